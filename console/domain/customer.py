@@ -1,0 +1,186 @@
+"""Customer aggregate: the plain data staff need to serve a person well.
+
+No Qt, no SQL, no I/O. Money is kept in integer minor units (cents, fen) so that
+sums are exact; dates are ``datetime.date`` / ``datetime.datetime`` (naive, local time
+of the store).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Tier(enum.StrEnum):
+    REGULAR = "regular"
+    SILVER = "silver"
+    GOLD = "gold"
+    VIP = "vip"
+
+    @classmethod
+    def parse(cls, text: str) -> Tier:
+        """Accept the value in any case; empty means regular. Raises ValueError."""
+        value = text.strip().lower()
+        if not value:
+            return cls.REGULAR
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(t.value for t in cls)
+            raise ValueError(f"unknown tier {text!r} (use one of: {allowed})") from None
+
+
+class Language(enum.StrEnum):
+    """The customer's language, used for greetings; empty when unknown."""
+
+    UNKNOWN = ""
+    EN = "en"
+    ZH_HANS = "zh-Hans"
+    ZH_HANT = "zh-Hant"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date whose year may be unknown (``--MM-DD``)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not between 1 and 12")
+        # Validate against a leap year when the year is unknown so 29 Feb is allowed.
+        year = self.year if self.year is not None else 2000
+        if self.year is not None and not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        try:
+            dt.date(year, self.month, self.day)
+        except ValueError:
+            if self.year is not None:
+                raise ValueError(f"{self.year:04d}-{self.month:02d}-{self.day:02d} is not a date") from None
+            raise ValueError(f"--{self.month:02d}-{self.day:02d} is not a date") from None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY-MM-DD`` or ``--MM-DD``. Raises ValueError with a clear reason."""
+        value = text.strip()
+        try:
+            if value.startswith("--") and len(value) == 7 and value[4] == "-":
+                return cls(int(value[2:4]), int(value[5:7]))
+            if len(value) == 10 and value[4] == "-" and value[7] == "-":
+                return cls(int(value[5:7]), int(value[8:10]), int(value[0:4]))
+        except ValueError as exc:
+            if "not" in str(exc) or "range" in str(exc):
+                raise
+        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, or --MM-DD if the year is unknown)")
+
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(slots=True)
+class Phone:
+    """A phone number in E.164 (``+8613812345678``) with a label (mobile, home, work)."""
+
+    number: str
+    label: str = "mobile"
+
+
+@dataclass(slots=True)
+class ImportantDate:
+    """A date that matters to the customer: wedding anniversary, a child's birthday."""
+
+    label: str
+    date: PartialDate
+
+
+@dataclass(slots=True)
+class Customer:
+    name: str
+    id: int | None = None
+    preferred_name: str = ""
+    romanisation: str = ""
+    language: Language = Language.UNKNOWN
+    phones: list[Phone] = field(default_factory=list)
+    email: str = ""
+    member_no: str = ""
+    birthday: PartialDate | None = None
+    dates: list[ImportantDate] = field(default_factory=list)
+    preferences: list[str] = field(default_factory=list)
+    dislikes: list[str] = field(default_factory=list)
+    avoid_topics: list[str] = field(default_factory=list)
+    notes: str = ""
+    tier: Tier = Tier.REGULAR
+    assigned_staff: str = ""
+    marketing_consent: bool = False
+    customer_kind: str = ""
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(slots=True)
+class Visit:
+    customer_id: int
+    at: dt.datetime
+    store: str = ""
+    staff: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class PurchaseItem:
+    name: str
+    quantity: int = 1
+    price_minor: int = 0
+    category: str = ""
+
+    @property
+    def total_minor(self) -> int:
+        return self.quantity * self.price_minor
+
+
+@dataclass(slots=True)
+class Purchase:
+    customer_id: int
+    at: dt.datetime
+    items: list[PurchaseItem] = field(default_factory=list)
+    store: str = ""
+    channel: str = "in store"
+    currency: str = "CNY"
+    id: int | None = None
+
+    @property
+    def total_minor(self) -> int:
+        return sum(item.total_minor for item in self.items)
+
+
+def format_money(amount_minor: int, currency: str) -> str:
+    """Plain, locale-neutral money text (``CNY 1,234.50``); the UI may format with QLocale."""
+    sign = "-" if amount_minor < 0 else ""
+    whole, cents = divmod(abs(amount_minor), 100)
+    return f"{currency} {sign}{whole:,}.{cents:02d}"
+
+
+def parse_money(text: str) -> int:
+    """Parse ``12``, ``12.5`` or ``12.50`` into minor units. Raises ValueError."""
+    value = text.strip().replace(",", "")
+    if not value:
+        raise ValueError("price is empty")
+    negative = value.startswith("-")
+    if negative:
+        value = value[1:]
+    whole, _, frac = value.partition(".")
+    if not whole.isdigit() and not (whole == "" and frac.isdigit()):
+        raise ValueError(f"{text!r} is not an amount of money")
+    if frac and (not frac.isdigit() or len(frac) > 2):
+        raise ValueError(f"{text!r} is not an amount of money (at most 2 decimals)")
+    minor = int(whole or "0") * 100 + int((frac + "00")[:2] if frac else "0")
+    return -minor if negative else minor

@@ -1,0 +1,57 @@
+"""Phone numbers: normalise to E.164 with a default region (phonenumbers)."""
+
+from __future__ import annotations
+
+import functools
+
+import phonenumbers
+
+DEFAULT_REGION = "CN"
+
+
+class InvalidPhone(ValueError):
+    """The text is not a valid phone number for the region."""
+
+
+def digits_only(text: str) -> str:
+    """All ASCII digits in *text*, in order (full-width digits count)."""
+    return "".join(ch for ch in text if ch.isdigit() and ch.isascii() or "０" <= ch <= "９").translate(
+        _FULLWIDTH_DIGITS
+    )
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_phone(text: str, region: str = DEFAULT_REGION) -> str:
+    """Return the E.164 form of *text* (``+8613812345678``), or raise InvalidPhone.
+
+    Accepts any common format: spaces, dashes, dots, brackets, ``00`` or ``+``
+    international prefixes, full-width digits.
+    """
+    raw = text.strip().translate(_FULLWIDTH_DIGITS)
+    if not raw:
+        raise InvalidPhone("phone number is empty")
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        parsed = phonenumbers.parse(raw, region.upper() or None)
+    except phonenumbers.NumberParseException:
+        raise InvalidPhone(f"{text!r} is not a phone number") from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise InvalidPhone(f"{text!r} is not a valid phone number for region {region.upper()}")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """Human-friendly international form for display; falls back to the input."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def is_valid_region(region: str) -> bool:
+    return region.upper() in phonenumbers.SUPPORTED_REGIONS
