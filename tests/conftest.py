@@ -17,7 +17,9 @@ if str(ROOT) not in sys.path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every platform directory at a temporary folder and use an in-memory keyring."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

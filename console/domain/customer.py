@@ -59,7 +59,9 @@ class PartialDate:
             dt.date(year, self.month, self.day)
         except ValueError:
             if self.year is not None:
-                raise ValueError(f"{self.year:04d}-{self.month:02d}-{self.day:02d} is not a date") from None
+                raise ValueError(
+                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} is not a date"
+                ) from None
             raise ValueError(f"--{self.month:02d}-{self.day:02d} is not a date") from None
 
     @classmethod
@@ -74,7 +76,9 @@ class PartialDate:
         except ValueError as exc:
             if "not" in str(exc) or "range" in str(exc):
                 raise
-        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, or --MM-DD if the year is unknown)")
+        raise ValueError(
+            f"{text!r} is not a date (use YYYY-MM-DD, or --MM-DD if the year is unknown)"
+        )
 
     def iso(self) -> str:
         if self.year is None:

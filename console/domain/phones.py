@@ -15,9 +15,9 @@ class InvalidPhone(ValueError):
 
 def digits_only(text: str) -> str:
     """All ASCII digits in *text*, in order (full-width digits count)."""
-    return "".join(ch for ch in text if ch.isdigit() and ch.isascii() or "０" <= ch <= "９").translate(
-        _FULLWIDTH_DIGITS
-    )
+    return "".join(
+        ch for ch in text if (ch.isdigit() and ch.isascii()) or "０" <= ch <= "９"
+    ).translate(_FULLWIDTH_DIGITS)
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -55,3 +55,17 @@ def format_phone(e164: str) -> str:
 
 def is_valid_region(region: str) -> bool:
     return region.upper() in phonenumbers.SUPPORTED_REGIONS
+
+
+def national_digits(e164: str) -> str:
+    """The national significant number of an E.164 string, without parsing metadata.
+
+    Country calling codes are prefix-free, so the first 1–3 digits that form a known
+    code are the country code.
+    """
+    digits = digits_only(e164)
+    codes = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+    for size in (1, 2, 3):
+        if int(digits[:size] or "0") in codes:
+            return digits[size:]
+    return digits

@@ -1,0 +1,530 @@
+"""Command line: the same services as the window, without importing Qt.
+
+Exit codes: 0 success, 1 rejected input, 2 usage error (``lint``: 0 nothing flagged,
+1 something flagged, 2 error). Errors go to stderr in one clear sentence.
+
+Modules are imported inside the commands that need them, so that a quick command such
+as ``service-console lint`` starts fast (and nothing here imports Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from console.domain.phrase_matcher import Finding, Matcher
+    from console.storage.runner import DatabaseRunner
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_FINDINGS = 1  # lint: something was flagged
+
+
+class UsageError(Exception):
+    pass
+
+
+def _add_db(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $SERVICE_CONSOLE_DB, else the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="service-console",
+        description="Service Console: know the customer, say the right words, keep promises. "
+        "Run with no subcommand to open the window.",
+    )
+    _add_db(parser)
+    parser.add_argument(
+        "--no-demo", action="store_true", help="do not fill a new, empty database with demo data"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a new database with realistic demo customers")
+    _add_db(demo)
+    demo.add_argument(
+        "--customers", type=int, default=2000, metavar="N", help="how many (default 2000)"
+    )
+    demo.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
+    demo.add_argument(
+        "--purchases-per-customer",
+        type=float,
+        default=5.0,
+        metavar="X",
+        help="average purchases per customer (default 5)",
+    )
+
+    imp = sub.add_parser("import", help="import customers or purchases from CSV")
+    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT")
+    for what in ("customers", "purchases"):
+        p = imp_sub.add_parser(what, help=f"import {what} from a UTF-8 CSV file with a header")
+        _add_db(p)
+        p.add_argument(
+            "--region", metavar="CC", help="region for phone numbers without +country code"
+        )
+        p.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+        p.add_argument(
+            "--skip-invalid", action="store_true", help="import the good rows, report the rest"
+        )
+        p.add_argument("file", metavar="FILE.csv")
+
+    exp = sub.add_parser("export", help="export customers as CSV or JSON")
+    exp_sub = exp.add_subparsers(dest="what", metavar="WHAT")
+    p = exp_sub.add_parser("customers", help="every customer, round-trips with import")
+    _add_db(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+    search = sub.add_parser("search", help="find customers as the search box does")
+    _add_db(search)
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+    search.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one JSON string per stdin line, print one JSON array per line",
+    )
+    search.add_argument("query", nargs="?", metavar="QUERY")
+
+    lint = sub.add_parser(
+        "lint",
+        help="check text against the phrasebook (exit 0 nothing flagged, 1 flagged, 2 error)",
+        description="Check TEXT (or stdin) for taboo terms of the active phrasebook (or FILE). "
+        "Exit status: 0 nothing flagged, 1 something flagged, 2 error.",
+    )
+    source = lint.add_mutually_exclusive_group()
+    _add_db(source)
+    source.add_argument(
+        "--phrasebook",
+        metavar="FILE",
+        help="check against this CSV or JSON phrasebook instead of the database's active one",
+    )
+    output = lint.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object per finding")
+    output.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one JSON string per stdin line, print one JSON array of findings per line",
+    )
+    lint.add_argument("text", nargs="?", metavar="TEXT", help="the text (default: read stdin)")
+
+    book = sub.add_parser("phrasebook", help="import or export a phrasebook (CSV or JSON)")
+    book_sub = book.add_subparsers(dest="action", metavar="ACTION")
+    book_import = book_sub.add_parser(
+        "import",
+        help="make a phrasebook hold exactly the entries of a file (all or nothing)",
+    )
+    book_export = book_sub.add_parser("export", help="write a phrasebook to a CSV or JSON file")
+    for p, verb in ((book_import, "import into"), (book_export, "export")):
+        _add_db(p)
+        p.add_argument(
+            "--name",
+            metavar="BOOK",
+            help=f"the phrasebook to {verb} (default: the active one)"
+            + ("; created when missing" if p is book_import else ""),
+        )
+        p.add_argument(
+            "--format", choices=("csv", "json"), help="default: from the file's extension"
+        )
+    book_import.add_argument("file", metavar="FILE")
+    book_export.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
+    return parser
+
+
+def _open(db_arg: str | None) -> DatabaseRunner:
+    from console.services.paths import resolve_db_path
+    from console.storage.runner import DatabaseRunner
+
+    path = resolve_db_path(db_arg)
+    runner = DatabaseRunner(path)
+    runner.open()
+    return runner
+
+
+def _hit_json(hit: object) -> dict[str, object]:
+    from console.storage.customers import SearchHit
+
+    assert isinstance(hit, SearchHit)
+    return {
+        "id": hit.id,
+        "name": hit.name,
+        "preferred_name": hit.preferred_name,
+        "phones": list(hit.phones),
+        "member_no": hit.member_no,
+        "last_visit": hit.last_visit or None,
+        "tier": hit.tier,
+    }
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services.customers import CustomerService
+    from console.services.settings import SettingsService
+
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    if args.jsonl and args.query is not None:
+        raise UsageError("give a QUERY or --jsonl, not both")
+    if not args.jsonl and args.query is None:
+        raise UsageError("give a QUERY (or --jsonl to read queries from stdin)")
+    runner = _open(args.db)
+    try:
+        service = CustomerService(runner, SettingsService(runner))
+        if args.jsonl:
+            for number, line in enumerate(sys.stdin, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    query = json.loads(line)
+                except json.JSONDecodeError:
+                    print(f"line {number}: not a JSON string", file=sys.stderr)
+                    return EXIT_REJECTED
+                if not isinstance(query, str):
+                    print(f"line {number}: not a JSON string", file=sys.stderr)
+                    return EXIT_REJECTED
+                hits = service.search_now(query, args.limit)
+                out.write(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False) + "\n")
+                out.flush()
+            return EXIT_OK
+        hits = service.search_now(args.query, args.limit)
+        if args.json:
+            out.write(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2) + "\n")
+        else:
+            for h in hits:
+                tail = h.phones[0][-4:] if h.phones else "----"
+                preferred = f" ({h.preferred_name})" if h.preferred_name else ""
+                last = h.last_visit[:10] if h.last_visit else "never"
+                out.write(
+                    f"#{h.id}\t{h.name}{preferred}\t…{tail}\t{h.member_no}\t{h.tier}\tlast {last}\n"
+                )
+            if not hits:
+                print("no customer found", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        runner.close()
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services import imports
+    from console.services.demo import fill_demo
+
+    if args.customers < 1:
+        raise UsageError("--customers must be at least 1")
+    runner = _open(args.db)
+    try:
+        report = fill_demo(
+            runner,
+            customers=args.customers,
+            seed=args.seed,
+            purchases_per_customer=args.purchases_per_customer,
+            progress=lambda done: (
+                print(f"… {done:,} customers", file=sys.stderr) if done % 100_000 == 0 else None
+            ),
+        )
+    except imports.Rejected as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    finally:
+        runner.close()
+    out.write(
+        f"added {report.customers:,} customers, {report.visits:,} visits and "
+        f"{report.purchases:,} purchases to {runner.path}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services import imports
+
+    if args.what is None:
+        raise UsageError("say what to import: customers or purchases")
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"{path} does not exist or is not a file", file=sys.stderr)
+        return EXIT_REJECTED
+    runner = _open(args.db)
+    try:
+        from console.services.settings import DEFAULT_REGION, SettingsService
+
+        region = args.region or SettingsService(runner).get_now(DEFAULT_REGION)
+        from console.domain.phones import is_valid_region
+
+        if not is_valid_region(region):
+            raise UsageError(f"--region {region!r} is not a region code such as CN, HK, GB or US")
+        importer = (
+            imports.import_customers if args.what == "customers" else imports.import_purchases
+        )
+        result = importer(
+            runner,
+            path,
+            region=region.upper(),
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+        )
+    finally:
+        runner.close()
+    for error in result.errors:
+        print(str(error), file=sys.stderr)
+    verb = "would import" if args.dry_run else "imported"
+    if result.errors and not args.skip_invalid:
+        print(
+            f"{len(result.errors)} bad row(s); nothing was imported "
+            "(fix them, or use --skip-invalid to import the good rows)",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    out.write(f"{verb} {result.imported:,} {args.what}; skipped {len(result.errors)} bad row(s)\n")
+    return EXIT_REJECTED if result.errors and result.imported == 0 else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services import imports
+
+    if args.what is None:
+        raise UsageError("say what to export: customers")
+    runner = _open(args.db)
+    try:
+        if args.output:
+            try:
+                fh = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                print(f"{args.output} cannot be written: {exc.strerror}", file=sys.stderr)
+                return EXIT_REJECTED
+            with fh:
+                count = imports.export_customers(runner, fh, args.format)
+            print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
+        else:
+            imports.export_customers(runner, out, args.format)
+    finally:
+        runner.close()
+    return EXIT_OK
+
+
+# --- lint ------------------------------------------------------------------------------
+
+
+class _LintError(Exception):
+    """Why lint cannot run (exit 2); one message per line."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+
+def _file_matcher(name: str) -> Matcher:
+    from console.domain.phrase_matcher import Matcher
+    from console.domain.phrasebook_io import PhrasebookFormatError, read_phrasebook
+
+    path = Path(name)
+    try:
+        entries = read_phrasebook(path)
+    except PhrasebookFormatError as exc:
+        raise _LintError([f"{name}: {error}" for error in exc.errors]) from None
+    except OSError as exc:
+        raise _LintError([f"{name} cannot be read: {exc.strerror or exc}"]) from None
+    except ValueError as exc:
+        raise _LintError([f"{name}: {exc}"]) from None
+    return Matcher.build(entries)
+
+
+def _db_matcher(db_arg: str | None) -> Matcher:
+    from console.domain.phrasebook_io import PhrasebookFormatError
+    from console.services.phrasebooks import PhrasebookNotFound, PhrasebookService
+    from console.services.settings import SettingsService
+    from console.storage.database import StorageError
+
+    try:
+        runner = _open(db_arg)
+    except StorageError as exc:
+        raise _LintError([str(exc)]) from None
+    try:
+        return PhrasebookService(runner, SettingsService(runner)).matcher_now()
+    except (StorageError, PhrasebookNotFound) as exc:
+        raise _LintError([str(exc)]) from None
+    except PhrasebookFormatError as exc:
+        raise _LintError([f"the default phrasebook: {error}" for error in exc.errors]) from None
+    finally:
+        runner.close()
+
+
+def describe_finding(finding: Finding) -> str:
+    """``start-end severity "matched" → replacements: reason`` (lint's human output)."""
+    replacements = " | ".join(finding.replacements) or "(no replacement)"
+    line = (
+        f'{finding.start}-{finding.end} {finding.severity.value} "{finding.matched}" '
+        f"→ {replacements}"
+    )
+    return f"{line}: {finding.reason}" if finding.reason else line
+
+
+def _lint_lines(matcher: Matcher, out: TextIO) -> int:
+    flagged = False
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            text = json.loads(line)
+        except json.JSONDecodeError:
+            text = None
+        if not isinstance(text, str):
+            print(f"service-console: stdin line {number}: not a JSON string", file=sys.stderr)
+            return EXIT_USAGE
+        findings = matcher.check(text)
+        flagged = flagged or bool(findings)
+        out.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_FINDINGS if flagged else EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
+    if args.jsonl and args.text is not None:
+        raise UsageError("give TEXT or --jsonl, not both")
+    try:
+        matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args.db)
+    except _LintError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.jsonl:
+            return _lint_lines(matcher, out)
+        text = args.text if args.text is not None else sys.stdin.read()
+    except UnicodeDecodeError:
+        print("service-console: stdin is not UTF-8 text", file=sys.stderr)
+        return EXIT_USAGE
+    findings = matcher.check(text)
+    for finding in findings:
+        if args.json:
+            out.write(json.dumps(finding.as_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.write(describe_finding(finding) + "\n")
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+# --- phrasebook import / export ---------------------------------------------------------
+
+
+def _phrasebook_format(file: str, chosen: str | None) -> str:
+    from console.domain.phrasebook_io import FileFormat
+
+    if chosen:
+        return chosen
+    if file == "-":
+        return FileFormat.CSV.value
+    try:
+        return FileFormat.for_path(file).value
+    except ValueError as exc:
+        raise UsageError(f"{exc}; or say --format csv|json") from None
+
+
+def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services.phrasebooks import (
+        PermissionDenied,
+        PhrasebookBusy,
+        PhrasebookFormatError,
+        PhrasebookInvalid,
+        PhrasebookNotFound,
+        PhrasebookService,
+    )
+    from console.services.settings import SettingsService
+
+    if args.action is None:
+        raise UsageError("say what to do: phrasebook import or phrasebook export")
+    fmt = _phrasebook_format(args.file, args.format)
+    path = Path(args.file)
+    if args.action == "import" and not path.is_file():
+        print(f"{path} does not exist or is not a file", file=sys.stderr)
+        return EXIT_REJECTED
+    runner = _open(args.db)
+    try:
+        service = PhrasebookService(runner, SettingsService(runner))
+        if args.action == "import":
+            report = service.import_now(path, book=args.name, fmt=fmt)
+            summary = report.summary
+            out.write(
+                f'imported {summary.total:,} entries into "{report.phrasebook.name}"'
+                + (" (new phrasebook)" if report.created else "")
+                + f": {summary.added:,} added, {summary.changed:,} changed, "
+                f"{summary.removed:,} removed, {summary.unchanged:,} unchanged\n"
+            )
+            return EXIT_OK
+        if args.file == "-":
+            out.write(service.export_bytes_now(fmt, book=args.name).decode("utf-8-sig"))
+            return EXIT_OK
+        count = service.export_now(path, book=args.name, fmt=fmt)
+        book = f'"{args.name}"' if args.name else "the active phrasebook"
+        print(f"exported {count:,} entries of {book} to {path}", file=sys.stderr)
+        return EXIT_OK
+    except PhrasebookFormatError as exc:
+        for error in exc.errors:
+            print(f"{path}: {error}", file=sys.stderr)
+        print(f"{len(exc.errors)} bad row(s); nothing was imported", file=sys.stderr)
+        return EXIT_REJECTED
+    except PhrasebookInvalid as exc:
+        for problem in exc.problems:
+            print(f"{path}: {problem.message}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was imported", file=sys.stderr)
+        return EXIT_REJECTED
+    except (PermissionDenied, PhrasebookNotFound, PhrasebookBusy, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    except OSError as exc:
+        verb = "read" if args.action == "import" else "written"
+        print(f"{path} cannot be {verb}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    finally:
+        runner.close()
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        if args.command is None:
+            from console.app import run_app
+
+            return run_app(db_arg=args.db, demo=not args.no_demo)
+        handler = {
+            "search": cmd_search,
+            "demo": cmd_demo,
+            "import": cmd_import,
+            "export": cmd_export,
+            "lint": cmd_lint,
+            "phrasebook": cmd_phrasebook,
+        }
+        return handler[args.command](args, out)
+    except UsageError as exc:
+        print(f"service-console: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # e.g. `service-console export customers | head`: stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from console.storage.database import StorageError  # imported late: startup time
+
+        if isinstance(exc, StorageError):
+            print(str(exc), file=sys.stderr)
+            return EXIT_REJECTED
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

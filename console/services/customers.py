@@ -1,0 +1,302 @@
+"""Customer use cases: find, open, greet, edit, merge, log visits and purchases, Today.
+
+Async API for the window (work runs on the database thread); the same methods serve the
+CLI through ``asyncio.run``. No Qt, no SQL here: storage functions do the SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
+from console.domain.greeting import greeting_line, relative_since
+from console.domain.loyalty import LoyaltyRule, LoyaltyStatus, loyalty_status
+from console.domain.names import default_address
+from console.domain.occasions import Occasion, month_day_window, upcoming_occasions
+from console.domain.phones import InvalidPhone, normalise_phone
+from console.domain.profile import Badge, build_badges, is_valid_email
+from console.domain.search_text import plan_query
+from console.services import settings as opts
+from console.services.settings import SettingsService
+from console.storage import customers as store
+from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
+from console.storage.database import Db
+from console.storage.runner import DatabaseRunner
+
+Clock = Callable[[], dt.datetime]
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class ValidationFailed(ValueError):
+    """Field errors keyed by field name (``name``, ``phones``, ``birthday``, ``email``)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class DuplicateFound(ValueError):
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        what = ", ".join(
+            f"{c.field} {c.value} belongs to {c.other_name} (#{c.other_id})" for c in conflicts
+        )
+        super().__init__(f"already in use: {what}")
+        self.conflicts = conflicts
+
+
+@dataclass(slots=True)
+class Profile:
+    customer: Customer
+    greeting: str
+    badges: list[Badge]
+    visit_count: int
+    last_visit: dt.datetime | None
+    last_seen: str
+    purchase_count: int
+    spend_by_currency: dict[str, int]
+    favourite_items: list[tuple[str, int]]
+    last_purchase: dt.datetime | None
+    loyalty: LoyaltyStatus
+    loyalty_rule: LoyaltyRule
+    occasions: list[Occasion]
+    recent_visits: list[Visit] = field(default_factory=list)
+    recent_purchases: list[Purchase] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TodayLists:
+    today: dt.date
+    occasions: list[tuple[Occasion, DatedCustomer]]
+    lapsed: list[LapsedCustomer]
+
+
+def normalise_phones(raw: list[tuple[str, str]], region: str) -> tuple[list[Phone], list[str]]:
+    """(label, text) pairs → E.164 phones and error messages for the bad ones."""
+    phones: list[Phone] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for label, text in raw:
+        if not text.strip():
+            continue
+        try:
+            number = normalise_phone(text, region)
+        except InvalidPhone as exc:
+            errors.append(str(exc))
+            continue
+        if number not in seen:
+            seen.add(number)
+            phones.append(Phone(number, label.strip() or "mobile"))
+    return phones, errors
+
+
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")
+
+
+def validate_customer(customer: Customer) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not customer.name.strip():
+        errors["name"] = "Enter the customer's name"
+    if customer.email.strip() and not is_valid_email(customer.email):
+        errors["email"] = f"{customer.email.strip()!r} is not an email address"
+    # Phones reach storage already normalised (normalise_phones); anything else would be
+    # stored unsearchable, so refuse it rather than save it.
+    bad = [p.number for p in customer.phones if not _E164.fullmatch(p.number)]
+    if bad:
+        errors["phones"] = (
+            f"{', '.join(repr(n) for n in bad)} is not a phone number in +country form"
+        )
+    return errors
+
+
+class CustomerService:
+    PAGE = 50
+
+    def __init__(
+        self, runner: DatabaseRunner, settings: SettingsService, clock: Clock = _local_now
+    ) -> None:
+        self._runner = runner
+        self._settings = settings
+        self._clock = clock
+
+    def now(self) -> dt.datetime:
+        return self._clock()
+
+    # --- finding ---------------------------------------------------------------------
+
+    async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        plan = plan_query(query)
+        if plan.empty:
+            return []
+        return await self._runner.run(store.search, plan, limit=limit)
+
+    def search_now(self, query: str, limit: int = 20) -> list[SearchHit]:
+        plan = plan_query(query)
+        if plan.empty:
+            return []
+        return self._runner.call(store.search, plan, limit=limit)
+
+    async def get(self, customer_id: int) -> Customer | None:
+        return await self._runner.run(store.get_customer, customer_id)
+
+    async def profile(self, customer_id: int) -> Profile | None:
+        rule = await self._settings.loyalty_rule()
+        window = await self._settings.get(opts.OCCASION_DAYS)
+        now = self.now()
+        return await self._runner.run(_load_profile, customer_id, rule, window, now, self.PAGE)
+
+    async def visits_page(self, customer_id: int, offset: int, limit: int = PAGE) -> list[Visit]:
+        return await self._runner.run(store.list_visits, customer_id, offset=offset, limit=limit)
+
+    async def purchases_page(
+        self, customer_id: int, offset: int, limit: int = PAGE
+    ) -> list[Purchase]:
+        return await self._runner.run(store.list_purchases, customer_id, offset=offset, limit=limit)
+
+    # --- editing ---------------------------------------------------------------------
+
+    async def region(self) -> str:
+        return await self._settings.get(opts.DEFAULT_REGION)
+
+    async def conflicts(self, customer: Customer) -> list[Conflict]:
+        return await self._runner.run(store.find_conflicts, customer)
+
+    async def save(self, customer: Customer, *, allow_duplicates: bool = False) -> int:
+        """Insert or update. Raises ValidationFailed or DuplicateFound; saves nothing then."""
+        errors = validate_customer(customer)
+        if errors:
+            raise ValidationFailed(errors)
+        if not allow_duplicates:
+            conflicts = await self.conflicts(customer)
+            if conflicts:
+                raise DuplicateFound(conflicts)
+        now = self.now()
+        if customer.id is None:
+            return await self._runner.run(store.insert_customer, customer, now=now)
+        await self._runner.run(store.update_customer, customer, now=now)
+        return customer.id
+
+    async def merge(self, keep_id: int, other_id: int) -> Customer:
+        return await self._runner.run(store.merge_customers, keep_id, other_id, now=self.now())
+
+    async def log_visit(
+        self, customer_id: int, *, note: str = "", staff: str | None = None
+    ) -> Visit:
+        store_name = await self._settings.get(opts.STORE_NAME)
+        staff_name = staff if staff is not None else await self._settings.get(opts.STAFF_NAME)
+        visit = Visit(customer_id, self.now(), store_name, staff_name, note)
+        await self._runner.run(store.record_visit, visit)
+        return visit
+
+    async def add_purchase(
+        self,
+        customer_id: int,
+        items: list[PurchaseItem],
+        *,
+        currency: str,
+        channel: str = "in store",
+    ) -> Purchase:
+        if not items:
+            raise ValueError("Add at least one item")
+        for item in items:
+            if not item.name.strip():
+                raise ValueError("Every item needs a name")
+            if item.quantity <= 0:
+                raise ValueError(f"{item.name}: quantity must be at least 1")
+            if item.price_minor < 0:
+                raise ValueError(f"{item.name}: price cannot be negative")
+        store_name = await self._settings.get(opts.STORE_NAME)
+        purchase = Purchase(customer_id, self.now(), items, store_name, channel, currency.upper())
+        await self._runner.run(store.record_purchase, purchase)
+        return purchase
+
+    async def redeem_reward(self, customer_id: int) -> None:
+        staff = await self._settings.get(opts.STAFF_NAME)
+        await self._runner.run(store.redeem_reward, customer_id, at=self.now(), staff=staff)
+
+    # --- Today -------------------------------------------------------------------------
+
+    async def today(self) -> TodayLists:
+        days = await self._settings.get(opts.OCCASION_DAYS)
+        months = await self._settings.get(opts.MISS_YOU_MONTHS)
+        min_visits = await self._settings.get(opts.MISS_YOU_MIN_VISITS)
+        now = self.now()
+        return await self._runner.run(_load_today, now, days, months, min_visits)
+
+
+def _load_profile(
+    db: Db,
+    customer_id: int,
+    rule: LoyaltyRule,
+    window: int,
+    now: dt.datetime,
+    page: int,
+) -> Profile | None:
+    customer = store.get_customer(db, customer_id)
+    if customer is None:
+        return None
+    if (target := store.merged_into(db, customer_id)) is not None:
+        return _load_profile(db, target, rule, window, now, page)
+    visits = store.list_visits(db, customer_id, limit=page)
+    visit_count = store.count_visits(db, customer_id)
+    facts = store.purchase_facts(db, customer_id, loyalty_category=rule.category)
+    loyalty = loyalty_status(facts.qualifying_quantity, facts.rewards_redeemed, rule)
+    dated = []
+    if customer.birthday is not None:
+        dated.append((customer_id, "birthday", customer.birthday))
+    dated.extend((customer_id, d.label, d.date) for d in customer.dates)
+    occasions = upcoming_occasions(dated, now.date(), within_days=window)
+    last_visit = visits[0].at if visits else None
+    address = customer.preferred_name or default_address(customer.name, str(customer.language))
+    greeting = greeting_line(
+        now=now,
+        address=address,
+        language=str(customer.language),
+        visit_number=visit_count + 1,
+        last_visit=last_visit.date() if last_visit else None,
+    )
+    last_seen = relative_since(last_visit.date(), now.date(), "en") if last_visit else "never"
+    return Profile(
+        customer=customer,
+        greeting=greeting,
+        badges=build_badges(
+            customer, occasions=occasions, loyalty=loyalty, visit_count=visit_count
+        ),
+        visit_count=visit_count,
+        last_visit=last_visit,
+        last_seen=last_seen,
+        purchase_count=store.count_purchases(db, customer_id),
+        spend_by_currency=facts.spend_by_currency,
+        favourite_items=facts.favourite_items,
+        last_purchase=facts.last_purchase,
+        loyalty=loyalty,
+        loyalty_rule=rule,
+        occasions=occasions,
+        recent_visits=visits,
+        recent_purchases=store.list_purchases(db, customer_id, limit=page),
+    )
+
+
+def _load_today(db: Db, now: dt.datetime, days: int, months: int, min_visits: int) -> TodayLists:
+    today = now.date()
+    window = month_day_window(today, days)
+    dated = store.dates_in_window(db, window, consent_only=True)
+    by_key = {(d.customer_id, d.label, d.date): d for d in dated}
+    occasions = upcoming_occasions(
+        [(d.customer_id, d.label, d.date) for d in dated], today, within_days=days
+    )
+    paired = [(o, by_key[(o.customer_id, o.label, o.date)]) for o in occasions]
+    seen_before = now - dt.timedelta(days=round(months * 30.44))
+    lapsed = store.lapsed_customers(
+        db, seen_before=seen_before, min_visits=min_visits, consent_only=True
+    )
+    return TodayLists(today, paired, lapsed)
+
+
+async def count_customers(runner: DatabaseRunner) -> int:
+    return await runner.run(store.count_customers)

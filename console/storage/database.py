@@ -1,0 +1,169 @@
+"""The one place that opens SQLite connections.
+
+Every connection gets the house pragmas (WAL, synchronous=FULL, foreign keys,
+busy timeout, secure delete), has the schema migrated to the current version, and is
+refused when it was written by a newer version of the app or is not a SQLite file at
+all. The connection factory is kept small so that an encrypted (SQLCipher) or a
+shared server connection can replace it without touching the rest of storage.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from console.storage import schema
+
+Db = sqlite_utils.Database  # the type services may name without importing sqlite_utils
+
+BUSY_TIMEOUT_MS = 5000
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "sshfs", "fuse.sshfs", "davfs", "ncpfs"}
+)
+
+
+class StorageError(Exception):
+    """A database problem explained in one sentence for the user."""
+
+
+class NewerDatabaseError(StorageError):
+    pass
+
+
+class NotADatabaseError(StorageError):
+    pass
+
+
+class NetworkPathError(StorageError):
+    pass
+
+
+def _mount_fstype(path: Path) -> str | None:
+    """The filesystem type of the mount holding *path* (Linux /proc/mounts), if known."""
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best: tuple[int, str] | None = None
+    target = str(path)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (
+            target == mount_point
+            or target.startswith(mount_point.rstrip("/") + "/")
+            or mount_point == "/"
+        ) and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
+    return best[1] if best else None
+
+
+def is_network_path(path: Path) -> bool:
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    existing = path.resolve()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    fstype = _mount_fstype(existing)
+    return fstype is not None and fstype.lower() in NETWORK_FILESYSTEMS
+
+
+def _apply_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode and str(mode[0]).lower() not in ("wal", "memory"):
+        raise StorageError(f"the database could not switch to WAL mode (got {mode[0]})")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at *path*.
+
+    Raises a StorageError subclass with a clear message for a network path, a file that
+    is not a database, an unreadable file, or a database from a newer version.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        if is_network_path(path):
+            raise NetworkPathError(
+                f"{path} is on a network drive; SQLite's locking is unsafe there, "
+                "so keep the database on a local disk"
+            )
+        if path.exists() and path.is_dir():
+            raise NotADatabaseError(f"{path} is a folder, not a database file")
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            raise StorageError(f"{path} cannot be read and written by this user")
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                header = fh.read(16)
+            if header != b"SQLite format 3\x00":
+                raise NotADatabaseError(
+                    f"{path} is not a Service Console database (not an SQLite file); "
+                    "it was left untouched"
+                )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StorageError(f"{path} could not be opened: {exc}") from None
+    try:
+        # Look before writing anything: a refused file must stay byte-for-byte as it was.
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        schema.check_not_newer(conn)
+        _apply_pragmas(conn)
+        db = sqlite_utils.Database(conn)
+        schema.migrate(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise NotADatabaseError(
+                f"{path} is damaged or not a Service Console database: {exc}"
+            ) from None
+        raise StorageError(f"{path} could not be opened: {exc}") from None
+    except schema.ForeignDatabase:
+        conn.close()
+        raise NotADatabaseError(
+            f"{path} is an SQLite file of another program, not a Service Console database; "
+            "it was left untouched"
+        ) from None
+    except schema.SchemaTooNew as exc:
+        conn.close()
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Service Console "
+            f"(schema {exc.found}, this app knows up to {exc.known}); "
+            "please update the app — the database was left untouched"
+        ) from None
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction started with BEGIN IMMEDIATE (nested: a savepoint)."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()  # a no-op when an error already ended the transaction
+        raise
+    else:
+        conn.commit()

@@ -1,0 +1,96 @@
+"""The database thread: one thread owns the connection; everyone else sends it work.
+
+sqlite-utils connects with ``check_same_thread=True``, so the connection is opened on
+the worker thread and used only there. The GUI thread never waits on it: services
+``await runner.run(fn, ...)``; the CLI, which has no event loop to keep alive, may call
+``runner.call(fn, ...)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import sqlite_utils
+
+from console.storage.database import connect
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class DatabaseRunner:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="service-console-db"
+        )
+        self._db: sqlite_utils.Database | None = None
+        self._closed = False
+
+    def open(self) -> None:
+        """Open and migrate the database on the worker thread; raises StorageError."""
+
+        def _open() -> None:
+            self._db = connect(self.path)
+
+        self._executor.submit(_open).result()
+
+    def _bound(
+        self, fn: Callable[Concatenate[sqlite_utils.Database, P], T], *args: Any, **kwargs: Any
+    ) -> Callable[[], T]:
+        def job() -> T:
+            if self._db is None:
+                raise RuntimeError("the database is not open")
+            return fn(self._db, *args, **kwargs)
+
+        return job
+
+    def submit(
+        self, fn: Callable[Concatenate[sqlite_utils.Database, P], T], *args: Any, **kwargs: Any
+    ) -> concurrent.futures.Future[T]:
+        return self._executor.submit(self._bound(fn, *args, **kwargs))
+
+    def call(
+        self, fn: Callable[Concatenate[sqlite_utils.Database, P], T], *args: Any, **kwargs: Any
+    ) -> T:
+        """Run *fn(db, ...)* on the database thread and wait for it (CLI, tests)."""
+        return self.submit(fn, *args, **kwargs).result()
+
+    async def run(
+        self, fn: Callable[Concatenate[sqlite_utils.Database, P], T], *args: Any, **kwargs: Any
+    ) -> T:
+        """Run *fn(db, ...)* on the database thread without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, functools.partial(self._bound(fn, *args, **kwargs))
+        )
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+
+        def _close() -> None:
+            if self._db is not None:
+                try:
+                    self._db.execute("PRAGMA optimize")
+                finally:
+                    self._db.close()
+                    self._db = None
+
+        try:
+            self._executor.submit(_close).result()
+        finally:
+            self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> DatabaseRunner:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

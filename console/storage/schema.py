@@ -1,0 +1,276 @@
+"""Schema migrations (sqlite-utils Migrations), applied at open, never destructive.
+
+The schema generation is also written to ``PRAGMA user_version`` so that an older app
+can recognise a database made by a newer one and refuse it instead of rewriting it.
+Add new steps at the end; never edit a step that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
+MIGRATION_SET = "service_console"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+class SchemaTooNew(Exception):
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(f"schema {found} is newer than {known}")
+        self.found = found
+        self.known = known
+
+
+class ForeignDatabase(Exception):
+    """An SQLite file that belongs to some other program."""
+
+
+@migrations(name="0001_customers")
+def _m0001_customers(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            preferred_name TEXT NOT NULL DEFAULT '',
+            romanisation TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            member_no TEXT NOT NULL DEFAULT '',
+            birthday_month INTEGER,
+            birthday_day INTEGER,
+            birthday_year INTEGER,
+            preferences TEXT NOT NULL DEFAULT '[]',
+            dislikes TEXT NOT NULL DEFAULT '[]',
+            avoid_topics TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '',
+            tier TEXT NOT NULL DEFAULT 'regular',
+            assigned_staff TEXT NOT NULL DEFAULT '',
+            marketing_consent INTEGER NOT NULL DEFAULT 0,
+            customer_kind TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            visit_count INTEGER NOT NULL DEFAULT 0,
+            last_visit TEXT NOT NULL DEFAULT '',
+            merged_into INTEGER REFERENCES customers(id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_customers_member_no ON customers(member_no) WHERE member_no != ''")
+    db.execute("CREATE INDEX idx_customers_email ON customers(lower(email)) WHERE email != ''")
+    db.execute(
+        "CREATE INDEX idx_customers_birthday ON customers(birthday_month, birthday_day) "
+        "WHERE birthday_month IS NOT NULL"
+    )
+    db.execute("CREATE INDEX idx_customers_last_visit ON customers(last_visit)")
+    db.execute(
+        """
+        CREATE TABLE phones (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            e164 TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT 'mobile',
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_phones_customer ON phones(customer_id)")
+    db.execute("CREATE INDEX idx_phones_e164 ON phones(e164)")
+    db.execute(
+        """
+        CREATE TABLE important_dates (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            label TEXT NOT NULL,
+            month INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            year INTEGER
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_dates_customer ON important_dates(customer_id)")
+    db.execute("CREATE INDEX idx_dates_month_day ON important_dates(month, day)")
+    db.execute(
+        """
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            at TEXT NOT NULL,
+            store TEXT NOT NULL DEFAULT '',
+            staff TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_visits_customer_at ON visits(customer_id, at)")
+    db.execute(
+        """
+        CREATE TABLE purchases (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            at TEXT NOT NULL,
+            store TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            currency TEXT NOT NULL DEFAULT 'CNY',
+            total_minor INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_purchases_customer_at ON purchases(customer_id, at)")
+    db.execute(
+        """
+        CREATE TABLE purchase_items (
+            id INTEGER PRIMARY KEY,
+            purchase_id INTEGER NOT NULL REFERENCES purchases(id),
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL DEFAULT 1,
+            price_minor INTEGER NOT NULL DEFAULT 0,
+            category TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_purchase_items_purchase ON purchase_items(purchase_id)")
+    db.execute(
+        """
+        CREATE TABLE rewards_redeemed (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            at TEXT NOT NULL,
+            staff TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_rewards_customer ON rewards_redeemed(customer_id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations(name="0002_search")
+def _m0002_search(db: sqlite_utils.Database) -> None:
+    # Exact / prefix / short-fragment lookups, ordered by last visit straight from the index.
+    db.execute(
+        """
+        CREATE TABLE search_terms (
+            term TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            last_visit TEXT NOT NULL,
+            customer_id INTEGER NOT NULL,
+            PRIMARY KEY (term, kind, last_visit, customer_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_search_terms_customer ON search_terms(customer_id)")
+    # Substrings of 3+ characters: an FTS5 trigram index kept in sync by triggers.
+    db.execute("CREATE TABLE search_docs (customer_id INTEGER PRIMARY KEY, doc TEXT NOT NULL)")
+    db.table("search_docs").enable_fts(["doc"], tokenize="trigram", create_triggers=True)
+
+
+@migrations(name="0003_phrasebooks")
+def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
+    # One phrasebook per brand; the active one is the ``active_phrasebook`` setting.
+    db.execute(
+        """
+        CREATE TABLE phrasebooks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    # A deleted entry is hidden (deleted = 1) but kept, so its history stays whole.
+    db.execute(
+        """
+        CREATE TABLE phrasebook_entries (
+            id INTEGER PRIMARY KEY,
+            phrasebook_id INTEGER NOT NULL REFERENCES phrasebooks(id),
+            kind TEXT NOT NULL CHECK (kind IN ('approved', 'taboo')),
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            severity TEXT CHECK (severity IS NULL OR severity IN ('block', 'warn', 'hint')),
+            replacements TEXT NOT NULL DEFAULT '[]',
+            reason TEXT NOT NULL DEFAULT '',
+            situation TEXT,
+            exceptions TEXT NOT NULL DEFAULT '[]',
+            variant_insensitive INTEGER NOT NULL DEFAULT 1,
+            author TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX idx_phrasebook_entries_book ON phrasebook_entries(phrasebook_id, deleted)"
+    )
+    # Append-only: every change with the entry before and after it (JSON, NULL when the
+    # entry was absent or deleted), so any earlier version can be restored.
+    db.execute(
+        """
+        CREATE TABLE phrasebook_history (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES phrasebook_entries(id),
+            phrasebook_id INTEGER NOT NULL REFERENCES phrasebooks(id),
+            action TEXT NOT NULL
+                CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),
+            before TEXT,
+            after TEXT,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_phrasebook_history_entry ON phrasebook_history(entry_id, id)")
+    db.execute("CREATE INDEX idx_phrasebook_history_book ON phrasebook_history(phrasebook_id, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER phrasebook_history_no_{event.lower()}
+            BEFORE {event} ON phrasebook_history
+            BEGIN
+                SELECT RAISE(ABORT, 'phrasebook history is append-only');
+            END
+            """
+        )
+
+
+def known_version() -> int:
+    return len(migrations._migrations)
+
+
+def check_not_newer(conn: sqlite3.Connection) -> None:
+    """Raise SchemaTooNew / ForeignDatabase. Reads only: nothing is written."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    tables = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if app_id not in (0, APPLICATION_ID) or (
+        app_id == 0 and tables and "customers" not in tables and "_sqlite_migrations" not in tables
+    ):
+        raise ForeignDatabase("the file belongs to another program")
+    if version > known_version():
+        raise SchemaTooNew(version, known_version())
+    known = {m.name for m in migrations._migrations}
+    applied: list[str] = []
+    if Migrations.migrations_table in tables:
+        applied = [
+            str(r[0])
+            for r in conn.execute(
+                f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?",
+                [MIGRATION_SET],
+            )
+        ]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise SchemaTooNew(version + len(unknown), known_version())
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    if not migrations.pending(db):
+        return
+    migrations.apply(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {known_version()}")

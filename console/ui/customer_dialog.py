@@ -1,0 +1,1052 @@
+"""Add or edit a customer, with validation as you type and duplicates shown in place.
+
+Every field says what is wrong with it right under it (red), or how its value will be
+stored (grey: the E.164 form of a phone, the date a birthday was read as). Save stays
+disabled while anything is wrong, and the line next to it says what.
+
+A phone, email or member number that already belongs to someone else is not an error
+box: the dialog lists each clash with buttons to open that customer, merge into them,
+or save anyway. Nothing typed is lost when saving fails; the message stays in the dialog.
+
+Saving runs on the qasync loop (``@asyncSlot()`` on methods; the dialog never calls
+``exec()`` from a coroutine): ``open()`` the dialog and connect :attr:`CustomerDialog.saved`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import calendar
+import itertools
+import logging
+from collections.abc import Callable, Coroutine, Iterable
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from console.domain.customer import Customer, ImportantDate, Language, PartialDate, Tier
+from console.domain.names import romanise
+from console.domain.phones import InvalidPhone, format_phone, normalise_phone
+from console.domain.profile import is_valid_email
+from console.services.customers import (
+    CustomerService,
+    DuplicateFound,
+    ValidationFailed,
+    normalise_phones,
+)
+
+if TYPE_CHECKING:
+    from console.storage.customers import Conflict
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+
+ERROR_COLOUR = "#b3261e"
+FIELD_MIN_WIDTH = 280
+REVEAL_AFTER_MS = 800
+
+#: A check turns the text of a field into ``(error, hint)``; an empty error means valid.
+Check = Callable[[str], tuple[str, str]]
+
+
+def async_slot(
+    *types: type,
+) -> Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]]:
+    """``qasync.asyncSlot`` with a type mypy can follow (qasync ships no type hints).
+
+    Use it on methods only, as qasync requires.
+    """
+    return cast(
+        Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]], asyncSlot(*types)
+    )
+
+
+def set_message(label: QLabel, text: str, *, error: bool) -> None:
+    """Show *text* under a field: red when it is an error, small and grey when a hint."""
+    label.setText(text)
+    colour = ERROR_COLOUR if error else "palette(placeholder-text)"
+    label.setStyleSheet(f"color: {colour};")
+    label.setVisible(bool(text))
+
+
+def message_label(object_name: str) -> QLabel:
+    """A word-wrapped, slightly smaller label for a field's error or hint."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
+    label.setFont(font)
+    label.setVisible(False)
+    return label
+
+
+def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> None:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+
+
+class LiveCheck(QObject):
+    """Validate one line edit as the user types; show the result in a label under it.
+
+    :attr:`error` is always current (Save buttons read it on every keystroke). The error
+    is *shown* once the user leaves the field, presses Enter or pauses typing, so nobody
+    is told off for a half-typed number; once shown it follows every keystroke, and it
+    goes away the moment the text is valid. Hints (grey) are shown at once.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        edit: QLineEdit,
+        message: QLabel,
+        check: Check,
+        *,
+        idle_hint: str = "",
+        reveal_after_ms: int = REVEAL_AFTER_MS,
+    ) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self.message = message
+        self.idle_hint = idle_hint
+        self.error = ""
+        self.hint = ""
+        self._check = check
+        self._revealed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(reveal_after_ms)
+        self._timer.timeout.connect(self.reveal)
+        edit.textChanged.connect(self._text_changed)
+        edit.editingFinished.connect(self.reveal)
+        self.error, self.hint = check(edit.text())
+        self._render()
+
+    @property
+    def error_shown(self) -> bool:
+        return bool(self.error) and self._revealed
+
+    def refresh(self) -> None:
+        """Check the text again (e.g. after a field it depends on changed)."""
+        self.error, self.hint = self._check(self.edit.text())
+        if not self.error:
+            self._revealed = False
+            self._timer.stop()
+        elif not self._revealed:
+            self._timer.start()
+        self._render()
+
+    def reveal(self) -> None:
+        self._timer.stop()
+        if self.error:
+            self._revealed = True
+        self._render()
+
+    def show_error(self, text: str) -> None:
+        """Show an error found elsewhere (by the service) until the text changes."""
+        set_message(self.message, text, error=True)
+        self.edit.setAccessibleDescription(text)
+
+    def _text_changed(self, _text: str) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _render(self) -> None:
+        if self.error_shown:
+            set_message(self.message, self.error, error=True)
+            self.edit.setAccessibleDescription(self.error)
+        else:
+            hint = self.hint or (self.idle_hint if not self.edit.text().strip() else "")
+            set_message(self.message, hint, error=False)
+            self.edit.setAccessibleDescription(hint)
+
+
+def lines_of(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+def describe_date(date: PartialDate) -> str:
+    month = calendar.month_name[date.month]
+    if date.year is None:
+        return f"{date.day} {month} (year unknown)"
+    return f"{date.day} {month} {date.year}"
+
+
+def check_date(text: str) -> tuple[str, str]:
+    if not text.strip():
+        return "", ""
+    try:
+        date = PartialDate.parse(text)
+    except ValueError as exc:
+        return str(exc), ""
+    return "", describe_date(date)
+
+
+def check_phone(text: str, region: str) -> tuple[str, str]:
+    if not text.strip():
+        return "", ""
+    try:
+        number = normalise_phone(text, region)
+    except InvalidPhone:
+        return (
+            f"Not a valid phone number for {region.upper()}: check the digits, "
+            "or start with + and the country code",
+            "",
+        )
+    return "", f"Saved as {number}"
+
+
+def check_email(text: str) -> tuple[str, str]:
+    if not text.strip() or is_valid_email(text):
+        return "", ""
+    return "Not an email address (expected name@example.com)", ""
+
+
+def check_name(text: str) -> tuple[str, str]:
+    if text.strip():
+        return "", ""
+    return "Enter the customer's name", ""
+
+
+PHONE_LABELS = (("Mobile", "mobile"), ("Home", "home"), ("Work", "work"), ("Other", "other"))
+LANGUAGES = (
+    ("Unknown", Language.UNKNOWN),
+    ("English", Language.EN),
+    ("简体中文", Language.ZH_HANS),
+    ("繁體中文", Language.ZH_HANT),
+)
+TIERS = (("Regular", Tier.REGULAR), ("Silver", Tier.SILVER), ("Gold", Tier.GOLD), ("VIP", Tier.VIP))
+CUSTOMER_KINDS = (
+    ("Not set", "", ""),
+    ("Loyal", "loyal", "The brand's main profit: thank them, forgive an occasional slip."),
+    ("Purposeful", "purposeful", "Know what they want: serve them quickly and well."),
+    ("Occasional", "occasional", "Hesitant, comparing prices: warm, confident help, no pressure."),
+    (
+        "Information-seeking",
+        "information-seeking",
+        "Careful and possibly high value: give clear facts and time.",
+    ),
+)
+CONFLICT_FIELDS = {"phone": "Phone", "email": "Email", "member_no": "Member number"}
+
+
+def select_data(combo: QComboBox, value: str, *, text: str | None = None) -> None:
+    """Select the item whose data is *value*, adding it (as *text*) if it is unknown."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(text or value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+def conflict_text(conflict: Conflict) -> str:
+    what = CONFLICT_FIELDS.get(conflict.field, conflict.field)
+    value = format_phone(conflict.value) if conflict.field == "phone" else conflict.value
+    return f"{what} {value} already belongs to {conflict.other_name} (#{conflict.other_id})"
+
+
+class _Row(QWidget):
+    """One removable row of a repeated field: editors, a Remove button, a message line.
+
+    Subclasses create their editors, then call :meth:`_setup` with them and the check
+    for the line edit whose value is validated.
+    """
+
+    removeRequested = Signal(object)
+    check: LiveCheck
+    editors: list[QWidget]
+    first_field: QWidget
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.remove = QPushButton("Remove")
+        self.remove.setAutoDefault(False)
+        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        self.message = message_label("rowMessage")
+
+    def _setup(self, editors: list[tuple[QWidget, int]], checked: QLineEdit, check: Check) -> None:
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        for editor, stretch in editors:
+            line.addWidget(editor, stretch)
+        line.addWidget(self.remove)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addLayout(line)
+        outer.addWidget(self.message)
+        self.editors = [editor for editor, _stretch in editors]
+        self.check = LiveCheck(checked, self.message, check)
+
+    def focus_order(self) -> list[QWidget]:
+        return [*self.editors, self.remove]
+
+
+class PhoneRow(_Row):
+    def __init__(self, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for text, value in PHONE_LABELS:
+            self.kind.addItem(text, value)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("138 0013 8000 or +44 20 7946 0958")
+        self.number.setMinimumWidth(200)
+        self.first_field = self.number
+        self._setup(
+            [(self.kind, 0), (self.number, 1)], self.number, lambda text: check_phone(text, region)
+        )
+        self.set_position(1)
+
+    def set_position(self, position: int) -> None:
+        name_widget(self.kind, f"phoneLabel{position}", f"Phone {position} label")
+        name_widget(self.number, f"phoneNumber{position}", f"Phone {position} number")
+        name_widget(self.remove, f"removePhone{position}", f"Remove phone {position}")
+        self.message.setObjectName(f"phoneMessage{position}")
+
+    def is_blank(self) -> bool:
+        return not self.number.text().strip()
+
+    def label_value(self) -> str:
+        return str(self.kind.currentData() or self.kind.currentText())
+
+
+class DateRow(_Row):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLineEdit()
+        self.label.setPlaceholderText("Wedding anniversary, daughter's birthday…")
+        self.label.setMinimumWidth(160)
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("YYYY-MM-DD or --MM-DD")
+        self.date.setMinimumWidth(130)
+        self.first_field = self.label
+        self._setup([(self.label, 3), (self.date, 2)], self.date, self._check)
+        self.label.textChanged.connect(self._label_changed)
+        self.set_position(1)
+
+    def _label_changed(self, _text: str) -> None:
+        self.check.refresh()
+        self.check.changed.emit()
+
+    def _check(self, text: str) -> tuple[str, str]:
+        has_label = bool(self.label.text().strip())
+        if not text.strip():
+            if has_label:
+                return "Enter the date (YYYY-MM-DD, or --MM-DD without the year)", ""
+            return "", ""
+        error, hint = check_date(text)
+        if not error and not has_label:
+            return "Say what the date is (e.g. wedding anniversary)", ""
+        return error, hint
+
+    def set_position(self, position: int) -> None:
+        name_widget(self.label, f"dateLabel{position}", f"Important date {position} label")
+        name_widget(self.date, f"dateValue{position}", f"Important date {position}")
+        name_widget(self.remove, f"removeDate{position}", f"Remove important date {position}")
+        self.message.setObjectName(f"dateMessage{position}")
+
+    def is_blank(self) -> bool:
+        return not self.label.text().strip() and not self.date.text().strip()
+
+
+RowT = TypeVar("RowT", PhoneRow, DateRow)
+
+
+class _Rows(QWidget, Generic[RowT]):
+    """A column of rows with an Add button under it; renumbers names on every change."""
+
+    changed = Signal()
+
+    def __init__(
+        self, factory: Callable[[], RowT], add_text: str, add_name: str, add_accessible: str
+    ) -> None:
+        super().__init__()
+        self._factory: Callable[[], RowT] = factory
+        self.rows: list[RowT] = []
+        self._column = QVBoxLayout()
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(4)
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAutoDefault(False)
+        name_widget(self.add_button, add_name, add_accessible)
+        self.add_button.clicked.connect(self._add_clicked)
+        add_line = QHBoxLayout()
+        add_line.setContentsMargins(0, 0, 0, 0)
+        add_line.addWidget(self.add_button)
+        add_line.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        outer.addLayout(self._column)
+        outer.addLayout(add_line)
+        self.setFocusProxy(self.add_button)
+
+    def add_row(self) -> RowT:
+        row = self._factory()
+        row.removeRequested.connect(self._remove)
+        row.check.changed.connect(self.changed)
+        self.rows.append(row)
+        self._column.addWidget(row)
+        row.show()
+        self._renumber()
+        self.changed.emit()
+        return row
+
+    def focus_order(self) -> list[QWidget]:
+        return [w for row in self.rows for w in row.focus_order()] + [self.add_button]
+
+    def _add_clicked(self) -> None:
+        self.add_row().first_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _remove(self, row: RowT) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self._column.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._renumber()
+        self.changed.emit()
+        following = self.rows[index].first_field if index < len(self.rows) else self.add_button
+        following.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _renumber(self) -> None:
+        for position, row in enumerate(self.rows, start=1):
+            row.set_position(position)
+        self.setFocusProxy(self.rows[0].first_field if self.rows else self.add_button)
+
+
+class CustomerDialog(QDialog):
+    """Add a customer (``customer=None``) or edit one; emits :attr:`saved` with the id.
+
+    After a merge the id is the surviving customer's. :attr:`openCustomerRequested`
+    asks the window to show another customer (one this customer's details clash with).
+    """
+
+    saved = Signal(int)
+    openCustomerRequested = Signal(int)
+
+    def __init__(
+        self,
+        service: CustomerService,
+        customer: Customer | None = None,
+        region: str = "CN",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._region = region
+        self._original = customer
+        self._customer_id = customer.id if customer is not None else None
+        self._busy = False
+        self._task: asyncio.Task[Any] | None = None
+        self._romanisation_auto = True
+        self._conflict_buttons: list[QPushButton] = []
+        self._forms: list[QFormLayout] = []
+
+        self.setObjectName("customerDialog")
+        title = "Edit customer" if customer is not None else "New customer"
+        self.setWindowTitle(f"{title} — {customer.name}" if customer is not None else title)
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumSize(580, 440)
+
+        self._build_identity()
+        self._build_contact()
+        self._build_dates()
+        self._build_remember()
+        self._build_service()
+        self._build_bottom()
+        self._assemble()
+        self._align_label_columns()
+        self._initial_size()
+
+        if customer is not None:
+            self._fill(customer)
+        else:
+            self.phones.add_row()
+        self._fix_tab_order()
+        self._update_state()
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _line(self, object_name: str, accessible: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        name_widget(edit, object_name, accessible)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumWidth(FIELD_MIN_WIDTH)
+        return edit
+
+    def _text_box(
+        self, object_name: str, accessible: str, placeholder: str, lines: int
+    ) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        name_widget(edit, object_name, accessible)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumWidth(FIELD_MIN_WIDTH)
+        # Room for *lines* lines: the text, the document's margin and the frame.
+        doc_margin = 2 * edit.document().documentMargin()
+        height = edit.fontMetrics().lineSpacing() * lines + doc_margin + 2 * edit.frameWidth()
+        edit.setFixedHeight(int(height) + 6)
+        edit.textChanged.connect(self._form_changed)
+        return edit
+
+    def _combo(
+        self, object_name: str, accessible: str, items: Iterable[tuple[str, str]]
+    ) -> QComboBox:
+        combo = QComboBox()
+        name_widget(combo, object_name, accessible)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._form_changed)
+        return combo
+
+    @staticmethod
+    def _with_message(edit: QWidget, message: QLabel) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(edit)
+        column.addWidget(message)
+        box.setFocusProxy(edit)
+        return box
+
+    @staticmethod
+    def _form(group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(8)
+        return form
+
+    def _section(self, object_name: str, title: str) -> tuple[QGroupBox, QFormLayout]:
+        group = QGroupBox(title)
+        group.setObjectName(object_name)
+        # The scroll area shrinks its content to avoid scroll bars; sections must keep
+        # their natural height (rows squeezed below it get clipped) and scroll instead.
+        group.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._forms.append(form := self._form(group))
+        return group, form
+
+    def _build_identity(self) -> None:
+        self.identity, form = self._section("identitySection", "Identity")
+        self.name = self._line(
+            "nameEdit", "Full name", "Full name in its own script, e.g. 张伟 or Priya Patel"
+        )
+        self.name_message = message_label("nameMessage")
+        self.name_check = LiveCheck(self.name, self.name_message, check_name, idle_hint="Required")
+        self.name_check.changed.connect(self._form_changed)
+        self.name.textChanged.connect(self._name_changed)
+        form.addRow("Full &name *", self._with_message(self.name, self.name_message))
+
+        self.preferred = self._line(
+            "preferredNameEdit", "Preferred form of address", "Mr. Yu / 余先生 / Dr. Patel"
+        )
+        self.preferred.textChanged.connect(self._form_changed)
+        preferred_hint = message_label("preferredNameHint")
+        set_message(preferred_hint, "What staff say aloud when greeting them", error=False)
+        form.addRow("&Form of address", self._with_message(self.preferred, preferred_hint))
+
+        self.romanisation = self._line(
+            "romanisationEdit", "Romanisation", "Filled in from a Chinese name, e.g. Zhang Wei"
+        )
+        self.romanisation.textEdited.connect(self._romanisation_edited)
+        self.romanisation.textChanged.connect(self._form_changed)
+        form.addRow("&Romanisation", self.romanisation)
+
+        self.language = self._combo(
+            "languageCombo", "Language", ((text, str(value)) for text, value in LANGUAGES)
+        )
+        form.addRow("&Language", self.language)
+
+    def _build_contact(self) -> None:
+        self.contact, form = self._section("contactSection", "Contact")
+        self.phones: _Rows[PhoneRow] = _Rows(
+            lambda: PhoneRow(self._region), "Add p&hone", "addPhoneButton", "Add phone"
+        )
+        self.phones.changed.connect(self._rows_changed)
+        form.addRow("&Phones", self.phones)
+
+        self.email = self._line("emailEdit", "Email", "name@example.com")
+        self.email_message = message_label("emailMessage")
+        self.email_check = LiveCheck(self.email, self.email_message, check_email)
+        self.email_check.changed.connect(self._form_changed)
+        form.addRow("&Email", self._with_message(self.email, self.email_message))
+
+        self.member_no = self._line("memberNumberEdit", "Member number", "Card or member number")
+        self.member_no.textChanged.connect(self._form_changed)
+        form.addRow("Member n&umber", self.member_no)
+
+    def _build_dates(self) -> None:
+        self.dates_section, form = self._section("datesSection", "Dates")
+        self.birthday = self._line("birthdayEdit", "Birthday", "YYYY-MM-DD or --MM-DD")
+        self.birthday_message = message_label("birthdayMessage")
+        self.birthday_check = LiveCheck(
+            self.birthday,
+            self.birthday_message,
+            check_date,
+            idle_hint="Year unknown? Write --MM-DD, e.g. --02-29",
+        )
+        self.birthday_check.changed.connect(self._form_changed)
+        form.addRow("&Birthday", self._with_message(self.birthday, self.birthday_message))
+
+        self.dates: _Rows[DateRow] = _Rows(
+            DateRow, "Add d&ate", "addDateButton", "Add important date"
+        )
+        self.dates.changed.connect(self._rows_changed)
+        form.addRow("Other &dates", self.dates)
+
+    def _build_remember(self) -> None:
+        self.remember, form = self._section("rememberSection", "What to remember")
+        self.preferences = self._text_box(
+            "preferencesEdit",
+            "Likes and preferences",
+            "One per line, e.g.\nEarl Grey, no sugar\nQuiet table",
+            3,
+        )
+        form.addRow("Li&kes / preferences", self.preferences)
+        self.dislikes = self._text_box(
+            "dislikesEdit", "Dislikes and allergies", "One per line, e.g. peanuts, loud music", 3
+        )
+        form.addRow("D&islikes / allergies", self.dislikes)
+        self.avoid_topics = self._text_box(
+            "avoidTopicsEdit", "Topics to avoid", "One per line, e.g. politics, their old job", 2
+        )
+        form.addRow("Topics to a&void", self.avoid_topics)
+        self.notes = self._text_box(
+            "notesEdit", "Notes", "Anything else worth knowing: hometown, pets, next holiday…", 4
+        )
+        form.addRow("No&tes", self.notes)
+
+    def _build_service(self) -> None:
+        self.service_section, form = self._section("serviceSection", "Service")
+        self.tier = self._combo("tierCombo", "Tier", ((text, str(value)) for text, value in TIERS))
+        form.addRow("Tier", self.tier)
+        self.assigned_staff = self._line(
+            "assignedStaffEdit", "Assigned staff", "Their account manager, for one-to-one service"
+        )
+        self.assigned_staff.textChanged.connect(self._form_changed)
+        form.addRow("Assi&gned staff", self.assigned_staff)
+        self.kind = self._combo(
+            "customerKindCombo", "Customer kind", ((t, v) for t, v, _ in CUSTOMER_KINDS)
+        )
+        for index, (_text, _value, tip) in enumerate(CUSTOMER_KINDS):
+            if tip:
+                self.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        form.addRow("Customer kind", self.kind)
+        self.consent = QCheckBox("May &we send birthday greetings and offers?")
+        name_widget(self.consent, "marketingConsentCheck", "Marketing consent")
+        self.consent.toggled.connect(self._form_changed)
+        form.addRow("", self.consent)
+
+    def _build_bottom(self) -> None:
+        self.conflict_panel = QFrame()
+        self.conflict_panel.setObjectName("conflictPanel")
+        self.conflict_panel.setAccessibleName("Already in use")
+        self.conflict_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_panel.setStyleSheet(
+            "QFrame#conflictPanel { background: #fff4e0; border: 1px solid #e0a040;"
+            " border-radius: 4px; }"
+            " QFrame#conflictPanel QLabel { color: #3d2800; background: transparent;"
+            " border: none; }"
+        )
+        self._conflict_layout = QVBoxLayout(self.conflict_panel)
+        self._conflict_layout.setContentsMargins(10, 8, 10, 8)
+        self.conflict_panel.setVisible(False)
+
+        self.status = QLabel()
+        self.status.setObjectName("saveStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton("&Save")
+        name_widget(self.save_button, "saveButton", "Save")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("&Cancel")
+        name_widget(self.cancel_button, "cancelButton", "Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self._save_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.activated.connect(self._save_shortcut)
+
+    def _assemble(self) -> None:
+        content = QWidget()
+        content.setObjectName("customerForm")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 12, 12, 12)
+        column.setSpacing(12)
+        for group in (
+            self.identity,
+            self.contact,
+            self.dates_section,
+            self.remember,
+            self.service_section,
+        ):
+            column.addWidget(group)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("customerScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(content)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.addWidget(self.scroll_area, 1)
+        panel_margin = QVBoxLayout()
+        panel_margin.setContentsMargins(12, 0, 12, 0)
+        panel_margin.addWidget(self.conflict_panel)
+        layout.addLayout(panel_margin)
+        bottom.setContentsMargins(12, 0, 12, 0)
+        layout.addLayout(bottom)
+
+    def _align_label_columns(self) -> None:
+        """Give every section's label column the same width, so fields line up."""
+        labels: list[QWidget] = []
+        for form in self._forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    labels.append(widget)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _initial_size(self) -> None:
+        screen = self.screen()
+        available = screen.availableGeometry().height() if screen is not None else 900
+        self.resize(700, max(480, min(820, available - 80)))
+
+    # --- filling -----------------------------------------------------------------------
+
+    def _fill(self, customer: Customer) -> None:
+        self.name.setText(customer.name)
+        self.preferred.setText(customer.preferred_name)
+        self._romanisation_auto = not customer.romanisation or customer.romanisation == romanise(
+            customer.name
+        )
+        self.romanisation.setText(customer.romanisation)
+        select_data(self.language, str(customer.language))
+        for phone in customer.phones:
+            row = self.phones.add_row()
+            select_data(row.kind, phone.label, text=phone.label.capitalize())
+            row.number.setText(format_phone(phone.number))
+        if not customer.phones:
+            self.phones.add_row()
+        self.email.setText(customer.email)
+        self.member_no.setText(customer.member_no)
+        self.birthday.setText(customer.birthday.iso() if customer.birthday else "")
+        for important in customer.dates:
+            date_row = self.dates.add_row()
+            date_row.label.setText(important.label)
+            date_row.date.setText(important.date.iso())
+        self.preferences.setPlainText("\n".join(customer.preferences))
+        self.dislikes.setPlainText("\n".join(customer.dislikes))
+        self.avoid_topics.setPlainText("\n".join(customer.avoid_topics))
+        self.notes.setPlainText(customer.notes)
+        select_data(self.tier, str(customer.tier))
+        self.assigned_staff.setText(customer.assigned_staff)
+        select_data(self.kind, customer.customer_kind, text=customer.customer_kind.capitalize())
+        self.consent.setChecked(customer.marketing_consent)
+
+    def prefill(self, text: str) -> None:
+        """Start a new customer from what was typed in the search box."""
+        value = text.strip()
+        digits = sum(ch.isdigit() for ch in value)
+        if "@" in value:
+            self.email.setText(value)
+        elif digits >= 5 and digits >= len(value.replace(" ", "")) - 3:
+            rows = self.phones.rows or [self.phones.add_row()]
+            rows[0].number.setText(value)
+        else:
+            self.name.setText(value)
+
+    # --- state -------------------------------------------------------------------------
+
+    def _name_changed(self, text: str) -> None:
+        if self._romanisation_auto:
+            self.romanisation.setText(romanise(text))
+
+    def _romanisation_edited(self, text: str) -> None:
+        self._romanisation_auto = not text.strip()
+
+    def _rows_changed(self) -> None:
+        self._fix_tab_order()
+        self._form_changed()
+
+    def _form_changed(self) -> None:
+        if self.conflict_panel.isVisible() and not self._busy:
+            self._clear_conflicts()
+        self._update_state()
+
+    def problems(self) -> list[str]:
+        """What stops saving, in words for the line next to Save (empty when none)."""
+        problems: list[str] = []
+        if self.name_check.error:
+            problems.append("enter a name")
+        bad_phones = [str(i) for i, row in enumerate(self.phones.rows, 1) if row.check.error]
+        if bad_phones:
+            problems.append(f"check phone {', '.join(bad_phones)}")
+        if self.email_check.error:
+            problems.append("check the email")
+        if self.birthday_check.error:
+            problems.append("check the birthday")
+        bad_dates = [str(i) for i, row in enumerate(self.dates.rows, 1) if row.check.error]
+        if bad_dates:
+            problems.append(f"check date {', '.join(bad_dates)}")
+        return problems
+
+    def _update_state(self) -> None:
+        problems = self.problems()
+        self.save_button.setEnabled(not problems and not self._busy)
+        if self._busy:
+            return
+        if problems:
+            text = "To save: " + "; ".join(problems) + "."
+            set_message(self.status, text[:1].upper() + text[1:], error=False)
+        else:
+            set_message(self.status, "", error=False)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        for button in self._conflict_buttons:
+            button.setEnabled(not busy)
+        if busy:
+            set_message(self.status, text, error=False)
+        self._update_state()
+
+    def _show_failure(self, text: str) -> None:
+        set_message(self.status, text, error=True)
+
+    def _fix_tab_order(self) -> None:
+        order: list[QWidget] = [self.name, self.preferred, self.romanisation, self.language]
+        order += self.phones.focus_order()
+        order += [self.email, self.member_no, self.birthday]
+        order += self.dates.focus_order()
+        order += [self.preferences, self.dislikes, self.avoid_topics, self.notes]
+        order += [self.tier, self.assigned_staff, self.kind, self.consent]
+        order += self._conflict_buttons
+        order += [self.save_button, self.cancel_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def tab_order(self) -> list[QWidget]:
+        """The widgets Tab visits, in order, starting at the name (for tests and audits)."""
+        result: list[QWidget] = [self.name]
+        widget = self.name.nextInFocusChain()
+        while widget is not None and widget is not self.name and len(result) < 500:
+            tab_focus = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if widget.isVisibleTo(self) and widget.isEnabled() and tab_focus:
+                result.append(widget)
+            widget = widget.nextInFocusChain()
+        return result
+
+    # --- saving ------------------------------------------------------------------------
+
+    def build_customer(self) -> Customer:
+        """The customer as typed; call only when :meth:`problems` is empty."""
+        phones, _errors = normalise_phones(
+            [(row.label_value(), row.number.text()) for row in self.phones.rows], self._region
+        )
+        dates = [
+            ImportantDate(row.label.text().strip(), PartialDate.parse(row.date.text()))
+            for row in self.dates.rows
+            if not row.is_blank()
+        ]
+        birthday_text = self.birthday.text().strip()
+        original = self._original
+        return Customer(
+            id=self._customer_id,
+            name=" ".join(self.name.text().split()),
+            preferred_name=self.preferred.text().strip(),
+            romanisation=self.romanisation.text().strip(),
+            language=Language(self.language.currentData()),
+            phones=phones,
+            email=self.email.text().strip(),
+            member_no=self.member_no.text().strip(),
+            birthday=PartialDate.parse(birthday_text) if birthday_text else None,
+            dates=dates,
+            preferences=lines_of(self.preferences),
+            dislikes=lines_of(self.dislikes),
+            avoid_topics=lines_of(self.avoid_topics),
+            notes=self.notes.toPlainText().strip(),
+            tier=Tier(self.tier.currentData()),
+            assigned_staff=self.assigned_staff.text().strip(),
+            marketing_consent=self.consent.isChecked(),
+            customer_kind=str(self.kind.currentData() or ""),
+            created_at=original.created_at if original is not None else None,
+        )
+
+    def reject(self) -> None:
+        """Cancel (Esc) — except while saving: the save finishes, then the dialog closes."""
+        if self._busy:
+            return
+        super().reject()
+
+    def _save_shortcut(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_button.click()
+
+    @async_slot()
+    async def _save_clicked(self) -> None:
+        await self._save(allow_duplicates=False)
+
+    @async_slot()
+    async def _save_anyway(self) -> None:
+        await self._save(allow_duplicates=True)
+
+    @async_slot(int)
+    async def _merge_into(self, other_id: int) -> None:
+        await self._save(allow_duplicates=True, merge_into=other_id)
+
+    async def _save(self, *, allow_duplicates: bool, merge_into: int | None = None) -> None:
+        if self._busy or self.problems():
+            return
+        self._task = asyncio.current_task()
+        customer = self.build_customer()
+        self._set_busy(True, "Saving…")
+        try:
+            customer_id = await self._service.save(customer, allow_duplicates=allow_duplicates)
+            # From now on this dialog edits the stored customer, so a retry never adds a twin.
+            self._customer_id = customer_id
+            if merge_into is not None:
+                self._set_busy(True, f"Merging into #{merge_into}…")
+                survivor = await self._service.merge(keep_id=merge_into, other_id=customer_id)
+                customer_id = survivor.id if survivor.id is not None else merge_into
+        except DuplicateFound as exc:
+            self._set_busy(False)
+            self._show_conflicts(exc.conflicts)
+            return
+        except ValidationFailed as exc:
+            self._set_busy(False)
+            self._show_validation(exc.errors)
+            return
+        except Exception as exc:
+            log.exception("saving customer failed")
+            self._set_busy(False)
+            self._show_failure(f"Could not save: {exc}. Nothing you typed was lost; try again.")
+            return
+        finally:
+            self._task = None
+        self._busy = False
+        self.saved.emit(customer_id)
+        self.accept()
+
+    def _show_validation(self, errors: dict[str, str]) -> None:
+        targets: dict[str, LiveCheck] = {
+            "name": self.name_check,
+            "email": self.email_check,
+            "birthday": self.birthday_check,
+        }
+        if self.phones.rows:
+            targets["phones"] = self.phones.rows[0].check
+        for key, text in errors.items():
+            if key in targets:
+                targets[key].show_error(text)
+        self._show_failure("Please correct: " + "; ".join(errors.values()))
+
+    # --- conflicts ---------------------------------------------------------------------
+
+    def _clear_conflicts(self) -> None:
+        while self._conflict_layout.count():
+            item = self._conflict_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._conflict_buttons = []
+        self.conflict_panel.setVisible(False)
+        self._fix_tab_order()
+
+    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+        self._clear_conflicts()
+        heading = QLabel("<b>Already in use</b> — is this the same person?")
+        heading.setObjectName("conflictHeading")
+        self._conflict_layout.addWidget(heading)
+        by_customer: dict[int, list[Conflict]] = {}
+        for conflict in conflicts:
+            by_customer.setdefault(conflict.other_id, []).append(conflict)
+        for other_id, found in by_customer.items():
+            row = QWidget()
+            row.setObjectName(f"conflictRow{other_id}")
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel("\n".join(conflict_text(c) for c in found))
+            text.setObjectName(f"conflictText{other_id}")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            line.addWidget(text, 1)
+            open_button = QPushButton(f"&Open #{other_id}")
+            name_widget(open_button, f"openConflict{other_id}", f"Open customer #{other_id}")
+            open_button.clicked.connect(lambda _=False, i=other_id: self._open_other(i))
+            merge_button = QPushButton(f"&Merge into #{other_id}")
+            name_widget(
+                merge_button, f"mergeConflict{other_id}", f"Merge this customer into #{other_id}"
+            )
+            merge_button.setToolTip(
+                f"Save, then move everything (visits, purchases, phones) into #{other_id}; "
+                f"#{other_id}'s own details are kept where both have one"
+            )
+            merge_button.clicked.connect(lambda _=False, i=other_id: self._merge_into(i))
+            for button in (open_button, merge_button):
+                button.setAutoDefault(False)
+                line.addWidget(button)
+                self._conflict_buttons.append(button)
+            self._conflict_layout.addWidget(row)
+        anyway_line = QHBoxLayout()
+        anyway_line.addStretch(1)
+        anyway = QPushButton("Save an&yway")
+        name_widget(anyway, "saveAnywayButton", "Save anyway, as a separate customer")
+        anyway.setAutoDefault(False)
+        anyway.clicked.connect(self._save_anyway)
+        self._conflict_buttons.append(anyway)
+        anyway_row = QWidget()
+        anyway_row.setLayout(anyway_line)
+        anyway_line.setContentsMargins(0, 0, 0, 0)
+        anyway_line.addWidget(anyway)
+        self._conflict_layout.addWidget(anyway_row)
+        self.conflict_panel.setVisible(True)
+        self._fix_tab_order()
+        count = len(by_customer)
+        who = "another customer" if count == 1 else f"{count} other customers"
+        set_message(self.status, f"Some details already belong to {who}.", error=True)
+        self._conflict_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_other(self, other_id: int) -> None:
+        self.openCustomerRequested.emit(other_id)
+        self.reject()

@@ -1,0 +1,391 @@
+"""The main window: one search box, results or Today on the left, the profile on the right."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.customers import CustomerService, TodayLists
+from console.services.settings import SettingsService
+from console.ui.customer_profile import CustomerProfile
+from console.ui.search_results import SearchResultDelegate, SearchResultsModel
+from console.ui.tasks import Tasks
+from console.ui.today import TodayView
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 120
+
+
+class SearchBox(QLineEdit):
+    """Arrow keys move into the results; Escape clears."""
+
+    moveDown = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.moveDown.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsView(QListView):
+    """Up from the first row goes back to the search box."""
+
+    moveUp = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.moveUp.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    profileShown = Signal(int)
+    searchFinished = Signal(str)
+    todayShown = Signal()
+
+    def __init__(
+        self, customers: CustomerService, settings: SettingsService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Service Console")
+        self.setAccessibleName("Service Console")
+        self.customers = customers
+        self.settings = settings
+        self.tasks = Tasks(on_error=self.show_error)
+        self._query_generation = 0
+        self._dialogs: list[Any] = []
+
+        self.search = SearchBox()
+        self.search.setObjectName("searchBox")
+        self.search.setAccessibleName("Search customers")
+        self.search.setPlaceholderText(
+            "Find a customer: name, 拼音, phone or its last 4 digits, member no., email"
+            "  (Ctrl+K or /)"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setStyleSheet("font-size: 16px; padding: 6px;")
+        self.search.textChanged.connect(self._query_changed)
+        self.search.returnPressed.connect(self._open_current_result)
+        self.search.moveDown.connect(self._focus_results)
+
+        self.results_model = SearchResultsModel(self)
+        self.results = ResultsView()
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.results_model)
+        self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(True)
+        self.results.activated.connect(self._result_activated)
+        self.results.moveUp.connect(self.focus_search)
+        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.no_results = QLabel("")
+        self.no_results.setObjectName("noResults")
+        self.no_results.setWordWrap(True)
+        self.no_results.setStyleSheet("color: #777;")
+        results_page = QWidget()
+        rl = QVBoxLayout(results_page)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.results, 1)
+        rl.addWidget(self.no_results)
+
+        self.today = TodayView()
+        self.today.openCustomer.connect(self.open_customer)
+        self.left = QStackedWidget()
+        self.left.setObjectName("leftPane")
+        self.left.addWidget(self.today)
+        self.left.addWidget(results_page)
+        self._results_page = results_page
+
+        self.profile = CustomerProfile(customers, self.tasks)
+        self.profile.editRequested.connect(self.edit_customer)
+        self.profile.purchaseRequested.connect(self.add_purchase)
+        self.profile.visitRequested.connect(self.log_visit)
+        self.profile.redeemRequested.connect(self.redeem_reward)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.left)
+        splitter.addWidget(self.profile)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 700])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.search)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1180, 760)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self._build_actions()
+        self.statusBar().setObjectName("statusBar")
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, keys: list[QKeySequence], slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        # "/" as in many tools; text fields keep it as text (they override shortcuts for text).
+        self.slash_action = self._action("slashFindAction", "Find", [key("/")], self.focus_search)
+        self.find_action = self._action(
+            "findAction",
+            "&Find customer",
+            [key("Ctrl+K"), key(key.StandardKey.Find)],
+            self.focus_search,
+        )
+        self.new_action = self._action(
+            "newCustomerAction", "&New customer…", [key(key.StandardKey.New)], self.new_customer
+        )
+        self.edit_action = self._action(
+            "editCustomerAction",
+            "&Edit customer…",
+            [key("Ctrl+E")],
+            lambda: self._on_current(self.edit_customer),
+        )
+        self.visit_action = self._action(
+            "logVisitAction",
+            "Log &visit",
+            [key("Ctrl+L")],
+            lambda: self._on_current(self.log_visit),
+        )
+        self.purchase_action = self._action(
+            "addPurchaseAction",
+            "Add &purchase…",
+            [key("Ctrl+P")],
+            lambda: self._on_current(self.add_purchase),
+        )
+        self.redeem_action = self._action(
+            "redeemAction",
+            "&Reward given",
+            [key("Ctrl+R")],
+            lambda: self._on_current(self.redeem_reward),
+        )
+        self.today_action = self._action("todayAction", "&Today", [key("Ctrl+T")], self.show_today)
+        self.quit_action = self._action(
+            "quitAction", "&Quit", [key(key.StandardKey.Quit)], self.close
+        )
+        menu = self.menuBar()
+        menu.setObjectName("menuBar")
+        file_menu = menu.addMenu("&Customer")
+        for action in (
+            self.find_action,
+            self.new_action,
+            self.edit_action,
+            self.visit_action,
+            self.purchase_action,
+            self.redeem_action,
+        ):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
+
+    def _on_current(self, fn: Any) -> None:
+        customer_id = self.profile.customer_id
+        if customer_id is None:
+            self.statusBar().showMessage("Open a customer first (search with Ctrl+K).", 4000)
+            return
+        fn(customer_id)
+
+
+    def show_error(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(f"Something went wrong: {exc}", 10000)
+
+    # --- search ------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _query_changed(self, text: str) -> None:
+        self._query_generation += 1
+        if not text.strip():
+            self._debounce.stop()
+            self.results_model.set_hits([])
+            self.no_results.setText("")
+            self.left.setCurrentWidget(self.today)
+            return
+        self._debounce.start()
+
+    def _run_search(self) -> None:
+        self.tasks.start(self._search(self.search.text(), self._query_generation), name="search")
+
+    async def _search(self, text: str, generation: int) -> None:
+        hits = await self.customers.search(text, limit=30)
+        if generation != self._query_generation:
+            return  # the query changed while we were searching
+        self.results_model.set_hits(hits)
+        self.left.setCurrentWidget(self._results_page)
+        if hits:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self.no_results.setText(
+                f"{len(hits)} found — Enter opens the highlighted customer, ↓ moves down."
+            )
+        else:
+            self.no_results.setText(f"No customer matches “{text}”. Press Ctrl+N to add them.")
+        self.searchFinished.emit(text)
+
+    def _focus_results(self) -> None:
+        if self.results_model.rowCount() and self.left.currentWidget() is self._results_page:
+            self.results.setFocus()
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(self.results_model.index(0, 0))
+        elif self.left.currentWidget() is self.today:
+            self.today.occasions.setFocus()
+
+    def _open_current_result(self) -> None:
+        if self._debounce.isActive():
+            # Enter pressed before the debounce fired: search now, then open the best hit.
+            self._debounce.stop()
+            self.tasks.start(
+                self._search_and_open(self.search.text(), self._query_generation), name="search"
+            )
+            return
+        index = self.results.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0, 0)
+        if index.isValid():
+            self._result_activated(index)
+
+    async def _search_and_open(self, text: str, generation: int) -> None:
+        await self._search(text, generation)
+        if generation == self._query_generation and self.results_model.rowCount():
+            self._result_activated(self.results_model.index(0, 0))
+
+    def _result_activated(self, index: QModelIndex) -> None:
+        hit = self.results_model.hit(index.row())
+        if hit is not None:
+            self.open_customer(hit.id)
+
+    # --- profile -----------------------------------------------------------------------
+
+    def open_customer(self, customer_id: int) -> None:
+        self.tasks.start(self._open(customer_id), name="profile")
+
+    async def _open(self, customer_id: int) -> None:
+        profile = await self.customers.profile(customer_id)
+        if profile is None:
+            self.statusBar().showMessage(f"Customer #{customer_id} no longer exists.", 5000)
+            return
+        self.profile.show_profile(profile)
+        assert profile.customer.id is not None
+        self.profileShown.emit(profile.customer.id)
+
+    def refresh_profile(self) -> None:
+        if self.profile.customer_id is not None:
+            self.open_customer(self.profile.customer_id)
+
+    def log_visit(self, customer_id: int) -> None:
+        self.tasks.start(self._log_visit(customer_id))
+
+    async def _log_visit(self, customer_id: int) -> None:
+        await self.customers.log_visit(customer_id)
+        await self._open(customer_id)
+        profile = self.profile.profile
+        if profile is not None:
+            self.statusBar().showMessage(
+                f"Visit logged for {profile.customer.preferred_name or profile.customer.name}.",
+                5000,
+            )
+
+    def redeem_reward(self, customer_id: int) -> None:
+        profile = self.profile.profile
+        if profile is None or profile.loyalty.rewards_available <= 0:
+            self.statusBar().showMessage("No reward is available for this customer yet.", 4000)
+            return
+        self.tasks.start(self._redeem(customer_id))
+
+    async def _redeem(self, customer_id: int) -> None:
+        await self.customers.redeem_reward(customer_id)
+        await self._open(customer_id)
+        self.statusBar().showMessage("Reward recorded as given.", 5000)
+
+    def new_customer(self) -> None:
+        self.tasks.start(self._customer_dialog(None))
+
+    def edit_customer(self, customer_id: int) -> None:
+        self.tasks.start(self._customer_dialog(customer_id))
+
+    async def _customer_dialog(self, customer_id: int | None) -> None:
+        from console.ui.customer_dialog import CustomerDialog
+
+        customer = None
+        if customer_id is not None:
+            customer = await self.customers.get(customer_id)
+        region = await self.customers.region()
+        dialog = CustomerDialog(self.customers, customer, region=region, parent=self)
+        if customer is None and self.search.text().strip():
+            dialog.prefill(self.search.text().strip())
+        dialog.saved.connect(self._customer_saved)
+        dialog.openCustomerRequested.connect(self.open_customer)
+        self._keep(dialog)
+        dialog.open()
+
+    def _customer_saved(self, customer_id: int) -> None:
+        self.open_customer(customer_id)
+        if self.search.text().strip():
+            self._run_search()
+        self.statusBar().showMessage("Customer saved.", 4000)
+
+    def add_purchase(self, customer_id: int) -> None:
+        from console.ui.purchase_dialog import PurchaseDialog
+
+        dialog = PurchaseDialog(self.customers, customer_id, parent=self)
+        dialog.saved.connect(self.refresh_profile)
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: Any) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(
+            lambda _result: self._dialogs.remove(dialog) if dialog in self._dialogs else None
+        )
+
+    # --- Today -------------------------------------------------------------------------
+
+    def show_today(self) -> None:
+        self.search.clear()
+        self.left.setCurrentWidget(self.today)
+        self.tasks.start(self._load_today(), name="today")
+
+    async def _load_today(self) -> None:
+        lists: TodayLists = await self.customers.today()
+        self.today.show_lists(lists)
+        self.todayShown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.cancel_all()
+        super().closeEvent(event)

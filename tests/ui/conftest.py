@@ -1,0 +1,102 @@
+"""Fixtures for widget tests: a qasync loop driven by pytest-qt, and a real service.
+
+How the loop works here: the qasync ``QEventLoop`` is created with
+``already_running=True``, so it schedules asyncio callbacks as Qt timers and counts as
+the running asyncio loop, while Qt's own event loop is spun by pytest-qt
+(``qtbot.waitUntil``, ``qtbot.waitSignal``, ``qtbot.wait``). A widget's ``@asyncSlot()``
+therefore runs as soon as the test waits for its result, exactly as in the app, and the
+database thread's results come back through Qt's event queue.
+
+Fixtures:
+
+* ``qloop`` — the ``QEventLoop`` (also the current and running asyncio loop).
+* ``run`` — ``run(coro, timeout_ms=5000)`` runs a coroutine on ``qloop`` while Qt keeps
+  processing events, and returns its result (or raises its exception).
+* ``runner`` — an open :class:`DatabaseRunner` on a temporary file, closed afterwards.
+* ``settings`` — a :class:`SettingsService` on ``runner``.
+* ``service`` — a real :class:`CustomerService` on ``runner``.
+
+Teardown cancels the tasks still pending, lets them finish, and closes the loop without
+leaving Qt's "quit" flag set (which would make every later ``qtbot.wait`` return at once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from qasync import QEventLoop  # after PySide6 (QT_API=pyside6 is set in tests/conftest.py)
+
+from console.services.customers import CustomerService
+from console.services.settings import SettingsService
+from console.storage.runner import DatabaseRunner
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def qloop(qapp: QApplication, qtbot: Any) -> Iterator[QEventLoop]:
+    loop = QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        _close_loop(loop, qapp, qtbot)
+
+
+def _close_loop(loop: QEventLoop, app: QApplication, qtbot: Any) -> None:
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=5000)
+    # qasync's stop() calls QApplication.exit(), which leaves Qt's "quit now" flag set
+    # when no exec() is running; one short exec() clears it again and emits aboutToQuit,
+    # which runs the loop's own after-run clean-up (it resets the running loop).
+    loop.stop()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    app.aboutToQuit.disconnect(loop._after_run_forever)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(qloop: QEventLoop, qtbot: Any) -> Callable[..., Any]:
+    """``run(coro, timeout_ms=5000)``: the coroutine's result, with Qt events processed."""
+
+    def _run(coro: Coroutine[Any, Any, T], timeout_ms: int = 5000) -> T:
+        task = asyncio.ensure_future(coro)
+        try:
+            qtbot.waitUntil(task.done, timeout=timeout_ms)
+        except BaseException:
+            task.cancel()
+            raise
+        return task.result()
+
+    return _run
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> Iterator[DatabaseRunner]:
+    db = DatabaseRunner(tmp_path / "t.db")
+    db.open()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def settings(runner: DatabaseRunner) -> SettingsService:
+    return SettingsService(runner)
+
+
+@pytest.fixture
+def service(runner: DatabaseRunner, settings: SettingsService) -> CustomerService:
+    return CustomerService(runner, settings)

@@ -1,0 +1,143 @@
+"""Fixtures for storage and service tests: a database on tmp_path, a settable clock.
+
+Every database opened during a test is closed at teardown, whether the test opened it
+through a :class:`DatabaseRunner` or by calling ``connect`` directly (autouse).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from console.domain.customer import Customer, Phone, PurchaseItem, Visit
+from console.domain.customer import Purchase as PurchaseRecord
+from console.services.customers import CustomerService
+from console.services.settings import SettingsService
+from console.storage import customers as store
+from console.storage import database
+from console.storage import runner as runner_module
+from console.storage.runner import DatabaseRunner
+
+T = TypeVar("T")
+
+NOW = dt.datetime(2026, 11, 28, 10, 0)
+
+
+@pytest.fixture(autouse=True)
+def _close_every_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Track every connection and runner a test opens; close the leftovers at teardown."""
+    opened: list[tuple[int, Any]] = []
+    runners: list[DatabaseRunner] = []
+    real_connect = database.connect
+
+    def tracking_connect(path: Path | str) -> Any:
+        db = real_connect(path)
+        opened.append((threading.get_ident(), db))
+        return db
+
+    real_init = DatabaseRunner.__init__
+
+    def tracking_init(self: DatabaseRunner, path: Path | str) -> None:
+        real_init(self, path)
+        runners.append(self)
+
+    monkeypatch.setattr(database, "connect", tracking_connect)
+    monkeypatch.setattr(runner_module, "connect", tracking_connect)
+    monkeypatch.setattr(DatabaseRunner, "__init__", tracking_init)
+    yield
+    for r in runners:
+        r.close()  # idempotent; closes its connection on its own thread
+    main = threading.get_ident()
+    for thread, db in opened:
+        if thread == main:
+            db.close()  # closing twice is harmless
+
+
+class Clock:
+    """A clock the test sets: ``clock.now = dt.datetime(...)``."""
+
+    def __init__(self, now: dt.datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run one service coroutine to completion (the services are async)."""
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "console.db"
+
+
+@pytest.fixture
+def runner(db_path: Path) -> Iterator[DatabaseRunner]:
+    r = DatabaseRunner(db_path)
+    r.open()
+    try:
+        yield r
+    finally:
+        r.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def settings(runner: DatabaseRunner) -> SettingsService:
+    return SettingsService(runner)
+
+
+@pytest.fixture
+def service(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> CustomerService:
+    return CustomerService(runner, settings, clock=clock)
+
+
+# --- quick helpers ------------------------------------------------------------------
+
+
+def add_customer(
+    runner: DatabaseRunner,
+    name: str,
+    *,
+    phones: list[str] | tuple[str, ...] = (),
+    now: dt.datetime = NOW,
+    **fields: Any,
+) -> int:
+    """Insert a customer straight through storage; *phones* are E.164 strings."""
+    customer = Customer(name=name, phones=[Phone(p) for p in phones], **fields)
+    return runner.call(store.insert_customer, customer, now=now)
+
+
+def add_visit(runner: DatabaseRunner, customer_id: int, at: dt.datetime, note: str = "") -> int:
+    return runner.call(store.record_visit, Visit(customer_id, at, "Jing'an", "Li", note))
+
+
+def add_purchase(
+    runner: DatabaseRunner,
+    customer_id: int,
+    at: dt.datetime,
+    items: list[PurchaseItem],
+    currency: str = "CNY",
+) -> int:
+    return runner.call(
+        store.record_purchase,
+        PurchaseRecord(customer_id, at, items, "Jing'an", "in store", currency),
+    )
+
+
+def search_names(runner: DatabaseRunner, query: str, limit: int = 20) -> list[str]:
+    from console.domain.search_text import plan_query
+
+    return [h.name for h in runner.call(store.search, plan_query(query), limit=limit)]

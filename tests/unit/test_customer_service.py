@@ -1,0 +1,467 @@
+"""CustomerService: the profile panel (greeting, badges), Today lists, validation, duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from console.domain.customer import (
+    Customer,
+    ImportantDate,
+    Language,
+    PartialDate,
+    Phone,
+    PurchaseItem,
+    Tier,
+)
+from console.domain.profile import BadgeKind
+from console.services import settings as opts
+from console.services.customers import (
+    CustomerService,
+    DuplicateFound,
+    Profile,
+    ValidationFailed,
+    normalise_phones,
+)
+from console.services.settings import SettingsService
+from console.storage import customers as store
+from console.storage.runner import DatabaseRunner
+from tests.unit.conftest import Clock, add_customer, add_visit, run
+
+D = dt.datetime
+
+
+def _profile(service: CustomerService, cid: int) -> Profile:
+    profile = run(service.profile(cid))
+    assert profile is not None
+    return profile
+
+
+def _kinds(profile: Profile) -> list[BadgeKind]:
+    return [b.kind for b in profile.badges]
+
+
+def _drinks(service: CustomerService, cid: int, count: int) -> None:
+    run(service.add_purchase(cid, [PurchaseItem("Latte", count, 3000, "drink")], currency="cny"))
+
+
+# --- greeting -------------------------------------------------------------------------------
+
+
+def test_greeting_has_preferred_name_and_visit_ordinal(
+    runner: DatabaseRunner, service: CustomerService, clock: Clock
+) -> None:
+    cid = add_customer(runner, "Yu Wenle", preferred_name="Mr. Yu")
+    for month in range(1, 7):
+        add_visit(runner, cid, D(2026, month, 16, 15, 0))
+    clock.now = D(2026, 11, 28, 14, 30)
+    profile = _profile(service, cid)
+    assert (
+        profile.greeting == "Good afternoon, Mr. Yu — welcome back: 7th visit, last on 16 Jun 2026"
+    )
+    assert profile.visit_count == 6
+    assert profile.last_visit == D(2026, 6, 16, 15, 0)
+    assert profile.last_seen == "5 months ago"
+
+
+def test_greeting_of_a_first_visit_and_of_a_chinese_customer(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    new = add_customer(runner, "Dr. Patel")
+    profile = _profile(service, new)
+    assert profile.greeting == "Good morning, Dr. Patel — welcome!"
+    assert BadgeKind.FIRST_VISIT in _kinds(profile)
+    assert profile.last_seen == "never"
+
+    yu = add_customer(runner, "余文乐", preferred_name="余先生", language=Language.ZH_HANS)
+    add_visit(runner, yu, D(2026, 11, 1, 10, 0))
+    greeting = _profile(service, yu).greeting
+    assert greeting.startswith("早上好，余先生，")
+    assert "第2次" in greeting
+
+
+def test_logging_a_visit_updates_count_and_greeting(
+    runner: DatabaseRunner, service: CustomerService, settings: SettingsService, clock: Clock
+) -> None:
+    cid = add_customer(runner, "Anna", preferred_name="Anna")
+    run(settings.set(opts.STORE_NAME, "Xintiandi"))
+    run(settings.set(opts.STAFF_NAME, "Li Na"))
+    clock.now = D(2026, 11, 2, 9, 15)
+    visit = run(service.log_visit(cid, note="took the corner table"))
+    assert (visit.store, visit.staff, visit.at) == ("Xintiandi", "Li Na", D(2026, 11, 2, 9, 15))
+    clock.now = D(2026, 11, 28, 19, 0)
+    profile = _profile(service, cid)
+    assert profile.visit_count == 1
+    assert profile.recent_visits[0].note == "took the corner table"
+    assert profile.greeting == "Good evening, Anna — welcome back: 2nd visit, last on 2 Nov 2026"
+    assert BadgeKind.FIRST_VISIT not in _kinds(profile)
+
+
+def test_profile_of_unknown_customer_is_none(service: CustomerService) -> None:
+    assert run(service.profile(12345)) is None
+
+
+def test_profile_of_a_merged_customer_opens_the_survivor(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    keep = add_customer(runner, "Keep")
+    other = add_customer(runner, "Other")
+    run(service.merge(keep, other))
+    assert _profile(service, other).customer.id == keep
+
+
+# --- badges --------------------------------------------------------------------------------
+
+
+def test_birthday_today_badge(
+    runner: DatabaseRunner, service: CustomerService, clock: Clock
+) -> None:
+    cid = add_customer(runner, "A", birthday=PartialDate(11, 28, 1990))
+    other = add_customer(runner, "B", birthday=PartialDate(11, 27))
+    profile = _profile(service, cid)
+    birthday = [b for b in profile.badges if b.kind is BadgeKind.BIRTHDAY_TODAY]
+    assert [b.text for b in birthday] == ["Birthday today"]
+    assert "(36)" in birthday[0].detail
+    # Yesterday's birthday is no badge.
+    kinds = _kinds(_profile(service, other))
+    assert BadgeKind.BIRTHDAY_TODAY not in kinds
+    assert BadgeKind.BIRTHDAY_SOON not in kinds
+
+
+def test_birthday_this_week_across_the_year_end(
+    runner: DatabaseRunner, service: CustomerService, clock: Clock
+) -> None:
+    clock.now = D(2026, 12, 29, 10, 0)
+    cid = add_customer(runner, "A", birthday=PartialDate(1, 2))
+    soon = [b for b in _profile(service, cid).badges if b.kind is BadgeKind.BIRTHDAY_SOON]
+    assert [b.text for b in soon] == ["Birthday in 4 days"]
+    assert soon[0].detail == "02 Jan"
+
+    far = add_customer(runner, "B", birthday=PartialDate(1, 6))  # 8 days away
+    assert BadgeKind.BIRTHDAY_SOON not in _kinds(_profile(service, far))
+
+
+def test_29_february_birthday_in_a_common_year(
+    runner: DatabaseRunner, service: CustomerService, clock: Clock
+) -> None:
+    cid = add_customer(runner, "Leap", birthday=PartialDate(2, 29, 2000))
+    clock.now = D(2027, 2, 28, 11, 0)
+    badges = [b for b in _profile(service, cid).badges if b.kind is BadgeKind.BIRTHDAY_TODAY]
+    assert [b.text for b in badges] == ["Birthday today"]
+    clock.now = D(2027, 2, 27, 11, 0)
+    assert [b.text for b in _profile(service, cid).badges if b.kind is BadgeKind.BIRTHDAY_SOON] == [
+        "Birthday tomorrow"
+    ]
+    clock.now = D(2027, 3, 1, 11, 0)
+    kinds = _kinds(_profile(service, cid))
+    assert BadgeKind.BIRTHDAY_TODAY not in kinds
+    assert BadgeKind.BIRTHDAY_SOON not in kinds
+
+
+def test_anniversary_badge(runner: DatabaseRunner, service: CustomerService) -> None:
+    cid = add_customer(
+        runner, "A", dates=[ImportantDate("wedding anniversary", PartialDate(11, 30, 2016))]
+    )
+    (badge,) = [b for b in _profile(service, cid).badges if b.kind is BadgeKind.OCCASION]
+    assert badge.text == "Wedding anniversary in 2 days"
+    assert "(10)" in badge.detail
+
+
+def test_reward_available_at_the_tenth_drink_and_gone_after_redeem(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = add_customer(runner, "Coffee Lover")
+    _drinks(service, cid, 9)
+    run(service.add_purchase(cid, [PurchaseItem("Cake", 3, 2000, "food")], currency="CNY"))
+    profile = _profile(service, cid)
+    assert BadgeKind.REWARD not in _kinds(profile)
+    assert profile.loyalty.stamps == 9
+
+    _drinks(service, cid, 1)
+    profile = _profile(service, cid)
+    (reward,) = [b for b in profile.badges if b.kind is BadgeKind.REWARD]
+    assert reward.text == "Reward available — tell them"
+    assert "a free drink" in reward.detail
+    assert profile.loyalty.rewards_available == 1
+
+    run(service.redeem_reward(cid))
+    profile = _profile(service, cid)
+    assert BadgeKind.REWARD not in _kinds(profile)
+    assert profile.loyalty.rewards_available == 0
+    assert profile.loyalty.stamps == 0
+
+
+def test_reward_rule_comes_from_settings(
+    runner: DatabaseRunner, service: CustomerService, settings: SettingsService
+) -> None:
+    run(settings.set(opts.LOYALTY_EVERY, 5))
+    run(settings.set(opts.LOYALTY_CATEGORY, "haircut"))
+    run(settings.set(opts.LOYALTY_REWARD, "a free wash"))
+    cid = add_customer(runner, "A")
+    run(service.add_purchase(cid, [PurchaseItem("Cut", 5, 10000, "haircut")], currency="CNY"))
+    profile = _profile(service, cid)
+    assert profile.loyalty_rule.every == 5
+    (reward,) = [b for b in profile.badges if b.kind is BadgeKind.REWARD]
+    assert "a free wash" in reward.detail
+
+
+@pytest.mark.parametrize(
+    ("tier", "text"), [(Tier.VIP, "VIP"), (Tier.GOLD, "Gold"), (Tier.SILVER, None)]
+)
+def test_vip_badge(
+    runner: DatabaseRunner, service: CustomerService, tier: Tier, text: str | None
+) -> None:
+    cid = add_customer(runner, "A", tier=tier)
+    texts = [b.text for b in _profile(service, cid).badges if b.kind is BadgeKind.VIP]
+    assert texts == ([text] if text else [])
+
+
+def test_profile_facts_spend_and_favourites(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = add_customer(runner, "A")
+    run(
+        service.add_purchase(
+            cid,
+            [PurchaseItem("Latte", 2, 3000, "drink"), PurchaseItem("Cake", 1, 2500, "food")],
+            currency="cny",
+        )
+    )
+    run(service.add_purchase(cid, [PurchaseItem("Latte", 1, 4000, "drink")], currency="HKD"))
+    profile = _profile(service, cid)
+    assert profile.spend_by_currency == {"CNY": 8500, "HKD": 4000}
+    assert profile.favourite_items[0] == ("Latte", 3)
+    assert profile.purchase_count == 2
+    # Same minute: the later entry first.
+    assert [p.currency for p in profile.recent_purchases] == ["HKD", "CNY"]
+
+
+def test_add_purchase_validation_saves_nothing(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = add_customer(runner, "A")
+    for items in (
+        [],
+        [PurchaseItem("", 1, 100)],
+        [PurchaseItem("Latte", 0, 100)],
+        [PurchaseItem("Latte", 1, -1)],
+    ):
+        with pytest.raises(ValueError):
+            run(service.add_purchase(cid, items, currency="CNY"))
+    assert runner.call(store.count_purchases, cid) == 0
+
+
+def test_profile_pages_load_lazily(runner: DatabaseRunner, service: CustomerService) -> None:
+    cid = add_customer(runner, "Regular")
+    start = D(2024, 1, 1, 9, 0)
+    runner.call(
+        store.bulk_insert_history,
+        [(cid, start + dt.timedelta(days=i), "S", "Li", "") for i in range(130)],
+        [
+            (cid, start + dt.timedelta(hours=i), "S", "in store", "CNY", [PurchaseItem("Tea")])
+            for i in range(10_000)
+        ],
+    )
+    profile = _profile(service, cid)
+    assert profile.purchase_count == 10_000
+    assert len(profile.recent_purchases) == service.PAGE
+    assert len(profile.recent_visits) == service.PAGE
+    assert profile.visit_count == 130
+    more = run(service.visits_page(cid, offset=service.PAGE))
+    assert len(more) == service.PAGE
+    assert more[0].at == profile.recent_visits[-1].at - dt.timedelta(days=1)
+    tail = run(service.purchases_page(cid, offset=10_000 - 10))
+    assert len(tail) == 10
+    assert tail[-1].at == start
+
+
+# --- Today ----------------------------------------------------------------------------------
+
+
+def test_today_lists_birthdays_and_anniversaries_with_consent_only(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    today = add_customer(runner, "Today", birthday=PartialDate(11, 28), marketing_consent=True)
+    soon = add_customer(
+        runner,
+        "Soon",
+        dates=[ImportantDate("wedding anniversary", PartialDate(12, 3, 2000))],
+        marketing_consent=True,
+    )
+    add_customer(runner, "No consent", birthday=PartialDate(11, 28), marketing_consent=False)
+    add_customer(runner, "Too far", birthday=PartialDate(12, 6), marketing_consent=True)
+    lists = run(service.today())
+    assert lists.today == dt.date(2026, 11, 28)
+    assert [(o.customer_id, o.label, o.days_away) for o, _ in lists.occasions] == [
+        (today, "birthday", 0),
+        (soon, "wedding anniversary", 5),
+    ]
+    assert all(c.marketing_consent for _, c in lists.occasions)
+    assert [c.name for _, c in lists.occasions] == ["Today", "Soon"]
+
+
+def test_today_birthdays_across_the_year_end_and_29_february(
+    runner: DatabaseRunner, service: CustomerService, clock: Clock
+) -> None:
+    new_year = add_customer(runner, "NY", birthday=PartialDate(1, 2), marketing_consent=True)
+    leap = add_customer(runner, "Leap", birthday=PartialDate(2, 29), marketing_consent=True)
+    clock.now = D(2026, 12, 29, 10, 0)
+    assert [o.customer_id for o, _ in run(service.today()).occasions] == [new_year]
+    clock.now = D(2027, 2, 25, 10, 0)
+    assert [(o.customer_id, o.occurs_on) for o, _ in run(service.today()).occasions] == [
+        (leap, dt.date(2027, 2, 28))
+    ]
+
+
+def test_we_miss_you_lists_good_customers_not_seen_for_six_months(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    def with_visits(name: str, count: int, last: D, **fields: object) -> int:
+        cid = add_customer(runner, name, marketing_consent=True, **fields)  # type: ignore[arg-type]
+        for i in range(count):
+            add_visit(runner, cid, last - dt.timedelta(days=30 * i))
+        return cid
+
+    lapsed = with_visits("Lapsed regular", 8, D(2026, 4, 1, 12, 0))
+    lapsed_vip = with_visits("Lapsed VIP", 1, D(2025, 10, 1, 12, 0), tier=Tier.VIP)
+    with_visits("Recent regular", 8, D(2026, 11, 1, 12, 0))
+    with_visits("Just under six months", 8, D(2026, 6, 10, 12, 0))
+    with_visits("Casual", 2, D(2025, 1, 1, 12, 0))
+    cid = add_customer(runner, "No consent", marketing_consent=False)
+    for i in range(8):
+        add_visit(runner, cid, D(2025, 1, 1, 12, 0) - dt.timedelta(days=i))
+    add_customer(runner, "Never came", marketing_consent=True, tier=Tier.VIP)
+
+    lapsed_ids = [c.customer_id for c in run(service.today()).lapsed]
+    assert lapsed_ids == [lapsed, lapsed_vip]
+
+
+def test_we_miss_you_follows_the_months_setting(
+    runner: DatabaseRunner, service: CustomerService, settings: SettingsService
+) -> None:
+    cid = add_customer(runner, "Regular", marketing_consent=True)
+    for day in range(1, 6):
+        add_visit(runner, cid, D(2026, 8, day, 12, 0))
+    assert run(service.today()).lapsed == []
+    run(settings.set(opts.MISS_YOU_MONTHS, 3))
+    assert [c.customer_id for c in run(service.today()).lapsed] == [cid]
+
+
+# --- validation and duplicates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("customer", "field"),
+    [
+        (Customer(name=""), "name"),
+        (Customer(name="   \t"), "name"),
+        (Customer(name="Zoë", email="not-an-email"), "email"),
+        (Customer(name="Zoë", email="zoe@"), "email"),
+        (Customer(name="Zoë", email="zoe example@x.com"), "email"),
+        (Customer(name="Zoë", phones=[Phone("12")]), "phones"),
+        (Customer(name="Zoë", phones=[Phone("138 1234 5678")]), "phones"),
+    ],
+)
+def test_validation_errors_raise_and_save_nothing(
+    runner: DatabaseRunner, service: CustomerService, customer: Customer, field: str
+) -> None:
+    with pytest.raises(ValidationFailed) as info:
+        run(service.save(customer))
+    assert field in info.value.errors
+    assert customer.id is None
+    assert runner.call(store.count_customers) == 0
+
+
+def test_validation_reports_every_field_at_once(service: CustomerService) -> None:
+    with pytest.raises(ValidationFailed) as info:
+        run(service.save(Customer(name="", email="bad")))
+    assert set(info.value.errors) == {"name", "email"}
+
+
+def test_invalid_edit_leaves_the_stored_customer_unchanged(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = add_customer(runner, "Kept", email="kept@example.com")
+    customer = runner.call(store.get_customer, cid)
+    assert customer is not None
+    customer.name = ""
+    with pytest.raises(ValidationFailed):
+        run(service.save(customer))
+    stored = runner.call(store.get_customer, cid)
+    assert stored is not None
+    assert stored.name == "Kept"
+
+
+@pytest.mark.parametrize(
+    ("candidate", "field"),
+    [
+        (Customer(name="Twin", phones=[Phone("+8613812345678")]), "phone"),
+        (Customer(name="Twin", email="WANG@example.com"), "email"),
+        (Customer(name="Twin", member_no="M-7"), "member_no"),
+    ],
+)
+def test_duplicates_raise_and_save_nothing(
+    runner: DatabaseRunner, service: CustomerService, candidate: Customer, field: str
+) -> None:
+    existing = add_customer(
+        runner, "Wang Fang", phones=["+8613812345678"], email="wang@example.com", member_no="M-7"
+    )
+    with pytest.raises(DuplicateFound) as info:
+        run(service.save(candidate))
+    assert [(c.field, c.other_id, c.other_name) for c in info.value.conflicts] == [
+        (field, existing, "Wang Fang")
+    ]
+    assert "Wang Fang" in str(info.value)
+    assert runner.call(store.count_customers) == 1
+
+    # Staff may still save on purpose (then merge later).
+    cid = run(service.save(candidate, allow_duplicates=True))
+    assert cid != existing
+    assert runner.call(store.count_customers) == 2
+
+
+def test_saving_oneself_is_no_duplicate(runner: DatabaseRunner, service: CustomerService) -> None:
+    cid = run(
+        service.save(Customer(name="Me", phones=[Phone("+8613812345678")], email="me@example.com"))
+    )
+    me = run(service.get(cid))
+    assert me is not None
+    me.notes = "likes jazz"
+    assert run(service.save(me)) == cid
+    again = run(service.get(cid))
+    assert again is not None
+    assert again.notes == "likes jazz"
+
+
+def test_merge_through_the_service_keeps_visits_and_purchases(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    keep = add_customer(runner, "Keep")
+    other = add_customer(runner, "Other", email="o@example.com")
+    add_visit(runner, other, D(2026, 10, 1, 10, 0))
+    _drinks(service, other, 2)
+    merged = run(service.merge(keep, other))
+    assert merged.email == "o@example.com"
+    profile = _profile(service, keep)
+    assert profile.visit_count == 1
+    assert profile.purchase_count == 1
+
+
+# --- phone normalisation for the edit dialog -----------------------------------------------------
+
+
+def test_normalise_phones_reports_bad_numbers_and_drops_repeats() -> None:
+    phones, errors = normalise_phones(
+        [
+            ("mobile", "138 1234 5678"),
+            ("work", "+86 138-1234-5678"),
+            ("", "  "),
+            ("home", "(010) 8765 4321"),
+            ("", "12"),
+        ],
+        "CN",
+    )
+    assert phones == [Phone("+8613812345678", "mobile"), Phone("+861087654321", "home")]
+    assert len(errors) == 1
+    assert "12" in errors[0]

@@ -1,0 +1,466 @@
+"""Search, the front desk's main door: every kind of query, ranking, freshness, hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from console.domain.customer import Customer, Phone, Tier
+from console.domain.search_text import Tier as MatchTier
+from console.domain.search_text import fold, plan_query
+from console.services.customers import CustomerService
+from console.storage import customers as store
+from console.storage.runner import DatabaseRunner
+from tests.unit.conftest import NOW, add_customer, add_visit, run, search_names
+
+ZHANG_WEI_PHONE = "+8613812345678"
+BEIJING_LANDLINE = "+861087654321"  # (010) 8765 4321
+LONDON_PHONE = "+442079460958"  # 020 7946 0958
+
+
+@pytest.fixture
+def people(runner: DatabaseRunner) -> dict[str, int]:
+    """A small front desk: Chinese and English names, phones, emails, member numbers."""
+    return {
+        "zhang_wei": add_customer(
+            runner,
+            "张伟",
+            phones=[ZHANG_WEI_PHONE],
+            preferred_name="张先生",
+            member_no="VIP-0042",
+        ),
+        "zhang_weiming": add_customer(runner, "張偉明"),  # stored in Traditional script
+        "li_na": add_customer(runner, "李娜", phones=["+8613900001111"]),
+        "zoe": add_customer(
+            runner,
+            "Zoë O'Brien",
+            email="Zoe.OBrien@Example.com",
+            member_no="M-1001",
+            phones=[LONDON_PHONE],
+        ),
+        "patel": add_customer(
+            runner, "Ravi Patel", preferred_name="Dr. Patel", phones=[BEIJING_LANDLINE]
+        ),
+        "jose": add_customer(runner, "José Ñúñez"),
+    }
+
+
+# --- every kind of query ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # any part of the name, any script
+        ("张伟", "张伟"),
+        ("伟明", "張偉明"),
+        ("李娜", "李娜"),
+        ("娜", "李娜"),
+        ("patel", "Ravi Patel"),
+        ("Ravi", "Ravi Patel"),
+        ("avi pat", "Ravi Patel"),
+        ("dr. patel", "Ravi Patel"),
+        ("张先生", "张伟"),
+        # case, accents, punctuation
+        ("ZOË", "Zoë O'Brien"),
+        ("zoe", "Zoë O'Brien"),
+        ("obrien", "Zoë O'Brien"),
+        ("O'BRIEN", "Zoë O'Brien"),
+        ("zoe obrien", "Zoë O'Brien"),
+        ("jose nunez", "José Ñúñez"),
+        ("nunez", "José Ñúñez"),
+        ("ＺＯＥ", "Zoë O'Brien"),  # full-width
+        # Simplified / Traditional
+        ("張偉", "张伟"),
+        ("张伟明", "張偉明"),
+        # pinyin, full and initials
+        ("zhangwei", "张伟"),
+        ("zhang wei", "张伟"),
+        ("Zhang Wei", "张伟"),
+        ("zw", "张伟"),
+        ("zhangweiming", "張偉明"),
+        ("zwm", "張偉明"),
+        ("lina", "李娜"),
+        # phone in any format, and by its last 4+ digits
+        ("+86 138-1234-5678", "张伟"),
+        ("+86 138 1234 5678", "张伟"),
+        ("13812345678", "张伟"),
+        ("138 1234 5678", "张伟"),
+        ("(138) 1234-5678", "张伟"),
+        ("１３８１２３４５６７８", "张伟"),
+        ("5678", "张伟"),
+        ("45678", "张伟"),
+        ("12345678", "张伟"),
+        ("+44 20 7946 0958", "Zoë O'Brien"),
+        ("0958", "Zoë O'Brien"),
+        # member number, email
+        ("VIP-0042", "张伟"),
+        ("vip0042", "张伟"),
+        ("M-1001", "Zoë O'Brien"),
+        ("zoe.obrien@example.com", "Zoë O'Brien"),
+        ("ZOE.OBRIEN@EXAMPLE.COM", "Zoë O'Brien"),
+        ("zoe.obrien@", "Zoë O'Brien"),
+    ],
+)
+def test_query_finds_customer_first(
+    runner: DatabaseRunner, people: dict[str, int], query: str, expected: str
+) -> None:
+    names = search_names(runner, query)
+    assert names, f"{query!r} found nobody"
+    assert names[0] == expected, f"{query!r} → {names}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the international prefix 00 instead of +
+        ("0086 138 1234 5678", "张伟"),
+        ("008613812345678", "张伟"),
+        ("0044 20 7946 0958", "Zoë O'Brien"),
+        # national format with the trunk prefix 0, as people say their landline
+        ("010 8765 4321", "Ravi Patel"),
+        ("(010) 8765-4321", "Ravi Patel"),
+        ("020 7946 0958", "Zoë O'Brien"),
+    ],
+)
+def test_phone_with_international_or_trunk_prefix(
+    runner: DatabaseRunner, people: dict[str, int], query: str, expected: str
+) -> None:
+    """'Phone in any format': 00 for + and a national trunk 0 are how numbers are said."""
+    assert search_names(runner, query)[:1] == [expected]
+
+
+def test_single_chinese_character_finds_every_name_containing_it(
+    runner: DatabaseRunner, people: dict[str, int]
+) -> None:
+    assert set(search_names(runner, "伟")) == {"张伟", "張偉明"}
+    assert set(search_names(runner, "偉")) == {"张伟", "張偉明"}
+    assert set(search_names(runner, "张")) == {"张伟", "張偉明"}
+    assert search_names(runner, "明") == ["張偉明"]
+    assert search_names(runner, "王") == []
+
+
+def test_two_chinese_characters_in_the_middle_of_a_name(runner: DatabaseRunner) -> None:
+    add_customer(runner, "欧阳娜娜")
+    add_customer(runner, "司马相如")
+    assert search_names(runner, "阳娜") == ["欧阳娜娜"]
+    assert search_names(runner, "相如") == ["司马相如"]
+    assert search_names(runner, "欧阳") == ["欧阳娜娜"]
+    assert search_names(runner, "马") == ["司马相如"]
+
+
+def test_substring_of_a_latin_name(runner: DatabaseRunner, people: dict[str, int]) -> None:
+    assert search_names(runner, "brie") == ["Zoë O'Brien"]
+    assert search_names(runner, "atel") == ["Ravi Patel"]
+
+
+def test_suffix_search_needs_four_digits(runner: DatabaseRunner, people: dict[str, int]) -> None:
+    plan = plan_query("678")
+    assert all(lookup.term != "876" for lookup in plan.lookups)
+    hits = runner.call(store.search, plan_query("5678"))
+    assert [h.id for h in hits][:1] == [people["zhang_wei"]]
+    assert hits[0].phones == (ZHANG_WEI_PHONE,)
+
+
+def test_results_carry_what_tells_two_namesakes_apart(runner: DatabaseRunner) -> None:
+    first = add_customer(
+        runner, "Wang Fang", preferred_name="Ms. Wang", phones=["+8613800001234"], tier=Tier.VIP
+    )
+    second = add_customer(runner, "Wang Fang", phones=["+8613900009876"], member_no="C-77")
+    add_visit(runner, first, dt.datetime(2026, 11, 1, 15, 0))
+    hits = {h.id: h for h in runner.call(store.search, plan_query("wang fang"))}
+    assert hits[first].preferred_name == "Ms. Wang"
+    assert hits[first].phones == ("+8613800001234",)
+    assert hits[first].tier == "vip"
+    assert hits[first].last_visit == "2026-11-01T15:00:00"
+    assert hits[first].visit_count == 1
+    assert hits[second].member_no == "C-77"
+    assert hits[second].last_visit == ""
+
+
+# --- ranking ---------------------------------------------------------------------------
+
+
+def test_exact_then_prefix_then_substring(runner: DatabaseRunner) -> None:
+    joanne = add_customer(runner, "Joanne")
+    anna = add_customer(runner, "Anna")
+    ann = add_customer(runner, "Ann")
+    # Even a very recent visit does not lift a weaker match above a stronger one.
+    add_visit(runner, joanne, dt.datetime(2026, 11, 27, 9, 0))
+    add_visit(runner, anna, dt.datetime(2026, 11, 20, 9, 0))
+    hits = runner.call(store.search, plan_query("ann"))
+    assert [(h.id, h.match) for h in hits] == [
+        (ann, MatchTier.EXACT),
+        (anna, MatchTier.PREFIX),
+        (joanne, MatchTier.SUBSTRING),
+    ]
+
+
+def test_ties_are_broken_by_most_recent_visit(runner: DatabaseRunner) -> None:
+    never = add_customer(runner, "Anna Smith")
+    old = add_customer(runner, "Anna Lee")
+    recent = add_customer(runner, "Anna Wong")
+    add_visit(runner, old, dt.datetime(2024, 3, 1, 12, 0))
+    add_visit(runner, recent, dt.datetime(2026, 11, 2, 12, 0))
+    assert [h.id for h in runner.call(store.search, plan_query("anna"))] == [recent, old, never]
+
+    # A visit today moves the old customer to the top at once.
+    add_visit(runner, old, dt.datetime(2026, 11, 28, 9, 30))
+    assert [h.id for h in runner.call(store.search, plan_query("anna"))] == [old, recent, never]
+
+
+def test_ties_among_chinese_fragment_matches_follow_last_visit(runner: DatabaseRunner) -> None:
+    a = add_customer(runner, "王伟")
+    b = add_customer(runner, "张伟")
+    c = add_customer(runner, "李伟")
+    add_visit(runner, a, dt.datetime(2026, 1, 1, 10, 0))
+    add_visit(runner, c, dt.datetime(2026, 6, 1, 10, 0))
+    add_visit(runner, b, dt.datetime(2025, 6, 1, 10, 0))
+    assert [h.id for h in runner.call(store.search, plan_query("伟"))] == [c, a, b]
+
+
+def test_limit_is_respected(runner: DatabaseRunner) -> None:
+    for i in range(30):
+        add_customer(runner, f"Chen Jie {i}")
+    assert len(runner.call(store.search, plan_query("chen"), limit=7)) == 7
+    assert len(runner.call(store.search, plan_query("chen"))) == 20
+    assert runner.call(store.search, plan_query("chen"), limit=0) == []
+
+
+# --- freshness: edits, merges ------------------------------------------------------------
+
+
+def test_an_edit_is_findable_at_once_and_the_old_name_is_gone(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = add_customer(runner, "Li Lei", phones=["+8613700001111"])
+    customer = runner.call(store.get_customer, cid)
+    assert customer is not None
+    customer.name = "Han Meimei"
+    customer.phones = [Phone("+8613700002222")]
+    run(service.save(customer))
+
+    assert search_names(runner, "han meimei") == ["Han Meimei"]
+    assert search_names(runner, "meimei") == ["Han Meimei"]
+    assert search_names(runner, "2222") == ["Han Meimei"]
+    assert search_names(runner, "li lei") == []
+    assert search_names(runner, "lilei") == []
+    assert search_names(runner, "13700001111") == []
+    assert search_names(runner, "1111") == []
+
+
+def test_edit_of_a_chinese_name_updates_fragments_and_pinyin(runner: DatabaseRunner) -> None:
+    cid = add_customer(runner, "张伟")
+    customer = runner.call(store.get_customer, cid)
+    assert customer is not None
+    customer.name = "王芳"
+    customer.romanisation = ""
+    runner.call(store.update_customer, customer, now=NOW)
+    assert search_names(runner, "芳") == ["王芳"]
+    assert search_names(runner, "wangfang") == ["王芳"]
+    assert search_names(runner, "伟") == []
+    assert search_names(runner, "zhangwei") == []
+    assert search_names(runner, "zw") == []
+
+
+def test_merged_customer_disappears_from_search(runner: DatabaseRunner) -> None:
+    keep = add_customer(runner, "Chen Jing", phones=["+8613600001111"])
+    dup = add_customer(
+        runner, "陈静", phones=["+8613600002222"], email="jing@example.com", member_no="D-9"
+    )
+    runner.call(store.merge_customers, keep, dup, now=NOW)
+    for query in ("chen jing", "陈静", "静", "jing@example.com", "D-9", "2222", "13600002222"):
+        ids = [h.id for h in runner.call(store.search, plan_query(query))]
+        assert dup not in ids, query
+    # The survivor is found by what it inherited.
+    for query in ("jing@example.com", "D-9", "13600002222", "2222"):
+        ids = [h.id for h in runner.call(store.search, plan_query(query))]
+        assert ids[:1] == [keep], query
+
+
+# --- hostile input -------------------------------------------------------------------------
+
+HOSTILE = [
+    "",
+    " ",
+    "\t\n ",
+    '"',
+    '""',
+    "'",
+    "*",
+    "zh*",
+    "AND",
+    "a AND b",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "NEAR(a b)",
+    "(",
+    ")",
+    "()",
+    "((((",
+    "^",
+    ":",
+    "col:zhang",
+    "%",
+    "_",
+    "\\",
+    "--",
+    "; DROP TABLE customers; --",
+    "\x00",
+    "zh\x00ang",
+    "\x01\x02\x1b[31m",
+    "\u200b",
+    "\ufeff",
+    "😀",
+    "😀😀😀",
+    "👨‍👩‍👧",
+    "𠮷",
+    "x" * 10_000,
+    "伟" * 5_000,
+    "9" * 5_000,
+    "a@" + "b" * 5_000,
+    "@",
+    "+",
+    "-",
+    "+()-",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_input_never_raises(
+    service: CustomerService, people: dict[str, int], query: str
+) -> None:
+    hits = run(service.search(query))
+    assert isinstance(hits, list)
+    assert service.search_now(query) == hits
+
+
+def test_hostile_input_leaves_the_database_intact(
+    runner: DatabaseRunner, service: CustomerService, people: dict[str, int]
+) -> None:
+    for query in HOSTILE:
+        service.search_now(query)
+    assert runner.call(store.count_customers) == len(people)
+
+
+def test_empty_and_blank_queries_return_nothing(
+    service: CustomerService, people: dict[str, int]
+) -> None:
+    for query in ("", " ", "\x00", "'\"*()"):
+        assert service.search_now(query) == []
+        assert plan_query(query).empty
+
+
+@pytest.mark.parametrize("query", ["a\ud800@b", "zoe@\udfff", "\ud83d@x.com", "伟\ud800"])
+def test_lone_surrogates_never_raise(
+    service: CustomerService, people: dict[str, int], query: str
+) -> None:
+    """A lone surrogate arrives e.g. from ``search --jsonl`` (JSON "\\ud800" is legal)."""
+    assert isinstance(service.search_now(query), list)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(query=st.text())
+def test_any_text_never_raises(
+    service: CustomerService, people: dict[str, int], query: str
+) -> None:
+    hits = service.search_now(query)
+    assert isinstance(hits, list)
+    assert len(hits) <= 20
+    assert len({h.id for h in hits}) == len(hits)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    query=st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "'",
+                "*",
+                "AND",
+                "OR",
+                "NOT",
+                "NEAR(",
+                "(",
+                ")",
+                "^",
+                ":",
+                "@",
+                "+",
+                "-",
+                "\x00",
+                "\x1f",
+                " ",
+                "伟",
+                "張",
+                "zh",
+                "5678",
+                "😀",
+                "\ud800",
+                "%",
+                "_",
+            ]
+        )
+        | st.text(max_size=5),
+        max_size=12,
+    ).map("".join)
+)
+def test_any_mix_of_query_syntax_never_raises(
+    service: CustomerService, people: dict[str, int], query: str
+) -> None:
+    assert isinstance(service.search_now(query), list)
+
+
+@settings(deadline=None)
+@given(query=st.text())
+def test_plan_query_never_raises(query: str) -> None:
+    plan = plan_query(query)
+    assert plan.empty == (not plan.lookups and plan.substring is None)
+    assert plan.empty == (fold(query.replace("\x00", "")[:200]) == "")
+
+
+# --- folding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("O'Brien", "obrien"),
+        ("Zoë", "ZOE"),
+        ("張偉", "张伟"),
+        ("ＡＢＣ１２３", "abc123"),
+        ("Straße", "strasse"),
+        ("Łódź", "lodz"),
+    ],
+)
+def test_fold_equates(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+    assert fold(a)
+
+
+def test_customer_search_through_the_service_is_async(
+    service: CustomerService, people: dict[str, int]
+) -> None:
+    hits = run(service.search("张伟"))
+    assert [h.id for h in hits][:1] == [people["zhang_wei"]]
+    assert run(service.search("张伟", limit=1)) == hits[:1]
+
+
+def test_bulk_inserted_customers_are_searchable(runner: DatabaseRunner) -> None:
+    batch = [Customer(name=f"客户{i}号", phones=[Phone(f"+86139{i:08d}")]) for i in range(1, 120)]
+    assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
+    assert search_names(runner, "客户77号") == ["客户77号"]
+    assert search_names(runner, "13900000077") == ["客户77号"]
