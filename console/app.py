@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.services.customers import CustomerService, count_customers
 from console.services.paths import resolve_db_path
+from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
 from console.storage.database import StorageError
 from console.storage.runner import DatabaseRunner
 from console.ui.main_window import MainWindow
+from console.ui.phrase_checker import PhraseChecker
 
 log = logging.getLogger("console")
 
@@ -39,7 +41,11 @@ class Console:
         self.runner = runner
         self.settings = SettingsService(runner)
         self.customers = CustomerService(runner, self.settings)
-        self.window = MainWindow(self.customers, self.settings)
+        self.phrasebooks = PhrasebookService(runner, self.settings)
+        self.checker = PhraseChecker()
+        self.window = MainWindow(
+            self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
+        )
 
     async def start(self, *, demo: bool) -> None:
         self.window.show()
@@ -54,6 +60,7 @@ class Console:
                 8000,
             )
         await self.window._load_today()
+        await self.checker.rebuild(await self.phrasebooks.entries())
 
 
 def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:

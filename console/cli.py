@@ -31,10 +31,15 @@ class UsageError(Exception):
     pass
 
 
-def _add_db(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
+def _add_db(
+    parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, *, top: bool = False
+) -> None:
+    # Subcommands leave --db unset unless given, so `service-console --db X search …`
+    # and `service-console search --db X …` mean the same.
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help="database file (default: $SERVICE_CONSOLE_DB, else the user data folder)",
     )
 
@@ -45,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Service Console: know the customer, say the right words, keep promises. "
         "Run with no subcommand to open the window.",
     )
-    _add_db(parser)
+    _add_db(parser, top=True)
     parser.add_argument(
         "--no-demo", action="store_true", help="do not fill a new, empty database with demo data"
     )
@@ -148,7 +153,11 @@ def _open(db_arg: str | None) -> DatabaseRunner:
 
     path = resolve_db_path(db_arg)
     runner = DatabaseRunner(path)
-    runner.open()
+    try:
+        runner.open()
+    except BaseException:
+        runner.close()  # stop its thread; the error says why
+        raise
     return runner
 
 

@@ -20,9 +20,6 @@ import functools
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the Supplementary and
 # Tertiary Ideographic Planes (Extensions B–I and the Compatibility Supplement).
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -333,6 +330,9 @@ def _readings(kind: str, run: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=131072)
 def _given_readings(run: str) -> tuple[str, ...]:
     """Phrase-aware readings of a given name (or any run that is not a known surname)."""
+    # pypinyin loads its dictionaries on import (~0.2 s): only when a name needs it.
+    from pypinyin import Style, lazy_pinyin
+
     readings = lazy_pinyin(run, style=Style.TONE)
     if len(readings) != len(run):
         readings = [reading for ch in run for reading in lazy_pinyin(ch, style=Style.TONE)]
@@ -343,6 +343,8 @@ def _given_readings(run: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8192)
 def _toneless(syllable: str, keep_u: bool) -> str:
     """``lǚ`` → ``lv`` (search) or ``lü`` (display); other text is returned unchanged."""
+    from pypinyin.contrib.tone_convert import to_normal
+
     return to_normal(syllable, v_to_u=keep_u)
 
 

@@ -46,7 +46,6 @@ from console.domain.phrasebook import (
 )
 from console.domain.phrasebook_io import (
     FileFormat,
-    LocatedEntry,
     PhrasebookFormatError,
     encode_phrasebook,
     read_phrasebook,
@@ -195,16 +194,6 @@ def _new_problems(before: Sequence[PhraseEntry], after: Sequence[PhraseEntry]) -
         for problem in validate(before, [_label(entry) for entry in before])
     }
     return [problem for problem in problems if (problem.code, problem.message) not in known]
-
-
-def _read_located(
-    source: os.PathLike[str] | bytes, fmt: FileFormat | str | None
-) -> list[LocatedEntry]:
-    return read_phrasebook_located(source, fmt)
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
 
 
 class PhrasebookService:
@@ -454,7 +443,7 @@ class PhrasebookService:
         with its line number; PhrasebookInvalid (problems named by line); OSError;
         ValueError for an unknown format."""
         author = await self._require_editor()
-        located = await self._compute(_read_located, source, fmt)
+        located = await self._compute(read_phrasebook_located, source, fmt)
         entries = [item.entry for item in located]
         problems = await self._compute(validate, entries, [item.label for item in located])
         if problems:
@@ -495,7 +484,7 @@ class PhrasebookService:
         found = await self._book(book)
         entries = await self._runner.run(store.list_entries, found.id)
         data = await self._compute(encode_phrasebook, entries, chosen)
-        await self._compute(_write_file, path, data)
+        await self._compute(path.write_bytes, data)
         return len(entries)
 
     # --- checking ---------------------------------------------------------------------
@@ -516,10 +505,19 @@ class PhrasebookService:
         loop = asyncio.get_running_loop()
         building = self._building
         if building is None or building[0] != key or building[1].get_loop() is not loop:
+            # One build per version, shared by every caller (editors ask at once after an
+            # edit); a caller that is cancelled does not cancel it for the others.
             task = loop.create_task(self._build(book))
             building = (key, task)
             self._building = building
+            task.add_done_callback(functools.partial(self._build_done, building))
         return await asyncio.shield(building[1])
+
+    def _build_done(
+        self, building: tuple[tuple[int, int], asyncio.Task[_Active]], _task: object
+    ) -> None:
+        if self._building is building:
+            self._building = None  # a failed build is tried again by the next caller
 
     async def _build(self, book: PhrasebookInfo) -> _Active:
         entries, version = await self._runner.run(store.entries_with_version, book.id)

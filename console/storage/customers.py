@@ -29,12 +29,13 @@ from console.domain.customer import (
     Visit,
 )
 from console.domain.names import has_cjk, romanise
-from console.domain.phones import national_digits
 from console.domain.search_text import (
     QueryPlan,
     SearchKeys,
     TermKind,
     customer_search_keys,
+    national_part,
+    phone_digits,
 )
 from console.domain.search_text import Tier as MatchTier
 from console.storage.database import write_transaction
@@ -94,10 +95,13 @@ def _customer_row(c: Customer, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def _write_index(db: sqlite_utils.Database, customer_id: int, keys: SearchKeys, last_visit: str) -> None:
+def _write_index(
+    db: sqlite_utils.Database, customer_id: int, keys: SearchKeys, last_visit: str
+) -> None:
     db.execute("DELETE FROM search_terms WHERE customer_id = ?", [customer_id])
     db.conn.executemany(
-        "INSERT OR IGNORE INTO search_terms (term, kind, last_visit, customer_id) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO search_terms (term, kind, last_visit, customer_id) "
+        "VALUES (?, ?, ?, ?)",
         [(term, int(kind), last_visit, customer_id) for term, kind in keys.terms],
     )
     db.execute(
@@ -175,12 +179,14 @@ def bulk_insert_customers(
         if not chunk:
             break
         with write_transaction(db):
-            next_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0])
-            rows = []
-            phones = []
-            dates = []
-            terms = []
-            docs = []
+            next_id = int(
+                db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+            )
+            rows: list[tuple[Any, ...]] = []
+            phones: list[tuple[int, str, str, int]] = []
+            dates: list[tuple[int, str, int, int, int | None]] = []
+            terms: list[tuple[str, int, str, int]] = []
+            docs: list[tuple[int, str]] = []
             for offset, c in enumerate(chunk):
                 prepare(c)
                 cid = next_id + offset
@@ -192,9 +198,7 @@ def bulk_insert_customers(
                     cols = list(row)
                 rows.append(tuple(row[k] for k in cols))
                 phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
-                dates.extend(
-                    (cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates
-                )
+                dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
                 keys = _keys_for(c)
                 terms.extend((term, int(kind), "", cid) for term, kind in keys.terms)
                 docs.append((cid, keys.doc))
@@ -205,7 +209,8 @@ def bulk_insert_customers(
                 rows,
             )
             conn.executemany(
-                "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, ?, ?)", phones
+                "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, ?, ?)",
+                phones,
             )
             conn.executemany(
                 "INSERT INTO important_dates (customer_id, label, month, day, year) "
@@ -236,7 +241,9 @@ def _customer_from_row(row: dict[str, Any]) -> Customer:
         name=row["name"],
         preferred_name=row["preferred_name"],
         romanisation=row["romanisation"],
-        language=Language(row["language"]) if row["language"] in Language._value2member_map_ else Language.UNKNOWN,
+        language=Language(row["language"])
+        if row["language"] in Language._value2member_map_
+        else Language.UNKNOWN,
         email=row["email"],
         member_no=row["member_no"],
         birthday=birthday,
@@ -261,7 +268,8 @@ def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer | None
     customer.phones = [
         Phone(r["e164"], r["label"])
         for r in db.query(
-            "SELECT e164, label FROM phones WHERE customer_id = ? ORDER BY position, id", [customer_id]
+            "SELECT e164, label FROM phones WHERE customer_id = ? ORDER BY position, id",
+            [customer_id],
         )
     ]
     customer.dates = [
@@ -323,7 +331,9 @@ def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Confli
     return found
 
 
-def merge_customers(db: sqlite_utils.Database, keep_id: int, other_id: int, *, now: dt.datetime) -> Customer:
+def merge_customers(
+    db: sqlite_utils.Database, keep_id: int, other_id: int, *, now: dt.datetime
+) -> Customer:
     """Fold *other* into *keep*: all visits, purchases, rewards, phones and dates move;
     empty fields of *keep* take *other*'s values; lists are united. *other* stays as a
     tombstone pointing at *keep* (nothing is hard-deleted) and leaves the search index."""
@@ -364,7 +374,9 @@ def merge_customers(db: sqlite_utils.Database, keep_id: int, other_id: int, *, n
         if keep.notes and other.notes and other.notes not in keep.notes:
             keep.notes = f"{keep.notes}\n{other.notes}"
         for table in ("visits", "purchases", "rewards_redeemed"):
-            db.execute(f"UPDATE {table} SET customer_id = ? WHERE customer_id = ?", [keep_id, other_id])
+            db.execute(
+                f"UPDATE {table} SET customer_id = ? WHERE customer_id = ?", [keep_id, other_id]
+            )
         db.execute(
             "UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?",
             [keep_id, _iso(now), other_id],
@@ -389,7 +401,8 @@ def _refresh_visit_facts(db: sqlite_utils.Database, customer_id: int) -> None:
         "SELECT count(*), coalesce(max(at), '') FROM visits WHERE customer_id = ?", [customer_id]
     ).fetchone()
     db.execute(
-        "UPDATE customers SET visit_count = ?, last_visit = ? WHERE id = ?", [count, last, customer_id]
+        "UPDATE customers SET visit_count = ?, last_visit = ? WHERE id = ?",
+        [count, last, customer_id],
     )
     db.execute("UPDATE search_terms SET last_visit = ? WHERE customer_id = ?", [last, customer_id])
 
@@ -448,8 +461,8 @@ def bulk_insert_history(
             [(cid, _iso(at), store, staff, note) for cid, at, store, staff, note in visits],
         )
         next_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM purchases").fetchone()[0])
-        rows = []
-        items = []
+        rows: list[tuple[Any, ...]] = []
+        items: list[tuple[int, str, int, int, str]] = []
         for offset, (cid, at, store, channel, currency, its) in enumerate(purchases):
             pid = next_id + offset
             rows.append(
@@ -468,7 +481,8 @@ def bulk_insert_history(
         )
         touched = sorted({v[0] for v in visits})
         conn.executemany(
-            "UPDATE customers SET visit_count = (SELECT count(*) FROM visits WHERE customer_id = ?1), "
+            "UPDATE customers SET "
+            "visit_count = (SELECT count(*) FROM visits WHERE customer_id = ?1), "
             "last_visit = (SELECT coalesce(max(at), '') FROM visits WHERE customer_id = ?1) "
             "WHERE id = ?1",
             [(cid,) for cid in touched],
@@ -480,7 +494,9 @@ def bulk_insert_history(
         )
 
 
-def list_visits(db: sqlite_utils.Database, customer_id: int, *, offset: int = 0, limit: int = 50) -> list[Visit]:
+def list_visits(
+    db: sqlite_utils.Database, customer_id: int, *, offset: int = 0, limit: int = 50
+) -> list[Visit]:
     return [
         Visit(r["customer_id"], _parse_dt(r["at"]), r["store"], r["staff"], r["note"], r["id"])
         for r in db.query(
@@ -495,7 +511,8 @@ def list_purchases(
 ) -> list[Purchase]:
     heads = list(
         db.query(
-            "SELECT * FROM purchases WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+            "SELECT * FROM purchases WHERE customer_id = ? "
+            "ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
             [customer_id, limit, offset],
         )
     )
@@ -528,12 +545,16 @@ def list_purchases(
 
 def count_purchases(db: sqlite_utils.Database, customer_id: int) -> int:
     return int(
-        db.execute("SELECT count(*) FROM purchases WHERE customer_id = ?", [customer_id]).fetchone()[0]
+        db.execute(
+            "SELECT count(*) FROM purchases WHERE customer_id = ?", [customer_id]
+        ).fetchone()[0]
     )
 
 
 def count_visits(db: sqlite_utils.Database, customer_id: int) -> int:
-    return int(db.execute("SELECT count(*) FROM visits WHERE customer_id = ?", [customer_id]).fetchone()[0])
+    return int(
+        db.execute("SELECT count(*) FROM visits WHERE customer_id = ?", [customer_id]).fetchone()[0]
+    )
 
 
 @dataclass(slots=True)
@@ -569,7 +590,8 @@ def purchase_facts(
     ]
     row = db.execute(
         "SELECT coalesce(sum(i.quantity), 0) FROM purchases p JOIN purchase_items i "
-        "ON i.purchase_id = p.id WHERE p.customer_id = ? AND (trim(?) = '' OR lower(trim(i.category)) = lower(trim(?)))",
+        "ON i.purchase_id = p.id WHERE p.customer_id = ? "
+        "AND (trim(?) = '' OR lower(trim(i.category)) = lower(trim(?)))",
         [customer_id, loyalty_category, loyalty_category],
     ).fetchone()
     facts.qualifying_quantity = int(row[0])
@@ -581,7 +603,9 @@ def purchase_facts(
     return facts
 
 
-def redeem_reward(db: sqlite_utils.Database, customer_id: int, *, at: dt.datetime, staff: str, note: str = "") -> int:
+def redeem_reward(
+    db: sqlite_utils.Database, customer_id: int, *, at: dt.datetime, staff: str, note: str = ""
+) -> int:
     with write_transaction(db):
         cursor = db.execute(
             "INSERT INTO rewards_redeemed (customer_id, at, staff, note) VALUES (?, ?, ?, ?)",
@@ -665,7 +689,9 @@ def search(db: sqlite_utils.Database, plan: QueryPlan, *, limit: int = 20) -> li
     return _hits(db, ordered, best)
 
 
-def _hits(db: sqlite_utils.Database, ids: list[int], best: dict[int, tuple[MatchTier, str]]) -> list[SearchHit]:
+def _hits(
+    db: sqlite_utils.Database, ids: list[int], best: dict[int, tuple[MatchTier, str]]
+) -> list[SearchHit]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -679,7 +705,8 @@ def _hits(db: sqlite_utils.Database, ids: list[int], best: dict[int, tuple[Match
     }
     phones: dict[int, list[str]] = {i: [] for i in ids}
     for r in db.query(
-        f"SELECT customer_id, e164 FROM phones WHERE customer_id IN ({marks}) ORDER BY position, id",
+        f"SELECT customer_id, e164 FROM phones WHERE customer_id IN ({marks}) "
+        "ORDER BY position, id",
         ids,
     ):
         phones[r["customer_id"]].append(r["e164"])
@@ -746,25 +773,37 @@ def dates_in_window(
     for r in db.query(
         f"SELECT id, name, preferred_name, birthday_month AS m, birthday_day AS d, "
         f"birthday_year AS y, tier, marketing_consent FROM customers c "
-        f"WHERE (birthday_month, birthday_day) IN (VALUES {pairs}) AND merged_into IS NULL {consent}",
+        f"WHERE (birthday_month, birthday_day) IN (VALUES {pairs}) "
+        f"AND merged_into IS NULL {consent}",
         flat,
     ):
         found.append(
             DatedCustomer(
-                r["id"], r["name"], r["preferred_name"], "birthday",
-                PartialDate(r["m"], r["d"], r["y"]), r["tier"], bool(r["marketing_consent"]),
+                r["id"],
+                r["name"],
+                r["preferred_name"],
+                "birthday",
+                PartialDate(r["m"], r["d"], r["y"]),
+                r["tier"],
+                bool(r["marketing_consent"]),
             )
         )
     for r in db.query(
         f"SELECT c.id, c.name, c.preferred_name, d.label, d.month AS m, d.day AS d, d.year AS y, "
-        f"c.tier, c.marketing_consent FROM important_dates d JOIN customers c ON c.id = d.customer_id "
+        f"c.tier, c.marketing_consent FROM important_dates d "
+        f"JOIN customers c ON c.id = d.customer_id "
         f"WHERE (d.month, d.day) IN (VALUES {pairs}) AND c.merged_into IS NULL {consent}",
         flat,
     ):
         found.append(
             DatedCustomer(
-                r["id"], r["name"], r["preferred_name"], r["label"],
-                PartialDate(r["m"], r["d"], r["y"]), r["tier"], bool(r["marketing_consent"]),
+                r["id"],
+                r["name"],
+                r["preferred_name"],
+                r["label"],
+                PartialDate(r["m"], r["d"], r["y"]),
+                r["tier"],
+                bool(r["marketing_consent"]),
             )
         )
     return found
@@ -845,11 +884,14 @@ def iter_customers(db: sqlite_utils.Database, *, batch_size: int = 2000) -> Iter
         last_id = ids[-1]
 
 
-def find_by_member_or_phone(db: sqlite_utils.Database, *, member_no: str = "", phone: str = "") -> int | None:
+def find_by_member_or_phone(
+    db: sqlite_utils.Database, *, member_no: str = "", phone: str = ""
+) -> int | None:
     """The live customer with this member number, else this E.164 phone."""
     if member_no:
         row = db.execute(
-            "SELECT id FROM customers WHERE member_no = ? AND merged_into IS NULL LIMIT 1", [member_no]
+            "SELECT id FROM customers WHERE member_no = ? AND merged_into IS NULL LIMIT 1",
+            [member_no],
         ).fetchone()
         if row:
             return int(row[0])

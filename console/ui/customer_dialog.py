@@ -53,6 +53,8 @@ from console.services.customers import (
     ValidationFailed,
     normalise_phones,
 )
+from console.ui.checked_editor import CheckedTextEdit, confirm_save
+from console.ui.phrase_checker import PhraseChecker
 
 if TYPE_CHECKING:
     from console.storage.customers import Conflict
@@ -454,8 +456,11 @@ class CustomerDialog(QDialog):
         customer: Customer | None = None,
         region: str = "CN",
         parent: QWidget | None = None,
+        *,
+        checker: PhraseChecker | None = None,
     ) -> None:
         super().__init__(parent)
+        self._checker = checker
         self._service = service
         self._region = region
         self._original = customer
@@ -500,9 +505,20 @@ class CustomerDialog(QDialog):
         return edit
 
     def _text_box(
-        self, object_name: str, accessible: str, placeholder: str, lines: int
+        self,
+        object_name: str,
+        accessible: str,
+        placeholder: str,
+        lines: int,
+        *,
+        checked: bool = False,
     ) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
+        # Text staff write about the customer is checked against the phrasebook as they type.
+        edit = (
+            CheckedTextEdit(self._checker)
+            if checked and self._checker is not None
+            else QPlainTextEdit()
+        )
         name_widget(edit, object_name, accessible)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
@@ -639,7 +655,11 @@ class CustomerDialog(QDialog):
         )
         form.addRow("Topics to a&void", self.avoid_topics)
         self.notes = self._text_box(
-            "notesEdit", "Notes", "Anything else worth knowing: hometown, pets, next holiday…", 4
+            "notesEdit",
+            "Notes",
+            "Anything else worth knowing: hometown, pets, next holiday…",
+            4,
+            checked=True,
         )
         form.addRow("No&tes", self.notes)
 
@@ -936,6 +956,10 @@ class CustomerDialog(QDialog):
 
     async def _save(self, *, allow_duplicates: bool, merge_into: int | None = None) -> None:
         if self._busy or self.problems():
+            return
+        if isinstance(self.notes, CheckedTextEdit) and not await confirm_save(
+            self.notes, self, action="save"
+        ):
             return
         self._task = asyncio.current_task()
         customer = self.build_customer()

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.customers import CustomerService, TodayLists
+from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
 from console.ui.customer_profile import CustomerProfile
+from console.ui.phrase_checker import PhraseChecker
 from console.ui.search_results import SearchResultDelegate, SearchResultsModel
 from console.ui.tasks import Tasks
 from console.ui.today import TodayView
@@ -63,7 +65,13 @@ class MainWindow(QMainWindow):
     todayShown = Signal()
 
     def __init__(
-        self, customers: CustomerService, settings: SettingsService, parent: QWidget | None = None
+        self,
+        customers: CustomerService,
+        settings: SettingsService,
+        parent: QWidget | None = None,
+        *,
+        phrasebooks: PhrasebookService | None = None,
+        checker: PhraseChecker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -71,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Service Console")
         self.customers = customers
         self.settings = settings
+        self.phrasebooks = phrasebooks
+        self.checker = checker
         self.tasks = Tasks(on_error=self.show_error)
         self._query_generation = 0
         self._dialogs: list[Any] = []
@@ -220,7 +230,6 @@ class MainWindow(QMainWindow):
             return
         fn(customer_id)
 
-
     def show_error(self, exc: BaseException) -> None:
         self.statusBar().showMessage(f"Something went wrong: {exc}", 10000)
 
@@ -346,7 +355,9 @@ class MainWindow(QMainWindow):
         if customer_id is not None:
             customer = await self.customers.get(customer_id)
         region = await self.customers.region()
-        dialog = CustomerDialog(self.customers, customer, region=region, parent=self)
+        dialog = CustomerDialog(
+            self.customers, customer, region=region, parent=self, checker=self.checker
+        )
         if customer is None and self.search.text().strip():
             dialog.prefill(self.search.text().strip())
         dialog.saved.connect(self._customer_saved)

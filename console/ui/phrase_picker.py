@@ -332,16 +332,6 @@ class PhrasePicker(QDialog):
             return None
         return fill(entry.text, {**self._context, **self._typed})
 
-    def select_phrase(self, text: str) -> bool:
-        """Make the listed phrase whose template is ``text`` current (for scripts and
-        tests); False when it is not listed."""
-        for row in range(self.phrases.count()):
-            item = self.phrases.item(row)
-            if not item.isHidden() and self._entries[int(item.data(ENTRY_ROLE))].text == text:
-                self.phrases.setCurrentItem(item)
-                return True
-        return False
-
     # --- behaviour -----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

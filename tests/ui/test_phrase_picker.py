@@ -333,8 +333,10 @@ def test_tab_follows_the_layout(qtbot: Any, editor: CheckedTextEdit) -> None:
     picker.placeholder_edits["store"].textEdited.emit("Harbour City")
     visited = []
     for _ in range(7):
-        visited.append(QApplication.focusWidget().objectName())
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
 
     assert visited == [
         "phraseSearch",

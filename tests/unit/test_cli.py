@@ -764,3 +764,13 @@ def test_round_trip_keeps_phone_labels(tmp_path: Path) -> None:
         == 0
     )
     assert customers_in(fresh)[0][2] == [("+8613800001111", "home"), ("+8613800002222", "other")]
+
+
+def test_db_before_the_subcommand_is_honoured(tmp_path: Path) -> None:
+    db = tmp_path / "front.db"
+    out = io.StringIO()
+    assert cli.main(["--db", str(db), "demo", "--customers", "3"], out=out) == 0
+    assert db.exists()
+    out = io.StringIO()
+    assert cli.main(["--db", str(db), "search", "--json", "M0000000"], out=out) == 0
+    assert len(json.loads(out.getvalue())) == 3

@@ -468,6 +468,25 @@ def test_concurrent_callers_share_one_build(small: PhrasebookService) -> None:
     assert all(m is matchers[0] for m in matchers)
 
 
+def test_a_failed_build_is_tried_again(
+    small: PhrasebookService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Matcher.build
+    calls: list[int] = []
+
+    def flaky(entries: Any) -> Matcher:
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError("out of memory")
+        return real(entries)
+
+    monkeypatch.setattr(Matcher, "build", staticmethod(flaky))
+    with pytest.raises(MemoryError):
+        run(small.matcher())
+    assert terms_found(small, "hey") == ["hey"]
+    assert len(calls) == 2
+
+
 def test_approved_phrases_for_the_picker(small: PhrasebookService) -> None:
     greetings = run(small.approved(Situation.GREETING, Language.ZH_HANT))
     assert [p.text for p in greetings] == ["您好，歡迎光臨！"]

@@ -1,0 +1,2076 @@
+"""The trainer's phrasebook editor: entries, a test bench, history, import and export.
+
+:class:`PhrasebookEditor` is the window (or tab) in which trainers and managers keep the
+brand's language: a table of approved phrases and taboo terms (filter by kind, language,
+situation, severity and text), add / edit / delete through :class:`EntryForm`, bulk
+import and export (CSV or JSON), a test bench that shows exactly what the book would flag
+in a pasted text, and each entry's history with "Restore this version".
+
+Rules kept here (the service enforces them too):
+
+* Nothing is saved silently: a change the service refuses (``PhrasebookInvalid``) keeps
+  the form open with what was typed and each problem shown under its field, naming the
+  other entries involved. An import with any bad row imports nothing and lists every bad
+  row with its line number.
+* Agents may look and use the test bench but not change anything: the edit controls are
+  disabled with a visible note, and the service refuses them as well.
+* After every successful change the shared :class:`PhraseChecker` gets the active book's
+  entries again, so every open checked editor re-highlights without a restart.
+
+Keyboard: Ctrl+F filter, Insert or Ctrl+N add, Enter or F2 edit, Delete delete (in the
+table), F5 reload. Background work goes through :class:`~console.ui.tasks.Tasks`;
+dialogs are opened with ``open()``, never ``exec()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import enum
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.phrase_matcher import Finding, Problem, ProblemCode, normalise
+from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.services.phrasebooks import (
+    NEW_ENTRY_LABEL,
+    EntryNotFound,
+    HistoryAction,
+    HistoryRecord,
+    ImportReport,
+    PermissionDenied,
+    PhrasebookError,
+    PhrasebookFormatError,
+    PhrasebookInfo,
+    PhrasebookInvalid,
+    PhrasebookNameTaken,
+    PhrasebookNotFound,
+    PhrasebookService,
+    VersionNotRestorable,
+)
+from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
+from console.ui.customer_dialog import message_label, name_widget, set_message
+from console.ui.phrase_checker import PhraseChecker
+from console.ui.phrase_picker import SITUATION_LABELS
+from console.ui.tasks import Tasks
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+READ_ONLY_NOTE = "Only trainers and managers can change the phrasebook"
+SEPARATOR = "|"
+TEXT_FILTER_DELAY_MS = 150
+FILE_FILTERS = "Phrasebooks (*.csv *.json);;CSV spreadsheet (*.csv);;JSON (*.json)"
+EXPORT_FILTERS = {"CSV spreadsheet (*.csv)": "csv", "JSON (*.json)": "json"}
+
+KIND_LABELS: Mapping[EntryKind, str] = {
+    EntryKind.APPROVED: "Approved",
+    EntryKind.TABOO: "Taboo",
+}
+LANGUAGE_NAMES: Mapping[Language, str] = {
+    Language.EN: "English",
+    Language.ZH_HANS: "简体中文",
+    Language.ZH_HANT: "繁體中文",
+    Language.ANY: "Any language",
+}
+SEVERITY_NAMES: Mapping[Severity, str] = {
+    Severity.BLOCK: "Block",
+    Severity.WARN: "Warn",
+    Severity.HINT: "Hint",
+}
+SEVERITY_CHOICES: Mapping[Severity, str] = {
+    Severity.BLOCK: "Block — cannot be sent until changed",
+    Severity.WARN: "Warn — needs a confirmation before sending",
+    Severity.HINT: "Hint — only shown, never interrupts",
+}
+BENCH_COUNTS: Mapping[Severity, str] = {
+    Severity.BLOCK: "must change",
+    Severity.WARN: "to check",
+    Severity.HINT: "suggested",
+}
+ACTION_LABELS: Mapping[HistoryAction, str] = {
+    HistoryAction.CREATE: "Added",
+    HistoryAction.UPDATE: "Edited",
+    HistoryAction.DELETE: "Deleted",
+    HistoryAction.RESTORE: "Restored",
+    HistoryAction.IMPORT: "Imported",
+}
+#: Which form field a validation problem is about.
+PROBLEM_FIELDS: Mapping[ProblemCode, str] = {
+    ProblemCode.EMPTY_TEXT: "text",
+    ProblemCode.MISSING_SEVERITY: "severity",
+    ProblemCode.MISSING_SITUATION: "situation",
+    ProblemCode.TABOO_IS_APPROVED: "text",
+    ProblemCode.APPROVED_IS_FLAGGED: "text",
+    ProblemCode.REPLACEMENT_IS_TABOO: "replacements",
+    ProblemCode.DUPLICATE: "text",
+    ProblemCode.EXCEPTION_WITHOUT_TERM: "exceptions",
+    ProblemCode.SEPARATOR_IN_ITEM: "replacements",
+}
+
+
+# --- Plain helpers ------------------------------------------------------------------------
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def split_items(text: str) -> tuple[str, ...]:
+    """``a | b || c`` → ``("a", "b", "c")``: items trimmed, empty ones dropped."""
+    return tuple(item.strip() for item in text.split(SEPARATOR) if item.strip())
+
+
+def join_items(items: Iterable[str]) -> str:
+    return f" {SEPARATOR} ".join(items)
+
+
+def situation_name(situation: Situation | None) -> str:
+    return SITUATION_LABELS.get(situation, str(situation)) if situation is not None else ""
+
+
+def severity_name(severity: Severity | None) -> str:
+    return SEVERITY_NAMES[severity] if severity is not None else ""
+
+
+def changed_text(when: dt.datetime | None) -> str:
+    return when.strftime("%Y-%m-%d %H:%M") if when is not None else ""
+
+
+def entry_summary(entry: PhraseEntry) -> str:
+    """``taboo “hey” (Warn, English)`` — how an entry is named in messages and history."""
+    detail = (
+        severity_name(entry.severity) if entry.is_taboo else situation_name(entry.situation)
+    ) or "—"
+    return f"{entry.kind.value} {quoted(entry.text)} ({detail}, {LANGUAGE_NAMES[entry.language]})"
+
+
+def content_of(entry: PhraseEntry) -> PhraseEntry:
+    """The entry without id, author and time: what a version of it consists of."""
+    return dataclasses.replace(entry, id=None, author="", changed_at=None)
+
+
+def _field_values(entry: PhraseEntry) -> list[tuple[str, str]]:
+    return [
+        ("kind", entry.kind.value),
+        ("language", LANGUAGE_NAMES[entry.language]),
+        ("text", quoted(entry.text)),
+        ("severity", severity_name(entry.severity) or "none"),
+        ("situation", situation_name(entry.situation) or "none"),
+        ("replacements", join_items(entry.replacements) or "none"),
+        ("reason", quoted(entry.reason) if entry.reason else "none"),
+        ("exceptions", join_items(entry.exceptions) or "none"),
+        (
+            "Simplified/Traditional",
+            "insensitive" if entry.variant_insensitive else "as written",
+        ),
+    ]
+
+
+def describe_change(before: PhraseEntry | None, after: PhraseEntry | None) -> str:
+    """One line for a history row: what the change did (``text: “a” → “b”; …``)."""
+    if before is None and after is None:
+        return ""
+    if before is None:
+        assert after is not None
+        return f"new: {entry_summary(after)}"
+    if after is None:
+        return f"removed: {entry_summary(before)}"
+    changes = [
+        f"{name}: {old} → {new}"
+        for (name, old), (_same, new) in zip(
+            _field_values(before), _field_values(after), strict=True
+        )
+        if old != new
+    ]
+    return "; ".join(changes) or f"no change to {entry_summary(after)}"
+
+
+def finding_position(text: str, finding: Finding) -> str:
+    """``line 2, col 5`` (1-based, in characters) for a finding in ``text``."""
+    before = text[: finding.start]
+    line = before.count("\n") + 1
+    column = finding.start - (before.rfind("\n") + 1) + 1
+    return f"line {line}, col {column}"
+
+
+def search_key(entry: PhraseEntry) -> str:
+    """What the text filter looks in: folded like the matcher folds (case, width,
+    Simplified/Traditional), so a filter typed in either script finds the entry."""
+    parts = [
+        entry.text,
+        *entry.replacements,
+        entry.reason,
+        *entry.exceptions,
+        entry.author,
+        f"#{entry.id}" if entry.id is not None else "",
+    ]
+    return normalise("\n".join(parts))
+
+
+def search_keys(entries: Sequence[PhraseEntry]) -> list[str]:
+    return [search_key(entry) for entry in entries]
+
+
+def safe_file_name(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" ._")
+    return cleaned or "phrasebook"
+
+
+async def answer(box: QMessageBox) -> QAbstractButton | None:
+    """Open ``box`` (window-modal, no nested event loop) and wait for the button clicked."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(_result: int) -> None:
+        if not future.done():
+            future.set_result(None)
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        await future
+        return box.clickedButton()
+    finally:
+        box.finished.disconnect(finished)
+        if box.isVisible():
+            box.close()
+        box.deleteLater()
+
+
+def combo_value(combo: QComboBox, cls: type[E]) -> E | None:
+    """The enum member stored as the current item's data (Qt hands a StrEnum back as a
+    plain string), or None for an "all" item."""
+    value = combo.currentData()
+    if value is None:
+        return None
+    try:
+        return cls(str(value))
+    except ValueError:
+        return None
+
+
+def _button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    name_widget(button, object_name, accessible_name)
+    button.setAutoDefault(False)
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
+def _keys_text(action: QAction) -> str:
+    return ", ".join(
+        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+    )
+
+
+# --- The table model --------------------------------------------------------------------
+
+
+class Column(enum.IntEnum):
+    KIND = 0
+    LANGUAGE = 1
+    TEXT = 2
+    SEVERITY = 3
+    SITUATION = 4
+    REPLACEMENTS = 5
+    REASON = 6
+    EXCEPTIONS = 7
+    AUTHOR = 8
+    CHANGED = 9
+
+
+COLUMN_TITLES: Mapping[Column, str] = {
+    Column.KIND: "Kind",
+    Column.LANGUAGE: "Language",
+    Column.TEXT: "Text",
+    Column.SEVERITY: "Severity",
+    Column.SITUATION: "Situation",
+    Column.REPLACEMENTS: "Replacements",
+    Column.REASON: "Reason",
+    Column.EXCEPTIONS: "Exceptions",
+    Column.AUTHOR: "Author",
+    Column.CHANGED: "Last change",
+}
+COLUMN_WIDTHS: Mapping[Column, int] = {
+    Column.KIND: 78,
+    Column.LANGUAGE: 96,
+    Column.TEXT: 250,
+    Column.SEVERITY: 70,
+    Column.SITUATION: 150,
+    Column.REPLACEMENTS: 220,
+    Column.REASON: 280,
+    Column.EXCEPTIONS: 120,
+    Column.AUTHOR: 120,
+    Column.CHANGED: 124,
+}
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's :class:`PhraseEntry`."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A value that sorts the column sensibly (severity by rank, times chronologically)."""
+
+_ROOT = QModelIndex()
+
+
+def _cell_text(entry: PhraseEntry, column: Column) -> str:
+    match column:
+        case Column.KIND:
+            return KIND_LABELS[entry.kind]
+        case Column.LANGUAGE:
+            return LANGUAGE_NAMES[entry.language]
+        case Column.TEXT:
+            return entry.text
+        case Column.SEVERITY:
+            return severity_name(entry.severity)
+        case Column.SITUATION:
+            return situation_name(entry.situation)
+        case Column.REPLACEMENTS:
+            return join_items(entry.replacements)
+        case Column.REASON:
+            return entry.reason
+        case Column.EXCEPTIONS:
+            return join_items(entry.exceptions)
+        case Column.AUTHOR:
+            return entry.author
+        case Column.CHANGED:
+            return changed_text(entry.changed_at)
+
+
+class PhraseEntryModel(QAbstractTableModel):
+    """The entries of one phrasebook, one row each (read-only; edits go through the
+    service and the model is given the book again)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[PhraseEntry] = []
+        self._keys: list[str] = []
+        self._rows: dict[int, int] = {}
+
+    def set_entries(
+        self, entries: Sequence[PhraseEntry], keys: Sequence[str] | None = None
+    ) -> None:
+        """Show ``entries``; ``keys`` are their :func:`search_key` (computed if None)."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._keys = list(keys) if keys is not None else search_keys(self._entries)
+        self._rows = {
+            entry.id: row for row, entry in enumerate(self._entries) if entry.id is not None
+        }
+        self.endResetModel()
+
+    @property
+    def entries(self) -> tuple[PhraseEntry, ...]:
+        return tuple(self._entries)
+
+    def entry(self, row: int) -> PhraseEntry:
+        return self._entries[row]
+
+    def search_key(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, entry_id: int) -> int:
+        """The row of entry ``entry_id``, or -1."""
+        return self._rows.get(entry_id, -1)
+
+    def by_id(self, entry_id: int | None) -> PhraseEntry | None:
+        if entry_id is None:
+            return None
+        row = self.row_of(entry_id)
+        return self._entries[row] if row >= 0 else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return COLUMN_TITLES[Column(section)]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        if not 0 <= index.column() < len(Column):
+            return None
+        entry = self._entries[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell_text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is Column.SEVERITY and entry.severity is not None:
+                return QColor(SEVERITY_COLOURS[entry.severity])
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _cell_text(entry, column) or "none"
+        if role == ENTRY_ROLE:
+            return entry
+        if role == SORT_ROLE:
+            if column is Column.SEVERITY:
+                return entry.severity.rank if entry.severity is not None else len(Severity)
+            if column is Column.CHANGED:
+                return entry.changed_at.isoformat() if entry.changed_at is not None else ""
+            return _cell_text(entry, column).casefold()
+        return None
+
+    @staticmethod
+    def _tooltip(entry: PhraseEntry, column: Column) -> str | None:
+        if column is Column.SEVERITY and entry.severity is not None:
+            return SEVERITY_CHOICES[entry.severity]
+        if column is Column.LANGUAGE:
+            return entry.language.value
+        if column is Column.TEXT and entry.id is not None:
+            insensitive = (
+                "" if entry.variant_insensitive else " (Simplified/Traditional as written)"
+            )
+            return f"{entry.text}\n\nentry #{entry.id}{insensitive}"
+        return _cell_text(entry, column) or None
+
+
+class EntryFilterModel(QSortFilterProxyModel):
+    """Filters a :class:`PhraseEntryModel` by kind, language, situation, severity and a
+    text (searched in text, replacements, reason, exceptions, author and ``#id``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kind: EntryKind | None = None
+        self.language: Language | None = None
+        self.situation: Situation | None = None
+        self.severity: Severity | None = None
+        self.text = ""
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filters(
+        self,
+        *,
+        kind: EntryKind | None,
+        language: Language | None,
+        situation: Situation | None,
+        severity: Severity | None,
+        text: str,
+    ) -> None:
+        self.beginFilterChange()
+        self.kind = kind
+        self.language = language
+        self.situation = situation
+        self.severity = severity
+        self.text = text
+        self._needle = normalise(text.strip()) if text.strip() else ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def active(self) -> bool:
+        return any(
+            value is not None for value in (self.kind, self.language, self.situation, self.severity)
+        ) or bool(self._needle)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, PhraseEntryModel) or source_parent.isValid():
+            return True
+        entry = model.entry(source_row)
+        if self.kind is not None and entry.kind is not self.kind:
+            return False
+        if self.language is not None and entry.language is not self.language:
+            return False
+        if self.situation is not None and entry.situation is not self.situation:
+            return False
+        if self.severity is not None and entry.severity is not self.severity:
+            return False
+        return not self._needle or self._needle in model.search_key(source_row)
+
+
+# --- The entry form -----------------------------------------------------------------------
+
+
+class EntryForm(QDialog):
+    """Add or edit one entry; the fields follow the kind (severity, replacements,
+    exceptions and the Simplified/Traditional switch for taboo terms; situation for
+    approved phrases).
+
+    Saving goes through the service; a refusal keeps the dialog open with everything
+    typed, each problem under its field and the other entries involved named.
+    ``open()`` it and connect :attr:`saved` (the entry as stored).
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        service: PhrasebookService,
+        *,
+        book: str,
+        entry: PhraseEntry | None = None,
+        defaults: PhraseEntry | None = None,
+        lookup: Callable[[int | None], PhraseEntry | None] = lambda _id: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._book = book
+        self._original = entry
+        self._lookup = lookup
+        self._tasks = Tasks(on_error=self._failed)
+        self.setObjectName("entryForm")
+        editing = entry is not None and entry.id is not None
+        self.setWindowTitle(
+            f"Edit entry #{entry.id}" if entry is not None and editing else "New phrasebook entry"
+        )
+        self.setAccessibleName(self.windowTitle())
+        start = (
+            entry or defaults or PhraseEntry(kind=EntryKind.TABOO, language=Language.EN, text="")
+        )
+
+        self.kind = QComboBox()
+        name_widget(self.kind, "entryKind", "Kind")
+        for kind, label in (
+            (EntryKind.TABOO, "Taboo term — flag it when staff write it"),
+            (EntryKind.APPROVED, "Approved phrase — offer it in the phrase picker"),
+        ):
+            self.kind.addItem(label, kind.value)
+        self.language = QComboBox()
+        name_widget(self.language, "entryLanguage", "Language")
+        for language, label in LANGUAGE_NAMES.items():
+            self.language.addItem(f"{label} ({language.value})", language.value)
+        self.text = QLineEdit()
+        name_widget(self.text, "entryText", "Text")
+        self.text.setMinimumWidth(420)
+        self.severity = QComboBox()
+        name_widget(self.severity, "entrySeverity", "Severity")
+        for severity, label in SEVERITY_CHOICES.items():
+            self.severity.addItem(label, severity.value)
+        self.situation = QComboBox()
+        name_widget(self.situation, "entrySituation", "Situation")
+        for situation in Situation:
+            self.situation.addItem(situation_name(situation), situation.value)
+        self.replacements = QLineEdit()
+        name_widget(self.replacements, "entryReplacements", "Replacements, separated by |")
+        self.replacements.setPlaceholderText("Certainly | Of course | 好的，马上为您办理")
+        self.exceptions = QLineEdit()
+        name_widget(self.exceptions, "entryExceptions", "Exceptions, separated by |")
+        self.exceptions.setPlaceholderText(
+            "Longer phrases in which the term is fine: No Problem Tea"
+        )
+        self.reason = QLineEdit()
+        name_widget(self.reason, "entryReason", "Reason")
+        self.variant_insensitive = QCheckBox("Si&mplified/Traditional-insensitive")
+        name_widget(
+            self.variant_insensitive,
+            "entryVariantInsensitive",
+            "Match Simplified and Traditional Chinese alike",
+        )
+        self.variant_insensitive.setToolTip(
+            "When ticked, 这里就是这样的 also flags 這裡就是這樣的 (and the other way round)."
+        )
+
+        self._messages: dict[str, QLabel] = {}
+        self._rows: dict[str, QWidget] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._form = form
+        for key, label, field in (
+            ("kind", "&Kind:", self.kind),
+            ("language", "&Language:", self.language),
+            ("text", "&Text:", self.text),
+            ("severity", "Se&verity:", self.severity),
+            ("situation", "Sit&uation:", self.situation),
+            ("replacements", "&Replacements:", self.replacements),
+            ("reason", "R&eason:", self.reason),
+            ("exceptions", "E&xceptions:", self.exceptions),
+            ("variants", "", self.variant_insensitive),
+        ):
+            container = QWidget()
+            column = QVBoxLayout(container)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field)
+            message = message_label(f"entry{key.capitalize()}Message")
+            column.addWidget(message)
+            self._messages[key] = message
+            self._rows[key] = container
+            if label:
+                caption = QLabel(label)
+                caption.setBuddy(field)
+                form.addRow(caption, container)
+            else:
+                form.addRow(container)
+            container.setFocusProxy(field)
+
+        self.problems = message_label("entryProblems")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        name_widget(self.save_button, "entrySaveButton", "Save entry")
+        self.save_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_widget(cancel, "entryCancelButton", "Cancel")
+        self.save_button.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self._fill(start)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for key, edit in (
+            ("text", self.text),
+            ("replacements", self.replacements),
+            ("exceptions", self.exceptions),
+            ("reason", self.reason),
+        ):
+            edit.textChanged.connect(lambda _t, k=key: self._clear_message(k))
+        for key, combo in (
+            ("severity", self.severity),
+            ("situation", self.situation),
+            ("language", self.language),
+        ):
+            combo.currentIndexChanged.connect(lambda _i, k=key: self._clear_message(k))
+        self._kind_changed()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- what the form holds ----------------------------------------------------------
+
+    @property
+    def editing(self) -> PhraseEntry | None:
+        """The stored entry being edited (None for a new one)."""
+        return self._original if self._original is not None and self._original.id else None
+
+    def _fill(self, entry: PhraseEntry) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(entry.kind), 0))
+        self.language.setCurrentIndex(max(self.language.findData(entry.language), 0))
+        self.text.setText(entry.text)
+        self.severity.setCurrentIndex(
+            max(self.severity.findData(entry.severity or Severity.WARN), 0)
+        )
+        self.situation.setCurrentIndex(
+            max(self.situation.findData(entry.situation or Situation.GREETING), 0)
+        )
+        self.replacements.setText(join_items(entry.replacements))
+        self.exceptions.setText(join_items(entry.exceptions))
+        self.reason.setText(entry.reason)
+        self.variant_insensitive.setChecked(entry.variant_insensitive)
+
+    def current_kind(self) -> EntryKind:
+        return combo_value(self.kind, EntryKind) or EntryKind.TABOO
+
+    def entry(self) -> PhraseEntry:
+        """The entry as typed (fields of the other kind left out)."""
+        kind = self.current_kind()
+        taboo = kind is EntryKind.TABOO
+        return PhraseEntry(
+            kind=kind,
+            language=combo_value(self.language, Language) or Language.ANY,
+            text=self.text.text(),
+            severity=combo_value(self.severity, Severity) if taboo else None,
+            replacements=split_items(self.replacements.text()) if taboo else (),
+            reason=self.reason.text(),
+            situation=combo_value(self.situation, Situation) if not taboo else None,
+            exceptions=split_items(self.exceptions.text()) if taboo else (),
+            variant_insensitive=self.variant_insensitive.isChecked() if taboo else True,
+        )
+
+    def _kind_changed(self) -> None:
+        taboo = self.current_kind() is EntryKind.TABOO
+        for key in ("severity", "replacements", "exceptions", "variants"):
+            self._form.setRowVisible(self._rows[key], taboo)
+        self._form.setRowVisible(self._rows["situation"], not taboo)
+        self.text.setPlaceholderText(
+            "The word or phrase staff should not use: no problem, 不知道"
+            if taboo
+            else "The phrase, with {preferred_name}, {agent_name} or {store} where they go"
+        )
+        self.reason.setPlaceholderText(
+            "Why: shown to staff next to the flagged wording"
+            if taboo
+            else "A note for staff on when to use it (optional)"
+        )
+        self.reason.setAccessibleName("Reason shown to staff" if taboo else "Note for staff")
+        self.adjustSize()
+
+    # --- saving -------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Save (Enter or the Save button): runs in the background."""
+        if self._tasks.pending:
+            return
+        self._tasks.start(self.save(), name="save")
+
+    async def save(self) -> PhraseEntry | None:
+        """Send the entry to the service; the stored entry, or None when refused (the
+        reasons are then shown in the form, which keeps what was typed)."""
+        self._clear_messages()
+        self.save_button.setEnabled(False)
+        set_message(self.problems, "Saving…", error=False)
+        try:
+            typed = self.entry()
+            editing = self.editing
+            if editing is not None and editing.id is not None:
+                stored = await self._service.update_entry(editing.id, typed)
+            else:
+                stored = await self._service.add_entry(typed, book=self._book)
+        except PhrasebookInvalid as exc:
+            self.show_problems(exc.problems)
+            return None
+        except (PermissionDenied, EntryNotFound, PhrasebookError, ValueError) as exc:
+            self._show_summary(f"Not saved: {exc}")
+            return None
+        finally:
+            self.save_button.setEnabled(True)
+        set_message(self.problems, "", error=False)
+        self.saved.emit(stored)
+        self.accept()
+        return stored
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Each problem under the field it is about, and a summary naming the entries."""
+        own = self.editing.id if self.editing is not None else None
+        prefix = f"{NEW_ENTRY_LABEL if own is None else f'entry #{own}'}: "
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            message = problem.message
+            if message.startswith(prefix):  # under its field it is plainly about this entry
+                message = message[len(prefix) :]
+                message = message[:1].upper() + message[1:]
+            by_field.setdefault(PROBLEM_FIELDS.get(problem.code, "text"), []).append(message)
+        for key, messages in by_field.items():
+            if messages and key in self._messages:
+                set_message(self._messages[key], "\n".join(messages), error=True)
+                self._field_widget(key).setAccessibleDescription(" ".join(messages))
+        involved: list[str] = []
+        for problem in problems:
+            for entry_id in problem.entry_ids:
+                other = self._lookup(entry_id) if entry_id != own else None
+                line = f"entry #{entry_id}: {entry_summary(other)}" if other else ""
+                if line and line not in involved:
+                    involved.append(line)
+        count = len(problems)
+        heading = "Not saved: 1 problem." if count == 1 else f"Not saved: {count} problems."
+        summary = heading
+        if involved:
+            summary += "\nAlso involved:\n" + "\n".join(f"• {line}" for line in involved)
+        self._show_summary(summary)
+        self._fit()
+        first = next(
+            (
+                key
+                for key in ("text", "severity", "situation", "replacements", "exceptions")
+                if key in by_field
+            ),
+            "text",
+        )
+        self._field_widget(first).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit(self) -> None:
+        """Grow to show every message in full (wrapped labels need their height for the
+        dialog's width, which a top-level layout does not work out by itself)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        width = self.width()
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())
+
+    def message(self, key: str) -> str:
+        """The message shown under field ``key`` (``text``, ``replacements``, …)."""
+        label = self._messages[key]
+        return label.text() if label.isVisibleTo(self) else ""
+
+    def _field_widget(self, key: str) -> QWidget:
+        focus = self._rows[key].focusProxy()
+        return focus if focus is not None else self._rows[key]
+
+    def _show_summary(self, text: str) -> None:
+        set_message(self.problems, text, error=True)
+        self.setAccessibleDescription(text)
+        self._fit()
+
+    def _clear_message(self, key: str) -> None:
+        if key in self._messages:
+            set_message(self._messages[key], "", error=True)
+            self._field_widget(key).setAccessibleDescription("")
+
+    def _clear_messages(self) -> None:
+        for key in self._messages:
+            self._clear_message(key)
+        set_message(self.problems, "", error=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._show_summary(f"Not saved: {exc}")
+
+
+# --- The editor -------------------------------------------------------------------------
+
+
+class PhrasebookEditor(QWidget):
+    """The trainer's editor for the phrasebooks (``PhrasebookEditor(service, checker)``,
+    then ``await load()``).
+
+    Signals: ``loaded()`` after the shown book was (re)read; ``changed()`` after a change
+    was saved and the shared checker was given the active book again.
+    """
+
+    loaded = Signal()
+    changed = Signal()
+
+    def __init__(
+        self,
+        service: PhrasebookService,
+        checker: PhraseChecker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._checker = checker
+        self._tasks = Tasks(on_error=self._task_failed)
+        self._bench_checker = PhraseChecker(parent=self)
+        self._books: list[PhrasebookInfo] = []
+        self._book: str | None = None
+        self._active: str = ""
+        self._version = -1
+        self._can_edit = False
+        self._loaded = False
+        self._history: list[HistoryRecord] = []
+        self._form: EntryForm | None = None
+        self._last_dir = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        self.setObjectName("phrasebookEditor")
+        self.setAccessibleName("Phrasebook editor")
+        self.setWindowTitle("Phrasebook")
+
+        self._build_actions()
+        self._build_book_bar()
+        self._build_report()
+        self._build_filters()
+        self._build_table()
+        self._build_bench()
+        self._build_history()
+        self._build_layout()
+        self._set_tab_order()
+        self._update_actions()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, name: str, keys: Sequence[QKeySequence], context: Qt.ShortcutContext
+        ) -> QAction:
+            made = QAction(text, self)
+            made.setObjectName(name)
+            made.setShortcuts(list(keys))
+            made.setShortcutContext(context)
+            return made
+
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        table_only = Qt.ShortcutContext.WidgetShortcut
+        self.add_action = action(
+            "Add entry",
+            "addEntryAction",
+            [QKeySequence(Qt.Key.Key_Insert), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N)],
+            within,
+        )
+        self.add_action.triggered.connect(self.add_entry)
+        self.edit_action = action(
+            "Edit entry",
+            "editEntryAction",
+            [
+                QKeySequence(Qt.Key.Key_Return),
+                QKeySequence(Qt.Key.Key_Enter),
+                QKeySequence(Qt.Key.Key_F2),
+            ],
+            table_only,
+        )
+        self.edit_action.triggered.connect(self.edit_entry)
+        self.delete_action = action(
+            "Delete entry", "deleteEntryAction", [QKeySequence(Qt.Key.Key_Delete)], table_only
+        )
+        self.delete_action.triggered.connect(self.delete_entry)
+        self.find_action = action(
+            "Filter", "filterAction", [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F)], within
+        )
+        self.find_action.triggered.connect(self.focus_filter)
+        self.reload_action = action("Reload", "reloadAction", [QKeySequence(Qt.Key.Key_F5)], within)
+        self.reload_action.triggered.connect(self.reload)
+        self.addAction(self.add_action)
+        self.addAction(self.find_action)
+        self.addAction(self.reload_action)
+
+    def _build_book_bar(self) -> None:
+        self.book_combo = QComboBox()
+        name_widget(self.book_combo, "bookCombo", "Phrasebook")
+        self.book_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.book_combo.setMinimumContentsLength(16)
+        self.book_combo.currentIndexChanged.connect(self._book_chosen)
+        self.book_label = QLabel("&Phrasebook:")
+        self.book_label.setBuddy(self.book_combo)
+        self.book_note = QLabel()
+        self.book_note.setObjectName("bookNote")
+        self.make_active_button = _button(
+            "Make ac&tive",
+            "makeActiveButton",
+            "Make this the active phrasebook",
+            "Check what staff write against this phrasebook",
+        )
+        self.make_active_button.clicked.connect(self.make_active)
+        self.new_book_button = _button(
+            "&New phrasebook…", "newBookButton", "New phrasebook", "One phrasebook per brand"
+        )
+        self.new_book_button.clicked.connect(self.new_phrasebook)
+        self.import_button = _button(
+            "&Import…",
+            "importButton",
+            "Import phrasebook file",
+            "Replace this phrasebook's entries with a CSV or JSON file",
+        )
+        self.import_button.clicked.connect(self.choose_import_file)
+        self.export_button = _button(
+            "E&xport…", "exportButton", "Export phrasebook file", "Save as CSV or JSON"
+        )
+        self.export_button.clicked.connect(self.choose_export_file)
+
+        self.role_note = QLabel(f"{READ_ONLY_NOTE}.")
+        self.role_note.setObjectName("roleNote")
+        self.role_note.setAccessibleName(READ_ONLY_NOTE)
+        self.role_note.setWordWrap(True)
+        self.role_note.setStyleSheet(
+            "QLabel { background: palette(tool-tip-base); color: palette(tool-tip-text);"
+            " border: 1px solid palette(mid); border-radius: 3px; padding: 4px 8px; }"
+        )
+        self.role_note.setVisible(False)
+
+    def _build_report(self) -> None:
+        self.report = QFrame()
+        self.report.setObjectName("reportPanel")
+        self.report.setFrameShape(QFrame.Shape.StyledPanel)
+        self.report_title = QLabel()
+        self.report_title.setObjectName("reportTitle")
+        self.report_title.setWordWrap(True)
+        self.report_title.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.report_list = QListWidget()
+        name_widget(self.report_list, "reportList", "Problems")
+        self.report_list.setMaximumHeight(110)
+        self.report_list.itemActivated.connect(self._report_item_activated)
+        self.report_close = _button("Dismiss", "reportDismissButton", "Dismiss the problems")
+        self.report_close.clicked.connect(self.hide_report)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.report_title, 1)
+        top.addWidget(self.report_close)
+        column = QVBoxLayout(self.report)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.addLayout(top)
+        column.addWidget(self.report_list)
+        self.report.setVisible(False)
+
+    def _build_filters(self) -> None:
+        def combo(
+            name: str, accessible: str, everything: str, items: Iterable[tuple[str, Any]]
+        ) -> QComboBox:
+            made = QComboBox()
+            name_widget(made, name, accessible)
+            made.addItem(everything, None)
+            for text, value in items:
+                made.addItem(text, value)
+            made.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            made.currentIndexChanged.connect(self._apply_filters)
+            return made
+
+        self.kind_filter = combo(
+            "kindFilter",
+            "Filter by kind",
+            "All kinds",
+            [(KIND_LABELS[kind], kind.value) for kind in (EntryKind.APPROVED, EntryKind.TABOO)],
+        )
+        self.language_filter = combo(
+            "languageFilter",
+            "Filter by language",
+            "All languages",
+            [(label, language.value) for language, label in LANGUAGE_NAMES.items()],
+        )
+        self.situation_filter = combo(
+            "situationFilter",
+            "Filter by situation",
+            "All situations",
+            [(situation_name(situation), situation.value) for situation in Situation],
+        )
+        self.severity_filter = combo(
+            "severityFilter",
+            "Filter by severity",
+            "All severities",
+            [(SEVERITY_NAMES[severity], severity.value) for severity in Severity],
+        )
+        self.text_filter = QLineEdit()
+        name_widget(self.text_filter, "textFilter", "Filter by text")
+        self.text_filter.setPlaceholderText("Filter text, replacements, reasons, #id…  (Ctrl+F)")
+        self.text_filter.setClearButtonEnabled(True)
+        for clear in self.text_filter.findChildren(QToolButton):
+            name_widget(clear, "clearTextFilterButton", "Clear the text filter")
+        self.text_filter.setMinimumWidth(220)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(TEXT_FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filters)
+        self.text_filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.text_filter.returnPressed.connect(self._apply_filters)
+        self.clear_filters_button = _button(
+            "Clear filters", "clearFiltersButton", "Clear all filters"
+        )
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+    def _build_table(self) -> None:
+        self.model = PhraseEntryModel(self)
+        self.proxy = EntryFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        name_widget(self.table, "entriesTable", "Phrasebook entries")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSortIndicatorClearable(True)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.addAction(self.edit_action)
+        self.table.addAction(self.delete_action)
+        self.table.doubleClicked.connect(lambda _index: self.edit_entry())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        keys = f"{_keys_text(self.add_action)}"
+        self.add_button = _button(
+            "&Add…", "addButton", "Add entry", f"Add an approved phrase or taboo term ({keys})"
+        )
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button = _button(
+            "&Edit…", "editButton", "Edit entry", "Edit the selected entry (Enter, F2)"
+        )
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.delete_button = _button(
+            "&Delete…", "deleteButton", "Delete entry", "Delete the selected entry (Delete)"
+        )
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.status = QLabel()
+        self.status.setObjectName("statusLabel")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _build_bench(self) -> None:
+        self.bench = CheckedTextEdit(self._bench_checker, self)
+        name_widget(self.bench, "benchEdit", "Test bench text")
+        self.bench.setPlaceholderText(
+            "Paste or type what staff might write, in any language, to see what this "
+            "phrasebook flags and why."
+        )
+        self.bench.textChanged.connect(self.refresh_findings)
+        self._bench_checker.changed.connect(self.refresh_findings)
+        self.bench_label = QLabel()
+        self.bench_label.setObjectName("benchLabel")
+        self.bench_label.setBuddy(self.bench)
+        self.bench_summary = QLabel("Nothing flagged.")
+        self.bench_summary.setObjectName("benchSummary")
+        self.findings = QTreeWidget()
+        name_widget(self.findings, "benchFindings", "What would be flagged")
+        self.findings.setRootIsDecorated(False)
+        self.findings.setAlternatingRowColors(True)
+        self.findings.setUniformRowHeights(True)
+        self.findings.setHeaderLabels(
+            ["Typed", "Position", "Term", "Severity", "Reason", "Say instead"]
+        )
+        for column, width in enumerate((110, 100, 110, 70, 260, 220)):
+            self.findings.setColumnWidth(column, width)
+        self.findings.currentItemChanged.connect(self._finding_chosen)
+        self.findings.itemActivated.connect(self._finding_activated)
+
+    def _build_history(self) -> None:
+        self.history_scope = QComboBox()
+        name_widget(self.history_scope, "historyScope", "Show history of")
+        self.history_scope.addItem("Selected entry", "entry")
+        self.history_scope.addItem("Whole phrasebook (latest 100)", "book")
+        self.history_scope.currentIndexChanged.connect(lambda _i: self.refresh_history())
+        self.history_title = QLabel("Select an entry to see its history.")
+        self.history_title.setObjectName("historyTitle")
+        self.history_title.setWordWrap(True)
+        self.history_list = QTreeWidget()
+        name_widget(self.history_list, "historyList", "History")
+        self.history_list.setRootIsDecorated(False)
+        self.history_list.setAlternatingRowColors(True)
+        self.history_list.setHeaderLabels(["When", "Who", "What", "Before → after"])
+        for column, width in enumerate((126, 104, 64, 300)):
+            self.history_list.setColumnWidth(column, width)
+        self.history_list.currentItemChanged.connect(lambda *_args: self._record_chosen())
+        self.history_detail = QLabel()
+        self.history_detail.setObjectName("historyDetail")
+        self.history_detail.setWordWrap(True)
+        self.history_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = _button(
+            "&Restore this version",
+            "restoreButton",
+            "Restore this version",
+            "Bring the entry back to what it was right after the selected change",
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.book_label)
+        bar.addWidget(self.book_combo)
+        bar.addWidget(self.make_active_button)
+        bar.addWidget(self.new_book_button)
+        bar.addWidget(self.book_note, 1)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
+
+        filters = QHBoxLayout()
+        filter_label = QLabel("&Filter:")
+        filter_label.setBuddy(self.text_filter)
+        filters.addWidget(filter_label)
+        for combo in (
+            self.kind_filter,
+            self.language_filter,
+            self.situation_filter,
+            self.severity_filter,
+        ):
+            filters.addWidget(combo)
+        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.clear_filters_button)
+        filters.addWidget(self.count_label)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.status, 1)
+
+        entries = QWidget()
+        entries_column = QVBoxLayout(entries)
+        entries_column.setContentsMargins(0, 0, 0, 0)
+        entries_column.addLayout(filters)
+        entries_column.addWidget(self.table, 1)
+        entries_column.addLayout(buttons)
+
+        bench = QGroupBox("Test bench")
+        bench.setObjectName("benchGroup")
+        bench_column = QVBoxLayout(bench)
+        bench_column.addWidget(self.bench_label)
+        bench_split = QSplitter(Qt.Orientation.Vertical)
+        bench_split.setObjectName("benchSplitter")
+        bench_split.setChildrenCollapsible(False)
+        bench_split.addWidget(self.bench)
+        findings = QWidget()
+        findings_column = QVBoxLayout(findings)
+        findings_column.setContentsMargins(0, 0, 0, 0)
+        findings_column.setSpacing(2)
+        findings_column.addWidget(self.bench_summary)
+        findings_column.addWidget(self.findings, 1)
+        bench_split.addWidget(findings)
+        bench_split.setSizes([80, 170])
+        bench_column.addWidget(bench_split, 1)
+
+        history = QGroupBox("History")
+        history.setObjectName("historyGroup")
+        history_column = QVBoxLayout(history)
+        scope_line = QHBoxLayout()
+        scope_label = QLabel("Sho&w:")
+        scope_label.setBuddy(self.history_scope)
+        scope_line.addWidget(scope_label)
+        scope_line.addWidget(self.history_scope)
+        scope_line.addStretch(1)
+        history_column.addLayout(scope_line)
+        history_column.addWidget(self.history_title)
+        history_column.addWidget(self.history_list, 1)
+        history_column.addWidget(self.history_detail)
+        restore_line = QHBoxLayout()
+        restore_line.addStretch(1)
+        restore_line.addWidget(self.restore_button)
+        history_column.addLayout(restore_line)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setObjectName("lowerSplitter")
+        lower.setChildrenCollapsible(False)
+        lower.addWidget(bench)
+        lower.addWidget(history)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(entries)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([460, 320])
+
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        note_line = QHBoxLayout()
+        self._note_icon = QLabel()
+        self._note_icon.setPixmap(icon.pixmap(16, 16))
+        self._note_icon.setVisible(False)
+        note_line.addWidget(self._note_icon)
+        note_line.addWidget(self.role_note, 1)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(bar)
+        outer.addLayout(note_line)
+        outer.addWidget(self.report)
+        outer.addWidget(self.splitter, 1)
+        self.resize(1280, 820)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.book_combo,
+            self.make_active_button,
+            self.new_book_button,
+            self.import_button,
+            self.export_button,
+            self.report_list,
+            self.report_close,
+            self.kind_filter,
+            self.language_filter,
+            self.situation_filter,
+            self.severity_filter,
+            self.text_filter,
+            self.clear_filters_button,
+            self.table,
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.bench,
+            self.findings,
+            self.history_scope,
+            self.history_list,
+            self.restore_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def book(self) -> str | None:
+        """The name of the phrasebook shown."""
+        return self._book
+
+    @property
+    def active_book(self) -> str:
+        return self._active
+
+    @property
+    def can_edit(self) -> bool:
+        return self._can_edit
+
+    @property
+    def busy(self) -> bool:
+        """True while background work (loading, saving, importing) is running."""
+        return self._tasks.pending > 0
+
+    @property
+    def bench_checker(self) -> PhraseChecker:
+        """The checker of the test bench: the shown book's entries."""
+        return self._bench_checker
+
+    def selected_entry(self) -> PhraseEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        if not source.isValid():
+            return None
+        return self.model.entry(source.row())
+
+    def select_entry(self, entry_id: int) -> bool:
+        """Select (and show) entry ``entry_id``, clearing filters that hide it."""
+        row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, Column.TEXT))
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(row, Column.TEXT))
+            if not index.isValid():
+                return False
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def _scroll_to_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0], QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        set_message(self.status, text, error=error)
+        self.status.setAccessibleDescription(text)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    async def load(self, book: str | None = None, *, select: int | None = None) -> None:
+        """Read the books, the role and the entries of ``book`` (the one shown, else the
+        active one), keeping the selection (or selecting entry ``select``)."""
+        previous = self.selected_entry()
+        keep = select if select is not None else (previous.id if previous else None)
+        self._can_edit = await self._service.can_edit()
+        active = await self._service.active_phrasebook()
+        books = await self._service.list_phrasebooks()
+        names = {info.name for info in books}
+        wanted = book or self._book
+        if wanted not in names:
+            wanted = active.name
+        try:
+            info, entries, version = await self._service.entries_and_version(wanted)
+        except PhrasebookNotFound:
+            info, entries, version = await self._service.entries_and_version(active.name)
+        loop = asyncio.get_running_loop()
+        keys = await loop.run_in_executor(None, search_keys, entries)
+
+        self._books = books
+        self._active = active.name
+        self._book = info.name
+        self._version = version
+        self._fill_books()
+        self.model.set_entries(entries, keys)
+        self._bench_checker.set_entries(entries)
+        book_name = info.name.replace("&", "&&")
+        self.bench_label.setText(
+            f"&Bench text, checked against {quoted(book_name)} exactly as staff are checked:"
+        )
+        self._apply_role()
+        if keep is not None and self.select_entry(keep):
+            # Once the layout settled (the role note may have taken room from the table).
+            QTimer.singleShot(0, self, self._scroll_to_selection)
+        self._tasks.start(self._check_book(info.name, version), name="problems")
+        self._loaded = True
+        self._update_actions()
+        self.refresh_history()
+        self.loaded.emit()
+
+    def reload(self) -> None:
+        """F5: read the shown book again."""
+        self._tasks.start(self.load(), name="load")
+
+    async def refresh_if_changed(self) -> bool:
+        """Reload when the shown book changed elsewhere (another console, the CLI);
+        True when it did."""
+        if not self._loaded or self._book is None:
+            return False
+        try:
+            version = await self._service.version(self._book)
+        except PhrasebookNotFound:
+            version = -1
+        if version == self._version:
+            return False
+        await self.load()
+        return True
+
+    def _fill_books(self) -> None:
+        self.book_combo.blockSignals(True)
+        try:
+            self.book_combo.clear()
+            for info in self._books:
+                active = info.name == self._active
+                self.book_combo.addItem(f"{info.name} (active)" if active else info.name, info.name)
+                if active:
+                    font = QFont(self.book_combo.font())
+                    font.setBold(True)
+                    self.book_combo.setItemData(
+                        self.book_combo.count() - 1, font, Qt.ItemDataRole.FontRole
+                    )
+            self.book_combo.setCurrentIndex(max(self.book_combo.findData(self._book), 0))
+        finally:
+            self.book_combo.blockSignals(False)
+        if self._book == self._active:
+            self.book_note.setText("Staff are checked against this phrasebook.")
+        else:
+            self.book_note.setText("Not in use: “Make active” to check staff against it.")
+
+    def _book_chosen(self, index: int) -> None:
+        name = self.book_combo.itemData(index)
+        if isinstance(name, str) and name != self._book:
+            self.hide_report()
+            self._tasks.start(self.load(name), name="load")
+
+    def _apply_role(self) -> None:
+        self.role_note.setVisible(not self._can_edit)
+        self._note_icon.setVisible(not self._can_edit)
+
+    async def _check_book(self, name: str, version: int) -> None:
+        """Problems the book already has (an old book, another console's edit) are listed
+        above the table; validation of a large book runs after the table is shown."""
+        problems = await self._service.problems(name)
+        if (self._book, self._version) == (name, version):
+            self._show_book_problems(problems)
+
+    def _show_book_problems(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            if self.report.property("kind") == "book":
+                self.hide_report()
+            return
+        count = len(problems)
+        what = "1 problem" if count == 1 else f"{count} problems"
+        self.show_report(
+            f"{quoted(self._book or '')} has {what}; fix them one at a time "
+            "(Enter on a problem selects its entry).",
+            [
+                (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                for problem in problems
+            ],
+            kind="book",
+        )
+
+    # --- the report panel ----------------------------------------------------------------
+
+    def show_report(
+        self, title: str, lines: Sequence[tuple[str, int | None]], *, kind: str = "report"
+    ) -> None:
+        """Show a list of problems above the table (each line may point at an entry)."""
+        self.report_title.setText(title)
+        self.report_list.clear()
+        for text, entry_id in lines:
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            self.report_list.addItem(item)
+        self.report.setProperty("kind", kind)
+        self.report.setAccessibleDescription(title)
+        self.report.setVisible(True)
+
+    def hide_report(self) -> None:
+        self.report.setVisible(False)
+        self.report.setProperty("kind", "")
+        self.report_list.clear()
+
+    def report_lines(self) -> list[str]:
+        return [self.report_list.item(row).text() for row in range(self.report_list.count())]
+
+    def _report_item_activated(self, item: QListWidgetItem) -> None:
+        entry_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(entry_id, int) and self.select_entry(entry_id):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- filters -----------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.text_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text_filter.selectAll()
+
+    def clear_filters(self) -> None:
+        for combo in (
+            self.kind_filter,
+            self.language_filter,
+            self.situation_filter,
+            self.severity_filter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text_filter.blockSignals(True)
+        self.text_filter.clear()
+        self.text_filter.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self._filter_timer.stop()
+        selected = self.selected_entry()
+        self.proxy.set_filters(
+            kind=combo_value(self.kind_filter, EntryKind),
+            language=combo_value(self.language_filter, Language),
+            situation=combo_value(self.situation_filter, Situation),
+            severity=combo_value(self.severity_filter, Severity),
+            text=self.text_filter.text(),
+        )
+        if selected is not None and selected.id is not None:
+            row = self.model.row_of(selected.id)
+            index = self.proxy.mapFromSource(self.model.index(row, Column.TEXT))
+            if index.isValid():
+                self.table.selectRow(index.row())
+        self._update_count()
+        self._update_actions()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "entry" if total == 1 else "entries"
+        self.count_label.setText(
+            f"{shown} of {total} {noun}" if self.proxy.active else f"{total} {noun}"
+        )
+        self.clear_filters_button.setEnabled(self.proxy.active)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        selected = self.selected_entry() is not None
+        editable = self._can_edit and self._loaded
+        for widget in (self.add_action, self.add_button, self.import_button, self.new_book_button):
+            widget.setEnabled(editable)
+        for widget in (self.edit_action, self.edit_button, self.delete_action, self.delete_button):
+            widget.setEnabled(editable and selected)
+        self.make_active_button.setEnabled(editable and self._book != self._active)
+        self.export_button.setEnabled(self._loaded)
+        record = self._current_record()
+        restorable, why = self._restorable(record)
+        self.restore_button.setEnabled(editable and restorable)
+        self.restore_button.setToolTip(
+            why or "Bring the entry back to what it was right after the selected change"
+        )
+        tip = "" if self._can_edit else READ_ONLY_NOTE
+        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+            button.setToolTip(tip or button.accessibleName())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+        if self.history_scope.currentData() == "entry":
+            self.refresh_history()
+
+    def _defaults(self) -> PhraseEntry:
+        """A new entry starts with what the filters show."""
+        kind = combo_value(self.kind_filter, EntryKind)
+        situation = combo_value(self.situation_filter, Situation)
+        if kind is None:
+            kind = EntryKind.APPROVED if situation is not None else EntryKind.TABOO
+        return PhraseEntry(
+            kind=kind,
+            language=combo_value(self.language_filter, Language) or Language.EN,
+            text="",
+            severity=combo_value(self.severity_filter, Severity) or Severity.WARN,
+            situation=situation or Situation.GREETING,
+        )
+
+    def add_entry(self) -> EntryForm | None:
+        """Insert / Ctrl+N: the form for a new entry (None when editing is not allowed)."""
+        if not self._can_edit or self._book is None:
+            return None
+        return self._open_form(None)
+
+    def edit_entry(self) -> EntryForm | None:
+        """Enter / F2: the form for the selected entry."""
+        entry = self.selected_entry()
+        if not self._can_edit or entry is None or self._book is None:
+            return None
+        return self._open_form(entry)
+
+    def _open_form(self, entry: PhraseEntry | None) -> EntryForm:
+        if self._form is not None:
+            self._form.close()
+        assert self._book is not None
+        form = EntryForm(
+            self._service,
+            book=self._book,
+            entry=entry,
+            defaults=self._defaults(),
+            lookup=self.model.by_id,
+            parent=self,
+        )
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._entry_saved)
+        form.finished.connect(self._form_closed)
+        self._form = form
+        form.open()
+        return form
+
+    @property
+    def form(self) -> EntryForm | None:
+        """The entry form now open, if any."""
+        return self._form
+
+    def _form_closed(self, _result: int) -> None:
+        self._form = None
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _entry_saved(self, entry: object) -> None:
+        if isinstance(entry, PhraseEntry):
+            what = "Added" if self._form is not None and self._form.editing is None else "Saved"
+            self.show_status(f"{what} {entry_summary(entry)}.")
+            self._tasks.start(self._after_change(entry.id), name="after-change")
+
+    async def _after_change(self, select: int | None = None) -> None:
+        """Reload the table and give the shared checker the active book again."""
+        await self.load(select=select)
+        self._checker.set_entries(await self._service.entries())
+        self.changed.emit()
+
+    # --- delete -------------------------------------------------------------------------------
+
+    def delete_entry(self) -> None:
+        """Delete: asks first (the entry stays in the history and can be restored)."""
+        entry = self.selected_entry()
+        if not self._can_edit or entry is None or entry.id is None:
+            return
+        self._tasks.start(self._confirm_delete(entry), name="delete")
+
+    async def _confirm_delete(self, entry: PhraseEntry) -> None:
+        assert entry.id is not None
+        box = QMessageBox(self)
+        box.setObjectName("confirmDeleteBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete entry")
+        box.setText(f"Delete {entry_summary(entry)}?")
+        box.setInformativeText(
+            "Staff will no longer see it. It stays in the history and can be restored."
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        name_widget(delete, "confirmDeleteButton", "Delete the entry")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        name_widget(cancel, "cancelDeleteButton", "Keep the entry")
+        box.setDefaultButton(delete)
+        box.setEscapeButton(cancel)
+        if await answer(box) is not delete:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            await self._service.delete_entry(entry.id)
+        except (PermissionDenied, EntryNotFound) as exc:
+            self.show_status(f"Not deleted: {exc}", error=True)
+            await self.load()
+            return
+        self.show_status(f"Deleted {entry_summary(entry)}; restore it from the history.")
+        await self._after_change()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- books ----------------------------------------------------------------------------------
+
+    def new_phrasebook(self) -> QInputDialog | None:
+        """Ask for the name of a new (empty) phrasebook, then show it."""
+        if not self._can_edit:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("newBookDialog")
+        dialog.setWindowTitle("New phrasebook")
+        dialog.setLabelText("Name of the new phrasebook (one per brand):")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        for edit in dialog.findChildren(QLineEdit):
+            name_widget(edit, "newBookName", "Name of the new phrasebook")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(
+            lambda name: self._tasks.start(self.create_phrasebook(name), name="create-book")
+        )
+        dialog.open()
+        return dialog
+
+    async def create_phrasebook(self, name: str) -> PhrasebookInfo | None:
+        try:
+            info = await self._service.create_phrasebook(name)
+        except (PermissionDenied, PhrasebookNameTaken, ValueError) as exc:
+            self.show_status(f"Not created: {exc}", error=True)
+            return None
+        await self.load(info.name)
+        self.show_status(
+            f"Created {quoted(info.name)}. Add entries or import a file, then make it active."
+        )
+        return info
+
+    def make_active(self) -> None:
+        if self._book is not None:
+            self._tasks.start(self.activate(self._book), name="activate")
+
+    async def activate(self, name: str) -> None:
+        """Make ``name`` the active phrasebook and give the shared checker its entries."""
+        try:
+            info = await self._service.set_active_phrasebook(name)
+        except (PermissionDenied, PhrasebookNotFound) as exc:
+            self.show_status(f"Not changed: {exc}", error=True)
+            return
+        self.show_status(f"{quoted(info.name)} is now the active phrasebook.")
+        await self._after_change()
+
+    # --- import and export ------------------------------------------------------------------
+
+    def choose_import_file(self) -> QFileDialog | None:
+        if not self._can_edit:
+            return None
+        dialog = QFileDialog(self, "Import phrasebook", str(self._last_dir), FILE_FILTERS)
+        dialog.setObjectName("importFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(
+            lambda path: self._tasks.start(self._confirm_import(Path(path)), name="import")
+        )
+        dialog.open()
+        return dialog
+
+    async def _confirm_import(self, path: Path) -> None:
+        self._last_dir = path.parent
+        box = QMessageBox(self)
+        box.setObjectName("confirmImportBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Import phrasebook")
+        box.setText(f"Replace the entries of {quoted(self._book or '')} with {path.name}?")
+        box.setInformativeText(
+            "The phrasebook will hold exactly the entries in the file; entries missing from "
+            "it are removed (their history is kept, so they can be restored). If any row is "
+            "bad, nothing is imported and every bad row is listed."
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        replace = box.addButton("&Import", QMessageBox.ButtonRole.AcceptRole)
+        name_widget(replace, "confirmImportButton", "Import the file")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        name_widget(cancel, "cancelImportButton", "Do not import")
+        box.setDefaultButton(replace)
+        box.setEscapeButton(cancel)
+        if await answer(box) is replace:
+            await self.import_file(path)
+
+    async def import_file(self, path: Path) -> ImportReport | None:
+        """Import ``path`` into the shown book (all or nothing). Bad rows and problems are
+        listed in the report panel; returns None when nothing was imported."""
+        self.hide_report()
+        try:
+            report = await self._service.import_phrasebook(path, book=self._book)
+        except PhrasebookFormatError as exc:
+            count = len(exc.errors)
+            rows = "1 bad row" if count == 1 else f"{count} bad rows"
+            self.show_report(
+                f"Nothing was imported: {path.name} has {rows}.",
+                [(str(error), None) for error in exc.errors],
+            )
+            self.show_status(f"Nothing imported from {path.name}.", error=True)
+            return None
+        except PhrasebookInvalid as exc:
+            count = len(exc.problems)
+            what = "1 problem" if count == 1 else f"{count} problems"
+            self.show_report(
+                f"Nothing was imported: {path.name} has {what}.",
+                [(problem.message, None) for problem in exc.problems],
+            )
+            self.show_status(f"Nothing imported from {path.name}.", error=True)
+            return None
+        except (PermissionDenied, PhrasebookError, OSError, ValueError) as exc:
+            self.show_status(f"Nothing imported: {exc}", error=True)
+            return None
+        summary = report.summary
+        self.show_status(
+            f"Imported {path.name}: {summary.added} added, {summary.changed} changed, "
+            f"{summary.removed} removed, {summary.unchanged} unchanged."
+        )
+        await self._after_change()
+        return report
+
+    def choose_export_file(self) -> QFileDialog | None:
+        if self._book is None:
+            return None
+        suggested = self._last_dir / f"{safe_file_name(self._book)}.csv"
+        dialog = QFileDialog(self, "Export phrasebook", str(suggested), ";;".join(EXPORT_FILTERS))
+        dialog.setObjectName("exportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("csv")
+        dialog.filterSelected.connect(
+            lambda name: dialog.setDefaultSuffix(EXPORT_FILTERS.get(name, "csv"))
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(
+            lambda path: self._tasks.start(self.export_file(Path(path)), name="export")
+        )
+        dialog.open()
+        return dialog
+
+    async def export_file(self, path: Path) -> int | None:
+        """Write the shown book to ``path`` (CSV or JSON by extension); the entry count."""
+        self._last_dir = path.parent
+        try:
+            count = await self._service.export_phrasebook(path, book=self._book)
+        except (PhrasebookError, OSError, ValueError, LookupError) as exc:
+            self.show_status(f"Not exported: {exc}", error=True)
+            return None
+        self.show_status(f"Exported {count} entries to {path}.")
+        return count
+
+    # --- the test bench ----------------------------------------------------------------------
+
+    def refresh_findings(self) -> None:
+        """List what the bench text would flag: typed, where, term, severity, why, fixes."""
+        text = self.bench.toPlainText()
+        found = self.bench.findings()
+        self.findings.clear()
+        for finding in found:
+            item = QTreeWidgetItem(
+                [
+                    finding.matched,
+                    finding_position(text, finding),
+                    finding.term,
+                    SEVERITY_NAMES[finding.severity],
+                    finding.reason,
+                    join_items(finding.replacements),
+                ]
+            )
+            colour = QColor(SEVERITY_COLOURS[finding.severity])
+            item.setForeground(3, colour)
+            item.setToolTip(1, f"characters {finding.start}–{finding.end}")
+            item.setToolTip(3, SEVERITY_CHOICES[finding.severity])
+            item.setToolTip(4, finding.reason)
+            item.setToolTip(5, "\n".join(finding.replacements))
+            item.setData(0, Qt.ItemDataRole.UserRole, finding)
+            self.findings.addTopLevelItem(item)
+        counts = {severity: 0 for severity in Severity}
+        for finding in found:
+            counts[finding.severity] += 1
+        if not found:
+            summary = "Nothing flagged." if text.strip() else "Nothing flagged yet."
+        else:
+            parts = [
+                f"{counts[severity]} {BENCH_COUNTS[severity]}"
+                for severity in Severity
+                if counts[severity]
+            ]
+            flagged = "1 flagged" if len(found) == 1 else f"{len(found)} flagged"
+            summary = f"{flagged}: " + ", ".join(parts) + ". Enter on a row opens its entry."
+        self.bench_summary.setText(summary)
+        self.findings.setAccessibleDescription(summary)
+
+    def bench_findings(self) -> list[Finding]:
+        """The findings listed under the bench, in order."""
+        result: list[Finding] = []
+        for row in range(self.findings.topLevelItemCount()):
+            item = self.findings.topLevelItem(row)
+            value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+            if isinstance(value, Finding):
+                result.append(value)
+        return result
+
+    def _finding_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        finding = current.data(0, Qt.ItemDataRole.UserRole)
+        if not isinstance(finding, Finding):
+            return
+        for hit in self.bench.hits():
+            if (hit.finding.start, hit.finding.entry_index) == (
+                finding.start,
+                finding.entry_index,
+            ):
+                self.bench.select_hit(hit)
+                break
+
+    def _finding_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        if (
+            isinstance(finding, Finding)
+            and finding.entry_id is not None
+            and self.select_entry(finding.entry_id)
+        ):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- history --------------------------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        self._tasks.start(self._load_history(), name="history")
+
+    async def _load_history(self) -> None:
+        scope = self.history_scope.currentData()
+        entry = self.selected_entry()
+        records: list[HistoryRecord]
+        if scope == "book":
+            if self._book is None:
+                return
+            records = await self._service.recent_changes(self._book)
+            title = f"Latest changes to {quoted(self._book)}, newest first."
+        elif entry is None or entry.id is None:
+            records = []
+            title = "Select an entry to see its history."
+        else:
+            try:
+                records = list(reversed(await self._service.history(entry.id)))
+            except EntryNotFound:
+                records = []
+            title = f"History of entry #{entry.id} {quoted(entry.text)}, newest first."
+        self._history = records
+        self.history_title.setText(title)
+        self.history_list.clear()
+        self.history_detail.clear()
+        for record in records:
+            item = QTreeWidgetItem(
+                [
+                    changed_text(record.at),
+                    record.author,
+                    ACTION_LABELS[record.action],
+                    describe_change(record.before, record.after),
+                ]
+            )
+            item.setToolTip(3, self._record_tooltip(record))
+            item.setData(0, Qt.ItemDataRole.UserRole, record.id)
+            self.history_list.addTopLevelItem(item)
+        first = self.history_list.topLevelItem(0)
+        if first is not None:
+            self.history_list.setCurrentItem(first)
+        self._update_actions()
+
+    def _record_chosen(self) -> None:
+        record = self._current_record()
+        self.history_detail.setText(self._record_tooltip(record) if record is not None else "")
+        self._update_actions()
+
+    @staticmethod
+    def _record_tooltip(record: HistoryRecord) -> str:
+        before = entry_summary(record.before) if record.before else "(absent)"
+        after = entry_summary(record.after) if record.after else "(deleted)"
+        who = record.author or "unknown"
+        return (
+            f"{ACTION_LABELS[record.action]} by {who}, {changed_text(record.at)} "
+            f"(entry #{record.entry_id})\nBefore: {before}\nAfter: {after}"
+        )
+
+    def history_records(self) -> list[HistoryRecord]:
+        """The records listed, in the order shown (newest first)."""
+        return list(self._history)
+
+    def select_history(self, history_id: int) -> bool:
+        for row in range(self.history_list.topLevelItemCount()):
+            item = self.history_list.topLevelItem(row)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == history_id:
+                self.history_list.setCurrentItem(item)
+                return True
+        return False
+
+    def _current_record(self) -> HistoryRecord | None:
+        item = self.history_list.currentItem()
+        if item is None:
+            return None
+        history_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((record for record in self._history if record.id == history_id), None)
+
+    def _restorable(self, record: HistoryRecord | None) -> tuple[bool, str]:
+        if record is None:
+            return False, "Select a change in the history."
+        if record.after is None:
+            return False, "This change removed the entry; restore the version before it."
+        current = self.model.by_id(record.entry_id)
+        if current is not None and content_of(current) == content_of(record.after):
+            return False, "This is the entry as it is now."
+        return True, ""
+
+    def restore_selected(self) -> None:
+        record = self._current_record()
+        if not self._can_edit or not self._restorable(record)[0] or record is None:
+            return
+        self._tasks.start(self.restore(record.id), name="restore")
+
+    async def restore(self, history_id: int) -> PhraseEntry | None:
+        """Bring an entry back to its content right after change ``history_id``."""
+        try:
+            entry = await self._service.restore_version(history_id)
+        except PhrasebookInvalid as exc:
+            self.show_report(
+                "Not restored: that version clashes with the phrasebook as it is now.",
+                [
+                    (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                    for problem in exc.problems
+                ],
+            )
+            return None
+        except (PermissionDenied, VersionNotRestorable, PhrasebookError, LookupError) as exc:
+            self.show_status(f"Not restored: {exc}", error=True)
+            return None
+        self.show_status(f"Restored {entry_summary(entry)}.")
+        await self._after_change(entry.id)
+        return entry
+
+    # --- events -----------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self._loaded:
+            self._tasks.start(self.refresh_if_changed(), name="stale")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tasks.cancel_all()
+        super().closeEvent(event)
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.show_status(f"Something went wrong: {exc}", error=True)
+
+
+__all__ = [
+    "READ_ONLY_NOTE",
+    "Column",
+    "EntryFilterModel",
+    "EntryForm",
+    "PhraseEntryModel",
+    "PhrasebookEditor",
+    "describe_change",
+    "entry_summary",
+    "finding_position",
+    "split_items",
+]
