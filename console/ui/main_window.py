@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(on_error=self.show_error)
         self._query_generation = 0
         self._dialogs: list[Any] = []
+        self._phrasebook_window: QWidget | None = None
 
         self.search = SearchBox()
         self.search.setObjectName("searchBox")
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
             [key("Ctrl+R")],
             lambda: self._on_current(self.redeem_reward),
         )
+        self.phrasebook_action = self._action(
+            "phrasebookAction", "&Phrasebook…", [key("Ctrl+Shift+B")], self.open_phrasebook
+        )
         self.today_action = self._action("todayAction", "&Today", [key("Ctrl+T")], self.show_today)
         self.quit_action = self._action(
             "quitAction", "&Quit", [key(key.StandardKey.Quit)], self.close
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.today_action)
+        view_menu.addAction(self.phrasebook_action)
 
     def _on_current(self, fn: Any) -> None:
         customer_id = self.profile.customer_id
@@ -380,10 +385,34 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _keep(self, dialog: Any) -> None:
+        """Hold a dialog while it is open; let Qt delete it once it is done."""
         self._dialogs.append(dialog)
-        dialog.finished.connect(
-            lambda _result: self._dialogs.remove(dialog) if dialog in self._dialogs else None
-        )
+
+        def done(_result: int) -> None:
+            if dialog in self._dialogs:
+                self._dialogs.remove(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+
+    # --- phrasebook ---------------------------------------------------------------------
+
+    def open_phrasebook(self) -> None:
+        """The trainer's editor, in a window of its own (its shortcuts are its own)."""
+        if self.phrasebooks is None or self.checker is None:
+            self.statusBar().showMessage("The phrasebook is not available here.", 4000)
+            return
+        from console.ui.phrasebook_editor import PhrasebookEditor
+
+        if self._phrasebook_window is None:
+            editor = PhrasebookEditor(self.phrasebooks, self.checker)
+            editor.setWindowTitle("Phrasebook — Service Console")
+            editor.resize(1280, 820)
+            self._phrasebook_window = editor
+            self.tasks.start(editor.load())
+        self._phrasebook_window.show()
+        self._phrasebook_window.raise_()
+        self._phrasebook_window.activateWindow()
 
     # --- Today -------------------------------------------------------------------------
 
@@ -398,5 +427,7 @@ class MainWindow(QMainWindow):
         self.todayShown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._phrasebook_window is not None:
+            self._phrasebook_window.close()
         self.tasks.cancel_all()
         super().closeEvent(event)

@@ -207,3 +207,34 @@ def test_every_interactive_widget_is_named(window: MainWindow) -> None:
             if not widget.objectName() or not widget.accessibleName():
                 missing.append(f"{type(widget).__name__}:{widget.objectName()!r}")
     assert missing == []
+
+
+def test_phrasebook_editor_opens_from_the_keyboard(
+    qtbot: Any,
+    qloop: Any,
+    clocked_service: CustomerService,
+    settings: SettingsService,
+    runner: DatabaseRunner,
+) -> None:
+    from console.services.phrasebooks import PhrasebookService
+    from console.ui.phrase_checker import PhraseChecker
+
+    win = MainWindow(
+        clocked_service,
+        settings,
+        phrasebooks=PhrasebookService(runner, settings),
+        checker=PhraseChecker(),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    qtbot.keyClick(
+        win, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    editor = win._phrasebook_window
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.book is not None, timeout=10000)
+    assert editor.objectName()
+    win.close()
+    assert not editor.isVisible()
