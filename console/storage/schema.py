@@ -151,71 +151,89 @@ def _m0001_customers(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0002_search")
 def _m0002_search(db: sqlite_utils.Database) -> None:
-    # One row per live customer: what the two full-text indexes below hold. Its
-    # rank_key orders customers by most recent visit, so every look-up reads matches
-    # newest first and stops after a page ("ties broken by most recent visit" for free):
-    #   rank_key = ((Unix seconds of the last visit) + 1) << 30 | customer_id
-    # with 0 seconds for "never visited" (see console.storage.customers.rank_key).
+    # Exact / prefix / short-fragment lookups, ordered by last visit straight from the index.
     db.execute(
         """
-        CREATE TABLE search_docs (
-            customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
-            rank_key INTEGER NOT NULL UNIQUE,
-            names TEXT NOT NULL,
-            terms TEXT NOT NULL
+        CREATE TABLE search_terms (
+            term TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            last_visit TEXT NOT NULL,
+            customer_id INTEGER NOT NULL,
+            PRIMARY KEY (term, kind, last_visit, customer_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX idx_search_terms_customer ON search_terms(customer_id)")
+    # Substrings of 3+ characters: an FTS5 trigram index kept in sync by triggers.
+    db.execute("CREATE TABLE search_docs (customer_id INTEGER PRIMARY KEY, doc TEXT NOT NULL)")
+    db.table("search_docs").enable_fts(["doc"], tokenize="trigram", create_triggers=True)
+
+
+@migrations(name="0003_phrasebooks")
+def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
+    # One phrasebook per brand; the active one is the ``active_phrasebook`` setting.
+    db.execute(
+        """
+        CREATE TABLE phrasebooks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
         )
         """
     )
-    # Whole values, words, Chinese fragments, identifiers and reversed phone digits, one
-    # tagged token each (" wzhangwei tzhang s张 x...", see console.domain.search_text):
-    # exact look-ups are single-token queries, prefixes are prefix queries.
+    # A deleted entry is hidden (deleted = 1) but kept, so its history stays whole.
     db.execute(
         """
-        CREATE VIRTUAL TABLE search_terms USING fts5(
-            terms, content='search_docs', content_rowid='rank_key',
-            tokenize='ascii', detail='none'
+        CREATE TABLE phrasebook_entries (
+            id INTEGER PRIMARY KEY,
+            phrasebook_id INTEGER NOT NULL REFERENCES phrasebooks(id),
+            kind TEXT NOT NULL CHECK (kind IN ('approved', 'taboo')),
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            severity TEXT CHECK (severity IS NULL OR severity IN ('block', 'warn', 'hint')),
+            replacements TEXT NOT NULL DEFAULT '[]',
+            reason TEXT NOT NULL DEFAULT '',
+            situation TEXT,
+            exceptions TEXT NOT NULL DEFAULT '[]',
+            variant_insensitive INTEGER NOT NULL DEFAULT 1,
+            author TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0
         )
         """
     )
-    # Substrings of 3+ characters of the names: a trigram index.
+    db.execute(
+        "CREATE INDEX idx_phrasebook_entries_book ON phrasebook_entries(phrasebook_id, deleted)"
+    )
+    # Append-only: every change with the entry before and after it (JSON, NULL when the
+    # entry was absent or deleted), so any earlier version can be restored.
     db.execute(
         """
-        CREATE VIRTUAL TABLE search_docs_fts USING fts5(
-            names, content='search_docs', content_rowid='rank_key', tokenize='trigram'
+        CREATE TABLE phrasebook_history (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES phrasebook_entries(id),
+            phrasebook_id INTEGER NOT NULL REFERENCES phrasebooks(id),
+            action TEXT NOT NULL
+                CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),
+            before TEXT,
+            after TEXT,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL
         )
         """
     )
-    # Both indexes follow search_docs through triggers, in the writer's transaction.
-    db.execute(
-        """
-        CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-            INSERT INTO search_terms (rowid, terms) VALUES (new.rank_key, new.terms);
-            INSERT INTO search_docs_fts (rowid, names) VALUES (new.rank_key, new.names);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-            INSERT INTO search_terms (search_terms, rowid, terms)
-                VALUES ('delete', old.rank_key, old.terms);
-            INSERT INTO search_docs_fts (search_docs_fts, rowid, names)
-                VALUES ('delete', old.rank_key, old.names);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
-            INSERT INTO search_terms (search_terms, rowid, terms)
-                VALUES ('delete', old.rank_key, old.terms);
-            INSERT INTO search_docs_fts (search_docs_fts, rowid, names)
-                VALUES ('delete', old.rank_key, old.names);
-            INSERT INTO search_terms (rowid, terms) VALUES (new.rank_key, new.terms);
-            INSERT INTO search_docs_fts (rowid, names) VALUES (new.rank_key, new.names);
-        END
-        """
-    )
+    db.execute("CREATE INDEX idx_phrasebook_history_entry ON phrasebook_history(entry_id, id)")
+    db.execute("CREATE INDEX idx_phrasebook_history_book ON phrasebook_history(phrasebook_id, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER phrasebook_history_no_{event.lower()}
+            BEFORE {event} ON phrasebook_history
+            BEGIN
+                SELECT RAISE(ABORT, 'phrasebook history is append-only');
+            END
+            """
+        )
 
 
 def known_version() -> int:
