@@ -41,11 +41,24 @@ _COUNTRY_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_RE
 
 
 class TermKind(enum.IntEnum):
-    WHOLE = 0  # a whole value: full name, preferred name, member no, email, phone digits
-    TOKEN = 1  # one word of a value: "zhang", "wei", "patel", an email's local part
+    WHOLE = 0  # a whole name value: full name, preferred name, pinyin, initials, romanisation
+    TOKEN = 1  # one word of a name that is not a whole value: "zhang", "wei", "patel"
     CJK_START = 2  # the first 1–2 Chinese characters of a name: 张, 张伟 for 张伟明
     CJK_INNER = 3  # any other 1–2 character fragment of a Chinese name: 伟, 伟明, 明
-    PHONE_REV = 4  # a phone's national digits reversed, for "last N digits"
+    PHONE_REV = 4  # a phone's E.164 digits reversed: prefixes are "last N digits"
+    IDENT = 5  # an identifier: member number, e-mail address (folded)
+    PHONE = 6  # a whole phone number in any form (looked up in the phone table, not a term)
+
+
+#: The one-letter tag of each indexed kind: a term is stored as one token, tag + term.
+TAGS: dict[TermKind, str] = {
+    TermKind.WHOLE: "w",
+    TermKind.TOKEN: "t",
+    TermKind.CJK_START: "s",
+    TermKind.CJK_INNER: "i",
+    TermKind.PHONE_REV: "p",
+    TermKind.IDENT: "x",
+}
 
 
 class Tier(enum.IntEnum):
@@ -109,18 +122,81 @@ def phone_digits(number: str) -> str:
     return digits_only(number)
 
 
-def national_part(e164_digits: str) -> str:
-    """The national significant number of E.164 digits (country codes are prefix-free)."""
-    for size in (1, 2, 3):
-        if e164_digits[:size] in _COUNTRY_CODES:
-            return e164_digits[size:]
-    return e164_digits
+MAX_E164_DIGITS = 15
+
+
+@functools.lru_cache(maxsize=1024)
+def phone_forms(digits: str) -> tuple[str, ...]:
+    """Every E.164 number that typed *digits* can be: as an international number, or as
+    the national number after any country calling code."""
+    if not digits.isdigit() or len(digits) > MAX_E164_DIGITS:
+        return ()
+    forms = ["+" + digits]
+    forms.extend(
+        f"+{code}{digits}" for code in _COUNTRY_CODES if len(code) + len(digits) <= MAX_E164_DIGITS
+    )
+    return tuple(forms)
 
 
 @dataclass(slots=True)
 class SearchKeys:
     terms: set[tuple[str, TermKind]] = field(default_factory=set)
-    doc: str = ""
+    doc: str = ""  # folded names, for substrings
+
+    def index_text(self) -> str:
+        """The terms as the search_terms index stores them: `` wzhangwei tzhang s张 …``.
+
+        Each term is one token (tag + term; folded terms are letters and digits only)
+        and every token follows a space, so ``" t" + q`` is found in the text exactly
+        when some word starts with *q*.
+        """
+        return "".join([f" {TAGS[kind]}{term}" for term, kind in self.terms])
+
+
+@functools.lru_cache(maxsize=262144)
+def _name_keys(
+    name: str, preferred_name: str, romanisation: str
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str]:
+    """Whole values, words, Chinese start and inner fragments, and the substring document
+    of a customer's names (names repeat, so this is cached)."""
+    whole: set[str] = set()
+    tokens: set[str] = set()
+    doc_parts: list[str] = []
+    start: set[str] = set()
+    inner: set[str] = set()
+    folded = fold(name)
+    if folded:
+        whole.add(folded)
+        doc_parts.append(folded)
+        tokens.update(words(name))
+        if has_cjk(folded):
+            start, inner = _cjk_fragments(folded)
+            syllables = [s for s in (fold(p) for p in pinyin_syllables(name)) if s]
+            if syllables:
+                full = "".join(syllables)
+                whole.add(full)
+                whole.add("".join(s[0] for s in syllables))
+                tokens.update(syllables)
+                doc_parts.append(full)
+    folded = fold(preferred_name)
+    if folded:
+        # The preferred form of address is found whole, by its words and by substrings;
+        # its fragments (先生, 女士) and pinyin would only match half the customers.
+        whole.add(folded)
+        tokens.update(words(preferred_name))
+        doc_parts.append(folded)
+    folded = fold(romanisation)
+    if folded:
+        whole.add(folded)
+        tokens.update(words(romanisation))
+        doc_parts.append(folded)
+    return (
+        frozenset(whole),
+        frozenset(tokens - whole),
+        frozenset(start),
+        frozenset(inner),
+        " ".join(dict.fromkeys(doc_parts)),
+    )
 
 
 def customer_search_keys(
@@ -133,70 +209,59 @@ def customer_search_keys(
     phones: Iterable[str] = (),
     national_numbers: Iterable[str] = (),
 ) -> SearchKeys:
-    """Everything a customer can be found by. *phones* are E.164; *national_numbers*
-    their national significant numbers (digits) where known.
+    """Everything a customer can be found by. *phones* are E.164.
 
     A word that is also a whole value is kept once, as the whole value: prefix look-ups
-    search both kinds, and exact look-ups only whole values.
+    search both kinds, exact look-ups only whole values. *national_numbers* is accepted
+    for compatibility; a phone's reversed E.164 digits cover its national number too.
     """
-    whole: set[str] = set()
-    tokens: set[str] = set()
-    cjk_start: set[str] = set()
-    cjk_inner: set[str] = set()
-    reversed_phones: set[str] = set()
-    doc_parts: list[str] = []
-    for value in (name, preferred_name):
-        folded = fold(value)
-        if not folded:
-            continue
-        whole.add(folded)
-        doc_parts.append(folded)
-        tokens.update(words(value))
-        if has_cjk(folded):
-            start, inner = _cjk_fragments(folded)
-            cjk_start |= start
-            cjk_inner |= inner
-            syllables = [s for s in (fold(p) for p in pinyin_syllables(value)) if s]
-            if syllables:
-                full = "".join(syllables)
-                whole.add(full)
-                whole.add("".join(s[0] for s in syllables))
-                tokens.update(syllables)
-                doc_parts.append(full)
-    if romanisation:
-        folded = fold(romanisation)
-        if folded:
-            whole.add(folded)
-            tokens.update(words(romanisation))
-            doc_parts.append(folded)
+    del national_numbers
+    whole, tokens, start, inner, doc = _name_keys(name, preferred_name, romanisation)
+    terms: set[tuple[str, TermKind]] = {(t, TermKind.WHOLE) for t in whole}
+    terms.update([(t, TermKind.TOKEN) for t in tokens])
+    terms.update([(t, TermKind.CJK_START) for t in start])
+    terms.update([(t, TermKind.CJK_INNER) for t in inner])
     if email:
-        lowered = clean(email.strip().lower())
-        if lowered:
-            whole.add(lowered)
-            local = fold(lowered.partition("@")[0])
-            if local:
-                tokens.add(local)
+        folded = fold(email.strip())
+        if folded:
+            terms.add((folded, TermKind.IDENT))
     if member_no:
         folded = fold(member_no)
         if folded:
-            whole.add(folded)
-    for e164 in phones:
-        digits = phone_digits(e164)
+            terms.add((folded, TermKind.IDENT))
+    for number in phones:
+        digits = phone_digits(number)
         if digits:
-            whole.add(digits)
-    for national in national_numbers:
-        digits = phone_digits(national)
-        if digits:
-            whole.add(digits)
-            reversed_phones.add(digits[::-1])
-    cjk_inner -= cjk_start
-    tokens -= whole
-    terms = {(t, TermKind.WHOLE) for t in whole}
-    terms.update((t, TermKind.TOKEN) for t in tokens)
-    terms.update((t, TermKind.CJK_START) for t in cjk_start)
-    terms.update((t, TermKind.CJK_INNER) for t in cjk_inner)
-    terms.update((t, TermKind.PHONE_REV) for t in reversed_phones)
-    return SearchKeys(terms, " ".join(dict.fromkeys(doc_parts)))
+            terms.add((digits[::-1], TermKind.PHONE_REV))
+    return SearchKeys(terms, doc)
+
+
+def index_entry(
+    name: str,
+    preferred_name: str,
+    romanisation: str,
+    email: str,
+    member_no: str,
+    phones: tuple[str, ...],
+) -> tuple[str, str]:
+    """``(names document, index text)`` of one customer: what bulk loads store. Plain
+    arguments and results, so that a worker process can compute it."""
+    keys = customer_search_keys(
+        name=name,
+        preferred_name=preferred_name,
+        romanisation=romanisation,
+        email=email,
+        member_no=member_no,
+        phones=phones,
+    )
+    return keys.doc, keys.index_text()
+
+
+def index_entries(
+    rows: list[tuple[str, str, str, str, str, tuple[str, ...]]],
+) -> list[tuple[str, str]]:
+    """:func:`index_entry` for many customers (one round trip to a worker process)."""
+    return [index_entry(*row) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,20 +289,24 @@ _PHONE_LIKE = re.compile(r"[\d\s+\-().０-９]+")
 MIN_SUFFIX_DIGITS = 4
 MIN_SUBSTRING = 3
 MAX_QUERY = 200
+_NAMES = (TermKind.WHOLE, TermKind.IDENT)
+_PREFIXES = (TermKind.WHOLE, TermKind.TOKEN, TermKind.IDENT)
 
 
 def _phone_plan(text: str, folded: str) -> QueryPlan:
     digits = digits_only(text)
-    lookups = [Lookup(Tier.EXACT, digits, (TermKind.WHOLE,))]
+    lookups = [Lookup(Tier.EXACT, digits, (TermKind.PHONE,))]
     # How numbers are said: 00 for the + of an international number, and a national
     # trunk 0 before the area code (010 8765 4321 is +86 10 8765 4321).
     if digits.startswith("00") and len(digits) > 2:
-        lookups.append(Lookup(Tier.EXACT, digits[2:], (TermKind.WHOLE,)))
+        lookups.append(Lookup(Tier.EXACT, digits[2:], (TermKind.PHONE,)))
     elif digits.startswith("0") and len(digits) > MIN_SUFFIX_DIGITS:
-        lookups.append(Lookup(Tier.EXACT, digits[1:], (TermKind.WHOLE,)))
+        lookups.append(Lookup(Tier.EXACT, digits[1:], (TermKind.PHONE,)))
+    # A member number or an e-mail address may be all digits too.
+    lookups.append(Lookup(Tier.EXACT, digits, (TermKind.IDENT,)))
     if len(digits) >= MIN_SUFFIX_DIGITS:
         lookups.append(Lookup(Tier.PREFIX, digits[::-1], (TermKind.PHONE_REV,), prefix=True))
-        lookups.append(Lookup(Tier.PREFIX, digits, (TermKind.WHOLE,), prefix=True))
+        lookups.append(Lookup(Tier.PREFIX, digits, (TermKind.IDENT,), prefix=True))
     return QueryPlan(folded, tuple(lookups), digits if len(digits) >= MIN_SUBSTRING else None)
 
 
@@ -249,16 +318,11 @@ def plan_query(query: str) -> QueryPlan:
         return QueryPlan("", (), None)
     if _PHONE_LIKE.fullmatch(text.strip()):
         return _phone_plan(text, folded)
-    lookups: list[Lookup] = []
-    email = text.strip().lower()
-    if "@" in email:
-        lookups.append(Lookup(Tier.EXACT, email, (TermKind.WHOLE,)))
-        lookups.append(Lookup(Tier.PREFIX, email, (TermKind.WHOLE,), prefix=True))
-    lookups.append(Lookup(Tier.EXACT, folded, (TermKind.WHOLE,)))
+    lookups = [Lookup(Tier.EXACT, folded, _NAMES)]
     if has_cjk(folded) and len(folded) <= 2:
         lookups.append(Lookup(Tier.PREFIX, folded, (TermKind.CJK_START,)))
         lookups.append(Lookup(Tier.SUBSTRING, folded, (TermKind.CJK_INNER,)))
         return QueryPlan(folded, tuple(lookups), None)
-    lookups.append(Lookup(Tier.PREFIX, folded, (TermKind.WHOLE, TermKind.TOKEN), prefix=True))
+    lookups.append(Lookup(Tier.PREFIX, folded, _PREFIXES, prefix=True))
     substring = folded if len(folded) >= MIN_SUBSTRING else None
     return QueryPlan(folded, tuple(lookups), substring)

@@ -1,11 +1,23 @@
-"""Fill a new database with realistic demo customers, visits and purchases."""
+"""Fill a new database with realistic demo customers, visits and purchases.
+
+Customers are generated, prepared (search keys, rows) and written in batches of
+:data:`BATCH`, each batch with its history in one transaction, its customers' last visits
+known before they are written (so their search rank is right at once). Large fills
+generate and prepare batches in worker processes, one per core, while the database thread
+only writes: a million customers with five million purchases take about a minute or two
+on two cores instead of a quarter of an hour.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
-from collections.abc import Callable
+import gc
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
@@ -13,7 +25,10 @@ from console.storage import customers as store
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
 
+#: Customers per batch (a multiple of the generator's blocks of 100).
 BATCH = 5000
+#: Fills at least this large generate and prepare their batches in worker processes.
+PARALLEL_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +36,61 @@ class DemoReport:
     customers: int
     visits: int
     purchases: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Recipe:
+    seed: int
+    today: dt.date
+    now: dt.datetime
+    purchases_per_customer: float
+
+
+def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[store.PreparedCustomer]:
+    """Customers ``start … start + count - 1`` of the run with their history, prepared for
+    :func:`console.storage.customers.insert_prepared` (runs in a worker process too)."""
+    prepared: list[store.PreparedCustomer] = []
+    generated = generate_customers(
+        count, seed=recipe.seed, today=recipe.today, start_member_no=start + 1
+    )
+    for index, customer in enumerate(generated, start):
+        visits, purchases = generate_history(
+            index,
+            seed=recipe.seed,
+            today=recipe.today,
+            purchases_per_customer=recipe.purchases_per_customer,
+        )
+        prepared.append(store.prepare_customer(customer, visits, purchases, now=recipe.now))
+    return prepared
+
+
+def _batches(recipe: _Recipe, customers: int) -> Iterator[list[store.PreparedCustomer]]:
+    """Prepared batches in order: here for small fills, in worker processes for large."""
+    slices = [(start, min(BATCH, customers - start)) for start in range(0, customers, BATCH)]
+    workers = min(os.cpu_count() or 1, len(slices))
+    if customers < PARALLEL_FROM or workers < 2:
+        for start, count in slices:
+            yield _prepare_batch(recipe, start, count)
+        return
+    # spawn, not fork: the window may call this from a thread of a Qt application.
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[concurrent.futures.Future[list[store.PreparedCustomer]]] = deque()
+        todo = iter(slices)
+        try:
+            for start, count in todo:
+                pending.append(pool.submit(_prepare_batch, recipe, start, count))
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                batch = pending.popleft().result()
+                for start, count in todo:
+                    pending.append(pool.submit(_prepare_batch, recipe, start, count))
+                    break
+                yield batch
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _fill(
@@ -31,38 +101,32 @@ def _fill(
     today: dt.date,
     progress: Callable[[int], None] | None,
 ) -> DemoReport:
+    if customers < 0:
+        raise ValueError(f"the number of customers must not be negative, got {customers}")
     existing = store.count_customers(db)
     if existing:
         raise Rejected(
             f"the database already has {existing:,} customers; demo data goes into a new "
             "database (use --db with a new file)"
         )
-    now = dt.datetime.combine(today, dt.time(9, 0))
-    generator = generate_customers(customers, seed=seed, today=today)
+    recipe = _Recipe(seed, today, dt.datetime.combine(today, dt.time(9, 0)), purchases_per_customer)
     done = visits_total = purchases_total = 0
-    while done < customers:
-        chunk = list(islice(generator, BATCH))
-        if not chunk:
-            break
-        store.bulk_insert_customers(db, chunk, now=now)
-        visits: list[tuple[int, dt.datetime, str, str, str]] = []
-        purchases: list = []
-        for offset, customer in enumerate(chunk):
-            assert customer.id is not None
-            vs, ps = generate_history(
-                done + offset,
-                seed=seed,
-                today=today,
-                purchases_per_customer=purchases_per_customer,
-            )
-            visits.extend((customer.id, *v) for v in vs)
-            purchases.extend((customer.id, *p) for p in ps)
-        store.bulk_insert_history(db, visits, purchases)
-        visits_total += len(visits)
-        purchases_total += len(purchases)
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
+    collecting = gc.isenabled()
+    if customers >= PARALLEL_FROM:
+        # Millions of short-lived rows and no reference cycles: the cycle collector would
+        # only walk ever larger generations.
+        gc.disable()
+    try:
+        for batch in _batches(recipe, customers):
+            written, visits, purchases = store.insert_prepared(db, batch)
+            done += written
+            visits_total += visits
+            purchases_total += purchases
+            if progress is not None:
+                progress(done)
+    finally:
+        if collecting:
+            gc.enable()
     return DemoReport(done, visits_total, purchases_total)
 
 

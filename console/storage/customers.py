@@ -8,11 +8,18 @@ customer and an edit is findable at once.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import datetime as dt
+import gc
 import json
+import multiprocessing
+import os
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import sqlite_utils
@@ -30,17 +37,23 @@ from console.domain.customer import (
 )
 from console.domain.names import has_cjk, romanise
 from console.domain.search_text import (
+    TAGS,
+    Lookup,
     QueryPlan,
     SearchKeys,
     TermKind,
     customer_search_keys,
-    national_part,
-    phone_digits,
+    index_entries,
+    phone_forms,
 )
 from console.domain.search_text import Tier as MatchTier
 from console.storage.database import write_transaction
 
-SUBSTRING_CANDIDATES = 2000
+#: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).
+RANK_ID_BITS = 30
+_RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
+_EPOCH = dt.datetime(1970, 1, 1)
+_SECOND = dt.timedelta(seconds=1)
 
 
 def _iso(value: dt.datetime) -> str:
@@ -58,55 +71,97 @@ def prepare(customer: Customer) -> Customer:
     return customer
 
 
+def rank_key(last_visit: str, customer_id: int) -> int:
+    """Where a customer comes in search results among equals: latest visit first.
+
+    ``(Unix seconds of the last visit + 1) << 30 | customer_id``, or just the id for a
+    customer never seen (visits before 1970 count as 1970). The full-text indexes use it
+    as their rowid, so a look-up reads its matches newest first and stops after a page;
+    equal visit times fall back to the newer customer, as ``(last_visit, id)`` sorts.
+    """
+    if not 0 < customer_id <= _RANK_ID_MASK:
+        raise ValueError(f"customer id {customer_id} is out of the search index's range")
+    if not last_visit:
+        return customer_id
+    at = dt.datetime.fromisoformat(last_visit).replace(tzinfo=None)
+    return ((max((at - _EPOCH) // _SECOND, 0) + 1) << RANK_ID_BITS) | customer_id
+
+
 def _keys_for(customer: Customer) -> SearchKeys:
-    numbers = [p.number for p in customer.phones]
     return customer_search_keys(
         name=customer.name,
         preferred_name=customer.preferred_name,
         romanisation=customer.romanisation,
         email=customer.email,
         member_no=customer.member_no,
-        phones=numbers,
-        national_numbers=[national_part(phone_digits(n)) for n in numbers],
+        phones=[p.number for p in customer.phones],
+    )
+
+
+_ROW_COLUMNS = (
+    "name",
+    "preferred_name",
+    "romanisation",
+    "language",
+    "email",
+    "member_no",
+    "birthday_month",
+    "birthday_day",
+    "birthday_year",
+    "preferences",
+    "dislikes",
+    "avoid_topics",
+    "notes",
+    "tier",
+    "assigned_staff",
+    "marketing_consent",
+    "customer_kind",
+    "updated_at",
+)
+
+
+def _dumps_list(items: list[str]) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
+
+
+def _customer_values(c: Customer, updated_at: str) -> tuple[Any, ...]:
+    """The customer's columns in :data:`_ROW_COLUMNS` order."""
+    bday = c.birthday
+    return (
+        c.name.strip(),
+        c.preferred_name.strip(),
+        c.romanisation.strip(),
+        str(c.language),
+        c.email.strip(),
+        c.member_no.strip(),
+        bday.month if bday else None,
+        bday.day if bday else None,
+        bday.year if bday else None,
+        _dumps_list(c.preferences),
+        _dumps_list(c.dislikes),
+        _dumps_list(c.avoid_topics),
+        c.notes,
+        str(c.tier),
+        c.assigned_staff.strip(),
+        int(c.marketing_consent),
+        c.customer_kind.strip(),
+        updated_at,
     )
 
 
 def _customer_row(c: Customer, now: dt.datetime) -> dict[str, Any]:
-    bday = c.birthday
-    return {
-        "name": c.name.strip(),
-        "preferred_name": c.preferred_name.strip(),
-        "romanisation": c.romanisation.strip(),
-        "language": str(c.language),
-        "email": c.email.strip(),
-        "member_no": c.member_no.strip(),
-        "birthday_month": bday.month if bday else None,
-        "birthday_day": bday.day if bday else None,
-        "birthday_year": bday.year if bday else None,
-        "preferences": json.dumps(c.preferences, ensure_ascii=False),
-        "dislikes": json.dumps(c.dislikes, ensure_ascii=False),
-        "avoid_topics": json.dumps(c.avoid_topics, ensure_ascii=False),
-        "notes": c.notes,
-        "tier": str(c.tier),
-        "assigned_staff": c.assigned_staff.strip(),
-        "marketing_consent": int(c.marketing_consent),
-        "customer_kind": c.customer_kind.strip(),
-        "updated_at": _iso(now),
-    }
+    return dict(zip(_ROW_COLUMNS, _customer_values(c, _iso(now)), strict=True))
 
 
 def _write_index(
     db: sqlite_utils.Database, customer_id: int, keys: SearchKeys, last_visit: str
 ) -> None:
-    db.execute("DELETE FROM search_terms WHERE customer_id = ?", [customer_id])
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO search_terms (term, kind, last_visit, customer_id) "
-        "VALUES (?, ?, ?, ?)",
-        [(term, int(kind), last_visit, customer_id) for term, kind in keys.terms],
-    )
+    # One statement: the full-text indexes follow through the triggers on search_docs.
     db.execute(
-        "INSERT OR REPLACE INTO search_docs (customer_id, doc) VALUES (?, ?)",
-        [customer_id, keys.doc],
+        "INSERT INTO search_docs (customer_id, rank_key, names, terms) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (customer_id) DO UPDATE SET rank_key = excluded.rank_key, "
+        "names = excluded.names, terms = excluded.terms",
+        [customer_id, rank_key(last_visit, customer_id), keys.doc, keys.index_text()],
     )
 
 
@@ -158,6 +213,163 @@ def update_customer(db: sqlite_utils.Database, customer: Customer, *, now: dt.da
         _write_index(db, customer.id, _keys_for(customer), current[0])
 
 
+#: Bulk loads compute search keys in a worker process once this many full batches went by
+#: (smaller loads are not worth starting a process for).
+BULK_WORKER_AFTER = 2
+
+_INSERT_CUSTOMER = (
+    f"INSERT INTO customers (id, created_at, visit_count, last_visit, {', '.join(_ROW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(_ROW_COLUMNS) + 4))})"
+)
+_INSERT_PHONE = "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, ?, ?)"
+_INSERT_DATE = (
+    "INSERT INTO important_dates (customer_id, label, month, day, year) VALUES (?, ?, ?, ?, ?)"
+)
+
+_EntryArgs = tuple[str, str, str, str, str, tuple[str, ...]]
+
+
+def _next_id(db: sqlite_utils.Database, table: str) -> int:
+    return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def _insert_search_docs(db: sqlite_utils.Database, docs: list[tuple[int, int, str, str]]) -> None:
+    """Insert ``(customer_id, rank_key, names, terms)`` rows in one statement, in rank order.
+
+    One statement rather than one per row: a full-text index writes out its pending terms
+    at every statement boundary inside a trigger and whenever rowids go backwards, and
+    both would turn a bulk load into millions of tiny index segments.
+    """
+    if docs:
+        docs.sort(key=itemgetter(1))
+        _insert_docs_json(db, json.dumps(docs, ensure_ascii=False))
+
+
+def _insert_docs_json(db: sqlite_utils.Database, docs_json: str) -> None:
+    """:func:`_insert_search_docs` from its rows as a JSON array, in rank order."""
+    db.execute(
+        "INSERT INTO search_docs (customer_id, rank_key, names, terms) "
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+        [docs_json],
+    )
+
+
+def _insert_rows(db: sqlite_utils.Database, chunk: list[Customer], updated_at: str) -> list[int]:
+    """Insert customers, phones and dates (not the search index); set and return the ids."""
+    start = _next_id(db, "customers")
+    ids = list(range(start, start + len(chunk)))
+    rows: list[tuple[Any, ...]] = []
+    phones: list[tuple[int, str, str, int]] = []
+    dates: list[tuple[int, str, int, int, int | None]] = []
+    for cid, c in zip(ids, chunk, strict=True):
+        prepare(c)
+        c.id = cid
+        rows.append((cid, updated_at, 0, "", *_customer_values(c, updated_at)))
+        if c.phones:
+            phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
+        if c.dates:
+            dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
+    conn = db.conn
+    conn.executemany(_INSERT_CUSTOMER, rows)
+    conn.executemany(_INSERT_PHONE, phones)
+    conn.executemany(_INSERT_DATE, dates)
+    return ids
+
+
+def _entry_args(c: Customer) -> _EntryArgs:
+    return (
+        c.name,
+        c.preferred_name,
+        c.romanisation,
+        c.email,
+        c.member_no,
+        tuple(p.number for p in c.phones),
+    )
+
+
+def _start_worker() -> concurrent.futures.ProcessPoolExecutor | None:
+    """One process for search keys while this thread writes; None where that cannot help."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        # spawn, not fork: this runs on a thread of a Qt application.
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+        )
+    except (OSError, ValueError, NotImplementedError):
+        return None
+
+
+def _new_docs_json(first_id: int, args: list[_EntryArgs]) -> str:
+    """The search documents of new customers ``first_id, first_id + 1, …`` as JSON for
+    :func:`_insert_docs_json` (what the worker process of a bulk load computes). New
+    customers have no visits: their rank key is their id, so ids order them."""
+    return json.dumps(
+        [
+            (cid, cid, names, terms)
+            for cid, (names, terms) in enumerate(index_entries(args), first_id)
+        ],
+        ensure_ascii=False,
+    )
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+class _TakenKeys:
+    """Every phone, e-mail and member number of the live customers, for the duration of
+    one bulk load inside one write transaction.
+
+    An import asks :func:`find_conflicts` for every row; almost every answer is "none",
+    and these sets give it without a query. While the transaction holds the write lock
+    only this connection changes the database, and the load adds what it writes; any
+    other change on the connection (``total_changes`` moves) retires the sets.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        conn = db.conn
+        self.phones = {
+            r[0]
+            for r in conn.execute(
+                "SELECT p.e164 FROM phones p JOIN customers c ON c.id = p.customer_id "
+                "WHERE c.merged_into IS NULL"
+            )
+        }
+        self.emails: set[str] = set()
+        self.member_nos: set[str] = set()
+        for email, member_no in conn.execute(
+            "SELECT email, member_no FROM customers WHERE merged_into IS NULL "
+            "AND (email != '' OR member_no != '')"
+        ):
+            if email:
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no:
+                self.member_nos.add(member_no)
+        self.changes = conn.total_changes
+
+    def add(self, db: sqlite_utils.Database, customers: list[Customer]) -> None:
+        for c in customers:
+            self.phones.update(p.number for p in c.phones)
+            if email := c.email.strip():
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no := c.member_no.strip():
+                self.member_nos.add(member_no)
+        self.changes = db.conn.total_changes
+
+    def may_conflict(self, customer: Customer) -> bool:
+        email = customer.email.strip()
+        member_no = customer.member_no.strip()
+        return (
+            any(p.number in self.phones for p in customer.phones)
+            or bool(email and email.translate(_ASCII_LOWER) in self.emails)
+            or bool(member_no and member_no in self.member_nos)
+        )
+
+
+#: The duplicate-check sets of the bulk load running on each connection, if any.
+_taken_keys: dict[int, _TakenKeys] = {}
+
+
 def bulk_insert_customers(
     db: sqlite_utils.Database,
     customers: Iterable[Customer],
@@ -168,63 +380,207 @@ def bulk_insert_customers(
     """Insert many customers fast (import, demo). Returns the number inserted.
 
     One transaction per batch; the caller decides whether the whole import is atomic by
-    wrapping the call in ``write_transaction``.
+    wrapping the call in ``write_transaction``. Inside the caller's transaction a large
+    load uses both cores: a worker process computes the search keys of one batch while
+    this thread reads and writes the next (the customers' rows, which the duplicate
+    checks of the next batch read, are always written before it is read), and the
+    duplicate checks answer "none" from memory (see :class:`_TakenKeys`).
     """
-    created = _iso(now)
-    total = 0
+    updated_at = _iso(now)
     iterator = iter(customers)
-    cols: list[str] | None = None
-    while True:
-        chunk = list(islice(iterator, batch_size))
-        if not chunk:
-            break
-        with write_transaction(db):
-            next_id = int(
-                db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
-            )
-            rows: list[tuple[Any, ...]] = []
-            phones: list[tuple[int, str, str, int]] = []
-            dates: list[tuple[int, str, int, int, int | None]] = []
-            terms: list[tuple[str, int, str, int]] = []
-            docs: list[tuple[int, str]] = []
-            for offset, c in enumerate(chunk):
-                prepare(c)
-                cid = next_id + offset
-                c.id = cid
-                row = _customer_row(c, now)
-                row["created_at"] = created
-                row["id"] = cid
-                if cols is None:
-                    cols = list(row)
-                rows.append(tuple(row[k] for k in cols))
-                phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
-                dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
-                keys = _keys_for(c)
-                terms.extend((term, int(kind), "", cid) for term, kind in keys.terms)
-                docs.append((cid, keys.doc))
-            assert cols is not None
-            conn = db.conn
-            conn.executemany(
-                f"INSERT INTO customers ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                rows,
-            )
-            conn.executemany(
-                "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, ?, ?)",
-                phones,
-            )
-            conn.executemany(
-                "INSERT INTO important_dates (customer_id, label, month, day, year) "
-                "VALUES (?, ?, ?, ?, ?)",
-                dates,
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO search_terms (term, kind, last_visit, customer_id) "
-                "VALUES (?, ?, ?, ?)",
-                terms,
-            )
-            conn.executemany("INSERT INTO search_docs (customer_id, doc) VALUES (?, ?)", docs)
-        total += len(chunk)
+    total = 0
+    conn = db.conn
+    if not conn.in_transaction:
+        while chunk := list(islice(iterator, batch_size)):
+            with write_transaction(db):
+                ids = _insert_rows(db, chunk, updated_at)
+                _insert_docs_json(db, _new_docs_json(ids[0], list(map(_entry_args, chunk))))
+            total += len(chunk)
+        return total
+    pool: concurrent.futures.ProcessPoolExecutor | None = None
+    pending: collections.deque[
+        tuple[int, list[_EntryArgs], concurrent.futures.Future[str] | None]
+    ] = collections.deque()
+    key = id(conn)
+
+    def write_oldest() -> None:
+        first_id, args, future = pending.popleft()
+        try:
+            docs_json = future.result() if future else _new_docs_json(first_id, args)
+        except concurrent.futures.BrokenExecutor:
+            docs_json = _new_docs_json(first_id, args)  # the worker died: finish here
+        _insert_docs_json(db, docs_json)
+
+    collecting = gc.isenabled()
+    try:
+        batches = 0
+        while chunk := list(islice(iterator, batch_size)):
+            ids = _insert_rows(db, chunk, updated_at)
+            args = list(map(_entry_args, chunk))
+            batches += 1
+            large = batches > BULK_WORKER_AFTER and len(chunk) == batch_size
+            if large and pool is None:
+                # A load makes no reference cycles, but its millions of objects make the
+                # cycle collector walk ever larger generations: pause it meanwhile.
+                gc.disable()
+                pool = _start_worker()
+            future: concurrent.futures.Future[str] | None = None
+            if pool is not None:
+                try:
+                    future = pool.submit(_new_docs_json, ids[0], args)
+                except concurrent.futures.BrokenExecutor:
+                    future = None
+            pending.append((ids[0], args, future))
+            while len(pending) > (1 if future else 0):
+                write_oldest()
+            total += len(chunk)
+            if (taken := _taken_keys.get(key)) is not None:
+                taken.add(db, chunk)
+            elif large:
+                _taken_keys[key] = _TakenKeys(db)
+        while pending:
+            write_oldest()
+    finally:
+        _taken_keys.pop(key, None)
+        if pool is not None:
+            pool.shutdown(wait=not pending, cancel_futures=True)
+        if collecting:
+            gc.enable()
     return total
+
+
+# --- bulk loads with history (demo data) ----------------------------------------------
+
+#: Everything a bulk load writes for one customer, as plain values (cheap to send from a
+#: worker process): the customer's columns (:data:`_ROW_COLUMNS` and then created_at,
+#: visit_count, last_visit), phones ``(e164, label)``, dates ``(label, month, day,
+#: year)``, the search document and terms, visits ``(at, store, staff, note)`` and
+#: purchases ``(at, store, channel, currency, total_minor, items)`` with items
+#: ``(name, quantity, price_minor, category)``.
+PreparedCustomer = tuple[
+    tuple[Any, ...],
+    list[tuple[str, str]],
+    list[tuple[str, int, int, int | None]],
+    str,
+    str,
+    list[tuple[str, str, str, str]],
+    list[tuple[str, str, str, str, int, list[tuple[str, int, int, str]]]],
+]
+
+
+def prepare_customer(
+    customer: Customer,
+    visits: Sequence[tuple[dt.datetime, str, str, str]],
+    purchases: Sequence[tuple[dt.datetime, str, str, str, Sequence[PurchaseItem]]],
+    *,
+    now: dt.datetime,
+) -> PreparedCustomer:
+    """Turn a customer and their history into :data:`PreparedCustomer` (pure Python)."""
+    prepare(customer)
+    stamp = _iso(now)
+    visit_rows = [(_iso(at), store, staff, note) for at, store, staff, note in visits]
+    last_visit = max((v[0] for v in visit_rows), default="")
+    keys = _keys_for(customer)
+    return (
+        (*_customer_values(customer, stamp), stamp, len(visit_rows), last_visit),
+        [(p.number, p.label) for p in customer.phones],
+        [(d.label, d.date.month, d.date.day, d.date.year) for d in customer.dates],
+        keys.doc,
+        keys.index_text(),
+        visit_rows,
+        [
+            (
+                _iso(at),
+                store,
+                channel,
+                currency,
+                sum(i.total_minor for i in items),
+                [(i.name, i.quantity, i.price_minor, i.category) for i in items],
+            )
+            for at, store, channel, currency, items in purchases
+        ],
+    )
+
+
+def insert_prepared(
+    db: sqlite_utils.Database, batch: Sequence[PreparedCustomer]
+) -> tuple[int, int, int]:
+    """Write prepared customers with their history in one transaction; returns the numbers
+    of customers, visits and purchases written."""
+    with write_transaction(db):
+        start = _next_id(db, "customers")
+        purchase_id = _next_id(db, "purchases")
+        customers: list[tuple[Any, ...]] = []
+        phones: list[tuple[int, str, str, int]] = []
+        dates: list[tuple[int, str, int, int, int | None]] = []
+        docs: list[tuple[int, int, str, str]] = []
+        visits: list[tuple[int, str, str, str, str]] = []
+        heads: list[tuple[int, int, str, str, str, str, int]] = []
+        items: list[tuple[int, str, int, int, str]] = []
+        for cid, (values, ph, ds, names, terms, vs, ps) in enumerate(batch, start):
+            customers.append((cid, *values[-3:], *values[:-3]))
+            phones.extend((cid, e164, label, i) for i, (e164, label) in enumerate(ph))
+            dates.extend((cid, *d) for d in ds)
+            docs.append((cid, rank_key(values[-1], cid), names, terms))
+            visits.extend((cid, *v) for v in vs)
+            for at, store, channel, currency, total, its in ps:
+                heads.append((purchase_id, cid, at, store, channel, currency, total))
+                items.extend((purchase_id, *i) for i in its)
+                purchase_id += 1
+        conn = db.conn
+        conn.executemany(_INSERT_CUSTOMER, customers)
+        conn.executemany(_INSERT_PHONE, phones)
+        conn.executemany(_INSERT_DATE, dates)
+        _insert_search_docs(db, docs)
+        _insert_history(db, visits, heads, items)
+    return len(customers), len(visits), len(heads)
+
+
+def _insert_history(
+    db: sqlite_utils.Database,
+    visits: list[tuple[int, str, str, str, str]],
+    heads: list[tuple[int, int, str, str, str, str, int]],
+    items: list[tuple[int, str, int, int, str]],
+) -> None:
+    conn = db.conn
+    conn.executemany(
+        "INSERT INTO visits (customer_id, at, store, staff, note) VALUES (?, ?, ?, ?, ?)", visits
+    )
+    conn.executemany(
+        "INSERT INTO purchases (id, customer_id, at, store, channel, currency, total_minor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        heads,
+    )
+    conn.executemany(
+        "INSERT INTO purchase_items (purchase_id, name, quantity, price_minor, category) "
+        "VALUES (?, ?, ?, ?, ?)",
+        items,
+    )
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> int:
+    """Index every live customer afresh (a database from before search existed)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM search_docs")
+        last_visits = dict(
+            db.execute("SELECT id, last_visit FROM customers WHERE merged_into IS NULL").fetchall()
+        )
+        count = 0
+        docs: list[tuple[int, int, str, str]] = []
+        for customer in iter_customers(db):
+            assert customer.id is not None
+            keys = _keys_for(prepare(customer))
+            last_visit = str(last_visits.get(customer.id, ""))
+            docs.append(
+                (customer.id, rank_key(last_visit, customer.id), keys.doc, keys.index_text())
+            )
+            if len(docs) >= 5000:
+                count += len(docs)
+                _insert_search_docs(db, docs)
+                docs = []
+        count += len(docs)
+        _insert_search_docs(db, docs)
+    return count
 
 
 def _loads_list(value: str) -> list[str]:
@@ -305,30 +661,50 @@ class Conflict:
 
 
 def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Conflict]:
+    taken = _taken_keys.get(id(db.conn))
+    if (
+        taken is not None
+        and taken.changes == db.conn.total_changes
+        and db.conn.in_transaction
+        and not taken.may_conflict(customer)
+    ):
+        return []
     own = customer.id or -1
-    found: list[Conflict] = []
-    for phone in customer.phones:
-        for r in db.query(
-            "SELECT c.id, c.name FROM phones p JOIN customers c ON c.id = p.customer_id "
-            "WHERE p.e164 = ? AND c.id != ? AND c.merged_into IS NULL",
-            [phone.number, own],
-        ):
-            found.append(Conflict("phone", phone.number, r["id"], r["name"]))
-    if customer.email.strip():
-        for r in db.query(
-            "SELECT id, name FROM customers WHERE lower(email) = lower(?) AND email != '' "
-            "AND id != ? AND merged_into IS NULL",
-            [customer.email.strip(), own],
-        ):
-            found.append(Conflict("email", customer.email.strip(), r["id"], r["name"]))
-    if customer.member_no.strip():
-        for r in db.query(
-            "SELECT id, name FROM customers WHERE member_no = ? AND member_no != '' "
-            "AND id != ? AND merged_into IS NULL",
-            [customer.member_no.strip(), own],
-        ):
-            found.append(Conflict("member_no", customer.member_no.strip(), r["id"], r["name"]))
-    return found
+    email = customer.email.strip()
+    member_no = customer.member_no.strip()
+    numbers = [p.number for p in customer.phones]
+    # One statement per customer: an import asks this for every row of the file.
+    parts: list[str] = []
+    params: list[Any] = []
+    if numbers:
+        parts.append(
+            "SELECT 0, p.e164, c.id, c.name, p.position, p.id FROM phones p "
+            "JOIN customers c ON c.id = p.customer_id "
+            f"WHERE p.e164 IN ({', '.join('?' * len(numbers))}) "
+            "AND c.id != ? AND c.merged_into IS NULL"
+        )
+        params.extend([*numbers, own])
+    if email:
+        parts.append(
+            "SELECT 1, ?, id, name, 0, id FROM customers WHERE lower(email) = lower(?) "
+            "AND email != '' AND id != ? AND merged_into IS NULL"
+        )
+        params.extend([email, email, own])
+    if member_no:
+        parts.append(
+            "SELECT 2, ?, id, name, 0, id FROM customers WHERE member_no = ? "
+            "AND member_no != '' AND id != ? AND merged_into IS NULL"
+        )
+        params.extend([member_no, member_no, own])
+    if not parts:
+        return []
+    rows = db.conn.execute(" UNION ALL ".join(parts), params).fetchall()
+    if not rows:
+        return []
+    order = {number: i for i, number in reversed(list(enumerate(numbers)))}
+    rows.sort(key=lambda r: (r[0], order.get(r[1], 0) if r[0] == 0 else 0, r[4], r[5]))
+    fields = ("phone", "email", "member_no")
+    return [Conflict(fields[r[0]], r[1], int(r[2]), r[3]) for r in rows]
 
 
 def merge_customers(
@@ -381,7 +757,6 @@ def merge_customers(
             "UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?",
             [keep_id, _iso(now), other_id],
         )
-        db.execute("DELETE FROM search_terms WHERE customer_id = ?", [other_id])
         db.execute("DELETE FROM search_docs WHERE customer_id = ?", [other_id])
         # Phones move to the survivor; the tombstone keeps none so it is never matched.
         db.execute("DELETE FROM phones WHERE customer_id = ?", [other_id])
@@ -404,7 +779,10 @@ def _refresh_visit_facts(db: sqlite_utils.Database, customer_id: int) -> None:
         "UPDATE customers SET visit_count = ?, last_visit = ? WHERE id = ?",
         [count, last, customer_id],
     )
-    db.execute("UPDATE search_terms SET last_visit = ? WHERE customer_id = ?", [last, customer_id])
+    db.execute(
+        "UPDATE search_docs SET rank_key = ? WHERE customer_id = ?",
+        [rank_key(last, customer_id), customer_id],
+    )
 
 
 def record_visit(db: sqlite_utils.Database, visit: Visit) -> int:
@@ -455,43 +833,62 @@ def bulk_insert_history(
     ``(customer_id, at, store, channel, currency, items)`` in one transaction, then
     refresh the visit facts of the customers touched."""
     with write_transaction(db):
-        conn = db.conn
-        conn.executemany(
-            "INSERT INTO visits (customer_id, at, store, staff, note) VALUES (?, ?, ?, ?, ?)",
-            [(cid, _iso(at), store, staff, note) for cid, at, store, staff, note in visits],
-        )
-        next_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM purchases").fetchone()[0])
-        rows: list[tuple[Any, ...]] = []
+        purchase_id = _next_id(db, "purchases")
+        heads: list[tuple[int, int, str, str, str, str, int]] = []
         items: list[tuple[int, str, int, int, str]] = []
-        for offset, (cid, at, store, channel, currency, its) in enumerate(purchases):
-            pid = next_id + offset
-            rows.append(
+        for pid, (cid, at, store, channel, currency, its) in enumerate(purchases, purchase_id):
+            heads.append(
                 (pid, cid, _iso(at), store, channel, currency, sum(i.total_minor for i in its))
             )
             items.extend((pid, i.name, i.quantity, i.price_minor, i.category) for i in its)
-        conn.executemany(
-            "INSERT INTO purchases (id, customer_id, at, store, channel, currency, total_minor) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        conn.executemany(
-            "INSERT INTO purchase_items (purchase_id, name, quantity, price_minor, category) "
-            "VALUES (?, ?, ?, ?, ?)",
+        _insert_history(
+            db,
+            [(cid, _iso(at), store, staff, note) for cid, at, store, staff, note in visits],
+            heads,
             items,
         )
         touched = sorted({v[0] for v in visits})
-        conn.executemany(
+        if not touched:
+            return
+        db.conn.executemany(
             "UPDATE customers SET "
             "visit_count = (SELECT count(*) FROM visits WHERE customer_id = ?1), "
             "last_visit = (SELECT coalesce(max(at), '') FROM visits WHERE customer_id = ?1) "
             "WHERE id = ?1",
             [(cid,) for cid in touched],
         )
-        conn.executemany(
-            "UPDATE search_terms SET last_visit = (SELECT last_visit FROM customers WHERE id = ?1) "
-            "WHERE customer_id = ?1",
-            [(cid,) for cid in touched],
+        _move_rank_keys(db, touched)
+
+
+#: Above this many moves, search documents are moved by deleting and re-inserting them in
+#: rank order rather than one update each (see :func:`_insert_search_docs`).
+_BULK_MOVES = 100
+
+
+def _move_rank_keys(db: sqlite_utils.Database, customer_ids: list[int]) -> None:
+    """Give the search documents of *customer_ids* the rank keys of their last visits."""
+    rows = db.execute(
+        "SELECT d.customer_id, d.rank_key, c.last_visit, d.names, d.terms FROM search_docs d "
+        "JOIN customers c ON c.id = d.customer_id "
+        "WHERE d.customer_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(customer_ids)],
+    ).fetchall()
+    moves = [
+        (cid, old, new, names, terms)
+        for cid, old, last_visit, names, terms in rows
+        if (new := rank_key(last_visit, cid)) != old
+    ]
+    if len(moves) <= _BULK_MOVES:
+        db.conn.executemany(
+            "UPDATE search_docs SET rank_key = ? WHERE customer_id = ?",
+            [(new, cid) for cid, _old, new, _names, _terms in moves],
         )
+        return
+    db.execute(
+        "DELETE FROM search_docs WHERE rank_key IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(old for _cid, old, _new, _names, _terms in moves))],
+    )
+    _insert_search_docs(db, [(cid, new, names, terms) for cid, _old, new, names, terms in moves])
 
 
 def list_visits(
@@ -631,105 +1028,147 @@ class SearchHit:
     match: MatchTier
 
 
-def _term_lookup(
-    db: sqlite_utils.Database, term: str, kind: TermKind, prefix: bool, limit: int
-) -> list[tuple[str, int]]:
-    if prefix:
-        upper = term + "\U0010ffff"
-        sql = (
-            "SELECT last_visit, customer_id FROM search_terms "
-            "WHERE term >= ? AND term < ? AND kind = ? ORDER BY last_visit DESC LIMIT ?"
-        )
-        rows = db.execute(sql, [term, upper, int(kind), limit]).fetchall()
-    else:
-        sql = (
-            "SELECT last_visit, customer_id FROM search_terms "
-            "WHERE term = ? AND kind = ? ORDER BY last_visit DESC LIMIT ?"
-        )
-        rows = db.execute(sql, [term, int(kind), limit]).fetchall()
-    return [(str(r[0]), int(r[1])) for r in rows]
+#: A prefix look-up of a name first reads this many of the most recently seen customers:
+#: a short or common prefix ("w", "li", "zhang") fills a page there long before a prefix
+#: query over the index would have merged the hundreds of thousands of words it matches.
+#: Rarer prefixes then go to the index, where they are cheap.
+WALK_ROWS = 4000
+#: Prefixes this long go to the index at once: few words share them.
+WALK_MAX_PREFIX = 6
+
+_MATCH = {
+    table: f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?"
+    for table in ("search_terms", "search_docs_fts")
+}
+_NAME_KINDS = frozenset({TermKind.WHOLE, TermKind.TOKEN})
 
 
-def _substring_lookup(db: sqlite_utils.Database, folded: str, limit: int) -> list[tuple[str, int]]:
-    # *folded* holds letters and digits only, so quoting it as an FTS5 string is safe.
-    phrase = '"' + folded.replace('"', '""') + '"'
-    rows = db.execute(
-        "SELECT c.last_visit, c.id FROM ("
-        "  SELECT rowid AS id FROM search_docs_fts WHERE search_docs_fts MATCH ? LIMIT ?"
-        ") AS f JOIN customers c ON c.id = f.id",
-        [phrase, SUBSTRING_CANDIDATES],
+def _match(db: sqlite_utils.Database, table: str, query: str, limit: int) -> list[int]:
+    """Rank keys of the newest *limit* matches of a full-text *query*."""
+    return [int(r[0]) for r in db.conn.execute(_MATCH[table], (query, limit))]
+
+
+def _terms_query(term: str, kinds: Sequence[TermKind], prefix: bool) -> str:
+    # *term* is folded (letters and digits only), so it is safe inside an FTS5 string.
+    star = "*" if prefix else ""
+    return " OR ".join(f'"{TAGS[kind]}{term}"{star}' for kind in kinds)
+
+
+def _walk(
+    db: sqlite_utils.Database, term: str, kinds: Sequence[TermKind], limit: int
+) -> list[int] | None:
+    """The newest *limit* customers with a term of *kinds* starting with *term*, if the
+    :data:`WALK_ROWS` most recently seen customers hold that many; else None.
+
+    search_docs is stored in rank order, so this reads a few hundred adjacent pages; one
+    GLOB (``* [wtx]zh*``: a token of any of the kinds that starts with the term) per row.
+    """
+    # *term* is folded (letters and digits only): nothing in it is special to GLOB.
+    pattern = "* [" + "".join(TAGS[kind] for kind in kinds) + "]" + term + "*"
+    found = db.conn.execute(
+        "SELECT rank_key FROM ("
+        "SELECT rank_key, terms FROM search_docs ORDER BY rank_key DESC LIMIT ?"
+        ") WHERE terms GLOB ? LIMIT ?",
+        (WALK_ROWS, pattern, limit),
     ).fetchall()
-    ranked = sorted(((str(r[0]), int(r[1])) for r in rows), reverse=True)
-    return ranked[:limit]
+    if len(found) < limit:
+        return None
+    return sorted((int(r[0]) for r in found), reverse=True)
+
+
+def _phone_lookup(db: sqlite_utils.Database, digits: str, limit: int) -> list[int]:
+    """Customers with a phone that *digits* spell in full (with or without country code)."""
+    forms = phone_forms(digits)
+    if not forms:
+        return []
+    rows = db.conn.execute(
+        "SELECT d.rank_key FROM phones p JOIN search_docs d ON d.customer_id = p.customer_id "
+        f"WHERE p.e164 IN ({', '.join('?' * len(forms))}) ORDER BY d.rank_key DESC LIMIT ?",
+        (*forms, limit),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _lookup(db: sqlite_utils.Database, lookup: Lookup, limit: int) -> list[int]:
+    """Rank keys of the newest *limit* customers matching one look-up of a plan."""
+    kinds = lookup.kinds
+    if TermKind.PHONE in kinds:
+        return _phone_lookup(db, lookup.term, limit)
+    if lookup.prefix and _NAME_KINDS.intersection(kinds) and len(lookup.term) <= WALK_MAX_PREFIX:
+        walked = _walk(db, lookup.term, kinds, limit)
+        if walked is not None:
+            return walked
+    return _match(db, "search_terms", _terms_query(lookup.term, kinds, lookup.prefix), limit)
 
 
 def search(db: sqlite_utils.Database, plan: QueryPlan, *, limit: int = 20) -> list[SearchHit]:
-    """Best matches first: exact, then prefix, then substring; ties by most recent visit."""
+    """Best matches first: exact, then prefix, then substring; ties by most recent visit.
+
+    Every look-up reads its matches in rank-key order (newest visit first) and stops after
+    *limit*, so a query costs about the same for 伟 (a hundred thousand matches) as for a
+    phone number (one).
+    """
     if plan.empty or limit <= 0:
         return []
-    best: dict[int, tuple[MatchTier, str]] = {}
-    tiers: dict[MatchTier, list[tuple[str, int]]] = {}
+    by_tier: dict[MatchTier, list[Lookup]] = {}
     for lookup in plan.lookups:
-        for kind in lookup.kinds:
-            tiers.setdefault(lookup.tier, []).extend(
-                _term_lookup(db, lookup.term, kind, lookup.prefix, limit)
-            )
+        by_tier.setdefault(lookup.tier, []).append(lookup)
+    tiers: dict[int, MatchTier] = {}
     ordered: list[int] = []
-
-    def take(tier: MatchTier, found: Iterable[tuple[str, int]]) -> None:
-        for last_visit, cid in sorted(found, reverse=True):
-            if cid not in best and len(ordered) < limit:
-                best[cid] = (tier, last_visit)
+    for tier in sorted(MatchTier):
+        found: set[int] = set()
+        for lookup in by_tier.get(tier, ()):
+            found.update(_lookup(db, lookup, limit))
+        if tier == MatchTier.SUBSTRING and plan.substring:
+            found.update(_match(db, "search_docs_fts", f'"{plan.substring}"', limit))
+        for key in sorted(found, reverse=True):
+            cid = key & _RANK_ID_MASK
+            if cid not in tiers:
+                tiers[cid] = tier
                 ordered.append(cid)
-
-    for tier in sorted(tiers):
-        take(tier, tiers[tier])
-    if len(ordered) < limit and plan.substring:
-        take(MatchTier.SUBSTRING, _substring_lookup(db, plan.substring, limit + len(ordered)))
-    return _hits(db, ordered, best)
+                if len(ordered) == limit:
+                    return _hits(db, ordered, tiers)
+    return _hits(db, ordered, tiers)
 
 
 def _hits(
-    db: sqlite_utils.Database, ids: list[int], best: dict[int, tuple[MatchTier, str]]
+    db: sqlite_utils.Database, ids: list[int], tiers: dict[int, MatchTier]
 ) -> list[SearchHit]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    conn = db.conn
     rows = {
-        r["id"]: r
-        for r in db.query(
+        r[0]: r
+        for r in conn.execute(
             f"SELECT id, name, preferred_name, member_no, email, last_visit, tier, visit_count "
             f"FROM customers WHERE id IN ({marks}) AND merged_into IS NULL",
             ids,
         )
     }
     phones: dict[int, list[str]] = {i: [] for i in ids}
-    for r in db.query(
+    for cid, e164 in conn.execute(
         f"SELECT customer_id, e164 FROM phones WHERE customer_id IN ({marks}) "
-        "ORDER BY position, id",
+        f"ORDER BY position, id",
         ids,
     ):
-        phones[r["customer_id"]].append(r["e164"])
-    hits = []
-    for cid in ids:
-        row = rows.get(cid)
-        if row is None:
-            continue
-        hits.append(
-            SearchHit(
-                id=cid,
-                name=row["name"],
-                preferred_name=row["preferred_name"],
-                phones=tuple(phones[cid]),
-                member_no=row["member_no"],
-                email=row["email"],
-                last_visit=row["last_visit"],
-                tier=row["tier"],
-                visit_count=row["visit_count"],
-                match=best[cid][0],
-            )
+        phones[cid].append(e164)
+    return [
+        SearchHit(
+            id=cid,
+            name=row[1],
+            preferred_name=row[2],
+            phones=tuple(phones[cid]),
+            member_no=row[3],
+            email=row[4],
+            last_visit=row[5],
+            tier=row[6],
+            visit_count=row[7],
+            match=tiers[cid],
         )
-    return hits
+        for cid in ids
+        if (row := rows.get(cid)) is not None
+    ]
 
 
 def like_search(db: sqlite_utils.Database, text: str, *, limit: int = 20) -> list[int]:

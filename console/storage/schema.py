@@ -151,22 +151,79 @@ def _m0001_customers(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0002_search")
 def _m0002_search(db: sqlite_utils.Database) -> None:
-    # Exact / prefix / short-fragment lookups, ordered by last visit straight from the index.
+    # One row per live customer: what the two full-text indexes below hold. Its
+    # rank_key orders customers by most recent visit, so every look-up reads matches
+    # newest first and stops after a page ("ties broken by most recent visit" for free);
+    # as the primary key it also keeps the rows in that order on disk, for prefix scans:
+    #   rank_key = ((Unix seconds of the last visit) + 1) << 30 | customer_id
+    # with 0 seconds for "never visited" (see console.storage.customers.rank_key).
     db.execute(
         """
-        CREATE TABLE search_terms (
-            term TEXT NOT NULL,
-            kind INTEGER NOT NULL,
-            last_visit TEXT NOT NULL,
-            customer_id INTEGER NOT NULL,
-            PRIMARY KEY (term, kind, last_visit, customer_id)
-        ) WITHOUT ROWID
+        CREATE TABLE search_docs (
+            rank_key INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL UNIQUE REFERENCES customers(id),
+            names TEXT NOT NULL,
+            terms TEXT NOT NULL
+        )
         """
     )
-    db.execute("CREATE INDEX idx_search_terms_customer ON search_terms(customer_id)")
-    # Substrings of 3+ characters: an FTS5 trigram index kept in sync by triggers.
-    db.execute("CREATE TABLE search_docs (customer_id INTEGER PRIMARY KEY, doc TEXT NOT NULL)")
-    db.table("search_docs").enable_fts(["doc"], tokenize="trigram", create_triggers=True)
+    # Whole values, words, Chinese fragments, identifiers and reversed phone digits, one
+    # tagged token each (" wzhangwei tzhang s张 x...", see console.domain.search_text):
+    # exact look-ups are single-token queries, prefixes are prefix queries.
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE search_terms USING fts5(
+            terms, content='search_docs', content_rowid='rank_key',
+            tokenize='ascii', detail='none', columnsize=0
+        )
+        """
+    )
+    # Substrings of 3+ characters of the names: a trigram index.
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE search_docs_fts USING fts5(
+            names, content='search_docs', content_rowid='rank_key', tokenize='trigram',
+            columnsize=0
+        )
+        """
+    )
+    # Both indexes follow search_docs through triggers, in the writer's transaction.
+    # (columnsize=0: nothing here is ranked by relevance, so no per-row sizes to keep.)
+    db.execute(
+        """
+        CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+            INSERT INTO search_terms (rowid, terms) VALUES (new.rank_key, new.terms);
+            INSERT INTO search_docs_fts (rowid, names) VALUES (new.rank_key, new.names);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+            INSERT INTO search_terms (search_terms, rowid, terms)
+                VALUES ('delete', old.rank_key, old.terms);
+            INSERT INTO search_docs_fts (search_docs_fts, rowid, names)
+                VALUES ('delete', old.rank_key, old.names);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
+            INSERT INTO search_terms (search_terms, rowid, terms)
+                VALUES ('delete', old.rank_key, old.terms);
+            INSERT INTO search_docs_fts (search_docs_fts, rowid, names)
+                VALUES ('delete', old.rank_key, old.names);
+            INSERT INTO search_terms (rowid, terms) VALUES (new.rank_key, new.terms);
+            INSERT INTO search_docs_fts (rowid, names) VALUES (new.rank_key, new.names);
+        END
+        """
+    )
+    if db.execute("SELECT 1 FROM customers LIMIT 1").fetchone():
+        # Customers saved before search existed (storage imports schema: import lazily).
+        from console.storage.customers import rebuild_search_index
+
+        rebuild_search_index(db)
 
 
 @migrations(name="0003_phrasebooks")
