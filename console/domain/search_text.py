@@ -45,7 +45,7 @@ class TermKind(enum.IntEnum):
     TOKEN = 1  # one word of a name that is not a whole value: "zhang", "wei", "patel"
     CJK_START = 2  # the first 1–2 Chinese characters of a name: 张, 张伟 for 张伟明
     CJK_INNER = 3  # any other 1–2 character fragment of a Chinese name: 伟, 伟明, 明
-    PHONE_REV = 4  # a phone's E.164 digits reversed: prefixes are "last N digits"
+    PHONE_REV = 4  # digits of a phone (E.164) or member number reversed: "last N digits"
     IDENT = 5  # an identifier: member number, e-mail address (folded)
     PHONE = 6  # a whole phone number in any form (looked up in the phone table, not a term)
 
@@ -229,6 +229,10 @@ def customer_search_keys(
         folded = fold(member_no)
         if folded:
             terms.add((folded, TermKind.IDENT))
+            # Staff read out the last digits of a card as of a phone (M00012345: 2345).
+            digits = digits_only(folded)
+            if len(digits) >= MIN_SUFFIX_DIGITS:
+                terms.add((digits[::-1], TermKind.PHONE_REV))
     for number in phones:
         digits = phone_digits(number)
         if digits:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import datetime as dt
+import functools
 import gc
 import json
 import multiprocessing
@@ -121,7 +122,13 @@ _ROW_COLUMNS = (
 
 
 def _dumps_list(items: list[str]) -> str:
-    return json.dumps(items, ensure_ascii=False) if items else "[]"
+    return _dumps_tuple(tuple(items)) if items else "[]"
+
+
+@functools.lru_cache(maxsize=65536)
+def _dumps_tuple(items: tuple[str, ...]) -> str:
+    # Preferences repeat ("oat milk", "window seat"): a bulk load encodes each list once.
+    return json.dumps(items, ensure_ascii=False)
 
 
 def _customer_values(c: Customer, updated_at: str) -> tuple[Any, ...]:
