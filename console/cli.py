@@ -144,7 +144,25 @@ def build_parser() -> argparse.ArgumentParser:
         )
     book_import.add_argument("file", metavar="FILE")
     book_export.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
+
+    from console import cli_staff
+
+    cli_staff.add_parsers(sub, _add_db)
     return parser
+
+
+def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
+    from console import cli_staff
+
+    runner = _open(args.db)
+    try:
+        if args.command == "audit":
+            return cli_staff.cmd_audit(args, out, runner)
+        return cli_staff.cmd_staff(args, out, runner)
+    except cli_staff.CliUsage as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        runner.close()
 
 
 def _open(db_arg: str | None) -> DatabaseRunner:
@@ -514,6 +532,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "export": cmd_export,
             "lint": cmd_lint,
             "phrasebook": cmd_phrasebook,
+            "staff": cmd_staff,
+            "audit": cmd_staff,
         }
         return handler[args.command](args, out)
     except UsageError as exc:

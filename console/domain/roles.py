@@ -36,4 +36,75 @@ class Role(enum.StrEnum):
     @property
     def can_edit_phrasebook(self) -> bool:
         """Only trainers and managers (and admins) change the phrasebook."""
-        return self is not Role.AGENT
+        return may(self, Permission.EDIT_PHRASEBOOK)
+
+
+class Permission(enum.StrEnum):
+    """Everything a service may refuse. Checked in the services, not only in the UI."""
+
+    READ_CUSTOMER = "read_customer"
+    EDIT_CUSTOMER = "edit_customer"
+    LOG_VISIT = "log_visit"
+    LOG_PURCHASE = "log_purchase"
+    LOG_COMPLAINT = "log_complaint"
+    EDIT_PHRASEBOOK = "edit_phrasebook"
+    VOID_COMPLAINT = "void_complaint"
+    VIEW_REPORTS = "view_reports"
+    EXPORT = "export"
+    ERASE_CUSTOMER = "erase_customer"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_STAFF = "manage_staff"
+    EDIT_SETTINGS = "edit_settings"
+
+
+_AGENT = frozenset(
+    {
+        Permission.READ_CUSTOMER,
+        Permission.EDIT_CUSTOMER,
+        Permission.LOG_VISIT,
+        Permission.LOG_PURCHASE,
+        Permission.LOG_COMPLAINT,
+    }
+)
+_TRAINER = _AGENT | {Permission.EDIT_PHRASEBOOK}
+_MANAGER = _TRAINER | {
+    Permission.VOID_COMPLAINT,
+    Permission.VIEW_REPORTS,
+    Permission.EXPORT,
+    Permission.ERASE_CUSTOMER,
+    Permission.VIEW_AUDIT,
+}
+_ADMIN = _MANAGER | {Permission.MANAGE_STAFF, Permission.EDIT_SETTINGS}
+
+#: Each role's rights: agents serve customers; trainers also keep the phrasebook; managers
+#: also void complaints, see reports and the audit trail, export and erase; admins also
+#: manage staff and settings.
+PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.AGENT: _AGENT,
+    Role.TRAINER: _TRAINER,
+    Role.MANAGER: _MANAGER,
+    Role.ADMIN: _ADMIN,
+}
+
+
+class NotAllowed(PermissionError):
+    """A role tried something it may not do; the message says what and who may."""
+
+    def __init__(self, role: Role, permission: Permission) -> None:
+        who = ", ".join(r.value for r, perms in PERMISSIONS.items() if permission in perms)
+        article = "an" if role.value[0] in "aeiou" else "a"
+        super().__init__(
+            f"{article} {role.value} may not {permission.value.replace('_', ' ')} (ask: {who})"
+        )
+        self.role = role
+        self.permission = permission
+
+
+def may(role: Role, permission: Permission) -> bool:
+    return permission in PERMISSIONS[role]
+
+
+def require(role: Role, permission: Permission) -> None:
+    """Raise :class:`NotAllowed` unless *role* has *permission*."""
+    if not may(role, permission):
+        raise NotAllowed(role, permission)

@@ -293,6 +293,84 @@ def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
         )
 
 
+@migrations(name="0006_staff_audit")
+def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
+    # Staff accounts; the PIN or password only as a salted scrypt hash (domain/staff.py).
+    db.execute(
+        """
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('agent', 'trainer', 'manager', 'admin')),
+            store TEXT NOT NULL DEFAULT '',
+            extension TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            secret_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # Every sign-in attempt, for lockout and for the audit trail.
+    db.execute(
+        """
+        CREATE TABLE sign_in_attempts (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER REFERENCES staff(id),
+            name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            outcome TEXT NOT NULL
+                CHECK (outcome IN ('ok', 'wrong', 'locked', 'unknown', 'inactive'))
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_sign_in_attempts_staff ON sign_in_attempts(staff_id, at)")
+    # Append-only audit trail: who, when, what, which record, which fields (before → after).
+    # The only change allowed is the redaction of field values when a customer is erased.
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            actor_role TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL DEFAULT '',
+            entity_id TEXT NOT NULL DEFAULT '',
+            fields TEXT NOT NULL DEFAULT '{}',
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_audit_at ON audit(at)")
+    db.execute("CREATE INDEX idx_audit_entity ON audit(entity, entity_id, at)")
+    db.execute("CREATE INDEX idx_audit_actor ON audit(actor COLLATE NOCASE, at)")
+    db.execute(
+        """
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only');
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        WHEN NOT (
+            NEW.fields = '{"redacted": true}'
+            AND NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor
+            AND NEW.actor_role IS OLD.actor_role AND NEW.action IS OLD.action
+            AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id
+            AND NEW.detail IS OLD.detail
+        )
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only');
+        END
+        """
+    )
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 

@@ -1,0 +1,200 @@
+"""``service-console staff …`` and ``service-console audit``: accounts and the audit trail.
+
+PINs are never taken from the command line (shell history, ``ps``): they are asked for
+with no echo on a terminal, or read one per line from stdin when it is not a terminal —
+first the acting admin's or manager's PIN (``--as NAME``), then the new account's PIN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from console.domain.staff import Session
+    from console.services.staff import AuditService, StaffService
+    from console.storage.runner import DatabaseRunner
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+
+AddDb = Callable[[argparse.ArgumentParser], None]
+
+
+class CliUsage(Exception):
+    """Raised for usage errors; cli.main turns it into exit code 2."""
+
+
+def add_parsers(sub: Any, add_db: AddDb) -> None:
+    staff = sub.add_parser("staff", help="add, list and change staff accounts")
+    staff_sub = staff.add_subparsers(dest="action", metavar="ACTION")
+    add = staff_sub.add_parser(
+        "add",
+        help="add an account (the first one must be --role admin; after that --as an admin)",
+    )
+    add_db(add)
+    add.add_argument("--name", required=True, help="the name staff sign in with")
+    add.add_argument(
+        "--role", required=True, help="agent, trainer, manager or admin (first account: admin)"
+    )
+    add.add_argument("--store", default="", help="the store they work at")
+    add.add_argument("--extension", default="", help="their phone extension (screen-pop)")
+    add.add_argument("--as", dest="actor", metavar="NAME", help="the admin adding the account")
+    listing = staff_sub.add_parser("list", help="list accounts (admins)")
+    add_db(listing)
+    listing.add_argument("--as", dest="actor", metavar="NAME", required=True)
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    audit = sub.add_parser("audit", help="read or export the audit trail (managers)")
+    add_db(audit)
+    audit.add_argument("--as", dest="actor", metavar="NAME", required=True)
+    audit.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    audit.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    audit.add_argument("--actor", dest="who", metavar="NAME", help="only this staff member")
+    audit.add_argument("--action", help="create, update, view, export, erase, sign_in, …")
+    audit.add_argument("--entity", help="customer, staff, complaint, …")
+    audit.add_argument("--id", dest="entity_id", help="one record's entries")
+    fmt = audit.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print a JSON array, newest first")
+    fmt.add_argument("--csv", action="store_true", help="print CSV (recorded as an export)")
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
+    return line.rstrip("\r\n")
+
+
+def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
+    from console.services.staff import AuditService, StaffService
+
+    audit = AuditService(runner)
+    return StaffService(runner, audit), audit
+
+
+async def _sign_in(staff: StaffService, name: str) -> Session:
+    return await staff.sign_in(name, _read_secret(f"PIN for {name}: "))
+
+
+def _date(text: str | None, flag: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliUsage(f"{flag} must be a date like 2026-11-28, not {text!r}") from None
+
+
+def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+    from console.domain.roles import NotAllowed
+    from console.services.customers import ValidationFailed
+    from console.services.staff import SignInRefused
+    from console.storage.staff import StaffNameTaken
+
+    if args.action is None:
+        raise CliUsage("say what to do: staff add or staff list")
+    staff, _audit = _services(runner)
+
+    async def go() -> int:
+        actor = None
+        if args.actor:
+            actor = await _sign_in(staff, args.actor)
+        elif args.action == "add" and not await staff.needs_first_admin():
+            raise CliUsage("accounts exist already: add --as NAME (an admin)")
+        if args.action == "list":
+            assert actor is not None
+            members = await staff.list_staff(actor)
+            if args.json:
+                rows = [
+                    {
+                        "id": m.id,
+                        "name": m.name,
+                        "role": m.role.value,
+                        "store": m.store,
+                        "extension": m.extension,
+                        "active": m.active,
+                    }
+                    for m in members
+                ]
+                out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            else:
+                for m in members:
+                    state = "" if m.active else "\t(switched off)"
+                    out.write(
+                        f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
+                    )
+            return EXIT_OK
+        secret = _read_secret(f"new PIN or password for {args.name}: ")
+        if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
+            print("the two PINs differ; nothing was added", file=sys.stderr)
+            return EXIT_REJECTED
+        member = await staff.add_staff(
+            actor,
+            name=args.name,
+            role=args.role,
+            secret=secret,
+            store_name=args.store,
+            extension=args.extension,
+        )
+        out.write(f"added {member.role.value} {member.name} (#{member.id})\n")
+        return EXIT_OK
+
+    try:
+        return asyncio.run(go())
+    except ValidationFailed as exc:
+        for field, message in exc.errors.items():
+            print(f"{field}: {message}", file=sys.stderr)
+        return EXIT_REJECTED
+    except (SignInRefused, NotAllowed, StaffNameTaken, PermissionError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+    from console.domain.roles import NotAllowed
+    from console.services.staff import SignInRefused
+
+    date_from = _date(args.date_from, "--from")
+    date_to = _date(args.date_to, "--to")
+    staff, audit = _services(runner)
+    filters: dict[str, Any] = {
+        "actor": args.who,
+        "action": args.action,
+        "entity": args.entity,
+        "entity_id": args.entity_id,
+    }
+    zone = dt.datetime.now().astimezone().tzinfo
+    if date_from:
+        filters["since"] = dt.datetime.combine(date_from, dt.time(), zone)
+    if date_to:
+        filters["until"] = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), zone)
+
+    async def go() -> int:
+        viewer = await _sign_in(staff, args.actor)
+        if args.csv:
+            out.write(await audit.export_csv(viewer, **filters))
+            return EXIT_OK
+        entries = await audit.entries(viewer, limit=None, **filters)
+        if args.json:
+            out.write(
+                json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2) + "\n"
+            )
+        else:
+            for e in entries:
+                what = f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity
+                out.write(f"{e.at.isoformat(timespec='seconds')}\t{e.actor}\t{e.action}\t{what}\n")
+        return EXIT_OK
+
+    try:
+        return asyncio.run(go())
+    except (SignInRefused, NotAllowed) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED

@@ -1,0 +1,167 @@
+"""Staff accounts: PINs and passwords kept as salted slow hashes, and lockout after guessing.
+
+A shared front-desk terminal is signed into many times a shift, so a PIN (4–8 digits) is
+allowed as well as a password (8+ characters). Either is stored only as an scrypt hash
+with a random salt (``scrypt$N$r$p$salt$hash``, base64); checking compares in constant
+time. Repeated wrong PINs lock the account for a while.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from console.domain.roles import Role
+
+# scrypt cost: N=2**14, r=8, p=1 takes ~30–60 ms and 16 MiB — slow for a guesser, quick
+# enough for a person signing in. Stored with the hash so it can be raised later.
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+KEY_BYTES = 32
+
+PIN_MIN, PIN_MAX = 4, 8
+PASSWORD_MIN = 8
+
+#: Wrong attempts within WINDOW that lock the account, and for how long.
+MAX_FAILURES = 5
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+LOCK_FOR = dt.timedelta(minutes=15)
+
+
+class WeakSecret(ValueError):
+    pass
+
+
+def check_secret_strength(secret: str) -> None:
+    """A PIN is 4–8 digits (not all the same digit); a password is 8+ characters."""
+    if secret.isdigit() and secret.isascii():
+        if not PIN_MIN <= len(secret) <= PIN_MAX:
+            raise WeakSecret(f"a PIN has {PIN_MIN}–{PIN_MAX} digits")
+        if len(set(secret)) == 1 or secret in "0123456789" or secret in "9876543210":
+            raise WeakSecret("choose a PIN that is not a run or repeat of one digit")
+        return
+    if len(secret) < PASSWORD_MIN:
+        raise WeakSecret(
+            f"a password has at least {PASSWORD_MIN} characters (or use a 4–8 digit PIN)"
+        )
+    if not secret.strip():
+        raise WeakSecret("a password cannot be only spaces")
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def hash_secret(secret: str, *, n: int = SCRYPT_N, salt: bytes | None = None) -> str:
+    """Salted scrypt hash of a PIN or password, self-describing."""
+    salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
+    key = hashlib.scrypt(
+        secret.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        dklen=KEY_BYTES,
+        maxmem=64 * 1024 * 1024,
+    )
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(key)}"
+
+
+def verify_secret(secret: str, stored: str) -> bool:
+    """True when *secret* matches *stored*; False for a malformed hash (never raises)."""
+    try:
+        scheme, n, r, p, salt_text, key_text = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        salt = base64.b64decode(salt_text, validate=True)
+        expected = base64.b64decode(key_text, validate=True)
+        key = hashlib.scrypt(
+            secret.encode("utf-8"),
+            salt=salt,
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+            maxmem=64 * 1024 * 1024,
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(key, expected)
+
+
+def locked_until(
+    failures: Iterable[dt.datetime], now: dt.datetime, last_success: dt.datetime | None = None
+) -> dt.datetime | None:
+    """When the account opens again, or None if it is not locked.
+
+    Counts wrong attempts since the later of the last success and ``now - FAILURE_WINDOW``
+    (a lock that has run out starts a fresh count); MAX_FAILURES of them lock the
+    account until LOCK_FOR after the last one.
+    """
+    since = now - FAILURE_WINDOW - LOCK_FOR
+    if last_success is not None and last_success > since:
+        since = last_success
+    recent = sorted(t for t in failures if t > since)
+    # Walk the attempts: a lock that ran out resets the count.
+    count = 0
+    lock_end: dt.datetime | None = None
+    window: list[dt.datetime] = []
+    for t in recent:
+        if lock_end is not None and t >= lock_end:
+            window, count, lock_end = [], 0, None
+        window = [w for w in window if t - w <= FAILURE_WINDOW] + [t]
+        count = len(window)
+        if count >= MAX_FAILURES:
+            lock_end = t + LOCK_FOR
+    if lock_end is not None and lock_end > now:
+        return lock_end
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    id: int
+    name: str
+    role: Role
+    store: str = ""
+    extension: str = ""
+    active: bool = True
+    language: str = ""  # interface language once chosen (issue 7)
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """Who is working at this console right now."""
+
+    staff: StaffMember
+    signed_in_at: dt.datetime
+
+    @property
+    def role(self) -> Role:
+        return self.staff.role
+
+    @property
+    def name(self) -> str:
+        return self.staff.name
+
+
+def validate_staff(name: str, role: str, extension: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = "Type the staff member's name."
+    elif len(name) > 80:
+        errors["name"] = "Keep the name under 80 characters."
+    try:
+        Role.parse(role)
+    except ValueError as exc:
+        errors["role"] = str(exc)
+    if extension and not (extension.isascii() and extension.replace("*", "").isdigit()):
+        errors["extension"] = "An extension is digits only (e.g. 2041)."
+    return errors

@@ -1,0 +1,311 @@
+"""Staff sign-in, accounts and the audit trail.
+
+* The first account is an admin, created at first run (window or ``staff add --role
+  admin``); after that only admins add or change staff.
+* Sign-in takes a name and a PIN or password. Five wrong attempts within 15 minutes lock
+  the account for 15 minutes; every attempt is kept and wrong ones and locks go into the
+  audit trail. A locked account is refused without checking the PIN, so guessing during
+  a lock learns nothing.
+* :class:`AuditService` appends one entry per create, update, delete, export, erasure,
+  sign-in and profile view: who, when, which record, which fields (before → after).
+  Nobody can change it through the app; managers read and export it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import datetime as dt
+import functools
+import io
+from collections.abc import Callable
+from typing import Any
+
+from console.domain.roles import NotAllowed, Permission, Role, require
+from console.domain.staff import (
+    FAILURE_WINDOW,
+    LOCK_FOR,
+    Session,
+    StaffMember,
+    check_secret_strength,
+    hash_secret,
+    locked_until,
+    validate_staff,
+    verify_secret,
+)
+from console.services.customers import ValidationFailed
+from console.storage import staff as store
+from console.storage.runner import DatabaseRunner
+from console.storage.staff import AuditEntry
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SignInRefused(Exception):
+    """Wrong name or PIN, a locked or inactive account; the message is safe to show."""
+
+
+class AuditService:
+    def __init__(self, runner: DatabaseRunner, clock: Clock | None = None) -> None:
+        self._runner = runner
+        self._clock = clock or _utc_now
+
+    async def record(
+        self,
+        actor: Session | None,
+        action: str,
+        entity: str = "",
+        entity_id: str | int = "",
+        fields: dict[str, Any] | None = None,
+        detail: str = "",
+    ) -> int:
+        return await self._runner.run(
+            store.append_audit,
+            at=self._clock(),
+            actor=actor.name if actor else "system",
+            actor_role=actor.role.value if actor else "",
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            fields=fields,
+            detail=detail,
+        )
+
+    def record_now(
+        self,
+        actor: Session | None,
+        action: str,
+        entity: str = "",
+        entity_id: str | int = "",
+        fields: dict[str, Any] | None = None,
+        detail: str = "",
+    ) -> int:
+        """The same from code with no event loop (the CLI)."""
+        return self._runner.call(
+            store.append_audit,
+            at=self._clock(),
+            actor=actor.name if actor else "system",
+            actor_role=actor.role.value if actor else "",
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            fields=fields,
+            detail=detail,
+        )
+
+    async def entries(self, viewer: Session, **filters: Any) -> list[AuditEntry]:
+        """Entries newest first (managers and admins); filters as storage.query_audit."""
+        await self._require(viewer, Permission.VIEW_AUDIT)
+        return await self._runner.run(store.query_audit, **filters)
+
+    async def export_csv(self, viewer: Session, **filters: Any) -> str:
+        await self._require(viewer, Permission.EXPORT)
+        rows = await self.entries(viewer, limit=None, **filters)
+        await self.record(viewer, "export", "audit", "", detail=f"{len(rows)} entries as CSV")
+        return entries_csv(rows)
+
+    async def _require(self, viewer: Session, permission: Permission) -> None:
+        try:
+            require(viewer.role, permission)
+        except NotAllowed as exc:
+            await self.record(viewer, "refused", "audit", "", detail=str(exc))
+            raise
+
+
+def entries_csv(rows: list[AuditEntry]) -> str:
+    from console.services.csv_io import neutralise_cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["at", "actor", "role", "action", "entity", "entity_id", "fields", "detail"])
+    for entry in rows:
+        fields = "; ".join(f"{key}: {value}" for key, value in sorted(entry.fields.items()))
+        writer.writerow(
+            [
+                neutralise_cell(value)
+                for value in (
+                    entry.at.isoformat(),
+                    entry.actor,
+                    entry.actor_role,
+                    entry.action,
+                    entry.entity,
+                    entry.entity_id,
+                    fields,
+                    entry.detail,
+                )
+            ]
+        )
+    return out.getvalue()
+
+
+class StaffService:
+    """Accounts and who is signed in at this console."""
+
+    def __init__(
+        self, runner: DatabaseRunner, audit: AuditService, clock: Clock | None = None
+    ) -> None:
+        self._runner = runner
+        self._audit = audit
+        self._clock = clock or _utc_now
+        self.session: Session | None = None
+
+    # --- accounts -------------------------------------------------------------------
+
+    async def needs_first_admin(self) -> bool:
+        return await self._runner.run(store.count_staff) == 0
+
+    async def add_staff(
+        self,
+        actor: Session | None,
+        *,
+        name: str,
+        role: str,
+        secret: str,
+        store_name: str = "",
+        extension: str = "",
+    ) -> StaffMember:
+        """Add an account. With no *actor* this creates the first admin (only when no
+        account exists); otherwise the actor must be an admin."""
+        errors = validate_staff(name, role, extension)
+        try:
+            check_secret_strength(secret)
+        except ValueError as exc:
+            errors["secret"] = str(exc)
+        if errors:
+            raise ValidationFailed(errors)
+        parsed = Role.parse(role)
+        if actor is None and parsed is not Role.ADMIN:
+            raise ValidationFailed({"role": "the first account must be an admin"})
+        if actor is not None:
+            await self._require(actor, Permission.MANAGE_STAFF, "staff")
+        hashed = await asyncio.get_running_loop().run_in_executor(None, hash_secret, secret)
+        member = await self._runner.run(
+            store.add_staff,
+            name=name.strip(),
+            role=parsed,
+            secret_hash=hashed,
+            now=self._clock(),
+            store=store_name.strip(),
+            extension=extension.strip(),
+            only_if_empty=actor is None,
+        )
+        await self._audit.record(
+            actor,
+            "create",
+            "staff",
+            member.id,
+            {
+                "name": [None, member.name],
+                "role": [None, member.role.value],
+                "store": [None, member.store],
+                "extension": [None, member.extension],
+            },
+        )
+        return member
+
+    async def list_staff(self, actor: Session) -> list[StaffMember]:
+        await self._require(actor, Permission.MANAGE_STAFF, "staff")
+        return await self._runner.run(store.list_staff)
+
+    async def change_staff(self, actor: Session, staff_id: int, **changes: Any) -> StaffMember:
+        """Change role, store, extension, language, active; or ``secret`` (a new PIN).
+
+        Admins change anyone; everyone may change their own PIN and language.
+        """
+        own = actor.staff.id == staff_id and set(changes) <= {"secret", "language"}
+        if not own:
+            await self._require(actor, Permission.MANAGE_STAFF, "staff")
+        if "role" in changes:
+            changes["role"] = Role.parse(str(changes["role"]))
+        if "secret" in changes:
+            secret = str(changes.pop("secret"))
+            try:
+                check_secret_strength(secret)
+            except ValueError as exc:
+                raise ValidationFailed({"secret": str(exc)}) from None
+            changes["secret_hash"] = await asyncio.get_running_loop().run_in_executor(
+                None, hash_secret, secret
+            )
+        member, diff = await self._runner.run(
+            store.update_staff, staff_id, self._clock(), **changes
+        )
+        if diff:
+            await self._audit.record(
+                actor, "update", "staff", staff_id, {k: list(v) for k, v in diff.items()}
+            )
+        if self.session and self.session.staff.id == staff_id:
+            self.session = Session(member, self.session.signed_in_at)
+        return member
+
+    # --- signing in -----------------------------------------------------------------
+
+    async def sign_in(self, name: str, secret: str) -> Session:
+        """Sign in at this console; raises SignInRefused with a message safe to show."""
+        now = self._clock()
+        found = await self._runner.run(store.find_staff, name)
+        if found is None:
+            # Same work as a real check, so timing does not tell which names exist.
+            await asyncio.get_running_loop().run_in_executor(
+                None, verify_secret, secret, _dummy_hash()
+            )
+            await self._runner.run(store.record_attempt, None, name.strip(), now, "unknown")
+            await self._audit.record(None, "sign_in_failed", "staff", "", detail=name.strip())
+            raise SignInRefused("That name and PIN do not match an account.")
+        member, hashed = found
+        if not member.active:
+            await self._runner.run(store.record_attempt, member.id, member.name, now, "inactive")
+            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="inactive")
+            raise SignInRefused("This account is switched off; ask an admin.")
+        until = await self._locked_until(member.id, now)
+        if until is not None:
+            await self._runner.run(store.record_attempt, member.id, member.name, now, "locked")
+            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="locked")
+            raise SignInRefused(_locked_message(until, now))
+        ok = await asyncio.get_running_loop().run_in_executor(None, verify_secret, secret, hashed)
+        if not ok:
+            await self._runner.run(store.record_attempt, member.id, member.name, now, "wrong")
+            until = await self._locked_until(member.id, now)
+            if until is not None:
+                await self._audit.record(
+                    None, "lock", "staff", member.id, detail="too many wrong PINs"
+                )
+                raise SignInRefused(_locked_message(until, now))
+            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="wrong")
+            raise SignInRefused("That name and PIN do not match an account.")
+        await self._runner.run(store.record_attempt, member.id, member.name, now, "ok")
+        self.session = Session(member, now)
+        await self._audit.record(self.session, "sign_in", "staff", member.id)
+        return self.session
+
+    async def sign_out(self) -> None:
+        if self.session is not None:
+            session, self.session = self.session, None
+            await self._audit.record(session, "sign_out", "staff", session.staff.id)
+
+    async def _locked_until(self, staff_id: int, now: dt.datetime) -> dt.datetime | None:
+        failures, last_ok = await self._runner.run(
+            store.attempts_since, staff_id, now - FAILURE_WINDOW - LOCK_FOR - FAILURE_WINDOW
+        )
+        return locked_until(failures, now, last_ok)
+
+    async def _require(self, actor: Session, permission: Permission, entity: str) -> None:
+        try:
+            require(actor.role, permission)
+        except NotAllowed as exc:
+            await self._audit.record(actor, "refused", entity, "", detail=str(exc))
+            raise
+
+
+def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
+    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
+    return f"Too many wrong PINs: this account is locked for {minutes} more minute(s)."
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A real hash, so unknown names cost the same time as known ones."""
+    return hash_secret("not-a-real-account-0")
