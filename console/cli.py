@@ -13,7 +13,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -148,7 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_staff
 
     cli_staff.add_parsers(sub, _add_db)
+    from console import cli_backup
+
+    cli_backup.add_parsers(sub, _add_db)
     return parser
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A command handler imported only when its command runs (fast start)."""
+
+    def handler(args: argparse.Namespace, out: TextIO) -> int:
+        import importlib
+
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(
+            importlib.import_module(f"console.{module}"), name
+        )
+        return command(args, out)
+
+    return handler
 
 
 def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
@@ -534,6 +551,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "phrasebook": cmd_phrasebook,
             "staff": cmd_staff,
             "audit": cmd_staff,
+            "backup": _lazy("cli_backup", "cmd_backup"),
+            "restore": _lazy("cli_backup", "cmd_restore"),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

@@ -60,6 +60,13 @@ ROLE = Option(
     "trainer",
     "The signed-in role until staff sign-in exists: agent, trainer, manager or admin",
 )
+BACKUP_EVERY_HOURS = Option(
+    "backup_every_hours", 24, "Take a scheduled backup this often (0 turns them off)"
+)
+BACKUP_KEEP = Option("backup_keep", 14, "How many scheduled backups to keep")
+BACKUP_FOLDER = Option(
+    "backup_folder", "", "Where backups go (default: 'backups' beside the database)"
+)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DEFAULT_REGION,
@@ -73,6 +80,9 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     OCCASION_DAYS,
     ACTIVE_PHRASEBOOK,
     ROLE,
+    BACKUP_EVERY_HOURS,
+    BACKUP_KEEP,
+    BACKUP_FOLDER,
 )
 
 
@@ -110,7 +120,9 @@ def validate(option: Option[T], value: T) -> None:
         raise ValueError(f"{value!r} is not a region code such as CN, HK, TW, GB or US")
     if option is LOYALTY_EVERY and int(value) < 2:  # type: ignore[call-overload]
         raise ValueError("the loyalty rule needs every 2nd item or more")
-    if option in (MISS_YOU_MONTHS, OCCASION_DAYS) and int(value) < 1:  # type: ignore[call-overload]
+    if option in (BACKUP_EVERY_HOURS,) and int(value) < 0:  # type: ignore[call-overload]
+        raise ValueError(f"{option.key} cannot be negative (0 turns scheduled backups off)")
+    if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP) and int(value) < 1:  # type: ignore[call-overload]
         raise ValueError(f"{option.key} must be at least 1")
     if option is ROLE:
         Role.parse(str(value))

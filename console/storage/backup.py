@@ -1,0 +1,175 @@
+"""Backups with SQLite's online backup API, and restores that check before they replace.
+
+* A backup copies one consistent snapshot of the live database while the app keeps
+  working (WAL: readers do not block writers, and the snapshot is taken in one step so
+  concurrent writes neither corrupt nor restart it). The copy is written beside its final
+  name, checked with ``PRAGMA integrity_check``, synced and only then renamed into place.
+* A restore opens the backup read-only and checks it (SQLite header, integrity check,
+  Service Console application id, not newer than this app) before anything is replaced;
+  the current database is first saved beside the backups, so a restore loses nothing.
+  Pages are copied into the live database with the backup API under its write lock, then
+  the schema is migrated if the backup came from an older version.
+* Backups are opened with the same connection factory as the live database, so an
+  encrypted database gives encrypted backups.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from console.storage import schema
+from console.storage.database import NotADatabaseError, StorageError, connect
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class BackupFailed(StorageError):
+    pass
+
+
+class RestoreRefused(StorageError):
+    """The file offered for restore is not a sound Service Console backup."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    size: int
+    customers: int
+    schema_version: int
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a directory
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _count_customers(conn: sqlite3.Connection) -> int:
+    try:
+        return int(conn.execute("SELECT count(*) FROM customers").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
+    """Write a checked copy of *db* to *target* (replaced atomically if it exists)."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(partial), isolation_level=None)
+        try:
+            db.conn.backup(dest)  # pages=-1: one consistent snapshot in one step
+            dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
+            result = dest.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise BackupFailed(f"the backup copy failed its integrity check: {result}")
+            customers = _count_customers(dest)
+            version = int(dest.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            dest.close()
+        with partial.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupFailed(f"the backup to {target} failed: {exc}") from None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BackupFailed(f"the backup to {target} could not be written: {exc}") from None
+    return BackupInfo(target, target.stat().st_size, customers, version)
+
+
+def check_backup(path: Path | str) -> BackupInfo:
+    """Open *path* read-only and make sure it is a sound Service Console database."""
+    path = Path(path)
+    if not path.is_file():
+        raise RestoreRefused(f"{path} is not a file")
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise RestoreRefused(f"{path} is not a Service Console backup (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise RestoreRefused(f"{path} could not be opened: {exc}") from None
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise RestoreRefused(f"{path} is damaged (integrity check: {result}); nothing changed")
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if app_id != schema.APPLICATION_ID:
+            raise RestoreRefused(f"{path} is not a Service Console backup; nothing changed")
+        schema.check_not_newer(conn)
+        return BackupInfo(
+            path,
+            path.stat().st_size,
+            _count_customers(conn),
+            int(conn.execute("PRAGMA user_version").fetchone()[0]),
+        )
+    except sqlite3.DatabaseError as exc:
+        raise RestoreRefused(f"{path} is damaged or not a database: {exc}") from None
+    except schema.SchemaTooNew as exc:
+        raise RestoreRefused(
+            f"{path} was written by a newer version of Service Console (schema {exc.found}); "
+            "update the app first — nothing changed"
+        ) from None
+    except schema.ForeignDatabase:
+        raise RestoreRefused(f"{path} belongs to another program; nothing changed") from None
+    finally:
+        conn.close()
+
+
+def restore_into(backup: Path | str, live: Path | str, safety_copy: Path | str) -> BackupInfo:
+    """Replace the database at *live* with *backup*, after checking it.
+
+    The current database is first backed up to *safety_copy* (when it exists), so the
+    restore can be undone.
+    """
+    info = check_backup(backup)
+    live = Path(live)
+    if live.exists() and live.stat().st_size > 0:
+        current = connect(live)
+        try:
+            backup_to(current, safety_copy)
+        finally:
+            current.close()
+    src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = connect(live)
+        try:
+            src.backup(dest.conn)
+        except sqlite3.Error as exc:
+            raise StorageError(f"the restore into {live} failed: {exc}") from None
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    # Reopen through the factory: checks, pragmas, and migrations for an older backup.
+    reopened = connect(live)
+    try:
+        result = reopened.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise NotADatabaseError(f"{live} failed its integrity check after restore: {result}")
+    finally:
+        reopened.close()
+    return info
+
+
+def backup_name(now: dt.datetime, reason: str = "") -> str:
+    """``console-20261128-093000.db`` (plus ``-reason`` for a manual or pre-restore one)."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return f"console-{stamp}{'-' + reason if reason else ''}.db"
