@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -13,10 +14,11 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.services.customers import CustomerService, count_customers
+from console.services.database_access import NeedsPassphrase, open_runner
 from console.services.paths import resolve_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
-from console.storage.database import StorageError
+from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
@@ -63,6 +65,65 @@ class Console:
         await self.checker.rebuild(await self.phrasebooks.entries())
 
 
+MIN_PASSPHRASE = 10
+
+
+def ask_passphrase(message: str, *, new: bool) -> str | None:
+    """Ask for the database passphrase (twice for a new one); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    prompt = message + (
+        f"\n\nChoose a passphrase of at least {MIN_PASSPHRASE} characters. Nobody can "
+        "recover the data without it."
+        if new
+        else "\n\nPassphrase:"
+    )
+    while True:
+        text, ok = QInputDialog.getText(
+            None, "Service Console — database passphrase", prompt, QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if not new:
+            return text or None
+        if len(text) < MIN_PASSPHRASE:
+            prompt = f"At least {MIN_PASSPHRASE} characters, please.\n\n" + message
+            continue
+        again, ok = QInputDialog.getText(
+            None,
+            "Service Console — database passphrase",
+            "Type it again:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        if again == text:
+            return text
+        prompt = "The two passphrases differ; try again.\n\n" + message
+
+
+def open_database(path: Path) -> DatabaseRunner | None:
+    """Open the database, asking for a passphrase when there is no usable keychain.
+
+    Runs before the event loop starts (so modal dialogs are fine here). Returns None when
+    the person cancels; raises StorageError for anything else.
+    """
+    try:
+        return open_runner(path)
+    except NeedsPassphrase as exc:
+        log.warning("%s", exc)
+        message, new = str(exc), exc.new
+    for _attempt in range(5):
+        passphrase = ask_passphrase(message, new=new)
+        if passphrase is None:
+            return None
+        try:
+            return open_runner(path, passphrase)
+        except WrongKeyError:
+            message, new = "That passphrase does not open the database.", False
+    return None
+
+
 def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
     import qasync
 
@@ -74,17 +135,24 @@ def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
     app.setApplicationName("Service Console")
     app.setOrganizationName("Service Console")
     path = resolve_db_path(db_arg)
-    runner = DatabaseRunner(path)
     try:
-        runner.open()
+        runner = open_database(path)
     except StorageError as exc:
         QMessageBox.critical(None, "Service Console", str(exc))
         print(str(exc), file=sys.stderr)
-        runner.close()
+        return 1
+    if runner is None:
+        print("no passphrase given; the database was not opened", file=sys.stderr)
         return 1
     if not has_cjk_font():
         log.warning("No Chinese-capable font found; install fonts-noto-cjk to see Chinese names")
     console = Console(runner)
+    if runner.key is None and is_encrypted(path) is False and path.exists():
+        console.window.statusBar().showMessage(
+            "This database is not encrypted. Close the app and run "
+            "'service-console encrypt' to protect customers' data.",
+            0,
+        )
     if not has_cjk_font():
         QMessageBox.warning(
             console.window,

@@ -183,17 +183,12 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _open(db_arg: str | None) -> DatabaseRunner:
+    """The database, encrypted with its key from the keychain (or the passphrase in
+    $SERVICE_CONSOLE_DB_PASSPHRASE); a plain file from an older version opens as it is."""
+    from console.services.database_access import open_runner
     from console.services.paths import resolve_db_path
-    from console.storage.runner import DatabaseRunner
 
-    path = resolve_db_path(db_arg)
-    runner = DatabaseRunner(path)
-    try:
-        runner.open()
-    except BaseException:
-        runner.close()  # stop its thread; the error says why
-        raise
-    return runner
+    return open_runner(resolve_db_path(db_arg))
 
 
 def _hit_json(hit: object) -> dict[str, object]:
@@ -553,6 +548,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "audit": cmd_staff,
             "backup": _lazy("cli_backup", "cmd_backup"),
             "restore": _lazy("cli_backup", "cmd_restore"),
+            "encrypt": _lazy("cli_backup", "cmd_encrypt"),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

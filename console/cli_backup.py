@@ -34,6 +34,16 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     restore.add_argument(
         "--yes", action="store_true", help="really replace the database (close the app first)"
     )
+    encrypt = sub.add_parser(
+        "encrypt",
+        help="encrypt a plain database (key kept in the keychain); close the app first",
+    )
+    add_db(encrypt)
+    encrypt.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="use a passphrase read from stdin instead of a key in the keychain",
+    )
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
@@ -60,12 +70,14 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
+    from console.services.database_access import choose_key
     from console.services.paths import resolve_db_path
     from console.storage.backup import RestoreRefused, backup_name, check_backup, restore_into
 
     live = resolve_db_path(args.db)
+    key = choose_key(live)
     try:
-        info = check_backup(args.file)
+        info = check_backup(args.file, key)
     except RestoreRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
@@ -78,10 +90,29 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     safety = live.parent / "backups" / backup_name(dt.datetime.now(), "before-restore")
     try:
-        restore_into(args.file, live, safety)
+        restore_into(args.file, live, safety, key)
     except RestoreRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     saved = f"; the previous database was saved to {safety}" if safety.exists() else ""
     out.write(f"restored {info.customers:,} customers into {live}{saved}\n")
+    return EXIT_OK
+
+
+def cmd_encrypt(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services.database_access import encrypt_database
+    from console.services.paths import resolve_db_path
+
+    passphrase = None
+    if args.passphrase_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+        if len(passphrase) < 10:
+            print("the passphrase needs at least 10 characters", file=sys.stderr)
+            return EXIT_REJECTED
+    report = encrypt_database(resolve_db_path(args.db), passphrase)
+    kept = "with your passphrase" if passphrase else "with a key kept in this computer's keychain"
+    out.write(
+        f"encrypted {report.path} ({report.tables} tables, {report.rows:,} rows) {kept}; "
+        "the plain file was overwritten and removed\n"
+    )
     return EXIT_OK

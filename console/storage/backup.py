@@ -18,16 +18,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from console.storage import schema
+from console.storage import driver, schema
 from console.storage.database import NotADatabaseError, StorageError, connect
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+from console.storage.driver import DbKey
 
 
 class BackupFailed(StorageError):
@@ -55,10 +54,10 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _count_customers(conn: sqlite3.Connection) -> int:
+def _count_customers(conn: Any) -> int:
     try:
         return int(conn.execute("SELECT count(*) FROM customers").fetchone()[0])
-    except sqlite3.Error:
+    except driver.Error:
         return 0
 
 
@@ -69,7 +68,7 @@ def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        dest = sqlite3.connect(str(partial), isolation_level=None)
+        dest = driver.connect_raw(partial, driver.key_of(db.conn))  # encrypted stays so
         try:
             db.conn.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
@@ -84,7 +83,7 @@ def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
             os.fsync(fh.fileno())
         os.replace(partial, target)
         _fsync_dir(target.parent)
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(f"the backup to {target} failed: {exc}") from None
     except OSError as exc:
@@ -94,17 +93,26 @@ def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
     return BackupInfo(target, target.stat().st_size, customers, version)
 
 
-def check_backup(path: Path | str) -> BackupInfo:
-    """Open *path* read-only and make sure it is a sound Service Console database."""
+def check_backup(path: Path | str, key: DbKey | None = None) -> BackupInfo:
+    """Open *path* read-only (with *key* when encrypted) and make sure it is a sound
+    Service Console database."""
     path = Path(path)
     if not path.is_file():
         raise RestoreRefused(f"{path} is not a file")
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise RestoreRefused(f"{path} is not a Service Console backup (not an SQLite file)")
+    if key is None and not driver.is_plain_sqlite(path):
+        raise RestoreRefused(
+            f"{path} is not a Service Console backup (not an SQLite file), or it is "
+            "encrypted with a key this database does not have; nothing changed"
+        )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = driver.connect_raw(
+            path, key if not driver.is_plain_sqlite(path) else None, readonly=True
+        )
+    except driver.WrongKey:
+        raise RestoreRefused(
+            f"{path} is encrypted with another key (or is not a backup); nothing changed"
+        ) from None
+    except driver.Error as exc:
         raise RestoreRefused(f"{path} could not be opened: {exc}") from None
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -120,7 +128,7 @@ def check_backup(path: Path | str) -> BackupInfo:
             _count_customers(conn),
             int(conn.execute("PRAGMA user_version").fetchone()[0]),
         )
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise RestoreRefused(f"{path} is damaged or not a database: {exc}") from None
     except schema.SchemaTooNew as exc:
         raise RestoreRefused(
@@ -133,33 +141,42 @@ def check_backup(path: Path | str) -> BackupInfo:
         conn.close()
 
 
-def restore_into(backup: Path | str, live: Path | str, safety_copy: Path | str) -> BackupInfo:
+def restore_into(
+    backup: Path | str, live: Path | str, safety_copy: Path | str, key: DbKey | None = None
+) -> BackupInfo:
     """Replace the database at *live* with *backup*, after checking it.
 
+    *key* opens the live database (and the backup, which was made with the same key).
     The current database is first backed up to *safety_copy* (when it exists), so the
-    restore can be undone.
+    restore can be undone. A plain backup restores into a plain database only.
     """
-    info = check_backup(backup)
+    info = check_backup(backup, key)
+    backup_plain = driver.is_plain_sqlite(Path(backup))
+    if backup_plain != (key is None):
+        raise RestoreRefused(
+            f"{backup} is {'plain' if backup_plain else 'encrypted'} but the database is "
+            f"{'encrypted' if key is not None else 'plain'}; nothing changed"
+        )
     live = Path(live)
     if live.exists() and live.stat().st_size > 0:
-        current = connect(live)
+        current = connect(live, key)
         try:
             backup_to(current, safety_copy)
         finally:
             current.close()
-    src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+    src = driver.connect_raw(backup, key, readonly=True)
     try:
-        dest = connect(live)
+        dest = connect(live, key)
         try:
             src.backup(dest.conn)
-        except sqlite3.Error as exc:
+        except driver.Error as exc:
             raise StorageError(f"the restore into {live} failed: {exc}") from None
         finally:
             dest.close()
     finally:
         src.close()
     # Reopen through the factory: checks, pragmas, and migrations for an older backup.
-    reopened = connect(live)
+    reopened = connect(live, key)
     try:
         result = reopened.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":

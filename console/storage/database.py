@@ -17,7 +17,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from console.storage import schema
+from console.storage import driver, schema
+from console.storage.driver import DbKey
 
 Db = sqlite_utils.Database  # the type services may name without importing sqlite_utils
 
@@ -40,6 +41,10 @@ class NotADatabaseError(StorageError):
 
 
 class NetworkPathError(StorageError):
+    pass
+
+
+class WrongKeyError(StorageError):
     pass
 
 
@@ -88,11 +93,13 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at *path*.
 
-    Raises a StorageError subclass with a clear message for a network path, a file that
-    is not a database, an unreadable file, or a database from a newer version.
+    With *key* the file is an SQLCipher database (created encrypted when new); without,
+    a plain SQLite file. Raises a StorageError subclass with a clear message for a network
+    path, a file that is not a database, a wrong key, an unreadable file, or a database
+    from a newer version. The key never appears in a message.
     """
     path = Path(path)
     if str(path) != ":memory:":
@@ -105,18 +112,20 @@ def connect(path: Path | str) -> sqlite_utils.Database:
             raise NotADatabaseError(f"{path} is a folder, not a database file")
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise StorageError(f"{path} cannot be read and written by this user")
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as fh:
-                header = fh.read(16)
-            if header != b"SQLite format 3\x00":
-                raise NotADatabaseError(
-                    f"{path} is not a Service Console database (not an SQLite file); "
-                    "it was left untouched"
-                )
+        if key is None and path.exists() and not driver.is_plain_sqlite(path):
+            raise NotADatabaseError(
+                f"{path} is encrypted or not a Service Console database (not a plain SQLite "
+                "file); it was left untouched"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), check_same_thread=True, isolation_level=None)
-    except sqlite3.Error as exc:
+        conn = driver.connect_raw(path, key)
+    except driver.WrongKey:
+        raise WrongKeyError(
+            f"the key does not open {path}: it is not this database's key (or passphrase), "
+            "or the file is not a Service Console database; it was left untouched"
+        ) from None
+    except driver.Error as exc:
         raise StorageError(f"{path} could not be opened: {exc}") from None
     try:
         # Look before writing anything: a refused file must stay byte-for-byte as it was.
@@ -125,7 +134,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         _apply_pragmas(conn)
         db = sqlite_utils.Database(conn)
         schema.migrate(db)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise NotADatabaseError(
@@ -149,6 +158,11 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn.close()
         raise
     return db
+
+
+def is_encrypted(path: Path) -> bool:
+    """True when *path* exists and is not a plain SQLite file (an SQLCipher database)."""
+    return path.exists() and path.stat().st_size > 0 and not driver.is_plain_sqlite(path)
 
 
 @contextlib.contextmanager

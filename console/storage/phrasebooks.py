@@ -29,6 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.storage import driver
 from console.storage.database import write_transaction
 
 
@@ -283,7 +284,7 @@ def create_phrasebook(
             cursor = db.execute(
                 "INSERT INTO phrasebooks (name, created_at) VALUES (?, ?)", [name, _iso(now)]
             )
-        except sqlite3.IntegrityError:
+        except driver.IntegrityError:
             raise PhrasebookNameTaken(name) from None
         phrasebook_id = int(cursor.lastrowid or 0)
         for entry in entries:

@@ -18,14 +18,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import sqlite_utils
 
 from console.storage.database import connect
+from console.storage.driver import DbKey
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
 class DatabaseRunner:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, key: DbKey | None = None) -> None:
         self.path = Path(path)
+        self.key = key  # None: a plain SQLite file; else an SQLCipher database
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="service-console-db"
         )
@@ -36,7 +38,8 @@ class DatabaseRunner:
         """Open and migrate the database on the worker thread; raises StorageError."""
 
         def _open() -> None:
-            self._db = connect(self.path)
+            if self._db is None:  # opening twice (open, then `with`) keeps one connection
+                self._db = connect(self.path, self.key)
 
         self._executor.submit(_open).result()
 

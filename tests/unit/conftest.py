@@ -36,15 +36,15 @@ def _close_every_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     runners: list[DatabaseRunner] = []
     real_connect = database.connect
 
-    def tracking_connect(path: Path | str) -> Any:
-        db = real_connect(path)
+    def tracking_connect(path: Path | str, key: Any = None) -> Any:
+        db = real_connect(path, key)
         opened.append((threading.get_ident(), db))
         return db
 
     real_init = DatabaseRunner.__init__
 
-    def tracking_init(self: DatabaseRunner, path: Path | str) -> None:
-        real_init(self, path)
+    def tracking_init(self: DatabaseRunner, path: Path | str, key: Any = None) -> None:
+        real_init(self, path, key)
         runners.append(self)
 
     monkeypatch.setattr(database, "connect", tracking_connect)
@@ -141,3 +141,10 @@ def search_names(runner: DatabaseRunner, query: str, limit: int = 20) -> list[st
     from console.domain.search_text import plan_query
 
     return [h.name for h in runner.call(store.search, plan_query(query), limit=limit)]
+
+
+def runner_for(path: Path) -> DatabaseRunner:
+    """A runner keyed as the app and the CLI key it (encrypted, key in the keychain)."""
+    from console.services.database_access import choose_key
+
+    return DatabaseRunner(path, choose_key(path))

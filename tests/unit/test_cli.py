@@ -16,7 +16,7 @@ from console import cli
 from console.domain.customer import PartialDate, Phone, Tier
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
-from tests.unit.conftest import add_customer
+from tests.unit.conftest import add_customer, runner_for
 
 HEADER = "name,preferred_name,phones,email,member_no,birthday,tier,preferences,notes\n"
 
@@ -46,7 +46,7 @@ def write(path: Path, text: str, *, bom: bool = False) -> Path:
 
 def customers_in(db: Path) -> list[tuple[object, ...]]:
     """What a round trip must keep, without ids and timestamps."""
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         found = r.call(lambda d: list(store.iter_customers(d)))
     return [
         (
@@ -65,7 +65,7 @@ def customers_in(db: Path) -> list[tuple[object, ...]]:
 
 
 def count_in(db: Path) -> int:
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         return r.call(store.count_customers)
 
 
@@ -150,7 +150,7 @@ def test_demo_then_search_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert "60 customers" in out
     assert count_in(db) == 60
 
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         some = r.call(store.get_customer, 17)
     assert some is not None
     code, out = main("search", "--db", str(db), "--json", some.name)
@@ -168,7 +168,7 @@ def test_demo_then_search_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert first["tier"] in {t.value for t in Tier}
 
     # Demo customers are found the way the front desk finds people.
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         found = r.call(lambda d: list(store.iter_customers(d)))
     with_member = next(c for c in found if c.member_no)
     code, out = main("search", "--db", str(db), "--json", with_member.member_no)
@@ -181,7 +181,7 @@ def test_demo_then_search_json_has_the_documented_keys(tmp_path: Path) -> None:
 def test_demo_has_english_and_chinese_names_visits_and_purchases(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     assert main("demo", "--db", str(db), "--customers", "80")[0] == 0
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         names = r.call(lambda d: [c.name for c in store.iter_customers(d)])
         visits = r.call(lambda d: d.execute("SELECT count(*) FROM visits").fetchone()[0])
         purchases = r.call(lambda d: d.execute("SELECT count(*) FROM purchases").fetchone()[0])
@@ -498,7 +498,7 @@ def test_import_purchases(tmp_path: Path, good_db: Path) -> None:
     )
     assert code == 0
     assert "imported 3 purchases" in out
-    with DatabaseRunner(good_db) as r:
+    with runner_for(good_db) as r:
         (zhang,) = r.call(store.list_purchases, 1)
         (zoe,) = r.call(store.list_purchases, 2)
     assert [(i.name, i.quantity, i.price_minor) for i in zhang.items] == [
@@ -517,7 +517,7 @@ def test_import_purchases_for_an_unknown_customer(
     code, _ = main("import", "purchases", "--db", str(good_db), str(csv_path))
     assert code == 1
     assert "line 5, column member_no: no customer with member M-404" in capsys.readouterr().err
-    with DatabaseRunner(good_db) as r:
+    with runner_for(good_db) as r:
         assert r.call(store.count_purchases, 1) == 0
 
     code, out = main("import", "purchases", "--db", str(good_db), "--skip-invalid", str(csv_path))
@@ -536,7 +536,7 @@ def test_import_purchases_dry_run(tmp_path: Path, good_db: Path) -> None:
     )
     assert code == 0
     assert "would import 3 purchases" in out
-    with DatabaseRunner(good_db) as r:
+    with runner_for(good_db) as r:
         assert r.call(store.count_purchases, 1) == 0
 
 
@@ -634,7 +634,7 @@ def test_export_of_an_empty_database(tmp_path: Path) -> None:
 
 def test_export_leaves_merged_customers_out(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         keep = add_customer(r, "Keep", phones=["+8613812345678"])
         other = add_customer(r, "Other", email="o@example.com")
         r.call(store.merge_customers, keep, other, now=dt.datetime(2026, 1, 1))
@@ -750,7 +750,7 @@ def test_search_in_a_fresh_default_database(tmp_path: Path) -> None:
 
 def test_round_trip_keeps_phone_labels(tmp_path: Path) -> None:
     db = tmp_path / "l.db"
-    with DatabaseRunner(db) as r:
+    with runner_for(db) as r:
         add_customer(r, "A")
         c = r.call(store.get_customer, 1)
         assert c is not None

@@ -17,7 +17,7 @@ from console.domain.phrasebook_io import read_phrasebook
 from console.services.phrasebooks import DEFAULT_PHRASEBOOK_FILE
 from console.storage import customers as settings_store
 from console.storage import phrasebooks as store
-from console.storage.runner import DatabaseRunner
+from tests.unit.conftest import runner_for
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "kind,language,text,severity,replacements,reason,situation,exceptions\n"
@@ -35,7 +35,7 @@ def main(*argv: str) -> tuple[int, str]:
 
 
 def texts_in(db: Path, book: str) -> list[str]:
-    with DatabaseRunner(db) as runner:
+    with runner_for(db) as runner:
         found = runner.call(store.find_phrasebook, book)
         assert found is not None
         return [entry.text for entry in runner.call(store.list_entries, found.id)]
@@ -88,7 +88,7 @@ def test_bad_rows_are_each_reported_and_nothing_is_imported(
     err = capsys.readouterr().err.splitlines()
     assert [line.split(": ")[1] for line in err[:2]] == ["line 3", "line 4"]
     assert err[-1] == "2 bad row(s); nothing was imported"
-    with DatabaseRunner(db) as runner:
+    with runner_for(db) as runner:
         assert runner.call(store.find_phrasebook, "Brand") is None
 
 
@@ -103,12 +103,12 @@ def test_validation_problems_block_the_import(
     assert "line 5: taboo term 'certainly' is also an approved phrase (line 2)" in err
     assert "nothing was imported" in err
     assert main("phrasebook", "import", "--db", str(db), "--name", "Brand", str(clash))[0] == 1
-    with DatabaseRunner(db) as runner:
+    with runner_for(db) as runner:
         assert runner.call(store.list_phrasebooks) == []
 
 
 def test_an_agent_cannot_import(db: Path, book: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with DatabaseRunner(db) as runner:
+    with runner_for(db) as runner:
         runner.call(settings_store.set_setting, "role", "agent")
     assert main("phrasebook", "import", "--db", str(db), str(book))[0] == 1
     assert "Only trainers and managers" in capsys.readouterr().err
