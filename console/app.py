@@ -10,18 +10,23 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.domain.staff import Session
+from console.services import settings as opts
 from console.services.customers import CustomerService, count_customers
 from console.services.database_access import NeedsPassphrase, open_runner
 from console.services.paths import resolve_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
+from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
+from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 
 log = logging.getLogger("console")
 
@@ -39,17 +44,55 @@ def has_cjk_font() -> bool:
 class Console:
     """Everything the running app holds, built in one place."""
 
-    def __init__(self, runner: DatabaseRunner) -> None:
+    def __init__(self, runner: DatabaseRunner, *, require_sign_in: bool = False) -> None:
         self.runner = runner
+        self.require_sign_in = require_sign_in
         self.settings = SettingsService(runner)
+        self.audit = AuditService(runner)
+        self.staff = StaffService(runner, self.audit)
         self.customers = CustomerService(runner, self.settings)
         self.phrasebooks = PhrasebookService(runner, self.settings)
         self.checker = PhraseChecker()
         self.window = MainWindow(
             self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
         )
+        self.sign_in: SignInWindow | None = None
+        self.lock: ConsoleLock | None = None
+        self.signed_in_as = signed_in_label()
+        self.window.statusBar().addPermanentWidget(self.signed_in_as)
+
+    async def _sign_in_first(self) -> None:
+        """Show the sign-in window (or first-admin creation) and wait for a sign-in."""
+        first_run = await self.staff.needs_first_admin()
+        store = await self.settings.get(opts.STORE_NAME)
+        self.sign_in = SignInWindow(self.staff, first_run=first_run, store=store)
+        self.lock = ConsoleLock(
+            self.staff, self.sign_in, idle_minutes=await self.settings.get(opts.AUTO_LOCK_MINUTES)
+        )
+        self.lock.unlocked.connect(self._show_who)
+        lock_action = QAction("Lock / switch staff", self.window)
+        lock_action.setObjectName("lockAction")
+        lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        lock_action.triggered.connect(lambda: self.lock.lock() if self.lock else None)
+        self.window.addAction(lock_action)
+        done: asyncio.Future[Session] = asyncio.get_running_loop().create_future()
+        self.sign_in.signed_in.connect(
+            lambda session: done.set_result(session) if not done.done() else None
+        )
+        self.sign_in.show()
+        self.sign_in.reset()
+        await done
+        self.sign_in.hide()
+
+    def _show_who(self, session: Session) -> None:
+        self.signed_in_as.setText(f"{session.name} · {session.role.value}  (Ctrl+Shift+L to lock)")
 
     async def start(self, *, demo: bool) -> None:
+        if self.require_sign_in:
+            await self._sign_in_first()
+            if self.staff.session is not None:
+                self._show_who(self.staff.session)
         self.window.show()
         self.window.focus_search()
         if demo and await count_customers(self.runner) == 0:
@@ -146,7 +189,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
         return 1
     if not has_cjk_font():
         log.warning("No Chinese-capable font found; install fonts-noto-cjk to see Chinese names")
-    console = Console(runner)
+    console = Console(runner, require_sign_in=True)
     if runner.key is None and is_encrypted(path) is False and path.exists():
         console.window.statusBar().showMessage(
             "This database is not encrypted. Close the app and run "

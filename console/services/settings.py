@@ -60,6 +60,9 @@ ROLE = Option(
     "trainer",
     "The signed-in role until staff sign-in exists: agent, trainer, manager or admin",
 )
+AUTO_LOCK_MINUTES = Option(
+    "auto_lock_minutes", 5, "Lock the console after this many idle minutes (0: never)"
+)
 BACKUP_EVERY_HOURS = Option(
     "backup_every_hours", 24, "Take a scheduled backup this often (0 turns them off)"
 )
@@ -80,6 +83,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     OCCASION_DAYS,
     ACTIVE_PHRASEBOOK,
     ROLE,
+    AUTO_LOCK_MINUTES,
     BACKUP_EVERY_HOURS,
     BACKUP_KEEP,
     BACKUP_FOLDER,
@@ -120,8 +124,8 @@ def validate(option: Option[T], value: T) -> None:
         raise ValueError(f"{value!r} is not a region code such as CN, HK, TW, GB or US")
     if option is LOYALTY_EVERY and int(value) < 2:  # type: ignore[call-overload]
         raise ValueError("the loyalty rule needs every 2nd item or more")
-    if option in (BACKUP_EVERY_HOURS,) and int(value) < 0:  # type: ignore[call-overload]
-        raise ValueError(f"{option.key} cannot be negative (0 turns scheduled backups off)")
+    if option in (BACKUP_EVERY_HOURS, AUTO_LOCK_MINUTES) and int(value) < 0:  # type: ignore[call-overload]
+        raise ValueError(f"{option.key} cannot be negative (0 turns it off)")
     if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP) and int(value) < 1:  # type: ignore[call-overload]
         raise ValueError(f"{option.key} must be at least 1")
     if option is ROLE:
