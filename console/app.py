@@ -18,6 +18,7 @@ from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.customers import CustomerService, count_customers
 from console.services.database_access import NeedsPassphrase, open_runner
+from console.services.identity import Identity
 from console.services.paths import resolve_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
@@ -50,8 +51,9 @@ class Console:
         self.settings = SettingsService(runner)
         self.audit = AuditService(runner)
         self.staff = StaffService(runner, self.audit)
-        self.customers = CustomerService(runner, self.settings)
-        self.phrasebooks = PhrasebookService(runner, self.settings)
+        self.identity = Identity(runner, self.settings, self.staff)
+        self.customers = CustomerService(runner, self.settings, identity=self.identity)
+        self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
         self.window = MainWindow(
             self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker

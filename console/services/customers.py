@@ -6,10 +6,12 @@ CLI through ``asyncio.run``. No Qt, no SQL here: storage functions do the SQL.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
 from console.domain.greeting import greeting_line, relative_since
@@ -20,6 +22,7 @@ from console.domain.phones import InvalidPhone, normalise_phone
 from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import plan_query
 from console.services import settings as opts
+from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
@@ -114,15 +117,40 @@ def validate_customer(customer: Customer) -> dict[str, str]:
     return errors
 
 
+_NOT_AUDITED = frozenset({"id"})
+
+
+def customer_changes(before: Customer | None, after: Customer) -> dict[str, list[Any]]:
+    """Changed fields as ``{field: [before, after]}`` (all non-empty ones for a new one)."""
+    new = dataclasses.asdict(after)
+    old = dataclasses.asdict(before) if before is not None else {}
+    changes: dict[str, list[Any]] = {}
+    for key, value in new.items():
+        if key in _NOT_AUDITED:
+            continue
+        previous = old.get(key)
+        if before is None and value in (None, "", [], False):
+            continue
+        if previous != value:
+            changes[key] = [previous, value]
+    return changes
+
+
 class CustomerService:
     PAGE = 50
 
     def __init__(
-        self, runner: DatabaseRunner, settings: SettingsService, clock: Clock = _local_now
+        self,
+        runner: DatabaseRunner,
+        settings: SettingsService,
+        clock: Clock = _local_now,
+        *,
+        identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
         self._clock = clock
+        self._identity = identity or Identity(runner, settings)
 
     def now(self) -> dt.datetime:
         return self._clock()
@@ -148,7 +176,10 @@ class CustomerService:
         rule = await self._settings.loyalty_rule()
         window = await self._settings.get(opts.OCCASION_DAYS)
         now = self.now()
-        return await self._runner.run(_load_profile, customer_id, rule, window, now, self.PAGE)
+        profile = await self._runner.run(_load_profile, customer_id, rule, window, now, self.PAGE)
+        if profile is not None:
+            await self._identity.record_later("view", "customer", customer_id)
+        return profile
 
     async def visits_page(self, customer_id: int, offset: int, limit: int = PAGE) -> list[Visit]:
         return await self._runner.run(store.list_visits, customer_id, offset=offset, limit=limit)
@@ -177,20 +208,36 @@ class CustomerService:
                 raise DuplicateFound(conflicts)
         now = self.now()
         if customer.id is None:
-            return await self._runner.run(store.insert_customer, customer, now=now)
+            new_id = await self._runner.run(store.insert_customer, customer, now=now)
+            await self._identity.record(
+                "create", "customer", new_id, customer_changes(None, customer)
+            )
+            return new_id
+        before = await self.get(customer.id)
         await self._runner.run(store.update_customer, customer, now=now)
+        changes = customer_changes(before, customer)
+        if changes:
+            await self._identity.record("update", "customer", customer.id, changes)
         return customer.id
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
-        return await self._runner.run(store.merge_customers, keep_id, other_id, now=self.now())
+        kept = await self._runner.run(store.merge_customers, keep_id, other_id, now=self.now())
+        await self._identity.record(
+            "merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"
+        )
+        await self._identity.record("merge", "customer", other_id, detail=f"merged into #{keep_id}")
+        return kept
 
     async def log_visit(
         self, customer_id: int, *, note: str = "", staff: str | None = None
     ) -> Visit:
         store_name = await self._settings.get(opts.STORE_NAME)
-        staff_name = staff if staff is not None else await self._settings.get(opts.STAFF_NAME)
+        staff_name = staff if staff is not None else await self._identity.name()
         visit = Visit(customer_id, self.now(), store_name, staff_name, note)
         await self._runner.run(store.record_visit, visit)
+        await self._identity.record(
+            "create", "visit", customer_id, {"at": [None, visit.at.isoformat()]}
+        )
         return visit
 
     async def add_purchase(
@@ -213,11 +260,18 @@ class CustomerService:
         store_name = await self._settings.get(opts.STORE_NAME)
         purchase = Purchase(customer_id, self.now(), items, store_name, channel, currency.upper())
         await self._runner.run(store.record_purchase, purchase)
+        await self._identity.record(
+            "create",
+            "purchase",
+            customer_id,
+            {"items": [None, [f"{i.quantity} × {i.name}" for i in items]]},
+        )
         return purchase
 
     async def redeem_reward(self, customer_id: int) -> None:
-        staff = await self._settings.get(opts.STAFF_NAME)
+        staff = await self._identity.name()
         await self._runner.run(store.redeem_reward, customer_id, at=self.now(), staff=staff)
+        await self._identity.record("update", "reward", customer_id, detail="reward given")
 
     # --- Today -------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from console.domain.phrasebook_io import (
 )
 from console.domain.roles import Role
 from console.services import settings as opts
+from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.storage import phrasebooks as store
 from console.storage.database import Db
@@ -204,9 +205,11 @@ class PhrasebookService:
         *,
         clock: Clock = _local_now,
         default_file: Path = DEFAULT_PHRASEBOOK_FILE,
+        identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
+        self._identity = identity or Identity(runner, settings)
         self._clock = clock
         self._default_file = default_file
         self._active: _Active | None = None
@@ -224,8 +227,8 @@ class PhrasebookService:
         return self._clock().replace(microsecond=0)
 
     async def role(self) -> Role:
-        """The role standing in for the signed-in one (an unknown value counts as agent)."""
-        return Role.parse_or_agent(await self._settings.get(opts.ROLE))
+        """The signed-in role (the ``role`` setting where nobody signs in, e.g. the CLI)."""
+        return await self._identity.role()
 
     async def can_edit(self) -> bool:
         return (await self.role()).can_edit_phrasebook
@@ -233,8 +236,11 @@ class PhrasebookService:
     async def _require_editor(self) -> str:
         """The author to record; raises PermissionDenied for a role that may not edit."""
         if not await self.can_edit():
+            await self._identity.record(
+                "refused", "phrasebook", "", detail="edit phrasebook needs a trainer or above"
+            )
             raise PermissionDenied()
-        return (await self._settings.get(opts.STAFF_NAME)).strip() or UNKNOWN_AUTHOR
+        return (await self._identity.name()).strip() or UNKNOWN_AUTHOR
 
     async def _seed_default(self) -> None:
         entries = await self._compute(read_phrasebook, self._default_file)

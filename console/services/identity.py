@@ -1,0 +1,127 @@
+"""Who is working, for every service: permission checks and audit entries in one place.
+
+In the window somebody is always signed in (:class:`StaffService` holds the session).
+Where nobody signs in — the command line, run by whoever can open the database and its
+key — the ``staff_name`` and ``role`` settings stand in, and audit entries name the
+operating-system account (``cli:alice``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from console.domain.roles import NotAllowed, Permission, Role, require
+from console.services import settings as opts
+from console.services.settings import SettingsService
+from console.storage import staff as store
+from console.storage.runner import DatabaseRunner
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from console.services.staff import StaffService
+
+log = logging.getLogger(__name__)
+
+
+def _utc_now() -> dt.datetime:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        return "unknown"
+
+
+class Identity:
+    def __init__(
+        self,
+        runner: DatabaseRunner,
+        settings: SettingsService,
+        staff: StaffService | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self._runner = runner
+        self._settings = settings
+        self.staff = staff
+        self._clock = clock or _utc_now
+
+    async def who(self) -> tuple[str, Role]:
+        """Name and role of whoever is working now."""
+        session = self.staff.session if self.staff is not None else None
+        if session is not None:
+            return session.name, session.role
+        role = Role.parse_or_agent(await self._settings.get(opts.ROLE))
+        name = (await self._settings.get(opts.STAFF_NAME)).strip()
+        if self.staff is None:  # the command line
+            return name or f"cli:{_os_user()}", role
+        return name, role
+
+    async def name(self) -> str:
+        return (await self.who())[0]
+
+    async def role(self) -> Role:
+        return (await self.who())[1]
+
+    async def require(self, permission: Permission, entity: str = "") -> None:
+        """Raise NotAllowed (and record the refusal) unless the current role may."""
+        role = await self.role()
+        try:
+            require(role, permission)
+        except NotAllowed as exc:
+            await self.record("refused", entity, "", detail=str(exc))
+            raise
+
+    async def record(
+        self,
+        action: str,
+        entity: str = "",
+        entity_id: str | int = "",
+        fields: dict[str, Any] | None = None,
+        detail: str = "",
+    ) -> None:
+        """Append an audit entry and wait for it."""
+        name, role = await self.who()
+        await self._runner.run(
+            store.append_audit,
+            at=self._clock(),
+            actor=name,
+            actor_role=role.value,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            fields=fields,
+            detail=detail,
+        )
+
+    async def record_later(
+        self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""
+    ) -> None:
+        """Queue an audit entry behind the current database work without waiting for it
+        (profile views: the panel should not wait for a disk flush)."""
+        name, role = await self.who()
+        future = self._runner.submit(
+            store.append_audit,
+            at=self._clock(),
+            actor=name,
+            actor_role=role.value,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+        future.add_done_callback(_log_failure)
+
+
+def _log_failure(future: Future[int]) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.error("an audit entry could not be written", exc_info=future.exception())
