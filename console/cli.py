@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_staff
 
     cli_staff.add_parsers(sub, _add_db)
+    cli_staff.add_privacy_parsers(sub, _add_db)
     from console import cli_backup
 
     cli_backup.add_parsers(sub, _add_db)
@@ -175,6 +176,8 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.command == "audit":
             return cli_staff.cmd_audit(args, out, runner)
+        if args.command == "customer":
+            return cli_staff.cmd_customer(args, out, runner)
         return cli_staff.cmd_staff(args, out, runner)
     except cli_staff.CliUsage as exc:
         raise UsageError(str(exc)) from None
@@ -546,6 +549,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "phrasebook": cmd_phrasebook,
             "staff": cmd_staff,
             "audit": cmd_staff,
+            "customer": cmd_staff,
             "backup": _lazy("cli_backup", "cmd_backup"),
             "restore": _lazy("cli_backup", "cmd_restore"),
             "encrypt": _lazy("cli_backup", "cmd_encrypt"),

@@ -64,6 +64,68 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     fmt.add_argument("--csv", action="store_true", help="print CSV (recorded as an export)")
 
 
+def add_privacy_parsers(sub: Any, add_db: AddDb) -> None:
+    customer = sub.add_parser(
+        "customer", help="export everything about one customer, or erase them (managers)"
+    )
+    customer_sub = customer.add_subparsers(dest="action", metavar="ACTION")
+    export = customer_sub.add_parser("export", help="everything held about a customer as JSON")
+    erase = customer_sub.add_parser(
+        "erase", help="remove or anonymise a customer's personal data everywhere"
+    )
+    for p in (export, erase):
+        add_db(p)
+        p.add_argument("id", type=int, metavar="ID", help="the customer's number (#id)")
+        p.add_argument("--as", dest="actor", metavar="NAME", required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    erase.add_argument("--reason", required=True, help="why (e.g. 'customer asked')")
+    erase.add_argument("--yes", action="store_true", help="really erase (cannot be undone)")
+
+
+def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+    from pathlib import Path
+
+    from console.domain.roles import NotAllowed
+    from console.services.identity import Identity
+    from console.services.privacy import PrivacyService
+    from console.services.settings import SettingsService
+    from console.services.staff import SignInRefused
+    from console.storage.privacy import ErasureIncomplete
+
+    if args.action is None:
+        raise CliUsage("say what to do: customer export or customer erase")
+    staff, _audit = _services(runner)
+    privacy = PrivacyService(runner, Identity(runner, SettingsService(runner), staff))
+
+    async def go() -> int:
+        await _sign_in(staff, args.actor)
+        if args.action == "export":
+            data = await privacy.export_customer(args.id)
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            if args.output:
+                Path(args.output).write_text(text, encoding="utf-8")
+            else:
+                out.write(text)
+            return EXIT_OK
+        if not args.yes:
+            raise CliUsage("erasing cannot be undone: add --yes")
+        redacted = await privacy.erase_customer(args.id, args.reason)
+        out.write(
+            f"erased customer #{args.id}: personal data removed, search index rewritten, "
+            f"{redacted} audit entries redacted\n"
+        )
+        return EXIT_OK
+
+    try:
+        return asyncio.run(go())
+    except (SignInRefused, NotAllowed, ErasureIncomplete, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    except LookupError as exc:
+        print(str(exc).strip("'\""), file=sys.stderr)
+        return EXIT_REJECTED
+
+
 def _read_secret(prompt: str) -> str:
     if sys.stdin.isatty():
         return getpass.getpass(prompt)

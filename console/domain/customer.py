@@ -123,10 +123,11 @@ class Customer:
     notes: str = ""
     tier: Tier = Tier.REGULAR
     assigned_staff: str = ""
-    marketing_consent: bool = False
+    marketing_consent: bool = False  # offers and news ("marketing" purpose)
     customer_kind: str = ""
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    greetings_consent: bool = False  # birthday and anniversary greetings
 
 
 @dataclass(slots=True)

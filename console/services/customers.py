@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
 from console.domain.greeting import greeting_line, relative_since
 from console.domain.loyalty import LoyaltyRule, LoyaltyStatus, loyalty_status
@@ -25,6 +26,7 @@ from console.services import settings as opts
 from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.storage import customers as store
+from console.storage import privacy as privacy_store
 from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
@@ -197,8 +199,17 @@ class CustomerService:
     async def conflicts(self, customer: Customer) -> list[Conflict]:
         return await self._runner.run(store.find_conflicts, customer)
 
-    async def save(self, customer: Customer, *, allow_duplicates: bool = False) -> int:
-        """Insert or update. Raises ValidationFailed or DuplicateFound; saves nothing then."""
+    async def save(
+        self,
+        customer: Customer,
+        *,
+        allow_duplicates: bool = False,
+        consent_method: Method = Method.IN_PERSON,
+    ) -> int:
+        """Insert or update. Raises ValidationFailed or DuplicateFound; saves nothing then.
+
+        A change to a consent flag is kept in the consent history, given *consent_method*.
+        """
         errors = validate_customer(customer)
         if errors:
             raise ValidationFailed(errors)
@@ -212,13 +223,40 @@ class CustomerService:
             await self._identity.record(
                 "create", "customer", new_id, customer_changes(None, customer)
             )
+            await self._record_consent(new_id, None, customer, consent_method)
             return new_id
         before = await self.get(customer.id)
         await self._runner.run(store.update_customer, customer, now=now)
         changes = customer_changes(before, customer)
         if changes:
             await self._identity.record("update", "customer", customer.id, changes)
+        await self._record_consent(customer.id, before, customer, consent_method)
         return customer.id
+
+    async def _record_consent(
+        self, customer_id: int, before: Customer | None, after: Customer, method: Method
+    ) -> None:
+        events = []
+        for purpose, old, new in (
+            (Purpose.GREETINGS, before and before.greetings_consent, after.greetings_consent),
+            (Purpose.MARKETING, before and before.marketing_consent, after.marketing_consent),
+        ):
+            if bool(old) != new and (before is not None or new):
+                events.append(
+                    ConsentEvent(
+                        customer_id,
+                        purpose,
+                        new,
+                        dt.datetime.now().astimezone().replace(microsecond=0),
+                        method,
+                        await self._identity.name(),
+                    )
+                )
+        if events:
+            await self._runner.run(privacy_store.record_consent, events)
+
+    async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
+        return await self._runner.run(privacy_store.consent_history, customer_id)
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
         kept = await self._runner.run(store.merge_customers, keep_id, other_id, now=self.now())

@@ -693,6 +693,7 @@ class _CustomerFactory:
         if tier >= 2:
             customer.assigned_staff = _assigned_staff(home, index)
         customer.marketing_consent = rnd() < 0.65
+        customer.greetings_consent = customer.marketing_consent or rnd() < 0.5
         r = rnd()
         if r < 0.35:
             customer.customer_kind = "loyal" if tier >= 2 and r < 0.15 else _pick(rnd, _KINDS)

@@ -118,6 +118,7 @@ _ROW_COLUMNS = (
     "marketing_consent",
     "customer_kind",
     "updated_at",
+    "greetings_consent",
 )
 
 
@@ -153,6 +154,7 @@ def _customer_values(c: Customer, updated_at: str) -> tuple[Any, ...]:
         int(c.marketing_consent),
         c.customer_kind.strip(),
         updated_at,
+        int(c.greetings_consent),
     )
 
 
@@ -617,6 +619,7 @@ def _customer_from_row(row: dict[str, Any]) -> Customer:
         tier=Tier(row["tier"]) if row["tier"] in Tier._value2member_map_ else Tier.REGULAR,
         assigned_staff=row["assigned_staff"],
         marketing_consent=bool(row["marketing_consent"]),
+        greetings_consent=bool(row["greetings_consent"]),
         customer_kind=row["customer_kind"],
         created_at=_parse_dt(row["created_at"]),
         updated_at=_parse_dt(row["updated_at"]),
@@ -747,6 +750,7 @@ def merge_customers(
         tiers = list(Tier)
         keep.tier = max(keep.tier, other.tier, key=tiers.index)
         keep.marketing_consent = keep.marketing_consent and other.marketing_consent
+        keep.greetings_consent = keep.greetings_consent and other.greetings_consent
         for attr in ("preferences", "dislikes", "avoid_topics"):
             merged = list(dict.fromkeys([*getattr(keep, attr), *getattr(other, attr)]))
             setattr(keep, attr, merged)
@@ -1203,7 +1207,7 @@ class DatedCustomer:
     label: str
     date: PartialDate
     tier: str
-    marketing_consent: bool
+    greetings_consent: bool
 
 
 def dates_in_window(
@@ -1214,11 +1218,11 @@ def dates_in_window(
         return []
     pairs = ",".join("(?, ?)" for _ in month_days)
     flat = [x for md in month_days for x in md]
-    consent = "AND c.marketing_consent = 1" if consent_only else ""
+    consent = "AND c.greetings_consent = 1" if consent_only else ""
     found: list[DatedCustomer] = []
     for r in db.query(
         f"SELECT id, name, preferred_name, birthday_month AS m, birthday_day AS d, "
-        f"birthday_year AS y, tier, marketing_consent FROM customers c "
+        f"birthday_year AS y, tier, greetings_consent FROM customers c "
         f"WHERE (birthday_month, birthday_day) IN (VALUES {pairs}) "
         f"AND merged_into IS NULL {consent}",
         flat,
@@ -1231,12 +1235,12 @@ def dates_in_window(
                 "birthday",
                 PartialDate(r["m"], r["d"], r["y"]),
                 r["tier"],
-                bool(r["marketing_consent"]),
+                bool(r["greetings_consent"]),
             )
         )
     for r in db.query(
         f"SELECT c.id, c.name, c.preferred_name, d.label, d.month AS m, d.day AS d, d.year AS y, "
-        f"c.tier, c.marketing_consent FROM important_dates d "
+        f"c.tier, c.greetings_consent FROM important_dates d "
         f"JOIN customers c ON c.id = d.customer_id "
         f"WHERE (d.month, d.day) IN (VALUES {pairs}) AND c.merged_into IS NULL {consent}",
         flat,
@@ -1249,7 +1253,7 @@ def dates_in_window(
                 r["label"],
                 PartialDate(r["m"], r["d"], r["y"]),
                 r["tier"],
-                bool(r["marketing_consent"]),
+                bool(r["greetings_consent"]),
             )
         )
     return found
@@ -1281,7 +1285,8 @@ def lapsed_customers(
         )
         for r in db.query(
             f"SELECT id, name, preferred_name, last_visit, visit_count, tier FROM customers "
-            f"WHERE last_visit != '' AND last_visit < ? AND merged_into IS NULL {consent} "
+            f"WHERE last_visit != '' AND last_visit < ? AND merged_into IS NULL "
+            f"AND erased_at IS NULL {consent} "
             f"AND (visit_count >= ? OR tier IN ('gold', 'vip')) "
             f"ORDER BY visit_count DESC, last_visit DESC LIMIT ?",
             [_iso(seen_before), min_visits, limit],
@@ -1298,7 +1303,8 @@ def iter_customers(db: sqlite_utils.Database, *, batch_size: int = 2000) -> Iter
     while True:
         rows = list(
             db.query(
-                "SELECT * FROM customers WHERE id > ? AND merged_into IS NULL ORDER BY id LIMIT ?",
+                "SELECT * FROM customers WHERE id > ? AND merged_into IS NULL "
+                "AND erased_at IS NULL ORDER BY id LIMIT ?",
                 [last_id, batch_size],
             )
         )

@@ -16,6 +16,7 @@ APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console datab
 MIGRATION_SET = "service_console"
 
 migrations = Migrations(MIGRATION_SET)
+PENDING_SEARCH_REBUILD = "_pending_search_rebuild"
 
 
 class SchemaTooNew(Exception):
@@ -220,10 +221,9 @@ def _m0002_search(db: sqlite_utils.Database) -> None:
         """
     )
     if db.execute("SELECT 1 FROM customers LIMIT 1").fetchone():
-        # Customers saved before search existed (storage imports schema: import lazily).
-        from console.storage.customers import rebuild_search_index
-
-        rebuild_search_index(db)
+        # Customers saved before search existed are indexed once every step has run (the
+        # indexing code reads the customer table as the newest schema has it).
+        db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")
 
 
 @migrations(name="0003_phrasebooks")
@@ -371,6 +371,54 @@ def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0007_privacy")
+def _m0007_privacy(db: sqlite_utils.Database) -> None:
+    # Consent per purpose. The old single flag asked "may we send birthday greetings and
+    # offers?", so both purposes start from it.
+    db.execute("ALTER TABLE customers ADD COLUMN greetings_consent INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE customers SET greetings_consent = marketing_consent")
+    db.execute("ALTER TABLE customers ADD COLUMN erased_at TEXT")
+    # When and how each consent was given or withdrawn; append-only except that erasure
+    # may blank the free-text note.
+    db.execute(
+        """
+        CREATE TABLE consent_events (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            purpose TEXT NOT NULL CHECK (purpose IN ('greetings', 'marketing')),
+            granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+            at TEXT NOT NULL,
+            method TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_consent_events_customer ON consent_events(customer_id, id)")
+    db.execute(
+        """
+        CREATE TRIGGER consent_events_no_delete BEFORE DELETE ON consent_events
+        BEGIN
+            SELECT RAISE(ABORT, 'consent history is append-only');
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER consent_events_no_update BEFORE UPDATE ON consent_events
+        WHEN NOT (
+            NEW.note = '' AND NEW.id IS OLD.id AND NEW.customer_id IS OLD.customer_id
+            AND NEW.purpose IS OLD.purpose AND NEW.granted IS OLD.granted
+            AND NEW.at IS OLD.at AND NEW.method IS OLD.method
+            AND NEW.recorded_by IS OLD.recorded_by
+        )
+        BEGIN
+            SELECT RAISE(ABORT, 'consent history is append-only');
+        END
+        """
+    )
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 
@@ -407,5 +455,10 @@ def migrate(db: sqlite_utils.Database) -> None:
     if not migrations.pending(db):
         return
     migrations.apply(db)
+    if PENDING_SEARCH_REBUILD in db.table_names():
+        from console.storage.customers import rebuild_search_index  # storage imports schema
+
+        rebuild_search_index(db)
+        db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {known_version()}")

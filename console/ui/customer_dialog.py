@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from console.domain.consent import Method
 from console.domain.customer import Customer, ImportantDate, Language, PartialDate, Tier
 from console.domain.names import romanise
 from console.domain.phones import InvalidPhone, format_phone, normalise_phone
@@ -679,10 +680,20 @@ class CustomerDialog(QDialog):
             if tip:
                 self.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         form.addRow("Customer kind", self.kind)
-        self.consent = QCheckBox("May &we send birthday greetings and offers?")
+        self.greetings_consent = QCheckBox("May &we send birthday and anniversary greetings?")
+        name_widget(self.greetings_consent, "greetingsConsentCheck", "Greetings consent")
+        self.greetings_consent.toggled.connect(self._form_changed)
+        form.addRow("Consent", self.greetings_consent)
+        self.consent = QCheckBox("May we send offers and news?")
         name_widget(self.consent, "marketingConsentCheck", "Marketing consent")
         self.consent.toggled.connect(self._form_changed)
         form.addRow("", self.consent)
+        self.consent_method = self._combo(
+            "consentMethodCombo",
+            "How the customer gave or withdrew consent",
+            ((m.label.capitalize(), m.value) for m in Method if m is not Method.IMPORT),
+        )
+        form.addRow("Consent given", self.consent_method)
 
     def _build_bottom(self) -> None:
         self.conflict_panel = QFrame()
@@ -803,6 +814,7 @@ class CustomerDialog(QDialog):
         self.assigned_staff.setText(customer.assigned_staff)
         select_data(self.kind, customer.customer_kind, text=customer.customer_kind.capitalize())
         self.consent.setChecked(customer.marketing_consent)
+        self.greetings_consent.setChecked(customer.greetings_consent)
 
     def prefill(self, text: str) -> None:
         """Start a new customer from what was typed in the search box."""
@@ -879,7 +891,8 @@ class CustomerDialog(QDialog):
         order += [self.email, self.member_no, self.birthday]
         order += self.dates.focus_order()
         order += [self.preferences, self.dislikes, self.avoid_topics, self.notes]
-        order += [self.tier, self.assigned_staff, self.kind, self.consent]
+        order += [self.tier, self.assigned_staff, self.kind]
+        order += [self.greetings_consent, self.consent, self.consent_method]
         order += self._conflict_buttons
         order += [self.save_button, self.cancel_button]
         for first, second in itertools.pairwise(order):
@@ -928,6 +941,7 @@ class CustomerDialog(QDialog):
             tier=Tier(self.tier.currentData()),
             assigned_staff=self.assigned_staff.text().strip(),
             marketing_consent=self.consent.isChecked(),
+            greetings_consent=self.greetings_consent.isChecked(),
             customer_kind=str(self.kind.currentData() or ""),
             created_at=original.created_at if original is not None else None,
         )
@@ -965,7 +979,11 @@ class CustomerDialog(QDialog):
         customer = self.build_customer()
         self._set_busy(True, "Saving…")
         try:
-            customer_id = await self._service.save(customer, allow_duplicates=allow_duplicates)
+            customer_id = await self._service.save(
+                customer,
+                allow_duplicates=allow_duplicates,
+                consent_method=Method(self.consent_method.currentData()),
+            )
             # From now on this dialog edits the stored customer, so a retry never adds a twin.
             self._customer_id = customer_id
             if merge_into is not None:

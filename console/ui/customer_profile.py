@@ -277,7 +277,10 @@ class CustomerProfile(QWidget):
         for d in c.dates:
             lines.append(f"{html.escape(d.label.capitalize())}: {d.date.iso()}")
         lines.append(
-            "Marketing: " + ("may send greetings" if c.marketing_consent else "<b>no marketing</b>")
+            "Greetings: "
+            + ("yes" if c.greetings_consent else "<b>no</b>")
+            + " · Offers: "
+            + ("yes" if c.marketing_consent else "<b>no</b>")
         )
         self.identity.setText("<br>".join(lines))
 

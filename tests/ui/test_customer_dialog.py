@@ -276,9 +276,11 @@ class GatedService(CustomerService):
         super().__init__(runner, settings)
         self.gate = asyncio.Event()
 
-    async def save(self, customer: Customer, *, allow_duplicates: bool = False) -> int:
+    async def save(
+        self, customer: Customer, *, allow_duplicates: bool = False, **kwargs: Any
+    ) -> int:
         await self.gate.wait()
-        return await super().save(customer, allow_duplicates=allow_duplicates)
+        return await super().save(customer, allow_duplicates=allow_duplicates, **kwargs)
 
 
 def test_escape_while_saving_does_not_lose_the_save(
@@ -535,7 +537,9 @@ def test_tab_order_is_logical_and_follows_new_rows(qtbot: Any, make_dialog: Any)
         "tierCombo",
         "assignedStaffEdit",
         "customerKindCombo",
+        "greetingsConsentCheck",
         "marketingConsentCheck",
+        "consentMethodCombo",
         "saveButton",
         "cancelButton",
     ]

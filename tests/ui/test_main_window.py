@@ -60,6 +60,7 @@ def _yu(runner: DatabaseRunner) -> int:
             tier=Tier.GOLD,
             birthday=PartialDate(11, 28, 1980),
             marketing_consent=True,
+            greetings_consent=True,
         ),
     )
     for days in (1300, 1000, 900, 800, 700, 592):

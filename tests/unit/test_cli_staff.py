@@ -152,3 +152,30 @@ def test_audit_json_csv_and_filters(
     code, _ = main(monkeypatch, "7391\n", "audit", "--db", db, "--as", "Grace", "--to", "28/11")
     assert code == 2
     assert "--to must be a date" in capsys.readouterr().err
+
+
+def test_customer_export_and_erase_from_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_admin(monkeypatch, db)
+    code, _ = main(monkeypatch, "", "demo", "--db", db, "--customers", "3", "--seed", "7")
+    assert code == 0
+    code, out = main(monkeypatch, "7391\n", "customer", "export", "1", "--db", db, "--as", "Grace")
+    assert code == 0
+    data = json.loads(out)
+    name = data["tables"]["customers"][0]["name"]
+    assert data["customer_id"] == 1 and data["tables"]["phones"]
+    code, _ = main(
+        monkeypatch, "7391\n", "customer", "erase", "1", "--db", db, "--as", "Grace",
+        "--reason", "asked",
+    )  # fmt: skip
+    assert code == 2 and "--yes" in capsys.readouterr().err
+    code, out = main(
+        monkeypatch, "7391\n", "customer", "erase", "1", "--db", db, "--as", "Grace",
+        "--reason", "asked", "--yes",
+    )  # fmt: skip
+    assert code == 0 and out.startswith("erased customer #1")
+    code, out = main(monkeypatch, "", "search", "--db", db, "--json", name)
+    assert code == 0 and all(hit["id"] != 1 for hit in json.loads(out))
+    code, _ = main(monkeypatch, "7391\n", "customer", "export", "99", "--db", db, "--as", "Grace")
+    assert code == 1 and "no customer #99" in capsys.readouterr().err

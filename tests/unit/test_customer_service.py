@@ -282,30 +282,33 @@ def test_profile_pages_load_lazily(runner: DatabaseRunner, service: CustomerServ
 def test_today_lists_birthdays_and_anniversaries_with_consent_only(
     runner: DatabaseRunner, service: CustomerService
 ) -> None:
-    today = add_customer(runner, "Today", birthday=PartialDate(11, 28), marketing_consent=True)
+    today = add_customer(runner, "Today", birthday=PartialDate(11, 28), greetings_consent=True)
     soon = add_customer(
         runner,
         "Soon",
         dates=[ImportantDate("wedding anniversary", PartialDate(12, 3, 2000))],
-        marketing_consent=True,
+        greetings_consent=True,
     )
-    add_customer(runner, "No consent", birthday=PartialDate(11, 28), marketing_consent=False)
-    add_customer(runner, "Too far", birthday=PartialDate(12, 6), marketing_consent=True)
+    add_customer(runner, "No consent", birthday=PartialDate(11, 28), greetings_consent=False)
+    add_customer(
+        runner, "Offers only", birthday=PartialDate(11, 28), marketing_consent=True
+    )  # may get offers, not birthday greetings
+    add_customer(runner, "Too far", birthday=PartialDate(12, 6), greetings_consent=True)
     lists = run(service.today())
     assert lists.today == dt.date(2026, 11, 28)
     assert [(o.customer_id, o.label, o.days_away) for o, _ in lists.occasions] == [
         (today, "birthday", 0),
         (soon, "wedding anniversary", 5),
     ]
-    assert all(c.marketing_consent for _, c in lists.occasions)
+    assert all(c.greetings_consent for _, c in lists.occasions)
     assert [c.name for _, c in lists.occasions] == ["Today", "Soon"]
 
 
 def test_today_birthdays_across_the_year_end_and_29_february(
     runner: DatabaseRunner, service: CustomerService, clock: Clock
 ) -> None:
-    new_year = add_customer(runner, "NY", birthday=PartialDate(1, 2), marketing_consent=True)
-    leap = add_customer(runner, "Leap", birthday=PartialDate(2, 29), marketing_consent=True)
+    new_year = add_customer(runner, "NY", birthday=PartialDate(1, 2), greetings_consent=True)
+    leap = add_customer(runner, "Leap", birthday=PartialDate(2, 29), greetings_consent=True)
     clock.now = D(2026, 12, 29, 10, 0)
     assert [o.customer_id for o, _ in run(service.today()).occasions] == [new_year]
     clock.now = D(2027, 2, 25, 10, 0)

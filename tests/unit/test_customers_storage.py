@@ -300,9 +300,10 @@ def test_merge_joins_both_notes_and_keeps_the_survivors_values(runner: DatabaseR
 
 
 def test_merge_keeps_consent_only_when_both_gave_it(runner: DatabaseRunner) -> None:
-    keep = add_customer(runner, "A", marketing_consent=True)
-    other = add_customer(runner, "B", marketing_consent=False)
-    assert runner.call(store.merge_customers, keep, other, now=NOW).marketing_consent is False
+    keep = add_customer(runner, "A", marketing_consent=True, greetings_consent=True)
+    other = add_customer(runner, "B", marketing_consent=False, greetings_consent=True)
+    merged = runner.call(store.merge_customers, keep, other, now=NOW)
+    assert (merged.marketing_consent, merged.greetings_consent) == (False, True)
 
 
 def test_merge_refuses_self_unknown_and_repeated_merges(runner: DatabaseRunner) -> None:
@@ -495,15 +496,15 @@ def test_ten_thousand_purchases_come_in_pages(runner: DatabaseRunner) -> None:
 
 
 def test_dates_in_window_finds_birthdays_and_other_dates(runner: DatabaseRunner) -> None:
-    a = add_customer(runner, "A", birthday=PartialDate(12, 30), marketing_consent=True)
+    a = add_customer(runner, "A", birthday=PartialDate(12, 30), greetings_consent=True)
     b = add_customer(
         runner,
         "B",
         dates=[ImportantDate("wedding anniversary", PartialDate(1, 2, 2010))],
-        marketing_consent=True,
+        greetings_consent=True,
     )
-    add_customer(runner, "C", birthday=PartialDate(12, 30), marketing_consent=False)
-    add_customer(runner, "D", birthday=PartialDate(6, 1), marketing_consent=True)
+    add_customer(runner, "C", birthday=PartialDate(12, 30), greetings_consent=False)
+    add_customer(runner, "D", birthday=PartialDate(6, 1), greetings_consent=True)
     window = [(12, 29), (12, 30), (12, 31), (1, 1), (1, 2)]
     consenting = runner.call(store.dates_in_window, window, consent_only=True)
     assert sorted((d.customer_id, d.label) for d in consenting) == [

@@ -1,0 +1,265 @@
+"""Customers' rights: consent history, export of everything, erasure everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from console.domain.consent import Method, Purpose
+from console.domain.customer import Customer, ImportantDate, PartialDate, Phone, PurchaseItem
+from console.domain.roles import NotAllowed
+from console.services.customers import CustomerService
+from console.services.identity import Identity
+from console.services.privacy import PrivacyService
+from console.services.settings import ROLE, SettingsService
+from console.storage import privacy as store
+from console.storage.runner import DatabaseRunner
+from tests.unit.conftest import Clock, run, search_names
+
+NAME = "Quintessa Canarywood"
+PHONE = "+8613987654321"
+
+
+@pytest.fixture
+def identity(runner: DatabaseRunner, settings: SettingsService) -> Identity:
+    run(settings.set(ROLE, "manager"))
+    return Identity(runner, settings)
+
+
+@pytest.fixture
+def customers(
+    runner: DatabaseRunner, settings: SettingsService, identity: Identity, clock: Clock
+) -> CustomerService:
+    return CustomerService(runner, settings, clock=clock, identity=identity)
+
+
+@pytest.fixture
+def privacy(runner: DatabaseRunner, identity: Identity) -> PrivacyService:
+    return PrivacyService(runner, identity)
+
+
+def canary(customers: CustomerService, clock: Clock) -> int:
+    cid = run(
+        customers.save(
+            Customer(
+                name=NAME,
+                preferred_name="Ms. Canarywood",
+                phones=[Phone(PHONE, "mobile")],
+                email="quintessa@example.com",
+                member_no="M-777123",
+                birthday=PartialDate(3, 14, 1985),
+                dates=[ImportantDate("wedding anniversary", PartialDate(6, 1, 2010))],
+                preferences=["Earl Grey, no sugar"],
+                notes="allergic to walnuts",
+                greetings_consent=True,
+            )
+        )
+    )
+    run(customers.log_visit(cid, note="came with her sister"))
+    clock.now += dt.timedelta(minutes=3)
+    run(customers.add_purchase(cid, [PurchaseItem("Oolong", 2, 4800, "drink")], currency="CNY"))
+    run(customers.redeem_reward(cid))
+    return cid
+
+
+# --- consent --------------------------------------------------------------------------
+
+
+def test_consent_changes_are_kept_per_purpose_with_how_and_who(
+    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+) -> None:
+    cid = canary(customers, clock)
+    customer = run(customers.get(cid))
+    assert customer is not None
+    customer.marketing_consent = True
+    run(customers.save(customer, consent_method=Method.WRITTEN))
+    run(privacy.set_consent(cid, Purpose.GREETINGS, False, Method.PHONE, "asked on the phone"))
+    history = run(privacy.consent_history(cid))
+    assert [(e.purpose, e.granted, e.method) for e in history] == [
+        (Purpose.GREETINGS, True, Method.IN_PERSON),
+        (Purpose.MARKETING, True, Method.WRITTEN),
+        (Purpose.GREETINGS, False, Method.PHONE),
+    ]
+    assert (
+        history[-1].describe()
+        == "withdrew consent for birthday and anniversary greetings on the phone"
+    )
+    now = run(customers.get(cid))
+    assert now is not None and (now.greetings_consent, now.marketing_consent) == (False, True)
+
+
+def test_the_today_view_respects_withdrawn_greetings_consent(
+    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+) -> None:
+    cid = run(
+        customers.save(
+            Customer(name="Birthday Today", birthday=PartialDate(11, 28), greetings_consent=True)
+        )
+    )
+    assert [c.customer_id for _o, c in run(customers.today()).occasions] == [cid]
+    run(privacy.set_consent(cid, Purpose.GREETINGS, False))
+    assert run(customers.today()).occasions == []
+
+
+def test_consent_history_is_append_only(runner: DatabaseRunner, privacy: PrivacyService) -> None:
+    cid = runner.call(
+        lambda db: (
+            db.execute(
+                "INSERT INTO customers (name, created_at, updated_at) VALUES ('X', 'a', 'a')"
+            ).lastrowid
+        )
+    )
+    run(privacy.set_consent(cid, Purpose.MARKETING, True, note="signed form #12"))
+    for sql in ("UPDATE consent_events SET granted = 0", "DELETE FROM consent_events"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            runner.call(lambda db, sql=sql: db.execute(sql))
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+def test_every_table_is_either_customer_data_or_declared_not_to_be(
+    runner: DatabaseRunner,
+) -> None:
+    tables = set(runner.call(lambda db: db.table_names())) - {"_sqlite_migrations"}
+    linked = {link.table for link in runner.call(store.customer_links)} | {"customers"}
+    unclassified = tables - linked - store.NOT_CUSTOMER_DATA
+    assert not unclassified, f"say whether these hold customer data: {sorted(unclassified)}"
+    assert not (linked & store.NOT_CUSTOMER_DATA)
+    assert linked - {"customers"} <= set(store.ERASURE), "every linked table needs a rule"
+
+
+def test_export_holds_every_linked_table_and_the_audit_entries(
+    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+) -> None:
+    cid = canary(customers, clock)
+    other = run(customers.save(Customer(name="Someone Else", phones=[Phone("+8613800000000")])))
+    data = run(privacy.export_customer(cid))
+    linked = {link.table for link in runner.call(store.customer_links)}
+    assert set(data["tables"]) == linked | {"customers"}
+    for table in linked | {"customers"}:
+        rows = data["tables"][table]
+        owner_column = "id" if table == "customers" else None
+        if owner_column:
+            assert [r["id"] for r in rows] == [cid]
+    tables = data["tables"]
+    assert [p["e164"] for p in tables["phones"]] == [PHONE]
+    assert [d["label"] for d in tables["important_dates"]] == ["wedding anniversary"]
+    assert [v["note"] for v in tables["visits"]] == ["came with her sister"]
+    assert [i["name"] for i in tables["purchase_items"]] == ["Oolong"]
+    assert len(tables["rewards_redeemed"]) == 1
+    assert [(c["purpose"], c["granted"]) for c in tables["consent_events"]] == [("greetings", 1)]
+    assert len(tables["search_docs"]) == 1
+    assert all(r.get("customer_id", cid) == cid for t in tables.values() for r in t)
+    assert other not in {r.get("customer_id") for t in tables.values() for r in t}
+    actions = [(a["action"], a["entity"]) for a in data["audit"]]
+    assert ("create", "customer") in actions and ("create", "purchase") in actions
+    assert ("view", "customer") not in actions  # no profile opened in this test
+
+
+def test_export_and_erase_need_a_manager(
+    runner: DatabaseRunner, settings: SettingsService, customers: CustomerService, clock: Clock
+) -> None:
+    cid = canary(customers, clock)
+    run(settings.set(ROLE, "trainer"))
+    agentish = PrivacyService(runner, Identity(runner, settings))
+    with pytest.raises(NotAllowed):
+        run(agentish.export_customer(cid))
+    with pytest.raises(NotAllowed):
+        run(agentish.erase_customer(cid, "asked"))
+
+
+# --- erasure --------------------------------------------------------------------------
+
+
+def test_erasure_removes_personal_data_everywhere_and_keeps_figures(
+    runner: DatabaseRunner,
+    customers: CustomerService,
+    privacy: PrivacyService,
+    clock: Clock,
+    db_path: Path,
+) -> None:
+    cid = canary(customers, clock)
+    keep = run(customers.save(Customer(name="Kept Customer", phones=[Phone("+8613811112222")])))
+    assert search_names(runner, "canarywood") == [NAME]
+    redacted = run(privacy.erase_customer(cid, "customer asked to be forgotten"))
+    assert redacted >= 3  # create customer, visit, purchase (+ reward, consent…)
+    for query in (NAME, "canarywood", "quintessa", PHONE, "4321", "13987654321", "777123"):
+        assert search_names(runner, query) == [], query
+    assert search_names(runner, "Kept") == ["Kept Customer"]
+    erased = run(customers.get(cid))
+    assert erased is not None
+    assert (erased.name, erased.phones, erased.email, erased.birthday, erased.notes) == (
+        store.ERASED_NAME,
+        [],
+        "",
+        None,
+        "",
+    )
+    # Figures still count the visit and the purchase.
+    counts = runner.call(
+        lambda db: (
+            db.execute("SELECT count(*) FROM visits WHERE customer_id = ?", [cid]).fetchone()[0],
+            db.execute("SELECT count(*) FROM purchases WHERE customer_id = ?", [cid]).fetchone()[0],
+        )
+    )
+    assert counts == (1, 1)
+    assert runner.call(store.is_erased, cid)
+    # Nothing readable is left in the files.
+    runner.call(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+    blob = db_path.read_bytes() + (
+        Path(f"{db_path}-wal").read_bytes() if Path(f"{db_path}-wal").exists() else b""
+    )
+    for needle in (b"Canarywood", b"quintessa@", b"walnuts", b"13987654321", b"12345678931"):
+        assert needle not in blob, needle
+    assert b"Kept Customer" in blob
+    # The erasure itself is recorded; the old values are gone from the audit trail.
+    data = runner.call(store.export_customer, cid)
+    assert data["tables"]["phones"] == []
+    assert all(
+        a["fields"] in ({"redacted": True}, {}) for a in data["audit"] if a["action"] != "erase"
+    )
+    assert [a["detail"] for a in data["audit"] if a["action"] == "erase"] == [
+        "customer asked to be forgotten"
+    ]
+    assert keep
+
+
+def test_erasure_covers_records_merged_into_the_customer(
+    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService
+) -> None:
+    keep = run(customers.save(Customer(name="Wang Fang", phones=[Phone("+8613800001111")])))
+    dup = run(
+        customers.save(
+            Customer(name="Wang Fang (old card)", phones=[Phone("+8613800002222")]),
+            allow_duplicates=True,
+        )
+    )
+    run(customers.merge(keep, dup))
+    run(privacy.erase_customer(keep, "asked"))
+    names = runner.call(
+        lambda db: [
+            r[0] for r in db.execute("SELECT name FROM customers WHERE id IN (?, ?)", [keep, dup])
+        ]
+    )
+    assert names == [store.ERASED_NAME, store.ERASED_NAME]
+    assert search_names(runner, "2222") == []
+
+
+def test_erasure_needs_a_reason_and_an_unknown_table_stops_it(
+    runner: DatabaseRunner,
+    customers: CustomerService,
+    privacy: PrivacyService,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cid = canary(customers, clock)
+    with pytest.raises(ValueError, match="say why"):
+        run(privacy.erase_customer(cid, " "))
+    monkeypatch.delitem(store.ERASURE, "visits")
+    with pytest.raises(store.ErasureIncomplete, match="visits"):
+        run(privacy.erase_customer(cid, "asked"))
+    assert search_names(runner, "canarywood") == [NAME]  # nothing was erased
