@@ -10,12 +10,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.domain.staff import Session
 from console.services import settings as opts
+from console.services.backup import BackupService
 from console.services.customers import CustomerService, count_customers
 from console.services.database_access import NeedsPassphrase, open_runner
 from console.services.identity import Identity
@@ -32,6 +33,7 @@ from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 log = logging.getLogger("console")
 
 DEMO_CUSTOMERS = 2000
+BACKUP_CHECK_MS = 10 * 60 * 1000  # look every 10 minutes whether a backup is due
 
 
 def has_cjk_font() -> bool:
@@ -58,6 +60,11 @@ class Console:
         self.window = MainWindow(
             self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
         )
+        self.backups = BackupService(runner, self.settings)
+        self._backup_timer = QTimer()
+        self._backup_timer.setObjectName("backupTimer")
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._backup_if_due)
         self.sign_in: SignInWindow | None = None
         self.lock: ConsoleLock | None = None
         self.signed_in_as = signed_in_label()
@@ -90,6 +97,21 @@ class Console:
     def _show_who(self, session: Session) -> None:
         self.signed_in_as.setText(f"{session.name} · {session.role.value}  (Ctrl+Shift+L to lock)")
 
+    def _backup_if_due(self) -> None:
+        """Take the scheduled backup when it is due (on the database thread)."""
+
+        async def backup() -> None:
+            try:
+                info = await self.backups.backup_if_due()
+            except StorageError as exc:
+                log.error("scheduled backup failed: %s", exc)
+                self.window.statusBar().showMessage(f"Backup failed: {exc}", 15000)
+                return
+            if info is not None:
+                log.info("backed up to %s", info.path)
+
+        self.window.tasks.start(backup(), name="scheduled-backup")
+
     async def start(self, *, demo: bool) -> None:
         if self.require_sign_in:
             await self._sign_in_first()
@@ -106,6 +128,8 @@ class Console:
                 f"Demo data ready: {report.customers:,} customers, {report.purchases:,} purchases.",
                 8000,
             )
+        self._backup_timer.start()
+        self._backup_if_due()
         await self.window._load_today()
         await self.checker.rebuild(await self.phrasebooks.entries())
 

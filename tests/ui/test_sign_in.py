@@ -203,6 +203,9 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
         started.result()
         assert console.window.isVisible() and not console.sign_in.isVisible()
         assert console.signed_in_as.text().startswith("Grace Ho · admin")
+        # The first scheduled backup is taken at start (none existed yet).
+        qtbot.waitUntil(lambda: any((tmp_path / "backups").glob("console-*.db")), timeout=10000)
+        assert console._backup_timer.isActive()
         shots = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
         console.window.grab().save(str(shots / "signed-in.png"))
     finally:
