@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.backup import BackupService
@@ -26,6 +27,7 @@ from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
+from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
@@ -85,6 +87,7 @@ class Console:
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(lambda: self.lock.lock() if self.lock else None)
         self.window.addAction(lock_action)
+        self._build_admin_menu(lock_action)
         done: asyncio.Future[Session] = asyncio.get_running_loop().create_future()
         self.sign_in.signed_in.connect(
             lambda session: done.set_result(session) if not done.done() else None
@@ -94,8 +97,53 @@ class Console:
         await done
         self.sign_in.hide()
 
+    def _build_admin_menu(self, lock_action: QAction) -> None:
+        menu = self.window.menuBar().addMenu("&Staff")
+        menu.setObjectName("staffMenu")
+        menu.addAction(lock_action)
+        menu.addSeparator()
+        self.staff_action = menu.addAction("Staff &accounts…")
+        self.staff_action.setObjectName("staffAccountsAction")
+        self.staff_action.triggered.connect(self.open_staff_window)
+        self.audit_action = menu.addAction("Audit &trail…")
+        self.audit_action.setObjectName("auditTrailAction")
+        self.audit_action.triggered.connect(self.open_audit_window)
+        self.backup_action = menu.addAction("&Back up now")
+        self.backup_action.setObjectName("backupNowAction")
+        self.backup_action.triggered.connect(self.backup_now)
+        self._staff_window: StaffWindow | None = None
+        self._audit_window: AuditWindow | None = None
+
+    def open_staff_window(self) -> None:
+        if self._staff_window is None:
+            self._staff_window = StaffWindow(self.staff)
+        self._staff_window.show()
+        self._staff_window.raise_()
+        self._staff_window.load()
+
+    def open_audit_window(self) -> None:
+        if self._audit_window is None:
+            self._audit_window = AuditWindow(self.audit, self.staff)
+        self._audit_window.show()
+        self._audit_window.raise_()
+        self._audit_window.load()
+
+    def backup_now(self) -> None:
+        async def backup() -> None:
+            info = await self.backups.backup_now()
+            self.window.statusBar().showMessage(f"Backed up to {info.path}", 10000)
+
+        self.window.tasks.start(backup(), name="backup-now")
+
     def _show_who(self, session: Session) -> None:
         self.signed_in_as.setText(f"{session.name} · {session.role.value}  (Ctrl+Shift+L to lock)")
+        if hasattr(self, "staff_action"):
+            self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
+            self.audit_action.setVisible(may(session.role, Permission.VIEW_AUDIT))
+            self.backup_action.setVisible(may(session.role, Permission.EXPORT))
+        for window in (self._staff_window, self._audit_window):
+            if window is not None:  # the next person must not see what the last one had open
+                window.close()
 
     def _backup_if_due(self) -> None:
         """Take the scheduled backup when it is due (on the database thread)."""

@@ -102,6 +102,10 @@ class AuditService:
         await self._require(viewer, Permission.VIEW_AUDIT)
         return await self._runner.run(store.query_audit, **filters)
 
+    async def count(self, viewer: Session, **filters: Any) -> int:
+        await self._require(viewer, Permission.VIEW_AUDIT)
+        return await self._runner.run(store.count_audit, **filters)
+
     async def export_csv(self, viewer: Session, **filters: Any) -> str:
         await self._require(viewer, Permission.EXPORT)
         rows = await self.entries(viewer, limit=None, **filters)

@@ -244,26 +244,7 @@ def query_audit(
     limit: int | None = 200,
 ) -> list[AuditEntry]:
     """Audit entries, newest first, filtered by any combination of the arguments."""
-    where: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        where.append("at >= ?")
-        params.append(_iso(since))
-    if until is not None:
-        where.append("at < ?")
-        params.append(_iso(until))
-    if actor:
-        where.append("actor = ? COLLATE NOCASE")
-        params.append(actor)
-    if action:
-        where.append("action = ?")
-        params.append(action)
-    if entity:
-        where.append("entity = ?")
-        params.append(entity)
-    if entity_id is not None and str(entity_id) != "":
-        where.append("entity_id = ?")
-        params.append(str(entity_id))
+    where, params = _audit_filters(since, until, actor, action, entity, entity_id)
     sql = "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -285,6 +266,52 @@ def query_audit(
         )
         for row in db.execute(sql, params).fetchall()
     ]
+
+
+def count_audit(
+    db: sqlite_utils.Database,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    entity: str | None = None,
+    entity_id: str | int | None = None,
+) -> int:
+    where, params = _audit_filters(since, until, actor, action, entity, entity_id)
+    sql = "SELECT count(*) FROM audit" + (" WHERE " + " AND ".join(where) if where else "")
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def _audit_filters(
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    actor: str | None,
+    action: str | None,
+    entity: str | None,
+    entity_id: str | int | None,
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        where.append("at >= ?")
+        params.append(_iso(since))
+    if until is not None:
+        where.append("at < ?")
+        params.append(_iso(until))
+    if actor:
+        where.append("actor = ? COLLATE NOCASE")
+        params.append(actor)
+    if action:
+        where.append("action = ?")
+        params.append(action)
+    if entity:
+        where.append("entity = ?")
+        params.append(entity)
+    if entity_id is not None and str(entity_id) != "":
+        where.append("entity_id = ?")
+        params.append(str(entity_id))
+    return where, params
 
 
 def redact_audit(db: sqlite_utils.Database, entity: str, entity_id: str | int) -> int:

@@ -1,0 +1,114 @@
+"""The admin's staff window and the manager's audit window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+
+from console.services.staff import AuditService, StaffService
+from console.storage.runner import DatabaseRunner
+from console.ui.admin import AuditWindow, StaffWindow
+
+
+@pytest.fixture
+def audit(runner: DatabaseRunner) -> AuditService:
+    return AuditService(runner)
+
+
+@pytest.fixture
+def staff(runner: DatabaseRunner, audit: AuditService, run: Callable[..., Any]) -> StaffService:
+    service = StaffService(runner, audit)
+    run(service.add_staff(None, name="Grace Ho", role="admin", secret="7391"))
+    run(service.sign_in("Grace Ho", "7391"))
+    return service
+
+
+def test_an_admin_adds_and_changes_staff(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], staff: StaffService
+) -> None:
+    window = StaffWindow(staff)
+    qtbot.addWidget(window)
+    window.show()
+    window.load()
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1)
+    window.add()
+    editor = window.editor
+    assert editor is not None
+    editor.name.setText("Li Na")
+    editor.role.setCurrentIndex(editor.role.findData("trainer"))
+    editor.extension.setText("20x")
+    editor.pin.setText("5820")
+    editor.buttons.accepted.emit()
+    qtbot.waitUntil(editor.message.isVisible)
+    assert "extension" in editor.message.text().lower()
+    assert editor.isVisible()  # nothing typed is lost
+    editor.extension.setText("2041")
+    editor.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.table.rowCount() == 2)
+    assert not editor.isVisible()
+    assert [window.table.item(1, c).text() for c in range(5)] == [
+        "Li Na",
+        "trainer",
+        "",
+        "2041",
+        "yes",
+    ]
+    window.table.selectRow(1)
+    window.change_selected()
+    editor = window.editor
+    assert editor is not None and editor.name.isReadOnly()
+    editor.active.setChecked(False)
+    editor.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.table.item(1, 4).text() == "no")
+
+
+def test_an_agent_cannot_open_the_staff_list(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], staff: StaffService
+) -> None:
+    assert staff.session is not None
+    run(staff.add_staff(staff.session, name="Chen Jie", role="agent", secret="5820"))
+    run(staff.sign_in("Chen Jie", "5820"))
+    window = StaffWindow(staff)
+    qtbot.addWidget(window)
+    window.load()
+    qtbot.waitUntil(lambda: "may not manage staff" in window.message.text())
+    assert window.table.rowCount() == 0
+
+
+def test_the_audit_window_filters_pages_and_exports(
+    qtbot: Any,
+    qloop: Any,
+    run: Callable[..., Any],
+    staff: StaffService,
+    audit: AuditService,
+    tmp_path: Path,
+) -> None:
+    session = staff.session
+    assert session is not None
+    for n in range(450):
+        run(audit.record(session, "view", "customer", n % 7))
+    window = AuditWindow(audit, staff)
+    qtbot.addWidget(window)
+    window.show()
+    window.date_from.setDate(QDate.currentDate().addDays(-1))
+    window.load()
+    qtbot.waitUntil(lambda: window.model.total > 0)
+    assert window.model.total == 450 + 2  # + the admin account created, and signing in
+    assert window.model.rowCount() == 200  # the first page only
+    window.model.fetchMore(window.model.index(0, 0).parent())
+    qtbot.waitUntil(lambda: window.model.rowCount() == 400)
+    window.entity_id.setText("#3")
+    window.entity.setCurrentIndex(window.entity.findData("customer"))
+    window.load()
+    qtbot.waitUntil(lambda: window.model.total == 64)
+    assert window.message.text() == "64 entries"
+    target = tmp_path / "audit.csv"
+    run(window.export_to(target))
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1 + 64 and lines[0].startswith("at,actor")
+    for widget in (window.actor, window.action, window.entity, window.entity_id, window.view):
+        assert widget.objectName() and widget.accessibleName()
