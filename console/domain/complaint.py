@@ -149,6 +149,15 @@ def _local(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     return moment.astimezone(zone)
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """*moment* in UTC. Python compares and subtracts two datetimes that share a tzinfo
+    by their wall times (ignoring ``fold``), which is wrong across a DST change; in UTC
+    the arithmetic is on real elapsed time."""
+    if moment.tzinfo is None:
+        raise ValueError("complaint times must be timezone-aware")
+    return moment.astimezone(dt.UTC)
+
+
 def _at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
     """*time* on *day* in *zone*.
 
@@ -177,7 +186,7 @@ def quick_due(choice: QuickDue, now: dt.datetime, zone: ZoneInfo) -> dt.datetime
         return (local.astimezone(dt.UTC) + dt.timedelta(hours=2)).astimezone(zone)
     if choice is QuickDue.END_OF_DAY:
         today = _at_local(local.date(), END_OF_DAY, zone)
-        if today - local >= dt.timedelta(hours=2):
+        if _utc(today) - _utc(local) >= dt.timedelta(hours=2):
             return today
         return _at_local(local.date() + dt.timedelta(days=1), END_OF_DAY, zone)
     return _at_local(local.date() + dt.timedelta(days=1), TOMORROW_AT, zone)
@@ -193,8 +202,10 @@ def promise_state(
     """Where a promise stands at *now* (or, once answered, whether it was kept)."""
     if due is None:
         return PromiseState.NONE
+    due = _utc(due)
     if answered_at is not None:
-        return PromiseState.KEPT if answered_at <= due else PromiseState.MISSED
+        return PromiseState.KEPT if _utc(answered_at) <= due else PromiseState.MISSED
+    now = _utc(now)
     if now > due:
         return PromiseState.OVERDUE
     if due - now <= due_soon:
@@ -204,7 +215,7 @@ def promise_state(
 
 def countdown(due: dt.datetime, now: dt.datetime) -> str:
     """Short text for queues: "in 1 h 20 min", "in 3 days", "overdue 25 min"."""
-    delta = due - now
+    delta = _utc(due) - _utc(now)
     overdue = delta < dt.timedelta(0)
     seconds = int(abs(delta).total_seconds())
     days, rest = divmod(seconds, 86400)
@@ -221,11 +232,23 @@ def countdown(due: dt.datetime, now: dt.datetime) -> str:
     return f"overdue {text}" if overdue else f"in {text}"
 
 
-def follow_up_due(resolved_at: dt.datetime, days: int = FOLLOW_UP_DAYS) -> dt.datetime:
-    """When the follow-up call is due: *days* calendar days after resolving."""
+def follow_up_due(
+    resolved_at: dt.datetime, days: int = FOLLOW_UP_DAYS, zone: ZoneInfo | None = None
+) -> dt.datetime:
+    """When the follow-up call is due: *days* calendar days after resolving.
+
+    Calendar days keep the local wall time (resolved Friday 15:00 → due Friday 15:00 a
+    week later, even across a DST change), counted in *zone* (default: the zone of
+    *resolved_at*). A wall time skipped by a spring-forward change moves forward by the gap.
+    """
     if days < 1:
         raise ValueError("follow-up must be at least one day after resolving")
-    return resolved_at + dt.timedelta(days=days)
+    if zone is None:
+        if not isinstance(resolved_at.tzinfo, ZoneInfo):
+            return _utc(resolved_at) + dt.timedelta(days=days)
+        zone = resolved_at.tzinfo
+    local = _local(resolved_at, zone)
+    return _at_local(local.date() + dt.timedelta(days=days), local.time().replace(fold=0), zone)
 
 
 # --- the record ---------------------------------------------------------------------
@@ -323,7 +346,7 @@ def validate_complaint(c: Complaint, now: dt.datetime) -> dict[str, str]:
             errors["compensation"] = "A compensation amount cannot be negative."
     if c.status.is_open and c.promise_due is None:
         errors["promise_due"] = "Not solved on the spot: tell the customer when we will reply."
-    if c.id is None and c.promise_due is not None and c.promise_due <= now:
+    if c.id is None and c.promise_due is not None and _utc(c.promise_due) <= _utc(now):
         errors["promise_due"] = "The reply time must be in the future."
     return errors
 
@@ -368,12 +391,53 @@ def extend_promise(
         raise ValueError("only an open complaint's promise can be extended")
     if not note.strip():
         raise ValueError("say why the promise is extended (the customer will ask)")
-    if new_due <= now:
+    if _utc(new_due) <= _utc(now):
         raise ValueError("the new reply time must be in the future")
-    if c.promise_due is not None and new_due <= c.promise_due:
+    if c.promise_due is not None and _utc(new_due) <= _utc(c.promise_due):
         raise ValueError("an extension must be later than the current promise")
     change = PromiseChange(at=now, by=by, due=new_due, previous_due=c.promise_due, note=note)
     return replace(c, promise_due=new_due), change
+
+
+def apply_action(
+    c: Complaint,
+    action: Action,
+    *,
+    by: str,
+    now: dt.datetime,
+    note: str = "",
+    follow_up_days: int = FOLLOW_UP_DAYS,
+    zone: ZoneInfo | None = None,
+) -> tuple[Complaint, StatusChange]:
+    """The complaint after *action* and the history entry for it.
+
+    :class:`TransitionRefused` for a move the status machine does not allow; ValueError
+    for a void without a reason. Every action except void is a response to the customer,
+    so the first one stamps ``first_response_at``. Resolving stamps ``resolved_at`` and
+    schedules the follow-up (*follow_up_days* calendar days later in *zone*); reopening
+    keeps the last resolution's times (the queues look at the status) until the next
+    resolve overwrites them.
+    """
+    after = next_status(c.status, action)
+    if action is Action.VOID and not note.strip():
+        raise ValueError("say why the complaint is voided")
+    new = replace(c, status=after)
+    if action is not Action.VOID and c.first_response_at is None:
+        new.first_response_at = now
+    if action is Action.RESOLVE:
+        new.resolved_at = now
+        new.follow_up_due = follow_up_due(now, follow_up_days, zone)
+    if action is Action.VOID:
+        new.void_reason = note.strip()
+    return new, StatusChange(at=now, by=by, before=c.status, after=after, note=note.strip())
+
+
+def promise_kept(c: Complaint) -> bool | None:
+    """Whether the complaint was resolved by its (latest) promised time; None when there
+    was no promise or it is not resolved."""
+    if c.promise_due is None or c.resolved_at is None:
+        return None
+    return _utc(c.resolved_at) <= _utc(c.promise_due)
 
 
 # --- figures for managers -------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_migration_from_empty_creates_the_phrasebook_tables(runner: DatabaseRunn
     tables = set(runner.call(lambda db: db.table_names()))
     assert tables >= PHRASEBOOK_TABLES
     applied = runner.call(lambda db: [m.name for m in schema.migrations.applied(db)])
-    assert applied[-1] == "0003_phrasebooks"
+    assert "0003_phrasebooks" in applied  # later migrations follow it
     assert runner.call(lambda db: db.execute("PRAGMA user_version").fetchone()[0]) == (
         schema.known_version()
     )
