@@ -597,6 +597,18 @@ class ComplaintService:
         )
         return [self._row(r, now) for r in records]
 
+    async def by_status(self, status: Status, offset: int = 0, limit: int = 50) -> list[QueueRow]:
+        """Complaints in *status*, newest first (the CLI's ``complaints list --status``)."""
+        now = await self._now()
+        records = await self._runner.run(
+            store.list_by_status, Status(status).value, offset=offset, limit=limit
+        )
+        return [self._row(r, now) for r in records]
+
+    async def today(self) -> dt.date:
+        """Today's date in the store's zone."""
+        return (await self._now()).date()
+
     async def count(self, queue: Queue) -> int:
         _, bounds = await self._bounds()
         return await self._runner.run(store.count_queue, Queue(queue).value, **bounds)

@@ -507,6 +507,19 @@ def list_queue(
     ]
 
 
+def list_by_status(
+    db: sqlite_utils.Database, status: str, *, offset: int = 0, limit: int = 50
+) -> list[QueueRecord]:
+    sql = (
+        f"{_QUEUE_SELECT} WHERE c.status = ? ORDER BY c.received_at DESC, c.id DESC "
+        "LIMIT ? OFFSET ?"
+    )
+    return [
+        QueueRecord(*row)
+        for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
+    ]
+
+
 def count_queue(
     db: sqlite_utils.Database, queue: str, *, agent: str, now: int, soon: int, day_end: int
 ) -> int:
