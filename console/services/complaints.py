@@ -59,6 +59,7 @@ Clock = Callable[[], dt.datetime]
 
 #: Repeat complainers listed in a report (most complaints first).
 REPEAT_LIMIT = 100
+_CATEGORIES = {c.value: c for c in CauseCategory}
 
 
 def _system_now() -> dt.datetime:
@@ -674,7 +675,7 @@ class ComplaintService:
                 complaint_id=cid,
                 received_at=dt.datetime.fromtimestamp(at, z),
                 store=shop,
-                category=CauseCategory(cause),
+                category=_CATEGORIES[cause],
                 sub_cause=sub,
                 responsibility=resp,
                 summary=summary,

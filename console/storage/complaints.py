@@ -38,6 +38,7 @@ from console.domain.complaint import (
     Status,
     StatusChange,
     Want,
+    median,
 )
 from console.storage.database import write_transaction
 
@@ -580,21 +581,6 @@ class ReportFigures:
     feedback: list[tuple[Any, ...]]  # id, received_at, store, cause, sub, resp, summary, wording
 
 
-def _median(
-    db: sqlite_utils.Database, expr: str, where: str, params: list[Any], count: int
-) -> float | None:
-    """The median of *expr* over *count* rows, sorted by SQLite (no rows leave SQL but
-    the middle one or two)."""
-    if count == 0:
-        return None
-    rows = db.execute(
-        f"SELECT {expr} AS v FROM complaints c WHERE {where} ORDER BY v LIMIT ? OFFSET ?",
-        [*params, 2 - count % 2, (count - 1) // 2],
-    ).fetchall()
-    values = [float(r[0]) for r in rows]
-    return sum(values) / len(values)
-
-
 def report_figures(
     db: sqlite_utils.Database,
     *,
@@ -628,20 +614,23 @@ def report_figures(
             kept += int(g_kept or 0)
             responded += int(g_resp or 0)
             resolved += int(g_res or 0)
-    median_response = _median(
-        db,
-        "c.first_response_at - c.received_at",
-        f"{live} AND c.first_response_at IS NOT NULL",
+    # Medians: the two durations of every live complaint, read from the covering index
+    # in one pass and sorted here (SQLite has no median aggregate; sorting twice in SQL
+    # with LIMIT/OFFSET took three times as long).
+    responses: list[int] = []
+    resolutions: list[int] = []
+    for response, resolution in db.execute(
+        "SELECT c.first_response_at - c.received_at, c.resolved_at - c.received_at "
+        f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
+        "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
         params,
-        responded,
-    )
-    median_resolution = _median(
-        db,
-        "c.resolved_at - c.received_at",
-        f"{live} AND c.resolved_at IS NOT NULL",
-        params,
-        resolved,
-    )
+    ):
+        if response is not None:
+            responses.append(response)
+        if resolution is not None:
+            resolutions.append(resolution)
+    median_response = median(responses)
+    median_resolution = median(resolutions)
     # Follow-ups whose due time fell in the period (and has passed, or was done already).
     f_where = "c.follow_up_due >= ? AND c.follow_up_due < ? AND c.status != 'voided'"
     f_params: list[Any] = [start, end]
@@ -662,19 +651,23 @@ def report_figures(
         d_params.append(store)
     done, dissatisfied = db.execute(
         "SELECT count(*), coalesce(sum(f.satisfaction <= 2), 0) FROM complaint_follow_ups f "
-        f"JOIN complaints c ON c.id = f.complaint_id WHERE {d_where}",
+        "JOIN complaints c INDEXED BY idx_complaints_id_status ON c.id = f.complaint_id "
+        f"WHERE {d_where}",
         d_params,
     ).fetchone()
-    # Repeat complainers: a known customer, or a walk-in by the same contact.
+    # Repeat complainers: a known customer, or a walk-in by the same contact. Grouped on
+    # the covering index; names are looked up for the listed groups only.
     repeat = [
         (cid, str(name), int(count))
         for cid, name, count in db.execute(
-            f"SELECT c.customer_id, min({_WHO}), count(*) AS n FROM complaints c "
-            "LEFT JOIN customers cu ON cu.id = c.customer_id "
-            f"WHERE {live} AND (c.customer_id IS NOT NULL OR c.caller_contact != '') "
-            "GROUP BY c.customer_id, CASE WHEN c.customer_id IS NULL "
-            "THEN lower(c.caller_contact) END "
-            "HAVING n >= 2 ORDER BY n DESC, 2 LIMIT ?",
+            "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
+            "THEN lower(c.caller_contact) END AS contact, count(*) AS n, max(c.id) AS last_id "
+            f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
+            "AND (c.customer_id IS NOT NULL OR c.caller_contact != '') "
+            "GROUP BY 1, 2 HAVING n >= 2 ORDER BY n DESC, last_id DESC LIMIT ?) "
+            "SELECT g.cid, COALESCE(cu.name, NULLIF(x.caller_name, ''), x.caller_contact, ''), "
+            "g.n FROM g LEFT JOIN customers cu ON cu.id = g.cid "
+            "JOIN complaints x ON x.id = g.last_id ORDER BY g.n DESC, g.last_id DESC",
             [*params, repeat_limit],
         )
     ]

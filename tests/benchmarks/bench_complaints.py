@@ -211,11 +211,16 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
             start = store.ts(dt.datetime.combine(a, dt.time(0), ZONE)) or 0
             end = store.ts(dt.datetime.combine(b + dt.timedelta(days=1), dt.time(0), ZONE)) or 0
             plain = _timed(lambda s=start, e=end: runner.call(plain_report, s, e, now), 3)
+            summary = _timed(
+                sync(lambda a=a, b=b: service.report(a, b, feedback_limit=100)),
+                max(3, repeat // 10),
+            )
             reports[name] = {
                 "period": [a.isoformat(), b.isoformat()],
                 "received": report.received,
                 "feedback_rows": len(report.product_feedback) + len(report.training_feedback),
                 "service_report": _stats(times),
+                "service_report_first_100_feedback_rows": _stats(summary),
                 "plain_fetch_and_aggregate_in_python": _stats(plain),
             }
         results["reports"] = reports
