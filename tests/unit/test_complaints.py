@@ -571,3 +571,23 @@ def test_drafts_save_replace_discard(svc: ComplaintService) -> None:
         run(svc.save_draft("b", "bad", {"x": object()}))
     run(svc.discard_draft("a"))
     assert run(svc.drafts()) == []
+
+
+def test_block_terms_stop_the_save_of_customer_facing_text(
+    runner: DatabaseRunner, aclock: AwareClock
+) -> None:
+    from console.services.phrasebooks import PhrasebookService
+
+    settings = SettingsService(runner)
+    svc = ComplaintService(
+        runner, settings, clock=aclock, zone=SH, phrasebooks=PhrasebookService(runner, settings)
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        new(svc, apology="这里就是这样的")
+    assert set(refused.value.errors) == {"apology"}
+    cid = new(svc, apology="给您添麻烦了，非常抱歉。")
+    c = run(svc.get(cid)).complaint
+    c.reply = "Sorry, you people always ask that."
+    with pytest.raises(ValidationFailed) as refused:
+        run(svc.update(c))
+    assert set(refused.value.errors) == {"reply"}
