@@ -63,7 +63,7 @@ class Console:
             self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
         )
         self.backups = BackupService(runner, self.settings)
-        self._backup_timer = QTimer()
+        self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self._backup_if_due)
@@ -78,7 +78,10 @@ class Console:
         store = await self.settings.get(opts.STORE_NAME)
         self.sign_in = SignInWindow(self.staff, first_run=first_run, store=store)
         self.lock = ConsoleLock(
-            self.staff, self.sign_in, idle_minutes=await self.settings.get(opts.AUTO_LOCK_MINUTES)
+            self.staff,
+            self.sign_in,
+            idle_minutes=await self.settings.get(opts.AUTO_LOCK_MINUTES),
+            parent=self.window,
         )
         self.lock.unlocked.connect(self._show_who)
         lock_action = QAction("Lock / switch staff", self.window)

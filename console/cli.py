@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="X",
         help="average purchases per customer (default 5)",
     )
+    demo.add_argument(
+        "--complaints", type=int, default=0, metavar="N", help="also add N demo complaints"
+    )
 
     imp = sub.add_parser("import", help="import customers or purchases from CSV")
     imp_sub = imp.add_subparsers(dest="what", metavar="WHAT")
@@ -152,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_backup
 
     cli_backup.add_parsers(sub, _add_db)
+    from console import cli_complaints
+
+    cli_complaints.add_parsers(sub, _add_db)
     return parser
 
 
@@ -273,6 +279,10 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"… {done:,} customers", file=sys.stderr) if done % 100_000 == 0 else None
             ),
         )
+        if args.complaints > 0:
+            from console.services.demo_complaints import fill_demo_complaints
+
+            fill_demo_complaints(runner, args.complaints, args.seed)
     except imports.Rejected as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
@@ -282,6 +292,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         f"added {report.customers:,} customers, {report.visits:,} visits and "
         f"{report.purchases:,} purchases to {runner.path}\n"
     )
+    if args.complaints > 0:
+        out.write(f"added {args.complaints:,} complaints\n")
     return EXIT_OK
 
 
@@ -528,6 +540,18 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         runner.close()
 
 
+def cmd_complaints(args: argparse.Namespace, out: TextIO) -> int:
+    from console import cli_complaints
+
+    return cli_complaints.cmd_complaints(args, out, _open, UsageError)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from console import cli_complaints
+
+    return cli_complaints.cmd_report(args, out, _open, UsageError)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
@@ -553,6 +577,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "backup": _lazy("cli_backup", "cmd_backup"),
             "restore": _lazy("cli_backup", "cmd_restore"),
             "encrypt": _lazy("cli_backup", "cmd_encrypt"),
+            "complaints": cmd_complaints,
+            "report": cmd_report,
         }
         return handler[args.command](args, out)
     except UsageError as exc:

@@ -6,8 +6,10 @@ gives the default, so an older database never breaks a newer app.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.domain.loyalty import LoyaltyRule
 from console.domain.phones import is_valid_region
@@ -16,6 +18,43 @@ from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
 
 T = TypeVar("T")
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone *name*; ValueError with a clear message for an unknown one."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"{name!r} is not a time zone such as Asia/Shanghai or Europe/London"
+        ) from None
+
+
+def system_zone() -> ZoneInfo:
+    """The computer's own IANA zone, without extra packages: ``$TZ`` when it names a zone,
+    else the target of ``/etc/localtime`` (Linux, macOS) or ``/etc/timezone`` (Debian);
+    UTC when none of these names one (e.g. Windows: set the ``time_zone`` setting)."""
+    candidates: list[str] = []
+    tz = os.environ.get("TZ", "").lstrip(":").strip()
+    if tz:
+        candidates.append(tz)
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        with open("/etc/timezone", encoding="utf-8") as fh:
+            candidates.append(fh.read().strip())
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
 
 
 @dataclass(frozen=True)
@@ -70,6 +109,15 @@ BACKUP_KEEP = Option("backup_keep", 14, "How many scheduled backups to keep")
 BACKUP_FOLDER = Option(
     "backup_folder", "", "Where backups go (default: 'backups' beside the database)"
 )
+FOLLOW_UP_DAYS = Option(
+    "follow_up_days", 7, "Resolving a complaint schedules its follow-up call this many days later"
+)
+TIME_ZONE = Option(
+    "time_zone",
+    "",
+    "IANA time zone of this store (e.g. Asia/Shanghai) for promises, follow-ups and "
+    "report periods; empty: the computer's own zone",
+)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DEFAULT_REGION,
@@ -87,6 +135,8 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     BACKUP_EVERY_HOURS,
     BACKUP_KEEP,
     BACKUP_FOLDER,
+    FOLLOW_UP_DAYS,
+    TIME_ZONE,
 )
 
 
@@ -126,9 +176,11 @@ def validate(option: Option[T], value: T) -> None:
         raise ValueError("the loyalty rule needs every 2nd item or more")
     if option in (BACKUP_EVERY_HOURS, AUTO_LOCK_MINUTES) and int(value) < 0:  # type: ignore[call-overload]
         raise ValueError(f"{option.key} cannot be negative (0 turns it off)")
-    if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP) and int(value) < 1:  # type: ignore[call-overload]
+    if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP, FOLLOW_UP_DAYS) and int(value) < 1:  # type: ignore[call-overload]
         raise ValueError(f"{option.key} must be at least 1")
     if option is ROLE:
         Role.parse(str(value))
+    if option is TIME_ZONE and str(value).strip():
+        zone_named(str(value))
     if option is ACTIVE_PHRASEBOOK and not str(value).strip():
         raise ValueError("the active phrasebook needs a name")

@@ -113,9 +113,14 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise StorageError(f"{path} cannot be read and written by this user")
         if key is None and path.exists() and not driver.is_plain_sqlite(path):
+            if is_encrypted(path):
+                raise NotADatabaseError(
+                    f"{path} is encrypted or not a Service Console database (not a plain "
+                    "SQLite file); it was left untouched"
+                )
             raise NotADatabaseError(
-                f"{path} is encrypted or not a Service Console database (not a plain SQLite "
-                "file); it was left untouched"
+                f"{path} is not a Service Console database (not an SQLite file); "
+                "it was left untouched"
             )
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -161,8 +166,13 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
 
 
 def is_encrypted(path: Path) -> bool:
-    """True when *path* exists and is not a plain SQLite file (an SQLCipher database)."""
-    return path.exists() and path.stat().st_size > 0 and not driver.is_plain_sqlite(path)
+    """True when *path* may be an SQLCipher database: not a plain SQLite file, and made of
+    whole pages (an encrypted file looks random, but its size is a multiple of the page
+    size, at least 512 bytes; a text file or a truncated copy is not)."""
+    if not path.is_file():
+        return False
+    size = path.stat().st_size
+    return size > 0 and size % 512 == 0 and not driver.is_plain_sqlite(path)
 
 
 @contextlib.contextmanager

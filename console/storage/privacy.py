@@ -40,6 +40,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "staff",
         "sign_in_attempts",
         "audit",  # exported and redacted by entity (see CUSTOMER_AUDIT_ENTITIES)
+        "complaint_drafts",  # half-typed forms: exported and deleted by payload customer_id
         # Full-text indexes over search_docs, kept in step by triggers and rewritten on
         # erasure (FTS_INDEXES).
         "search_terms",
@@ -153,7 +154,18 @@ def export_customer(db: sqlite_utils.Database, customer_id: int) -> dict[str, An
     )
     for entry in audit:
         entry["fields"] = json.loads(entry["fields"])
+    drafts = _rows(db, _DRAFTS_SQL.format(verb="SELECT *"), [id_list])
+    for draft in drafts:
+        draft["payload"] = json.loads(draft["payload"])
+    found["complaint_drafts"] = drafts
     return {"customer_id": customer_id, "tables": found, "audit": audit}
+
+
+# Unsaved complaint forms keep the customer's number inside their JSON payload.
+_DRAFTS_SQL = (
+    "{verb} FROM complaint_drafts WHERE json_valid(payload) AND "
+    "CAST(json_extract(payload, '$.customer_id') AS TEXT) IN (SELECT value FROM json_each(?))"
+)
 
 
 # --- erasure --------------------------------------------------------------------------
@@ -192,6 +204,24 @@ ERASURE: dict[str, Callable[[sqlite_utils.Database, str, str, list[Any]], None]]
     "purchase_items": _keep,  # what was bought, not who
     "rewards_redeemed": _blank("note = ''"),
     "consent_events": _blank("note = ''"),  # when and how consent changed stays provable
+    # Complaints stay countable (category, cause, times, status, store) for the figures;
+    # what the customer said and everything that identifies them goes.
+    "complaints": _blank(
+        "caller_name = ''",
+        "caller_contact = ''",
+        "customer_words = '(erased)'",
+        "understanding = ''",
+        "apology = ''",
+        "wants_note = ''",
+        "options_offered = '[]'",
+        "option_chosen = ''",
+        "wording = ''",
+        "reply = ''",
+        "void_reason = CASE WHEN void_reason = '' THEN '' ELSE '(erased)' END",
+    ),
+    "complaint_events": _blank("note = ''"),
+    "complaint_promises": _blank("note = ''"),
+    "complaint_follow_ups": _blank("note = ''"),
 }
 
 
@@ -230,6 +260,7 @@ def erase_customer(db: sqlite_utils.Database, customer_id: int, *, now: dt.datet
             [REDACTED, *CUSTOMER_AUDIT_ENTITIES, json.dumps([str(i) for i in ids]), REDACTED],
         )
         redacted = int(cursor.rowcount)
+        db.execute(_DRAFTS_SQL.format(verb="DELETE"), [json.dumps([str(i) for i in ids])])
         # Deleting from an FTS5 index only adds "deleted" markers; the old segments keep
         # the tokens until they are merged. Rewrite both indexes so no trace stays.
         for fts in FTS_INDEXES:

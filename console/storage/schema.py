@@ -293,6 +293,154 @@ def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
         )
 
 
+@migrations(name="0004_complaints")
+def _m0004_complaints(db: sqlite_utils.Database) -> None:
+    # Times are Unix seconds (UTC) in INTEGER columns: compact, compared and subtracted
+    # directly by the queues and reports; local dates are converted at the service.
+    # Nothing is deleted: a voided complaint keeps its row, status 'voided' and a reason.
+    statuses = "'new', 'in_progress', 'resolved', 'followed_up', 'closed', 'voided'"
+    db.execute(
+        f"""
+        CREATE TABLE complaints (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER REFERENCES customers(id),
+            caller_name TEXT NOT NULL DEFAULT '',
+            caller_contact TEXT NOT NULL DEFAULT '',
+            call_id TEXT,
+            channel TEXT NOT NULL,
+            store TEXT NOT NULL DEFAULT '',
+            agent TEXT NOT NULL DEFAULT '',
+            received_at INTEGER NOT NULL,
+            customer_words TEXT NOT NULL,
+            understanding TEXT NOT NULL DEFAULT '',
+            confirmed INTEGER NOT NULL DEFAULT 0,
+            emotion TEXT NOT NULL DEFAULT 'calm',
+            apology TEXT NOT NULL DEFAULT '',
+            wants TEXT,
+            wants_note TEXT NOT NULL DEFAULT '',
+            options_offered TEXT NOT NULL DEFAULT '[]',
+            option_chosen TEXT NOT NULL DEFAULT '',
+            compensation_kind TEXT,
+            compensation_amount_minor INTEGER,
+            compensation_currency TEXT NOT NULL DEFAULT '',
+            cause TEXT,
+            sub_cause TEXT NOT NULL DEFAULT '',
+            responsibility TEXT,
+            wording TEXT NOT NULL DEFAULT '',
+            reply TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ({statuses})),
+            promise_due INTEGER,
+            first_response_at INTEGER,
+            resolved_at INTEGER,
+            follow_up_due INTEGER,
+            followed_up_at INTEGER,
+            satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+            void_reason TEXT NOT NULL DEFAULT '',
+            notified TEXT NOT NULL DEFAULT '' CHECK (notified IN ('', 'due_soon', 'overdue')),
+            updated_at INTEGER NOT NULL
+        )
+        """
+    )
+    # Queues: open complaints by promise (partial: only the open ones are indexed) and
+    # by arrival; one agent's open complaints; follow-ups waiting; a customer's badge.
+    open_ = "status IN ('new', 'in_progress')"
+    db.execute(f"CREATE INDEX idx_complaints_open_due ON complaints(promise_due) WHERE {open_}")
+    db.execute(
+        f"CREATE INDEX idx_complaints_open_received ON complaints(received_at) WHERE {open_}"
+    )
+    db.execute("CREATE INDEX idx_complaints_agent ON complaints(agent, status, promise_due)")
+    db.execute("CREATE INDEX idx_complaints_status_follow_up ON complaints(status, follow_up_due)")
+    db.execute("CREATE INDEX idx_complaints_customer ON complaints(customer_id, status)")
+    # Reports: one covering index over the received period holds every figure the
+    # aggregates need, so a year is read from the index without touching the rows.
+    db.execute(
+        "CREATE INDEX idx_complaints_report ON complaints(received_at, store, status, cause, "
+        "sub_cause, first_response_at, resolved_at, promise_due, customer_id, caller_contact)"
+    )
+    # Follow-up calls are counted by their own date and joined to their complaint for
+    # its status and store: this index answers that join without reading the rows.
+    db.execute("CREATE INDEX idx_complaints_id_status ON complaints(id, status, store)")
+    db.execute(
+        "CREATE INDEX idx_complaints_follow_up_due ON complaints(follow_up_due, store, status, "
+        "followed_up_at) WHERE follow_up_due IS NOT NULL"
+    )
+    # Append-only histories: status changes, promises (made and extended, so the original
+    # due time stays), follow-up calls.
+    db.execute(
+        f"""
+        CREATE TABLE complaint_events (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL DEFAULT '',
+            before TEXT CHECK (before IS NULL OR before IN ({statuses})),
+            after TEXT NOT NULL CHECK (after IN ({statuses})),
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE complaint_promises (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL DEFAULT '',
+            due INTEGER NOT NULL,
+            previous_due INTEGER,
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE complaint_follow_ups (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL DEFAULT '',
+            satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    for table in ("complaint_events", "complaint_promises", "complaint_follow_ups"):
+        db.execute(f"CREATE INDEX idx_{table}_complaint ON {table}(complaint_id, id)")
+        # The one change allowed: erasing a customer blanks the free-text note.
+        same = " AND ".join(
+            f'NEW."{c.name}" IS OLD."{c.name}"' for c in db.table(table).columns if c.name != "note"
+        )
+        for event, when in (("UPDATE", f"WHEN NOT (NEW.note = '' AND {same})"), ("DELETE", "")):
+            db.execute(
+                f"""
+                CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} {when}
+                BEGIN
+                    SELECT RAISE(ABORT, '{table.replace("_", " ")} are append-only');
+                END
+                """
+            )
+    db.execute("CREATE INDEX idx_complaint_follow_ups_at ON complaint_follow_ups(at)")
+    db.execute(
+        """
+        CREATE TRIGGER complaints_no_delete BEFORE DELETE ON complaints
+        BEGIN
+            SELECT RAISE(ABORT, 'complaints are never deleted; void them with a reason');
+        END
+        """
+    )
+    # Drafts of the complaint form, saved as the agent types (one per open form).
+    db.execute(
+        """
+        CREATE TABLE complaint_drafts (
+            key TEXT PRIMARY KEY,
+            saved_at INTEGER NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL
+        )
+        """
+    )
+
+
 @migrations(name="0006_staff_audit")
 def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
     # Staff accounts; the PIN or password only as a salted scrypt hash (domain/staff.py).

@@ -205,8 +205,9 @@ class ConsoleLock(QObject):
         *,
         idle_minutes: int = 5,
         clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.staff = staff
         self.sign_in = sign_in
         self.idle_seconds = max(idle_minutes, 0) * 60

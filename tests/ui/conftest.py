@@ -23,6 +23,7 @@ leaving Qt's "quit" flag set (which would make every later ``qtbot.wait`` return
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,18 @@ from console.services.settings import SettingsService
 from console.storage.runner import DatabaseRunner
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Collect a test's reference cycles (widgets, timers) here, on the GUI thread.
+
+    Left to the cyclic collector, they may be destroyed whenever another thread (the
+    database thread) happens to trigger a collection, and Qt objects must not be
+    destroyed off their own thread ("Timers cannot be stopped from another thread").
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ def test_export_holds_every_linked_table_and_the_audit_entries(
     other = run(customers.save(Customer(name="Someone Else", phones=[Phone("+8613800000000")])))
     data = run(privacy.export_customer(cid))
     linked = {link.table for link in runner.call(store.customer_links)}
-    assert set(data["tables"]) == linked | {"customers"}
+    assert set(data["tables"]) == linked | {"customers", "complaint_drafts"}
     for table in linked | {"customers"}:
         rows = data["tables"][table]
         owner_column = "id" if table == "customers" else None
@@ -263,3 +263,51 @@ def test_erasure_needs_a_reason_and_an_unknown_table_stops_it(
     with pytest.raises(store.ErasureIncomplete, match="visits"):
         run(privacy.erase_customer(cid, "asked"))
     assert search_names(runner, "canarywood") == [NAME]  # nothing was erased
+
+
+def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
+    runner: DatabaseRunner,
+    settings: SettingsService,
+    customers: CustomerService,
+    privacy: PrivacyService,
+    clock: Clock,
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from console.domain.complaint import Action, CauseCategory, Complaint, Status
+    from console.services.complaints import ComplaintService
+
+    cid = canary(customers, clock)
+    complaints = ComplaintService(runner, settings, zone=ZoneInfo("Asia/Shanghai"))
+    complaint_id = run(
+        complaints.create(
+            Complaint(
+                customer_id=cid,
+                caller_name=NAME,
+                caller_contact=PHONE,
+                customer_words="Quintessa's teapot arrived cracked",
+                apology="非常抱歉",
+                cause=CauseCategory.DELIVERY,
+                status=Status.RESOLVED,
+            )
+        )
+    )
+    run(complaints.act(complaint_id, Action.REOPEN, "Canarywood called again"))
+    run(complaints.save_draft("k1", "Canarywood", {"customer_id": cid, "words": "Quintessa"}))
+    run(complaints.save_draft("k2", "someone", {"customer_id": cid + 100, "words": "other"}))
+    exported = run(privacy.export_customer(cid))
+    assert [c["id"] for c in exported["tables"]["complaints"]] == [complaint_id]
+    assert [d["key"] for d in exported["tables"]["complaint_drafts"]] == ["k1"]
+    run(privacy.erase_customer(cid, "asked"))
+    detail = run(complaints.get(complaint_id))
+    assert detail is not None
+    c = detail.complaint
+    assert (c.caller_name, c.caller_contact, c.customer_words, c.apology) == (
+        "",
+        "",
+        "(erased)",
+        "",
+    )
+    assert c.cause is CauseCategory.DELIVERY and c.customer_id == cid  # still counted
+    assert all(h.note == "" for h in detail.history)
+    assert [d.key for d in run(complaints.drafts())] == ["k2"]

@@ -1,0 +1,202 @@
+"""Command line for complaints: ``complaints list`` and ``report complaints``.
+
+Same services as the window (``ComplaintService`` through ``asyncio.run``), no Qt. Exit
+codes as the rest of the CLI: 0 success, 1 rejected input (e.g. a database that cannot
+be opened), 2 usage error; errors go to stderr in one sentence. Modules are imported
+inside the commands so that other commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from console.services.complaints import ComplaintService, QueueRow
+    from console.storage.runner import DatabaseRunner
+
+STATUSES = ("new", "in_progress", "resolved", "followed_up", "closed", "voided")
+
+
+def add_parsers(sub: Any, add_db: Any) -> None:
+    """Register ``complaints`` and ``report`` on the main parser's subcommands."""
+    complaints = sub.add_parser("complaints", help="list complaints (the queues, by status)")
+    c_sub = complaints.add_subparsers(dest="action", metavar="ACTION")
+    listing = c_sub.add_parser(
+        "list",
+        help="open complaints (default), those in one status, or the overdue ones",
+        description="List complaints: the open ones by default (soonest promise first); "
+        "--status S: those in status S (newest first); --overdue: open complaints whose "
+        "promise has lapsed (soonest first).",
+    )
+    add_db(listing)
+    listing.add_argument("--status", choices=STATUSES, metavar="S", help=", ".join(STATUSES))
+    listing.add_argument("--overdue", action="store_true", help="only lapsed promises")
+    listing.add_argument("--limit", type=int, default=100, metavar="N", help="default 100")
+    listing.add_argument("--offset", type=int, default=0, metavar="N")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    report = sub.add_parser("report", help="reports for managers")
+    r_sub = report.add_subparsers(dest="what", metavar="WHAT")
+    rc = r_sub.add_parser(
+        "complaints",
+        help="complaint figures for a period (default: this month)",
+        description="Complaint figures for the complaints received from --from to --to "
+        "(inclusive, the store's local dates; default: the current month).",
+    )
+    add_db(rc)
+    rc.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD")
+    rc.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    rc.add_argument("--store", metavar="S", help="one store only")
+    rc.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _service(runner: DatabaseRunner) -> ComplaintService:
+    from console.services.complaints import ComplaintService
+    from console.services.settings import SettingsService
+
+    return ComplaintService(runner, SettingsService(runner))
+
+
+def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
+    """One complaint of ``complaints list --json`` (fields documented in README)."""
+    from console.domain.complaint import countdown
+
+    def iso(value: dt.datetime | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    due = row.follow_up_due if row.status.value == "resolved" else row.promise_due
+    return {
+        "id": row.id,
+        "who": row.who,
+        "customer_id": row.customer_id,
+        "status": row.status.value,
+        "channel": row.channel.value,
+        "emotion": row.emotion.value,
+        "store": row.store,
+        "agent": row.agent,
+        "received_at": iso(row.received_at),
+        "promise_due": iso(row.promise_due),
+        "promise": row.promise.value,
+        "countdown": countdown(due, now) if due is not None and row.status.is_open else None,
+        "follow_up_due": iso(row.follow_up_due),
+        "summary": row.summary,
+    }
+
+
+def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+    import asyncio
+
+    from console.domain.complaint import Status
+    from console.services.complaints import Queue
+
+    if args.action is None:
+        raise usage("say what to do: complaints list")
+    if args.limit < 1:
+        raise usage("--limit must be at least 1")
+    if args.offset < 0:
+        raise usage("--offset cannot be negative")
+    if args.overdue and args.status not in (None, "new", "in_progress"):
+        raise usage(f"--overdue lists open complaints; --status {args.status} is not open")
+    runner = open_db(args.db)
+    try:
+        service = _service(runner)
+
+        async def fetch() -> tuple[list[QueueRow], dt.datetime]:
+            if args.overdue:
+                rows = await service.queue(Queue.OVERDUE, args.offset, args.limit)
+                if args.status:
+                    rows = [r for r in rows if r.status.value == args.status]
+            elif args.status:
+                rows = await service.by_status(Status(args.status), args.offset, args.limit)
+            else:
+                rows = await service.queue(Queue.ALL_OPEN, args.offset, args.limit)
+            return rows, service.now()
+
+        rows, now = asyncio.run(fetch())
+    finally:
+        runner.close()
+    if args.json:
+        data = [row_json(r, now) for r in rows]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for r in rows:
+        item = row_json(r, now)
+        due = item["countdown"] or (item["promise_due"] or "")[:16] or "-"
+        out.write(
+            f"#{r.id}\t{r.status.value}\t{due}\t{r.who or '-'}\t{r.store}\t{r.agent}\t{r.summary}\n"
+        )
+    return 0
+
+
+def _date(text: str, flag: str, usage: Any) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise usage(f"{flag} {text!r} is not a date such as 2026-11-01") from None
+
+
+def describe_report(data: dict[str, Any]) -> str:
+    """The report as short human-readable lines."""
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f} %"
+
+    lines = [
+        f"complaints {data['date_from']} to {data['date_to']}"
+        + (f" at {data['store']}" if data["store"] else ""),
+        f"received: {data['received']}",
+        "by category: " + (", ".join(f"{k} {v}" for k, v in data["by_category"].items()) or "-"),
+        "by status: " + (", ".join(f"{k} {v}" for k, v in data["by_status"].items()) or "-"),
+        f"median first response: {data['median_first_response_minutes'] or '-'} min; "
+        f"median resolution: {data['median_resolution_hours'] or '-'} h",
+        f"promises kept on time: {data['promises_kept']}/{data['promises_made']} "
+        f"({pct(data['promises_kept_pct'])})",
+        f"follow-ups within 7 days: {data['follow_ups_within_7_days']}/{data['follow_ups_due']} "
+        f"({pct(data['follow_ups_within_7_days_pct'])})",
+        f"dissatisfied at follow-up: {data['dissatisfied']}/{data['follow_ups_done']} "
+        f"({pct(data['dissatisfaction_pct'])})",
+        f"repeat complainers: {len(data['repeat_complainers'])}; "
+        f"product feedback: {len(data['product_feedback'])}; "
+        f"training feedback: {len(data['training_feedback'])}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+    import asyncio
+
+    if args.what is None:
+        raise usage("say what to report: report complaints")
+    date_from = _date(args.date_from, "--from", usage) if args.date_from else None
+    date_to = _date(args.date_to, "--to", usage) if args.date_to else None
+    if date_from and date_to and date_from > date_to:
+        raise usage("--from must not be after --to")
+    runner = open_db(args.db)
+    try:
+        service = _service(runner)
+
+        async def fetch() -> dict[str, Any]:
+            today = (await service.today()) if date_from is None or date_to is None else None
+            start = date_from or (today or dt.date.today()).replace(day=1)
+            end = date_to or _month_end(today or start)
+            if start > end:
+                raise usage("--from must not be after the end of the current month")
+            report = await service.report(start, end, args.store)
+            return report.to_json()
+
+        data = asyncio.run(fetch())
+    finally:
+        runner.close()
+    if args.json:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(describe_report(data))
+    return 0
+
+
+def _month_end(day: dt.date) -> dt.date:
+    first_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first_next - dt.timedelta(days=1)

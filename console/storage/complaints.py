@@ -1,0 +1,747 @@
+"""Complaints, their append-only histories (status, promises, follow-ups) and form drafts.
+
+Every function takes the open ``sqlite_utils.Database`` of the database thread; writes
+run inside ``write_transaction`` (BEGIN IMMEDIATE). Times are stored as Unix seconds
+(UTC); complaints come back with UTC-aware datetimes and the service shows them in the
+store's zone.
+
+* ``complaints``: the capture fields and the clock (status, promise, first response,
+  resolution, follow-up due/done, notified state). Never deleted (a trigger refuses it);
+  voiding sets status ``voided`` and keeps the reason.
+* ``complaint_events`` / ``complaint_promises`` / ``complaint_follow_ups``: append-only
+  (triggers refuse UPDATE and DELETE).
+* ``complaint_drafts``: the form as the agent types it, one row per open form.
+
+Queues and reports are single SQL statements over indexes made for them (schema
+``0004_complaints``); reports aggregate in SQL and read the covering report index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from console.domain.complaint import (
+    CauseCategory,
+    Channel,
+    Compensation,
+    Complaint,
+    Emotion,
+    FollowUp,
+    PromiseChange,
+    Responsibility,
+    Status,
+    StatusChange,
+    Want,
+    median,
+)
+from console.storage.database import write_transaction
+
+OPEN_SQL = "c.status IN ('new', 'in_progress')"
+SUMMARY_CHARS = 80
+
+
+class ComplaintNotFound(LookupError):
+    def __init__(self, complaint_id: int) -> None:
+        super().__init__(f"there is no complaint #{complaint_id}")
+        self.complaint_id = complaint_id
+
+
+def ts(value: dt.datetime | None) -> int | None:
+    """Unix seconds of an aware datetime (None stays None)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("complaint times must be timezone-aware")
+    return int(value.timestamp())
+
+
+def from_ts(value: int | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromtimestamp(value, dt.UTC)
+
+
+def _req(value: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(value, dt.UTC)
+
+
+# --- rows ------------------------------------------------------------------------------
+
+_CAPTURE_COLUMNS = (
+    "customer_id",
+    "caller_name",
+    "caller_contact",
+    "call_id",
+    "channel",
+    "store",
+    "agent",
+    "customer_words",
+    "understanding",
+    "confirmed",
+    "emotion",
+    "apology",
+    "wants",
+    "wants_note",
+    "options_offered",
+    "option_chosen",
+    "compensation_kind",
+    "compensation_amount_minor",
+    "compensation_currency",
+    "cause",
+    "sub_cause",
+    "responsibility",
+    "wording",
+    "reply",
+)
+_CLOCK_COLUMNS = (
+    "status",
+    "promise_due",
+    "first_response_at",
+    "resolved_at",
+    "follow_up_due",
+    "void_reason",
+)
+_COLUMNS = ("id", *_CAPTURE_COLUMNS, "received_at", *_CLOCK_COLUMNS)
+
+
+def _capture_values(c: Complaint) -> dict[str, Any]:
+    comp = c.compensation
+    return {
+        "customer_id": c.customer_id,
+        "caller_name": c.caller_name,
+        "caller_contact": c.caller_contact,
+        "call_id": c.call_id,
+        "channel": c.channel.value,
+        "store": c.store,
+        "agent": c.agent,
+        "customer_words": c.customer_words,
+        "understanding": c.understanding,
+        "confirmed": int(c.confirmed),
+        "emotion": c.emotion.value,
+        "apology": c.apology,
+        "wants": c.wants.value if c.wants else None,
+        "wants_note": c.wants_note,
+        "options_offered": json.dumps(list(c.options_offered), ensure_ascii=False),
+        "option_chosen": c.option_chosen,
+        "compensation_kind": comp.kind if comp else None,
+        "compensation_amount_minor": comp.amount_minor if comp else None,
+        "compensation_currency": comp.currency if comp else "",
+        "cause": c.cause.value if c.cause else None,
+        "sub_cause": c.sub_cause,
+        "responsibility": c.responsibility.value if c.responsibility else None,
+        "wording": c.wording_that_went_wrong,
+        "reply": c.reply,
+    }
+
+
+def _clock_values(c: Complaint) -> dict[str, Any]:
+    return {
+        "status": c.status.value,
+        "promise_due": ts(c.promise_due),
+        "first_response_at": ts(c.first_response_at),
+        "resolved_at": ts(c.resolved_at),
+        "follow_up_due": ts(c.follow_up_due),
+        "void_reason": c.void_reason,
+    }
+
+
+def row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
+    """The complaints-table row for *c* (without id), e.g. for bulk loads."""
+    if c.received_at is None:
+        raise ValueError("a complaint needs its received time")
+    return {
+        **_capture_values(c),
+        "received_at": ts(c.received_at),
+        **_clock_values(c),
+        "updated_at": ts(now),
+    }
+
+
+def _complaint(row: Sequence[Any]) -> Complaint:
+    r = dict(zip(_COLUMNS, row, strict=True))
+    comp = (
+        Compensation(
+            r["compensation_kind"], r["compensation_amount_minor"], r["compensation_currency"]
+        )
+        if r["compensation_kind"] is not None
+        else None
+    )
+    return Complaint(
+        id=r["id"],
+        customer_id=r["customer_id"],
+        caller_name=r["caller_name"],
+        caller_contact=r["caller_contact"],
+        call_id=r["call_id"],
+        channel=Channel(r["channel"]),
+        store=r["store"],
+        agent=r["agent"],
+        received_at=_req(r["received_at"]),
+        customer_words=r["customer_words"],
+        understanding=r["understanding"],
+        confirmed=bool(r["confirmed"]),
+        emotion=Emotion(r["emotion"]),
+        apology=r["apology"],
+        wants=Want(r["wants"]) if r["wants"] else None,
+        wants_note=r["wants_note"],
+        options_offered=list(json.loads(r["options_offered"])),
+        option_chosen=r["option_chosen"],
+        compensation=comp,
+        cause=CauseCategory(r["cause"]) if r["cause"] else None,
+        sub_cause=r["sub_cause"],
+        responsibility=Responsibility(r["responsibility"]) if r["responsibility"] else None,
+        wording_that_went_wrong=r["wording"],
+        reply=r["reply"],
+        status=Status(r["status"]),
+        promise_due=from_ts(r["promise_due"]),
+        first_response_at=from_ts(r["first_response_at"]),
+        resolved_at=from_ts(r["resolved_at"]),
+        follow_up_due=from_ts(r["follow_up_due"]),
+        void_reason=r["void_reason"],
+    )
+
+
+_SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM complaints"
+
+
+def _add_event(db: sqlite_utils.Database, complaint_id: int, e: StatusChange) -> None:
+    db.execute(
+        "INSERT INTO complaint_events (complaint_id, at, by, before, after, note) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [complaint_id, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note],
+    )
+
+
+def _add_promise(db: sqlite_utils.Database, complaint_id: int, p: PromiseChange) -> None:
+    db.execute(
+        "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due, note) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [complaint_id, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note],
+    )
+
+
+def _add_follow_up(db: sqlite_utils.Database, complaint_id: int, f: FollowUp) -> None:
+    db.execute(
+        "INSERT INTO complaint_follow_ups (complaint_id, at, by, satisfaction, note) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [complaint_id, ts(f.at), f.by, f.satisfaction, f.note],
+    )
+    db.execute(
+        "UPDATE complaints SET followed_up_at = ?, satisfaction = ? WHERE id = ?",
+        [ts(f.at), f.satisfaction, complaint_id],
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def insert_complaint(
+    db: sqlite_utils.Database,
+    c: Complaint,
+    *,
+    events: Sequence[StatusChange],
+    promise: PromiseChange | None,
+    now: dt.datetime,
+) -> int:
+    """Insert a new complaint with its first history entries; returns its id."""
+    values = row_values(c, now=now)
+    names = ", ".join(values)
+    marks = ", ".join("?" * len(values))
+    with write_transaction(db):
+        cursor = db.execute(
+            f"INSERT INTO complaints ({names}) VALUES ({marks})", list(values.values())
+        )
+        complaint_id = int(cursor.lastrowid or 0)
+        for e in events:
+            _add_event(db, complaint_id, e)
+        if promise is not None:
+            _add_promise(db, complaint_id, promise)
+    return complaint_id
+
+
+def insert_bulk(
+    db: sqlite_utils.Database,
+    rows: Iterable[dict[str, Any]],
+    events: Iterable[tuple[Any, ...]] = (),
+    promises: Iterable[tuple[Any, ...]] = (),
+    follow_ups: Iterable[tuple[Any, ...]] = (),
+) -> None:
+    """Bulk load (demo data, benchmark): complaint rows as :func:`row_values` dicts with
+    explicit ``id`` and optional ``followed_up_at``/``satisfaction``; histories as tuples
+    ``(complaint_id, at, by, before, after, note)``, ``(complaint_id, at, by, due,
+    previous_due, note)`` and ``(complaint_id, at, by, satisfaction, note)``."""
+    rows = list(rows)
+    if not rows:
+        return
+    names = list(rows[0])
+    marks = ", ".join("?" * len(names))
+    with write_transaction(db):
+        db.conn.executemany(
+            f"INSERT INTO complaints ({', '.join(names)}) VALUES ({marks})",
+            [[r[n] for n in names] for r in rows],
+        )
+        db.conn.executemany(
+            "INSERT INTO complaint_events (complaint_id, at, by, before, after, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            events,
+        )
+        db.conn.executemany(
+            "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            promises,
+        )
+        db.conn.executemany(
+            "INSERT INTO complaint_follow_ups (complaint_id, at, by, satisfaction, note) "
+            "VALUES (?, ?, ?, ?, ?)",
+            follow_ups,
+        )
+
+
+def update_capture(db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime) -> None:
+    """Save the capture fields of an existing complaint (status and promise untouched).
+    A first customer-facing reply stamps ``first_response_at`` when still empty."""
+    if c.id is None:
+        raise ValueError("the complaint has not been saved yet")
+    values = _capture_values(c)
+    sets = ", ".join(f"{name} = ?" for name in values)
+    with write_transaction(db):
+        cursor = db.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ?, "
+            "first_response_at = CASE WHEN first_response_at IS NULL AND ? != '' "
+            "THEN ? ELSE first_response_at END WHERE id = ?",
+            [*values.values(), ts(now), c.reply.strip(), ts(now), c.id],
+        )
+        if cursor.rowcount == 0:
+            raise ComplaintNotFound(c.id)
+
+
+@dataclass(slots=True)
+class Change:
+    """What a change to a complaint writes: the new clock fields and history rows."""
+
+    complaint: Complaint
+    events: list[StatusChange] = field(default_factory=list)
+    promises: list[PromiseChange] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    reset_notified: bool = False
+
+
+def modify(
+    db: sqlite_utils.Database,
+    complaint_id: int,
+    change: Callable[[Complaint], Change],
+    *,
+    now: dt.datetime,
+) -> Complaint:
+    """Read the complaint, compute *change* on it and write the result, all in one
+    BEGIN IMMEDIATE transaction (two consoles acting at once cannot interleave)."""
+    with write_transaction(db):
+        current = get_complaint(db, complaint_id)
+        if current is None:
+            raise ComplaintNotFound(complaint_id)
+        result = change(current)
+        values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
+        sets = ", ".join(f"{name} = ?" for name in values)
+        notified = ", notified = ''" if result.reset_notified else ""
+        db.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ?{notified} WHERE id = ?",
+            [*values.values(), ts(now), complaint_id],
+        )
+        for e in result.events:
+            _add_event(db, complaint_id, e)
+        for p in result.promises:
+            _add_promise(db, complaint_id, p)
+        if result.complaint.status is Status.RESOLVED and any(
+            e.after is Status.RESOLVED for e in result.events
+        ):
+            # A new resolution starts a new follow-up window.
+            db.execute(
+                "UPDATE complaints SET followed_up_at = NULL, satisfaction = NULL WHERE id = ?",
+                [complaint_id],
+            )
+        for f in result.follow_ups:
+            _add_follow_up(db, complaint_id, f)
+    return result.complaint
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def get_complaint(db: sqlite_utils.Database, complaint_id: int) -> Complaint | None:
+    row = db.execute(_SELECT + " WHERE id = ?", [complaint_id]).fetchone()
+    return None if row is None else _complaint(row)
+
+
+def customer_name(db: sqlite_utils.Database, customer_id: int) -> str | None:
+    row = db.execute("SELECT name FROM customers WHERE id = ?", [customer_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def customer_exists(db: sqlite_utils.Database, customer_id: int) -> bool:
+    return db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is not None
+
+
+@dataclass(slots=True)
+class Detail:
+    complaint: Complaint
+    customer_name: str
+    history: list[StatusChange]
+    promises: list[PromiseChange]
+    follow_ups: list[FollowUp]
+
+
+def get_detail(db: sqlite_utils.Database, complaint_id: int) -> Detail | None:
+    c = get_complaint(db, complaint_id)
+    if c is None:
+        return None
+    name = (customer_name(db, c.customer_id) if c.customer_id is not None else None) or c.who
+    history = [
+        StatusChange(_req(at), by, Status(before) if before else None, Status(after), note)
+        for at, by, before, after, note in db.execute(
+            "SELECT at, by, before, after, note FROM complaint_events "
+            "WHERE complaint_id = ? ORDER BY id",
+            [complaint_id],
+        )
+    ]
+    promises = [
+        PromiseChange(_req(at), by, _req(due), from_ts(previous), note)
+        for at, by, due, previous, note in db.execute(
+            "SELECT at, by, due, previous_due, note FROM complaint_promises "
+            "WHERE complaint_id = ? ORDER BY id",
+            [complaint_id],
+        )
+    ]
+    follow_ups = [
+        FollowUp(_req(at), by, satisfaction, note)
+        for at, by, satisfaction, note in db.execute(
+            "SELECT at, by, satisfaction, note FROM complaint_follow_ups "
+            "WHERE complaint_id = ? ORDER BY id",
+            [complaint_id],
+        )
+    ]
+    return Detail(c, name, history, promises, follow_ups)
+
+
+# --- queues ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRecord:
+    """One queue row as stored (times in Unix seconds)."""
+
+    id: int
+    who: str
+    customer_id: int | None
+    status: str
+    channel: str
+    emotion: str
+    store: str
+    agent: str
+    received_at: int
+    promise_due: int | None
+    follow_up_due: int | None
+    summary: str
+    resolved_at: int | None
+
+
+_WHO = "COALESCE(cu.name, NULLIF(c.caller_name, ''), NULLIF(c.caller_contact, ''), '')"
+_QUEUE_SELECT = (
+    f"SELECT c.id, {_WHO} AS who, c.customer_id, c.status, c.channel, c.emotion, c.store, "
+    f"c.agent, c.received_at, c.promise_due, c.follow_up_due, "
+    f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at "
+    "FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
+)
+
+QUEUES = ("mine", "due_soon", "overdue", "follow_ups", "open")
+SORTS = ("due", "received", "customer", "status")
+
+
+def _queue_where(
+    queue: str, *, agent: str, now: int, soon: int, day_end: int
+) -> tuple[str, list[Any]]:
+    if queue == "mine":
+        return f"{OPEN_SQL} AND c.agent = ?", [agent]
+    if queue == "due_soon":
+        return f"{OPEN_SQL} AND c.promise_due >= ? AND c.promise_due <= ?", [now, soon]
+    if queue == "overdue":
+        return f"{OPEN_SQL} AND c.promise_due < ?", [now]
+    if queue == "follow_ups":
+        return "c.status = 'resolved' AND c.follow_up_due < ?", [day_end]
+    if queue == "open":
+        return OPEN_SQL, []
+    raise ValueError(f"unknown queue {queue!r} (use one of: {', '.join(QUEUES)})")
+
+
+def _queue_order(queue: str, sort: str) -> str:
+    due = "c.follow_up_due" if queue == "follow_ups" else "c.promise_due"
+    if sort == "due":
+        return f"{due}, c.id"
+    if sort == "received":
+        return "c.received_at DESC, c.id DESC"
+    if sort == "customer":
+        return "who COLLATE NOCASE, c.id"
+    if sort == "status":
+        return f"c.status, {due}, c.id"
+    raise ValueError(f"unknown sort {sort!r} (use one of: {', '.join(SORTS)})")
+
+
+def list_queue(
+    db: sqlite_utils.Database,
+    queue: str,
+    *,
+    agent: str,
+    now: int,
+    soon: int,
+    day_end: int,
+    offset: int = 0,
+    limit: int = 50,
+    sort: str = "due",
+) -> list[QueueRecord]:
+    where, params = _queue_where(queue, agent=agent, now=now, soon=soon, day_end=day_end)
+    sql = f"{_QUEUE_SELECT} WHERE {where} ORDER BY {_queue_order(queue, sort)} LIMIT ? OFFSET ?"
+    return [
+        QueueRecord(*row)
+        for row in db.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
+    ]
+
+
+def list_by_status(
+    db: sqlite_utils.Database, status: str, *, offset: int = 0, limit: int = 50
+) -> list[QueueRecord]:
+    sql = (
+        f"{_QUEUE_SELECT} WHERE c.status = ? ORDER BY c.received_at DESC, c.id DESC "
+        "LIMIT ? OFFSET ?"
+    )
+    return [
+        QueueRecord(*row)
+        for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
+    ]
+
+
+def count_queue(
+    db: sqlite_utils.Database, queue: str, *, agent: str, now: int, soon: int, day_end: int
+) -> int:
+    where, params = _queue_where(queue, agent=agent, now=now, soon=soon, day_end=day_end)
+    return int(db.execute(f"SELECT count(*) FROM complaints c WHERE {where}", params).fetchone()[0])
+
+
+def open_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[QueueRecord]:
+    sql = f"{_QUEUE_SELECT} WHERE c.customer_id = ? AND {OPEN_SQL} ORDER BY c.promise_due, c.id"
+    return [QueueRecord(*row) for row in db.execute(sql, [customer_id]).fetchall()]
+
+
+def take_notifications(
+    db: sqlite_utils.Database, *, agent: str, now: int, soon: int
+) -> list[QueueRecord]:
+    """The agent's open complaints that became due soon or overdue since they were last
+    notified, marked as notified of that state (each state is announced once; extending
+    the promise starts over)."""
+    state = "CASE WHEN c.promise_due < ? THEN 'overdue' ELSE 'due_soon' END"
+    where = (
+        f"{OPEN_SQL} AND c.agent = ? AND c.promise_due <= ? AND c.notified != {state} "
+        "AND NOT (c.notified = 'overdue')"
+    )
+    with write_transaction(db):
+        rows = [
+            QueueRecord(*row)
+            for row in db.execute(
+                f"{_QUEUE_SELECT} WHERE {where} ORDER BY c.promise_due, c.id", [agent, soon, now]
+            ).fetchall()
+        ]
+        if rows:
+            marks = ", ".join("?" * len(rows))
+            db.execute(
+                "UPDATE complaints SET notified = CASE WHEN promise_due < ? "
+                f"THEN 'overdue' ELSE 'due_soon' END WHERE id IN ({marks})",
+                [now, *(r.id for r in rows)],
+            )
+    return rows
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ReportFigures:
+    """Raw report figures for the complaints received in ``[start, end)`` (Unix seconds)."""
+
+    groups: list[tuple[str | None, str, str, int]]  # (cause, sub_cause, status, count)
+    promises_made: int
+    promises_kept: int
+    median_first_response_s: float | None
+    median_resolution_s: float | None
+    follow_ups_due: int
+    follow_ups_in_time: int
+    follow_ups_done: int
+    dissatisfied: int
+    repeat: list[tuple[int | None, str, int]]
+    feedback: list[tuple[Any, ...]]  # id, received_at, store, cause, sub, resp, summary, wording
+
+
+def report_figures(
+    db: sqlite_utils.Database,
+    *,
+    start: int,
+    end: int,
+    store: str | None,
+    now: int,
+    repeat_limit: int = 100,
+    feedback_limit: int | None = None,
+) -> ReportFigures:
+    where = "c.received_at >= ? AND c.received_at < ?"
+    params: list[Any] = [start, end]
+    if store is not None:
+        where += " AND c.store = ?"
+        params.append(store)
+    live = f"{where} AND c.status != 'voided'"
+    groups: list[tuple[str | None, str, str, int]] = []
+    made = kept = responded = resolved = 0
+    for cause, sub, status, count, g_made, g_kept, g_resp, g_res in db.execute(
+        "SELECT c.cause, c.sub_cause, c.status, count(*), "
+        "sum(c.promise_due IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.promise_due < ?)), "
+        "sum(c.resolved_at IS NOT NULL AND c.resolved_at <= c.promise_due), "
+        "sum(c.first_response_at IS NOT NULL), sum(c.resolved_at IS NOT NULL) "
+        f"FROM complaints c INDEXED BY idx_complaints_report WHERE {where} "
+        "GROUP BY c.cause, c.sub_cause, c.status",
+        [now, *params],
+    ):
+        groups.append((cause, sub, status, int(count)))
+        if status != Status.VOIDED.value:
+            made += int(g_made or 0)
+            kept += int(g_kept or 0)
+            responded += int(g_resp or 0)
+            resolved += int(g_res or 0)
+    # Medians: the two durations of every live complaint, read from the covering index
+    # in one pass and sorted here (SQLite has no median aggregate; sorting twice in SQL
+    # with LIMIT/OFFSET took three times as long).
+    responses: list[int] = []
+    resolutions: list[int] = []
+    for response, resolution in db.execute(
+        "SELECT c.first_response_at - c.received_at, c.resolved_at - c.received_at "
+        f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
+        "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
+        params,
+    ):
+        if response is not None:
+            responses.append(response)
+        if resolution is not None:
+            resolutions.append(resolution)
+    median_response = median(responses)
+    median_resolution = median(resolutions)
+    # Follow-ups whose due time fell in the period (and has passed, or was done already).
+    f_where = "c.follow_up_due >= ? AND c.follow_up_due < ? AND c.status != 'voided'"
+    f_params: list[Any] = [start, end]
+    if store is not None:
+        f_where += " AND c.store = ?"
+        f_params.append(store)
+    due, in_time = db.execute(
+        "SELECT count(*), coalesce(sum(c.followed_up_at <= c.follow_up_due), 0) "
+        f"FROM complaints c WHERE {f_where} "
+        "AND (c.follow_up_due <= ? OR c.followed_up_at IS NOT NULL)",
+        [*f_params, now],
+    ).fetchone()
+    # Follow-up calls made in the period, and how many found the customer dissatisfied.
+    d_where = "f.at >= ? AND f.at < ? AND c.status != 'voided'"
+    d_params: list[Any] = [start, end]
+    if store is not None:
+        d_where += " AND c.store = ?"
+        d_params.append(store)
+    done, dissatisfied = db.execute(
+        "SELECT count(*), coalesce(sum(f.satisfaction <= 2), 0) FROM complaint_follow_ups f "
+        "JOIN complaints c INDEXED BY idx_complaints_id_status ON c.id = f.complaint_id "
+        f"WHERE {d_where}",
+        d_params,
+    ).fetchone()
+    # Repeat complainers: a known customer, or a walk-in by the same contact. Grouped on
+    # the covering index; names are looked up for the listed groups only.
+    repeat = [
+        (cid, str(name), int(count))
+        for cid, name, count in db.execute(
+            "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
+            "THEN lower(c.caller_contact) END AS contact, count(*) AS n, max(c.id) AS last_id "
+            f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
+            "AND (c.customer_id IS NOT NULL OR c.caller_contact != '') "
+            "GROUP BY 1, 2 HAVING n >= 2 ORDER BY n DESC, last_id DESC LIMIT ?) "
+            "SELECT g.cid, COALESCE(cu.name, NULLIF(x.caller_name, ''), x.caller_contact, ''), "
+            "g.n FROM g LEFT JOIN customers cu ON cu.id = g.cid "
+            "JOIN complaints x ON x.id = g.last_id ORDER BY g.n DESC, g.last_id DESC",
+            [*params, repeat_limit],
+        )
+    ]
+    feedback = db.execute(
+        "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
+        f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
+        f"c.wording FROM complaints c WHERE {live} "
+        "AND c.cause IN ('product_quality', 'service_attitude') "
+        "ORDER BY c.received_at, c.id LIMIT ?",
+        [*params, -1 if feedback_limit is None else feedback_limit],
+    ).fetchall()
+    return ReportFigures(
+        groups=groups,
+        promises_made=made,
+        promises_kept=kept,
+        median_first_response_s=median_response,
+        median_resolution_s=median_resolution,
+        follow_ups_due=int(due),
+        follow_ups_in_time=int(in_time),
+        follow_ups_done=int(done),
+        dissatisfied=int(dissatisfied),
+        repeat=repeat,
+        feedback=feedback,
+    )
+
+
+def report_rows(
+    db: sqlite_utils.Database, *, start: int, end: int, store: str | None
+) -> list[tuple[Any, ...]]:
+    """Every complaint received in the period as plain rows: the plain alternative the
+    benchmark compares :func:`report_figures` with (aggregating in Python)."""
+    where = "received_at >= ? AND received_at < ?"
+    params: list[Any] = [start, end]
+    if store is not None:
+        where += " AND store = ?"
+        params.append(store)
+    return db.execute(
+        "SELECT id, customer_id, caller_contact, status, cause, sub_cause, received_at, "
+        "first_response_at, resolved_at, promise_due, follow_up_due, followed_up_at, "
+        f"customer_words, wording, store, responsibility FROM complaints WHERE {where}",
+        params,
+    ).fetchall()
+
+
+# --- drafts ----------------------------------------------------------------------------
+
+
+def save_draft(
+    db: sqlite_utils.Database, key: str, *, saved_at: dt.datetime, summary: str, payload: str
+) -> None:
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO complaint_drafts (key, saved_at, summary, payload) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET saved_at = excluded.saved_at, "
+            "summary = excluded.summary, payload = excluded.payload",
+            [key, ts(saved_at), summary, payload],
+        )
+
+
+def list_drafts(db: sqlite_utils.Database) -> list[tuple[str, dt.datetime, str, str]]:
+    return [
+        (key, _req(saved_at), summary, payload)
+        for key, saved_at, summary, payload in db.execute(
+            "SELECT key, saved_at, summary, payload FROM complaint_drafts "
+            "ORDER BY saved_at DESC, key"
+        )
+    ]
+
+
+def delete_draft(db: sqlite_utils.Database, key: str) -> None:
+    """Drafts are scratch copies of a form, not records: discarding one removes it."""
+    with write_transaction(db):
+        db.execute("DELETE FROM complaint_drafts WHERE key = ?", [key])
+
+
+def max_id(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM complaints").fetchone()[0])
