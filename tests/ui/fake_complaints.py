@@ -300,7 +300,13 @@ class FakeComplaints(ComplaintService):
             if c.resolved_at and c.received_at
         ]
         with_promise = [c for c in chosen if self.promises.get(c.id or 0)]
-        kept = [c for c in with_promise if self._promise(c) is PromiseState.KEPT and c.resolved_at]
+        kept = [
+            c
+            for c in with_promise
+            if c.resolved_at is not None
+            and d.promise_state(c.promise_due, self.clock, answered_at=c.resolved_at)
+            is PromiseState.KEPT
+        ]
         due = [c for c in chosen if c.follow_up_due is not None]
         done = [(c, self.follow_ups[c.id or 0][0]) for c in due if self.follow_ups.get(c.id or 0)]
         within = [
