@@ -6,12 +6,14 @@ import asyncio
 import logging
 import os
 import sys
+from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, count_customers
 from console.services.paths import resolve_db_path
 from console.services.phrasebooks import PhrasebookService
@@ -34,6 +36,18 @@ def has_cjk_font() -> bool:
     )
 
 
+def make_complaint_service(runner: DatabaseRunner, settings: SettingsService) -> Any:
+    """``ComplaintService(runner, settings)``, or None (complaint features hidden) while
+    the storage branch's constructor is not merged yet (the contract class takes no
+    arguments)."""
+    service_class: Any = ComplaintService
+    try:
+        return service_class(runner, settings)
+    except TypeError:
+        log.warning("ComplaintService is not available in this build; complaints are hidden")
+        return None
+
+
 class Console:
     """Everything the running app holds, built in one place."""
 
@@ -43,8 +57,13 @@ class Console:
         self.customers = CustomerService(runner, self.settings)
         self.phrasebooks = PhrasebookService(runner, self.settings)
         self.checker = PhraseChecker()
+        self.complaints = make_complaint_service(runner, self.settings)
         self.window = MainWindow(
-            self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
+            self.customers,
+            self.settings,
+            phrasebooks=self.phrasebooks,
+            checker=self.checker,
+            complaints=self.complaints,
         )
 
     async def start(self, *, demo: bool) -> None:
@@ -61,6 +80,8 @@ class Console:
             )
         await self.window._load_today()
         await self.checker.rebuild(await self.phrasebooks.entries())
+        if self.window.complaints is not None:
+            self.window.complaints.start()
 
 
 def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:

@@ -130,6 +130,8 @@ QUICK_LABELS = {
     QuickDue.END_OF_DAY: "End of &day",
     QuickDue.TOMORROW_10: "Tomorrow 1&0:00",
 }
+#: Work that must finish after a form is gone (discarding its draft).
+_BACKGROUND = Tasks()
 #: "Not set" in the date-time editors (their minimum shows as special text).
 UNSET = dt.datetime(2000, 1, 1)
 
@@ -267,7 +269,8 @@ class ComplaintForm(QDialog):
         self._busy = False
         self._done = False
         self._loading = True
-        self._draft_saved = False
+        # A form reopened from a draft owns that draft (Discard must remove it).
+        self._draft_saved = draft_key is not None
         now = service.now()
         self.zone = zone_of(now)
         self._errors: dict[str, QLabel] = {}
@@ -491,10 +494,10 @@ class ComplaintForm(QDialog):
         name_widget(self.comp_currency, "compensationCurrency", "Compensation currency")
         self.comp_currency.setEditable(True)
         self.comp_currency.addItems(list(CURRENCIES))
-        options_label = QLabel("&Offered:")
+        options_label = QLabel("O&ffered:")
         options_label.setBuddy(self.options)
         form.addRow(options_label, self.options)
-        chosen_label = QLabel("Cho&sen:")
+        chosen_label = QLabel("&Chosen:")
         chosen_label.setBuddy(self.option_chosen)
         form.addRow(chosen_label, self.option_chosen)
         line = QHBoxLayout()
@@ -536,7 +539,7 @@ class ComplaintForm(QDialog):
         resp_label = QLabel("Responsi&bility:")
         resp_label.setBuddy(self.responsibility)
         form.addRow(resp_label, self.responsibility)
-        self._wording_label = QLabel("Wording that &went wrong:")
+        self._wording_label = QLabel("Word&ing that went wrong:")
         self._wording_label.setBuddy(self.wording)
         form.addRow(self._wording_label, self.wording)
         column.addWidget(step7)
@@ -1148,12 +1151,10 @@ class ComplaintForm(QDialog):
     def _discard_and_close(self) -> None:
         self._done = True
         self._autosave.stop()
-        if self._draft_saved or self._loaded_from_draft():
-            self.tasks.start(self._service.discard_draft(self.draft_key))
+        if self._draft_saved:
+            # Outlives the form (Qt deletes it once closed).
+            _BACKGROUND.start(self._service.discard_draft(self.draft_key))
         super().reject()
-
-    def _loaded_from_draft(self) -> bool:
-        return self._draft_saved
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._done and not self.is_blank():

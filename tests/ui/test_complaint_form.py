@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.domain.complaint import CauseCategory, QuickDue, Status
 from console.ui import complaint_form
@@ -146,6 +146,28 @@ def test_autosave_calls_save_draft_within_two_seconds(
     assert complaint_form.AUTOSAVE_MS <= 1000
 
 
+def test_cancel_asks_and_discard_removes_the_draft(
+    qtbot: Any, make_form: Any, fake: FakeComplaints
+) -> None:
+    form = make_form()
+    form.customer_words.setPlainText("Rude answer at the counter")
+    form.save_draft_now()
+    qtbot.waitUntil(lambda: form.draft_key in fake.saved_drafts, timeout=3000)
+    key = form.draft_key
+    form.reject()
+    box = form.findChild(QMessageBox, "discardComplaintBox")
+    assert box is not None and box.isVisible()
+    keep = next(b for b in box.buttons() if "Keep" in b.text())
+    keep.click()
+    assert form.isVisible() and key in fake.saved_drafts
+    form.reject()
+    box = form.findChild(QMessageBox, "discardComplaintBox")
+    discard = next(b for b in box.buttons() if "Discard" in b.text())
+    discard.click()
+    qtbot.waitUntil(lambda: key not in fake.saved_drafts, timeout=3000)
+    assert not form.isVisible()
+
+
 def test_draft_payload_round_trips(qtbot: Any, make_form: Any) -> None:
     form = make_form(customer_id=7, customer_name="余文乐")
     form.customer_words.setPlainText("发票金额不对。")
@@ -230,3 +252,20 @@ def test_screenshot(qtbot: Any, make_form: Any) -> None:
     form.resize(820, 1500)
     qtbot.wait(50)
     form.grab().save("/tmp/complaint-form.png")
+
+
+def test_mnemonics_are_unique(make_form: Any) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    form = make_form()
+    keys: dict[str, str] = {}
+    widgets = [*form.findChildren(QLabel), *form.findChildren(QAbstractButton)]
+    for widget in widgets:
+        match = re.search(r"&([^&\s])", widget.text())
+        if match is None or "<" in widget.text():
+            continue
+        key = match.group(1).lower()
+        assert key not in keys, f"Alt+{key}: {keys.get(key)} and {widget.text()}"
+        keys[key] = widget.text()
