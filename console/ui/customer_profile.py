@@ -180,13 +180,15 @@ class CustomerProfile(QWidget):
         self.complaint_button.setAccessibleName("Start a complaint for this customer")
         self.complaint_button.clicked.connect(lambda: self._request(self.complaintRequested))
         self.complaint_button.setVisible(complaints is not None)
+        complaint_line = QHBoxLayout()
+        complaint_line.addWidget(self.complaint_button)
+        complaint_line.addWidget(self.complaint_badge, 1)
         actions = QHBoxLayout()
         for button in (
             self.visit_button,
             self.purchase_button,
             self.edit_button,
             self.redeem_button,
-            self.complaint_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -217,8 +219,8 @@ class CustomerProfile(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.greeting)
         column.addWidget(self.badges)
-        column.addWidget(self.complaint_badge)
         column.addLayout(actions)
+        column.addLayout(complaint_line)
         column.addWidget(details)
         column.addWidget(_section("What to remember"))
         column.addWidget(self.remember)
@@ -389,13 +391,22 @@ class CustomerProfile(QWidget):
         from console.ui.complaint_queue import promise_line
 
         self.open_complaints = list(rows)
+        greeting = html.escape(self.profile.greeting) if self.profile is not None else ""
         if not rows or self._complaints is None:
             self.complaint_badge.hide()
+            self.greeting.setText(greeting)
             return
+        self.greeting.setText(
+            f"{greeting}<br><span style='font-size:13px; font-weight:600; color:#8e1b12'>"
+            "Open complaint: acknowledge it first — no cheerful small talk.</span>"
+        )
         text = promise_line(rows, self._complaints.now())
-        self.complaint_badge.setText(f"⚠ {text} — Enter opens it")
+        self.complaint_badge.setText(f"⚠ {text}")
         self.complaint_badge.setAccessibleName(text)
-        self.complaint_badge.setToolTip("\n".join(f"#{r.id}: {r.summary}" for r in rows))
+        self.complaint_badge.setAccessibleDescription("Press Enter or click to open it")
+        self.complaint_badge.setToolTip(
+            "Click or Enter opens it\n" + "\n".join(f"#{r.id}: {r.summary}" for r in rows)
+        )
         self.complaint_badge.show()
 
     def _open_first_complaint(self) -> None:

@@ -105,6 +105,7 @@ def test_profile_complaint_queue_resolve_follow_up_report(
     badge = profile.complaint_badge
     assert badge.isVisible()
     assert "Open complaint — reply promised by today 13:30 (in 2 h)" in badge.text()
+    window.grab().save("/tmp/complaint-profile.png")
 
     # The queue lists it; Enter opens it.
     queue = features(window).show_queue()
