@@ -18,6 +18,7 @@ from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.backup import BackupService
+from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, count_customers
 from console.services.database_access import NeedsPassphrase, open_runner
 from console.services.identity import Identity
@@ -59,8 +60,15 @@ class Console:
         self.customers = CustomerService(runner, self.settings, identity=self.identity)
         self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
+        self.complaints = ComplaintService(
+            runner, self.settings, phrasebooks=self.phrasebooks, identity=self.identity
+        )
         self.window = MainWindow(
-            self.customers, self.settings, phrasebooks=self.phrasebooks, checker=self.checker
+            self.customers,
+            self.settings,
+            phrasebooks=self.phrasebooks,
+            checker=self.checker,
+            complaints=self.complaints,
         )
         self.backups = BackupService(runner, self.settings)
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
@@ -183,6 +191,8 @@ class Console:
         self._backup_if_due()
         await self.window._load_today()
         await self.checker.rebuild(await self.phrasebooks.entries())
+        if self.window.complaints is not None:
+            self.window.complaints.start()
 
 
 MIN_PASSPHRASE = 10

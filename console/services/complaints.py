@@ -48,6 +48,7 @@ from console.domain.roles import Role
 from console.services import settings as opts
 from console.services.csv_io import neutralise_cell
 from console.services.customers import ValidationFailed
+from console.services.identity import Identity
 from console.services.settings import SettingsService, system_zone, zone_named
 from console.storage import complaints as store
 from console.storage.runner import DatabaseRunner
@@ -256,9 +257,11 @@ class ComplaintService:
         clock: Clock | None = None,
         zone: ZoneInfo | None = None,
         phrasebooks: PhrasebookService | None = None,
+        identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
+        self._identity = identity or Identity(runner, settings)
         self._clock = clock or _system_now
         self._zone = zone
         self._phrasebooks = phrasebooks
@@ -338,10 +341,15 @@ class ComplaintService:
         )
 
     async def _me(self) -> str:
-        return (await self._settings.get(opts.STAFF_NAME)).strip()
+        """Who is working: the signed-in person (or, where nobody signs in, the setting)."""
+        return (await self._identity.name()).strip()
 
     async def _role(self) -> Role:
-        return Role.parse_or_agent(await self._settings.get(opts.ROLE))
+        return await self._identity.role()
+
+    async def _audit(self, action: str, complaint_id: int, fields: dict[str, Any]) -> None:
+        """Audit entries for complaints hold ids and statuses, never what was said."""
+        await self._identity.record(action, "complaint", complaint_id, fields)
 
     async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
         if self._phrasebooks is None:
@@ -416,9 +424,15 @@ class ComplaintService:
             if c.promise_due is not None
             else None
         )
-        return await self._runner.run(
+        new_id: int = await self._runner.run(
             store.insert_complaint, c, events=events, promise=promise, now=now
         )
+        await self._audit(
+            "create",
+            new_id,
+            {"status": [None, c.status.value], "customer_id": [None, c.customer_id]},
+        )
+        return new_id
 
     async def update(self, complaint: Complaint) -> None:
         """Save edited capture fields of an existing complaint (not status/promise)."""
@@ -441,6 +455,7 @@ class ComplaintService:
         if errors:
             raise ValidationFailed(errors)
         await self._runner.run(store.update_capture, complaint, now=now)
+        await self._audit("update", complaint.id, {"capture": [None, "edited"]})
 
     # --- the clock -------------------------------------------------------------------
 
@@ -475,6 +490,11 @@ class ComplaintService:
             return store.Change(new, events=[event], reset_notified=action is Action.REOPEN)
 
         result = await self._runner.run(store.modify, complaint_id, change, now=now)
+        await self._audit(
+            "void" if action is Action.VOID else "update",
+            complaint_id,
+            {"action": [None, action.value], "status": [None, result.status.value]},
+        )
         return self._localise(result)
 
     async def extend_promise(self, complaint_id: int, new_due: dt.datetime, note: str) -> Complaint:
@@ -496,6 +516,7 @@ class ComplaintService:
             return store.Change(new, promises=[promise], reset_notified=True)
 
         result = await self._runner.run(store.modify, complaint_id, change, now=now)
+        await self._audit("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})
         return self._localise(result)
 
     async def record_follow_up(self, complaint_id: int, satisfaction: int, note: str) -> Complaint:
@@ -528,6 +549,11 @@ class ComplaintService:
             )
 
         result = await self._runner.run(store.modify, complaint_id, change, now=now)
+        await self._audit(
+            "update",
+            complaint_id,
+            {"satisfaction": [None, int(satisfaction)], "status": [None, result.status.value]},
+        )
         return self._localise(result)
 
     async def link_customer(self, complaint_id: int, customer_id: int) -> None:
@@ -543,6 +569,7 @@ class ComplaintService:
             return store.Change(replace(c, customer_id=customer_id), events=[event])
 
         await self._runner.run(store.modify, complaint_id, change, now=now)
+        await self._audit("update", complaint_id, {"customer_id": [None, customer_id]})
 
     # --- reading ---------------------------------------------------------------------
 

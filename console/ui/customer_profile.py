@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.domain.customer import Purchase, Visit, format_money
 from console.domain.phones import format_phone
 from console.domain.profile import BadgeKind
+from console.services.complaints import ComplaintService, QueueRow
 from console.services.customers import CustomerService, Profile
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
@@ -96,16 +97,27 @@ class CustomerProfile(QWidget):
     purchaseRequested = Signal(int)
     visitRequested = Signal(int)
     redeemRequested = Signal(int)
+    #: Start a complaint for this customer / open one of their open complaints.
+    complaintRequested = Signal(int)
+    openComplaintRequested = Signal(int)
+    complaintsShown = Signal(int)
 
     def __init__(
-        self, service: CustomerService, tasks: Tasks, parent: QWidget | None = None
+        self,
+        service: CustomerService,
+        tasks: Tasks,
+        parent: QWidget | None = None,
+        *,
+        complaints: ComplaintService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerProfile")
         self.setAccessibleName("Customer profile")
         self._service = service
         self._tasks = tasks
+        self._complaints = complaints
         self.profile: Profile | None = None
+        self.open_complaints: list[QueueRow] = []
 
         self.placeholder = QLabel(
             "Find a customer with the search box (Ctrl+K or /), or add a new one (Ctrl+N)."
@@ -150,6 +162,27 @@ class CustomerProfile(QWidget):
         self.purchase_button.clicked.connect(lambda: self._request(self.purchaseRequested))
         self.edit_button.clicked.connect(lambda: self._request(self.editRequested))
         self.redeem_button.clicked.connect(lambda: self._request(self.redeemRequested))
+        # Open complaints: a red badge with the promise, so nobody greets cheerfully.
+        self.complaint_badge = QPushButton()
+        self.complaint_badge.setObjectName("openComplaintBadge")
+        self.complaint_badge.setAccessibleName("Open complaint")
+        self.complaint_badge.setFlat(True)
+        self.complaint_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.complaint_badge.setStyleSheet(
+            "QPushButton#openComplaintBadge { background:#b3261e; color:#ffffff;"
+            " border-radius:10px; padding:4px 12px; font-weight:600; text-align:left; }"
+            "QPushButton#openComplaintBadge:focus { outline: 2px solid #1b3a57; }"
+        )
+        self.complaint_badge.clicked.connect(self._open_first_complaint)
+        self.complaint_badge.hide()
+        self.complaint_button = QPushButton("Start &complaint (Ctrl+Shift+C)")
+        self.complaint_button.setObjectName("startComplaintButton")
+        self.complaint_button.setAccessibleName("Start a complaint for this customer")
+        self.complaint_button.clicked.connect(lambda: self._request(self.complaintRequested))
+        self.complaint_button.setVisible(complaints is not None)
+        complaint_line = QHBoxLayout()
+        complaint_line.addWidget(self.complaint_button)
+        complaint_line.addWidget(self.complaint_badge, 1)
         actions = QHBoxLayout()
         for button in (
             self.visit_button,
@@ -187,6 +220,7 @@ class CustomerProfile(QWidget):
         column.addWidget(self.greeting)
         column.addWidget(self.badges)
         column.addLayout(actions)
+        column.addLayout(complaint_line)
         column.addWidget(details)
         column.addWidget(_section("What to remember"))
         column.addWidget(self.remember)
@@ -238,6 +272,7 @@ class CustomerProfile(QWidget):
 
     def clear(self) -> None:
         self.profile = None
+        self.show_complaints([])
         self._scroll.hide()
         self.placeholder.show()
         self.purchases.reset([], 0, None)
@@ -336,6 +371,54 @@ class CustomerProfile(QWidget):
         self.history.setTabText(1, f"Visits ({profile.visit_count:,})")
         self.placeholder.hide()
         self._scroll.show()
+        if self._complaints is not None:
+            self.refresh_complaints()
+
+    # --- complaints ----------------------------------------------------------------------
+
+    def refresh_complaints(self) -> None:
+        """Reload the open-complaint badge for the customer shown (if any)."""
+        customer_id = self.customer_id
+        if self._complaints is not None and customer_id is not None:
+            self._tasks.start(self._load_complaints(customer_id), name="profile-complaints")
+
+    async def _load_complaints(self, customer_id: int) -> None:
+        assert self._complaints is not None
+        rows = await self._complaints.open_for_customer(customer_id)
+        if self.customer_id != customer_id:
+            return  # another customer was opened meanwhile
+        self.show_complaints(rows)
+        self.complaintsShown.emit(customer_id)
+
+    def show_complaints(self, rows: list[QueueRow]) -> None:
+        from console.ui.complaint_queue import promise_line
+
+        self.open_complaints = list(rows)
+        greeting = html.escape(self.profile.greeting) if self.profile is not None else ""
+        if not rows or self._complaints is None:
+            self.complaint_badge.hide()
+            self.greeting.setText(greeting)
+            return
+        self.greeting.setText(
+            f"{greeting}<br><span style='font-size:13px; font-weight:600; color:#8e1b12'>"
+            "Open complaint: acknowledge it first — no cheerful small talk.</span>"
+        )
+        text = promise_line(rows, self._complaints.now())
+        self.complaint_badge.setText(f"⚠ {text}")
+        self.complaint_badge.setAccessibleName(text)
+        self.complaint_badge.setAccessibleDescription("Press Enter or click to open it")
+        self.complaint_badge.setToolTip(
+            "Click or Enter opens it\n" + "\n".join(f"#{r.id}: {r.summary}" for r in rows)
+        )
+        self.complaint_badge.show()
+
+    def _open_first_complaint(self) -> None:
+        if self.open_complaints:
+            first = min(
+                self.open_complaints,
+                key=lambda r: (r.promise_due is None, r.promise_due or r.received_at),
+            )
+            self.openComplaintRequested.emit(first.id)
 
     def _show_badges(self, profile: Profile) -> None:
         while self._badge_layout.count():

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, TodayLists
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
+from console.ui.complaint_actions import ComplaintFeatures
 from console.ui.customer_profile import CustomerProfile
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.search_results import SearchResultDelegate, SearchResultsModel
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         *,
         phrasebooks: PhrasebookService | None = None,
         checker: PhraseChecker | None = None,
+        complaints: ComplaintService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         self.left.addWidget(results_page)
         self._results_page = results_page
 
-        self.profile = CustomerProfile(customers, self.tasks)
+        self.profile = CustomerProfile(customers, self.tasks, complaints=complaints)
         self.profile.editRequested.connect(self.edit_customer)
         self.profile.purchaseRequested.connect(self.add_purchase)
         self.profile.visitRequested.connect(self.log_visit)
@@ -154,6 +157,10 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self._run_search)
         self._build_actions()
         self.statusBar().setObjectName("statusBar")
+        # Complaint actions, queues, report and notifications (absent without a service).
+        self.complaints: ComplaintFeatures | None = None
+        if complaints is not None:
+            self.complaints = ComplaintFeatures(self, complaints, checker)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -429,5 +436,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._phrasebook_window is not None:
             self._phrasebook_window.close()
+        if self.complaints is not None:
+            self.complaints.stop()
         self.tasks.cancel_all()
         super().closeEvent(event)

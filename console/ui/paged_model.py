@@ -93,16 +93,18 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._tasks.start(self._fetch(self._loader, len(self._rows), self._generation))
 
     async def _fetch(self, loader: Loader[T], offset: int, generation: int) -> None:
+        # ``_loading`` stays set until the rows are in: a fetchMore() from a slot connected
+        # to rowsAboutToBeInserted would otherwise load the same page twice.
         try:
             rows = await loader(offset, self._page)
+            if generation != self._generation or not rows:
+                if generation == self._generation and not rows:
+                    self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
         finally:
             if generation == self._generation:
                 self._loading = False
-        if generation != self._generation or not rows:
-            if generation == self._generation and not rows:
-                self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()

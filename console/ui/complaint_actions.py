@@ -1,0 +1,413 @@
+"""Complaint features of the main window, kept in one place so the window itself only
+gains a few lines: actions and their shortcuts, the complaint form (from a profile or for
+a walk-in), the queues window, the complaint view, the managers' report, the "recover
+unsaved complaints" offer at start, and due-soon notifications (banner, status bar and the
+system tray when there is one).
+
+Built by :class:`~console.ui.main_window.MainWindow` only when it is given a
+:class:`ComplaintService`; without one nothing here exists and no shortcut is taken.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.complaint import PromiseState, countdown
+from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
+from console.services.settings import STAFF_NAME, STORE_NAME
+from console.ui.customer_dialog import name_widget
+from console.ui.phrase_checker import PhraseChecker
+
+if TYPE_CHECKING:
+    from console.ui.complaint_form import ComplaintForm
+    from console.ui.complaint_queue import ComplaintQueue, ComplaintView
+    from console.ui.complaint_report import ComplaintReportView
+    from console.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: How often the owner's promises are checked for "due soon" / "overdue".
+NOTIFY_EVERY_MS = 30_000
+START_COMPLAINT_KEYS = "Ctrl+Shift+C"
+WALK_IN_KEYS = "Ctrl+Shift+W"
+QUEUE_KEYS = "Ctrl+Shift+O"
+REPORT_KEYS = "Ctrl+Shift+M"
+DRAFT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RecoverDrafts(QDialog):
+    """ "Recover unsaved complaints": the drafts left by a crash or a forced quit.
+
+    ``reopen(list)`` carries the drafts to open again; ``discard(list)`` the ones to drop.
+    "Later" keeps them for the next start.
+    """
+
+    reopen = Signal(list)
+    discard = Signal(list)
+
+    def __init__(self, drafts: list[Draft], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoverDrafts")
+        self.setAccessibleName("Recover unsaved complaints")
+        self.setWindowTitle("Recover unsaved complaints")
+        self.drafts = drafts
+        heading = QLabel(
+            f"<b>{len(drafts)} complaint{'s' if len(drafts) != 1 else ''} "
+            "were being typed when the console last closed.</b><br>"
+            "Reopen them to finish and save; nothing typed was lost."
+        )
+        heading.setObjectName("recoverHeading")
+        heading.setWordWrap(True)
+        self.list = QListWidget()
+        name_widget(self.list, "draftList", "Unsaved complaints")
+        for draft in drafts:
+            item = QListWidgetItem(f"{draft.summary}  —  {draft.saved_at:%d %b %H:%M}")
+            item.setData(DRAFT_ROLE, draft.key)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self._reopen_selected())
+        self.reopen_button = QPushButton("&Reopen")
+        name_widget(self.reopen_button, "reopenDraftButton", "Reopen the selected complaint")
+        self.reopen_all_button = QPushButton("Reopen &all")
+        name_widget(self.reopen_all_button, "reopenAllDraftsButton", "Reopen all complaints")
+        self.discard_button = QPushButton("&Discard selected")
+        name_widget(self.discard_button, "discardDraftButton", "Discard the selected complaint")
+        self.later_button = QPushButton("&Later")
+        name_widget(self.later_button, "laterDraftsButton", "Keep them for later")
+        for button in (self.reopen_button, self.reopen_all_button, self.discard_button):
+            button.setAutoDefault(False)
+        self.reopen_button.setDefault(True)
+        self.reopen_button.clicked.connect(self._reopen_selected)
+        self.reopen_all_button.clicked.connect(self._reopen_all)
+        self.discard_button.clicked.connect(self._discard_selected)
+        self.later_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.reopen_button, self.reopen_all_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.resize(560, 300)
+
+    def _selected(self) -> list[Draft]:
+        keys = {item.data(DRAFT_ROLE) for item in self.list.selectedItems()}
+        return [d for d in self.drafts if d.key in keys]
+
+    def _remove(self, drafts: list[Draft]) -> None:
+        keys = {d.key for d in drafts}
+        self.drafts = [d for d in self.drafts if d.key not in keys]
+        for row in reversed(range(self.list.count())):
+            if self.list.item(row).data(DRAFT_ROLE) in keys:
+                self.list.takeItem(row)
+        if not self.drafts:
+            self.accept()
+
+    def _reopen_selected(self) -> None:
+        chosen = self._selected()
+        if chosen:
+            self.reopen.emit(chosen)
+            self._remove(chosen)
+
+    def _reopen_all(self) -> None:
+        chosen = list(self.drafts)
+        self.reopen.emit(chosen)
+        self._remove(chosen)
+
+    def _discard_selected(self) -> None:
+        chosen = self._selected()
+        if chosen:
+            self.discard.emit(chosen)
+            self._remove(chosen)
+
+
+def notification_text(row: QueueRow, now: Any) -> str:
+    if row.promise_due is None:
+        return f"Complaint #{row.id} ({row.who}) needs a reply time."
+    if row.promise is PromiseState.OVERDUE or row.promise_due < now:
+        return f"Promise overdue: {row.who} — {countdown(row.promise_due, now)} (#{row.id})"
+    return f"Reply due soon: {row.who} — {countdown(row.promise_due, now)} (#{row.id})"
+
+
+def _tray_icon() -> QIcon:
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#b3261e"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(2, 2, 28, 28)
+    painter.setPen(QColor("#ffffff"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(20)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ComplaintFeatures(QObject):
+    """Everything complaint-related the main window offers."""
+
+    notified = Signal(list)
+    draftsOffered = Signal(object)
+    formOpened = Signal(object)
+    viewOpened = Signal(object)
+
+    def __init__(
+        self, window: MainWindow, service: ComplaintService, checker: PhraseChecker | None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service = service
+        self.checker = checker if checker is not None else PhraseChecker(parent=self)
+        self.tasks = window.tasks
+        self.queue_window: ComplaintQueue | None = None
+        self.report_window: ComplaintReportView | None = None
+        self.forms: list[ComplaintForm] = []
+        self.tray: QSystemTrayIcon | None = None
+
+        self.banner = QLabel()
+        self.banner.setObjectName("complaintBanner")
+        self.banner.setAccessibleName("Complaint notifications")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setStyleSheet(
+            "background:#fde0dc; color:#8e1b12; border-radius:6px; padding:6px 10px;"
+            " font-weight:600;"
+        )
+        self.banner.hide()
+        self.banner.linkActivated.connect(lambda _link: self.show_queue(Queue.DUE_SOON))
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.banner)
+
+        profile = window.profile
+        profile.complaintRequested.connect(self.start_complaint)
+        profile.openComplaintRequested.connect(self.open_complaint)
+
+        self.start_action = self._action(
+            "startComplaintAction",
+            "Start &complaint for this customer…",
+            START_COMPLAINT_KEYS,
+            self._start_for_current,
+        )
+        self.walk_in_action = self._action(
+            "walkInComplaintAction",
+            "&Walk-in / unknown caller complaint…",
+            WALK_IN_KEYS,
+            self.walk_in_complaint,
+        )
+        self.queue_action = self._action(
+            "complaintQueueAction", "Complaint &queues", QUEUE_KEYS, self.show_queue
+        )
+        self.report_action = self._action(
+            "complaintReportAction", "Complaint &report…", REPORT_KEYS, self.show_report
+        )
+        menu = window.menuBar().addMenu("Com&plaints")
+        menu.setObjectName("complaintsMenu")
+        for action in (self.start_action, self.walk_in_action, self.queue_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.report_action)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(NOTIFY_EVERY_MS)
+        self.timer.timeout.connect(self.check_due)
+
+    def _action(self, name: str, text: str, keys: str, slot: Any) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    # --- start ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """At window start: offer drafts back, start the due-soon checks."""
+        self.tasks.start(self.offer_drafts(), name="complaint-drafts")
+        self.timer.start()
+        self.check_due()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.queue_window is not None:
+            self.queue_window.close()
+        if self.report_window is not None:
+            self.report_window.close()
+        if self.tray is not None:
+            self.tray.hide()
+
+    async def offer_drafts(self) -> RecoverDrafts | None:
+        drafts = await self.service.drafts()
+        if not drafts:
+            return None
+        dialog = RecoverDrafts(drafts, self.window)
+        dialog.reopen.connect(self._reopen_drafts)
+        dialog.discard.connect(self._discard_drafts)
+        self.window._keep(dialog)
+        dialog.open()
+        self.draftsOffered.emit(dialog)
+        return dialog
+
+    def _reopen_drafts(self, drafts: list[Draft]) -> None:
+        for draft in drafts:
+            self.tasks.start(self._open_form(payload=draft.payload, draft_key=draft.key))
+
+    def _discard_drafts(self, drafts: list[Draft]) -> None:
+        for draft in drafts:
+            self.tasks.start(self.service.discard_draft(draft.key))
+
+    # --- the form ------------------------------------------------------------------------
+
+    def _start_for_current(self) -> None:
+        customer_id = self.window.profile.customer_id
+        if customer_id is None:
+            self.window.statusBar().showMessage(
+                "Open a customer first, or press Ctrl+Shift+W for a walk-in complaint.", 5000
+            )
+            return
+        self.start_complaint(customer_id)
+
+    def start_complaint(self, customer_id: int) -> None:
+        profile = self.window.profile.profile
+        name = ""
+        if profile is not None and profile.customer.id == customer_id:
+            name = profile.customer.preferred_name or profile.customer.name
+        self.tasks.start(self._open_form(customer_id=customer_id, customer_name=name))
+
+    def walk_in_complaint(self) -> None:
+        self.tasks.start(self._open_form())
+
+    async def _open_form(self, **kwargs: Any) -> ComplaintForm:
+        from console.ui.complaint_form import ComplaintForm
+
+        settings = self.window.settings
+        agent = await settings.get(STAFF_NAME)
+        store = await settings.get(STORE_NAME)
+        form = ComplaintForm(
+            self.service, self.checker, agent=agent, store=store, parent=self.window, **kwargs
+        )
+        form.setWindowFlag(Qt.WindowType.Window, True)
+        form.saved.connect(self._complaint_saved)
+        self.forms.append(form)
+        form.finished.connect(lambda _r, f=form: self._form_closed(f))
+        self.window._keep(form)
+        form.show()
+        form.raise_()
+        form.activateWindow()
+        form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.formOpened.emit(form)
+        return form
+
+    def _form_closed(self, form: ComplaintForm) -> None:
+        if form in self.forms:
+            self.forms.remove(form)
+
+    def _complaint_saved(self, complaint_id: int) -> None:
+        self.window.statusBar().showMessage(f"Complaint #{complaint_id} saved.", 5000)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.window.profile.refresh_complaints()
+        if self.queue_window is not None and self.queue_window.isVisible():
+            self.queue_window.refresh()
+
+    # --- queues and the complaint view -----------------------------------------------------
+
+    def show_queue(self, queue: Queue | None = None) -> ComplaintQueue:
+        from console.ui.complaint_queue import ComplaintQueue
+
+        if self.queue_window is None:
+            self.queue_window = ComplaintQueue(self.service, self.tasks)
+            self.queue_window.openComplaint.connect(self.open_complaint)
+        window = self.queue_window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.refresh()
+        if queue is not None:
+            window.show_queue(queue)
+        return window
+
+    def open_complaint(self, complaint_id: int) -> ComplaintView:
+        from console.ui.complaint_queue import ComplaintView
+
+        view = ComplaintView(self.service, complaint_id, self.window)
+        view.setWindowFlag(Qt.WindowType.Window, True)
+        view.changed.connect(lambda _id: self.refresh())
+        self.window._keep(view)
+        view.reload()
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        self.viewOpened.emit(view)
+        return view
+
+    def show_report(self) -> ComplaintReportView:
+        from console.ui.complaint_report import ComplaintReportView
+
+        if self.report_window is None:
+            self.report_window = ComplaintReportView(self.service, self.tasks)
+        self.report_window.show()
+        self.report_window.raise_()
+        self.report_window.activateWindow()
+        self.report_window.refresh()
+        return self.report_window
+
+    # --- notifications -----------------------------------------------------------------------
+
+    def check_due(self) -> None:
+        self.tasks.start(self._check_due(), name="complaint-due")
+
+    async def _check_due(self) -> list[QueueRow]:
+        rows = await self.service.due_soon_to_notify()
+        if rows:
+            self.notify(rows)
+        return rows
+
+    def notify(self, rows: list[QueueRow]) -> None:
+        now = self.service.now()
+        lines = [notification_text(row, now) for row in rows]
+        shown = lines[:3] + ([f"…and {len(lines) - 3} more"] if len(lines) > 3 else [])
+        self.banner.setText(
+            "⏰ "
+            + "<br>".join(html.escape(line) for line in shown)
+            + " &nbsp;<a href='queue'>Open the queue (Ctrl+Shift+O)</a>"
+        )
+        self.banner.setAccessibleDescription("; ".join(lines))
+        self.banner.show()
+        self.window.statusBar().showMessage(lines[0], 15000)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(_tray_icon(), self)
+                self.tray.setToolTip("Service Console — complaints")
+                self.tray.messageClicked.connect(lambda: self.show_queue(Queue.DUE_SOON))
+            self.tray.show()
+            self.tray.showMessage(
+                "Complaint reply due", "\n".join(shown), QSystemTrayIcon.MessageIcon.Warning, 15000
+            )
+        self.notified.emit(rows)
