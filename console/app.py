@@ -36,6 +36,7 @@ from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 log = logging.getLogger("console")
 
 DEMO_CUSTOMERS = 2000
+DEMO_COMPLAINTS = 400
 BACKUP_CHECK_MS = 10 * 60 * 1000  # look every 10 minutes whether a backup is due
 
 
@@ -183,6 +184,11 @@ class Console:
 
             self.window.statusBar().showMessage("Adding demo customers for a first look…")
             report = await fill_demo_async(self.runner, customers=DEMO_CUSTOMERS)
+            from console.services.demo_complaints import fill_demo_complaints
+
+            await asyncio.get_running_loop().run_in_executor(
+                None, fill_demo_complaints, self.runner, DEMO_COMPLAINTS
+            )
             self.window.statusBar().showMessage(
                 f"Demo data ready: {report.customers:,} customers, {report.purchases:,} purchases.",
                 8000,
