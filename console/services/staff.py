@@ -75,28 +75,6 @@ class AuditService:
             detail=detail,
         )
 
-    def record_now(
-        self,
-        actor: Session | None,
-        action: str,
-        entity: str = "",
-        entity_id: str | int = "",
-        fields: dict[str, Any] | None = None,
-        detail: str = "",
-    ) -> int:
-        """The same from code with no event loop (the CLI)."""
-        return self._runner.call(
-            store.append_audit,
-            at=self._clock(),
-            actor=actor.name if actor else "system",
-            actor_role=actor.role.value if actor else "",
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            fields=fields,
-            detail=detail,
-        )
-
     async def entries(self, viewer: Session, **filters: Any) -> list[AuditEntry]:
         """Entries newest first (managers and admins); filters as storage.query_audit."""
         await self._require(viewer, Permission.VIEW_AUDIT)

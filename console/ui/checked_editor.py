@@ -21,7 +21,6 @@ emoji and characters such as 𠮷.
 
 from __future__ import annotations
 
-import asyncio
 import html
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +40,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -54,6 +52,7 @@ from console.domain.phrase_matcher import Finding, utf16_offsets
 from console.domain.phrasebook import Severity, Situation
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import PhrasePicker
+from console.ui.widgets import answer
 
 SEVERITY_COLOURS: Mapping[Severity, str] = {
     Severity.BLOCK: "#d32f2f",
@@ -648,25 +647,6 @@ def _is_latin(char: str) -> bool:
 # --- confirming before saving or sending ------------------------------------------------------
 
 
-async def _answer(box: QMessageBox) -> QAbstractButton | None:
-    """Open ``box`` (window-modal, no nested event loop) and wait for the button clicked."""
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def finished(_result: int) -> None:
-        if not future.done():
-            future.set_result(None)
-
-    box.finished.connect(finished)
-    box.open()
-    try:
-        await future
-        return box.clickedButton()
-    finally:
-        box.finished.disconnect(finished)
-        box.close()
-        box.deleteLater()
-
-
 def _finding_line(finding: Finding, *, with_replacement: bool = True) -> str:
     line = f"<b>{html.escape(quoted(finding.matched))}</b>"
     if finding.reason:
@@ -757,7 +737,7 @@ async def _refuse(
     )
     box.setDefaultButton(fix if fix is not None else back)
     box.setEscapeButton(back)
-    clicked = await _answer(box)
+    clicked = await answer(box)
     if fix is not None and clicked is fix:
         editor.apply_first_replacements(fixable)
     else:
@@ -789,7 +769,7 @@ async def _confirm(
     )
     box.setDefaultButton(back)
     box.setEscapeButton(back)
-    clicked = await _answer(box)
+    clicked = await answer(box)
     if clicked is anyway:
         return True
     editor.select_hit(_hit_for(editor, warnings[0]))

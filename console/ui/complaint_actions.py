@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from console.domain.complaint import PromiseState, countdown
 from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
 from console.services.settings import STAFF_NAME, STORE_NAME
-from console.ui.customer_dialog import name_widget
 from console.ui.phrase_checker import PhraseChecker
+from console.ui.widgets import name_widget
 
 if TYPE_CHECKING:
     from console.ui.complaint_form import ComplaintForm

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,7 +44,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -69,10 +67,16 @@ from console.domain.phrasebook import Situation
 from console.services.complaints import ComplaintService
 from console.services.customers import ValidationFailed
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
-from console.ui.customer_dialog import async_slot, message_label, name_widget, set_message
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import PhrasePicker
 from console.ui.tasks import Tasks
+from console.ui.widgets import (
+    async_slot,
+    form_scroll_area,
+    message_label,
+    name_widget,
+    set_message,
+)
 
 log = logging.getLogger(__name__)
 
@@ -575,12 +579,7 @@ class ComplaintForm(QDialog):
         column.addWidget(outcome)
         column.addStretch(1)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("complaintScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setWidget(content)
+        self.scroll_area = form_scroll_area("complaintScroll", content)
         self.content = content
 
         self.status = message_label("complaintStatus")

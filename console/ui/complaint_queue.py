@@ -67,9 +67,9 @@ from console.ui.complaint_form import (
     to_local_naive,
     zone_of,
 )
-from console.ui.customer_dialog import async_slot, message_label, name_widget, set_message
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
+from console.ui.widgets import async_slot, message_label, name_widget, set_message
 
 log = logging.getLogger(__name__)
 

@@ -53,8 +53,8 @@ from PySide6.QtWidgets import (
 
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
 from console.ui.complaint_form import CAUSE_LABELS, RESPONSIBILITY_LABELS
-from console.ui.customer_dialog import message_label, name_widget, set_message
 from console.ui.tasks import Tasks
+from console.ui.widgets import message_label, name_widget, set_message
 
 log = logging.getLogger(__name__)
 

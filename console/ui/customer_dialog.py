@@ -18,15 +18,14 @@ import asyncio
 import calendar
 import itertools
 import logging
-from collections.abc import Callable, Coroutine, Iterable
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -36,12 +35,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from console.domain.consent import Method
 from console.domain.customer import Customer, ImportantDate, Language, PartialDate, Tier
@@ -56,6 +53,14 @@ from console.services.customers import (
 )
 from console.ui.checked_editor import CheckedTextEdit, confirm_save
 from console.ui.phrase_checker import PhraseChecker
+from console.ui.widgets import (
+    SavingDialog,
+    async_slot,
+    form_scroll_area,
+    message_label,
+    name_widget,
+    set_message,
+)
 
 if TYPE_CHECKING:
     from console.storage.customers import Conflict
@@ -64,50 +69,11 @@ log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 
-ERROR_COLOUR = "#b3261e"
 FIELD_MIN_WIDTH = 280
 REVEAL_AFTER_MS = 800
 
 #: A check turns the text of a field into ``(error, hint)``; an empty error means valid.
 Check = Callable[[str], tuple[str, str]]
-
-
-def async_slot(
-    *types: type,
-) -> Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]]:
-    """``qasync.asyncSlot`` with a type mypy can follow (qasync ships no type hints).
-
-    Use it on methods only, as qasync requires.
-    """
-    return cast(
-        Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]], asyncSlot(*types)
-    )
-
-
-def set_message(label: QLabel, text: str, *, error: bool) -> None:
-    """Show *text* under a field: red when it is an error, small and grey when a hint."""
-    label.setText(text)
-    colour = ERROR_COLOUR if error else "palette(placeholder-text)"
-    label.setStyleSheet(f"color: {colour};")
-    label.setVisible(bool(text))
-
-
-def message_label(object_name: str) -> QLabel:
-    """A word-wrapped, slightly smaller label for a field's error or hint."""
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = label.font()
-    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
-    label.setFont(font)
-    label.setVisible(False)
-    return label
-
-
-def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
 
 
 class LiveCheck(QObject):
@@ -441,7 +407,7 @@ class _Rows(QWidget, Generic[RowT]):
         self.setFocusProxy(self.rows[0].first_field if self.rows else self.add_button)
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(SavingDialog):
     """Add a customer (``customer=None``) or edit one; emits :attr:`saved` with the id.
 
     After a merge the id is the surviving customer's. :attr:`openCustomerRequested`
@@ -745,12 +711,7 @@ class CustomerDialog(QDialog):
         ):
             column.addWidget(group)
         column.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("customerScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setWidget(content)
+        self.scroll_area = form_scroll_area("customerScroll", content)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -945,16 +906,6 @@ class CustomerDialog(QDialog):
             customer_kind=str(self.kind.currentData() or ""),
             created_at=original.created_at if original is not None else None,
         )
-
-    def reject(self) -> None:
-        """Cancel (Esc) — except while saving: the save finishes, then the dialog closes."""
-        if self._busy:
-            return
-        super().reject()
-
-    def _save_shortcut(self) -> None:
-        if self.save_button.isEnabled():
-            self.save_button.click()
 
     @async_slot()
     async def _save_clicked(self) -> None:

@@ -49,7 +49,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -97,10 +96,10 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
-from console.ui.customer_dialog import message_label, name_widget, set_message
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
+from console.ui.widgets import answer, message_label, name_widget, set_message
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -262,26 +261,6 @@ def search_keys(entries: Sequence[PhraseEntry]) -> list[str]:
 def safe_file_name(name: str) -> str:
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" ._")
     return cleaned or "phrasebook"
-
-
-async def answer(box: QMessageBox) -> QAbstractButton | None:
-    """Open ``box`` (window-modal, no nested event loop) and wait for the button clicked."""
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def finished(_result: int) -> None:
-        if not future.done():
-            future.set_result(None)
-
-    box.finished.connect(finished)
-    box.open()
-    try:
-        await future
-        return box.clickedButton()
-    finally:
-        box.finished.disconnect(finished)
-        if box.isVisible():
-            box.close()
-        box.deleteLater()
 
 
 def combo_value(combo: QComboBox, cls: type[E]) -> E | None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -36,14 +35,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.customer import PurchaseItem, format_money, parse_money
 from console.services.customers import CustomerService
-from console.ui.customer_dialog import (
-    LiveCheck,
-    async_slot,
-    message_label,
-    name_widget,
-    select_data,
-    set_message,
-)
+from console.ui.customer_dialog import LiveCheck, select_data
+from console.ui.widgets import SavingDialog, async_slot, message_label, name_widget, set_message
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +169,7 @@ class ItemRow(QWidget):
         self.changed.emit()
 
 
-class PurchaseDialog(QDialog):
+class PurchaseDialog(SavingDialog):
     """Record what a customer bought; emits :attr:`saved` once it is stored."""
 
     saved = Signal()
@@ -395,16 +388,6 @@ class PurchaseDialog(QDialog):
             set_message(self.status, "", error=False)
 
     # --- saving ------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Cancel (Esc) — except while saving: the save finishes, then the dialog closes."""
-        if self._busy:
-            return
-        super().reject()
-
-    def _save_shortcut(self) -> None:
-        if self.save_button.isEnabled():
-            self.save_button.click()
 
     @async_slot()
     async def _save_clicked(self) -> None:
