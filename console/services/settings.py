@@ -60,6 +60,17 @@ ROLE = Option(
     "trainer",
     "The signed-in role until staff sign-in exists: agent, trainer, manager or admin",
 )
+# Phone screen-pop (Generic CTI listener, see console.services.cti).
+CTI_ENABLED = Option("cti_enabled", True, "Listen for call events from the phone system")
+CTI_PORT = Option("cti_port", 8735, "Port of the call-event listener (--cti-port overrides)")
+CTI_HOST = Option(
+    "cti_host",
+    "127.0.0.1",
+    "Interface the call-event listener binds to; anything but 127.0.0.1/::1 is explicit",
+)
+CTI_AGENT = Option("cti_agent", "", "This console's agent as the phone system names it (user)")
+CTI_EXTENSION = Option("cti_extension", "", "This console's phone extension; empty: pop every call")
+CTI_OPTIONS: tuple[Option[Any], ...] = (CTI_ENABLED, CTI_PORT, CTI_HOST, CTI_AGENT, CTI_EXTENSION)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DEFAULT_REGION,
@@ -73,6 +84,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     OCCASION_DAYS,
     ACTIVE_PHRASEBOOK,
     ROLE,
+    *CTI_OPTIONS,
 )
 
 
@@ -114,5 +126,9 @@ def validate(option: Option[T], value: T) -> None:
         raise ValueError(f"{option.key} must be at least 1")
     if option is ROLE:
         Role.parse(str(value))
+    if option is CTI_PORT and not 1 <= int(value) <= 65535:  # type: ignore[call-overload]
+        raise ValueError("cti_port must be between 1 and 65535")
+    if option is CTI_HOST and not str(value).strip():
+        raise ValueError("cti_host needs an interface address such as 127.0.0.1")
     if option is ACTIVE_PHRASEBOOK and not str(value).strip():
         raise ValueError("the active phrasebook needs a name")

@@ -61,7 +61,7 @@ def test_migration_from_empty_creates_the_phrasebook_tables(runner: DatabaseRunn
     tables = set(runner.call(lambda db: db.table_names()))
     assert tables >= PHRASEBOOK_TABLES
     applied = runner.call(lambda db: [m.name for m in schema.migrations.applied(db)])
-    assert applied[-1] == "0003_phrasebooks"
+    assert "0003_phrasebooks" in applied  # later steps (0004…) may follow
     assert runner.call(lambda db: db.execute("PRAGMA user_version").fetchone()[0]) == (
         schema.known_version()
     )
@@ -83,7 +83,9 @@ def test_database_with_only_0001_and_0002_is_migrated_keeping_its_data(db_path: 
 
     with DatabaseRunner(db_path) as r:
         assert set(r.call(lambda db: db.table_names())) >= PHRASEBOOK_TABLES
-        assert r.call(lambda db: db.execute("PRAGMA user_version").fetchone()[0]) == 3
+        assert r.call(lambda db: db.execute("PRAGMA user_version").fetchone()[0]) == (
+            schema.known_version()
+        )
         names = r.call(lambda db: [row[0] for row in db.execute("SELECT name FROM customers")])
         assert names == ["Old Friend"]
         book = r.call(store.create_phrasebook, "Brand", now=T0)
