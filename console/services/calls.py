@@ -18,11 +18,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from console.domain.calls import (
     Call,
     CallerNumber,
     CtiEvent,
+    Direction,
     EventKind,
     MatchKind,
     answer_call,
@@ -31,8 +33,10 @@ from console.domain.calls import (
     read_number,
 )
 from console.domain.customer import Phone
+from console.domain.loyalty import LoyaltyRule
 from console.services import settings as opts
-from console.services.customers import CustomerService
+from console.services.customers import CustomerService, Profile
+from console.services.customers import _load_profile as load_profile
 from console.storage import calls as store
 from console.storage.calls import Brief, CallBack
 from console.storage.customers import get_setting
@@ -42,6 +46,7 @@ from console.storage.runner import DatabaseRunner
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
 
 
 def _local_now() -> dt.datetime:
@@ -59,6 +64,11 @@ class CallUpdate:
     changed: bool  # False for a repeated or late event (nothing to show)
     received: float = 0.0  # time.perf_counter() when the listener accepted the event
     people: dict[int, Brief] = dataclasses.field(default_factory=dict)  # who it may be
+    #: The caller's profile, loaded with the match when this console pops for the call,
+    #: so the pop needs no second trip to the database.
+    profile: Profile | None = None
+    #: A new call not written yet: :meth:`CallService.commit` logs it (after the pop).
+    pending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,20 @@ def _desk(db: Db) -> _Desk:
         agent=opts.CTI_AGENT.coerce(get_setting(db, opts.CTI_AGENT.key)),
         extension=opts.CTI_EXTENSION.coerce(get_setting(db, opts.CTI_EXTENSION.key)),
     )
+
+
+def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
+    """The profile as CustomerService.profile builds it, in this database-thread job."""
+
+    def get(option: opts.Option[T]) -> T:
+        return option.coerce(get_setting(db, option.key))
+
+    rule = LoyaltyRule(
+        every=get(opts.LOYALTY_EVERY),
+        category=get(opts.LOYALTY_CATEGORY),
+        reward=get(opts.LOYALTY_REWARD),
+    )
+    return load_profile(db, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE)
 
 
 def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -> Call:
@@ -93,8 +117,14 @@ def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -
     )
 
 
-def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
-    """Log *event* (on the database thread): create, answer or end its call."""
+def receive_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
+    """Apply *event* on the database thread, reading first.
+
+    A call already logged is updated here (answer, hangup). A new call is matched (and,
+    when this console pops for it, the caller's profile loaded) but not written: the
+    update comes back ``pending`` so the pop is not kept waiting for the disk; the
+    writer calls :func:`commit_call` next.
+    """
     desk = _desk(db)
     for_me = is_for_agent(event, agent=desk.agent, extension=desk.extension)
     call = store.get_call(db, event.call_id)
@@ -107,13 +137,25 @@ def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
             fresh = answer_call(fresh, event, now)
         elif event.kind is EventKind.HANGUP:
             fresh = hang_up(fresh, event, now)
-        stored = store.insert_call(db, fresh)
-        if stored is not None:
-            ids = [stored.customer_id] if stored.customer_id is not None else stored.candidates
-            people = store.customer_briefs(db, list(ids))
-            return CallUpdate(event, stored, for_me, created=True, changed=True, people=people)
-        call = store.get_call(db, event.call_id)  # another writer won the race
-        assert call is not None
+        ids = [fresh.customer_id] if fresh.customer_id is not None else list(fresh.candidates)
+        profile = None
+        if (
+            for_me
+            and fresh.customer_id is not None
+            and event.kind is EventKind.NEW_CALL
+            and event.direction is Direction.IN
+        ):
+            profile = _profile(db, fresh.customer_id, now)
+        return CallUpdate(
+            event,
+            fresh,
+            for_me,
+            created=True,
+            changed=True,
+            people=store.customer_briefs(db, ids),
+            profile=profile,
+            pending=True,
+        )
     if event.kind is EventKind.ANSWER:
         after = answer_call(call, event, now)
     elif event.kind is EventKind.HANGUP:
@@ -124,6 +166,22 @@ def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
     if changed:
         store.update_call(db, after)
     return CallUpdate(event, after, for_me, created=False, changed=changed)
+
+
+def commit_call(db: Db, update: CallUpdate, now: dt.datetime) -> CallUpdate:
+    """Write a pending new call; if another writer logged it first, apply the event to theirs."""
+    if not update.pending:
+        return update
+    stored = store.insert_call(db, dataclasses.replace(update.call))
+    if stored is not None:
+        return dataclasses.replace(update, call=stored, pending=False)
+    again = receive_event(db, update.event, now)
+    return dataclasses.replace(again, received=update.received)
+
+
+def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
+    """Log *event* in one go (the command line, tests)."""
+    return commit_call(db, receive_event(db, event, now), now)
 
 
 class CallService:
@@ -141,10 +199,22 @@ class CallService:
         return self._clock()
 
     async def handle(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
-        update = await self._runner.run(apply_event, event, self.now())
+        """Apply and log *event* (both phases)."""
+        return await self.commit(await self.receive(event, received))
+
+    async def receive(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
+        """Match and apply *event*; a new call comes back ``pending`` (see commit)."""
+        update = await self._runner.run(receive_event, event, self.now())
         return dataclasses.replace(update, received=received)
 
+    async def commit(self, update: CallUpdate) -> CallUpdate:
+        """Log a pending new call (a no-op for anything else)."""
+        if not update.pending:
+            return update
+        return await self._runner.run(commit_call, update, self.now())
+
     def handle_now(self, event: CtiEvent) -> CallUpdate:
+        """Apply and log *event*, blocking (the command line)."""
         return self._runner.call(apply_event, event, self.now())
 
     async def recent(self, limit: int = 20) -> list[Call]:
@@ -246,10 +316,14 @@ class CallEvents:
         while True:
             event, received = await self._queue.get()
             try:
-                update = await self._service.handle(event, received)
-                self.applied += 1
+                # Pop first, then write: the caller's profile is on screen before the
+                # new call's log entry reaches the disk. Events stay in order: the next
+                # one is read only after this one is written.
+                update = await self._service.receive(event, received)
                 if self.on_update is not None:
                     self.on_update(update)
+                await self._service.commit(update)
+                self.applied += 1
             except asyncio.CancelledError:
                 raise
             except Exception:

@@ -21,6 +21,7 @@ on the pop.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import logging
@@ -50,10 +51,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calls import Call, CallState, Direction, EventKind, MatchKind, format_duration
+from console.domain.calls import (
+    WITHHELD,
+    Call,
+    CallState,
+    Direction,
+    EventKind,
+    MatchKind,
+    format_duration,
+)
 from console.domain.phones import format_phone
 from console.services.calls import CallService, CallUpdate
-from console.services.customers import CustomerService, DuplicateFound, ValidationFailed
+from console.services.customers import (
+    CustomerService,
+    DuplicateFound,
+    Profile,
+    ValidationFailed,
+)
 from console.storage.calls import Brief, CallBack
 from console.storage.customers import SearchHit
 
@@ -89,7 +103,9 @@ def brief_name(brief: Brief | None) -> str:
 def number_text(call: Call) -> str:
     if call.number:
         return format_phone(call.number)
-    return call.other_party or "Withheld number"
+    if call.other_party.strip().lower() in WITHHELD:
+        return "Withheld number"
+    return call.other_party
 
 
 def _last_visit(brief: Brief) -> str:
@@ -202,6 +218,7 @@ class CallDesk(QDockWidget):
         self.items: dict[str, QListWidgetItem] = {}
         self.people: dict[int, Brief] = {}
         self.current: Call | None = None
+        self._preloaded: Profile | None = None
         self.endpoint = ""
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -521,7 +538,11 @@ class CallDesk(QDockWidget):
             self._clock.start()
         self.status.setText(f"{len(self.cards)} call(s) in the queue")
         if self.current is None or not self.current.live:
-            self.queue.setCurrentItem(item)  # picks it: shows the detail and pops
+            self._preloaded = update.profile
+            try:
+                self.queue.setCurrentItem(item)  # picks it: shows the detail and pops
+            finally:
+                self._preloaded = None
             self.pop_window()
             self.popped.emit(call.call_id)
         else:
@@ -614,8 +635,20 @@ class CallDesk(QDockWidget):
         if previous is not None and not previous.live and previous.call_id in self.cards:
             self._remove(previous.call_id)
         self._show_detail(card.call)
-        if card.call.customer_id is not None:
+        preloaded = self._preloaded
+        if card.call.customer_id is not None and preloaded is not None:
+            self._show_profile(preloaded)  # loaded with the match: no second trip
+        elif card.call.customer_id is not None:
             self.window_.open_customer(card.call.customer_id)
+        else:
+            self.window_.profile.clear()  # never greet this caller with someone else's name
+
+    def _show_profile(self, profile: Profile) -> None:
+        # Supersede any profile load in flight (the window's tasks are named "profile").
+        self.tasks.start(asyncio.sleep(0), name="profile")
+        self.window_.profile.show_profile(profile)
+        assert profile.customer.id is not None
+        self.window_.profileShown.emit(profile.customer.id)
 
     def _show_detail(self, call: Call | None) -> None:
         self.new_message.clear()
@@ -790,9 +823,8 @@ class CallDesk(QDockWidget):
             self.customers, None, region=region, parent=self.window_, checker=self.window_.checker
         )
         dialog.setObjectName("newCallerDialog")
-        number = call.number or (
-            "" if call.other_party.lower() == "anonymous" else call.other_party
-        )
+        withheld = call.other_party.strip().lower() in WITHHELD
+        number = call.number or ("" if withheld else call.other_party)
         if number:
             dialog.prefill(number)
         dialog.saved.connect(lambda cid: self.tasks.start(self._do_link(call.call_id, cid)))

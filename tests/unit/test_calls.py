@@ -380,3 +380,24 @@ def test_migration_0005_adds_the_call_log_to_an_older_database(db_path: Path) ->
         assert r.call(store.get_customer, li) is not None
         applied = r.call(lambda db: [m.name for m in schema.migrations.applied(db)])
         assert "0005_calls" in applied
+
+
+def test_new_call_is_matched_with_its_profile_before_it_is_written(
+    runner: DatabaseRunner, calls: CallService
+) -> None:
+    li = add_customer(runner, "李娜", phones=["+8613812345678"], preferred_name="Ms. Li")
+    update = run(calls.receive(event()))
+    assert update.pending and update.call.id is None
+    assert update.profile is not None and update.profile.customer.id == li
+    assert "Ms. Li" in update.profile.greeting
+    assert calls.recent_now() == []  # the pop does not wait for the disk
+    logged = run(calls.commit(update))
+    assert not logged.pending and logged.call.id is not None
+    assert [c.call_id for c in calls.recent_now()] == ["c1"]
+    # another writer logged it in between: the event is applied to theirs, not lost
+    second = run(calls.receive(event(call_id="c2")))
+    run(calls.handle(event("hangup", call_id="c2")))
+    assert run(calls.commit(second)).call.state is CallState.MISSED
+    # no profile for outbound calls or calls for another agent
+    out = run(calls.receive(event(call_id="c3", direction="out", to="13812345678")))
+    assert out.call.customer_id == li and out.profile is None
