@@ -200,6 +200,20 @@ class CallerNumber:
         return self.digits[-MIN_MATCH_DIGITS:]
 
 
+_SIP_URI = re.compile(r"^(?:[^<]*<)?\s*(?:sips?|tel):([^@>]*)", re.I)
+
+
+def user_part(text: str) -> str:
+    """The number of a SIP or tel URI (``"Li" <sip:+8613812345678@pbx>`` → ``+8613812345678``),
+    as IP phones send them; other text unchanged."""
+    m = _SIP_URI.match(text.strip())
+    if m is None:
+        return text
+    number, *params = m.group(1).split(";")
+    ext = [p for p in params if p.strip().lower().startswith("ext=")]
+    return ";".join([number.strip(), *ext[:1]])
+
+
 _EXTENSION = re.compile(r"\s*(?:;\s*ext=|(?:ext\.?|extension|x|#|,)\s*)(\d{1,8})\s*$", re.I)
 
 
@@ -216,7 +230,7 @@ def _valid_e164(text: str, region: str | None) -> str | None:
 def read_number(raw: str, region: str) -> CallerNumber:
     """Read a caller-ID as PBXs send it: ``+8613812345678``, ``8613812345678`` (no plus),
     ``0086…``, ``021-5555 1234``, ``021 5555 1234 ext. 12``, ``anonymous``."""
-    text = raw.strip()
+    text = user_part(raw).strip()
     if text.lower() in WITHHELD or len(text) > MAX_NUMBER:
         return CallerNumber(raw, None, (), "")
     extension = ""
@@ -312,7 +326,7 @@ def is_loopback(host: str) -> bool:
 
 
 def _same_party(a: str, b: str) -> bool:
-    a, b = a.strip().casefold(), b.strip().casefold()
+    a, b = user_part(a).strip().casefold(), user_part(b).strip().casefold()
     if not a or not b:
         return False
     if a == b:

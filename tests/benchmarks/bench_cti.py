@@ -18,7 +18,9 @@ What is measured, in the real app objects (main window, call dock, listener on
    time, numbers sent in mixed formats (national, E.164, without plus). From the moment
    the listener receives the request (and, separately, from the client's send) until
    the caller's profile is shown in the window and painted (``profileShown`` +
-   ``repaint()``). Each call is then answered and hung up (not timed).
+   ``repaint()``). Each call is then answered and hung up (not timed). For comparison,
+   half as many pops again with the profile loaded the plain way (the window's
+   ``open_customer``, several trips) instead of with the match.
 2. **Sustained** — ``--rate`` events per second for ``--seconds`` (newCall / answer /
    hangup of overlapping calls: known, unknown and withheld numbers, about a third
    missed). Counts: accepted (HTTP 200), applied, failed, logged; the event → card
@@ -203,6 +205,7 @@ async def pops(
     client: Client,
     people: list[tuple[int, str]],
     label: str = "pop",
+    preload: bool = True,
 ) -> dict[str, Any]:
     rng = random.Random(11)
     shown: dict[int, asyncio.Future[float]] = {}
@@ -230,6 +233,8 @@ async def pops(
         original(update)
 
     events.on_update = note
+    calls: CallService = events._service
+    calls.preload_profiles = preload  # off: the plain way, the window loads the profile
     from_received: list[float] = []
     from_sent: list[float] = []
     to_applied: list[float] = []
@@ -256,6 +261,7 @@ async def pops(
             await asyncio.wrap_future(client.submit(client.post(done)))
         await events.idle()
     events.on_update = original
+    calls.preload_profiles = True
     window.profileShown.disconnect(on_shown)
     return {
         "received_to_visible": summary(from_received),
@@ -424,6 +430,9 @@ async def run(args: argparse.Namespace, info: dict[str, Any], app: QApplication)
             await pops(window, events, client, people[-20:], label="warm")
             events.applied = 0
             pop = await pops(window, events, client, people[: args.pops])
+            plain = await pops(
+                window, events, client, people[: args.pops // 2], label="plain", preload=False
+            )
             events.applied = events.failed = 0
             sustained = await flood(
                 app,
@@ -442,7 +451,12 @@ async def run(args: argparse.Namespace, info: dict[str, Any], app: QApplication)
             await events.stop()
             window.tasks.cancel_all()
             window.close()
-        return {"customers": customers, "pop": pop, "sustained": sustained}
+        return {
+            "customers": customers,
+            "pop": pop,
+            "pop_without_preloaded_profile": plain,
+            "sustained": sustained,
+        }
     finally:
         runner.close()
 

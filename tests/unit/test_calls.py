@@ -129,6 +129,9 @@ def test_json_fields() -> None:
         ("020 7946 0958", "GB", "+442079460958", ""),
         ("493055571600", "CN", "+493055571600", ""),  # Zammad's example, German
         ("＋８６　１３８１２３４５６７８", "CN", "+8613812345678", ""),
+        ("sip:+8613812345678@192.168.1.10", "CN", "+8613812345678", ""),  # IP phones
+        ('"Li Na" <sip:13812345678@pbx.example.com;user=phone>', "CN", "+8613812345678", ""),
+        ("tel:+86-21-5555-1234;ext=8", "CN", "+862155551234", "8"),
     ],
 )
 def test_read_number(raw: str, region: str, e164: str, extension: str) -> None:
@@ -175,6 +178,7 @@ def test_is_for_agent() -> None:
     assert is_for_agent(event("answer", answeringNumber="204"), extension="204")
     assert not is_for_agent(event("answer", answeringNumber="205"), extension="204")
     assert is_for_agent(event(), extension="204")  # names nobody: rings everyone
+    assert is_for_agent(event("answer", answeringNumber="sip:204@pbx"), extension="204")
 
 
 # --- storage and service --------------------------------------------------------------
