@@ -252,3 +252,21 @@ def test_widgets_are_named_for_assistive_technology(desk: Any) -> None:
         if isinstance(widget, interactive):
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_withheld_caller_after_a_known_one_clears_the_profile(
+    qtbot: Any, desk: Any, runner: DatabaseRunner
+) -> None:
+    window, calls, _events, phone = desk
+    _yu(runner)
+    with qtbot.waitSignal(window.profileShown, timeout=5000):
+        phone.send(event="newCall", from_="+8613812345678", callId="w0")
+    phone.send(event="hangup", from_="+8613812345678", callId="w0", cause="cancel")
+    qtbot.waitUntil(lambda: calls.current is not None and not calls.current.live)
+    with qtbot.waitSignal(calls.popped, timeout=5000):
+        phone.send(event="newCall", from_="anonymous", callId="w1")
+    assert window.profile.customer_id is None  # nobody greeted by someone else's name
+    assert "Withheld number" in calls.new_title.text()
+    assert calls.create_button.isEnabled()
+    assert not calls.attach_search.isEnabled()
+    assert calls.queue.count() == 1  # the ended call's card made way
