@@ -43,6 +43,18 @@ from console.storage.customers import get_setting
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
 
+__all__ = [
+    "Brief",  # storage's record types, re-exported for the window
+    "CallBack",
+    "CallEvents",
+    "CallService",
+    "CallUpdate",
+    "QueueFull",
+    "apply_event",
+    "commit_call",
+    "receive_event",
+]
+
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]

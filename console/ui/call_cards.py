@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -61,15 +60,15 @@ from console.domain.calls import (
     format_duration,
 )
 from console.domain.phones import format_phone
-from console.services.calls import CallService, CallUpdate
+from console.services.calls import Brief, CallBack, CallService, CallUpdate
 from console.services.customers import (
     CustomerService,
     DuplicateFound,
     Profile,
     ValidationFailed,
 )
-from console.storage.calls import Brief, CallBack
 from console.storage.customers import SearchHit
+from console.ui.main_window import SearchBox
 
 log = logging.getLogger(__name__)
 
@@ -368,18 +367,19 @@ class CallDesk(QDockWidget):
         self.new_title.setWordWrap(True)
         self.new_title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.create_button = self._button(
-            "&Create profile",
+            "Create pro&file",
             "createProfileButton",
             "Create a profile with this number",
             self.create_profile,
         )
-        self.attach_search = QLineEdit()
+        self.attach_search = SearchBox()  # ↓ moves into the results, Esc clears
         _named(self.attach_search, "attachSearch", "Find a customer to attach the number to")
         self.attach_search.setPlaceholderText("…or attach the number to: name, phone, member no.")
         self.attach_search.textChanged.connect(self._attach_query_changed)
         self.attach_search.returnPressed.connect(self.attach_current)
         self.attach_results = QListWidget()
         _named(self.attach_results, "attachResults", "Customers to attach the number to")
+        self.attach_search.moveDown.connect(self.attach_results.setFocus)
         self.attach_results.activated.connect(lambda _i: self.attach_current())
         self.attach_button = self._button(
             "&Attach number",
@@ -452,7 +452,7 @@ class CallDesk(QDockWidget):
         self.calls_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.calls_action.triggered.connect(self.focus_queue)
         window.addAction(self.calls_action)
-        view = window.menuBar().addMenu("&Phone")
+        view = window.menuBar().addMenu("P&hone")
         view.setObjectName("phoneMenu")
         view.addAction(self.calls_action)
         view.addAction(self.complaint_action)
