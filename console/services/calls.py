@@ -339,7 +339,10 @@ class CallEvents:
                 # one is read only after this one is written.
                 update = await self._service.receive(event, received)
                 if self.on_update is not None:
-                    self.on_update(update)
+                    try:
+                        self.on_update(update)
+                    except Exception:  # the window's problem must not lose the call
+                        log.exception("call event %s could not be shown", event.call_id)
                 await self._service.commit(update)
                 self.applied += 1
             except asyncio.CancelledError:

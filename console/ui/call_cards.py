@@ -566,6 +566,8 @@ class CallDesk(QDockWidget):
                 self.queue.blockSignals(blocked)
         if not self.cards:
             self._clock.stop()
+            if len(self.people) > 1000:  # forget the callers of a long day's cards
+                self.people.clear()
 
     def dismiss(self, call_id: str) -> None:
         was_current = self.current is not None and self.current.call_id == call_id

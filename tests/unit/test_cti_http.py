@@ -267,3 +267,16 @@ def test_token_is_made_once_and_kept_in_the_keychain(monkeypatch: pytest.MonkeyP
     assert type(keyring.get_keyring()).__name__ == "MemoryKeyring"
     monkeypatch.setenv(secrets.CTI_TOKEN_ENV, "from-env")
     assert asyncio.run(secrets.cti_token_async()) == "from-env"
+
+
+def test_a_failing_window_does_not_lose_the_call(calls: CallService) -> None:
+    def broken(update: CallUpdate) -> None:
+        raise RuntimeError("the window broke")
+
+    async def body(ln: Listener) -> None:
+        ln.events.on_update = broken
+        assert await ln.post(data=NEW_CALL) == (200, {})
+        await ln.events.idle()
+        assert [c.call_id for c in calls.recent_now()] == ["call-1"]
+
+    run_with(calls, body)
