@@ -60,6 +60,7 @@ from console.domain.calls import (
     format_duration,
 )
 from console.domain.phones import format_phone
+from console.domain.profile import BadgeKind
 from console.services.calls import Brief, CallBack, CallService, CallUpdate
 from console.services.customers import (
     CustomerService,
@@ -715,7 +716,10 @@ class CallDesk(QDockWidget):
             return
         facts = []
         for badge in profile.badges:
-            facts.append(f"<b>{html.escape(badge.text)}</b>")
+            line = f"<b>{html.escape(badge.text)}</b>"
+            if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
+                line += f": {html.escape(badge.detail)}"  # what was promised, and by when
+            facts.append(line)
         if profile.last_visit is not None:
             facts.append(
                 f"Last visit {html.escape(profile.last_seen)} ({profile.last_visit:%d %b %Y})"
