@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -14,10 +15,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.domain.complaint import countdown
 from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.backup import BackupService
+from console.services.calls import CallEvents, CallService
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, count_customers
 from console.services.database_access import NeedsPassphrase, open_runner
@@ -29,6 +32,7 @@ from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
+from console.ui.call_cards import CallDesk
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
@@ -51,7 +55,13 @@ def has_cjk_font() -> bool:
 class Console:
     """Everything the running app holds, built in one place."""
 
-    def __init__(self, runner: DatabaseRunner, *, require_sign_in: bool = False) -> None:
+    def __init__(
+        self,
+        runner: DatabaseRunner,
+        *,
+        require_sign_in: bool = False,
+        cti_port: int | None = None,
+    ) -> None:
         self.runner = runner
         self.require_sign_in = require_sign_in
         self.settings = SettingsService(runner)
@@ -71,6 +81,19 @@ class Console:
             checker=self.checker,
             complaints=self.complaints,
         )
+        # Phone screen-pop: listener → ordered events → call log → call cards.
+        self.calls = CallService(runner, self.customers)
+        self.call_desk = CallDesk(self.window, self.calls, self.customers)
+        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_desk)
+        self.call_events = CallEvents(self.calls, self.call_desk.handle_update)
+        self.call_desk.may_pop = lambda: self.lock is None or not self.lock.is_locked
+        if self.window.complaints is not None:
+            # One key on a popped call starts a complaint with the caller filled in.
+            self.call_desk.complaints_available = True
+            self.call_desk.complaint_requested.connect(self.window.complaints.start_complaint)
+            self.call_desk.complaint_lines = self._open_complaint_lines
+        self.cti_port = cti_port
+        self.cti: Any = None
         self.backups = BackupService(runner, self.settings)
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
@@ -172,6 +195,52 @@ class Console:
 
         self.window.tasks.start(backup(), name="scheduled-backup")
 
+    async def _open_complaint_lines(self, customer_id: int) -> list[str]:
+        """What the caller is still waiting for, shown on the popped call."""
+        rows = await self.complaints.open_for_customer(customer_id)
+        now = self.complaints.now()
+        lines = []
+        for row in rows:
+            promise = (
+                f" — reply promised by {row.promise_due:%d %b %H:%M} "
+                f"({countdown(row.promise_due, now)})"
+                if row.promise_due is not None
+                else ""
+            )
+            lines.append(f"Open complaint: {row.summary}{promise}")
+        return lines
+
+    async def start_phone(self) -> None:
+        """Listen for call events (Generic CTI); say why not on the Calls dock."""
+        from console.services.cti import CtiServer, ListenerError
+        from console.services.secrets import SecretUnavailable, cti_token_async
+
+        self.call_events.start()
+        self.call_desk.refresh_call_backs()
+        if not await self.settings.get(opts.CTI_ENABLED) and self.cti_port is None:
+            self.call_desk.set_unavailable("turned off (setting cti_enabled)")
+            return
+        host = await self.settings.get(opts.CTI_HOST)
+        port = (
+            self.cti_port if self.cti_port is not None else await self.settings.get(opts.CTI_PORT)
+        )
+        try:
+            token = await cti_token_async()
+            assert token is not None
+            server = CtiServer(self.call_events.submit, token, host=host, port=port)
+            await server.start()
+        except (SecretUnavailable, ListenerError) as exc:
+            log.warning("no phone screen-pop: %s", exc)
+            self.call_desk.set_unavailable(str(exc))
+            return
+        self.cti = server
+        self.call_desk.set_listening(server.url, f"{host}:{server.port}")
+
+    async def stop_phone(self) -> None:
+        if self.cti is not None:
+            await self.cti.stop()
+        await self.call_events.stop()
+
     async def start(self, *, demo: bool) -> None:
         if self.require_sign_in:
             await self._sign_in_first()
@@ -179,6 +248,7 @@ class Console:
                 self._show_who(self.staff.session)
         self.window.show()
         self.window.focus_search()
+        await self.start_phone()
         if demo and await count_customers(self.runner) == 0:
             from console.services.demo import fill_demo_async
 
@@ -260,7 +330,7 @@ def open_database(path: Path) -> DatabaseRunner | None:
     return None
 
 
-def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
+def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | None = None) -> int:
     import qasync
 
     logging.basicConfig(
@@ -282,7 +352,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
         return 1
     if not has_cjk_font():
         log.warning("No Chinese-capable font found; install fonts-noto-cjk to see Chinese names")
-    console = Console(runner, require_sign_in=True)
+    console = Console(runner, require_sign_in=True, cti_port=cti_port)
     if runner.key is None and is_encrypted(path) is False and path.exists():
         console.window.statusBar().showMessage(
             "This database is not encrypted. Close the app and run "
@@ -302,6 +372,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True) -> int:
         app.aboutToQuit.connect(closed.set)
         await console.start(demo=demo)
         await closed.wait()
+        await console.stop_phone()
 
     try:
         qasync.run(main())

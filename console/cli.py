@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-demo", action="store_true", help="do not fill a new, empty database with demo data"
     )
+    parser.add_argument(
+        "--cti-port", type=int, metavar="N", help="port for call events (default: setting, 8735)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill a new database with realistic demo customers")
@@ -158,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_complaints
 
     cli_complaints.add_parsers(sub, _add_db)
+    from console import cli_calls
+
+    cli_calls.add_parsers(sub, _add_db)
     return parser
 
 
@@ -561,10 +567,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command is None:
+            if args.cti_port is not None and not 1 <= args.cti_port <= 65535:
+                raise UsageError("--cti-port must be between 1 and 65535")
             from console.app import run_app
 
-            return run_app(db_arg=args.db, demo=not args.no_demo)
-        handler = {
+            return run_app(db_arg=args.db, demo=not args.no_demo, cti_port=args.cti_port)
+        import functools
+
+        from console import cli_calls
+
+        handler: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
             "search": cmd_search,
             "demo": cmd_demo,
             "import": cmd_import,
@@ -579,6 +591,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "encrypt": _lazy("cli_backup", "cmd_encrypt"),
             "complaints": cmd_complaints,
             "report": cmd_report,
+            "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
+            "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

@@ -340,6 +340,10 @@ class ComplaintService:
             summary=r.summary,
         )
 
+    async def current_agent(self) -> str:
+        """Whoever is working at this console (the signed-in person)."""
+        return await self._me()
+
     async def _me(self) -> str:
         """Who is working: the signed-in person (or, where nobody signs in, the setting)."""
         return (await self._identity.name()).strip()

@@ -1,5 +1,10 @@
 """The OS keychain (through keyring): the only module that imports keyring.
 
+It keeps two kinds of secret: database keys (below) and the call-event listener's token
+(made on first use with ``secrets.token_urlsafe``; ``SERVICE_CONSOLE_CTI_TOKEN``
+overrides it for automation and tests). Keychain calls block, so async code uses
+:func:`cti_token_async` (a worker thread): the GUI thread never waits on the keychain.
+
 Database keys are 32 random bytes, stored hex-encoded under the service name
 ``service-console`` and the user name ``database:<absolute path of the database>``.
 A keychain that cannot keep secrets safely is refused, never used silently: keyring's
@@ -9,7 +14,9 @@ backends of ``keyrings.alt``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
 import secrets
 from pathlib import Path
 
@@ -96,3 +103,40 @@ def new_raw_key() -> bytes:
 def forget_database_key(path: Path) -> None:
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, _user(path))
+
+
+# --- the call-event listener's token ------------------------------------------------
+
+CTI_TOKEN_NAME = "cti-token"
+CTI_TOKEN_ENV = "SERVICE_CONSOLE_CTI_TOKEN"
+TOKEN_BYTES = 24  # 32 URL-safe characters
+
+
+class SecretUnavailable(RuntimeError):
+    """The keychain cannot be used; the message says what to do instead."""
+
+
+def cti_token(*, create: bool = True) -> str | None:
+    """The listener's token: the environment's, else the keychain's (made if missing)."""
+    override = os.environ.get(CTI_TOKEN_ENV, "").strip()
+    if override:
+        return override
+    problem = keychain_problem()
+    if problem:
+        raise SecretUnavailable(f"{problem}; set {CTI_TOKEN_ENV} to a long random token instead")
+    try:
+        token = keyring.get_password(SERVICE, CTI_TOKEN_NAME)
+        if token or not create:
+            return token or None
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        keyring.set_password(SERVICE, CTI_TOKEN_NAME, token)
+    except keyring.errors.KeyringError as exc:
+        raise SecretUnavailable(
+            f"the OS keychain cannot be used ({exc}); set {CTI_TOKEN_ENV} to a long random "
+            "token instead"
+        ) from None
+    return token
+
+
+async def cti_token_async(*, create: bool = True) -> str | None:
+    return await asyncio.to_thread(cti_token, create=create)

@@ -118,6 +118,17 @@ TIME_ZONE = Option(
     "IANA time zone of this store (e.g. Asia/Shanghai) for promises, follow-ups and "
     "report periods; empty: the computer's own zone",
 )
+# Phone screen-pop (Generic CTI listener, see console.services.cti).
+CTI_ENABLED = Option("cti_enabled", True, "Listen for call events from the phone system")
+CTI_PORT = Option("cti_port", 8735, "Port of the call-event listener (--cti-port overrides)")
+CTI_HOST = Option(
+    "cti_host",
+    "127.0.0.1",
+    "Interface the call-event listener binds to; anything but 127.0.0.1/::1 is explicit",
+)
+CTI_AGENT = Option("cti_agent", "", "This console's agent as the phone system names it (user)")
+CTI_EXTENSION = Option("cti_extension", "", "This console's phone extension; empty: pop every call")
+CTI_OPTIONS: tuple[Option[Any], ...] = (CTI_ENABLED, CTI_PORT, CTI_HOST, CTI_AGENT, CTI_EXTENSION)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DEFAULT_REGION,
@@ -137,6 +148,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     BACKUP_FOLDER,
     FOLLOW_UP_DAYS,
     TIME_ZONE,
+    *CTI_OPTIONS,
 )
 
 
@@ -182,5 +194,9 @@ def validate(option: Option[T], value: T) -> None:
         Role.parse(str(value))
     if option is TIME_ZONE and str(value).strip():
         zone_named(str(value))
+    if option is CTI_PORT and not 1 <= int(value) <= 65535:  # type: ignore[call-overload]
+        raise ValueError("cti_port must be between 1 and 65535")
+    if option is CTI_HOST and not str(value).strip():
+        raise ValueError("cti_host needs an interface address such as 127.0.0.1")
     if option is ACTIVE_PHRASEBOOK and not str(value).strip():
         raise ValueError("the active phrasebook needs a name")

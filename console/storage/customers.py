@@ -760,7 +760,9 @@ def merge_customers(
         keep.dates.extend(d for d in other.dates if (d.label, d.date) not in seen_dates)
         if keep.notes and other.notes and other.notes not in keep.notes:
             keep.notes = f"{keep.notes}\n{other.notes}"
-        for table in ("visits", "purchases", "rewards_redeemed"):
+        # History moves to the survivor (consent history stays with the tombstone: it is
+        # append-only, and it records what that record's person agreed to).
+        for table in ("visits", "purchases", "rewards_redeemed", "complaints", "calls"):
             db.execute(
                 f"UPDATE {table} SET customer_id = ? WHERE customer_id = ?", [keep_id, other_id]
             )

@@ -222,6 +222,13 @@ ERASURE: dict[str, Callable[[sqlite_utils.Database, str, str, list[Any]], None]]
     "complaint_events": _blank("note = ''"),
     "complaint_promises": _blank("note = ''"),
     "complaint_follow_ups": _blank("note = ''"),
+    # Calls stay countable (times, answered or missed); the customer's number goes.
+    "calls": _blank(
+        "number = NULL",
+        "candidates = '[]'",
+        "from_number = CASE WHEN direction = 'in' THEN '' ELSE from_number END",
+        "to_number = CASE WHEN direction = 'out' THEN '' ELSE to_number END",
+    ),
 }
 
 

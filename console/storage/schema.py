@@ -441,6 +441,43 @@ def _m0004_complaints(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0005_calls")
+def _m0005_calls(db: sqlite_utils.Database) -> None:
+    # Every call the PBX reports (Generic CTI events), matched to a customer when the
+    # number allows. call_id is the PBX's id (unique per call session). ``number`` is the
+    # customer's side in E.164 (NULL: withheld or not a valid number); ``match`` says how
+    # customer_id was found; ``candidates`` (JSON ids) are the customers sharing the
+    # number when the agent has to choose.
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            call_id TEXT NOT NULL UNIQUE,
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            from_number TEXT NOT NULL DEFAULT '',
+            to_number TEXT NOT NULL DEFAULT '',
+            number TEXT,
+            customer_id INTEGER REFERENCES customers(id),
+            match TEXT NOT NULL DEFAULT 'none' CHECK (match IN ('exact', 'probable', 'none')),
+            candidates TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL
+                CHECK (state IN ('ringing', 'answered', 'ended', 'missed')),
+            users TEXT NOT NULL DEFAULT '[]',
+            queue TEXT NOT NULL DEFAULT '',
+            answered_by TEXT NOT NULL DEFAULT '',
+            cause TEXT NOT NULL DEFAULT '',
+            started_at TEXT NOT NULL,
+            answered_at TEXT,
+            ended_at TEXT,
+            called_back_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_calls_started ON calls(started_at)")
+    db.execute("CREATE INDEX idx_calls_customer ON calls(customer_id, started_at)")
+    db.execute("CREATE INDEX idx_calls_number ON calls(number, started_at)")
+
+
 @migrations(name="0006_staff_audit")
 def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
     # Staff accounts; the PIN or password only as a salted scrypt hash (domain/staff.py).

@@ -292,12 +292,15 @@ class ComplaintFeatures(QObject):
             return
         self.start_complaint(customer_id)
 
-    def start_complaint(self, customer_id: int) -> None:
+    def start_complaint(self, customer_id: int, call_id: str | None = None) -> None:
+        """Open the form for a customer (from the profile, or from a popped call)."""
         profile = self.window.profile.profile
         name = ""
         if profile is not None and profile.customer.id == customer_id:
             name = profile.customer.preferred_name or profile.customer.name
-        self.tasks.start(self._open_form(customer_id=customer_id, customer_name=name))
+        self.tasks.start(
+            self._open_form(customer_id=customer_id, customer_name=name, call_id=call_id)
+        )
 
     def walk_in_complaint(self) -> None:
         self.tasks.start(self._open_form())
@@ -306,7 +309,7 @@ class ComplaintFeatures(QObject):
         from console.ui.complaint_form import ComplaintForm
 
         settings = self.window.settings
-        agent = await settings.get(STAFF_NAME)
+        agent = await self.service.current_agent() or await settings.get(STAFF_NAME)
         store = await settings.get(STORE_NAME)
         form = ComplaintForm(
             self.service, self.checker, agent=agent, store=store, parent=self.window, **kwargs

@@ -370,5 +370,8 @@ class FakeComplaints(ComplaintService):
         self._log("discard_draft")
         self.saved_drafts.pop(key, None)
 
+    async def current_agent(self) -> str:
+        return self.agent
+
     def now(self) -> dt.datetime:
         return self.clock

@@ -186,7 +186,7 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
 
     runner = DatabaseRunner(tmp_path / "app.db")
     runner.open()
-    console = Console(runner, require_sign_in=True)
+    console = Console(runner, require_sign_in=True, cti_port=0)  # any free port
     qtbot.addWidget(console.window)
     try:
         started = qloop.create_task(console.start(demo=False))
@@ -208,6 +208,8 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
         assert console._backup_timer.isActive()
         shots = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
         console.window.grab().save(str(shots / "signed-in.png"))
+        assert console.cti is not None  # the phone listener runs once someone signed in
     finally:
+        run(console.stop_phone())
         console.window.tasks.cancel_all()
         runner.close()

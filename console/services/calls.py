@@ -1,0 +1,356 @@
+"""Call use cases: apply CTI events in order, match callers, the call log and call-backs.
+
+:class:`CallService` turns one :class:`~console.domain.calls.CtiEvent` into a logged
+:class:`~console.domain.calls.Call` (one trip to the database thread: read the settings
+it needs, match the number, write). :class:`CallEvents` is the queue between the HTTP
+listener and the service: events are applied one at a time in arrival order (an
+``answer`` never overtakes its ``newCall``), and each result goes to one callback (the
+window's call cards). No Qt, no SQL here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from console.domain.calls import (
+    Call,
+    CallerNumber,
+    CtiEvent,
+    Direction,
+    EventKind,
+    MatchKind,
+    answer_call,
+    hang_up,
+    is_for_agent,
+    read_number,
+)
+from console.domain.customer import Phone
+from console.domain.loyalty import LoyaltyRule
+from console.services import settings as opts
+from console.services.customers import CustomerService, Profile
+from console.services.customers import _load_profile as load_profile
+from console.storage import calls as store
+from console.storage.calls import Brief, CallBack
+from console.storage.customers import get_setting
+from console.storage.database import Db
+from console.storage.runner import DatabaseRunner
+
+__all__ = [
+    "Brief",  # storage's record types, re-exported for the window
+    "CallBack",
+    "CallEvents",
+    "CallService",
+    "CallUpdate",
+    "QueueFull",
+    "apply_event",
+    "commit_call",
+    "receive_event",
+]
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class CallUpdate:
+    """What one event did: the call as it is now, and whether this console pops for it."""
+
+    event: CtiEvent
+    call: Call
+    for_me: bool
+    created: bool  # the first event of this call
+    changed: bool  # False for a repeated or late event (nothing to show)
+    received: float = 0.0  # time.perf_counter() when the listener accepted the event
+    people: dict[int, Brief] = dataclasses.field(default_factory=dict)  # who it may be
+    #: The caller's profile, loaded with the match when this console pops for the call,
+    #: so the pop needs no second trip to the database.
+    profile: Profile | None = None
+    #: A new call not written yet: :meth:`CallService.commit` logs it (after the pop).
+    pending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Desk:
+    region: str
+    agent: str
+    extension: str
+
+
+def _desk(db: Db) -> _Desk:
+    return _Desk(
+        region=opts.DEFAULT_REGION.coerce(get_setting(db, opts.DEFAULT_REGION.key)),
+        agent=opts.CTI_AGENT.coerce(get_setting(db, opts.CTI_AGENT.key)),
+        extension=opts.CTI_EXTENSION.coerce(get_setting(db, opts.CTI_EXTENSION.key)),
+    )
+
+
+def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
+    """The profile as CustomerService.profile builds it, in this database-thread job."""
+
+    def get(option: opts.Option[T]) -> T:
+        return option.coerce(get_setting(db, option.key))
+
+    rule = LoyaltyRule(
+        every=get(opts.LOYALTY_EVERY),
+        category=get(opts.LOYALTY_CATEGORY),
+        reward=get(opts.LOYALTY_REWARD),
+    )
+    return load_profile(db, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE)
+
+
+def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -> Call:
+    match = store.match_number(db, number)
+    return Call(
+        call_id=event.call_id,
+        direction=event.direction,
+        from_number=event.from_number,
+        to_number=event.to_number,
+        started_at=now,
+        number=number.e164,
+        customer_id=match.customer_id,
+        match=match.kind if match.customer_ids else MatchKind.NONE,
+        candidates=match.customer_ids if match.ambiguous else (),
+        users=event.users,
+        queue=event.queue,
+    )
+
+
+def receive_event(db: Db, event: CtiEvent, now: dt.datetime, *, preload: bool = True) -> CallUpdate:
+    """Apply *event* on the database thread, reading first.
+
+    A call already logged is updated here (answer, hangup). A new call is matched (and,
+    when this console pops for it, the caller's profile loaded) but not written: the
+    update comes back ``pending`` so the pop is not kept waiting for the disk; the
+    writer calls :func:`commit_call` next.
+    """
+    desk = _desk(db)
+    for_me = is_for_agent(event, agent=desk.agent, extension=desk.extension)
+    call = store.get_call(db, event.call_id)
+    if call is None:
+        # The first event of a call — normally newCall; an answer or hangup whose newCall
+        # never arrived still gets logged.
+        number = read_number(event.other_party, desk.region)
+        fresh = _new_call(db, event, number, now)
+        if event.kind is EventKind.ANSWER:
+            fresh = answer_call(fresh, event, now)
+        elif event.kind is EventKind.HANGUP:
+            fresh = hang_up(fresh, event, now)
+        ids = [fresh.customer_id] if fresh.customer_id is not None else list(fresh.candidates)
+        profile = None
+        if (
+            preload
+            and for_me
+            and fresh.customer_id is not None
+            and event.kind is EventKind.NEW_CALL
+            and event.direction is Direction.IN
+        ):
+            profile = _profile(db, fresh.customer_id, now)
+        return CallUpdate(
+            event,
+            fresh,
+            for_me,
+            created=True,
+            changed=True,
+            people=store.customer_briefs(db, ids),
+            profile=profile,
+            pending=True,
+        )
+    if event.kind is EventKind.ANSWER:
+        after = answer_call(call, event, now)
+    elif event.kind is EventKind.HANGUP:
+        after = hang_up(call, event, now)
+    else:
+        after = call  # a repeated newCall
+    changed = after is not call
+    if changed:
+        store.update_call(db, after)
+    return CallUpdate(event, after, for_me, created=False, changed=changed)
+
+
+def commit_call(db: Db, update: CallUpdate, now: dt.datetime) -> CallUpdate:
+    """Write a pending new call; if another writer logged it first, apply the event to theirs."""
+    if not update.pending:
+        return update
+    stored = store.insert_call(db, dataclasses.replace(update.call))
+    if stored is not None:
+        return dataclasses.replace(update, call=stored, pending=False)
+    again = receive_event(db, update.event, now)
+    return dataclasses.replace(again, received=update.received)
+
+
+def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
+    """Log *event* in one go (the command line, tests)."""
+    return commit_call(db, receive_event(db, event, now), now)
+
+
+class CallService:
+    def __init__(
+        self,
+        runner: DatabaseRunner,
+        customers: CustomerService,
+        clock: Clock = _local_now,
+    ) -> None:
+        self._runner = runner
+        self._customers = customers
+        self._clock = clock
+        #: Load the caller's profile with the match (one trip for the pop). Off: the
+        #: window loads it itself (the benchmark's comparison).
+        self.preload_profiles = True
+
+    def now(self) -> dt.datetime:
+        return self._clock()
+
+    async def handle(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
+        """Apply and log *event* (both phases)."""
+        return await self.commit(await self.receive(event, received))
+
+    async def receive(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
+        """Match and apply *event*; a new call comes back ``pending`` (see commit)."""
+        update = await self._runner.run(
+            receive_event, event, self.now(), preload=self.preload_profiles
+        )
+        return dataclasses.replace(update, received=received)
+
+    async def commit(self, update: CallUpdate) -> CallUpdate:
+        """Log a pending new call (a no-op for anything else)."""
+        if not update.pending:
+            return update
+        return await self._runner.run(commit_call, update, self.now())
+
+    def handle_now(self, event: CtiEvent) -> CallUpdate:
+        """Apply and log *event*, blocking (the command line)."""
+        return self._runner.call(apply_event, event, self.now())
+
+    async def recent(self, limit: int = 20) -> list[Call]:
+        return await self._runner.run(store.recent_calls, limit=limit)
+
+    def recent_now(self, limit: int = 20) -> list[Call]:
+        return self._runner.call(store.recent_calls, limit=limit)
+
+    async def customer_calls(self, customer_id: int, limit: int = 50) -> list[Call]:
+        return await self._runner.run(store.customer_calls, customer_id, limit=limit)
+
+    async def briefs(self, ids: list[int]) -> dict[int, Brief]:
+        return await self._runner.run(store.customer_briefs, ids)
+
+    async def call_backs(self, limit: int = 100) -> list[CallBack]:
+        return await self._runner.run(store.call_backs, limit=limit)
+
+    async def mark_called_back(self, customer_id: int) -> int:
+        return await self._runner.run(store.mark_called_back, customer_id, self.now())
+
+    async def link(self, call_id: str, customer_id: int) -> Call | None:
+        """The agent says who called (chosen among several, or a new profile)."""
+        return await self._runner.run(store.link_call, call_id, customer_id, MatchKind.EXACT)
+
+    async def attach_number(self, call_id: str, customer_id: int) -> Call | None:
+        """Add the caller's number to an existing customer and link the call to them.
+
+        Raises ValueError when the number is not a valid phone number, and the customer
+        service's ValidationFailed / DuplicateFound when saving is refused.
+        """
+        call = await self._runner.run(store.get_call, call_id)
+        if call is None:
+            raise ValueError("this call is no longer in the log")
+        number = call.number
+        if number is None:
+            region = await self._customers.region()
+            number = read_number(call.other_party, region).e164
+        if number is None:
+            raise ValueError(f"{call.other_party or 'a withheld number'} is not a phone number")
+        customer = await self._customers.get(customer_id)
+        if customer is None:
+            raise ValueError(f"customer #{customer_id} no longer exists")
+        if all(p.number != number for p in customer.phones):
+            customer.phones.append(Phone(number, "phone"))
+            await self._customers.save(customer)
+        return await self.link(call_id, customer_id)
+
+
+UpdateHandler = Callable[[CallUpdate], None]
+
+
+class QueueFull(RuntimeError):
+    """More events are waiting than the console accepts (the sender should retry)."""
+
+
+class CallEvents:
+    """Events in arrival order, applied one at a time, results to one handler.
+
+    ``submit`` is synchronous and cheap (the HTTP listener calls it); a single task
+    drains the queue. An error in one event is logged and never stops the next.
+    """
+
+    def __init__(
+        self, service: CallService, on_update: UpdateHandler | None = None, maxsize: int = 2000
+    ) -> None:
+        self._service = service
+        self.on_update = on_update
+        self._queue: asyncio.Queue[tuple[CtiEvent, float]] = asyncio.Queue(maxsize)
+        self._task: asyncio.Task[None] | None = None
+        self.applied = 0
+        self.failed = 0
+
+    def submit(self, event: CtiEvent, received: float | None = None) -> None:
+        try:
+            self._queue.put_nowait((event, time.perf_counter() if received is None else received))
+        except asyncio.QueueFull:
+            raise QueueFull("too many call events are waiting") from None
+
+    @property
+    def waiting(self) -> int:
+        return self._queue.qsize()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.ensure_future(self._drain())
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def idle(self) -> None:
+        """Wait until every submitted event has been applied (tests, benchmarks)."""
+        await self._queue.join()
+
+    async def _drain(self) -> None:
+        while True:
+            event, received = await self._queue.get()
+            try:
+                # Pop first, then write: the caller's profile is on screen before the
+                # new call's log entry reaches the disk. Events stay in order: the next
+                # one is read only after this one is written.
+                update = await self._service.receive(event, received)
+                if self.on_update is not None:
+                    try:
+                        self.on_update(update)
+                    except Exception:  # the window's problem must not lose the call
+                        log.exception("call event %s could not be shown", event.call_id)
+                await self._service.commit(update)
+                self.applied += 1
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.failed += 1
+                log.exception(
+                    "call event %s for %s could not be applied", event.kind, event.call_id
+                )
+            finally:
+                self._queue.task_done()

@@ -1,0 +1,916 @@
+"""Phone screen-pop: queued call cards, who-is-calling, new callers and the call-back list.
+
+:class:`CallDesk` is a dock on the main window. Each call event for this console arrives
+through :meth:`CallDesk.handle_update` (on the GUI thread, from
+:class:`console.services.calls.CallEvents`). An inbound ``newCall`` becomes a card in the
+queue; when no other live call is being looked at, it is picked at once and *popped*:
+the caller's profile opens in the window (greeting, badges, last visit and purchase)
+and the window is raised — without ``activateWindow`` or any ``setFocus``, so a half-typed
+sentence keeps the keyboard. Several simultaneous calls queue as cards; the agent picks
+one (↑/↓, Enter). Several customers sharing the number: a short chooser. An unknown
+number: "New caller" with a one-click "Create profile" prefilled with the number, and a
+search to attach the number to an existing customer. Missed calls from known customers
+go to the "Call back" tab. Every call is on the customer's timeline (a "Calls" tab in
+the profile's history).
+
+Complaints (issue 4) are not part of this module: ``complaint_requested(customer_id,
+call_id)`` is emitted by Ctrl+Shift+C or the card's button, for the complaint form to
+connect to; ``complaint_lines`` may supply the open complaints and their promises shown
+on the pop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.calls import (
+    WITHHELD,
+    Call,
+    CallState,
+    Direction,
+    EventKind,
+    MatchKind,
+    format_duration,
+)
+from console.domain.phones import format_phone
+from console.domain.profile import BadgeKind
+from console.services.calls import Brief, CallBack, CallService, CallUpdate
+from console.services.customers import (
+    CustomerService,
+    DuplicateFound,
+    Profile,
+    ValidationFailed,
+)
+from console.storage.customers import SearchHit
+from console.ui.main_window import SearchBox
+
+log = logging.getLogger(__name__)
+
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole
+CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
+ATTACH_DEBOUNCE_MS = 150
+COMPLAINT_KEYS = "Ctrl+Shift+C"
+CALLS_KEYS = "Ctrl+J"
+
+STATE_COLOURS = {
+    CallState.RINGING: "#1565c0",
+    CallState.ANSWERED: "#2e7d32",
+    CallState.ENDED: "#616161",
+    CallState.MISSED: "#b3261e",
+}
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> None:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+
+
+def brief_name(brief: Brief | None) -> str:
+    if brief is None:
+        return ""
+    if brief.preferred_name and brief.preferred_name != brief.name:
+        return f"{brief.name} ({brief.preferred_name})"
+    return brief.name
+
+
+def number_text(call: Call) -> str:
+    if call.number:
+        return format_phone(call.number)
+    if call.other_party.strip().lower() in WITHHELD:
+        return "Withheld number"
+    return call.other_party
+
+
+def _last_visit(brief: Brief) -> str:
+    if not brief.last_visit:
+        return "no visits yet"
+    return f"last visit {dt.datetime.fromisoformat(brief.last_visit):%d %b %Y}"
+
+
+def state_text(call: Call, now: dt.datetime) -> str:
+    if call.state is CallState.RINGING:
+        return f"ringing {format_duration(now - call.started_at)}"
+    if call.state is CallState.ANSWERED:
+        since = call.answered_at or call.started_at
+        who = f" · {call.answered_by}" if call.answered_by else ""
+        return f"talking {format_duration(now - since)}{who}"
+    if call.state is CallState.MISSED:
+        return f"missed at {call.started_at:%H:%M}"
+    return f"ended · {format_duration(call.duration) or '0:00'}"
+
+
+class CallCard(QFrame):
+    """One queued call: who (or the number), how sure, and how it is going."""
+
+    def __init__(self, call: Call, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.call = call
+        self.title_text = title
+        self.setObjectName("callCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel()
+        self.title.setObjectName("callCardTitle")
+        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        self.detail = QLabel()
+        self.detail.setObjectName("callCardDetail")
+        self.detail.setStyleSheet("color: #555;")
+        self.state = QLabel()
+        self.state.setObjectName("callCardState")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.state)
+        self.refresh(dt.datetime.now())
+
+    def set_call(self, call: Call, title: str | None = None) -> None:
+        self.call = call
+        if title is not None:
+            self.title_text = title
+        self.refresh(dt.datetime.now())
+
+    def refresh(self, now: dt.datetime) -> None:
+        call = self.call
+        arrow = "☎ ←" if call.direction is Direction.IN else "☎ →"
+        probable = " · probable" if call.match is MatchKind.PROBABLE else ""
+        self.title.setText(html.escape(f"{arrow} {self.title_text}"))
+        self.detail.setText(html.escape(f"{number_text(call)}{probable}"))
+        colour = STATE_COLOURS[call.state]
+        self.state.setText(
+            f"<span style='color:{colour}; font-weight:600'>"
+            f"{html.escape(state_text(call, now))}</span>"
+        )
+
+    def accessible_text(self) -> str:
+        probable = ", probable match" if self.call.match is MatchKind.PROBABLE else ""
+        return (
+            f"{self.title_text}, {number_text(self.call)}{probable}, "
+            f"{state_text(self.call, dt.datetime.now())}"
+        )
+
+
+class CallQueue(QListWidget):
+    """The queued cards; Enter picks, Delete/Escape dismisses."""
+
+    dismissRequested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if item is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Escape):
+            self.dismissRequested.emit(str(item.data(CALL_ID_ROLE)))
+            return
+        super().keyPressEvent(event)
+
+
+class CallDesk(QDockWidget):
+    """The "Calls" dock: queue, the picked call, and who to call back."""
+
+    complaint_requested = Signal(int, str)  # customer id, call id — hook for complaints
+    popped = Signal(str)  # call id, after its card was picked automatically
+    callBacksShown = Signal(int)  # how many customers are on the call-back list
+    callLinked = Signal(str, int)  # call id, customer id (chosen, created or attached)
+
+    def __init__(
+        self,
+        window: Any,
+        calls: CallService,
+        customers: CustomerService,
+        *,
+        complaint_lines: Callable[[int], Awaitable[list[str]]] | None = None,
+    ) -> None:
+        super().__init__("Calls", window)
+        _named(self, "callDesk", "Calls")
+        self.window_ = window
+        # False while the console is locked: a call must not bring customers into view
+        # for whoever stands at a locked terminal (the card still queues).
+        self.may_pop: Callable[[], bool] = lambda: True
+        self.calls = calls
+        self.customers = customers
+        self.tasks = window.tasks
+        self.complaint_lines = complaint_lines
+        self.complaints_available = False
+        self.cards: dict[str, CallCard] = {}
+        self.items: dict[str, QListWidgetItem] = {}
+        self.people: dict[int, Brief] = {}
+        self.current: Call | None = None
+        self._preloaded: Profile | None = None
+        self.endpoint = ""
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+
+        self.tabs = QTabWidget()
+        _named(self.tabs, "callTabs", "Calls and call-backs")
+        self.tabs.addTab(self._build_calls_page(), "Calls")
+        self.tabs.addTab(self._build_call_back_page(), "Call back")
+        self.setWidget(self.tabs)
+
+        self._build_timeline()
+        self._build_actions()
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._attach_debounce = QTimer(self)
+        self._attach_debounce.setSingleShot(True)
+        self._attach_debounce.setInterval(ATTACH_DEBOUNCE_MS)
+        self._attach_debounce.timeout.connect(self._run_attach_search)
+        self._attach_generation = 0
+        window.profileShown.connect(self._profile_shown)
+        self._show_detail(None)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_calls_page(self) -> QWidget:
+        page = QWidget()
+        self.status = QLabel("No calls yet. Waiting for the phone system…")
+        _named(self.status, "callStatus", "Phone link status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #666;")
+        self.queue = CallQueue()
+        _named(self.queue, "callQueue", "Call queue")
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.setSpacing(2)
+        self.queue.currentItemChanged.connect(self._current_changed)
+        self.queue.activated.connect(self._queue_activated)
+        self.queue.dismissRequested.connect(self.dismiss)
+        self.queue.setMaximumHeight(240)
+
+        self.detail = QStackedWidget()
+        _named(self.detail, "callDetail", "The picked call")
+        self.detail.addWidget(self._build_idle_page())
+        self.detail.addWidget(self._build_known_page())
+        self.detail.addWidget(self._build_chooser_page())
+        self.detail.addWidget(self._build_new_caller_page())
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.queue)
+        layout.addWidget(self.detail, 1)
+        return page
+
+    def _button(self, text: str, name: str, accessible: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        _named(button, name, accessible)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_idle_page(self) -> QWidget:
+        self.idle_page = QLabel("Pick a call in the queue (Ctrl+J, then ↑/↓ and Enter).")
+        _named(self.idle_page, "callIdle", "No call picked")
+        self.idle_page.setWordWrap(True)
+        self.idle_page.setStyleSheet("color: #777;")
+        self.idle_page.setAlignment(Qt.AlignmentFlag.AlignTop)
+        return self.idle_page
+
+    def _build_known_page(self) -> QWidget:
+        page = QWidget()
+        self.known_page = page
+        self.caller_name = QLabel()
+        _named(self.caller_name, "callerName", "Caller")
+        self.caller_name.setWordWrap(True)
+        self.caller_name.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.probable_note = QLabel(
+            "Probable match (same last digits): check the name before you use it."
+        )
+        _named(self.probable_note, "probableNote", "Probable match warning")
+        self.probable_note.setWordWrap(True)
+        self.probable_note.setStyleSheet(
+            "background:#fff3e0; color:#6d3a00; padding:4px; border-radius:4px;"
+        )
+        self.caller_greeting = QLabel()
+        _named(self.caller_greeting, "callGreeting", "Greeting to say")
+        self.caller_greeting.setWordWrap(True)
+        self.caller_greeting.setStyleSheet(
+            "font-size: 15px; color:#1b3a57; background:#eef4fb; padding:6px; border-radius:6px;"
+        )
+        self.caller_facts = QLabel()
+        _named(self.caller_facts, "callFacts", "About the caller")
+        self.caller_facts.setWordWrap(True)
+        self.caller_facts.setTextFormat(Qt.TextFormat.RichText)
+        self.open_button = self._button(
+            "&Open profile", "openCallerButton", "Open the caller's profile", self._open_current
+        )
+        self.complaint_button = self._button(
+            f"Co&mplaint ({COMPLAINT_KEYS})",
+            "callComplaintButton",
+            "Start a complaint for this caller",
+            self.request_complaint,
+        )
+        self.dismiss_button = self._button(
+            "&Dismiss", "dismissCallButton", "Dismiss this call card", self._dismiss_current
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.complaint_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caller_name)
+        layout.addWidget(self.probable_note)
+        layout.addWidget(self.caller_greeting)
+        layout.addWidget(self.caller_facts)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return page
+
+    def _build_chooser_page(self) -> QWidget:
+        page = QWidget()
+        self.chooser_page = page
+        self.chooser_title = QLabel()
+        _named(self.chooser_title, "chooserTitle", "Who is calling")
+        self.chooser_title.setWordWrap(True)
+        self.chooser = QListWidget()
+        _named(self.chooser, "callerChooser", "Customers with this number")
+        self.chooser.activated.connect(self._chosen)
+        self.choose_button = self._button(
+            "&This is the caller", "chooseCallerButton", "This is the caller", self._choose_current
+        )
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chooser_title)
+        layout.addWidget(self.chooser, 1)
+        layout.addWidget(self.choose_button)
+        return page
+
+    def _build_new_caller_page(self) -> QWidget:
+        page = QWidget()
+        self.new_page = page
+        self.new_title = QLabel()
+        _named(self.new_title, "newCallerTitle", "New caller")
+        self.new_title.setWordWrap(True)
+        self.new_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.create_button = self._button(
+            "Create pro&file",
+            "createProfileButton",
+            "Create a profile with this number",
+            self.create_profile,
+        )
+        self.attach_search = SearchBox()  # ↓ moves into the results, Esc clears
+        _named(self.attach_search, "attachSearch", "Find a customer to attach the number to")
+        self.attach_search.setPlaceholderText("…or attach the number to: name, phone, member no.")
+        self.attach_search.textChanged.connect(self._attach_query_changed)
+        self.attach_search.returnPressed.connect(self.attach_current)
+        self.attach_results = QListWidget()
+        _named(self.attach_results, "attachResults", "Customers to attach the number to")
+        self.attach_search.moveDown.connect(self.attach_results.setFocus)
+        self.attach_results.activated.connect(lambda _i: self.attach_current())
+        self.attach_button = self._button(
+            "&Attach number",
+            "attachNumberButton",
+            "Attach the number to the selected customer",
+            self.attach_current,
+        )
+        self.new_message = QLabel()
+        _named(self.new_message, "newCallerMessage", "Message")
+        self.new_message.setWordWrap(True)
+        self.new_message.setStyleSheet("color: #b3261e;")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.new_title)
+        layout.addWidget(self.create_button)
+        layout.addWidget(self.attach_search)
+        layout.addWidget(self.attach_results, 1)
+        layout.addWidget(self.attach_button)
+        layout.addWidget(self.new_message)
+        return page
+
+    def _build_call_back_page(self) -> QWidget:
+        page = QWidget()
+        self.call_back_list = QListWidget()
+        _named(self.call_back_list, "callBackList", "Missed calls to return")
+        self.call_back_list.activated.connect(self._call_back_activated)
+        self.called_back_button = self._button(
+            "Called &back", "calledBackButton", "Mark as called back", self._called_back
+        )
+        self.call_back_empty = QLabel("Nobody is waiting for a call back.")
+        _named(self.call_back_empty, "callBackEmpty", "Call-back list status")
+        self.call_back_empty.setStyleSheet("color: #777;")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.call_back_empty)
+        layout.addWidget(self.call_back_list, 1)
+        layout.addWidget(self.called_back_button)
+        return page
+
+    def _build_timeline(self) -> None:
+        """A "Calls" tab in the profile's history: the customer's phone interactions."""
+        table = QTableWidget(0, 5)
+        _named(table, "callsTable", "Calls")
+        table.setHorizontalHeaderLabels(["When", "Direction", "Number", "Duration", "Result"])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setObjectName("callsTableHeader")
+        header.setAccessibleName("Calls columns")
+        table.verticalHeader().setObjectName("callsTableRowHeader")
+        table.verticalHeader().setAccessibleName("Calls rows")
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.timeline = table
+        history = self.window_.profile.history
+        self._timeline_tab = history.addTab(table, "Calls")
+
+    def _build_actions(self) -> None:
+        window: QMainWindow = self.window_
+        self.complaint_action = QAction("Complaint from the &caller", window)
+        self.complaint_action.setObjectName("callComplaintAction")
+        self.complaint_action.setShortcut(QKeySequence(COMPLAINT_KEYS))
+        self.complaint_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.complaint_action.triggered.connect(self.request_complaint)
+        window.addAction(self.complaint_action)
+        self.calls_action = QAction("&Calls", window)
+        self.calls_action.setObjectName("focusCallsAction")
+        self.calls_action.setShortcut(QKeySequence(CALLS_KEYS))
+        self.calls_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.calls_action.triggered.connect(self.focus_queue)
+        window.addAction(self.calls_action)
+        view = window.menuBar().addMenu("P&hone")
+        view.setObjectName("phoneMenu")
+        view.addAction(self.calls_action)
+        view.addAction(self.complaint_action)
+        copy = QAction("Copy the phone-system &URL", window)
+        copy.setObjectName("copyCtiUrlAction")
+        copy.triggered.connect(self.copy_endpoint)
+        view.addAction(copy)
+
+    # --- the listener's state -------------------------------------------------------
+
+    def set_listening(self, endpoint: str, shown: str) -> None:
+        self.endpoint = endpoint
+        self.status.setText(f"Listening for calls on {shown}")
+
+    def set_unavailable(self, reason: str) -> None:
+        self.status.setText(f"Phone link off: {reason}")
+        self.status.setStyleSheet("color: #b3261e;")
+
+    def copy_endpoint(self) -> None:
+        clipboard = QApplication.clipboard()
+        if self.endpoint and clipboard is not None:
+            clipboard.setText(self.endpoint)
+            self.window_.statusBar().showMessage("Phone-system URL copied (keep it secret).", 5000)
+
+    # --- events ---------------------------------------------------------------------
+
+    def handle_update(self, update: CallUpdate) -> None:
+        """One applied call event (GUI thread)."""
+        call = update.call
+        self.people.update(update.people)
+        card = self.cards.get(call.call_id)
+        if card is None:
+            if (
+                update.created
+                and update.for_me
+                and update.event.kind is EventKind.NEW_CALL
+                and call.direction is Direction.IN
+            ):
+                self._add_card(call, update)
+            elif call.customer_id is not None and (
+                call.state is CallState.MISSED or call.answered_at is not None
+            ):
+                self.refresh_call_backs()
+            return
+        if not update.changed:
+            return
+        answered_elsewhere = (
+            update.event.kind is EventKind.ANSWER
+            and not update.for_me
+            and self.current is not None
+            and self.current.call_id != call.call_id
+        )
+        card.set_call(call)
+        self._update_item(call.call_id)
+        if self.current is not None and self.current.call_id == call.call_id:
+            self.current = call
+            self._show_state()
+        if answered_elsewhere or (
+            not call.live and (self.current is None or self.current.call_id != call.call_id)
+        ):
+            self._remove(call.call_id)
+        if call.customer_id is not None and not call.live:
+            self.refresh_call_backs()
+
+    def _title(self, call: Call) -> str:
+        if call.customer_id is not None:
+            return brief_name(self.people.get(call.customer_id)) or f"Customer #{call.customer_id}"
+        if call.candidates:
+            return f"{len(call.candidates)} customers share this number"
+        return "New caller"
+
+    def _add_card(self, call: Call, update: CallUpdate) -> None:
+        card = CallCard(call, self._title(call))
+        item = QListWidgetItem()
+        item.setData(CALL_ID_ROLE, call.call_id)
+        item.setSizeHint(card.sizeHint().expandedTo(QSize(200, 58)))
+        self.queue.addItem(item)
+        self.queue.setItemWidget(item, card)
+        self.cards[call.call_id] = card
+        self.items[call.call_id] = item
+        self._update_item(call.call_id)
+        if not self._clock.isActive():
+            self._clock.start()
+        self.status.setText(f"{len(self.cards)} call(s) in the queue")
+        if self.current is None or not self.current.live:
+            self._preloaded = update.profile
+            try:
+                self.queue.setCurrentItem(item)  # picks it: shows the detail and pops
+            finally:
+                self._preloaded = None
+            self.pop_window()
+            self.popped.emit(call.call_id)
+        else:
+            QApplication.alert(self.window_)
+
+    def _update_item(self, call_id: str) -> None:
+        item, card = self.items.get(call_id), self.cards.get(call_id)
+        if item is not None and card is not None:
+            text = card.accessible_text()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setToolTip(text)
+
+    def _remove(self, call_id: str) -> None:
+        item = self.items.pop(call_id, None)
+        self.cards.pop(call_id, None)
+        if item is not None:
+            blocked = self.queue.blockSignals(True)  # the caller decides what is picked next
+            try:
+                self.queue.takeItem(self.queue.row(item))
+            finally:
+                self.queue.blockSignals(blocked)
+        if not self.cards:
+            self._clock.stop()
+            if len(self.people) > 1000:  # forget the callers of a long day's cards
+                self.people.clear()
+
+    def dismiss(self, call_id: str) -> None:
+        was_current = self.current is not None and self.current.call_id == call_id
+        self._remove(call_id)
+        if was_current:
+            self.current = None
+            self._show_detail(None)
+            nxt = self.queue.currentItem()
+            if nxt is not None:
+                self._pick(str(nxt.data(CALL_ID_ROLE)))
+
+    def _dismiss_current(self) -> None:
+        if self.current is not None:
+            self.dismiss(self.current.call_id)
+
+    def _tick(self) -> None:
+        now = dt.datetime.now()
+        for card in self.cards.values():
+            if card.call.live:
+                card.refresh(now)
+
+    def pop_window(self) -> None:
+        """Bring the window forward without taking the keyboard from anyone."""
+        window = self.window_
+        if not self.may_pop():
+            for top in QApplication.topLevelWidgets():
+                if top.isVisible():
+                    QApplication.alert(top)  # someone should sign in: a call is waiting
+            return
+        if window.isMinimized():
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        if not window.isVisible():
+            window.show()
+        self.show()
+        self.raise_()
+        window.raise_()
+        if not window.isActiveWindow():
+            QApplication.alert(window)
+
+    def focus_queue(self) -> None:
+        self.show()
+        self.tabs.setCurrentIndex(0)
+        self.queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.queue.currentItem() is None and self.queue.count():
+            self.queue.setCurrentRow(0)
+
+    # --- the picked call --------------------------------------------------------------
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._pick(str(item.data(CALL_ID_ROLE)))
+
+    def _queue_activated(self, index: QModelIndex) -> None:
+        item = self.queue.item(index.row())
+        self._pick(str(item.data(CALL_ID_ROLE)))
+        page = self.detail.currentWidget()
+        if page is self.chooser_page:
+            self.chooser.setFocus()
+        elif page is self.new_page:
+            self.create_button.setFocus()
+        elif page is self.known_page:
+            self.open_button.setFocus()
+
+    def _pick(self, call_id: str) -> None:
+        card = self.cards.get(call_id)
+        if card is None:
+            return
+        if self.current is not None and self.current.call_id == call_id:
+            return
+        previous = self.current
+        self.current = card.call
+        if previous is not None and not previous.live and previous.call_id in self.cards:
+            self._remove(previous.call_id)
+        self._show_detail(card.call)
+        preloaded = self._preloaded
+        if card.call.customer_id is not None and preloaded is not None:
+            self._show_profile(preloaded)  # loaded with the match: no second trip
+        elif card.call.customer_id is not None:
+            self.window_.open_customer(card.call.customer_id)
+        else:
+            self.window_.profile.clear()  # never greet this caller with someone else's name
+
+    def _show_profile(self, profile: Profile) -> None:
+        # Supersede any profile load in flight (the window's tasks are named "profile").
+        self.tasks.start(asyncio.sleep(0), name="profile")
+        self.window_.profile.show_profile(profile)
+        assert profile.customer.id is not None
+        self.window_.profileShown.emit(profile.customer.id)
+
+    def _show_detail(self, call: Call | None) -> None:
+        self.new_message.clear()
+        if call is None:
+            self.detail.setCurrentWidget(self.idle_page)
+            self.complaint_action.setEnabled(False)
+            return
+        self.complaint_action.setEnabled(call.customer_id is not None)
+        if call.customer_id is not None:
+            brief = self.people.get(call.customer_id)
+            self.caller_name.setText(
+                html.escape(f"{brief_name(brief) or 'Customer'} · {number_text(call)}")
+            )
+            self.probable_note.setVisible(call.match is MatchKind.PROBABLE)
+            self.caller_greeting.setText("…")
+            self.caller_facts.setText(
+                html.escape(_last_visit(brief)) if brief is not None else "Loading the profile…"
+            )
+            self.detail.setCurrentWidget(self.known_page)
+        elif call.candidates:
+            self.chooser_title.setText(
+                f"{len(call.candidates)} customers have {html.escape(number_text(call))}. "
+                "Who is calling?"
+            )
+            self.chooser.clear()
+            for cid in call.candidates:
+                brief = self.people.get(cid)
+                text = f"#{cid}"
+                if brief is not None:
+                    text = (
+                        f"{brief_name(brief)} · {_last_visit(brief)} · {brief.visit_count} visits"
+                    )
+                item = QListWidgetItem(text)
+                item.setData(CUSTOMER_ROLE, cid)
+                self.chooser.addItem(item)
+            self.chooser.setCurrentRow(0)
+            self.detail.setCurrentWidget(self.chooser_page)
+        else:
+            withheld = call.number is None
+            self.new_title.setText(
+                html.escape(f"New caller · {number_text(call)}")
+                + ("" if not withheld else " <span style='color:#777'>(not a usable number)</span>")
+            )
+            self.create_button.setEnabled(True)
+            self.attach_search.setEnabled(not withheld)
+            self.attach_button.setEnabled(not withheld)
+            self.attach_search.clear()
+            self.attach_results.clear()
+            self.detail.setCurrentWidget(self.new_page)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if self.current is not None:
+            self.dismiss_button.setText("&Dismiss" if not self.current.live else "&Dismiss card")
+
+    def _profile_shown(self, customer_id: int) -> None:
+        call = self.current
+        profile = self.window_.profile.profile
+        if profile is not None:
+            self.tasks.start(self._load_timeline(customer_id), name="call-timeline")
+        if call is None or call.customer_id != customer_id or profile is None:
+            return
+        facts = []
+        for badge in profile.badges:
+            line = f"<b>{html.escape(badge.text)}</b>"
+            if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
+                line += f": {html.escape(badge.detail)}"  # what was promised, and by when
+            facts.append(line)
+        if profile.last_visit is not None:
+            facts.append(
+                f"Last visit {html.escape(profile.last_seen)} ({profile.last_visit:%d %b %Y})"
+            )
+        else:
+            facts.append("No visits yet")
+        if profile.recent_purchases:
+            last = profile.recent_purchases[0]
+            items = ", ".join(f"{i.quantity}× {i.name}" for i in last.items)
+            facts.append(f"Last purchase {last.at:%d %b %Y}: {html.escape(items)}")
+        self.caller_greeting.setText(html.escape(profile.greeting))
+        self.caller_facts.setText("<br>".join(facts))
+        if self.complaint_lines is not None:
+            self.tasks.start(self._load_complaints(customer_id, facts), name="call-complaints")
+
+    async def _load_complaints(self, customer_id: int, facts: list[str]) -> None:
+        assert self.complaint_lines is not None
+        lines = await self.complaint_lines(customer_id)
+        if self.current is None or self.current.customer_id != customer_id:
+            return
+        extra = [f"<span style='color:#b3261e'>{html.escape(line)}</span>" for line in lines]
+        self.caller_facts.setText("<br>".join(extra + facts))
+
+    async def _load_timeline(self, customer_id: int) -> None:
+        calls = await self.calls.customer_calls(customer_id)
+        if self.window_.profile.customer_id != customer_id:
+            return
+        table = self.timeline
+        table.setRowCount(len(calls))
+        for row, call in enumerate(calls):
+            values = [
+                f"{call.started_at:%d %b %Y %H:%M}",
+                "in" if call.direction is Direction.IN else "out",
+                number_text(call),
+                format_duration(call.duration),
+                call.state.value + (f" ({call.answered_by})" if call.answered_by else ""),
+            ]
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        history = self.window_.profile.history
+        index = history.indexOf(table)
+        if index >= 0:
+            history.setTabText(index, f"Calls ({len(calls)})")
+
+    # --- actions on the picked call -------------------------------------------------
+
+    def _open_current(self) -> None:
+        if self.current is not None and self.current.customer_id is not None:
+            self.window_.open_customer(self.current.customer_id)
+
+    def request_complaint(self) -> None:
+        call = self.current
+        if call is None or call.customer_id is None:
+            self.window_.statusBar().showMessage("Pick a call from a known customer first.", 4000)
+            return
+        self.complaint_requested.emit(call.customer_id, call.call_id)
+        if not self.complaints_available:
+            self.window_.statusBar().showMessage(
+                "Complaints are not available in this version yet.", 4000
+            )
+
+    def _chosen(self, index: QModelIndex) -> None:
+        item = self.chooser.item(index.row())
+        if item is not None:
+            self._link(int(item.data(CUSTOMER_ROLE)))
+
+    def _choose_current(self) -> None:
+        item = self.chooser.currentItem()
+        if item is not None:
+            self._link(int(item.data(CUSTOMER_ROLE)))
+
+    def _link(self, customer_id: int) -> None:
+        if self.current is not None:
+            self.tasks.start(self._do_link(self.current.call_id, customer_id))
+
+    async def _do_link(self, call_id: str, customer_id: int, attach: bool = False) -> None:
+        try:
+            if attach:
+                call = await self.calls.attach_number(call_id, customer_id)
+            else:
+                call = await self.calls.link(call_id, customer_id)
+        except (ValueError, ValidationFailed, DuplicateFound) as exc:
+            self.new_message.setText(str(exc))
+            return
+        if call is None:
+            return
+        self.people.update(await self.calls.briefs([customer_id]))
+        card = self.cards.get(call_id)
+        if card is not None:
+            card.set_call(call, self._title(call))
+            self._update_item(call_id)
+        if self.current is not None and self.current.call_id == call_id:
+            self.current = call
+            self._show_detail(call)
+        self.window_.open_customer(customer_id)
+        self.callLinked.emit(call_id, customer_id)
+
+    def create_profile(self) -> None:
+        if self.current is not None:
+            self.tasks.start(self._create_profile(self.current))
+
+    async def _create_profile(self, call: Call) -> None:
+        from console.ui.customer_dialog import CustomerDialog
+
+        region = await self.customers.region()
+        dialog = CustomerDialog(
+            self.customers, None, region=region, parent=self.window_, checker=self.window_.checker
+        )
+        dialog.setObjectName("newCallerDialog")
+        withheld = call.other_party.strip().lower() in WITHHELD
+        number = call.number or ("" if withheld else call.other_party)
+        if number:
+            dialog.prefill(number)
+        dialog.saved.connect(lambda cid: self.tasks.start(self._do_link(call.call_id, cid)))
+        self.window_._keep(dialog)
+        self.dialog = dialog
+        dialog.open()
+
+    def _attach_query_changed(self, _text: str) -> None:
+        self._attach_generation += 1
+        self._attach_debounce.start()
+
+    def _run_attach_search(self) -> None:
+        self.tasks.start(
+            self._attach_search(self.attach_search.text(), self._attach_generation),
+            name="call-attach-search",
+        )
+
+    async def _attach_search(self, text: str, generation: int) -> None:
+        hits: list[SearchHit] = await self.customers.search(text, limit=12)
+        if generation != self._attach_generation:
+            return
+        self.attach_results.clear()
+        for hit in hits:
+            tail = hit.phones[0][-4:] if hit.phones else "----"
+            label = hit.name + (f" ({hit.preferred_name})" if hit.preferred_name else "")
+            item = QListWidgetItem(f"{label} · …{tail} · {hit.member_no or 'no member no.'}")
+            item.setData(CUSTOMER_ROLE, hit.id)
+            self.attach_results.addItem(item)
+        if hits:
+            self.attach_results.setCurrentRow(0)
+
+    def attach_current(self) -> None:
+        item = self.attach_results.currentItem()
+        if self.current is None or item is None:
+            return
+        self.tasks.start(self._do_link(self.current.call_id, int(item.data(CUSTOMER_ROLE)), True))
+
+    # --- call-back list -------------------------------------------------------------
+
+    def refresh_call_backs(self) -> None:
+        self.tasks.start(self._load_call_backs(), name="call-backs")
+
+    async def _load_call_backs(self) -> None:
+        entries: list[CallBack] = await self.calls.call_backs()
+        self.call_back_list.clear()
+        for entry in entries:
+            who = entry.name + (f" ({entry.preferred_name})" if entry.preferred_name else "")
+            times = f" ({entry.missed_count}×)" if entry.missed_count > 1 else ""
+            item = QListWidgetItem(
+                f"{who} · missed {entry.call.started_at:%d %b %H:%M}{times} · "
+                f"{number_text(entry.call)}"
+            )
+            item.setData(CUSTOMER_ROLE, entry.customer_id)
+            item.setData(CALL_ID_ROLE, entry.call.call_id)
+            self.call_back_list.addItem(item)
+        self.call_back_empty.setVisible(not entries)
+        self.called_back_button.setEnabled(bool(entries))
+        if entries:
+            self.call_back_list.setCurrentRow(0)
+        self.tabs.setTabText(1, f"Call back ({len(entries)})" if entries else "Call back")
+        self.callBacksShown.emit(len(entries))
+
+    def _call_back_activated(self, index: QModelIndex) -> None:
+        item = self.call_back_list.item(index.row())
+        if item is not None:
+            self.window_.open_customer(int(item.data(CUSTOMER_ROLE)))
+
+    def _called_back(self) -> None:
+        item = self.call_back_list.currentItem()
+        if item is not None:
+            self.tasks.start(self._mark_called_back(int(item.data(CUSTOMER_ROLE))))
+
+    async def _mark_called_back(self, customer_id: int) -> None:
+        await self.calls.mark_called_back(customer_id)
+        await self._load_call_backs()
