@@ -33,6 +33,8 @@ from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
+from console.ui.i18n import Translations
+from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
@@ -61,6 +63,7 @@ class Console:
         *,
         require_sign_in: bool = False,
         cti_port: int | None = None,
+        translations: Translations | None = None,
     ) -> None:
         self.runner = runner
         self.require_sign_in = require_sign_in
@@ -103,6 +106,10 @@ class Console:
         self.lock: ConsoleLock | None = None
         self.signed_in_as = signed_in_label()
         self.window.statusBar().addPermanentWidget(self.signed_in_as)
+        self.translations = translations or Translations()
+        self.language_menu = LanguageMenu(self.window)
+        self.window.menuBar().addMenu(self.language_menu)
+        self.language_menu.chosen.connect(self.choose_language)
 
     async def _sign_in_first(self) -> None:
         """Show the sign-in window (or first-admin creation) and wait for a sign-in."""
@@ -170,7 +177,34 @@ class Console:
 
         self.window.tasks.start(backup(), name="backup-now")
 
+    async def apply_language(self) -> str:
+        """The signed-in person's language, else the setting, else the system's."""
+        session = self.staff.session
+        wanted = session.staff.language if session is not None else ""
+        if not wanted:
+            wanted = await self.settings.get(opts.INTERFACE_LANGUAGE)
+        language = self.translations.switch(wanted)
+        self.language_menu.show_current(language)
+        return language
+
+    def choose_language(self, language: str) -> None:
+        """Switch now (nothing on screen is lost) and remember it for this person."""
+        self.translations.switch(language)
+        self.language_menu.show_current(language)
+
+        async def remember() -> None:
+            session = self.staff.session
+            if session is not None:
+                await self.staff.change_staff(session, session.staff.id, language=language)
+            else:
+                await self.settings.set(opts.INTERFACE_LANGUAGE, language)
+
+        self.window.tasks.start(remember(), name="remember-language")
+
     def _show_who(self, session: Session) -> None:
+        if session.staff.language and session.staff.language != self.translations.language:
+            self.translations.switch(session.staff.language)
+            self.language_menu.show_current(self.translations.language)
         self.signed_in_as.setText(f"{session.name} · {session.role.value}  (Ctrl+Shift+L to lock)")
         if hasattr(self, "staff_action"):
             self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
@@ -242,6 +276,7 @@ class Console:
         await self.call_events.stop()
 
     async def start(self, *, demo: bool) -> None:
+        await self.apply_language()
         if self.require_sign_in:
             await self._sign_in_first()
             if self.staff.session is not None:

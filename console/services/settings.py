@@ -99,6 +99,11 @@ ROLE = Option(
     "trainer",
     "The signed-in role until staff sign-in exists: agent, trainer, manager or admin",
 )
+INTERFACE_LANGUAGE = Option(
+    "interface_language",
+    "",
+    "Interface language before anyone signs in: en, zh_CN or zh_TW (empty: the system's)",
+)
 AUTO_LOCK_MINUTES = Option(
     "auto_lock_minutes", 5, "Lock the console after this many idle minutes (0: never)"
 )
@@ -142,6 +147,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     OCCASION_DAYS,
     ACTIVE_PHRASEBOOK,
     ROLE,
+    INTERFACE_LANGUAGE,
     AUTO_LOCK_MINUTES,
     BACKUP_EVERY_HOURS,
     BACKUP_KEEP,
@@ -190,6 +196,8 @@ def validate(option: Option[T], value: T) -> None:
         raise ValueError(f"{option.key} cannot be negative (0 turns it off)")
     if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP, FOLLOW_UP_DAYS) and int(value) < 1:  # type: ignore[call-overload]
         raise ValueError(f"{option.key} must be at least 1")
+    if option is INTERFACE_LANGUAGE and str(value) not in ("", "en", "zh_CN", "zh_TW"):
+        raise ValueError("interface_language is en, zh_CN, zh_TW or empty (the system's)")
     if option is ROLE:
         Role.parse(str(value))
     if option is TIME_ZONE and str(value).strip():

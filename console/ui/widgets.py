@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any, ParamSpec, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -72,6 +72,23 @@ def form_scroll_area(object_name: str, content: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(content)
     return area
+
+
+class Retranslating:
+    """Mixin (first base) for widgets whose texts follow the interface language.
+
+    The widget sets every text in :meth:`retranslate`, calls it at the end of its
+    constructor, and Qt's LanguageChange calls it again, so switching the language keeps
+    whatever is typed, selected or open.
+    """
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 class SavingDialog(QDialog):
