@@ -44,7 +44,7 @@ from console.domain.complaint import (
     validate_complaint,
 )
 from console.domain.complaint import extend_promise as extend_domain_promise
-from console.domain.roles import Role
+from console.domain.roles import Permission, Role
 from console.services import settings as opts
 from console.services.csv_io import neutralise_cell
 from console.services.customers import ValidationFailed
@@ -674,6 +674,7 @@ class ComplaintService:
         local dates), optionally for one store. See README "Complaint reports"."""
         if date_from > date_to:
             raise ValueError("the period ends before it starts")
+        await self._identity.require(Permission.VIEW_REPORTS, "complaint report")
         now = await self._now()
         z = self.zone
         start = _local_midnight(date_from, z)

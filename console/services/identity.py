@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.services import settings as opts
 from console.services.settings import SettingsService
+from console.storage import customers as settings_store
 from console.storage import staff as store
 from console.storage.runner import DatabaseRunner
 
@@ -60,11 +61,14 @@ class Identity:
         session = self.staff.session if self.staff is not None else None
         if session is not None:
             return session.name, session.role
-        role = Role.parse_or_agent(await self._settings.get(opts.ROLE))
         name = (await self._settings.get(opts.STAFF_NAME)).strip()
-        if self.staff is None:  # the command line
+        if self.staff is None:
+            # The command line runs as the local operator, who holds the database and its
+            # key anyway: full rights, unless a role is set explicitly for this database.
+            stored = await self._runner.run(settings_store.get_setting, opts.ROLE.key)
+            role = Role.parse_or_agent(str(stored)) if stored else Role.ADMIN
             return name or f"cli:{_os_user()}", role
-        return name, role
+        return name, Role.parse_or_agent(await self._settings.get(opts.ROLE))
 
     async def name(self) -> str:
         return (await self.who())[0]

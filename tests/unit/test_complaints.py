@@ -225,6 +225,7 @@ def test_void_needs_a_manager_and_a_reason_and_keeps_the_row(
     svc: ComplaintService, runner: DatabaseRunner
 ) -> None:
     cid = new(svc)
+    SettingsService(runner).set_now(opts.ROLE, "agent")  # nobody signed in: the setting
     with pytest.raises(PermissionRefused, match="manager"):
         run(svc.act(cid, Action.VOID, "duplicate"))
     SettingsService(runner).set_now(opts.ROLE, "manager")
