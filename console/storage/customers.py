@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -45,6 +46,7 @@ from console.domain.search_text import (
     TermKind,
     customer_search_keys,
     index_entries,
+    index_entry,
     phone_forms,
 )
 from console.domain.search_text import Tier as MatchTier
@@ -119,6 +121,11 @@ _ROW_COLUMNS = (
     "customer_kind",
     "updated_at",
 )
+
+
+#: Positions in a customer's :data:`_ROW_COLUMNS` values (stripped there).
+_EMAIL = _ROW_COLUMNS.index("email")
+_MEMBER_NO = _ROW_COLUMNS.index("member_no")
 
 
 def _dumps_list(items: list[str]) -> str:
@@ -363,11 +370,27 @@ class _TakenKeys:
                 self.member_nos.add(member_no)
         self.changes = db.conn.total_changes
 
+    def add_prepared(self, db: sqlite_utils.Database, batch: Sequence[PreparedCustomer]) -> None:
+        for values, phones, *_rest in batch:
+            self.phones.update(number for number, _label in phones)
+            if email := values[_EMAIL]:
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no := values[_MEMBER_NO]:
+                self.member_nos.add(member_no)
+        self.changes = db.conn.total_changes
+
+    def current(self, db: sqlite_utils.Database) -> bool:
+        """True while nothing but the load changed the database (see the class)."""
+        return self.changes == db.conn.total_changes and db.conn.in_transaction
+
     def may_conflict(self, customer: Customer) -> bool:
-        email = customer.email.strip()
-        member_no = customer.member_no.strip()
+        return self.may_conflict_keys(
+            [p.number for p in customer.phones], customer.email.strip(), customer.member_no.strip()
+        )
+
+    def may_conflict_keys(self, numbers: Iterable[str], email: str, member_no: str) -> bool:
         return (
-            any(p.number in self.phones for p in customer.phones)
+            any(number in self.phones for number in numbers)
             or bool(email and email.translate(_ASCII_LOWER) in self.emails)
             or bool(member_no and member_no in self.member_nos)
         )
@@ -375,6 +398,27 @@ class _TakenKeys:
 
 #: The duplicate-check sets of the bulk load running on each connection, if any.
 _taken_keys: dict[int, _TakenKeys] = {}
+
+
+@contextlib.contextmanager
+def bulk_load(db: sqlite_utils.Database) -> Iterator[None]:
+    """A large load inside the caller's write transaction: :func:`find_conflicts` and
+    :func:`prepared_conflicts` answer "none" from memory (see :class:`_TakenKeys`; what
+    :func:`insert_prepared` and :func:`bulk_insert_customers` write is added), and the
+    cycle collector pauses (a load makes millions of objects and no reference cycles, and
+    the collector would only walk ever larger generations)."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("bulk_load needs the caller's write transaction")
+    key = id(db.conn)
+    collecting = gc.isenabled()
+    gc.disable()
+    _taken_keys[key] = _TakenKeys(db)
+    try:
+        yield
+    finally:
+        _taken_keys.pop(key, None)
+        if collecting:
+            gc.enable()
 
 
 def bulk_insert_customers(
@@ -409,6 +453,7 @@ def bulk_insert_customers(
         tuple[int, list[_EntryArgs], concurrent.futures.Future[str] | None]
     ] = collections.deque()
     key = id(conn)
+    loading = contextlib.ExitStack()
 
     def write_oldest() -> None:
         first_id, args, future = pending.popleft()
@@ -418,7 +463,6 @@ def bulk_insert_customers(
             docs_json = _new_docs_json(first_id, args)  # the worker died: finish here
         _insert_docs_json(db, docs_json)
 
-    collecting = gc.isenabled()
     try:
         batches = 0
         while chunk := list(islice(iterator, batch_size)):
@@ -427,9 +471,6 @@ def bulk_insert_customers(
             batches += 1
             large = batches > BULK_WORKER_AFTER and len(chunk) == batch_size
             if large and pool is None:
-                # A load makes no reference cycles, but its millions of objects make the
-                # cycle collector walk ever larger generations: pause it meanwhile.
-                gc.disable()
                 pool = _start_worker()
             future: concurrent.futures.Future[str] | None = None
             if pool is not None:
@@ -444,15 +485,13 @@ def bulk_insert_customers(
             if (taken := _taken_keys.get(key)) is not None:
                 taken.add(db, chunk)
             elif large:
-                _taken_keys[key] = _TakenKeys(db)
+                loading.enter_context(bulk_load(db))  # reads what was written so far
         while pending:
             write_oldest()
     finally:
-        _taken_keys.pop(key, None)
+        loading.close()
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
-        if collecting:
-            gc.enable()
     return total
 
 
@@ -487,13 +526,13 @@ def prepare_customer(
     stamp = _iso(now)
     visit_rows = [(_iso(at), store, staff, note) for at, store, staff, note in visits]
     last_visit = max((v[0] for v in visit_rows), default="")
-    keys = _keys_for(customer)
+    doc, terms = index_entry(*_entry_args(customer))
     return (
         (*_customer_values(customer, stamp), stamp, len(visit_rows), last_visit),
         [(p.number, p.label) for p in customer.phones],
         [(d.label, d.date.month, d.date.day, d.date.year) for d in customer.dates],
-        keys.doc,
-        keys.index_text(),
+        doc,
+        terms,
         visit_rows,
         [
             (
@@ -540,6 +579,8 @@ def insert_prepared(
         conn.executemany(_INSERT_DATE, dates)
         _insert_search_docs(db, docs)
         _insert_history(db, visits, heads, items)
+    if (taken := _taken_keys.get(id(conn))) is not None:
+        taken.add_prepared(db, batch)
     return len(customers), len(visits), len(heads)
 
 
@@ -669,12 +710,7 @@ class Conflict:
 
 def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Conflict]:
     taken = _taken_keys.get(id(db.conn))
-    if (
-        taken is not None
-        and taken.changes == db.conn.total_changes
-        and db.conn.in_transaction
-        and not taken.may_conflict(customer)
-    ):
+    if taken is not None and taken.current(db) and not taken.may_conflict(customer):
         return []
     own = customer.id or -1
     email = customer.email.strip()
@@ -712,6 +748,27 @@ def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Confli
     rows.sort(key=lambda r: (r[0], order.get(r[1], 0) if r[0] == 0 else 0, r[4], r[5]))
     fields = ("phone", "email", "member_no")
     return [Conflict(fields[r[0]], r[1], int(r[2]), r[3]) for r in rows]
+
+
+def prepared_conflicts(db: sqlite_utils.Database, prepared: PreparedCustomer) -> list[Conflict]:
+    """:func:`find_conflicts` of a new customer given as :data:`PreparedCustomer`."""
+    values, phones = prepared[0], prepared[1]
+    taken = _taken_keys.get(id(db.conn))
+    if (
+        taken is not None
+        and taken.current(db)
+        and not taken.may_conflict_keys(
+            [number for number, _label in phones], values[_EMAIL], values[_MEMBER_NO]
+        )
+    ):
+        return []
+    customer = Customer(
+        name=values[_ROW_COLUMNS.index("name")],
+        phones=[Phone(number, label) for number, label in phones],
+        email=values[_EMAIL],
+        member_no=values[_MEMBER_NO],
+    )
+    return find_conflicts(db, customer)
 
 
 def merge_customers(
