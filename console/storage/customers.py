@@ -1040,22 +1040,21 @@ def purchase_facts(
         last = _parse_dt(r["last"])
         if facts.last_purchase is None or last > facts.last_purchase:
             facts.last_purchase = last
-    facts.favourite_items = [
-        (r["name"], int(r["qty"]))
-        for r in db.query(
-            "SELECT i.name, sum(i.quantity) AS qty FROM purchases p "
-            "JOIN purchase_items i ON i.purchase_id = p.id WHERE p.customer_id = ? "
-            "GROUP BY i.name ORDER BY qty DESC, i.name LIMIT ?",
-            [customer_id, favourites],
-        )
-    ]
-    row = db.execute(
-        "SELECT coalesce(sum(i.quantity), 0) FROM purchases p JOIN purchase_items i "
-        "ON i.purchase_id = p.id WHERE p.customer_id = ? "
-        "AND (trim(?) = '' OR lower(trim(i.category)) = lower(trim(?)))",
-        [customer_id, loyalty_category, loyalty_category],
-    ).fetchone()
-    facts.qualifying_quantity = int(row[0])
+    # One pass over the customer's items: quantities per item name (favourites), and how
+    # many of them count for the loyalty rule. (A customer has few distinct items, so
+    # the per-name totals are small; names sort as SQLite's BINARY collation does.)
+    per_name = db.execute(
+        "SELECT i.name, sum(i.quantity), "
+        "sum(CASE WHEN trim(?2) = '' OR lower(trim(i.category)) = lower(trim(?2)) "
+        "THEN i.quantity ELSE 0 END) "
+        "FROM purchases p JOIN purchase_items i ON i.purchase_id = p.id "
+        "WHERE p.customer_id = ?1 GROUP BY i.name",
+        [customer_id, loyalty_category],
+    ).fetchall()
+    per_name.sort(key=lambda r: (-r[1], r[0]))
+    top = per_name if favourites < 0 else per_name[:favourites]  # as SQL's LIMIT -1: all
+    facts.favourite_items = [(name, int(qty)) for name, qty, _ in top]
+    facts.qualifying_quantity = sum(int(qualifying) for _, _, qualifying in per_name)
     facts.rewards_redeemed = int(
         db.execute(
             "SELECT count(*) FROM rewards_redeemed WHERE customer_id = ?", [customer_id]
