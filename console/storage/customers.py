@@ -1271,43 +1271,36 @@ def dates_in_window(
     pairs = ",".join("(?, ?)" for _ in month_days)
     flat = [x for md in month_days for x in md]
     consent = "AND c.marketing_consent = 1" if consent_only else ""
-    found: list[DatedCustomer] = []
-    for r in db.query(
-        f"SELECT id, name, preferred_name, birthday_month AS m, birthday_day AS d, "
-        f"birthday_year AS y, tier, marketing_consent FROM customers c "
-        f"WHERE (birthday_month, birthday_day) IN (VALUES {pairs}) "
-        f"AND merged_into IS NULL {consent}",
-        flat,
-    ):
-        found.append(
-            DatedCustomer(
-                r["id"],
-                r["name"],
-                r["preferred_name"],
-                "birthday",
-                PartialDate(r["m"], r["d"], r["y"]),
-                r["tier"],
-                bool(r["marketing_consent"]),
-            )
+    # Birthdays as "month = ? AND day IN (…)" per month, which the birthday index answers
+    # (a row-value IN list made SQLite read all the customers: 0.26 s for a million).
+    days_by_month: dict[int, list[int]] = {}
+    for month, day in month_days:
+        days_by_month.setdefault(month, []).append(day)
+    by_month = " OR ".join(
+        f"(c.birthday_month = ? AND c.birthday_day IN ({', '.join('?' * len(days))}))"
+        for days in days_by_month.values()
+    )
+    by_month_args = [x for month, days in days_by_month.items() for x in (month, *days)]
+    conn = db.conn
+    found = [
+        DatedCustomer(cid, name, preferred, "birthday", PartialDate(m, d, y), tier, bool(ok))
+        for cid, name, preferred, m, d, y, tier, ok in conn.execute(
+            f"SELECT c.id, c.name, c.preferred_name, c.birthday_month, c.birthday_day, "
+            f"c.birthday_year, c.tier, c.marketing_consent FROM customers c "
+            f"WHERE ({by_month}) AND c.merged_into IS NULL {consent} ORDER BY c.id",
+            by_month_args,
         )
-    for r in db.query(
-        f"SELECT c.id, c.name, c.preferred_name, d.label, d.month AS m, d.day AS d, d.year AS y, "
-        f"c.tier, c.marketing_consent FROM important_dates d "
-        f"JOIN customers c ON c.id = d.customer_id "
-        f"WHERE (d.month, d.day) IN (VALUES {pairs}) AND c.merged_into IS NULL {consent}",
-        flat,
-    ):
-        found.append(
-            DatedCustomer(
-                r["id"],
-                r["name"],
-                r["preferred_name"],
-                r["label"],
-                PartialDate(r["m"], r["d"], r["y"]),
-                r["tier"],
-                bool(r["marketing_consent"]),
-            )
+    ]
+    found.extend(
+        DatedCustomer(cid, name, preferred, label, PartialDate(m, d, y), tier, bool(ok))
+        for cid, name, preferred, label, m, d, y, tier, ok in conn.execute(
+            f"SELECT c.id, c.name, c.preferred_name, d.label, d.month, d.day, d.year, "
+            f"c.tier, c.marketing_consent FROM important_dates d "
+            f"JOIN customers c ON c.id = d.customer_id "
+            f"WHERE (d.month, d.day) IN (VALUES {pairs}) AND c.merged_into IS NULL {consent}",
+            flat,
         )
+    )
     return found
 
 
@@ -1336,8 +1329,11 @@ def lapsed_customers(
             r["id"], r["name"], r["preferred_name"], r["last_visit"], r["visit_count"], r["tier"]
         )
         for r in db.query(
+            # +last_visit: read the table in order rather than through the last-visit
+            # index. When many customers are lapsed (a third of a million in the
+            # benchmark) the index's random reads took 1.2 s; one pass takes 0.25 s.
             f"SELECT id, name, preferred_name, last_visit, visit_count, tier FROM customers "
-            f"WHERE last_visit != '' AND last_visit < ? AND merged_into IS NULL {consent} "
+            f"WHERE +last_visit != '' AND +last_visit < ? AND merged_into IS NULL {consent} "
             f"AND (visit_count >= ? OR tier IN ('gold', 'vip')) "
             f"ORDER BY visit_count DESC, last_visit DESC LIMIT ?",
             [_iso(seen_before), min_visits, limit],
