@@ -156,9 +156,10 @@ class SearchKeys:
 @functools.lru_cache(maxsize=262144)
 def _name_keys(
     name: str, preferred_name: str, romanisation: str
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str]:
-    """Whole values, words, Chinese start and inner fragments, and the substring document
-    of a customer's names (names repeat, so this is cached)."""
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str, str]:
+    """Whole values, words, Chinese start and inner fragments, the substring document and
+    the index text of those terms (see :meth:`SearchKeys.index_text`) of a customer's
+    names (names repeat, so this is cached)."""
     whole: set[str] = set()
     tokens: set[str] = set()
     doc_parts: list[str] = []
@@ -190,12 +191,20 @@ def _name_keys(
         whole.add(folded)
         tokens.update(words(romanisation))
         doc_parts.append(folded)
+    tokens -= whole
+    text = "".join(
+        [f" {TAGS[TermKind.WHOLE]}{t}" for t in whole]
+        + [f" {TAGS[TermKind.TOKEN]}{t}" for t in tokens]
+        + [f" {TAGS[TermKind.CJK_START]}{t}" for t in start]
+        + [f" {TAGS[TermKind.CJK_INNER]}{t}" for t in inner]
+    )
     return (
         frozenset(whole),
-        frozenset(tokens - whole),
+        frozenset(tokens),
         frozenset(start),
         frozenset(inner),
         " ".join(dict.fromkeys(doc_parts)),
+        text,
     )
 
 
@@ -216,7 +225,7 @@ def customer_search_keys(
     for compatibility; a phone's reversed E.164 digits cover its national number too.
     """
     del national_numbers
-    whole, tokens, start, inner, doc = _name_keys(name, preferred_name, romanisation)
+    whole, tokens, start, inner, doc, _text = _name_keys(name, preferred_name, romanisation)
     terms: set[tuple[str, TermKind]] = {(t, TermKind.WHOLE) for t in whole}
     terms.update([(t, TermKind.TOKEN) for t in tokens])
     terms.update([(t, TermKind.CJK_START) for t in start])
@@ -249,16 +258,34 @@ def index_entry(
     phones: tuple[str, ...],
 ) -> tuple[str, str]:
     """``(names document, index text)`` of one customer: what bulk loads store. Plain
-    arguments and results, so that a worker process can compute it."""
-    keys = customer_search_keys(
-        name=name,
-        preferred_name=preferred_name,
-        romanisation=romanisation,
-        email=email,
-        member_no=member_no,
-        phones=phones,
-    )
-    return keys.doc, keys.index_text()
+    arguments and results, so that a worker process can compute it.
+
+    The same terms as ``customer_search_keys(...).index_text()`` (perhaps in another
+    order), built faster: a million-customer import computes it a million times. The
+    names' part comes whole from the cache; the identifiers' terms are few.
+    """
+    *_, doc, text = _name_keys(name, preferred_name, romanisation)
+    terms: dict[str, None] = {}
+    if email:
+        folded = fold(email.strip())
+        if folded:
+            terms[f" {_IDENT_TAG}{folded}"] = None
+    if member_no:
+        folded = fold(member_no)
+        if folded:
+            terms[f" {_IDENT_TAG}{folded}"] = None
+            digits = digits_only(folded)
+            if len(digits) >= MIN_SUFFIX_DIGITS:
+                terms[f" {_PHONE_REV_TAG}{digits[::-1]}"] = None
+    for number in phones:
+        digits = phone_digits(number)
+        if digits:
+            terms[f" {_PHONE_REV_TAG}{digits[::-1]}"] = None
+    return doc, text + "".join(terms)
+
+
+_IDENT_TAG = TAGS[TermKind.IDENT]
+_PHONE_REV_TAG = TAGS[TermKind.PHONE_REV]
 
 
 def index_entries(

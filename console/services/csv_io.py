@@ -240,15 +240,16 @@ def unneutralise_cell(value: str) -> str:
 # they are (no national/carrier prefix, no IDD, no leading zero, no country code written
 # without ``+``), and validity is decided from phonenumbers' own metadata exactly as
 # ``is_valid_number`` does: the number matches the general description and at least one
-# number-type description (length and pattern). Anything else takes normalise_phone. The
-# unit tests compare both paths on many numbers of every country code.
+# number-type description (length and pattern) of its region, and for a calling code shared
+# by several regions (+1 NANP, +44 GB and the Crown dependencies) the region is picked as
+# ``region_code_for_number`` picks it. Anything else takes normalise_phone. The unit tests
+# compare both paths on many numbers of every country code.
 
 _E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 _NATIONAL_DIGITS = re.compile(r"[1-9][0-9]*(?:[ -][0-9]+)*")
 _COUNTRY_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
-_NUMBER_TYPES = (
+_NUMBER_TYPES = (  # mobile apart: phonenumbers skips it when it is the fixed-line pattern
     "fixed_line",
-    "mobile",
     "toll_free",
     "premium_rate",
     "shared_cost",
@@ -276,22 +277,66 @@ def _matches(national: str, desc: _Desc) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _RegionRules:
+    """One region's validity rules, as ``phonenumbers._number_type_helper`` applies them."""
+
+    leading_digits: re.Pattern[str] | None
+    general: _Desc | None
+    types: tuple[_Desc, ...]  # every type but mobile (fixed line among them)
+    mobile: _Desc | None  # None when it is the fixed-line pattern (phonenumbers skips it)
+
+    def has_type(self, national: str) -> bool:
+        """True when the number's type is not UNKNOWN in this region."""
+        if self.general is None or not _matches(national, self.general):
+            return False
+        return any(_matches(national, desc) for desc in self.types) or (
+            self.mobile is not None and _matches(national, self.mobile)
+        )
+
+
+def _region_rules(metadata: object) -> _RegionRules:
+    leading = getattr(metadata, "leading_digits", None)
+    types = tuple(
+        desc for desc in (_desc(getattr(metadata, name, None)) for name in _NUMBER_TYPES) if desc
+    )
+    mobile = None
+    if not getattr(metadata, "same_mobile_and_fixed_line_pattern", False):
+        mobile = _desc(getattr(metadata, "mobile", None))
+    return _RegionRules(
+        leading_digits=re.compile(str(leading)) if leading is not None else None,
+        general=_desc(getattr(metadata, "general_desc", None)),
+        types=types,
+        mobile=mobile,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _CountryPlan:
     """What the fast path needs to know about one country calling code."""
 
     code: int
     national_prefix: re.Pattern[str] | None
-    general: _Desc | None
-    types: tuple[_Desc, ...]
-    single_region: bool
+    regions: tuple[_RegionRules, ...]  # in phonenumbers' order, main region first
 
     def is_valid(self, national: str) -> bool:
-        if not self.single_region or self.general is None:
-            number = phonenumbers.PhoneNumber(country_code=self.code, national_number=int(national))
-            return bool(phonenumbers.is_valid_number(number))
-        return _matches(national, self.general) and any(
-            _matches(national, desc) for desc in self.types
-        )
+        """``phonenumbers.is_valid_number`` of ``+{code}{national}``.
+
+        A code shared by several regions (+1: US, CA, the Caribbean; +44: GB, GG, IM, JE)
+        belongs to the first region whose leading digits match, or, for a region without
+        leading digits, whose rules give the number a type; the number is valid when that
+        region's rules give it a type (``region_code_for_number`` and
+        ``is_valid_number_for_region``).
+        """
+        regions = self.regions
+        if len(regions) == 1:
+            return regions[0].has_type(national)
+        for region in regions:
+            if region.leading_digits is not None:
+                if region.leading_digits.match(national):
+                    return region.has_type(national)
+            elif region.has_type(national):
+                return True
+        return False
 
     def keeps(self, national: str) -> bool:
         """True when parse would take *national* as the national number unchanged."""
@@ -303,22 +348,30 @@ class _CountryPlan:
 @functools.cache
 def _country_plan(country_code: str) -> _CountryPlan:
     code = int(country_code)
-    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code]
+    region_codes = phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code]
     metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
         code, phonenumbers.region_code_for_country_code(code)
     )
     if metadata is None:  # pragma: no cover - every listed code has metadata
         raise LookupError(country_code)
     prefix = metadata.national_prefix_for_parsing
-    types = tuple(
-        desc for desc in (_desc(getattr(metadata, name, None)) for name in _NUMBER_TYPES) if desc
-    )
+    regions: tuple[_RegionRules, ...]
+    if len(region_codes) == 1:
+        regions = (_region_rules(metadata),)
+    else:
+        # region_code_for_number skips a region without metadata, as this does.
+        regions = tuple(
+            _region_rules(region_metadata)
+            for region_metadata in (
+                phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+                for region in region_codes
+            )
+            if region_metadata is not None
+        )
     return _CountryPlan(
         code=code,
         national_prefix=re.compile(str(prefix)) if prefix else None,
-        general=_desc(metadata.general_desc),
-        types=types,
-        single_region=len(regions) == 1,
+        regions=regions,
     )
 
 

@@ -9,13 +9,20 @@ would create a duplicate); merge such customers in the app instead.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
+import contextlib
 import datetime as dt
+import gc
+import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from console.domain.customer import Customer, Purchase
+from console.domain.customer import Purchase
 from console.services.csv_io import (
     CsvFormatError,
     RowError,
@@ -47,15 +54,112 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _db_conflicts(db: Db, line: int, customer: Customer) -> list[RowError]:
+def _db_conflicts(db: Db, line: int, prepared: store.PreparedCustomer) -> list[RowError]:
     return [
         RowError(
             line,
             "phones" if c.field == "phone" else c.field,
             f"{c.value} already belongs to {c.other_name} (#{c.other_id})",
         )
-        for c in store.find_conflicts(db, customer)
+        for c in store.prepared_conflicts(db, prepared)
     ]
+
+
+#: Records per chunk: the database checks and writes a chunk while the next is parsed.
+CHUNK = 5000
+#: Files at least this large are parsed in a worker process (about 20,000 customers);
+#: smaller ones are not worth starting a process for.
+PARALLEL_FROM_BYTES = 3_000_000
+#: Chunks the worker may parse ahead of the database thread.
+AHEAD = 2
+#: From this chunk on, an import is a bulk load (see ``store.bulk_load``).
+BULK_FROM_CHUNK = 2
+
+#: One chunk of a customers file: ``(line, customer or None, errors)`` per record, the
+#: good customers prepared for ``store.insert_prepared``; and the errors of a
+#: ``CsvFormatError`` that ended the file, if one did.
+_Chunk = tuple[list[tuple[int, store.PreparedCustomer | None, list[RowError]]], list[RowError]]
+
+
+def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iterator[_Chunk]:
+    """The file in chunks of *size* records: parsed, validated, search keys computed.
+
+    Pure Python on plain values (a worker process runs it). A ``CsvFormatError`` ends the
+    chunks: the last one carries its errors.
+    """
+    rows: list[tuple[int, store.PreparedCustomer | None, list[RowError]]] = []
+    try:
+        for line, customer, errors in iter_customers_csv(path, region=region):
+            prepared = None
+            if customer is not None:
+                prepared = store.prepare_customer(customer, (), (), now=now)
+            rows.append((line, prepared, errors))
+            if len(rows) == size:
+                yield rows, []
+                rows = []
+    except CsvFormatError as exc:
+        yield rows, list(exc.errors)
+        return
+    if rows:
+        yield rows, []
+
+
+# The worker process's one parse (a pool of one process runs its tasks in order).
+_worker_parse: dict[str, Iterator[_Chunk]] = {}
+
+
+def _worker_open(path: Path, region: str, now: dt.datetime, size: int) -> None:
+    # This process only parses the file: millions of short-lived objects and no reference
+    # cycles, so the cycle collector would only walk ever larger generations (it cost
+    # half the parse time).
+    gc.disable()
+    _worker_parse["chunks"] = _parsed_chunks(path, region, now, size)
+
+
+def _worker_next() -> _Chunk | None:
+    return next(_worker_parse["chunks"], None)
+
+
+def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
+    """:func:`_parsed_chunks`, from a worker process for a large file so that this (the
+    database) thread only checks and writes. Where worker processes are unavailable, or
+    the worker dies, the file is parsed here (from where the worker stopped)."""
+    try:
+        large = path.stat().st_size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) >= 2
+    except OSError:
+        large = False  # let the parse report the unreadable file
+    size = CHUNK
+    received = 0
+    if large:
+        try:
+            # spawn, not fork: the window may call this from a thread of a Qt application.
+            pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_open,
+                initargs=(path, region, now, size),
+            )
+        except (OSError, ValueError, NotImplementedError):
+            pool = None
+        if pool is not None:
+            pending: collections.deque[concurrent.futures.Future[_Chunk | None]]
+            pending = collections.deque()
+            try:
+                for _ in range(AHEAD):
+                    pending.append(pool.submit(_worker_next))
+                while pending:
+                    chunk = pending.popleft().result()
+                    if chunk is None:
+                        return
+                    pending.append(pool.submit(_worker_next))
+                    received += 1
+                    yield chunk
+            except concurrent.futures.BrokenExecutor:
+                pass  # no worker processes here (say, an embedded interpreter), or it died
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
+    # Parse here what the worker did not.
+    yield from islice(_parsed_chunks(path, region, now, size), received, None)
 
 
 def _import_customers(
@@ -63,20 +167,26 @@ def _import_customers(
 ) -> ImportResult:
     result = ImportResult()
     now = _now()
-
-    def good_rows() -> Iterator[Customer]:
-        for line, customer, row_errors in iter_customers_csv(path, region=region):
-            errors = row_errors
-            if customer is not None and not errors:
-                errors = _db_conflicts(db, line, customer)
-            if errors or customer is None:
-                result.errors.extend(errors)
-                continue
-            yield customer
-
     try:
-        with write_transaction(db):
-            result.imported = store.bulk_insert_customers(db, good_rows(), now=now)
+        with write_transaction(db), contextlib.ExitStack() as loading:
+            for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now)):
+                if chunk_number == BULK_FROM_CHUNK:
+                    # A large file: duplicate checks from memory (a small file into a large
+                    # database is not worth reading every phone number for).
+                    loading.enter_context(store.bulk_load(db))
+                good: list[store.PreparedCustomer] = []
+                for line, prepared, row_errors in rows:
+                    errors = row_errors
+                    if prepared is not None and not errors:
+                        errors = _db_conflicts(db, line, prepared)
+                    if errors or prepared is None:
+                        result.errors.extend(errors)
+                        continue
+                    good.append(prepared)
+                if good:  # written chunk by chunk: the checks of the next chunk see it
+                    result.imported += store.insert_prepared(db, good)[0]
+                if format_errors:
+                    raise CsvFormatError(format_errors)
             if dry_run or (result.errors and not skip_invalid):
                 raise _RollBack
     except _RollBack:

@@ -2,7 +2,11 @@
 shows it and loads the Today view; the clock stops when the window has been painted and
 the search box has focus. Prints JSON.
 
-    python tests/benchmarks/bench_launch.py [--db PATH] [--runs N]
+    python -m tests.benchmarks.bench_launch [--db PATH] [--runs N]
+
+The plainest alternative, timed in the same run: a fresh process that imports PySide6,
+shows an empty main window with a focused line edit and paints it (no database, no
+app code): the floor under any Qt window on this machine.
 """
 
 from __future__ import annotations
@@ -41,11 +45,29 @@ runner.close()
 """
 
 
-def launch_once(db: Path) -> float:
+PLAIN_CHILD = r"""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+box = QLineEdit()
+window.setCentralWidget(box)
+window.show()
+box.setFocus()
+app.processEvents()
+assert window.isVisible()
+print("ready", flush=True)
+window.close()
+"""
+
+
+def launch_once(db: Path, child: str = CHILD) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db)],
+        [sys.executable, "-c", child, str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -72,7 +94,14 @@ def main() -> None:
     if not db.exists():
         raise SystemExit(f"{db} does not exist; build it with tests/benchmarks/build_db.py")
     launch_once(db)  # warm the page cache and Python's bytecode cache
-    times = sorted(launch_once(db) for _ in range(args.runs))
+    launch_once(db, PLAIN_CHILD)
+    times: list[float] = []
+    plain: list[float] = []
+    for _ in range(args.runs):  # interleaved, so both see the same machine
+        times.append(launch_once(db))
+        plain.append(launch_once(db, PLAIN_CHILD))
+    times.sort()
+    plain.sort()
     print(
         json.dumps(
             {
@@ -84,6 +113,8 @@ def main() -> None:
                 "median_s": round(statistics.median(times), 3),
                 "max_s": round(times[-1], 3),
                 "target_s": 1.5,
+                "plain_empty_qt_window_median_s": round(statistics.median(plain), 3),
+                "plain_empty_qt_window_max_s": round(plain[-1], 3),
             },
             indent=2,
         )

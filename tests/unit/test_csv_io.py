@@ -874,3 +874,82 @@ def test_fast_phone_path_matches_normalise_phone_on_random_digits(
 ) -> None:
     text = f"+{country_code}{digits}" if international else f"{country_code}{digits}".lstrip("0")
     assert fast(text, region) == reference(text, region)
+
+
+# Calling codes shared by several regions: +1 (NANP: US, CA and the Caribbean, told apart
+# by area code) and +44 (GB, and GG, IM, JE inside GB's number ranges).
+
+
+def shared_code_numbers(code: int, count: int) -> Iterator[str]:
+    """Example numbers of every region and type sharing *code*, their neighbours, and
+    random numbers of every length around the national one (most of them invalid)."""
+    rnd = random.Random(code)
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code]:
+        for kind in range(11):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            national = str(example.national_number)
+            yield f"+{code}{national}"
+            for position in range(len(national)):  # every one-digit change
+                digit = str((int(national[position]) + rnd.randrange(1, 10)) % 10)
+                yield f"+{code}{national[:position]}{digit}{national[position + 1 :]}"
+            yield f"+{code}{national}{rnd.randrange(10)}"
+            yield f"+{code}{national[:-1]}"
+    for _ in range(count):
+        size = rnd.randint(7, 11)
+        yield f"+{code}{rnd.randrange(2, 10)}" + "".join(
+            str(rnd.randrange(10)) for _ in range(size - 1)
+        )
+
+
+SHARED_CODES = sorted(set(shared_code_numbers(1, 3000)) | set(shared_code_numbers(44, 3000)))
+
+
+@pytest.mark.parametrize("region", ["US", "CA", "JM", "GB", "JE", "CN"])
+def test_fast_phone_path_matches_normalise_phone_for_nanp_and_uk(region: str) -> None:
+    national = [text[2:] if text[1] == "1" else text[3:] for text in SHARED_CODES]
+    results = [
+        (text, fast(text, region), reference(text, region)) for text in SHARED_CODES + national
+    ]
+    assert [result for result in results if result[1] != result[2]] == []
+    # The samples hold valid and invalid numbers of several regions of each code.
+    valid = {got for _text, got, _ in results if not got.startswith("InvalidPhone")}
+    assert len(valid) > 500
+    assert len([text for text, got, _ in results if got.startswith("InvalidPhone")]) > 500
+    regions = {phonenumbers.region_code_for_number(phonenumbers.parse(text)) for text in valid}
+    assert {"US", "CA", "JM", "PR", "GB", "GG", "IM", "JE"} <= regions
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("+16502530000", "CN", "+16502530000"),  # US
+        ("+14165550123", "CN", "+14165550123"),  # CA
+        ("+18762345678", "CN", "+18762345678"),  # JM
+        ("+442079460000", "CN", "+442079460000"),  # GB
+        ("+447624123456", "CN", "+447624123456"),  # IM
+        ("650 253 0000", "US", "+16502530000"),
+        ("20 7946 0000", "GB", "+442079460000"),
+        (
+            "+15550100000",
+            "CN",
+            "InvalidPhone: '+15550100000' is not a valid phone number for region CN",
+        ),
+        (
+            "+4420794600",
+            "GB",
+            "InvalidPhone: '+4420794600' is not a valid phone number for region GB",
+        ),
+    ],
+)
+def test_nanp_and_uk_numbers_take_the_fast_path(
+    text: str, region: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(*args: object) -> object:
+        raise AssertionError(f"{text!r} took the slow path")
+
+    monkeypatch.setattr("console.services.csv_io.normalise_phone", slow)
+    monkeypatch.setattr(phonenumbers, "is_valid_number", slow)
+    monkeypatch.setattr(phonenumbers, "parse", slow)
+    assert fast(text, region) == expected

@@ -427,6 +427,32 @@ def test_purchase_facts(runner: DatabaseRunner) -> None:
     assert everything.favourite_items == [("Cake", 4)]
 
 
+def test_favourites_tie_break_by_name_as_sqlite_sorts_text(runner: DatabaseRunner) -> None:
+    """Equal quantities are listed by name in SQLite's BINARY order (UTF-8 bytes, which is
+    code point order): upper case before lower case, accents and Chinese after ASCII."""
+    cid = add_customer(runner, "A")
+    names = ["拿铁", "latte", "Latte", "Éclair", "eclair", "Zest", "乌龙茶", "Ｌatte"]
+    for name in names:
+        add_purchase(runner, cid, NOW, [PurchaseItem(name, 2, 1000, "drink")])
+    add_purchase(runner, cid, NOW, [PurchaseItem("Mocha", 1, 1000, "food")])
+    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink", favourites=20)
+    expected = sorted(names, key=lambda name: name.encode())
+    assert facts.favourite_items == [(name, 2) for name in expected] + [("Mocha", 1)]
+    assert facts.qualifying_quantity == 2 * len(names)
+    assert (
+        runner.call(
+            store.purchase_facts, cid, loyalty_category="drink", favourites=-1
+        ).favourite_items
+        == facts.favourite_items
+    )
+    assert (
+        runner.call(
+            store.purchase_facts, cid, loyalty_category="drink", favourites=0
+        ).favourite_items
+        == []
+    )
+
+
 def test_loyalty_category_matches_ignoring_case(runner: DatabaseRunner) -> None:
     """The loyalty rule matches categories case-insensitively (console/domain/loyalty.py);
     an item typed as "Drink" must earn a stamp under the rule "drink"."""

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from console.domain.customer import Customer, Phone, Tier
 from console.domain.search_text import Tier as MatchTier
-from console.domain.search_text import fold, plan_query
+from console.domain.search_text import customer_search_keys, fold, index_entry, plan_query
 from console.services.customers import CustomerService
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
@@ -464,3 +464,97 @@ def test_bulk_inserted_customers_are_searchable(runner: DatabaseRunner) -> None:
     assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
     assert search_names(runner, "客户77号") == ["客户77号"]
     assert search_names(runner, "13900000077") == ["客户77号"]
+
+
+# --- member numbers by their last digits --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("0042", True),  # VIP-0042: the last 4 digits, as staff read a card
+        ("2345", False),
+        ("1001", True),  # M-1001
+        ("001", False),  # fewer than 4 digits is no suffix
+        ("042", False),
+    ],
+)
+def test_member_number_by_its_last_four_digits(
+    runner: DatabaseRunner, people: dict[str, int], query: str, found: bool
+) -> None:
+    names = search_names(runner, query)
+    member = {"0042": "张伟", "1001": "Zoë O'Brien"}.get(query)
+    if found:
+        assert names[:1] == [member]
+    else:
+        assert "张伟" not in names and "Zoë O'Brien" not in names
+
+
+def test_member_number_by_more_of_its_last_digits(runner: DatabaseRunner) -> None:
+    card = add_customer(runner, "Card Holder", member_no="M00012345")
+    other = add_customer(runner, "Other Holder", member_no="M00099345")
+    for query in ("2345", "12345", "012345", "00012345"):
+        hits = runner.call(store.search, plan_query(query))
+        assert [h.id for h in hits] == [card], query
+        assert hits[0].match == MatchTier.PREFIX
+    assert {h.id for h in runner.call(store.search, plan_query("9345"))} == {other}
+    assert runner.call(store.search, plan_query("345")) == []  # 3 digits: no suffix search
+
+
+def test_member_number_suffix_and_phone_suffix_both_count(runner: DatabaseRunner) -> None:
+    by_card = add_customer(runner, "By Card", member_no="88885678")
+    by_phone = add_customer(runner, "By Phone", phones=["+8613800005678"])
+    assert set(search_names(runner, "5678")) == {"By Card", "By Phone"}
+    hits = runner.call(store.search, plan_query("5678"))
+    assert {h.id for h in hits} == {by_card, by_phone}
+
+
+def test_a_changed_member_number_is_found_by_its_new_digits_only(
+    runner: DatabaseRunner,
+) -> None:
+    cid = add_customer(runner, "Renewed Card", member_no="M-11112222")
+    assert search_names(runner, "2222") == ["Renewed Card"]
+    customer = runner.call(store.get_customer, cid)
+    assert customer is not None
+    customer.member_no = "M-33334444"
+    runner.call(store.update_customer, customer, now=NOW)
+    assert search_names(runner, "4444") == ["Renewed Card"]
+    assert search_names(runner, "2222") == []
+
+
+def test_bulk_loaded_member_numbers_are_found_by_their_last_digits(
+    runner: DatabaseRunner,
+) -> None:
+    batch = [Customer(name=f"Member {i}", member_no=f"C-{i:06d}") for i in range(1, 120)]
+    assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
+    assert search_names(runner, "0077") == ["Member 77"]
+    assert search_names(runner, "000118") == ["Member 118"]
+
+
+def test_index_entry_holds_exactly_the_search_keys_terms() -> None:
+    """Bulk loads store index_entry (fast); single edits customer_search_keys."""
+    from console.services.demo_data import generate_customers
+
+    customers = list(generate_customers(3000, seed=5, today=NOW.date()))
+    customers += [
+        Customer(name="Zoë O'Brien", email="Zoe@X.com", member_no="zoe@x.com"),
+        Customer(name="张伟", member_no="13812345678", phones=[Phone("+8613812345678")]),
+        Customer(name="", email="  ", member_no="---"),
+    ]
+    for c in customers:
+        store.prepare(c)
+        phones = tuple(p.number for p in c.phones)
+        doc, text = index_entry(
+            c.name, c.preferred_name, c.romanisation, c.email, c.member_no, phones
+        )
+        keys = customer_search_keys(
+            name=c.name,
+            preferred_name=c.preferred_name,
+            romanisation=c.romanisation,
+            email=c.email,
+            member_no=c.member_no,
+            phones=phones,
+        )
+        assert doc == keys.doc
+        assert sorted(text.split(" ")) == sorted(keys.index_text().split(" "))
+        assert len(text) == len(keys.index_text())  # no term twice
