@@ -298,8 +298,7 @@ class Console:
                 f"Demo data ready: {report.customers:,} customers, {report.purchases:,} purchases.",
                 8000,
             )
-        self._backup_timer.start()
-        self._backup_if_due()
+        self._backup_timer.start()  # first look after BACKUP_CHECK_MS: launch stays quick
         await self.window._load_today()
         await self.checker.rebuild(await self.phrasebooks.entries())
         if self.window.complaints is not None:

@@ -8,6 +8,7 @@ the database thread and takes one consistent snapshot while staff keep working.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -56,7 +57,14 @@ class BackupService:
 
     async def backup_now(self, reason: str = "manual") -> BackupInfo:
         target = (await self.folder()) / store.backup_name(self._clock(), reason)
-        return await self._runner.run(store.backup_to, target)
+        return await self._copy(target)
+
+    async def _copy(self, target: Path) -> BackupInfo:
+        """Copy on a thread of its own with its own connection: the database thread (and
+        so the window) is not held up while a large database is copied."""
+        return await asyncio.to_thread(
+            store.backup_database, self._runner.path, self._runner.key, target
+        )
 
     async def backup_if_due(self) -> BackupInfo | None:
         """Take a scheduled backup when the newest one is older than the interval."""
@@ -67,9 +75,7 @@ class BackupService:
         last = self._last_scheduled(await self.backups())
         if last is not None and now - last < dt.timedelta(hours=hours):
             return None
-        info = await self._runner.run(
-            store.backup_to, (await self.folder()) / store.backup_name(now)
-        )
+        info = await self._copy((await self.folder()) / store.backup_name(now))
         await self._prune(await self._settings.get(BACKUP_KEEP))
         return info
 

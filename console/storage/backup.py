@@ -61,16 +61,31 @@ def _count_customers(conn: Any) -> int:
         return 0
 
 
+def backup_database(source: Path | str, key: DbKey | None, target: Path | str) -> BackupInfo:
+    """Back up the database file *source* through a connection of its own, so the app's
+    database thread keeps serving the window while a large file is copied."""
+    conn = driver.connect_raw(source, key)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return _backup_connection(conn, key, target)
+    finally:
+        conn.close()
+
+
 def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
     """Write a checked copy of *db* to *target* (replaced atomically if it exists)."""
+    return _backup_connection(db.conn, driver.key_of(db.conn), target)
+
+
+def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> BackupInfo:
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        dest = driver.connect_raw(partial, driver.key_of(db.conn))  # encrypted stays so
+        dest = driver.connect_raw(partial, key)  # an encrypted database stays encrypted
         try:
-            db.conn.backup(dest)  # pages=-1: one consistent snapshot in one step
+            source.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
             result = dest.execute("PRAGMA integrity_check").fetchone()[0]
             if result != "ok":
