@@ -11,9 +11,9 @@ from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from console.domain.complaint import countdown
 from console.domain.roles import Permission, may
@@ -33,17 +33,57 @@ from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
-from console.ui.i18n import Translations
+from console.ui.i18n import Translations, format_datetime, format_number
 from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
+from console.ui.widgets import Retranslating
 
 log = logging.getLogger("console")
 
 DEMO_CUSTOMERS = 2000
 DEMO_COMPLAINTS = 400
 BACKUP_CHECK_MS = 10 * 60 * 1000  # look every 10 minutes whether a backup is due
+
+
+# Roles as staff read them next to the signed-in name.
+ROLE_LABELS = {
+    "agent": QT_TRANSLATE_NOOP("Console", "agent"),
+    "trainer": QT_TRANSLATE_NOOP("Console", "trainer"),
+    "manager": QT_TRANSLATE_NOOP("Console", "manager"),
+    "admin": QT_TRANSLATE_NOOP("Console", "admin"),
+}
+
+
+class StaffMenu(Retranslating, QMenu):
+    """Staff: lock / switch staff, accounts, audit trail, backup — in the interface
+    language, following a switch (it also tells the console, which is no QObject)."""
+
+    retranslated = Signal()
+
+    def __init__(self, lock_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffMenu")
+        self.lock_action = lock_action
+        self.addAction(lock_action)
+        self.addSeparator()
+        self.staff_action = self.addAction("")
+        self.staff_action.setObjectName("staffAccountsAction")
+        self.audit_action = self.addAction("")
+        self.audit_action.setObjectName("auditTrailAction")
+        self.backup_action = self.addAction("")
+        self.backup_action.setObjectName("backupNowAction")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Staff"))
+        self.menuAction().setObjectName("staffMenuAction")
+        self.lock_action.setText(self.tr("Lock / switch staff"))
+        self.staff_action.setText(self.tr("Staff &accounts…"))
+        self.audit_action.setText(self.tr("Audit &trail…"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.retranslated.emit()
 
 
 def has_cjk_font() -> bool:
@@ -123,7 +163,7 @@ class Console:
             parent=self.window,
         )
         self.lock.unlocked.connect(self._show_who)
-        lock_action = QAction("Lock / switch staff", self.window)
+        lock_action = QAction(self.window)
         lock_action.setObjectName("lockAction")
         lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -140,18 +180,15 @@ class Console:
         self.sign_in.hide()
 
     def _build_admin_menu(self, lock_action: QAction) -> None:
-        menu = self.window.menuBar().addMenu("&Staff")
-        menu.setObjectName("staffMenu")
-        menu.addAction(lock_action)
-        menu.addSeparator()
-        self.staff_action = menu.addAction("Staff &accounts…")
-        self.staff_action.setObjectName("staffAccountsAction")
+        menu = StaffMenu(lock_action, self.window)
+        self.window.menuBar().addMenu(menu)
+        self.staff_menu = menu
+        menu.retranslated.connect(self._show_signed_in)
+        self.staff_action = menu.staff_action
         self.staff_action.triggered.connect(self.open_staff_window)
-        self.audit_action = menu.addAction("Audit &trail…")
-        self.audit_action.setObjectName("auditTrailAction")
+        self.audit_action = menu.audit_action
         self.audit_action.triggered.connect(self.open_audit_window)
-        self.backup_action = menu.addAction("&Back up now")
-        self.backup_action.setObjectName("backupNowAction")
+        self.backup_action = menu.backup_action
         self.backup_action.triggered.connect(self.backup_now)
         self._staff_window: StaffWindow | None = None
         self._audit_window: AuditWindow | None = None
@@ -173,7 +210,10 @@ class Console:
     def backup_now(self) -> None:
         async def backup() -> None:
             info = await self.backups.backup_now()
-            self.window.statusBar().showMessage(f"Backed up to {info.path}", 10000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Console", "Backed up to {path}").format(path=info.path),
+                10000,
+            )
 
         self.window.tasks.start(backup(), name="backup-now")
 
@@ -205,7 +245,7 @@ class Console:
         if session.staff.language and session.staff.language != self.translations.language:
             self.translations.switch(session.staff.language)
             self.language_menu.show_current(self.translations.language)
-        self.signed_in_as.setText(f"{session.name} · {session.role.value}  (Ctrl+Shift+L to lock)")
+        self._show_signed_in()
         if hasattr(self, "staff_action"):
             self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
             self.audit_action.setVisible(may(session.role, Permission.VIEW_AUDIT))
@@ -213,6 +253,21 @@ class Console:
         for window in (self._staff_window, self._audit_window):
             if window is not None:  # the next person must not see what the last one had open
                 window.close()
+
+    def _show_signed_in(self) -> None:
+        """Who is signed in, in the interface language (again after a switch)."""
+        session = self.staff.session
+        if session is None:
+            return
+        role = ROLE_LABELS.get(session.role.value)
+        self.signed_in_as.setText(
+            QCoreApplication.translate("Console", "{name} · {role}  (Ctrl+Shift+L to lock)").format(
+                name=session.name,
+                role=QCoreApplication.translate("Console", str(role))
+                if role
+                else session.role.value,
+            )
+        )
 
     def _backup_if_due(self) -> None:
         """Take the scheduled backup when it is due (on the database thread)."""
@@ -222,7 +277,12 @@ class Console:
                 info = await self.backups.backup_if_due()
             except StorageError as exc:
                 log.error("scheduled backup failed: %s", exc)
-                self.window.statusBar().showMessage(f"Backup failed: {exc}", 15000)
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate("Console", "Backup failed: {error}").format(
+                        error=exc
+                    ),
+                    15000,
+                )
                 return
             if info is not None:
                 log.info("backed up to %s", info.path)
@@ -235,13 +295,19 @@ class Console:
         now = self.complaints.now()
         lines = []
         for row in rows:
-            promise = (
-                f" — reply promised by {row.promise_due:%d %b %H:%M} "
-                f"({countdown(row.promise_due, now)})"
-                if row.promise_due is not None
-                else ""
+            if row.promise_due is None:
+                line = QCoreApplication.translate("Console", "Open complaint: {summary}")
+            else:
+                line = QCoreApplication.translate(
+                    "Console", "Open complaint: {summary} — reply promised by {when} ({left})"
+                )
+            lines.append(
+                line.format(
+                    summary=row.summary,
+                    when=format_datetime(row.promise_due) if row.promise_due else "",
+                    left=countdown(row.promise_due, now) if row.promise_due else "",
+                )
             )
-            lines.append(f"Open complaint: {row.summary}{promise}")
         return lines
 
     async def start_phone(self) -> None:
@@ -252,7 +318,9 @@ class Console:
         self.call_events.start()
         self.call_desk.refresh_call_backs()
         if not await self.settings.get(opts.CTI_ENABLED) and self.cti_port is None:
-            self.call_desk.set_unavailable("turned off (setting cti_enabled)")
+            self.call_desk.set_unavailable(
+                QCoreApplication.translate("Console", "turned off (setting cti_enabled)")
+            )
             return
         host = await self.settings.get(opts.CTI_HOST)
         port = (
@@ -287,7 +355,9 @@ class Console:
         if demo and await count_customers(self.runner) == 0:
             from console.services.demo import fill_demo_async
 
-            self.window.statusBar().showMessage("Adding demo customers for a first look…")
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Console", "Adding demo customers for a first look…")
+            )
             report = await fill_demo_async(self.runner, customers=DEMO_CUSTOMERS)
             from console.services.demo_complaints import fill_demo_complaints
 
@@ -295,7 +365,12 @@ class Console:
                 None, fill_demo_complaints, self.runner, DEMO_COMPLAINTS
             )
             self.window.statusBar().showMessage(
-                f"Demo data ready: {report.customers:,} customers, {report.purchases:,} purchases.",
+                QCoreApplication.translate(
+                    "Console", "Demo data ready: {customers} customers, {purchases} purchases."
+                ).format(
+                    customers=format_number(report.customers),
+                    purchases=format_number(report.purchases),
+                ),
                 8000,
             )
         self._backup_timer.start()  # first look after BACKUP_CHECK_MS: launch stays quick
@@ -312,34 +387,49 @@ def ask_passphrase(message: str, *, new: bool) -> str | None:
     """Ask for the database passphrase (twice for a new one); None when cancelled."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    prompt = message + (
-        f"\n\nChoose a passphrase of at least {MIN_PASSPHRASE} characters. Nobody can "
-        "recover the data without it."
-        if new
-        else "\n\nPassphrase:"
-    )
-    while True:
-        text, ok = QInputDialog.getText(
-            None, "Service Console — database passphrase", prompt, QLineEdit.EchoMode.Password
+    title = QCoreApplication.translate("Console", "Service Console — database passphrase")
+    if new:
+        prompt = (
+            message
+            + "\n\n"
+            + QCoreApplication.translate(
+                "Console",
+                "Choose a passphrase of at least {count} characters. Nobody can recover "
+                "the data without it.",
+            ).format(count=MIN_PASSPHRASE)
         )
+    else:
+        prompt = message + "\n\n" + QCoreApplication.translate("Console", "Passphrase:")
+    while True:
+        text, ok = QInputDialog.getText(None, title, prompt, QLineEdit.EchoMode.Password)
         if not ok:
             return None
         if not new:
             return text or None
         if len(text) < MIN_PASSPHRASE:
-            prompt = f"At least {MIN_PASSPHRASE} characters, please.\n\n" + message
+            prompt = (
+                QCoreApplication.translate(
+                    "Console", "At least {count} characters, please."
+                ).format(count=MIN_PASSPHRASE)
+                + "\n\n"
+                + message
+            )
             continue
         again, ok = QInputDialog.getText(
             None,
-            "Service Console — database passphrase",
-            "Type it again:",
+            title,
+            QCoreApplication.translate("Console", "Type it again:"),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
             return None
         if again == text:
             return text
-        prompt = "The two passphrases differ; try again.\n\n" + message
+        prompt = (
+            QCoreApplication.translate("Console", "The two passphrases differ; try again.")
+            + "\n\n"
+            + message
+        )
 
 
 def open_database(path: Path) -> DatabaseRunner | None:
@@ -360,7 +450,10 @@ def open_database(path: Path) -> DatabaseRunner | None:
         try:
             return open_runner(path, passphrase)
         except WrongKeyError:
-            message, new = "That passphrase does not open the database.", False
+            message = QCoreApplication.translate(
+                "Console", "That passphrase does not open the database."
+            )
+            new = False
     return None
 
 
@@ -378,7 +471,9 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
     try:
         runner = open_database(path)
     except StorageError as exc:
-        QMessageBox.critical(None, "Service Console", str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Console", "Service Console"), str(exc)
+        )
         print(str(exc), file=sys.stderr)
         return 1
     if runner is None:
@@ -389,16 +484,22 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
     console = Console(runner, require_sign_in=True, cti_port=cti_port)
     if runner.key is None and is_encrypted(path) is False and path.exists():
         console.window.statusBar().showMessage(
-            "This database is not encrypted. Close the app and run "
-            "'service-console encrypt' to protect customers' data.",
+            QCoreApplication.translate(
+                "Console",
+                "This database is not encrypted. Close the app and run "
+                "'service-console encrypt' to protect customers' data.",
+            ),
             0,
         )
     if not has_cjk_font():
         QMessageBox.warning(
             console.window,
-            "Service Console",
-            "No font that can show Chinese characters was found. Chinese names will show as "
-            "boxes. On Debian/Ubuntu: sudo apt-get install fonts-noto-cjk",
+            QCoreApplication.translate("Console", "Service Console"),
+            QCoreApplication.translate(
+                "Console",
+                "No font that can show Chinese characters was found. Chinese names will show "
+                "as boxes. On Debian/Ubuntu: sudo apt-get install fonts-noto-cjk",
+            ),
         )
 
     async def main() -> None:

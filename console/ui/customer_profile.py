@@ -3,10 +3,11 @@ what to remember about the person, and their history (loaded lazily)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,13 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.customer import Purchase, Visit, format_money
+from console.domain.customer import Purchase, Visit
 from console.domain.phones import format_phone
-from console.domain.profile import BadgeKind
+from console.domain.profile import Badge, BadgeKind
 from console.services.complaints import ComplaintService, QueueRow
 from console.services.customers import CustomerService, Profile
+from console.ui.i18n import (
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    language_for_locale,
+    locale,
+    relative_since,
+)
 from console.ui.paged_model import PagedTableModel
+from console.ui.search_results import tier_label
 from console.ui.tasks import Tasks
+from console.ui.widgets import Retranslating
 
 BADGE_COLOURS: dict[BadgeKind, tuple[str, str]] = {
     BadgeKind.OPEN_COMPLAINT: ("#b3261e", "#ffffff"),
@@ -42,17 +54,19 @@ BADGE_COLOURS: dict[BadgeKind, tuple[str, str]] = {
     BadgeKind.AVOID: ("#fff3e0", "#6d3a00"),
 }
 
+# A day of the year without the year, as staff in each market write it.
+DAY_MONTH_FORMATS = {"en": "d MMM", "zh_CN": "M月d日", "zh_TW": "M月d日"}
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-
-def tier_text(tier: str) -> str:
-    return "VIP" if tier == "vip" else tier.capitalize()
+def day_month(day: int, month: int) -> str:
+    """24 Nov / 11月24日 in the interface language."""
+    pattern = DAY_MONTH_FORMATS.get(language_for_locale(locale().name()), "d MMM")
+    return locale().toString(QDate(2000, month, day), pattern)
 
 
 def _visit_columns() -> list[tuple[str, Any]]:
     return [
-        ("When", lambda v: f"{v.at:%d %b %Y %H:%M}"),
+        ("When", lambda v: format_datetime(v.at)),
         ("Store", lambda v: v.store),
         ("Staff", lambda v: v.staff),
         ("Note", lambda v: v.note),
@@ -61,15 +75,15 @@ def _visit_columns() -> list[tuple[str, Any]]:
 
 def _purchase_columns() -> list[tuple[str, Any]]:
     return [
-        ("When", lambda p: f"{p.at:%d %b %Y}"),
+        ("When", lambda p: format_date(p.at.date())),
         ("Items", lambda p: ", ".join(f"{i.quantity}× {i.name}" for i in p.items)),
         ("Total", lambda p: format_money(p.total_minor, p.currency)),
         ("Store", lambda p: p.store),
     ]
 
 
-def _section(title: str) -> QLabel:
-    label = QLabel(title)
+def _section() -> QLabel:
+    label = QLabel()
     label.setObjectName("sectionTitle")
     label.setStyleSheet("font-weight: 600; color: #555; margin-top: 8px;")
     return label
@@ -90,14 +104,19 @@ def _bullets(items: list[str], empty: str) -> str:
     return "<br>".join(f"• {html.escape(i)}" for i in items)
 
 
-class CustomerProfile(QWidget):
-    """Shows one customer. Emits requests for actions the window owns (dialogs)."""
+class CustomerProfile(Retranslating, QWidget):
+    """Shows one customer. Emits requests for actions the window owns (dialogs).
+
+    What staff read is in the interface language and is drawn again from the profile it
+    holds when the language changes; the greeting line (said to the customer) stays in
+    the customer's language, as the domain wrote it.
+    """
 
     editRequested = Signal(int)
     purchaseRequested = Signal(int)
     visitRequested = Signal(int)
     redeemRequested = Signal(int)
-    #: Start a complaint for this customer / open one of their open complaints.
+    # Start a complaint for this customer / open one of their open complaints.
     complaintRequested = Signal(int)
     openComplaintRequested = Signal(int)
     complaintsShown = Signal(int)
@@ -112,23 +131,19 @@ class CustomerProfile(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerProfile")
-        self.setAccessibleName("Customer profile")
         self._service = service
         self._tasks = tasks
         self._complaints = complaints
         self.profile: Profile | None = None
         self.open_complaints: list[QueueRow] = []
 
-        self.placeholder = QLabel(
-            "Find a customer with the search box (Ctrl+K or /), or add a new one (Ctrl+N)."
-        )
+        self.placeholder = QLabel()
         self.placeholder.setObjectName("profilePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #777; font-size: 15px; padding: 40px;")
 
         self.greeting = _value_label("greeting")
-        self.greeting.setAccessibleName("Greeting to say")
         self.greeting.setStyleSheet(
             "font-size: 20px; font-weight: 600; color: #1b3a57; padding: 10px 12px;"
             "background: #eef4fb; border-radius: 8px;"
@@ -140,24 +155,17 @@ class CustomerProfile(QWidget):
         self._badge_layout.setSpacing(6)
 
         self.identity = _value_label("identity")
-        self.identity.setAccessibleName("Name and contact")
         self.facts = _value_label("facts")
-        self.facts.setAccessibleName("Visits, spend and loyalty")
         self.remember = _value_label("remember")
-        self.remember.setAccessibleName("Things to remember")
 
-        self.visit_button = QPushButton("Log &visit (Ctrl+L)")
+        self.visit_button = QPushButton()
         self.visit_button.setObjectName("logVisitButton")
-        self.visit_button.setAccessibleName("Log a visit")
-        self.purchase_button = QPushButton("Add &purchase (Ctrl+P)")
+        self.purchase_button = QPushButton()
         self.purchase_button.setObjectName("addPurchaseButton")
-        self.purchase_button.setAccessibleName("Add a purchase")
-        self.edit_button = QPushButton("&Edit (Ctrl+E)")
+        self.edit_button = QPushButton()
         self.edit_button.setObjectName("editCustomerButton")
-        self.edit_button.setAccessibleName("Edit customer")
-        self.redeem_button = QPushButton("&Reward given (Ctrl+R)")
+        self.redeem_button = QPushButton()
         self.redeem_button.setObjectName("redeemRewardButton")
-        self.redeem_button.setAccessibleName("Record that the reward was given")
         self.visit_button.clicked.connect(lambda: self._request(self.visitRequested))
         self.purchase_button.clicked.connect(lambda: self._request(self.purchaseRequested))
         self.edit_button.clicked.connect(lambda: self._request(self.editRequested))
@@ -165,7 +173,6 @@ class CustomerProfile(QWidget):
         # Open complaints: a red badge with the promise, so nobody greets cheerfully.
         self.complaint_badge = QPushButton()
         self.complaint_badge.setObjectName("openComplaintBadge")
-        self.complaint_badge.setAccessibleName("Open complaint")
         self.complaint_badge.setFlat(True)
         self.complaint_badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.complaint_badge.setStyleSheet(
@@ -175,9 +182,8 @@ class CustomerProfile(QWidget):
         )
         self.complaint_badge.clicked.connect(self._open_first_complaint)
         self.complaint_badge.hide()
-        self.complaint_button = QPushButton("Start &complaint (Ctrl+Shift+C)")
+        self.complaint_button = QPushButton()
         self.complaint_button.setObjectName("startComplaintButton")
-        self.complaint_button.setAccessibleName("Start a complaint for this customer")
         self.complaint_button.clicked.connect(lambda: self._request(self.complaintRequested))
         self.complaint_button.setVisible(complaints is not None)
         complaint_line = QHBoxLayout()
@@ -195,21 +201,24 @@ class CustomerProfile(QWidget):
 
         self.purchases = PagedTableModel[Purchase](_purchase_columns(), tasks, parent=self)
         self.visits = PagedTableModel[Visit](_visit_columns(), tasks, parent=self)
-        self.purchases_view = self._table(self.purchases, "purchasesTable", "Purchases")
-        self.visits_view = self._table(self.visits, "visitsTable", "Visits")
+        self.purchases_view = self._table(self.purchases, "purchasesTable")
+        self.visits_view = self._table(self.visits, "visitsTable")
         self.history = QTabWidget()
         self.history.setObjectName("historyTabs")
-        self.history.setAccessibleName("History")
-        self.history.addTab(self.purchases_view, "Purchases")
-        self.history.addTab(self.visits_view, "Visits")
+        self.history.addTab(self.purchases_view, "")
+        self.history.addTab(self.visits_view, "")
         self.history.setMinimumHeight(220)
 
+        self.customer_title = _section()
+        self.glance_title = _section()
+        self.remember_title = _section()
+        self.history_title = _section()
         details = QWidget()
         grid = QGridLayout(details)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(_section("Customer"), 0, 0)
+        grid.addWidget(self.customer_title, 0, 0)
         grid.addWidget(self.identity, 1, 0)
-        grid.addWidget(_section("At a glance"), 0, 1)
+        grid.addWidget(self.glance_title, 0, 1)
         grid.addWidget(self.facts, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -222,9 +231,9 @@ class CustomerProfile(QWidget):
         column.addLayout(actions)
         column.addLayout(complaint_line)
         column.addWidget(details)
-        column.addWidget(_section("What to remember"))
+        column.addWidget(self.remember_title)
         column.addWidget(self.remember)
-        column.addWidget(_section("History"))
+        column.addWidget(self.history_title)
         column.addWidget(self.history, 1)
         self.body = body
 
@@ -240,20 +249,64 @@ class CustomerProfile(QWidget):
         outer.addWidget(self.placeholder)
         outer.addWidget(scroll)
         self.clear()
+        self.retranslate()
 
-    def _table(self, model: PagedTableModel[Any], name: str, accessible: str) -> QTableView:
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Customer profile"))
+        self.placeholder.setText(
+            self.tr("Find a customer with the search box (Ctrl+K or /), or add a new one (Ctrl+N).")
+        )
+        self.greeting.setAccessibleName(self.tr("Greeting to say"))
+        self.identity.setAccessibleName(self.tr("Name and contact"))
+        self.facts.setAccessibleName(self.tr("Visits, spend and loyalty"))
+        self.remember.setAccessibleName(self.tr("Things to remember"))
+        self.visit_button.setText(self.tr("Log &visit (Ctrl+L)"))
+        self.visit_button.setAccessibleName(self.tr("Log a visit"))
+        self.purchase_button.setText(self.tr("Add &purchase (Ctrl+P)"))
+        self.purchase_button.setAccessibleName(self.tr("Add a purchase"))
+        self.edit_button.setText(self.tr("&Edit (Ctrl+E)"))
+        self.edit_button.setAccessibleName(self.tr("Edit customer"))
+        self.redeem_button.setText(self.tr("&Reward given (Ctrl+R)"))
+        self.redeem_button.setAccessibleName(self.tr("Record that the reward was given"))
+        self.complaint_button.setText(self.tr("Start &complaint (Ctrl+Shift+C)"))
+        self.complaint_button.setAccessibleName(self.tr("Start a complaint for this customer"))
+        self.customer_title.setText(self.tr("Customer"))
+        self.glance_title.setText(self.tr("At a glance"))
+        self.remember_title.setText(self.tr("What to remember"))
+        self.history_title.setText(self.tr("History"))
+        self.history.setAccessibleName(self.tr("History"))
+        self.purchases.set_headers(
+            [self.tr("When"), self.tr("Items"), self.tr("Total"), self.tr("Store")]
+        )
+        self.visits.set_headers(
+            [self.tr("When"), self.tr("Store"), self.tr("Staff"), self.tr("Note")]
+        )
+        for view, accessible in (
+            (self.purchases_view, self.tr("Purchases")),
+            (self.visits_view, self.tr("Visits")),
+        ):
+            view.setAccessibleName(accessible)
+            view.horizontalHeader().setAccessibleName(
+                self.tr("{table} columns").format(table=accessible)
+            )
+            view.verticalHeader().setAccessibleName(
+                self.tr("{table} rows").format(table=accessible)
+            )
+        self._show_counts()
+        if self.profile is not None:
+            self._render(self.profile)
+        self._render_complaints()
+
+    def _table(self, model: PagedTableModel[Any], name: str) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
-        view.setAccessibleName(accessible)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
         header = view.horizontalHeader()
         header.setObjectName(f"{name}Header")
-        header.setAccessibleName(f"{accessible} columns")
         view.verticalHeader().setObjectName(f"{name}RowHeader")
-        view.verticalHeader().setAccessibleName(f"{accessible} rows")
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -283,79 +336,7 @@ class CustomerProfile(QWidget):
         c = profile.customer
         assert c.id is not None
         customer_id = c.id
-        self.greeting.setText(html.escape(profile.greeting))
-        self._show_badges(profile)
-        name = html.escape(c.name)
-        if c.romanisation:
-            name += f" <span style='color:#666'>({html.escape(c.romanisation)})</span>"
-        lines = [f"<span style='font-size:16px; font-weight:600'>{name}</span>"]
-        if c.preferred_name:
-            lines.append(f"Address as: <b>{html.escape(c.preferred_name)}</b>")
-        for phone in c.phones:
-            lines.append(
-                f"☎ {html.escape(format_phone(phone.number))} "
-                f"<span style='color:#888'>{html.escape(phone.label)}</span>"
-            )
-        if c.email:
-            lines.append(f"✉ {html.escape(c.email)}")
-        if c.member_no:
-            lines.append(
-                f"Member {html.escape(c.member_no)} · {html.escape(tier_text(c.tier.value))}"
-            )
-        if c.assigned_staff:
-            lines.append(f"Looked after by {html.escape(c.assigned_staff)}")
-        if c.birthday is not None:
-            b = c.birthday
-            lines.append(
-                f"Birthday {b.day} {MONTHS[b.month - 1]}" + (f" {b.year}" if b.year else "")
-            )
-        for d in c.dates:
-            lines.append(f"{html.escape(d.label.capitalize())}: {d.date.iso()}")
-        lines.append(
-            "Greetings: "
-            + ("yes" if c.greetings_consent else "<b>no</b>")
-            + " · Offers: "
-            + ("yes" if c.marketing_consent else "<b>no</b>")
-        )
-        self.identity.setText("<br>".join(lines))
-
-        facts = []
-        if profile.visit_count:
-            plural = "visit" if profile.visit_count == 1 else "visits"
-            facts.append(f"<b>{profile.visit_count:,} {plural}</b> so far")
-        else:
-            facts.append("<b>No visits yet</b>")
-        if profile.last_visit:
-            facts.append(
-                f"Last seen {html.escape(profile.last_seen)} ({profile.last_visit:%d %b %Y})"
-            )
-        if profile.spend_by_currency:
-            spend = ", ".join(format_money(v, k) for k, v in profile.spend_by_currency.items())
-            facts.append(
-                f"Lifetime spend {html.escape(spend)} over {profile.purchase_count:,} purchases"
-            )
-        if profile.favourite_items:
-            fav = ", ".join(f"{n} ×{q}" for n, q in profile.favourite_items)
-            facts.append(f"Favourites: {html.escape(fav)}")
-        facts.append(
-            f"Loyalty ({html.escape(profile.loyalty_rule.describe())}): "
-            f"{html.escape(profile.loyalty.message())}"
-        )
-        self.facts.setText("<br>".join(facts))
-
-        remember = [
-            "<b>Likes</b><br>" + _bullets(c.preferences, "nothing noted yet"),
-            "<b>Dislikes / allergies</b><br>" + _bullets(c.dislikes, "none noted"),
-        ]
-        if c.avoid_topics:
-            remember.append("<b>Topics to avoid</b><br>" + _bullets(c.avoid_topics, ""))
-        if c.customer_kind:
-            remember.append(f"<b>Kind of customer</b>: {html.escape(c.customer_kind)}")
-        if c.notes:
-            remember.append("<b>Notes</b><br>" + html.escape(c.notes).replace("\n", "<br>"))
-        self.remember.setText("<br>".join(remember))
-
-        self.redeem_button.setEnabled(profile.loyalty.rewards_available > 0)
+        self._render(profile)
         service = self._service
         self.purchases.reset(
             profile.recent_purchases,
@@ -367,12 +348,159 @@ class CustomerProfile(QWidget):
             profile.visit_count,
             lambda offset, limit: service.visits_page(customer_id, offset, limit),
         )
-        self.history.setTabText(0, f"Purchases ({profile.purchase_count:,})")
-        self.history.setTabText(1, f"Visits ({profile.visit_count:,})")
+        self._show_counts()
         self.placeholder.hide()
         self._scroll.show()
         if self._complaints is not None:
             self.refresh_complaints()
+
+    # --- drawing the profile (again on a language change) -----------------------------
+
+    def _render(self, profile: Profile) -> None:
+        self._render_greeting()
+        self._show_badges(profile)
+        self.identity.setText("<br>".join(self._identity_lines(profile)))
+        self.facts.setText("<br>".join(self._fact_lines(profile)))
+        self.remember.setText("<br>".join(self._remember_lines(profile)))
+        self.redeem_button.setEnabled(profile.loyalty.rewards_available > 0)
+
+    def _show_counts(self) -> None:
+        purchases = self.profile.purchase_count if self.profile is not None else None
+        visits = self.profile.visit_count if self.profile is not None else None
+        if purchases is None or visits is None:
+            self.history.setTabText(0, self.tr("Purchases"))
+            self.history.setTabText(1, self.tr("Visits"))
+            return
+        self.history.setTabText(
+            0, self.tr("Purchases ({count})").format(count=format_number(purchases))
+        )
+        self.history.setTabText(1, self.tr("Visits ({count})").format(count=format_number(visits)))
+
+    def _yes_no(self, value: bool) -> str:
+        return self.tr("yes") if value else "<b>" + html.escape(self.tr("no")) + "</b>"
+
+    def _identity_lines(self, profile: Profile) -> list[str]:
+        c = profile.customer
+        name = html.escape(c.name)
+        if c.romanisation:
+            name += f" <span style='color:#666'>({html.escape(c.romanisation)})</span>"
+        lines = [f"<span style='font-size:16px; font-weight:600'>{name}</span>"]
+        if c.preferred_name:
+            lines.append(
+                html.escape(self.tr("Address as: {name}")).replace(
+                    "{name}", f"<b>{html.escape(c.preferred_name)}</b>"
+                )
+            )
+        for phone in c.phones:
+            lines.append(
+                f"☎ {html.escape(format_phone(phone.number))} "
+                f"<span style='color:#888'>{html.escape(phone.label)}</span>"
+            )
+        if c.email:
+            lines.append(f"✉ {html.escape(c.email)}")
+        if c.member_no:
+            lines.append(
+                html.escape(
+                    self.tr("Member {number} · {tier}").format(
+                        number=c.member_no, tier=tier_label(c.tier.value)
+                    )
+                )
+            )
+        if c.assigned_staff:
+            lines.append(
+                html.escape(self.tr("Looked after by {name}").format(name=c.assigned_staff))
+            )
+        if c.birthday is not None:
+            b = c.birthday
+            if b.year:
+                when = format_date(dt.date(b.year, b.month, b.day))
+            else:
+                when = day_month(b.day, b.month)
+            lines.append(html.escape(self.tr("Birthday {date}").format(date=when)))
+        for d in c.dates:
+            lines.append(f"{html.escape(d.label.capitalize())}: {d.date.iso()}")
+        lines.append(
+            html.escape(self.tr("Greetings: {greetings} · Offers: {offers}"))
+            .replace("{greetings}", self._yes_no(c.greetings_consent))
+            .replace("{offers}", self._yes_no(c.marketing_consent))
+        )
+        return lines
+
+    def loyalty_text(self, profile: Profile) -> str:
+        """Where the loyalty card stands, for staff (the reward is the store's setting)."""
+        loyalty = profile.loyalty
+        if loyalty.rewards_available > 0:
+            return self.tr(
+                "%n reward(s) available — tell them: {reward}", "", loyalty.rewards_available
+            ).format(reward=loyalty.rule.reward)
+        return self.tr("{stamps} of {every} stamps").format(
+            stamps=format_number(loyalty.stamps), every=format_number(loyalty.rule.every)
+        )
+
+    def _fact_lines(self, profile: Profile) -> list[str]:
+        facts = []
+        if profile.visit_count:
+            facts.append(self.tr("<b>%n visit(s)</b> so far", "", profile.visit_count))
+        else:
+            facts.append(self.tr("<b>No visits yet</b>"))
+        if profile.last_visit:
+            today = self._service.now().date()
+            facts.append(
+                html.escape(
+                    self.tr("Last seen {ago} ({date})").format(
+                        ago=relative_since(profile.last_visit.date(), today),
+                        date=format_date(profile.last_visit.date()),
+                    )
+                )
+            )
+        if profile.spend_by_currency:
+            spend = ", ".join(format_money(v, k) for k, v in profile.spend_by_currency.items())
+            facts.append(
+                html.escape(
+                    self.tr(
+                        "Lifetime spend {amount} over %n purchase(s)", "", profile.purchase_count
+                    ).format(amount=spend)
+                )
+            )
+        if profile.favourite_items:
+            fav = ", ".join(f"{n} ×{q}" for n, q in profile.favourite_items)
+            facts.append(html.escape(self.tr("Favourites: {items}").format(items=fav)))
+        facts.append(
+            html.escape(
+                self.tr("Loyalty ({rule}): {status}").format(
+                    rule=profile.loyalty_rule.describe(), status=self.loyalty_text(profile)
+                )
+            )
+        )
+        return facts
+
+    def _remember_lines(self, profile: Profile) -> list[str]:
+        c = profile.customer
+
+        def title(text: str) -> str:
+            return f"<b>{html.escape(text)}</b>"
+
+        remember = [
+            title(self.tr("Likes"))
+            + "<br>"
+            + _bullets(c.preferences, self.tr("nothing noted yet")),
+            title(self.tr("Dislikes / allergies"))
+            + "<br>"
+            + _bullets(c.dislikes, self.tr("none noted")),
+        ]
+        if c.avoid_topics:
+            remember.append(
+                title(self.tr("Topics to avoid")) + "<br>" + _bullets(c.avoid_topics, "")
+            )
+        if c.customer_kind:
+            remember.append(
+                title(self.tr("Kind of customer")) + ": " + html.escape(c.customer_kind)
+            )
+        if c.notes:
+            remember.append(
+                title(self.tr("Notes")) + "<br>" + html.escape(c.notes).replace("\n", "<br>")
+            )
+        return remember
 
     # --- complaints ----------------------------------------------------------------------
 
@@ -391,24 +519,41 @@ class CustomerProfile(QWidget):
         self.complaintsShown.emit(customer_id)
 
     def show_complaints(self, rows: list[QueueRow]) -> None:
-        from console.ui.complaint_queue import promise_line
-
         self.open_complaints = list(rows)
+        self._render_complaints()
+
+    def _render_greeting(self) -> None:
+        # The greeting is said to the customer: it stays in their language (from the
+        # domain); only the warning under it, for staff, follows the interface.
         greeting = html.escape(self.profile.greeting) if self.profile is not None else ""
-        if not rows or self._complaints is None:
-            self.complaint_badge.hide()
+        if not self.open_complaints or self._complaints is None:
             self.greeting.setText(greeting)
             return
+        warning = html.escape(
+            self.tr("Open complaint: acknowledge it first — no cheerful small talk.")
+        )
         self.greeting.setText(
             f"{greeting}<br><span style='font-size:13px; font-weight:600; color:#8e1b12'>"
-            "Open complaint: acknowledge it first — no cheerful small talk.</span>"
+            f"{warning}</span>"
         )
+
+    def _render_complaints(self) -> None:
+        from console.ui.complaint_queue import promise_line
+
+        rows = self.open_complaints
+        self._render_greeting()
+        if not rows or self._complaints is None:
+            self.complaint_badge.hide()
+            self.complaint_badge.setAccessibleName(self.tr("Open complaint"))
+            return
         text = promise_line(rows, self._complaints.now())
         self.complaint_badge.setText(f"⚠ {text}")
         self.complaint_badge.setAccessibleName(text)
-        self.complaint_badge.setAccessibleDescription("Press Enter or click to open it")
+        self.complaint_badge.setAccessibleDescription(self.tr("Press Enter or click to open it"))
         self.complaint_badge.setToolTip(
-            "Click or Enter opens it\n" + "\n".join(f"#{r.id}: {r.summary}" for r in rows)
+            self.tr("Click or Enter opens it")
+            + "\n"
+            + "\n".join(f"#{r.id}: {r.summary}" for r in rows)
         )
         self.complaint_badge.show()
 
@@ -420,24 +565,75 @@ class CustomerProfile(QWidget):
             )
             self.openComplaintRequested.emit(first.id)
 
+    # --- badges ----------------------------------------------------------------------------
+
+    def _when(self, days: int) -> str:
+        if days <= 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("tomorrow")
+        return self.tr("in %n day(s)", "", days)
+
+    def badge_texts(self, profile: Profile) -> list[tuple[Badge, str, str]]:
+        """(badge, text, detail) in the interface language, drawn from the profile's data.
+
+        The domain builds one badge per upcoming occasion, in the order of
+        ``profile.occasions``; the texts here are built from those occasions.
+        """
+        occasions = iter(profile.occasions)
+        shown: list[tuple[Badge, str, str]] = []
+        for badge in profile.badges:
+            text, detail = badge.text, badge.detail
+            kind = badge.kind
+            if kind is BadgeKind.OPEN_COMPLAINT:
+                text = self.tr("Open complaint")
+            elif kind in (BadgeKind.BIRTHDAY_TODAY, BadgeKind.BIRTHDAY_SOON, BadgeKind.OCCASION):
+                occasion = next(occasions, None)
+                if occasion is not None:
+                    when = self._when(occasion.days_away)
+                    if kind is BadgeKind.BIRTHDAY_TODAY:
+                        text = self.tr("Birthday today")
+                    elif kind is BadgeKind.BIRTHDAY_SOON:
+                        text = self.tr("Birthday {when}").format(when=when)
+                    else:
+                        text = self.tr("{occasion} {when}").format(
+                            occasion=occasion.label.capitalize(), when=when
+                        )
+                    detail = day_month(occasion.occurs_on.day, occasion.occurs_on.month)
+                    if occasion.years:
+                        detail += f" ({format_number(occasion.years)})"
+            elif kind is BadgeKind.REWARD:
+                text = self.tr("Reward available — tell them")
+                detail = self.loyalty_text(profile)
+            elif kind is BadgeKind.VIP:
+                text = tier_label(profile.customer.tier.value)
+            elif kind is BadgeKind.FIRST_VISIT:
+                text = self.tr("First visit")
+                detail = self.tr("Make them feel welcome")
+            elif kind is BadgeKind.AVOID:
+                text = self.tr("Topics to avoid")
+            shown.append((badge, text, detail))
+        return shown
+
     def _show_badges(self, profile: Profile) -> None:
         while self._badge_layout.count():
             item = self._badge_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for badge in profile.badges:
+        shown = self.badge_texts(profile)
+        for badge, text, detail in shown:
             bg, fg = BADGE_COLOURS.get(badge.kind, ("#eeeeee", "#222222"))
-            label = QLabel(html.escape(badge.text))
+            label = QLabel(html.escape(text))
             label.setObjectName(f"badge_{badge.kind.value}")
-            label.setAccessibleName(badge.text)
-            label.setToolTip(badge.detail)
+            label.setAccessibleName(text)
+            label.setToolTip(detail)
             label.setStyleSheet(
                 f"background:{bg}; color:{fg}; border-radius:10px; padding:3px 10px;"
                 "font-weight:600;"
             )
             self._badge_layout.addWidget(label)
         self._badge_layout.addStretch(1)
-        details = [f"{b.text}: {b.detail}" for b in profile.badges if b.detail]
+        details = [f"{text}: {detail}" for _badge, text, detail in shown if detail]
         self.badges.setToolTip("\n".join(details))
-        self.badges.setVisible(bool(profile.badges))
+        self.badges.setVisible(bool(shown))

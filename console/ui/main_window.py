@@ -28,6 +28,7 @@ from console.ui.phrase_checker import PhraseChecker
 from console.ui.search_results import SearchResultDelegate, SearchResultsModel
 from console.ui.tasks import Tasks
 from console.ui.today import TodayView
+from console.ui.widgets import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class ResultsView(QListView):
         super().keyPressEvent(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     profileShown = Signal(int)
     searchFinished = Signal(str)
     todayShown = Signal()
@@ -78,8 +79,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Service Console")
-        self.setAccessibleName("Service Console")
         self.customers = customers
         self.settings = settings
         self.phrasebooks = phrasebooks
@@ -88,14 +87,11 @@ class MainWindow(QMainWindow):
         self._query_generation = 0
         self._dialogs: list[Any] = []
         self._phrasebook_window: QWidget | None = None
+        # The last search shown (query, number of hits), to say it again after a switch.
+        self._last_search: tuple[str, int] | None = None
 
         self.search = SearchBox()
         self.search.setObjectName("searchBox")
-        self.search.setAccessibleName("Search customers")
-        self.search.setPlaceholderText(
-            "Find a customer: name, 拼音, phone or its last 4 digits, member no., email"
-            "  (Ctrl+K or /)"
-        )
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size: 16px; padding: 6px;")
         self.search.textChanged.connect(self._query_changed)
@@ -105,7 +101,6 @@ class MainWindow(QMainWindow):
         self.results_model = SearchResultsModel(self)
         self.results = ResultsView()
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
         self.results.setModel(self.results_model)
         self.results.setAlternatingRowColors(True)
         self.results.setUniformItemSizes(True)
@@ -161,11 +156,41 @@ class MainWindow(QMainWindow):
         self.complaints: ComplaintFeatures | None = None
         if complaints is not None:
             self.complaints = ComplaintFeatures(self, complaints, checker)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Service Console"))
+        self.setAccessibleName(self.tr("Service Console"))
+        self.search.setAccessibleName(self.tr("Search customers"))
+        self.search.setPlaceholderText(
+            self.tr(
+                "Find a customer: name, 拼音, phone or its last 4 digits, member no., email"
+                "  (Ctrl+K or /)"
+            )
+        )
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.slash_action.setText(self.tr("Find"))
+        self.find_action.setText(self.tr("&Find customer"))
+        self.new_action.setText(self.tr("&New customer…"))
+        self.edit_action.setText(self.tr("&Edit customer…"))
+        self.visit_action.setText(self.tr("Log &visit"))
+        self.purchase_action.setText(self.tr("Add &purchase…"))
+        self.redeem_action.setText(self.tr("&Reward given"))
+        self.phrasebook_action.setText(self.tr("&Phrasebook…"))
+        self.today_action.setText(self.tr("&Today"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.view_menu.setTitle(self.tr("&View"))
+        if self._phrasebook_window is not None:
+            self._phrasebook_window.setWindowTitle(self.tr("Phrasebook — Service Console"))
+        self._show_search_outcome()
+        self.results_model.retranslate()
 
     # --- actions -----------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, keys: list[QKeySequence], slot: Any) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, keys: list[QKeySequence], slot: Any) -> QAction:
+        """An action of the window; its text is set in :meth:`retranslate`."""
+        action = QAction(self)
         action.setObjectName(name)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -176,50 +201,45 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence
         # "/" as in many tools; text fields keep it as text (they override shortcuts for text).
-        self.slash_action = self._action("slashFindAction", "Find", [key("/")], self.focus_search)
+        self.slash_action = self._action("slashFindAction", [key("/")], self.focus_search)
         self.find_action = self._action(
             "findAction",
-            "&Find customer",
             [key("Ctrl+K"), key(key.StandardKey.Find)],
             self.focus_search,
         )
         self.new_action = self._action(
-            "newCustomerAction", "&New customer…", [key(key.StandardKey.New)], self.new_customer
+            "newCustomerAction", [key(key.StandardKey.New)], self.new_customer
         )
         self.edit_action = self._action(
             "editCustomerAction",
-            "&Edit customer…",
             [key("Ctrl+E")],
             lambda: self._on_current(self.edit_customer),
         )
         self.visit_action = self._action(
             "logVisitAction",
-            "Log &visit",
             [key("Ctrl+L")],
             lambda: self._on_current(self.log_visit),
         )
         self.purchase_action = self._action(
             "addPurchaseAction",
-            "Add &purchase…",
             [key("Ctrl+P")],
             lambda: self._on_current(self.add_purchase),
         )
         self.redeem_action = self._action(
             "redeemAction",
-            "&Reward given",
             [key("Ctrl+R")],
             lambda: self._on_current(self.redeem_reward),
         )
         self.phrasebook_action = self._action(
-            "phrasebookAction", "&Phrasebook…", [key("Ctrl+Shift+B")], self.open_phrasebook
+            "phrasebookAction", [key("Ctrl+Shift+B")], self.open_phrasebook
         )
-        self.today_action = self._action("todayAction", "&Today", [key("Ctrl+T")], self.show_today)
-        self.quit_action = self._action(
-            "quitAction", "&Quit", [key(key.StandardKey.Quit)], self.close
-        )
+        self.today_action = self._action("todayAction", [key("Ctrl+T")], self.show_today)
+        self.quit_action = self._action("quitAction", [key(key.StandardKey.Quit)], self.close)
         menu = self.menuBar()
         menu.setObjectName("menuBar")
-        file_menu = menu.addMenu("&Customer")
+        file_menu = menu.addMenu("")
+        file_menu.setObjectName("customerMenu")
+        self.customer_menu = file_menu
         for action in (
             self.find_action,
             self.new_action,
@@ -231,19 +251,25 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu("")
+        view_menu.setObjectName("viewMenu")
+        self.view_menu = view_menu
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.phrasebook_action)
 
     def _on_current(self, fn: Any) -> None:
         customer_id = self.profile.customer_id
         if customer_id is None:
-            self.statusBar().showMessage("Open a customer first (search with Ctrl+K).", 4000)
+            self.statusBar().showMessage(
+                self.tr("Open a customer first (search with Ctrl+K)."), 4000
+            )
             return
         fn(customer_id)
 
     def show_error(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(f"Something went wrong: {exc}", 10000)
+        self.statusBar().showMessage(
+            self.tr("Something went wrong: {error}").format(error=exc), 10000
+        )
 
     # --- search ------------------------------------------------------------------------
 
@@ -256,7 +282,8 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self._debounce.stop()
             self.results_model.set_hits([])
-            self.no_results.setText("")
+            self._last_search = None
+            self._show_search_outcome()
             self.left.setCurrentWidget(self.today)
             return
         self._debounce.start()
@@ -272,12 +299,26 @@ class MainWindow(QMainWindow):
         self.left.setCurrentWidget(self._results_page)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self._last_search = (text, len(hits))
+        self._show_search_outcome()
+        self.searchFinished.emit(text)
+
+    def _show_search_outcome(self) -> None:
+        """The line under the results (again after a language switch)."""
+        if self._last_search is None:
+            self.no_results.setText("")
+            return
+        text, count = self._last_search
+        if count:
             self.no_results.setText(
-                f"{len(hits)} found — Enter opens the highlighted customer, ↓ moves down."
+                self.tr("%n found — Enter opens the highlighted customer, ↓ moves down.", "", count)
             )
         else:
-            self.no_results.setText(f"No customer matches “{text}”. Press Ctrl+N to add them.")
-        self.searchFinished.emit(text)
+            self.no_results.setText(
+                self.tr("No customer matches “{query}”. Press Ctrl+N to add them.").format(
+                    query=text
+                )
+            )
 
     def _focus_results(self) -> None:
         if self.results_model.rowCount() and self.left.currentWidget() is self._results_page:
@@ -319,7 +360,9 @@ class MainWindow(QMainWindow):
     async def _open(self, customer_id: int) -> None:
         profile = await self.customers.profile(customer_id)
         if profile is None:
-            self.statusBar().showMessage(f"Customer #{customer_id} no longer exists.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Customer #{number} no longer exists.").format(number=customer_id), 5000
+            )
             return
         self.profile.show_profile(profile)
         assert profile.customer.id is not None
@@ -338,21 +381,25 @@ class MainWindow(QMainWindow):
         profile = self.profile.profile
         if profile is not None:
             self.statusBar().showMessage(
-                f"Visit logged for {profile.customer.preferred_name or profile.customer.name}.",
+                self.tr("Visit logged for {name}.").format(
+                    name=profile.customer.preferred_name or profile.customer.name
+                ),
                 5000,
             )
 
     def redeem_reward(self, customer_id: int) -> None:
         profile = self.profile.profile
         if profile is None or profile.loyalty.rewards_available <= 0:
-            self.statusBar().showMessage("No reward is available for this customer yet.", 4000)
+            self.statusBar().showMessage(
+                self.tr("No reward is available for this customer yet."), 4000
+            )
             return
         self.tasks.start(self._redeem(customer_id))
 
     async def _redeem(self, customer_id: int) -> None:
         await self.customers.redeem_reward(customer_id)
         await self._open(customer_id)
-        self.statusBar().showMessage("Reward recorded as given.", 5000)
+        self.statusBar().showMessage(self.tr("Reward recorded as given."), 5000)
 
     def new_customer(self) -> None:
         self.tasks.start(self._customer_dialog(None))
@@ -381,7 +428,7 @@ class MainWindow(QMainWindow):
         self.open_customer(customer_id)
         if self.search.text().strip():
             self._run_search()
-        self.statusBar().showMessage("Customer saved.", 4000)
+        self.statusBar().showMessage(self.tr("Customer saved."), 4000)
 
     def add_purchase(self, customer_id: int) -> None:
         from console.ui.purchase_dialog import PurchaseDialog
@@ -407,13 +454,13 @@ class MainWindow(QMainWindow):
     def open_phrasebook(self) -> None:
         """The trainer's editor, in a window of its own (its shortcuts are its own)."""
         if self.phrasebooks is None or self.checker is None:
-            self.statusBar().showMessage("The phrasebook is not available here.", 4000)
+            self.statusBar().showMessage(self.tr("The phrasebook is not available here."), 4000)
             return
         from console.ui.phrasebook_editor import PhrasebookEditor
 
         if self._phrasebook_window is None:
             editor = PhrasebookEditor(self.phrasebooks, self.checker)
-            editor.setWindowTitle("Phrasebook — Service Console")
+            editor.setWindowTitle(self.tr("Phrasebook — Service Console"))
             editor.resize(1280, 820)
             self._phrasebook_window = editor
             self.tasks.start(editor.load())

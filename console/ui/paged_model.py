@@ -44,6 +44,19 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._loading = False
         self.endResetModel()
 
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """New column titles (a language change); the cells are drawn again too, as
+        their dates and amounts follow the interface language."""
+        self._columns = [
+            (header, column[1]) for header, column in zip(headers, self._columns, strict=False)
+        ] + self._columns[len(headers) :]
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows and self._columns:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )
+
     @property
     def total(self) -> int:
         return self._total

@@ -14,7 +14,7 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,16 +33,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.customer import PurchaseItem, format_money, parse_money
+from console.domain.customer import PurchaseItem, parse_money
 from console.services.customers import CustomerService
 from console.ui.customer_dialog import LiveCheck, select_data
-from console.ui.widgets import SavingDialog, async_slot, message_label, name_widget, set_message
+from console.ui.i18n import format_money
+from console.ui.widgets import (
+    Retranslating,
+    SavingDialog,
+    async_slot,
+    message_label,
+    name_widget,
+    set_message,
+)
 
 log = logging.getLogger(__name__)
 
 CURRENCIES = ("CNY", "HKD", "TWD", "GBP", "USD", "EUR")
-CATEGORIES = (("Drink", "drink"), ("Food", "food"), ("Retail", "retail"), ("Other", "other"))
-CHANNELS = (("In store", "in store"), ("Online", "online"), ("Phone", "phone"))
+CATEGORIES = (
+    (QT_TRANSLATE_NOOP("ItemRow", "Drink"), "drink"),
+    (QT_TRANSLATE_NOOP("ItemRow", "Food"), "food"),
+    (QT_TRANSLATE_NOOP("ItemRow", "Retail"), "retail"),
+    (QT_TRANSLATE_NOOP("ItemRow", "Other"), "other"),
+)
+CHANNELS = (
+    (QT_TRANSLATE_NOOP("PurchaseDialog", "In store"), "in store"),
+    (QT_TRANSLATE_NOOP("PurchaseDialog", "Online"), "online"),
+    (QT_TRANSLATE_NOOP("PurchaseDialog", "Phone"), "phone"),
+)
 MAX_QUANTITY = 9999
 
 # Column widths shared by the header and every row, so the "table" lines up.
@@ -57,7 +74,7 @@ def _fixed(widget: QWidget, width: int) -> QWidget:
     return widget
 
 
-class ItemRow(QWidget):
+class ItemRow(Retranslating, QWidget):
     """One purchase line: name, category, quantity, unit price, line total, Remove."""
 
     removeRequested = Signal(object)
@@ -66,12 +83,12 @@ class ItemRow(QWidget):
     def __init__(self, currency: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currency = currency
+        self.position = 1
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Earl Grey tea, 茉莉花茶")
         self.name.setMinimumWidth(180)
         self.category = QComboBox()
         for text, value in CATEGORIES:
-            self.category.addItem(text, value)
+            self.category.addItem(QCoreApplication.translate("ItemRow", str(text)), value)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, MAX_QUANTITY)
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -80,7 +97,7 @@ class ItemRow(QWidget):
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.line_total = QLabel("—")
         self.line_total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton()
         self.remove.setAutoDefault(False)
         self.message = message_label("itemMessage")
 
@@ -105,19 +122,34 @@ class ItemRow(QWidget):
         self.category.currentIndexChanged.connect(self.changed)
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
         self.set_position(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.name.setPlaceholderText(self.tr("e.g. Earl Grey tea, 茉莉花茶"))
+        for index, (text, _value) in enumerate(CATEGORIES):
+            self.category.setItemText(index, QCoreApplication.translate("ItemRow", str(text)))
+        self.remove.setText(self.tr("Remove"))
+        self.set_position(self.position)
+        self.check.refresh()
+        self._update_total()
 
     def _check(self, text: str) -> tuple[str, str]:
         has_name = bool(self.name.text().strip())
         if not text.strip():
-            return ("Enter the price", "") if has_name else ("", "")
+            return (self.tr("Enter the price"), "") if has_name else ("", "")
         try:
             price = parse_money(text)
-        except ValueError as exc:
-            return str(exc)[:1].upper() + str(exc)[1:], ""
+        except ValueError:
+            _whole, dot, decimals = text.strip().rpartition(".")
+            if dot and decimals.isdigit() and len(decimals) > 2:
+                message = self.tr("“{text}” is not an amount of money (at most 2 decimals)")
+            else:
+                message = self.tr("“{text}” is not an amount of money")
+            return message.format(text=text.strip()), ""
         if price < 0:
-            return "A price cannot be negative", ""
+            return self.tr("A price cannot be negative"), ""
         if not has_name:
-            return "Enter what was bought", ""
+            return self.tr("Enter what was bought"), ""
         return "", ""
 
     def _name_changed(self, _text: str) -> None:
@@ -125,13 +157,15 @@ class ItemRow(QWidget):
         self._update_total()
 
     def set_position(self, position: int) -> None:
-        name_widget(self.name, f"itemName{position}", f"Item {position} name")
-        name_widget(self.category, f"itemCategory{position}", f"Item {position} category")
-        name_widget(self.quantity, f"itemQuantity{position}", f"Item {position} quantity")
-        name_widget(self.price, f"itemPrice{position}", f"Item {position} unit price")
-        name_widget(self.remove, f"removeItem{position}", f"Remove item {position}")
-        self.line_total.setObjectName(f"itemTotal{position}")
-        self.line_total.setAccessibleName(f"Item {position} total")
+        self.position = position
+        n = position
+        name_widget(self.name, f"itemName{n}", self.tr("Item {n} name").format(n=n))
+        name_widget(self.category, f"itemCategory{n}", self.tr("Item {n} category").format(n=n))
+        name_widget(self.quantity, f"itemQuantity{n}", self.tr("Item {n} quantity").format(n=n))
+        name_widget(self.price, f"itemPrice{n}", self.tr("Item {n} unit price").format(n=n))
+        name_widget(self.remove, f"removeItem{n}", self.tr("Remove item {n}").format(n=n))
+        self.line_total.setObjectName(f"itemTotal{n}")
+        self.line_total.setAccessibleName(self.tr("Item {n} total").format(n=n))
         self.message.setObjectName(f"itemMessage{position}")
 
     def focus_order(self) -> list[QWidget]:
@@ -169,7 +203,7 @@ class ItemRow(QWidget):
         self.changed.emit()
 
 
-class PurchaseDialog(SavingDialog):
+class PurchaseDialog(Retranslating, SavingDialog):
     """Record what a customer bought; emits :attr:`saved` once it is stored."""
 
     saved = Signal()
@@ -189,51 +223,89 @@ class PurchaseDialog(SavingDialog):
         self._busy = False
         self._task: asyncio.Task[Any] | None = None
         self.rows: list[ItemRow] = []
+        self._customer_name = customer_name
+        self._save_error: str | None = None
 
         self.setObjectName("purchaseDialog")
-        title = "Add purchase"
-        self.setWindowTitle(f"{title} — {customer_name}" if customer_name else title)
-        self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(680, 380)
         self.resize(800, 470)
 
         self.currency = QComboBox()
-        name_widget(self.currency, "currencyCombo", "Currency")
+        self.currency.setObjectName("currencyCombo")
         for code in CURRENCIES:
             self.currency.addItem(code, code)
         select_data(self.currency, currency.upper())
         self.currency.currentIndexChanged.connect(self._currency_changed)
         self.channel = QComboBox()
-        name_widget(self.channel, "channelCombo", "Channel")
+        self.channel.setObjectName("channelCombo")
         for text, value in CHANNELS:
-            self.channel.addItem(text, value)
+            self.channel.addItem(QCoreApplication.translate("PurchaseDialog", str(text)), value)
 
         self._build()
         self.add_row()
-        self._update_state()
+        self.retranslate()
         self.rows[0].name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        title = self.tr("Add purchase")
+        if self._customer_name:
+            title = self.tr("Add purchase — {name}").format(name=self._customer_name)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.currency.setAccessibleName(self.tr("Currency"))
+        self.channel.setAccessibleName(self.tr("Channel"))
+        for index, (text, _value) in enumerate(CHANNELS):
+            self.channel.setItemText(index, QCoreApplication.translate("PurchaseDialog", str(text)))
+        self.items_box.setTitle(self.tr("Items"))
+        headers = (
+            self.tr("Item"),
+            self.tr("Category"),
+            self.tr("Qty"),
+            self.tr("Unit price"),
+            self.tr("Line total"),
+        )
+        for label, text in zip(self._header_labels, headers, strict=True):
+            label.setText(f"<b>{text}</b>")
+        self.add_button.setText(self.tr("&Add item"))
+        self.add_button.setAccessibleName(self.tr("Add item"))
+        self.currency_label.setText(self.tr("C&urrency"))
+        self.channel_label.setText(self.tr("C&hannel"))
+        self.total.setAccessibleName(self.tr("Total"))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save purchase"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self._update_state()
+        if self._busy:
+            set_message(self.status, self.tr("Saving…"), error=False)
+        elif self._save_error is not None:
+            self._show_save_error()
 
     # --- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        items = QGroupBox("Items")
+        items = QGroupBox()
         items.setObjectName("itemsSection")
+        self.items_box = items
+        self._header_labels: list[QLabel] = []
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
-        for text, width, align in (
-            ("Item", 0, Qt.AlignmentFlag.AlignLeft),
-            ("Category", CATEGORY_WIDTH, Qt.AlignmentFlag.AlignLeft),
-            ("Qty", QUANTITY_WIDTH, Qt.AlignmentFlag.AlignRight),
-            ("Unit price", PRICE_WIDTH, Qt.AlignmentFlag.AlignRight),
-            ("Line total", LINE_TOTAL_WIDTH, Qt.AlignmentFlag.AlignRight),
+        for width, align in (
+            (0, Qt.AlignmentFlag.AlignLeft),
+            (CATEGORY_WIDTH, Qt.AlignmentFlag.AlignLeft),
+            (QUANTITY_WIDTH, Qt.AlignmentFlag.AlignRight),
+            (PRICE_WIDTH, Qt.AlignmentFlag.AlignRight),
+            (LINE_TOTAL_WIDTH, Qt.AlignmentFlag.AlignRight),
         ):
-            label = QLabel(f"<b>{text}</b>")
+            label = QLabel()
+            self._header_labels.append(label)
             label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
             if width:
                 header.addWidget(_fixed(label, width))
             else:
                 header.addWidget(label, 1)
-        spacer = QPushButton("Remove")
+        # As wide as a row's Remove button (in the language of the moment).
+        spacer = QPushButton(self.tr("Remove"))
         header.addWidget(_fixed(QWidget(), spacer.sizeHint().width()))
         spacer.deleteLater()
 
@@ -257,8 +329,8 @@ class PurchaseDialog(SavingDialog):
         viewport.setAutoFillBackground(False)
         rows_widget.setAutoFillBackground(False)
 
-        self.add_button = QPushButton("&Add item")
-        name_widget(self.add_button, "addItemButton", "Add item")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addItemButton")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add_clicked)
         add_line = QHBoxLayout()
@@ -272,11 +344,14 @@ class PurchaseDialog(SavingDialog):
 
         options = QFormLayout()
         options.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        options.addRow("C&urrency", self.currency)
-        options.addRow("C&hannel", self.channel)
+        self.currency_label = QLabel()
+        self.currency_label.setBuddy(self.currency)
+        self.channel_label = QLabel()
+        self.channel_label.setBuddy(self.channel)
+        options.addRow(self.currency_label, self.currency)
+        options.addRow(self.channel_label, self.channel)
         self.total = QLabel()
         self.total.setObjectName("purchaseTotal")
-        self.total.setAccessibleName("Total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.total.font()
@@ -292,11 +367,11 @@ class PurchaseDialog(SavingDialog):
         self.status.setObjectName("saveStatus")
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.save_button = QPushButton("&Save")
-        name_widget(self.save_button, "saveButton", "Save purchase")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("&Cancel")
-        name_widget(self.cancel_button, "cancelButton", "Cancel")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoDefault(False)
         buttons = QDialogButtonBox()
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -368,26 +443,33 @@ class PurchaseDialog(SavingDialog):
 
     def problems(self) -> list[str]:
         bad = [str(i) for i, row in enumerate(self.rows, 1) if row.check.error]
-        problems = [f"check item {', '.join(bad)}"] if bad else []
+        problems = [self.tr("check item {numbers}").format(numbers=", ".join(bad))] if bad else []
         if not any(not row.is_blank() for row in self.rows):
-            problems.append("add at least one item")
+            problems.append(self.tr("add at least one item"))
         return problems
 
     def _update_state(self) -> None:
         self.total.setText(
-            f"Total  {format_money(self.total_minor(), str(self.currency.currentData()))}"
+            self.tr("Total  {amount}").format(
+                amount=format_money(self.total_minor(), str(self.currency.currentData()))
+            )
         )
         problems = self.problems()
         self.save_button.setEnabled(not problems and not self._busy)
         if self._busy:
             return
+        self._save_error = None
         if problems:
-            text = "To save: " + "; ".join(problems) + "."
-            set_message(self.status, text[:1].upper() + text[1:], error=False)
+            text = self.tr("To save: {problems}.").format(problems=self.tr("; ").join(problems))
+            set_message(self.status, text, error=False)
         else:
             set_message(self.status, "", error=False)
 
     # --- saving ------------------------------------------------------------------------
+
+    def _show_save_error(self) -> None:
+        error = self._save_error or ""
+        set_message(self.status, self.tr("Could not save: {error}").format(error=error), error=True)
 
     @async_slot()
     async def _save_clicked(self) -> None:
@@ -397,7 +479,7 @@ class PurchaseDialog(SavingDialog):
         items = self.items()
         self._busy = True
         self._update_state()
-        set_message(self.status, "Saving…", error=False)
+        set_message(self.status, self.tr("Saving…"), error=False)
         try:
             await self._service.add_purchase(
                 self._customer_id,
@@ -410,7 +492,8 @@ class PurchaseDialog(SavingDialog):
                 log.exception("saving purchase failed")
             self._busy = False
             self._update_state()
-            set_message(self.status, f"Could not save: {exc}", error=True)
+            self._save_error = str(exc)
+            self._show_save_error()
             return
         finally:
             self._task = None

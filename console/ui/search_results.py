@@ -6,17 +6,40 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.storage.customers import SearchHit
+from console.ui.i18n import format_date
 
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+TIER_LABELS = {
+    "regular": QT_TRANSLATE_NOOP("Tier", "Regular"),
+    "silver": QT_TRANSLATE_NOOP("Tier", "Silver"),
+    "gold": QT_TRANSLATE_NOOP("Tier", "Gold"),
+    "vip": QT_TRANSLATE_NOOP("Tier", "VIP"),
+}
+
+
+def tier_label(tier: str) -> str:
+    """A membership tier in the interface language."""
+    label = TIER_LABELS.get(tier)
+    return QCoreApplication.translate("Tier", str(label)) if label else tier.capitalize()
+
+
 def describe_hit(hit: SearchHit) -> tuple[str, str]:
-    """(first line, second line) for a result row."""
+    """(first line, second line) for a result row, in the interface language."""
     first = hit.name
     if hit.preferred_name and hit.preferred_name != hit.name:
         first += f"  ·  {hit.preferred_name}"
@@ -27,11 +50,15 @@ def describe_hit(hit: SearchHit) -> tuple[str, str]:
         parts.append(hit.member_no)
     if hit.last_visit:
         when = dt.datetime.fromisoformat(hit.last_visit)
-        parts.append(f"last visit {when:%d %b %Y}")
+        parts.append(
+            QCoreApplication.translate("SearchResults", "last visit {date}").format(
+                date=format_date(when.date())
+            )
+        )
     else:
-        parts.append("no visits yet")
+        parts.append(QCoreApplication.translate("SearchResults", "no visits yet"))
     if hit.tier != "regular":
-        parts.append(hit.tier.upper() if hit.tier == "vip" else hit.tier.capitalize())
+        parts.append(tier_label(hit.tier))
     return first, "  ·  ".join(parts)
 
 
@@ -60,6 +87,11 @@ class SearchResultsModel(QAbstractListModel):
         if role == CustomerIdRole:
             return hit.id
         return None
+
+    def retranslate(self) -> None:
+        """Rows are described in the interface language: draw them again."""
+        if self._hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1, 0))
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()

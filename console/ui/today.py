@@ -11,37 +11,30 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from console.domain.greeting import relative_since
 from console.services.customers import TodayLists
+from console.ui.i18n import format_date, locale, relative_since
+from console.ui.widgets import Retranslating
 
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _occasion_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
-
-
-class TodayView(QWidget):
+class TodayView(Retranslating, QWidget):
     openCustomer = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayView")
-        self.setAccessibleName("Today")
-        self.title = QLabel("Today")
+        self.lists: TodayLists | None = None
+        self.title = QLabel()
         self.title.setObjectName("todayTitle")
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.occasions_label = QLabel("Birthdays and anniversaries")
+        self.occasions_label = QLabel()
         self.occasions_label.setStyleSheet("font-weight: 600; color: #555;")
-        self.occasions = self._list("todayOccasions", "Birthdays and anniversaries coming up")
-        self.missed_label = QLabel("We miss you — good customers not seen for a while")
+        self.occasions = self._list("todayOccasions")
+        self.missed_label = QLabel()
         self.missed_label.setWordWrap(True)
         self.missed_label.setStyleSheet("font-weight: 600; color: #555;")
-        self.missed = self._list("todayMissed", "Good customers not seen for a while")
+        self.missed = self._list("todayMissed")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -51,11 +44,22 @@ class TodayView(QWidget):
         layout.addWidget(self.missed, 1)
         self.occasions_label.setBuddy(self.occasions)
         self.missed_label.setBuddy(self.missed)
+        self.retranslate()
 
-    def _list(self, name: str, accessible: str) -> QListWidget:
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Today"))
+        self.occasions_label.setText(self.tr("Birthdays and anniversaries"))
+        self.occasions.setAccessibleName(self.tr("Birthdays and anniversaries coming up"))
+        self.missed_label.setText(self.tr("We miss you — good customers not seen for a while"))
+        self.missed.setAccessibleName(self.tr("Good customers not seen for a while"))
+        if self.lists is None:
+            self.title.setText(self.tr("Today"))
+        else:
+            self._render(self.lists)
+
+    def _list(self, name: str) -> QListWidget:
         widget = QListWidget()
         widget.setObjectName(name)
-        widget.setAccessibleName(accessible)
         widget.setAlternatingRowColors(True)
         widget.itemActivated.connect(self._activated)
         return widget
@@ -65,31 +69,61 @@ class TodayView(QWidget):
         if isinstance(customer_id, int):
             self.openCustomer.emit(customer_id)
 
+    def _when(self, days: int) -> str:
+        if days == 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("tomorrow")
+        return self.tr("in %n day(s)", "", days)
+
     def show_lists(self, lists: TodayLists) -> None:
-        self.title.setText(f"Today, {lists.today:%A %d %B %Y}")
+        self.lists = lists
+        self._render(lists)
+
+    def _render(self, lists: TodayLists) -> None:
+        """Fill both lists from *lists* (again after a language change, keeping the row
+        that was selected)."""
+        occasion_row = self.occasions.currentRow()
+        missed_row = self.missed.currentRow()
+        weekday = locale().dayName(lists.today.isoweekday())
+        self.title.setText(
+            self.tr("Today, {weekday} {date}").format(
+                weekday=weekday, date=format_date(lists.today)
+            )
+        )
         self.occasions.clear()
         for occasion, who in lists.occasions:
             name = who.preferred_name or who.name
-            what = "Birthday" if occasion.label == "birthday" else occasion.label.capitalize()
-            years = f" ({occasion.years})" if occasion.years else ""
-            text = f"{what}{years} {_occasion_text(occasion.days_away)} — {name}"
+            what = (
+                self.tr("Birthday") if occasion.label == "birthday" else occasion.label.capitalize()
+            )
+            if occasion.years:
+                what = self.tr("{occasion} ({years})").format(occasion=what, years=occasion.years)
+            text = self.tr("{occasion} {when} — {name}").format(
+                occasion=what, when=self._when(occasion.days_away), name=name
+            )
             if who.preferred_name and who.preferred_name != who.name:
                 text += f" ({who.name})"
             item = QListWidgetItem(text)
             item.setData(CustomerIdRole, who.customer_id)
             self.occasions.addItem(item)
         if not lists.occasions:
-            self._empty(self.occasions, "No birthdays or anniversaries this week.")
+            self._empty(self.occasions, self.tr("No birthdays or anniversaries this week."))
         self.missed.clear()
         for lapsed in lists.lapsed:
             name = lapsed.preferred_name or lapsed.name
             when = dt.datetime.fromisoformat(lapsed.last_visit).date()
-            seen = relative_since(when, lists.today, "en")
-            item = QListWidgetItem(f"{name} — {lapsed.visit_count} visits, last seen {seen}")
+            seen = relative_since(when, lists.today)
+            text = self.tr("{name} — %n visit(s), last seen {ago}", "", lapsed.visit_count)
+            item = QListWidgetItem(text.format(name=name, ago=seen))
             item.setData(CustomerIdRole, lapsed.customer_id)
             self.missed.addItem(item)
         if not lists.lapsed:
-            self._empty(self.missed, "Everyone we know well has been in recently.")
+            self._empty(self.missed, self.tr("Everyone we know well has been in recently."))
+        if 0 <= occasion_row < self.occasions.count():
+            self.occasions.setCurrentRow(occasion_row)
+        if 0 <= missed_row < self.missed.count():
+            self.missed.setCurrentRow(missed_row)
 
     @staticmethod
     def _empty(widget: QListWidget, text: str) -> None:

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CustomerProfile</name>
+    <message numerus="yes">
+        <source>%n reward(s) available — tell them: {reward}</source>
+        <translation>
+            <numerusform>%n reward available — tell them: {reward}</numerusform>
+            <numerusform>%n rewards available — tell them: {reward}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n visit(s)&lt;/b&gt; so far</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n visit&lt;/b&gt; so far</numerusform>
+            <numerusform>&lt;b&gt;%n visits&lt;/b&gt; so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lifetime spend {amount} over %n purchase(s)</source>
+        <translation>
+            <numerusform>Lifetime spend {amount} over %n purchase</numerusform>
+            <numerusform>Lifetime spend {amount} over %n purchases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n found — Enter opens the highlighted customer, ↓ moves down.</source>
+        <translation>
+            <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
+            <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeWords</name>
     <message numerus="yes">
         <source>%n day(s) ago</source>
@@ -29,6 +70,23 @@
         <translation>
             <numerusform>%n year ago</numerusform>
             <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %n visit(s), last seen {ago}</source>
+        <translation>
+            <numerusform>{name} — %n visit, last seen {ago}</numerusform>
+            <numerusform>{name} — %n visits, last seen {ago}</numerusform>
         </translation>
     </message>
 </context>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,15 @@ from console.services.customers import CustomerService
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
 from console.ui.purchase_dialog import PurchaseDialog
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Any:
+    """Amounts follow the interface language's locale (English: en_GB, as at start-up)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -63,25 +72,25 @@ def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
 def test_total_is_computed_live(qtbot: Any, make_dialog: Any) -> None:
     dialog = make_dialog()
     assert dialog.windowTitle() == "Add purchase — 张伟"
-    assert dialog.total.text() == "Total  CNY 0.00"
+    assert dialog.total.text() == "Total  ¥0.00"
     assert not dialog.save_button.isEnabled()
     first = dialog.rows[0]
     type_into(qtbot, first.name, "茉莉花茶")
     type_into(qtbot, first.price, "18.5")
     first.quantity.setValue(2)
-    assert first.line_total.text() == "CNY 37.00"
+    assert first.line_total.text() == "¥37.00"
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     second = dialog.rows[1]
     assert second.name.hasFocus()
     type_into(qtbot, second.name, "Scone")
     second.category.setCurrentIndex(second.category.findData("food"))
     type_into(qtbot, second.price, "1,200")
-    assert dialog.total.text() == "Total  CNY 1,237.00"
+    assert dialog.total.text() == "Total  ¥1,237.00"
     dialog.currency.setCurrentIndex(dialog.currency.findData("HKD"))
-    assert dialog.total.text() == "Total  HKD 1,237.00"
-    assert first.line_total.text() == "HKD 37.00"
+    assert dialog.total.text() == "Total  HK$1,237.00"
+    assert first.line_total.text() == "HK$37.00"
     qtbot.mouseClick(second.remove, Qt.MouseButton.LeftButton)
-    assert dialog.total.text() == "Total  HKD 37.00"
+    assert dialog.total.text() == "Total  HK$37.00"
     assert dialog.save_button.isEnabled()
 
 

@@ -71,9 +71,13 @@ def test_traditional_chinese_is_not_simplified(tmp_path: Path) -> None:
     import opencc
 
     to_traditional = opencc.OpenCC("s2tw")
+    # Characters OpenCC writes in their formal form but Taiwan commonly writes as is.
+    accepted = {"台"}
     for context, source, forms in _messages(TS_DIR / f"{TS_PREFIX}zh_TW.ts"):
         for text in forms:
-            assert to_traditional.convert(text) == text, (context, source, text)
+            converted = to_traditional.convert(text)
+            differ = {a for a, b in zip(text, converted, strict=False) if a != b}
+            assert differ <= accepted, (context, source, text, sorted(differ))
 
 
 def test_all_sources_compile(tmp_path: Path) -> None:
