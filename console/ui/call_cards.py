@@ -28,7 +28,16 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +50,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -57,10 +67,9 @@ from console.domain.calls import (
     Direction,
     EventKind,
     MatchKind,
-    format_duration,
 )
 from console.domain.phones import format_phone
-from console.domain.profile import BadgeKind
+from console.domain.profile import Badge, BadgeKind
 from console.services.calls import Brief, CallBack, CallService, CallUpdate
 from console.services.customers import (
     CustomerService,
@@ -69,7 +78,15 @@ from console.services.customers import (
     ValidationFailed,
 )
 from console.storage.customers import SearchHit
+from console.ui.i18n import (
+    format_date,
+    format_datetime,
+    format_number,
+    format_time,
+    relative_since,
+)
 from console.ui.main_window import SearchBox
+from console.ui.widgets import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +104,55 @@ STATE_COLOURS = {
 }
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
+# How a call's state, direction and match read in the interface language.
+STATE_LABELS = {
+    CallState.RINGING: QT_TRANSLATE_NOOP("CallLabels", "ringing"),
+    CallState.ANSWERED: QT_TRANSLATE_NOOP("CallLabels", "answered"),
+    CallState.ENDED: QT_TRANSLATE_NOOP("CallLabels", "ended"),
+    CallState.MISSED: QT_TRANSLATE_NOOP("CallLabels", "missed"),
+}
+DIRECTION_LABELS = {
+    Direction.IN: QT_TRANSLATE_NOOP("CallLabels", "incoming"),
+    Direction.OUT: QT_TRANSLATE_NOOP("CallLabels", "outgoing"),
+}
+MATCH_LABELS = {
+    MatchKind.EXACT: QT_TRANSLATE_NOOP("CallLabels", "exact match"),
+    MatchKind.PROBABLE: QT_TRANSLATE_NOOP("CallLabels", "probable match"),
+    MatchKind.NONE: QT_TRANSLATE_NOOP("CallLabels", "no match"),
+}
+# Badges whose wording does not depend on the customer's data (the others, such as
+# "Birthday in 3 days" or an occasion's own name, are shown as the profile builds them).
+BADGE_LABELS = {
+    BadgeKind.OPEN_COMPLAINT: QT_TRANSLATE_NOOP("CallLabels", "Open complaint"),
+    BadgeKind.BIRTHDAY_TODAY: QT_TRANSLATE_NOOP("CallLabels", "Birthday today"),
+    BadgeKind.REWARD: QT_TRANSLATE_NOOP("CallLabels", "Reward available — tell them"),
+    BadgeKind.FIRST_VISIT: QT_TRANSLATE_NOOP("CallLabels", "First visit"),
+    BadgeKind.AVOID: QT_TRANSLATE_NOOP("CallLabels", "Topics to avoid"),
+}
+TIER_BADGES = {
+    "VIP": QT_TRANSLATE_NOOP("CallLabels", "VIP"),
+    "Gold": QT_TRANSLATE_NOOP("CallLabels", "Gold"),
+}
+
+
+def state_label(state: CallState) -> str:
+    return QCoreApplication.translate("CallLabels", str(STATE_LABELS[state]))
+
+
+def direction_label(direction: Direction) -> str:
+    return QCoreApplication.translate("CallLabels", str(DIRECTION_LABELS[direction]))
+
+
+def match_label(match: MatchKind) -> str:
+    return QCoreApplication.translate("CallLabels", str(MATCH_LABELS[match]))
+
+
+def badge_label(badge: Badge) -> str:
+    if badge.kind in BADGE_LABELS:
+        return QCoreApplication.translate("CallLabels", str(BADGE_LABELS[badge.kind]))
+    if badge.kind is BadgeKind.VIP and badge.text in TIER_BADGES:
+        return QCoreApplication.translate("CallLabels", str(TIER_BADGES[badge.text]))
+    return badge.text
 
 
 def brief_name(brief: Brief | None) -> str:
@@ -100,33 +163,91 @@ def brief_name(brief: Brief | None) -> str:
     return brief.name
 
 
+class CallWords(QObject):
+    """Durations, states and numbers of calls in the interface language (with plurals:
+    lupdate marks ``self.tr(..., n)`` as numerus only in a QObject subclass)."""
+
+    def duration(self, value: dt.timedelta | None) -> str:
+        """2 min 05 s / 2分05秒; 1 h 02 min; 45 s."""
+        if value is None:
+            return ""
+        seconds = max(int(value.total_seconds()), 0)
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        if hours:
+            return (
+                self.tr("%1 h %2 min")
+                .replace("%1", format_number(hours))
+                .replace("%2", f"{minutes:02d}")
+            )
+        if minutes:
+            return (
+                self.tr("%1 min %2 s")
+                .replace("%1", format_number(minutes))
+                .replace("%2", f"{secs:02d}")
+            )
+        return self.tr("%1 s").replace("%1", format_number(secs))
+
+    def missed(self, started: dt.datetime, now: dt.datetime) -> str:
+        """missed just now / missed 3 min ago / missed at 14:05 / missed 27 Nov 2026 14:05."""
+        minutes = int((now - started).total_seconds() // 60)
+        if minutes < 1:
+            return self.tr("missed just now")
+        if minutes < 60:
+            return self.tr("missed %n min ago", "", minutes)
+        if started.date() == now.date():
+            return self.tr("missed at %1").replace("%1", format_time(started))
+        return self.tr("missed %1").replace("%1", format_datetime(started))
+
+    def state(self, call: Call, now: dt.datetime) -> str:
+        if call.state is CallState.RINGING:
+            return self.tr("ringing %1").replace("%1", self.duration(now - call.started_at))
+        if call.state is CallState.ANSWERED:
+            since = self.duration(now - (call.answered_at or call.started_at))
+            if call.answered_by:
+                return (
+                    self.tr("talking %1 · %2").replace("%1", since).replace("%2", call.answered_by)
+                )
+            return self.tr("talking %1").replace("%1", since)
+        if call.state is CallState.MISSED:
+            return self.missed(call.started_at, now)
+        return self.tr("ended · %1").replace("%1", self.duration(call.duration or dt.timedelta(0)))
+
+    def number(self, call: Call) -> str:
+        if call.number:
+            return format_phone(call.number)
+        if call.other_party.strip().lower() in WITHHELD:
+            return self.tr("Withheld number")
+        return call.other_party
+
+    def last_visit(self, brief: Brief) -> str:
+        if not brief.last_visit:
+            return self.tr("no visits yet")
+        day = dt.datetime.fromisoformat(brief.last_visit).date()
+        return self.tr("last visit %1").replace("%1", format_date(day))
+
+    def visits(self, count: int) -> str:
+        return self.tr("%n visit(s)", "", count)
+
+
+_WORDS: list[CallWords] = []
+
+
+def words() -> CallWords:
+    if not _WORDS:
+        _WORDS.append(CallWords())
+    return _WORDS[0]
+
+
 def number_text(call: Call) -> str:
-    if call.number:
-        return format_phone(call.number)
-    if call.other_party.strip().lower() in WITHHELD:
-        return "Withheld number"
-    return call.other_party
-
-
-def _last_visit(brief: Brief) -> str:
-    if not brief.last_visit:
-        return "no visits yet"
-    return f"last visit {dt.datetime.fromisoformat(brief.last_visit):%d %b %Y}"
+    return words().number(call)
 
 
 def state_text(call: Call, now: dt.datetime) -> str:
-    if call.state is CallState.RINGING:
-        return f"ringing {format_duration(now - call.started_at)}"
-    if call.state is CallState.ANSWERED:
-        since = call.answered_at or call.started_at
-        who = f" · {call.answered_by}" if call.answered_by else ""
-        return f"talking {format_duration(now - since)}{who}"
-    if call.state is CallState.MISSED:
-        return f"missed at {call.started_at:%H:%M}"
-    return f"ended · {format_duration(call.duration) or '0:00'}"
+    return words().state(call, now)
 
 
-class CallCard(QFrame):
+class CallCard(Retranslating, QFrame):
     """One queued call: who (or the number), how sure, and how it is going."""
 
     def __init__(self, call: Call, title: str, parent: QWidget | None = None) -> None:
@@ -149,6 +270,9 @@ class CallCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         layout.addWidget(self.state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.refresh(dt.datetime.now())
 
     def set_call(self, call: Call, title: str | None = None) -> None:
@@ -160,7 +284,9 @@ class CallCard(QFrame):
     def refresh(self, now: dt.datetime) -> None:
         call = self.call
         arrow = "☎ ←" if call.direction is Direction.IN else "☎ →"
-        probable = " · probable" if call.match is MatchKind.PROBABLE else ""
+        probable = (
+            f" · {match_label(MatchKind.PROBABLE)}" if call.match is MatchKind.PROBABLE else ""
+        )
         self.title.setText(html.escape(f"{arrow} {self.title_text}"))
         self.detail.setText(html.escape(f"{number_text(call)}{probable}"))
         colour = STATE_COLOURS[call.state]
@@ -170,11 +296,11 @@ class CallCard(QFrame):
         )
 
     def accessible_text(self) -> str:
-        probable = ", probable match" if self.call.match is MatchKind.PROBABLE else ""
-        return (
-            f"{self.title_text}, {number_text(self.call)}{probable}, "
-            f"{state_text(self.call, dt.datetime.now())}"
-        )
+        parts = [self.title_text, number_text(self.call)]
+        if self.call.match is MatchKind.PROBABLE:
+            parts.append(match_label(MatchKind.PROBABLE))
+        parts.append(state_text(self.call, dt.datetime.now()))
+        return ", ".join(parts)
 
 
 class CallQueue(QListWidget):
@@ -190,7 +316,7 @@ class CallQueue(QListWidget):
         super().keyPressEvent(event)
 
 
-class CallDesk(QDockWidget):
+class CallDesk(Retranslating, QDockWidget):
     """The "Calls" dock: queue, the picked call, and who to call back."""
 
     complaint_requested = Signal(int, str)  # customer id, call id — hook for complaints
@@ -206,8 +332,8 @@ class CallDesk(QDockWidget):
         *,
         complaint_lines: Callable[[int], Awaitable[list[str]]] | None = None,
     ) -> None:
-        super().__init__("Calls", window)
-        _named(self, "callDesk", "Calls")
+        super().__init__(window)
+        self.setObjectName("callDesk")
         self.window_ = window
         # False while the console is locked: a call must not bring customers into view
         # for whoever stands at a locked terminal (the card still queues).
@@ -223,15 +349,22 @@ class CallDesk(QDockWidget):
         self.current: Call | None = None
         self._preloaded: Profile | None = None
         self.endpoint = ""
+        # What is on screen, kept so that a language switch can say it again.
+        self._status: tuple[str, str | int] = ("waiting", "")
+        self._facts_profile: Profile | None = None
+        self._complaint_texts: list[str] = []
+        self._hits: list[SearchHit] = []
+        self._call_backs: list[CallBack] = []
+        self._timeline_calls: list[Call] | None = None  # None: not loaded yet
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
 
         self.tabs = QTabWidget()
-        _named(self.tabs, "callTabs", "Calls and call-backs")
-        self.tabs.addTab(self._build_calls_page(), "Calls")
-        self.tabs.addTab(self._build_call_back_page(), "Call back")
+        self.tabs.setObjectName("callTabs")
+        self.tabs.addTab(self._build_calls_page(), "")
+        self.tabs.addTab(self._build_call_back_page(), "")
         self.setWidget(self.tabs)
 
         self._build_timeline()
@@ -246,17 +379,96 @@ class CallDesk(QDockWidget):
         self._attach_generation = 0
         window.profileShown.connect(self._profile_shown)
         self._show_detail(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface language; what is typed, picked or listed stays."""
+        self.setWindowTitle(self.tr("Calls"))
+        self.setAccessibleName(self.tr("Calls"))
+        self.tabs.setAccessibleName(self.tr("Calls and call-backs"))
+        self.tabs.setTabText(0, self.tr("Calls"))
+        self.status.setAccessibleName(self.tr("Phone link status"))
+        self.queue.setAccessibleName(self.tr("Call queue"))
+        self.detail.setAccessibleName(self.tr("The picked call"))
+        self._show_status()
+        # idle
+        self.idle_page.setText(self.tr("Pick a call in the queue (Ctrl+J, then ↑/↓ and Enter)."))
+        self.idle_page.setAccessibleName(self.tr("No call picked"))
+        # known caller
+        self.caller_name.setAccessibleName(self.tr("Caller"))
+        self.probable_note.setText(
+            self.tr("Probable match (same last digits): check the name before you use it.")
+        )
+        self.probable_note.setAccessibleName(self.tr("Probable match warning"))
+        self.caller_greeting.setAccessibleName(self.tr("Greeting to say"))
+        self.caller_facts.setAccessibleName(self.tr("About the caller"))
+        self.open_button.setText(self.tr("&Open profile"))
+        self.open_button.setAccessibleName(self.tr("Open the caller's profile"))
+        self.complaint_button.setText(self.tr("Co&mplaint (%1)").replace("%1", COMPLAINT_KEYS))
+        self.complaint_button.setAccessibleName(self.tr("Start a complaint for this caller"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss this call card"))
+        self._show_state()
+        # chooser
+        self.chooser_title.setAccessibleName(self.tr("Who is calling"))
+        self.chooser.setAccessibleName(self.tr("Customers with this number"))
+        self.choose_button.setText(self.tr("&This is the caller"))
+        self.choose_button.setAccessibleName(self.tr("This is the caller"))
+        # new caller
+        self.new_title.setAccessibleName(self.tr("New caller"))
+        self.create_button.setText(self.tr("Create pro&file"))
+        self.create_button.setAccessibleName(self.tr("Create a profile with this number"))
+        self.attach_search.setAccessibleName(self.tr("Find a customer to attach the number to"))
+        self.attach_search.setPlaceholderText(
+            self.tr("…or attach the number to: name, phone, member no.")
+        )
+        self.attach_results.setAccessibleName(self.tr("Customers to attach the number to"))
+        self.attach_button.setText(self.tr("&Attach number"))
+        self.attach_button.setAccessibleName(self.tr("Attach the number to the selected customer"))
+        self.new_message.setAccessibleName(self.tr("Message"))
+        self._show_hits()
+        # call back
+        self.call_back_list.setAccessibleName(self.tr("Missed calls to return"))
+        self.called_back_button.setText(self.tr("Called &back"))
+        self.called_back_button.setAccessibleName(self.tr("Mark as called back"))
+        self.call_back_empty.setText(self.tr("Nobody is waiting for a call back."))
+        self.call_back_empty.setAccessibleName(self.tr("Call-back list status"))
+        self._show_call_backs()
+        # timeline in the profile's history
+        self.timeline.setAccessibleName(self.tr("Calls"))
+        self.timeline.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Direction"),
+                self.tr("Number"),
+                self.tr("Duration"),
+                self.tr("Result"),
+            ]
+        )
+        self.timeline.horizontalHeader().setAccessibleName(self.tr("Calls columns"))
+        self.timeline.verticalHeader().setAccessibleName(self.tr("Calls rows"))
+        self._show_timeline()
+        # actions and the Phone menu
+        self.complaint_action.setText(self.tr("Complaint from the &caller"))
+        self.calls_action.setText(self.tr("&Calls"))
+        self.phone_menu.setTitle(self.tr("P&hone"))
+        self.copy_action.setText(self.tr("Copy the phone-system &URL"))
+        # cards and the picked call, from what they hold
+        for call_id, card in self.cards.items():
+            card.set_call(card.call, self._title(card.call))
+            self._update_item(call_id)
+        if self.current is not None:
+            self._render_detail(self.current)
 
     # --- building ------------------------------------------------------------------
 
     def _build_calls_page(self) -> QWidget:
         page = QWidget()
-        self.status = QLabel("No calls yet. Waiting for the phone system…")
-        _named(self.status, "callStatus", "Phone link status")
+        self.status = QLabel()
+        self.status.setObjectName("callStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #666;")
         self.queue = CallQueue()
-        _named(self.queue, "callQueue", "Call queue")
+        self.queue.setObjectName("callQueue")
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setSpacing(2)
         self.queue.currentItemChanged.connect(self._current_changed)
@@ -265,7 +477,7 @@ class CallDesk(QDockWidget):
         self.queue.setMaximumHeight(240)
 
         self.detail = QStackedWidget()
-        _named(self.detail, "callDetail", "The picked call")
+        self.detail.setObjectName("callDetail")
         self.detail.addWidget(self._build_idle_page())
         self.detail.addWidget(self._build_known_page())
         self.detail.addWidget(self._build_chooser_page())
@@ -278,15 +490,16 @@ class CallDesk(QDockWidget):
         layout.addWidget(self.detail, 1)
         return page
 
-    def _button(self, text: str, name: str, accessible: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        _named(button, name, accessible)
+    def _button(self, name: str, slot: Any) -> QPushButton:
+        """A button whose text and accessible name :meth:`retranslate` sets."""
+        button = QPushButton()
+        button.setObjectName(name)
         button.clicked.connect(slot)
         return button
 
     def _build_idle_page(self) -> QWidget:
-        self.idle_page = QLabel("Pick a call in the queue (Ctrl+J, then ↑/↓ and Enter).")
-        _named(self.idle_page, "callIdle", "No call picked")
+        self.idle_page = QLabel()
+        self.idle_page.setObjectName("callIdle")
         self.idle_page.setWordWrap(True)
         self.idle_page.setStyleSheet("color: #777;")
         self.idle_page.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -296,39 +509,28 @@ class CallDesk(QDockWidget):
         page = QWidget()
         self.known_page = page
         self.caller_name = QLabel()
-        _named(self.caller_name, "callerName", "Caller")
+        self.caller_name.setObjectName("callerName")
         self.caller_name.setWordWrap(True)
         self.caller_name.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.probable_note = QLabel(
-            "Probable match (same last digits): check the name before you use it."
-        )
-        _named(self.probable_note, "probableNote", "Probable match warning")
+        self.probable_note = QLabel()
+        self.probable_note.setObjectName("probableNote")
         self.probable_note.setWordWrap(True)
         self.probable_note.setStyleSheet(
             "background:#fff3e0; color:#6d3a00; padding:4px; border-radius:4px;"
         )
         self.caller_greeting = QLabel()
-        _named(self.caller_greeting, "callGreeting", "Greeting to say")
+        self.caller_greeting.setObjectName("callGreeting")
         self.caller_greeting.setWordWrap(True)
         self.caller_greeting.setStyleSheet(
             "font-size: 15px; color:#1b3a57; background:#eef4fb; padding:6px; border-radius:6px;"
         )
         self.caller_facts = QLabel()
-        _named(self.caller_facts, "callFacts", "About the caller")
+        self.caller_facts.setObjectName("callFacts")
         self.caller_facts.setWordWrap(True)
         self.caller_facts.setTextFormat(Qt.TextFormat.RichText)
-        self.open_button = self._button(
-            "&Open profile", "openCallerButton", "Open the caller's profile", self._open_current
-        )
-        self.complaint_button = self._button(
-            f"Co&mplaint ({COMPLAINT_KEYS})",
-            "callComplaintButton",
-            "Start a complaint for this caller",
-            self.request_complaint,
-        )
-        self.dismiss_button = self._button(
-            "&Dismiss", "dismissCallButton", "Dismiss this call card", self._dismiss_current
-        )
+        self.open_button = self._button("openCallerButton", self._open_current)
+        self.complaint_button = self._button("callComplaintButton", self.request_complaint)
+        self.dismiss_button = self._button("dismissCallButton", self._dismiss_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.complaint_button)
@@ -348,14 +550,12 @@ class CallDesk(QDockWidget):
         page = QWidget()
         self.chooser_page = page
         self.chooser_title = QLabel()
-        _named(self.chooser_title, "chooserTitle", "Who is calling")
+        self.chooser_title.setObjectName("chooserTitle")
         self.chooser_title.setWordWrap(True)
         self.chooser = QListWidget()
-        _named(self.chooser, "callerChooser", "Customers with this number")
+        self.chooser.setObjectName("callerChooser")
         self.chooser.activated.connect(self._chosen)
-        self.choose_button = self._button(
-            "&This is the caller", "chooseCallerButton", "This is the caller", self._choose_current
-        )
+        self.choose_button = self._button("chooseCallerButton", self._choose_current)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chooser_title)
@@ -367,32 +567,21 @@ class CallDesk(QDockWidget):
         page = QWidget()
         self.new_page = page
         self.new_title = QLabel()
-        _named(self.new_title, "newCallerTitle", "New caller")
+        self.new_title.setObjectName("newCallerTitle")
         self.new_title.setWordWrap(True)
         self.new_title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.create_button = self._button(
-            "Create pro&file",
-            "createProfileButton",
-            "Create a profile with this number",
-            self.create_profile,
-        )
+        self.create_button = self._button("createProfileButton", self.create_profile)
         self.attach_search = SearchBox()  # ↓ moves into the results, Esc clears
-        _named(self.attach_search, "attachSearch", "Find a customer to attach the number to")
-        self.attach_search.setPlaceholderText("…or attach the number to: name, phone, member no.")
+        self.attach_search.setObjectName("attachSearch")
         self.attach_search.textChanged.connect(self._attach_query_changed)
         self.attach_search.returnPressed.connect(self.attach_current)
         self.attach_results = QListWidget()
-        _named(self.attach_results, "attachResults", "Customers to attach the number to")
+        self.attach_results.setObjectName("attachResults")
         self.attach_search.moveDown.connect(self.attach_results.setFocus)
         self.attach_results.activated.connect(lambda _i: self.attach_current())
-        self.attach_button = self._button(
-            "&Attach number",
-            "attachNumberButton",
-            "Attach the number to the selected customer",
-            self.attach_current,
-        )
+        self.attach_button = self._button("attachNumberButton", self.attach_current)
         self.new_message = QLabel()
-        _named(self.new_message, "newCallerMessage", "Message")
+        self.new_message.setObjectName("newCallerMessage")
         self.new_message.setWordWrap(True)
         self.new_message.setStyleSheet("color: #b3261e;")
         layout = QVBoxLayout(page)
@@ -408,13 +597,11 @@ class CallDesk(QDockWidget):
     def _build_call_back_page(self) -> QWidget:
         page = QWidget()
         self.call_back_list = QListWidget()
-        _named(self.call_back_list, "callBackList", "Missed calls to return")
+        self.call_back_list.setObjectName("callBackList")
         self.call_back_list.activated.connect(self._call_back_activated)
-        self.called_back_button = self._button(
-            "Called &back", "calledBackButton", "Mark as called back", self._called_back
-        )
-        self.call_back_empty = QLabel("Nobody is waiting for a call back.")
-        _named(self.call_back_empty, "callBackEmpty", "Call-back list status")
+        self.called_back_button = self._button("calledBackButton", self._called_back)
+        self.call_back_empty = QLabel()
+        self.call_back_empty.setObjectName("callBackEmpty")
         self.call_back_empty.setStyleSheet("color: #777;")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -426,60 +613,78 @@ class CallDesk(QDockWidget):
     def _build_timeline(self) -> None:
         """A "Calls" tab in the profile's history: the customer's phone interactions."""
         table = QTableWidget(0, 5)
-        _named(table, "callsTable", "Calls")
-        table.setHorizontalHeaderLabels(["When", "Direction", "Number", "Duration", "Result"])
+        table.setObjectName("callsTable")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setObjectName("callsTableHeader")
-        header.setAccessibleName("Calls columns")
         table.verticalHeader().setObjectName("callsTableRowHeader")
-        table.verticalHeader().setAccessibleName("Calls rows")
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.timeline = table
         history = self.window_.profile.history
-        self._timeline_tab = history.addTab(table, "Calls")
+        self._timeline_tab = history.addTab(table, "")
 
     def _build_actions(self) -> None:
         window: QMainWindow = self.window_
-        self.complaint_action = QAction("Complaint from the &caller", window)
+        self.complaint_action = QAction(window)
         self.complaint_action.setObjectName("callComplaintAction")
         self.complaint_action.setShortcut(QKeySequence(COMPLAINT_KEYS))
         self.complaint_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.complaint_action.triggered.connect(self.request_complaint)
         window.addAction(self.complaint_action)
-        self.calls_action = QAction("&Calls", window)
+        self.calls_action = QAction(window)
         self.calls_action.setObjectName("focusCallsAction")
         self.calls_action.setShortcut(QKeySequence(CALLS_KEYS))
         self.calls_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.calls_action.triggered.connect(self.focus_queue)
         window.addAction(self.calls_action)
-        view = window.menuBar().addMenu("P&hone")
+        view: QMenu = window.menuBar().addMenu("")
         view.setObjectName("phoneMenu")
         view.addAction(self.calls_action)
         view.addAction(self.complaint_action)
-        copy = QAction("Copy the phone-system &URL", window)
+        self.phone_menu = view
+        copy = QAction(window)
         copy.setObjectName("copyCtiUrlAction")
         copy.triggered.connect(self.copy_endpoint)
         view.addAction(copy)
+        self.copy_action = copy
 
     # --- the listener's state -------------------------------------------------------
 
     def set_listening(self, endpoint: str, shown: str) -> None:
         self.endpoint = endpoint
-        self.status.setText(f"Listening for calls on {shown}")
+        self._status = ("listening", shown)
+        self._show_status()
 
     def set_unavailable(self, reason: str) -> None:
-        self.status.setText(f"Phone link off: {reason}")
-        self.status.setStyleSheet("color: #b3261e;")
+        """*reason* comes from the listener (or the settings) as it is."""
+        self._status = ("off", reason)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        kind, value = self._status
+        colour = "#666"
+        if kind == "listening":
+            text = self.tr("Listening for calls on %1").replace("%1", str(value))
+        elif kind == "off":
+            text = self.tr("Phone link off: %1").replace("%1", str(value))
+            colour = "#b3261e"
+        elif kind == "queue":
+            text = self.tr("%n call(s) in the queue", "", int(value))
+        else:
+            text = self.tr("No calls yet. Waiting for the phone system…")
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour};")
 
     def copy_endpoint(self) -> None:
         clipboard = QApplication.clipboard()
         if self.endpoint and clipboard is not None:
             clipboard.setText(self.endpoint)
-            self.window_.statusBar().showMessage("Phone-system URL copied (keep it secret).", 5000)
+            self.window_.statusBar().showMessage(
+                self.tr("Phone-system URL copied (keep it secret)."), 5000
+            )
 
     # --- events ---------------------------------------------------------------------
 
@@ -523,10 +728,11 @@ class CallDesk(QDockWidget):
 
     def _title(self, call: Call) -> str:
         if call.customer_id is not None:
-            return brief_name(self.people.get(call.customer_id)) or f"Customer #{call.customer_id}"
+            name = brief_name(self.people.get(call.customer_id))
+            return name or self.tr("Customer #%1").replace("%1", str(call.customer_id))
         if call.candidates:
-            return f"{len(call.candidates)} customers share this number"
-        return "New caller"
+            return self.tr("%n customer(s) share this number", "", len(call.candidates))
+        return self.tr("New caller")
 
     def _add_card(self, call: Call, update: CallUpdate) -> None:
         card = CallCard(call, self._title(call))
@@ -540,7 +746,8 @@ class CallDesk(QDockWidget):
         self._update_item(call.call_id)
         if not self._clock.isActive():
             self._clock.start()
-        self.status.setText(f"{len(self.cards)} call(s) in the queue")
+        self._status = ("queue", len(self.cards))
+        self._show_status()
         if self.current is None or not self.current.live:
             self._preloaded = update.profile
             try:
@@ -590,7 +797,7 @@ class CallDesk(QDockWidget):
     def _tick(self) -> None:
         now = dt.datetime.now()
         for card in self.cards.values():
-            if card.call.live:
+            if card.call.live or card.call.state is CallState.MISSED:  # "missed 3 min ago"
                 card.refresh(now)
 
     def pop_window(self) -> None:
@@ -662,7 +869,19 @@ class CallDesk(QDockWidget):
         self.window_.profileShown.emit(profile.customer.id)
 
     def _show_detail(self, call: Call | None) -> None:
+        """Show *call* as newly picked: fresh inputs, then its texts."""
         self.new_message.clear()
+        self._facts_profile = None
+        self._complaint_texts = []
+        if call is not None and call.customer_id is None and not call.candidates:
+            self.attach_search.clear()
+            self.attach_results.clear()
+            self._hits = []
+        self._render_detail(call)
+
+    def _render_detail(self, call: Call | None) -> None:
+        """The picked call's texts from what is held (also after a language switch: the
+        search text, the chosen row and the results stay)."""
         if call is None:
             self.detail.setCurrentWidget(self.idle_page)
             self.complaint_action.setEnabled(False)
@@ -670,50 +889,65 @@ class CallDesk(QDockWidget):
         self.complaint_action.setEnabled(call.customer_id is not None)
         if call.customer_id is not None:
             brief = self.people.get(call.customer_id)
-            self.caller_name.setText(
-                html.escape(f"{brief_name(brief) or 'Customer'} · {number_text(call)}")
-            )
+            name = brief_name(brief) or self.tr("Customer")
+            self.caller_name.setText(html.escape(f"{name} · {number_text(call)}"))
             self.probable_note.setVisible(call.match is MatchKind.PROBABLE)
-            self.caller_greeting.setText("…")
-            self.caller_facts.setText(
-                html.escape(_last_visit(brief)) if brief is not None else "Loading the profile…"
-            )
+            if self._facts_profile is not None:
+                self._render_facts()
+            else:
+                self.caller_greeting.setText("…")
+                self.caller_facts.setText(
+                    html.escape(words().last_visit(brief))
+                    if brief is not None
+                    else self.tr("Loading the profile…")
+                )
             self.detail.setCurrentWidget(self.known_page)
         elif call.candidates:
             self.chooser_title.setText(
-                f"{len(call.candidates)} customers have {html.escape(number_text(call))}. "
-                "Who is calling?"
+                self.tr(
+                    "%n customer(s) have %1. Who is calling?", "", len(call.candidates)
+                ).replace("%1", html.escape(number_text(call)))
+            )
+            row = max(self.chooser.currentRow(), 0)
+            same = self.chooser.count() == len(call.candidates) and all(
+                self.chooser.item(i).data(CUSTOMER_ROLE) == cid
+                for i, cid in enumerate(call.candidates)
             )
             self.chooser.clear()
             for cid in call.candidates:
                 brief = self.people.get(cid)
                 text = f"#{cid}"
                 if brief is not None:
-                    text = (
-                        f"{brief_name(brief)} · {_last_visit(brief)} · {brief.visit_count} visits"
+                    text = " · ".join(
+                        (
+                            brief_name(brief),
+                            words().last_visit(brief),
+                            words().visits(brief.visit_count),
+                        )
                     )
                 item = QListWidgetItem(text)
                 item.setData(CUSTOMER_ROLE, cid)
                 self.chooser.addItem(item)
-            self.chooser.setCurrentRow(0)
+            self.chooser.setCurrentRow(row if same else 0)
             self.detail.setCurrentWidget(self.chooser_page)
         else:
             withheld = call.number is None
-            self.new_title.setText(
-                html.escape(f"New caller · {number_text(call)}")
-                + ("" if not withheld else " <span style='color:#777'>(not a usable number)</span>")
-            )
+            title = html.escape(self.tr("New caller · %1").replace("%1", number_text(call)))
+            if withheld:
+                note = html.escape(self.tr("(not a usable number)"))
+                title += f" <span style='color:#777'>{note}</span>"
+            self.new_title.setText(title)
             self.create_button.setEnabled(True)
             self.attach_search.setEnabled(not withheld)
             self.attach_button.setEnabled(not withheld)
-            self.attach_search.clear()
-            self.attach_results.clear()
             self.detail.setCurrentWidget(self.new_page)
         self._show_state()
 
     def _show_state(self) -> None:
-        if self.current is not None:
-            self.dismiss_button.setText("&Dismiss" if not self.current.live else "&Dismiss card")
+        if self.current is not None and self.current.live:
+            self.dismiss_button.setText(self.tr("&Dismiss card"))
+        else:
+            self.dismiss_button.setText(self.tr("&Dismiss"))
 
     def _profile_shown(self, customer_id: int) -> None:
         call = self.current
@@ -722,55 +956,89 @@ class CallDesk(QDockWidget):
             self.tasks.start(self._load_timeline(customer_id), name="call-timeline")
         if call is None or call.customer_id != customer_id or profile is None:
             return
-        facts = []
+        self._facts_profile = profile
+        self._complaint_texts = []
+        self._render_facts()
+        if self.complaint_lines is not None:
+            self.tasks.start(self._load_complaints(customer_id), name="call-complaints")
+
+    def _render_facts(self) -> None:
+        """The greeting (in the customer's language, as the profile says it) and the facts
+        about the caller (in the interface language)."""
+        profile = self._facts_profile
+        if profile is None:
+            return
+        facts = [
+            f"<span style='color:#b3261e'>{html.escape(line)}</span>"
+            for line in self._complaint_texts
+        ]
         for badge in profile.badges:
-            line = f"<b>{html.escape(badge.text)}</b>"
+            line = f"<b>{html.escape(badge_label(badge))}</b>"
             if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
                 line += f": {html.escape(badge.detail)}"  # what was promised, and by when
             facts.append(line)
         if profile.last_visit is not None:
+            day = profile.last_visit.date()
             facts.append(
-                f"Last visit {html.escape(profile.last_seen)} ({profile.last_visit:%d %b %Y})"
+                html.escape(
+                    self.tr("Last visit %1 (%2)")
+                    .replace("%1", relative_since(day, dt.date.today()))
+                    .replace("%2", format_date(day))
+                )
             )
         else:
-            facts.append("No visits yet")
+            facts.append(html.escape(self.tr("No visits yet")))
         if profile.recent_purchases:
             last = profile.recent_purchases[0]
             items = ", ".join(f"{i.quantity}× {i.name}" for i in last.items)
-            facts.append(f"Last purchase {last.at:%d %b %Y}: {html.escape(items)}")
+            facts.append(
+                html.escape(
+                    self.tr("Last purchase %1: %2")
+                    .replace("%1", format_date(last.at.date()))
+                    .replace("%2", items)
+                )
+            )
         self.caller_greeting.setText(html.escape(profile.greeting))
         self.caller_facts.setText("<br>".join(facts))
-        if self.complaint_lines is not None:
-            self.tasks.start(self._load_complaints(customer_id, facts), name="call-complaints")
 
-    async def _load_complaints(self, customer_id: int, facts: list[str]) -> None:
+    async def _load_complaints(self, customer_id: int) -> None:
         assert self.complaint_lines is not None
         lines = await self.complaint_lines(customer_id)
         if self.current is None or self.current.customer_id != customer_id:
             return
-        extra = [f"<span style='color:#b3261e'>{html.escape(line)}</span>" for line in lines]
-        self.caller_facts.setText("<br>".join(extra + facts))
+        self._complaint_texts = lines
+        self._render_facts()
 
     async def _load_timeline(self, customer_id: int) -> None:
         calls = await self.calls.customer_calls(customer_id)
         if self.window_.profile.customer_id != customer_id:
             return
+        self._timeline_calls = calls
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        calls = self._timeline_calls or []
         table = self.timeline
         table.setRowCount(len(calls))
         for row, call in enumerate(calls):
+            result = state_label(call.state)
+            if call.answered_by:
+                result = self.tr("%1 (%2)").replace("%1", result).replace("%2", call.answered_by)
             values = [
-                f"{call.started_at:%d %b %Y %H:%M}",
-                "in" if call.direction is Direction.IN else "out",
+                format_datetime(call.started_at),
+                direction_label(call.direction),
                 number_text(call),
-                format_duration(call.duration),
-                call.state.value + (f" ({call.answered_by})" if call.answered_by else ""),
+                words().duration(call.duration),
+                result,
             ]
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
         history = self.window_.profile.history
         index = history.indexOf(table)
         if index >= 0:
-            history.setTabText(index, f"Calls ({len(calls)})")
+            loaded = self._timeline_calls is not None
+            text = self.tr("Calls (%n)", "", len(calls)) if loaded else self.tr("Calls")
+            history.setTabText(index, text)
 
     # --- actions on the picked call -------------------------------------------------
 
@@ -781,12 +1049,14 @@ class CallDesk(QDockWidget):
     def request_complaint(self) -> None:
         call = self.current
         if call is None or call.customer_id is None:
-            self.window_.statusBar().showMessage("Pick a call from a known customer first.", 4000)
+            self.window_.statusBar().showMessage(
+                self.tr("Pick a call from a known customer first."), 4000
+            )
             return
         self.complaint_requested.emit(call.customer_id, call.call_id)
         if not self.complaints_available:
             self.window_.statusBar().showMessage(
-                "Complaints are not available in this version yet.", 4000
+                self.tr("Complaints are not available in this version yet."), 4000
             )
 
     def _chosen(self, index: QModelIndex) -> None:
@@ -860,15 +1130,25 @@ class CallDesk(QDockWidget):
         hits: list[SearchHit] = await self.customers.search(text, limit=12)
         if generation != self._attach_generation:
             return
+        self._hits = hits
         self.attach_results.clear()
-        for hit in hits:
-            tail = hit.phones[0][-4:] if hit.phones else "----"
-            label = hit.name + (f" ({hit.preferred_name})" if hit.preferred_name else "")
-            item = QListWidgetItem(f"{label} · …{tail} · {hit.member_no or 'no member no.'}")
-            item.setData(CUSTOMER_ROLE, hit.id)
-            self.attach_results.addItem(item)
+        self._show_hits()
         if hits:
             self.attach_results.setCurrentRow(0)
+
+    def _show_hits(self) -> None:
+        """The attach results' texts (the picked row stays)."""
+        row = self.attach_results.currentRow()
+        self.attach_results.clear()
+        for hit in self._hits:
+            tail = hit.phones[0][-4:] if hit.phones else "----"
+            label = hit.name + (f" ({hit.preferred_name})" if hit.preferred_name else "")
+            member = hit.member_no or self.tr("no member no.")
+            item = QListWidgetItem(f"{label} · …{tail} · {member}")
+            item.setData(CUSTOMER_ROLE, hit.id)
+            self.attach_results.addItem(item)
+        if 0 <= row < self.attach_results.count():
+            self.attach_results.setCurrentRow(row)
 
     def attach_current(self) -> None:
         item = self.attach_results.currentItem()
@@ -883,23 +1163,33 @@ class CallDesk(QDockWidget):
 
     async def _load_call_backs(self) -> None:
         entries: list[CallBack] = await self.calls.call_backs()
+        self._call_backs = entries
+        self.call_back_list.clear()
+        self._show_call_backs()
+        if entries:
+            self.call_back_list.setCurrentRow(0)
+        self.callBacksShown.emit(len(entries))
+
+    def _show_call_backs(self) -> None:
+        """The call-back list's texts (the picked row stays)."""
+        entries = self._call_backs
+        row = self.call_back_list.currentRow()
         self.call_back_list.clear()
         for entry in entries:
             who = entry.name + (f" ({entry.preferred_name})" if entry.preferred_name else "")
             times = f" ({entry.missed_count}×)" if entry.missed_count > 1 else ""
-            item = QListWidgetItem(
-                f"{who} · missed {entry.call.started_at:%d %b %H:%M}{times} · "
-                f"{number_text(entry.call)}"
-            )
+            missed = self.tr("missed %1").replace("%1", format_datetime(entry.call.started_at))
+            item = QListWidgetItem(f"{who} · {missed}{times} · {number_text(entry.call)}")
             item.setData(CUSTOMER_ROLE, entry.customer_id)
             item.setData(CALL_ID_ROLE, entry.call.call_id)
             self.call_back_list.addItem(item)
+        if 0 <= row < self.call_back_list.count():
+            self.call_back_list.setCurrentRow(row)
         self.call_back_empty.setVisible(not entries)
         self.called_back_button.setEnabled(bool(entries))
-        if entries:
-            self.call_back_list.setCurrentRow(0)
-        self.tabs.setTabText(1, f"Call back ({len(entries)})" if entries else "Call back")
-        self.callBacksShown.emit(len(entries))
+        self.tabs.setTabText(
+            1, self.tr("Call back (%n)", "", len(entries)) if entries else self.tr("Call back")
+        )
 
     def _call_back_activated(self, index: QModelIndex) -> None:
         item = self.call_back_list.item(index.row())

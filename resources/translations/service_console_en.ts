@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CallDesk</name>
+    <message numerus="yes">
+        <source>%n call(s) in the queue</source>
+        <translation>
+            <numerusform>%n call in the queue</numerusform>
+            <numerusform>%n calls in the queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) share this number</source>
+        <translation>
+            <numerusform>%n customer shares this number</numerusform>
+            <numerusform>%n customers share this number</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) have %1. Who is calling?</source>
+        <translation>
+            <numerusform>%n customer has %1. Who is calling?</numerusform>
+            <numerusform>%n customers have %1. Who is calling?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls (%n)</source>
+        <translation>
+            <numerusform>Calls (%n)</numerusform>
+            <numerusform>Calls (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Call back (%n)</source>
+        <translation>
+            <numerusform>Call back (%n)</numerusform>
+            <numerusform>Call back (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallWords</name>
+    <message numerus="yes">
+        <source>missed %n min ago</source>
+        <translation>
+            <numerusform>missed %n min ago</numerusform>
+            <numerusform>missed %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerProfile</name>
     <message numerus="yes">
         <source>%n reward(s) available — tell them: {reward}</source>

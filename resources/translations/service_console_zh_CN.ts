@@ -2,6 +2,437 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallDesk</name>
+    <message>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Calls and call-backs</source>
+        <translation>来电与回拨</translation>
+    </message>
+    <message>
+        <source>Phone link status</source>
+        <translation>电话系统连接状态</translation>
+    </message>
+    <message>
+        <source>Call queue</source>
+        <translation>来电队列</translation>
+    </message>
+    <message>
+        <source>The picked call</source>
+        <translation>选中的来电</translation>
+    </message>
+    <message>
+        <source>Pick a call in the queue (Ctrl+J, then ↑/↓ and Enter).</source>
+        <translation>请在队列中选择来电（Ctrl+J，然后按 ↑/↓ 和 Enter）。</translation>
+    </message>
+    <message>
+        <source>No call picked</source>
+        <translation>未选择来电</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Probable match (same last digits): check the name before you use it.</source>
+        <translation>可能匹配（尾号相同）：称呼客户前请先核对姓名。</translation>
+    </message>
+    <message>
+        <source>Probable match warning</source>
+        <translation>可能匹配提示</translation>
+    </message>
+    <message>
+        <source>Greeting to say</source>
+        <translation>问候语</translation>
+    </message>
+    <message>
+        <source>About the caller</source>
+        <translation>来电人信息</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile</source>
+        <translation>打开档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the caller&apos;s profile</source>
+        <translation>打开来电人的档案</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplaint (%1)</source>
+        <translation>投诉(&amp;M) (%1)</translation>
+    </message>
+    <message>
+        <source>Start a complaint for this caller</source>
+        <translation>为此来电人登记投诉</translation>
+    </message>
+    <message>
+        <source>Dismiss this call card</source>
+        <translation>关闭此来电卡片</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>来电人是谁</translation>
+    </message>
+    <message>
+        <source>Customers with this number</source>
+        <translation>使用此号码的客户</translation>
+    </message>
+    <message>
+        <source>&amp;This is the caller</source>
+        <translation>就是此来电人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This is the caller</source>
+        <translation>就是此来电人</translation>
+    </message>
+    <message>
+        <source>New caller</source>
+        <translation>新来电人</translation>
+    </message>
+    <message>
+        <source>Create pro&amp;file</source>
+        <translation>新建档案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Create a profile with this number</source>
+        <translation>用此号码新建客户档案</translation>
+    </message>
+    <message>
+        <source>Find a customer to attach the number to</source>
+        <translation>查找要关联此号码的客户</translation>
+    </message>
+    <message>
+        <source>…or attach the number to: name, phone, member no.</source>
+        <translation>…或将号码关联到：姓名、电话、会员号</translation>
+    </message>
+    <message>
+        <source>Customers to attach the number to</source>
+        <translation>可关联此号码的客户</translation>
+    </message>
+    <message>
+        <source>&amp;Attach number</source>
+        <translation>关联号码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Attach the number to the selected customer</source>
+        <translation>将号码关联到所选客户</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <source>Missed calls to return</source>
+        <translation>待回拨的未接来电</translation>
+    </message>
+    <message>
+        <source>Called &amp;back</source>
+        <translation>已回拨(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mark as called back</source>
+        <translation>标记为已回拨</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call back.</source>
+        <translation>暂无需要回拨的客户。</translation>
+    </message>
+    <message>
+        <source>Call-back list status</source>
+        <translation>回拨列表状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Calls columns</source>
+        <translation>来电记录列</translation>
+    </message>
+    <message>
+        <source>Calls rows</source>
+        <translation>来电记录行</translation>
+    </message>
+    <message>
+        <source>Complaint from the &amp;caller</source>
+        <translation>来电人投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Calls</source>
+        <translation>来电(&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy the phone-system &amp;URL</source>
+        <translation>复制电话系统网址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Listening for calls on %1</source>
+        <translation>正在 %1 上接收来电</translation>
+    </message>
+    <message>
+        <source>Phone link off: %1</source>
+        <translation>电话系统未连接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) in the queue</source>
+        <translation>
+            <numerusform>队列中有 %n 个来电</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls yet. Waiting for the phone system…</source>
+        <translation>暂无来电，正在等待电话系统…</translation>
+    </message>
+    <message>
+        <source>Phone-system URL copied (keep it secret).</source>
+        <translation>已复制电话系统网址（请勿外传）。</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) share this number</source>
+        <translation>
+            <numerusform>%n 位客户使用此号码</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Loading the profile…</source>
+        <translation>正在加载档案…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) have %1. Who is calling?</source>
+        <translation>
+            <numerusform>%n 位客户使用 %1。来电人是哪位？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller · %1</source>
+        <translation>新来电人 · %1</translation>
+    </message>
+    <message>
+        <source>(not a usable number)</source>
+        <translation>（号码不可用）</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss card</source>
+        <translation>关闭卡片(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>关闭(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Last visit %1 (%2)</source>
+        <translation>上次光临：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>尚未光临</translation>
+    </message>
+    <message>
+        <source>Last purchase %1: %2</source>
+        <translation>上次购买 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls (%n)</source>
+        <translation>
+            <numerusform>来电（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a call from a known customer first.</source>
+        <translation>请先选择一个已知客户的来电。</translation>
+    </message>
+    <message>
+        <source>Complaints are not available in this version yet.</source>
+        <translation>此版本暂不支持投诉功能。</translation>
+    </message>
+    <message>
+        <source>no member no.</source>
+        <translation>无会员号</translation>
+    </message>
+    <message>
+        <source>missed %1</source>
+        <translation>未接 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call back (%n)</source>
+        <translation>
+            <numerusform>回拨（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>回拨</translation>
+    </message>
+</context>
+<context>
+    <name>CallLabels</name>
+    <message>
+        <source>ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>probable match</source>
+        <translation>可能匹配</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Reward available — tell them</source>
+        <translation>有可兑换奖励——请告知客户</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>首次光临</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的话题</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+</context>
+<context>
+    <name>CallWords</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>missed just now</source>
+        <translation>刚刚未接</translation>
+    </message>
+    <message numerus="yes">
+        <source>missed %n min ago</source>
+        <translation>
+            <numerusform>%n分钟前未接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed at %1</source>
+        <translation>%1 未接</translation>
+    </message>
+    <message>
+        <source>missed %1</source>
+        <translation>%1 未接</translation>
+    </message>
+    <message>
+        <source>ringing %1</source>
+        <translation>振铃中 %1</translation>
+    </message>
+    <message>
+        <source>talking %1 · %2</source>
+        <translation>通话中 %1 · %2</translation>
+    </message>
+    <message>
+        <source>talking %1</source>
+        <translation>通话中 %1</translation>
+    </message>
+    <message>
+        <source>ended · %1</source>
+        <translation>已结束 · %1</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>no visits yet</source>
+        <translation>尚未光临</translation>
+    </message>
+    <message>
+        <source>last visit %1</source>
+        <translation>上次光临 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>光临%n次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>agent</source>

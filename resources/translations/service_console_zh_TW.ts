@@ -2,6 +2,437 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CallDesk</name>
+    <message>
+        <source>Calls</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <source>Calls and call-backs</source>
+        <translation>來電與回撥</translation>
+    </message>
+    <message>
+        <source>Phone link status</source>
+        <translation>電話系統連線狀態</translation>
+    </message>
+    <message>
+        <source>Call queue</source>
+        <translation>來電佇列</translation>
+    </message>
+    <message>
+        <source>The picked call</source>
+        <translation>選取的來電</translation>
+    </message>
+    <message>
+        <source>Pick a call in the queue (Ctrl+J, then ↑/↓ and Enter).</source>
+        <translation>請在佇列中選取來電（Ctrl+J，再按 ↑/↓ 和 Enter）。</translation>
+    </message>
+    <message>
+        <source>No call picked</source>
+        <translation>未選取來電</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>來電者</translation>
+    </message>
+    <message>
+        <source>Probable match (same last digits): check the name before you use it.</source>
+        <translation>可能相符（末碼相同）：稱呼客戶前請先核對姓名。</translation>
+    </message>
+    <message>
+        <source>Probable match warning</source>
+        <translation>可能相符提示</translation>
+    </message>
+    <message>
+        <source>Greeting to say</source>
+        <translation>問候語</translation>
+    </message>
+    <message>
+        <source>About the caller</source>
+        <translation>來電者資訊</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile</source>
+        <translation>開啟檔案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the caller&apos;s profile</source>
+        <translation>開啟來電者的檔案</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplaint (%1)</source>
+        <translation>客訴(&amp;M) (%1)</translation>
+    </message>
+    <message>
+        <source>Start a complaint for this caller</source>
+        <translation>為此來電者登記客訴</translation>
+    </message>
+    <message>
+        <source>Dismiss this call card</source>
+        <translation>關閉此來電卡片</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>來電者是誰</translation>
+    </message>
+    <message>
+        <source>Customers with this number</source>
+        <translation>使用此號碼的客戶</translation>
+    </message>
+    <message>
+        <source>&amp;This is the caller</source>
+        <translation>就是這位來電者(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This is the caller</source>
+        <translation>就是這位來電者</translation>
+    </message>
+    <message>
+        <source>New caller</source>
+        <translation>新來電者</translation>
+    </message>
+    <message>
+        <source>Create pro&amp;file</source>
+        <translation>建立檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Create a profile with this number</source>
+        <translation>用此號碼建立客戶檔案</translation>
+    </message>
+    <message>
+        <source>Find a customer to attach the number to</source>
+        <translation>尋找要連結此號碼的客戶</translation>
+    </message>
+    <message>
+        <source>…or attach the number to: name, phone, member no.</source>
+        <translation>…或將號碼連結到：姓名、電話、會員編號</translation>
+    </message>
+    <message>
+        <source>Customers to attach the number to</source>
+        <translation>可連結此號碼的客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Attach number</source>
+        <translation>連結號碼(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Attach the number to the selected customer</source>
+        <translation>將號碼連結到所選客戶</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示訊息</translation>
+    </message>
+    <message>
+        <source>Missed calls to return</source>
+        <translation>待回撥的未接來電</translation>
+    </message>
+    <message>
+        <source>Called &amp;back</source>
+        <translation>已回撥(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mark as called back</source>
+        <translation>標記為已回撥</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call back.</source>
+        <translation>目前沒有需要回撥的客戶。</translation>
+    </message>
+    <message>
+        <source>Call-back list status</source>
+        <translation>回撥清單狀態</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>時長</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Calls columns</source>
+        <translation>來電記錄欄</translation>
+    </message>
+    <message>
+        <source>Calls rows</source>
+        <translation>來電記錄列</translation>
+    </message>
+    <message>
+        <source>Complaint from the &amp;caller</source>
+        <translation>來電者客訴(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Calls</source>
+        <translation>來電(&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>電話(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy the phone-system &amp;URL</source>
+        <translation>複製電話系統網址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Listening for calls on %1</source>
+        <translation>正在 %1 上接收來電</translation>
+    </message>
+    <message>
+        <source>Phone link off: %1</source>
+        <translation>電話系統未連線：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) in the queue</source>
+        <translation>
+            <numerusform>佇列中有 %n 通來電</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls yet. Waiting for the phone system…</source>
+        <translation>目前沒有來電，正在等待電話系統…</translation>
+    </message>
+    <message>
+        <source>Phone-system URL copied (keep it secret).</source>
+        <translation>已複製電話系統網址（請勿外流）。</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客戶 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) share this number</source>
+        <translation>
+            <numerusform>%n 位客戶使用此號碼</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Loading the profile…</source>
+        <translation>正在載入檔案…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) have %1. Who is calling?</source>
+        <translation>
+            <numerusform>%n 位客戶使用 %1。來電者是哪一位？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller · %1</source>
+        <translation>新來電者 · %1</translation>
+    </message>
+    <message>
+        <source>(not a usable number)</source>
+        <translation>（號碼無法使用）</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss card</source>
+        <translation>關閉卡片(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>關閉(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Last visit %1 (%2)</source>
+        <translation>上次光臨：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>尚未光臨</translation>
+    </message>
+    <message>
+        <source>Last purchase %1: %2</source>
+        <translation>上次購買 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls (%n)</source>
+        <translation>
+            <numerusform>來電（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a call from a known customer first.</source>
+        <translation>請先選取一通已知客戶的來電。</translation>
+    </message>
+    <message>
+        <source>Complaints are not available in this version yet.</source>
+        <translation>此版本尚未提供客訴功能。</translation>
+    </message>
+    <message>
+        <source>no member no.</source>
+        <translation>無會員編號</translation>
+    </message>
+    <message>
+        <source>missed %1</source>
+        <translation>未接 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call back (%n)</source>
+        <translation>
+            <numerusform>回撥（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>回撥</translation>
+    </message>
+</context>
+<context>
+    <name>CallLabels</name>
+    <message>
+        <source>ringing</source>
+        <translation>響鈴中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已接聽</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>撥入</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>撥出</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全相符</translation>
+    </message>
+    <message>
+        <source>probable match</source>
+        <translation>可能相符</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>無相符</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>未結客訴</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Reward available — tell them</source>
+        <translation>有可兌換獎勵——請告知客戶</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>首次光臨</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的話題</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+</context>
+<context>
+    <name>CallWords</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小時%2分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>missed just now</source>
+        <translation>剛剛未接</translation>
+    </message>
+    <message numerus="yes">
+        <source>missed %n min ago</source>
+        <translation>
+            <numerusform>%n分鐘前未接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed at %1</source>
+        <translation>%1 未接</translation>
+    </message>
+    <message>
+        <source>missed %1</source>
+        <translation>%1 未接</translation>
+    </message>
+    <message>
+        <source>ringing %1</source>
+        <translation>響鈴中 %1</translation>
+    </message>
+    <message>
+        <source>talking %1 · %2</source>
+        <translation>通話中 %1 · %2</translation>
+    </message>
+    <message>
+        <source>talking %1</source>
+        <translation>通話中 %1</translation>
+    </message>
+    <message>
+        <source>ended · %1</source>
+        <translation>已結束 · %1</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>隱藏號碼</translation>
+    </message>
+    <message>
+        <source>no visits yet</source>
+        <translation>尚未光臨</translation>
+    </message>
+    <message>
+        <source>last visit %1</source>
+        <translation>上次光臨 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>光臨%n次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>agent</source>

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -20,6 +24,7 @@ from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
+from console.ui import i18n
 from console.ui.call_cards import CallDesk
 from console.ui.main_window import MainWindow
 
@@ -283,3 +288,107 @@ def test_a_locked_console_queues_the_call_but_shows_nothing(
     qtbot.waitUntil(lambda: calls.queue.count() == 1)
     qtbot.wait(200)
     assert not window.isVisible()
+
+
+# --- the interface language -----------------------------------------------------------
+
+GROUP_JSON = Path("/work/i18n-work/e.json")  # this screen's translations before the merge
+
+
+def _zh_cn_sources(tmp_path: Path) -> Path:
+    """A zh_CN .ts with this screen's strings translated: the repository's own once they
+    are merged there, else the repository's .ts refreshed by lupdate and filled from the
+    group's translation file."""
+    if not GROUP_JSON.exists():
+        return i18n.TS_DIR
+    ts_dir = tmp_path / "ts"
+    ts_dir.mkdir()
+    ts = ts_dir / f"{i18n.TS_PREFIX}zh_CN.ts"
+    shutil.copy(i18n.TS_DIR / ts.name, ts)
+    sources = [str(p) for p in i18n.source_files()]
+    subprocess.run(
+        [i18n._lupdate(), "-silent", "-locations", "none", *sources, "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
+    data = json.loads(GROUP_JSON.read_text(encoding="utf-8"))
+    mapping: dict[str, dict[str, str | list[str]]] = {
+        context: {source: texts["zh_CN"] for source, texts in messages.items()}
+        for context, messages in data.items()
+    }
+    assert i18n.fill_translations(ts, mapping) >= 100
+    return ts_dir
+
+
+@pytest.fixture
+def chinese(tmp_path: Path) -> Iterator[i18n.Translations]:
+    translations = i18n.Translations(ts_dir=_zh_cn_sources(tmp_path), out_dir=tmp_path / "qm")
+    try:
+        yield translations
+    finally:
+        translations.switch("en")
+
+
+def test_known_caller_in_chinese_keeps_the_customers_greeting(
+    qtbot: Any, desk: Any, runner: DatabaseRunner, chinese: i18n.Translations
+) -> None:
+    window, calls, _events, phone = desk
+    _yu(runner)
+    with qtbot.waitSignal(window.profileShown, timeout=5000):
+        phone.send(event="newCall", from_="138 1234 5678", callId="zh1")
+    qtbot.waitUntil(lambda: "Leather loafers" in calls.caller_facts.text())
+    qtbot.waitUntil(lambda: calls.timeline.rowCount() == 1)
+    greeting = calls.caller_greeting.text()
+    assert "Mr. Yu" in greeting
+
+    chinese.switch("zh_CN")
+    qtbot.waitUntil(lambda: calls.open_button.text() == "打开档案(&O)")
+    assert calls.windowTitle() == "来电"
+    assert calls.tabs.tabText(0) == "来电"
+    assert calls.tabs.tabText(1) == "回拨"
+    assert calls.phone_menu.title() == "电话(&H)"
+    assert calls.calls_action.text() == "来电(&C)"
+    assert "上次光临" in calls.caller_facts.text()
+    assert "上次购买" in calls.caller_facts.text()
+    assert "Leather loafers" in calls.caller_facts.text()  # the customer's data stays
+    assert calls.caller_greeting.text() == greeting  # the customer's language, not ours
+    card = calls.cards["zh1"]
+    assert "振铃中" in card.state.text()
+    assert "秒</span>" in card.state.text()
+    assert calls.timeline.horizontalHeaderItem(0).text() == "时间"
+    assert calls.timeline.item(0, 1).text() == "呼入"
+    history = window.profile.history
+    assert history.tabText(history.indexOf(calls.timeline)) == "来电（1）"
+    assert calls.current is not None and calls.current.call_id == "zh1"
+
+    chinese.switch("en")
+    qtbot.waitUntil(lambda: calls.open_button.text() == "&Open profile")
+    assert "Last visit" in calls.caller_facts.text()
+    assert "ringing" in card.state.text()
+
+
+def test_new_caller_switches_language_without_losing_the_search(
+    qtbot: Any, desk: Any, runner: DatabaseRunner, chinese: i18n.Translations
+) -> None:
+    _window, calls, _events, phone = desk
+    _yu(runner)
+    with qtbot.waitSignal(calls.popped, timeout=5000):
+        phone.send(event="newCall", from_="13900001111", callId="zh2")
+    calls.attach_search.setText("Yu")
+    qtbot.waitUntil(lambda: calls.attach_results.count() == 1)
+    calls.attach_search.setFocus()
+    calls.attach_search.setCursorPosition(1)
+
+    chinese.switch("zh_CN")
+    qtbot.waitUntil(lambda: calls.create_button.text() == "新建档案(&F)")
+    assert "新来电人" in calls.new_title.text()
+    assert calls.attach_search.placeholderText().startswith("…或将号码关联到")
+    assert calls.attach_search.text() == "Yu"  # half-typed search survives
+    assert calls.attach_search.cursorPosition() == 1
+    assert calls.attach_results.count() == 1
+    assert calls.attach_results.currentRow() == 0
+    assert calls.detail.currentWidget() is calls.new_page
+    assert calls.status.text() == "队列中有 1 个来电"
+    assert calls.attach_button.accessibleName() == "将号码关联到所选客户"
+    with qtbot.waitSignal(calls.callLinked, timeout=5000):
+        qtbot.keyClick(calls.attach_search, Qt.Key.Key_Return)
