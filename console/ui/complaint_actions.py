@@ -14,7 +14,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,17 +22,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
-from console.domain.complaint import PromiseState, countdown
+from console.domain.complaint import PromiseState
 from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
 from console.services.settings import STAFF_NAME, STORE_NAME
+from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
-from console.ui.widgets import name_widget
+from console.ui.widgets import Retranslating
 
 if TYPE_CHECKING:
     from console.ui.complaint_form import ComplaintForm
@@ -51,7 +53,7 @@ REPORT_KEYS = "Ctrl+Shift+M"
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class RecoverDrafts(QDialog):
+class RecoverDrafts(Retranslating, QDialog):
     """ "Recover unsaved complaints": the drafts left by a crash or a forced quit.
 
     ``reopen(list)`` carries the drafts to open again; ``discard(list)`` the ones to drop.
@@ -64,32 +66,28 @@ class RecoverDrafts(QDialog):
     def __init__(self, drafts: list[Draft], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoverDrafts")
-        self.setAccessibleName("Recover unsaved complaints")
-        self.setWindowTitle("Recover unsaved complaints")
         self.drafts = drafts
-        heading = QLabel(
-            f"<b>{len(drafts)} complaint{'s' if len(drafts) != 1 else ''} "
-            "were being typed when the console last closed.</b><br>"
-            "Reopen them to finish and save; nothing typed was lost."
-        )
+        self._count = len(drafts)
+        heading = QLabel()
         heading.setObjectName("recoverHeading")
         heading.setWordWrap(True)
+        self.heading = heading
         self.list = QListWidget()
-        name_widget(self.list, "draftList", "Unsaved complaints")
+        self.list.setObjectName("draftList")
         for draft in drafts:
-            item = QListWidgetItem(f"{draft.summary}  —  {draft.saved_at:%d %b %H:%M}")
+            item = QListWidgetItem()
             item.setData(DRAFT_ROLE, draft.key)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self._reopen_selected())
-        self.reopen_button = QPushButton("&Reopen")
-        name_widget(self.reopen_button, "reopenDraftButton", "Reopen the selected complaint")
-        self.reopen_all_button = QPushButton("Reopen &all")
-        name_widget(self.reopen_all_button, "reopenAllDraftsButton", "Reopen all complaints")
-        self.discard_button = QPushButton("&Discard selected")
-        name_widget(self.discard_button, "discardDraftButton", "Discard the selected complaint")
-        self.later_button = QPushButton("&Later")
-        name_widget(self.later_button, "laterDraftsButton", "Keep them for later")
+        self.reopen_button = QPushButton()
+        self.reopen_button.setObjectName("reopenDraftButton")
+        self.reopen_all_button = QPushButton()
+        self.reopen_all_button.setObjectName("reopenAllDraftsButton")
+        self.discard_button = QPushButton()
+        self.discard_button.setObjectName("discardDraftButton")
+        self.later_button = QPushButton()
+        self.later_button.setObjectName("laterDraftsButton")
         for button in (self.reopen_button, self.reopen_all_button, self.discard_button):
             button.setAutoDefault(False)
         self.reopen_button.setDefault(True)
@@ -107,6 +105,37 @@ class RecoverDrafts(QDialog):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.resize(560, 300)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the interface language; the list and its selection stay."""
+        self.setAccessibleName(self.tr("Recover unsaved complaints"))
+        self.setWindowTitle(self.tr("Recover unsaved complaints"))
+        count = self._count
+        first = (
+            self.tr("1 complaint was being typed when the console last closed.")
+            if count == 1
+            else self.tr("%n complaints were being typed when the console last closed.", "", count)
+        )
+        self.heading.setText(
+            f"<b>{html.escape(first)}</b><br>"
+            + html.escape(self.tr("Reopen them to finish and save; nothing typed was lost."))
+        )
+        self.list.setAccessibleName(self.tr("Unsaved complaints"))
+        saved = {draft.key: draft for draft in self.drafts}
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            draft = saved.get(item.data(DRAFT_ROLE))
+            if draft is not None:
+                item.setText(f"{draft.summary}  —  {format_datetime(draft.saved_at)}")
+        self.reopen_button.setText(self.tr("&Reopen"))
+        self.reopen_button.setAccessibleName(self.tr("Reopen the selected complaint"))
+        self.reopen_all_button.setText(self.tr("Reopen &all"))
+        self.reopen_all_button.setAccessibleName(self.tr("Reopen all complaints"))
+        self.discard_button.setText(self.tr("&Discard selected"))
+        self.discard_button.setAccessibleName(self.tr("Discard the selected complaint"))
+        self.later_button.setText(self.tr("&Later"))
+        self.later_button.setAccessibleName(self.tr("Keep them for later"))
 
     def _selected(self) -> list[Draft]:
         keys = {item.data(DRAFT_ROLE) for item in self.list.selectedItems()}
@@ -140,11 +169,38 @@ class RecoverDrafts(QDialog):
 
 
 def notification_text(row: QueueRow, now: Any) -> str:
+    """One due-soon or overdue line, in the interface language."""
+    from console.ui.complaint_form import countdown_text
+
     if row.promise_due is None:
-        return f"Complaint #{row.id} ({row.who}) needs a reply time."
+        return QCoreApplication.translate(
+            "ComplaintFeatures", "Complaint #{id} ({who}) needs a reply time."
+        ).format(id=row.id, who=row.who)
     if row.promise is PromiseState.OVERDUE or row.promise_due < now:
-        return f"Promise overdue: {row.who} — {countdown(row.promise_due, now)} (#{row.id})"
-    return f"Reply due soon: {row.who} — {countdown(row.promise_due, now)} (#{row.id})"
+        text = QCoreApplication.translate(
+            "ComplaintFeatures", "Promise overdue: {who} — {countdown} (#{id})"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ComplaintFeatures", "Reply due soon: {who} — {countdown} (#{id})"
+        )
+    return text.format(who=row.who, countdown=countdown_text(row.promise_due, now), id=row.id)
+
+
+class ComplaintsMenu(Retranslating, QMenu):
+    """The Complaints menu; on a language change it also renames the actions, the banner
+    and the tray (which get no LanguageChange of their own)."""
+
+    languageChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintsMenu")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Com&plaints"))
+        self.languageChanged.emit()
 
 
 def _tray_icon() -> QIcon:
@@ -188,7 +244,6 @@ class ComplaintFeatures(QObject):
 
         self.banner = QLabel()
         self.banner.setObjectName("complaintBanner")
-        self.banner.setAccessibleName("Complaint notifications")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setStyleSheet(
@@ -206,26 +261,18 @@ class ComplaintFeatures(QObject):
         profile.complaintRequested.connect(self.start_complaint)
         profile.openComplaintRequested.connect(self.open_complaint)
 
+        self._shown_rows: list[QueueRow] = []
         self.start_action = self._action(
-            "startComplaintAction",
-            "Start &complaint for this customer…",
-            START_COMPLAINT_KEYS,
-            self._start_for_current,
+            "startComplaintAction", START_COMPLAINT_KEYS, self._start_for_current
         )
         self.walk_in_action = self._action(
-            "walkInComplaintAction",
-            "&Walk-in / unknown caller complaint…",
-            WALK_IN_KEYS,
-            self.walk_in_complaint,
+            "walkInComplaintAction", WALK_IN_KEYS, self.walk_in_complaint
         )
-        self.queue_action = self._action(
-            "complaintQueueAction", "Complaint &queues", QUEUE_KEYS, self.show_queue
-        )
-        self.report_action = self._action(
-            "complaintReportAction", "Complaint &report…", REPORT_KEYS, self.show_report
-        )
-        menu = window.menuBar().addMenu("Com&plaints")
-        menu.setObjectName("complaintsMenu")
+        self.queue_action = self._action("complaintQueueAction", QUEUE_KEYS, self.show_queue)
+        self.report_action = self._action("complaintReportAction", REPORT_KEYS, self.show_report)
+        menu = ComplaintsMenu(window)
+        window.menuBar().addMenu(menu)
+        self.menu = menu
         for action in (self.start_action, self.walk_in_action, self.queue_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -234,9 +281,23 @@ class ComplaintFeatures(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(NOTIFY_EVERY_MS)
         self.timer.timeout.connect(self.check_due)
+        self.retranslate()
+        menu.languageChanged.connect(self.retranslate)
 
-    def _action(self, name: str, text: str, keys: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
+    def retranslate(self) -> None:
+        """The actions, the banner and the tray in the interface language."""
+        self.start_action.setText(self.tr("Start &complaint for this customer…"))
+        self.walk_in_action.setText(self.tr("&Walk-in / unknown caller complaint…"))
+        self.queue_action.setText(self.tr("Complaint &queues"))
+        self.report_action.setText(self.tr("Complaint &report…"))
+        self.banner.setAccessibleName(self.tr("Complaint notifications"))
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("Service Console — complaints"))
+        if self._shown_rows and self.banner.isVisibleTo(self.window):
+            self._show_banner(self._shown_rows)
+
+    def _action(self, name: str, keys: str, slot: Any) -> QAction:
+        action = QAction(self.window)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -287,7 +348,8 @@ class ComplaintFeatures(QObject):
         customer_id = self.window.profile.customer_id
         if customer_id is None:
             self.window.statusBar().showMessage(
-                "Open a customer first, or press Ctrl+Shift+W for a walk-in complaint.", 5000
+                self.tr("Open a customer first, or press Ctrl+Shift+W for a walk-in complaint."),
+                5000,
             )
             return
         self.start_complaint(customer_id)
@@ -331,7 +393,9 @@ class ComplaintFeatures(QObject):
             self.forms.remove(form)
 
     def _complaint_saved(self, complaint_id: int) -> None:
-        self.window.statusBar().showMessage(f"Complaint #{complaint_id} saved.", 5000)
+        self.window.statusBar().showMessage(
+            self.tr("Complaint #{id} saved.").format(id=complaint_id), 5000
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -392,25 +456,40 @@ class ComplaintFeatures(QObject):
             self.notify(rows)
         return rows
 
-    def notify(self, rows: list[QueueRow]) -> None:
+    def _banner_lines(self, rows: list[QueueRow]) -> tuple[list[str], list[str]]:
+        """Every line, and the ones shown (at most three, then how many more)."""
         now = self.service.now()
         lines = [notification_text(row, now) for row in rows]
-        shown = lines[:3] + ([f"…and {len(lines) - 3} more"] if len(lines) > 3 else [])
+        more = len(lines) - 3
+        shown = lines[:3] + ([self.tr("…and %n more", "", more)] if more > 0 else [])
+        return lines, shown
+
+    def _show_banner(self, rows: list[QueueRow]) -> tuple[list[str], list[str]]:
+        lines, shown = self._banner_lines(rows)
+        link = html.escape(self.tr("Open the queue (Ctrl+Shift+O)"))
         self.banner.setText(
             "⏰ "
             + "<br>".join(html.escape(line) for line in shown)
-            + " &nbsp;<a href='queue'>Open the queue (Ctrl+Shift+O)</a>"
+            + f" &nbsp;<a href='queue'>{link}</a>"
         )
         self.banner.setAccessibleDescription("; ".join(lines))
+        return lines, shown
+
+    def notify(self, rows: list[QueueRow]) -> None:
+        self._shown_rows = list(rows)
+        lines, shown = self._show_banner(rows)
         self.banner.show()
         self.window.statusBar().showMessage(lines[0], 15000)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(_tray_icon(), self)
-                self.tray.setToolTip("Service Console — complaints")
+                self.tray.setToolTip(self.tr("Service Console — complaints"))
                 self.tray.messageClicked.connect(lambda: self.show_queue(Queue.DUE_SOON))
             self.tray.show()
             self.tray.showMessage(
-                "Complaint reply due", "\n".join(shown), QSystemTrayIcon.MessageIcon.Warning, 15000
+                self.tr("Complaint reply due"),
+                "\n".join(shown),
+                QSystemTrayIcon.MessageIcon.Warning,
+                15000,
             )
         self.notified.emit(rows)

@@ -26,10 +26,20 @@ import html
 import itertools
 import logging
 import uuid
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,6 +64,7 @@ from console.domain.complaint import (
     Compensation,
     Complaint,
     Emotion,
+    PromiseState,
     QuickDue,
     Responsibility,
     Status,
@@ -61,22 +72,32 @@ from console.domain.complaint import (
     quick_due,
     validate_complaint,
 )
-from console.domain.customer import format_money, parse_money
+from console.domain.customer import parse_money
 from console.domain.phrase_matcher import Finding
 from console.domain.phrasebook import Situation
 from console.services.complaints import ComplaintService
 from console.services.customers import ValidationFailed
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
+from console.ui.i18n import format_date, format_money, format_time
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import PhrasePicker
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
+    Retranslating,
     async_slot,
     form_scroll_area,
     message_label,
-    name_widget,
     set_message,
 )
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, text: str, /) -> str:
+        """Marks *text* for lupdate; returns it unchanged (typed: PySide6 says object)."""
+        ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -84,56 +105,117 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
 CURRENCIES = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP")
 
+#: Labels of the domain's values, translated where shown (:func:`label`).
 CHANNEL_LABELS = {
-    Channel.PHONE: "Phone",
-    Channel.IN_STORE: "In store",
-    Channel.ONLINE: "Online",
-    Channel.LETTER: "Letter",
+    Channel.PHONE: QT_TRANSLATE_NOOP("ComplaintLabels", "Phone"),
+    Channel.IN_STORE: QT_TRANSLATE_NOOP("ComplaintLabels", "In store"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("ComplaintLabels", "Online"),
+    Channel.LETTER: QT_TRANSLATE_NOOP("ComplaintLabels", "Letter"),
+}
+EMOTION_LABELS = {
+    Emotion.CALM: QT_TRANSLATE_NOOP("ComplaintLabels", "Calm"),
+    Emotion.UPSET: QT_TRANSLATE_NOOP("ComplaintLabels", "Upset"),
+    Emotion.ANGRY: QT_TRANSLATE_NOOP("ComplaintLabels", "Angry"),
 }
 WANT_LABELS = {
-    Want.REFUND: "Refund",
-    Want.EXCHANGE: "Exchange",
-    Want.REPAIR: "Repair",
-    Want.EXPLANATION: "An explanation",
-    Want.APOLOGY_ONLY: "An apology only",
-    Want.COMPENSATION: "Compensation",
-    Want.OTHER: "Other",
+    Want.REFUND: QT_TRANSLATE_NOOP("ComplaintLabels", "Refund"),
+    Want.EXCHANGE: QT_TRANSLATE_NOOP("ComplaintLabels", "Exchange"),
+    Want.REPAIR: QT_TRANSLATE_NOOP("ComplaintLabels", "Repair"),
+    Want.EXPLANATION: QT_TRANSLATE_NOOP("ComplaintLabels", "An explanation"),
+    Want.APOLOGY_ONLY: QT_TRANSLATE_NOOP("ComplaintLabels", "An apology only"),
+    Want.COMPENSATION: QT_TRANSLATE_NOOP("ComplaintLabels", "Compensation"),
+    Want.OTHER: QT_TRANSLATE_NOOP("ComplaintLabels", "Other"),
 }
 CAUSE_LABELS = {
-    CauseCategory.PRODUCT_QUALITY: "Product quality",
-    CauseCategory.SERVICE_ATTITUDE: "Service attitude",
-    CauseCategory.DELIVERY: "Delivery / logistics",
-    CauseCategory.PRICE_BILLING: "Price / billing",
-    CauseCategory.ENVIRONMENT: "Environment / facilities",
-    CauseCategory.POLICY: "Policy",
-    CauseCategory.OTHER: "Other",
+    CauseCategory.PRODUCT_QUALITY: QT_TRANSLATE_NOOP("ComplaintLabels", "Product quality"),
+    CauseCategory.SERVICE_ATTITUDE: QT_TRANSLATE_NOOP("ComplaintLabels", "Service attitude"),
+    CauseCategory.DELIVERY: QT_TRANSLATE_NOOP("ComplaintLabels", "Delivery / logistics"),
+    CauseCategory.PRICE_BILLING: QT_TRANSLATE_NOOP("ComplaintLabels", "Price / billing"),
+    CauseCategory.ENVIRONMENT: QT_TRANSLATE_NOOP("ComplaintLabels", "Environment / facilities"),
+    CauseCategory.POLICY: QT_TRANSLATE_NOOP("ComplaintLabels", "Policy"),
+    CauseCategory.OTHER: QT_TRANSLATE_NOOP("ComplaintLabels", "Other"),
 }
 RESPONSIBILITY_LABELS = {
-    Responsibility.OURS: "Ours",
-    Responsibility.CUSTOMER: "The customer's",
-    Responsibility.THIRD_PARTY: "A third party's",
-    Responsibility.UNCLEAR: "Unclear yet",
+    Responsibility.OURS: QT_TRANSLATE_NOOP("ComplaintLabels", "Ours"),
+    Responsibility.CUSTOMER: QT_TRANSLATE_NOOP("ComplaintLabels", "The customer's"),
+    Responsibility.THIRD_PARTY: QT_TRANSLATE_NOOP("ComplaintLabels", "A third party's"),
+    Responsibility.UNCLEAR: QT_TRANSLATE_NOOP("ComplaintLabels", "Unclear yet"),
+}
+STATUS_LABELS = {
+    Status.NEW: QT_TRANSLATE_NOOP("ComplaintLabels", "New"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("ComplaintLabels", "In progress"),
+    Status.RESOLVED: QT_TRANSLATE_NOOP("ComplaintLabels", "Resolved"),
+    Status.FOLLOWED_UP: QT_TRANSLATE_NOOP("ComplaintLabels", "Followed up"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("ComplaintLabels", "Closed"),
+    Status.VOIDED: QT_TRANSLATE_NOOP("ComplaintLabels", "Voided"),
+}
+PROMISE_LABELS = {
+    PromiseState.NONE: QT_TRANSLATE_NOOP("ComplaintLabels", "No promise"),
+    PromiseState.ON_TIME: QT_TRANSLATE_NOOP("ComplaintLabels", "On time"),
+    PromiseState.DUE_SOON: QT_TRANSLATE_NOOP("ComplaintLabels", "Due soon"),
+    PromiseState.OVERDUE: QT_TRANSLATE_NOOP("ComplaintLabels", "Overdue"),
+    PromiseState.KEPT: QT_TRANSLATE_NOOP("ComplaintLabels", "Kept"),
+    PromiseState.MISSED: QT_TRANSLATE_NOOP("ComplaintLabels", "Missed"),
 }
 #: Emotion → (background, text colour, what it means for the agent).
 EMOTION_CUES: dict[Emotion, tuple[str, str, str]] = {
-    Emotion.CALM: ("#e3f2e5", "#1b5e20", "Calm — confirm the facts and act."),
+    Emotion.CALM: (
+        "#e3f2e5",
+        "#1b5e20",
+        QT_TRANSLATE_NOOP("ComplaintLabels", "Calm — confirm the facts and act."),
+    ),
     Emotion.UPSET: (
         "#fff3d6",
         "#6d4c00",
-        "Upset — let them finish, show you understand, then ask what they want.",
+        QT_TRANSLATE_NOOP(
+            "ComplaintLabels",
+            "Upset — let them finish, show you understand, then ask what they want.",
+        ),
     ),
     Emotion.ANGRY: (
         "#fde0dc",
         "#8e1b12",
-        "Angry — listen without interrupting; agree they have a point; apologise and act "
-        "at once. Never say “calm down”.",
+        QT_TRANSLATE_NOOP(
+            "ComplaintLabels",
+            "Angry — listen without interrupting; agree they have a point; apologise and act "
+            "at once. Never say “calm down”.",
+        ),
     ),
 }
 QUICK_LABELS = {
-    QuickDue.IN_2_HOURS: "In &2 hours",
-    QuickDue.END_OF_DAY: "End of &day",
-    QuickDue.TOMORROW_10: "Tomorrow 1&0:00",
+    QuickDue.IN_2_HOURS: QT_TRANSLATE_NOOP("ComplaintLabels", "In &2 hours"),
+    QuickDue.END_OF_DAY: QT_TRANSLATE_NOOP("ComplaintLabels", "End of &day"),
+    QuickDue.TOMORROW_10: QT_TRANSLATE_NOOP("ComplaintLabels", "Tomorrow 1&0:00"),
 }
+#: The domain's field errors (``validate_complaint``), translated where shown; a text
+#: not listed here is shown as it comes.
+DOMAIN_ERRORS = (
+    QT_TRANSLATE_NOOP(
+        "ComplaintErrors", "Pick the customer, or type the caller's name or contact."
+    ),
+    QT_TRANSLATE_NOOP("ComplaintErrors", "Write down what happened, in the customer's words."),
+    QT_TRANSLATE_NOOP("ComplaintErrors", "Say what the compensation was."),
+    QT_TRANSLATE_NOOP("ComplaintErrors", "A compensation amount cannot be negative."),
+    QT_TRANSLATE_NOOP(
+        "ComplaintErrors", "Not solved on the spot: tell the customer when we will reply."
+    ),
+    QT_TRANSLATE_NOOP("ComplaintErrors", "The reply time must be in the future."),
+)
+
+
+def label(table: Mapping[Any, str], value: Any, default: str = "") -> str:
+    """The translated label of a domain value from one of the tables above."""
+    text = table.get(value)
+    if text is None:
+        return default or str(getattr(value, "value", value))
+    return QCoreApplication.translate("ComplaintLabels", text)
+
+
+def domain_error(text: str) -> str:
+    """A field error from the domain or the service, in the interface language."""
+    return QCoreApplication.translate("ComplaintErrors", text)
+
+
 #: Work that must finish after a form is gone (discarding its draft).
 _BACKGROUND = Tasks()
 #: "Not set" in the date-time editors (their minimum shows as special text).
@@ -164,25 +246,79 @@ def from_local_naive(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     return moment.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
 
 
+class ComplaintWords(QObject):
+    """Countdowns, due times and phrasebook findings in the interface language (plural
+    forms need ``self.tr`` in a QObject)."""
+
+    def duration(self, seconds: int) -> str:
+        """1 h 20 min / 3 days / under a minute."""
+        days, rest = divmod(seconds, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes = rest // 60
+        if days >= 2:
+            return self.tr("%n days", "", days)
+        if days == 1:
+            return self.tr("1 day %n h", "", hours) if hours else self.tr("1 day")
+        if hours:
+            if minutes:
+                return self.tr("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+            return self.tr("%n h", "", hours)
+        return self.tr("%n min", "", minutes) if minutes else self.tr("under a minute")
+
+    def countdown(self, due: dt.datetime, now: dt.datetime) -> str:
+        """ "in 1 h 20 min", "in 3 days", "overdue 25 min" (as the domain's countdown)."""
+        delta = due.astimezone(dt.UTC) - now.astimezone(dt.UTC)
+        text = self.duration(int(abs(delta).total_seconds()))
+        if delta < dt.timedelta(0):
+            return self.tr("overdue {time}").format(time=text)
+        return self.tr("in {time}").format(time=text)
+
+    def describe_due(self, due: dt.datetime, now: dt.datetime, zone: ZoneInfo) -> str:
+        """ "today 18:00", "tomorrow 10:00", or the date and time."""
+        local = due.astimezone(zone)
+        today = now.astimezone(zone).date()
+        time = format_time(local)
+        if local.date() == today:
+            return self.tr("today {time}").format(time=time)
+        if local.date() == today + dt.timedelta(days=1):
+            return self.tr("tomorrow {time}").format(time=time)
+        return self.tr("{date} {time}").format(date=format_date(local.date()), time=time)
+
+    def findings(self, findings: list[Finding]) -> str:
+        parts = []
+        for finding in findings:
+            text = self.tr("Change {phrase} before saving.").format(phrase=quoted(finding.matched))
+            if finding.reason:
+                text += " " + finding.reason
+            if finding.replacements:
+                text += " " + self.tr("Say instead: {phrase}.").format(
+                    phrase=quoted(finding.replacements[0])
+                )
+            parts.append(text)
+        return " ".join(parts)
+
+
+_WORDS: list[ComplaintWords] = []
+
+
+def words() -> ComplaintWords:
+    """The shared :class:`ComplaintWords` (created with the first use)."""
+    if not _WORDS:
+        _WORDS.append(ComplaintWords())
+    return _WORDS[0]
+
+
+def countdown_text(due: dt.datetime, now: dt.datetime) -> str:
+    """The countdown to *due* in the interface language."""
+    return words().countdown(due, now)
+
+
 def describe_due(due: dt.datetime, now: dt.datetime, zone: ZoneInfo) -> str:
-    local = due.astimezone(zone)
-    today = now.astimezone(zone).date()
-    if local.date() == today:
-        day = "today"
-    elif local.date() == today + dt.timedelta(days=1):
-        day = "tomorrow"
-    else:
-        day = f"{local:%a %d %b}"
-    return f"{day} {local:%H:%M}"
+    return words().describe_due(due, now, zone)
 
 
-def findings_text(findings: list[Finding], action: str = "saving") -> str:
-    parts = []
-    for finding in findings:
-        fix = f" Say instead: {quoted(finding.replacements[0])}." if finding.replacements else ""
-        reason = f" {finding.reason}" if finding.reason else ""
-        parts.append(f"Change {quoted(finding.matched)} before {action}.{reason}{fix}")
-    return " ".join(parts)
+def findings_text(findings: list[Finding]) -> str:
+    return words().findings(findings)
 
 
 class FieldError(ValueError):
@@ -192,12 +328,19 @@ class FieldError(ValueError):
         self.text = text
 
 
-def _combo(name: str, accessible: str, items: list[tuple[str, str]]) -> QComboBox:
+def _combo(name: str, values: list[str]) -> QComboBox:
+    """A combo box with one item per value (texts are set by ``retranslate``)."""
     combo = QComboBox()
-    name_widget(combo, name, accessible)
-    for text, value in items:
-        combo.addItem(text, value)
+    combo.setObjectName(name)
+    for value in values:
+        combo.addItem("", value)
     return combo
+
+
+def _set_items(combo: QComboBox, texts: list[str]) -> None:
+    """Rename the items in place (the selection and the data stay)."""
+    for index, text in enumerate(texts):
+        combo.setItemText(index, text)
 
 
 def _select(combo: QComboBox, value: str | None) -> None:
@@ -205,42 +348,46 @@ def _select(combo: QComboBox, value: str | None) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
-def _plain(name: str, accessible: str, placeholder: str, height: int = 64) -> QPlainTextEdit:
+def _plain(name: str, height: int = 64) -> QPlainTextEdit:
     edit = QPlainTextEdit()
-    name_widget(edit, name, accessible)
-    edit.setPlaceholderText(placeholder)
+    edit.setObjectName(name)
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(height)
     edit.setMaximumHeight(int(height * 1.6))
     return edit
 
 
-def _line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
+def _line(name: str) -> QLineEdit:
     edit = QLineEdit()
-    name_widget(edit, name, accessible)
-    edit.setPlaceholderText(placeholder)
+    edit.setObjectName(name)
     return edit
 
 
-def _button(text: str, name: str, accessible: str) -> QPushButton:
-    button = QPushButton(text)
-    name_widget(button, name, accessible)
+def _button(name: str) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(name)
     button.setAutoDefault(False)
     return button
 
 
-def _datetime_edit(name: str, accessible: str, unset_text: str) -> QDateTimeEdit:
+def _datetime_edit(name: str) -> QDateTimeEdit:
     edit = QDateTimeEdit()
-    name_widget(edit, name, accessible)
+    edit.setObjectName(name)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
     edit.setMinimumDateTime(qdatetime(UNSET))
-    edit.setSpecialValueText(unset_text)
     edit.setDateTime(qdatetime(UNSET))
     return edit
 
 
-class ComplaintForm(QDialog):
+def _texts(widget: QWidget, accessible: str, placeholder: str | None = None) -> None:
+    """Set a field's accessible name and (for text fields) its placeholder."""
+    widget.setAccessibleName(accessible)
+    if placeholder is not None and isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setPlaceholderText(placeholder)
+
+
+class ComplaintForm(Retranslating, QDialog):
     """Capture one complaint. ``saved(int)`` carries the new complaint's id."""
 
     saved = Signal(int)
@@ -262,7 +409,6 @@ class ComplaintForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("complaintForm")
-        self.setAccessibleName("Complaint")
         self._service = service
         self._checker = checker
         self.tasks = Tasks(on_error=self._task_failed)
@@ -279,6 +425,7 @@ class ComplaintForm(QDialog):
         self.zone = zone_of(now)
         self._errors: dict[str, QLabel] = {}
         self._targets: dict[str, QWidget] = {}
+        self._shown_errors: dict[str, str] = {}
         self._build(now, agent, store)
         self._update_title()
         if payload:
@@ -295,6 +442,7 @@ class ComplaintForm(QDialog):
         self._autosave.timeout.connect(self.save_draft_now)
         self._connect_changes()
         self.resize(780, 860)
+        self.retranslate()
 
     # --- building ----------------------------------------------------------------------
 
@@ -317,79 +465,76 @@ class ComplaintForm(QDialog):
         column.addWidget(label)
         return box
 
-    def _section(self, title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
-        box = QGroupBox(title)
+    def _section(self, name: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox()
         box.setObjectName(name)
         box.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._sections[name] = box
         return box, form
 
+    def _caption(self, key: str, buddy: QWidget | None = None) -> QLabel:
+        """A field's caption (its text is set by :meth:`retranslate`)."""
+        caption = QLabel()
+        if buddy is not None:
+            caption.setBuddy(buddy)
+        self._captions[key] = caption
+        return caption
+
     def _build(self, now: dt.datetime, agent: str, store: str) -> None:
+        self._sections: dict[str, QGroupBox] = {}
+        self._captions: dict[str, QLabel] = {}
         content = QWidget()
         content.setObjectName("complaintFormContent")
         column = QVBoxLayout(content)
 
         # Who, where, when.
-        who, form = self._section("Who, where and when", "whoSection")
+        who, form = self._section("whoSection")
         self.customer_label = QLabel()
         self.customer_label.setObjectName("linkedCustomer")
-        self.customer_label.setAccessibleName("Linked customer")
         self.customer_label.setTextFormat(Qt.TextFormat.RichText)
-        self.caller_name = _line("callerName", "Caller's name", "Walk-in or unknown caller")
-        self.caller_contact = _line("callerContact", "Caller's contact", "Phone or email")
-        self._customer_row = QLabel("Customer:")
+        self.caller_name = _line("callerName")
+        self.caller_contact = _line("callerContact")
+        self._customer_row = self._caption("customer")
         form.addRow(self._customer_row, self.customer_label)
-        self._caller_name_label = QLabel("Caller's &name:")
-        self._caller_name_label.setBuddy(self.caller_name)
+        self._caller_name_label = self._caption("callerName", self.caller_name)
         form.addRow(
             self._caller_name_label,
             self._with_message(
                 self.caller_name, self._error_label("caller_name", self.caller_name)
             ),
         )
-        self._caller_contact_label = QLabel("Con&tact:")
-        self._caller_contact_label.setBuddy(self.caller_contact)
+        self._caller_contact_label = self._caption("callerContact", self.caller_contact)
         form.addRow(self._caller_contact_label, self.caller_contact)
-        self.channel = _combo(
-            "channel", "Channel", [(text, value.value) for value, text in CHANNEL_LABELS.items()]
-        )
-        self.store = _line("store", "Store")
+        self.channel = _combo("channel", [value.value for value in CHANNEL_LABELS])
+        self.store = _line("store")
         self.store.setText(store)
-        self.agent = _line("agent", "Agent taking the complaint")
+        self.agent = _line("agent")
         self.agent.setText(agent)
-        self.received = _datetime_edit("receivedAt", "Time received", "now")
+        self.received = _datetime_edit("receivedAt")
         self.received.setDateTime(qdatetime(to_local_naive(now, self.zone)))
         where = QHBoxLayout()
         pairs: tuple[tuple[str, QWidget], ...] = (
-            ("C&hannel:", self.channel),
-            ("St&ore:", self.store),
+            ("channel", self.channel),
+            ("store", self.store),
         )
-        for label, widget in pairs:
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            where.addWidget(caption)
+        for key, widget in pairs:
+            where.addWidget(self._caption(key, widget))
             where.addWidget(widget, 1)
         form.addRow("", where)
         when = QHBoxLayout()
-        pairs = (("A&gent:", self.agent), ("Recei&ved:", self.received))
-        for label, widget in pairs:
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            when.addWidget(caption)
+        pairs = (("agent", self.agent), ("received", self.received))
+        for key, widget in pairs:
+            when.addWidget(self._caption(key, widget))
             when.addWidget(widget, 1)
         form.addRow("", when)
         column.addWidget(who)
 
         # 1. What happened.
-        step1, form = self._section("1 · What happened — in the customer's words", "step1")
-        self.customer_words = _plain(
-            "customerWords",
-            "What happened, in the customer's words",
-            "Let them finish; note the key points as they talk.",
-            90,
-        )
+        step1, form = self._section("step1")
+        self.customer_words = _plain("customerWords", 90)
         form.addRow(
             self._with_message(
                 self.customer_words, self._error_label("customer_words", self.customer_words)
@@ -398,32 +543,21 @@ class ComplaintForm(QDialog):
         column.addWidget(step1)
 
         # 2. Understanding.
-        step2, form = self._section("2 · Our understanding, restated", "step2")
-        self.understanding = _plain(
-            "understanding",
-            "Our understanding, restated",
-            "“Let me check I understood: … Did I understand you correctly?”",
-        )
-        self.confirmed = QCheckBox("Confirmed with the customer")
-        name_widget(self.confirmed, "confirmed", "Understanding confirmed with the customer")
+        step2, form = self._section("step2")
+        self.understanding = _plain("understanding")
+        self.confirmed = QCheckBox()
+        self.confirmed.setObjectName("confirmed")
         form.addRow(self.understanding)
         form.addRow(self.confirmed)
         column.addWidget(step2)
 
         # 3. Emotion.
-        step3, form = self._section("3 · How the customer feels", "step3")
-        self.emotion = _combo(
-            "emotion",
-            "Emotion",
-            [("Calm", "calm"), ("Upset", "upset"), ("Angry", "angry")],
-        )
+        step3, form = self._section("step3")
+        self.emotion = _combo("emotion", [value.value for value in EMOTION_LABELS])
         self.emotion_cue = QLabel()
         self.emotion_cue.setObjectName("emotionCue")
         self.emotion_cue.setWordWrap(True)
-        self.empathy_button = _button(
-            "&Empathy phrases…", "empathyPhrasesButton", "Empathy phrases"
-        )
-        self.empathy_button.setToolTip("Approved empathy phrases; the one chosen goes into step 4")
+        self.empathy_button = _button("empathyPhrasesButton")
         self.empathy_hint = QLabel()
         self.empathy_hint.setObjectName("empathyHint")
         self.empathy_hint.setWordWrap(True)
@@ -432,30 +566,22 @@ class ComplaintForm(QDialog):
         line.addWidget(self.emotion)
         line.addStretch(1)
         line.addWidget(self.empathy_button)
-        emotion_label = QLabel("E&motion:")
-        emotion_label.setBuddy(self.emotion)
-        form.addRow(emotion_label, line)
+        form.addRow(self._caption("emotion", self.emotion), line)
         form.addRow(self.emotion_cue)
         form.addRow(self.empathy_hint)
         column.addWidget(step3)
 
         # 4. Apology.
-        step4, form = self._section("4 · Apology given", "step4")
+        step4, form = self._section("step4")
         self.apology = CheckedTextEdit(
             self._checker,
             situation=Situation.APOLOGY,
             context={"agent_name": agent, "store": store},
         )
-        name_widget(self.apology, "apology", "Apology given")
-        self.apology.setPlaceholderText(
-            "Sincere, even before responsibility is clear: “I'm sorry for the inconvenience.”"
-            "  (Ctrl+Shift+Space: approved phrases)"
-        )
+        self.apology.setObjectName("apology")
         self.apology.setMinimumHeight(56)
         self.apology.setMaximumHeight(96)
-        self.apology_button = _button(
-            "Apology &phrases…", "apologyPhrasesButton", "Apology phrases"
-        )
+        self.apology_button = _button("apologyPhrasesButton")
         line = QHBoxLayout()
         line.addWidget(self.apology, 1)
         line.addWidget(self.apology_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -463,113 +589,75 @@ class ComplaintForm(QDialog):
         column.addWidget(step4)
 
         # 5. What they want.
-        step5, form = self._section("5 · What the customer wants", "step5")
-        self.wants = _combo(
-            "wants",
-            "What the customer wants",
-            [("Not asked yet", "")] + [(text, value.value) for value, text in WANT_LABELS.items()],
-        )
-        self.wants_note = _line(
-            "wantsNote", "What the customer wants, in detail", "“What would you like me to do?”"
-        )
+        step5, form = self._section("step5")
+        self.wants = _combo("wants", [""] + [value.value for value in WANT_LABELS])
+        self.wants_note = _line("wantsNote")
         line = QHBoxLayout()
         line.addWidget(self.wants)
         line.addWidget(self.wants_note, 1)
-        wants_label = QLabel("&Wants:")
-        wants_label.setBuddy(self.wants)
-        form.addRow(wants_label, line)
+        form.addRow(self._caption("wants", self.wants), line)
         column.addWidget(step5)
 
         # 6. Options and compensation.
-        step6, form = self._section("6 · Options offered, the one chosen, compensation", "step6")
-        self.options = _plain(
-            "optionsOffered",
-            "Options offered, one per line",
-            "One per line: replacement today; repair in 3 days with a loan phone; …",
-            56,
-        )
-        self.option_chosen = _combo("optionChosen", "Option chosen", [("None chosen yet", "")])
-        self.comp_kind = _line(
-            "compensationKind", "Compensation given", "discount, voucher, upgrade, gift…"
-        )
-        self.comp_amount = _line("compensationAmount", "Compensation amount", "0.00")
+        step6, form = self._section("step6")
+        self.options = _plain("optionsOffered", 56)
+        self.option_chosen = _combo("optionChosen", [""])
+        self.comp_kind = _line("compensationKind")
+        self.comp_amount = _line("compensationAmount")
         self.comp_amount.setMaximumWidth(110)
         self.comp_currency = QComboBox()
-        name_widget(self.comp_currency, "compensationCurrency", "Compensation currency")
+        self.comp_currency.setObjectName("compensationCurrency")
         self.comp_currency.setEditable(True)
         self.comp_currency.addItems(list(CURRENCIES))
-        options_label = QLabel("O&ffered:")
-        options_label.setBuddy(self.options)
-        form.addRow(options_label, self.options)
-        chosen_label = QLabel("&Chosen:")
-        chosen_label.setBuddy(self.option_chosen)
-        form.addRow(chosen_label, self.option_chosen)
+        form.addRow(self._caption("offered", self.options), self.options)
+        form.addRow(self._caption("chosen", self.option_chosen), self.option_chosen)
         line = QHBoxLayout()
         line.addWidget(self.comp_kind, 2)
         line.addWidget(self.comp_amount, 1)
         line.addWidget(self.comp_currency)
-        comp_label = QLabel("Compensation:")
-        comp_label.setBuddy(self.comp_kind)
         form.addRow(
-            comp_label, self._with_message(line, self._error_label("compensation", self.comp_kind))
+            self._caption("compensation", self.comp_kind),
+            self._with_message(line, self._error_label("compensation", self.comp_kind)),
         )
         column.addWidget(step6)
 
         # 7. Cause.
-        step7, form = self._section("7 · Cause and responsibility", "step7")
-        self.cause = _combo(
-            "cause",
-            "Cause category",
-            [("Not known yet", "")] + [(text, value.value) for value, text in CAUSE_LABELS.items()],
-        )
-        self.sub_cause = _line("subCause", "Sub-cause", "e.g. freezes after update, rude refusal")
+        step7, form = self._section("step7")
+        self.cause = _combo("cause", [""] + [value.value for value in CAUSE_LABELS])
+        self.sub_cause = _line("subCause")
         self.responsibility = _combo(
-            "responsibility",
-            "Responsibility",
-            [("Not decided", "")]
-            + [(text, value.value) for value, text in RESPONSIBILITY_LABELS.items()],
+            "responsibility", [""] + [value.value for value in RESPONSIBILITY_LABELS]
         )
-        self.wording = _line(
-            "wordingWentWrong",
-            "Wording that went wrong",
-            "What was said to the customer (goes to the trainers)",
-        )
+        self.wording = _line("wordingWentWrong")
         line = QHBoxLayout()
         line.addWidget(self.cause)
         line.addWidget(self.sub_cause, 1)
-        cause_label = QLabel("Ca&use:")
-        cause_label.setBuddy(self.cause)
-        form.addRow(cause_label, line)
-        resp_label = QLabel("Responsi&bility:")
-        resp_label.setBuddy(self.responsibility)
-        form.addRow(resp_label, self.responsibility)
-        self._wording_label = QLabel("Word&ing that went wrong:")
-        self._wording_label.setBuddy(self.wording)
+        form.addRow(self._caption("cause", self.cause), line)
+        form.addRow(self._caption("responsibility", self.responsibility), self.responsibility)
+        self._wording_label = self._caption("wording", self.wording)
         form.addRow(self._wording_label, self.wording)
         column.addWidget(step7)
 
         # Reply and promise.
-        outcome, form = self._section("Reply to the customer and the promise", "outcomeSection")
+        outcome, form = self._section("outcomeSection")
         self.reply = CheckedTextEdit(self._checker, context={"agent_name": agent, "store": store})
-        name_widget(self.reply, "reply", "Reply to the customer")
-        self.reply.setPlaceholderText("What we tell the customer (checked against the phrasebook)")
+        self.reply.setObjectName("reply")
         self.reply.setMinimumHeight(56)
         self.reply.setMaximumHeight(96)
         form.addRow(self._with_message(self.reply, self._error_label("reply", self.reply)))
-        self.solved = QCheckBox("Solved on the &spot")
-        name_widget(self.solved, "solvedOnTheSpot", "Solved on the spot")
+        self.solved = QCheckBox()
+        self.solved.setObjectName("solvedOnTheSpot")
         form.addRow(self.solved)
         self.quick_buttons: dict[QuickDue, QPushButton] = {}
         line = QHBoxLayout()
-        for choice, text in QUICK_LABELS.items():
-            button = _button(text, f"quick_{choice.value}", text.replace("&", ""))
+        for choice in QUICK_LABELS:
+            button = _button(f"quick_{choice.value}")
             button.clicked.connect(lambda _=False, c=choice: self.choose_quick(c))
             self.quick_buttons[choice] = button
             line.addWidget(button)
-        self.promise_due = _datetime_edit("promiseDue", "We will reply by", "choose a time")
+        self.promise_due = _datetime_edit("promiseDue")
         line.addWidget(self.promise_due, 1)
-        self._promise_label = QLabel("We will &reply by:")
-        self._promise_label.setBuddy(self.promise_due)
+        self._promise_label = self._caption("promise", self.promise_due)
         self.promise_hint = QLabel()
         self.promise_hint.setObjectName("promiseHint")
         self.promise_hint.setStyleSheet("color: palette(placeholder-text);")
@@ -583,9 +671,9 @@ class ComplaintForm(QDialog):
         self.content = content
 
         self.status = message_label("complaintStatus")
-        self.save_button = _button("Save complaint", "saveComplaintButton", "Save complaint")
+        self.save_button = _button("saveComplaintButton")
         self.save_button.setToolTip("Ctrl+S")
-        self.cancel_button = _button("Cancel", "cancelComplaintButton", "Cancel")
+        self.cancel_button = _button("cancelComplaintButton")
         self.save_button.clicked.connect(self._save_clicked)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
@@ -606,6 +694,146 @@ class ComplaintForm(QDialog):
         self.options.textChanged.connect(self._options_changed)
         self.promise_due.dateTimeChanged.connect(self._promise_edited)
         self._checker.changed.connect(self._emotion_changed)
+
+    def retranslate(self) -> None:
+        """Every text of the form in the interface language; what is typed or chosen stays."""
+        self.setAccessibleName(self.tr("Complaint"))
+        titles = {
+            "whoSection": self.tr("Who, where and when"),
+            "step1": self.tr("1 · What happened — in the customer's words"),
+            "step2": self.tr("2 · Our understanding, restated"),
+            "step3": self.tr("3 · How the customer feels"),
+            "step4": self.tr("4 · Apology given"),
+            "step5": self.tr("5 · What the customer wants"),
+            "step6": self.tr("6 · Options offered, the one chosen, compensation"),
+            "step7": self.tr("7 · Cause and responsibility"),
+            "outcomeSection": self.tr("Reply to the customer and the promise"),
+        }
+        for name, title in titles.items():
+            self._sections[name].setTitle(title)
+        captions = {
+            "customer": self.tr("Customer:"),
+            "callerName": self.tr("Caller's &name:"),
+            "callerContact": self.tr("Con&tact:"),
+            "channel": self.tr("C&hannel:"),
+            "store": self.tr("St&ore:"),
+            "agent": self.tr("A&gent:"),
+            "received": self.tr("Recei&ved:"),
+            "emotion": self.tr("E&motion:"),
+            "wants": self.tr("&Wants:"),
+            "offered": self.tr("O&ffered:"),
+            "chosen": self.tr("&Chosen:"),
+            "compensation": self.tr("Compensation:"),
+            "cause": self.tr("Ca&use:"),
+            "responsibility": self.tr("Responsi&bility:"),
+            "wording": self.tr("Word&ing that went wrong:"),
+            "promise": self.tr("We will &reply by:"),
+        }
+        for key, text in captions.items():
+            self._captions[key].setText(text)
+
+        self.customer_label.setAccessibleName(self.tr("Linked customer"))
+        _texts(self.caller_name, self.tr("Caller's name"), self.tr("Walk-in or unknown caller"))
+        _texts(self.caller_contact, self.tr("Caller's contact"), self.tr("Phone or email"))
+        _texts(self.channel, self.tr("Channel"))
+        _set_items(self.channel, [label(CHANNEL_LABELS, value) for value in CHANNEL_LABELS])
+        _texts(self.store, self.tr("Store"))
+        _texts(self.agent, self.tr("Agent taking the complaint"))
+        _texts(self.received, self.tr("Time received"))
+        self.received.setSpecialValueText(self.tr("now"))
+        _texts(
+            self.customer_words,
+            self.tr("What happened, in the customer's words"),
+            self.tr("Let them finish; note the key points as they talk."),
+        )
+        _texts(
+            self.understanding,
+            self.tr("Our understanding, restated"),
+            self.tr("“Let me check I understood: … Did I understand you correctly?”"),
+        )
+        self.confirmed.setText(self.tr("Confirmed with the customer"))
+        self.confirmed.setAccessibleName(self.tr("Understanding confirmed with the customer"))
+        _texts(self.emotion, self.tr("Emotion"))
+        _set_items(self.emotion, [label(EMOTION_LABELS, value) for value in EMOTION_LABELS])
+        self.empathy_button.setText(self.tr("&Empathy phrases…"))
+        self.empathy_button.setAccessibleName(self.tr("Empathy phrases"))
+        self.empathy_button.setToolTip(
+            self.tr("Approved empathy phrases; the one chosen goes into step 4")
+        )
+        _texts(
+            self.apology,
+            self.tr("Apology given"),
+            self.tr(
+                "Sincere, even before responsibility is clear: “I'm sorry for the "
+                "inconvenience.”  (Ctrl+Shift+Space: approved phrases)"
+            ),
+        )
+        self.apology_button.setText(self.tr("Apology &phrases…"))
+        self.apology_button.setAccessibleName(self.tr("Apology phrases"))
+        _texts(self.wants, self.tr("What the customer wants"))
+        _set_items(
+            self.wants, [self.tr("Not asked yet")] + [label(WANT_LABELS, v) for v in WANT_LABELS]
+        )
+        _texts(
+            self.wants_note,
+            self.tr("What the customer wants, in detail"),
+            self.tr("“What would you like me to do?”"),
+        )
+        _texts(
+            self.options,
+            self.tr("Options offered, one per line"),
+            self.tr("One per line: replacement today; repair in 3 days with a loan phone; …"),
+        )
+        _texts(self.option_chosen, self.tr("Option chosen"))
+        self.option_chosen.setItemText(0, self.tr("None chosen yet"))
+        _texts(
+            self.comp_kind,
+            self.tr("Compensation given"),
+            self.tr("discount, voucher, upgrade, gift…"),
+        )
+        _texts(self.comp_amount, self.tr("Compensation amount"), "0.00")
+        _texts(self.comp_currency, self.tr("Compensation currency"))
+        _texts(self.cause, self.tr("Cause category"))
+        _set_items(
+            self.cause, [self.tr("Not known yet")] + [label(CAUSE_LABELS, v) for v in CAUSE_LABELS]
+        )
+        _texts(
+            self.sub_cause, self.tr("Sub-cause"), self.tr("e.g. freezes after update, rude refusal")
+        )
+        _texts(self.responsibility, self.tr("Responsibility"))
+        _set_items(
+            self.responsibility,
+            [self.tr("Not decided")]
+            + [label(RESPONSIBILITY_LABELS, v) for v in RESPONSIBILITY_LABELS],
+        )
+        _texts(
+            self.wording,
+            self.tr("Wording that went wrong"),
+            self.tr("What was said to the customer (goes to the trainers)"),
+        )
+        _texts(
+            self.reply,
+            self.tr("Reply to the customer"),
+            self.tr("What we tell the customer (checked against the phrasebook)"),
+        )
+        self.solved.setText(self.tr("Solved on the &spot"))
+        self.solved.setAccessibleName(self.tr("Solved on the spot"))
+        for choice, button in self.quick_buttons.items():
+            text = label(QUICK_LABELS, choice)
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", ""))
+        _texts(self.promise_due, self.tr("We will reply by"))
+        self.promise_due.setSpecialValueText(self.tr("choose a time"))
+        self.save_button.setText(self.tr("Save complaint"))
+        self.save_button.setAccessibleName(self.tr("Save complaint"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self._update_customer()
+        self._emotion_changed()
+        self._cause_changed()
+        self._show_promise_hint()
+        if self._shown_errors:
+            self.show_errors(self._shown_errors, focus=False)
 
     def _connect_changes(self) -> None:
         for line in (
@@ -701,18 +929,19 @@ class ComplaintForm(QDialog):
     # --- reacting ----------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        who = self.customer_name or "walk-in / unknown caller"
-        self.setWindowTitle(f"Complaint — {who}")
+        who = self.customer_name or self.tr("walk-in / unknown caller")
+        self.setWindowTitle(self.tr("Complaint — {who}").format(who=who))
 
     def _update_customer(self) -> None:
         linked = self.customer_id is not None
         if linked:
+            number = self.tr("(customer #{id})").format(id=self.customer_id)
             self.customer_label.setText(
                 f"<b>{html.escape(self.customer_name or f'#{self.customer_id}')}</b>"
-                f" <span style='color:#666'>(customer #{self.customer_id})</span>"
+                f" <span style='color:#666'>{html.escape(number)}</span>"
             )
-        for label in (self._customer_row, self.customer_label):
-            label.setVisible(linked)
+        for shown in (self._customer_row, self.customer_label):
+            shown.setVisible(linked)
         hidden: tuple[QWidget, ...] = (
             self._caller_name_label,
             self.caller_name,
@@ -732,7 +961,8 @@ class ComplaintForm(QDialog):
 
     def _emotion_changed(self, _index: int = 0) -> None:
         emotion = Emotion(self.emotion.currentData() or Emotion.CALM.value)
-        bg, fg, text = EMOTION_CUES[emotion]
+        bg, fg, cue = EMOTION_CUES[emotion]
+        text = QCoreApplication.translate("ComplaintLabels", cue)
         self.emotion_cue.setText(text)
         self.emotion_cue.setStyleSheet(
             f"background:{bg}; color:{fg}; border-radius:6px; padding:4px 8px; font-weight:600;"
@@ -741,7 +971,7 @@ class ComplaintForm(QDialog):
         phrases = self._checker.approved(Situation.EMPATHY, "")[:3]
         if phrases:
             shown = "  ·  ".join(quoted(entry.text) for entry in phrases)
-            self.empathy_hint.setText(f"Say: {shown}")
+            self.empathy_hint.setText(self.tr("Say: {phrases}").format(phrases=shown))
         else:
             self.empathy_hint.setText("")
         self.empathy_hint.setVisible(bool(phrases) and emotion is not Emotion.CALM)
@@ -763,16 +993,15 @@ class ComplaintForm(QDialog):
         attitude = self.cause.currentData() == CauseCategory.SERVICE_ATTITUDE.value
         self.wording.setEnabled(attitude)
         self._wording_label.setEnabled(attitude)
-        self.wording.setToolTip(
-            "" if attitude else "For service-attitude causes: what was said that went wrong"
-        )
+        hint = self.tr("For service-attitude causes: what was said that went wrong")
+        self.wording.setToolTip("" if attitude else hint)
 
     def _options_changed(self) -> None:
         current = str(self.option_chosen.currentData() or "")
         lines = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
         self.option_chosen.blockSignals(True)
         self.option_chosen.clear()
-        self.option_chosen.addItem("None chosen yet", "")
+        self.option_chosen.addItem(self.tr("None chosen yet"), "")
         for line in lines:
             self.option_chosen.addItem(line, line)
         self.option_chosen.setCurrentIndex(max(self.option_chosen.findData(current), 0))
@@ -808,12 +1037,12 @@ class ComplaintForm(QDialog):
     def _show_promise_hint(self) -> None:
         due = self.promise()
         if self.solved.isChecked():
-            text = "Solved on the spot: the follow-up call is scheduled when you save."
+            text = self.tr("Solved on the spot: the follow-up call is scheduled when you save.")
         elif due is None:
-            text = "Not solved on the spot: tell the customer when we will reply."
+            text = self.tr("Not solved on the spot: tell the customer when we will reply.")
         else:
             when = describe_due(due, self._service.now(), self.zone)
-            text = f"Tell the customer: we will reply by {when}."
+            text = self.tr("Tell the customer: we will reply by {when}.").format(when=when)
         self.promise_hint.setText(text)
 
     def _changed(self, *_args: Any) -> None:
@@ -838,7 +1067,7 @@ class ComplaintForm(QDialog):
         return not any(text.strip() for text in texts)
 
     def summary(self) -> str:
-        who = self.customer_name or self.caller_name.text().strip() or "Unknown caller"
+        who = self.customer_name or self.caller_name.text().strip() or self.tr("Unknown caller")
         words = " ".join(self.customer_words.toPlainText().split())
         return f"{who}: {words[:60]}" if words else who
 
@@ -953,7 +1182,10 @@ class ComplaintForm(QDialog):
                     amount = parse_money(amount_text)
                 except ValueError:
                     raise FieldError(
-                        "compensation", f"“{amount_text}” is not an amount (e.g. 50 or 12.50)."
+                        "compensation",
+                        self.tr("“{text}” is not an amount (e.g. 50 or 12.50).").format(
+                            text=amount_text
+                        ),
                     ) from None
             compensation = Compensation(kind, amount, currency if amount is not None else "")
         options = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
@@ -1004,18 +1236,23 @@ class ComplaintForm(QDialog):
     # --- errors --------------------------------------------------------------------------
 
     def _clear_error(self, key: str) -> None:
-        label = self._errors.get(key)
-        if label is not None:
-            set_message(label, "", error=True)
+        self._shown_errors.pop(key, None)
+        shown = self._errors.get(key)
+        if shown is not None:
+            set_message(shown, "", error=True)
 
     def _clear_errors(self) -> None:
         for key in self._errors:
             self._clear_error(key)
+        self._shown_errors = {}
         set_message(self.status, "", error=False)
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: dict[str, str], *, focus: bool = True) -> None:
         """Show field errors under their fields, focus the first; the rest go to the
-        status line. Nothing typed is changed."""
+        status line. Nothing typed is changed. (Errors from the domain are translated
+        here, so a language switch shows them again in the new language.)"""
+        self._shown_errors = dict(errors)
+        errors = {key: domain_error(text) for key, text in errors.items()}
         first: QWidget | None = None
         elsewhere: list[str] = []
         order = [w for w in self.focus_order()]
@@ -1034,9 +1271,9 @@ class ComplaintForm(QDialog):
                 first = target
         count = len(errors)
         summary = (
-            "Please correct the field marked in red."
+            self.tr("Please correct the field marked in red.")
             if count == 1
-            else (f"Please correct the {count} fields marked in red.")
+            else self.tr("Please correct the %n fields marked in red.", "", count)
         )
         if elsewhere:
             summary = (
@@ -1045,7 +1282,7 @@ class ComplaintForm(QDialog):
                 else summary + " " + " ".join(elsewhere)
             )
         set_message(self.status, summary, error=True)
-        if first is not None:
+        if first is not None and focus:
             self.scroll_area.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1088,7 +1325,7 @@ class ComplaintForm(QDialog):
             return None
         self._busy = True
         self.save_button.setEnabled(False)
-        set_message(self.status, "Saving…", error=False)
+        set_message(self.status, self.tr("Saving…"), error=False)
         try:
             complaint_id = await self._service.create(complaint)
         except ValidationFailed as exc:
@@ -1098,7 +1335,10 @@ class ComplaintForm(QDialog):
             log.exception("saving complaint failed")
             set_message(
                 self.status,
-                f"Could not save: {exc}. Nothing you typed was lost (a draft is kept); try again.",
+                self.tr(
+                    "Could not save: {error}. Nothing you typed was lost (a draft is kept); "
+                    "try again."
+                ).format(error=exc),
                 error=True,
             )
             self.save_draft_now()
@@ -1128,14 +1368,14 @@ class ComplaintForm(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Discard complaint?",
-            "Discard the complaint you were typing? It cannot be recovered afterwards.",
+            self.tr("Discard complaint?"),
+            self.tr("Discard the complaint you were typing? It cannot be recovered afterwards."),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("discardComplaintBox")
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
@@ -1165,4 +1405,6 @@ class ComplaintForm(QDialog):
         super().closeEvent(event)
 
     def _task_failed(self, exc: BaseException) -> None:
-        set_message(self.status, f"Could not save the draft: {exc}", error=True)
+        set_message(
+            self.status, self.tr("Could not save the draft: {error}").format(error=exc), error=True
+        )

@@ -15,7 +15,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,10 +52,8 @@ from console.domain.complaint import (
     Status,
     TransitionRefused,
     allowed_actions,
-    countdown,
     quick_due,
 )
-from console.domain.customer import format_money
 from console.services.complaints import (
     ComplaintDetail,
     ComplaintService,
@@ -59,41 +65,45 @@ from console.services.complaints import (
 from console.ui.complaint_form import (
     CAUSE_LABELS,
     CHANNEL_LABELS,
+    EMOTION_LABELS,
+    QT_TRANSLATE_NOOP,
     RESPONSIBILITY_LABELS,
+    STATUS_LABELS,
     WANT_LABELS,
+    countdown_text,
     describe_due,
+    domain_error,
     from_local_naive,
+    label,
     qdatetime,
     to_local_naive,
     zone_of,
 )
+from console.ui.i18n import format_datetime, format_money, format_number
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
-from console.ui.widgets import async_slot, message_label, name_widget, set_message
+from console.ui.widgets import (
+    Retranslating,
+    async_slot,
+    message_label,
+    set_message,
+)
 
 log = logging.getLogger(__name__)
 
 QUEUES: tuple[tuple[Queue, str], ...] = (
-    (Queue.MINE_OPEN, "My open"),
-    (Queue.DUE_SOON, "Due soon"),
-    (Queue.OVERDUE, "Overdue promises"),
-    (Queue.FOLLOW_UPS_TODAY, "Follow-ups today"),
+    (Queue.MINE_OPEN, QT_TRANSLATE_NOOP("ComplaintLabels", "My open")),
+    (Queue.DUE_SOON, QT_TRANSLATE_NOOP("ComplaintLabels", "Due soon")),
+    (Queue.OVERDUE, QT_TRANSLATE_NOOP("ComplaintLabels", "Overdue promises")),
+    (Queue.FOLLOW_UPS_TODAY, QT_TRANSLATE_NOOP("ComplaintLabels", "Follow-ups today")),
 )
-STATUS_LABELS = {
-    Status.NEW: "New",
-    Status.IN_PROGRESS: "In progress",
-    Status.RESOLVED: "Resolved",
-    Status.FOLLOWED_UP: "Followed up",
-    Status.CLOSED: "Closed",
-    Status.VOIDED: "Voided",
-}
 ACTION_LABELS = {
-    Action.START: "&Start",
-    Action.RESOLVE: "&Resolve",
-    Action.FOLLOW_UP: "Record &follow-up",
-    Action.CLOSE: "C&lose",
-    Action.REOPEN: "Re&open",
-    Action.VOID: "&Void…",
+    Action.START: QT_TRANSLATE_NOOP("ComplaintLabels", "&Start"),
+    Action.RESOLVE: QT_TRANSLATE_NOOP("ComplaintLabels", "&Resolve"),
+    Action.FOLLOW_UP: QT_TRANSLATE_NOOP("ComplaintLabels", "Record &follow-up"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("ComplaintLabels", "C&lose"),
+    Action.REOPEN: QT_TRANSLATE_NOOP("ComplaintLabels", "Re&open"),
+    Action.VOID: QT_TRANSLATE_NOOP("ComplaintLabels", "&Void…"),
 }
 OVERDUE_COLOUR = "#b3261e"
 DUE_SOON_COLOUR = "#a15c00"
@@ -116,8 +126,12 @@ def due_text(row: QueueRow, now: dt.datetime) -> str:
     what, due = due_of(row)
     if due is None:
         return "—"
-    text = countdown(due, now)
-    return text if what == "reply" else f"follow-up {text}"
+    text = countdown_text(due, now)
+    if what == "reply":
+        return text
+    return QCoreApplication.translate("ComplaintQueue", "follow-up {countdown}").format(
+        countdown=text
+    )
 
 
 class QueueModel(PagedTableModel[QueueRow]):
@@ -135,15 +149,19 @@ class QueueModel(PagedTableModel[QueueRow]):
         self.queue = queue
         self.sort_key = QueueSort.DUE
         self._now = service.now()
+        # Titles come from headerData (translated); the texts are built when shown.
         columns: list[tuple[str, Callable[[QueueRow], str]]] = [
-            ("Due", lambda r: due_text(r, self._now)),
-            ("Who", lambda r: r.who),
-            ("Status", lambda r: STATUS_LABELS.get(r.status, r.status.value)),
-            ("Received", lambda r: f"{r.received_at.astimezone(self._now.tzinfo):%d %b %H:%M}"),
-            ("Channel", lambda r: CHANNEL_LABELS.get(r.channel, r.channel.value)),
-            ("Store", lambda r: r.store),
-            ("Agent", lambda r: r.agent),
-            ("What happened", lambda r: r.summary),
+            ("due", lambda r: due_text(r, self._now)),
+            ("who", lambda r: r.who),
+            ("status", lambda r: label(STATUS_LABELS, r.status)),
+            (
+                "received",
+                lambda r: format_datetime(r.received_at.astimezone(self._now.tzinfo)),
+            ),
+            ("channel", lambda r: label(CHANNEL_LABELS, r.channel)),
+            ("store", lambda r: r.store),
+            ("agent", lambda r: r.agent),
+            ("summary", lambda r: r.summary),
         ]
         super().__init__(columns, tasks, page_size=page_size, parent=parent)
         self._tasks_ref = tasks
@@ -167,6 +185,40 @@ class QueueModel(PagedTableModel[QueueRow]):
             return
         self.sort_key = key
         self._tasks_ref.start(self.load(), name=f"queue-{self.queue.value}")
+
+    def titles(self) -> list[str]:
+        return [
+            self.tr("Due"),
+            self.tr("Who"),
+            self.tr("Status"),
+            self.tr("Received"),
+            self.tr("Channel"),
+            self.tr("Store"),
+            self.tr("Agent"),
+            self.tr("What happened"),
+        ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        titles = self.titles()
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(titles)
+        ):
+            return titles[section]
+        return super().headerData(section, orientation, role)
+
+    def retranslate(self) -> None:
+        """Show the titles and every row's texts again in the interface language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def tick(self) -> None:
         """Move the countdowns on (no reload)."""
@@ -199,7 +251,7 @@ class QueueModel(PagedTableModel[QueueRow]):
         return super().data(index, role)
 
 
-class ComplaintQueue(QWidget):
+class ComplaintQueue(Retranslating, QWidget):
     """The four queues as tabs; ``openComplaint(int)`` when one is activated."""
 
     openComplaint = Signal(int)
@@ -210,18 +262,16 @@ class ComplaintQueue(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("complaintQueue")
-        self.setAccessibleName("Complaint queues")
-        self.setWindowTitle("Complaints — Service Console")
         self.service = service
         self.tasks = tasks
         self.tabs = QTabWidget()
-        name_widget(self.tabs, "queueTabs", "Queues")
+        self.tabs.setObjectName("queueTabs")
         self.models: dict[Queue, QueueModel] = {}
         self.views: dict[Queue, QTableView] = {}
-        for queue, title in QUEUES:
+        for queue, _title in QUEUES:
             model = QueueModel(service, queue, tasks, parent=self)
             view = QTableView()
-            name_widget(view, f"queue_{queue.value}", title)
+            view.setObjectName(f"queue_{queue.value}")
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -239,15 +289,12 @@ class ComplaintQueue(QWidget):
             view.activated.connect(self._activated)
             self.models[queue] = model
             self.views[queue] = view
-            self.tabs.addTab(view, title)
-        self.hint = QLabel(
-            "Enter opens the complaint · click a column title to sort · F5 refreshes · "
-            "Ctrl+Tab next queue"
-        )
+            self.tabs.addTab(view, "")
+        self.hint = QLabel()
         self.hint.setObjectName("queueHint")
         self.hint.setStyleSheet("color: palette(placeholder-text);")
-        self.refresh_button = QPushButton("Refresh (F5)")
-        name_widget(self.refresh_button, "refreshQueuesButton", "Refresh the queues")
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("refreshQueuesButton")
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         bottom = QHBoxLayout()
@@ -260,16 +307,47 @@ class ComplaintQueue(QWidget):
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
         self._ticker.start()
+        self._loaded_once = False
         self.resize(1000, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Complaint queues"))
+        self.setWindowTitle(self.tr("Complaints — Service Console"))
+        self.tabs.setAccessibleName(self.tr("Queues"))
+        self.hint.setText(
+            self.tr(
+                "Enter opens the complaint · click a column title to sort · F5 refreshes · "
+                "Ctrl+Tab next queue"
+            )
+        )
+        self.refresh_button.setText(self.tr("Refresh (F5)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the queues"))
+        for queue, _title in QUEUES:
+            self.views[queue].setAccessibleName(self.queue_title(queue))
+            self.models[queue].retranslate()
+        self._show_tab_titles()
+
+    def queue_title(self, queue: Queue) -> str:
+        text = dict(QUEUES)[queue]
+        return QCoreApplication.translate("ComplaintLabels", text)
+
+    def _show_tab_titles(self) -> None:
+        for position, (queue, _title) in enumerate(QUEUES):
+            title = self.queue_title(queue)
+            if self._loaded_once:
+                total = format_number(self.models[queue].total)
+                title = self.tr("{queue} ({count})").format(queue=title, count=total)
+            self.tabs.setTabText(position, title)
 
     def refresh(self) -> None:
         self.tasks.start(self.load(), name="complaint-queues")
 
     async def load(self) -> None:
-        for position, (queue, title) in enumerate(QUEUES):
-            model = self.models[queue]
-            await model.load()
-            self.tabs.setTabText(position, f"{title} ({model.total:,})")
+        for queue, _title in QUEUES:
+            await self.models[queue].load()
+        self._loaded_once = True
+        self._show_tab_titles()
         for view in self.views.values():
             if not view.currentIndex().isValid() and view.model().rowCount():
                 view.setCurrentIndex(view.model().index(0, 0))
@@ -293,116 +371,172 @@ class ComplaintQueue(QWidget):
 
 
 def _when(moment: dt.datetime | None, zone: Any) -> str:
+    """A time in the complaint's history (year-month-day, the same in every language,
+    like the date-time editors)."""
     return "—" if moment is None else f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
+
+
+class ComplaintTexts(QObject):
+    """The complaint view's rich text and the profile's promise line, in the interface
+    language (a QObject so counts get their plural forms)."""
+
+    def detail_html(self, detail: ComplaintDetail, now: dt.datetime) -> str:
+        """The complaint, its status history, promise history and follow-ups, as rich text."""
+        c = detail.complaint
+        zone = now.tzinfo
+        e = html.escape
+
+        def row(caption: str, value: str) -> str:
+            return (
+                f"<tr><td style='color:#555; padding-right:12px'>{e(caption)}</td>"
+                f"<td>{value}</td></tr>"
+            )
+
+        promise = "—"
+        if c.promise_due is not None:
+            promise = e(f"{_when(c.promise_due, zone)} ({countdown_text(c.promise_due, now)})")
+            if c.promise_due < now and c.status.is_open:
+                promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
+        compensation = "—"
+        if c.compensation is not None:
+            compensation = e(c.compensation.kind)
+            if c.compensation.amount_minor is not None:
+                compensation += " " + e(
+                    format_money(c.compensation.amount_minor, c.compensation.currency)
+                )
+        confirmed = self.tr("(confirmed)") if c.confirmed else self.tr("(not confirmed)")
+        responsibility = ""
+        if c.responsibility:
+            responsibility = " · " + e(
+                self.tr("responsibility: {who}").format(
+                    who=label(RESPONSIBILITY_LABELS, c.responsibility)
+                )
+            )
+        channel = label(CHANNEL_LABELS, c.channel)
+        rows = [
+            row(
+                self.tr("Who"),
+                e(detail.customer_name or c.who)
+                + (f" · {e(c.caller_contact)}" if c.caller_contact else ""),
+            ),
+            row(self.tr("Status"), f"<b>{e(label(STATUS_LABELS, c.status))}</b>"),
+            row(
+                self.tr("Channel · store · agent"),
+                e(f"{channel} · {c.store} · {c.agent}"),
+            ),
+            row(self.tr("Received"), e(_when(c.received_at, zone))),
+            row(self.tr("We will reply by"), promise),
+            row(self.tr("1 What happened"), e(c.customer_words).replace("\n", "<br>")),
+            row(self.tr("2 Our understanding"), e(c.understanding) + f" <i>{e(confirmed)}</i>"),
+            row(self.tr("3 Emotion"), e(label(EMOTION_LABELS, c.emotion))),
+            row(self.tr("4 Apology"), e(c.apology) or "—"),
+            row(
+                self.tr("5 Wants"),
+                e(label(WANT_LABELS, c.wants) if c.wants else "—")
+                + (f" — {e(c.wants_note)}" if c.wants_note else ""),
+            ),
+            row(
+                self.tr("6 Options"),
+                e("; ".join(c.options_offered) or "—")
+                + (f" → <b>{e(c.option_chosen)}</b>" if c.option_chosen else ""),
+            ),
+            row(self.tr("Compensation"), compensation),
+            row(
+                self.tr("7 Cause"),
+                e(label(CAUSE_LABELS, c.cause) if c.cause else "—")
+                + (f" / {e(c.sub_cause)}" if c.sub_cause else "")
+                + responsibility,
+            ),
+        ]
+        if c.wording_that_went_wrong:
+            rows.append(row(self.tr("Wording that went wrong"), e(c.wording_that_went_wrong)))
+        rows.append(row(self.tr("Reply"), e(c.reply) or "—"))
+        if c.follow_up_due is not None:
+            rows.append(row(self.tr("Follow-up due"), e(_when(c.follow_up_due, zone))))
+        if c.void_reason:
+            rows.append(row(self.tr("Voided because"), e(c.void_reason)))
+        parts = [f"<table cellspacing='2'>{''.join(rows)}</table>"]
+
+        history = self.tr("History")
+        parts.append(f"<h4>{e(history)}</h4><ul>")
+        for change in detail.history:
+            after = label(STATUS_LABELS, change.after)
+            if change.before:
+                before = label(STATUS_LABELS, change.before)
+                what = self.tr("{before} → {after}").format(before=before, after=after)
+            else:
+                what = self.tr("Logged as {status}").format(status=after)
+            note = f" — {e(change.note)}" if change.note else ""
+            parts.append(f"<li>{e(_when(change.at, zone))} · {e(change.by)}: {e(what)}{note}</li>")
+        promises = self.tr("Promises")
+        parts.append(f"</ul><h4>{e(promises)}</h4><ul>")
+        if not detail.promises:
+            none = self.tr("No promise (solved on the spot)")
+            parts.append(f"<li>{e(none)}</li>")
+        for p in detail.promises:
+            if p.previous_due is None:
+                what = self.tr("Promised a reply by {due}").format(due=_when(p.due, zone))
+            else:
+                what = self.tr("Extended to {due} (was {previous})").format(
+                    due=_when(p.due, zone), previous=_when(p.previous_due, zone)
+                )
+            note = f" — {e(p.note)}" if p.note else ""
+            parts.append(f"<li>{e(_when(p.at, zone))} · {e(p.by)}: {e(what)}{note}</li>")
+        parts.append("</ul>")
+        if detail.follow_ups:
+            follow_ups = self.tr("Follow-ups")
+            parts.append(f"<h4>{e(follow_ups)}</h4><ul>")
+            for f in detail.follow_ups:
+                if f.dissatisfied:
+                    mood = self.tr("satisfaction {score}/5 (dissatisfied)")
+                else:
+                    mood = self.tr("satisfaction {score}/5")
+                note = f" — {e(f.note)}" if f.note else ""
+                said = e(mood.format(score=f.satisfaction))
+                parts.append(f"<li>{e(_when(f.at, zone))} · {e(f.by)}: {said}{note}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def promise_line(self, rows: list[QueueRow], now: dt.datetime) -> str:
+        """One line for the profile badge: the most urgent open complaint and its promise."""
+        if not rows:
+            return ""
+        first = min(rows, key=lambda r: r.promise_due or dt.datetime.max.replace(tzinfo=dt.UTC))
+        zone = zone_of(now)
+        count = (
+            self.tr("Open complaint")
+            if len(rows) == 1
+            else self.tr("%n open complaints", "", len(rows))
+        )
+        if first.promise_due is None:
+            return self.tr("{count} — no reply time set").format(count=count)
+        return self.tr("{count} — reply promised by {when} ({countdown})").format(
+            count=count,
+            when=describe_due(first.promise_due, now, zone),
+            countdown=countdown_text(first.promise_due, now),
+        )
+
+
+_TEXTS: list[ComplaintTexts] = []
+
+
+def _texts() -> ComplaintTexts:
+    if not _TEXTS:
+        _TEXTS.append(ComplaintTexts())
+    return _TEXTS[0]
 
 
 def detail_html(detail: ComplaintDetail, now: dt.datetime) -> str:
     """The complaint, its status history, promise history and follow-ups, as rich text."""
-    c = detail.complaint
-    zone = now.tzinfo
-    e = html.escape
-
-    def row(label: str, value: str) -> str:
-        return (
-            f"<tr><td style='color:#555; padding-right:12px'>{e(label)}</td><td>{value}</td></tr>"
-        )
-
-    promise = "—"
-    if c.promise_due is not None:
-        promise = e(f"{_when(c.promise_due, zone)} ({countdown(c.promise_due, now)})")
-        if c.promise_due < now and c.status.is_open:
-            promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
-    compensation = "—"
-    if c.compensation is not None:
-        compensation = e(c.compensation.kind)
-        if c.compensation.amount_minor is not None:
-            compensation += " " + e(
-                format_money(c.compensation.amount_minor, c.compensation.currency)
-            )
-    rows = [
-        row(
-            "Who",
-            e(detail.customer_name or c.who)
-            + (f" · {e(c.caller_contact)}" if c.caller_contact else ""),
-        ),
-        row("Status", f"<b>{e(STATUS_LABELS.get(c.status, c.status.value))}</b>"),
-        row(
-            "Channel · store · agent",
-            e(f"{CHANNEL_LABELS.get(c.channel, c.channel.value)} · {c.store} · {c.agent}"),
-        ),
-        row("Received", e(_when(c.received_at, zone))),
-        row("We will reply by", promise),
-        row("1 What happened", e(c.customer_words).replace("\n", "<br>")),
-        row(
-            "2 Our understanding",
-            e(c.understanding)
-            + (" <i>(confirmed)</i>" if c.confirmed else " <i>(not confirmed)</i>"),
-        ),
-        row("3 Emotion", e(c.emotion.value)),
-        row("4 Apology", e(c.apology) or "—"),
-        row(
-            "5 Wants",
-            e(WANT_LABELS.get(c.wants, c.wants.value) if c.wants else "—")
-            + (f" — {e(c.wants_note)}" if c.wants_note else ""),
-        ),
-        row(
-            "6 Options",
-            e("; ".join(c.options_offered) or "—")
-            + (f" → <b>{e(c.option_chosen)}</b>" if c.option_chosen else ""),
-        ),
-        row("Compensation", compensation),
-        row(
-            "7 Cause",
-            e(CAUSE_LABELS.get(c.cause, c.cause.value) if c.cause else "—")
-            + (f" / {e(c.sub_cause)}" if c.sub_cause else "")
-            + (
-                f" · responsibility: {e(RESPONSIBILITY_LABELS.get(c.responsibility, ''))}"
-                if c.responsibility
-                else ""
-            ),
-        ),
-    ]
-    if c.wording_that_went_wrong:
-        rows.append(row("Wording that went wrong", e(c.wording_that_went_wrong)))
-    rows.append(row("Reply", e(c.reply) or "—"))
-    if c.follow_up_due is not None:
-        rows.append(row("Follow-up due", e(_when(c.follow_up_due, zone))))
-    if c.void_reason:
-        rows.append(row("Voided because", e(c.void_reason)))
-    parts = [f"<table cellspacing='2'>{''.join(rows)}</table>"]
-
-    parts.append("<h4>History</h4><ul>")
-    for change in detail.history:
-        before = STATUS_LABELS.get(change.before, "") if change.before else ""
-        after = STATUS_LABELS.get(change.after, change.after.value)
-        what = f"{before} → {after}" if before else f"Logged as {after}"
-        note = f" — {e(change.note)}" if change.note else ""
-        parts.append(f"<li>{e(_when(change.at, zone))} · {e(change.by)}: {e(what)}{note}</li>")
-    parts.append("</ul><h4>Promises</h4><ul>")
-    if not detail.promises:
-        parts.append("<li>No promise (solved on the spot)</li>")
-    for p in detail.promises:
-        if p.previous_due is None:
-            what = f"Promised a reply by {_when(p.due, zone)}"
-        else:
-            what = f"Extended to {_when(p.due, zone)} (was {_when(p.previous_due, zone)})"
-        note = f" — {e(p.note)}" if p.note else ""
-        parts.append(f"<li>{e(_when(p.at, zone))} · {e(p.by)}: {e(what)}{note}</li>")
-    parts.append("</ul>")
-    if detail.follow_ups:
-        parts.append("<h4>Follow-ups</h4><ul>")
-        for f in detail.follow_ups:
-            mood = " (dissatisfied)" if f.dissatisfied else ""
-            note = f" — {e(f.note)}" if f.note else ""
-            parts.append(
-                f"<li>{e(_when(f.at, zone))} · {e(f.by)}: satisfaction {f.satisfaction}/5"
-                f"{mood}{note}</li>"
-            )
-        parts.append("</ul>")
-    return "".join(parts)
+    return _texts().detail_html(detail, now)
 
 
-class ComplaintView(QDialog):
+def promise_line(rows: list[QueueRow], now: dt.datetime) -> str:
+    """One line for the profile badge: the most urgent open complaint and its promise."""
+    return _texts().promise_line(rows, now)
+
+
+class ComplaintView(Retranslating, QDialog):
     """One complaint: details, history, and the actions its status allows.
 
     ``changed(int)`` after every successful action (queues and the profile refresh).
@@ -417,63 +551,60 @@ class ComplaintView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("complaintView")
-        self.setAccessibleName(f"Complaint #{complaint_id}")
-        self.setWindowTitle(f"Complaint #{complaint_id}")
         self.service = service
         self.complaint_id = complaint_id
         self.detail: ComplaintDetail | None = None
         self.tasks = Tasks(on_error=self._failed)
         self._busy = False
         self.zone = zone_of(service.now())
+        self._status_text: tuple[str, bool] | None = None
 
         self.text = QTextBrowser()
-        name_widget(self.text, "complaintDetail", "Complaint details and history")
+        self.text.setObjectName("complaintDetail")
         self.text.setOpenLinks(False)
 
         self.note = QLineEdit()
-        name_widget(self.note, "actionNote", "Note for the action (required to void or extend)")
-        self.note.setPlaceholderText("Note: why, what was agreed, what the customer said…")
+        self.note.setObjectName("actionNote")
         self.satisfaction = QSpinBox()
-        name_widget(self.satisfaction, "satisfaction", "Satisfaction at follow-up, 1 to 5")
+        self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.setRange(SATISFACTION_MIN, SATISFACTION_MAX)
         self.satisfaction.setValue(4)
-        self.satisfaction.setSuffix(" / 5")
         self.new_due = QDateTimeEdit()
-        name_widget(self.new_due, "newDue", "New reply time")
+        self.new_due.setObjectName("newDue")
         self.new_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.new_due.setCalendarPopup(True)
-        self.extend_button = QPushButton("E&xtend promise")
-        name_widget(self.extend_button, "extendPromiseButton", "Extend the promise (needs a note)")
+        self.extend_button = QPushButton()
+        self.extend_button.setObjectName("extendPromiseButton")
         self.extend_button.setAutoDefault(False)
         self.extend_button.clicked.connect(self._extend_clicked)
 
         self.buttons: dict[Action, QPushButton] = {}
         actions = QHBoxLayout()
-        for action, text in ACTION_LABELS.items():
-            button = QPushButton(text)
-            name_widget(button, f"action_{action.value}", text.replace("&", "").rstrip("…"))
+        for action in ACTION_LABELS:
+            button = QPushButton()
+            button.setObjectName(f"action_{action.value}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=action: self._act_clicked(a))
             self.buttons[action] = button
             actions.addWidget(button)
         actions.addStretch(1)
-        self.close_button = QPushButton("Close window")
-        name_widget(self.close_button, "closeComplaintView", "Close this window")
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("closeComplaintView")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
         actions.addWidget(self.close_button)
 
         inputs = QFormLayout()
-        note_label = QLabel("&Note:")
-        note_label.setBuddy(self.note)
-        inputs.addRow(note_label, self.note)
-        self._satisfaction_label = QLabel("Sat&isfaction:")
+        self._note_label = QLabel()
+        self._note_label.setBuddy(self.note)
+        inputs.addRow(self._note_label, self.note)
+        self._satisfaction_label = QLabel()
         self._satisfaction_label.setBuddy(self.satisfaction)
         inputs.addRow(self._satisfaction_label, self.satisfaction)
         extend = QHBoxLayout()
         extend.addWidget(self.new_due, 1)
         extend.addWidget(self.extend_button)
-        self._extend_label = QLabel("New reply &time:")
+        self._extend_label = QLabel()
         self._extend_label.setBuddy(self.new_due)
         inputs.addRow(self._extend_label, extend)
         self.status = message_label("complaintViewStatus")
@@ -484,6 +615,39 @@ class ComplaintView(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(actions)
         self.resize(760, 720)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface language; the note typed and the values chosen stay,
+        the details are drawn again from the complaint already loaded."""
+        self.text.setAccessibleName(self.tr("Complaint details and history"))
+        self.note.setAccessibleName(self.tr("Note for the action (required to void or extend)"))
+        self.note.setPlaceholderText(self.tr("Note: why, what was agreed, what the customer said…"))
+        self.satisfaction.setAccessibleName(self.tr("Satisfaction at follow-up, 1 to 5"))
+        self.satisfaction.setSuffix(self.tr(" / 5"))
+        self.new_due.setAccessibleName(self.tr("New reply time"))
+        self.extend_button.setText(self.tr("E&xtend promise"))
+        self.extend_button.setAccessibleName(self.tr("Extend the promise (needs a note)"))
+        for action, button in self.buttons.items():
+            text = label(ACTION_LABELS, action)
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.close_button.setText(self.tr("Close window"))
+        self.close_button.setAccessibleName(self.tr("Close this window"))
+        self._note_label.setText(self.tr("&Note:"))
+        self._satisfaction_label.setText(self.tr("Sat&isfaction:"))
+        self._extend_label.setText(self.tr("New reply &time:"))
+        self._show_title()
+        if self.detail is not None:
+            self.text.setHtml(detail_html(self.detail, self.service.now()))
+
+    def _show_title(self) -> None:
+        title = self.tr("Complaint #{id}").format(id=self.complaint_id)
+        self.setAccessibleName(title)
+        if self.detail is not None:
+            who = self.detail.customer_name or self.detail.complaint.who
+            title = self.tr("Complaint #{id} — {who}").format(id=self.complaint_id, who=who)
+        self.setWindowTitle(title)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -493,7 +657,11 @@ class ComplaintView(QDialog):
     async def load(self) -> None:
         detail = await self.service.get(self.complaint_id)
         if detail is None:
-            set_message(self.status, f"Complaint #{self.complaint_id} was not found.", error=True)
+            set_message(
+                self.status,
+                self.tr("Complaint #{id} was not found.").format(id=self.complaint_id),
+                error=True,
+            )
             return
         self.show_detail(detail)
 
@@ -516,8 +684,7 @@ class ComplaintView(QDialog):
             if c.promise_due is not None and c.promise_due >= base:
                 base = c.promise_due + dt.timedelta(days=1)
             self.new_due.setDateTime(qdatetime(to_local_naive(base, self.zone)))
-        who = detail.customer_name or c.who
-        self.setWindowTitle(f"Complaint #{self.complaint_id} — {who}")
+        self._show_title()
         self.loadedDetail.emit()
 
     # --- actions -----------------------------------------------------------------------
@@ -531,7 +698,7 @@ class ComplaintView(QDialog):
     async def extend(self, new_due: dt.datetime) -> bool:
         note = self.note.text().strip()
         if not note:
-            self._refuse("Say why the promise is extended (the customer will ask).")
+            self._refuse(self.tr("Say why the promise is extended (the customer will ask)."))
             return False
         return await self._run(self.service.extend_promise(self.complaint_id, new_due, note))
 
@@ -541,7 +708,7 @@ class ComplaintView(QDialog):
     async def act(self, action: Action) -> bool:
         note = self.note.text().strip()
         if action is Action.VOID and not note:
-            self._refuse("Voiding needs a reason: type it in Note.")
+            self._refuse(self.tr("Voiding needs a reason: type it in Note."))
             return False
         if action is Action.FOLLOW_UP:
             return await self._run(
@@ -554,20 +721,20 @@ class ComplaintView(QDialog):
             operation.close()
             return False
         self._busy = True
-        set_message(self.status, "Saving…", error=False)
+        set_message(self.status, self.tr("Saving…"), error=False)
         try:
             await operation
         except (TransitionRefused, PermissionRefused, ValueError) as exc:
-            self._refuse(str(exc))
+            self._refuse(domain_error(str(exc)))
             return False
         except Exception as exc:
             log.exception("complaint action failed")
-            self._refuse(f"Could not save: {exc}")
+            self._refuse(self.tr("Could not save: {error}").format(error=exc))
             return False
         finally:
             self._busy = False
         self.note.clear()
-        set_message(self.status, "Saved.", error=False)
+        set_message(self.status, self.tr("Saved."), error=False)
         await self.load()
         self.changed.emit(self.complaint_id)
         return True
@@ -577,17 +744,6 @@ class ComplaintView(QDialog):
         self.note.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, exc: BaseException) -> None:
-        set_message(self.status, f"Something went wrong: {exc}", error=True)
-
-
-def promise_line(rows: list[QueueRow], now: dt.datetime) -> str:
-    """One line for the profile badge: the most urgent open complaint and its promise."""
-    if not rows:
-        return ""
-    first = min(rows, key=lambda r: r.promise_due or dt.datetime.max.replace(tzinfo=dt.UTC))
-    zone = zone_of(now)
-    count = "Open complaint" if len(rows) == 1 else f"{len(rows)} open complaints"
-    if first.promise_due is None:
-        return f"{count} — no reply time set"
-    when = describe_due(first.promise_due, now, zone)
-    return f"{count} — reply promised by {when} ({countdown(first.promise_due, now)})"
+        set_message(
+            self.status, self.tr("Something went wrong: {error}").format(error=exc), error=True
+        )

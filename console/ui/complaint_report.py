@@ -20,7 +20,15 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QRectF,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,44 +60,55 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
-from console.ui.complaint_form import CAUSE_LABELS, RESPONSIBILITY_LABELS
+from console.ui.complaint_form import (
+    CAUSE_LABELS,
+    QT_TRANSLATE_NOOP,
+    RESPONSIBILITY_LABELS,
+    label,
+)
+from console.ui.i18n import format_date, format_number, locale
 from console.ui.tasks import Tasks
-from console.ui.widgets import message_label, name_widget, set_message
+from console.ui.widgets import Retranslating, message_label, set_message
 
 log = logging.getLogger(__name__)
 
 BAR_COLOURS = ("#1e6fd9", "#b3261e", "#2e7d32", "#a15c00", "#6a1b9a", "#00838f", "#5d4037")
+#: The CSV's column titles (translated when written: the managers read them; the rows
+#: are data and stay as recorded).
 CSV_HEADER = (
-    "complaint_id",
-    "received_at",
-    "store",
-    "category",
-    "sub_cause",
-    "responsibility",
-    "summary",
-    "wording_that_went_wrong",
+    QT_TRANSLATE_NOOP("ComplaintCsv", "complaint_id"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "received_at"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "store"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "category"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "sub_cause"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "responsibility"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "summary"),
+    QT_TRANSLATE_NOOP("ComplaintCsv", "wording_that_went_wrong"),
 )
-ALL_STORES = "All stores"
+#: The store combo's first item ("no store chosen"), in the language it was shown in.
+ALL_STORES = QT_TRANSLATE_NOOP("ComplaintReport", "All stores")
 PERIODS = (
-    ("this_month", "This month"),
-    ("last_month", "Last month"),
-    ("last_7_days", "Last 7 days"),
-    ("this_year", "This year"),
-    ("custom", "Custom"),
+    ("this_month", QT_TRANSLATE_NOOP("ComplaintReport", "This month")),
+    ("last_month", QT_TRANSLATE_NOOP("ComplaintReport", "Last month")),
+    ("last_7_days", QT_TRANSLATE_NOOP("ComplaintReport", "Last 7 days")),
+    ("this_year", QT_TRANSLATE_NOOP("ComplaintReport", "This year")),
+    ("custom", QT_TRANSLATE_NOOP("ComplaintReport", "Custom")),
 )
 
 
 def category_label(value: str) -> str:
-    for category, label in CAUSE_LABELS.items():
+    for category in CAUSE_LABELS:
         if category.value == value:
-            return label
-    return "Not recorded" if value == "unrecorded" else value
+            return label(CAUSE_LABELS, category)
+    if value == "unrecorded":
+        return QCoreApplication.translate("ComplaintReport", "Not recorded")
+    return value
 
 
 def responsibility_label(value: str) -> str:
-    for responsibility, label in RESPONSIBILITY_LABELS.items():
+    for responsibility in RESPONSIBILITY_LABELS:
         if responsibility.value == value:
-            return label
+            return label(RESPONSIBILITY_LABELS, responsibility)
     return value
 
 
@@ -104,47 +123,69 @@ def period_dates(choice: str, today: dt.date) -> tuple[dt.date, dt.date]:
     return today.replace(day=1), today
 
 
+def _decimal(value: float, places: int) -> str:
+    return locale().toString(float(value), "f", places)
+
+
 def pct_text(pct: float | None, part: int, whole: int) -> str:
     if pct is None:
-        return "— (none yet)"
-    return f"{pct:.1f} % ({part} of {whole})"
+        return QCoreApplication.translate("ComplaintReport", "— (none yet)")
+    return QCoreApplication.translate("ComplaintReport", "{pct} % ({part} of {whole})").format(
+        pct=_decimal(pct, 1), part=format_number(part), whole=format_number(whole)
+    )
 
 
 def minutes_text(minutes: float | None) -> str:
     if minutes is None:
         return "—"
     if minutes < 90:
-        return f"{minutes:.0f} min"
-    return f"{minutes / 60:.1f} h"
+        return QCoreApplication.translate("ComplaintReport", "{minutes} min").format(
+            minutes=_decimal(minutes, 0)
+        )
+    return QCoreApplication.translate("ComplaintReport", "{hours} h").format(
+        hours=_decimal(minutes / 60, 1)
+    )
 
 
 def hours_text(hours: float | None) -> str:
     if hours is None:
         return "—"
     if hours < 48:
-        return f"{hours:.1f} h"
-    return f"{hours / 24:.1f} days"
+        return QCoreApplication.translate("ComplaintReport", "{hours} h").format(
+            hours=_decimal(hours, 1)
+        )
+    return QCoreApplication.translate("ComplaintReport", "{days} days").format(
+        days=_decimal(hours / 24, 1)
+    )
 
 
 def figures(report: ComplaintReport) -> list[tuple[str, str, str]]:
     """(object name, label, value) for each headline figure, in display order."""
     repeat = ", ".join(f"{name} ×{count}" for _cid, name, count in report.repeat_complainers[:5])
     return [
-        ("figReceived", "Complaints received", f"{report.received:,}"),
+        (
+            "figReceived",
+            QCoreApplication.translate("ComplaintReport", "Complaints received"),
+            format_number(report.received),
+        ),
         (
             "figFirstResponse",
-            "Median time to first response",
+            QCoreApplication.translate("ComplaintReport", "Median time to first response"),
             minutes_text(report.median_first_response_minutes),
         ),
-        ("figResolution", "Median time to resolution", hours_text(report.median_resolution_hours)),
+        (
+            "figResolution",
+            QCoreApplication.translate("ComplaintReport", "Median time to resolution"),
+            hours_text(report.median_resolution_hours),
+        ),
         (
             "figPromisesKept",
-            "Promises kept on time",
+            QCoreApplication.translate("ComplaintReport", "Promises kept on time"),
             pct_text(report.promises_kept_pct, report.promises_kept, report.promises_made),
         ),
         (
             "figFollowUps",
-            "Follow-ups within 7 days",
+            QCoreApplication.translate("ComplaintReport", "Follow-ups within 7 days"),
             pct_text(
                 report.follow_ups_within_7_days_pct,
                 report.follow_ups_within_7_days,
@@ -153,13 +194,13 @@ def figures(report: ComplaintReport) -> list[tuple[str, str, str]]:
         ),
         (
             "figDissatisfied",
-            "Dissatisfied at follow-up (≤ 2 of 5)",
+            QCoreApplication.translate("ComplaintReport", "Dissatisfied at follow-up (≤ 2 of 5)"),
             pct_text(report.dissatisfaction_pct, report.dissatisfied, report.follow_ups_done),
         ),
         (
             "figRepeat",
-            "Repeat complainers",
-            f"{len(report.repeat_complainers)}" + (f": {repeat}" if repeat else ""),
+            QCoreApplication.translate("ComplaintReport", "Repeat complainers"),
+            format_number(len(report.repeat_complainers)) + (f": {repeat}" if repeat else ""),
         ),
     ]
 
@@ -168,7 +209,7 @@ def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     """Write feedback rows as CSV (UTF-8 with BOM); returns the number of rows written."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(CSV_HEADER)
+        writer.writerow([QCoreApplication.translate("ComplaintCsv", title) for title in CSV_HEADER])
         for row in rows:
             writer.writerow(
                 [
@@ -185,22 +226,26 @@ def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     return len(rows)
 
 
-class BarChart(QWidget):
+class BarChart(Retranslating, QWidget):
     """Horizontal bars with their labels and counts, drawn with QPainter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("complaintChart")
-        self.setAccessibleName("Complaints by cause")
         self.title = ""
         self.bars: list[tuple[str, int]] = []
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Complaints by cause"))
+        self.update()
 
     def set_data(self, title: str, bars: Sequence[tuple[str, int]]) -> None:
         self.title = title
         self.bars = list(bars)
-        text = "; ".join(f"{label}: {count}" for label, count in self.bars) or "no complaints"
+        text = "; ".join(f"{bar}: {count}" for bar, count in self.bars) or self.tr("no complaints")
         self.setAccessibleDescription(f"{title}: {text}")
         self.updateGeometry()
         self.update()
@@ -227,21 +272,21 @@ class BarChart(QWidget):
         if not self.bars:
             painter.setPen(QColor("#777777"))
             painter.drawText(
-                QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, "No complaints"
+                QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, self.tr("No complaints")
             )
             return
         top = 32.0
         row = min(28.0, (height - top - 8) / len(self.bars))
         label_width = min(
-            max(metrics.horizontalAdvance(label) for label, _ in self.bars) + 16, width * 0.45
+            max(metrics.horizontalAdvance(bar) for bar, _ in self.bars) + 16, width * 0.45
         )
         most = max(count for _label, count in self.bars) or 1
-        count_width = metrics.horizontalAdvance(f"{most:,}") + 12
+        count_width = metrics.horizontalAdvance(format_number(most)) + 12
         bar_space = max(width - label_width - count_width - 16, 10)
-        for position, (label, count) in enumerate(self.bars):
+        for position, (bar, count) in enumerate(self.bars):
             y = top + position * row
             painter.setPen(QColor("#333333"))
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_width - 12))
+            shown = metrics.elidedText(bar, Qt.TextElideMode.ElideRight, int(label_width - 12))
             painter.drawText(
                 QRectF(8, y, label_width - 8, row),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -255,7 +300,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(label_width + length + 6, y, count_width, row),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                f"{count:,}",
+                format_number(count),
             )
 
     def image(self, width: int = 900, height: int | None = None) -> QImage:
@@ -269,7 +314,7 @@ class BarChart(QWidget):
         return image
 
 
-class ComplaintReportView(QWidget):
+class ComplaintReportView(Retranslating, QWidget):
     """The report window. ``loaded()`` after each refresh."""
 
     loaded = Signal()
@@ -279,60 +324,56 @@ class ComplaintReportView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("complaintReport")
-        self.setAccessibleName("Complaint report")
-        self.setWindowTitle("Complaint report — Service Console")
         self.service = service
         self.tasks = tasks
         self.report: ComplaintReport | None = None
         self._dialogs: list[QFileDialog] = []
+        self._period_shown = False
 
         today = service.now().date()
         self.period = QComboBox()
-        name_widget(self.period, "reportPeriod", "Period")
-        for value, text in PERIODS:
-            self.period.addItem(text, value)
+        self.period.setObjectName("reportPeriod")
+        for value, _text in PERIODS:
+            self.period.addItem("", value)
         self.date_from = QDateEdit()
-        name_widget(self.date_from, "reportFrom", "From date")
+        self.date_from.setObjectName("reportFrom")
         self.date_to = QDateEdit()
-        name_widget(self.date_to, "reportTo", "To date (inclusive)")
+        self.date_to.setObjectName("reportTo")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.store = QComboBox()
-        name_widget(self.store, "reportStore", "Store")
+        self.store.setObjectName("reportStore")
         self.store.setEditable(True)
-        self.store.addItem(ALL_STORES)
+        self.store.addItem(QCoreApplication.translate("ComplaintReport", ALL_STORES))
         self.store.setMinimumWidth(180)
-        self.refresh_button = QPushButton("&Show")
-        name_widget(self.refresh_button, "reportRefresh", "Show the report")
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("reportRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.period.currentIndexChanged.connect(self._period_changed)
         start, end = period_dates("this_month", today)
         self.set_period(start, end)
 
         top = QHBoxLayout()
-        for text, widget in (
-            ("&Period:", self.period),
-            ("&From:", self.date_from),
-            ("&To:", self.date_to),
-            ("St&ore:", self.store),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            top.addWidget(label)
+        self._captions: list[QLabel] = []
+        for widget in (self.period, self.date_from, self.date_to, self.store):
+            caption = QLabel()
+            caption.setBuddy(widget)
+            self._captions.append(caption)
+            top.addWidget(caption)
             top.addWidget(widget)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
 
         self.figure_labels: dict[str, QLabel] = {}
+        self._figure_captions: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        for position, (name, title, _value) in enumerate(figures(_empty_report(today))):
-            caption = QLabel(title)
+        for position, (name, _title, _value) in enumerate(figures(_empty_report(today))):
+            caption = QLabel()
             caption.setStyleSheet("color: #555;")
             shown = QLabel("—")
             shown.setObjectName(name)
-            shown.setAccessibleName(title)
             shown.setWordWrap(True)
             shown.setStyleSheet("font-size: 15px; font-weight: 600;")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -340,33 +381,34 @@ class ComplaintReportView(QWidget):
             grid.addWidget(caption, row * 2, col)
             grid.addWidget(shown, row * 2 + 1, col)
             self.figure_labels[name] = shown
+            self._figure_captions[name] = caption
 
         self.chart_mode = QComboBox()
-        name_widget(self.chart_mode, "chartMode", "Chart by")
-        self.chart_mode.addItem("By cause category", "category")
-        self.chart_mode.addItem("By sub-cause", "cause")
+        self.chart_mode.setObjectName("chartMode")
+        self.chart_mode.addItem("", "category")
+        self.chart_mode.addItem("", "cause")
         self.chart_mode.currentIndexChanged.connect(self._draw_chart)
         self.chart = BarChart()
         chart_line = QHBoxLayout()
-        chart_label = QLabel("C&hart:")
-        chart_label.setBuddy(self.chart_mode)
-        chart_line.addWidget(chart_label)
+        self._chart_label = QLabel()
+        self._chart_label.setBuddy(self.chart_mode)
+        chart_line.addWidget(self._chart_label)
         chart_line.addWidget(self.chart_mode)
         chart_line.addStretch(1)
 
-        self.product_table = self._table("productFeedback", "Product-quality feedback")
-        self.training_table = self._table("trainingFeedback", "Service-attitude feedback")
+        self.product_table = self._table("productFeedback")
+        self.training_table = self._table("trainingFeedback")
         self.feedback = QTabWidget()
-        name_widget(self.feedback, "feedbackTabs", "Feedback lists")
-        self.feedback.addTab(self.product_table, "For the product team")
-        self.feedback.addTab(self.training_table, "For the trainers")
+        self.feedback.setObjectName("feedbackTabs")
+        self.feedback.addTab(self.product_table, "")
+        self.feedback.addTab(self.training_table, "")
 
-        self.export_product = QPushButton("Export product list (CSV)…")
-        name_widget(self.export_product, "exportProductCsv", "Export the product list as CSV")
-        self.export_training = QPushButton("Export trainers' list (CSV)…")
-        name_widget(self.export_training, "exportTrainingCsv", "Export the trainers' list as CSV")
-        self.pdf_button = QPushButton("Save &PDF…")
-        name_widget(self.pdf_button, "savePdf", "Save the report as PDF")
+        self.export_product = QPushButton()
+        self.export_product.setObjectName("exportProductCsv")
+        self.export_training = QPushButton()
+        self.export_training.setObjectName("exportTrainingCsv")
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("savePdf")
         self.export_product.clicked.connect(lambda: self._ask_path("product"))
         self.export_training.clicked.connect(lambda: self._ask_path("training"))
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
@@ -385,13 +427,83 @@ class ComplaintReportView(QWidget):
         layout.addWidget(self.feedback, 2)
         layout.addLayout(bottom)
         self.resize(1000, 760)
+        self.retranslate()
 
-    def _table(self, name: str, accessible: str) -> QTableWidget:
-        table = QTableWidget(0, 7)
-        name_widget(table, name, accessible)
-        table.setHorizontalHeaderLabels(
-            ["#", "Received", "Store", "Sub-cause", "Responsibility", "What happened", "Wording"]
+    def retranslate(self) -> None:
+        """Every text in the interface language; the period, store and chart choice stay,
+        and a report already shown is shown again from the figures it holds."""
+        self.setAccessibleName(self.tr("Complaint report"))
+        self.setWindowTitle(self.tr("Complaint report — Service Console"))
+        self.period.setAccessibleName(self.tr("Period"))
+        for index, (_value, text) in enumerate(PERIODS):
+            self.period.setItemText(index, QCoreApplication.translate("ComplaintReport", text))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date (inclusive)"))
+        self.store.setAccessibleName(self.tr("Store"))
+        all_stores = QCoreApplication.translate("ComplaintReport", ALL_STORES)
+        showing_all = self.store.currentText().strip() in ("", self.store.itemText(0))
+        self.store.setItemText(0, all_stores)
+        if showing_all:
+            self.store.setEditText(all_stores)
+        self.refresh_button.setText(self.tr("&Show"))
+        self.refresh_button.setAccessibleName(self.tr("Show the report"))
+        captions = (self.tr("&Period:"), self.tr("&From:"), self.tr("&To:"), self.tr("St&ore:"))
+        for caption, text in zip(self._captions, captions, strict=True):
+            caption.setText(text)
+        for name, title, _value in figures(self.report or _empty_report(self.service.now().date())):
+            self._figure_captions[name].setText(title)
+            self.figure_labels[name].setAccessibleName(title)
+        self.chart_mode.setAccessibleName(self.tr("Chart by"))
+        self.chart_mode.setItemText(0, self.tr("By cause category"))
+        self.chart_mode.setItemText(1, self.tr("By sub-cause"))
+        self._chart_label.setText(self.tr("C&hart:"))
+        self.product_table.setAccessibleName(self.tr("Product-quality feedback"))
+        self.training_table.setAccessibleName(self.tr("Service-attitude feedback"))
+        for table in (self.product_table, self.training_table):
+            table.setHorizontalHeaderLabels(
+                [
+                    "#",
+                    self.tr("Received"),
+                    self.tr("Store"),
+                    self.tr("Sub-cause"),
+                    self.tr("Responsibility"),
+                    self.tr("What happened"),
+                    self.tr("Wording"),
+                ]
+            )
+        self.feedback.setAccessibleName(self.tr("Feedback lists"))
+        self.export_product.setText(self.tr("Export product list (CSV)…"))
+        self.export_product.setAccessibleName(self.tr("Export the product list as CSV"))
+        self.export_training.setText(self.tr("Export trainers' list (CSV)…"))
+        self.export_training.setAccessibleName(self.tr("Export the trainers' list as CSV"))
+        self.pdf_button.setText(self.tr("Save &PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save the report as PDF"))
+        if self.report is not None:
+            self.show_report(self.report, notify=False)
+        else:
+            self._feedback_titles()
+
+    def _feedback_titles(self) -> None:
+        if self.report is None:
+            self.feedback.setTabText(0, self.tr("For the product team"))
+            self.feedback.setTabText(1, self.tr("For the trainers"))
+            return
+        self.feedback.setTabText(
+            0,
+            self.tr("For the product team ({count})").format(
+                count=format_number(len(self.report.product_feedback))
+            ),
         )
+        self.feedback.setTabText(
+            1,
+            self.tr("For the trainers ({count})").format(
+                count=format_number(len(self.report.training_feedback))
+            ),
+        )
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, 7)
+        table.setObjectName(name)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
@@ -419,7 +531,8 @@ class ComplaintReportView(QWidget):
         end = self.date_to.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
         store = self.store.currentText().strip()
-        return start, end, None if store in ("", ALL_STORES) else store
+        all_stores = (ALL_STORES, self.store.itemText(0))
+        return start, end, None if store == "" or store in all_stores else store
 
     # --- loading -----------------------------------------------------------------------
 
@@ -429,14 +542,16 @@ class ComplaintReportView(QWidget):
     async def load(self) -> ComplaintReport | None:
         start, end, store = self.chosen()
         if end < start:
-            set_message(self.status, "The period ends before it starts.", error=True)
+            self._set_status(self.tr("The period ends before it starts."), error=True)
             return None
-        set_message(self.status, "Computing…", error=False)
+        self._set_status(self.tr("Computing…"), error=False)
         report = await self.service.report(start, end, store)
         self.show_report(report)
         return report
 
-    def show_report(self, report: ComplaintReport) -> None:
+    def show_report(self, report: ComplaintReport, *, notify: bool = True) -> None:
+        """Show *report*; ``notify=False`` when it is only shown again (a language switch:
+        the status line then keeps what it says unless it names the period)."""
         self.report = report
         for name, _label, value in figures(report):
             self.figure_labels[name].setText(value)
@@ -445,31 +560,38 @@ class ComplaintReportView(QWidget):
         self._draw_chart()
         self._fill(self.product_table, report.product_feedback)
         self._fill(self.training_table, report.training_feedback)
-        self.feedback.setTabText(0, f"For the product team ({len(report.product_feedback)})")
-        self.feedback.setTabText(1, f"For the trainers ({len(report.training_feedback)})")
-        where = report.store or ALL_STORES.lower()
-        set_message(
-            self.status,
-            f"{report.date_from:%d %b %Y} – {report.date_to:%d %b %Y}, {where}.",
-            error=False,
-        )
-        self.loaded.emit()
+        self._feedback_titles()
+        if notify or self._period_shown:
+            where = report.store or self.tr("all stores")
+            set_message(
+                self.status,
+                self.tr("{start} – {end}, {where}.").format(
+                    start=format_date(report.date_from),
+                    end=format_date(report.date_to),
+                    where=where,
+                ),
+                error=False,
+            )
+            self._period_shown = True
+        if notify:
+            self.loaded.emit()
 
     def chart_bars(self) -> tuple[str, list[tuple[str, int]]]:
         report = self.report
         if report is None:
             return "", []
         if self.chart_mode.currentData() == "cause":
+            unspecified = self.tr("unspecified")
             bars = [
-                (f"{category_label(cat)} / {sub or 'unspecified'}", count)
+                (f"{category_label(cat)} / {sub or unspecified}", count)
                 for cat, sub, count in report.by_cause[:12]
             ]
-            return "Complaints by sub-cause", bars
+            return self.tr("Complaints by sub-cause"), bars
         bars = sorted(
             ((category_label(cat), count) for cat, count in report.by_category.items()),
             key=lambda bar: -bar[1],
         )
-        return "Complaints by cause category", bars
+        return self.tr("Complaints by cause category"), bars
 
     def _draw_chart(self, _index: int = 0) -> None:
         title, bars = self.chart_bars()
@@ -481,7 +603,7 @@ class ComplaintReportView(QWidget):
         for r, row in enumerate(rows):
             values = [
                 str(row.complaint_id),
-                f"{row.received_at:%Y-%m-%d}",
+                format_date(row.received_at.date()),
                 row.store,
                 row.sub_cause,
                 responsibility_label(row.responsibility),
@@ -497,12 +619,12 @@ class ComplaintReportView(QWidget):
 
     def _ask_path(self, what: str) -> None:
         if self.report is None:
-            set_message(self.status, "Show a report first.", error=True)
+            self._set_status(self.tr("Show a report first."), error=True)
             return
         start, end, _store = self.chosen()
         suffix = "pdf" if what == "pdf" else "csv"
         name = f"complaints-{what}-{start:%Y%m%d}-{end:%Y%m%d}.{suffix}"
-        dialog = QFileDialog(self, "Save as", str(Path.home() / name))
+        dialog = QFileDialog(self, self.tr("Save as"), str(Path.home() / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("PDF (*.pdf)" if what == "pdf" else "CSV (*.csv)")
         dialog.setDefaultSuffix(suffix)
@@ -520,14 +642,22 @@ class ComplaintReportView(QWidget):
         try:
             if what == "pdf":
                 self.save_pdf(path)
-                text = f"Report saved as {path}."
+                text = self.tr("Report saved as {path}.").format(path=path)
             else:
                 count = self.export_csv(what, path)
-                text = f"{count} rows saved to {path}."
+                text = (
+                    self.tr("1 row saved to {path}.")
+                    if count == 1
+                    else self.tr("%n rows saved to {path}.", "", count)
+                ).format(path=path)
         except OSError as exc:
-            set_message(self.status, f"Could not save: {exc}", error=True)
+            self._set_status(self.tr("Could not save: {error}").format(error=exc), error=True)
             return
-        set_message(self.status, text, error=False)
+        self._set_status(text, error=False)
+
+    def _set_status(self, text: str, *, error: bool) -> None:
+        self._period_shown = False
+        set_message(self.status, text, error=error)
 
     def export_csv(self, what: str, path: str | Path) -> int:
         assert self.report is not None
@@ -538,29 +668,39 @@ class ComplaintReportView(QWidget):
         report = self.report
         assert report is not None
         e = html.escape
-        where = report.store or ALL_STORES
-        parts = [
-            f"<h2>Complaints {report.date_from:%d %b %Y} – {report.date_to:%d %b %Y}"
-            f" · {e(where)}</h2><table cellpadding='4'>"
-        ]
-        for _name, label, value in figures(report):
-            parts.append(f"<tr><td>{e(label)}</td><td><b>{e(value)}</b></td></tr>")
+        where = report.store or QCoreApplication.translate("ComplaintReport", ALL_STORES)
+        heading = self.tr("Complaints {start} – {end} · {where}").format(
+            start=format_date(report.date_from), end=format_date(report.date_to), where=where
+        )
+        parts = [f"<h2>{e(heading)}</h2><table cellpadding='4'>"]
+        for _name, caption, value in figures(report):
+            parts.append(f"<tr><td>{e(caption)}</td><td><b>{e(value)}</b></td></tr>")
         parts.append("</table><p><img src='chart.png' width='640'></p>")
         for title, rows in (
-            ("For the product team (product quality)", report.product_feedback),
-            ("For the trainers (service attitude)", report.training_feedback),
+            (self.tr("For the product team (product quality)"), report.product_feedback),
+            (self.tr("For the trainers (service attitude)"), report.training_feedback),
         ):
-            parts.append(f"<h3>{e(title)} — {len(rows)}</h3>")
+            parts.append(f"<h3>{e(title)} — {format_number(len(rows))}</h3>")
             if not rows:
-                parts.append("<p>None in this period.</p>")
+                none = self.tr("None in this period.")
+                parts.append(f"<p>{e(none)}</p>")
                 continue
+            columns = (
+                "#",
+                self.tr("Received"),
+                self.tr("Store"),
+                self.tr("Sub-cause"),
+                self.tr("What happened"),
+                self.tr("Wording"),
+            )
             parts.append(
-                "<table border='1' cellspacing='0' cellpadding='3'><tr><th>#</th><th>Received</th>"
-                "<th>Store</th><th>Sub-cause</th><th>What happened</th><th>Wording</th></tr>"
+                "<table border='1' cellspacing='0' cellpadding='3'><tr>"
+                + "".join(f"<th>{e(column)}</th>" for column in columns)
+                + "</tr>"
             )
             for row in rows:
                 parts.append(
-                    f"<tr><td>{row.complaint_id}</td><td>{row.received_at:%Y-%m-%d}</td>"
+                    f"<tr><td>{row.complaint_id}</td><td>{e(format_date(row.received_at.date()))}</td>"
                     f"<td>{e(row.store)}</td><td>{e(row.sub_cause)}</td>"
                     f"<td>{e(row.summary)}</td><td>{e(row.wording)}</td></tr>"
                 )
@@ -570,7 +710,7 @@ class ComplaintReportView(QWidget):
     def save_pdf(self, path: str | Path) -> None:
         """The report as a printable PDF (A4), with the chart embedded as an image."""
         if self.report is None:
-            raise OSError("no report to save")
+            raise OSError(self.tr("no report to save"))
         document = QTextDocument()
         document.setDefaultFont(self.font())
         image = self.chart.image()
@@ -580,11 +720,11 @@ class ComplaintReportView(QWidget):
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageOrientation(QPageLayout.Orientation.Portrait)
         writer.setResolution(150)
-        writer.setTitle("Complaint report")
+        writer.setTitle(self.tr("Complaint report"))
         writer.setCreator("Service Console")
         document.print_(writer)
         if not Path(path).exists():
-            raise OSError(f"the PDF could not be written to {path}")
+            raise OSError(self.tr("the PDF could not be written to {path}").format(path=path))
 
 
 def _empty_report(today: dt.date) -> ComplaintReport:

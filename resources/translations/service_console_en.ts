@@ -57,6 +57,78 @@
     </message>
 </context>
 <context>
+    <name>ComplaintFeatures</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message numerus="yes">
+        <source>Please correct the %n fields marked in red.</source>
+        <translation>
+            <numerusform>Please correct the %n field marked in red.</numerusform>
+            <numerusform>Please correct the %n fields marked in red.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReportView</name>
+    <message numerus="yes">
+        <source>%n rows saved to {path}.</source>
+        <translation>
+            <numerusform>%n row saved to {path}.</numerusform>
+            <numerusform>%n rows saved to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTexts</name>
+    <message numerus="yes">
+        <source>%n open complaints</source>
+        <translation>
+            <numerusform>%n open complaint</numerusform>
+            <numerusform>%n open complaints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <extracomment>Work that must finish after a form is gone (discarding its draft). &quot;Not set&quot; in the date-time editors (their minimum shows as special text).</extracomment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>1 day %n h</source>
+        <translation>
+            <numerusform>1 day %n h</numerusform>
+            <numerusform>1 day %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerProfile</name>
     <message numerus="yes">
         <source>%n reward(s) available — tell them: {reward}</source>
@@ -94,6 +166,16 @@
         <translation>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDrafts</name>
+    <message numerus="yes">
+        <source>%n complaints were being typed when the console last closed.</source>
+        <translation>
+            <numerusform>%n complaint was being typed when the console last closed.</numerusform>
+            <numerusform>%n complaints were being typed when the console last closed.</numerusform>
         </translation>
     </message>
 </context>

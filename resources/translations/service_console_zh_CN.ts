@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Complaints by cause</source>
+        <translation>按原因统计的投诉</translation>
+    </message>
+    <message>
+        <source>no complaints</source>
+        <translation>无投诉</translation>
+    </message>
+    <message>
+        <source>No complaints</source>
+        <translation>暂无投诉</translation>
+    </message>
+</context>
+<context>
     <name>CallDesk</name>
     <message>
         <source>Calls</source>
@@ -430,6 +445,1373 @@
         <translation>
             <numerusform>光临%n次</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCsv</name>
+    <message>
+        <source>complaint_id</source>
+        <extracomment>The CSV&apos;s column titles (translated when written: the managers read them; the rows are data and stay as recorded).</extracomment>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>received_at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>sub_cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>wording_that_went_wrong</source>
+        <translation>不当用语</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintErrors</name>
+    <message>
+        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
+        <extracomment>The domain&apos;s field errors (``validate_complaint``), translated where shown; a text not listed here is shown as it comes.</extracomment>
+        <translation>请选择客户，或填写来电人的姓名或联系方式。</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer&apos;s words.</source>
+        <translation>请用客户的原话记下事情经过。</translation>
+    </message>
+    <message>
+        <source>Say what the compensation was.</source>
+        <translation>请写明给予了什么补偿。</translation>
+    </message>
+    <message>
+        <source>A compensation amount cannot be negative.</source>
+        <translation>补偿金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未当场解决：请告诉客户我们何时回复。</translation>
+    </message>
+    <message>
+        <source>The reply time must be in the future.</source>
+        <translation>回复时间必须晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintFeatures</name>
+    <message>
+        <source>Complaint #{id} ({who}) needs a reply time.</source>
+        <translation>投诉 #{id}（{who}）还没有设定回复时间。</translation>
+    </message>
+    <message>
+        <source>Promise overdue: {who} — {countdown} (#{id})</source>
+        <translation>承诺已超时：{who} — {countdown}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Reply due soon: {who} — {countdown} (#{id})</source>
+        <translation>即将到回复时间：{who} — {countdown}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Start &amp;complaint for this customer…</source>
+        <translation>为此客户登记投诉(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in / unknown caller complaint…</source>
+        <translation>到店/未知来电人投诉(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;queues</source>
+        <translation>投诉队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;report…</source>
+        <translation>投诉报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Complaint notifications</source>
+        <translation>投诉提醒</translation>
+    </message>
+    <message>
+        <source>Service Console — complaints</source>
+        <translation>服务台 — 投诉</translation>
+    </message>
+    <message>
+        <source>Open a customer first, or press Ctrl+Shift+W for a walk-in complaint.</source>
+        <translation>请先打开一位客户，或按 Ctrl+Shift+W 登记到店投诉。</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} saved.</source>
+        <translation>投诉 #{id} 已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the queue (Ctrl+Shift+O)</source>
+        <translation>打开队列（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Complaint reply due</source>
+        <translation>投诉回复到期</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Who, where and when</source>
+        <translation>客户、地点和时间</translation>
+    </message>
+    <message>
+        <source>1 · What happened — in the customer&apos;s words</source>
+        <translation>1 · 事情经过 — 客户原话</translation>
+    </message>
+    <message>
+        <source>2 · Our understanding, restated</source>
+        <translation>2 · 我们的理解（复述确认）</translation>
+    </message>
+    <message>
+        <source>3 · How the customer feels</source>
+        <translation>3 · 客户情绪</translation>
+    </message>
+    <message>
+        <source>4 · Apology given</source>
+        <translation>4 · 已致歉</translation>
+    </message>
+    <message>
+        <source>5 · What the customer wants</source>
+        <translation>5 · 客户诉求</translation>
+    </message>
+    <message>
+        <source>6 · Options offered, the one chosen, compensation</source>
+        <translation>6 · 提供的方案、客户所选方案、补偿</translation>
+    </message>
+    <message>
+        <source>7 · Cause and responsibility</source>
+        <translation>7 · 原因与责任</translation>
+    </message>
+    <message>
+        <source>Reply to the customer and the promise</source>
+        <translation>给客户的答复与承诺</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>来电人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact:</source>
+        <translation>联系方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>St&amp;ore:</source>
+        <translation>门店(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>受理人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved:</source>
+        <translation>受理时间(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>E&amp;motion:</source>
+        <translation>情绪(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wants:</source>
+        <translation>诉求(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>O&amp;ffered:</source>
+        <translation>提供方案(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen:</source>
+        <translation>所选方案(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>补偿：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bility:</source>
+        <translation>责任(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Word&amp;ing that went wrong:</source>
+        <translation>不当用语(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>We will &amp;reply by:</source>
+        <translation>承诺回复时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Linked customer</source>
+        <translation>关联客户</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <source>Walk-in or unknown caller</source>
+        <translation>到店客人或未知来电人</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s contact</source>
+        <translation>来电人联系方式</translation>
+    </message>
+    <message>
+        <source>Phone or email</source>
+        <translation>电话或邮箱</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Agent taking the complaint</source>
+        <translation>受理投诉的员工</translation>
+    </message>
+    <message>
+        <source>Time received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>事情经过（客户原话）</translation>
+    </message>
+    <message>
+        <source>Let them finish; note the key points as they talk.</source>
+        <translation>让客户说完；边听边记下要点。</translation>
+    </message>
+    <message>
+        <source>Our understanding, restated</source>
+        <translation>我们的理解（复述确认）</translation>
+    </message>
+    <message>
+        <source>“Let me check I understood: … Did I understand you correctly?”</source>
+        <translation>“我确认一下我的理解：……我理解得对吗？”</translation>
+    </message>
+    <message>
+        <source>Confirmed with the customer</source>
+        <translation>已与客户确认</translation>
+    </message>
+    <message>
+        <source>Understanding confirmed with the customer</source>
+        <translation>理解已与客户确认</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <source>&amp;Empathy phrases…</source>
+        <translation>共情话术(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Empathy phrases</source>
+        <translation>共情话术</translation>
+    </message>
+    <message>
+        <source>Approved empathy phrases; the one chosen goes into step 4</source>
+        <translation>经审核的共情话术；选中的一句会填入第 4 步</translation>
+    </message>
+    <message>
+        <source>Apology given</source>
+        <translation>已致歉</translation>
+    </message>
+    <message>
+        <source>Sincere, even before responsibility is clear: “I&apos;m sorry for the inconvenience.”  (Ctrl+Shift+Space: approved phrases)</source>
+        <translation>即使责任未明，也要真诚致歉：“给您带来不便，非常抱歉。”（Ctrl+Shift+空格：标准话术）</translation>
+    </message>
+    <message>
+        <source>Apology &amp;phrases…</source>
+        <translation>致歉话术(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Apology phrases</source>
+        <translation>致歉话术</translation>
+    </message>
+    <message>
+        <source>What the customer wants</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>尚未询问</translation>
+    </message>
+    <message>
+        <source>What the customer wants, in detail</source>
+        <translation>客户诉求详情</translation>
+    </message>
+    <message>
+        <source>“What would you like me to do?”</source>
+        <translation>“您希望我们怎么处理？”</translation>
+    </message>
+    <message>
+        <source>Options offered, one per line</source>
+        <translation>提供的方案，每行一个</translation>
+    </message>
+    <message>
+        <source>One per line: replacement today; repair in 3 days with a loan phone; …</source>
+        <translation>每行一个：今天换货；3 天内维修并提供备用机；……</translation>
+    </message>
+    <message>
+        <source>Option chosen</source>
+        <translation>所选方案</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Compensation given</source>
+        <translation>给予的补偿</translation>
+    </message>
+    <message>
+        <source>discount, voucher, upgrade, gift…</source>
+        <translation>折扣、代金券、升级、赠品……</translation>
+    </message>
+    <message>
+        <source>Compensation amount</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Compensation currency</source>
+        <translation>补偿币种</translation>
+    </message>
+    <message>
+        <source>Cause category</source>
+        <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>Sub-cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>e.g. freezes after update, rude refusal</source>
+        <translation>例如：更新后死机、态度生硬地拒绝</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <source>Wording that went wrong</source>
+        <translation>不当用语</translation>
+    </message>
+    <message>
+        <source>What was said to the customer (goes to the trainers)</source>
+        <translation>当时对客户说的话（转交培训人员）</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>给客户的答复</translation>
+    </message>
+    <message>
+        <source>What we tell the customer (checked against the phrasebook)</source>
+        <translation>我们对客户的答复（按话术库检查）</translation>
+    </message>
+    <message>
+        <source>Solved on the &amp;spot</source>
+        <translation>当场解决(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <source>We will reply by</source>
+        <translation>承诺回复时间</translation>
+    </message>
+    <message>
+        <source>choose a time</source>
+        <translation>请选择时间</translation>
+    </message>
+    <message>
+        <source>Save complaint</source>
+        <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>walk-in / unknown caller</source>
+        <translation>到店客人/未知来电人</translation>
+    </message>
+    <message>
+        <source>Complaint — {who}</source>
+        <translation>投诉 — {who}</translation>
+    </message>
+    <message>
+        <source>(customer #{id})</source>
+        <translation>（客户 #{id}）</translation>
+    </message>
+    <message>
+        <source>Say: {phrases}</source>
+        <translation>可以说：{phrases}</translation>
+    </message>
+    <message>
+        <source>For service-attitude causes: what was said that went wrong</source>
+        <translation>仅用于服务态度类原因：当时说错了什么</translation>
+    </message>
+    <message>
+        <source>Solved on the spot: the follow-up call is scheduled when you save.</source>
+        <translation>当场解决：保存后会自动安排回访电话。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未当场解决：请告诉客户我们何时回复。</translation>
+    </message>
+    <message>
+        <source>Tell the customer: we will reply by {when}.</source>
+        <translation>请告诉客户：我们会在{when}前回复。</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>未知来电人</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount (e.g. 50 or 12.50).</source>
+        <translation>“{text}”不是有效金额（例如 50 或 12.50）。</translation>
+    </message>
+    <message>
+        <source>Please correct the field marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please correct the %n fields marked in red.</source>
+        <translation>
+            <numerusform>请修改标红的 %n 个字段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}. Nothing you typed was lost (a draft is kept); try again.</source>
+        <translation>保存失败：{error}。已输入的内容没有丢失（已保留草稿），请重试。</translation>
+    </message>
+    <message>
+        <source>Discard complaint?</source>
+        <translation>放弃这条投诉？</translation>
+    </message>
+    <message>
+        <source>Discard the complaint you were typing? It cannot be recovered afterwards.</source>
+        <translation>要放弃正在填写的投诉吗？放弃后无法恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续填写(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Could not save the draft: {error}</source>
+        <translation>草稿保存失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLabels</name>
+    <message>
+        <source>Phone</source>
+        <extracomment>Drafts are saved this long after the last change (the promise is &quot;within 2 s&quot;). Labels of the domain&apos;s values, translated where shown (:func:`label`).</extracomment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <source>Upset</source>
+        <translation>不满</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>An explanation</source>
+        <translation>要个说法</translation>
+    </message>
+    <message>
+        <source>An apology only</source>
+        <translation>只要道歉</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Delivery / logistics</source>
+        <translation>配送/物流</translation>
+    </message>
+    <message>
+        <source>Price / billing</source>
+        <translation>价格/收费</translation>
+    </message>
+    <message>
+        <source>Environment / facilities</source>
+        <translation>环境/设施</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策规定</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s</source>
+        <translation>客户方</translation>
+    </message>
+    <message>
+        <source>A third party&apos;s</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>Unclear yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>No promise</source>
+        <translation>无承诺</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>按时兑现</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未按时兑现</translation>
+    </message>
+    <message>
+        <source>Calm — confirm the facts and act.</source>
+        <extracomment>Emotion → (background, text colour, what it means for the agent).</extracomment>
+        <translation>平静 — 核实事实，马上处理。</translation>
+    </message>
+    <message>
+        <source>Upset — let them finish, show you understand, then ask what they want.</source>
+        <translation>不满 — 让客户说完，表示理解，再询问诉求。</translation>
+    </message>
+    <message>
+        <source>Angry — listen without interrupting; agree they have a point; apologise and act at once. Never say “calm down”.</source>
+        <translation>愤怒 — 耐心倾听不打断；认可客户有道理；立即道歉并行动。千万不要说“您冷静一下”。</translation>
+    </message>
+    <message>
+        <source>In &amp;2 hours</source>
+        <translation>2 小时内(&amp;2)</translation>
+    </message>
+    <message>
+        <source>End of &amp;day</source>
+        <translation>今天下班前(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tomorrow 1&amp;0:00</source>
+        <translation>明天 10:00(&amp;0)</translation>
+    </message>
+    <message>
+        <source>My open</source>
+        <translation>我的未结投诉</translation>
+    </message>
+    <message>
+        <source>Overdue promises</source>
+        <translation>超时承诺</translation>
+    </message>
+    <message>
+        <source>Follow-ups today</source>
+        <translation>今日回访</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始处理(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up</source>
+        <translation>记录回访(&amp;F)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>结案(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintQueue</name>
+    <message>
+        <source>follow-up {countdown}</source>
+        <extracomment>Header column → service sort (other columns are not sortable).</extracomment>
+        <translation>回访 {countdown}</translation>
+    </message>
+    <message>
+        <source>Complaint queues</source>
+        <translation>投诉队列</translation>
+    </message>
+    <message>
+        <source>Complaints — Service Console</source>
+        <translation>投诉 — 服务台</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Enter opens the complaint · click a column title to sort · F5 refreshes · Ctrl+Tab next queue</source>
+        <translation>回车打开投诉 · 点击列标题排序 · F5 刷新 · Ctrl+Tab 切换到下一个队列</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Refresh the queues</source>
+        <translation>刷新队列</translation>
+    </message>
+    <message>
+        <source>{queue} ({count})</source>
+        <translation>{queue}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReport</name>
+    <message>
+        <source>All stores</source>
+        <extracomment>The store combo&apos;s first item (&quot;no store chosen&quot;), in the language it was shown in.</extracomment>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>— (none yet)</source>
+        <translation>—（暂无）</translation>
+    </message>
+    <message>
+        <source>{pct} % ({part} of {whole})</source>
+        <translation>{pct}%（{whole} 条中 {part} 条）</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉数</translation>
+    </message>
+    <message>
+        <source>Median time to first response</source>
+        <translation>首次响应时间（中位数）</translation>
+    </message>
+    <message>
+        <source>Median time to resolution</source>
+        <translation>解决时间（中位数）</translation>
+    </message>
+    <message>
+        <source>Promises kept on time</source>
+        <translation>按时兑现的承诺</translation>
+    </message>
+    <message>
+        <source>Follow-ups within 7 days</source>
+        <translation>7 天内完成回访</translation>
+    </message>
+    <message>
+        <source>Dissatisfied at follow-up (≤ 2 of 5)</source>
+        <translation>回访不满意（5 分制 ≤ 2 分）</translation>
+    </message>
+    <message>
+        <source>Repeat complainers</source>
+        <translation>重复投诉客户</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReportView</name>
+    <message>
+        <source>Complaint report</source>
+        <translation>投诉报表</translation>
+    </message>
+    <message>
+        <source>Complaint report — Service Console</source>
+        <translation>投诉报表 — 服务台</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>结束日期（含当天）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation>显示报表</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>St&amp;ore:</source>
+        <translation>门店(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Chart by</source>
+        <translation>图表维度</translation>
+    </message>
+    <message>
+        <source>By cause category</source>
+        <translation>按原因类别</translation>
+    </message>
+    <message>
+        <source>By sub-cause</source>
+        <translation>按具体原因</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>图表(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Product-quality feedback</source>
+        <translation>产品质量反馈</translation>
+    </message>
+    <message>
+        <source>Service-attitude feedback</source>
+        <translation>服务态度反馈</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Sub-cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>不当用语</translation>
+    </message>
+    <message>
+        <source>Feedback lists</source>
+        <translation>反馈清单</translation>
+    </message>
+    <message>
+        <source>Export product list (CSV)…</source>
+        <translation>导出产品清单（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export the product list as CSV</source>
+        <translation>将产品清单导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export trainers&apos; list (CSV)…</source>
+        <translation>导出培训清单（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export the trainers&apos; list as CSV</source>
+        <translation>将培训清单导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>For the product team</source>
+        <translation>交产品团队</translation>
+    </message>
+    <message>
+        <source>For the trainers</source>
+        <translation>交培训人员</translation>
+    </message>
+    <message>
+        <source>For the product team ({count})</source>
+        <translation>交产品团队（{count}）</translation>
+    </message>
+    <message>
+        <source>For the trainers ({count})</source>
+        <translation>交培训人员（{count}）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>{start} – {end}, {where}.</source>
+        <translation>{start} – {end}，{where}。</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>未细分</translation>
+    </message>
+    <message>
+        <source>Complaints by sub-cause</source>
+        <translation>按具体原因统计的投诉</translation>
+    </message>
+    <message>
+        <source>Complaints by cause category</source>
+        <translation>按原因类别统计的投诉</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>请先显示报表。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Report saved as {path}.</source>
+        <translation>报表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>1 row saved to {path}.</source>
+        <translation>已将 1 行保存到 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows saved to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>保存失败：{error}</translation>
+    </message>
+    <message>
+        <source>Complaints {start} – {end} · {where}</source>
+        <translation>投诉 {start} – {end} · {where}</translation>
+    </message>
+    <message>
+        <source>For the product team (product quality)</source>
+        <translation>交产品团队（产品质量）</translation>
+    </message>
+    <message>
+        <source>For the trainers (service attitude)</source>
+        <translation>交培训人员（服务态度）</translation>
+    </message>
+    <message>
+        <source>None in this period.</source>
+        <translation>本期间内没有。</translation>
+    </message>
+    <message>
+        <source>no report to save</source>
+        <translation>没有可保存的报表</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written to {path}</source>
+        <translation>无法将 PDF 写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTexts</name>
+    <message>
+        <source>(confirmed)</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
+        <source>(not confirmed)</source>
+        <translation>（未确认）</translation>
+    </message>
+    <message>
+        <source>responsibility: {who}</source>
+        <translation>责任：{who}</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Channel · store · agent</source>
+        <translation>渠道 · 门店 · 受理人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>We will reply by</source>
+        <translation>承诺回复时间</translation>
+    </message>
+    <message>
+        <source>1 What happened</source>
+        <translation>1 事情经过</translation>
+    </message>
+    <message>
+        <source>2 Our understanding</source>
+        <translation>2 我们的理解</translation>
+    </message>
+    <message>
+        <source>3 Emotion</source>
+        <translation>3 情绪</translation>
+    </message>
+    <message>
+        <source>4 Apology</source>
+        <translation>4 致歉</translation>
+    </message>
+    <message>
+        <source>5 Wants</source>
+        <translation>5 诉求</translation>
+    </message>
+    <message>
+        <source>6 Options</source>
+        <translation>6 方案</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>7 Cause</source>
+        <translation>7 原因</translation>
+    </message>
+    <message>
+        <source>Wording that went wrong</source>
+        <translation>不当用语</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Voided because</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Logged as {status}</source>
+        <translation>登记为{status}</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>承诺记录</translation>
+    </message>
+    <message>
+        <source>No promise (solved on the spot)</source>
+        <translation>无承诺（当场解决）</translation>
+    </message>
+    <message>
+        <source>Promised a reply by {due}</source>
+        <translation>承诺在 {due} 前回复</translation>
+    </message>
+    <message>
+        <source>Extended to {due} (was {previous})</source>
+        <translation>延期至 {due}（原为 {previous}）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>satisfaction {score}/5 (dissatisfied)</source>
+        <translation>满意度 {score}/5（不满意）</translation>
+    </message>
+    <message>
+        <source>satisfaction {score}/5</source>
+        <translation>满意度 {score}/5</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaints</source>
+        <translation>
+            <numerusform>%n 条未结投诉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} — no reply time set</source>
+        <translation>{count} — 未设定回复时间</translation>
+    </message>
+    <message>
+        <source>{count} — reply promised by {when} ({countdown})</source>
+        <translation>{count} — 承诺{when}前回复（{countdown}）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintView</name>
+    <message>
+        <source>Complaint details and history</source>
+        <translation>投诉详情与记录</translation>
+    </message>
+    <message>
+        <source>Note for the action (required to void or extend)</source>
+        <translation>操作备注（作废或延期时必填）</translation>
+    </message>
+    <message>
+        <source>Note: why, what was agreed, what the customer said…</source>
+        <translation>备注：原因、约定内容、客户的话……</translation>
+    </message>
+    <message>
+        <source>Satisfaction at follow-up, 1 to 5</source>
+        <translation>回访满意度，1 到 5 分</translation>
+    </message>
+    <message>
+        <source> / 5</source>
+        <translation> / 5</translation>
+    </message>
+    <message>
+        <source>New reply time</source>
+        <translation>新的回复时间</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend promise</source>
+        <translation>延长承诺(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Extend the promise (needs a note)</source>
+        <translation>延长承诺（需填写备注）</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sat&amp;isfaction:</source>
+        <translation>满意度(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>New reply &amp;time:</source>
+        <translation>新回复时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>投诉 #{id}</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} — {who}</source>
+        <translation>投诉 #{id} — {who}</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} was not found.</source>
+        <translation>找不到投诉 #{id}。</translation>
+    </message>
+    <message>
+        <source>Say why the promise is extended (the customer will ask).</source>
+        <translation>请说明延期原因（客户会问）。</translation>
+    </message>
+    <message>
+        <source>Voiding needs a reason: type it in Note.</source>
+        <translation>作废需要原因：请在“备注”中填写。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>保存失败：{error}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <extracomment>Work that must finish after a form is gone (discarding its draft). &quot;Not set&quot; in the date-time editors (their minimum shows as special text).</extracomment>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>1 day %n h</source>
+        <translation>
+            <numerusform>1 天 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>overdue {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <source>in {time}</source>
+        <translation>{time}后</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>明天 {time}</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>Change {phrase} before saving.</source>
+        <translation>保存前请修改{phrase}。</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrase}.</source>
+        <translation>建议改说：{phrase}。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsMenu</name>
+    <message>
+        <source>Com&amp;plaints</source>
+        <translation>投诉(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +2496,99 @@
     <message>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDrafts</name>
+    <message>
+        <source>Recover unsaved complaints</source>
+        <extracomment>How often the owner&apos;s promises are checked for &quot;due soon&quot; / &quot;overdue&quot;.</extracomment>
+        <translation>恢复未保存的投诉</translation>
+    </message>
+    <message>
+        <source>1 complaint was being typed when the console last closed.</source>
+        <translation>上次关闭服务台时，有 1 条投诉正在填写。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints were being typed when the console last closed.</source>
+        <translation>
+            <numerusform>上次关闭服务台时，有 %n 条投诉正在填写。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopen them to finish and save; nothing typed was lost.</source>
+        <translation>重新打开即可填完并保存；已输入的内容没有丢失。</translation>
+    </message>
+    <message>
+        <source>Unsaved complaints</source>
+        <translation>未保存的投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reopen the selected complaint</source>
+        <translation>重新打开所选投诉</translation>
+    </message>
+    <message>
+        <source>Reopen &amp;all</source>
+        <translation>全部重新打开(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reopen all complaints</source>
+        <translation>重新打开全部投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Discard selected</source>
+        <translation>放弃所选(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discard the selected complaint</source>
+        <translation>放弃所选投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep them for later</source>
+        <translation>留待以后处理</translation>
     </message>
 </context>
 <context>

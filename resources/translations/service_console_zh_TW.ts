@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Complaints by cause</source>
+        <translation>按原因統計的客訴</translation>
+    </message>
+    <message>
+        <source>no complaints</source>
+        <translation>無客訴</translation>
+    </message>
+    <message>
+        <source>No complaints</source>
+        <translation>暫無客訴</translation>
+    </message>
+</context>
+<context>
     <name>CallDesk</name>
     <message>
         <source>Calls</source>
@@ -430,6 +445,1373 @@
         <translation>
             <numerusform>光臨%n次</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCsv</name>
+    <message>
+        <source>complaint_id</source>
+        <extracomment>The CSV&apos;s column titles (translated when written: the managers read them; the rows are data and stay as recorded).</extracomment>
+        <translation>客訴編號</translation>
+    </message>
+    <message>
+        <source>received_at</source>
+        <translation>受理時間</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>原因類別</translation>
+    </message>
+    <message>
+        <source>sub_cause</source>
+        <translation>具體原因</translation>
+    </message>
+    <message>
+        <source>responsibility</source>
+        <translation>責任歸屬</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>事件經過</translation>
+    </message>
+    <message>
+        <source>wording_that_went_wrong</source>
+        <translation>不當用語</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintErrors</name>
+    <message>
+        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
+        <extracomment>The domain&apos;s field errors (``validate_complaint``), translated where shown; a text not listed here is shown as it comes.</extracomment>
+        <translation>請選擇客戶，或填寫來電人的姓名或聯絡方式。</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer&apos;s words.</source>
+        <translation>請用客戶的原話記下事情經過。</translation>
+    </message>
+    <message>
+        <source>Say what the compensation was.</source>
+        <translation>請寫明給予了什麼補償。</translation>
+    </message>
+    <message>
+        <source>A compensation amount cannot be negative.</source>
+        <translation>補償金額不能為負數。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未當場解決：請告訴客戶我們何時回覆。</translation>
+    </message>
+    <message>
+        <source>The reply time must be in the future.</source>
+        <translation>回覆時間必須晚於現在。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintFeatures</name>
+    <message>
+        <source>Complaint #{id} ({who}) needs a reply time.</source>
+        <translation>客訴 #{id}（{who}）還沒有設定回覆時間。</translation>
+    </message>
+    <message>
+        <source>Promise overdue: {who} — {countdown} (#{id})</source>
+        <translation>承諾已超時：{who} — {countdown}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Reply due soon: {who} — {countdown} (#{id})</source>
+        <translation>即將到回覆時間：{who} — {countdown}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Start &amp;complaint for this customer…</source>
+        <translation>為此客戶登記客訴(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in / unknown caller complaint…</source>
+        <translation>到店/未知來電人客訴(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;queues</source>
+        <translation>客訴佇列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;report…</source>
+        <translation>客訴報表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Complaint notifications</source>
+        <translation>客訴提醒</translation>
+    </message>
+    <message>
+        <source>Service Console — complaints</source>
+        <translation>服務台 — 客訴</translation>
+    </message>
+    <message>
+        <source>Open a customer first, or press Ctrl+Shift+W for a walk-in complaint.</source>
+        <translation>請先開啟一位客戶，或按 Ctrl+Shift+W 登記到店客訴。</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} saved.</source>
+        <translation>客訴 #{id} 已儲存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…還有 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the queue (Ctrl+Shift+O)</source>
+        <translation>開啟佇列（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Complaint reply due</source>
+        <translation>客訴回覆到期</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Complaint</source>
+        <translation>客訴</translation>
+    </message>
+    <message>
+        <source>Who, where and when</source>
+        <translation>客戶、地點和時間</translation>
+    </message>
+    <message>
+        <source>1 · What happened — in the customer&apos;s words</source>
+        <translation>1 · 事情經過 — 客戶原話</translation>
+    </message>
+    <message>
+        <source>2 · Our understanding, restated</source>
+        <translation>2 · 我們的理解（複述確認）</translation>
+    </message>
+    <message>
+        <source>3 · How the customer feels</source>
+        <translation>3 · 客戶情緒</translation>
+    </message>
+    <message>
+        <source>4 · Apology given</source>
+        <translation>4 · 已致歉</translation>
+    </message>
+    <message>
+        <source>5 · What the customer wants</source>
+        <translation>5 · 客戶訴求</translation>
+    </message>
+    <message>
+        <source>6 · Options offered, the one chosen, compensation</source>
+        <translation>6 · 提供的方案、客戶所選方案、補償</translation>
+    </message>
+    <message>
+        <source>7 · Cause and responsibility</source>
+        <translation>7 · 原因與責任</translation>
+    </message>
+    <message>
+        <source>Reply to the customer and the promise</source>
+        <translation>給客戶的答覆與承諾</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客戶：</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>來電人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact:</source>
+        <translation>聯絡方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>管道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>St&amp;ore:</source>
+        <translation>門市(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>受理人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved:</source>
+        <translation>受理時間(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>E&amp;motion:</source>
+        <translation>情緒(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wants:</source>
+        <translation>訴求(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>O&amp;ffered:</source>
+        <translation>提供方案(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen:</source>
+        <translation>所選方案(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>補償：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bility:</source>
+        <translation>責任(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Word&amp;ing that went wrong:</source>
+        <translation>不當用語(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>We will &amp;reply by:</source>
+        <translation>承諾回覆時間(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Linked customer</source>
+        <translation>關聯客戶</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>來電人姓名</translation>
+    </message>
+    <message>
+        <source>Walk-in or unknown caller</source>
+        <translation>到店客人或未知來電人</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s contact</source>
+        <translation>來電人聯絡方式</translation>
+    </message>
+    <message>
+        <source>Phone or email</source>
+        <translation>電話或電子郵件</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Agent taking the complaint</source>
+        <translation>受理客訴的員工</translation>
+    </message>
+    <message>
+        <source>Time received</source>
+        <translation>受理時間</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>事情經過（客戶原話）</translation>
+    </message>
+    <message>
+        <source>Let them finish; note the key points as they talk.</source>
+        <translation>讓客戶說完；邊聽邊記下要點。</translation>
+    </message>
+    <message>
+        <source>Our understanding, restated</source>
+        <translation>我們的理解（複述確認）</translation>
+    </message>
+    <message>
+        <source>“Let me check I understood: … Did I understand you correctly?”</source>
+        <translation>「我確認一下我的理解：……我理解得對嗎？」</translation>
+    </message>
+    <message>
+        <source>Confirmed with the customer</source>
+        <translation>已與客戶確認</translation>
+    </message>
+    <message>
+        <source>Understanding confirmed with the customer</source>
+        <translation>理解已與客戶確認</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>情緒</translation>
+    </message>
+    <message>
+        <source>&amp;Empathy phrases…</source>
+        <translation>同理心話術(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Empathy phrases</source>
+        <translation>同理心話術</translation>
+    </message>
+    <message>
+        <source>Approved empathy phrases; the one chosen goes into step 4</source>
+        <translation>經審核的同理心話術；選中的一句會填入第 4 步</translation>
+    </message>
+    <message>
+        <source>Apology given</source>
+        <translation>已致歉</translation>
+    </message>
+    <message>
+        <source>Sincere, even before responsibility is clear: “I&apos;m sorry for the inconvenience.”  (Ctrl+Shift+Space: approved phrases)</source>
+        <translation>即使責任未明，也要真誠致歉：「給您帶來不便，非常抱歉。」（Ctrl+Shift+空白鍵：標準話術）</translation>
+    </message>
+    <message>
+        <source>Apology &amp;phrases…</source>
+        <translation>致歉話術(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Apology phrases</source>
+        <translation>致歉話術</translation>
+    </message>
+    <message>
+        <source>What the customer wants</source>
+        <translation>客戶訴求</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>尚未詢問</translation>
+    </message>
+    <message>
+        <source>What the customer wants, in detail</source>
+        <translation>客戶訴求詳情</translation>
+    </message>
+    <message>
+        <source>“What would you like me to do?”</source>
+        <translation>「您希望我們怎麼處理？」</translation>
+    </message>
+    <message>
+        <source>Options offered, one per line</source>
+        <translation>提供的方案，每行一個</translation>
+    </message>
+    <message>
+        <source>One per line: replacement today; repair in 3 days with a loan phone; …</source>
+        <translation>每行一個：今天換貨；3 天內維修並提供備用機；……</translation>
+    </message>
+    <message>
+        <source>Option chosen</source>
+        <translation>所選方案</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>尚未選擇</translation>
+    </message>
+    <message>
+        <source>Compensation given</source>
+        <translation>給予的補償</translation>
+    </message>
+    <message>
+        <source>discount, voucher, upgrade, gift…</source>
+        <translation>折扣、折價券、升級、贈品……</translation>
+    </message>
+    <message>
+        <source>Compensation amount</source>
+        <translation>補償金額</translation>
+    </message>
+    <message>
+        <source>Compensation currency</source>
+        <translation>補償幣別</translation>
+    </message>
+    <message>
+        <source>Cause category</source>
+        <translation>原因類別</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>Sub-cause</source>
+        <translation>具體原因</translation>
+    </message>
+    <message>
+        <source>e.g. freezes after update, rude refusal</source>
+        <translation>例如：更新後當機、態度生硬地拒絕</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>責任</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>尚未認定</translation>
+    </message>
+    <message>
+        <source>Wording that went wrong</source>
+        <translation>不當用語</translation>
+    </message>
+    <message>
+        <source>What was said to the customer (goes to the trainers)</source>
+        <translation>當時對客戶說的話（轉交培訓人員）</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>給客戶的答覆</translation>
+    </message>
+    <message>
+        <source>What we tell the customer (checked against the phrasebook)</source>
+        <translation>我們對客戶的答覆（按話術庫檢查）</translation>
+    </message>
+    <message>
+        <source>Solved on the &amp;spot</source>
+        <translation>當場解決(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>當場解決</translation>
+    </message>
+    <message>
+        <source>We will reply by</source>
+        <translation>承諾回覆時間</translation>
+    </message>
+    <message>
+        <source>choose a time</source>
+        <translation>請選擇時間</translation>
+    </message>
+    <message>
+        <source>Save complaint</source>
+        <translation>儲存客訴</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>walk-in / unknown caller</source>
+        <translation>到店客人/未知來電人</translation>
+    </message>
+    <message>
+        <source>Complaint — {who}</source>
+        <translation>客訴 — {who}</translation>
+    </message>
+    <message>
+        <source>(customer #{id})</source>
+        <translation>（客戶 #{id}）</translation>
+    </message>
+    <message>
+        <source>Say: {phrases}</source>
+        <translation>可以說：{phrases}</translation>
+    </message>
+    <message>
+        <source>For service-attitude causes: what was said that went wrong</source>
+        <translation>僅用於服務態度類原因：當時說錯了什麼</translation>
+    </message>
+    <message>
+        <source>Solved on the spot: the follow-up call is scheduled when you save.</source>
+        <translation>當場解決：儲存後會自動安排回訪電話。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未當場解決：請告訴客戶我們何時回覆。</translation>
+    </message>
+    <message>
+        <source>Tell the customer: we will reply by {when}.</source>
+        <translation>請告訴客戶：我們會在{when}前回覆。</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>未知來電人</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount (e.g. 50 or 12.50).</source>
+        <translation>「{text}」不是有效金額（例如 50 或 12.50）。</translation>
+    </message>
+    <message>
+        <source>Please correct the field marked in red.</source>
+        <translation>請修正以紅色標示的欄位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please correct the %n fields marked in red.</source>
+        <translation>
+            <numerusform>請修正以紅色標示的 %n 個欄位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}. Nothing you typed was lost (a draft is kept); try again.</source>
+        <translation>儲存失敗：{error}。已輸入的內容沒有丟失（已保留草稿），請重試。</translation>
+    </message>
+    <message>
+        <source>Discard complaint?</source>
+        <translation>放棄這件客訴？</translation>
+    </message>
+    <message>
+        <source>Discard the complaint you were typing? It cannot be recovered afterwards.</source>
+        <translation>要放棄正在填寫的客訴嗎？放棄後無法恢復。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>繼續填寫(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Could not save the draft: {error}</source>
+        <translation>草稿儲存失敗：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLabels</name>
+    <message>
+        <source>Phone</source>
+        <extracomment>Drafts are saved this long after the last change (the promise is &quot;within 2 s&quot;). Labels of the domain&apos;s values, translated where shown (:func:`label`).</extracomment>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>平靜</translation>
+    </message>
+    <message>
+        <source>Upset</source>
+        <translation>不滿</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>憤怒</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>換貨</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>維修</translation>
+    </message>
+    <message>
+        <source>An explanation</source>
+        <translation>要求說明</translation>
+    </message>
+    <message>
+        <source>An apology only</source>
+        <translation>只要道歉</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>產品品質</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服務態度</translation>
+    </message>
+    <message>
+        <source>Delivery / logistics</source>
+        <translation>配送/物流</translation>
+    </message>
+    <message>
+        <source>Price / billing</source>
+        <translation>價格/收費</translation>
+    </message>
+    <message>
+        <source>Environment / facilities</source>
+        <translation>環境/設施</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策規定</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s</source>
+        <translation>客戶方</translation>
+    </message>
+    <message>
+        <source>A third party&apos;s</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>Unclear yet</source>
+        <translation>尚不明確</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建立</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回訪</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已結案</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作廢</translation>
+    </message>
+    <message>
+        <source>No promise</source>
+        <translation>無承諾</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即將到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超時</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>按時兌現</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未按時兌現</translation>
+    </message>
+    <message>
+        <source>Calm — confirm the facts and act.</source>
+        <extracomment>Emotion → (background, text colour, what it means for the agent).</extracomment>
+        <translation>平靜 — 核實事實，馬上處理。</translation>
+    </message>
+    <message>
+        <source>Upset — let them finish, show you understand, then ask what they want.</source>
+        <translation>不滿 — 讓客戶說完，表示理解，再詢問訴求。</translation>
+    </message>
+    <message>
+        <source>Angry — listen without interrupting; agree they have a point; apologise and act at once. Never say “calm down”.</source>
+        <translation>憤怒 — 耐心傾聽不打斷；認可客戶有道理；立即道歉並行動。千萬不要說「您冷靜一下」。</translation>
+    </message>
+    <message>
+        <source>In &amp;2 hours</source>
+        <translation>2 小時內(&amp;2)</translation>
+    </message>
+    <message>
+        <source>End of &amp;day</source>
+        <translation>今天下班前(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tomorrow 1&amp;0:00</source>
+        <translation>明天 10:00(&amp;0)</translation>
+    </message>
+    <message>
+        <source>My open</source>
+        <translation>我的未結客訴</translation>
+    </message>
+    <message>
+        <source>Overdue promises</source>
+        <translation>超時承諾</translation>
+    </message>
+    <message>
+        <source>Follow-ups today</source>
+        <translation>今日回訪</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始處理(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>解決(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up</source>
+        <translation>記錄回訪(&amp;F)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>結案(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>重新開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作廢(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintQueue</name>
+    <message>
+        <source>follow-up {countdown}</source>
+        <extracomment>Header column → service sort (other columns are not sortable).</extracomment>
+        <translation>回訪 {countdown}</translation>
+    </message>
+    <message>
+        <source>Complaint queues</source>
+        <translation>客訴佇列</translation>
+    </message>
+    <message>
+        <source>Complaints — Service Console</source>
+        <translation>客訴 — 服務台</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>佇列</translation>
+    </message>
+    <message>
+        <source>Enter opens the complaint · click a column title to sort · F5 refreshes · Ctrl+Tab next queue</source>
+        <translation>Enter 鍵開啟客訴 · 點選欄位標題排序 · F5 重新整理 · Ctrl+Tab 切換到下一個佇列</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>重新整理（F5）</translation>
+    </message>
+    <message>
+        <source>Refresh the queues</source>
+        <translation>重新整理佇列</translation>
+    </message>
+    <message>
+        <source>{queue} ({count})</source>
+        <translation>{queue}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReport</name>
+    <message>
+        <source>All stores</source>
+        <extracomment>The store combo&apos;s first item (&quot;no store chosen&quot;), in the language it was shown in.</extracomment>
+        <translation>全部門市</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <source>— (none yet)</source>
+        <translation>—（暫無）</translation>
+    </message>
+    <message>
+        <source>{pct} % ({part} of {whole})</source>
+        <translation>{pct}%（{whole} 件中 {part} 件）</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分鐘</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小時</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理客訴數</translation>
+    </message>
+    <message>
+        <source>Median time to first response</source>
+        <translation>首次回應時間（中位數）</translation>
+    </message>
+    <message>
+        <source>Median time to resolution</source>
+        <translation>解決時間（中位數）</translation>
+    </message>
+    <message>
+        <source>Promises kept on time</source>
+        <translation>按時兌現的承諾</translation>
+    </message>
+    <message>
+        <source>Follow-ups within 7 days</source>
+        <translation>7 天內完成回訪</translation>
+    </message>
+    <message>
+        <source>Dissatisfied at follow-up (≤ 2 of 5)</source>
+        <translation>回訪不滿意（5 分制 ≤ 2 分）</translation>
+    </message>
+    <message>
+        <source>Repeat complainers</source>
+        <translation>重複客訴客戶</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReportView</name>
+    <message>
+        <source>Complaint report</source>
+        <translation>客訴報表</translation>
+    </message>
+    <message>
+        <source>Complaint report — Service Console</source>
+        <translation>客訴報表 — 服務台</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>結束日期（含當天）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>顯示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation>顯示報表</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>從(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>St&amp;ore:</source>
+        <translation>門市(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Chart by</source>
+        <translation>圖表維度</translation>
+    </message>
+    <message>
+        <source>By cause category</source>
+        <translation>按原因類別</translation>
+    </message>
+    <message>
+        <source>By sub-cause</source>
+        <translation>按具體原因</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>圖表(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Product-quality feedback</source>
+        <translation>產品品質回饋</translation>
+    </message>
+    <message>
+        <source>Service-attitude feedback</source>
+        <translation>服務態度回饋</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理時間</translation>
+    </message>
+    <message>
+        <source>Sub-cause</source>
+        <translation>具體原因</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>責任</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件經過</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>不當用語</translation>
+    </message>
+    <message>
+        <source>Feedback lists</source>
+        <translation>回饋清單</translation>
+    </message>
+    <message>
+        <source>Export product list (CSV)…</source>
+        <translation>匯出產品清單（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export the product list as CSV</source>
+        <translation>將產品清單匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>Export trainers&apos; list (CSV)…</source>
+        <translation>匯出培訓清單（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export the trainers&apos; list as CSV</source>
+        <translation>將培訓清單匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>儲存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>將報表儲存為 PDF</translation>
+    </message>
+    <message>
+        <source>For the product team</source>
+        <translation>交產品團隊</translation>
+    </message>
+    <message>
+        <source>For the trainers</source>
+        <translation>交培訓人員</translation>
+    </message>
+    <message>
+        <source>For the product team ({count})</source>
+        <translation>交產品團隊（{count}）</translation>
+    </message>
+    <message>
+        <source>For the trainers ({count})</source>
+        <translation>交培訓人員（{count}）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在統計…</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>全部門市</translation>
+    </message>
+    <message>
+        <source>{start} – {end}, {where}.</source>
+        <translation>{start} – {end}，{where}。</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>未細分</translation>
+    </message>
+    <message>
+        <source>Complaints by sub-cause</source>
+        <translation>按具體原因統計的客訴</translation>
+    </message>
+    <message>
+        <source>Complaints by cause category</source>
+        <translation>按原因類別統計的客訴</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>請先顯示報表。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存新檔</translation>
+    </message>
+    <message>
+        <source>Report saved as {path}.</source>
+        <translation>報表已儲存為 {path}。</translation>
+    </message>
+    <message>
+        <source>1 row saved to {path}.</source>
+        <translation>已將 1 筆資料儲存至 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows saved to {path}.</source>
+        <translation>
+            <numerusform>已將 %n 筆資料儲存至 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>儲存失敗：{error}</translation>
+    </message>
+    <message>
+        <source>Complaints {start} – {end} · {where}</source>
+        <translation>客訴 {start} – {end} · {where}</translation>
+    </message>
+    <message>
+        <source>For the product team (product quality)</source>
+        <translation>交產品團隊（產品品質）</translation>
+    </message>
+    <message>
+        <source>For the trainers (service attitude)</source>
+        <translation>交培訓人員（服務態度）</translation>
+    </message>
+    <message>
+        <source>None in this period.</source>
+        <translation>本期間內沒有。</translation>
+    </message>
+    <message>
+        <source>no report to save</source>
+        <translation>沒有可儲存的報表</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written to {path}</source>
+        <translation>無法將 PDF 寫入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTexts</name>
+    <message>
+        <source>(confirmed)</source>
+        <translation>（已確認）</translation>
+    </message>
+    <message>
+        <source>(not confirmed)</source>
+        <translation>（未確認）</translation>
+    </message>
+    <message>
+        <source>responsibility: {who}</source>
+        <translation>責任：{who}</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Channel · store · agent</source>
+        <translation>管道 · 門市 · 受理人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理時間</translation>
+    </message>
+    <message>
+        <source>We will reply by</source>
+        <translation>承諾回覆時間</translation>
+    </message>
+    <message>
+        <source>1 What happened</source>
+        <translation>1 事情經過</translation>
+    </message>
+    <message>
+        <source>2 Our understanding</source>
+        <translation>2 我們的理解</translation>
+    </message>
+    <message>
+        <source>3 Emotion</source>
+        <translation>3 情緒</translation>
+    </message>
+    <message>
+        <source>4 Apology</source>
+        <translation>4 致歉</translation>
+    </message>
+    <message>
+        <source>5 Wants</source>
+        <translation>5 訴求</translation>
+    </message>
+    <message>
+        <source>6 Options</source>
+        <translation>6 方案</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>7 Cause</source>
+        <translation>7 原因</translation>
+    </message>
+    <message>
+        <source>Wording that went wrong</source>
+        <translation>不當用語</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答覆</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>回訪時間</translation>
+    </message>
+    <message>
+        <source>Voided because</source>
+        <translation>作廢原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>處理記錄</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Logged as {status}</source>
+        <translation>登記為{status}</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>承諾記錄</translation>
+    </message>
+    <message>
+        <source>No promise (solved on the spot)</source>
+        <translation>無承諾（當場解決）</translation>
+    </message>
+    <message>
+        <source>Promised a reply by {due}</source>
+        <translation>承諾在 {due} 前回覆</translation>
+    </message>
+    <message>
+        <source>Extended to {due} (was {previous})</source>
+        <translation>延期至 {due}（原為 {previous}）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回訪記錄</translation>
+    </message>
+    <message>
+        <source>satisfaction {score}/5 (dissatisfied)</source>
+        <translation>滿意度 {score}/5（不滿意）</translation>
+    </message>
+    <message>
+        <source>satisfaction {score}/5</source>
+        <translation>滿意度 {score}/5</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>未結客訴</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaints</source>
+        <translation>
+            <numerusform>%n 件未結客訴</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} — no reply time set</source>
+        <translation>{count} — 未設定回覆時間</translation>
+    </message>
+    <message>
+        <source>{count} — reply promised by {when} ({countdown})</source>
+        <translation>{count} — 承諾{when}前回覆（{countdown}）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintView</name>
+    <message>
+        <source>Complaint details and history</source>
+        <translation>客訴詳情與記錄</translation>
+    </message>
+    <message>
+        <source>Note for the action (required to void or extend)</source>
+        <translation>操作備註（作廢或延期時必填）</translation>
+    </message>
+    <message>
+        <source>Note: why, what was agreed, what the customer said…</source>
+        <translation>備註：原因、約定內容、客戶的話……</translation>
+    </message>
+    <message>
+        <source>Satisfaction at follow-up, 1 to 5</source>
+        <translation>回訪滿意度，1 到 5 分</translation>
+    </message>
+    <message>
+        <source> / 5</source>
+        <translation> / 5</translation>
+    </message>
+    <message>
+        <source>New reply time</source>
+        <translation>新的回覆時間</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend promise</source>
+        <translation>延長承諾(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Extend the promise (needs a note)</source>
+        <translation>延長承諾（需填寫備註）</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>關閉視窗</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>關閉此視窗</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>備註(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sat&amp;isfaction:</source>
+        <translation>滿意度(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>New reply &amp;time:</source>
+        <translation>新回覆時間(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>客訴 #{id}</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} — {who}</source>
+        <translation>客訴 #{id} — {who}</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} was not found.</source>
+        <translation>找不到客訴 #{id}。</translation>
+    </message>
+    <message>
+        <source>Say why the promise is extended (the customer will ask).</source>
+        <translation>請說明延期原因（客戶會問）。</translation>
+    </message>
+    <message>
+        <source>Voiding needs a reason: type it in Note.</source>
+        <translation>作廢需要原因：請在「備註」中填寫。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>儲存失敗：{error}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出錯了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <extracomment>Work that must finish after a form is gone (discarding its draft). &quot;Not set&quot; in the date-time editors (their minimum shows as special text).</extracomment>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>1 day %n h</source>
+        <translation>
+            <numerusform>1 天 %n 小時</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小時 {minutes} 分鐘</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小時</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到 1 分鐘</translation>
+    </message>
+    <message>
+        <source>overdue {time}</source>
+        <translation>已超時 {time}</translation>
+    </message>
+    <message>
+        <source>in {time}</source>
+        <translation>{time}後</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>明天 {time}</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>Change {phrase} before saving.</source>
+        <translation>儲存前請修改{phrase}。</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrase}.</source>
+        <translation>建議改說：{phrase}。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsMenu</name>
+    <message>
+        <source>Com&amp;plaints</source>
+        <translation>客訴(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +2496,99 @@
     <message>
         <source>Could not save: {error}</source>
         <translation>無法儲存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理時間</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情經過</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDrafts</name>
+    <message>
+        <source>Recover unsaved complaints</source>
+        <extracomment>How often the owner&apos;s promises are checked for &quot;due soon&quot; / &quot;overdue&quot;.</extracomment>
+        <translation>恢復未儲存的客訴</translation>
+    </message>
+    <message>
+        <source>1 complaint was being typed when the console last closed.</source>
+        <translation>上次關閉服務台時，有 1 件客訴正在填寫。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints were being typed when the console last closed.</source>
+        <translation>
+            <numerusform>上次關閉服務台時，有 %n 件客訴正在填寫。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopen them to finish and save; nothing typed was lost.</source>
+        <translation>重新開啟即可填完並儲存；已輸入的內容沒有丟失。</translation>
+    </message>
+    <message>
+        <source>Unsaved complaints</source>
+        <translation>未儲存的客訴</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reopen the selected complaint</source>
+        <translation>重新開啟所選客訴</translation>
+    </message>
+    <message>
+        <source>Reopen &amp;all</source>
+        <translation>全部重新開啟(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reopen all complaints</source>
+        <translation>重新開啟全部客訴</translation>
+    </message>
+    <message>
+        <source>&amp;Discard selected</source>
+        <translation>放棄所選(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discard the selected complaint</source>
+        <translation>放棄所選客訴</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍後(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep them for later</source>
+        <translation>留待以後處理</translation>
     </message>
 </context>
 <context>
