@@ -15,7 +15,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    Qt,
+    QTime,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,11 +47,26 @@ from console.domain.staff import StaffMember
 from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, StaffService
 from console.storage.staff import AuditEntry, StaffNameTaken
+from console.ui.i18n import format_date, locale
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
+from console.ui.widgets import Retranslating
 
 ERROR_STYLE = "color: #b3261e;"
 AUDIT_PAGE = 200
+
+# Roles as staff read them (translated where shown, context "Role").
+ROLE_LABELS: dict[Role, str] = {
+    Role.AGENT: str(QT_TRANSLATE_NOOP("Role", "agent")),
+    Role.TRAINER: str(QT_TRANSLATE_NOOP("Role", "trainer")),
+    Role.MANAGER: str(QT_TRANSLATE_NOOP("Role", "manager")),
+    Role.ADMIN: str(QT_TRANSLATE_NOOP("Role", "admin")),
+}
+
+
+def role_label(role: Role) -> str:
+    """The role in the interface language ("trainer" / "培训师")."""
+    return QCoreApplication.translate("Role", ROLE_LABELS.get(role, role.value))
 
 
 def _named(widget: Any, object_name: str, accessible: str) -> Any:
@@ -54,79 +75,103 @@ def _named(widget: Any, object_name: str, accessible: str) -> Any:
     return widget
 
 
-class StaffEditor(QDialog):
+def _set_label(form: QFormLayout, field: QWidget, text: str) -> None:
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setText(text)
+
+
+class StaffEditor(Retranslating, QDialog):
     """Add an account, or change one (a new PIN is optional when changing)."""
 
     def __init__(self, member: StaffMember | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.member = member
         self.setObjectName("staffEditor")
-        self.setAccessibleName("Staff account")
-        self.setWindowTitle("Add staff" if member is None else f"Change {member.name}")
-        self.name = _named(QLineEdit(member.name if member else ""), "staffName", "Name")
+        self.name = _named(QLineEdit(member.name if member else ""), "staffName", "")
         self.name.setReadOnly(member is not None)
-        self.role = _named(QComboBox(), "staffRole", "Role")
+        self.role = _named(QComboBox(), "staffRole", "")
         for role in Role:
             self.role.addItem(role.value.capitalize(), role.value)
         self.role.setCurrentIndex(list(Role).index(member.role if member else Role.AGENT))
-        self.store = _named(QLineEdit(member.store if member else ""), "staffStore", "Store")
-        self.extension = _named(
-            QLineEdit(member.extension if member else ""), "staffExtension", "Phone extension"
-        )
-        self.pin = _named(QLineEdit(), "staffPin", "PIN or password")
+        self.store = _named(QLineEdit(member.store if member else ""), "staffStore", "")
+        self.extension = _named(QLineEdit(member.extension if member else ""), "staffExtension", "")
+        self.pin = _named(QLineEdit(), "staffPin", "")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("leave empty to keep the PIN" if member else "")
-        self.active = _named(QCheckBox("Account in use"), "staffActive", "Account in use")
+        self.active = _named(QCheckBox(), "staffActive", "")
         self.active.setChecked(member.active if member else True)
-        self.message = _named(QLabel(), "staffMessage", "Problem")
+        self.message = _named(QLabel(), "staffMessage", "")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
-        form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Role", self.role)
-        form.addRow("S&tore", self.store)
-        form.addRow("E&xtension", self.extension)
-        form.addRow("&PIN", self.pin)
+        self.form = form = QFormLayout()
+        for field in (self.name, self.role, self.store, self.extension, self.pin):
+            form.addRow("", field)
         form.addRow("", self.active)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        _named(self.buttons, "staffButtons", "Save or cancel")
+        _named(self.buttons, "staffButtons", "")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        member = self.member
+        self.setAccessibleName(self.tr("Staff account"))
+        self.setWindowTitle(
+            self.tr("Add staff")
+            if member is None
+            else self.tr("Change {name}").format(name=member.name)
+        )
+        self.name.setAccessibleName(self.tr("Name"))
+        self.role.setAccessibleName(self.tr("Role"))
+        for index in range(self.role.count()):
+            label = role_label(Role(str(self.role.itemData(index))))
+            self.role.setItemText(index, label[:1].upper() + label[1:])
+        self.store.setAccessibleName(self.tr("Store"))
+        self.extension.setAccessibleName(self.tr("Phone extension"))
+        self.pin.setAccessibleName(self.tr("PIN or password"))
+        self.pin.setPlaceholderText(self.tr("leave empty to keep the PIN") if member else "")
+        self.active.setText(self.tr("Account in use"))
+        self.active.setAccessibleName(self.tr("Account in use"))
+        self.message.setAccessibleName(self.tr("Problem"))
+        self.buttons.setAccessibleName(self.tr("Save or cancel"))
+        _set_label(self.form, self.name, self.tr("&Name"))
+        _set_label(self.form, self.role, self.tr("&Role"))
+        _set_label(self.form, self.store, self.tr("S&tore"))
+        _set_label(self.form, self.extension, self.tr("E&xtension"))
+        _set_label(self.form, self.pin, self.tr("&PIN"))
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
 
 
-class StaffWindow(QWidget):
+class StaffWindow(Retranslating, QWidget):
     def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.staff = staff
         self.tasks = Tasks(on_error=self._show_error)
         self.setObjectName("staffWindow")
-        self.setAccessibleName("Staff accounts")
-        self.setWindowTitle("Staff accounts")
         self.resize(640, 400)
         self.members: list[StaffMember] = []
-        self.table = _named(QTableWidget(0, 5), "staffTable", "Staff accounts")
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Store", "Extension", "In use"])
+        self.table = _named(QTableWidget(0, 5), "staffTable", "")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
-        self.add_button = _named(QPushButton("&Add…"), "addStaffButton", "Add staff")
-        self.change_button = _named(QPushButton("&Change…"), "changeStaffButton", "Change")
+        self.add_button = _named(QPushButton(), "addStaffButton", "")
+        self.change_button = _named(QPushButton(), "changeStaffButton", "")
         self.add_button.clicked.connect(self.add)
         self.change_button.clicked.connect(self.change_selected)
-        self.message = _named(QLabel(), "staffWindowMessage", "Message")
+        self.message = _named(QLabel(), "staffWindowMessage", "")
         self.message.setWordWrap(True)
+        self._saved_shown = False
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.change_button)
@@ -136,8 +181,45 @@ class StaffWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.editor: StaffEditor | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Staff accounts"))
+        self.setWindowTitle(self.tr("Staff accounts"))
+        self.table.setAccessibleName(self.tr("Staff accounts"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Store"),
+                self.tr("Extension"),
+                self.tr("In use"),
+            ]
+        )
+        self.add_button.setText(self.tr("&Add…"))
+        self.add_button.setAccessibleName(self.tr("Add staff"))
+        self.change_button.setText(self.tr("&Change…"))
+        self.change_button.setAccessibleName(self.tr("Change"))
+        self.message.setAccessibleName(self.tr("Message"))
+        if self._saved_shown:
+            self.message.setText(self.tr("Saved."))
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.members))
+        for row, m in enumerate(self.members):
+            values = [
+                m.name,
+                role_label(m.role),
+                m.store,
+                m.extension,
+                self.tr("yes") if m.active else self.tr("no"),
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _show_error(self, exc: BaseException) -> None:
+        self._saved_shown = False
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(str(exc))
 
@@ -147,13 +229,9 @@ class StaffWindow(QWidget):
     async def _load(self) -> None:
         session = self.staff.session
         if session is None:
-            raise PermissionError("sign in first")
+            raise PermissionError(self.tr("Sign in first."))
         self.members = await self.staff.list_staff(session)
-        self.table.setRowCount(len(self.members))
-        for row, m in enumerate(self.members):
-            values = [m.name, m.role.value, m.store, m.extension, "yes" if m.active else "no"]
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        self._fill_table()
         if self.members and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
@@ -207,7 +285,8 @@ class StaffWindow(QWidget):
             return
         editor.accept()
         self.message.setStyleSheet("")
-        self.message.setText("Saved.")
+        self._saved_shown = True
+        self.message.setText(self.tr("Saved."))
         await self._load()
 
 
@@ -216,7 +295,7 @@ class StaffWindow(QWidget):
 
 def _fields_text(entry: AuditEntry) -> str:
     if entry.fields == {"redacted": True}:
-        return "(values removed: customer erased)"
+        return QCoreApplication.translate("AuditWindow", "(values removed: customer erased)")
     parts = []
     for key, value in sorted(entry.fields.items()):
         if isinstance(value, list) and len(value) == 2:
@@ -227,33 +306,103 @@ def _fields_text(entry: AuditEntry) -> str:
     return "; ".join(parts)
 
 
+# What was done, as staff read it (the stored action names stay as they are).
+ACTION_LABELS: dict[str, str] = {
+    "create": str(QT_TRANSLATE_NOOP("AuditWindow", "create")),
+    "update": str(QT_TRANSLATE_NOOP("AuditWindow", "update")),
+    "view": str(QT_TRANSLATE_NOOP("AuditWindow", "view")),
+    "merge": str(QT_TRANSLATE_NOOP("AuditWindow", "merge")),
+    "export": str(QT_TRANSLATE_NOOP("AuditWindow", "export")),
+    "erase": str(QT_TRANSLATE_NOOP("AuditWindow", "erase")),
+    "consent": str(QT_TRANSLATE_NOOP("AuditWindow", "consent")),
+    "sign_in": str(QT_TRANSLATE_NOOP("AuditWindow", "sign in")),
+    "sign_in_failed": str(QT_TRANSLATE_NOOP("AuditWindow", "sign in failed")),
+    "sign_out": str(QT_TRANSLATE_NOOP("AuditWindow", "sign out")),
+    "lock": str(QT_TRANSLATE_NOOP("AuditWindow", "lock")),
+    "refused": str(QT_TRANSLATE_NOOP("AuditWindow", "refused")),
+}
+ENTITY_LABELS: dict[str, str] = {
+    "customer": str(QT_TRANSLATE_NOOP("AuditWindow", "customer")),
+    "visit": str(QT_TRANSLATE_NOOP("AuditWindow", "visit")),
+    "purchase": str(QT_TRANSLATE_NOOP("AuditWindow", "purchase")),
+    "consent": str(QT_TRANSLATE_NOOP("AuditWindow", "consent record")),
+    "staff": str(QT_TRANSLATE_NOOP("AuditWindow", "staff")),
+    "audit": str(QT_TRANSLATE_NOOP("AuditWindow", "audit")),
+}
+
+
+def action_label(action: str) -> str:
+    text = ACTION_LABELS.get(action)
+    if text is None:
+        return action.replace("_", " ")
+    return QCoreApplication.translate("AuditWindow", text)
+
+
+def entity_label(entity: str) -> str:
+    text = ENTITY_LABELS.get(entity)
+    return entity if text is None else QCoreApplication.translate("AuditWindow", text)
+
+
+def _when_text(entry: AuditEntry) -> str:
+    at = entry.at.astimezone()
+    seconds = locale().toString(QTime(at.hour, at.minute, at.second), "HH:mm:ss")
+    return f"{format_date(at.date())} {seconds}"
+
+
+def _who_text(entry: AuditEntry) -> str:
+    if not entry.actor_role:
+        return entry.actor
+    try:
+        role = role_label(Role(entry.actor_role))
+    except ValueError:
+        role = entry.actor_role
+    return f"{entry.actor} ({role})"
+
+
+def _record_text(entry: AuditEntry) -> str:
+    kind = entity_label(entry.entity)
+    return f"{kind} #{entry.entity_id}" if entry.entity_id else kind
+
+
+# Column headings are translated where shown (context "AuditWindow").
 AUDIT_COLUMNS: list[tuple[str, Any]] = [
-    ("When", lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
-    ("Who", lambda e: f"{e.actor} ({e.actor_role})" if e.actor_role else e.actor),
-    ("Action", lambda e: e.action.replace("_", " ")),
-    ("Record", lambda e: f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity),
-    ("Fields (before → after)", _fields_text),
-    ("Detail", lambda e: e.detail),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "When")), _when_text),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Who")), _who_text),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Action")), lambda e: action_label(e.action)),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Record")), _record_text),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Fields (before → after)")), _fields_text),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Detail")), lambda e: e.detail),
 ]
 
-AUDIT_ACTIONS = [
-    "",
-    "create",
-    "update",
-    "view",
-    "merge",
-    "export",
-    "erase",
-    "consent",
-    "sign_in",
-    "sign_in_failed",
-    "sign_out",
-    "lock",
-    "refused",
-]
+AUDIT_ACTIONS = ["", *ACTION_LABELS]
+AUDIT_ENTITIES = ["", *ENTITY_LABELS]
 
 
-class AuditWindow(QWidget):
+class AuditModel(PagedTableModel[AuditEntry]):
+    """The audit entries, with the column headings in the interface language."""
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        value = super().headerData(section, orientation, role)
+        if isinstance(value, str) and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("AuditWindow", value)
+        return value
+
+    def retranslate(self) -> None:
+        """Headings and rows again, in the interface language now in use."""
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+
+class AuditWindow(Retranslating, QWidget):
     def __init__(
         self, audit: AuditService, staff: StaffService, parent: QWidget | None = None
     ) -> None:
@@ -262,62 +411,99 @@ class AuditWindow(QWidget):
         self.staff = staff
         self.tasks = Tasks(on_error=self._show_error)
         self.setObjectName("auditWindow")
-        self.setAccessibleName("Audit trail")
-        self.setWindowTitle("Audit trail")
         self.resize(980, 560)
         today = QDate.currentDate()
-        self.date_from = _named(QDateEdit(today.addDays(-30)), "auditFrom", "From date")
-        self.date_to = _named(QDateEdit(today), "auditTo", "To date")
+        self.date_from = _named(QDateEdit(today.addDays(-30)), "auditFrom", "")
+        self.date_to = _named(QDateEdit(today), "auditTo", "")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.actor = _named(QLineEdit(), "auditActor", "Staff member")
-        self.actor.setPlaceholderText("anyone")
-        self.action = _named(QComboBox(), "auditAction", "Action")
+        self.actor = _named(QLineEdit(), "auditActor", "")
+        self.action = _named(QComboBox(), "auditAction", "")
         for action in AUDIT_ACTIONS:
-            self.action.addItem(action.replace("_", " ") or "any action", action)
-        self.entity = _named(QComboBox(), "auditEntity", "Record kind")
-        for entity in ("", "customer", "visit", "purchase", "consent", "staff", "audit"):
-            self.entity.addItem(entity or "any record", entity)
-        self.entity_id = _named(QLineEdit(), "auditRecordId", "Record number")
+            self.action.addItem(action, action)
+        self.entity = _named(QComboBox(), "auditEntity", "")
+        for entity in AUDIT_ENTITIES:
+            self.entity.addItem(entity, entity)
+        self.entity_id = _named(QLineEdit(), "auditRecordId", "")
         self.entity_id.setPlaceholderText("#")
         self.entity_id.setMaximumWidth(90)
-        self.apply_button = _named(QPushButton("&Show"), "auditShow", "Show entries")
-        self.export_button = _named(QPushButton("&Export CSV…"), "auditExport", "Export CSV")
+        self.apply_button = _named(QPushButton(), "auditShow", "")
+        self.export_button = _named(QPushButton(), "auditExport", "")
         self.apply_button.clicked.connect(self.load)
         self.export_button.clicked.connect(self.export)
         for edit in (self.actor, self.entity_id):
             edit.returnPressed.connect(self.load)
         filters = QHBoxLayout()
-        for label, widget in (
-            ("&From", self.date_from),
-            ("&To", self.date_to),
-            ("&Who", self.actor),
-            ("&Action", self.action),
-            ("&Record", self.entity),
-            ("#", self.entity_id),
+        self._captions: list[QLabel] = []
+        for widget in (
+            self.date_from,
+            self.date_to,
+            self.actor,
+            self.action,
+            self.entity,
+            self.entity_id,
         ):
-            caption = QLabel(label)
+            caption = QLabel()
             caption.setBuddy(widget)
+            self._captions.append(caption)
             filters.addWidget(caption)
             filters.addWidget(widget)
         filters.addWidget(self.apply_button)
         filters.addWidget(self.export_button)
-        self.model: PagedTableModel[AuditEntry] = PagedTableModel(
-            AUDIT_COLUMNS, self.tasks, page_size=AUDIT_PAGE
-        )
-        self.view = _named(QTableView(), "auditTable", "Audit entries")
+        self.model = AuditModel(AUDIT_COLUMNS, self.tasks, page_size=AUDIT_PAGE)
+        self.view = _named(QTableView(), "auditTable", "")
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.message = _named(QLabel(), "auditMessage", "Message")
+        self.message = _named(QLabel(), "auditMessage", "")
         self.message.setWordWrap(True)
+        # What the message line says, rebuilt in the new language on a switch.
+        self._message_text: Any = None
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view)
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Audit trail"))
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        self.actor.setAccessibleName(self.tr("Staff member"))
+        self.actor.setPlaceholderText(self.tr("anyone"))
+        self.action.setAccessibleName(self.tr("Action"))
+        for index in range(self.action.count()):
+            value = str(self.action.itemData(index) or "")
+            self.action.setItemText(index, action_label(value) if value else self.tr("any action"))
+        self.entity.setAccessibleName(self.tr("Record kind"))
+        for index in range(self.entity.count()):
+            value = str(self.entity.itemData(index) or "")
+            self.entity.setItemText(index, entity_label(value) if value else self.tr("any record"))
+        self.entity_id.setAccessibleName(self.tr("Record number"))
+        self.apply_button.setText(self.tr("&Show"))
+        self.apply_button.setAccessibleName(self.tr("Show entries"))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export CSV"))
+        captions = (
+            self.tr("&From"),
+            self.tr("&To"),
+            self.tr("&Who"),
+            self.tr("&Action"),
+            self.tr("&Record"),
+            "#",
+        )
+        for caption, text in zip(self._captions, captions, strict=True):
+            caption.setText(text)
+        self.view.setAccessibleName(self.tr("Audit entries"))
+        self.message.setAccessibleName(self.tr("Message"))
+        if self._message_text is not None:
+            self.message.setText(self._message_text())
+        self.model.retranslate()
 
     def _show_error(self, exc: BaseException) -> None:
+        self._message_text = None
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(str(exc))
 
@@ -341,7 +527,7 @@ class AuditWindow(QWidget):
     async def _load(self) -> None:
         session = self.staff.session
         if session is None:
-            self._show_error(PermissionError("sign in first"))
+            self._show_error(PermissionError(self.tr("Sign in first.")))
             return
         filters = self.filters()
         first = await self.audit.entries(session, offset=0, limit=AUDIT_PAGE, **filters)
@@ -353,11 +539,12 @@ class AuditWindow(QWidget):
         self.model.reset(first, total, more)
         self.view.resizeColumnsToContents()
         self.message.setStyleSheet("")
-        self.message.setText(f"{total:,} entries")
+        self._message_text = lambda: self.tr("%Ln entries", "", total)
+        self.message.setText(self._message_text())
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export audit entries", "audit.csv", "CSV files (*.csv)"
+            self, self.tr("Export audit entries"), "audit.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.tasks.start(self.export_to(Path(path)), name="export")
@@ -369,4 +556,5 @@ class AuditWindow(QWidget):
         text = await self.audit.export_csv(session, **self.filters())
         path.write_text(text, encoding="utf-8-sig")
         self.message.setStyleSheet("")
-        self.message.setText(f"Exported to {path}.")
+        self._message_text = lambda: self.tr("Exported to {path}.").format(path=path)
+        self.message.setText(self._message_text())

@@ -26,7 +26,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -52,22 +61,25 @@ from console.domain.phrase_matcher import Finding, utf16_offsets
 from console.domain.phrasebook import Severity, Situation
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import PhrasePicker
-from console.ui.widgets import answer
+from console.ui.widgets import Retranslating, answer
 
 SEVERITY_COLOURS: Mapping[Severity, str] = {
     Severity.BLOCK: "#d32f2f",
     Severity.WARN: "#ef6c00",
     Severity.HINT: "#1e6fd9",
 }
+# Translated where shown (context "CheckedTextEdit").
 SEVERITY_LABELS: Mapping[Severity, str] = {
-    Severity.BLOCK: "Must change",
-    Severity.WARN: "Check the wording",
-    Severity.HINT: "Suggestion",
+    Severity.BLOCK: str(QT_TRANSLATE_NOOP("CheckedTextEdit", "Must change")),
+    Severity.WARN: str(QT_TRANSLATE_NOOP("CheckedTextEdit", "Check the wording")),
+    Severity.HINT: str(QT_TRANSLATE_NOOP("CheckedTextEdit", "Suggestion")),
 }
 SEVERITY_EFFECTS: Mapping[Severity, str] = {
-    Severity.BLOCK: "cannot be sent to a customer",
-    Severity.WARN: "needs your confirmation before sending",
-    Severity.HINT: "a better way to say it",
+    Severity.BLOCK: str(QT_TRANSLATE_NOOP("CheckedTextEdit", "cannot be sent to a customer")),
+    Severity.WARN: str(
+        QT_TRANSLATE_NOOP("CheckedTextEdit", "needs your confirmation before sending")
+    ),
+    Severity.HINT: str(QT_TRANSLATE_NOOP("CheckedTextEdit", "a better way to say it")),
 }
 QUICK_FIX_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Period)
 PICKER_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Space)
@@ -141,6 +153,24 @@ def quoted(text: str) -> str:
     return f"“{text}”"
 
 
+def severity_label(severity: Severity) -> str:
+    """ "Must change" / "Check the wording" / "Suggestion" in the interface language."""
+    return QCoreApplication.translate("CheckedTextEdit", SEVERITY_LABELS[severity])
+
+
+def severity_effect(severity: Severity) -> str:
+    return QCoreApplication.translate("CheckedTextEdit", SEVERITY_EFFECTS[severity])
+
+
+def _hit_headline(finding: Finding) -> str:
+    """ "Must change: “dear” cannot be sent to a customer" (plain text)."""
+    return QCoreApplication.translate("CheckedTextEdit", "{severity}: {phrase} {effect}").format(
+        severity=severity_label(finding.severity),
+        phrase=quoted(finding.matched),
+        effect=severity_effect(finding.severity),
+    )
+
+
 def fitted_replacement(replacement: str, before: str, after: str) -> str:
     """``replacement`` adjusted to where it goes: a capital at the start of a sentence, a
     small letter inside one (except "I…" and acronyms), and no second full stop when the
@@ -168,19 +198,27 @@ def fitted_replacement(replacement: str, before: str, after: str) -> str:
 def finding_tooltip(finding: Finding) -> str:
     """Rich text for the hover tooltip: severity, what was typed, reason, replacements."""
     colour = SEVERITY_COLOURS[finding.severity]
+    headline = html.escape(
+        QCoreApplication.translate("CheckedTextEdit", "{phrase} {effect}.").format(
+            phrase=quoted(finding.matched), effect=severity_effect(finding.severity)
+        )
+    )
     parts = [
         f'<p style="white-space:pre-wrap"><b style="color:{colour}">'
-        f"{html.escape(SEVERITY_LABELS[finding.severity])}</b>"
-        f" — {html.escape(quoted(finding.matched))} "
-        f"{html.escape(SEVERITY_EFFECTS[finding.severity])}.</p>"
+        f"{html.escape(severity_label(finding.severity))}</b>"
+        f" — {headline}</p>"
     ]
     if finding.reason:
         parts.append(f"<p>{html.escape(finding.reason)}</p>")
     if finding.replacements:
         items = "".join(f"<li>{html.escape(text)}</li>" for text in finding.replacements)
-        parts.append(f"<p>Say instead:</p><ul style='margin-top:0'>{items}</ul>")
+        say = html.escape(QCoreApplication.translate("CheckedTextEdit", "Say instead:"))
+        parts.append(f"<p>{say}</p><ul style='margin-top:0'>{items}</ul>")
         keys = QUICK_FIX_KEYS.toString(QKeySequence.SequenceFormat.NativeText)
-        parts.append(f"<p><i>{html.escape(keys)} or right-click to replace.</i></p>")
+        how = QCoreApplication.translate(
+            "CheckedTextEdit", "{keys} or right-click to replace."
+        ).format(keys=keys)
+        parts.append(f"<p><i>{html.escape(how)}</i></p>")
     return "<qt>" + "".join(parts) + "</qt>"
 
 
@@ -207,7 +245,7 @@ class FindingHighlighter(QSyntaxHighlighter):
             self.setFormat(start, end - start, self._formats[finding.severity])
 
 
-class CheckedTextEdit(QPlainTextEdit):
+class CheckedTextEdit(Retranslating, QPlainTextEdit):
     """A plain-text editor checked against the phrasebook as staff type.
 
     ``CheckedTextEdit(checker, parent, situation=..., language=..., context=...)``.
@@ -243,15 +281,17 @@ class CheckedTextEdit(QPlainTextEdit):
         checker.changed.connect(self._highlighter.rehighlight)
         checker.changed.connect(self._schedule_summary)
         self.setObjectName("checkedTextEdit")
-        self.setAccessibleName("Message")
+        # The default accessible name follows the language until a form names the field.
+        self._default_name = self.tr("Message")
+        self.setAccessibleName(self._default_name)
         self.setTabChangesFocus(True)
 
-        self.quick_fix_action = QAction("Fix wording…", self)
+        self.quick_fix_action = QAction(self)
         self.quick_fix_action.setObjectName("quickFixAction")
         self.quick_fix_action.setShortcut(QUICK_FIX_KEYS)
         self.quick_fix_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.quick_fix_action.triggered.connect(self.show_quick_fix_menu)
-        self.insert_phrase_action = QAction("Insert approved phrase…", self)
+        self.insert_phrase_action = QAction(self)
         self.insert_phrase_action.setObjectName("insertPhraseAction")
         self.insert_phrase_action.setShortcut(PICKER_KEYS)
         self.insert_phrase_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -265,6 +305,15 @@ class CheckedTextEdit(QPlainTextEdit):
         self._summary_timer.timeout.connect(self._summarise)
         self.textChanged.connect(self._schedule_summary)
         self._picker: PhrasePicker | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.accessibleName() == self._default_name:
+            self._default_name = self.tr("Message")
+            self.setAccessibleName(self._default_name)
+        self.quick_fix_action.setText(self.tr("Fix wording…"))
+        self.insert_phrase_action.setText(self.tr("Insert approved phrase…"))
+        self._schedule_summary()
 
     # --- properties ----------------------------------------------------------------------
 
@@ -414,7 +463,7 @@ class CheckedTextEdit(QPlainTextEdit):
         """A menu with the hit's severity and reason and one action per replacement."""
         menu = QMenu(self)
         menu.setObjectName("quickFixMenu")
-        menu.setAccessibleName("Fix wording")
+        menu.setAccessibleName(self.tr("Fix wording"))
         menu.setToolTipsVisible(True)
         self._add_fix_actions(menu, hit)
         return menu
@@ -425,7 +474,7 @@ class CheckedTextEdit(QPlainTextEdit):
         hit = self.hit_for_quick_fix()
         where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
         if hit is None:
-            QToolTip.showText(where, "No flagged wording before the cursor.", self)
+            QToolTip.showText(where, self.tr("No flagged wording before the cursor."), self)
             return None
         menu = self.quick_fix_menu(hit)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -502,6 +551,13 @@ class CheckedTextEdit(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def plural_text(self, kind: str, count: int) -> str:
+        """The wording checks' headings with a count (plurals need ``self.tr``);
+        ``{action}`` is left for the caller to fill."""
+        if kind == "refuse":
+            return self.tr("Change these %n phrase(s) before you {action}:", "", count)
+        return self.tr("Please check these %n phrase(s) before you {action}:", "", count)
+
     def _picker_closed(self, _result: int) -> None:
         self._picker = None
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -577,11 +633,7 @@ class CheckedTextEdit(QPlainTextEdit):
             return action
 
         finding = hit.finding
-        header = add(
-            f"{SEVERITY_LABELS[finding.severity]}: {quoted(finding.matched)}"
-            f" {SEVERITY_EFFECTS[finding.severity]}",
-            "fixHeader",
-        )
+        header = add(_hit_headline(finding), "fixHeader")
         header.setEnabled(False)
         header.setToolTip(finding.reason)
         if finding.reason:
@@ -593,7 +645,10 @@ class CheckedTextEdit(QPlainTextEdit):
             reason.setToolTip(finding.reason)
         for index, replacement in enumerate(finding.replacements):
             text = self.fitted(hit, replacement)
-            action = add(f"Replace with {quoted(text)}", f"replaceAction{index}")
+            action = add(
+                self.tr("Replace with {phrase}").format(phrase=quoted(text)),
+                f"replaceAction{index}",
+            )
             action.triggered.connect(
                 lambda _checked=False, h=hit, r=replacement: self._apply_fix(h, r)
             )
@@ -618,13 +673,15 @@ class CheckedTextEdit(QPlainTextEdit):
         check = self.save_check()
         parts = []
         if check.blockers:
-            parts.append(f"{len(check.blockers)} must change")
+            parts.append(self.tr("%n must change", "", len(check.blockers)))
         if check.warnings:
-            parts.append(f"{len(check.warnings)} to check")
+            parts.append(self.tr("%n to check", "", len(check.warnings)))
         if check.hints:
-            parts.append(f"{len(check.hints)} suggested")
+            parts.append(self.tr("%n suggested", "", len(check.hints)))
         self.setAccessibleDescription(
-            "Wording: " + ", ".join(parts) + "." if parts else "No flagged wording."
+            self.tr("Wording: {counts}.").format(counts=self.tr(", ").join(parts))
+            if parts
+            else self.tr("No flagged wording.")
         )
         self.findingsChanged.emit()
 
@@ -647,12 +704,50 @@ def _is_latin(char: str) -> bool:
 # --- confirming before saving or sending ------------------------------------------------------
 
 
+# The verbs on the wording checks' buttons and messages ("send", "save").
+ACTION_VERBS: Mapping[str, str] = {
+    "send": str(QT_TRANSLATE_NOOP("CheckedTextEdit", "send")),
+    "save": str(QT_TRANSLATE_NOOP("CheckedTextEdit", "save")),
+}
+
+
+def _verb(action: str) -> str:
+    known = ACTION_VERBS.get(action)
+    return QCoreApplication.translate("CheckedTextEdit", known) if known else action
+
+
+def _anyway(action: str) -> tuple[str, str]:
+    """The "… anyway" button's text and accessible name."""
+    if action == "send":
+        return (
+            QCoreApplication.translate("CheckedTextEdit", "Send anyway"),
+            QCoreApplication.translate("CheckedTextEdit", "Send anyway, as written"),
+        )
+    if action == "save":
+        return (
+            QCoreApplication.translate("CheckedTextEdit", "Save anyway"),
+            QCoreApplication.translate("CheckedTextEdit", "Save anyway, as written"),
+        )
+    return f"{action.capitalize()} anyway", f"{action.capitalize()} anyway, as written"
+
+
+def _as_it_is(action: str) -> str:
+    if action == "send":
+        return QCoreApplication.translate("CheckedTextEdit", "Send the text as it is?")
+    if action == "save":
+        return QCoreApplication.translate("CheckedTextEdit", "Save the text as it is?")
+    return f"{action.capitalize()} the text as it is?"
+
+
 def _finding_line(finding: Finding, *, with_replacement: bool = True) -> str:
     line = f"<b>{html.escape(quoted(finding.matched))}</b>"
     if finding.reason:
         line += f": {html.escape(finding.reason)}"
     if with_replacement and finding.replacements:
-        line += f"<br>Say instead: {html.escape(quoted(finding.replacements[0]))}"
+        say = QCoreApplication.translate("CheckedTextEdit", "Say instead: {phrase}").format(
+            phrase=quoted(finding.replacements[0])
+        )
+        line += f"<br>{html.escape(say)}"
     return line
 
 
@@ -704,37 +799,40 @@ async def _refuse(
     editor: CheckedTextEdit, owner: QWidget, blockers: list[Finding], action: str
 ) -> None:
     if len(blockers) == 1:
-        heading = (
-            f"<p>Change {html.escape(quoted(blockers[0].matched))} before you "
-            f"{html.escape(action)}:</p>"
-        )
+        heading = QCoreApplication.translate(
+            "CheckedTextEdit", "Change {phrase} before you {action}:"
+        ).format(phrase=quoted(blockers[0].matched), action=_verb(action))
     else:
-        heading = f"<p>Change these {len(blockers)} phrases before you {html.escape(action)}:</p>"
+        heading = editor.plural_text("refuse", len(blockers)).format(action=_verb(action))
     items = "".join(f"<li>{_finding_line(finding)}</li>" for finding in blockers)
-    body = f"{heading}<ul>{items}</ul>"
-    box = _message_box(owner, "Change the wording first", body, QMessageBox.Icon.Warning)
+    body = f"<p>{html.escape(heading)}</p><ul>{items}</ul>"
+    box = _message_box(
+        owner,
+        QCoreApplication.translate("CheckedTextEdit", "Change the wording first"),
+        body,
+        QMessageBox.Icon.Warning,
+    )
     fixable = [finding for finding in blockers if finding.replacements]
     fix: QPushButton | None = None
     if len(blockers) == 1 and fixable:
         replacement = editor.fitted(_hit_for(editor, fixable[0]), fixable[0].replacements[0])
         fix = _add_button(
             box,
-            f"Fix: replace with {quoted(replacement)}",
+            QCoreApplication.translate("CheckedTextEdit", "Fix: replace with {phrase}").format(
+                phrase=quoted(replacement)
+            ),
             QMessageBox.ButtonRole.AcceptRole,
             "fixButton",
-            f"Fix: replace with {replacement}",
+            QCoreApplication.translate("CheckedTextEdit", "Fix: replace with {phrase}").format(
+                phrase=replacement
+            ),
         )
     elif fixable:
-        fix = _add_button(
-            box,
-            "Fix all: use the suggested wording",
-            QMessageBox.ButtonRole.AcceptRole,
-            "fixButton",
-            "Fix all: use the suggested wording",
+        fix_all = QCoreApplication.translate(
+            "CheckedTextEdit", "Fix all: use the suggested wording"
         )
-    back = _add_button(
-        box, "Go back", QMessageBox.ButtonRole.RejectRole, "goBackButton", "Go back and edit"
-    )
+        fix = _add_button(box, fix_all, QMessageBox.ButtonRole.AcceptRole, "fixButton", fix_all)
+    back = _go_back_button(box)
     box.setDefaultButton(fix if fix is not None else back)
     box.setEscapeButton(back)
     clicked = await answer(box)
@@ -750,23 +848,28 @@ async def _refuse(
 async def _confirm(
     editor: CheckedTextEdit, owner: QWidget, warnings: list[Finding], action: str
 ) -> bool:
-    what = "this phrase" if len(warnings) == 1 else f"these {len(warnings)} phrases"
+    if len(warnings) == 1:
+        heading = QCoreApplication.translate(
+            "CheckedTextEdit", "Please check this phrase before you {action}:"
+        )
+    else:
+        heading = editor.plural_text("confirm", len(warnings))
     items = "".join(f"<li>{_finding_line(finding)}</li>" for finding in warnings)
     body = (
-        f"<p>Please check {what} before you {html.escape(action)}:</p><ul>{items}</ul>"
-        f"<p>{html.escape(action.capitalize())} the text as it is?</p>"
+        f"<p>{html.escape(heading.format(action=_verb(action)))}</p><ul>{items}</ul>"
+        f"<p>{html.escape(_as_it_is(action))}</p>"
     )
-    box = _message_box(owner, "Check the wording", body, QMessageBox.Icon.Question)
+    box = _message_box(
+        owner,
+        QCoreApplication.translate("CheckedTextEdit", "Check the wording"),
+        body,
+        QMessageBox.Icon.Question,
+    )
+    anyway_text, anyway_name = _anyway(action)
     anyway = _add_button(
-        box,
-        f"{action.capitalize()} anyway",
-        QMessageBox.ButtonRole.AcceptRole,
-        "sendAnywayButton",
-        f"{action.capitalize()} anyway, as written",
+        box, anyway_text, QMessageBox.ButtonRole.AcceptRole, "sendAnywayButton", anyway_name
     )
-    back = _add_button(
-        box, "Go back", QMessageBox.ButtonRole.RejectRole, "goBackButton", "Go back and edit"
-    )
+    back = _go_back_button(box)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
     clicked = await answer(box)
@@ -775,6 +878,16 @@ async def _confirm(
     editor.select_hit(_hit_for(editor, warnings[0]))
     editor.setFocus(Qt.FocusReason.OtherFocusReason)
     return False
+
+
+def _go_back_button(box: QMessageBox) -> QPushButton:
+    return _add_button(
+        box,
+        QCoreApplication.translate("CheckedTextEdit", "Go back"),
+        QMessageBox.ButtonRole.RejectRole,
+        "goBackButton",
+        QCoreApplication.translate("CheckedTextEdit", "Go back and edit"),
+    )
 
 
 def _hit_for(editor: CheckedTextEdit, finding: Finding) -> Hit:

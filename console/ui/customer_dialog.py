@@ -15,13 +15,13 @@ Saving runs on the qasync loop (``@asyncSlot()`` on methods; the dialog never ca
 from __future__ import annotations
 
 import asyncio
-import calendar
+import datetime as dt
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,8 +52,10 @@ from console.services.customers import (
     normalise_phones,
 )
 from console.ui.checked_editor import CheckedTextEdit, confirm_save
+from console.ui.i18n import format_date, locale
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.widgets import (
+    Retranslating,
     SavingDialog,
     async_slot,
     form_scroll_area,
@@ -72,7 +74,7 @@ P = ParamSpec("P")
 FIELD_MIN_WIDTH = 280
 REVEAL_AFTER_MS = 800
 
-#: A check turns the text of a field into ``(error, hint)``; an empty error means valid.
+# A check turns the text of a field into ``(error, hint)``; an empty error means valid.
 Check = Callable[[str], tuple[str, str]]
 
 
@@ -157,10 +159,15 @@ def lines_of(edit: QPlainTextEdit) -> list[str]:
 
 
 def describe_date(date: PartialDate) -> str:
-    month = calendar.month_name[date.month]
+    """How a date was read, in the interface language ("29 February (year unknown)")."""
     if date.year is None:
-        return f"{date.day} {month} (year unknown)"
-    return f"{date.day} {month} {date.year}"
+        # A leap year, so 29 February can be shown; the pattern has no year in it.
+        pattern = QCoreApplication.translate("CustomerDialog", "d MMMM")
+        day = locale().toString(QDate(2000, date.month, date.day), pattern)
+        return QCoreApplication.translate("CustomerDialog", "{date} (year unknown)").format(
+            date=day
+        )
+    return format_date(dt.date(date.year, date.month, date.day))
 
 
 def check_date(text: str) -> tuple[str, str]:
@@ -180,45 +187,113 @@ def check_phone(text: str, region: str) -> tuple[str, str]:
         number = normalise_phone(text, region)
     except InvalidPhone:
         return (
-            f"Not a valid phone number for {region.upper()}: check the digits, "
-            "or start with + and the country code",
+            QCoreApplication.translate(
+                "CustomerDialog",
+                "Not a valid phone number for {region}: check the digits, "
+                "or start with + and the country code",
+            ).format(region=region.upper()),
             "",
         )
-    return "", f"Saved as {number}"
+    return "", QCoreApplication.translate("CustomerDialog", "Saved as {number}").format(
+        number=number
+    )
 
 
 def check_email(text: str) -> tuple[str, str]:
     if not text.strip() or is_valid_email(text):
         return "", ""
-    return "Not an email address (expected name@example.com)", ""
+    return (
+        QCoreApplication.translate(
+            "CustomerDialog", "Not an email address (expected name@example.com)"
+        ),
+        "",
+    )
 
 
 def check_name(text: str) -> tuple[str, str]:
     if text.strip():
         return "", ""
-    return "Enter the customer's name", ""
+    return QCoreApplication.translate("CustomerDialog", "Enter the customer's name"), ""
 
 
-PHONE_LABELS = (("Mobile", "mobile"), ("Home", "home"), ("Work", "work"), ("Other", "other"))
+# Labels are translated where shown (context "CustomerDialog"); the values are stored.
+PHONE_LABELS = (
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Mobile")), "mobile"),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Home")), "home"),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Work")), "work"),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Other")), "other"),
+)
+# Languages are named in their own script; only "Unknown" is translated.
 LANGUAGES = (
-    ("Unknown", Language.UNKNOWN),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Unknown")), Language.UNKNOWN),
     ("English", Language.EN),
     ("简体中文", Language.ZH_HANS),
     ("繁體中文", Language.ZH_HANT),
 )
-TIERS = (("Regular", Tier.REGULAR), ("Silver", Tier.SILVER), ("Gold", Tier.GOLD), ("VIP", Tier.VIP))
+TIERS = (
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Regular")), Tier.REGULAR),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Silver")), Tier.SILVER),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Gold")), Tier.GOLD),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "VIP")), Tier.VIP),
+)
 CUSTOMER_KINDS = (
-    ("Not set", "", ""),
-    ("Loyal", "loyal", "The brand's main profit: thank them, forgive an occasional slip."),
-    ("Purposeful", "purposeful", "Know what they want: serve them quickly and well."),
-    ("Occasional", "occasional", "Hesitant, comparing prices: warm, confident help, no pressure."),
+    (str(QT_TRANSLATE_NOOP("CustomerDialog", "Not set")), "", ""),
     (
-        "Information-seeking",
+        str(QT_TRANSLATE_NOOP("CustomerDialog", "Loyal")),
+        "loyal",
+        str(
+            QT_TRANSLATE_NOOP(
+                "CustomerDialog", "The brand's main profit: thank them, forgive an occasional slip."
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("CustomerDialog", "Purposeful")),
+        "purposeful",
+        str(
+            QT_TRANSLATE_NOOP("CustomerDialog", "Know what they want: serve them quickly and well.")
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("CustomerDialog", "Occasional")),
+        "occasional",
+        str(
+            QT_TRANSLATE_NOOP(
+                "CustomerDialog", "Hesitant, comparing prices: warm, confident help, no pressure."
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("CustomerDialog", "Information-seeking")),
         "information-seeking",
-        "Careful and possibly high value: give clear facts and time.",
+        str(
+            QT_TRANSLATE_NOOP(
+                "CustomerDialog", "Careful and possibly high value: give clear facts and time."
+            )
+        ),
     ),
 )
-CONFLICT_FIELDS = {"phone": "Phone", "email": "Email", "member_no": "Member number"}
+CONSENT_METHODS: Mapping[Method, str] = {
+    Method.IN_PERSON: str(QT_TRANSLATE_NOOP("CustomerDialog", "In person")),
+    Method.PHONE: str(QT_TRANSLATE_NOOP("CustomerDialog", "On the phone")),
+    Method.WRITTEN: str(QT_TRANSLATE_NOOP("CustomerDialog", "On a signed form")),
+    Method.ONLINE: str(QT_TRANSLATE_NOOP("CustomerDialog", "Online")),
+}
+CONFLICT_FIELDS = {
+    "phone": str(QT_TRANSLATE_NOOP("CustomerDialog", "Phone")),
+    "email": str(QT_TRANSLATE_NOOP("CustomerDialog", "Email")),
+    "member_no": str(QT_TRANSLATE_NOOP("CustomerDialog", "Member number")),
+}
+
+
+def retranslate_items(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+    """Show the combo's known items (source text, data) in the interface language; items
+    added for unknown values keep their text."""
+    texts = {str(value): text for text, value in items}
+    for index in range(combo.count()):
+        text = texts.get(str(combo.itemData(index)))
+        if text is not None:
+            combo.setItemText(index, QCoreApplication.translate("CustomerDialog", text))
 
 
 def select_data(combo: QComboBox, value: str, *, text: str | None = None) -> None:
@@ -231,12 +306,15 @@ def select_data(combo: QComboBox, value: str, *, text: str | None = None) -> Non
 
 
 def conflict_text(conflict: Conflict) -> str:
-    what = CONFLICT_FIELDS.get(conflict.field, conflict.field)
+    known = CONFLICT_FIELDS.get(conflict.field)
+    what = QCoreApplication.translate("CustomerDialog", known) if known else conflict.field
     value = format_phone(conflict.value) if conflict.field == "phone" else conflict.value
-    return f"{what} {value} already belongs to {conflict.other_name} (#{conflict.other_id})"
+    return QCoreApplication.translate(
+        "CustomerDialog", "{field} {value} already belongs to {name} (#{id})"
+    ).format(field=what, value=value, name=conflict.other_name, id=conflict.other_id)
 
 
-class _Row(QWidget):
+class _Row(Retranslating, QWidget):
     """One removable row of a repeated field: editors, a Remove button, a message line.
 
     Subclasses create their editors, then call :meth:`_setup` with them and the check
@@ -250,8 +328,9 @@ class _Row(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton()
         self.remove.setAutoDefault(False)
+        self.position = 1
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
         self.message = message_label("rowMessage")
 
@@ -272,6 +351,18 @@ class _Row(QWidget):
     def focus_order(self) -> list[QWidget]:
         return [*self.editors, self.remove]
 
+    def set_position(self, position: int) -> None:
+        self.position = position
+        self._name_fields()
+
+    def _name_fields(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.remove.setText(self.tr("Remove"))
+        self._name_fields()
+        self.check.refresh()
+
 
 class PhoneRow(_Row):
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
@@ -281,18 +372,30 @@ class PhoneRow(_Row):
             self.kind.addItem(text, value)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.number = QLineEdit()
-        self.number.setPlaceholderText("138 0013 8000 or +44 20 7946 0958")
         self.number.setMinimumWidth(200)
         self.first_field = self.number
         self._setup(
             [(self.kind, 0), (self.number, 1)], self.number, lambda text: check_phone(text, region)
         )
         self.set_position(1)
+        self.retranslate()
 
-    def set_position(self, position: int) -> None:
-        name_widget(self.kind, f"phoneLabel{position}", f"Phone {position} label")
-        name_widget(self.number, f"phoneNumber{position}", f"Phone {position} number")
-        name_widget(self.remove, f"removePhone{position}", f"Remove phone {position}")
+    def retranslate(self) -> None:
+        retranslate_items(self.kind, PHONE_LABELS)
+        self.number.setPlaceholderText(self.tr("138 0013 8000 or +44 20 7946 0958"))
+        super().retranslate()
+
+    def _name_fields(self) -> None:
+        position = self.position
+        name_widget(
+            self.kind, f"phoneLabel{position}", self.tr("Phone {n} label").format(n=position)
+        )
+        name_widget(
+            self.number, f"phoneNumber{position}", self.tr("Phone {n} number").format(n=position)
+        )
+        name_widget(
+            self.remove, f"removePhone{position}", self.tr("Remove phone {n}").format(n=position)
+        )
         self.message.setObjectName(f"phoneMessage{position}")
 
     def is_blank(self) -> bool:
@@ -306,15 +409,19 @@ class DateRow(_Row):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLineEdit()
-        self.label.setPlaceholderText("Wedding anniversary, daughter's birthday…")
         self.label.setMinimumWidth(160)
         self.date = QLineEdit()
-        self.date.setPlaceholderText("YYYY-MM-DD or --MM-DD")
         self.date.setMinimumWidth(130)
         self.first_field = self.label
         self._setup([(self.label, 3), (self.date, 2)], self.date, self._check)
         self.label.textChanged.connect(self._label_changed)
         self.set_position(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setPlaceholderText(self.tr("Wedding anniversary, daughter's birthday…"))
+        self.date.setPlaceholderText(self.tr("YYYY-MM-DD or --MM-DD"))
+        super().retranslate()
 
     def _label_changed(self, _text: str) -> None:
         self.check.refresh()
@@ -324,17 +431,28 @@ class DateRow(_Row):
         has_label = bool(self.label.text().strip())
         if not text.strip():
             if has_label:
-                return "Enter the date (YYYY-MM-DD, or --MM-DD without the year)", ""
+                return self.tr("Enter the date (YYYY-MM-DD, or --MM-DD without the year)"), ""
             return "", ""
         error, hint = check_date(text)
         if not error and not has_label:
-            return "Say what the date is (e.g. wedding anniversary)", ""
+            return self.tr("Say what the date is (e.g. wedding anniversary)"), ""
         return error, hint
 
-    def set_position(self, position: int) -> None:
-        name_widget(self.label, f"dateLabel{position}", f"Important date {position} label")
-        name_widget(self.date, f"dateValue{position}", f"Important date {position}")
-        name_widget(self.remove, f"removeDate{position}", f"Remove important date {position}")
+    def _name_fields(self) -> None:
+        position = self.position
+        name_widget(
+            self.label,
+            f"dateLabel{position}",
+            self.tr("Important date {n} label").format(n=position),
+        )
+        name_widget(
+            self.date, f"dateValue{position}", self.tr("Important date {n}").format(n=position)
+        )
+        name_widget(
+            self.remove,
+            f"removeDate{position}",
+            self.tr("Remove important date {n}").format(n=position),
+        )
         self.message.setObjectName(f"dateMessage{position}")
 
     def is_blank(self) -> bool:
@@ -349,18 +467,17 @@ class _Rows(QWidget, Generic[RowT]):
 
     changed = Signal()
 
-    def __init__(
-        self, factory: Callable[[], RowT], add_text: str, add_name: str, add_accessible: str
-    ) -> None:
+    def __init__(self, factory: Callable[[], RowT], add_name: str) -> None:
         super().__init__()
         self._factory: Callable[[], RowT] = factory
         self.rows: list[RowT] = []
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(4)
-        self.add_button = QPushButton(add_text)
+        # The dialog sets the Add button's texts (in its retranslate).
+        self.add_button = QPushButton()
         self.add_button.setAutoDefault(False)
-        name_widget(self.add_button, add_name, add_accessible)
+        self.add_button.setObjectName(add_name)
         self.add_button.clicked.connect(self._add_clicked)
         add_line = QHBoxLayout()
         add_line.setContentsMargins(0, 0, 0, 0)
@@ -407,7 +524,7 @@ class _Rows(QWidget, Generic[RowT]):
         self.setFocusProxy(self.rows[0].first_field if self.rows else self.add_button)
 
 
-class CustomerDialog(SavingDialog):
+class CustomerDialog(Retranslating, SavingDialog):
     """Add a customer (``customer=None``) or edit one; emits :attr:`saved` with the id.
 
     After a merge the id is the surviving customer's. :attr:`openCustomerRequested`
@@ -437,11 +554,13 @@ class CustomerDialog(SavingDialog):
         self._romanisation_auto = True
         self._conflict_buttons: list[QPushButton] = []
         self._forms: list[QFormLayout] = []
+        # A field shown with its message under it: the box that holds both (its row).
+        self._row_fields: dict[QWidget, QWidget] = {}
+        self._conflicts: list[Conflict] = []
+        # A failure or clash shown next to Save, rebuilt in the new language on a switch.
+        self._status_text: Callable[[], str] | None = None
 
         self.setObjectName("customerDialog")
-        title = "Edit customer" if customer is not None else "New customer"
-        self.setWindowTitle(f"{title} — {customer.name}" if customer is not None else title)
-        self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(580, 440)
 
         self._build_identity()
@@ -451,7 +570,6 @@ class CustomerDialog(SavingDialog):
         self._build_service()
         self._build_bottom()
         self._assemble()
-        self._align_label_columns()
         self._initial_size()
 
         if customer is not None:
@@ -461,33 +579,151 @@ class CustomerDialog(SavingDialog):
         self._fix_tab_order()
         self._update_state()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every label in the interface language; what is typed and chosen stays."""
+        customer = self._original
+        if customer is not None:
+            self.setWindowTitle(self.tr("Edit customer — {name}").format(name=customer.name))
+        else:
+            self.setWindowTitle(self.tr("New customer"))
+        self.setAccessibleName(self.windowTitle())
+        self.identity.setTitle(self.tr("Identity"))
+        self._field(self.name, self.tr("Full &name *"), self.tr("Full name"))
+        self.name.setPlaceholderText(
+            self.tr("Full name in its own script, e.g. 张伟 or Priya Patel")
+        )
+        self.name_check.idle_hint = self.tr("Required")
+        self._field(
+            self.preferred, self.tr("&Form of address"), self.tr("Preferred form of address")
+        )
+        self.preferred.setPlaceholderText(self.tr("Mr. Yu / 余先生 / Dr. Patel"))
+        set_message(
+            self.preferred_hint, self.tr("What staff say aloud when greeting them"), error=False
+        )
+        self._field(self.romanisation, self.tr("&Romanisation"), self.tr("Romanisation"))
+        self.romanisation.setPlaceholderText(
+            self.tr("Filled in from a Chinese name, e.g. Zhang Wei")
+        )
+        self._field(self.language, self.tr("&Language"), self.tr("Language"))
+        retranslate_items(self.language, ((t, str(v)) for t, v in LANGUAGES))
+
+        self.contact.setTitle(self.tr("Contact"))
+        self._field(self.phones, self.tr("&Phones"), self.tr("Phones"))
+        self.phones.add_button.setText(self.tr("Add p&hone"))
+        self.phones.add_button.setAccessibleName(self.tr("Add phone"))
+        self._field(self.email, self.tr("&Email"), self.tr("Email"))
+        self._field(self.member_no, self.tr("Member n&umber"), self.tr("Member number"))
+        self.member_no.setPlaceholderText(self.tr("Card or member number"))
+
+        self.dates_section.setTitle(self.tr("Dates"))
+        self._field(self.birthday, self.tr("&Birthday"), self.tr("Birthday"))
+        self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD or --MM-DD"))
+        self.birthday_check.idle_hint = self.tr("Year unknown? Write --MM-DD, e.g. --02-29")
+        self._field(self.dates, self.tr("Other &dates"), self.tr("Other dates"))
+        self.dates.add_button.setText(self.tr("Add d&ate"))
+        self.dates.add_button.setAccessibleName(self.tr("Add important date"))
+
+        self.remember.setTitle(self.tr("What to remember"))
+        self._field(
+            self.preferences, self.tr("Li&kes / preferences"), self.tr("Likes and preferences")
+        )
+        self.preferences.setPlaceholderText(
+            self.tr("One per line, e.g.\nEarl Grey, no sugar\nQuiet table")
+        )
+        self._field(
+            self.dislikes, self.tr("D&islikes / allergies"), self.tr("Dislikes and allergies")
+        )
+        self.dislikes.setPlaceholderText(self.tr("One per line, e.g. peanuts, loud music"))
+        self._field(self.avoid_topics, self.tr("Topics to a&void"), self.tr("Topics to avoid"))
+        self.avoid_topics.setPlaceholderText(self.tr("One per line, e.g. politics, their old job"))
+        self._field(self.notes, self.tr("No&tes"), self.tr("Notes"))
+        self.notes.setPlaceholderText(
+            self.tr("Anything else worth knowing: hometown, pets, next holiday…")
+        )
+
+        self.service_section.setTitle(self.tr("Service"))
+        self._field(self.tier, self.tr("Tier"), self.tr("Tier"))
+        retranslate_items(self.tier, ((t, str(v)) for t, v in TIERS))
+        self._field(self.assigned_staff, self.tr("Assi&gned staff"), self.tr("Assigned staff"))
+        self.assigned_staff.setPlaceholderText(
+            self.tr("Their account manager, for one-to-one service")
+        )
+        self._field(self.kind, self.tr("Customer kind"), self.tr("Customer kind"))
+        retranslate_items(self.kind, ((t, v) for t, v, _ in CUSTOMER_KINDS))
+        for _text, value, tip in CUSTOMER_KINDS:
+            found = self.kind.findData(value)
+            if tip and found >= 0:
+                self.kind.setItemData(
+                    found,
+                    QCoreApplication.translate("CustomerDialog", tip),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        self._field(self.greetings_consent, self.tr("Consent"), self.tr("Greetings consent"))
+        self.greetings_consent.setText(self.tr("May &we send birthday and anniversary greetings?"))
+        self.consent.setText(self.tr("May we send offers and news?"))
+        self.consent.setAccessibleName(self.tr("Marketing consent"))
+        self._field(
+            self.consent_method,
+            self.tr("Consent given"),
+            self.tr("How the customer gave or withdrew consent"),
+        )
+        retranslate_items(self.consent_method, ((t, m.value) for m, t in CONSENT_METHODS.items()))
+
+        self.conflict_panel.setAccessibleName(self.tr("Already in use"))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+
+        for check in (self.name_check, self.email_check, self.birthday_check):
+            check.refresh()
+        if self.conflict_panel.isVisible() and self._conflicts:
+            self._show_conflicts(self._conflicts, focus=False)
+        elif self._status_text is not None:
+            set_message(self.status, self._status_text(), error=True)
+        elif not self._busy:
+            self._update_state()
+        self._align_label_columns()
+
+    def _field(self, field: QWidget, label: str, accessible: str) -> None:
+        """Set a form row's label (found through the field or its message box) and the
+        field's accessible name."""
+        field.setAccessibleName(accessible)
+        target = self._row_fields.get(field, field)
+        for form in self._forms:
+            caption = form.labelForField(target)
+            if isinstance(caption, QLabel):
+                caption.setText(label)
+                return
 
     # --- building ----------------------------------------------------------------------
 
-    def _line(self, object_name: str, accessible: str, placeholder: str = "") -> QLineEdit:
+    def _line(self, object_name: str) -> QLineEdit:
         edit = QLineEdit()
-        name_widget(edit, object_name, accessible)
-        edit.setPlaceholderText(placeholder)
+        edit.setObjectName(object_name)
         edit.setMinimumWidth(FIELD_MIN_WIDTH)
         return edit
 
-    def _text_box(
-        self,
-        object_name: str,
-        accessible: str,
-        placeholder: str,
-        lines: int,
-        *,
-        checked: bool = False,
-    ) -> QPlainTextEdit:
+    def _add_row(self, form: QFormLayout, field: QWidget, shown: QWidget | None = None) -> None:
+        """A form row whose label :meth:`retranslate` fills; *shown* is what goes in the
+        row when it is not the field itself (the field with its message under it)."""
+        caption = QLabel()
+        widget = shown if shown is not None else field
+        caption.setBuddy(widget)
+        form.addRow(caption, widget)
+        if shown is not None:
+            self._row_fields[field] = shown
+
+    def _text_box(self, object_name: str, lines: int, *, checked: bool = False) -> QPlainTextEdit:
         # Text staff write about the customer is checked against the phrasebook as they type.
         edit = (
             CheckedTextEdit(self._checker)
             if checked and self._checker is not None
             else QPlainTextEdit()
         )
-        name_widget(edit, object_name, accessible)
-        edit.setPlaceholderText(placeholder)
+        edit.setObjectName(object_name)
         edit.setTabChangesFocus(True)
         edit.setMinimumWidth(FIELD_MIN_WIDTH)
         # Room for *lines* lines: the text, the document's margin and the frame.
@@ -497,11 +733,9 @@ class CustomerDialog(SavingDialog):
         edit.textChanged.connect(self._form_changed)
         return edit
 
-    def _combo(
-        self, object_name: str, accessible: str, items: Iterable[tuple[str, str]]
-    ) -> QComboBox:
+    def _combo(self, object_name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
-        name_widget(combo, object_name, accessible)
+        combo.setObjectName(object_name)
         for text, value in items:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(self._form_changed)
@@ -527,8 +761,8 @@ class CustomerDialog(SavingDialog):
         form.setVerticalSpacing(8)
         return form
 
-    def _section(self, object_name: str, title: str) -> tuple[QGroupBox, QFormLayout]:
-        group = QGroupBox(title)
+    def _section(self, object_name: str) -> tuple[QGroupBox, QFormLayout]:
+        group = QGroupBox()
         group.setObjectName(object_name)
         # The scroll area shrinks its content to avoid scroll bars; sections must keep
         # their natural height (rows squeezed below it get clipped) and scroll instead.
@@ -537,134 +771,94 @@ class CustomerDialog(SavingDialog):
         return group, form
 
     def _build_identity(self) -> None:
-        self.identity, form = self._section("identitySection", "Identity")
-        self.name = self._line(
-            "nameEdit", "Full name", "Full name in its own script, e.g. 张伟 or Priya Patel"
-        )
+        self.identity, form = self._section("identitySection")
+        self.name = self._line("nameEdit")
         self.name_message = message_label("nameMessage")
-        self.name_check = LiveCheck(self.name, self.name_message, check_name, idle_hint="Required")
+        self.name_check = LiveCheck(self.name, self.name_message, check_name)
         self.name_check.changed.connect(self._form_changed)
         self.name.textChanged.connect(self._name_changed)
-        form.addRow("Full &name *", self._with_message(self.name, self.name_message))
+        self._add_row(form, self.name, self._with_message(self.name, self.name_message))
 
-        self.preferred = self._line(
-            "preferredNameEdit", "Preferred form of address", "Mr. Yu / 余先生 / Dr. Patel"
-        )
+        self.preferred = self._line("preferredNameEdit")
         self.preferred.textChanged.connect(self._form_changed)
-        preferred_hint = message_label("preferredNameHint")
-        set_message(preferred_hint, "What staff say aloud when greeting them", error=False)
-        form.addRow("&Form of address", self._with_message(self.preferred, preferred_hint))
+        self.preferred_hint = message_label("preferredNameHint")
+        self._add_row(form, self.preferred, self._with_message(self.preferred, self.preferred_hint))
 
-        self.romanisation = self._line(
-            "romanisationEdit", "Romanisation", "Filled in from a Chinese name, e.g. Zhang Wei"
-        )
+        self.romanisation = self._line("romanisationEdit")
         self.romanisation.textEdited.connect(self._romanisation_edited)
         self.romanisation.textChanged.connect(self._form_changed)
-        form.addRow("&Romanisation", self.romanisation)
+        self._add_row(form, self.romanisation)
 
         self.language = self._combo(
-            "languageCombo", "Language", ((text, str(value)) for text, value in LANGUAGES)
+            "languageCombo", ((text, str(value)) for text, value in LANGUAGES)
         )
-        form.addRow("&Language", self.language)
+        self._add_row(form, self.language)
 
     def _build_contact(self) -> None:
-        self.contact, form = self._section("contactSection", "Contact")
-        self.phones: _Rows[PhoneRow] = _Rows(
-            lambda: PhoneRow(self._region), "Add p&hone", "addPhoneButton", "Add phone"
-        )
+        self.contact, form = self._section("contactSection")
+        self.phones: _Rows[PhoneRow] = _Rows(lambda: PhoneRow(self._region), "addPhoneButton")
         self.phones.changed.connect(self._rows_changed)
-        form.addRow("&Phones", self.phones)
+        self._add_row(form, self.phones)
 
-        self.email = self._line("emailEdit", "Email", "name@example.com")
+        self.email = self._line("emailEdit")
+        self.email.setPlaceholderText("name@example.com")
         self.email_message = message_label("emailMessage")
         self.email_check = LiveCheck(self.email, self.email_message, check_email)
         self.email_check.changed.connect(self._form_changed)
-        form.addRow("&Email", self._with_message(self.email, self.email_message))
+        self._add_row(form, self.email, self._with_message(self.email, self.email_message))
 
-        self.member_no = self._line("memberNumberEdit", "Member number", "Card or member number")
+        self.member_no = self._line("memberNumberEdit")
         self.member_no.textChanged.connect(self._form_changed)
-        form.addRow("Member n&umber", self.member_no)
+        self._add_row(form, self.member_no)
 
     def _build_dates(self) -> None:
-        self.dates_section, form = self._section("datesSection", "Dates")
-        self.birthday = self._line("birthdayEdit", "Birthday", "YYYY-MM-DD or --MM-DD")
+        self.dates_section, form = self._section("datesSection")
+        self.birthday = self._line("birthdayEdit")
         self.birthday_message = message_label("birthdayMessage")
-        self.birthday_check = LiveCheck(
-            self.birthday,
-            self.birthday_message,
-            check_date,
-            idle_hint="Year unknown? Write --MM-DD, e.g. --02-29",
-        )
+        self.birthday_check = LiveCheck(self.birthday, self.birthday_message, check_date)
         self.birthday_check.changed.connect(self._form_changed)
-        form.addRow("&Birthday", self._with_message(self.birthday, self.birthday_message))
+        self._add_row(form, self.birthday, self._with_message(self.birthday, self.birthday_message))
 
-        self.dates: _Rows[DateRow] = _Rows(
-            DateRow, "Add d&ate", "addDateButton", "Add important date"
-        )
+        self.dates: _Rows[DateRow] = _Rows(DateRow, "addDateButton")
         self.dates.changed.connect(self._rows_changed)
-        form.addRow("Other &dates", self.dates)
+        self._add_row(form, self.dates)
 
     def _build_remember(self) -> None:
-        self.remember, form = self._section("rememberSection", "What to remember")
-        self.preferences = self._text_box(
-            "preferencesEdit",
-            "Likes and preferences",
-            "One per line, e.g.\nEarl Grey, no sugar\nQuiet table",
-            3,
-        )
-        form.addRow("Li&kes / preferences", self.preferences)
-        self.dislikes = self._text_box(
-            "dislikesEdit", "Dislikes and allergies", "One per line, e.g. peanuts, loud music", 3
-        )
-        form.addRow("D&islikes / allergies", self.dislikes)
-        self.avoid_topics = self._text_box(
-            "avoidTopicsEdit", "Topics to avoid", "One per line, e.g. politics, their old job", 2
-        )
-        form.addRow("Topics to a&void", self.avoid_topics)
-        self.notes = self._text_box(
-            "notesEdit",
-            "Notes",
-            "Anything else worth knowing: hometown, pets, next holiday…",
-            4,
-            checked=True,
-        )
-        form.addRow("No&tes", self.notes)
+        self.remember, form = self._section("rememberSection")
+        self.preferences = self._text_box("preferencesEdit", 3)
+        self._add_row(form, self.preferences)
+        self.dislikes = self._text_box("dislikesEdit", 3)
+        self._add_row(form, self.dislikes)
+        self.avoid_topics = self._text_box("avoidTopicsEdit", 2)
+        self._add_row(form, self.avoid_topics)
+        self.notes = self._text_box("notesEdit", 4, checked=True)
+        self._add_row(form, self.notes)
 
     def _build_service(self) -> None:
-        self.service_section, form = self._section("serviceSection", "Service")
-        self.tier = self._combo("tierCombo", "Tier", ((text, str(value)) for text, value in TIERS))
-        form.addRow("Tier", self.tier)
-        self.assigned_staff = self._line(
-            "assignedStaffEdit", "Assigned staff", "Their account manager, for one-to-one service"
-        )
+        self.service_section, form = self._section("serviceSection")
+        self.tier = self._combo("tierCombo", ((text, str(value)) for text, value in TIERS))
+        self._add_row(form, self.tier)
+        self.assigned_staff = self._line("assignedStaffEdit")
         self.assigned_staff.textChanged.connect(self._form_changed)
-        form.addRow("Assi&gned staff", self.assigned_staff)
-        self.kind = self._combo(
-            "customerKindCombo", "Customer kind", ((t, v) for t, v, _ in CUSTOMER_KINDS)
-        )
-        for index, (_text, _value, tip) in enumerate(CUSTOMER_KINDS):
-            if tip:
-                self.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
-        form.addRow("Customer kind", self.kind)
-        self.greetings_consent = QCheckBox("May &we send birthday and anniversary greetings?")
-        name_widget(self.greetings_consent, "greetingsConsentCheck", "Greetings consent")
+        self._add_row(form, self.assigned_staff)
+        self.kind = self._combo("customerKindCombo", ((t, v) for t, v, _ in CUSTOMER_KINDS))
+        self._add_row(form, self.kind)
+        self.greetings_consent = QCheckBox()
+        self.greetings_consent.setObjectName("greetingsConsentCheck")
         self.greetings_consent.toggled.connect(self._form_changed)
-        form.addRow("Consent", self.greetings_consent)
-        self.consent = QCheckBox("May we send offers and news?")
-        name_widget(self.consent, "marketingConsentCheck", "Marketing consent")
+        self._add_row(form, self.greetings_consent)
+        self.consent = QCheckBox()
+        self.consent.setObjectName("marketingConsentCheck")
         self.consent.toggled.connect(self._form_changed)
         form.addRow("", self.consent)
         self.consent_method = self._combo(
-            "consentMethodCombo",
-            "How the customer gave or withdrew consent",
-            ((m.label.capitalize(), m.value) for m in Method if m is not Method.IMPORT),
+            "consentMethodCombo", ((text, m.value) for m, text in CONSENT_METHODS.items())
         )
-        form.addRow("Consent given", self.consent_method)
+        self._add_row(form, self.consent_method)
 
     def _build_bottom(self) -> None:
         self.conflict_panel = QFrame()
         self.conflict_panel.setObjectName("conflictPanel")
-        self.conflict_panel.setAccessibleName("Already in use")
         self.conflict_panel.setFrameShape(QFrame.Shape.StyledPanel)
         self.conflict_panel.setStyleSheet(
             "QFrame#conflictPanel { background: #fff4e0; border: 1px solid #e0a040;"
@@ -683,11 +877,11 @@ class CustomerDialog(SavingDialog):
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton("&Save")
-        name_widget(self.save_button, "saveButton", "Save")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("&Cancel")
-        name_widget(self.cancel_button, "cancelButton", "Cancel")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoDefault(False)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -735,6 +929,8 @@ class CustomerDialog(SavingDialog):
                 widget = item.widget() if item is not None else None
                 if widget is not None:
                     labels.append(widget)
+        for label in labels:
+            label.setMinimumWidth(0)
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -811,17 +1007,21 @@ class CustomerDialog(SavingDialog):
         """What stops saving, in words for the line next to Save (empty when none)."""
         problems: list[str] = []
         if self.name_check.error:
-            problems.append("enter a name")
+            problems.append(self.tr("enter a name"))
         bad_phones = [str(i) for i, row in enumerate(self.phones.rows, 1) if row.check.error]
         if bad_phones:
-            problems.append(f"check phone {', '.join(bad_phones)}")
+            problems.append(
+                self.tr("check phone {numbers}").format(numbers=self.tr(", ").join(bad_phones))
+            )
         if self.email_check.error:
-            problems.append("check the email")
+            problems.append(self.tr("check the email"))
         if self.birthday_check.error:
-            problems.append("check the birthday")
+            problems.append(self.tr("check the birthday"))
         bad_dates = [str(i) for i, row in enumerate(self.dates.rows, 1) if row.check.error]
         if bad_dates:
-            problems.append(f"check date {', '.join(bad_dates)}")
+            problems.append(
+                self.tr("check date {numbers}").format(numbers=self.tr(", ").join(bad_dates))
+            )
         return problems
 
     def _update_state(self) -> None:
@@ -829,8 +1029,9 @@ class CustomerDialog(SavingDialog):
         self.save_button.setEnabled(not problems and not self._busy)
         if self._busy:
             return
+        self._status_text = None
         if problems:
-            text = "To save: " + "; ".join(problems) + "."
+            text = self.tr("To save: {problems}.").format(problems=self.tr("; ").join(problems))
             set_message(self.status, text[:1].upper() + text[1:], error=False)
         else:
             set_message(self.status, "", error=False)
@@ -843,8 +1044,10 @@ class CustomerDialog(SavingDialog):
             set_message(self.status, text, error=False)
         self._update_state()
 
-    def _show_failure(self, text: str) -> None:
-        set_message(self.status, text, error=True)
+    def _show_failure(self, text: Callable[[], str]) -> None:
+        """Show what went wrong next to Save (*text* gives it in the language in use)."""
+        self._status_text = text
+        set_message(self.status, text(), error=True)
 
     def _fix_tab_order(self) -> None:
         order: list[QWidget] = [self.name, self.preferred, self.romanisation, self.language]
@@ -928,7 +1131,7 @@ class CustomerDialog(SavingDialog):
             return
         self._task = asyncio.current_task()
         customer = self.build_customer()
-        self._set_busy(True, "Saving…")
+        self._set_busy(True, self.tr("Saving…"))
         try:
             customer_id = await self._service.save(
                 customer,
@@ -938,7 +1141,7 @@ class CustomerDialog(SavingDialog):
             # From now on this dialog edits the stored customer, so a retry never adds a twin.
             self._customer_id = customer_id
             if merge_into is not None:
-                self._set_busy(True, f"Merging into #{merge_into}…")
+                self._set_busy(True, self.tr("Merging into #{id}…").format(id=merge_into))
                 survivor = await self._service.merge(keep_id=merge_into, other_id=customer_id)
                 customer_id = survivor.id if survivor.id is not None else merge_into
         except DuplicateFound as exc:
@@ -952,7 +1155,12 @@ class CustomerDialog(SavingDialog):
         except Exception as exc:
             log.exception("saving customer failed")
             self._set_busy(False)
-            self._show_failure(f"Could not save: {exc}. Nothing you typed was lost; try again.")
+            failure = exc
+            self._show_failure(
+                lambda: self.tr(
+                    "Could not save: {error}. Nothing you typed was lost; try again."
+                ).format(error=failure)
+            )
             return
         finally:
             self._task = None
@@ -971,7 +1179,10 @@ class CustomerDialog(SavingDialog):
         for key, text in errors.items():
             if key in targets:
                 targets[key].show_error(text)
-        self._show_failure("Please correct: " + "; ".join(errors.values()))
+        texts = list(errors.values())
+        self._show_failure(
+            lambda: self.tr("Please correct: {problems}").format(problems=self.tr("; ").join(texts))
+        )
 
     # --- conflicts ---------------------------------------------------------------------
 
@@ -983,12 +1194,14 @@ class CustomerDialog(SavingDialog):
                 widget.hide()
                 widget.deleteLater()
         self._conflict_buttons = []
+        self._conflicts = []
         self.conflict_panel.setVisible(False)
         self._fix_tab_order()
 
-    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+    def _show_conflicts(self, conflicts: list[Conflict], *, focus: bool = True) -> None:
         self._clear_conflicts()
-        heading = QLabel("<b>Already in use</b> — is this the same person?")
+        self._conflicts = list(conflicts)
+        heading = QLabel(self.tr("<b>Already in use</b> — is this the same person?"))
         heading.setObjectName("conflictHeading")
         self._conflict_layout.addWidget(heading)
         by_customer: dict[int, list[Conflict]] = {}
@@ -1004,16 +1217,24 @@ class CustomerDialog(SavingDialog):
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             line.addWidget(text, 1)
-            open_button = QPushButton(f"&Open #{other_id}")
-            name_widget(open_button, f"openConflict{other_id}", f"Open customer #{other_id}")
-            open_button.clicked.connect(lambda _=False, i=other_id: self._open_other(i))
-            merge_button = QPushButton(f"&Merge into #{other_id}")
+            open_button = QPushButton(self.tr("&Open #{id}").format(id=other_id))
             name_widget(
-                merge_button, f"mergeConflict{other_id}", f"Merge this customer into #{other_id}"
+                open_button,
+                f"openConflict{other_id}",
+                self.tr("Open customer #{id}").format(id=other_id),
+            )
+            open_button.clicked.connect(lambda _=False, i=other_id: self._open_other(i))
+            merge_button = QPushButton(self.tr("&Merge into #{id}").format(id=other_id))
+            name_widget(
+                merge_button,
+                f"mergeConflict{other_id}",
+                self.tr("Merge this customer into #{id}").format(id=other_id),
             )
             merge_button.setToolTip(
-                f"Save, then move everything (visits, purchases, phones) into #{other_id}; "
-                f"#{other_id}'s own details are kept where both have one"
+                self.tr(
+                    "Save, then move everything (visits, purchases, phones) into #{id}; "
+                    "#{id}'s own details are kept where both have one"
+                ).format(id=other_id)
             )
             merge_button.clicked.connect(lambda _=False, i=other_id: self._merge_into(i))
             for button in (open_button, merge_button):
@@ -1023,8 +1244,8 @@ class CustomerDialog(SavingDialog):
             self._conflict_layout.addWidget(row)
         anyway_line = QHBoxLayout()
         anyway_line.addStretch(1)
-        anyway = QPushButton("Save an&yway")
-        name_widget(anyway, "saveAnywayButton", "Save anyway, as a separate customer")
+        anyway = QPushButton(self.tr("Save an&yway"))
+        name_widget(anyway, "saveAnywayButton", self.tr("Save anyway, as a separate customer"))
         anyway.setAutoDefault(False)
         anyway.clicked.connect(self._save_anyway)
         self._conflict_buttons.append(anyway)
@@ -1036,9 +1257,12 @@ class CustomerDialog(SavingDialog):
         self.conflict_panel.setVisible(True)
         self._fix_tab_order()
         count = len(by_customer)
-        who = "another customer" if count == 1 else f"{count} other customers"
-        set_message(self.status, f"Some details already belong to {who}.", error=True)
-        self._conflict_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._status_text = lambda: self.tr(
+            "Some details already belong to %n other customer(s).", "", count
+        )
+        set_message(self.status, self._status_text(), error=True)
+        if focus:
+            self._conflict_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_other(self, other_id: int) -> None:
         self.openCustomerRequested.emit(other_id)

@@ -127,4 +127,8 @@ class PhraseChecker(QObject):
 
     def _rebuild_failed(self, exc: BaseException) -> None:
         # Tasks has logged it with the traceback; tell whoever shows messages.
-        self.failed.emit(f"The phrasebook could not be loaded ({exc}); the previous one is used.")
+        self.failed.emit(
+            self.tr(
+                "The phrasebook could not be loaded ({error}); the previous one is used."
+            ).format(error=exc)
+        )

@@ -18,6 +18,8 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -52,35 +54,41 @@ from PySide6.QtWidgets import (
 from console.domain.phrase_matcher import normalise
 from console.domain.phrasebook import FillResult, Language, PhraseEntry, Situation, fill
 from console.ui.phrase_checker import PhraseChecker, parse_language
+from console.ui.widgets import Retranslating
 
+# Staff-facing names (translated where shown: situations in context "Situation", the
+# rest in "PhrasePicker"); the phrases themselves stay in the customer's language.
 SITUATION_LABELS: Mapping[Situation, str] = {
-    Situation.GREETING: "Greeting",
-    Situation.WELCOME_BACK: "Welcome back",
-    Situation.BIRTHDAY: "Birthday",
-    Situation.CONFIRM_UNDERSTANDING: "Confirming understanding",
-    Situation.EMPATHY: "Empathy",
-    Situation.APOLOGY: "Apology",
-    Situation.ASKING_TO_WAIT: "Asking to wait",
-    Situation.THANKS_FOR_PATIENCE: "Thanks for patience",
-    Situation.REFUSING_POLITELY: "Refusing politely",
-    Situation.FAREWELL: "Farewell",
-    Situation.FOLLOW_UP_CALL: "Follow-up call",
+    Situation.GREETING: str(QT_TRANSLATE_NOOP("Situation", "Greeting")),
+    Situation.WELCOME_BACK: str(QT_TRANSLATE_NOOP("Situation", "Welcome back")),
+    Situation.BIRTHDAY: str(QT_TRANSLATE_NOOP("Situation", "Birthday")),
+    Situation.CONFIRM_UNDERSTANDING: str(
+        QT_TRANSLATE_NOOP("Situation", "Confirming understanding")
+    ),
+    Situation.EMPATHY: str(QT_TRANSLATE_NOOP("Situation", "Empathy")),
+    Situation.APOLOGY: str(QT_TRANSLATE_NOOP("Situation", "Apology")),
+    Situation.ASKING_TO_WAIT: str(QT_TRANSLATE_NOOP("Situation", "Asking to wait")),
+    Situation.THANKS_FOR_PATIENCE: str(QT_TRANSLATE_NOOP("Situation", "Thanks for patience")),
+    Situation.REFUSING_POLITELY: str(QT_TRANSLATE_NOOP("Situation", "Refusing politely")),
+    Situation.FAREWELL: str(QT_TRANSLATE_NOOP("Situation", "Farewell")),
+    Situation.FOLLOW_UP_CALL: str(QT_TRANSLATE_NOOP("Situation", "Follow-up call")),
 }
+# Each language is named in its own script; only "All languages" is translated.
 LANGUAGE_LABELS: Mapping[Language, str] = {
-    Language.ANY: "All languages",
+    Language.ANY: str(QT_TRANSLATE_NOOP("PhrasePicker", "All languages")),
     Language.EN: "English",
     Language.ZH_HANS: "简体中文",
     Language.ZH_HANT: "繁體中文",
 }
 PLACEHOLDER_LABELS: Mapping[str, str] = {
-    "preferred_name": "Customer's name",
-    "name": "Customer's full name",
-    "agent_name": "Your name",
-    "store": "Store",
-    "summary": "Summary of the request",
-    "request": "The request",
-    "alternative": "What you can offer instead",
-    "last_purchase": "Last purchase",
+    "preferred_name": str(QT_TRANSLATE_NOOP("PhrasePicker", "Customer's name")),
+    "name": str(QT_TRANSLATE_NOOP("PhrasePicker", "Customer's full name")),
+    "agent_name": str(QT_TRANSLATE_NOOP("PhrasePicker", "Your name")),
+    "store": str(QT_TRANSLATE_NOOP("PhrasePicker", "Store")),
+    "summary": str(QT_TRANSLATE_NOOP("PhrasePicker", "Summary of the request")),
+    "request": str(QT_TRANSLATE_NOOP("PhrasePicker", "The request")),
+    "alternative": str(QT_TRANSLATE_NOOP("PhrasePicker", "What you can offer instead")),
+    "last_purchase": str(QT_TRANSLATE_NOOP("PhrasePicker", "Last purchase")),
 }
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -90,12 +98,27 @@ DETAIL_SCALE = 0.85
 
 
 def placeholder_label(name: str) -> str:
-    """How a placeholder is named to the agent (``last_purchase`` → "Last purchase")."""
-    return PLACEHOLDER_LABELS.get(name) or name.replace("_", " ").strip().capitalize()
+    """How a placeholder is named to the agent (``last_purchase`` → "Last purchase"), in
+    the interface language."""
+    known = PLACEHOLDER_LABELS.get(name)
+    if known:
+        return QCoreApplication.translate("PhrasePicker", known)
+    return name.replace("_", " ").strip().capitalize()
 
 
 def situation_label(situation: Situation | None) -> str:
-    return SITUATION_LABELS.get(situation, str(situation)) if situation else "Any situation"
+    """A situation's name in the interface language (None: "Any situation")."""
+    if situation is None:
+        return QCoreApplication.translate("Situation", "Any situation")
+    known = SITUATION_LABELS.get(situation)
+    return QCoreApplication.translate("Situation", known) if known else str(situation)
+
+
+def language_label(language: Language) -> str:
+    """A phrasebook language as listed in the picker (each in its own script)."""
+    if language is Language.ANY:
+        return QCoreApplication.translate("PhrasePicker", "All languages")
+    return LANGUAGE_LABELS.get(language, language.value)
 
 
 def preview_text(result: FillResult) -> str:
@@ -175,7 +198,7 @@ class _PhraseDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class PhrasePicker(QDialog):
+class PhrasePicker(Retranslating, QDialog):
     """Pick an approved phrase; ``chosen(str)`` carries it with every placeholder filled.
 
     ``PhrasePicker(checker, situation=..., language=..., context=..., parent=...)``:
@@ -197,7 +220,6 @@ class PhrasePicker(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("phrasePicker")
-        self.setWindowTitle("Insert approved phrase")
         self._checker = checker
         self._context: dict[str, str] = dict(context or {})
         self._typed: dict[str, str] = {}
@@ -207,25 +229,26 @@ class PhrasePicker(QDialog):
         self.placeholder_edits: dict[str, QLineEdit] = {}
 
         self.search = QLineEdit()
-        _name(self.search, "phraseSearch", "Search approved phrases")
-        self.search.setPlaceholderText("Type to filter, e.g. sorry, wait, 抱歉")
+        self.search.setObjectName("phraseSearch")
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
         self.search.textChanged.connect(self._apply_filter)
 
         self.situation_combo = QComboBox()
-        _name(self.situation_combo, "phraseSituation", "Situation")
-        self.situation_combo.addItem("All situations", None)
-        for value, label in SITUATION_LABELS.items():
-            self.situation_combo.addItem(label, value.value)
+        self.situation_combo.setObjectName("phraseSituation")
+        self.situation_combo.addItem("", None)
+        for value in SITUATION_LABELS:
+            self.situation_combo.addItem(situation_label(value), value.value)
         index = self.situation_combo.findData(situation.value) if situation is not None else 0
         self.situation_combo.setCurrentIndex(max(index, 0))
         self.situation_combo.currentIndexChanged.connect(self._reload)
 
         self.language_combo = QComboBox()
-        _name(self.language_combo, "phraseLanguage", "Language")
-        for code, label in LANGUAGE_LABELS.items():
-            self.language_combo.addItem(label, "" if code is Language.ANY else code.value)
+        self.language_combo.setObjectName("phraseLanguage")
+        for code in LANGUAGE_LABELS:
+            self.language_combo.addItem(
+                language_label(code), "" if code is Language.ANY else code.value
+            )
         wanted = parse_language(language)
         self.language_combo.setCurrentIndex(
             max(self.language_combo.findData("" if wanted is Language.ANY else wanted.value), 0)
@@ -233,7 +256,7 @@ class PhrasePicker(QDialog):
         self.language_combo.currentIndexChanged.connect(self._reload)
 
         self.phrases = QListWidget()
-        _name(self.phrases, "phraseList", "Approved phrases")
+        self.phrases.setObjectName("phraseList")
         self.phrases.setItemDelegate(_PhraseDelegate(self.phrases))
         self.phrases.setWordWrap(True)
         self.phrases.setResizeMode(QListView.ResizeMode.Adjust)
@@ -244,7 +267,7 @@ class PhrasePicker(QDialog):
         self.phrases.currentItemChanged.connect(self._current_changed)
         self.phrases.itemDoubleClicked.connect(lambda _item: self._activate())
 
-        self.fields_heading = QLabel("Fill in before inserting:")
+        self.fields_heading = QLabel()
         self.fields_heading.setObjectName("placeholderHeading")
         self.fields = QWidget()
         self.fields.setObjectName("placeholderFields")
@@ -256,7 +279,6 @@ class PhrasePicker(QDialog):
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setAccessibleName("Text to insert")
         self.preview.setStyleSheet(
             "QLabel#phrasePreview { background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 4px; padding: 6px; }"
@@ -267,29 +289,31 @@ class PhrasePicker(QDialog):
         self.status.setStyleSheet("color: palette(placeholder-text);")
 
         buttons = QDialogButtonBox()
-        self.insert_button = QPushButton("&Insert")
-        _name(self.insert_button, "insertPhraseButton", "Insert the phrase")
+        self.insert_button = QPushButton()
+        self.insert_button.setObjectName("insertPhraseButton")
         self.insert_button.setAutoDefault(False)
         self.insert_button.clicked.connect(self._activate)
-        self.cancel_button = QPushButton("Cancel")
-        _name(self.cancel_button, "cancelPickerButton", "Close without inserting")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelPickerButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons.addButton(self.insert_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
 
         filters = QFormLayout()
-        filters.addRow("&Search:", self.search)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        filters.addRow(self.search_label, self.search)
         choices = QHBoxLayout()
         choices.addWidget(self.situation_combo)
-        language_label = QLabel("&Language:")
-        language_label.setBuddy(self.language_combo)
-        choices.addWidget(language_label)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language_combo)
+        choices.addWidget(self.language_label)
         choices.addWidget(self.language_combo)
         choices.addStretch(1)
-        situation_label = QLabel("Si&tuation:")
-        situation_label.setBuddy(self.situation_combo)
-        filters.addRow(situation_label, choices)
+        self.situation_label = QLabel()
+        self.situation_label.setBuddy(self.situation_combo)
+        filters.addRow(self.situation_label, choices)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.phrases, 1)
@@ -304,6 +328,43 @@ class PhrasePicker(QDialog):
         checker.changed.connect(self._reload)
         self._reload()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels, combos and the listed phrases' details in the interface language; the
+        search, the selection and anything typed stay."""
+        self.setWindowTitle(self.tr("Insert approved phrase"))
+        self.search.setAccessibleName(self.tr("Search approved phrases"))
+        self.search.setPlaceholderText(self.tr("Type to filter, e.g. sorry, wait, 抱歉"))
+        self.situation_combo.setAccessibleName(self.tr("Situation"))
+        for index in range(self.situation_combo.count()):
+            value = self.situation_combo.itemData(index)
+            self.situation_combo.setItemText(
+                index, situation_label(Situation(value)) if value else self.tr("All situations")
+            )
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        for index in range(self.language_combo.count()):
+            value = str(self.language_combo.itemData(index) or "")
+            self.language_combo.setItemText(
+                index, language_label(Language(value) if value else Language.ANY)
+            )
+        self.phrases.setAccessibleName(self.tr("Approved phrases"))
+        self.fields_heading.setText(self.tr("Fill in before inserting:"))
+        self.preview.setAccessibleName(self.tr("Text to insert"))
+        self.insert_button.setText(self.tr("&Insert"))
+        self.insert_button.setAccessibleName(self.tr("Insert the phrase"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Close without inserting"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.situation_label.setText(self.tr("Si&tuation:"))
+        for name, edit in self.placeholder_edits.items():
+            edit.setAccessibleName(placeholder_label(name))
+            edit.setPlaceholderText(self.tr("Required"))
+            label = self._fields_layout.labelForField(edit)
+            if isinstance(label, QLabel):
+                label.setText(self.tr("{field}:").format(field=placeholder_label(name)))
+        self._reload()
 
     # --- state ---------------------------------------------------------------------------
 
@@ -382,10 +443,7 @@ class PhrasePicker(QDialog):
         self.phrases.clear()
         for position, entry in enumerate(self._entries):
             shown = preview_text(fill(entry.text, self._context))
-            detail = (
-                f"{situation_label(entry.situation)} · "
-                f"{LANGUAGE_LABELS.get(entry.language, entry.language.value)}"
-            )
+            detail = f"{situation_label(entry.situation)} · {language_label(entry.language)}"
             item = QListWidgetItem(shown)
             item.setData(DETAIL_ROLE, detail)
             item.setData(ENTRY_ROLE, position)
@@ -437,9 +495,11 @@ class PhrasePicker(QDialog):
         for name in missing:
             edit = QLineEdit(self._typed.get(name, ""))
             _name(edit, f"placeholder_{name}", placeholder_label(name))
-            edit.setPlaceholderText("Required")
+            edit.setPlaceholderText(self.tr("Required"))
             edit.textEdited.connect(lambda text, key=name: self._typed_value(key, text))
-            self._fields_layout.addRow(f"{placeholder_label(name)}:", edit)
+            self._fields_layout.addRow(
+                self.tr("{field}:").format(field=placeholder_label(name)), edit
+            )
             self.placeholder_edits[name] = edit
         self.fields_heading.setVisible(bool(missing))
         self.fields.setVisible(bool(missing))
@@ -467,20 +527,26 @@ class PhrasePicker(QDialog):
             self.preview.setText("")
             self.preview.setVisible(False)
             if self.phrases.count():
-                self.status.setText(f"No approved phrase matches “{self.search.text().strip()}”.")
+                self.status.setText(
+                    self.tr("No approved phrase matches “{search}”.").format(
+                        search=self.search.text().strip()
+                    )
+                )
             else:
                 self.status.setText(
-                    "No approved phrases for this situation and language; "
-                    "choose “All situations” or “All languages” to see more."
+                    self.tr(
+                        "No approved phrases for this situation and language; "
+                        "choose “All situations” or “All languages” to see more."
+                    )
                 )
             return
         self.preview.setVisible(True)
         self.preview.setText(preview_text(result))
         if result.complete:
-            self.status.setText("Enter inserts this phrase.")
+            self.status.setText(self.tr("Enter inserts this phrase."))
         else:
-            names = ", ".join(placeholder_label(name) for name in result.missing)
-            self.status.setText(f"To insert, fill in: {names}.")
+            names = self.tr(", ").join(placeholder_label(name) for name in result.missing)
+            self.status.setText(self.tr("To insert, fill in: {fields}.").format(fields=names))
 
 
 def _name(widget: QWidget, object_name: str, accessible_name: str) -> None:

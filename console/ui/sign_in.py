@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -29,6 +29,7 @@ from console.domain.staff import Session
 from console.services.customers import ValidationFailed
 from console.services.staff import SignInRefused, StaffService
 from console.ui.tasks import Tasks
+from console.ui.widgets import Retranslating
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -42,7 +43,7 @@ def _line(name: str, accessible: str, *, secret: bool = False) -> QLineEdit:
     return edit
 
 
-class SignInWindow(QWidget):
+class SignInWindow(Retranslating, QWidget):
     """Who is working: sign in, or create the first (admin) account."""
 
     signed_in = Signal(object)  # Session
@@ -53,17 +54,17 @@ class SignInWindow(QWidget):
         self.first_run = first_run
         self.tasks = Tasks(on_error=self._show_unexpected)
         self.setObjectName("signInWindow")
-        self.setWindowTitle("Service Console — sign in")
-        self.setAccessibleName("Sign in")
         self.setMinimumWidth(380)
 
         self.title = QLabel()
         self.title.setObjectName("signInTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.name = _line("signInName", "Your name")
-        self.pin = _line("signInPin", "PIN or password", secret=True)
-        self.pin_again = _line("signInPinAgain", "PIN or password again", secret=True)
+        self.name = _line("signInName", "")
+        self.pin = _line("signInPin", "", secret=True)
+        self.pin_again = _line("signInPinAgain", "", secret=True)
+        # The message shown (rebuilt in the new language on a switch).
+        self._message_text: Callable[[], str] | None = None
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
@@ -77,9 +78,9 @@ class SignInWindow(QWidget):
             edit.returnPressed.connect(self.submit)
 
         self.form = form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&PIN", self.pin)
-        form.addRow("PIN &again", self.pin_again)
+        form.addRow("", self.name)
+        form.addRow("", self.pin)
+        form.addRow("", self.pin_again)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -93,22 +94,44 @@ class SignInWindow(QWidget):
         self._store = store
         self._set_mode(first_run)
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Service Console — sign in"))
+        self.setAccessibleName(self.tr("Sign in"))
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.pin.setAccessibleName(self.tr("PIN or password"))
+        self.pin_again.setAccessibleName(self.tr("PIN or password again"))
+        for field, text in (
+            (self.name, self.tr("&Name")),
+            (self.pin, self.tr("&PIN")),
+            (self.pin_again, self.tr("PIN &again")),
+        ):
+            label = self.form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(text)
+        if self.first_run:
+            self.title.setText(self.tr("Welcome. Create the first account — it will be the admin."))
+            self.button.setText(self.tr("Create account and sign in"))
+            self.button.setAccessibleName(self.tr("Create the admin account and sign in"))
+            self.hint.setText(
+                self.tr(
+                    "A PIN has 4–8 digits (not 1234 or 1111); a password has 8 or more "
+                    "characters. The admin adds the other staff afterwards."
+                )
+            )
+        else:
+            self.title.setText(self.tr("Sign in to Service Console"))
+            self.button.setText(self.tr("Sign in"))
+            self.button.setAccessibleName(self.tr("Sign in"))
+            self.hint.setText(
+                self.tr("Locked for a moment? Anyone can sign in here with their own PIN.")
+            )
+        if self._message_text is not None:
+            self.message.setText(self._message_text())
+
     def _set_mode(self, first_run: bool) -> None:
         self.first_run = first_run
         self.form.setRowVisible(2, first_run)
-        if first_run:
-            self.title.setText("Welcome. Create the first account — it will be the admin.")
-            self.button.setText("Create account and sign in")
-            self.button.setAccessibleName("Create the admin account and sign in")
-            self.hint.setText(
-                "A PIN has 4–8 digits (not 1234 or 1111); a password has 8 or more "
-                "characters. The admin adds the other staff afterwards."
-            )
-        else:
-            self.title.setText("Sign in to Service Console")
-            self.button.setText("Sign in")
-            self.button.setAccessibleName("Sign in")
-            self.hint.setText("Locked for a moment? Anyone can sign in here with their own PIN.")
+        self.retranslate()
         self.reset()
 
     def reset(self) -> None:
@@ -116,31 +139,34 @@ class SignInWindow(QWidget):
         self.pin.clear()
         self.pin_again.clear()
         self.message.hide()
+        self._message_text = None
         self.button.setEnabled(True)
         (self.pin if self.name.text().strip() else self.name).setFocus()
 
-    def _error(self, text: str, focus: QLineEdit) -> None:
-        self.message.setText(text)
+    def _error(self, text: Callable[[], str], focus: QLineEdit) -> None:
+        """Show the message *text* gives (called again after a language switch)."""
+        self._message_text = text
+        self.message.setText(text())
         self.message.show()
         self.button.setEnabled(True)
         focus.setFocus()
         focus.selectAll()
 
     def _show_unexpected(self, exc: BaseException) -> None:
-        self._error(f"Something went wrong: {exc}", self.pin)
+        self._error(lambda: self.tr("Something went wrong: {error}").format(error=exc), self.pin)
 
     def submit(self) -> None:
         if not self.button.isEnabled():
             return
         name, secret = self.name.text().strip(), self.pin.text()
         if not name:
-            self._error("Type your name.", self.name)
+            self._error(lambda: self.tr("Type your name."), self.name)
             return
         if not secret:
-            self._error("Type your PIN.", self.pin)
+            self._error(lambda: self.tr("Type your PIN."), self.pin)
             return
         if self.first_run and secret != self.pin_again.text():
-            self._error("The two PINs differ; type them again.", self.pin)
+            self._error(lambda: self.tr("The two PINs differ; type them again."), self.pin)
             self.pin_again.clear()
             return
         self.button.setEnabled(False)
@@ -156,21 +182,24 @@ class SignInWindow(QWidget):
         except ValidationFailed as exc:
             field = next(iter(exc.errors))
             target = self.name if field == "name" else self.pin
-            self._error(exc.errors[field][:1].upper() + exc.errors[field][1:] + ".", target)
+            text = exc.errors[field][:1].upper() + exc.errors[field][1:] + "."
+            self._error(lambda: text, target)
             return
         except SignInRefused as exc:
-            self._error(str(exc), self.pin)
+            refusal = str(exc)
+            self._error(lambda: refusal, self.pin)
             return
         except PermissionError:
             # Someone created the first account meanwhile (another terminal): sign in.
             self._set_mode(False)
-            self._error("An admin account exists now; sign in with it.", self.name)
+            self._error(lambda: self.tr("An admin account exists now; sign in with it."), self.name)
             return
         if self.first_run:
             self._set_mode(False)
         self.pin.clear()
         self.pin_again.clear()
         self.message.hide()
+        self._message_text = None
         self.button.setEnabled(True)
         self.signed_in.emit(session)
 
@@ -275,6 +304,6 @@ class ConsoleLock(QObject):
 def signed_in_label() -> QLabel:
     label = QLabel()
     label.setObjectName("signedInAs")
-    label.setAccessibleName("Signed in as")
+    label.setAccessibleName(QCoreApplication.translate("SignInWindow", "Signed in as"))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditWindow</name>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallDesk</name>
     <message numerus="yes">
         <source>%n call(s) in the queue</source>
@@ -53,6 +63,44 @@
         <translation>
             <numerusform>%n visit</numerusform>
             <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckedTextEdit</name>
+    <message numerus="yes">
+        <source>Change these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>Change this phrase before you {action}:</numerusform>
+            <numerusform>Change these %n phrases before you {action}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Please check these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>Please check this phrase before you {action}:</numerusform>
+            <numerusform>Please check these %n phrases before you {action}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n must change</source>
+        <translation>
+            <numerusform>%n must change</numerusform>
+            <numerusform>%n must change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n to check</numerusform>
+            <numerusform>%n to check</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggested</source>
+        <translation>
+            <numerusform>%n suggested</numerusform>
+            <numerusform>%n suggested</numerusform>
         </translation>
     </message>
 </context>
@@ -125,6 +173,16 @@
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message numerus="yes">
+        <source>Some details already belong to %n other customer(s).</source>
+        <translation>
+            <numerusform>Some details already belong to another customer.</numerusform>
+            <numerusform>Some details already belong to %n other customers.</numerusform>
         </translation>
     </message>
 </context>

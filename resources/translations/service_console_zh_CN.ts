@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>(values removed: customer erased)</source>
+        <translation>（数据已移除：客户资料已清除）</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>erase</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>sign in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>consent record</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Fields (before → after)</source>
+        <translation>字段（修改前 → 修改后）</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>任何操作</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>any record</source>
+        <translation>任何记录</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>显示记录</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>操作人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export audit entries</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Complaints by cause</source>
@@ -445,6 +650,179 @@
         <translation>
             <numerusform>光临%n次</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CheckedTextEdit</name>
+    <message>
+        <source>Must change</source>
+        <translation>必须修改</translation>
+    </message>
+    <message>
+        <source>Check the wording</source>
+        <translation>请检查措辞</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>cannot be sent to a customer</source>
+        <translation>不能发给客户</translation>
+    </message>
+    <message>
+        <source>needs your confirmation before sending</source>
+        <translation>发送前需要您确认</translation>
+    </message>
+    <message>
+        <source>a better way to say it</source>
+        <translation>有更好的说法</translation>
+    </message>
+    <message>
+        <source>{severity}: {phrase} {effect}</source>
+        <translation>{severity}：{phrase}{effect}</translation>
+    </message>
+    <message>
+        <source>{phrase} {effect}.</source>
+        <translation>{phrase}{effect}。</translation>
+    </message>
+    <message>
+        <source>Say instead:</source>
+        <translation>建议改说：</translation>
+    </message>
+    <message>
+        <source>{keys} or right-click to replace.</source>
+        <translation>按 {keys} 或右键单击进行替换。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Fix wording…</source>
+        <translation>修改措辞…</translation>
+    </message>
+    <message>
+        <source>Insert approved phrase…</source>
+        <translation>插入规范用语…</translation>
+    </message>
+    <message>
+        <source>Fix wording</source>
+        <translation>修改措辞</translation>
+    </message>
+    <message>
+        <source>No flagged wording before the cursor.</source>
+        <translation>光标前没有被标记的措辞。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>{action}前请修改这 %n 处用语：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Please check these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>{action}前请检查这 %n 处用语：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace with {phrase}</source>
+        <translation>替换为{phrase}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n must change</source>
+        <translation>
+            <numerusform>%n 处必须修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 处需检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggested</source>
+        <translation>
+            <numerusform>%n 处建议修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wording: {counts}.</source>
+        <translation>措辞：{counts}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>No flagged wording.</source>
+        <translation>没有被标记的措辞。</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
+        <source>Send anyway, as written</source>
+        <translation>仍按原文发送</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Save anyway, as written</source>
+        <translation>仍按原文保存</translation>
+    </message>
+    <message>
+        <source>Send the text as it is?</source>
+        <translation>按原文发送吗？</translation>
+    </message>
+    <message>
+        <source>Save the text as it is?</source>
+        <translation>按原文保存吗？</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrase}</source>
+        <translation>建议改说：{phrase}</translation>
+    </message>
+    <message>
+        <source>Change {phrase} before you {action}:</source>
+        <translation>{action}前请修改{phrase}：</translation>
+    </message>
+    <message>
+        <source>Change the wording first</source>
+        <translation>请先修改措辞</translation>
+    </message>
+    <message>
+        <source>Fix: replace with {phrase}</source>
+        <translation>修改：替换为{phrase}</translation>
+    </message>
+    <message>
+        <source>Fix all: use the suggested wording</source>
+        <translation>全部修改：使用建议的措辞</translation>
+    </message>
+    <message>
+        <source>Please check this phrase before you {action}:</source>
+        <translation>{action}前请检查这处用语：</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back and edit</source>
+        <translation>返回修改</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2284,483 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>d MMMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>{date} (year unknown)</source>
+        <translation>{date}（年份不详）</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for {region}: check the digits, or start with + and the country code</source>
+        <translation>不是有效的{region}电话号码：请检查数字，或以 + 和国家代码开头</translation>
+    </message>
+    <message>
+        <source>Saved as {number}</source>
+        <translation>将保存为 {number}</translation>
+    </message>
+    <message>
+        <source>Not an email address (expected name@example.com)</source>
+        <translation>不是有效的电子邮箱地址（应为 name@example.com 格式）</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name</source>
+        <translation>请输入客户姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚型</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s main profit: thank them, forgive an occasional slip.</source>
+        <translation>品牌的主要利润来源：多表达感谢，偶有小失误也请包容。</translation>
+    </message>
+    <message>
+        <source>Purposeful</source>
+        <translation>目标明确型</translation>
+    </message>
+    <message>
+        <source>Know what they want: serve them quickly and well.</source>
+        <translation>清楚自己要什么：快速、周到地服务。</translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation>偶尔光顾型</translation>
+    </message>
+    <message>
+        <source>Hesitant, comparing prices: warm, confident help, no pressure.</source>
+        <translation>犹豫不决、货比三家：热情、自信地提供帮助，不要施加压力。</translation>
+    </message>
+    <message>
+        <source>Information-seeking</source>
+        <translation>信息咨询型</translation>
+    </message>
+    <message>
+        <source>Careful and possibly high value: give clear facts and time.</source>
+        <translation>谨慎，可能是高价值客户：提供清晰的信息，并给予充分的时间。</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>On the phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>On a signed form</source>
+        <translation>签署书面表格</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>{field} {value} already belongs to {name} (#{id})</source>
+        <translation>{field} {value} 已属于 {name}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Edit customer — {name}</source>
+        <translation>编辑客户 — {name}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Full &amp;name *</source>
+        <translation>全名(&amp;N) *</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Full name in its own script, e.g. 张伟 or Priya Patel</source>
+        <translation>按原文书写的全名，如 张伟 或 Priya Patel</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>&amp;Form of address</source>
+        <translation>称呼(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Preferred form of address</source>
+        <translation>首选称呼</translation>
+    </message>
+    <message>
+        <source>Mr. Yu / 余先生 / Dr. Patel</source>
+        <translation>余先生 / Mr. Yu / Dr. Patel</translation>
+    </message>
+    <message>
+        <source>What staff say aloud when greeting them</source>
+        <translation>员工当面问候客户时使用的称呼</translation>
+    </message>
+    <message>
+        <source>&amp;Romanisation</source>
+        <translation>拼音/罗马字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Romanisation</source>
+        <translation>拼音/罗马字</translation>
+    </message>
+    <message>
+        <source>Filled in from a Chinese name, e.g. Zhang Wei</source>
+        <translation>根据中文姓名自动填写，如 Zhang Wei</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hone</source>
+        <translation>添加电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Add phone</source>
+        <translation>添加电话</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Member n&amp;umber</source>
+        <translation>会员号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Card or member number</source>
+        <translation>会员卡号或会员号</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or --MM-DD</source>
+        <translation>YYYY-MM-DD 或 --MM-DD</translation>
+    </message>
+    <message>
+        <source>Year unknown? Write --MM-DD, e.g. --02-29</source>
+        <translation>不知道年份？请写 --MM-DD，如 --02-29</translation>
+    </message>
+    <message>
+        <source>Other &amp;dates</source>
+        <translation>其他日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>Add d&amp;ate</source>
+        <translation>添加日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add important date</source>
+        <translation>添加重要日期</translation>
+    </message>
+    <message>
+        <source>What to remember</source>
+        <translation>需要记住的事</translation>
+    </message>
+    <message>
+        <source>Li&amp;kes / preferences</source>
+        <translation>喜好/偏好(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Likes and preferences</source>
+        <translation>喜好和偏好</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.
+Earl Grey, no sugar
+Quiet table</source>
+        <translation>每行一条，例如：
+伯爵茶，不加糖
+安静的座位</translation>
+    </message>
+    <message>
+        <source>D&amp;islikes / allergies</source>
+        <translation>忌口/过敏(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dislikes and allergies</source>
+        <translation>不喜欢的东西和过敏</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. peanuts, loud music</source>
+        <translation>每行一条，如：花生、嘈杂的音乐</translation>
+    </message>
+    <message>
+        <source>Topics to a&amp;void</source>
+        <translation>避免的话题(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>避免的话题</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. politics, their old job</source>
+        <translation>每行一条，如：政治、以前的工作</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anything else worth knowing: hometown, pets, next holiday…</source>
+        <translation>其他值得了解的信息：家乡、宠物、下次假期…</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gned staff</source>
+        <translation>专属员工(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Assigned staff</source>
+        <translation>专属员工</translation>
+    </message>
+    <message>
+        <source>Their account manager, for one-to-one service</source>
+        <translation>负责一对一服务的客户经理</translation>
+    </message>
+    <message>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Greetings consent</source>
+        <translation>祝福同意</translation>
+    </message>
+    <message>
+        <source>May &amp;we send birthday and anniversary greetings?</source>
+        <translation>是否同意我们发送生日和纪念日祝福？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>May we send offers and news?</source>
+        <translation>是否同意我们发送优惠和资讯？</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>How the customer gave or withdrew consent</source>
+        <translation>客户给予或撤回同意的方式</translation>
+    </message>
+    <message>
+        <source>Already in use</source>
+        <translation>已被使用</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>enter a name</source>
+        <translation>输入姓名</translation>
+    </message>
+    <message>
+        <source>check phone {numbers}</source>
+        <translation>检查电话 {numbers}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>check the email</source>
+        <translation>检查电子邮箱</translation>
+    </message>
+    <message>
+        <source>check the birthday</source>
+        <translation>检查生日</translation>
+    </message>
+    <message>
+        <source>check date {numbers}</source>
+        <translation>检查日期 {numbers}</translation>
+    </message>
+    <message>
+        <source>To save: {problems}.</source>
+        <translation>保存前请：{problems}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Merging into #{id}…</source>
+        <translation>正在合并到 #{id}…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}. Nothing you typed was lost; try again.</source>
+        <translation>无法保存：{error}。您输入的内容都还在，请重试。</translation>
+    </message>
+    <message>
+        <source>Please correct: {problems}</source>
+        <translation>请更正：{problems}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Already in use&lt;/b&gt; — is this the same person?</source>
+        <translation>&lt;b&gt;已被使用&lt;/b&gt; — 是同一个人吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Open #{id}</source>
+        <translation>打开 #{id}(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open customer #{id}</source>
+        <translation>打开客户 #{id}</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into #{id}</source>
+        <translation>合并到 #{id}(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge this customer into #{id}</source>
+        <translation>将此客户合并到 #{id}</translation>
+    </message>
+    <message>
+        <source>Save, then move everything (visits, purchases, phones) into #{id}; #{id}&apos;s own details are kept where both have one</source>
+        <translation>先保存，再将所有记录（到店、购买、电话）移到 #{id}；双方都有的信息保留 #{id} 的</translation>
+    </message>
+    <message>
+        <source>Save an&amp;yway</source>
+        <translation>仍然保存(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save anyway, as a separate customer</source>
+        <translation>仍然保存为另一位客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Some details already belong to %n other customer(s).</source>
+        <translation>
+            <numerusform>部分信息已属于其他 %n 位客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerProfile</name>
     <message>
         <source>Customer profile</source>
@@ -2185,6 +3040,37 @@
     </message>
 </context>
 <context>
+    <name>DateRow</name>
+    <message>
+        <source>Wedding anniversary, daughter&apos;s birthday…</source>
+        <translation>结婚纪念日、女儿生日…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or --MM-DD</source>
+        <translation>YYYY-MM-DD 或 --MM-DD</translation>
+    </message>
+    <message>
+        <source>Enter the date (YYYY-MM-DD, or --MM-DD without the year)</source>
+        <translation>请输入日期（YYYY-MM-DD；不知道年份时用 --MM-DD）</translation>
+    </message>
+    <message>
+        <source>Say what the date is (e.g. wedding anniversary)</source>
+        <translation>请注明这是什么日期（如结婚纪念日）</translation>
+    </message>
+    <message>
+        <source>Important date {n} label</source>
+        <translation>重要日期 {n} 的名称</translation>
+    </message>
+    <message>
+        <source>Important date {n}</source>
+        <translation>重要日期 {n}</translation>
+    </message>
+    <message>
+        <source>Remove important date {n}</source>
+        <translation>删除重要日期 {n}</translation>
+    </message>
+</context>
+<context>
     <name>ItemRow</name>
     <message>
         <source>Drink</source>
@@ -2373,6 +3259,163 @@
     <message>
         <source>The phrasebook is not available here.</source>
         <translation>此处无法使用话术库。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRow</name>
+    <message>
+        <source>138 0013 8000 or +44 20 7946 0958</source>
+        <translation>138 0013 8000 或 +44 20 7946 0958</translation>
+    </message>
+    <message>
+        <source>Phone {n} label</source>
+        <translation>电话 {n} 的类型</translation>
+    </message>
+    <message>
+        <source>Phone {n} number</source>
+        <translation>电话 {n} 的号码</translation>
+    </message>
+    <message>
+        <source>Remove phone {n}</source>
+        <translation>删除电话 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseChecker</name>
+    <message>
+        <source>The phrasebook could not be loaded ({error}); the previous one is used.</source>
+        <translation>无法加载话术库（{error}），继续使用之前的话术库。</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePicker</name>
+    <message>
+        <source>All languages</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>客户称呼</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s full name</source>
+        <translation>客户全名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Summary of the request</source>
+        <translation>需求摘要</translation>
+    </message>
+    <message>
+        <source>The request</source>
+        <translation>客户的需求</translation>
+    </message>
+    <message>
+        <source>What you can offer instead</source>
+        <translation>可提供的替代方案</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近一次购买</translation>
+    </message>
+    <message>
+        <source>Insert approved phrase</source>
+        <translation>插入规范用语</translation>
+    </message>
+    <message>
+        <source>Search approved phrases</source>
+        <translation>搜索规范用语</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. sorry, wait, 抱歉</source>
+        <translation>输入以筛选，如 抱歉、稍等、sorry</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>All situations</source>
+        <translation>所有场景</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Approved phrases</source>
+        <translation>规范用语</translation>
+    </message>
+    <message>
+        <source>Fill in before inserting:</source>
+        <translation>插入前请填写：</translation>
+    </message>
+    <message>
+        <source>Text to insert</source>
+        <translation>要插入的文字</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert the phrase</source>
+        <translation>插入该用语</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without inserting</source>
+        <translation>关闭，不插入</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;tuation:</source>
+        <translation>场景(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>No approved phrase matches “{search}”.</source>
+        <translation>没有与“{search}”匹配的规范用语。</translation>
+    </message>
+    <message>
+        <source>No approved phrases for this situation and language; choose “All situations” or “All languages” to see more.</source>
+        <translation>此场景和语言下没有规范用语；选择“所有场景”或“所有语言”可查看更多。</translation>
+    </message>
+    <message>
+        <source>Enter inserts this phrase.</source>
+        <translation>按 Enter 插入此用语。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>To insert, fill in: {fields}.</source>
+        <translation>插入前请填写：{fields}。</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +3635,25 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>last visit {date}</source>
@@ -2600,6 +3662,211 @@
     <message>
         <source>no visits yet</source>
         <translation>尚无到店记录</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Service Console — sign in</source>
+        <translation>服务控制台 — 登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN 码或密码</translation>
+    </message>
+    <message>
+        <source>PIN or password again</source>
+        <translation>再次输入 PIN 码或密码</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>确认 PIN 码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Welcome. Create the first account — it will be the admin.</source>
+        <translation>欢迎使用。请创建第一个账号，它将成为管理员账号。</translation>
+    </message>
+    <message>
+        <source>Create account and sign in</source>
+        <translation>创建账号并登录</translation>
+    </message>
+    <message>
+        <source>Create the admin account and sign in</source>
+        <translation>创建管理员账号并登录</translation>
+    </message>
+    <message>
+        <source>A PIN has 4–8 digits (not 1234 or 1111); a password has 8 or more characters. The admin adds the other staff afterwards.</source>
+        <translation>PIN 码为 4–8 位数字（不能是 1234 或 1111）；密码至少 8 个字符。之后由管理员添加其他员工。</translation>
+    </message>
+    <message>
+        <source>Sign in to Service Console</source>
+        <translation>登录服务控制台</translation>
+    </message>
+    <message>
+        <source>Locked for a moment? Anyone can sign in here with their own PIN.</source>
+        <translation>暂时锁定了？任何员工都可以在这里用自己的 PIN 码登录。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>请输入您的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>An admin account exists now; sign in with it.</source>
+        <translation>管理员账号已存在，请用该账号登录。</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>当前登录</translation>
+    </message>
+</context>
+<context>
+    <name>Situation</name>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>欢迎再次光临</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Confirming understanding</source>
+        <translation>确认理解</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <translation>表示理解</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>Asking to wait</source>
+        <translation>请客户稍候</translation>
+    </message>
+    <message>
+        <source>Thanks for patience</source>
+        <translation>感谢耐心等待</translation>
+    </message>
+    <message>
+        <source>Refusing politely</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>Farewell</source>
+        <translation>道别</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <source>Any situation</source>
+        <translation>任何场景</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditor</name>
+    <message>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改 {name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Phone extension</source>
+        <translation>电话分机</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN 码或密码</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the PIN</source>
+        <translation>留空则保留原 PIN 码</translation>
+    </message>
+    <message>
+        <source>Account in use</source>
+        <translation>账号已启用</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>保存或取消</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>门店(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension</source>
+        <translation>分机(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +3890,69 @@
     <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +4074,13 @@
     <message>
         <source>Everyone we know well has been in recently.</source>
         <translation>熟客最近都来过。</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 </TS>

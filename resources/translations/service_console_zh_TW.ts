@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>(values removed: customer erased)</source>
+        <translation>（資料已移除：客戶資料已清除）</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>檢視</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合併</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>erase</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>sign in failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>鎖定</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒絕</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到店紀錄</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>購買紀錄</translation>
+    </message>
+    <message>
+        <source>consent record</source>
+        <translation>同意紀錄</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <source>Fields (before → after)</source>
+        <translation>欄位（修改前 → 修改後）</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>任何操作</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>紀錄類型</translation>
+    </message>
+    <message>
+        <source>any record</source>
+        <translation>任何紀錄</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>紀錄編號</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>顯示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>顯示紀錄</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>匯出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>匯出 CSV</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>從(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>操作人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>紀錄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln 條紀錄</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export audit entries</source>
+        <translation>匯出稽核紀錄</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已匯出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Complaints by cause</source>
@@ -445,6 +650,179 @@
         <translation>
             <numerusform>光臨%n次</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CheckedTextEdit</name>
+    <message>
+        <source>Must change</source>
+        <translation>必須修改</translation>
+    </message>
+    <message>
+        <source>Check the wording</source>
+        <translation>請檢查措辭</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <source>cannot be sent to a customer</source>
+        <translation>不能發給客戶</translation>
+    </message>
+    <message>
+        <source>needs your confirmation before sending</source>
+        <translation>傳送前需要您確認</translation>
+    </message>
+    <message>
+        <source>a better way to say it</source>
+        <translation>有更好的說法</translation>
+    </message>
+    <message>
+        <source>{severity}: {phrase} {effect}</source>
+        <translation>{severity}：{phrase}{effect}</translation>
+    </message>
+    <message>
+        <source>{phrase} {effect}.</source>
+        <translation>{phrase}{effect}。</translation>
+    </message>
+    <message>
+        <source>Say instead:</source>
+        <translation>建議改說：</translation>
+    </message>
+    <message>
+        <source>{keys} or right-click to replace.</source>
+        <translation>按 {keys} 或按右鍵進行替換。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Fix wording…</source>
+        <translation>修改措辭…</translation>
+    </message>
+    <message>
+        <source>Insert approved phrase…</source>
+        <translation>插入規範用語…</translation>
+    </message>
+    <message>
+        <source>Fix wording</source>
+        <translation>修改措辭</translation>
+    </message>
+    <message>
+        <source>No flagged wording before the cursor.</source>
+        <translation>游標前沒有被標記的措辭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>{action}前請修改這 %n 處用語：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Please check these %n phrase(s) before you {action}:</source>
+        <translation>
+            <numerusform>{action}前請檢查這 %n 處用語：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace with {phrase}</source>
+        <translation>替換為{phrase}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n must change</source>
+        <translation>
+            <numerusform>%n 處必須修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 處需檢查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggested</source>
+        <translation>
+            <numerusform>%n 處建議修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wording: {counts}.</source>
+        <translation>措辭：{counts}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>No flagged wording.</source>
+        <translation>沒有被標記的措辭。</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然傳送</translation>
+    </message>
+    <message>
+        <source>Send anyway, as written</source>
+        <translation>仍按原文傳送</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然儲存</translation>
+    </message>
+    <message>
+        <source>Save anyway, as written</source>
+        <translation>仍按原文儲存</translation>
+    </message>
+    <message>
+        <source>Send the text as it is?</source>
+        <translation>按原文傳送嗎？</translation>
+    </message>
+    <message>
+        <source>Save the text as it is?</source>
+        <translation>按原文儲存嗎？</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrase}</source>
+        <translation>建議改說：{phrase}</translation>
+    </message>
+    <message>
+        <source>Change {phrase} before you {action}:</source>
+        <translation>{action}前請修改{phrase}：</translation>
+    </message>
+    <message>
+        <source>Change the wording first</source>
+        <translation>請先修改措辭</translation>
+    </message>
+    <message>
+        <source>Fix: replace with {phrase}</source>
+        <translation>修改：替換為{phrase}</translation>
+    </message>
+    <message>
+        <source>Fix all: use the suggested wording</source>
+        <translation>全部修改：使用建議的措辭</translation>
+    </message>
+    <message>
+        <source>Please check this phrase before you {action}:</source>
+        <translation>{action}前請檢查這處用語：</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back and edit</source>
+        <translation>返回修改</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2284,483 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>d MMMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>{date} (year unknown)</source>
+        <translation>{date}（年份不詳）</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for {region}: check the digits, or start with + and the country code</source>
+        <translation>不是有效的{region}電話號碼：請檢查數字，或以 + 和國碼開頭</translation>
+    </message>
+    <message>
+        <source>Saved as {number}</source>
+        <translation>將儲存為 {number}</translation>
+    </message>
+    <message>
+        <source>Not an email address (expected name@example.com)</source>
+        <translation>不是有效的電子郵件地址（應為 name@example.com 格式）</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name</source>
+        <translation>請輸入客戶姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手機</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住家</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>銀卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠誠型</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s main profit: thank them, forgive an occasional slip.</source>
+        <translation>品牌的主要利潤來源：多表達感謝，偶有小失誤也請包容。</translation>
+    </message>
+    <message>
+        <source>Purposeful</source>
+        <translation>目標明確型</translation>
+    </message>
+    <message>
+        <source>Know what they want: serve them quickly and well.</source>
+        <translation>清楚自己要什麼：快速、周到地服務。</translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation>偶爾光顧型</translation>
+    </message>
+    <message>
+        <source>Hesitant, comparing prices: warm, confident help, no pressure.</source>
+        <translation>猶豫不決、貨比三家：熱情、自信地提供幫助，不要施加壓力。</translation>
+    </message>
+    <message>
+        <source>Information-seeking</source>
+        <translation>資訊諮詢型</translation>
+    </message>
+    <message>
+        <source>Careful and possibly high value: give clear facts and time.</source>
+        <translation>謹慎，可能是高價值客戶：提供清晰的資訊，並給予充分的時間。</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>當面</translation>
+    </message>
+    <message>
+        <source>On the phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>On a signed form</source>
+        <translation>簽署書面表格</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>會員編號</translation>
+    </message>
+    <message>
+        <source>{field} {value} already belongs to {name} (#{id})</source>
+        <translation>{field} {value} 已屬於 {name}（#{id}）</translation>
+    </message>
+    <message>
+        <source>Edit customer — {name}</source>
+        <translation>編輯客戶 — {name}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身分資訊</translation>
+    </message>
+    <message>
+        <source>Full &amp;name *</source>
+        <translation>全名(&amp;N) *</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Full name in its own script, e.g. 张伟 or Priya Patel</source>
+        <translation>按原文書寫的全名，如 張偉 或 Priya Patel</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>&amp;Form of address</source>
+        <translation>稱呼(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Preferred form of address</source>
+        <translation>首選稱呼</translation>
+    </message>
+    <message>
+        <source>Mr. Yu / 余先生 / Dr. Patel</source>
+        <translation>余先生 / Mr. Yu / Dr. Patel</translation>
+    </message>
+    <message>
+        <source>What staff say aloud when greeting them</source>
+        <translation>員工當面問候客戶時使用的稱呼</translation>
+    </message>
+    <message>
+        <source>&amp;Romanisation</source>
+        <translation>拼音/羅馬拼音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Romanisation</source>
+        <translation>拼音/羅馬拼音</translation>
+    </message>
+    <message>
+        <source>Filled in from a Chinese name, e.g. Zhang Wei</source>
+        <translation>根據中文姓名自動填寫，如 Zhang Wei</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡方式</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>電話(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hone</source>
+        <translation>新增電話(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Add phone</source>
+        <translation>新增電話</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>電子郵件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Member n&amp;umber</source>
+        <translation>會員編號(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Card or member number</source>
+        <translation>會員卡號或會員編號</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or --MM-DD</source>
+        <translation>YYYY-MM-DD 或 --MM-DD</translation>
+    </message>
+    <message>
+        <source>Year unknown? Write --MM-DD, e.g. --02-29</source>
+        <translation>不知道年份？請寫 --MM-DD，如 --02-29</translation>
+    </message>
+    <message>
+        <source>Other &amp;dates</source>
+        <translation>其他日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>Add d&amp;ate</source>
+        <translation>新增日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add important date</source>
+        <translation>新增重要日期</translation>
+    </message>
+    <message>
+        <source>What to remember</source>
+        <translation>需要記住的事</translation>
+    </message>
+    <message>
+        <source>Li&amp;kes / preferences</source>
+        <translation>喜好/偏好(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Likes and preferences</source>
+        <translation>喜好和偏好</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.
+Earl Grey, no sugar
+Quiet table</source>
+        <translation>每行一條，例如：
+伯爵茶，不加糖
+安靜的座位</translation>
+    </message>
+    <message>
+        <source>D&amp;islikes / allergies</source>
+        <translation>忌口/過敏(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dislikes and allergies</source>
+        <translation>不喜歡的東西和過敏</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. peanuts, loud music</source>
+        <translation>每行一條，如：花生、嘈雜的音樂</translation>
+    </message>
+    <message>
+        <source>Topics to a&amp;void</source>
+        <translation>避免的話題(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>避免的話題</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. politics, their old job</source>
+        <translation>每行一條，如：政治、以前的工作</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>備註(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Anything else worth knowing: hometown, pets, next holiday…</source>
+        <translation>其他值得了解的資訊：家鄉、寵物、下次假期…</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>會員等級</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gned staff</source>
+        <translation>專屬員工(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Assigned staff</source>
+        <translation>專屬員工</translation>
+    </message>
+    <message>
+        <source>Their account manager, for one-to-one service</source>
+        <translation>負責一對一服務的客戶經理</translation>
+    </message>
+    <message>
+        <source>Customer kind</source>
+        <translation>客戶類型</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Greetings consent</source>
+        <translation>祝福同意</translation>
+    </message>
+    <message>
+        <source>May &amp;we send birthday and anniversary greetings?</source>
+        <translation>是否同意我們傳送生日和紀念日祝福？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>May we send offers and news?</source>
+        <translation>是否同意我們傳送優惠和資訊？</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>行銷同意</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>How the customer gave or withdrew consent</source>
+        <translation>客戶給予或撤回同意的方式</translation>
+    </message>
+    <message>
+        <source>Already in use</source>
+        <translation>已被使用</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>enter a name</source>
+        <translation>輸入姓名</translation>
+    </message>
+    <message>
+        <source>check phone {numbers}</source>
+        <translation>檢查電話 {numbers}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>check the email</source>
+        <translation>檢查電子郵件</translation>
+    </message>
+    <message>
+        <source>check the birthday</source>
+        <translation>檢查生日</translation>
+    </message>
+    <message>
+        <source>check date {numbers}</source>
+        <translation>檢查日期 {numbers}</translation>
+    </message>
+    <message>
+        <source>To save: {problems}.</source>
+        <translation>儲存前請：{problems}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Merging into #{id}…</source>
+        <translation>正在合併到 #{id}…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}. Nothing you typed was lost; try again.</source>
+        <translation>無法儲存：{error}。您輸入的內容都還在，請重試。</translation>
+    </message>
+    <message>
+        <source>Please correct: {problems}</source>
+        <translation>請更正：{problems}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Already in use&lt;/b&gt; — is this the same person?</source>
+        <translation>&lt;b&gt;已被使用&lt;/b&gt; — 是同一個人嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Open #{id}</source>
+        <translation>開啟 #{id}(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open customer #{id}</source>
+        <translation>開啟客戶 #{id}</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into #{id}</source>
+        <translation>合併到 #{id}(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge this customer into #{id}</source>
+        <translation>將此客戶合併到 #{id}</translation>
+    </message>
+    <message>
+        <source>Save, then move everything (visits, purchases, phones) into #{id}; #{id}&apos;s own details are kept where both have one</source>
+        <translation>先儲存，再將所有紀錄（到店、購買、電話）移到 #{id}；雙方都有的資訊保留 #{id} 的</translation>
+    </message>
+    <message>
+        <source>Save an&amp;yway</source>
+        <translation>仍然儲存(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save anyway, as a separate customer</source>
+        <translation>仍然儲存為另一位客戶</translation>
+    </message>
+    <message numerus="yes">
+        <source>Some details already belong to %n other customer(s).</source>
+        <translation>
+            <numerusform>部分資訊已屬於其他 %n 位客戶。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerProfile</name>
     <message>
         <source>Customer profile</source>
@@ -2185,6 +3040,37 @@
     </message>
 </context>
 <context>
+    <name>DateRow</name>
+    <message>
+        <source>Wedding anniversary, daughter&apos;s birthday…</source>
+        <translation>結婚紀念日、女兒生日…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or --MM-DD</source>
+        <translation>YYYY-MM-DD 或 --MM-DD</translation>
+    </message>
+    <message>
+        <source>Enter the date (YYYY-MM-DD, or --MM-DD without the year)</source>
+        <translation>請輸入日期（YYYY-MM-DD；不知道年份時用 --MM-DD）</translation>
+    </message>
+    <message>
+        <source>Say what the date is (e.g. wedding anniversary)</source>
+        <translation>請註明這是什麼日期（如結婚紀念日）</translation>
+    </message>
+    <message>
+        <source>Important date {n} label</source>
+        <translation>重要日期 {n} 的名稱</translation>
+    </message>
+    <message>
+        <source>Important date {n}</source>
+        <translation>重要日期 {n}</translation>
+    </message>
+    <message>
+        <source>Remove important date {n}</source>
+        <translation>刪除重要日期 {n}</translation>
+    </message>
+</context>
+<context>
     <name>ItemRow</name>
     <message>
         <source>Drink</source>
@@ -2373,6 +3259,163 @@
     <message>
         <source>The phrasebook is not available here.</source>
         <translation>此處無法使用話術庫。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRow</name>
+    <message>
+        <source>138 0013 8000 or +44 20 7946 0958</source>
+        <translation>138 0013 8000 或 +44 20 7946 0958</translation>
+    </message>
+    <message>
+        <source>Phone {n} label</source>
+        <translation>電話 {n} 的類型</translation>
+    </message>
+    <message>
+        <source>Phone {n} number</source>
+        <translation>電話 {n} 的號碼</translation>
+    </message>
+    <message>
+        <source>Remove phone {n}</source>
+        <translation>刪除電話 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseChecker</name>
+    <message>
+        <source>The phrasebook could not be loaded ({error}); the previous one is used.</source>
+        <translation>無法載入話術庫（{error}），繼續使用之前的話術庫。</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePicker</name>
+    <message>
+        <source>All languages</source>
+        <translation>所有語言</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>客戶稱呼</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s full name</source>
+        <translation>客戶全名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Summary of the request</source>
+        <translation>需求摘要</translation>
+    </message>
+    <message>
+        <source>The request</source>
+        <translation>客戶的需求</translation>
+    </message>
+    <message>
+        <source>What you can offer instead</source>
+        <translation>可提供的替代方案</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近一次購買</translation>
+    </message>
+    <message>
+        <source>Insert approved phrase</source>
+        <translation>插入規範用語</translation>
+    </message>
+    <message>
+        <source>Search approved phrases</source>
+        <translation>搜尋規範用語</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. sorry, wait, 抱歉</source>
+        <translation>輸入以篩選，如 抱歉、稍等、sorry</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>場景</translation>
+    </message>
+    <message>
+        <source>All situations</source>
+        <translation>所有場景</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Approved phrases</source>
+        <translation>規範用語</translation>
+    </message>
+    <message>
+        <source>Fill in before inserting:</source>
+        <translation>插入前請填寫：</translation>
+    </message>
+    <message>
+        <source>Text to insert</source>
+        <translation>要插入的文字</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert the phrase</source>
+        <translation>插入該用語</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without inserting</source>
+        <translation>關閉，不插入</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜尋(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;tuation:</source>
+        <translation>場景(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>No approved phrase matches “{search}”.</source>
+        <translation>沒有與「{search}」匹配的規範用語。</translation>
+    </message>
+    <message>
+        <source>No approved phrases for this situation and language; choose “All situations” or “All languages” to see more.</source>
+        <translation>此場景和語言下沒有規範用語；選擇「所有場景」或「所有語言」可檢視更多。</translation>
+    </message>
+    <message>
+        <source>Enter inserts this phrase.</source>
+        <translation>按 Enter 插入此用語。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>To insert, fill in: {fields}.</source>
+        <translation>插入前請填寫：{fields}。</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +3635,25 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培訓師</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>經理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理員</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>last visit {date}</source>
@@ -2600,6 +3662,211 @@
     <message>
         <source>no visits yet</source>
         <translation>尚無來店紀錄</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Service Console — sign in</source>
+        <translation>服務控制台 — 登入</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN 碼或密碼</translation>
+    </message>
+    <message>
+        <source>PIN or password again</source>
+        <translation>再次輸入 PIN 碼或密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN 碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>確認 PIN 碼(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Welcome. Create the first account — it will be the admin.</source>
+        <translation>歡迎使用。請建立第一個帳號，它將成為管理員帳號。</translation>
+    </message>
+    <message>
+        <source>Create account and sign in</source>
+        <translation>建立帳號並登入</translation>
+    </message>
+    <message>
+        <source>Create the admin account and sign in</source>
+        <translation>建立管理員帳號並登入</translation>
+    </message>
+    <message>
+        <source>A PIN has 4–8 digits (not 1234 or 1111); a password has 8 or more characters. The admin adds the other staff afterwards.</source>
+        <translation>PIN 碼為 4–8 位數字（不能是 1234 或 1111）；密碼至少 8 個字元。之後由管理員新增其他員工。</translation>
+    </message>
+    <message>
+        <source>Sign in to Service Console</source>
+        <translation>登入服務控制台</translation>
+    </message>
+    <message>
+        <source>Locked for a moment? Anyone can sign in here with their own PIN.</source>
+        <translation>暫時鎖定了？任何員工都可以在這裡用自己的 PIN 碼登入。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出錯了：{error}</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>請輸入您的姓名。</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>請輸入您的 PIN 碼。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>兩次輸入的 PIN 碼不一致，請重新輸入。</translation>
+    </message>
+    <message>
+        <source>An admin account exists now; sign in with it.</source>
+        <translation>管理員帳號已存在，請用該帳號登入。</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>目前登入</translation>
+    </message>
+</context>
+<context>
+    <name>Situation</name>
+    <message>
+        <source>Greeting</source>
+        <translation>問候</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>歡迎再次光臨</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Confirming understanding</source>
+        <translation>確認理解</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <translation>表示理解</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>Asking to wait</source>
+        <translation>請客戶稍候</translation>
+    </message>
+    <message>
+        <source>Thanks for patience</source>
+        <translation>感謝耐心等待</translation>
+    </message>
+    <message>
+        <source>Refusing politely</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>Farewell</source>
+        <translation>道別</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回訪電話</translation>
+    </message>
+    <message>
+        <source>Any situation</source>
+        <translation>任何場景</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditor</name>
+    <message>
+        <source>Staff account</source>
+        <translation>員工帳號</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>新增員工</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改 {name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Phone extension</source>
+        <translation>電話分機</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN 碼或密碼</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the PIN</source>
+        <translation>留空則保留原 PIN 碼</translation>
+    </message>
+    <message>
+        <source>Account in use</source>
+        <translation>帳號已啟用</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>儲存或取消</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>門市(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension</source>
+        <translation>分機(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN 碼(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +3890,69 @@
     <message>
         <source>&amp;Back up now</source>
         <translation>立即備份(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>員工帳號</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分機</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>新增員工</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +4074,13 @@
     <message>
         <source>Everyone we know well has been in recently.</source>
         <translation>熟客最近都來過。</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Remove</source>
+        <translation>刪除</translation>
     </message>
 </context>
 </TS>
