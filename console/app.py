@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from console.domain.complaint import countdown
 from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
@@ -33,6 +32,7 @@ from console.storage.database import StorageError, WrongKeyError, is_encrypted
 from console.storage.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
+from console.ui.complaint_form import countdown_text
 from console.ui.i18n import Translations, format_datetime, format_number
 from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
@@ -142,6 +142,7 @@ class Console:
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self._backup_if_due)
+        self.interactive = asyncio.Event()  # the window is shown and takes typing
         self.sign_in: SignInWindow | None = None
         self.lock: ConsoleLock | None = None
         self.signed_in_as = signed_in_label()
@@ -305,7 +306,7 @@ class Console:
                 line.format(
                     summary=row.summary,
                     when=format_datetime(row.promise_due) if row.promise_due else "",
-                    left=countdown(row.promise_due, now) if row.promise_due else "",
+                    left=countdown_text(row.promise_due, now) if row.promise_due else "",
                 )
             )
         return lines
@@ -351,7 +352,10 @@ class Console:
                 self._show_who(self.staff.session)
         self.window.show()
         self.window.focus_search()
-        await self.start_phone()
+        # Interactive from here: the search box takes typing while the rest loads behind it
+        # (the phone listener alongside Today and the phrasebook).
+        self.interactive.set()
+        phone = asyncio.ensure_future(self.start_phone())
         if demo and await count_customers(self.runner) == 0:
             from console.services.demo import fill_demo_async
 
@@ -378,6 +382,7 @@ class Console:
         await self.checker.rebuild(await self.phrasebooks.entries())
         if self.window.complaints is not None:
             self.window.complaints.start()
+        await phone
 
 
 MIN_PASSPHRASE = 10
