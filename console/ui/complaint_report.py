@@ -72,6 +72,8 @@ from console.ui.widgets import Retranslating, message_label, set_message
 
 log = logging.getLogger(__name__)
 
+FEEDBACK_ON_SCREEN = 500  # rows per feedback list in the window (exports: all)
+
 BAR_COLOURS = ("#1e6fd9", "#b3261e", "#2e7d32", "#a15c00", "#6a1b9a", "#00838f", "#5d4037")
 #: The CSV's column titles (translated when written: the managers read them; the rows
 #: are data and stay as recorded).
@@ -545,7 +547,9 @@ class ComplaintReportView(Retranslating, QWidget):
             self._set_status(self.tr("The period ends before it starts."), error=True)
             return None
         self._set_status(self.tr("Computing…"), error=False)
-        report = await self.service.report(start, end, store)
+        # On screen the feedback lists show their first rows (a year can hold 170,000 of
+        # them); an export asks for them all.
+        report = await self.service.report(start, end, store, feedback_limit=FEEDBACK_ON_SCREEN)
         self.show_report(report)
         return report
 
@@ -643,6 +647,9 @@ class ComplaintReportView(Retranslating, QWidget):
             if what == "pdf":
                 self.save_pdf(path)
                 text = self.tr("Report saved as {path}.").format(path=path)
+            elif self._maybe_cut(what):
+                self.tasks.start(self._export_all(what, path), name="export-feedback")
+                return
             else:
                 count = self.export_csv(what, path)
                 text = (
@@ -658,6 +665,28 @@ class ComplaintReportView(Retranslating, QWidget):
     def _set_status(self, text: str, *, error: bool) -> None:
         self._period_shown = False
         set_message(self.status, text, error=error)
+
+    def _maybe_cut(self, what: str) -> bool:
+        """True when the list on screen may hold only the first rows of the period's."""
+        if self.report is None:
+            return False
+        rows = self.report.product_feedback if what == "product" else self.report.training_feedback
+        return len(rows) >= FEEDBACK_ON_SCREEN
+
+    async def _export_all(self, what: str, path: str) -> None:
+        assert self.report is not None
+        shown = self.report
+        self._set_status(self.tr("Computing…"), error=False)
+        full = await self.service.report(shown.date_from, shown.date_to, shown.store)
+        rows = full.product_feedback if what == "product" else full.training_feedback
+        try:
+            count = write_feedback_csv(path, rows)
+        except OSError as exc:
+            self._set_status(self.tr("Could not save: {error}").format(error=exc), error=True)
+            return
+        self._set_status(
+            self.tr("%n rows saved to {path}.", "", count).format(path=path), error=False
+        )
 
     def export_csv(self, what: str, path: str | Path) -> int:
         assert self.report is not None

@@ -274,7 +274,12 @@ class FakeComplaints(ComplaintService):
     # --- report ------------------------------------------------------------------------
 
     async def report(
-        self, date_from: dt.date, date_to: dt.date, store: str | None = None
+        self,
+        date_from: dt.date,
+        date_to: dt.date,
+        store: str | None = None,
+        *,
+        feedback_limit: int | None = None,
     ) -> ComplaintReport:
         self._log("report")
         chosen = [

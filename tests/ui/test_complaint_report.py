@@ -113,3 +113,24 @@ def test_period_presets() -> None:
     assert period_dates("last_month", today) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
     assert period_dates("last_7_days", today) == (dt.date(2026, 3, 9), today)
     assert period_dates("this_year", today) == (dt.date(2026, 1, 1), today)
+
+
+def test_a_cut_feedback_list_is_exported_whole(
+    qtbot: Any, view: ComplaintReportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui import complaint_report
+
+    monkeypatch.setattr(complaint_report, "FEEDBACK_ON_SCREEN", 2)  # the list looks cut
+    asked = []
+    real = view.service.report
+
+    async def report(*args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs.get("feedback_limit"))
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(view.service, "report", report)
+    path = tmp_path / "trainers.csv"
+    view.export("training", str(path))
+    qtbot.waitUntil(lambda: "2 rows saved" in view.status.text())
+    assert asked == [None]  # the whole period was asked for again
+    assert path.read_text(encoding="utf-8-sig").count("\n") == 3
