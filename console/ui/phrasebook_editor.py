@@ -35,7 +35,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QModelIndex,
@@ -96,52 +98,54 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
+from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
-from console.ui.widgets import answer, message_label, name_widget, set_message
+from console.ui.widgets import Retranslating, answer, message_label, name_widget, set_message
 
 E = TypeVar("E", bound=enum.StrEnum)
 
-READ_ONLY_NOTE = "Only trainers and managers can change the phrasebook"
+# Staff-facing labels are marked here and translated where shown, in context
+# "Phrasebook" (situations use the phrase picker's context "Situation"). What the entries
+# hold (phrases, terms, reasons, replacements) is data and is never translated.
+READ_ONLY_NOTE = str(
+    QT_TRANSLATE_NOOP("Phrasebook", "Only trainers and managers can change the phrasebook")
+)
 SEPARATOR = "|"
 TEXT_FILTER_DELAY_MS = 150
-FILE_FILTERS = "Phrasebooks (*.csv *.json);;CSV spreadsheet (*.csv);;JSON (*.json)"
-EXPORT_FILTERS = {"CSV spreadsheet (*.csv)": "csv", "JSON (*.json)": "json"}
 
 KIND_LABELS: Mapping[EntryKind, str] = {
-    EntryKind.APPROVED: "Approved",
-    EntryKind.TABOO: "Taboo",
+    EntryKind.APPROVED: str(QT_TRANSLATE_NOOP("Phrasebook", "Approved")),
+    EntryKind.TABOO: str(QT_TRANSLATE_NOOP("Phrasebook", "Taboo")),
 }
+# Each language is named in its own script; only "Any language" is translated.
 LANGUAGE_NAMES: Mapping[Language, str] = {
     Language.EN: "English",
     Language.ZH_HANS: "简体中文",
     Language.ZH_HANT: "繁體中文",
-    Language.ANY: "Any language",
+    Language.ANY: str(QT_TRANSLATE_NOOP("Phrasebook", "Any language")),
 }
 SEVERITY_NAMES: Mapping[Severity, str] = {
-    Severity.BLOCK: "Block",
-    Severity.WARN: "Warn",
-    Severity.HINT: "Hint",
+    Severity.BLOCK: str(QT_TRANSLATE_NOOP("Phrasebook", "Block")),
+    Severity.WARN: str(QT_TRANSLATE_NOOP("Phrasebook", "Warn")),
+    Severity.HINT: str(QT_TRANSLATE_NOOP("Phrasebook", "Hint")),
 }
 SEVERITY_CHOICES: Mapping[Severity, str] = {
-    Severity.BLOCK: "Block — cannot be sent until changed",
-    Severity.WARN: "Warn — needs a confirmation before sending",
-    Severity.HINT: "Hint — only shown, never interrupts",
-}
-BENCH_COUNTS: Mapping[Severity, str] = {
-    Severity.BLOCK: "must change",
-    Severity.WARN: "to check",
-    Severity.HINT: "suggested",
+    Severity.BLOCK: str(QT_TRANSLATE_NOOP("Phrasebook", "Block — cannot be sent until changed")),
+    Severity.WARN: str(
+        QT_TRANSLATE_NOOP("Phrasebook", "Warn — needs a confirmation before sending")
+    ),
+    Severity.HINT: str(QT_TRANSLATE_NOOP("Phrasebook", "Hint — only shown, never interrupts")),
 }
 ACTION_LABELS: Mapping[HistoryAction, str] = {
-    HistoryAction.CREATE: "Added",
-    HistoryAction.UPDATE: "Edited",
-    HistoryAction.DELETE: "Deleted",
-    HistoryAction.RESTORE: "Restored",
-    HistoryAction.IMPORT: "Imported",
+    HistoryAction.CREATE: str(QT_TRANSLATE_NOOP("Phrasebook", "Added")),
+    HistoryAction.UPDATE: str(QT_TRANSLATE_NOOP("Phrasebook", "Edited")),
+    HistoryAction.DELETE: str(QT_TRANSLATE_NOOP("Phrasebook", "Deleted")),
+    HistoryAction.RESTORE: str(QT_TRANSLATE_NOOP("Phrasebook", "Restored")),
+    HistoryAction.IMPORT: str(QT_TRANSLATE_NOOP("Phrasebook", "Imported")),
 }
-#: Which form field a validation problem is about.
+# Which form field a validation problem is about.
 PROBLEM_FIELDS: Mapping[ProblemCode, str] = {
     ProblemCode.EMPTY_TEXT: "text",
     ProblemCode.MISSING_SEVERITY: "severity",
@@ -172,15 +176,40 @@ def join_items(items: Iterable[str]) -> str:
 
 
 def situation_name(situation: Situation | None) -> str:
-    return SITUATION_LABELS.get(situation, str(situation)) if situation is not None else ""
+    """The situation's label in the interface language (the phrase picker's labels)."""
+    if situation is None:
+        return ""
+    known = SITUATION_LABELS.get(situation)
+    return QCoreApplication.translate("Situation", known) if known else str(situation)
 
 
 def severity_name(severity: Severity | None) -> str:
-    return SEVERITY_NAMES[severity] if severity is not None else ""
+    if severity is None:
+        return ""
+    return QCoreApplication.translate("Phrasebook", SEVERITY_NAMES[severity])
+
+
+def severity_choice(severity: Severity) -> str:
+    return QCoreApplication.translate("Phrasebook", SEVERITY_CHOICES[severity])
+
+
+def kind_label(kind: EntryKind) -> str:
+    return QCoreApplication.translate("Phrasebook", KIND_LABELS[kind])
+
+
+def language_name(language: Language) -> str:
+    """English / 简体中文 / 繁體中文 in their own script; "Any language" translated."""
+    if language is Language.ANY:
+        return QCoreApplication.translate("Phrasebook", LANGUAGE_NAMES[language])
+    return LANGUAGE_NAMES[language]
+
+
+def action_label(action: HistoryAction) -> str:
+    return QCoreApplication.translate("Phrasebook", ACTION_LABELS[action])
 
 
 def changed_text(when: dt.datetime | None) -> str:
-    return when.strftime("%Y-%m-%d %H:%M") if when is not None else ""
+    return format_datetime(when) if when is not None else ""
 
 
 def entry_summary(entry: PhraseEntry) -> str:
@@ -188,7 +217,13 @@ def entry_summary(entry: PhraseEntry) -> str:
     detail = (
         severity_name(entry.severity) if entry.is_taboo else situation_name(entry.situation)
     ) or "—"
-    return f"{entry.kind.value} {quoted(entry.text)} ({detail}, {LANGUAGE_NAMES[entry.language]})"
+    if entry.is_taboo:
+        pattern = QCoreApplication.translate("Phrasebook", "taboo {text} ({detail}, {language})")
+    else:
+        pattern = QCoreApplication.translate("Phrasebook", "approved {text} ({detail}, {language})")
+    return pattern.format(
+        text=quoted(entry.text), detail=detail, language=language_name(entry.language)
+    )
 
 
 def content_of(entry: PhraseEntry) -> PhraseEntry:
@@ -197,19 +232,42 @@ def content_of(entry: PhraseEntry) -> PhraseEntry:
 
 
 def _field_values(entry: PhraseEntry) -> list[tuple[str, str]]:
+    none = QCoreApplication.translate("Phrasebook", "none")
+    kind = (
+        QCoreApplication.translate("Phrasebook", "taboo")
+        if entry.is_taboo
+        else QCoreApplication.translate("Phrasebook", "approved")
+    )
+    variants = (
+        QCoreApplication.translate("Phrasebook", "insensitive")
+        if entry.variant_insensitive
+        else QCoreApplication.translate("Phrasebook", "as written")
+    )
     return [
-        ("kind", entry.kind.value),
-        ("language", LANGUAGE_NAMES[entry.language]),
-        ("text", quoted(entry.text)),
-        ("severity", severity_name(entry.severity) or "none"),
-        ("situation", situation_name(entry.situation) or "none"),
-        ("replacements", join_items(entry.replacements) or "none"),
-        ("reason", quoted(entry.reason) if entry.reason else "none"),
-        ("exceptions", join_items(entry.exceptions) or "none"),
+        (QCoreApplication.translate("Phrasebook", "kind"), kind),
+        (QCoreApplication.translate("Phrasebook", "language"), language_name(entry.language)),
+        (QCoreApplication.translate("Phrasebook", "text"), quoted(entry.text)),
         (
-            "Simplified/Traditional",
-            "insensitive" if entry.variant_insensitive else "as written",
+            QCoreApplication.translate("Phrasebook", "severity"),
+            severity_name(entry.severity) or none,
         ),
+        (
+            QCoreApplication.translate("Phrasebook", "situation"),
+            situation_name(entry.situation) or none,
+        ),
+        (
+            QCoreApplication.translate("Phrasebook", "replacements"),
+            join_items(entry.replacements) or none,
+        ),
+        (
+            QCoreApplication.translate("Phrasebook", "reason"),
+            quoted(entry.reason) if entry.reason else none,
+        ),
+        (
+            QCoreApplication.translate("Phrasebook", "exceptions"),
+            join_items(entry.exceptions) or none,
+        ),
+        (QCoreApplication.translate("Phrasebook", "Simplified/Traditional"), variants),
     ]
 
 
@@ -219,17 +277,25 @@ def describe_change(before: PhraseEntry | None, after: PhraseEntry | None) -> st
         return ""
     if before is None:
         assert after is not None
-        return f"new: {entry_summary(after)}"
+        return QCoreApplication.translate("Phrasebook", "new: {entry}").format(
+            entry=entry_summary(after)
+        )
     if after is None:
-        return f"removed: {entry_summary(before)}"
+        return QCoreApplication.translate("Phrasebook", "removed: {entry}").format(
+            entry=entry_summary(before)
+        )
+    pattern = QCoreApplication.translate("Phrasebook", "{field}: {old} → {new}")
     changes = [
-        f"{name}: {old} → {new}"
+        pattern.format(field=name, old=old, new=new)
         for (name, old), (_same, new) in zip(
             _field_values(before), _field_values(after), strict=True
         )
         if old != new
     ]
-    return "; ".join(changes) or f"no change to {entry_summary(after)}"
+    separator = QCoreApplication.translate("Phrasebook", "; ")
+    return separator.join(changes) or QCoreApplication.translate(
+        "Phrasebook", "no change to {entry}"
+    ).format(entry=entry_summary(after))
 
 
 def finding_position(text: str, finding: Finding) -> str:
@@ -237,7 +303,9 @@ def finding_position(text: str, finding: Finding) -> str:
     before = text[: finding.start]
     line = before.count("\n") + 1
     column = finding.start - (before.rfind("\n") + 1) + 1
-    return f"line {line}, col {column}"
+    return QCoreApplication.translate("Phrasebook", "line {line}, col {column}").format(
+        line=line, column=column
+    )
 
 
 def search_key(entry: PhraseEntry) -> str:
@@ -275,19 +343,24 @@ def combo_value(combo: QComboBox, cls: type[E]) -> E | None:
         return None
 
 
-def _button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    name_widget(button, object_name, accessible_name)
+def _button(object_name: str) -> QPushButton:
+    """A button whose texts are set in ``retranslate()``."""
+    button = QPushButton()
+    button.setObjectName(object_name)
     button.setAutoDefault(False)
-    if tip:
-        button.setToolTip(tip)
     return button
 
 
-def _keys_text(action: QAction) -> str:
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
+def _name(widget: QWidget, accessible_name: str, tip: str = "") -> None:
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+
+
+def with_reason(render: Callable[[str], str], exc: BaseException) -> Callable[[], str]:
+    """A message about a failure, made again (in the new language) on a switch."""
+    reason = str(exc)
+    return lambda: render(reason)
 
 
 # --- The table model --------------------------------------------------------------------
@@ -307,16 +380,16 @@ class Column(enum.IntEnum):
 
 
 COLUMN_TITLES: Mapping[Column, str] = {
-    Column.KIND: "Kind",
-    Column.LANGUAGE: "Language",
-    Column.TEXT: "Text",
-    Column.SEVERITY: "Severity",
-    Column.SITUATION: "Situation",
-    Column.REPLACEMENTS: "Replacements",
-    Column.REASON: "Reason",
-    Column.EXCEPTIONS: "Exceptions",
-    Column.AUTHOR: "Author",
-    Column.CHANGED: "Last change",
+    Column.KIND: str(QT_TRANSLATE_NOOP("Phrasebook", "Kind")),
+    Column.LANGUAGE: str(QT_TRANSLATE_NOOP("Phrasebook", "Language")),
+    Column.TEXT: str(QT_TRANSLATE_NOOP("Phrasebook", "Text")),
+    Column.SEVERITY: str(QT_TRANSLATE_NOOP("Phrasebook", "Severity")),
+    Column.SITUATION: str(QT_TRANSLATE_NOOP("Phrasebook", "Situation")),
+    Column.REPLACEMENTS: str(QT_TRANSLATE_NOOP("Phrasebook", "Replacements")),
+    Column.REASON: str(QT_TRANSLATE_NOOP("Phrasebook", "Reason")),
+    Column.EXCEPTIONS: str(QT_TRANSLATE_NOOP("Phrasebook", "Exceptions")),
+    Column.AUTHOR: str(QT_TRANSLATE_NOOP("Phrasebook", "Author")),
+    Column.CHANGED: str(QT_TRANSLATE_NOOP("Phrasebook", "Last change")),
 }
 COLUMN_WIDTHS: Mapping[Column, int] = {
     Column.KIND: 78,
@@ -342,9 +415,9 @@ _ROOT = QModelIndex()
 def _cell_text(entry: PhraseEntry, column: Column) -> str:
     match column:
         case Column.KIND:
-            return KIND_LABELS[entry.kind]
+            return kind_label(entry.kind)
         case Column.LANGUAGE:
-            return LANGUAGE_NAMES[entry.language]
+            return language_name(entry.language)
         case Column.TEXT:
             return entry.text
         case Column.SEVERITY:
@@ -405,6 +478,14 @@ class PhraseEntryModel(QAbstractTableModel):
         row = self.row_of(entry_id)
         return self._entries[row] if row >= 0 else None
 
+    def retranslate(self) -> None:
+        """The interface language changed: headers and cells are shown again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._entries:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._entries) - 1, len(Column) - 1)
+            )
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
@@ -417,7 +498,7 @@ class PhraseEntryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return COLUMN_TITLES[Column(section)]
+            return QCoreApplication.translate("Phrasebook", COLUMN_TITLES[Column(section)])
         return None
 
     def data(
@@ -438,7 +519,7 @@ class PhraseEntryModel(QAbstractTableModel):
                 return QColor(SEVERITY_COLOURS[entry.severity])
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _cell_text(entry, column) or "none"
+            return _cell_text(entry, column) or self.tr("none")
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:
@@ -449,17 +530,19 @@ class PhraseEntryModel(QAbstractTableModel):
             return _cell_text(entry, column).casefold()
         return None
 
-    @staticmethod
-    def _tooltip(entry: PhraseEntry, column: Column) -> str | None:
+    def _tooltip(self, entry: PhraseEntry, column: Column) -> str | None:
         if column is Column.SEVERITY and entry.severity is not None:
-            return SEVERITY_CHOICES[entry.severity]
+            return severity_choice(entry.severity)
         if column is Column.LANGUAGE:
             return entry.language.value
         if column is Column.TEXT and entry.id is not None:
-            insensitive = (
-                "" if entry.variant_insensitive else " (Simplified/Traditional as written)"
-            )
-            return f"{entry.text}\n\nentry #{entry.id}{insensitive}"
+            if entry.variant_insensitive:
+                about = self.tr("entry #{id}").format(id=entry.id)
+            else:
+                about = self.tr("entry #{id} (Simplified/Traditional as written)").format(
+                    id=entry.id
+                )
+            return f"{entry.text}\n\n{about}"
         return _cell_text(entry, column) or None
 
 
@@ -523,7 +606,7 @@ class EntryFilterModel(QSortFilterProxyModel):
 # --- The entry form -----------------------------------------------------------------------
 
 
-class EntryForm(QDialog):
+class EntryForm(Retranslating, QDialog):
     """Add or edit one entry; the fields follow the kind (severity, replacements,
     exceptions and the Simplified/Traditional switch for taboo terms; situation for
     approved phrases).
@@ -552,72 +635,56 @@ class EntryForm(QDialog):
         self._lookup = lookup
         self._tasks = Tasks(on_error=self._failed)
         self.setObjectName("entryForm")
-        editing = entry is not None and entry.id is not None
-        self.setWindowTitle(
-            f"Edit entry #{entry.id}" if entry is not None and editing else "New phrasebook entry"
-        )
-        self.setAccessibleName(self.windowTitle())
+        self._problems: list[Problem] = []
+        self._summary: Callable[[], str] | None = None
         start = (
             entry or defaults or PhraseEntry(kind=EntryKind.TABOO, language=Language.EN, text="")
         )
 
         self.kind = QComboBox()
-        name_widget(self.kind, "entryKind", "Kind")
-        for kind, label in (
-            (EntryKind.TABOO, "Taboo term — flag it when staff write it"),
-            (EntryKind.APPROVED, "Approved phrase — offer it in the phrase picker"),
-        ):
-            self.kind.addItem(label, kind.value)
+        self.kind.setObjectName("entryKind")
+        for kind in (EntryKind.TABOO, EntryKind.APPROVED):
+            self.kind.addItem("", kind.value)
         self.language = QComboBox()
-        name_widget(self.language, "entryLanguage", "Language")
-        for language, label in LANGUAGE_NAMES.items():
-            self.language.addItem(f"{label} ({language.value})", language.value)
+        self.language.setObjectName("entryLanguage")
+        for language in LANGUAGE_NAMES:
+            self.language.addItem("", language.value)
         self.text = QLineEdit()
-        name_widget(self.text, "entryText", "Text")
+        self.text.setObjectName("entryText")
         self.text.setMinimumWidth(420)
         self.severity = QComboBox()
-        name_widget(self.severity, "entrySeverity", "Severity")
-        for severity, label in SEVERITY_CHOICES.items():
-            self.severity.addItem(label, severity.value)
+        self.severity.setObjectName("entrySeverity")
+        for severity in SEVERITY_CHOICES:
+            self.severity.addItem("", severity.value)
         self.situation = QComboBox()
-        name_widget(self.situation, "entrySituation", "Situation")
+        self.situation.setObjectName("entrySituation")
         for situation in Situation:
-            self.situation.addItem(situation_name(situation), situation.value)
+            self.situation.addItem("", situation.value)
         self.replacements = QLineEdit()
-        name_widget(self.replacements, "entryReplacements", "Replacements, separated by |")
-        self.replacements.setPlaceholderText("Certainly | Of course | 好的，马上为您办理")
+        self.replacements.setObjectName("entryReplacements")
         self.exceptions = QLineEdit()
-        name_widget(self.exceptions, "entryExceptions", "Exceptions, separated by |")
-        self.exceptions.setPlaceholderText(
-            "Longer phrases in which the term is fine: No Problem Tea"
-        )
+        self.exceptions.setObjectName("entryExceptions")
         self.reason = QLineEdit()
-        name_widget(self.reason, "entryReason", "Reason")
-        self.variant_insensitive = QCheckBox("Si&mplified/Traditional-insensitive")
-        name_widget(
-            self.variant_insensitive,
-            "entryVariantInsensitive",
-            "Match Simplified and Traditional Chinese alike",
-        )
-        self.variant_insensitive.setToolTip(
-            "When ticked, 这里就是这样的 also flags 這裡就是這樣的 (and the other way round)."
-        )
+        self.reason.setObjectName("entryReason")
+        self.variant_insensitive = QCheckBox()
+        self.variant_insensitive.setObjectName("entryVariantInsensitive")
 
         self._messages: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
+        self._captions: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._form = form
-        for key, label, field in (
-            ("kind", "&Kind:", self.kind),
-            ("language", "&Language:", self.language),
-            ("text", "&Text:", self.text),
-            ("severity", "Se&verity:", self.severity),
-            ("situation", "Sit&uation:", self.situation),
-            ("replacements", "&Replacements:", self.replacements),
-            ("reason", "R&eason:", self.reason),
-            ("exceptions", "E&xceptions:", self.exceptions),
-            ("variants", "", self.variant_insensitive),
+        for key, field in (
+            ("kind", self.kind),
+            ("language", self.language),
+            ("text", self.text),
+            ("severity", self.severity),
+            ("situation", self.situation),
+            ("replacements", self.replacements),
+            ("reason", self.reason),
+            ("exceptions", self.exceptions),
+            ("variants", self.variant_insensitive),
         ):
             container = QWidget()
             column = QVBoxLayout(container)
@@ -628,9 +695,10 @@ class EntryForm(QDialog):
             column.addWidget(message)
             self._messages[key] = message
             self._rows[key] = container
-            if label:
-                caption = QLabel(label)
+            if key != "variants":
+                caption = QLabel()
                 caption.setBuddy(field)
+                self._captions[key] = caption
                 form.addRow(caption, container)
             else:
                 form.addRow(container)
@@ -639,19 +707,20 @@ class EntryForm(QDialog):
         self.problems = message_label("entryProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        name_widget(self.save_button, "entrySaveButton", "Save entry")
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("entrySaveButton")
         self.save_button.setDefault(True)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        name_widget(cancel, "entryCancelButton", "Cancel")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("entryCancelButton")
         self.save_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
+        self.retranslate()
         self._fill(start)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for key, edit in (
@@ -669,6 +738,61 @@ class EntryForm(QDialog):
             combo.currentIndexChanged.connect(lambda _i, k=key: self._clear_message(k))
         self._kind_changed()
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        """Every label in the interface language; what is typed and chosen stays."""
+        editing = self.editing
+        if editing is not None:
+            self.setWindowTitle(self.tr("Edit entry #{id}").format(id=editing.id))
+        else:
+            self.setWindowTitle(self.tr("New phrasebook entry"))
+        self.setAccessibleName(self.windowTitle())
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.kind.setItemText(0, self.tr("Taboo term — flag it when staff write it"))
+        self.kind.setItemText(1, self.tr("Approved phrase — offer it in the phrase picker"))
+        self.language.setAccessibleName(self.tr("Language"))
+        for row, language in enumerate(LANGUAGE_NAMES):
+            self.language.setItemText(row, f"{language_name(language)} ({language.value})")
+        self.text.setAccessibleName(self.tr("Text"))
+        self.severity.setAccessibleName(self.tr("Severity"))
+        for row, severity in enumerate(SEVERITY_CHOICES):
+            self.severity.setItemText(row, severity_choice(severity))
+        self.situation.setAccessibleName(self.tr("Situation"))
+        for row, situation in enumerate(Situation):
+            self.situation.setItemText(row, situation_name(situation))
+        self.replacements.setAccessibleName(self.tr("Replacements, separated by |"))
+        self.replacements.setPlaceholderText(self.tr("Certainly | Of course | 好的，马上为您办理"))
+        self.exceptions.setAccessibleName(self.tr("Exceptions, separated by |"))
+        self.exceptions.setPlaceholderText(
+            self.tr("Longer phrases in which the term is fine: No Problem Tea")
+        )
+        self.variant_insensitive.setText(self.tr("Si&mplified/Traditional-insensitive"))
+        self.variant_insensitive.setAccessibleName(
+            self.tr("Match Simplified and Traditional Chinese alike")
+        )
+        self.variant_insensitive.setToolTip(
+            self.tr(
+                "When ticked, 这里就是这样的 also flags 這裡就是這樣的 (and the other way round)."
+            )
+        )
+        captions = {
+            "kind": self.tr("&Kind:"),
+            "language": self.tr("&Language:"),
+            "text": self.tr("&Text:"),
+            "severity": self.tr("Se&verity:"),
+            "situation": self.tr("Sit&uation:"),
+            "replacements": self.tr("&Replacements:"),
+            "reason": self.tr("R&eason:"),
+            "exceptions": self.tr("E&xceptions:"),
+        }
+        for key, caption in captions.items():
+            self._captions[key].setText(caption)
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save entry"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self._kind_texts()
+        if self._summary is not None:
+            self._show_summary(self._summary)
 
     # --- what the form holds ----------------------------------------------------------
 
@@ -716,18 +840,25 @@ class EntryForm(QDialog):
         for key in ("severity", "replacements", "exceptions", "variants"):
             self._form.setRowVisible(self._rows[key], taboo)
         self._form.setRowVisible(self._rows["situation"], not taboo)
+        self._kind_texts()
+        self.adjustSize()
+
+    def _kind_texts(self) -> None:
+        """The hints that depend on the kind chosen."""
+        taboo = self.current_kind() is EntryKind.TABOO
         self.text.setPlaceholderText(
-            "The word or phrase staff should not use: no problem, 不知道"
+            self.tr("The word or phrase staff should not use: no problem, 不知道")
             if taboo
-            else "The phrase, with {preferred_name}, {agent_name} or {store} where they go"
+            else self.tr("The phrase, with {preferred_name}, {agent_name} or {store} where they go")
         )
         self.reason.setPlaceholderText(
-            "Why: shown to staff next to the flagged wording"
+            self.tr("Why: shown to staff next to the flagged wording")
             if taboo
-            else "A note for staff on when to use it (optional)"
+            else self.tr("A note for staff on when to use it (optional)")
         )
-        self.reason.setAccessibleName("Reason shown to staff" if taboo else "Note for staff")
-        self.adjustSize()
+        self.reason.setAccessibleName(
+            self.tr("Reason shown to staff") if taboo else self.tr("Note for staff")
+        )
 
     # --- saving -------------------------------------------------------------------------
 
@@ -742,7 +873,7 @@ class EntryForm(QDialog):
         reasons are then shown in the form, which keeps what was typed)."""
         self._clear_messages()
         self.save_button.setEnabled(False)
-        set_message(self.problems, "Saving…", error=False)
+        set_message(self.problems, self.tr("Saving…"), error=False)
         try:
             typed = self.entry()
             editing = self.editing
@@ -754,10 +885,15 @@ class EntryForm(QDialog):
             self.show_problems(exc.problems)
             return None
         except (PermissionDenied, EntryNotFound, PhrasebookError, ValueError) as exc:
-            self._show_summary(f"Not saved: {exc}")
+            self._show_summary(
+                with_reason(
+                    lambda reason: self.tr("Not saved: {reason}").format(reason=reason), exc
+                )
+            )
             return None
         finally:
             self.save_button.setEnabled(True)
+        self._summary = None
         set_message(self.problems, "", error=False)
         self.saved.emit(stored)
         self.accept()
@@ -778,19 +914,8 @@ class EntryForm(QDialog):
             if messages and key in self._messages:
                 set_message(self._messages[key], "\n".join(messages), error=True)
                 self._field_widget(key).setAccessibleDescription(" ".join(messages))
-        involved: list[str] = []
-        for problem in problems:
-            for entry_id in problem.entry_ids:
-                other = self._lookup(entry_id) if entry_id != own else None
-                line = f"entry #{entry_id}: {entry_summary(other)}" if other else ""
-                if line and line not in involved:
-                    involved.append(line)
-        count = len(problems)
-        heading = "Not saved: 1 problem." if count == 1 else f"Not saved: {count} problems."
-        summary = heading
-        if involved:
-            summary += "\nAlso involved:\n" + "\n".join(f"• {line}" for line in involved)
-        self._show_summary(summary)
+        self._problems = list(problems)
+        self._show_summary(self._problems_summary)
         self._fit()
         first = next(
             (
@@ -801,6 +926,32 @@ class EntryForm(QDialog):
             "text",
         )
         self._field_widget(first).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _problems_summary(self) -> str:
+        """``Not saved: 2 problems.`` and the other entries involved, in the interface
+        language (the problems' own wording comes from the service)."""
+        own = self.editing.id if self.editing is not None else None
+        involved: list[str] = []
+        for problem in self._problems:
+            for entry_id in problem.entry_ids:
+                other = self._lookup(entry_id) if entry_id != own else None
+                line = (
+                    self.tr("entry #{id}: {entry}").format(id=entry_id, entry=entry_summary(other))
+                    if other
+                    else ""
+                )
+                if line and line not in involved:
+                    involved.append(line)
+        count = len(self._problems)
+        summary = (
+            self.tr("Not saved: 1 problem.")
+            if count == 1
+            else self.tr("Not saved: %n problems.", "", count)
+        )
+        if involved:
+            summary += "\n" + self.tr("Also involved:") + "\n"
+            summary += "\n".join(f"• {line}" for line in involved)
+        return summary
 
     def _fit(self) -> None:
         """Grow to show every message in full (wrapped labels need their height for the
@@ -821,7 +972,10 @@ class EntryForm(QDialog):
         focus = self._rows[key].focusProxy()
         return focus if focus is not None else self._rows[key]
 
-    def _show_summary(self, text: str) -> None:
+    def _show_summary(self, render: Callable[[], str]) -> None:
+        """Show the summary ``render()`` makes (made again when the language changes)."""
+        self._summary = render
+        text = render()
         set_message(self.problems, text, error=True)
         self.setAccessibleDescription(text)
         self._fit()
@@ -834,17 +988,20 @@ class EntryForm(QDialog):
     def _clear_messages(self) -> None:
         for key in self._messages:
             self._clear_message(key)
+        self._summary = None
         set_message(self.problems, "", error=True)
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self._show_summary(f"Not saved: {exc}")
+        self._show_summary(
+            with_reason(lambda reason: self.tr("Not saved: {reason}").format(reason=reason), exc)
+        )
 
 
 # --- The editor -------------------------------------------------------------------------
 
 
-class PhrasebookEditor(QWidget):
+class PhrasebookEditor(Retranslating, QWidget):
     """The trainer's editor for the phrasebooks (``PhrasebookEditor(service, checker)``,
     then ``await load()``).
 
@@ -874,13 +1031,17 @@ class PhrasebookEditor(QWidget):
         self._loaded = False
         self._history: list[HistoryRecord] = []
         self._form: EntryForm | None = None
+        self._status: Callable[[], str] | None = None
+        self._status_error = False
+        self._report_title: Callable[[], str] | None = None
+        self._history_title: Callable[[], str] = lambda: self.tr(
+            "Select an entry to see its history."
+        )
         self._last_dir = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
         self.setObjectName("phrasebookEditor")
-        self.setAccessibleName("Phrasebook editor")
-        self.setWindowTitle("Phrasebook")
 
         self._build_actions()
         self._build_book_bar()
@@ -891,15 +1052,130 @@ class PhrasebookEditor(QWidget):
         self._build_history()
         self._build_layout()
         self._set_tab_order()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface language; filters, selection, the bench text,
+        the history shown and any open form stay as they are."""
+        self.setAccessibleName(self.tr("Phrasebook editor"))
+        self.setWindowTitle(self.tr("Phrasebook"))
+        self.add_action.setText(self.tr("Add entry"))
+        self.edit_action.setText(self.tr("Edit entry"))
+        self.delete_action.setText(self.tr("Delete entry"))
+        self.find_action.setText(self.tr("Filter"))
+        self.reload_action.setText(self.tr("Reload"))
+
+        self.book_combo.setAccessibleName(self.tr("Phrasebook"))
+        self.book_label.setText(self.tr("&Phrasebook:"))
+        self.make_active_button.setText(self.tr("Make ac&tive"))
+        _name(
+            self.make_active_button,
+            self.tr("Make this the active phrasebook"),
+            self.tr("Check what staff write against this phrasebook"),
+        )
+        self.new_book_button.setText(self.tr("&New phrasebook…"))
+        _name(self.new_book_button, self.tr("New phrasebook"), self.tr("One phrasebook per brand"))
+        self.import_button.setText(self.tr("&Import…"))
+        _name(
+            self.import_button,
+            self.tr("Import phrasebook file"),
+            self.tr("Replace this phrasebook's entries with a CSV or JSON file"),
+        )
+        self.export_button.setText(self.tr("E&xport…"))
+        _name(self.export_button, self.tr("Export phrasebook file"), self.tr("Save as CSV or JSON"))
+        note = QCoreApplication.translate("Phrasebook", READ_ONLY_NOTE)
+        self.role_note.setText(self.tr("{note}.").format(note=note))
+        self.role_note.setAccessibleName(note)
+
+        self.report_list.setAccessibleName(self.tr("Problems"))
+        self.report_close.setText(self.tr("Dismiss"))
+        _name(self.report_close, self.tr("Dismiss the problems"))
+
+        self._filter_label.setText(self.tr("&Filter:"))
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
+        self.kind_filter.setItemText(0, self.tr("All kinds"))
+        for row, kind in enumerate((EntryKind.APPROVED, EntryKind.TABOO), start=1):
+            self.kind_filter.setItemText(row, kind_label(kind))
+        self.language_filter.setAccessibleName(self.tr("Filter by language"))
+        self.language_filter.setItemText(0, self.tr("All languages"))
+        for row, language in enumerate(LANGUAGE_NAMES, start=1):
+            self.language_filter.setItemText(row, language_name(language))
+        self.situation_filter.setAccessibleName(self.tr("Filter by situation"))
+        self.situation_filter.setItemText(0, self.tr("All situations"))
+        for row, situation in enumerate(Situation, start=1):
+            self.situation_filter.setItemText(row, situation_name(situation))
+        self.severity_filter.setAccessibleName(self.tr("Filter by severity"))
+        self.severity_filter.setItemText(0, self.tr("All severities"))
+        for row, severity in enumerate(Severity, start=1):
+            self.severity_filter.setItemText(row, severity_name(severity))
+        self.text_filter.setAccessibleName(self.tr("Filter by text"))
+        self.text_filter.setPlaceholderText(
+            self.tr("Filter text, replacements, reasons, #id…  (Ctrl+F)")
+        )
+        for clear in self.text_filter.findChildren(QToolButton):
+            clear.setAccessibleName(self.tr("Clear the text filter"))
+        self.clear_filters_button.setText(self.tr("Clear filters"))
+        _name(self.clear_filters_button, self.tr("Clear all filters"))
+
+        self.table.setAccessibleName(self.tr("Phrasebook entries"))
+        self.model.retranslate()
+        self.add_button.setText(self.tr("&Add…"))
+        self.add_button.setAccessibleName(self.tr("Add entry"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit entry"))
+        self.delete_button.setText(self.tr("&Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete entry"))
+
+        self.bench_group.setTitle(self.tr("Test bench"))
+        self.bench.setAccessibleName(self.tr("Test bench text"))
+        self.bench.setPlaceholderText(
+            self.tr(
+                "Paste or type what staff might write, in any language, to see what this "
+                "phrasebook flags and why."
+            )
+        )
+        self.findings.setAccessibleName(self.tr("What would be flagged"))
+        self.findings.setHeaderLabels(
+            [
+                self.tr("Typed"),
+                self.tr("Position"),
+                self.tr("Term"),
+                self.tr("Severity"),
+                self.tr("Reason"),
+                self.tr("Say instead"),
+            ]
+        )
+
+        self.history_group.setTitle(self.tr("History"))
+        self._scope_label.setText(self.tr("Sho&w:"))
+        self.history_scope.setAccessibleName(self.tr("Show history of"))
+        self.history_scope.setItemText(0, self.tr("Selected entry"))
+        self.history_scope.setItemText(1, self.tr("Whole phrasebook (latest 100)"))
+        self.history_list.setAccessibleName(self.tr("History"))
+        self.history_list.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before → after")]
+        )
+        self.restore_button.setText(self.tr("&Restore this version"))
+        self.restore_button.setAccessibleName(self.tr("Restore this version"))
+
+        # What is shown from data: made again from what the editor holds.
+        if self._books:
+            self._fill_books()
+        self._bench_label_text()
+        if self._report_title is not None:
+            self._show_report_title()
+        if self._status is not None:
+            self._show_status_text()
+        self._update_count()
+        self._list_findings(keep_row=True)
+        self._render_history()
         self._update_actions()
 
     # --- building ------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(
-            text: str, name: str, keys: Sequence[QKeySequence], context: Qt.ShortcutContext
-        ) -> QAction:
-            made = QAction(text, self)
+        def action(name: str, keys: Sequence[QKeySequence], context: Qt.ShortcutContext) -> QAction:
+            made = QAction(self)
             made.setObjectName(name)
             made.setShortcuts(list(keys))
             made.setShortcutContext(context)
@@ -908,14 +1184,12 @@ class PhrasebookEditor(QWidget):
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
         table_only = Qt.ShortcutContext.WidgetShortcut
         self.add_action = action(
-            "Add entry",
             "addEntryAction",
             [QKeySequence(Qt.Key.Key_Insert), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N)],
             within,
         )
         self.add_action.triggered.connect(self.add_entry)
         self.edit_action = action(
-            "Edit entry",
             "editEntryAction",
             [
                 QKeySequence(Qt.Key.Key_Return),
@@ -926,14 +1200,14 @@ class PhrasebookEditor(QWidget):
         )
         self.edit_action.triggered.connect(self.edit_entry)
         self.delete_action = action(
-            "Delete entry", "deleteEntryAction", [QKeySequence(Qt.Key.Key_Delete)], table_only
+            "deleteEntryAction", [QKeySequence(Qt.Key.Key_Delete)], table_only
         )
         self.delete_action.triggered.connect(self.delete_entry)
         self.find_action = action(
-            "Filter", "filterAction", [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F)], within
+            "filterAction", [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F)], within
         )
         self.find_action.triggered.connect(self.focus_filter)
-        self.reload_action = action("Reload", "reloadAction", [QKeySequence(Qt.Key.Key_F5)], within)
+        self.reload_action = action("reloadAction", [QKeySequence(Qt.Key.Key_F5)], within)
         self.reload_action.triggered.connect(self.reload)
         self.addAction(self.add_action)
         self.addAction(self.find_action)
@@ -941,40 +1215,25 @@ class PhrasebookEditor(QWidget):
 
     def _build_book_bar(self) -> None:
         self.book_combo = QComboBox()
-        name_widget(self.book_combo, "bookCombo", "Phrasebook")
+        self.book_combo.setObjectName("bookCombo")
         self.book_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.book_combo.setMinimumContentsLength(16)
         self.book_combo.currentIndexChanged.connect(self._book_chosen)
-        self.book_label = QLabel("&Phrasebook:")
+        self.book_label = QLabel()
         self.book_label.setBuddy(self.book_combo)
         self.book_note = QLabel()
         self.book_note.setObjectName("bookNote")
-        self.make_active_button = _button(
-            "Make ac&tive",
-            "makeActiveButton",
-            "Make this the active phrasebook",
-            "Check what staff write against this phrasebook",
-        )
+        self.make_active_button = _button("makeActiveButton")
         self.make_active_button.clicked.connect(self.make_active)
-        self.new_book_button = _button(
-            "&New phrasebook…", "newBookButton", "New phrasebook", "One phrasebook per brand"
-        )
+        self.new_book_button = _button("newBookButton")
         self.new_book_button.clicked.connect(self.new_phrasebook)
-        self.import_button = _button(
-            "&Import…",
-            "importButton",
-            "Import phrasebook file",
-            "Replace this phrasebook's entries with a CSV or JSON file",
-        )
+        self.import_button = _button("importButton")
         self.import_button.clicked.connect(self.choose_import_file)
-        self.export_button = _button(
-            "E&xport…", "exportButton", "Export phrasebook file", "Save as CSV or JSON"
-        )
+        self.export_button = _button("exportButton")
         self.export_button.clicked.connect(self.choose_export_file)
 
-        self.role_note = QLabel(f"{READ_ONLY_NOTE}.")
+        self.role_note = QLabel()
         self.role_note.setObjectName("roleNote")
-        self.role_note.setAccessibleName(READ_ONLY_NOTE)
         self.role_note.setWordWrap(True)
         self.role_note.setStyleSheet(
             "QLabel { background: palette(tool-tip-base); color: palette(tool-tip-text);"
@@ -991,10 +1250,10 @@ class PhrasebookEditor(QWidget):
         self.report_title.setWordWrap(True)
         self.report_title.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.report_list = QListWidget()
-        name_widget(self.report_list, "reportList", "Problems")
+        self.report_list.setObjectName("reportList")
         self.report_list.setMaximumHeight(110)
         self.report_list.itemActivated.connect(self._report_item_activated)
-        self.report_close = _button("Dismiss", "reportDismissButton", "Dismiss the problems")
+        self.report_close = _button("reportDismissButton")
         self.report_close.clicked.connect(self.hide_report)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -1007,48 +1266,29 @@ class PhrasebookEditor(QWidget):
         self.report.setVisible(False)
 
     def _build_filters(self) -> None:
-        def combo(
-            name: str, accessible: str, everything: str, items: Iterable[tuple[str, Any]]
-        ) -> QComboBox:
+        def combo(name: str, values: Iterable[str]) -> QComboBox:
             made = QComboBox()
-            name_widget(made, name, accessible)
-            made.addItem(everything, None)
-            for text, value in items:
-                made.addItem(text, value)
+            made.setObjectName(name)
+            made.addItem("", None)  # all of them
+            for value in values:
+                made.addItem("", value)
             made.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             made.currentIndexChanged.connect(self._apply_filters)
             return made
 
         self.kind_filter = combo(
-            "kindFilter",
-            "Filter by kind",
-            "All kinds",
-            [(KIND_LABELS[kind], kind.value) for kind in (EntryKind.APPROVED, EntryKind.TABOO)],
+            "kindFilter", [kind.value for kind in (EntryKind.APPROVED, EntryKind.TABOO)]
         )
-        self.language_filter = combo(
-            "languageFilter",
-            "Filter by language",
-            "All languages",
-            [(label, language.value) for language, label in LANGUAGE_NAMES.items()],
-        )
+        self.language_filter = combo("languageFilter", [lang.value for lang in LANGUAGE_NAMES])
         self.situation_filter = combo(
-            "situationFilter",
-            "Filter by situation",
-            "All situations",
-            [(situation_name(situation), situation.value) for situation in Situation],
+            "situationFilter", [situation.value for situation in Situation]
         )
-        self.severity_filter = combo(
-            "severityFilter",
-            "Filter by severity",
-            "All severities",
-            [(SEVERITY_NAMES[severity], severity.value) for severity in Severity],
-        )
+        self.severity_filter = combo("severityFilter", [severity.value for severity in Severity])
         self.text_filter = QLineEdit()
-        name_widget(self.text_filter, "textFilter", "Filter by text")
-        self.text_filter.setPlaceholderText("Filter text, replacements, reasons, #id…  (Ctrl+F)")
+        self.text_filter.setObjectName("textFilter")
         self.text_filter.setClearButtonEnabled(True)
         for clear in self.text_filter.findChildren(QToolButton):
-            name_widget(clear, "clearTextFilterButton", "Clear the text filter")
+            clear.setObjectName("clearTextFilterButton")
         self.text_filter.setMinimumWidth(220)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -1056,9 +1296,7 @@ class PhrasebookEditor(QWidget):
         self._filter_timer.timeout.connect(self._apply_filters)
         self.text_filter.textChanged.connect(lambda _text: self._filter_timer.start())
         self.text_filter.returnPressed.connect(self._apply_filters)
-        self.clear_filters_button = _button(
-            "Clear filters", "clearFiltersButton", "Clear all filters"
-        )
+        self.clear_filters_button = _button("clearFiltersButton")
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -1068,7 +1306,7 @@ class PhrasebookEditor(QWidget):
         self.proxy = EntryFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        name_widget(self.table, "entriesTable", "Phrasebook entries")
+        self.table.setObjectName("entriesTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -1096,18 +1334,11 @@ class PhrasebookEditor(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-        keys = f"{_keys_text(self.add_action)}"
-        self.add_button = _button(
-            "&Add…", "addButton", "Add entry", f"Add an approved phrase or taboo term ({keys})"
-        )
+        self.add_button = _button("addButton")
         self.add_button.clicked.connect(self.add_entry)
-        self.edit_button = _button(
-            "&Edit…", "editButton", "Edit entry", "Edit the selected entry (Enter, F2)"
-        )
+        self.edit_button = _button("editButton")
         self.edit_button.clicked.connect(self.edit_entry)
-        self.delete_button = _button(
-            "&Delete…", "deleteButton", "Delete entry", "Delete the selected entry (Delete)"
-        )
+        self.delete_button = _button("deleteButton")
         self.delete_button.clicked.connect(self.delete_entry)
         self.status = QLabel()
         self.status.setObjectName("statusLabel")
@@ -1116,26 +1347,20 @@ class PhrasebookEditor(QWidget):
 
     def _build_bench(self) -> None:
         self.bench = CheckedTextEdit(self._bench_checker, self)
-        name_widget(self.bench, "benchEdit", "Test bench text")
-        self.bench.setPlaceholderText(
-            "Paste or type what staff might write, in any language, to see what this "
-            "phrasebook flags and why."
-        )
+        self.bench.setObjectName("benchEdit")
         self.bench.textChanged.connect(self.refresh_findings)
         self._bench_checker.changed.connect(self.refresh_findings)
         self.bench_label = QLabel()
         self.bench_label.setObjectName("benchLabel")
         self.bench_label.setBuddy(self.bench)
-        self.bench_summary = QLabel("Nothing flagged.")
+        self.bench_summary = QLabel()
         self.bench_summary.setObjectName("benchSummary")
         self.findings = QTreeWidget()
-        name_widget(self.findings, "benchFindings", "What would be flagged")
+        self.findings.setObjectName("benchFindings")
         self.findings.setRootIsDecorated(False)
         self.findings.setAlternatingRowColors(True)
         self.findings.setUniformRowHeights(True)
-        self.findings.setHeaderLabels(
-            ["Typed", "Position", "Term", "Severity", "Reason", "Say instead"]
-        )
+        self.findings.setColumnCount(6)
         for column, width in enumerate((110, 100, 110, 70, 260, 220)):
             self.findings.setColumnWidth(column, width)
         self.findings.currentItemChanged.connect(self._finding_chosen)
@@ -1143,18 +1368,18 @@ class PhrasebookEditor(QWidget):
 
     def _build_history(self) -> None:
         self.history_scope = QComboBox()
-        name_widget(self.history_scope, "historyScope", "Show history of")
-        self.history_scope.addItem("Selected entry", "entry")
-        self.history_scope.addItem("Whole phrasebook (latest 100)", "book")
+        self.history_scope.setObjectName("historyScope")
+        self.history_scope.addItem("", "entry")
+        self.history_scope.addItem("", "book")
         self.history_scope.currentIndexChanged.connect(lambda _i: self.refresh_history())
-        self.history_title = QLabel("Select an entry to see its history.")
+        self.history_title = QLabel()
         self.history_title.setObjectName("historyTitle")
         self.history_title.setWordWrap(True)
         self.history_list = QTreeWidget()
-        name_widget(self.history_list, "historyList", "History")
+        self.history_list.setObjectName("historyList")
         self.history_list.setRootIsDecorated(False)
         self.history_list.setAlternatingRowColors(True)
-        self.history_list.setHeaderLabels(["When", "Who", "What", "Before → after"])
+        self.history_list.setColumnCount(4)
         for column, width in enumerate((126, 104, 64, 300)):
             self.history_list.setColumnWidth(column, width)
         self.history_list.currentItemChanged.connect(lambda *_args: self._record_chosen())
@@ -1163,12 +1388,7 @@ class PhrasebookEditor(QWidget):
         self.history_detail.setWordWrap(True)
         self.history_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.history_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = _button(
-            "&Restore this version",
-            "restoreButton",
-            "Restore this version",
-            "Bring the entry back to what it was right after the selected change",
-        )
+        self.restore_button = _button("restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
 
     def _build_layout(self) -> None:
@@ -1182,9 +1402,9 @@ class PhrasebookEditor(QWidget):
         bar.addWidget(self.export_button)
 
         filters = QHBoxLayout()
-        filter_label = QLabel("&Filter:")
-        filter_label.setBuddy(self.text_filter)
-        filters.addWidget(filter_label)
+        self._filter_label = QLabel()
+        self._filter_label.setBuddy(self.text_filter)
+        filters.addWidget(self._filter_label)
         for combo in (
             self.kind_filter,
             self.language_filter,
@@ -1209,8 +1429,9 @@ class PhrasebookEditor(QWidget):
         entries_column.addWidget(self.table, 1)
         entries_column.addLayout(buttons)
 
-        bench = QGroupBox("Test bench")
+        bench = QGroupBox()
         bench.setObjectName("benchGroup")
+        self.bench_group = bench
         bench_column = QVBoxLayout(bench)
         bench_column.addWidget(self.bench_label)
         bench_split = QSplitter(Qt.Orientation.Vertical)
@@ -1227,13 +1448,14 @@ class PhrasebookEditor(QWidget):
         bench_split.setSizes([80, 170])
         bench_column.addWidget(bench_split, 1)
 
-        history = QGroupBox("History")
+        history = QGroupBox()
         history.setObjectName("historyGroup")
+        self.history_group = history
         history_column = QVBoxLayout(history)
         scope_line = QHBoxLayout()
-        scope_label = QLabel("Sho&w:")
-        scope_label.setBuddy(self.history_scope)
-        scope_line.addWidget(scope_label)
+        self._scope_label = QLabel()
+        self._scope_label.setBuddy(self.history_scope)
+        scope_line.addWidget(self._scope_label)
         scope_line.addWidget(self.history_scope)
         scope_line.addStretch(1)
         history_column.addLayout(scope_line)
@@ -1360,8 +1582,16 @@ class PhrasebookEditor(QWidget):
         if rows:
             self.table.scrollTo(rows[0], QAbstractItemView.ScrollHint.EnsureVisible)
 
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        set_message(self.status, text, error=error)
+    def show_status(self, text: str | Callable[[], str], *, error: bool = False) -> None:
+        """Show ``text`` under the table; pass a function making it to have it made
+        again (in the new language) when the interface language changes."""
+        self._status = text if callable(text) else (lambda: text)
+        self._status_error = error
+        self._show_status_text()
+
+    def _show_status_text(self) -> None:
+        text = self._status() if self._status is not None else ""
+        set_message(self.status, text, error=self._status_error)
         self.status.setAccessibleDescription(text)
 
     # --- loading ---------------------------------------------------------------------------
@@ -1392,10 +1622,7 @@ class PhrasebookEditor(QWidget):
         self._fill_books()
         self.model.set_entries(entries, keys)
         self._bench_checker.set_entries(entries)
-        book_name = info.name.replace("&", "&&")
-        self.bench_label.setText(
-            f"&Bench text, checked against {quoted(book_name)} exactly as staff are checked:"
-        )
+        self._bench_label_text()
         self._apply_role()
         if keep is not None and self.select_entry(keep):
             # Once the layout settled (the role note may have taken room from the table).
@@ -1405,6 +1632,16 @@ class PhrasebookEditor(QWidget):
         self._update_actions()
         self.refresh_history()
         self.loaded.emit()
+
+    def _bench_label_text(self) -> None:
+        if self._book is None:
+            return
+        book_name = self._book.replace("&", "&&")
+        self.bench_label.setText(
+            self.tr("&Bench text, checked against {book} exactly as staff are checked:").format(
+                book=quoted(book_name)
+            )
+        )
 
     def reload(self) -> None:
         """F5: read the shown book again."""
@@ -1430,7 +1667,8 @@ class PhrasebookEditor(QWidget):
             self.book_combo.clear()
             for info in self._books:
                 active = info.name == self._active
-                self.book_combo.addItem(f"{info.name} (active)" if active else info.name, info.name)
+                shown = self.tr("{book} (active)").format(book=info.name) if active else info.name
+                self.book_combo.addItem(shown, info.name)
                 if active:
                     font = QFont(self.book_combo.font())
                     font.setBold(True)
@@ -1441,9 +1679,9 @@ class PhrasebookEditor(QWidget):
         finally:
             self.book_combo.blockSignals(False)
         if self._book == self._active:
-            self.book_note.setText("Staff are checked against this phrasebook.")
+            self.book_note.setText(self.tr("Staff are checked against this phrasebook."))
         else:
-            self.book_note.setText("Not in use: “Make active” to check staff against it.")
+            self.book_note.setText(self.tr("Not in use: “Make active” to check staff against it."))
 
     def _book_chosen(self, index: int) -> None:
         name = self.book_combo.itemData(index)
@@ -1468,10 +1706,25 @@ class PhrasebookEditor(QWidget):
                 self.hide_report()
             return
         count = len(problems)
-        what = "1 problem" if count == 1 else f"{count} problems"
+        book = quoted(self._book or "")
+
+        def title() -> str:
+            if count == 1:
+                text = self.tr(
+                    "{book} has 1 problem; fix them one at a time "
+                    "(Enter on a problem selects its entry)."
+                )
+            else:
+                text = self.tr(
+                    "{book} has %n problems; fix them one at a time "
+                    "(Enter on a problem selects its entry).",
+                    "",
+                    count,
+                )
+            return text.format(book=book)
+
         self.show_report(
-            f"{quoted(self._book or '')} has {what}; fix them one at a time "
-            "(Enter on a problem selects its entry).",
+            title,
             [
                 (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
                 for problem in problems
@@ -1482,10 +1735,16 @@ class PhrasebookEditor(QWidget):
     # --- the report panel ----------------------------------------------------------------
 
     def show_report(
-        self, title: str, lines: Sequence[tuple[str, int | None]], *, kind: str = "report"
+        self,
+        title: str | Callable[[], str],
+        lines: Sequence[tuple[str, int | None]],
+        *,
+        kind: str = "report",
     ) -> None:
-        """Show a list of problems above the table (each line may point at an entry)."""
-        self.report_title.setText(title)
+        """Show a list of problems above the table (each line may point at an entry).
+        ``title`` may be a function making it, to follow a change of language."""
+        self._report_title = title if callable(title) else (lambda: title)
+        self._show_report_title()
         self.report_list.clear()
         for text, entry_id in lines:
             item = QListWidgetItem(text)
@@ -1493,10 +1752,15 @@ class PhrasebookEditor(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry_id)
             self.report_list.addItem(item)
         self.report.setProperty("kind", kind)
-        self.report.setAccessibleDescription(title)
         self.report.setVisible(True)
 
+    def _show_report_title(self) -> None:
+        title = self._report_title() if self._report_title is not None else ""
+        self.report_title.setText(title)
+        self.report.setAccessibleDescription(title)
+
     def hide_report(self) -> None:
+        self._report_title = None
         self.report.setVisible(False)
         self.report.setProperty("kind", "")
         self.report_list.clear()
@@ -1550,10 +1814,15 @@ class PhrasebookEditor(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "entry" if total == 1 else "entries"
-        self.count_label.setText(
-            f"{shown} of {total} {noun}" if self.proxy.active else f"{total} {noun}"
-        )
+        if self.proxy.active:
+            text = (
+                self.tr("{shown} of 1 entry")
+                if total == 1
+                else self.tr("{shown} of %n entries", "", total)
+            )
+        else:
+            text = self.tr("1 entry") if total == 1 else self.tr("%n entries", "", total)
+        self.count_label.setText(text.format(shown=shown))
         self.clear_filters_button.setEnabled(self.proxy.active)
 
     # --- actions ---------------------------------------------------------------------------
@@ -1571,9 +1840,9 @@ class PhrasebookEditor(QWidget):
         restorable, why = self._restorable(record)
         self.restore_button.setEnabled(editable and restorable)
         self.restore_button.setToolTip(
-            why or "Bring the entry back to what it was right after the selected change"
+            why or self.tr("Bring the entry back to what it was right after the selected change")
         )
-        tip = "" if self._can_edit else READ_ONLY_NOTE
+        tip = "" if self._can_edit else QCoreApplication.translate("Phrasebook", READ_ONLY_NOTE)
         for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
             button.setToolTip(tip or button.accessibleName())
 
@@ -1639,8 +1908,15 @@ class PhrasebookEditor(QWidget):
 
     def _entry_saved(self, entry: object) -> None:
         if isinstance(entry, PhraseEntry):
-            what = "Added" if self._form is not None and self._form.editing is None else "Saved"
-            self.show_status(f"{what} {entry_summary(entry)}.")
+            added = self._form is not None and self._form.editing is None
+            if added:
+                self.show_status(
+                    lambda: self.tr("Added {entry}.").format(entry=entry_summary(entry))
+                )
+            else:
+                self.show_status(
+                    lambda: self.tr("Saved {entry}.").format(entry=entry_summary(entry))
+                )
             self._tasks.start(self._after_change(entry.id), name="after-change")
 
     async def _after_change(self, select: int | None = None) -> None:
@@ -1663,16 +1939,16 @@ class PhrasebookEditor(QWidget):
         box = QMessageBox(self)
         box.setObjectName("confirmDeleteBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete entry")
-        box.setText(f"Delete {entry_summary(entry)}?")
+        box.setWindowTitle(self.tr("Delete entry"))
+        box.setText(self.tr("Delete {entry}?").format(entry=entry_summary(entry)))
         box.setInformativeText(
-            "Staff will no longer see it. It stays in the history and can be restored."
+            self.tr("Staff will no longer see it. It stays in the history and can be restored.")
         )
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
-        name_widget(delete, "confirmDeleteButton", "Delete the entry")
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        name_widget(delete, "confirmDeleteButton", self.tr("Delete the entry"))
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        name_widget(cancel, "cancelDeleteButton", "Keep the entry")
+        name_widget(cancel, "cancelDeleteButton", self.tr("Keep the entry"))
         box.setDefaultButton(delete)
         box.setEscapeButton(cancel)
         if await answer(box) is not delete:
@@ -1681,10 +1957,19 @@ class PhrasebookEditor(QWidget):
         try:
             await self._service.delete_entry(entry.id)
         except (PermissionDenied, EntryNotFound) as exc:
-            self.show_status(f"Not deleted: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Not deleted: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             await self.load()
             return
-        self.show_status(f"Deleted {entry_summary(entry)}; restore it from the history.")
+        self.show_status(
+            lambda: self.tr("Deleted {entry}; restore it from the history.").format(
+                entry=entry_summary(entry)
+            )
+        )
         await self._after_change()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1696,11 +1981,11 @@ class PhrasebookEditor(QWidget):
             return None
         dialog = QInputDialog(self)
         dialog.setObjectName("newBookDialog")
-        dialog.setWindowTitle("New phrasebook")
-        dialog.setLabelText("Name of the new phrasebook (one per brand):")
+        dialog.setWindowTitle(self.tr("New phrasebook"))
+        dialog.setLabelText(self.tr("Name of the new phrasebook (one per brand):"))
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
         for edit in dialog.findChildren(QLineEdit):
-            name_widget(edit, "newBookName", "Name of the new phrasebook")
+            name_widget(edit, "newBookName", self.tr("Name of the new phrasebook"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(
             lambda name: self._tasks.start(self.create_phrasebook(name), name="create-book")
@@ -1712,11 +1997,18 @@ class PhrasebookEditor(QWidget):
         try:
             info = await self._service.create_phrasebook(name)
         except (PermissionDenied, PhrasebookNameTaken, ValueError) as exc:
-            self.show_status(f"Not created: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Not created: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             return None
         await self.load(info.name)
         self.show_status(
-            f"Created {quoted(info.name)}. Add entries or import a file, then make it active."
+            lambda: self.tr(
+                "Created {book}. Add entries or import a file, then make it active."
+            ).format(book=quoted(info.name))
         )
         return info
 
@@ -1729,9 +2021,16 @@ class PhrasebookEditor(QWidget):
         try:
             info = await self._service.set_active_phrasebook(name)
         except (PermissionDenied, PhrasebookNotFound) as exc:
-            self.show_status(f"Not changed: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Not changed: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             return
-        self.show_status(f"{quoted(info.name)} is now the active phrasebook.")
+        self.show_status(
+            lambda: self.tr("{book} is now the active phrasebook.").format(book=quoted(info.name))
+        )
         await self._after_change()
 
     # --- import and export ------------------------------------------------------------------
@@ -1739,7 +2038,14 @@ class PhrasebookEditor(QWidget):
     def choose_import_file(self) -> QFileDialog | None:
         if not self._can_edit:
             return None
-        dialog = QFileDialog(self, "Import phrasebook", str(self._last_dir), FILE_FILTERS)
+        filters = ";;".join(
+            [
+                self.tr("Phrasebooks (*.csv *.json)"),
+                self.tr("CSV spreadsheet (*.csv)"),
+                self.tr("JSON (*.json)"),
+            ]
+        )
+        dialog = QFileDialog(self, self.tr("Import phrasebook"), str(self._last_dir), filters)
         dialog.setObjectName("importFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -1755,18 +2061,24 @@ class PhrasebookEditor(QWidget):
         box = QMessageBox(self)
         box.setObjectName("confirmImportBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Import phrasebook")
-        box.setText(f"Replace the entries of {quoted(self._book or '')} with {path.name}?")
+        box.setWindowTitle(self.tr("Import phrasebook"))
+        box.setText(
+            self.tr("Replace the entries of {book} with {file}?").format(
+                book=quoted(self._book or ""), file=path.name
+            )
+        )
         box.setInformativeText(
-            "The phrasebook will hold exactly the entries in the file; entries missing from "
-            "it are removed (their history is kept, so they can be restored). If any row is "
-            "bad, nothing is imported and every bad row is listed."
+            self.tr(
+                "The phrasebook will hold exactly the entries in the file; entries missing "
+                "from it are removed (their history is kept, so they can be restored). If any "
+                "row is bad, nothing is imported and every bad row is listed."
+            )
         )
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        replace = box.addButton("&Import", QMessageBox.ButtonRole.AcceptRole)
-        name_widget(replace, "confirmImportButton", "Import the file")
+        replace = box.addButton(self.tr("&Import"), QMessageBox.ButtonRole.AcceptRole)
+        name_widget(replace, "confirmImportButton", self.tr("Import the file"))
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        name_widget(cancel, "cancelImportButton", "Do not import")
+        name_widget(cancel, "cancelImportButton", self.tr("Do not import"))
         box.setDefaultButton(replace)
         box.setEscapeButton(cancel)
         if await answer(box) is replace:
@@ -1779,30 +2091,59 @@ class PhrasebookEditor(QWidget):
         try:
             report = await self._service.import_phrasebook(path, book=self._book)
         except PhrasebookFormatError as exc:
-            count = len(exc.errors)
-            rows = "1 bad row" if count == 1 else f"{count} bad rows"
-            self.show_report(
-                f"Nothing was imported: {path.name} has {rows}.",
-                [(str(error), None) for error in exc.errors],
+            rows = len(exc.errors)
+
+            def bad_rows() -> str:
+                text = (
+                    self.tr("Nothing was imported: {file} has 1 bad row.")
+                    if rows == 1
+                    else self.tr("Nothing was imported: {file} has %n bad rows.", "", rows)
+                )
+                return text.format(file=path.name)
+
+            self.show_report(bad_rows, [(str(error), None) for error in exc.errors])
+            self.show_status(
+                lambda: self.tr("Nothing imported from {file}.").format(file=path.name),
+                error=True,
             )
-            self.show_status(f"Nothing imported from {path.name}.", error=True)
             return None
         except PhrasebookInvalid as exc:
             count = len(exc.problems)
-            what = "1 problem" if count == 1 else f"{count} problems"
-            self.show_report(
-                f"Nothing was imported: {path.name} has {what}.",
-                [(problem.message, None) for problem in exc.problems],
+
+            def problems() -> str:
+                text = (
+                    self.tr("Nothing was imported: {file} has 1 problem.")
+                    if count == 1
+                    else self.tr("Nothing was imported: {file} has %n problems.", "", count)
+                )
+                return text.format(file=path.name)
+
+            self.show_report(problems, [(problem.message, None) for problem in exc.problems])
+            self.show_status(
+                lambda: self.tr("Nothing imported from {file}.").format(file=path.name),
+                error=True,
             )
-            self.show_status(f"Nothing imported from {path.name}.", error=True)
             return None
         except (PermissionDenied, PhrasebookError, OSError, ValueError) as exc:
-            self.show_status(f"Nothing imported: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Nothing imported: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             return None
         summary = report.summary
         self.show_status(
-            f"Imported {path.name}: {summary.added} added, {summary.changed} changed, "
-            f"{summary.removed} removed, {summary.unchanged} unchanged."
+            lambda: self.tr(
+                "Imported {file}: {added} added, {changed} changed, {removed} removed, "
+                "{unchanged} unchanged."
+            ).format(
+                file=path.name,
+                added=summary.added,
+                changed=summary.changed,
+                removed=summary.removed,
+                unchanged=summary.unchanged,
+            )
         )
         await self._after_change()
         return report
@@ -1811,13 +2152,16 @@ class PhrasebookEditor(QWidget):
         if self._book is None:
             return None
         suggested = self._last_dir / f"{safe_file_name(self._book)}.csv"
-        dialog = QFileDialog(self, "Export phrasebook", str(suggested), ";;".join(EXPORT_FILTERS))
+        suffixes = {self.tr("CSV spreadsheet (*.csv)"): "csv", self.tr("JSON (*.json)"): "json"}
+        dialog = QFileDialog(
+            self, self.tr("Export phrasebook"), str(suggested), ";;".join(suffixes)
+        )
         dialog.setObjectName("exportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("csv")
         dialog.filterSelected.connect(
-            lambda name: dialog.setDefaultSuffix(EXPORT_FILTERS.get(name, "csv"))
+            lambda name: dialog.setDefaultSuffix(suffixes.get(name, "csv"))
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(
@@ -1832,17 +2176,34 @@ class PhrasebookEditor(QWidget):
         try:
             count = await self._service.export_phrasebook(path, book=self._book)
         except (PhrasebookError, OSError, ValueError, LookupError) as exc:
-            self.show_status(f"Not exported: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Not exported: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             return None
-        self.show_status(f"Exported {count} entries to {path}.")
+        self.show_status(
+            lambda: (
+                self.tr("Exported 1 entry to {path}.")
+                if count == 1
+                else self.tr("Exported %n entries to {path}.", "", count)
+            ).format(path=path)
+        )
         return count
 
     # --- the test bench ----------------------------------------------------------------------
 
     def refresh_findings(self) -> None:
         """List what the bench text would flag: typed, where, term, severity, why, fixes."""
+        self._list_findings(keep_row=False)
+
+    def _list_findings(self, *, keep_row: bool) -> None:
         text = self.bench.toPlainText()
         found = self.bench.findings()
+        chosen = self.findings.currentItem() if keep_row else None
+        current = -1 if chosen is None else self.findings.indexOfTopLevelItem(chosen)
+        self.findings.blockSignals(True)
         self.findings.clear()
         for finding in found:
             item = QTreeWidgetItem(
@@ -1850,34 +2211,54 @@ class PhrasebookEditor(QWidget):
                     finding.matched,
                     finding_position(text, finding),
                     finding.term,
-                    SEVERITY_NAMES[finding.severity],
+                    severity_name(finding.severity),
                     finding.reason,
                     join_items(finding.replacements),
                 ]
             )
             colour = QColor(SEVERITY_COLOURS[finding.severity])
             item.setForeground(3, colour)
-            item.setToolTip(1, f"characters {finding.start}–{finding.end}")
-            item.setToolTip(3, SEVERITY_CHOICES[finding.severity])
+            item.setToolTip(
+                1,
+                self.tr("characters {start}–{end}").format(start=finding.start, end=finding.end),
+            )
+            item.setToolTip(3, severity_choice(finding.severity))
             item.setToolTip(4, finding.reason)
             item.setToolTip(5, "\n".join(finding.replacements))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             self.findings.addTopLevelItem(item)
+        again = self.findings.topLevelItem(current) if current >= 0 else None
+        if again is not None:  # the same text again (a change of language): keep the row
+            self.findings.setCurrentItem(again)
+        self.findings.blockSignals(False)
         counts = {severity: 0 for severity in Severity}
         for finding in found:
             counts[finding.severity] += 1
         if not found:
-            summary = "Nothing flagged." if text.strip() else "Nothing flagged yet."
+            summary = (
+                self.tr("Nothing flagged.") if text.strip() else self.tr("Nothing flagged yet.")
+            )
         else:
             parts = [
-                f"{counts[severity]} {BENCH_COUNTS[severity]}"
+                self._bench_count(severity, counts[severity])
                 for severity in Severity
                 if counts[severity]
             ]
-            flagged = "1 flagged" if len(found) == 1 else f"{len(found)} flagged"
-            summary = f"{flagged}: " + ", ".join(parts) + ". Enter on a row opens its entry."
+            summary = self.tr(
+                "{flagged} flagged: {counts}. Enter on a row opens its entry."
+            ).format(flagged=len(found), counts=self.tr(", ").join(parts))
         self.bench_summary.setText(summary)
         self.findings.setAccessibleDescription(summary)
+
+    def _bench_count(self, severity: Severity, count: int) -> str:
+        """``2 must change`` / ``1 to check`` / ``3 suggested``."""
+        match severity:
+            case Severity.BLOCK:
+                return self.tr("{count} must change").format(count=count)
+            case Severity.WARN:
+                return self.tr("{count} to check").format(count=count)
+            case _:
+                return self.tr("{count} suggested").format(count=count)
 
     def bench_findings(self) -> list[Finding]:
         """The findings listed under the bench, in order."""
@@ -1924,51 +2305,79 @@ class PhrasebookEditor(QWidget):
         if scope == "book":
             if self._book is None:
                 return
+            book = quoted(self._book)
             records = await self._service.recent_changes(self._book)
-            title = f"Latest changes to {quoted(self._book)}, newest first."
+
+            def title() -> str:
+                return self.tr("Latest changes to {book}, newest first.").format(book=book)
+
         elif entry is None or entry.id is None:
             records = []
-            title = "Select an entry to see its history."
+
+            def title() -> str:
+                return self.tr("Select an entry to see its history.")
+
         else:
             try:
                 records = list(reversed(await self._service.history(entry.id)))
             except EntryNotFound:
                 records = []
-            title = f"History of entry #{entry.id} {quoted(entry.text)}, newest first."
+            entry_id, text = entry.id, quoted(entry.text)
+
+            def title() -> str:
+                return self.tr("History of entry #{id} {text}, newest first.").format(
+                    id=entry_id, text=text
+                )
+
         self._history = records
-        self.history_title.setText(title)
+        self._history_title = title
+        self._render_history(select_first=True)
+        self._update_actions()
+
+    def _render_history(self, *, select_first: bool = False) -> None:
+        """List the records held, in the interface language (the one chosen stays)."""
+        self.history_title.setText(self._history_title())
+        chosen = self.history_list.currentItem()
+        keep = None if chosen is None else chosen.data(0, Qt.ItemDataRole.UserRole)
+        self.history_list.blockSignals(True)
         self.history_list.clear()
         self.history_detail.clear()
-        for record in records:
+        for record in self._history:
             item = QTreeWidgetItem(
                 [
                     changed_text(record.at),
                     record.author,
-                    ACTION_LABELS[record.action],
+                    action_label(record.action),
                     describe_change(record.before, record.after),
                 ]
             )
             item.setToolTip(3, self._record_tooltip(record))
             item.setData(0, Qt.ItemDataRole.UserRole, record.id)
             self.history_list.addTopLevelItem(item)
-        first = self.history_list.topLevelItem(0)
-        if first is not None:
-            self.history_list.setCurrentItem(first)
-        self._update_actions()
+        self.history_list.blockSignals(False)
+        if select_first or keep is None or not self.select_history(keep):
+            first = self.history_list.topLevelItem(0)
+            if first is not None:
+                self.history_list.setCurrentItem(first)
 
     def _record_chosen(self) -> None:
         record = self._current_record()
         self.history_detail.setText(self._record_tooltip(record) if record is not None else "")
         self._update_actions()
 
-    @staticmethod
-    def _record_tooltip(record: HistoryRecord) -> str:
-        before = entry_summary(record.before) if record.before else "(absent)"
-        after = entry_summary(record.after) if record.after else "(deleted)"
-        who = record.author or "unknown"
-        return (
-            f"{ACTION_LABELS[record.action]} by {who}, {changed_text(record.at)} "
-            f"(entry #{record.entry_id})\nBefore: {before}\nAfter: {after}"
+    def _record_tooltip(self, record: HistoryRecord) -> str:
+        before = entry_summary(record.before) if record.before else self.tr("(absent)")
+        after = entry_summary(record.after) if record.after else self.tr("(deleted)")
+        who = record.author or self.tr("unknown")
+        return self.tr(
+            "{action} by {who}, {when} (entry #{id})\nBefore: {before}\nAfter: {after}"
+        ).format(
+            action=action_label(record.action),
+            who=who,
+            when=changed_text(record.at),
+            id=record.entry_id,
+            before=before,
+            after=after,
         )
 
     def history_records(self) -> list[HistoryRecord]:
@@ -1992,12 +2401,12 @@ class PhrasebookEditor(QWidget):
 
     def _restorable(self, record: HistoryRecord | None) -> tuple[bool, str]:
         if record is None:
-            return False, "Select a change in the history."
+            return False, self.tr("Select a change in the history.")
         if record.after is None:
-            return False, "This change removed the entry; restore the version before it."
+            return False, self.tr("This change removed the entry; restore the version before it.")
         current = self.model.by_id(record.entry_id)
         if current is not None and content_of(current) == content_of(record.after):
-            return False, "This is the entry as it is now."
+            return False, self.tr("This is the entry as it is now.")
         return True, ""
 
     def restore_selected(self) -> None:
@@ -2012,7 +2421,9 @@ class PhrasebookEditor(QWidget):
             entry = await self._service.restore_version(history_id)
         except PhrasebookInvalid as exc:
             self.show_report(
-                "Not restored: that version clashes with the phrasebook as it is now.",
+                lambda: self.tr(
+                    "Not restored: that version clashes with the phrasebook as it is now."
+                ),
                 [
                     (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
                     for problem in exc.problems
@@ -2020,9 +2431,14 @@ class PhrasebookEditor(QWidget):
             )
             return None
         except (PermissionDenied, VersionNotRestorable, PhrasebookError, LookupError) as exc:
-            self.show_status(f"Not restored: {exc}", error=True)
+            self.show_status(
+                with_reason(
+                    lambda reason: self.tr("Not restored: {reason}").format(reason=reason), exc
+                ),
+                error=True,
+            )
             return None
-        self.show_status(f"Restored {entry_summary(entry)}.")
+        self.show_status(lambda: self.tr("Restored {entry}.").format(entry=entry_summary(entry)))
         await self._after_change(entry.id)
         return entry
 
@@ -2038,7 +2454,12 @@ class PhrasebookEditor(QWidget):
         super().closeEvent(event)
 
     def _task_failed(self, exc: BaseException) -> None:
-        self.show_status(f"Something went wrong: {exc}", error=True)
+        self.show_status(
+            with_reason(
+                lambda reason: self.tr("Something went wrong: {reason}").format(reason=reason), exc
+            ),
+            error=True,
+        )
 
 
 __all__ = [

@@ -218,12 +218,67 @@
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message numerus="yes">
+        <source>Not saved: %n problems.</source>
+        <translation>
+            <numerusform>Not saved: %n problem.</numerusform>
+            <numerusform>Not saved: %n problems.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n found — Enter opens the highlighted customer, ↓ moves down.</source>
         <translation>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhrasebookEditor</name>
+    <message numerus="yes">
+        <source>{book} has %n problems; fix them one at a time (Enter on a problem selects its entry).</source>
+        <translation>
+            <numerusform>{book} has %n problem; fix them one at a time (Enter on a problem selects its entry).</numerusform>
+            <numerusform>{book} has %n problems; fix them one at a time (Enter on a problem selects its entry).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n entries</source>
+        <translation>
+            <numerusform>{shown} of %n entry</numerusform>
+            <numerusform>{shown} of %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n bad rows.</source>
+        <translation>
+            <numerusform>Nothing was imported: {file} has %n bad row.</numerusform>
+            <numerusform>Nothing was imported: {file} has %n bad rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n problems.</source>
+        <translation>
+            <numerusform>Nothing was imported: {file} has %n problem.</numerusform>
+            <numerusform>Nothing was imported: {file} has %n problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}.</source>
+        <translation>
+            <numerusform>Exported %n entry to {path}.</numerusform>
+            <numerusform>Exported %n entries to {path}.</numerusform>
         </translation>
     </message>
 </context>

@@ -3071,6 +3071,167 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <source>Edit entry #{id}</source>
+        <translation>编辑条目 #{id}</translation>
+    </message>
+    <message>
+        <source>New phrasebook entry</source>
+        <translation>新建话术条目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Taboo term — flag it when staff write it</source>
+        <translation>禁用语 — 员工写到时提示</translation>
+    </message>
+    <message>
+        <source>Approved phrase — offer it in the phrase picker</source>
+        <translation>推荐话术 — 在话术选择器中提供</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Replacements, separated by |</source>
+        <translation>替换说法，用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Certainly | Of course | 好的，马上为您办理</source>
+        <translation>好的 | 当然可以 | 好的，马上为您办理</translation>
+    </message>
+    <message>
+        <source>Exceptions, separated by |</source>
+        <translation>例外，用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Longer phrases in which the term is fine: No Problem Tea</source>
+        <translation>包含该词但可以使用的较长说法：No Problem Tea</translation>
+    </message>
+    <message>
+        <source>Si&amp;mplified/Traditional-insensitive</source>
+        <translation>不区分简繁体(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Match Simplified and Traditional Chinese alike</source>
+        <translation>简体和繁体中文同样匹配</translation>
+    </message>
+    <message>
+        <source>When ticked, 这里就是这样的 also flags 這裡就是這樣的 (and the other way round).</source>
+        <translation>勾选后，这里就是这样的 也会标出 這裡就是這樣的（反之亦然）。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>严重程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Sit&amp;uation:</source>
+        <translation>场景(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replacements:</source>
+        <translation>替换说法(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xceptions:</source>
+        <translation>例外(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>保存条目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The word or phrase staff should not use: no problem, 不知道</source>
+        <translation>员工不应使用的词语或说法：no problem、不知道</translation>
+    </message>
+    <message>
+        <source>The phrase, with {preferred_name}, {agent_name} or {store} where they go</source>
+        <translation>话术内容，在相应位置写 {preferred_name}、{agent_name} 或 {store}</translation>
+    </message>
+    <message>
+        <source>Why: shown to staff next to the flagged wording</source>
+        <translation>原因：显示在被标出的说法旁边，供员工参考</translation>
+    </message>
+    <message>
+        <source>A note for staff on when to use it (optional)</source>
+        <translation>给员工的使用说明（可选）</translation>
+    </message>
+    <message>
+        <source>Reason shown to staff</source>
+        <translation>向员工显示的原因</translation>
+    </message>
+    <message>
+        <source>Note for staff</source>
+        <translation>给员工的说明</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>entry #{id}: {entry}</source>
+        <translation>条目 #{id}：{entry}</translation>
+    </message>
+    <message>
+        <source>Not saved: 1 problem.</source>
+        <translation>未保存：有 1 个问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problems.</source>
+        <translation>
+            <numerusform>未保存：有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also involved:</source>
+        <translation>另外涉及：</translation>
+    </message>
+</context>
+<context>
     <name>ItemRow</name>
     <message>
         <source>Drink</source>
@@ -3288,6 +3449,21 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>PhraseEntryModel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>entry #{id}</source>
+        <translation>条目 #{id}</translation>
+    </message>
+    <message>
+        <source>entry #{id} (Simplified/Traditional as written)</source>
+        <translation>条目 #{id}（简繁体按原样匹配）</translation>
+    </message>
+</context>
+<context>
     <name>PhrasePicker</name>
     <message>
         <source>All languages</source>
@@ -3416,6 +3592,740 @@ Quiet table</source>
     <message>
         <source>To insert, fill in: {fields}.</source>
         <translation>插入前请填写：{fields}。</translation>
+    </message>
+</context>
+<context>
+    <name>Phrasebook</name>
+    <message>
+        <source>Only trainers and managers can change the phrasebook</source>
+        <translation>只有培训师和经理可以修改话术库</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Taboo</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>任何语言</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Block — cannot be sent until changed</source>
+        <translation>拦截 — 修改后才能发送</translation>
+    </message>
+    <message>
+        <source>Warn — needs a confirmation before sending</source>
+        <translation>警告 — 发送前需要确认</translation>
+    </message>
+    <message>
+        <source>Hint — only shown, never interrupts</source>
+        <translation>提示 — 仅显示，不打断</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>taboo {text} ({detail}, {language})</source>
+        <translation>禁用语 {text}（{detail}，{language}）</translation>
+    </message>
+    <message>
+        <source>approved {text} ({detail}, {language})</source>
+        <translation>推荐话术 {text}（{detail}，{language}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>taboo</source>
+        <translation>禁用语</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>推荐话术</translation>
+    </message>
+    <message>
+        <source>insensitive</source>
+        <translation>不区分</translation>
+    </message>
+    <message>
+        <source>as written</source>
+        <translation>按原样</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>situation</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>replacements</source>
+        <translation>替换说法</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>exceptions</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <source>Simplified/Traditional</source>
+        <translation>简繁体</translation>
+    </message>
+    <message>
+        <source>new: {entry}</source>
+        <translation>新建：{entry}</translation>
+    </message>
+    <message>
+        <source>removed: {entry}</source>
+        <translation>删除：{entry}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>no change to {entry}</source>
+        <translation>{entry} 无变化</translation>
+    </message>
+    <message>
+        <source>line {line}, col {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Replacements</source>
+        <translation>替换说法</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasebookEditor</name>
+    <message>
+        <source>Select an entry to see its history.</source>
+        <translation>选择一个条目以查看其历史记录。</translation>
+    </message>
+    <message>
+        <source>Phrasebook editor</source>
+        <translation>话术库编辑器</translation>
+    </message>
+    <message>
+        <source>Phrasebook</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>编辑条目</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>&amp;Phrasebook:</source>
+        <translation>话术库(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Make ac&amp;tive</source>
+        <translation>设为启用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Make this the active phrasebook</source>
+        <translation>将此话术库设为启用</translation>
+    </message>
+    <message>
+        <source>Check what staff write against this phrasebook</source>
+        <translation>用此话术库检查员工所写的内容</translation>
+    </message>
+    <message>
+        <source>&amp;New phrasebook…</source>
+        <translation>新建话术库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New phrasebook</source>
+        <translation>新建话术库</translation>
+    </message>
+    <message>
+        <source>One phrasebook per brand</source>
+        <translation>每个品牌一个话术库</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import phrasebook file</source>
+        <translation>导入话术库文件</translation>
+    </message>
+    <message>
+        <source>Replace this phrasebook&apos;s entries with a CSV or JSON file</source>
+        <translation>用 CSV 或 JSON 文件替换此话术库的条目</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export phrasebook file</source>
+        <translation>导出话术库文件</translation>
+    </message>
+    <message>
+        <source>Save as CSV or JSON</source>
+        <translation>另存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>{note}.</source>
+        <translation>{note}。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the problems</source>
+        <translation>关闭问题列表</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Filter by language</source>
+        <translation>按语言筛选</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <source>Filter by situation</source>
+        <translation>按场景筛选</translation>
+    </message>
+    <message>
+        <source>All situations</source>
+        <translation>所有场景</translation>
+    </message>
+    <message>
+        <source>Filter by severity</source>
+        <translation>按严重程度筛选</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>所有严重程度</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <source>Filter text, replacements, reasons, #id…  (Ctrl+F)</source>
+        <translation>筛选文字、替换说法、原因、#编号…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Clear the text filter</source>
+        <translation>清除文字筛选</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>清除所有筛选</translation>
+    </message>
+    <message>
+        <source>Phrasebook entries</source>
+        <translation>话术库条目</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Test bench</source>
+        <translation>测试台</translation>
+    </message>
+    <message>
+        <source>Test bench text</source>
+        <translation>测试台文字</translation>
+    </message>
+    <message>
+        <source>Paste or type what staff might write, in any language, to see what this phrasebook flags and why.</source>
+        <translation>粘贴或输入员工可能写的内容（任何语言），查看此话术库会标出什么以及原因。</translation>
+    </message>
+    <message>
+        <source>What would be flagged</source>
+        <translation>会被标出的内容</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>输入内容</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建议说法</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Show history of</source>
+        <translation>显示以下内容的历史记录</translation>
+    </message>
+    <message>
+        <source>Selected entry</source>
+        <translation>所选条目</translation>
+    </message>
+    <message>
+        <source>Whole phrasebook (latest 100)</source>
+        <translation>整个话术库（最近 100 条）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>恢复此版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>&amp;Bench text, checked against {book} exactly as staff are checked:</source>
+        <translation>测试文字(&amp;B)，按员工实际检查方式用 {book} 检查：</translation>
+    </message>
+    <message>
+        <source>{book} (active)</source>
+        <translation>{book}（启用中）</translation>
+    </message>
+    <message>
+        <source>Staff are checked against this phrasebook.</source>
+        <translation>员工所写内容正按此话术库检查。</translation>
+    </message>
+    <message>
+        <source>Not in use: “Make active” to check staff against it.</source>
+        <translation>未启用：点击“设为启用”即可用它检查员工所写内容。</translation>
+    </message>
+    <message>
+        <source>{book} has 1 problem; fix them one at a time (Enter on a problem selects its entry).</source>
+        <translation>{book} 有 1 个问题；请逐个修正（在问题上按 Enter 可选中对应条目）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{book} has %n problems; fix them one at a time (Enter on a problem selects its entry).</source>
+        <translation>
+            <numerusform>{book} 有 %n 个问题；请逐个修正（在问题上按 Enter 可选中对应条目）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of 1 entry</source>
+        <translation>{shown} / 1 个条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n entries</source>
+        <translation>
+            <numerusform>{shown} / %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bring the entry back to what it was right after the selected change</source>
+        <translation>将条目恢复为所选修改刚完成时的样子</translation>
+    </message>
+    <message>
+        <source>Added {entry}.</source>
+        <translation>已添加 {entry}。</translation>
+    </message>
+    <message>
+        <source>Saved {entry}.</source>
+        <translation>已保存 {entry}。</translation>
+    </message>
+    <message>
+        <source>Delete {entry}?</source>
+        <translation>删除 {entry}？</translation>
+    </message>
+    <message>
+        <source>Staff will no longer see it. It stays in the history and can be restored.</source>
+        <translation>员工将不再看到它。它会保留在历史记录中，可以恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the entry</source>
+        <translation>删除该条目</translation>
+    </message>
+    <message>
+        <source>Keep the entry</source>
+        <translation>保留该条目</translation>
+    </message>
+    <message>
+        <source>Not deleted: {reason}</source>
+        <translation>未删除：{reason}</translation>
+    </message>
+    <message>
+        <source>Deleted {entry}; restore it from the history.</source>
+        <translation>已删除 {entry}；可从历史记录中恢复。</translation>
+    </message>
+    <message>
+        <source>Name of the new phrasebook (one per brand):</source>
+        <translation>新话术库的名称（每个品牌一个）：</translation>
+    </message>
+    <message>
+        <source>Name of the new phrasebook</source>
+        <translation>新话术库的名称</translation>
+    </message>
+    <message>
+        <source>Not created: {reason}</source>
+        <translation>未创建：{reason}</translation>
+    </message>
+    <message>
+        <source>Created {book}. Add entries or import a file, then make it active.</source>
+        <translation>已创建 {book}。请添加条目或导入文件，然后将其设为启用。</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{book} is now the active phrasebook.</source>
+        <translation>{book} 现已设为启用的话术库。</translation>
+    </message>
+    <message>
+        <source>Phrasebooks (*.csv *.json)</source>
+        <translation>话术库 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import phrasebook</source>
+        <translation>导入话术库</translation>
+    </message>
+    <message>
+        <source>Replace the entries of {book} with {file}?</source>
+        <translation>用 {file} 替换 {book} 的条目？</translation>
+    </message>
+    <message>
+        <source>The phrasebook will hold exactly the entries in the file; entries missing from it are removed (their history is kept, so they can be restored). If any row is bad, nothing is imported and every bad row is listed.</source>
+        <translation>话术库将只包含文件中的条目；文件中没有的条目会被删除（其历史记录会保留，可以恢复）。只要有一行有误，就不会导入任何内容，并会列出所有有误的行。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import the file</source>
+        <translation>导入该文件</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {file} has 1 bad row.</source>
+        <translation>未导入任何内容：{file} 有 1 行有误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n bad rows.</source>
+        <translation>
+            <numerusform>未导入任何内容：{file} 有 %n 行有误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing imported from {file}.</source>
+        <translation>未从 {file} 导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {file} has 1 problem.</source>
+        <translation>未导入任何内容：{file} 有 1 个问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n problems.</source>
+        <translation>
+            <numerusform>未导入任何内容：{file} 有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing imported: {reason}</source>
+        <translation>未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.</source>
+        <translation>已导入 {file}：新增 {added} 条，修改 {changed} 条，删除 {removed} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
+        <source>Export phrasebook</source>
+        <translation>导出话术库</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 entry to {path}.</source>
+        <translation>已将 1 个条目导出到 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 个条目导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters {start}–{end}</source>
+        <translation>第 {start}–{end} 个字符</translation>
+    </message>
+    <message>
+        <source>Nothing flagged.</source>
+        <translation>没有标出任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing flagged yet.</source>
+        <translation>尚未标出任何内容。</translation>
+    </message>
+    <message>
+        <source>{flagged} flagged: {counts}. Enter on a row opens its entry.</source>
+        <translation>标出 {flagged} 处：{counts}。在某一行按 Enter 可打开对应条目。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} must change</source>
+        <translation>{count} 处必须修改</translation>
+    </message>
+    <message>
+        <source>{count} to check</source>
+        <translation>{count} 处需检查</translation>
+    </message>
+    <message>
+        <source>{count} suggested</source>
+        <translation>{count} 处建议修改</translation>
+    </message>
+    <message>
+        <source>Latest changes to {book}, newest first.</source>
+        <translation>{book} 的最近修改，最新的在前。</translation>
+    </message>
+    <message>
+        <source>History of entry #{id} {text}, newest first.</source>
+        <translation>条目 #{id} {text} 的历史记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（不存在）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{action} by {who}, {when} (entry #{id})
+Before: {before}
+After: {after}</source>
+        <translation>{action}（{who}，{when}，条目 #{id}）
+修改前：{before}
+修改后：{after}</translation>
+    </message>
+    <message>
+        <source>Select a change in the history.</source>
+        <translation>请在历史记录中选择一次修改。</translation>
+    </message>
+    <message>
+        <source>This change removed the entry; restore the version before it.</source>
+        <translation>此次修改删除了该条目；请恢复它之前的版本。</translation>
+    </message>
+    <message>
+        <source>This is the entry as it is now.</source>
+        <translation>这就是该条目当前的样子。</translation>
+    </message>
+    <message>
+        <source>Not restored: that version clashes with the phrasebook as it is now.</source>
+        <translation>未恢复：该版本与话术库当前内容冲突。</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>未恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>Restored {entry}.</source>
+        <translation>已恢复 {entry}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {reason}</source>
+        <translation>出错了：{reason}</translation>
     </message>
 </context>
 <context>

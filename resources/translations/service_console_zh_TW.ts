@@ -3071,6 +3071,167 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <source>Edit entry #{id}</source>
+        <translation>編輯條目 #{id}</translation>
+    </message>
+    <message>
+        <source>New phrasebook entry</source>
+        <translation>新增話術條目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Taboo term — flag it when staff write it</source>
+        <translation>禁用語 — 員工寫到時提示</translation>
+    </message>
+    <message>
+        <source>Approved phrase — offer it in the phrase picker</source>
+        <translation>推薦話術 — 在話術選擇器中提供</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>場景</translation>
+    </message>
+    <message>
+        <source>Replacements, separated by |</source>
+        <translation>替換說法，用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Certainly | Of course | 好的，马上为您办理</source>
+        <translation>好的 | 當然可以 | 好的，馬上為您辦理</translation>
+    </message>
+    <message>
+        <source>Exceptions, separated by |</source>
+        <translation>例外，用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Longer phrases in which the term is fine: No Problem Tea</source>
+        <translation>包含該詞但可以使用的較長說法：No Problem Tea</translation>
+    </message>
+    <message>
+        <source>Si&amp;mplified/Traditional-insensitive</source>
+        <translation>不區分簡繁體(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Match Simplified and Traditional Chinese alike</source>
+        <translation>簡體與繁體中文一併比對</translation>
+    </message>
+    <message>
+        <source>When ticked, 这里就是这样的 also flags 這裡就是這樣的 (and the other way round).</source>
+        <translation>勾選後，这里就是这样的 也會標出 這裡就是這樣的（反之亦然）。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>嚴重程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Sit&amp;uation:</source>
+        <translation>場景(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replacements:</source>
+        <translation>替換說法(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xceptions:</source>
+        <translation>例外(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>儲存條目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The word or phrase staff should not use: no problem, 不知道</source>
+        <translation>員工不應使用的詞語或說法：no problem、不知道</translation>
+    </message>
+    <message>
+        <source>The phrase, with {preferred_name}, {agent_name} or {store} where they go</source>
+        <translation>話術內容，在相應位置寫 {preferred_name}、{agent_name} 或 {store}</translation>
+    </message>
+    <message>
+        <source>Why: shown to staff next to the flagged wording</source>
+        <translation>原因：顯示在被標出的說法旁邊，供員工參考</translation>
+    </message>
+    <message>
+        <source>A note for staff on when to use it (optional)</source>
+        <translation>給員工的使用說明（選填）</translation>
+    </message>
+    <message>
+        <source>Reason shown to staff</source>
+        <translation>向員工顯示的原因</translation>
+    </message>
+    <message>
+        <source>Note for staff</source>
+        <translation>給員工的說明</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未儲存：{reason}</translation>
+    </message>
+    <message>
+        <source>entry #{id}: {entry}</source>
+        <translation>條目 #{id}：{entry}</translation>
+    </message>
+    <message>
+        <source>Not saved: 1 problem.</source>
+        <translation>未儲存：有 1 個問題。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problems.</source>
+        <translation>
+            <numerusform>未儲存：有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also involved:</source>
+        <translation>另外涉及：</translation>
+    </message>
+</context>
+<context>
     <name>ItemRow</name>
     <message>
         <source>Drink</source>
@@ -3288,6 +3449,21 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>PhraseEntryModel</name>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>entry #{id}</source>
+        <translation>條目 #{id}</translation>
+    </message>
+    <message>
+        <source>entry #{id} (Simplified/Traditional as written)</source>
+        <translation>條目 #{id}（簡繁體依原樣比對）</translation>
+    </message>
+</context>
+<context>
     <name>PhrasePicker</name>
     <message>
         <source>All languages</source>
@@ -3416,6 +3592,740 @@ Quiet table</source>
     <message>
         <source>To insert, fill in: {fields}.</source>
         <translation>插入前請填寫：{fields}。</translation>
+    </message>
+</context>
+<context>
+    <name>Phrasebook</name>
+    <message>
+        <source>Only trainers and managers can change the phrasebook</source>
+        <translation>只有訓練人員和經理可以修改話術庫</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>推薦</translation>
+    </message>
+    <message>
+        <source>Taboo</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>任何語言</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>攔截</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Block — cannot be sent until changed</source>
+        <translation>攔截 — 修改後才能傳送</translation>
+    </message>
+    <message>
+        <source>Warn — needs a confirmation before sending</source>
+        <translation>警告 — 傳送前需要確認</translation>
+    </message>
+    <message>
+        <source>Hint — only shown, never interrupts</source>
+        <translation>提示 — 僅顯示，不打斷</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已編輯</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>taboo {text} ({detail}, {language})</source>
+        <translation>禁用語 {text}（{detail}，{language}）</translation>
+    </message>
+    <message>
+        <source>approved {text} ({detail}, {language})</source>
+        <translation>推薦話術 {text}（{detail}，{language}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>taboo</source>
+        <translation>禁用語</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>推薦話術</translation>
+    </message>
+    <message>
+        <source>insensitive</source>
+        <translation>不區分</translation>
+    </message>
+    <message>
+        <source>as written</source>
+        <translation>依原樣</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>situation</source>
+        <translation>場景</translation>
+    </message>
+    <message>
+        <source>replacements</source>
+        <translation>替換說法</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>exceptions</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <source>Simplified/Traditional</source>
+        <translation>簡繁體</translation>
+    </message>
+    <message>
+        <source>new: {entry}</source>
+        <translation>新增：{entry}</translation>
+    </message>
+    <message>
+        <source>removed: {entry}</source>
+        <translation>刪除：{entry}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>no change to {entry}</source>
+        <translation>{entry} 無變化</translation>
+    </message>
+    <message>
+        <source>line {line}, col {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>場景</translation>
+    </message>
+    <message>
+        <source>Replacements</source>
+        <translation>替換說法</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最後修改</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasebookEditor</name>
+    <message>
+        <source>Select an entry to see its history.</source>
+        <translation>選擇一個條目以檢視其歷史記錄。</translation>
+    </message>
+    <message>
+        <source>Phrasebook editor</source>
+        <translation>話術庫編輯器</translation>
+    </message>
+    <message>
+        <source>Phrasebook</source>
+        <translation>話術庫</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>新增條目</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>編輯條目</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>刪除條目</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
+    </message>
+    <message>
+        <source>&amp;Phrasebook:</source>
+        <translation>話術庫(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Make ac&amp;tive</source>
+        <translation>設為啟用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Make this the active phrasebook</source>
+        <translation>將此話術庫設為啟用</translation>
+    </message>
+    <message>
+        <source>Check what staff write against this phrasebook</source>
+        <translation>用此話術庫檢查員工所寫的內容</translation>
+    </message>
+    <message>
+        <source>&amp;New phrasebook…</source>
+        <translation>新增話術庫(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New phrasebook</source>
+        <translation>新增話術庫</translation>
+    </message>
+    <message>
+        <source>One phrasebook per brand</source>
+        <translation>每個品牌一個話術庫</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import phrasebook file</source>
+        <translation>匯入話術庫檔案</translation>
+    </message>
+    <message>
+        <source>Replace this phrasebook&apos;s entries with a CSV or JSON file</source>
+        <translation>用 CSV 或 JSON 檔案替換此話術庫的條目</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export phrasebook file</source>
+        <translation>匯出話術庫檔案</translation>
+    </message>
+    <message>
+        <source>Save as CSV or JSON</source>
+        <translation>另存為 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>{note}.</source>
+        <translation>{note}。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Dismiss the problems</source>
+        <translation>關閉問題列表</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>篩選(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>依類型篩選</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有類型</translation>
+    </message>
+    <message>
+        <source>Filter by language</source>
+        <translation>依語言篩選</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>所有語言</translation>
+    </message>
+    <message>
+        <source>Filter by situation</source>
+        <translation>依場景篩選</translation>
+    </message>
+    <message>
+        <source>All situations</source>
+        <translation>所有場景</translation>
+    </message>
+    <message>
+        <source>Filter by severity</source>
+        <translation>依嚴重程度篩選</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>所有嚴重程度</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>依文字篩選</translation>
+    </message>
+    <message>
+        <source>Filter text, replacements, reasons, #id…  (Ctrl+F)</source>
+        <translation>篩選文字、替換說法、原因、#編號…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Clear the text filter</source>
+        <translation>清除文字篩選</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>清除所有篩選</translation>
+    </message>
+    <message>
+        <source>Phrasebook entries</source>
+        <translation>話術庫條目</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Test bench</source>
+        <translation>測試台</translation>
+    </message>
+    <message>
+        <source>Test bench text</source>
+        <translation>測試台文字</translation>
+    </message>
+    <message>
+        <source>Paste or type what staff might write, in any language, to see what this phrasebook flags and why.</source>
+        <translation>貼上或輸入員工可能寫的內容（任何語言），檢視此話術庫會標出什麼以及原因。</translation>
+    </message>
+    <message>
+        <source>What would be flagged</source>
+        <translation>會被標出的內容</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>輸入內容</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>詞語</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建議說法</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史記錄</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>顯示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Show history of</source>
+        <translation>顯示以下內容的歷史記錄</translation>
+    </message>
+    <message>
+        <source>Selected entry</source>
+        <translation>所選條目</translation>
+    </message>
+    <message>
+        <source>Whole phrasebook (latest 100)</source>
+        <translation>整個話術庫（最近 100 條）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改後</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>還原此版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>還原此版本</translation>
+    </message>
+    <message>
+        <source>&amp;Bench text, checked against {book} exactly as staff are checked:</source>
+        <translation>測試文字(&amp;B)，依員工實際檢查方式用 {book} 檢查：</translation>
+    </message>
+    <message>
+        <source>{book} (active)</source>
+        <translation>{book}（啟用中）</translation>
+    </message>
+    <message>
+        <source>Staff are checked against this phrasebook.</source>
+        <translation>員工所寫內容正按此話術庫檢查。</translation>
+    </message>
+    <message>
+        <source>Not in use: “Make active” to check staff against it.</source>
+        <translation>未啟用：點選「設為啟用」即可用它檢查員工所寫內容。</translation>
+    </message>
+    <message>
+        <source>{book} has 1 problem; fix them one at a time (Enter on a problem selects its entry).</source>
+        <translation>{book} 有 1 個問題；請逐一修正（在問題上按 Enter 可選取對應條目）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{book} has %n problems; fix them one at a time (Enter on a problem selects its entry).</source>
+        <translation>
+            <numerusform>{book} 有 %n 個問題；請逐一修正（在問題上按 Enter 可選取對應條目）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of 1 entry</source>
+        <translation>{shown} / 1 個條目</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n entries</source>
+        <translation>
+            <numerusform>{shown} / %n 個條目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 個條目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 個條目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bring the entry back to what it was right after the selected change</source>
+        <translation>將條目還原為所選修改剛完成時的樣子</translation>
+    </message>
+    <message>
+        <source>Added {entry}.</source>
+        <translation>已新增 {entry}。</translation>
+    </message>
+    <message>
+        <source>Saved {entry}.</source>
+        <translation>已儲存 {entry}。</translation>
+    </message>
+    <message>
+        <source>Delete {entry}?</source>
+        <translation>刪除 {entry}？</translation>
+    </message>
+    <message>
+        <source>Staff will no longer see it. It stays in the history and can be restored.</source>
+        <translation>員工將不再看到它。它會保留在歷史記錄中，可以還原。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the entry</source>
+        <translation>刪除該條目</translation>
+    </message>
+    <message>
+        <source>Keep the entry</source>
+        <translation>保留該條目</translation>
+    </message>
+    <message>
+        <source>Not deleted: {reason}</source>
+        <translation>未刪除：{reason}</translation>
+    </message>
+    <message>
+        <source>Deleted {entry}; restore it from the history.</source>
+        <translation>已刪除 {entry}；可從歷史記錄中還原。</translation>
+    </message>
+    <message>
+        <source>Name of the new phrasebook (one per brand):</source>
+        <translation>新話術庫的名稱（每個品牌一個）：</translation>
+    </message>
+    <message>
+        <source>Name of the new phrasebook</source>
+        <translation>新話術庫的名稱</translation>
+    </message>
+    <message>
+        <source>Not created: {reason}</source>
+        <translation>未建立：{reason}</translation>
+    </message>
+    <message>
+        <source>Created {book}. Add entries or import a file, then make it active.</source>
+        <translation>已建立 {book}。請新增條目或匯入檔案，然後將其設為啟用。</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{book} is now the active phrasebook.</source>
+        <translation>{book} 現已設為啟用的話術庫。</translation>
+    </message>
+    <message>
+        <source>Phrasebooks (*.csv *.json)</source>
+        <translation>話術庫 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import phrasebook</source>
+        <translation>匯入話術庫</translation>
+    </message>
+    <message>
+        <source>Replace the entries of {book} with {file}?</source>
+        <translation>用 {file} 替換 {book} 的條目？</translation>
+    </message>
+    <message>
+        <source>The phrasebook will hold exactly the entries in the file; entries missing from it are removed (their history is kept, so they can be restored). If any row is bad, nothing is imported and every bad row is listed.</source>
+        <translation>話術庫將只包含檔案中的條目；檔案中沒有的條目會被刪除（其歷史記錄會保留，可以還原）。只要有一行有誤，就不會匯入任何內容，並會列出所有有誤的行。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import the file</source>
+        <translation>匯入該檔案</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不匯入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {file} has 1 bad row.</source>
+        <translation>未匯入任何內容：{file} 有 1 行有誤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n bad rows.</source>
+        <translation>
+            <numerusform>未匯入任何內容：{file} 有 %n 行有誤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing imported from {file}.</source>
+        <translation>未從 {file} 匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {file} has 1 problem.</source>
+        <translation>未匯入任何內容：{file} 有 1 個問題。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: {file} has %n problems.</source>
+        <translation>
+            <numerusform>未匯入任何內容：{file} 有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing imported: {reason}</source>
+        <translation>未匯入：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.</source>
+        <translation>已匯入 {file}：新增 {added} 條，修改 {changed} 條，刪除 {removed} 條，未變 {unchanged} 條。</translation>
+    </message>
+    <message>
+        <source>Export phrasebook</source>
+        <translation>匯出話術庫</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>未匯出：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 entry to {path}.</source>
+        <translation>已將 1 個條目匯出到 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}.</source>
+        <translation>
+            <numerusform>已將 %n 個條目匯出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters {start}–{end}</source>
+        <translation>第 {start}–{end} 個字元</translation>
+    </message>
+    <message>
+        <source>Nothing flagged.</source>
+        <translation>沒有標出任何內容。</translation>
+    </message>
+    <message>
+        <source>Nothing flagged yet.</source>
+        <translation>尚未標出任何內容。</translation>
+    </message>
+    <message>
+        <source>{flagged} flagged: {counts}. Enter on a row opens its entry.</source>
+        <translation>標出 {flagged} 處：{counts}。在某一行按 Enter 可開啟對應條目。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} must change</source>
+        <translation>{count} 處必須修改</translation>
+    </message>
+    <message>
+        <source>{count} to check</source>
+        <translation>{count} 處需檢查</translation>
+    </message>
+    <message>
+        <source>{count} suggested</source>
+        <translation>{count} 處建議修改</translation>
+    </message>
+    <message>
+        <source>Latest changes to {book}, newest first.</source>
+        <translation>{book} 的最近修改，最新的在前。</translation>
+    </message>
+    <message>
+        <source>History of entry #{id} {text}, newest first.</source>
+        <translation>條目 #{id} {text} 的歷史記錄，最新的在前。</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（不存在）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已刪除）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{action} by {who}, {when} (entry #{id})
+Before: {before}
+After: {after}</source>
+        <translation>{action}（{who}，{when}，條目 #{id}）
+修改前：{before}
+修改後：{after}</translation>
+    </message>
+    <message>
+        <source>Select a change in the history.</source>
+        <translation>請在歷史記錄中選擇一次修改。</translation>
+    </message>
+    <message>
+        <source>This change removed the entry; restore the version before it.</source>
+        <translation>此次修改刪除了該條目；請還原它之前的版本。</translation>
+    </message>
+    <message>
+        <source>This is the entry as it is now.</source>
+        <translation>這就是該條目目前的樣子。</translation>
+    </message>
+    <message>
+        <source>Not restored: that version clashes with the phrasebook as it is now.</source>
+        <translation>未還原：該版本與話術庫目前內容衝突。</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>未還原：{reason}</translation>
+    </message>
+    <message>
+        <source>Restored {entry}.</source>
+        <translation>已還原 {entry}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {reason}</source>
+        <translation>發生錯誤：{reason}</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from console.services.phrasebooks import PermissionDenied, PhrasebookService
 from console.services.settings import SettingsService
 from console.storage import phrasebooks as store
 from console.storage.runner import DatabaseRunner
+from console.ui import i18n
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrasebook_editor import (
@@ -746,3 +747,77 @@ def test_a_change_made_elsewhere_is_picked_up_and_its_problems_listed(
     editor.report_list.itemActivated.emit(item)
     assert editor.selected_entry() == editor.model.by_id(stored.id)
     assert not run(editor.refresh_if_changed())
+
+
+# --- the interface language -----------------------------------------------------------------
+
+TRANSLATIONS = Path(__file__).parent / "data" / "translations_c.json"
+
+
+def chinese_translations(tmp_path: Path) -> i18n.Translations:
+    """zh_CN for this screen: lupdate of the editor's strings, filled from the group's
+    translations (the shared .ts files get them when the lead merges)."""
+    import subprocess
+
+    ts = tmp_path / "service_console_zh_CN.ts"
+    source = Path(i18n.__file__).parent / "phrasebook_editor.py"
+    lupdate = [i18n._lupdate(), "-silent", "-locations", "none", "-target-language", "zh_CN"]
+    subprocess.run(
+        [*lupdate, str(source), "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
+    wanted = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    mapping: dict[str, dict[str, str | list[str]]] = {
+        context: {
+            source: [texts["zh_CN"]] if "en" in texts else texts["zh_CN"]
+            for source, texts in messages.items()
+        }
+        for context, messages in wanted.items()
+    }
+    assert i18n.fill_translations(ts, mapping) == sum(len(m) for m in mapping.values())
+    assert i18n.unfinished(ts) == []
+    return i18n.Translations(ts_dir=tmp_path, out_dir=tmp_path / "qm")
+
+
+def test_switches_to_chinese_live_keeping_what_is_typed(
+    qtbot: Any, editor: PhrasebookEditor, tmp_path: Path
+) -> None:
+    translations = chinese_translations(tmp_path)
+    form = open_form(qtbot, editor, Qt.Key.Key_Insert)
+    qtbot.keyClicks(form.text, "half a ter")
+    editor.text_filter.setText("sorry")
+    qtbot.waitUntil(lambda: editor.proxy.active)
+    editor.bench.setPlainText("No problem, buddy!")
+    qtbot.waitUntil(lambda: editor.findings.topLevelItemCount() > 0, timeout=10000)
+    flagged = editor.findings.topLevelItemCount()
+    shown = editor.proxy.rowCount()
+    try:
+        translations.switch("zh_CN")  # LanguageChange is posted to every widget
+        qtbot.waitUntil(lambda: editor.add_button.text() == "添加(&A)…")
+        assert editor.import_button.text() == "导入(&I)…"
+        assert editor.kind_filter.itemText(0) == "所有类型"
+        assert editor.kind_filter.itemText(2) == "禁用"
+        assert editor.model.headerData(Column.KIND, Qt.Orientation.Horizontal) == "类型"
+        assert editor.count_label.text() == f"{shown} / {editor.model.rowCount()} 个条目"
+        assert editor.book_combo.currentText() == "Default（启用中）"
+        assert editor.bench_summary.text().startswith(f"标出 {flagged} 处：")
+        assert editor.findings.headerItem().text(5) == "建议说法"
+        # What was typed, filtered and opened is still there.
+        assert form.isVisible() and form.text.text() == "half a ter"
+        assert form.windowTitle() == "新建话术条目"
+        assert form.save_button.text() == "保存(&S)"
+        assert form.severity.currentText().startswith("警告 — ")
+        assert editor.text_filter.text() == "sorry"
+        assert editor.proxy.rowCount() == shown
+        assert editor.bench.toPlainText() == "No problem, buddy!"
+        assert editor.findings.topLevelItemCount() == flagged
+        # Entries are data: their texts stay as written.
+        row = editor.proxy.index(0, Column.TEXT)
+        entry = editor.model.entry(editor.proxy.mapToSource(row).row())
+        assert editor.proxy.data(row) == entry.text
+    finally:
+        translations.switch("en")
+    qtbot.waitUntil(lambda: editor.add_button.text() == "&Add…")
+    assert form.windowTitle() == "New phrasebook entry"
+    assert form.text.text() == "half a ter"
