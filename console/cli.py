@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--consent",
+        choices=("marketing", "greetings"),
+        help="only customers who agreed to this purpose (for a mailing list)",
+    )
 
     search = sub.add_parser("search", help="find customers as the search box does")
     _add_db(search)
@@ -361,10 +366,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{args.output} cannot be written: {exc.strerror}", file=sys.stderr)
                 return EXIT_REJECTED
             with fh:
-                count = imports.export_customers(runner, fh, args.format)
+                count = imports.export_customers(runner, fh, args.format, consent=args.consent)
             print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
         else:
-            imports.export_customers(runner, out, args.format)
+            imports.export_customers(runner, out, args.format, consent=args.consent)
     finally:
         runner.close()
     return EXIT_OK

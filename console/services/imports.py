@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from console.domain.customer import Purchase
+from console.domain.customer import Customer, Purchase
 from console.services.csv_io import (
     CsvFormatError,
     RowError,
@@ -268,14 +268,24 @@ def import_purchases(
     return runner.call(_import_purchases, path, region, dry_run, skip_invalid)
 
 
-def _export(db: Db, out: TextIO, fmt: str) -> int:
-    customers = store.iter_customers(db)
+def _export(db: Db, out: TextIO, fmt: str, consent: str | None = None) -> int:
+    customers: Iterator[Customer] = store.iter_customers(db)
+    if consent == "marketing":
+        customers = (c for c in customers if c.marketing_consent)
+    elif consent == "greetings":
+        customers = (c for c in customers if c.greetings_consent)
     if fmt == "json":
         return write_customers_json(customers, out)
     return write_customers_csv(customers, out)
 
 
-def export_customers(runner: DatabaseRunner, out: TextIO, fmt: str = "csv") -> int:
+def export_customers(
+    runner: DatabaseRunner, out: TextIO, fmt: str = "csv", *, consent: str | None = None
+) -> int:
+    """Every customer; with *consent* ("marketing" or "greetings") only those who agreed to
+    that purpose — the list for a mailing respects each person's answer."""
     if fmt not in ("csv", "json"):
         raise Rejected(f"unknown format {fmt!r} (use csv or json)")
-    return runner.call(_export, out, fmt)
+    if consent not in (None, "marketing", "greetings"):
+        raise Rejected(f"unknown consent purpose {consent!r} (use marketing or greetings)")
+    return runner.call(_export, out, fmt, consent)

@@ -774,3 +774,19 @@ def test_db_before_the_subcommand_is_honoured(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.main(["--db", str(db), "search", "--json", "M0000000"], out=out) == 0
     assert len(json.loads(out.getvalue())) == 3
+
+
+def test_export_for_a_mailing_keeps_only_those_who_agreed(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with runner_for(db) as r:
+        add_customer(r, "Agreed Offers", marketing_consent=True)
+        add_customer(r, "Agreed Greetings", greetings_consent=True)
+        add_customer(r, "Said No")
+    code, out = main("export", "customers", "--db", str(db), "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 3
+    code, out = main(
+        "export", "customers", "--db", str(db), "--format", "json", "--consent", "marketing"
+    )
+    assert [c["name"] for c in json.loads(out)] == ["Agreed Offers"]
+    code, out = main("export", "customers", "--db", str(db), "--consent", "greetings")
+    assert code == 0 and "Agreed Greetings" in out and "Said No" not in out
