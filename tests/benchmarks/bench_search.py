@@ -30,6 +30,7 @@ from typing import Any
 from console.domain.names import has_cjk, pinyin_syllables
 from console.domain.phones import format_phone
 from console.services.customers import CustomerService
+from console.services.database_access import choose_key
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage.database import Db
@@ -161,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         print(f"{args.db} does not exist: run tests/benchmarks/build_db.py first", file=sys.stderr)
         return 2
-    runner = DatabaseRunner(args.db)
+    # An encrypted copy opens with $SERVICE_CONSOLE_DB_PASSPHRASE (or the keychain), as the
+    # app would open it; a plain file opens as it is.
+    runner = DatabaseRunner(args.db, choose_key(args.db))
     runner.open()
     try:
         service = CustomerService(runner, SettingsService(runner))
