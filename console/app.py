@@ -28,7 +28,7 @@ from console.services.paths import resolve_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
-from console.storage.database import StorageError, WrongKeyError, is_encrypted
+from console.storage.database import StorageError, WrongKeyError
 from console.storage.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
@@ -487,7 +487,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
     if not has_cjk_font():
         log.warning("No Chinese-capable font found; install fonts-noto-cjk to see Chinese names")
     console = Console(runner, require_sign_in=True, cti_port=cti_port)
-    if runner.key is None and is_encrypted(path) is False and path.exists():
+    if runner.key is None and path.exists():  # opened without a key: a plain file
         console.window.statusBar().showMessage(
             QCoreApplication.translate(
                 "Console",

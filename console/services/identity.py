@@ -94,36 +94,38 @@ class Identity:
         detail: str = "",
     ) -> None:
         """Append an audit entry and wait for it."""
-        name, role = await self.who()
-        await self._runner.run(
-            store.append_audit,
-            at=self._clock(),
-            actor=name,
-            actor_role=role.value,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            fields=fields,
-            detail=detail,
-        )
+        entry = await self._entry(action, entity, entity_id, fields, detail)
+        await self._runner.run(store.append_audit, **entry)
 
     async def record_later(
         self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""
     ) -> None:
         """Queue an audit entry behind the current database work without waiting for it
         (profile views: the panel should not wait for a disk flush)."""
-        name, role = await self.who()
-        future = self._runner.submit(
-            store.append_audit,
-            at=self._clock(),
-            actor=name,
-            actor_role=role.value,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail,
-        )
+        entry = await self._entry(action, entity, entity_id, None, detail)
+        future = self._runner.submit(store.append_audit, **entry)
         future.add_done_callback(_log_failure)
+
+    async def _entry(
+        self,
+        action: str,
+        entity: str,
+        entity_id: str | int,
+        fields: dict[str, Any] | None,
+        detail: str,
+    ) -> dict[str, Any]:
+        """The audit entry for *action*, attributed to whoever is working now."""
+        name, role = await self.who()
+        return {
+            "at": self._clock(),
+            "actor": name,
+            "actor_role": role.value,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "fields": fields,
+            "detail": detail,
+        }
 
 
 def _log_failure(future: Future[int]) -> None:

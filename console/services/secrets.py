@@ -24,8 +24,9 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from console.storage.driver import KEY_BYTES
+
 SERVICE = "service-console"
-KEY_BYTES = 32
 
 _INSECURE = ("keyrings.alt.file", "keyring.backends.fail", "keyring.backends.null")
 
@@ -80,7 +81,7 @@ def database_key(path: Path, *, create: bool) -> bytes | None:
                 return raw
         if not create:
             return None
-        raw = secrets.token_bytes(KEY_BYTES)
+        raw = new_raw_key()
         keyring.set_password(SERVICE, _user(path), raw.hex())
         if keyring.get_password(SERVICE, _user(path)) != raw.hex():
             raise NoKeychain("the keychain did not keep the database key")

@@ -113,7 +113,7 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[dict[s
 
 
 def _linked_rows(
-    db: sqlite_utils.Database, customer_id: int
+    db: sqlite_utils.Database, customer_id: int, links: list[Link] | None = None
 ) -> tuple[list[int], dict[str, list[dict[str, Any]]]]:
     ids = _customer_ids(db, customer_id)
     found: dict[str, list[dict[str, Any]]] = {
@@ -121,7 +121,7 @@ def _linked_rows(
             db, f"SELECT * FROM customers WHERE id IN ({','.join('?' * len(ids))})", ids
         )
     }
-    for link in customer_links(db):
+    for link in links if links is not None else customer_links(db):
         keys = sorted({row[link.parent_column] for row in found.get(link.parent, [])})
         if not keys:
             found.setdefault(link.table, [])
@@ -236,10 +236,10 @@ def erase_customer(db: sqlite_utils.Database, customer_id: int, *, now: dt.datet
     """Remove or anonymise everything personal about one customer (and records merged
     into it); returns how many audit entries were redacted. All or nothing."""
     with write_transaction(db):
-        ids, found = _linked_rows(db, customer_id)
+        links = customer_links(db)
+        ids, found = _linked_rows(db, customer_id, links)
         if not found["customers"]:
             raise LookupError(f"no customer #{customer_id}")
-        links = customer_links(db)
         missing = sorted({link.table for link in links} - set(ERASURE))
         if missing:
             raise ErasureIncomplete(f"no erasure rule for {', '.join(missing)}; nothing was erased")
