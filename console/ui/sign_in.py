@@ -78,9 +78,12 @@ class SignInWindow(Retranslating, QWidget):
             edit.returnPressed.connect(self.submit)
 
         self.form = form = QFormLayout()
-        form.addRow("", self.name)
-        form.addRow("", self.pin)
-        form.addRow("", self.pin_again)
+        self.labels: dict[QLineEdit, QLabel] = {}
+        for field in (self.name, self.pin, self.pin_again):
+            label = QLabel()
+            label.setBuddy(field)  # Alt+letter moves to the field
+            self.labels[field] = label
+            form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -105,9 +108,7 @@ class SignInWindow(Retranslating, QWidget):
             (self.pin, self.tr("&PIN")),
             (self.pin_again, self.tr("PIN &again")),
         ):
-            label = self.form.labelForField(field)
-            if isinstance(label, QLabel):
-                label.setText(text)
+            self.labels[field].setText(text)
         if self.first_run:
             self.title.setText(self.tr("Welcome. Create the first account — it will be the admin."))
             self.button.setText(self.tr("Create account and sign in"))

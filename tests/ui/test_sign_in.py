@@ -214,3 +214,13 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
         run(console.stop_phone())
         console.window.tasks.cancel_all()
         runner.close()
+
+
+def test_every_field_has_a_visible_label(qtbot: Any, qloop: Any, staff: StaffService) -> None:
+    window = SignInWindow(staff, first_run=True)
+    qtbot.addWidget(window)
+    window.show()
+    texts = [window.labels[f].text() for f in (window.name, window.pin, window.pin_again)]
+    assert texts == ["&Name", "&PIN", "PIN &again"]
+    assert all(window.labels[f].isVisible() for f in (window.name, window.pin))
+    assert window.labels[window.pin].buddy() is window.pin
