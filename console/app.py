@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
@@ -104,11 +105,14 @@ class Console:
         require_sign_in: bool = False,
         cti_port: int | None = None,
         translations: Translations | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.runner = runner
         self.require_sign_in = require_sign_in
+        # One clock for every service and widget (tests pin it).
+        self.clock = clock or SystemClock()
         self.settings = SettingsService(runner)
-        self.audit = AuditService(runner)
+        self.audit = AuditService(runner, self.clock)
         self.staff = StaffService(runner, self.audit)
         self.identity = Identity(runner, self.settings, self.staff)
         self.customers = CustomerService(runner, self.settings, identity=self.identity)
@@ -137,7 +141,7 @@ class Console:
             self.call_desk.complaint_lines = self._open_complaint_lines
         self.cti_port = cti_port
         self.cti: Any = None
-        self.backups = BackupService(runner, self.settings)
+        self.backups = BackupService(runner, self.settings, self.clock)
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)

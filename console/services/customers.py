@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
 from console.domain.greeting import greeting_line, relative_since
@@ -30,12 +30,6 @@ from console.storage import privacy as privacy_store
 from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
-
-Clock = Callable[[], dt.datetime]
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class ValidationFailed(ValueError):
@@ -145,17 +139,18 @@ class CustomerService:
         self,
         runner: DatabaseRunner,
         settings: SettingsService,
-        clock: Clock = _local_now,
+        clock: Clock | None = None,
         *,
         identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
-        self._clock = clock
-        self._identity = identity or Identity(runner, settings)
+        self.clock = clock or (identity.clock if identity is not None else SystemClock())
+        self._identity = identity or Identity(runner, settings, clock=self.clock)
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        """Wall time in the store, to the second, as customers' records keep it."""
+        return self.clock.local_naive()
 
     # --- finding ---------------------------------------------------------------------
 
@@ -247,7 +242,7 @@ class CustomerService:
                         customer_id,
                         purpose,
                         new,
-                        dt.datetime.now().astimezone().replace(microsecond=0),
+                        self.clock.now().replace(microsecond=0),
                         method,
                         await self._identity.name(),
                     )

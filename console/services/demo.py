@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from console.domain.clock import SystemClock
 from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
 from console.storage import customers as store
@@ -151,7 +152,7 @@ def fill_demo(
 ) -> DemoReport:
     """Generate demo data on the database thread. Refuses a database that has customers."""
     return runner.call(
-        _fill, customers, seed, purchases_per_customer, today or dt.date.today(), progress
+        _fill, customers, seed, purchases_per_customer, today or SystemClock().today(), progress
     )
 
 
@@ -159,4 +160,4 @@ async def fill_demo_async(
     runner: DatabaseRunner, *, customers: int = 2000, seed: int = 7, today: dt.date | None = None
 ) -> DemoReport:
     """The window's first-run fill: same as :func:`fill_demo`, without blocking the loop."""
-    return await runner.run(_fill, customers, seed, 5.0, today or dt.date.today(), None)
+    return await runner.run(_fill, customers, seed, 5.0, today or SystemClock().today(), None)

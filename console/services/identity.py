@@ -13,6 +13,7 @@ import logging
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.services import settings as opts
 from console.services.settings import SettingsService
@@ -21,18 +22,9 @@ from console.storage import staff as store
 from console.storage.runner import DatabaseRunner
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable
-
     from console.services.staff import StaffService
 
 log = logging.getLogger(__name__)
-
-
-def _utc_now() -> dt.datetime:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC)
 
 
 def _os_user() -> str:
@@ -49,12 +41,12 @@ class Identity:
         settings: SettingsService,
         staff: StaffService | None = None,
         *,
-        clock: Callable[[], dt.datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
         self.staff = staff
-        self._clock = clock or _utc_now
+        self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
     async def who(self) -> tuple[str, Role]:
         """Name and role of whoever is working now."""
@@ -117,7 +109,7 @@ class Identity:
         """The audit entry for *action*, attributed to whoever is working now."""
         name, role = await self.who()
         return {
-            "at": self._clock(),
+            "at": self.clock.utc(),
             "actor": name,
             "actor_role": role.value,
             "action": action,
