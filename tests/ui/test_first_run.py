@@ -207,3 +207,27 @@ def _says_demo(path: Path) -> bool:
         return is_demo_database(runner)
     finally:
         runner.close()
+
+
+def test_the_demo_console_fills_its_empty_database_on_first_use(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], tmp_path: Path
+) -> None:
+    from console.app import DEMO_CUSTOMERS, Console
+    from console.services.demo import claim_for_demo
+
+    runner = open_runner(default_demo_db_path())
+    assert claim_for_demo(runner) == 0  # what run_app does for --demo
+    console = Console(runner)  # no --cti-port: the demo does not take the real calls
+    qtbot.addWidget(console.window)
+    try:
+        run(console.start(demo=True), timeout_ms=60000)
+        assert runner.call(store.count_customers) == DEMO_CUSTOMERS
+        assert is_demo_database(runner)
+        assert console.window.windowTitle().startswith("DEMO")
+        assert console.cti is None
+        assert "not in the demo console" in console.call_desk.status.text()
+        assert not default_db_path().exists()
+    finally:
+        run(console.stop_phone())
+        console.window.tasks.cancel_all()
+        runner.close()
