@@ -94,11 +94,11 @@ def test_the_demo_console_says_demo_even_from_a_renamed_file(
 
 
 @pytest.fixture
-def no_keychain() -> Iterator[None]:
+def keychain_lost_later() -> Iterator[Callable[[], None]]:
+    """``lose()`` swaps in keyring's "fail" backend; the old one is back afterwards."""
     old = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
-        yield
+        yield lambda: keyring.set_keyring(keyring.backends.fail.Keyring())
     finally:
         keyring.set_keyring(old)
 
@@ -110,6 +110,7 @@ def test_no_keychain_for_the_phone_token_is_one_line_staff_can_read(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    keychain_lost_later: Callable[[], None],
 ) -> None:
     from console.app import Console
 
@@ -118,7 +119,7 @@ def test_no_keychain_for_the_phone_token_is_one_line_staff_can_read(
     runner.open()
     console = Console(runner, cti_port=0)
     qtbot.addWidget(console.window)
-    keyring.set_keyring(keyring.backends.fail.Keyring())  # after opening: only the token
+    keychain_lost_later()  # after opening the database: only the token is missing
     try:
         with caplog.at_level(logging.WARNING, logger="console"):
             run(console.start_phone(), timeout_ms=10000)
