@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +62,8 @@ class TodayView(Retranslating, QWidget):
         button_row.addWidget(self.demo_button)
         button_row.addStretch(1)
         first_run_layout.addLayout(button_row)
+        # Its own height, whatever the window's: the lists below give way, not the text.
+        self.first_run.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.first_run.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
