@@ -140,27 +140,51 @@ class _Protocol(web.RequestHandler):
     """aiohttp's connection handler, counted in the ledger and answering in JSON."""
 
     ledger: ConnectionLedger  # set on the subclass made per server
+    header_timeout: float
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.entry = Connection(_peer(transport), self._close_now)
-        self._transport_ref: asyncio.BaseTransport | None = transport
+        self._transport_ref: asyncio.BaseTransport | None = None
+        self._deadline: asyncio.TimerHandle | None = None
         if not self.ledger.admit(self.entry):
-            self._transport_ref = None
             transport.abort()  # type: ignore[attr-defined]
             return
+        self._transport_ref = transport
         super().connection_made(transport)
+        self.request_done()
 
     def connection_lost(self, exc: BaseException | None) -> None:
         if self._transport_ref is None:
             return  # refused at once: aiohttp never saw it
         self._transport_ref = None
+        if self._deadline is not None:
+            self._deadline.cancel()
         self.ledger.release(self.entry)
         super().connection_lost(exc)
 
+    def request_started(self) -> None:
+        """The request head has arrived: the handler runs (the body has its own timeout)."""
+        self.entry.busy, self.entry.since = True, time.monotonic()
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def request_done(self) -> None:
+        """Waiting for a request head again: it has :attr:`header_timeout` seconds.
+
+        aiohttp's ``keepalive_timeout`` does the same in recent versions; this one does
+        not depend on the version, and also ends a head sent a byte at a time."""
+        self.entry.busy, self.entry.since = False, time.monotonic()
+        if self._deadline is not None:
+            self._deadline.cancel()
+        loop = asyncio.get_running_loop()
+        self._deadline = loop.call_later(self.header_timeout, self._close_now)
+
     def _close_now(self) -> None:
-        transport = self._transport_ref
-        if transport is not None:
-            transport.abort()  # type: ignore[attr-defined]
+        """Close at once (timed out, or making room); :meth:`connection_lost` follows."""
+        self.ledger.release(self.entry)
+        if self._transport_ref is not None:
+            self._transport_ref.abort()  # type: ignore[attr-defined]
 
     def handle_error(
         self,
@@ -271,7 +295,11 @@ class CtiServer:
             quiet=EXCESS_QUIET,
         )
         ledger = ConnectionLedger(self._max_connections, self._max_per_source, excess)
-        protocol = type("CtiProtocol", (_Protocol,), {"ledger": ledger})
+        protocol = type(
+            "CtiProtocol",
+            (_Protocol,),
+            {"ledger": ledger, "header_timeout": self._header_timeout},
+        )
         server = _Server(
             self._dispatch,
             protocol,
@@ -340,9 +368,9 @@ class CtiServer:
 
     async def _dispatch(self, request: web.BaseRequest) -> web.StreamResponse:
         """Every reply is JSON, and nothing escapes (nor the token, in a reply or a log)."""
-        entry: Connection | None = getattr(request.protocol, "entry", None)
-        if entry is not None:
-            entry.busy, entry.since = True, time.monotonic()
+        protocol = request.protocol
+        if isinstance(protocol, _Protocol):
+            protocol.request_started()
         try:
             token = request.path[len(PREFIX) :]
             if not request.path.startswith(PREFIX) or not token or "/" in token:
@@ -354,8 +382,8 @@ class CtiServer:
             log.warning("the call-event listener failed on a request (%s)", type(exc).__name__)
             return _error(500, "the console could not handle this request")
         finally:
-            if entry is not None:
-                entry.busy, entry.since = False, time.monotonic()
+            if isinstance(protocol, _Protocol):
+                protocol.request_done()
 
     async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
         received = time.perf_counter()
