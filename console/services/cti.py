@@ -202,7 +202,7 @@ class _Protocol(web.RequestHandler):
                 type(exc).__name__ if exc is not None else status,
             )
         else:
-            log.info(
+            log.debug(  # a flood of garbage must not flood the log
                 "refused a malformed request from %s (%s)",
                 request.remote,
                 type(exc).__name__ if exc is not None else status,
