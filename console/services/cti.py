@@ -93,10 +93,6 @@ class ListenerError(RuntimeError):
     """The listener cannot start; the message says why, in one sentence."""
 
 
-class _Slow(Exception):
-    """The request body did not arrive in time."""
-
-
 def _peer(transport: Any) -> str:
     peer = transport.get_extra_info("peername") if transport is not None else None
     host = peer[0] if isinstance(peer, tuple) and peer else None
@@ -304,8 +300,9 @@ class CtiServer:
             self._dispatch,
             protocol,
             request_factory=self._make_request,
-            # aiohttp closes a connection whose request head has not arrived this long
-            # after it opened (or after the previous reply), idle or half-sent alike.
+            # Recent aiohttp closes a connection whose request head has not arrived this
+            # long after it opened (or after the previous reply); _Protocol's own
+            # deadline does the same on any version.
             keepalive_timeout=self._header_timeout,
             lingering_time=1.0,
             max_line_size=MAX_LINE,
