@@ -33,6 +33,8 @@ import asyncio
 import hmac
 import json
 import logging
+import os
+import socket
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -99,6 +101,20 @@ def _peer(transport: Any) -> str:
     return source_key(host if isinstance(host, str) else None)
 
 
+def _head_waiting(transport: asyncio.BaseTransport) -> bool:
+    """Whether a complete request head is already in the socket's receive buffer
+    (peeked through a duplicate descriptor; nothing is consumed)."""
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return False
+    try:
+        with socket.socket(fileno=os.dup(sock.fileno())) as peek:
+            data = peek.recv(MAX_LINE, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except OSError:
+        return False
+    return b"\r\n\r\n" in data
+
+
 def _error(status: int, message: str, **headers: str) -> web.Response:
     response = web.json_response({"error": message}, status=status, headers=headers or None)
     if status in (400, 408):
@@ -139,15 +155,26 @@ class _Protocol(web.RequestHandler):
     header_timeout: float
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.entry = Connection(_peer(transport), self._close_now)
+        # A connection whose whole request head is already waiting is as good as busy:
+        # a burst of new connections must not displace the PBX before it is read.
+        self.entry = Connection(_peer(transport), self._close_now, busy=_head_waiting(transport))
         self._transport_ref: asyncio.BaseTransport | None = None
         self._deadline: asyncio.TimerHandle | None = None
+        self._tail = b""
         if not self.ledger.admit(self.entry):
             transport.abort()  # type: ignore[attr-defined]
             return
         self._transport_ref = transport
         super().connection_made(transport)
-        self.request_done()
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if not self.entry.busy:
+            seen = self._tail + data[:4096]
+            if b"\r\n\r\n" in seen:
+                self.entry.busy = True  # a head is in; the handler takes it from here
+            self._tail = seen[-3:]
+        super().data_received(data)
 
     def connection_lost(self, exc: BaseException | None) -> None:
         if self._transport_ref is None:
@@ -171,6 +198,10 @@ class _Protocol(web.RequestHandler):
         aiohttp's ``keepalive_timeout`` does the same in recent versions; this one does
         not depend on the version, and also ends a head sent a byte at a time."""
         self.entry.busy, self.entry.since = False, time.monotonic()
+        self._tail = b""
+        self._arm()
+
+    def _arm(self) -> None:
         if self._deadline is not None:
             self._deadline.cancel()
         loop = asyncio.get_running_loop()

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import socket
 import time
 from typing import Any
 
@@ -386,3 +387,35 @@ def test_the_token_is_never_in_a_reply_or_a_log_line(
     assert caplog.records  # the listener did log
     assert TOKEN not in caplog.text
     assert all(TOKEN not in r.getMessage() for r in caplog.records)
+
+
+def test_a_connection_with_its_request_waiting_is_not_displaced() -> None:
+    from console.services.cti import _head_waiting
+
+    async def seen(sent: bytes) -> bool:
+        with socket.create_server(("127.0.0.1", 0)) as listener:
+            client = socket.create_connection(listener.getsockname())
+            try:
+                client.sendall(sent)
+                accepted, _ = listener.accept()
+                time.sleep(0.05)  # the bytes are in the receive buffer
+                result: list[bool] = []
+
+                class Probe(asyncio.Protocol):
+                    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                        result.append(_head_waiting(transport))
+                        transport.close()
+
+                loop = asyncio.get_running_loop()
+                await loop.connect_accepted_socket(Probe, accepted)
+                await asyncio.sleep(0)
+                return result[0]
+            finally:
+                client.close()
+
+    async def main() -> None:
+        assert await seen(b"POST /cti/x HTTP/1.1\r\nHost: x\r\n\r\nevent=newCall")
+        assert not await seen(b"GET /cti/x HTTP/1.1\r\nHo")  # a slowloris's half head
+        assert not await seen(b"")
+
+    asyncio.run(main())
