@@ -173,6 +173,8 @@ class _Protocol(web.RequestHandler):
             seen = self._tail + data[:4096]
             if b"\r\n\r\n" in seen:
                 self.entry.busy = True  # a head is in; the handler takes it from here
+            elif data:
+                self.entry.partial = True
             self._tail = seen[-3:]
         super().data_received(data)
 
@@ -197,7 +199,8 @@ class _Protocol(web.RequestHandler):
 
         aiohttp's ``keepalive_timeout`` does the same in recent versions; this one does
         not depend on the version, and also ends a head sent a byte at a time."""
-        self.entry.busy, self.entry.since = False, time.monotonic()
+        self.entry.busy, self.entry.partial = False, False
+        self.entry.since = time.monotonic()
         self._tail = b""
         self._arm()
 

@@ -175,7 +175,8 @@ class Connection:
 
     source: str
     close: Callable[[], None]
-    busy: bool = False  # a request is being handled
+    busy: bool = False  # a request is being handled (or its whole head is waiting)
+    partial: bool = False  # part of a request head has arrived, not all of it
     since: float = field(default_factory=time.monotonic)  # last change of *busy*
 
 
@@ -184,8 +185,8 @@ class ConnectionLedger:
 
     :meth:`admit` makes room for a new connection by closing the one (from the same
     source when that source is full, else from any) that has waited longest without a
-    request in progress — a half-open or idle connection, as a slowloris client holds
-    them — or refuses the new one when every connection is busy. Either way the excess
+    request in progress — a half-sent head first, as a slowloris client holds them, then
+    an idle connection — or refuses the new one when every connection is busy. Either way the excess
     is closed at once and the real client's new connection gets in.
     """
 
@@ -222,7 +223,8 @@ class ConnectionLedger:
         waiting = [c for c in among if not c.busy]
         if not waiting:
             return False
-        oldest = min(waiting, key=lambda c: c.since)
+        # Half-sent heads first (a slowloris's), then the longest waiting.
+        oldest = min(waiting, key=lambda c: (not c.partial, c.since))
         self.release(oldest)
         self._on_excess()
         oldest.close()

@@ -196,7 +196,8 @@ async def slowloris(count: int, seconds: float, same_source: bool) -> dict[str, 
                     else:
                         failures[str(r.status)] = failures.get(str(r.status), 0) + 1
             except (aiohttp.ClientError, TimeoutError) as exc:
-                failures[type(exc).__name__] = failures.get(type(exc).__name__, 0) + 1
+                why = f"{type(exc).__name__}: {exc}"[:100]
+                failures[why] = failures.get(why, 0) + 1
             await asyncio.sleep(0.2)
 
     try:

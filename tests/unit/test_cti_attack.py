@@ -249,6 +249,14 @@ def test_the_ledger_makes_room_by_closing_the_longest_waiting() -> None:
     ledger.release(a)
     assert ledger.admit(conn("g", "z", 7)) and len(ledger) == 3
 
+    # a half-sent head (a slowloris's) goes before a fresh connection that sent nothing yet
+    ledger = ConnectionLedger(10, 2, lambda: None)
+    fresh, dawdler = conn("fresh", "s", 1), conn("dawdler", "s", 2)
+    dawdler.partial = True
+    assert ledger.admit(fresh) and ledger.admit(dawdler)
+    assert ledger.admit(conn("new", "s", 3))
+    assert closed[-1] == "dawdler"
+
 
 def test_the_excess_is_logged_once_per_burst(caplog: pytest.LogCaptureFixture) -> None:
     now = [0.0]
