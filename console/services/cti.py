@@ -237,6 +237,8 @@ class _Protocol(web.RequestHandler):
                 request.remote,
                 type(exc).__name__ if exc is not None else status,
             )
+        if request.writer.output_size > 0:  # a reply is half sent: nothing else can follow
+            raise ConnectionError("the reply was already under way")
         text = _PROTOCOL_ERRORS.get(status, "the request could not be handled")
         return _error(status, text)
 
