@@ -20,7 +20,7 @@ from pathlib import Path
 from console.services import secrets
 from console.services.secrets import NoKeychain
 from console.storage.database import StorageError, connect, is_encrypted
-from console.storage.driver import DbKey, export_encrypted
+from console.storage.driver import DbKey, export_encrypted, file_salt, is_plain_sqlite
 from console.storage.runner import DatabaseRunner
 
 ENV_PASSPHRASE = "SERVICE_CONSOLE_DB_PASSPHRASE"
@@ -35,19 +35,39 @@ class NeedsPassphrase(StorageError):
         self.no_keychain = no_keychain  # False: a keychain, but without this database's key
 
 
+class KeychainKeyed(StorageError):
+    """A passphrase was given for a database whose key is in this computer's keychain."""
+
+
 def choose_key(path: Path, passphrase: str | None = None) -> DbKey | None:
-    """How to open *path*: None for an existing plain file, else the key to use."""
+    """How to open *path*: None for an existing plain file, else the key to use.
+
+    The keychain's key is found by the file's salt (its first 16 bytes, kept by copies),
+    so a moved or copied database opens; a key kept under the path by an older version
+    is found too, and moved to the salt once the database opens (:func:`open_runner`).
+    """
+    from_env = passphrase is None
     if passphrase is None:
         passphrase = os.environ.get(ENV_PASSPHRASE) or None
     if path.is_dir() or (path.exists() and not os.access(path, os.R_OK)):
         return None  # opening it gives the clear message
     exists = path.exists() and path.stat().st_size > 0
-    if exists and not is_encrypted(path):
+    if exists and is_plain_sqlite(path):
         return None
+    salt = file_salt(path) if exists else None
+    if exists and not is_encrypted(path) and not secrets.has_database_key(path, salt):
+        # Not a whole number of pages and no key for it: not ours (a text file), or a
+        # cut-off copy of a passphrase database; a passphrase still gets to try.
+        return DbKey(passphrase=passphrase) if passphrase else None
     if passphrase:
+        if exists and secrets.has_database_key(path, salt):
+            where = f"unset {ENV_PASSPHRASE}" if from_env else "open it without a passphrase"
+            raise KeychainKeyed(
+                f"{path} is locked with this computer's keychain, not a passphrase; {where}"
+            )
         return DbKey(passphrase=passphrase)
     try:
-        raw = secrets.database_key(path, create=not exists)
+        raw = secrets.database_key(path, create=not exists, salt=salt)
     except NoKeychain as exc:
         raise NeedsPassphrase(
             f"{exc}. The database is encrypted, so it needs a passphrase instead: the "
@@ -72,6 +92,10 @@ def open_runner(path: Path, passphrase: str | None = None) -> DatabaseRunner:
     except BaseException:
         runner.close()
         raise
+    if runner.key is not None and runner.key.raw is not None:
+        salt = file_salt(path)
+        if salt is not None:  # the key follows the file from now on, not its path
+            secrets.key_by_salt(path, salt, runner.key.raw)
     return runner
 
 
@@ -130,7 +154,7 @@ def encrypt_database(path: Path, passphrase: str | None = None) -> EncryptReport
         if after != before:
             raise StorageError("the encrypted copy does not match the database; nothing changed")
         if key.raw is not None:
-            secrets.store_database_key(path, key.raw)
+            secrets.store_database_key(path, key.raw, salt=file_salt(copy))
     except BaseException:
         _shred(copy)
         raise

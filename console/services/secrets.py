@@ -6,7 +6,11 @@ overrides it for automation and tests). Keychain calls block, so async code uses
 :func:`cti_token_async` (a worker thread): the GUI thread never waits on the keychain.
 
 Database keys are 32 random bytes, stored hex-encoded under the service name
-``service-console`` and the user name ``database:<absolute path of the database>``.
+``service-console`` and the user name ``database-salt:<hex of the file's first 16
+bytes>``: SQLCipher's random salt, which a copied or moved file keeps, so the key follows
+the database, not its path. A key is first kept under ``database:<absolute path>`` (a
+new file has no salt until it is written); it moves to the salt entry once the database
+has been opened, and entries of older versions move the same way.
 A keychain that cannot keep secrets safely is refused, never used silently: keyring's
 ``fail`` and ``null`` backends, a chainer with nothing behind it, and the plain-text file
 backends of ``keyrings.alt``.
@@ -64,8 +68,24 @@ def _user(path: Path) -> str:
     return f"database:{path.expanduser().resolve()}"
 
 
-def database_key(path: Path, *, create: bool) -> bytes | None:
-    """The raw key of the database at *path*; a new one is made and kept when *create*.
+def _salt_user(salt: str) -> str:
+    return f"database-salt:{salt}"
+
+
+def _stored_key(user: str) -> bytes | None:
+    stored = keyring.get_password(SERVICE, user)
+    if not stored:
+        return None
+    try:
+        raw = bytes.fromhex(stored)
+    except ValueError:
+        return None
+    return raw if len(raw) == KEY_BYTES else None
+
+
+def database_key(path: Path, *, create: bool, salt: str | None = None) -> bytes | None:
+    """The raw key of the database at *path* (whose file salt is *salt*, when it has one);
+    a new one is made and kept when *create*.
 
     Returns None when the keychain holds no key for it (and *create* is false).
     Raises :class:`NoKeychain` when there is no safe keychain.
@@ -74,11 +94,9 @@ def database_key(path: Path, *, create: bool) -> bytes | None:
     if problem:
         raise NoKeychain(problem)
     try:
-        stored = keyring.get_password(SERVICE, _user(path))
-        if stored:
-            raw = bytes.fromhex(stored)
-            if len(raw) == KEY_BYTES:
-                return raw
+        raw = (_stored_key(_salt_user(salt)) if salt else None) or _stored_key(_user(path))
+        if raw is not None:
+            return raw
         if not create:
             return None
         raw = new_raw_key()
@@ -90,20 +108,51 @@ def database_key(path: Path, *, create: bool) -> bytes | None:
         raise NoKeychain(f"the keychain refused to keep the database key ({exc})") from None
 
 
-def store_database_key(path: Path, raw: bytes) -> None:
+def has_database_key(path: Path, salt: str | None) -> bool:
+    """True when this computer's keychain holds a key for the database (by its salt or,
+    for an entry of an older version, its path); False when there is no safe keychain."""
+    if keychain_problem():
+        return False
+    try:
+        return (salt is not None and _stored_key(_salt_user(salt)) is not None) or (
+            _stored_key(_user(path)) is not None
+        )
+    except keyring.errors.KeyringError:
+        return False
+
+
+def store_database_key(path: Path, raw: bytes, *, salt: str | None = None) -> None:
+    """Keep *raw* for the database: under its salt when known, else under its path."""
     problem = keychain_problem()
     if problem:
         raise NoKeychain(problem)
-    keyring.set_password(SERVICE, _user(path), raw.hex())
+    keyring.set_password(SERVICE, _salt_user(salt) if salt else _user(path), raw.hex())
+
+
+def key_by_salt(path: Path, salt: str, raw: bytes) -> None:
+    """Make sure the key is kept under the database's salt, then drop the path entry, so
+    the file can be moved or copied and still open. Failing leaves the path entry."""
+    if keychain_problem():
+        return
+    try:
+        if _stored_key(_salt_user(salt)) != raw:
+            keyring.set_password(SERVICE, _salt_user(salt), raw.hex())
+            if _stored_key(_salt_user(salt)) != raw:
+                return
+        if _stored_key(_user(path)) == raw:
+            forget_database_key(path)
+    except keyring.errors.KeyringError:
+        return
 
 
 def new_raw_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
-def forget_database_key(path: Path) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        keyring.delete_password(SERVICE, _user(path))
+def forget_database_key(path: Path, salt: str | None = None) -> None:
+    for user in ([_salt_user(salt)] if salt else []) + [_user(path)]:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            keyring.delete_password(SERVICE, user)
 
 
 # --- the call-event listener's token ------------------------------------------------

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,8 @@ import sqlite_utils
 from console.storage import driver, schema
 from console.storage.database import NotADatabaseError, StorageError, connect
 from console.storage.driver import DbKey
+
+log = logging.getLogger(__name__)
 
 
 class BackupFailed(StorageError):
@@ -52,6 +56,15 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _sound(conn: Any, path: Path | str) -> bool:
+    """Run ``PRAGMA integrity_check``; the (possibly long) findings go to the log only."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if rows == ["ok"]:
+        return True
+    log.error("integrity check of %s found %d problem(s):\n%s", path, len(rows), "\n".join(rows))
+    return False
 
 
 def _count_customers(conn: Any) -> int:
@@ -87,9 +100,11 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
         try:
             source.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
-            result = dest.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise BackupFailed(f"the backup copy failed its integrity check: {result}")
+            if not _sound(dest, partial):
+                raise BackupFailed(
+                    f"the backup copy failed its integrity check, so {target} was not "
+                    "written; the database itself may be damaged (details in the log)"
+                )
             customers = _count_customers(dest)
             version = int(dest.execute("PRAGMA user_version").fetchone()[0])
         finally:
@@ -100,11 +115,24 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
         _fsync_dir(target.parent)
     except driver.Error as exc:
         partial.unlink(missing_ok=True)
+        log.warning("backup to %s failed: %s", target, exc)
+        if driver.error_code(exc) == driver.SQLITE_FULL:
+            raise BackupFailed(
+                f"the disk holding {target.parent} is full, so the backup was not written; "
+                "free some space (or choose another backup folder) and try again"
+            ) from None
         raise BackupFailed(f"the backup to {target} failed: {exc}") from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise BackupFailed(f"the backup to {target} could not be written: {exc}") from None
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise BackupFailed(
+                f"the disk holding {target.parent} is full, so the backup was not written; "
+                "free some space (or choose another backup folder) and try again"
+            ) from None
+        raise BackupFailed(
+            f"the backup to {target} could not be written: {exc.strerror or exc}"
+        ) from None
     return BackupInfo(target, target.stat().st_size, customers, version)
 
 
@@ -128,11 +156,18 @@ def check_backup(path: Path | str, key: DbKey | None = None) -> BackupInfo:
             f"{path} is encrypted with another key (or is not a backup); nothing changed"
         ) from None
     except driver.Error as exc:
+        log.warning("backup %s could not be opened: %s", path, exc)
+        if driver.error_code(exc) == driver.SQLITE_CORRUPT:
+            raise RestoreRefused(
+                f"{path} is damaged or cut short (details in the log); choose another "
+                "backup — nothing changed"
+            ) from None
         raise RestoreRefused(f"{path} could not be opened: {exc}") from None
     try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise RestoreRefused(f"{path} is damaged (integrity check: {result}); nothing changed")
+        if not _sound(conn, path):
+            raise RestoreRefused(
+                f"{path} is damaged (details in the log); choose another backup — nothing changed"
+            )
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         if app_id != schema.APPLICATION_ID:
             raise RestoreRefused(f"{path} is not a Service Console backup; nothing changed")
@@ -144,7 +179,11 @@ def check_backup(path: Path | str, key: DbKey | None = None) -> BackupInfo:
             int(conn.execute("PRAGMA user_version").fetchone()[0]),
         )
     except driver.DatabaseError as exc:
-        raise RestoreRefused(f"{path} is damaged or not a database: {exc}") from None
+        log.warning("backup %s failed its check: %s", path, exc)
+        raise RestoreRefused(
+            f"{path} is damaged or not a database (details in the log); choose another "
+            "backup — nothing changed"
+        ) from None
     except schema.SchemaTooNew as exc:
         raise RestoreRefused(
             f"{path} was written by a newer version of Service Console (schema {exc.found}); "
@@ -193,9 +232,10 @@ def restore_into(
     # Reopen through the factory: checks, pragmas, and migrations for an older backup.
     reopened = connect(live, key)
     try:
-        result = reopened.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise NotADatabaseError(f"{live} failed its integrity check after restore: {result}")
+        if not _sound(reopened.conn, live):
+            raise NotADatabaseError(
+                f"{live} failed its integrity check after the restore (details in the log)"
+            )
     finally:
         reopened.close()
     return info

@@ -10,6 +10,8 @@ shared server connection can replace it without touching the rest of storage.
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,6 +21,8 @@ import sqlite_utils
 
 from console.storage import driver, schema
 from console.storage.driver import DbKey
+
+log = logging.getLogger(__name__)
 
 Db = sqlite_utils.Database  # the type services may name without importing sqlite_utils
 
@@ -46,6 +50,91 @@ class NetworkPathError(StorageError):
 
 class WrongKeyError(StorageError):
     pass
+
+
+class DiskFullError(StorageError):
+    """The disk (or the database's size limit) is full: the change was not saved."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another program held the database's write lock beyond the busy timeout."""
+
+
+class DamagedDatabaseError(NotADatabaseError):
+    """The file is a database whose pages do not check out."""
+
+
+class TruncatedDatabaseError(DamagedDatabaseError):
+    """The file is shorter than its header says (an interrupted copy or a full disk)."""
+
+
+RESTORE_HINT = "restore the latest good backup with `service-console restore FILE`"
+
+
+def disk_full(path: Path | str) -> DiskFullError:
+    return DiskFullError(
+        f"the disk holding {path} is full, so the last change was not saved; "
+        "free some space and try again"
+    )
+
+
+def locked(path: Path | str) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        f"{path} is in use: another program is writing to it and did not finish within "
+        f"{BUSY_TIMEOUT_MS / 1000:g} seconds; close the other program (or wait for it) "
+        "and try again"
+    )
+
+
+def damaged(path: Path | str) -> DamagedDatabaseError:
+    return DamagedDatabaseError(f"{path} is damaged (its pages do not check out); {RESTORE_HINT}")
+
+
+def truncated(path: Path | str) -> TruncatedDatabaseError:
+    return TruncatedDatabaseError(
+        f"{path} is shorter than its header says (it was cut off, e.g. by an interrupted "
+        f"copy or a full disk); {RESTORE_HINT}"
+    )
+
+
+def wrong_key(path: Path | str) -> WrongKeyError:
+    return WrongKeyError(
+        f"the key does not open {path}: it is not this database's key (or passphrase), "
+        "or the file is not a Service Console database; it was left untouched"
+    )
+
+
+def explain(exc: BaseException, path: Path | str, key: DbKey | None) -> StorageError | None:
+    """The one-sentence StorageError for a driver or OS error on the database at *path*:
+    disk full, locked, damaged or truncated; None when it is none of those. The
+    technical detail goes to the log."""
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            log.warning("disk full at %s: %s", path, exc)
+            return disk_full(path)
+        return None
+    if not isinstance(exc, driver.Error):
+        return None
+    code = driver.error_code(exc)
+    if code is None:
+        return None
+    log.warning("database error on %s: %s (code %s)", path, exc, code)
+    if code == driver.SQLITE_FULL:
+        return disk_full(path)
+    if code in (driver.SQLITE_BUSY, driver.SQLITE_LOCKED):
+        return locked(path)
+    if code in (driver.SQLITE_CORRUPT, driver.SQLITE_NOTADB):
+        if str(path) != ":memory:" and driver.header_promises_more(path, key):
+            return truncated(path)
+        return damaged(path)
+    if code == driver.SQLITE_IOERR:
+        return StorageError(
+            f"{path} could not be read or written (a disk error); check the disk, then "
+            f"try again — if it keeps failing, {RESTORE_HINT}"
+        )
+    return None
 
 
 def _mount_fstype(path: Path) -> str | None:
@@ -126,12 +215,11 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
     try:
         conn = driver.connect_raw(path, key)
     except driver.WrongKey:
-        raise WrongKeyError(
-            f"the key does not open {path}: it is not this database's key (or passphrase), "
-            "or the file is not a Service Console database; it was left untouched"
-        ) from None
+        raise wrong_key(path) from None
     except driver.Error as exc:
-        raise StorageError(f"{path} could not be opened: {exc}") from None
+        raise explain(exc, path, key) or StorageError(
+            f"{path} could not be opened: {exc}"
+        ) from None
     try:
         # Look before writing anything: a refused file must stay byte-for-byte as it was.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -141,11 +229,9 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
         schema.migrate(db)
     except driver.DatabaseError as exc:
         conn.close()
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise NotADatabaseError(
-                f"{path} is damaged or not a Service Console database: {exc}"
-            ) from None
-        raise StorageError(f"{path} could not be opened: {exc}") from None
+        raise explain(exc, path, key) or StorageError(
+            f"{path} could not be opened: {exc}"
+        ) from None
     except schema.ForeignDatabase:
         conn.close()
         raise NotADatabaseError(

@@ -71,6 +71,77 @@ class WrongKey(Exception):
     """The key does not open the file (or the file is not a database)."""
 
 
+# SQLite's primary result codes that say what went wrong (extended codes keep them in
+# their low byte).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = (
+    5,
+    6,
+    10,
+    11,
+    13,
+    26,
+)
+SALT_BYTES = 16
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver exception (None when it has none)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()  # older drivers: the message is all there is
+    for needle, found in (
+        ("database or disk is full", SQLITE_FULL),
+        ("database is locked", SQLITE_BUSY),
+        ("malformed", SQLITE_CORRUPT),
+        ("file is not a database", SQLITE_NOTADB),
+        ("disk i/o error", SQLITE_IOERR),
+    ):
+        if needle in text:
+            return found
+    return None
+
+
+def file_salt(path: Path) -> str | None:
+    """The hex of an encrypted database's first 16 bytes: SQLCipher's random salt, which
+    a copied or moved file keeps (None for a plain, empty or missing file)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SALT_BYTES)
+    except OSError:
+        return None
+    if len(head) < SALT_BYTES or head == SQLITE_HEADER:
+        return None
+    return head.hex()
+
+
+def _first_read(path: Path | str, key: DbKey | None, *, trust_file_size: bool) -> int:
+    """SQLite's result code of opening *path* read-only and reading its schema (0: fine)."""
+    try:
+        conn = connect_raw(path, key, readonly=True, trust_file_size=trust_file_size)
+    except WrongKey:
+        return SQLITE_NOTADB
+    except Error as exc:
+        return error_code(exc) or -1
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return 0
+    except Error as exc:
+        return error_code(exc) or -1
+    finally:
+        conn.close()
+
+
+def header_promises_more(path: Path | str, key: DbKey | None) -> bool:
+    """True when the file is shorter than its own header says (a truncated copy): its
+    first read fails as corrupt, yet succeeds when SQLite is told to trust the file's
+    size over the header."""
+    return (
+        _first_read(path, key, trust_file_size=False) == SQLITE_CORRUPT
+        and _first_read(path, key, trust_file_size=True) == 0
+    )
+
+
 if _sqlcipher is not None:
 
     class _KeyedConnection(_sqlcipher.Connection):  # type: ignore[misc]
@@ -86,14 +157,27 @@ def is_plain_sqlite(path: Path) -> bool:
     return head in (SQLITE_HEADER, b"")
 
 
-def connect_raw(path: Path | str, key: DbKey | None, *, readonly: bool = False) -> Any:
+def connect_raw(
+    path: Path | str, key: DbKey | None, *, readonly: bool = False, trust_file_size: bool = False
+) -> Any:
     """A DB-API connection in autocommit mode (``isolation_level=None``), keyed if asked.
 
-    Raises :class:`WrongKey` when a key is given and does not open the file.
+    Raises :class:`WrongKey` when a key is given and does not open the file; a file that
+    the key opens but that is damaged or cut short raises the driver's DatabaseError.
+    *trust_file_size* (a probe for truncation) reads the schema once, believing the
+    file's size over its header.
     """
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if readonly else str(path)
     if key is None:
-        return sqlite3.connect(target, uri=readonly, check_same_thread=True, isolation_level=None)
+        conn = sqlite3.connect(target, uri=readonly, check_same_thread=True, isolation_level=None)
+        if trust_file_size:
+            try:
+                conn.execute("PRAGMA writable_schema = ON")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except BaseException:
+                conn.close()
+                raise
+        return conn
     if _sqlcipher is None:  # pragma: no cover
         raise RuntimeError("encrypted databases need the sqlcipher3 package")
     conn = _sqlcipher.connect(
@@ -106,10 +190,14 @@ def connect_raw(path: Path | str, key: DbKey | None, *, readonly: bool = False) 
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # no decryption noise on stderr
         conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        if trust_file_size:
+            conn.execute("PRAGMA writable_schema = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except _sqlcipher.DatabaseError:
+    except _sqlcipher.DatabaseError as exc:
         conn.close()
-        raise WrongKey(str(path)) from None
+        if error_code(exc) == SQLITE_NOTADB:  # page 1 does not decrypt: not this key
+            raise WrongKey(str(path)) from None
+        raise  # the key opened it, but the file is damaged, truncated, locked…
     conn.db_key = key
     return conn
 

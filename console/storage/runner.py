@@ -11,17 +11,31 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from console.storage.database import connect
+from console.storage import driver
+from console.storage.database import connect, explain
 from console.storage.driver import DbKey
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+def housekeeping(db: sqlite_utils.Database) -> None:
+    """Tidy-ups at close (``PRAGMA optimize``). They never change the outcome of work
+    that already committed: any error is logged, never raised (a committed import that
+    reports failure would be retried, and every row would come in twice)."""
+    try:
+        db.execute("PRAGMA optimize")
+    except Exception:
+        log.warning("housekeeping at close failed (the work itself was saved)", exc_info=True)
 
 
 class DatabaseRunner:
@@ -49,7 +63,14 @@ class DatabaseRunner:
         def job() -> T:
             if self._db is None:
                 raise RuntimeError("the database is not open")
-            return fn(self._db, *args, **kwargs)
+            try:
+                return fn(self._db, *args, **kwargs)
+            except driver.Error as exc:
+                # Disk full, locked, damaged, truncated: one sentence instead of a traceback.
+                clear = explain(exc, self.path, self.key)
+                if clear is None:
+                    raise
+                raise clear from exc
 
         return job
 
@@ -81,9 +102,12 @@ class DatabaseRunner:
         def _close() -> None:
             if self._db is not None:
                 try:
-                    self._db.execute("PRAGMA optimize")
+                    housekeeping(self._db)
                 finally:
-                    self._db.close()
+                    try:
+                        self._db.close()
+                    except Exception:  # the work was committed; closing cannot undo it
+                        log.warning("closing %s failed", self.path, exc_info=True)
                     self._db = None
 
         try:
