@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from console import cli_args
+
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
     from console.storage.runner import DatabaseRunner
@@ -45,7 +47,7 @@ def _add_db(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = cli_args.Parser(
         prog="service-console",
         description="Service Console: know the customer, say the right words, keep promises. "
         "Run with no subcommand to open the window.",
@@ -63,7 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="deprecated, does nothing: a new database always starts empty (use --demo)",
     )
     parser.add_argument(
-        "--cti-port", type=int, metavar="N", help="port for call events (default: setting, 8735)"
+        "--cti-port",
+        type=cli_args.port,
+        metavar="N",
+        help="port for call events (default: setting, 8735)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -76,18 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(demo)
     demo.add_argument(
-        "--customers", type=int, default=2000, metavar="N", help="how many (default 2000)"
+        "--customers",
+        type=cli_args.integer(1, 10_000_000, "a number of customers"),
+        default=2000,
+        metavar="N",
+        help="how many (default 2000)",
     )
-    demo.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
+    demo.add_argument(
+        "--seed", type=cli_args.seed, default=7, metavar="S", help="random seed (default 7)"
+    )
     demo.add_argument(
         "--purchases-per-customer",
-        type=float,
+        type=cli_args.decimal(0, 100, "an average number of purchases"),
         default=5.0,
         metavar="X",
         help="average purchases per customer (default 5)",
     )
     demo.add_argument(
-        "--complaints", type=int, default=0, metavar="N", help="also add N demo complaints"
+        "--complaints",
+        type=cli_args.integer(0, 1_000_000, "a number of complaints"),
+        default=0,
+        metavar="N",
+        help="also add N demo complaints",
     )
 
     imp = sub.add_parser("import", help="import customers or purchases from CSV")
@@ -118,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="find customers as the search box does")
     _add_db(search)
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--limit", type=cli_args.limit, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON array")
     search.add_argument(
         "--jsonl",
@@ -602,13 +617,58 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     return cli_complaints.cmd_report(args, out, _open, UsageError)
 
 
+def _log_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("service-console", appauthor=False)) / "cli.log"
+
+
+def _log_to_file() -> None:
+    """Details (integrity findings, driver messages, unexpected errors) go to a log file,
+    so the terminal gets one sentence. Left alone when logging is already set up (tests)."""
+    import logging
+
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    try:
+        path = _log_file()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()  # no log folder: still never on the terminal
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _os_error(exc: OSError) -> str:
+    """One sentence for a file the command could not read or write."""
+    import errno
+
+    where = f"{exc.filename} " if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"the disk is full: {where or 'the output '}was not completely written; "
+            "free some space and try again"
+        )
+    return f"{where or 'a file '}could not be used: {exc.strerror or exc}"
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    argv = list(sys.argv[1:] if argv is None else argv)
+    problem = cli_args.unusable(argv)
+    if problem:
+        print(f"service-console: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if args.command is not None:
+        _log_to_file()
     try:
         if args.command is None:
             if args.cti_port is not None and not 1 <= args.cti_port <= 65535:
@@ -655,12 +715,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from console.storage.database import StorageError  # imported late: startup time
+        return _one_sentence(exc, args)
 
-        if isinstance(exc, StorageError):
-            print(str(exc), file=sys.stderr)
-            return EXIT_REJECTED
-        raise
+
+def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
+    """Whatever went wrong, the terminal gets one sentence and a documented exit code
+    (lint: 2, others: 1); the traceback of an unexpected error goes to the log file."""
+    import logging
+
+    from console.storage.database import StorageError  # imported late: startup time
+
+    code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
+    if isinstance(exc, StorageError):
+        print(str(exc), file=sys.stderr)
+    elif isinstance(exc, OSError):
+        print(_os_error(exc), file=sys.stderr)
+    elif isinstance(exc, RecursionError):
+        print("service-console: the input is nested too deeply to read", file=sys.stderr)
+    else:
+        logging.getLogger("console.cli").error("unexpected error in %s", args.command, exc_info=exc)
+        print(
+            f"service-console: unexpected error ({type(exc).__name__}); the command "
+            f"stopped — details are in {_log_file()}",
+            file=sys.stderr,
+        )
+    return code
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from console import cli_args
+
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
@@ -30,7 +32,9 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     """Add ``calls`` and ``cti-test`` to the top-level subparsers."""
     calls = sub.add_parser("calls", help="list recent phone calls (newest first)")
     add_db(calls)
-    calls.add_argument("--limit", type=int, default=20, metavar="N", help="how many (default 20)")
+    calls.add_argument(
+        "--limit", type=cli_args.limit, default=20, metavar="N", help="how many (default 20)"
+    )
     calls.add_argument("--json", action="store_true", help="print a JSON array")
 
     test = sub.add_parser(
@@ -41,7 +45,10 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     )
     add_db(test)
     test.add_argument(
-        "--port", type=int, metavar="N", help="the console's call-event port (default: setting)"
+        "--port",
+        type=cli_args.port,
+        metavar="N",
+        help="the console's call-event port (default: setting)",
     )
     test.add_argument(
         "--from", dest="from_number", required=True, metavar="NUMBER", help="the caller's number"

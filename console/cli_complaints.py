@@ -13,6 +13,8 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from console import cli_args
+
 if TYPE_CHECKING:
     from console.services.complaints import ComplaintService, QueueRow
     from console.storage.runner import DatabaseRunner
@@ -34,8 +36,10 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     add_db(listing)
     listing.add_argument("--status", choices=STATUSES, metavar="S", help=", ".join(STATUSES))
     listing.add_argument("--overdue", action="store_true", help="only lapsed promises")
-    listing.add_argument("--limit", type=int, default=100, metavar="N", help="default 100")
-    listing.add_argument("--offset", type=int, default=0, metavar="N")
+    listing.add_argument(
+        "--limit", type=cli_args.limit, default=100, metavar="N", help="default 100"
+    )
+    listing.add_argument("--offset", type=cli_args.offset, default=0, metavar="N")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
     report = sub.add_parser("report", help="reports for managers")
@@ -47,8 +51,16 @@ def add_parsers(sub: Any, add_db: Any) -> None:
         "(inclusive, the store's local dates; default: the current month).",
     )
     add_db(rc)
-    rc.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD")
-    rc.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    rc.add_argument(
+        "--from", dest="date_from", type=cli_args.iso_date, metavar="DATE", help="YYYY-MM-DD"
+    )
+    rc.add_argument(
+        "--to",
+        dest="date_to",
+        type=cli_args.iso_date,
+        metavar="DATE",
+        help="YYYY-MM-DD (inclusive)",
+    )
     rc.add_argument("--store", metavar="S", help="one store only")
     rc.add_argument("--json", action="store_true", help="print one JSON object")
 

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from console import cli_args
+
 if TYPE_CHECKING:
     from console.domain.staff import Session
     from console.services.staff import AuditService, StaffService
@@ -44,17 +46,39 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     )
     add.add_argument("--store", default="", help="the store they work at")
     add.add_argument("--extension", default="", help="their phone extension (screen-pop)")
-    add.add_argument("--as", dest="actor", metavar="NAME", help="the admin adding the account")
+    add.add_argument(
+        "--as",
+        dest="actor",
+        type=cli_args.staff_name,
+        metavar="NAME",
+        help="the admin adding the account",
+    )
     listing = staff_sub.add_parser("list", help="list accounts (admins)")
     add_db(listing)
-    listing.add_argument("--as", dest="actor", metavar="NAME", required=True)
+    listing.add_argument(
+        "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", required=True
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
     audit = sub.add_parser("audit", help="read or export the audit trail (managers)")
     add_db(audit)
-    audit.add_argument("--as", dest="actor", metavar="NAME", required=True)
-    audit.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
-    audit.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    audit.add_argument(
+        "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", required=True
+    )
+    audit.add_argument(
+        "--from",
+        dest="date_from",
+        type=cli_args.iso_date,
+        metavar="DATE",
+        help="YYYY-MM-DD (inclusive)",
+    )
+    audit.add_argument(
+        "--to",
+        dest="date_to",
+        type=cli_args.iso_date,
+        metavar="DATE",
+        help="YYYY-MM-DD (inclusive)",
+    )
     audit.add_argument("--actor", dest="who", metavar="NAME", help="only this staff member")
     audit.add_argument("--action", help="create, update, view, export, erase, sign_in, …")
     audit.add_argument("--entity", help="customer, staff, complaint, …")
@@ -75,8 +99,12 @@ def add_privacy_parsers(sub: Any, add_db: AddDb) -> None:
     )
     for p in (export, erase):
         add_db(p)
-        p.add_argument("id", type=int, metavar="ID", help="the customer's number (#id)")
-        p.add_argument("--as", dest="actor", metavar="NAME", required=True)
+        p.add_argument(
+            "id", type=cli_args.record_id, metavar="ID", help="the customer's number (#id)"
+        )
+        p.add_argument(
+            "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", required=True
+        )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     erase.add_argument("--reason", required=True, help="why (e.g. 'customer asked')")
     erase.add_argument("--yes", action="store_true", help="really erase (cannot be undone)")

@@ -302,10 +302,16 @@ def _read_json(text: str) -> list[LocatedEntry]:
         line = _line_of(text, position)
         try:
             item, position = decoder.raw_decode(text, position)
+            surrogate = _has_surrogate(item)
         except json.JSONDecodeError as exc:
             raise _json_syntax(errors, text, exc.pos, exc.msg) from None
+        except RecursionError:  # e.g. 100,000 nested brackets
+            raise _json_syntax(errors, text, position, "nested too deeply") from None
         expect_item = False
         count += 1
+        if surrogate:
+            errors.append(RowError(line, "holds a lone surrogate (\\ud800-\\udfff), not text"))
+            continue
         entry = _entry_from_json(item, errors, line)
         if entry is not None:
             located.append(LocatedEntry(line, entry))
@@ -315,6 +321,18 @@ def _read_json(text: str) -> list[LocatedEntry]:
     if errors:
         raise PhrasebookFormatError(errors)
     return located
+
+
+def _has_surrogate(value: Any) -> bool:
+    """True when a decoded JSON value holds a lone UTF-16 surrogate (``"\\ud800"``): JSON
+    allows the escape, but it is not text and cannot be stored or printed."""
+    if isinstance(value, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 def _json_syntax(

@@ -49,7 +49,7 @@ def choose_key(path: Path, passphrase: str | None = None) -> DbKey | None:
     from_env = passphrase is None
     if passphrase is None:
         passphrase = os.environ.get(ENV_PASSPHRASE) or None
-    if path.is_dir() or (path.exists() and not os.access(path, os.R_OK)):
+    if (path.exists() and not path.is_file()) or (path.exists() and not os.access(path, os.R_OK)):
         return None  # opening it gives the clear message
     exists = path.exists() and path.stat().st_size > 0
     if exists and is_plain_sqlite(path):

@@ -93,6 +93,8 @@ def backup_to(db: sqlite_utils.Database, target: Path | str) -> BackupInfo:
 def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> BackupInfo:
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
+    if target.exists() and not target.is_file():
+        raise BackupFailed(f"{target} is a folder or a device, not a file a backup can replace")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)

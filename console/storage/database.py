@@ -199,6 +199,10 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
             )
         if path.exists() and path.is_dir():
             raise NotADatabaseError(f"{path} is a folder, not a database file")
+        if path.exists() and not path.is_file():
+            raise NotADatabaseError(
+                f"{path} is a device or other special file, not a database file"
+            )
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise StorageError(f"{path} cannot be read and written by this user")
         if key is None and path.exists() and not driver.is_plain_sqlite(path):

@@ -151,7 +151,7 @@ def test_audit_json_csv_and_filters(
     assert (code, json.loads(out)) == (0, [])
     code, _ = main(monkeypatch, "7391\n", "audit", "--db", db, "--as", "Grace", "--to", "28/11")
     assert code == 2
-    assert "--to must be a date" in capsys.readouterr().err
+    assert "argument --to: '28/11' is not a date" in capsys.readouterr().err
 
 
 def test_customer_export_and_erase_from_the_command_line(
