@@ -91,12 +91,24 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     safety = live.parent / "backups" / backup_name(SystemClock().local_naive(), "before-restore")
     try:
-        restore_into(args.file, live, safety, key)
+        restored = restore_into(args.file, live, safety, key)
     except RestoreRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
+    if key is not None and key.raw is not None:
+        from console.services import secrets
+        from console.storage.driver import file_salt
+
+        salt = file_salt(live)  # a fresh file (the damaged one was set aside) has a new salt
+        if salt is not None:
+            secrets.key_by_salt(live, salt, key.raw)
     saved = f"; the previous database was saved to {safety}" if safety.exists() else ""
-    out.write(f"restored {info.customers:,} customers into {live}{saved}\n")
+    again = (
+        f"; {len(restored.erased_again)} customer(s) erased since that backup were erased again"
+        if restored.erased_again
+        else ""
+    )
+    out.write(f"restored {info.customers:,} customers into {live}{saved}{again}\n")
     return EXIT_OK
 
 

@@ -137,12 +137,9 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
             return EXIT_OK
         if not args.yes:
             raise CliUsage("erasing cannot be undone: add --yes")
-        redacted = await privacy.erase_customer(args.id, args.reason)
-        out.write(
-            f"erased customer #{args.id}: personal data removed, search index rewritten, "
-            f"{redacted} audit entries redacted\n"
-        )
-        return EXIT_OK
+        result = await privacy.erase_customer(args.id, args.reason)
+        out.write(result.describe() + "\n")
+        return EXIT_OK if result.wal_cleared else EXIT_REJECTED
 
     try:
         return asyncio.run(go())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from console.domain.clock import Clock, SystemClock
@@ -25,6 +26,19 @@ from console.storage.backup import BackupInfo
 from console.storage.runner import DatabaseRunner
 
 _SCHEDULED = re.compile(r"^console-(\d{8}-\d{6})\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """Until when existing backups keep their contents (local time)."""
+
+    scheduled_until: dt.datetime | None  # the last existing scheduled backup is pruned
+    scheduled_kept: bool  # scheduled backups are off: the existing ones are never pruned
+    kept_until_deleted: tuple[Path, ...]  # manual and before-restore backups
+
+    @property
+    def holds_anything(self) -> bool:
+        return self.scheduled_until is not None or bool(self.kept_until_deleted)
 
 
 class BackupService:
@@ -72,6 +86,25 @@ class BackupService:
         info = await self._copy((await self.folder()) / store.backup_name(now))
         await self._prune(await self._settings.get(BACKUP_KEEP))
         return info
+
+    async def retention(self) -> Retention:
+        """How long the backups that exist now keep what they hold (e.g. a customer erased
+        just now): scheduled ones until enough newer ones have pushed them out, the others
+        (manual, before-restore) until someone deletes them."""
+        existing = await self.backups()
+        scheduled = [p for p in existing if _SCHEDULED.match(p.name)]
+        others = tuple(p for p in existing if not _SCHEDULED.match(p.name))
+        hours = await self._settings.get(BACKUP_EVERY_HOURS)
+        if not scheduled:
+            return Retention(None, False, others)
+        if hours <= 0:  # no scheduled backups any more: nothing rotates them out
+            return Retention(None, True, (*scheduled, *others))
+        keep = max(await self._settings.get(BACKUP_KEEP), 1)
+        now = self._clock.local_naive()
+        last = self._last_scheduled(scheduled) or now
+        first_new = max(now, last + dt.timedelta(hours=hours))
+        # Once `keep` newer scheduled backups exist, the last older one is pruned.
+        return Retention(first_new + dt.timedelta(hours=hours * (keep - 1)), False, others)
 
     @staticmethod
     def _last_scheduled(paths: list[Path]) -> dt.datetime | None:

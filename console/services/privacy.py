@@ -8,23 +8,76 @@ the customer's purchases, visits and complaints stay countable in the figures.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
+from console.services.backup import BackupService, Retention
 from console.services.identity import Identity
+from console.services.settings import SettingsService
 from console.storage import privacy as store
 from console.storage.runner import DatabaseRunner
 
 
+@dataclass(frozen=True, slots=True)
+class ErasureResult:
+    """What an erasure did, and what still holds the customer's data."""
+
+    customer_id: int
+    redacted: int  # audit entries whose values were blanked
+    wal_cleared: bool  # False: another program's read snapshot kept the old pages in the WAL
+    backups: Retention
+
+    @property
+    def complete(self) -> bool:
+        return self.wal_cleared and not self.backups.holds_anything
+
+    def describe(self) -> str:
+        """The result in one paragraph for the manager (CLI; the window shows the same)."""
+        parts = [
+            f"erased customer #{self.customer_id}: personal data removed from the database, "
+            f"search index rewritten, {self.redacted} audit entries redacted"
+        ]
+        if not self.wal_cleared:
+            parts.append(
+                "could not finish: another program is reading the database, so old copies of "
+                "the data are still in its write-ahead log; they are removed when every "
+                "program using the database has closed it (or erase again once it has)"
+            )
+        retention = self.backups
+        if retention.scheduled_kept:
+            parts.append(
+                "older backups still hold this customer until they are deleted (scheduled "
+                "backups are switched off, so none rotates out)"
+            )
+        elif retention.scheduled_until is not None:
+            when = retention.scheduled_until.strftime("%Y-%m-%d %H:%M")
+            parts.append(
+                f"older backups still hold this customer until {when} when the oldest is "
+                "rotated out"
+            )
+        if retention.kept_until_deleted:
+            parts.append(
+                f"{len(retention.kept_until_deleted)} manual or pre-restore backup(s) hold "
+                "this customer until someone deletes them"
+            )
+        return "; ".join(parts)
+
+
 class PrivacyService:
     def __init__(
-        self, runner: DatabaseRunner, identity: Identity, clock: Clock | None = None
+        self,
+        runner: DatabaseRunner,
+        identity: Identity,
+        clock: Clock | None = None,
+        backups: BackupService | None = None,
     ) -> None:
         self._runner = runner
         self._identity = identity
         self._clock = clock or identity.clock
+        self._backups = backups
 
     async def set_consent(
         self,
@@ -67,8 +120,13 @@ class PrivacyService:
         safe: dict[str, Any] = json.loads(json.dumps(data, ensure_ascii=False, default=str))
         return safe
 
-    async def erase_customer(self, customer_id: int, reason: str) -> int:
-        """Erase one customer's personal data (managers); returns redacted audit entries."""
+    async def erase_customer(
+        self, customer_id: int, reason: str, *, wait_seconds: float = 5.0
+    ) -> ErasureResult:
+        """Erase one customer's personal data (managers), record it in the erasure
+        register (a restore erases them again), and empty the write-ahead log, waiting up
+        to *wait_seconds* for other readers. The result says what is not yet gone: the
+        WAL when a reader held on, and the backups made before (until they rotate out)."""
         await self._identity.require(Permission.ERASE_CUSTOMER, "customer")
         if not reason.strip():
             raise ValueError("say why the customer is erased (e.g. 'customer asked')")
@@ -76,4 +134,8 @@ class PrivacyService:
             store.erase_customer, customer_id, now=self._clock.now().replace(microsecond=0)
         )
         await self._identity.record("erase", "customer", customer_id, detail=reason.strip())
-        return redacted
+        cleared = await self._runner.run(store.clear_wal, int(wait_seconds * 1000))
+        backups = self._backups or BackupService(
+            self._runner, SettingsService(self._runner), self._clock
+        )
+        return ErasureResult(customer_id, redacted, cleared, await backups.retention())

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import logging
@@ -26,8 +27,13 @@ from typing import Any
 
 import sqlite_utils
 
-from console.storage import driver, schema
-from console.storage.database import NotADatabaseError, StorageError, connect
+from console.storage import driver, privacy, schema
+from console.storage.database import (
+    DamagedDatabaseError,
+    NotADatabaseError,
+    StorageError,
+    connect,
+)
 from console.storage.driver import DbKey
 
 log = logging.getLogger(__name__)
@@ -35,6 +41,10 @@ log = logging.getLogger(__name__)
 
 class BackupFailed(StorageError):
     pass
+
+
+class SourceDamaged(BackupFailed):
+    """The database being copied is damaged: its copy does not check out."""
 
 
 class RestoreRefused(StorageError):
@@ -47,6 +57,7 @@ class BackupInfo:
     size: int
     customers: int
     schema_version: int
+    erased_again: tuple[int, ...] = ()  # restore: customers erased since, erased again
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -103,7 +114,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
             source.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
             if not _sound(dest, partial):
-                raise BackupFailed(
+                raise SourceDamaged(
                     f"the backup copy failed its integrity check, so {target} was not "
                     "written; the database itself may be damaged (details in the log)"
                 )
@@ -122,6 +133,11 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
             raise BackupFailed(
                 f"the disk holding {target.parent} is full, so the backup was not written; "
                 "free some space (or choose another backup folder) and try again"
+            ) from None
+        if driver.error_code(exc) in (driver.SQLITE_CORRUPT, driver.SQLITE_NOTADB):
+            raise SourceDamaged(
+                f"the database is damaged, so no sound backup could be written to {target} "
+                "(details in the log)"
             ) from None
         raise BackupFailed(f"the backup to {target} failed: {exc}") from None
     except OSError as exc:
@@ -214,12 +230,21 @@ def restore_into(
             f"{'encrypted' if key is not None else 'plain'}; nothing changed"
         )
     live = Path(live)
+    register = _known_erasures(Path(safety_copy).parent, key)
     if live.exists() and live.stat().st_size > 0:
-        current = connect(live, key)
         try:
-            backup_to(current, safety_copy)
-        finally:
-            current.close()
+            current = connect(live, key)
+            try:
+                register.update(privacy.erasure_register(current))
+                backup_to(current, safety_copy)
+            finally:
+                current.close()
+        except (DamagedDatabaseError, SourceDamaged):
+            _set_aside(live, Path(safety_copy))
+        except driver.DatabaseError as exc:  # damage met while reading the register
+            if driver.error_code(exc) not in (driver.SQLITE_CORRUPT, driver.SQLITE_NOTADB):
+                raise
+            _set_aside(live, Path(safety_copy))
     src = driver.connect_raw(backup, key, readonly=True)
     try:
         dest = connect(live, key)
@@ -238,9 +263,48 @@ def restore_into(
             raise NotADatabaseError(
                 f"{live} failed its integrity check after the restore (details in the log)"
             )
+        # An erased customer stays erased: the register of the database being replaced
+        # (and of the other backups) is applied to the restored copy.
+        again = privacy.reapply_erasures(reopened, register)
     finally:
         reopened.close()
-    return info
+    return dataclasses.replace(info, erased_again=tuple(again))
+
+
+def _set_aside(live: Path, safety_copy: Path) -> None:
+    """What a restore is for: keep a damaged database aside (never delete it) under the
+    safety copy's name, and restore into a fresh file."""
+    aside = safety_copy.with_name("damaged-" + safety_copy.name)
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    log.warning("%s is damaged; kept aside as %s before the restore", live, aside)
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{live}{suffix}").exists():
+            os.replace(f"{live}{suffix}", f"{aside}{suffix}")
+
+
+def _known_erasures(folder: Path, key: DbKey | None) -> dict[int, str]:
+    """The erasure registers of the backups in *folder* (best effort: a backup that does
+    not open is skipped), so a restore over a damaged database still honours them."""
+    register: dict[int, str] = {}
+    if not folder.is_dir():
+        return register
+    for path in sorted(folder.glob("console-*.db")):
+        try:
+            conn = driver.connect_raw(
+                path, None if driver.is_plain_sqlite(path) else key, readonly=True
+            )
+        except (driver.WrongKey, OSError):
+            continue
+        except driver.Error:
+            continue
+        try:
+            rows = conn.execute("SELECT customer_id, erased_at FROM erasures").fetchall()
+            register.update({int(cid): str(at) for cid, at in rows})
+        except driver.Error:
+            pass  # an older backup without a register
+        finally:
+            conn.close()
+    return register
 
 
 def backup_name(now: dt.datetime, reason: str = "") -> str:

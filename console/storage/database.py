@@ -68,6 +68,11 @@ class TruncatedDatabaseError(DamagedDatabaseError):
     """The file is shorter than its header says (an interrupted copy or a full disk)."""
 
 
+class KeyOrFirstPageError(DamagedDatabaseError, WrongKeyError):
+    """The keychain's key (made for this file) does not open it: its first page is
+    damaged, unless the key belongs to another database."""
+
+
 RESTORE_HINT = "restore the latest good backup with `service-console restore FILE`"
 
 
@@ -219,6 +224,12 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
     try:
         conn = driver.connect_raw(path, key)
     except driver.WrongKey:
+        if key is not None and key.raw is not None:  # a keychain key, found by the salt
+            raise KeyOrFirstPageError(
+                f"the key does not open {path}: this computer's keychain holds a key made "
+                "for it, so its first page is most likely damaged; "
+                f"{RESTORE_HINT}"
+            ) from None
         raise wrong_key(path) from None
     except driver.Error as exc:
         raise explain(exc, path, key) or StorageError(

@@ -41,6 +41,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "sign_in_attempts",
         "audit",  # exported and redacted by entity (see CUSTOMER_AUDIT_ENTITIES)
         "complaint_drafts",  # half-typed forms: exported and deleted by payload customer_id
+        "erasures",  # the erasure register: customer ids and times, nothing personal
         # Full-text indexes over search_docs, kept in step by triggers and rewritten on
         # erasure (FTS_INDEXES).
         "search_terms",
@@ -268,13 +269,63 @@ def erase_customer(db: sqlite_utils.Database, customer_id: int, *, now: dt.datet
         )
         redacted = int(cursor.rowcount)
         db.execute(_DRAFTS_SQL.format(verb="DELETE"), [json.dumps([str(i) for i in ids])])
+        # The register: a restore of an older backup erases these customers again.
+        db.execute(
+            "INSERT OR IGNORE INTO erasures (customer_id, erased_at) "
+            "SELECT value, ? FROM json_each(?)",
+            [now.isoformat(), json.dumps(ids)],
+        )
         # Deleting from an FTS5 index only adds "deleted" markers; the old segments keep
         # the tokens until they are merged. Rewrite both indexes so no trace stays.
         for fts in FTS_INDEXES:
             db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
-    # Old page images in the write-ahead log go too (secure_delete zeroes the file's own).
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Old page images stay in the write-ahead log until it is emptied: the caller runs
+    # clear_wal() once the audit entry is written too (secure_delete zeroes the file's).
     return redacted
+
+
+def clear_wal(db: sqlite_utils.Database, wait_ms: int = 5000) -> bool:
+    """Copy the write-ahead log into the database and empty it, so old page images (an
+    erased customer's) leave the WAL; wait up to *wait_ms* for other connections' read
+    snapshots. False when a reader still holds one: the WAL could not be emptied."""
+    from console.storage.database import BUSY_TIMEOUT_MS
+
+    db.execute(f"PRAGMA busy_timeout = {max(int(wait_ms), 0)}")
+    try:
+        row = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return row is None or int(row[0]) == 0
+
+
+def erasure_register(db: sqlite_utils.Database) -> dict[int, str]:
+    """Every erased customer id and when it was erased (nothing personal)."""
+    if "erasures" not in db.table_names():
+        return {}
+    return {
+        int(cid): str(at)
+        for cid, at in db.execute("SELECT customer_id, erased_at FROM erasures").fetchall()
+    }
+
+
+def reapply_erasures(db: sqlite_utils.Database, register: dict[int, str]) -> list[int]:
+    """After a restore: erase again every customer in *register* that the restored copy
+    still holds, and keep the register complete. Returns the ids erased again."""
+    again: list[int] = []
+    with write_transaction(db):
+        for customer_id, erased_at in sorted(register.items()):
+            row = db.execute(
+                "SELECT erased_at FROM customers WHERE id = ?", [customer_id]
+            ).fetchone()
+            if row is not None and not row[0]:
+                erase_customer(db, customer_id, now=dt.datetime.fromisoformat(erased_at))
+                again.append(customer_id)
+            db.execute(
+                "INSERT OR IGNORE INTO erasures (customer_id, erased_at) VALUES (?, ?)",
+                [customer_id, erased_at],
+            )
+    clear_wal(db)
+    return again
 
 
 def is_erased(db: sqlite_utils.Database, customer_id: int) -> bool:

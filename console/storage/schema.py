@@ -604,6 +604,25 @@ def _m0007_privacy(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0008_erasure_register")
+def _m0008_erasure_register(db: sqlite_utils.Database) -> None:
+    # Which customers were erased, and when: ids only, nothing personal. A restore of an
+    # older backup re-applies it, so an erased customer does not come back. No foreign
+    # key: the register outlives the rows it names (and restores of other copies).
+    db.execute(
+        """
+        CREATE TABLE erasures (
+            customer_id INTEGER PRIMARY KEY,
+            erased_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO erasures (customer_id, erased_at) "
+        "SELECT id, erased_at FROM customers WHERE erased_at IS NOT NULL AND erased_at <> ''"
+    )
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 

@@ -301,3 +301,25 @@ def test_a_passphrase_on_a_keychain_database_is_refused_with_a_sentence(
     assert code == 1
     err = one_sentence(capsys.readouterr().err)
     assert "unset SERVICE_CONSOLE_DB_PASSPHRASE" in err and "does not open" not in err
+
+
+@pytest.mark.parametrize("damage_at_open", [False, True], ids=["found-later", "found-at-open"])
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_restore_over_a_damaged_database_keeps_it_aside_and_opens_after(
+    tmp_path: Path, encrypted: bool, damage_at_open: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = filled(tmp_path / "c.db", encrypted=encrypted, customers=50)
+    code, _ = run_cli("backup", "--db", str(path), "-o", str(tmp_path / "good.db"))
+    assert code == 0
+    _overwrite_middle(path)
+    if damage_at_open:
+        with path.open("r+b") as fh:  # the schema page of a plain file, read at open
+            fh.seek(4096 if not encrypted else 100)  # (encrypted: keep the salt)
+            fh.write(b"\xa5" * 4096)
+    code, out = run_cli("restore", "--db", str(path), str(tmp_path / "good.db"), "--yes")
+    assert code == 0, capsys.readouterr().err
+    assert "restored 50 customers" in out
+    assert list((tmp_path / "backups").glob("damaged-*.db"))  # kept, never deleted
+    open_again(path)  # the keychain key follows the fresh file
+    code, _ = run_cli("search", "--db", str(path), "Customer 0001")
+    assert code == 0

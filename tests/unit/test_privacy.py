@@ -185,7 +185,7 @@ def test_erasure_removes_personal_data_everywhere_and_keeps_figures(
     cid = canary(customers, clock)
     keep = run(customers.save(Customer(name="Kept Customer", phones=[Phone("+8613811112222")])))
     assert search_names(runner, "canarywood") == [NAME]
-    redacted = run(privacy.erase_customer(cid, "customer asked to be forgotten"))
+    redacted = run(privacy.erase_customer(cid, "customer asked to be forgotten")).redacted
     assert redacted >= 3  # create customer, visit, purchase (+ reward, consent…)
     for query in (NAME, "canarywood", "quintessa", PHONE, "4321", "13987654321", "777123"):
         assert search_names(runner, query) == [], query
@@ -311,3 +311,92 @@ def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
     assert c.cause is CauseCategory.DELIVERY and c.customer_id == cid  # still counted
     assert all(h.note == "" for h in detail.history)
     assert [d.key for d in run(complaints.drafts())] == ["k2"]
+
+
+# --- erasure is complete or says what is not (issue 12) ---------------------------------
+
+
+def test_an_erased_customer_stays_erased_after_restoring_an_older_backup(
+    runner: DatabaseRunner,
+    customers: CustomerService,
+    privacy: PrivacyService,
+    clock: Clock,
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    from console.storage.backup import backup_to, restore_into
+
+    cid = canary(customers, clock)
+    runner.call(backup_to, tmp_path / "older.db")  # made before the erasure
+    run(privacy.erase_customer(cid, "customer asked"))
+    register = runner.call(store.erasure_register)
+    assert list(register) == [cid]
+    row = runner.call(lambda db: db.execute("SELECT * FROM erasures").fetchall())
+    assert NAME not in repr(row) and PHONE not in repr(row)  # ids and times only
+    runner.close()
+    info = restore_into(tmp_path / "older.db", db_path, tmp_path / "backups" / "safety.db")
+    assert info.erased_again == (cid,)
+    with DatabaseRunner(db_path) as again:
+        assert search_names(again, "canarywood") == []
+        assert again.call(store.is_erased, cid)
+        assert again.call(store.erasure_register) == register
+    for path in db_path.parent.glob("console.db*"):
+        assert b"Canarywood" not in path.read_bytes(), path.name
+
+
+def test_the_erasure_says_how_long_older_backups_keep_the_customer(
+    runner: DatabaseRunner,
+    customers: CustomerService,
+    identity: Identity,
+    clock: Clock,
+    db_path: Path,
+) -> None:
+    from console.services.backup import BackupService
+    from console.services.settings import BACKUP_EVERY_HOURS, BACKUP_KEEP
+
+    cid = canary(customers, clock)
+    settings = SettingsService(runner)
+    backups = BackupService(runner, settings, clock)
+    privacy = PrivacyService(runner, identity, clock, backups)
+    assert run(privacy.erase_customer(cid, "asked")).complete  # no backups: nothing holds it
+    other = canary(customers, clock)
+    run(settings.set(BACKUP_EVERY_HOURS, 24))
+    run(settings.set(BACKUP_KEEP, 14))
+    assert run(backups.backup_if_due()) is not None  # a scheduled backup now
+    result = run(privacy.erase_customer(other, "asked"))
+    assert not result.complete and result.wal_cleared
+    first_new = clock.local_naive() + dt.timedelta(hours=24)
+    until = first_new + dt.timedelta(hours=24 * 13)
+    assert result.backups.scheduled_until == until
+    text = result.describe()
+    assert f"older backups still hold this customer until {until:%Y-%m-%d %H:%M}" in text
+    assert "when the oldest is rotated out" in text
+    run(backups.backup_now())  # a manual one is never rotated out
+    text = run(privacy.erase_customer(canary(customers, clock), "asked")).describe()
+    assert "1 manual or pre-restore backup(s) hold this customer until someone deletes" in text
+
+
+def test_erasure_waits_for_the_wal_or_says_it_could_not_finish(
+    runner: DatabaseRunner,
+    customers: CustomerService,
+    privacy: PrivacyService,
+    clock: Clock,
+    db_path: Path,
+) -> None:
+    cid = canary(customers, clock)
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM customers").fetchone()  # holds a read snapshot
+        result = run(privacy.erase_customer(cid, "asked", wait_seconds=0.2))
+        assert not result.wal_cleared and not result.complete
+        assert "could not finish" in result.describe()
+        assert "personal data removed" in result.describe()
+        assert Path(f"{db_path}-wal").stat().st_size > 0
+    finally:
+        reader.rollback()
+        reader.close()
+    other = canary(customers, clock)
+    result = run(privacy.erase_customer(other, "asked", wait_seconds=0.2))
+    assert result.wal_cleared and "could not finish" not in result.describe()
+    assert Path(f"{db_path}-wal").stat().st_size == 0
