@@ -109,7 +109,8 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        dest = driver.connect_raw(partial, key)  # an encrypted database stays encrypted
+        # An encrypted database stays encrypted, with the same key and salt.
+        dest = driver.connect_raw(partial, driver.copy_key(source, key))
         try:
             source.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - sqlcipher3 is a dependency; kept for c
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
+SALT_BYTES = 16
 
 
 def _both(name: str) -> tuple[type[BaseException], ...]:
@@ -48,6 +49,7 @@ class DbKey:
 
     raw: bytes | None = None
     passphrase: str | None = None
+    salt: bytes | None = None  # raw keys only: the salt a NEW file gets (a backup's)
 
     def __post_init__(self) -> None:
         if (self.raw is None) == (self.passphrase is None):
@@ -56,13 +58,15 @@ class DbKey:
             raise ValueError(f"a raw database key has {KEY_BYTES} bytes")
         if self.passphrase is not None and not self.passphrase:
             raise ValueError("a passphrase cannot be empty")
+        if self.salt is not None and (self.raw is None or len(self.salt) != SALT_BYTES):
+            raise ValueError(f"a salt of {SALT_BYTES} bytes goes with a raw key only")
 
     def __repr__(self) -> str:  # never show the secret
         return "DbKey(raw=…)" if self.raw is not None else "DbKey(passphrase=…)"
 
     def pragma_value(self) -> str:
         if self.raw is not None:
-            return f"\"x'{self.raw.hex()}'\""
+            return f"\"x'{self.raw.hex()}{self.salt.hex() if self.salt else ''}'\""
         assert self.passphrase is not None
         return "'" + self.passphrase.replace("'", "''") + "'"
 
@@ -81,7 +85,6 @@ SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NO
     13,
     26,
 )
-SALT_BYTES = 16
 
 
 def error_code(exc: BaseException) -> int | None:
@@ -200,6 +203,17 @@ def connect_raw(
         raise  # the key opened it, but the file is damaged, truncated, locked…
     conn.db_key = key
     return conn
+
+
+def copy_key(source: Any, key: DbKey | None) -> DbKey | None:
+    """The key for a copy of the database open on *source* (a backup): a keychain key
+    also gives the copy the source file's salt, so the keychain entry, found by the salt,
+    opens the backup too when it is moved or copied out."""
+    if key is None or key.raw is None:
+        return key
+    row = source.execute("PRAGMA database_list").fetchone()
+    salt = file_salt(Path(row[2])) if row and row[2] else None
+    return DbKey(raw=key.raw, salt=bytes.fromhex(salt)) if salt else key
 
 
 def key_of(conn: Any) -> DbKey | None:

@@ -323,3 +323,18 @@ def test_restore_over_a_damaged_database_keeps_it_aside_and_opens_after(
     open_again(path)  # the keychain key follows the fresh file
     code, _ = run_cli("search", "--db", str(path), "Customer 0001")
     assert code == 0
+
+
+def test_a_backup_opens_on_its_own_with_the_keychain_key(
+    tmp_path: Path, fresh_keychain: MemoryKeyring
+) -> None:
+    path = tmp_path / "console.db"
+    with open_runner(path) as runner:
+        add_customer(runner, "Backed Up")
+        runner.call(backup_to, tmp_path / "backups" / "b.db")
+    assert driver.file_salt(tmp_path / "backups" / "b.db") == driver.file_salt(path)
+    elsewhere = tmp_path / "elsewhere.db"
+    shutil.copy(tmp_path / "backups" / "b.db", elsewhere)
+    with open_runner(elsewhere) as runner:
+        assert search_names(runner, "Backed") == ["Backed Up"]
+    assert len(fresh_keychain._store) == 1  # one entry serves the database and its copies
