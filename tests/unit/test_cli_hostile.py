@@ -132,7 +132,9 @@ def argv_for(
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> dict[str, Path]:
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    # A hostile --db such as "nan" or "-" is a relative path: keep it out of the checkout.
+    monkeypatch.chdir(tmp_path)
     db = tmp_path / "console.db"
     with open_runner(db) as runner:
         add_customer(runner, "Ada Lovelace", phones=["+442079460958"])
@@ -263,7 +265,12 @@ def test_hostile_arguments_in_a_real_process(
     files: dict[str, Path], argv: list[str], tmp_path: Path
 ) -> None:
     db = files["folder"] if argv == ["search", "a"] else files["db"]
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.memory_keyring.MemoryKeyring"}
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": "tests.memory_keyring.MemoryKeyring",
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
     env.pop("SERVICE_CONSOLE_DB_PASSPHRASE", None)
     if argv[0] == "export":  # a real process has its own (empty) keychain: use a plain db
         plain = tmp_path / "plain.db"
@@ -278,7 +285,7 @@ def test_hostile_arguments_in_a_real_process(
         check=False,
         text=True,
         env=env,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=tmp_path,
         timeout=60,
     )
     assert "Traceback" not in done.stderr
