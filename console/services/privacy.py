@@ -14,7 +14,8 @@ from typing import Any
 
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
-from console.services.identity import Identity
+from console.domain.text import clean_text
+from console.services.identity import Identity, Record
 from console.storage import privacy as store
 from console.storage.runner import DatabaseRunner
 
@@ -49,15 +50,19 @@ class PrivacyService:
             self._clock(),
             method,
             await self._identity.name(),
-            note.strip(),
+            clean_text(note.strip(), multiline=True),
         )
-        await self._runner.run(store.record_consent, [event])
-        await self._identity.record(
-            "consent",
-            "consent",
-            customer_id,
-            {purpose.value: [not granted, granted]},
-            detail=event.describe(),
+        await self._identity.apply(
+            lambda db: store.record_consent(db, [event]),
+            [
+                Record(
+                    "consent",
+                    "consent",
+                    customer_id,
+                    {purpose.value: [not granted, granted]},
+                    detail=event.describe(),
+                )
+            ],
         )
         return event
 
