@@ -34,6 +34,7 @@ from console.services.csv_io import (
 from console.storage import customers as store
 from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
+from console.storage.workers import watch_parent
 
 
 class Rejected(Exception):
@@ -108,7 +109,8 @@ def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iter
 _worker_parse: dict[str, Iterator[_Chunk]] = {}
 
 
-def _worker_open(path: Path, region: str, now: dt.datetime, size: int) -> None:
+def _worker_open(path: Path, region: str, now: dt.datetime, size: int, parent: int) -> None:
+    watch_parent(parent)  # a killed import must not leave this process behind
     # This process only parses the file: millions of short-lived objects and no reference
     # cycles, so the cycle collector would only walk ever larger generations (it cost
     # half the parse time).
@@ -137,7 +139,7 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_open,
-                initargs=(path, region, now, size),
+                initargs=(path, region, now, size, os.getpid()),
             )
         except (OSError, ValueError, NotImplementedError):
             pool = None

@@ -51,6 +51,7 @@ from console.domain.search_text import (
 )
 from console.domain.search_text import Tier as MatchTier
 from console.storage.database import write_transaction
+from console.storage.workers import watch_parent
 
 #: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).
 RANK_ID_BITS = 30
@@ -309,8 +310,12 @@ def _start_worker() -> concurrent.futures.ProcessPoolExecutor | None:
         return None
     try:
         # spawn, not fork: this runs on a thread of a Qt application.
+        # The worker ends when this process dies (kill -9 of a bulk load): watch_parent.
         return concurrent.futures.ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=watch_parent,
+            initargs=(os.getpid(),),
         )
     except (OSError, ValueError, NotImplementedError):
         return None
