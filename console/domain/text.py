@@ -50,11 +50,15 @@ def has_controls(value: str) -> bool:
     return _ANY_CONTROL.search(value) is not None
 
 
-def escape_controls(value: str) -> str:
-    """*value* safe to print on a terminal: controls as ``\\x1b``/``\\u202e`` escapes."""
+def escape_controls(value: str, keep: str = "") -> str:
+    """*value* safe to print on a terminal: controls as ``\\x1b``/``\\u202e`` escapes
+    (characters in *keep*, say a tab between columns, are left as they are)."""
 
     def esc(m: re.Match[str]) -> str:
-        code = ord(m.group())
+        char = m.group()
+        if char in keep:
+            return char
+        code = ord(char)
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _ANY_CONTROL.sub(esc, value)

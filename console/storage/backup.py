@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from console.storage import driver, schema
+from console.storage import driver, files, schema
 from console.storage.database import NotADatabaseError, StorageError, connect
 from console.storage.driver import DbKey
 
@@ -81,7 +81,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        files.private_folder(target.parent)  # 0700 when it is new: backups hold customers
         partial.unlink(missing_ok=True)
         dest = driver.connect_raw(partial, key)  # an encrypted database stays encrypted
         try:
@@ -94,6 +94,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
             version = int(dest.execute("PRAGMA user_version").fetchone()[0])
         finally:
             dest.close()
+        files.make_private(partial)  # 0600 whatever the umask (SQLite created it)
         with partial.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
