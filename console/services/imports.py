@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from console.domain.customer import Customer, Purchase
+from console.domain.customer import Customer, Purchase, purchase_problems
 from console.services.csv_io import (
     CsvFormatError,
     RowError,
@@ -223,6 +223,7 @@ def _import_purchases(
     result.errors.extend(parsed.errors)
     # Consecutive rows for the same customer, time, store and currency form one purchase.
     purchases: list[Purchase] = []
+    lines_of: dict[int, list[int]] = {}
     for row in parsed.rows:
         customer_id = store.find_by_member_or_phone(db, member_no=row.member_no, phone=row.phone)
         if customer_id is None:
@@ -246,6 +247,8 @@ def _import_purchases(
             purchases.append(
                 Purchase(customer_id, row.at, [row.item], row.store, "in store", row.currency)
             )
+        lines_of.setdefault(id(purchases[-1]), []).append(row.line)
+    purchases = [p for p in purchases if not _too_large(p, lines_of, result.errors)]
     result.errors.sort(key=lambda e: e.line)
     if result.errors and not skip_invalid:
         return result
@@ -257,6 +260,15 @@ def _import_purchases(
             store.record_purchase(db, purchase)
     result.imported = sum(len(p.items) for p in purchases)
     return result
+
+
+def _too_large(purchase: Purchase, lines_of: dict[int, list[int]], errors: list[RowError]) -> bool:
+    """Whether the purchase's total is beyond MAX_PURCHASE_TOTAL_MINOR (then an error on
+    each of its lines is added to *errors*)."""
+    problems = purchase_problems(purchase.items, purchase.currency)
+    for line in lines_of.get(id(purchase), []) if problems else []:
+        errors.append(RowError(line, "price", "; ".join(problems)))
+    return bool(problems)
 
 
 def import_purchases(

@@ -45,6 +45,8 @@ def watch_parent(parent: int | None = None) -> None:
     """End this (worker) process when its parent process dies. *parent*: the pid the
     parent had when it started the worker (default: the current parent)."""
     expected = parent if parent is not None else os.getppid()
+    if expected == os.getpid():
+        return  # run in the parent itself (a pool stand-in): nothing to watch
     if sys.platform.startswith("linux"):
         _die_with_parent_linux()
     if os.getppid() != expected:  # the parent died before the watch started
