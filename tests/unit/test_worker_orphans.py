@@ -81,6 +81,7 @@ def kill_import_mid_way(db: Path, csv_path: Path, wait_for_workers: float = 20.0
     proc = subprocess.Popen(
         [sys.executable, "-c", IMPORT, str(db), str(csv_path)],
         stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # the resource tracker reports what it cleaned up
         env=env,
         cwd=ROOT,
     )
