@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,10 @@ from typing import Any
 os.environ.setdefault("QT_API", "pyside6")
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.roles import Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
@@ -22,9 +24,10 @@ from console.services.backup import BackupService
 from console.services.calls import CallEvents, CallService
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, count_customers
-from console.services.database_access import NeedsPassphrase, open_runner
+from console.services.database_access import ENV_PASSPHRASE, NeedsPassphrase, open_runner
 from console.services.identity import Identity
-from console.services.paths import resolve_db_path
+from console.services.imports import Rejected
+from console.services.paths import resolve_db_path, resolve_demo_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
@@ -36,6 +39,7 @@ from console.ui.complaint_form import countdown_text
 from console.ui.i18n import Translations, format_datetime, format_number
 from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
+from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 from console.ui.widgets import Retranslating
@@ -45,6 +49,8 @@ log = logging.getLogger("console")
 DEMO_CUSTOMERS = 2000
 DEMO_COMPLAINTS = 400
 BACKUP_CHECK_MS = 10 * 60 * 1000  # look every 10 minutes whether a backup is due
+#: Qt platforms without a screen: nobody could answer a dialog there.
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 
 
 # Roles as staff read them next to the signed-in name.
@@ -104,11 +110,14 @@ class Console:
         require_sign_in: bool = False,
         cti_port: int | None = None,
         translations: Translations | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.runner = runner
         self.require_sign_in = require_sign_in
+        # One clock for every service and widget (tests pin it).
+        self.clock = clock or SystemClock()
         self.settings = SettingsService(runner)
-        self.audit = AuditService(runner)
+        self.audit = AuditService(runner, self.clock)
         self.staff = StaffService(runner, self.audit)
         self.identity = Identity(runner, self.settings, self.staff)
         self.customers = CustomerService(runner, self.settings, identity=self.identity)
@@ -137,7 +146,7 @@ class Console:
             self.call_desk.complaint_lines = self._open_complaint_lines
         self.cti_port = cti_port
         self.cti: Any = None
-        self.backups = BackupService(runner, self.settings)
+        self.backups = BackupService(runner, self.settings, self.clock)
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -151,6 +160,34 @@ class Console:
         self.language_menu = LanguageMenu(self.window)
         self.window.menuBar().addMenu(self.language_menu)
         self.language_menu.chosen.connect(self.choose_language)
+        # "Try with demo data" on an empty Today: the demo console, as a process of its own.
+        self.demo = False
+        self.launch_demo = launch_demo_console
+        self._demo_processes: list[subprocess.Popen[bytes]] = []
+        self.window.today.demoRequested.connect(self.open_demo)
+
+    def open_demo(self) -> None:
+        """Open the demo console in a new window; this (real) console stays as it is."""
+        try:
+            process = self.launch_demo()
+        except OSError as exc:
+            log.error("could not start the demo console: %s", exc)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Console", "The demo console could not be started: {error}"
+                ).format(error=exc.strerror or exc),
+                10000,
+            )
+            return
+        if process is not None:
+            self._demo_processes.append(process)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Console",
+                "The demo console opens in a new window, marked DEMO. This console stays as it is.",
+            ),
+            10000,
+        )
 
     async def _sign_in_first(self) -> None:
         """Show the sign-in window (or first-admin creation) and wait for a sign-in."""
@@ -323,6 +360,14 @@ class Console:
                 QCoreApplication.translate("Console", "turned off (setting cti_enabled)")
             )
             return
+        if self.demo and self.cti_port is None:
+            # The real console may be listening already: the demo must not take its calls.
+            self.call_desk.set_unavailable(
+                QCoreApplication.translate(
+                    "Console", "not in the demo console (start it with --cti-port N to try it)"
+                )
+            )
+            return
         host = await self.settings.get(opts.CTI_HOST)
         port = (
             self.cti_port if self.cti_port is not None else await self.settings.get(opts.CTI_PORT)
@@ -332,7 +377,17 @@ class Console:
             assert token is not None
             server = CtiServer(self.call_events.submit, token, host=host, port=port)
             await server.start()
-        except (SecretUnavailable, ListenerError) as exc:
+        except SecretUnavailable as exc:
+            log.warning("no phone screen-pop: %s", exc)  # the technical reason, for an admin
+            self.call_desk.set_unavailable(
+                QCoreApplication.translate(
+                    "Console",
+                    "this computer has no password keychain for the phone token. Ask an "
+                    "admin to set SERVICE_CONSOLE_CTI_TOKEN.",
+                )
+            )
+            return
+        except ListenerError as exc:
             log.warning("no phone screen-pop: %s", exc)
             self.call_desk.set_unavailable(str(exc))
             return
@@ -345,6 +400,12 @@ class Console:
         await self.call_events.stop()
 
     async def start(self, *, demo: bool) -> None:
+        """Sign in, show the window, load the rest behind it. *demo*: this is the demo
+        console (its database is filled with made-up customers when empty)."""
+        from console.services.demo import is_demo_database_async
+
+        self.demo = demo or await is_demo_database_async(self.runner)
+        self.window.set_demo(self.demo)  # a renamed demo file still says DEMO
         await self.apply_language()
         if self.require_sign_in:
             await self._sign_in_first()
@@ -379,90 +440,59 @@ class Console:
             )
         self._backup_timer.start()  # first look after BACKUP_CHECK_MS: launch stays quick
         await self.window._load_today()
+        if not self.demo and await count_customers(self.runner) == 0:
+            self.window.today.offer_demo(True)  # a first run: nobody to show yet
         await self.checker.rebuild(await self.phrasebooks.entries())
         if self.window.complaints is not None:
             self.window.complaints.start()
         await phone
 
 
-MIN_PASSPHRASE = 10
-
-
-def ask_passphrase(message: str, *, new: bool) -> str | None:
-    """Ask for the database passphrase (twice for a new one); None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    title = QCoreApplication.translate("Console", "Service Console — database passphrase")
-    if new:
-        prompt = (
-            message
-            + "\n\n"
-            + QCoreApplication.translate(
-                "Console",
-                "Choose a passphrase of at least {count} characters. Nobody can recover "
-                "the data without it.",
-            ).format(count=MIN_PASSPHRASE)
-        )
+def launch_demo_console() -> subprocess.Popen[bytes]:
+    """``service-console --demo`` as a new process of the same program (the bundled app's
+    executable, or this Python running the command line)."""
+    if getattr(sys, "frozen", False):  # PyInstaller and the like: the executable is the app
+        command = [sys.executable, "--demo"]
     else:
-        prompt = message + "\n\n" + QCoreApplication.translate("Console", "Passphrase:")
-    while True:
-        text, ok = QInputDialog.getText(None, title, prompt, QLineEdit.EchoMode.Password)
-        if not ok:
-            return None
-        if not new:
-            return text or None
-        if len(text) < MIN_PASSPHRASE:
-            prompt = (
-                QCoreApplication.translate(
-                    "Console", "At least {count} characters, please."
-                ).format(count=MIN_PASSPHRASE)
-                + "\n\n"
-                + message
-            )
-            continue
-        again, ok = QInputDialog.getText(
-            None,
-            title,
-            QCoreApplication.translate("Console", "Type it again:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return None
-        if again == text:
-            return text
-        prompt = (
-            QCoreApplication.translate("Console", "The two passphrases differ; try again.")
-            + "\n\n"
-            + message
-        )
+        command = [sys.executable, "-m", "console.cli", "--demo"]
+    return subprocess.Popen(command, start_new_session=True)  # outlives this console
 
 
-def open_database(path: Path) -> DatabaseRunner | None:
+def open_database(path: Path, *, can_ask: bool = True) -> DatabaseRunner | None:
     """Open the database, asking for a passphrase when there is no usable keychain.
 
     Runs before the event loop starts (so modal dialogs are fine here). Returns None when
-    the person cancels; raises StorageError for anything else.
+    the person cancels; raises StorageError for anything else, and NeedsPassphrase when a
+    passphrase is needed but nobody can be asked (*can_ask* false: no screen).
     """
     try:
         return open_runner(path)
     except NeedsPassphrase as exc:
+        if not can_ask:
+            raise
         log.warning("%s", exc)
-        message, new = str(exc), exc.new
+        request = PassphraseRequest(
+            new=exc.new, no_keychain=exc.no_keychain, detail=f"{exc}.\n\n{path}"
+        )
     for _attempt in range(5):
-        passphrase = ask_passphrase(message, new=new)
+        passphrase = ask_passphrase(request)
         if passphrase is None:
             return None
         try:
             return open_runner(path, passphrase)
         except WrongKeyError:
-            message = QCoreApplication.translate(
-                "Console", "That passphrase does not open the database."
+            request = PassphraseRequest(
+                new=False,
+                no_keychain=request.no_keychain,
+                detail=request.detail,
+                error=QCoreApplication.translate(
+                    "Console", "That passphrase does not open the console's data. Try again."
+                ),
             )
-            new = False
     return None
 
 
-def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | None = None) -> int:
+def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | None = None) -> int:
     import qasync
 
     logging.basicConfig(
@@ -472,13 +502,34 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
     assert isinstance(app, QApplication)
     app.setApplicationName("Service Console")
     app.setOrganizationName("Service Console")
-    path = resolve_db_path(db_arg)
+    headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
+    # No database is open yet, so no setting says which language: the computer's.
+    translations = Translations()
+    translations.switch("")
+    path = resolve_demo_db_path(db_arg) if demo else resolve_db_path(db_arg)
     try:
-        runner = open_database(path)
-    except StorageError as exc:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("Console", "Service Console"), str(exc)
+        runner = open_database(path, can_ask=not headless)
+        if runner is not None and demo:
+            from console.services.demo import claim_for_demo
+
+            try:
+                claim_for_demo(runner)  # a demo (or empty) file only, never real customers
+            except BaseException:
+                runner.close()
+                raise
+    except NeedsPassphrase:
+        # A dialog nobody can see would wait forever.
+        print(
+            "The database needs a passphrase (this computer has no password keychain for its "
+            f"key) and there is no screen to ask on, so set {ENV_PASSPHRASE} and start again.",
+            file=sys.stderr,
         )
+        return 1
+    except (StorageError, Rejected) as exc:
+        if not headless:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Console", "Service Console"), str(exc)
+            )
         print(str(exc), file=sys.stderr)
         return 1
     if runner is None:
@@ -486,7 +537,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
         return 1
     if not has_cjk_font():
         log.warning("No Chinese-capable font found; install fonts-noto-cjk to see Chinese names")
-    console = Console(runner, require_sign_in=True, cti_port=cti_port)
+    console = Console(runner, require_sign_in=True, cti_port=cti_port, translations=translations)
     if runner.key is None and path.exists():  # opened without a key: a plain file
         console.window.statusBar().showMessage(
             QCoreApplication.translate(
@@ -496,7 +547,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = True, cti_port: int | Non
             ),
             0,
         )
-    if not has_cjk_font():
+    if not has_cjk_font() and not headless:
         QMessageBox.warning(
             console.window,
             QCoreApplication.translate("Console", "Service Console"),

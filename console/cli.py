@@ -55,14 +55,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(parser, top=True)
     parser.add_argument(
-        "--no-demo", action="store_true", help="do not fill a new, empty database with demo data"
+        "--demo",
+        action="store_true",
+        help="use the demo database (console-DEMO.db in the user data folder, filled with "
+        "made-up customers on first use) instead of the real one; with --db, that file",
+    )
+    parser.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="deprecated, does nothing: a new database always starts empty (use --demo)",
     )
     parser.add_argument(
         "--cti-port", type=int, metavar="N", help="port for call events (default: setting, 8735)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="fill a new database with realistic demo customers")
+    demo = sub.add_parser(
+        "demo",
+        help="fill the demo database (or a new --db file, marked as a demo) with made-up customers",
+        description="Fill the demo database, console-DEMO.db in the user data folder (with "
+        "--db: that new file), with realistic made-up customers, and mark it as a demo so "
+        "'export customers' refuses it. Open it with: service-console --demo",
+    )
     _add_db(demo)
     demo.add_argument(
         "--customers", type=int, default=2000, metavar="N", help="how many (default 2000)"
@@ -295,12 +309,23 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from console.services import imports
-    from console.services.demo import fill_demo
+    from console.services.database_access import open_runner
+    from console.services.demo import fill_demo, is_demo_database
+    from console.services.paths import resolve_demo_db_path
+    from console.storage import customers as store
 
     if args.customers < 1:
         raise UsageError("--customers must be at least 1")
-    runner = _open(args.db)
+    runner = open_runner(resolve_demo_db_path(args.db))
     try:
+        if is_demo_database(runner) and (existing := runner.call(store.count_customers)):
+            out.write(
+                f"{runner.path} is the demo database and already holds {existing:,} made-up "
+                "customers; open it with: service-console --demo"
+                + (f" --db {runner.path}" if args.db else "")
+                + "\n"
+            )
+            return EXIT_OK
         report = fill_demo(
             runner,
             customers=args.customers,
@@ -322,6 +347,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     out.write(
         f"added {report.customers:,} customers, {report.visits:,} visits and "
         f"{report.purchases:,} purchases to {runner.path}\n"
+        "they are made up, so the file is marked as a demo database (export refuses it); "
+        "open it with: service-console --demo" + (f" --db {runner.path}" if args.db else "") + "\n"
     )
     if args.complaints > 0:
         out.write(f"added {args.complaints:,} complaints\n")
@@ -379,6 +406,18 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("say what to export: customers")
     runner = _open(args.db)
     try:
+        from console.services.settings import DEMO_DATABASE, SettingsService
+
+        if SettingsService(runner).get_now(DEMO_DATABASE):
+            # Made-up people must never reach a mailing list (nor any other list).
+            from console.services.paths import resolve_db_path
+
+            print(
+                f"{runner.path} is a demo database of made-up customers, so nothing was "
+                f"exported; export your real customers from {resolve_db_path(None)} instead.",
+                file=sys.stderr,
+            )
+            return EXIT_REJECTED
         if args.output:
             from console.storage import files
 
@@ -598,7 +637,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 raise UsageError("--cti-port must be between 1 and 65535")
             from console.app import run_app
 
-            return run_app(db_arg=args.db, demo=not args.no_demo, cti_port=args.cti_port)
+            return run_app(db_arg=args.db, demo=args.demo, cti_port=args.cti_port)
+        if args.demo and args.db is None and args.command != "demo":
+            # `service-console --demo search …`: the same commands on the demo database.
+            from console.services.paths import default_demo_db_path
+
+            args.db = str(default_demo_db_path())
         import functools
 
         from console import cli_calls

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.domain.clock import SystemClock
+
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -68,7 +70,6 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    import datetime as dt
 
     from console.services.database_access import choose_key
     from console.services.paths import resolve_db_path
@@ -88,7 +89,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    safety = live.parent / "backups" / backup_name(dt.datetime.now(), "before-restore")
+    safety = live.parent / "backups" / backup_name(SystemClock().local_naive(), "before-restore")
     try:
         restore_into(args.file, live, safety, key)
     except RestoreRefused as exc:

@@ -180,7 +180,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
 
         async def fetch() -> dict[str, Any]:
             today = (await service.today()) if date_from is None or date_to is None else None
-            start = date_from or (today or dt.date.today()).replace(day=1)
+            start = date_from or (today or service.clock.today()).replace(day=1)
             end = date_to or _month_end(today or start)
             if start > end:
                 raise usage("--from must not be after the end of the current month")

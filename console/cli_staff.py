@@ -234,7 +234,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         "entity": args.entity,
         "entity_id": args.entity_id,
     }
-    zone = dt.datetime.now().astimezone().tzinfo
+    zone = audit.clock.now().tzinfo
     if date_from:
         filters["since"] = dt.datetime.combine(date_from, dt.time(), zone)
     if date_to:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 
+from console.domain.clock import Clock, SystemClock
 from console.services.settings import (
     BACKUP_EVERY_HOURS,
     BACKUP_FOLDER,
@@ -24,13 +24,7 @@ from console.storage import backup as store
 from console.storage.backup import BackupInfo
 from console.storage.runner import DatabaseRunner
 
-Clock = Callable[[], dt.datetime]
-
 _SCHEDULED = re.compile(r"^console-(\d{8}-\d{6})\.db$")
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class BackupService:
@@ -39,7 +33,7 @@ class BackupService:
     ) -> None:
         self._runner = runner
         self._settings = settings
-        self._clock = clock or _local_now
+        self._clock = clock or SystemClock()
 
     async def folder(self) -> Path:
         chosen = (await self._settings.get(BACKUP_FOLDER)).strip()
@@ -56,7 +50,7 @@ class BackupService:
         return sorted(found, key=lambda p: p.name, reverse=True)
 
     async def backup_now(self, reason: str = "manual") -> BackupInfo:
-        target = (await self.folder()) / store.backup_name(self._clock(), reason)
+        target = (await self.folder()) / store.backup_name(self._clock.local_naive(), reason)
         return await self._copy(target)
 
     async def _copy(self, target: Path) -> BackupInfo:
@@ -71,7 +65,7 @@ class BackupService:
         hours = await self._settings.get(BACKUP_EVERY_HOURS)
         if hours <= 0:
             return None
-        now = self._clock()
+        now = self._clock.local_naive()
         last = self._last_scheduled(await self.backups())
         if last is not None and now - last < dt.timedelta(hours=hours):
             return None

@@ -32,6 +32,7 @@ from console.domain.calls import (
     is_for_agent,
     read_number,
 )
+from console.domain.clock import Clock
 from console.domain.customer import Phone
 from console.domain.loyalty import LoyaltyRule
 from console.services import settings as opts
@@ -57,12 +58,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,17 +198,18 @@ class CallService:
         self,
         runner: DatabaseRunner,
         customers: CustomerService,
-        clock: Clock = _local_now,
+        clock: Clock | None = None,
     ) -> None:
         self._runner = runner
         self._customers = customers
-        self._clock = clock
+        self.clock = clock or customers.clock
         #: Load the caller's profile with the match (one trip for the pop). Off: the
         #: window loads it itself (the benchmark's comparison).
         self.preload_profiles = True
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        """Wall time in the store, to the second, as the call log keeps it."""
+        return self.clock.local_naive()
 
     async def handle(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
         """Apply and log *event* (both phases)."""

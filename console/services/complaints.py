@@ -20,11 +20,11 @@ import datetime as dt
 import enum
 import io
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.complaint import (
     DUE_SOON,
     Action,
@@ -58,15 +58,9 @@ from console.storage.runner import DatabaseRunner
 if TYPE_CHECKING:
     from console.services.phrasebooks import PhrasebookService
 
-Clock = Callable[[], dt.datetime]
-
 #: Repeat complainers listed in a report (most complaints first).
 REPEAT_LIMIT = 100
 _CATEGORIES = {c.value: c for c in CauseCategory}
-
-
-def _system_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _record(action: str, complaint_id: int, fields: dict[str, Any]) -> Record:
@@ -252,9 +246,10 @@ _MAY_VOID = (Role.MANAGER, Role.ADMIN)
 class ComplaintService:
     """Signatures fixed by the contract above.
 
-    ``ComplaintService(runner, settings, clock=None, zone=None, phrasebooks=None)``: the
-    clock returns aware datetimes; with *phrasebooks*, ``block`` terms in the apology or
-    the reply refuse the save (ValidationFailed keyed by that field).
+    ``ComplaintService(runner, settings, clock=None, zone=None, phrasebooks=None)``: times
+    come from the app's :class:`~console.domain.clock.Clock`, shown in the store's zone;
+    with *phrasebooks*, ``block`` terms in the apology or the reply refuse the save
+    (ValidationFailed keyed by that field).
     """
 
     def __init__(
@@ -268,8 +263,8 @@ class ComplaintService:
     ) -> None:
         self._runner = runner
         self._settings = settings
-        self._identity = identity or Identity(runner, settings)
-        self._clock = clock or _system_now
+        self.clock = clock or (identity.clock if identity is not None else SystemClock())
+        self._identity = identity or Identity(runner, settings, clock=self.clock)
         self._zone = zone
         self._phrasebooks = phrasebooks
 
@@ -290,11 +285,8 @@ class ComplaintService:
         return self._zone
 
     def now(self) -> dt.datetime:
-        """Aware current time (the injected clock)."""
-        moment = self._clock()
-        if moment.tzinfo is None:
-            raise ValueError("the complaint clock must return timezone-aware times")
-        return moment.astimezone(self.zone)
+        """Aware current time in the store's zone, to the second (the injected clock)."""
+        return self.clock.utc().replace(microsecond=0).astimezone(self.zone)
 
     async def _now(self) -> dt.datetime:
         await self._load_zone()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import (
     Customer,
@@ -40,12 +40,6 @@ from console.storage import privacy as privacy_store
 from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
-
-Clock = Callable[[], dt.datetime]
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class ValidationFailed(ValueError):
@@ -155,17 +149,18 @@ class CustomerService:
         self,
         runner: DatabaseRunner,
         settings: SettingsService,
-        clock: Clock = _local_now,
+        clock: Clock | None = None,
         *,
         identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
-        self._clock = clock
-        self._identity = identity or Identity(runner, settings)
+        self.clock = clock or (identity.clock if identity is not None else SystemClock())
+        self._identity = identity or Identity(runner, settings, clock=self.clock)
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        """Wall time in the store, to the second, as customers' records keep it."""
+        return self.clock.local_naive()
 
     # --- finding ---------------------------------------------------------------------
 
@@ -230,11 +225,12 @@ class CustomerService:
                 raise DuplicateFound(conflicts)
         now = self.now()
         me = await self._identity.name()
+        consent_at = self.clock.now().replace(microsecond=0)
         if customer.id is None:
 
             def insert(db: Db) -> int:
                 new_id = store.insert_customer(db, customer, now=now)
-                events = _consent_events(new_id, None, customer, consent_method, me)
+                events = _consent_events(new_id, None, customer, consent_method, me, consent_at)
                 if events:
                     privacy_store.record_consent(db, events)
                 return new_id
@@ -250,7 +246,7 @@ class CustomerService:
         customer_id = customer.id
         before = await self.get(customer_id)
         changes = customer_changes(before, customer)
-        events = _consent_events(customer_id, before, customer, consent_method, me)
+        events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
 
         def update(db: Db) -> None:
             store.update_customer(db, customer, now=now)
@@ -329,7 +325,12 @@ class CustomerService:
 
 
 def _consent_events(
-    customer_id: int, before: Customer | None, after: Customer, method: Method, by: str
+    customer_id: int,
+    before: Customer | None,
+    after: Customer,
+    method: Method,
+    by: str,
+    at: dt.datetime,
 ) -> list[ConsentEvent]:
     """Consent history entries for the flags that *after* changes (a new customer: the
     ones given)."""
@@ -344,7 +345,7 @@ def _consent_events(
                     customer_id,
                     purpose,
                     new,
-                    dt.datetime.now().astimezone().replace(microsecond=0),
+                    at,
                     method,
                     by,
                 )

@@ -29,9 +29,10 @@ ENV_PASSPHRASE = "SERVICE_CONSOLE_DB_PASSPHRASE"
 class NeedsPassphrase(StorageError):
     """The key must come from a person: no keychain, or the keychain has no key for it."""
 
-    def __init__(self, message: str, *, new: bool) -> None:
+    def __init__(self, message: str, *, new: bool, no_keychain: bool = True) -> None:
         super().__init__(message)
         self.new = new  # True: choose a passphrase; False: type the existing one
+        self.no_keychain = no_keychain  # False: a keychain, but without this database's key
 
 
 def choose_key(path: Path, passphrase: str | None = None) -> DbKey | None:
@@ -58,6 +59,7 @@ def choose_key(path: Path, passphrase: str | None = None) -> DbKey | None:
             f"{path} is encrypted and this computer's keychain holds no key for it; "
             f"type its passphrase (scripts: {ENV_PASSPHRASE})",
             new=False,
+            no_keychain=False,
         )
     return DbKey(raw=raw)
 

@@ -21,8 +21,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from console.domain.clock import SystemClock
 from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
+from console.services.settings import DEMO_DATABASE
 from console.storage import customers as store
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
@@ -119,6 +121,8 @@ def _fill(
             f"the database already has {existing:,} customers; demo data goes into a new "
             "database (use --db with a new file)"
         )
+    # Marked before the first customer is written: even a fill cut short says it is a demo.
+    store.set_setting(db, DEMO_DATABASE.key, True)
     recipe = _Recipe(seed, today, dt.datetime.combine(today, dt.time(9, 0)), purchases_per_customer)
     done = visits_total = purchases_total = 0
     collecting = gc.isenabled()
@@ -149,9 +153,10 @@ def fill_demo(
     today: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> DemoReport:
-    """Generate demo data on the database thread. Refuses a database that has customers."""
+    """Generate demo data on the database thread and mark the database as a demo one.
+    Refuses a database that has customers."""
     return runner.call(
-        _fill, customers, seed, purchases_per_customer, today or dt.date.today(), progress
+        _fill, customers, seed, purchases_per_customer, today or SystemClock().today(), progress
     )
 
 
@@ -159,4 +164,41 @@ async def fill_demo_async(
     runner: DatabaseRunner, *, customers: int = 2000, seed: int = 7, today: dt.date | None = None
 ) -> DemoReport:
     """The window's first-run fill: same as :func:`fill_demo`, without blocking the loop."""
-    return await runner.run(_fill, customers, seed, 5.0, today or dt.date.today(), None)
+    return await runner.run(_fill, customers, seed, 5.0, today or SystemClock().today(), None)
+
+
+def _is_demo(db: Db) -> bool:
+    return DEMO_DATABASE.coerce(store.get_setting(db, DEMO_DATABASE.key)) is True
+
+
+def is_demo_database(runner: DatabaseRunner) -> bool:
+    """True when the database says it holds made-up demo customers (blocking: the CLI)."""
+    return runner.call(_is_demo)
+
+
+async def is_demo_database_async(runner: DatabaseRunner) -> bool:
+    return await runner.run(_is_demo)
+
+
+def _claim(db: Db) -> tuple[bool, int]:
+    """(may be the demo, customers): marked now when empty, never when it has customers."""
+    existing = store.count_customers(db)
+    if _is_demo(db):
+        return True, existing
+    if existing:
+        return False, existing
+    store.set_setting(db, DEMO_DATABASE.key, True)
+    return True, 0
+
+
+def claim_for_demo(runner: DatabaseRunner) -> int:
+    """Make sure *runner*'s database may be the demo console's: a demo database already, or
+    an empty one (marked now). Returns its number of customers; :class:`Rejected` for a
+    database with real customers, which must never be mistaken for a demo."""
+    allowed, existing = runner.call(_claim)
+    if not allowed:
+        raise Rejected(
+            f"{runner.path} holds {existing:,} customers and is not a demo database, so it "
+            "does not open as the demo (leave out --db to use the demo database)"
+        )
+    return existing

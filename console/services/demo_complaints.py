@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
+from console.domain.clock import SystemClock
 from console.domain.complaint import (
     CauseCategory,
     Channel,
@@ -423,5 +424,5 @@ def fill_demo_complaints(
     current time), linked to existing customers when there are any (else walk-ins)."""
     if n < 1:
         raise ValueError("add at least one complaint")
-    moment = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    moment = now or SystemClock().utc().replace(microsecond=0)
     return runner.call(_fill, n, seed, moment, progress)

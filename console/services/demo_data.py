@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Final, TypeVar
 
+from console.domain.clock import SystemClock
 from console.domain.customer import (
     Customer,
     ImportantDate,
@@ -869,7 +870,7 @@ def generate_customers(
     stop = first + count
     if stop > _MAX_INDEX:
         raise ValueError(f"too many customers ({stop:,})")
-    factory = _CustomerFactory(seed, region_code, today or dt.date.today())
+    factory = _CustomerFactory(seed, region_code, today or SystemClock().today())
     factory.check_capacity(stop)
     return _customers(factory, seed, first, stop)
 
@@ -1046,7 +1047,7 @@ def generate_history(
         )
     if not (purchases_per_customer >= 0 and visits_per_customer >= 0):
         raise ValueError("purchases_per_customer and visits_per_customer must not be negative")
-    days = _days(today or dt.date.today())
+    days = _days(today or SystemClock().today())
     n_days = len(days)
     block, pos = divmod(customer_index, _BLOCK)
     profile = _block_profile(seed, block)

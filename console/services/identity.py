@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.services import settings as opts
 from console.services.settings import SettingsService
@@ -24,19 +25,11 @@ from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from console.services.staff import StaffService
 
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
-
-
-def _utc_now() -> dt.datetime:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +62,12 @@ class Identity:
         settings: SettingsService,
         staff: StaffService | None = None,
         *,
-        clock: Callable[[], dt.datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
         self.staff = staff
-        self._clock = clock or _utc_now
+        self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
     async def who(self) -> tuple[str, Role]:
         """Name and role of whoever is working now."""
@@ -122,7 +115,7 @@ class Identity:
         thread: the row and its record commit together or not at all (a kill between
         them, or a failing audit insert, leaves neither)."""
         name, role = await self.who()
-        at = self._clock()
+        at = self.clock.utc()
 
         def job(db: Db) -> T:
             with write_transaction(db):
@@ -164,7 +157,7 @@ class Identity:
         """The audit entry for *action*, attributed to whoever is working now."""
         name, role = await self.who()
         return {
-            "at": self._clock(),
+            "at": self.clock.utc(),
             "actor": name,
             "actor_role": role.value,
             "action": action,

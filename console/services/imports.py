@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.customer import Customer, Purchase, purchase_problems
 from console.services.csv_io import (
     CsvFormatError,
@@ -49,10 +50,6 @@ class _RollBack(Exception):
 class ImportResult:
     imported: int = 0
     errors: list[RowError] = field(default_factory=list)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def _db_conflicts(db: Db, line: int, prepared: store.PreparedCustomer) -> list[RowError]:
@@ -165,10 +162,9 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
 
 
 def _import_customers(
-    db: Db, path: Path, region: str, dry_run: bool, skip_invalid: bool
+    db: Db, path: Path, region: str, dry_run: bool, skip_invalid: bool, now: dt.datetime
 ) -> ImportResult:
     result = ImportResult()
-    now = _now()
     try:
         with write_transaction(db), contextlib.ExitStack() as loading:
             for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now)):
@@ -207,8 +203,11 @@ def import_customers(
     region: str,
     dry_run: bool = False,
     skip_invalid: bool = False,
+    clock: Clock | None = None,
 ) -> ImportResult:
-    return runner.call(_import_customers, path, region, dry_run, skip_invalid)
+    """Import a customers CSV; new records are stamped with *clock*'s wall time."""
+    now = (clock or SystemClock()).local_naive()
+    return runner.call(_import_customers, path, region, dry_run, skip_invalid, now)
 
 
 def _import_purchases(

@@ -1,5 +1,9 @@
 """Where the database lives: ``--db PATH``, else ``SERVICE_CONSOLE_DB``, else the
-platform's user data folder (platformdirs)."""
+platform's user data folder (platformdirs).
+
+The demo database (``service-console demo``, ``service-console --demo``) is a file of its
+own, ``console-DEMO.db`` in the user data folder, so made-up customers never land in the
+real database; ``SERVICE_CONSOLE_DB`` (which names the real one) does not move it."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import platformdirs
 
 APP_NAME = "service-console"
 DB_FILENAME = "console.db"
+DEMO_DB_FILENAME = "console-DEMO.db"
 ENV_DB = "SERVICE_CONSOLE_DB"
 
 
@@ -24,3 +29,15 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+def default_demo_db_path() -> Path:
+    """The demo database: beside the default real one, named so nobody mistakes it."""
+    return default_db_path().with_name(DEMO_DB_FILENAME)
+
+
+def resolve_demo_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--db PATH`` when given (that file becomes a demo database), else the demo file."""
+    if explicit:
+        return Path(explicit).expanduser()
+    return default_demo_db_path()

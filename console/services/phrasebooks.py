@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.phrase_matcher import Finding, Matcher, Problem, validate
 from console.domain.phrasebook import (
     EntryKind,
@@ -96,8 +97,6 @@ __all__ = [
 P = ParamSpec("P")
 T = TypeVar("T")
 
-Clock = Callable[[], dt.datetime]
-
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_PHRASEBOOK = "Default"
 DEFAULT_PHRASEBOOK_FILE = RESOURCES / "phrasebooks" / "default.csv"
@@ -105,10 +104,6 @@ SEED_AUTHOR = "Service Console"
 UNKNOWN_AUTHOR = "unknown"
 NEW_ENTRY_LABEL = "the new entry"
 _ATTEMPTS = 3
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class PhrasebookError(Exception):
@@ -204,14 +199,14 @@ class PhrasebookService:
         runner: DatabaseRunner,
         settings: SettingsService,
         *,
-        clock: Clock = _local_now,
+        clock: Clock | None = None,
         default_file: Path = DEFAULT_PHRASEBOOK_FILE,
         identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
-        self._identity = identity or Identity(runner, settings)
-        self._clock = clock
+        self._clock = clock or (identity.clock if identity is not None else SystemClock())
+        self._identity = identity or Identity(runner, settings, clock=self._clock)
         self._default_file = default_file
         self._active: _Active | None = None
         self._building: tuple[tuple[int, int], asyncio.Task[_Active]] | None = None
@@ -225,7 +220,7 @@ class PhrasebookService:
         return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
 
     def _now(self) -> dt.datetime:
-        return self._clock().replace(microsecond=0)
+        return self._clock.local_naive()
 
     async def role(self) -> Role:
         """The signed-in role (the ``role`` setting where nobody signs in, e.g. the CLI)."""

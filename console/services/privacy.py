@@ -7,23 +7,16 @@ the customer's purchases, visits and complaints stay countable in the figures.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Callable
 from typing import Any
 
+from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
 from console.domain.text import clean_text
 from console.services.identity import Identity, Record
 from console.storage import privacy as store
 from console.storage.runner import DatabaseRunner
-
-Clock = Callable[[], dt.datetime]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 class PrivacyService:
@@ -32,7 +25,7 @@ class PrivacyService:
     ) -> None:
         self._runner = runner
         self._identity = identity
-        self._clock = clock or _now
+        self._clock = clock or identity.clock
 
     async def set_consent(
         self,
@@ -47,7 +40,7 @@ class PrivacyService:
             customer_id,
             purpose,
             granted,
-            self._clock(),
+            self._clock.now().replace(microsecond=0),
             method,
             await self._identity.name(),
             clean_text(note.strip(), multiline=True),
@@ -84,6 +77,8 @@ class PrivacyService:
         await self._identity.require(Permission.ERASE_CUSTOMER, "customer")
         if not reason.strip():
             raise ValueError("say why the customer is erased (e.g. 'customer asked')")
-        redacted = await self._runner.run(store.erase_customer, customer_id, now=self._clock())
+        redacted = await self._runner.run(
+            store.erase_customer, customer_id, now=self._clock.now().replace(microsecond=0)
+        )
         await self._identity.record("erase", "customer", customer_id, detail=reason.strip())
         return redacted

@@ -134,6 +134,12 @@ CTI_HOST = Option(
 CTI_AGENT = Option("cti_agent", "", "This console's agent as the phone system names it (user)")
 CTI_EXTENSION = Option("cti_extension", "", "This console's phone extension; empty: pop every call")
 CTI_OPTIONS: tuple[Option[Any], ...] = (CTI_ENABLED, CTI_PORT, CTI_HOST, CTI_AGENT, CTI_EXTENSION)
+# The database's own word that its customers are made up: set by the demo fill (before
+# the first customer is written), kept in the file so a renamed copy still says so.
+# Not in ALL_OPTIONS: nobody sets it by hand, and nothing clears it.
+DEMO_DATABASE = Option(
+    "demo_database", False, "This database holds made-up demo customers (export refuses it)"
+)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DEFAULT_REGION,

@@ -18,9 +18,9 @@ import csv
 import datetime as dt
 import functools
 import io
-from collections.abc import Callable
 from typing import Any
 
+from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.domain.staff import (
     FAILURE_WINDOW,
@@ -38,12 +38,6 @@ from console.storage import staff as store
 from console.storage.runner import DatabaseRunner
 from console.storage.staff import AuditEntry
 
-Clock = Callable[[], dt.datetime]
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
 
 class SignInRefused(Exception):
     """Wrong name or PIN, a locked or inactive account; the message is safe to show."""
@@ -52,7 +46,7 @@ class SignInRefused(Exception):
 class AuditService:
     def __init__(self, runner: DatabaseRunner, clock: Clock | None = None) -> None:
         self._runner = runner
-        self._clock = clock or _utc_now
+        self.clock = clock or SystemClock()
 
     async def record(
         self,
@@ -65,7 +59,7 @@ class AuditService:
     ) -> int:
         return await self._runner.run(
             store.append_audit,
-            at=self._clock(),
+            at=self.clock.utc(),
             actor=actor.name if actor else "system",
             actor_role=actor.role.value if actor else "",
             action=action,
@@ -132,7 +126,7 @@ class StaffService:
     ) -> None:
         self._runner = runner
         self._audit = audit
-        self._clock = clock or _utc_now
+        self.clock = clock or audit.clock
         self.session: Session | None = None
 
     # --- accounts -------------------------------------------------------------------
@@ -170,7 +164,7 @@ class StaffService:
             name=name.strip(),
             role=parsed,
             secret_hash=hashed,
-            now=self._clock(),
+            now=self.clock.utc(),
             store=store_name.strip(),
             extension=extension.strip(),
             only_if_empty=actor is None,
@@ -213,7 +207,7 @@ class StaffService:
                 None, hash_secret, secret
             )
         member, diff = await self._runner.run(
-            store.update_staff, staff_id, self._clock(), **changes
+            store.update_staff, staff_id, self.clock.utc(), **changes
         )
         if diff:
             await self._audit.record(
@@ -227,7 +221,7 @@ class StaffService:
 
     async def sign_in(self, name: str, secret: str) -> Session:
         """Sign in at this console; raises SignInRefused with a message safe to show."""
-        now = self._clock()
+        now = self.clock.utc()
         found = await self._runner.run(store.find_staff, name)
         if found is None:
             # Same work as a real check, so timing does not tell which names exist.

@@ -413,7 +413,8 @@ class AuditWindow(Retranslating, QWidget):
         self.tasks = Tasks(on_error=self._show_error)
         self.setObjectName("auditWindow")
         self.resize(980, 560)
-        today = QDate.currentDate()
+        day = audit.clock.today()
+        today = QDate(day.year, day.month, day.day)
         self.date_from = _named(QDateEdit(today.addDays(-30)), "auditFrom", "")
         self.date_to = _named(QDateEdit(today), "auditTo", "")
         for edit in (self.date_from, self.date_to):
@@ -509,7 +510,7 @@ class AuditWindow(Retranslating, QWidget):
         self.message.setText(str(exc))
 
     def filters(self) -> dict[str, Any]:
-        zone = dt.datetime.now().astimezone().tzinfo
+        zone = self.audit.clock.now().tzinfo
         start = self.date_from.date().toPython()
         end = self.date_to.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)

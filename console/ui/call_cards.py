@@ -68,6 +68,7 @@ from console.domain.calls import (
     EventKind,
     MatchKind,
 )
+from console.domain.clock import Clock
 from console.domain.phones import format_phone
 from console.domain.profile import Badge, BadgeKind
 from console.services.calls import Brief, CallBack, CallService, CallUpdate
@@ -250,9 +251,10 @@ def state_text(call: Call, now: dt.datetime) -> str:
 class CallCard(Retranslating, QFrame):
     """One queued call: who (or the number), how sure, and how it is going."""
 
-    def __init__(self, call: Call, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, call: Call, title: str, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.call = call
+        self.clock = clock
         self.title_text = title
         self.setObjectName("callCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -273,13 +275,13 @@ class CallCard(Retranslating, QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.refresh(dt.datetime.now())
+        self.refresh(self.clock.local_naive())
 
     def set_call(self, call: Call, title: str | None = None) -> None:
         self.call = call
         if title is not None:
             self.title_text = title
-        self.refresh(dt.datetime.now())
+        self.refresh(self.clock.local_naive())
 
     def refresh(self, now: dt.datetime) -> None:
         call = self.call
@@ -299,7 +301,7 @@ class CallCard(Retranslating, QFrame):
         parts = [self.title_text, number_text(self.call)]
         if self.call.match is MatchKind.PROBABLE:
             parts.append(match_label(MatchKind.PROBABLE))
-        parts.append(state_text(self.call, dt.datetime.now()))
+        parts.append(state_text(self.call, self.clock.local_naive()))
         return ", ".join(parts)
 
 
@@ -735,7 +737,7 @@ class CallDesk(Retranslating, QDockWidget):
         return self.tr("New caller")
 
     def _add_card(self, call: Call, update: CallUpdate) -> None:
-        card = CallCard(call, self._title(call))
+        card = CallCard(call, self._title(call), self.calls.clock)
         item = QListWidgetItem()
         item.setData(CALL_ID_ROLE, call.call_id)
         item.setSizeHint(card.sizeHint().expandedTo(QSize(200, 58)))
@@ -795,7 +797,7 @@ class CallDesk(Retranslating, QDockWidget):
             self.dismiss(self.current.call_id)
 
     def _tick(self) -> None:
-        now = dt.datetime.now()
+        now = self.calls.clock.local_naive()
         for card in self.cards.values():
             if card.call.live or card.call.state is CallState.MISSED:  # "missed 3 min ago"
                 card.refresh(now)
@@ -982,7 +984,7 @@ class CallDesk(Retranslating, QDockWidget):
             facts.append(
                 html.escape(
                     self.tr("Last visit %1 (%2)")
-                    .replace("%1", relative_since(day, dt.date.today()))
+                    .replace("%1", relative_since(day, self.calls.clock.today()))
                     .replace("%2", format_date(day))
                 )
             )

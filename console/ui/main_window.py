@@ -152,6 +152,17 @@ class MainWindow(Retranslating, QMainWindow):
         self._debounce.timeout.connect(self._run_search)
         self._build_actions()
         self.statusBar().setObjectName("statusBar")
+        # DEMO on the status bar and in the title, so made-up customers are never taken
+        # for real ones (see set_demo).
+        self.demo = False
+        self.demo_badge = QLabel()
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setStyleSheet(
+            "background: #b3261e; color: white; font-weight: 700; padding: 1px 8px;"
+            " border-radius: 3px;"
+        )
+        self.demo_badge.setVisible(False)
+        self.statusBar().addPermanentWidget(self.demo_badge)
         # Complaint actions, queues, report and notifications (absent without a service).
         self.complaints: ComplaintFeatures | None = None
         if complaints is not None:
@@ -159,8 +170,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Service Console"))
-        self.setAccessibleName(self.tr("Service Console"))
+        if self.demo:
+            self.setWindowTitle(self.tr("DEMO — Service Console (made-up customers)"))
+            self.setAccessibleName(self.tr("Service Console, demo with made-up customers"))
+        else:
+            self.setWindowTitle(self.tr("Service Console"))
+            self.setAccessibleName(self.tr("Service Console"))
+        self.demo_badge.setText(self.tr("DEMO"))
+        self.demo_badge.setToolTip(
+            self.tr(
+                "Demo database: every customer here is made up. Real work goes in a normal launch."
+            )
+        )
+        self.demo_badge.setAccessibleName(self.tr("Demo database with made-up customers"))
         self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setPlaceholderText(
             self.tr(
@@ -185,6 +207,14 @@ class MainWindow(Retranslating, QMainWindow):
             self._phrasebook_window.setWindowTitle(self.tr("Phrasebook — Service Console"))
         self._show_search_outcome()
         self.results_model.retranslate()
+
+    def set_demo(self, demo: bool) -> None:
+        """Say DEMO (title and status bar) when the database holds made-up customers."""
+        self.demo = demo
+        self.demo_badge.setVisible(demo)
+        if demo:
+            self.today.offer_demo(False)
+        self.retranslate()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -425,6 +455,7 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
 
     def _customer_saved(self, customer_id: int) -> None:
+        self.today.offer_demo(False)  # somebody real is here now
         self.open_customer(customer_id)
         if self.search.text().strip():
             self._run_search()

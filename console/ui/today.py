@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.services.customers import TodayLists
 from console.ui.i18n import format_date, locale, relative_since
@@ -20,6 +30,7 @@ CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 
 class TodayView(Retranslating, QWidget):
     openCustomer = Signal(int)
+    demoRequested = Signal()  # "Try with demo data" on a first run
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +46,29 @@ class TodayView(Retranslating, QWidget):
         self.missed_label.setWordWrap(True)
         self.missed_label.setStyleSheet("font-weight: 600; color: #555;")
         self.missed = self._list("todayMissed")
+        # A first run has nobody to show: say how to start, or to look around a demo.
+        self.first_run = QFrame()
+        self.first_run.setObjectName("todayFirstRun")
+        self.first_run.setFrameShape(QFrame.Shape.StyledPanel)
+        self.first_run_text = QLabel()
+        self.first_run_text.setObjectName("todayFirstRunText")
+        self.first_run_text.setWordWrap(True)
+        self.demo_button = QPushButton()
+        self.demo_button.setObjectName("tryDemoButton")
+        self.demo_button.clicked.connect(self.demoRequested)
+        first_run_layout = QVBoxLayout(self.first_run)
+        first_run_layout.addWidget(self.first_run_text)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.demo_button)
+        button_row.addStretch(1)
+        first_run_layout.addLayout(button_row)
+        # Its own height, whatever the window's: the lists below give way, not the text.
+        self.first_run.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.first_run.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.first_run)
         layout.addWidget(self.occasions_label)
         layout.addWidget(self.occasions, 1)
         layout.addWidget(self.missed_label)
@@ -48,6 +79,17 @@ class TodayView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Today"))
+        self.first_run_text.setText(
+            self.tr(
+                "No customers yet. Add the first one with Ctrl+N, or import your customer "
+                "list (service-console import customers). To look around first, open a demo "
+                "console with made-up customers: it keeps them in a database of its own."
+            )
+        )
+        self.demo_button.setText(self.tr("Try with &demo data"))
+        self.demo_button.setAccessibleName(
+            self.tr("Try with demo data: opens a demo console in a new window")
+        )
         self.occasions_label.setText(self.tr("Birthdays and anniversaries"))
         self.occasions.setAccessibleName(self.tr("Birthdays and anniversaries coming up"))
         self.missed_label.setText(self.tr("We miss you — good customers not seen for a while"))
@@ -56,6 +98,10 @@ class TodayView(Retranslating, QWidget):
             self.title.setText(self.tr("Today"))
         else:
             self._render(self.lists)
+
+    def offer_demo(self, offered: bool) -> None:
+        """Show (on a first run, with no customers) or hide the "Try with demo data" offer."""
+        self.first_run.setVisible(offered)
 
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget()

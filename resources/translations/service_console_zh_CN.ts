@@ -2196,6 +2196,7 @@
     <name>Console</name>
     <message>
         <source>agent</source>
+        <extracomment>Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
         <translation>客服</translation>
     </message>
     <message>
@@ -2209,6 +2210,14 @@
     <message>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The demo console could not be started: {error}</source>
+        <translation>无法启动演示版服务台：{error}</translation>
+    </message>
+    <message>
+        <source>The demo console opens in a new window, marked DEMO. This console stays as it is.</source>
+        <translation>演示版服务台会在新窗口中打开，并标有“演示”字样。当前服务台保持不变。</translation>
     </message>
     <message>
         <source>Backed up to {path}</source>
@@ -2235,6 +2244,14 @@
         <translation>已关闭（设置 cti_enabled）</translation>
     </message>
     <message>
+        <source>not in the demo console (start it with --cti-port N to try it)</source>
+        <translation>演示版服务台不接听电话（如需试用，请以 --cti-port N 启动）</translation>
+    </message>
+    <message>
+        <source>this computer has no password keychain for the phone token. Ask an admin to set SERVICE_CONSOLE_CTI_TOKEN.</source>
+        <translation>这台电脑没有密码钥匙串来保存电话令牌。请联系管理员设置 SERVICE_CONSOLE_CTI_TOKEN。</translation>
+    </message>
+    <message>
         <source>Adding demo customers for a first look…</source>
         <translation>正在添加演示客户，供初次体验…</translation>
     </message>
@@ -2243,32 +2260,8 @@
         <translation>演示数据已就绪：{customers} 位客户，{purchases} 笔消费。</translation>
     </message>
     <message>
-        <source>Service Console — database passphrase</source>
-        <translation>服务台 — 数据库密码短语</translation>
-    </message>
-    <message>
-        <source>Choose a passphrase of at least {count} characters. Nobody can recover the data without it.</source>
-        <translation>请设置至少 {count} 个字符的密码短语。没有它，任何人都无法恢复数据。</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>密码短语：</translation>
-    </message>
-    <message>
-        <source>At least {count} characters, please.</source>
-        <translation>请至少输入 {count} 个字符。</translation>
-    </message>
-    <message>
-        <source>Type it again:</source>
-        <translation>请再输入一次：</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; try again.</source>
-        <translation>两次输入的密码短语不一致，请重试。</translation>
-    </message>
-    <message>
-        <source>That passphrase does not open the database.</source>
-        <translation>该密码短语无法打开数据库。</translation>
+        <source>That passphrase does not open the console&apos;s data. Try again.</source>
+        <translation>这个口令打不开服务台的数据，请再试一次。</translation>
     </message>
     <message>
         <source>Service Console</source>
@@ -3316,8 +3309,28 @@ Quiet table</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>DEMO — Service Console (made-up customers)</source>
+        <translation>演示 — 服务台（虚构客户）</translation>
+    </message>
+    <message>
+        <source>Service Console, demo with made-up customers</source>
+        <translation>服务台演示版，客户均为虚构</translation>
+    </message>
+    <message>
         <source>Service Console</source>
         <translation>服务台</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Demo database: every customer here is made up. Real work goes in a normal launch.</source>
+        <translation>演示数据库：这里的客户都是虚构的。实际工作请用正常方式启动。</translation>
+    </message>
+    <message>
+        <source>Demo database with made-up customers</source>
+        <translation>含虚构客户的演示数据库</translation>
     </message>
     <message>
         <source>Search customers</source>
@@ -3424,6 +3437,102 @@ Quiet table</source>
     <message>
         <source>The phrasebook is not available here.</source>
         <translation>此处无法使用话术库。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Service Console — passphrase</source>
+        <extracomment>Wide enough for a sentence per line or two, narrow enough to read (and to fit any screen).</extracomment>
+        <translation>服务台 — 口令</translation>
+    </message>
+    <message>
+        <source>Database passphrase</source>
+        <translation>数据库口令</translation>
+    </message>
+    <message>
+        <source>This computer has no password keychain, so the console&apos;s data is locked with a passphrase you choose. You will type it each time the console starts.</source>
+        <translation>这台电脑没有密码钥匙串，因此服务台的数据要用您设定的口令加锁。每次启动服务台时都需要输入它。</translation>
+    </message>
+    <message>
+        <source>&amp;Lock with this passphrase</source>
+        <translation>用此口令加锁(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This computer has no password keychain, so the console&apos;s data is locked with a passphrase. Type it to open the console.</source>
+        <translation>这台电脑没有密码钥匙串，因此服务台的数据用口令加了锁。请输入口令以打开服务台。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The console&apos;s data is locked with a passphrase that this computer&apos;s keychain does not know. Type it to open the console.</source>
+        <translation>服务台的数据用口令加了锁，而这台电脑的钥匙串里没有它。请输入口令以打开服务台。</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters. Nobody can open or recover the data without it, so keep it somewhere safe.</source>
+        <translation>请至少使用 {count} 个字符。没有口令，任何人都无法打开或找回这些数据，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>再次输入口令(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>显示输入内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the passphrase as it is typed</source>
+        <translation>输入时显示口令</translation>
+    </message>
+    <message>
+        <source>Problem with the passphrase</source>
+        <translation>口令有问题</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技术细节</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>隐藏细节(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>细节(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Technical details for an admin</source>
+        <translation>供管理员参考的技术细节</translation>
+    </message>
+    <message>
+        <source>Cancel: do not open the console</source>
+        <translation>取消：不打开服务台</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {count} characters.</source>
+        <translation>口令太短：请至少使用 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation>两次输入的口令不一致，请输入相同的口令两次。</translation>
     </message>
 </context>
 <context>
@@ -4932,6 +5041,18 @@ After: {after}</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>No customers yet. Add the first one with Ctrl+N, or import your customer list (service-console import customers). To look around first, open a demo console with made-up customers: it keeps them in a database of its own.</source>
+        <translation>还没有客户。按 Ctrl+N 添加第一位客户，或导入客户名单（service-console import customers）。想先看看效果，可以打开含虚构客户的演示版服务台：这些客户保存在单独的数据库里。</translation>
+    </message>
+    <message>
+        <source>Try with &amp;demo data</source>
+        <translation>用演示数据试用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Try with demo data: opens a demo console in a new window</source>
+        <translation>用演示数据试用：在新窗口中打开演示版服务台</translation>
     </message>
     <message>
         <source>Birthdays and anniversaries</source>

@@ -2196,6 +2196,7 @@
     <name>Console</name>
     <message>
         <source>agent</source>
+        <extracomment>Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
         <translation>客服</translation>
     </message>
     <message>
@@ -2209,6 +2210,14 @@
     <message>
         <source>admin</source>
         <translation>管理員</translation>
+    </message>
+    <message>
+        <source>The demo console could not be started: {error}</source>
+        <translation>無法啟動示範版服務台：{error}</translation>
+    </message>
+    <message>
+        <source>The demo console opens in a new window, marked DEMO. This console stays as it is.</source>
+        <translation>示範版服務台會在新視窗中開啟，並標示「示範」。目前的服務台維持不變。</translation>
     </message>
     <message>
         <source>Backed up to {path}</source>
@@ -2235,6 +2244,14 @@
         <translation>已關閉（設定 cti_enabled）</translation>
     </message>
     <message>
+        <source>not in the demo console (start it with --cti-port N to try it)</source>
+        <translation>示範版服務台不接聽電話（如要試用，請以 --cti-port N 啟動）</translation>
+    </message>
+    <message>
+        <source>this computer has no password keychain for the phone token. Ask an admin to set SERVICE_CONSOLE_CTI_TOKEN.</source>
+        <translation>這台電腦沒有密碼鑰匙圈可保存電話權杖。請洽管理員設定 SERVICE_CONSOLE_CTI_TOKEN。</translation>
+    </message>
+    <message>
         <source>Adding demo customers for a first look…</source>
         <translation>正在新增示範客戶，供初次體驗…</translation>
     </message>
@@ -2243,32 +2260,8 @@
         <translation>示範資料已就緒：{customers} 位客戶，{purchases} 筆消費。</translation>
     </message>
     <message>
-        <source>Service Console — database passphrase</source>
-        <translation>服務台 — 資料庫密碼片語</translation>
-    </message>
-    <message>
-        <source>Choose a passphrase of at least {count} characters. Nobody can recover the data without it.</source>
-        <translation>請設定至少 {count} 個字元的密碼片語。沒有它，任何人都無法復原資料。</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>密碼片語：</translation>
-    </message>
-    <message>
-        <source>At least {count} characters, please.</source>
-        <translation>請至少輸入 {count} 個字元。</translation>
-    </message>
-    <message>
-        <source>Type it again:</source>
-        <translation>請再輸入一次：</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; try again.</source>
-        <translation>兩次輸入的密碼片語不一致，請重試。</translation>
-    </message>
-    <message>
-        <source>That passphrase does not open the database.</source>
-        <translation>此密碼片語無法開啟資料庫。</translation>
+        <source>That passphrase does not open the console&apos;s data. Try again.</source>
+        <translation>這組通關密語打不開服務台的資料，請再試一次。</translation>
     </message>
     <message>
         <source>Service Console</source>
@@ -3316,8 +3309,28 @@ Quiet table</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>DEMO — Service Console (made-up customers)</source>
+        <translation>示範 — 服務台（虛構客戶）</translation>
+    </message>
+    <message>
+        <source>Service Console, demo with made-up customers</source>
+        <translation>服務台示範版，客戶皆為虛構</translation>
+    </message>
+    <message>
         <source>Service Console</source>
         <translation>服務台</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>示範</translation>
+    </message>
+    <message>
+        <source>Demo database: every customer here is made up. Real work goes in a normal launch.</source>
+        <translation>示範資料庫：這裡的客戶都是虛構的。實際工作請用一般方式啟動。</translation>
+    </message>
+    <message>
+        <source>Demo database with made-up customers</source>
+        <translation>含虛構客戶的示範資料庫</translation>
     </message>
     <message>
         <source>Search customers</source>
@@ -3424,6 +3437,102 @@ Quiet table</source>
     <message>
         <source>The phrasebook is not available here.</source>
         <translation>此處無法使用話術庫。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Service Console — passphrase</source>
+        <extracomment>Wide enough for a sentence per line or two, narrow enough to read (and to fit any screen).</extracomment>
+        <translation>服務台 — 通關密語</translation>
+    </message>
+    <message>
+        <source>Database passphrase</source>
+        <translation>資料庫通關密語</translation>
+    </message>
+    <message>
+        <source>This computer has no password keychain, so the console&apos;s data is locked with a passphrase you choose. You will type it each time the console starts.</source>
+        <translation>這台電腦沒有密碼鑰匙圈，所以服務台的資料要用您自訂的通關密語上鎖。每次啟動服務台時都要輸入。</translation>
+    </message>
+    <message>
+        <source>&amp;Lock with this passphrase</source>
+        <translation>用這組通關密語上鎖(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This computer has no password keychain, so the console&apos;s data is locked with a passphrase. Type it to open the console.</source>
+        <translation>這台電腦沒有密碼鑰匙圈，所以服務台的資料以通關密語上鎖。請輸入通關密語以開啟服務台。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The console&apos;s data is locked with a passphrase that this computer&apos;s keychain does not know. Type it to open the console.</source>
+        <translation>服務台的資料以通關密語上鎖，而這台電腦的鑰匙圈裡沒有它。請輸入通關密語以開啟服務台。</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters. Nobody can open or recover the data without it, so keep it somewhere safe.</source>
+        <translation>請至少使用 {count} 個字元。沒有通關密語，任何人都無法開啟或救回這些資料，請妥善保管。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>通關密語(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>通關密語</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>再輸入一次通關密語(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再輸入一次通關密語</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>顯示輸入內容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the passphrase as it is typed</source>
+        <translation>輸入時顯示通關密語</translation>
+    </message>
+    <message>
+        <source>Problem with the passphrase</source>
+        <translation>通關密語有問題</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術細節</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>隱藏細節(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>細節(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Technical details for an admin</source>
+        <translation>給管理員參考的技術細節</translation>
+    </message>
+    <message>
+        <source>Cancel: do not open the console</source>
+        <translation>取消：不開啟服務台</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>請輸入通關密語。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {count} characters.</source>
+        <translation>通關密語太短：請至少使用 {count} 個字元。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation>兩次輸入的通關密語不同，請輸入相同的通關密語兩次。</translation>
     </message>
 </context>
 <context>
@@ -4932,6 +5041,18 @@ After: {after}</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>No customers yet. Add the first one with Ctrl+N, or import your customer list (service-console import customers). To look around first, open a demo console with made-up customers: it keeps them in a database of its own.</source>
+        <translation>還沒有客戶。按 Ctrl+N 新增第一位客戶，或匯入客戶名單（service-console import customers）。想先看看，可以開啟含虛構客戶的示範版服務台：這些客戶存放在獨立的資料庫裡。</translation>
+    </message>
+    <message>
+        <source>Try with &amp;demo data</source>
+        <translation>用示範資料試用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Try with demo data: opens a demo console in a new window</source>
+        <translation>用示範資料試用：在新視窗中開啟示範版服務台</translation>
     </message>
     <message>
         <source>Birthdays and anniversaries</source>

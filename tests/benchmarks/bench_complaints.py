@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from console.domain.clock import FixedClock  # noqa: E402
 from console.domain.complaint import Complaint  # noqa: E402
 from console.services import settings as opts  # noqa: E402
 from console.services.complaints import ComplaintService, Queue, QueueSort  # noqa: E402
@@ -170,7 +171,7 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
     runner = DatabaseRunner(path)
     runner.open()
     settings = SettingsService(runner)
-    service = ComplaintService(runner, settings, clock=lambda: NOW, zone=ZONE)
+    service = ComplaintService(runner, settings, clock=FixedClock(NOW), zone=ZONE)
     loop = asyncio.new_event_loop()
 
     def sync(aw: Callable[[], Awaitable[Any]]) -> Callable[[], Any]:

@@ -15,6 +15,8 @@ Fixtures:
 * ``runner`` — an open :class:`DatabaseRunner` on a temporary file, closed afterwards.
 * ``settings`` — a :class:`SettingsService` on ``runner``.
 * ``service`` — a real :class:`CustomerService` on ``runner``.
+* ``screenshot`` — ``screenshot(widget, "name")`` saves a picture of *widget* to
+  ``$SCREENSHOT_DIR`` (CI keeps it as an artifact) or else the test's temporary folder.
 
 Teardown cancels the tasks still pending, lets them finish, and closes the loop without
 leaving Qt's "quit" flag set (which would make every later ``qtbot.wait`` return at once).
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -113,3 +116,16 @@ def settings(runner: DatabaseRunner) -> SettingsService:
 @pytest.fixture
 def service(runner: DatabaseRunner, settings: SettingsService) -> CustomerService:
     return CustomerService(runner, settings)
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path) -> Callable[[Any, str], Path]:
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+
+    def save(widget: Any, name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
+        assert widget.grab().save(str(path)), f"could not save {path}"
+        return path
+
+    return save

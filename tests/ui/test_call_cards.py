@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QListWidget, QWidget
 
 from console.domain.calls import CallState, MatchKind
+from console.domain.clock import FixedClock
 from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
 from console.services import settings as opts
 from console.services.calls import CallEvents, CallService
@@ -63,8 +61,8 @@ def desk(
     runner: DatabaseRunner,
     settings: SettingsService,
 ) -> Iterator[tuple[MainWindow, CallDesk, CallEvents, Phone_]]:
-    customers = CustomerService(runner, settings, clock=lambda: NOW)
-    calls = CallService(runner, customers, clock=lambda: NOW)
+    customers = CustomerService(runner, settings, clock=FixedClock(NOW))
+    calls = CallService(runner, customers, clock=FixedClock(NOW))
     window = MainWindow(customers, settings)
     qtbot.addWidget(window)
     desk = CallDesk(window, calls, customers)
@@ -292,37 +290,10 @@ def test_a_locked_console_queues_the_call_but_shows_nothing(
 
 # --- the interface language -----------------------------------------------------------
 
-GROUP_JSON = Path("/work/i18n-work/e.json")  # this screen's translations before the merge
-
-
-def _zh_cn_sources(tmp_path: Path) -> Path:
-    """A zh_CN .ts with this screen's strings translated: the repository's own once they
-    are merged there, else the repository's .ts refreshed by lupdate and filled from the
-    group's translation file."""
-    if not GROUP_JSON.exists():
-        return i18n.TS_DIR
-    ts_dir = tmp_path / "ts"
-    ts_dir.mkdir()
-    ts = ts_dir / f"{i18n.TS_PREFIX}zh_CN.ts"
-    shutil.copy(i18n.TS_DIR / ts.name, ts)
-    sources = [str(p) for p in i18n.source_files()]
-    subprocess.run(
-        [i18n._lupdate(), "-silent", "-locations", "none", *sources, "-ts", str(ts)],
-        check=True,
-        capture_output=True,
-    )
-    data = json.loads(GROUP_JSON.read_text(encoding="utf-8"))
-    mapping: dict[str, dict[str, str | list[str]]] = {
-        context: {source: texts["zh_CN"] for source, texts in messages.items()}
-        for context, messages in data.items()
-    }
-    assert i18n.fill_translations(ts, mapping) >= 100
-    return ts_dir
-
 
 @pytest.fixture
 def chinese(tmp_path: Path) -> Iterator[i18n.Translations]:
-    translations = i18n.Translations(ts_dir=_zh_cn_sources(tmp_path), out_dir=tmp_path / "qm")
+    translations = i18n.Translations(out_dir=tmp_path / "qm")
     try:
         yield translations
     finally:

@@ -71,6 +71,7 @@ def open_profile(qtbot: Any, window: MainWindow, cid: int) -> None:
 
 
 def test_profile_complaint_queue_resolve_follow_up_report(
+    screenshot: Any,
     qtbot: Any,
     run: Callable[..., Any],
     window: MainWindow,
@@ -105,7 +106,7 @@ def test_profile_complaint_queue_resolve_follow_up_report(
     badge = profile.complaint_badge
     assert badge.isVisible()
     assert "Open complaint — reply promised by today 13:30 (in 2 h)" in badge.text()
-    window.grab().save("/tmp/complaint-profile.png")
+    screenshot(window, "complaint-profile")
 
     # The queue lists it; Enter opens it.
     queue = features(window).show_queue()

@@ -239,7 +239,7 @@ def test_tab_reaches_every_step_in_order(qtbot: Any, make_form: Any) -> None:
         assert widget.objectName() and widget.accessibleName(), widget
 
 
-def test_screenshot(qtbot: Any, make_form: Any) -> None:
+def test_screenshot(screenshot: Any, qtbot: Any, make_form: Any) -> None:
     form = make_form(customer_id=7, customer_name="余文乐")
     form.customer_words.setPlainText("手机买了一个月，又死机了，维修中心说没问题。今天又发生了。")
     form.understanding.setPlainText("您一个月前买的手机经常死机，希望换一台新的，对吗？")
@@ -251,7 +251,7 @@ def test_screenshot(qtbot: Any, make_form: Any) -> None:
     form.choose_quick(QuickDue.END_OF_DAY)
     form.resize(820, 1500)
     qtbot.wait(50)
-    form.grab().save("/tmp/complaint-form.png")
+    screenshot(form, "complaint-form")
 
 
 def test_mnemonics_are_unique(make_form: Any) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,44 +30,11 @@ from tests.ui.complaint_helpers import ENTRIES, NOW, make_fake
 from tests.ui.fake_complaints import FakeComplaints
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENS = [
-    ROOT / "console" / "ui" / name
-    for name in (
-        "complaint_form.py",
-        "complaint_queue.py",
-        "complaint_report.py",
-        "complaint_actions.py",
-    )
-]
-GROUP_JSON = Path("/work/i18n-work/d.json")
-
-
-@pytest.fixture(scope="module")
-def ts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not GROUP_JSON.exists():
-        return i18n.TS_DIR
-    folder = tmp_path_factory.mktemp("ts")
-    ts = folder / f"{i18n.TS_PREFIX}zh_CN.ts"
-    subprocess.run(
-        [i18n._lupdate(), "-silent", "-locations", "none", "-target-language", "zh_CN"]
-        + [str(p) for p in SCREENS]
-        + ["-ts", str(ts)],
-        check=True,
-        capture_output=True,
-    )
-    data = json.loads(GROUP_JSON.read_text(encoding="utf-8"))
-    mapping: dict[str, dict[str, str | list[str]]] = {
-        context: {source: entry["zh_CN"] for source, entry in messages.items()}
-        for context, messages in data.items()
-    }
-    assert i18n.fill_translations(ts, mapping) > 300
-    assert i18n.unfinished(ts) == []  # every string of the screens has a translation
-    return folder
 
 
 @pytest.fixture
-def translations(ts_dir: Path, tmp_path: Path) -> Iterator[i18n.Translations]:
-    t = i18n.Translations(ts_dir=ts_dir, out_dir=tmp_path / "qm")
+def translations(tmp_path: Path) -> Iterator[i18n.Translations]:
+    t = i18n.Translations(out_dir=tmp_path / "qm")
     try:
         yield t
     finally:

@@ -76,7 +76,7 @@ def test_queue_model_is_lazy_sortable_and_passes_the_model_tester(
 
 
 def test_queues_show_counts_and_enter_opens(
-    qtbot: Any, run: Callable[..., Any], fake: FakeComplaints
+    screenshot: Any, qtbot: Any, run: Callable[..., Any], fake: FakeComplaints
 ) -> None:
     ids = fill(run, fake, 3)
     fake.clock = NOW + dt.timedelta(minutes=40)  # first overdue, second due soon
@@ -98,7 +98,7 @@ def test_queues_show_counts_and_enter_opens(
     queue.resize(1000, 320)
     queue.show_queue(Queue.MINE_OPEN)
     qtbot.wait(50)
-    queue.grab().save("/tmp/complaint-queue.png")
+    screenshot(queue, "complaint-queue")
 
 
 def test_view_actions_follow_the_status_machine(

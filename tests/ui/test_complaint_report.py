@@ -66,7 +66,7 @@ def view(qtbot: Any, qloop: Any, run: Callable[..., Any]) -> ComplaintReportView
     return widget
 
 
-def test_figures_chart_and_feedback(qtbot: Any, view: ComplaintReportView) -> None:
+def test_figures_chart_and_feedback(screenshot: Any, qtbot: Any, view: ComplaintReportView) -> None:
     labels = view.figure_labels
     assert labels["figReceived"].text() == "7"
     assert labels["figPromisesKept"].text() == "42.9 % (3 of 7)"
@@ -88,7 +88,7 @@ def test_figures_chart_and_feedback(qtbot: Any, view: ComplaintReportView) -> No
     view.chart_mode.setCurrentIndex(0)
     view.resize(1000, 760)
     qtbot.wait(50)
-    view.grab().save("/tmp/complaint-report.png")
+    screenshot(view, "complaint-report")
 
 
 def test_csv_and_pdf(view: ComplaintReportView, tmp_path: Path) -> None:

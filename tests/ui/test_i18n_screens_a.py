@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 
+from console.domain.clock import FixedClock
 from console.domain.customer import Customer, PartialDate, Phone, Tier, Visit
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
@@ -83,7 +84,7 @@ def translations(qapp: Any, tmp_path: Path) -> Iterator[i18n.Translations]:
 
 @pytest.fixture
 def window(qtbot: Any, qloop: Any, runner: DatabaseRunner, settings: SettingsService) -> MainWindow:
-    service = CustomerService(runner, settings, clock=lambda: NOW)
+    service = CustomerService(runner, settings, clock=FixedClock(NOW))
     win = MainWindow(service, settings)
     qtbot.addWidget(win)
     win.show()

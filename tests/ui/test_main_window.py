@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.domain.clock import FixedClock
 from console.domain.customer import (
     Customer,
     PartialDate,
@@ -30,7 +31,7 @@ NOW = dt.datetime(2026, 11, 28, 15, 30)
 
 @pytest.fixture
 def clocked_service(runner: DatabaseRunner, settings: SettingsService) -> CustomerService:
-    return CustomerService(runner, settings, clock=lambda: NOW)
+    return CustomerService(runner, settings, clock=FixedClock(NOW))
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 
 from console import app
 from console.storage.database import is_encrypted
+from console.ui.passphrase_dialog import PassphraseRequest
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +27,10 @@ def no_keychain() -> Iterator[None]:
 def test_a_new_database_asks_for_a_passphrase_then_opens_encrypted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[tuple[str, bool]] = []
+    asked: list[PassphraseRequest] = []
 
-    def ask(message: str, *, new: bool) -> str | None:
-        asked.append((message, new))
+    def ask(request: PassphraseRequest) -> str | None:
+        asked.append(request)
         return "front desk passphrase"
 
     monkeypatch.setattr(app, "ask_passphrase", ask)
@@ -38,25 +39,41 @@ def test_a_new_database_asks_for_a_passphrase_then_opens_encrypted(
     assert runner is not None
     runner.close()
     assert is_encrypted(path)
-    assert asked[0][1] is True and "no safe keychain" in asked[0][0]
+    assert asked[0].new is True and asked[0].no_keychain is True and not asked[0].error
+    # The technical reason goes behind "Details", not into the sentence staff read.
+    assert "no safe keychain" in asked[0].detail
+    assert "keyring.backends.fail" in asked[0].detail
 
 
 def test_a_wrong_passphrase_is_asked_again_and_cancel_opens_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "console.db"
-    monkeypatch.setattr(app, "ask_passphrase", lambda message, *, new: "the right passphrase")
+    monkeypatch.setattr(app, "ask_passphrase", lambda request: "the right passphrase")
     first = app.open_database(path)
     assert first is not None
     first.close()
     answers = iter(["a wrong passphrase", None])
-    asked: list[tuple[str, bool]] = []
+    asked: list[PassphraseRequest] = []
 
-    def ask(message: str, *, new: bool) -> str | None:
-        asked.append((message, new))
+    def ask(request: PassphraseRequest) -> str | None:
+        asked.append(request)
         return next(answers)
 
     monkeypatch.setattr(app, "ask_passphrase", ask)
     assert app.open_database(path) is None
-    assert [new for _m, new in asked] == [False, False]
-    assert asked[1][0] == "That passphrase does not open the database."
+    assert [request.new for request in asked] == [False, False]
+    assert asked[0].error == ""
+    assert asked[1].error == "That passphrase does not open the console's data. Try again."
+
+
+def test_without_a_screen_nobody_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.services.database_access import NeedsPassphrase
+
+    def ask(request: PassphraseRequest) -> str | None:
+        raise AssertionError("a dialog nobody can see was shown")
+
+    monkeypatch.setattr(app, "ask_passphrase", ask)
+    with pytest.raises(NeedsPassphrase):
+        app.open_database(tmp_path / "console.db", can_ask=False)
+    assert not (tmp_path / "console.db").exists()

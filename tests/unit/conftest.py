@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from console.domain.clock import FixedClock as Clock
 from console.domain.customer import Customer, Phone, PurchaseItem, Visit
 from console.domain.customer import Purchase as PurchaseRecord
 from console.services.customers import CustomerService
@@ -59,16 +60,6 @@ def _close_every_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             db.close()  # closing twice is harmless
 
 
-class Clock:
-    """A clock the test sets: ``clock.now = dt.datetime(...)``."""
-
-    def __init__(self, now: dt.datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 def run(coro: Coroutine[Any, Any, T]) -> T:
     """Run one service coroutine to completion (the services are async)."""
     return asyncio.run(coro)
@@ -91,7 +82,9 @@ def runner(db_path: Path) -> Iterator[DatabaseRunner]:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    """The app's clock pinned at NOW (wall time, whatever the machine's zone):
+    ``clock.set(...)``, ``clock.advance(minutes=3)``."""
+    return Clock(NOW)
 
 
 @pytest.fixture

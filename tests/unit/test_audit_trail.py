@@ -74,7 +74,7 @@ def test_visits_purchases_rewards_and_merges_are_recorded(
     second = run(signed_in.save(Customer(name="Wang Fang (dup)"), allow_duplicates=True))
     visit = run(signed_in.log_visit(first))
     assert visit.staff == "Li Na"  # the signed-in person, not a setting
-    clock.now += dt.timedelta(minutes=5)
+    clock.advance(dt.timedelta(minutes=5))
     run(signed_in.add_purchase(first, [PurchaseItem("Latte", 2, 3200)], currency="CNY"))
     run(signed_in.redeem_reward(first))
     run(signed_in.merge(first, second))

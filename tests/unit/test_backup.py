@@ -171,10 +171,10 @@ def test_scheduled_backups_run_when_due_and_old_ones_are_pruned(
     service = BackupService(runner, settings, clock=clock)
     run(settings.set(BACKUP_KEEP, 3))
     assert run(service.backup_if_due()) is not None  # none yet
-    clock.now += dt.timedelta(hours=23)
+    clock.advance(dt.timedelta(hours=23))
     assert run(service.backup_if_due()) is None  # not due yet
     for _ in range(4):
-        clock.now += dt.timedelta(hours=24)
+        clock.advance(dt.timedelta(hours=24))
         assert run(service.backup_if_due()) is not None
     manual = run(service.backup_now())
     kept = [p.name for p in run(service.backups())]

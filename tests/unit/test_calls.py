@@ -258,10 +258,10 @@ def test_answer_then_hangup_logs_duration(
 ) -> None:
     li = add_customer(runner, "李娜", phones=["+8613812345678"])
     run(calls.handle(event()))
-    clock.now = NOW + dt.timedelta(seconds=5)
+    clock.set(NOW + dt.timedelta(seconds=5))
     answered = run(calls.handle(event("answer", answeringNumber="204", user=["Mei"]))).call
     assert answered.state is CallState.ANSWERED and answered.answered_by == "204"
-    clock.now = NOW + dt.timedelta(seconds=185)
+    clock.set(NOW + dt.timedelta(seconds=185))
     ended = run(calls.handle(event("hangup", cause="normalClearing"))).call
     assert ended.state is CallState.ENDED
     assert ended.duration == dt.timedelta(seconds=180)
@@ -287,7 +287,7 @@ def test_missed_call_lands_in_call_backs_until_returned(
     backs = run(calls.call_backs())
     assert [(b.customer_id, b.call.call_id, b.missed_count) for b in backs] == [(li, "m2", 2)]
     # an answered outbound call to them takes them off the list
-    clock.now = NOW + dt.timedelta(minutes=3)
+    clock.set(NOW + dt.timedelta(minutes=3))
     out = event(call_id="o1", direction="out", from_="204", to="13812345678")
     run(calls.handle(out))
     run(calls.handle(event("answer", call_id="o1", direction="out", to="13812345678")))
@@ -355,7 +355,7 @@ def test_attach_refuses_a_number_of_someone_else(
 
 def test_recent_calls_newest_first(calls: CallService, clock: Clock) -> None:
     for i in range(3):
-        clock.now = NOW + dt.timedelta(minutes=i)
+        clock.set(NOW + dt.timedelta(minutes=i))
         run(calls.handle(event(call_id=f"c{i}")))
     assert [c.call_id for c in calls.recent_now(2)] == ["c2", "c1"]
 

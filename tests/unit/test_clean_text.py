@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from console.domain.clock import FixedClock
 from console.domain.complaint import Complaint
 from console.domain.customer import (
     MAX_PRICE_MINOR,
@@ -102,7 +103,7 @@ def test_dialog_saves_are_cleaned_by_the_services(
     settings.set_now(opts.STAFF_NAME, "Li")
     sh = ZoneInfo("Asia/Shanghai")
     now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=sh)
-    complaints = ComplaintService(runner, settings, clock=lambda: now, zone=sh)
+    complaints = ComplaintService(runner, settings, clock=FixedClock(now), zone=sh)
     run(
         complaints.create(
             Complaint(

@@ -558,6 +558,8 @@ def test_export_csv_round_trips_into_a_fresh_database(tmp_path: Path, good_db: P
 def test_export_of_demo_data_round_trips(tmp_path: Path) -> None:
     demo = tmp_path / "demo.db"
     assert main("demo", "--db", str(demo), "--customers", "120", "--seed", "5")[0] == 0
+    with runner_for(demo) as r:  # export refuses a demo database (test_demo_separation.py)
+        r.call(store.set_setting, "demo_database", False)
     code, first = main("export", "customers", "--db", str(demo))
     assert code == 0
     fresh = tmp_path / "fresh.db"

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from console import cli
+from console.domain.clock import FixedClock
 from console.domain.complaint import (
     TRANSITIONS,
     Action,
@@ -53,28 +54,17 @@ LONDON = ZoneInfo("Europe/London")
 NY = ZoneInfo("America/New_York")
 
 
-class AwareClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now = self.now + dt.timedelta(**kw)
-
-
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
 
 
 @pytest.fixture
-def aclock() -> AwareClock:
-    return AwareClock(dt.datetime(2026, 11, 2, 9, 0, tzinfo=SH))
+def aclock() -> FixedClock:
+    return FixedClock(dt.datetime(2026, 11, 2, 9, 0, tzinfo=SH))
 
 
 @pytest.fixture
-def svc(runner: DatabaseRunner, aclock: AwareClock) -> ComplaintService:
+def svc(runner: DatabaseRunner, aclock: FixedClock) -> ComplaintService:
     settings = SettingsService(runner)
     settings.set_now(opts.STAFF_NAME, "Li")
     return ComplaintService(runner, settings, clock=aclock, zone=SH)
@@ -174,12 +164,12 @@ def test_follow_up_keeps_local_wall_time_across_dst() -> None:
 
 
 def test_resolve_stamps_first_response_resolution_and_follow_up(
-    runner: DatabaseRunner, aclock: AwareClock
+    runner: DatabaseRunner, aclock: FixedClock
 ) -> None:
     settings = SettingsService(runner)
     settings.set_now(opts.FOLLOW_UP_DAYS, 3)
     svc = ComplaintService(runner, settings, clock=aclock, zone=LONDON)
-    aclock.now = dt.datetime(2026, 3, 27, 23, 0, tzinfo=LONDON)
+    aclock.set(dt.datetime(2026, 3, 27, 23, 0, tzinfo=LONDON))
     cid = new(svc)
     aclock.advance(minutes=90)  # after midnight
     c = run(svc.act(cid, Action.START))
@@ -191,20 +181,20 @@ def test_resolve_stamps_first_response_resolution_and_follow_up(
     assert c.follow_up_due == dt.datetime(2026, 3, 31, 1, 30, tzinfo=LONDON)  # across DST
 
 
-def test_a_reply_on_update_stamps_first_response(svc: ComplaintService, aclock: AwareClock) -> None:
+def test_a_reply_on_update_stamps_first_response(svc: ComplaintService, aclock: FixedClock) -> None:
     cid = new(svc)
     aclock.advance(minutes=7)
     c = run(svc.get(cid)).complaint
     c.reply = "马上为您处理。"
     run(svc.update(c))
-    assert run(svc.get(cid)).complaint.first_response_at == aclock.now
+    assert run(svc.get(cid)).complaint.first_response_at == aclock.now()
 
 
 # --- promises, void, follow-up -------------------------------------------------------
 
 
 def test_extension_needs_a_note_and_keeps_the_original_due(
-    svc: ComplaintService, aclock: AwareClock
+    svc: ComplaintService, aclock: FixedClock
 ) -> None:
     cid = new(svc)
     original = run(svc.get(cid)).complaint.promise_due
@@ -241,7 +231,7 @@ def test_void_needs_a_manager_and_a_reason_and_keeps_the_row(
     assert run(svc.count(Queue.ALL_OPEN)) == 0
 
 
-def test_dissatisfied_follow_up_reopens(svc: ComplaintService, aclock: AwareClock) -> None:
+def test_dissatisfied_follow_up_reopens(svc: ComplaintService, aclock: FixedClock) -> None:
     cid = new(svc)
     run(svc.act(cid, Action.RESOLVE))
     aclock.advance(days=2)
@@ -274,7 +264,7 @@ def test_create_validates_and_solved_on_the_spot(svc: ComplaintService) -> None:
 
 
 def test_queues_sorting_and_paging(
-    svc: ComplaintService, runner: DatabaseRunner, aclock: AwareClock
+    svc: ComplaintService, runner: DatabaseRunner, aclock: FixedClock
 ) -> None:
     zhang = add_customer(runner, "Zhang Wei")
     ids = [new(svc, hours=h) for h in (5, 1, 3)]
@@ -303,7 +293,7 @@ def test_queues_sorting_and_paging(
     assert [r.id for r in follow] == [done]
 
 
-def test_notify_once_per_state(svc: ComplaintService, aclock: AwareClock) -> None:
+def test_notify_once_per_state(svc: ComplaintService, aclock: FixedClock) -> None:
     cid = new(svc, hours=1)
     new(svc, hours=1, agent="Chen")  # someone else's
     assert run(svc.due_soon_to_notify()) == []
@@ -316,7 +306,7 @@ def test_notify_once_per_state(svc: ComplaintService, aclock: AwareClock) -> Non
         (cid, PromiseState.OVERDUE)
     ]
     assert run(svc.due_soon_to_notify()) == []
-    run(svc.extend_promise(cid, aclock.now + dt.timedelta(minutes=20), "parts arrive at 3"))
+    run(svc.extend_promise(cid, aclock.now() + dt.timedelta(minutes=20), "parts arrive at 3"))
     assert [r.id for r in run(svc.due_soon_to_notify())] == [cid]
 
 
@@ -348,7 +338,7 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
     settings = SettingsService(runner)
     settings.set_now(opts.STAFF_NAME, "Li")
     settings.set_now(opts.ROLE, "manager")
-    clock = AwareClock(dt.datetime(2026, 10, 31, 23, 0, tzinfo=SH))
+    clock = FixedClock(dt.datetime(2026, 10, 31, 23, 0, tzinfo=SH))
     svc = ComplaintService(runner, settings, clock=clock, zone=SH)
     zhang = add_customer(runner, "张伟")
 
@@ -360,20 +350,20 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
         base.update(kw)
         return int(run(svc.create(Complaint(**base))))
 
-    create(promise_due=clock.now + dt.timedelta(hours=2), cause=CauseCategory.PRODUCT_QUALITY)
-    clock.now = at(2, 9)
+    create(promise_due=clock.now() + dt.timedelta(hours=2), cause=CauseCategory.PRODUCT_QUALITY)
+    clock.set(at(2, 9))
     a = create(promise_due=at(2, 11), cause=CauseCategory.PRODUCT_QUALITY, sub_cause="freezes")
-    clock.now = at(2, 9, 30)
+    clock.set(at(2, 9, 30))
     run(svc.act(a, Action.START))
-    clock.now = at(2, 10, 30)
+    clock.set(at(2, 10, 30))
     run(svc.act(a, Action.RESOLVE))
-    clock.now = at(3, 9)
+    clock.set(at(3, 9))
     b = create(promise_due=at(3, 10), cause=CauseCategory.PRODUCT_QUALITY, sub_cause="freezes")
-    clock.now = at(3, 9, 10)
+    clock.set(at(3, 9, 10))
     run(svc.act(b, Action.START))
-    clock.now = at(3, 12)
+    clock.set(at(3, 12))
     run(svc.act(b, Action.RESOLVE))
-    clock.now = at(4, 9)
+    clock.set(at(4, 9))
     c = create(
         promise_due=at(4, 12),
         store="Beijing Sanlitun",
@@ -381,9 +371,9 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
         sub_cause="rude",
         wording_that_went_wrong="这里就是这样的",
     )
-    clock.now = at(4, 10)
+    clock.set(at(4, 10))
     run(svc.act(c, Action.START))
-    clock.now = at(5, 9)
+    clock.set(at(5, 9))
     create(
         customer_id=zhang,
         caller_name="",
@@ -392,7 +382,7 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
         sub_cause="late",
     )
     run(svc.record_follow_up(a, 5, "happy"))
-    clock.now = at(6, 9)
+    clock.set(at(6, 9))
     e = create(
         customer_id=zhang,
         caller_name="",
@@ -401,11 +391,11 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
         sub_cause="seam",
     )
     run(svc.act(e, Action.VOID, "duplicate"))
-    clock.now = at(7, 9)
+    clock.set(at(7, 9))
     create(customer_id=zhang, caller_name="", promise_due=at(30, 12))
-    clock.now = at(12, 10)
+    clock.set(at(12, 10))
     run(svc.record_follow_up(b, 2, "still freezes"))
-    clock.now = at(20, 12)
+    clock.set(at(20, 12))
     return svc
 
 
@@ -575,7 +565,7 @@ def test_drafts_save_replace_discard(svc: ComplaintService) -> None:
 
 
 def test_block_terms_stop_the_save_of_customer_facing_text(
-    runner: DatabaseRunner, aclock: AwareClock
+    runner: DatabaseRunner, aclock: FixedClock
 ) -> None:
     from console.services.phrasebooks import PhrasebookService
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from console.domain.clock import FixedClock
 from console.domain.complaint import Complaint
 from console.domain.consent import Purpose
 from console.domain.customer import Customer, Phone, PurchaseItem
@@ -121,7 +122,7 @@ def complaints(runner: DatabaseRunner) -> ComplaintService:
     settings = SettingsService(runner)
     settings.set_now(opts.STAFF_NAME, "Li")
     now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=SH)
-    return ComplaintService(runner, settings, clock=lambda: now, zone=SH)
+    return ComplaintService(runner, settings, clock=FixedClock(now), zone=SH)
 
 
 def _complaint(svc: ComplaintService) -> Complaint:

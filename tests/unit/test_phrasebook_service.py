@@ -31,7 +31,7 @@ from console.storage import customers as settings_store
 from console.storage import phrasebooks as store
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
-from tests.unit.conftest import Clock, run
+from tests.unit.conftest import NOW, Clock, run
 
 SMALL_CSV = """\
 kind,language,text,severity,replacements,reason,situation,exceptions
@@ -258,7 +258,7 @@ def test_problems_the_book_already_had_do_not_block_other_edits(
 ) -> None:
     book = run(small.active_phrasebook())
     # Written straight through storage, as an older version might have left it.
-    runner.call(store.add_entry, book.id, taboo("HEY"), author="old", now=Clock()())
+    runner.call(store.add_entry, book.id, taboo("HEY"), author="old", now=Clock(NOW).local_naive())
     assert [p.code for p in run(small.problems())] == [ProblemCode.DUPLICATE]
     added = run(small.add_entry(taboo("cheap", severity=Severity.HINT)))
     assert added.text == "cheap"
@@ -279,7 +279,7 @@ def test_a_change_is_validated_again_when_the_book_moved_on_meanwhile(
         result = real(db, book_id)
         reads.append(result[1])
         if len(reads) == 1:
-            store.add_entry(db, book_id, taboo("YOU GUYS"), author="Other", now=clock.now)
+            store.add_entry(db, book_id, taboo("YOU GUYS"), author="Other", now=clock.local_naive())
         return result
 
     monkeypatch.setattr(store, "entries_with_version", read_then_someone_edits)
@@ -297,7 +297,7 @@ def test_add_edit_delete_and_restore(small: PhrasebookService, clock: Clock) -> 
     added = run(small.add_entry(taboo("  you people ", replacements=(" everyone ", ""))))
     assert added.id is not None
     assert (added.text, added.replacements, added.author) == ("you people", ("everyone",), "Mei")
-    assert added.changed_at == clock.now
+    assert added.changed_at == clock.local_naive()
 
     run(small.update_entry(added.id, taboo("you people", severity=Severity.BLOCK, reason="v2")))
     run(small.update_entry(added.id, taboo("you guys", severity=Severity.BLOCK, reason="v3")))

@@ -59,7 +59,7 @@ def canary(customers: CustomerService, clock: Clock) -> int:
         )
     )
     run(customers.log_visit(cid, note="came with her sister"))
-    clock.now += dt.timedelta(minutes=3)
+    clock.advance(dt.timedelta(minutes=3))
     run(customers.add_purchase(cid, [PurchaseItem("Oolong", 2, 4800, "drink")], currency="CNY"))
     run(customers.redeem_reward(cid))
     return cid

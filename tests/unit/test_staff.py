@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from console.domain.clock import FixedClock
 from console.domain.roles import NotAllowed, Permission, Role, may, require
 from console.domain.staff import (
     FAILURE_WINDOW,
@@ -130,26 +131,18 @@ def test_a_lock_that_ran_out_starts_a_fresh_count() -> None:
 # --- service --------------------------------------------------------------------------
 
 
-class UtcClock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> dt.datetime:
-        return self.now
+@pytest.fixture
+def utc_clock() -> FixedClock:
+    return FixedClock(T0)
 
 
 @pytest.fixture
-def utc_clock() -> UtcClock:
-    return UtcClock()
-
-
-@pytest.fixture
-def audit(runner: DatabaseRunner, utc_clock: UtcClock) -> AuditService:
+def audit(runner: DatabaseRunner, utc_clock: FixedClock) -> AuditService:
     return AuditService(runner, clock=utc_clock)
 
 
 @pytest.fixture
-def staff(runner: DatabaseRunner, audit: AuditService, utc_clock: UtcClock) -> StaffService:
+def staff(runner: DatabaseRunner, audit: AuditService, utc_clock: FixedClock) -> StaffService:
     return StaffService(runner, audit, clock=utc_clock)
 
 
@@ -200,21 +193,21 @@ def test_pin_is_never_stored_in_clear(staff: StaffService, db_path: Path) -> Non
 
 
 def test_wrong_pins_lock_the_account_and_are_logged(
-    staff: StaffService, runner: DatabaseRunner, utc_clock: UtcClock
+    staff: StaffService, runner: DatabaseRunner, utc_clock: FixedClock
 ) -> None:
     first_admin(staff)
-    utc_clock.now += minutes(1)
+    utc_clock.advance(minutes(1))
     for _ in range(MAX_FAILURES - 1):
         with pytest.raises(SignInRefused, match="do not match"):
             run(staff.sign_in("Grace Admin", "0007"))
-        utc_clock.now += minutes(1)
+        utc_clock.advance(minutes(1))
     with pytest.raises(SignInRefused, match="locked for 15 more minute"):
         run(staff.sign_in("Grace Admin", "0007"))
     # The right PIN during the lock is refused too, without telling it was right.
-    utc_clock.now += minutes(5)
+    utc_clock.advance(minutes(5))
     with pytest.raises(SignInRefused, match="locked for 10 more minute"):
         run(staff.sign_in("Grace Admin", "7391"))
-    utc_clock.now += minutes(10)
+    utc_clock.advance(minutes(10))
     assert run(staff.sign_in("Grace Admin", "7391")).name == "Grace Admin"
     actions = [e.action for e in reversed(runner.call(store.query_audit))]
     assert actions.count("sign_in_failed") == MAX_FAILURES  # 4 wrong + 1 during the lock
@@ -289,7 +282,7 @@ def test_erasure_redacts_values_but_keeps_the_entries(
 
 
 def test_only_managers_read_and_export_the_audit(
-    staff: StaffService, audit: AuditService, utc_clock: UtcClock
+    staff: StaffService, audit: AuditService, utc_clock: FixedClock
 ) -> None:
     admin = first_admin(staff)
     run(staff.add_staff(admin, name="Chen Jie", role="agent", secret="5820"))
@@ -298,7 +291,7 @@ def test_only_managers_read_and_export_the_audit(
     with pytest.raises(NotAllowed):
         run(audit.entries(agent))
     manager = run(staff.sign_in("Wang Fang", "5821"))
-    utc_clock.now += minutes(1)
+    utc_clock.advance(minutes(1))
     mine = run(audit.entries(manager, actor="chen jie"))
     assert [e.action for e in mine] == ["refused", "sign_in"]
     text = run(audit.export_csv(manager, action="create"))
