@@ -128,3 +128,43 @@ def test_a_killed_import_leaves_no_worker_or_resource_tracker(tmp_path: Path) ->
     assert csv_path.stat().st_size >= 3_000_000
     left = kill_import_mid_way(tmp_path / "console.db", csv_path)
     assert left == []
+
+
+ORPHAN = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", '''
+import os, sys, time
+from console.storage import workers
+workers._die_with_parent_linux = lambda: None  # the portable watch alone
+workers.POLL_SECONDS = 0.1
+workers.watch_parent(int(sys.argv[1]))
+print("watching", flush=True)
+time.sleep(60)
+''', str(os.getpid())], stdout=subprocess.PIPE)
+assert child.stdout.readline().strip() == b"watching"
+print(child.pid, flush=True)
+os._exit(0)  # the parent dies without a word to its child
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_portable_watch_ends_a_worker_whose_parent_died() -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", ORPHAN],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    pid = int(done.stdout.strip())
+    proc = Path(f"/proc/{pid}")
+    cmdline = (proc / "cmdline").read_bytes() if proc.exists() else b""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and cmdline and alive(pid, cmdline):
+        time.sleep(0.05)
+    still = bool(cmdline) and alive(pid, cmdline)
+    if still:
+        os.kill(pid, signal.SIGKILL)
+    assert not still
