@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from console import cli_args
+from console.domain.text import escape_controls
 
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
@@ -255,6 +257,16 @@ def _hit_json(hit: object) -> dict[str, object]:
     }
 
 
+def _json_text(value: object, indent: int | None = None) -> str:
+    """JSON with every control character escaped (json escapes C0 only; C1 controls,
+    DEL and bidi overrides become ``\\uXXXX`` too, so a terminal shows them as text)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from console.services.customers import CustomerService
     from console.services.settings import SettingsService
@@ -281,19 +293,26 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
                     print(f"line {number}: not a JSON string", file=sys.stderr)
                     return EXIT_REJECTED
                 hits = service.search_now(query, args.limit)
-                out.write(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False) + "\n")
+                out.write(_json_text([_hit_json(h) for h in hits]) + "\n")
                 out.flush()
             return EXIT_OK
         hits = service.search_now(args.query, args.limit)
         if args.json:
-            out.write(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2) + "\n")
+            out.write(_json_text([_hit_json(h) for h in hits], indent=2) + "\n")
         else:
             for h in hits:
                 tail = h.phones[0][-4:] if h.phones else "----"
                 preferred = f" ({h.preferred_name})" if h.preferred_name else ""
                 last = h.last_visit[:10] if h.last_visit else "never"
+                # Stored text is cleaned, but older rows may hold control characters:
+                # never hand a terminal an escape sequence or a bidi override.
                 out.write(
-                    f"#{h.id}\t{h.name}{preferred}\t…{tail}\t{h.member_no}\t{h.tier}\tlast {last}\n"
+                    escape_controls(
+                        f"#{h.id}\t{h.name}{preferred}\t…{tail}\t{h.member_no}\t{h.tier}"
+                        f"\tlast {last}",
+                        keep="\t",
+                    )
+                    + "\n"
                 )
             if not hits:
                 print("no customer found", file=sys.stderr)
@@ -414,13 +433,15 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             )
             return EXIT_REJECTED
         if args.output:
+            from console.storage import files
+
+            # All or nothing: a full disk leaves the previous file as it was.
             try:
-                fh = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            except OSError as exc:
-                print(f"{args.output} cannot be written: {exc.strerror}", file=sys.stderr)
+                with files.atomic_open(args.output, newline="") as fh:
+                    count = imports.export_customers(runner, fh, args.format, consent=args.consent)
+            except files.WriteFailed as exc:
+                print(str(exc), file=sys.stderr)
                 return EXIT_REJECTED
-            with fh:
-                count = imports.export_customers(runner, fh, args.format, consent=args.consent)
             print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
         else:
             imports.export_customers(runner, out, args.format, consent=args.consent)

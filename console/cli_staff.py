@@ -111,7 +111,6 @@ def add_privacy_parsers(sub: Any, add_db: AddDb) -> None:
 
 
 def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
-    from pathlib import Path
 
     from console.domain.roles import NotAllowed
     from console.services.identity import Identity
@@ -131,7 +130,9 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
             data = await privacy.export_customer(args.id)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             if args.output:
-                Path(args.output).write_text(text, encoding="utf-8")
+                from console.storage import files
+
+                files.write_text(args.output, text)  # all or nothing, 0600
             else:
                 out.write(text)
             return EXIT_OK

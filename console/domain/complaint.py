@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
+from console.domain.text import clean_text
+
 
 class Channel(enum.StrEnum):
     PHONE = "phone"
@@ -325,6 +327,42 @@ class Complaint:
     def customer_texts(self) -> dict[str, str]:
         """The customer-facing texts the phrasebook checks (``block`` stops the save)."""
         return {"apology": self.apology, "reply": self.reply}
+
+
+#: Complaint fields typed as paragraphs: they keep line breaks and tabs when cleaned.
+_MULTILINE = frozenset(
+    {
+        "customer_words",
+        "understanding",
+        "apology",
+        "wants_note",
+        "reply",
+        "void_reason",
+        "wording_that_went_wrong",
+    }
+)
+
+
+def clean_complaint(c: Complaint) -> Complaint:
+    """A copy of *c* whose text holds no control or bidi characters
+    (:func:`console.domain.text.clean_text`); paragraphs keep their lines."""
+    changes: dict[str, object] = {}
+    for name in (
+        "caller_name", "caller_contact", "call_id", "store", "agent", "customer_words",
+        "understanding", "apology", "wants_note", "option_chosen", "sub_cause",
+        "wording_that_went_wrong", "reply", "void_reason",
+    ):  # fmt: skip
+        value = getattr(c, name)
+        if isinstance(value, str):
+            cleaned = clean_text(value, multiline=name in _MULTILINE)
+            if cleaned != value:
+                changes[name] = cleaned
+    options = [clean_text(o) for o in c.options_offered]
+    if options != c.options_offered:
+        changes["options_offered"] = options
+    if c.compensation is not None and clean_text(c.compensation.kind) != c.compensation.kind:
+        changes["compensation"] = replace(c.compensation, kind=clean_text(c.compensation.kind))
+    return replace(c, **changes) if changes else c  # type: ignore[arg-type]
 
 
 def validate_complaint(c: Complaint, now: dt.datetime) -> dict[str, str]:

@@ -7,9 +7,12 @@ of the store).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+
+from console.domain.text import clean_text
 
 
 class Tier(enum.StrEnum):
@@ -165,6 +168,81 @@ class Purchase:
     @property
     def total_minor(self) -> int:
         return sum(item.total_minor for item in self.items)
+
+
+# --- bounds ---------------------------------------------------------------------------
+# Money is an integer of minor units in SQLite (64-bit). These limits keep every sum a
+# profile, a report or a loyalty count makes far inside that range, and are far above
+# anything a shop sells: a till slip of a billion is a typing error, not a sale.
+
+#: Largest price of one unit: 10,000,000.00.
+MAX_PRICE_MINOR = 10_000_000_00
+#: Largest quantity of one line.
+MAX_QUANTITY = 100_000
+#: Largest total of one purchase: 1,000,000,000.00.
+MAX_PURCHASE_TOTAL_MINOR = 1_000_000_000_00
+
+
+def purchase_problems(items: list[PurchaseItem], currency: str = "") -> list[str]:
+    """Why these purchase lines cannot be saved (empty: they can). Names, quantities,
+    prices and the total are checked against the bounds above."""
+    problems: list[str] = []
+    if not items:
+        return ["Add at least one item"]
+    for item in items:
+        name = item.name.strip() or "an item"
+        if not item.name.strip():
+            problems.append("Every item needs a name")
+        if item.quantity <= 0:
+            problems.append(f"{name}: quantity must be at least 1")
+        elif item.quantity > MAX_QUANTITY:
+            problems.append(f"{name}: quantity {item.quantity:,} is more than {MAX_QUANTITY:,}")
+        if item.price_minor < 0:
+            problems.append(f"{name}: price cannot be negative")
+        elif item.price_minor > MAX_PRICE_MINOR:
+            problems.append(
+                f"{name}: price {format_money(item.price_minor, currency).strip()} is more "
+                f"than {format_money(MAX_PRICE_MINOR, currency).strip()}"
+            )
+    if not problems:
+        total = sum(i.quantity * i.price_minor for i in items)
+        if total > MAX_PURCHASE_TOTAL_MINOR:
+            problems.append(
+                f"the purchase total {format_money(total, currency).strip()} is more than "
+                f"{format_money(MAX_PURCHASE_TOTAL_MINOR, currency).strip()}"
+            )
+    return problems
+
+
+# --- clean text ------------------------------------------------------------------------
+
+_MULTILINE_FIELDS = frozenset({"notes"})
+
+
+def clean_customer(customer: Customer) -> Customer:
+    """A copy of *customer* whose text holds no control characters (notes keep lines)."""
+    changes: dict[str, object] = {}
+    for f in dataclasses.fields(customer):
+        value = getattr(customer, f.name)
+        if isinstance(value, str) and not isinstance(value, enum.Enum):
+            cleaned = clean_text(value, multiline=f.name in _MULTILINE_FIELDS)
+            if cleaned != value:
+                changes[f.name] = cleaned
+        elif f.name in ("preferences", "dislikes", "avoid_topics"):
+            cleaned_list = [clean_text(v) for v in value]
+            if cleaned_list != value:
+                changes[f.name] = cleaned_list
+    phones = [Phone(clean_text(p.number), clean_text(p.label)) for p in customer.phones]
+    if any(a != b for a, b in zip(phones, customer.phones, strict=True)):
+        changes["phones"] = phones
+    dates = [ImportantDate(clean_text(d.label), d.date) for d in customer.dates]
+    if any(a != b for a, b in zip(dates, customer.dates, strict=True)):
+        changes["dates"] = dates
+    return dataclasses.replace(customer, **changes) if changes else customer  # type: ignore[arg-type]
+
+
+def clean_item(item: PurchaseItem) -> PurchaseItem:
+    return dataclasses.replace(item, name=clean_text(item.name), category=clean_text(item.category))
 
 
 def format_money(amount_minor: int, currency: str) -> str:

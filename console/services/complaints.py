@@ -38,6 +38,7 @@ from console.domain.complaint import (
     Status,
     StatusChange,
     apply_action,
+    clean_complaint,
     is_dissatisfied,
     percent,
     promise_state,
@@ -45,10 +46,11 @@ from console.domain.complaint import (
 )
 from console.domain.complaint import extend_promise as extend_domain_promise
 from console.domain.roles import Permission, Role
+from console.domain.text import clean_text
 from console.services import settings as opts
 from console.services.csv_io import neutralise_cell
 from console.services.customers import ValidationFailed
-from console.services.identity import Identity
+from console.services.identity import Identity, Record
 from console.services.settings import SettingsService, system_zone, zone_named
 from console.storage import complaints as store
 from console.storage.runner import DatabaseRunner
@@ -59,6 +61,11 @@ if TYPE_CHECKING:
 #: Repeat complainers listed in a report (most complaints first).
 REPEAT_LIMIT = 100
 _CATEGORIES = {c.value: c for c in CauseCategory}
+
+
+def _record(action: str, complaint_id: int, fields: dict[str, Any]) -> Record:
+    """Audit entries for complaints hold ids and statuses, never what was said."""
+    return Record(action, "complaint", complaint_id, fields)
 
 
 def feedback_json(row: FeedbackRow) -> dict[str, Any]:
@@ -343,10 +350,6 @@ class ComplaintService:
     async def _role(self) -> Role:
         return await self._identity.role()
 
-    async def _audit(self, action: str, complaint_id: int, fields: dict[str, Any]) -> None:
-        """Audit entries for complaints hold ids and statuses, never what was said."""
-        await self._identity.record(action, "complaint", complaint_id, fields)
-
     async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
         if self._phrasebooks is None:
             return
@@ -377,7 +380,7 @@ class ComplaintService:
         now = await self._now()
         me = await self._me()
         c = replace(
-            complaint,
+            clean_complaint(complaint),
             id=None,
             received_at=complaint.received_at or now,
             agent=complaint.agent.strip() or me,
@@ -420,13 +423,10 @@ class ComplaintService:
             if c.promise_due is not None
             else None
         )
-        new_id: int = await self._runner.run(
-            store.insert_complaint, c, events=events, promise=promise, now=now
-        )
-        await self._audit(
-            "create",
-            new_id,
-            {"status": [None, c.status.value], "customer_id": [None, c.customer_id]},
+        created = {"status": [None, c.status.value], "customer_id": [None, c.customer_id]}
+        new_id: int = await self._identity.apply(
+            lambda db: store.insert_complaint(db, c, events=events, promise=promise, now=now),
+            lambda new_id: [_record("create", new_id, created)],
         )
         return new_id
 
@@ -434,10 +434,12 @@ class ComplaintService:
         """Save edited capture fields of an existing complaint (not status/promise)."""
         if complaint.id is None:
             raise ValueError("save the complaint with create() first")
+        current_id = complaint.id
         now = await self._now()
-        current = await self._runner.run(store.get_complaint, complaint.id)
+        current = await self._runner.run(store.get_complaint, current_id)
         if current is None:
             raise store.ComplaintNotFound(complaint.id)
+        complaint = clean_complaint(complaint)
         errors: dict[str, str] = {}
         if current.status is Status.VOIDED:
             errors["status"] = "A voided complaint cannot be edited."
@@ -450,8 +452,10 @@ class ComplaintService:
         await self._check_words(complaint, errors)
         if errors:
             raise ValidationFailed(errors)
-        await self._runner.run(store.update_capture, complaint, now=now)
-        await self._audit("update", complaint.id, {"capture": [None, "edited"]})
+        await self._identity.apply(
+            lambda db: store.update_capture(db, complaint, now=now),
+            [_record("update", current_id, {"capture": [None, "edited"]})],
+        )
 
     # --- the clock -------------------------------------------------------------------
 
@@ -461,6 +465,7 @@ class ComplaintService:
         schedules follow_up_due; the first action after creation stamps
         first_response_at."""
         action = Action(action)
+        note = clean_text(note, multiline=True)
         if action is Action.VOID:
             role = await self._role()
             if role not in _MAY_VOID:
@@ -485,11 +490,15 @@ class ComplaintService:
             )
             return store.Change(new, events=[event], reset_notified=action is Action.REOPEN)
 
-        result = await self._runner.run(store.modify, complaint_id, change, now=now)
-        await self._audit(
-            "void" if action is Action.VOID else "update",
-            complaint_id,
-            {"action": [None, action.value], "status": [None, result.status.value]},
+        result: Complaint = await self._identity.apply(
+            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda result: [
+                _record(
+                    "void" if action is Action.VOID else "update",
+                    complaint_id,
+                    {"action": [None, action.value], "status": [None, result.status.value]},
+                )
+            ],
         )
         return self._localise(result)
 
@@ -497,6 +506,7 @@ class ComplaintService:
         """Move the promise later (an open complaint; a note is required). The previous due
         time stays in promise history; the owner is notified afresh about the new one.
         On a reopened complaint without a promise this sets one."""
+        note = clean_text(note, multiline=True)
         if new_due.tzinfo is None:
             raise ValidationFailed({"promise_due": "The reply time needs a time zone."})
         now = await self._now()
@@ -511,8 +521,10 @@ class ComplaintService:
             promise = replace(promise, note=note.strip())
             return store.Change(new, promises=[promise], reset_notified=True)
 
-        result = await self._runner.run(store.modify, complaint_id, change, now=now)
-        await self._audit("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})
+        result: Complaint = await self._identity.apply(
+            lambda db: store.modify(db, complaint_id, change, now=now),
+            [_record("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})],
+        )
         return self._localise(result)
 
     async def record_follow_up(self, complaint_id: int, satisfaction: int, note: str) -> Complaint:
@@ -523,6 +535,7 @@ class ComplaintService:
         (usually lapsed) makes it overdue, so it shows in the managers' overdue view
         until someone sets a new promise with extend_promise.
         """
+        note = clean_text(note, multiline=True)
         try:
             dissatisfied = is_dissatisfied(int(satisfaction))
         except ValueError as exc:
@@ -544,11 +557,18 @@ class ComplaintService:
                 new, events=events, follow_ups=[follow_up], reset_notified=dissatisfied
             )
 
-        result = await self._runner.run(store.modify, complaint_id, change, now=now)
-        await self._audit(
-            "update",
-            complaint_id,
-            {"satisfaction": [None, int(satisfaction)], "status": [None, result.status.value]},
+        result: Complaint = await self._identity.apply(
+            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda result: [
+                _record(
+                    "update",
+                    complaint_id,
+                    {
+                        "satisfaction": [None, int(satisfaction)],
+                        "status": [None, result.status.value],
+                    },
+                )
+            ],
         )
         return self._localise(result)
 
@@ -564,8 +584,10 @@ class ComplaintService:
             event = StatusChange(at=now, by=by, before=c.status, after=c.status, note=note)
             return store.Change(replace(c, customer_id=customer_id), events=[event])
 
-        await self._runner.run(store.modify, complaint_id, change, now=now)
-        await self._audit("update", complaint_id, {"customer_id": [None, customer_id]})
+        await self._identity.apply(
+            lambda db: store.modify(db, complaint_id, change, now=now),
+            [_record("update", complaint_id, {"customer_id": [None, customer_id]})],
+        )
 
     # --- reading ---------------------------------------------------------------------
 

@@ -98,8 +98,20 @@ from typing import TextIO, TypeAlias
 
 import phonenumbers
 
-from console.domain.customer import Customer, PartialDate, Phone, PurchaseItem, Tier, parse_money
+from console.domain.customer import (
+    MAX_PRICE_MINOR,
+    MAX_PURCHASE_TOTAL_MINOR,
+    MAX_QUANTITY,
+    Customer,
+    PartialDate,
+    Phone,
+    PurchaseItem,
+    Tier,
+    format_money,
+    parse_money,
+)
 from console.domain.phones import DEFAULT_REGION, InvalidPhone, is_valid_region, normalise_phone
+from console.domain.text import clean_text
 
 __all__ = [
     "CUSTOMER_COLUMNS",
@@ -494,6 +506,10 @@ def _records(source: CsvSource) -> Iterator[tuple[int, list[str]]]:
             yield start, record
 
 
+#: Columns a header may have (the known ones and some empty ones a spreadsheet adds).
+MAX_COLUMNS = 100
+
+
 @dataclass(slots=True)
 class _Header:
     line: int
@@ -512,6 +528,10 @@ def _read_header(
     for line, record in records:
         if not "".join(record).strip():
             continue
+        if len(record) > MAX_COLUMNS:  # one error, not one per column
+            raise CsvFormatError(
+                [RowError(line, "", f"too many columns: {len(record)}; at most {MAX_COLUMNS}")]
+            )
         errors: list[RowError] = []
         index: dict[str, int] = {}
         unnamed: list[int] = []
@@ -566,10 +586,11 @@ def _shape_errors(header: _Header, line: int, record: list[str]) -> list[RowErro
 
 
 def _cell(record: list[str], position: int) -> str:
-    """Trimmed, un-neutralised cell, or "" when the column is absent (position -1)."""
+    """Trimmed, un-neutralised, cleaned cell (no control characters: clean_text), or ""
+    when the column is absent (position -1)."""
     if position < 0:
         return ""
-    value = record[position].strip()
+    value = clean_text(record[position]).strip()
     if value[:1] == "'":
         return unneutralise_cell(value)
     return value
@@ -577,7 +598,7 @@ def _cell(record: list[str], position: int) -> str:
 
 def _split_list(cell: str) -> list[str]:
     items = []
-    for part in cell.split(";"):
+    for part in clean_text(cell).split(";"):
         item = part.strip()
         if item:
             items.append(unneutralise_cell(item) if item[0] == "'" else item)
@@ -722,7 +743,7 @@ def _iter_customers(
         preferences = _split_list(record[i_preferences]) if i_preferences >= 0 else []
         notes = ""
         if i_notes >= 0:
-            notes = record[i_notes]
+            notes = clean_text(record[i_notes], multiline=True)
             if notes[:1] == "'":
                 notes = unneutralise_cell(notes)
         yield (
@@ -760,7 +781,6 @@ _DATE_TIME = re.compile(
 )
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _MONEY_CHARACTERS = frozenset("0123456789０１２３４５６７８９.,-")
-_MAX_AMOUNT = 2**63 - 1  # what an SQLite INTEGER holds
 
 
 def _parse_date_time(text: str) -> dt.datetime:
@@ -781,6 +801,8 @@ def _parse_quantity(text: str) -> int:
         return 1
     if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise ValueError(f"quantity {text!r} is not a positive whole number")
+    if len(text) > 12 or int(text) > MAX_QUANTITY:
+        raise ValueError(f"quantity {text} is more than {MAX_QUANTITY:,}")
     return int(text)
 
 
@@ -789,9 +811,15 @@ def _parse_price(text: str) -> int:
         raise ValueError("price is empty")
     if not set(text) <= _MONEY_CHARACTERS:
         raise ValueError(f"{text!r} is not an amount of money (write for example 12.50)")
+    if len(text) > 40:
+        raise ValueError(f"price {text[:20]}… is more than {format_money(MAX_PRICE_MINOR, '')}")
     price = parse_money(text)
     if price < 0:
         raise ValueError(f"price {text!r} is negative")
+    if price > MAX_PRICE_MINOR:
+        raise ValueError(
+            f"price {text} is more than {format_money(MAX_PRICE_MINOR, '').strip()} per unit"
+        )
     return price
 
 
@@ -885,8 +913,15 @@ def _iter_purchases(
             price = _parse_price(_cell(record, i_price))
         except ValueError as exc:
             errors.append(RowError(line, "price", str(exc)))
-        if quantity * price > _MAX_AMOUNT:
-            errors.append(RowError(line, "price", "quantity × price is too large"))
+        if not errors and quantity * price > MAX_PURCHASE_TOTAL_MINOR:
+            errors.append(
+                RowError(
+                    line,
+                    "price",
+                    "quantity × price is more than "
+                    + format_money(MAX_PURCHASE_TOTAL_MINOR, "").strip(),
+                )
+            )
 
         currency = default_currency
         currency_text = _cell(record, i_currency)

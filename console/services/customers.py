@@ -14,7 +14,16 @@ from typing import Any
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
-from console.domain.customer import Customer, Phone, Purchase, PurchaseItem, Visit
+from console.domain.customer import (
+    Customer,
+    Phone,
+    Purchase,
+    PurchaseItem,
+    Visit,
+    clean_customer,
+    clean_item,
+    purchase_problems,
+)
 from console.domain.greeting import greeting_line, relative_since
 from console.domain.loyalty import LoyaltyRule, LoyaltyStatus, loyalty_status
 from console.domain.names import default_address
@@ -22,8 +31,9 @@ from console.domain.occasions import Occasion, month_day_window, upcoming_occasi
 from console.domain.phones import InvalidPhone, normalise_phone
 from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import plan_query
+from console.domain.text import clean_text
 from console.services import settings as opts
-from console.services.identity import Identity
+from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage import privacy as privacy_store
@@ -205,6 +215,7 @@ class CustomerService:
 
         A change to a consent flag is kept in the consent history, given *consent_method*.
         """
+        given, customer = customer, clean_customer(customer)
         errors = validate_customer(customer)
         if errors:
             raise ValidationFailed(errors)
@@ -213,52 +224,51 @@ class CustomerService:
             if conflicts:
                 raise DuplicateFound(conflicts)
         now = self.now()
+        me = await self._identity.name()
+        consent_at = self.clock.now().replace(microsecond=0)
         if customer.id is None:
-            new_id = await self._runner.run(store.insert_customer, customer, now=now)
-            await self._identity.record(
-                "create", "customer", new_id, customer_changes(None, customer)
-            )
-            await self._record_consent(new_id, None, customer, consent_method)
-            return new_id
-        before = await self.get(customer.id)
-        await self._runner.run(store.update_customer, customer, now=now)
-        changes = customer_changes(before, customer)
-        if changes:
-            await self._identity.record("update", "customer", customer.id, changes)
-        await self._record_consent(customer.id, before, customer, consent_method)
-        return customer.id
 
-    async def _record_consent(
-        self, customer_id: int, before: Customer | None, after: Customer, method: Method
-    ) -> None:
-        events = []
-        for purpose, old, new in (
-            (Purpose.GREETINGS, before and before.greetings_consent, after.greetings_consent),
-            (Purpose.MARKETING, before and before.marketing_consent, after.marketing_consent),
-        ):
-            if bool(old) != new and (before is not None or new):
-                events.append(
-                    ConsentEvent(
-                        customer_id,
-                        purpose,
-                        new,
-                        self.clock.now().replace(microsecond=0),
-                        method,
-                        await self._identity.name(),
-                    )
-                )
-        if events:
-            await self._runner.run(privacy_store.record_consent, events)
+            def insert(db: Db) -> int:
+                new_id = store.insert_customer(db, customer, now=now)
+                events = _consent_events(new_id, None, customer, consent_method, me, consent_at)
+                if events:
+                    privacy_store.record_consent(db, events)
+                return new_id
+
+            created: int = await self._identity.apply(
+                insert,
+                lambda new_id: [
+                    Record("create", "customer", new_id, customer_changes(None, customer))
+                ],
+            )
+            given.id = created
+            return created
+        customer_id = customer.id
+        before = await self.get(customer_id)
+        changes = customer_changes(before, customer)
+        events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
+
+        def update(db: Db) -> None:
+            store.update_customer(db, customer, now=now)
+            if events:
+                privacy_store.record_consent(db, events)
+
+        records = [Record("update", "customer", customer_id, changes)] if changes else []
+        await self._identity.apply(update, records)
+        return customer_id
 
     async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
         return await self._runner.run(privacy_store.consent_history, customer_id)
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
-        kept = await self._runner.run(store.merge_customers, keep_id, other_id, now=self.now())
-        await self._identity.record(
-            "merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"
+        now = self.now()
+        kept: Customer = await self._identity.apply(
+            lambda db: store.merge_customers(db, keep_id, other_id, now=now),
+            [
+                Record("merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"),
+                Record("merge", "customer", other_id, detail=f"merged into #{keep_id}"),
+            ],
         )
-        await self._identity.record("merge", "customer", other_id, detail=f"merged into #{keep_id}")
         return kept
 
     async def log_visit(
@@ -266,10 +276,10 @@ class CustomerService:
     ) -> Visit:
         store_name = await self._settings.get(opts.STORE_NAME)
         staff_name = staff if staff is not None else await self._identity.name()
-        visit = Visit(customer_id, self.now(), store_name, staff_name, note)
-        await self._runner.run(store.record_visit, visit)
-        await self._identity.record(
-            "create", "visit", customer_id, {"at": [None, visit.at.isoformat()]}
+        visit = Visit(customer_id, self.now(), store_name, staff_name, clean_text(note, True))
+        await self._identity.apply(
+            lambda db: store.record_visit(db, visit),
+            [Record("create", "visit", customer_id, {"at": [None, visit.at.isoformat()]})],
         )
         return visit
 
@@ -281,30 +291,28 @@ class CustomerService:
         currency: str,
         channel: str = "in store",
     ) -> Purchase:
-        if not items:
-            raise ValueError("Add at least one item")
-        for item in items:
-            if not item.name.strip():
-                raise ValueError("Every item needs a name")
-            if item.quantity <= 0:
-                raise ValueError(f"{item.name}: quantity must be at least 1")
-            if item.price_minor < 0:
-                raise ValueError(f"{item.name}: price cannot be negative")
+        items = [clean_item(i) for i in items]
+        problems = purchase_problems(items, currency.upper())
+        if problems:
+            raise ValueError("; ".join(problems))
         store_name = await self._settings.get(opts.STORE_NAME)
         purchase = Purchase(customer_id, self.now(), items, store_name, channel, currency.upper())
-        await self._runner.run(store.record_purchase, purchase)
-        await self._identity.record(
+        record = Record(
             "create",
             "purchase",
             customer_id,
             {"items": [None, [f"{i.quantity} × {i.name}" for i in items]]},
         )
+        await self._identity.apply(lambda db: store.record_purchase(db, purchase), [record])
         return purchase
 
     async def redeem_reward(self, customer_id: int) -> None:
         staff = await self._identity.name()
-        await self._runner.run(store.redeem_reward, customer_id, at=self.now(), staff=staff)
-        await self._identity.record("update", "reward", customer_id, detail="reward given")
+        now = self.now()
+        await self._identity.apply(
+            lambda db: store.redeem_reward(db, customer_id, at=now, staff=staff),
+            [Record("update", "reward", customer_id, detail="reward given")],
+        )
 
     # --- Today -------------------------------------------------------------------------
 
@@ -314,6 +322,35 @@ class CustomerService:
         min_visits = await self._settings.get(opts.MISS_YOU_MIN_VISITS)
         now = self.now()
         return await self._runner.run(_load_today, now, days, months, min_visits)
+
+
+def _consent_events(
+    customer_id: int,
+    before: Customer | None,
+    after: Customer,
+    method: Method,
+    by: str,
+    at: dt.datetime,
+) -> list[ConsentEvent]:
+    """Consent history entries for the flags that *after* changes (a new customer: the
+    ones given)."""
+    events = []
+    for purpose, old, new in (
+        (Purpose.GREETINGS, before and before.greetings_consent, after.greetings_consent),
+        (Purpose.MARKETING, before and before.marketing_consent, after.marketing_consent),
+    ):
+        if bool(old) != new and (before is not None or new):
+            events.append(
+                ConsentEvent(
+                    customer_id,
+                    purpose,
+                    new,
+                    at,
+                    method,
+                    by,
+                )
+            )
+    return events
 
 
 def _load_profile(

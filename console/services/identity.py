@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
@@ -19,12 +21,31 @@ from console.services import settings as opts
 from console.services.settings import SettingsService
 from console.storage import customers as settings_store
 from console.storage import staff as store
+from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
 
 if TYPE_CHECKING:
     from console.services.staff import StaffService
 
+T = TypeVar("T")
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One audit entry to write with a change (who and when are filled in by Identity)."""
+
+    action: str
+    entity: str = ""
+    entity_id: str | int = ""
+    fields: dict[str, Any] | None = None
+    detail: str = ""
+
+
+#: What a change is recorded as: fixed records, or records made from the change's result
+#: (a new row's id) on the database thread, inside the same transaction.
+Records = Iterable[Record] | Callable[[Any], Iterable[Record]]
 
 
 def _os_user() -> str:
@@ -88,6 +109,33 @@ class Identity:
         """Append an audit entry and wait for it."""
         entry = await self._entry(action, entity, entity_id, fields, detail)
         await self._runner.run(store.append_audit, **entry)
+
+    async def apply(self, change: Callable[[Db], T], records: Records) -> T:
+        """Run *change(db)* and write its audit entries in ONE transaction on the database
+        thread: the row and its record commit together or not at all (a kill between
+        them, or a failing audit insert, leaves neither)."""
+        name, role = await self.who()
+        at = self.clock.utc()
+
+        def job(db: Db) -> T:
+            with write_transaction(db):
+                result = change(db)
+                made = records(result) if callable(records) else records
+                for r in made:
+                    store.append_audit(
+                        db,
+                        at=at,
+                        actor=name,
+                        actor_role=role.value,
+                        action=r.action,
+                        entity=r.entity,
+                        entity_id=r.entity_id,
+                        fields=r.fields,
+                        detail=r.detail,
+                    )
+                return result
+
+        return await self._runner.run(job)
 
     async def record_later(
         self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from console.domain.clock import Clock, SystemClock
-from console.domain.customer import Customer, Purchase
+from console.domain.customer import Customer, Purchase, purchase_problems
 from console.services.csv_io import (
     CsvFormatError,
     RowError,
@@ -35,6 +35,7 @@ from console.services.csv_io import (
 from console.storage import customers as store
 from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
+from console.storage.workers import watch_parent
 
 
 class Rejected(Exception):
@@ -105,7 +106,8 @@ def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iter
 _worker_parse: dict[str, Iterator[_Chunk]] = {}
 
 
-def _worker_open(path: Path, region: str, now: dt.datetime, size: int) -> None:
+def _worker_open(path: Path, region: str, now: dt.datetime, size: int, parent: int) -> None:
+    watch_parent(parent)  # a killed import must not leave this process behind
     # This process only parses the file: millions of short-lived objects and no reference
     # cycles, so the cycle collector would only walk ever larger generations (it cost
     # half the parse time).
@@ -134,7 +136,7 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_open,
-                initargs=(path, region, now, size),
+                initargs=(path, region, now, size, os.getpid()),
             )
         except (OSError, ValueError, NotImplementedError):
             pool = None
@@ -220,6 +222,7 @@ def _import_purchases(
     result.errors.extend(parsed.errors)
     # Consecutive rows for the same customer, time, store and currency form one purchase.
     purchases: list[Purchase] = []
+    lines_of: dict[int, list[int]] = {}
     for row in parsed.rows:
         customer_id = store.find_by_member_or_phone(db, member_no=row.member_no, phone=row.phone)
         if customer_id is None:
@@ -243,6 +246,8 @@ def _import_purchases(
             purchases.append(
                 Purchase(customer_id, row.at, [row.item], row.store, "in store", row.currency)
             )
+        lines_of.setdefault(id(purchases[-1]), []).append(row.line)
+    purchases = [p for p in purchases if not _too_large(p, lines_of, result.errors)]
     result.errors.sort(key=lambda e: e.line)
     if result.errors and not skip_invalid:
         return result
@@ -254,6 +259,15 @@ def _import_purchases(
             store.record_purchase(db, purchase)
     result.imported = sum(len(p.items) for p in purchases)
     return result
+
+
+def _too_large(purchase: Purchase, lines_of: dict[int, list[int]], errors: list[RowError]) -> bool:
+    """Whether the purchase's total is beyond MAX_PURCHASE_TOTAL_MINOR (then an error on
+    each of its lines is added to *errors*)."""
+    problems = purchase_problems(purchase.items, purchase.currency)
+    for line in lines_of.get(id(purchase), []) if problems else []:
+        errors.append(RowError(line, "price", "; ".join(problems)))
+    return bool(problems)
 
 
 def import_purchases(

@@ -56,6 +56,7 @@ from console.domain.roles import Role
 from console.services import settings as opts
 from console.services.identity import Identity
 from console.services.settings import SettingsService
+from console.storage import files
 from console.storage import phrasebooks as store
 from console.storage.database import Db
 from console.storage.phrasebooks import (
@@ -485,7 +486,7 @@ class PhrasebookService:
         found = await self._book(book)
         entries = await self._runner.run(store.list_entries, found.id)
         data = await self._compute(encode_phrasebook, entries, chosen)
-        await self._compute(path.write_bytes, data)
+        await self._compute(files.write_bytes, path, data)  # all or nothing, 0600
         return len(entries)
 
     # --- checking ---------------------------------------------------------------------

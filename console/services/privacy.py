@@ -14,8 +14,9 @@ from typing import Any
 from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
+from console.domain.text import clean_text
 from console.services.backup import BackupService, Retention
-from console.services.identity import Identity
+from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 from console.storage import privacy as store
 from console.storage.runner import DatabaseRunner
@@ -95,15 +96,19 @@ class PrivacyService:
             self._clock.now().replace(microsecond=0),
             method,
             await self._identity.name(),
-            note.strip(),
+            clean_text(note.strip(), multiline=True),
         )
-        await self._runner.run(store.record_consent, [event])
-        await self._identity.record(
-            "consent",
-            "consent",
-            customer_id,
-            {purpose.value: [not granted, granted]},
-            detail=event.describe(),
+        await self._identity.apply(
+            lambda db: store.record_consent(db, [event]),
+            [
+                Record(
+                    "consent",
+                    "consent",
+                    customer_id,
+                    {purpose.value: [not granted, granted]},
+                    detail=event.describe(),
+                )
+            ],
         )
         return event
 

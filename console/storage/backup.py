@@ -27,7 +27,7 @@ from typing import Any
 
 import sqlite_utils
 
-from console.storage import driver, privacy, schema
+from console.storage import driver, files, privacy, schema
 from console.storage.database import (
     DamagedDatabaseError,
     NotADatabaseError,
@@ -107,7 +107,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
     if target.exists() and not target.is_file():
         raise BackupFailed(f"{target} is a folder or a device, not a file a backup can replace")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        files.private_folder(target.parent)  # 0700 when it is new: backups hold customers
         partial.unlink(missing_ok=True)
         # An encrypted database stays encrypted, with the same key and salt.
         dest = driver.connect_raw(partial, driver.copy_key(source, key))
@@ -123,6 +123,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
             version = int(dest.execute("PRAGMA user_version").fetchone()[0])
         finally:
             dest.close()
+        files.make_private(partial)  # 0600 whatever the umask (SQLite created it)
         with partial.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)

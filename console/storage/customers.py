@@ -51,6 +51,7 @@ from console.domain.search_text import (
 )
 from console.domain.search_text import Tier as MatchTier
 from console.storage.database import write_transaction
+from console.storage.workers import watch_parent
 
 #: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).
 RANK_ID_BITS = 30
@@ -309,8 +310,12 @@ def _start_worker() -> concurrent.futures.ProcessPoolExecutor | None:
         return None
     try:
         # spawn, not fork: this runs on a thread of a Qt application.
+        # The worker ends when this process dies (kill -9 of a bulk load): watch_parent.
         return concurrent.futures.ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=watch_parent,
+            initargs=(os.getpid(),),
         )
     except (OSError, ValueError, NotImplementedError):
         return None
@@ -1037,21 +1042,28 @@ def purchase_facts(
     db: sqlite_utils.Database, customer_id: int, *, loyalty_category: str, favourites: int = 3
 ) -> PurchaseFacts:
     facts = PurchaseFacts()
-    for r in db.query(
-        "SELECT currency, sum(total_minor) AS total, max(at) AS last FROM purchases "
-        "WHERE customer_id = ? GROUP BY currency ORDER BY total DESC",
-        [customer_id],
+    # Summed in Python, not with SQL's sum(): SQLite's sum() fails with "integer overflow"
+    # past 2**63, and a profile must open even for purchases saved before amounts had
+    # bounds (console.domain.customer.MAX_PURCHASE_TOTAL_MINOR).
+    spend: dict[str, int] = {}
+    last_at: str | None = None
+    for currency, total, at in db.execute(
+        "SELECT currency, total_minor, at FROM purchases WHERE customer_id = ?", [customer_id]
     ):
-        facts.spend_by_currency[r["currency"]] = int(r["total"] or 0)
-        last = _parse_dt(r["last"])
-        if facts.last_purchase is None or last > facts.last_purchase:
-            facts.last_purchase = last
+        spend[currency] = spend.get(currency, 0) + int(total or 0)
+        if last_at is None or at > last_at:
+            last_at = at
+    for currency, total in sorted(spend.items(), key=lambda kv: -kv[1]):
+        facts.spend_by_currency[currency] = total
+    if last_at is not None:
+        facts.last_purchase = _parse_dt(last_at)
     # One pass over the customer's items: quantities per item name (favourites), and how
     # many of them count for the loyalty rule. (A customer has few distinct items, so
     # the per-name totals are small; names sort as SQLite's BINARY collation does.)
     per_name = db.execute(
-        "SELECT i.name, sum(i.quantity), "
-        "sum(CASE WHEN trim(?2) = '' OR lower(trim(i.category)) = lower(trim(?2)) "
+        # total() (a float) rather than sum(): it cannot overflow on old, unbounded rows.
+        "SELECT i.name, total(i.quantity), "
+        "total(CASE WHEN trim(?2) = '' OR lower(trim(i.category)) = lower(trim(?2)) "
         "THEN i.quantity ELSE 0 END) "
         "FROM purchases p JOIN purchase_items i ON i.purchase_id = p.id "
         "WHERE p.customer_id = ?1 GROUP BY i.name",

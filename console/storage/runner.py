@@ -18,7 +18,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from console.storage import driver
+from console.storage import driver, files
 from console.storage.database import connect, explain
 from console.storage.driver import DbKey
 
@@ -53,7 +53,12 @@ class DatabaseRunner:
 
         def _open() -> None:
             if self._db is None:  # opening twice (open, then `with`) keeps one connection
+                if not self.path.parent.exists():
+                    files.private_folder(self.path.parent)  # a new folder: 0700
                 self._db = connect(self.path, self.key)
+                # The database, its WAL and shared memory: 0600 whatever the umask (SQLite
+                # creates later WAL files with the database file's mode).
+                files.make_private(*files.database_files(self.path))
 
         self._executor.submit(_open).result()
 

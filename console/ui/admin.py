@@ -46,6 +46,7 @@ from console.domain.roles import NotAllowed, Role
 from console.domain.staff import StaffMember
 from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, StaffService
+from console.storage import files
 from console.storage.staff import AuditEntry, StaffNameTaken
 from console.ui.i18n import format_date, locale
 from console.ui.paged_model import PagedTableModel
@@ -555,7 +556,7 @@ class AuditWindow(Retranslating, QWidget):
         if session is None:
             return
         text = await self.audit.export_csv(session, **self.filters())
-        path.write_text(text, encoding="utf-8-sig")
+        files.write_text(path, text, encoding="utf-8-sig")  # all or nothing, 0600
         self.message.setStyleSheet("")
         self._message_text = lambda: self.tr("Exported to {path}.").format(path=path)
         self.message.setText(self._message_text())

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
+from console.storage import files
 from console.ui.complaint_form import (
     CAUSE_LABELS,
     QT_TRANSLATE_NOOP,
@@ -209,7 +210,7 @@ def figures(report: ComplaintReport) -> list[tuple[str, str, str]]:
 
 def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     """Write feedback rows as CSV (UTF-8 with BOM); returns the number of rows written."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    with files.atomic_open(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([QCoreApplication.translate("ComplaintCsv", title) for title in CSV_HEADER])
         for row in rows:
@@ -745,15 +746,18 @@ class ComplaintReportView(Retranslating, QWidget):
         image = self.chart.image()
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), image)
         document.setHtml(self.report_html())
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        writer.setResolution(150)
-        writer.setTitle(self.tr("Complaint report"))
-        writer.setCreator("Service Console")
-        document.print_(writer)
-        if not Path(path).exists():
-            raise OSError(self.tr("the PDF could not be written to {path}").format(path=path))
+        # Written beside the target and renamed into place: all or nothing, 0600.
+        with files.temporary_beside(path) as temp:
+            writer = QPdfWriter(str(temp))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+            writer.setResolution(150)
+            writer.setTitle(self.tr("Complaint report"))
+            writer.setCreator("Service Console")
+            document.print_(writer)
+            del writer  # the PDF is finished when its writer goes
+            if temp.stat().st_size == 0:
+                raise OSError(self.tr("the PDF could not be written to {path}").format(path=path))
 
 
 def _empty_report(today: dt.date) -> ComplaintReport:

@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.customer import PurchaseItem, parse_money
+from console.domain.customer import (
+    MAX_PRICE_MINOR,
+    MAX_PURCHASE_TOTAL_MINOR,
+    PurchaseItem,
+    parse_money,
+)
 from console.services.customers import CustomerService
 from console.ui.customer_dialog import LiveCheck, select_data
 from console.ui.i18n import format_money
@@ -148,6 +153,9 @@ class ItemRow(Retranslating, QWidget):
             return message.format(text=text.strip()), ""
         if price < 0:
             return self.tr("A price cannot be negative"), ""
+        if price > MAX_PRICE_MINOR:
+            limit = format_money(MAX_PRICE_MINOR, self.currency)
+            return self.tr("A price cannot be more than {limit}").format(limit=limit), ""
         if not has_name:
             return self.tr("Enter what was bought"), ""
         return "", ""
@@ -446,6 +454,9 @@ class PurchaseDialog(Retranslating, SavingDialog):
         problems = [self.tr("check item {numbers}").format(numbers=", ".join(bad))] if bad else []
         if not any(not row.is_blank() for row in self.rows):
             problems.append(self.tr("add at least one item"))
+        if self.total_minor() > MAX_PURCHASE_TOTAL_MINOR:
+            limit = format_money(MAX_PURCHASE_TOTAL_MINOR, str(self.currency.currentData()))
+            problems.append(self.tr("the total cannot be more than {limit}").format(limit=limit))
         return problems
 
     def _update_state(self) -> None:

@@ -3267,6 +3267,10 @@ Quiet table</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
+        <source>A price cannot be more than {limit}</source>
+        <translation>单价不能超过 {limit}</translation>
+    </message>
+    <message>
         <source>Enter what was bought</source>
         <translation>请输入所购商品</translation>
     </message>
@@ -4542,6 +4546,10 @@ After: {after}</source>
     <message>
         <source>add at least one item</source>
         <translation>至少添加一项商品</translation>
+    </message>
+    <message>
+        <source>the total cannot be more than {limit}</source>
+        <translation>总额不能超过 {limit}</translation>
     </message>
     <message>
         <source>Total  {amount}</source>

@@ -3267,6 +3267,10 @@ Quiet table</source>
         <translation>價格不能為負數</translation>
     </message>
     <message>
+        <source>A price cannot be more than {limit}</source>
+        <translation>單價不能超過 {limit}</translation>
+    </message>
+    <message>
         <source>Enter what was bought</source>
         <translation>請輸入所購商品</translation>
     </message>
@@ -4542,6 +4546,10 @@ After: {after}</source>
     <message>
         <source>add at least one item</source>
         <translation>至少新增一項商品</translation>
+    </message>
+    <message>
+        <source>the total cannot be more than {limit}</source>
+        <translation>總額不能超過 {limit}</translation>
     </message>
     <message>
         <source>Total  {amount}</source>

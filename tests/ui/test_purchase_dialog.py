@@ -217,3 +217,21 @@ def test_keyboard_order_names_and_escape(qtbot: Any, make_dialog: Any) -> None:
 
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         qtbot.keyClick(dialog.rows[0].name, Qt.Key.Key_Escape)
+
+
+def test_prices_and_totals_beyond_the_bounds_block_saving(qtbot: Any, make_dialog: Any) -> None:
+    """92,233,720,368,547,758.07 is not a price (issue 12): the row says so, and a
+    total beyond 1,000,000,000.00 keeps Save disabled."""
+    dialog = make_dialog()
+    row = dialog.rows[0]
+    type_into(qtbot, row.name, "Earl Grey")
+    type_into(qtbot, row.price, "92233720368547758.07")
+    assert not dialog.save_button.isEnabled()
+    assert row.check.error == "A price cannot be more than ¥10,000,000.00"
+    row.price.clear()
+    type_into(qtbot, row.price, "10000000")
+    row.quantity.setValue(101)
+    assert not dialog.save_button.isEnabled()
+    assert "the total cannot be more than ¥1,000,000,000.00" in dialog.status.text()
+    row.quantity.setValue(100)
+    assert dialog.save_button.isEnabled()

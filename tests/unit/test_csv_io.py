@@ -227,7 +227,8 @@ def test_line_numbers_count_physical_lines_and_report_where_a_record_starts(
 
 def test_line_number_of_a_quoted_newline_inside_crlf_file_is_kept_in_notes() -> None:
     parsed = parse_customers_csv(b'name,notes\r\nAnn,"a\r\nb"\r\nBob,\r\n')
-    assert [(line, c.notes) for line, c in parsed.rows] == [(2, "a\r\nb"), (4, "")]
+    # Cleaned text keeps line feeds only (clean_text folds CR LF into LF).
+    assert [(line, c.notes) for line, c in parsed.rows] == [(2, "a\nb"), (4, "")]
 
 
 def test_path_source_is_read_from_disk(tmp_path: Path) -> None:
@@ -479,7 +480,7 @@ HOSTILE = [
         member_no="@M002",
         birthday=PartialDate(4, 16, 1980),
         tier=Tier.GOLD,
-        notes="\t制表符开头\r\nCRLF inside",
+        notes="\t制表符开头\nLF inside",  # CR LF is folded into LF on import (clean_text)
     ),
     Customer(
         name="'=already quoted",
@@ -533,9 +534,17 @@ def test_round_trip_through_a_file_with_bom(tmp_path: Path) -> None:
     assert [comparable(c) for _, c in parsed.rows] == [comparable(c) for c in HOSTILE]
 
 
-TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
+# Control and bidi characters are removed on import (clean_text): not round-tripped.
+_NOT_KEPT = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+TEXT = st.text(
+    st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"], exclude_characters=_NOT_KEPT),
+    max_size=30,
+)
 STRIPPED = TEXT.map(str.strip)
-ITEM = st.text(st.characters(exclude_categories=["Cs"], exclude_characters=";"), max_size=15)
+ITEM = st.text(
+    st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"], exclude_characters=";" + _NOT_KEPT),
+    max_size=15,
+)
 ITEM = ITEM.map(str.strip).filter(bool)
 EMAIL = st.from_regex(r"[a-z0-9.'+=-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,5}", fullmatch=True)
 CUSTOMERS = st.builds(
@@ -733,10 +742,15 @@ def test_default_currency_parameter() -> None:
         ("M1,,2024-01-01,Tea,1,1.2.3,", "price", "is not an amount of money"),
         ("M1,,2024-01-01,Tea,1,1,RMB1", "currency", "is not a three-letter code"),
         ("M1,,2024-01-01,Tea,1,1,¥", "currency", "is not a three-letter code"),
+        # Bounds (console.domain.customer): 100,000 a line, 10,000,000.00 a unit,
+        # 1,000,000,000.00 a purchase.
+        ("M1,,2024-01-01,Tea,100001,1,", "quantity", "quantity 100001 is more than 100,000"),
+        ("M1,,2024-01-01,Tea,1,92233720368547758.07,", "price", "more than 10,000,000.00"),
+        ("M1,,2024-01-01,Tea,1,10000000.01,", "price", "more than 10,000,000.00 per unit"),
         (
-            "M1,,2024-01-01,Tea,999999999999,99999999999,",
+            "M1,,2024-01-01,Tea,100000,10000000,",
             "price",
-            "quantity × price is too large",
+            "quantity × price is more than 1,000,000,000.00",
         ),
         ("M1,,2024-01-01,Tea", "", "the record has 4 cells but the header has 7"),
     ],
