@@ -282,8 +282,9 @@ def test_erasure_redacts_values_but_keeps_the_entries(
 ) -> None:
     run(audit.record(None, "create", "customer", 7, {"name": [None, "Yu Hua"]}))
     run(audit.record(None, "create", "customer", 8, {"name": [None, "Li Lei"]}))
-    assert runner.call(store.redact_audit, "customer", 7) == 1
-    entries = {e.entity_id: e for e in runner.call(store.query_audit)}
+    at = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)
+    assert runner.call(store.redact_audit, ["customer"], [7], customer_id=7, at=at) == 1
+    entries = {e.entity_id: e for e in runner.call(store.query_audit, entity="customer")}
     assert entries["7"].fields == {"redacted": True}
     assert entries["8"].fields == {"name": [None, "Li Lei"]}
 
