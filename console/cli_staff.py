@@ -50,9 +50,18 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     listing.add_argument("--as", dest="actor", metavar="NAME", required=True)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
-    audit = sub.add_parser("audit", help="read or export the audit trail (managers)")
+    audit = sub.add_parser(
+        "audit", help="read or export the audit trail (managers), or verify its hash chain"
+    )
     add_db(audit)
-    audit.add_argument("--as", dest="actor", metavar="NAME", required=True)
+    audit_sub = audit.add_subparsers(dest="audit_action", metavar="[verify]")
+    verify = audit_sub.add_parser(
+        "verify",
+        help="check that no entry was changed, removed or slipped in "
+        "(exit 0 intact, 1 broken: names the first broken entry)",
+    )
+    add_db(verify)
+    audit.add_argument("--as", dest="actor", metavar="NAME", help="a manager or admin")
     audit.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
     audit.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
     audit.add_argument("--actor", dest="who", metavar="NAME", help="only this staff member")
@@ -220,10 +229,31 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_REJECTED
 
 
+def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
+    """``audit verify``: exit 0 when both chains hold, 1 naming the first broken entry."""
+    _staff, audit = _services(runner)
+    reports = asyncio.run(audit.verify())
+    broken = [r for r in reports if not r.intact]
+    for report in broken:
+        print(report.describe(), file=sys.stderr)
+    if broken:
+        return EXIT_REJECTED
+    trail, attempts = reports
+    out.write(
+        f"audit trail intact: {trail.entries} entries (newest #{trail.head_id}, "
+        f"hash {trail.head_hash[:16] or '-'}); sign-in attempts intact: {attempts.entries}\n"
+    )
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
     from console.domain.roles import NotAllowed
     from console.services.staff import SignInRefused
 
+    if getattr(args, "audit_action", None) == "verify":
+        return cmd_audit_verify(out, runner)
+    if not args.actor:
+        raise CliUsage("say who reads the trail: audit --as NAME (a manager or admin)")
     date_from = _date(args.date_from, "--from")
     date_to = _date(args.date_to, "--to")
     staff, audit = _services(runner)

@@ -166,8 +166,8 @@ class AttemptResult:
 def _lock_end(db: sqlite_utils.Database, staff_id: int, now: dt.datetime) -> dt.datetime | None:
     """When the account opens again: from the wrong attempts, and from the newest
     ``lock`` audit entry (so deleting attempt rows does not lift a lock)."""
-    failures, last_ok = attempts_since(db, staff_id, now - FAILURE_WINDOW - LOCK_FOR)
-    until = locked_until(failures, now, last_ok)
+    failures, _last_ok = attempts_since(db, staff_id, now - FAILURE_WINDOW - LOCK_FOR)
+    until = locked_until(failures, now)  # only wrong attempts after the last success
     locked_at = db.execute(
         "SELECT max(at) FROM audit WHERE entity = 'staff' AND entity_id = ? AND action = 'lock'",
         [str(staff_id)],
@@ -239,20 +239,22 @@ def attempt_sign_in(
 def attempts_since(
     db: sqlite_utils.Database, staff_id: int, since: dt.datetime
 ) -> tuple[list[dt.datetime], dt.datetime | None]:
-    """Wrong attempts since *since*, and the last successful sign-in (any time)."""
+    """Wrong attempts since *since* recorded after the last successful sign-in (in the
+    order recorded, so attempts in the same instant count right), and that sign-in."""
+    last_ok = db.execute(
+        "SELECT id, at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok' "
+        "ORDER BY id DESC LIMIT 1",
+        [staff_id],
+    ).fetchone()
     wrong = [
         _time(row[0])
         for row in db.execute(
             "SELECT at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'wrong' "
-            "AND at > ? ORDER BY at",
-            [staff_id, _iso(since)],
+            "AND at > ? AND id > ? ORDER BY at",
+            [staff_id, _iso(since), int(last_ok[0]) if last_ok else 0],
         ).fetchall()
     ]
-    last_ok = db.execute(
-        "SELECT max(at) FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok'",
-        [staff_id],
-    ).fetchone()[0]
-    return wrong, (_time(last_ok) if last_ok else None)
+    return wrong, (_time(last_ok[1]) if last_ok else None)
 
 
 # --- audit trail ----------------------------------------------------------------------
