@@ -17,7 +17,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from console.domain.roles import Permission
     from console.domain.staff import Session
+    from console.services.identity import Identity
     from console.services.staff import AuditService, StaffService
     from console.storage.runner import DatabaseRunner
 
@@ -153,6 +155,34 @@ def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
 
 async def _sign_in(staff: StaffService, name: str) -> Session:
     return await staff.sign_in(name, _read_secret(f"PIN for {name}: "))
+
+
+def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: str) -> Identity:
+    """Sign *name* in (PIN from stdin) and require *permission*: the bulk commands
+    (export, import, backup, restore) are for managers and admins. Raises SignInRefused
+    or NotAllowed (the refusal is audited); returns the identity to record the work."""
+    from console.services.identity import Identity
+    from console.services.settings import SettingsService
+
+    staff, _audit = _services(runner)
+    identity = Identity(runner, SettingsService(runner), staff)
+
+    async def go() -> None:
+        await _sign_in(staff, name)
+        await identity.require(permission, entity)
+
+    asyncio.run(go())
+    return identity
+
+
+def add_as(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        required=True,
+        help="the manager or admin doing it (their PIN is read from stdin or asked for)",
+    )
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:

@@ -32,7 +32,16 @@ T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 # The matrix as the issue states it, written out independently of the code under test.
 AGENT = {"read_customer", "edit_customer", "log_visit", "log_purchase", "log_complaint"}
 TRAINER = AGENT | {"edit_phrasebook"}
-MANAGER = TRAINER | {"void_complaint", "view_reports", "export", "erase_customer", "view_audit"}
+MANAGER = TRAINER | {
+    "void_complaint",
+    "view_reports",
+    "export",
+    "import",
+    "back_up",
+    "restore",
+    "erase_customer",
+    "view_audit",
+}
 ADMIN = MANAGER | {"manage_staff", "edit_settings"}
 EXPECTED = {"agent": AGENT, "trainer": TRAINER, "manager": MANAGER, "admin": ADMIN}
 
