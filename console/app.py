@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from console.domain.clock import Clock, SystemClock
-from console.domain.roles import Permission, may
+from console.domain.roles import NotAllowed, Permission, may
 from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.backup import BackupService
@@ -146,7 +146,7 @@ class Console:
             self.call_desk.complaint_lines = self._open_complaint_lines
         self.cti_port = cti_port
         self.cti: Any = None
-        self.backups = BackupService(runner, self.settings, self.clock)
+        self.backups = BackupService(runner, self.settings, self.clock, identity=self.identity)
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -247,9 +247,35 @@ class Console:
 
     def backup_now(self) -> None:
         async def backup() -> None:
-            info = await self.backups.backup_now()
+            try:
+                result = await self.backups.backup_now()
+            except NotAllowed:
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "Console", "Only a manager or an admin may back up the database."
+                    ),
+                    10000,
+                )
+                return
+            if not result.trail_intact:
+                # The copy is made all the same (it is evidence); say what verify found.
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    QCoreApplication.translate("Console", "Audit trail broken"),
+                    QCoreApplication.translate(
+                        "Console",
+                        "Backed up to {path}, but the audit trail does not verify: {problem}",
+                    ).format(path=result.path, problem=result.trail_problem),
+                    parent=self.window,
+                )
+                box.setObjectName("trailBrokenBox")
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()  # not exec(): this runs inside a coroutine
+                return
             self.window.statusBar().showMessage(
-                QCoreApplication.translate("Console", "Backed up to {path}").format(path=info.path),
+                QCoreApplication.translate("Console", "Backed up to {path}").format(
+                    path=result.path
+                ),
                 10000,
             )
 
@@ -287,7 +313,7 @@ class Console:
         if hasattr(self, "staff_action"):
             self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
             self.audit_action.setVisible(may(session.role, Permission.VIEW_AUDIT))
-            self.backup_action.setVisible(may(session.role, Permission.EXPORT))
+            self.backup_action.setVisible(may(session.role, Permission.BACK_UP))
         for window in (self._staff_window, self._audit_window):
             if window is not None:  # the next person must not see what the last one had open
                 window.close()
@@ -324,6 +350,13 @@ class Console:
                 return
             if info is not None:
                 log.info("backed up to %s", info.path)
+                if not info.trail_intact:
+                    self.window.statusBar().showMessage(
+                        QCoreApplication.translate(
+                            "Console", "Backed up, but the audit trail does not verify: {problem}"
+                        ).format(problem=info.trail_problem),
+                        30000,
+                    )
 
         self.window.tasks.start(backup(), name="scheduled-backup")
 

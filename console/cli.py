@@ -23,6 +23,7 @@ from console.domain.text import escape_controls
 
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
+    from console.services.identity import Identity
     from console.storage.runner import DatabaseRunner
 
 EXIT_OK = 0
@@ -31,8 +32,7 @@ EXIT_USAGE = 2
 EXIT_FINDINGS = 1  # lint: something was flagged
 
 
-class UsageError(Exception):
-    pass
+UsageError = cli_args.UsageError
 
 
 def _add_db(
@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="also add N demo complaints",
     )
 
-    imp = sub.add_parser("import", help="import customers or purchases from CSV")
+    from console import cli_staff
+
+    imp = sub.add_parser("import", help="import customers or purchases from CSV (managers)")
     imp_sub = imp.add_subparsers(dest="what", metavar="WHAT")
     for what in ("customers", "purchases"):
         p = imp_sub.add_parser(what, help=f"import {what} from a UTF-8 CSV file with a header")
@@ -119,9 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--skip-invalid", action="store_true", help="import the good rows, report the rest"
         )
+        cli_staff.add_as(p)
         p.add_argument("file", metavar="FILE.csv")
 
-    exp = sub.add_parser("export", help="export customers as CSV or JSON")
+    exp = sub.add_parser("export", help="export customers as CSV or JSON (managers)")
     exp_sub = exp.add_subparsers(dest="what", metavar="WHAT")
     p = exp_sub.add_parser("customers", help="every customer, round-trips with import")
     _add_db(p)
@@ -132,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("marketing", "greetings"),
         help="only customers who agreed to this purpose (for a mailing list)",
     )
+    cli_staff.add_as(p)
 
     search = sub.add_parser("search", help="find customers as the search box does")
     _add_db(search)
@@ -187,8 +191,6 @@ def build_parser() -> argparse.ArgumentParser:
     book_import.add_argument("file", metavar="FILE")
     book_export.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
 
-    from console import cli_staff
-
     cli_staff.add_parsers(sub, _add_db)
     cli_staff.add_privacy_parsers(sub, _add_db)
     from console import cli_backup
@@ -240,6 +242,29 @@ def _open(db_arg: str | None) -> DatabaseRunner:
     from console.services.paths import resolve_db_path
 
     return open_runner(resolve_db_path(db_arg))
+
+
+def _act_as(runner: DatabaseRunner, name: str, permission: str, entity: str) -> Identity | None:
+    """Sign in the ``--as`` manager and check the right; None (refusal printed, and
+    audited) when they may not."""
+    from console import cli_staff
+    from console.domain.roles import NotAllowed, Permission
+    from console.services.staff import SignInRefused
+
+    try:
+        return cli_staff.act_as(runner, name, Permission[permission], entity)
+    except (SignInRefused, NotAllowed) as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    except cli_staff.CliUsage as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _record(identity: Identity, action: str, entity: str, fields: dict[str, object]) -> None:
+    """The audit entry of a bulk command: who, how many rows, which file (no personal data)."""
+    import asyncio
+
+    asyncio.run(identity.record(action, entity, fields=fields))
 
 
 def _hit_json(hit: object) -> dict[str, object]:
@@ -387,6 +412,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
         if not is_valid_region(region):
             raise UsageError(f"--region {region!r} is not a region code such as CN, HK, GB or US")
+        identity = _act_as(runner, args.actor, "IMPORT", args.what)
+        if identity is None:
+            return EXIT_REJECTED
         importer = (
             imports.import_customers if args.what == "customers" else imports.import_purchases
         )
@@ -396,6 +424,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             region=region.upper(),
             dry_run=args.dry_run,
             skip_invalid=args.skip_invalid,
+        )
+        _record(
+            identity,
+            "import",
+            args.what,
+            {"rows": result.imported, "bad_rows": len(result.errors), "file": path.name}
+            | ({"dry_run": True} if args.dry_run else {}),
         )
     finally:
         runner.close()
@@ -420,6 +455,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("say what to export: customers")
     runner = _open(args.db)
     try:
+        identity = _act_as(runner, args.actor, "EXPORT", "customers")
+        if identity is None:
+            return EXIT_REJECTED
         from console.services.settings import DEMO_DATABASE, SettingsService
 
         if SettingsService(runner).get_now(DEMO_DATABASE):
@@ -444,7 +482,12 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 return EXIT_REJECTED
             print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
         else:
-            imports.export_customers(runner, out, args.format, consent=args.consent)
+            count = imports.export_customers(runner, out, args.format, consent=args.consent)
+        fields: dict[str, object] = {
+            "rows": count,
+            "file": Path(args.output).name if args.output else "(standard output)",
+        }
+        _record(identity, "export", "customers", fields | {"format": args.format})
     finally:
         runner.close()
     return EXIT_OK

@@ -20,6 +20,10 @@ from typing import NoReturn
 SQLITE_MAX_INT = 2**63 - 1
 
 
+class UsageError(Exception):
+    """A usage error in any subcommand: ``cli.main`` prints it in one line, exit 2."""
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one sentence (the usage block stays in
     ``--help``); subcommand parsers are made of the same class."""

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from console.cli_staff import add_as
 from console.domain.clock import SystemClock
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -21,6 +22,7 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
         "backup", help="copy the database (safe while the app runs) and check the copy"
     )
     add_db(backup)
+    add_as(backup)
     backup.add_argument(
         "-o",
         "--output",
@@ -32,6 +34,7 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
         help="replace the database with a checked backup (the current one is saved first)",
     )
     add_db(restore)
+    add_as(restore)
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.add_argument(
         "--yes", action="store_true", help="really replace the database (close the app first)"
@@ -49,31 +52,83 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    """Managers and admins only (``--as``); audited; the audit trail is verified too."""
     from console.cli import _open
+    from console.cli_staff import act_as
+    from console.domain.roles import NotAllowed, Permission
     from console.services.backup import BackupService
     from console.services.settings import SettingsService
-    from console.storage.backup import BackupFailed, backup_to
+    from console.services.staff import SignInRefused
+    from console.storage.backup import BackupFailed
 
     runner = _open(args.db)
     try:
-        if args.output:
-            info = runner.call(backup_to, Path(args.output))
-        else:
-            info = asyncio.run(BackupService(runner, SettingsService(runner)).backup_now())
-    except BackupFailed as exc:
+        identity = act_as(runner, args.actor, Permission.BACK_UP, "database")
+        service = BackupService(runner, SettingsService(runner), identity=identity)
+        target = Path(args.output) if args.output else None
+        result = asyncio.run(service.backup_now(target=target))
+    except (BackupFailed, SignInRefused, NotAllowed) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     finally:
         runner.close()
-    out.write(f"backed up {info.customers:,} customers to {info.path} ({info.size:,} bytes)\n")
+    out.write(
+        f"backed up {result.customers:,} customers to {result.path} ({result.size:,} bytes)\n"
+    )
+    if not result.trail_intact:
+        print(f"warning: the backup was made, but the {result.trail_problem}", file=sys.stderr)
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+def _authorise_restore(args: argparse.Namespace, db: Path) -> None:
+    """Sign in and require the restore right in the database at *db*."""
+    from console.cli_staff import act_as
+    from console.domain.roles import Permission
+    from console.services.database_access import open_runner
 
+    runner = open_runner(db)
+    try:
+        act_as(runner, args.actor, Permission.RESTORE, "database")
+    finally:
+        runner.close()
+
+
+def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> None:
+    """The restore's audit entry goes into the restored database (the one in use now)."""
+    from console.cli_staff import _services
+    from console.services.database_access import open_runner
+    from console.services.identity import Identity
+    from console.services.settings import SettingsService
+    from console.storage.staff import find_staff
+
+    runner = open_runner(live)
+    try:
+        staff, _audit = _services(runner)
+        found = runner.call(find_staff, args.actor)
+        if found is not None:
+            from console.domain.staff import Session
+
+            staff.session = Session(found[0], SystemClock().utc())
+        identity = Identity(runner, SettingsService(runner), staff)
+        asyncio.run(
+            identity.record(
+                "restore",
+                "database",
+                fields={"customers": customers, "file": Path(args.file).name},
+                detail=f"restored by {args.actor}",
+            )
+        )
+    finally:
+        runner.close()
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from console.domain.roles import NotAllowed
     from console.services.database_access import choose_key
     from console.services.paths import resolve_db_path
+    from console.services.staff import SignInRefused
     from console.storage.backup import RestoreRefused, backup_name, check_backup, restore_into
+    from console.storage.database import DamagedDatabaseError
 
     live = resolve_db_path(args.db)
     key = choose_key(live)
@@ -89,6 +144,17 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    # Who may restore is decided by the database in use; when there is none (a lost
+    # disk), by the restored one — removed again if the answer is no.
+    existed = live.exists()
+    if existed:
+        try:
+            _authorise_restore(args, live)
+        except (SignInRefused, NotAllowed) as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_REJECTED
+        except DamagedDatabaseError:
+            existed = False  # a damaged database cannot say who may: the restored one does
     safety = live.parent / "backups" / backup_name(SystemClock().local_naive(), "before-restore")
     try:
         restored = restore_into(args.file, live, safety, key)
@@ -102,6 +168,15 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         salt = file_salt(live)  # a fresh file (the damaged one was set aside) has a new salt
         if salt is not None:
             secrets.key_by_salt(live, salt, key.raw)
+    if not existed:
+        try:
+            _authorise_restore(args, live)
+        except (SignInRefused, NotAllowed) as exc:
+            for leftover in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            print(f"{exc} (nothing was restored)", file=sys.stderr)
+            return EXIT_REJECTED
+    _record_restore(live, args, info.customers)
     saved = f"; the previous database was saved to {safety}" if safety.exists() else ""
     again = (
         f"; {len(restored.erased_again)} customer(s) erased since that backup were erased again"

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from console import cli_args
 
 if TYPE_CHECKING:
+    from console.domain.roles import Permission
     from console.domain.staff import Session
+    from console.services.identity import Identity
     from console.services.staff import AuditService, StaffService
     from console.storage.runner import DatabaseRunner
 
@@ -28,8 +30,7 @@ EXIT_OK, EXIT_REJECTED = 0, 1
 AddDb = Callable[[argparse.ArgumentParser], None]
 
 
-class CliUsage(Exception):
-    """Raised for usage errors; cli.main turns it into exit code 2."""
+CliUsage = cli_args.UsageError  # cli.main turns it into exit code 2
 
 
 def add_parsers(sub: Any, add_db: AddDb) -> None:
@@ -60,10 +61,19 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
-    audit = sub.add_parser("audit", help="read or export the audit trail (managers)")
+    audit = sub.add_parser(
+        "audit", help="read or export the audit trail (managers), or verify its hash chain"
+    )
     add_db(audit)
+    audit_sub = audit.add_subparsers(dest="audit_action", metavar="[verify]")
+    verify = audit_sub.add_parser(
+        "verify",
+        help="check that no entry was changed, removed or slipped in "
+        "(exit 0 intact, 1 broken: names the first broken entry)",
+    )
+    add_db(verify)
     audit.add_argument(
-        "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", required=True
+        "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", help="a manager or admin"
     )
     audit.add_argument(
         "--from",
@@ -172,6 +182,34 @@ async def _sign_in(staff: StaffService, name: str) -> Session:
     return await staff.sign_in(name, _read_secret(f"PIN for {name}: "))
 
 
+def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: str) -> Identity:
+    """Sign *name* in (PIN from stdin) and require *permission*: the bulk commands
+    (export, import, backup, restore) are for managers and admins. Raises SignInRefused
+    or NotAllowed (the refusal is audited); returns the identity to record the work."""
+    from console.services.identity import Identity
+    from console.services.settings import SettingsService
+
+    staff, _audit = _services(runner)
+    identity = Identity(runner, SettingsService(runner), staff)
+
+    async def go() -> None:
+        await _sign_in(staff, name)
+        await identity.require(permission, entity)
+
+    asyncio.run(go())
+    return identity
+
+
+def add_as(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        required=True,
+        help="the manager or admin doing it (their PIN is read from stdin or asked for)",
+    )
+
+
 def _date(text: str | None, flag: str) -> dt.date | None:
     if text is None:
         return None
@@ -246,10 +284,31 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_REJECTED
 
 
+def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
+    """``audit verify``: exit 0 when both chains hold, 1 naming the first broken entry."""
+    _staff, audit = _services(runner)
+    reports = asyncio.run(audit.verify())
+    broken = [r for r in reports if not r.intact]
+    for report in broken:
+        print(report.describe(), file=sys.stderr)
+    if broken:
+        return EXIT_REJECTED
+    trail, attempts = reports
+    out.write(
+        f"audit trail intact: {trail.entries} entries (newest #{trail.head_id}, "
+        f"hash {trail.head_hash[:16] or '-'}); sign-in attempts intact: {attempts.entries}\n"
+    )
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
     from console.domain.roles import NotAllowed
     from console.services.staff import SignInRefused
 
+    if getattr(args, "audit_action", None) == "verify":
+        return cmd_audit_verify(out, runner)
+    if not args.actor:
+        raise CliUsage("say who reads the trail: audit --as NAME (a manager or admin)")
     date_from = _date(args.date_from, "--from")
     date_to = _date(args.date_to, "--to")
     staff, audit = _services(runner)

@@ -51,6 +51,9 @@ class Permission(enum.StrEnum):
     VOID_COMPLAINT = "void_complaint"
     VIEW_REPORTS = "view_reports"
     EXPORT = "export"
+    IMPORT = "import"  # bulk: every row of a CSV file into the database
+    BACK_UP = "back_up"
+    RESTORE = "restore"
     ERASE_CUSTOMER = "erase_customer"
     VIEW_AUDIT = "view_audit"
     MANAGE_STAFF = "manage_staff"
@@ -71,13 +74,17 @@ _MANAGER = _TRAINER | {
     Permission.VOID_COMPLAINT,
     Permission.VIEW_REPORTS,
     Permission.EXPORT,
+    Permission.IMPORT,
+    Permission.BACK_UP,
+    Permission.RESTORE,
     Permission.ERASE_CUSTOMER,
     Permission.VIEW_AUDIT,
 }
 _ADMIN = _MANAGER | {Permission.MANAGE_STAFF, Permission.EDIT_SETTINGS}
 
 #: Each role's rights: agents serve customers; trainers also keep the phrasebook; managers
-#: also void complaints, see reports and the audit trail, export and erase; admins also
+#: also void complaints, see reports and the audit trail, export, import, back up and
+#: restore (bulk personal data of every customer) and erase; admins also
 #: manage staff and settings.
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.AGENT: _AGENT,

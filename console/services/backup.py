@@ -4,17 +4,26 @@ Backups go to a ``backups`` folder beside the database (a setting can point else
 e.g. a second disk), named by time; the newest :data:`KEEP` scheduled ones are kept.
 The window asks :meth:`BackupService.backup_if_due` every few minutes; a backup runs on
 the database thread and takes one consistent snapshot while staff keep working.
+
+A backup holds every customer's personal data: taking one on demand needs a manager (or
+an admin), and every backup — on demand or scheduled — leaves an audit entry (who, how
+many customers, the file name). Each backup also verifies the audit trail's hash chain:
+a broken trail is still backed up (the copy is evidence), but the result says so and the
+problem is logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from console.domain.clock import Clock, SystemClock
+from console.domain.roles import Permission
+from console.services.identity import Identity
 from console.services.settings import (
     BACKUP_EVERY_HOURS,
     BACKUP_FOLDER,
@@ -22,8 +31,12 @@ from console.services.settings import (
     SettingsService,
 )
 from console.storage import backup as store
+from console.storage import staff as staff_store
+from console.storage.audit_chain import ChainReport, verify_all
 from console.storage.backup import BackupInfo
 from console.storage.runner import DatabaseRunner
+
+log = logging.getLogger(__name__)
 
 _SCHEDULED = re.compile(r"^console-(\d{8}-\d{6})\.db$")
 
@@ -41,13 +54,48 @@ class Retention:
         return self.scheduled_until is not None or bool(self.kept_until_deleted)
 
 
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    """A backup that was written, and what the audit trail's verification found."""
+
+    info: BackupInfo
+    trail: list[ChainReport]
+
+    @property
+    def path(self) -> Path:
+        return self.info.path
+
+    @property
+    def size(self) -> int:
+        return self.info.size
+
+    @property
+    def customers(self) -> int:
+        return self.info.customers
+
+    @property
+    def trail_intact(self) -> bool:
+        return all(report.intact for report in self.trail)
+
+    @property
+    def trail_problem(self) -> str:
+        """One sentence per broken chain ("" when intact)."""
+        return "; ".join(report.describe() for report in self.trail if not report.intact)
+
+
 class BackupService:
     def __init__(
-        self, runner: DatabaseRunner, settings: SettingsService, clock: Clock | None = None
+        self,
+        runner: DatabaseRunner,
+        settings: SettingsService,
+        clock: Clock | None = None,
+        *,
+        identity: Identity | None = None,
     ) -> None:
         self._runner = runner
         self._settings = settings
         self._clock = clock or SystemClock()
+        self._identity = identity or Identity(runner, settings, clock=self._clock)
 
     async def folder(self) -> Path:
         chosen = (await self._settings.get(BACKUP_FOLDER)).strip()
@@ -63,18 +111,34 @@ class BackupService:
         found = [p for p in folder.glob("console-*.db") if p.is_file()]
         return sorted(found, key=lambda p: p.name, reverse=True)
 
-    async def backup_now(self, reason: str = "manual") -> BackupInfo:
-        target = (await self.folder()) / store.backup_name(self._clock.local_naive(), reason)
-        return await self._copy(target)
+    async def backup_now(self, reason: str = "manual", target: Path | None = None) -> BackupResult:
+        """Back up now (managers and admins; a refusal is audited) to *target*, else to a
+        dated file in the backups folder."""
+        await self._identity.require(Permission.BACK_UP, "database")
+        if target is None:
+            target = (await self.folder()) / store.backup_name(self._clock.local_naive(), reason)
+        result = await self._copy(target)
+        await self._identity.record(
+            "backup",
+            "database",
+            fields={"customers": result.customers, "file": result.path.name},
+            detail=_trail_note(result),
+        )
+        return result
 
-    async def _copy(self, target: Path) -> BackupInfo:
+    async def _copy(self, target: Path) -> BackupResult:
         """Copy on a thread of its own with its own connection: the database thread (and
-        so the window) is not held up while a large database is copied."""
-        return await asyncio.to_thread(
+        so the window) is not held up while a large database is copied. Then verify the
+        audit trail (a broken one is backed up all the same, and logged)."""
+        info = await asyncio.to_thread(
             store.backup_database, self._runner.path, self._runner.key, target
         )
+        result = BackupResult(info, await self._runner.run(verify_all))
+        if not result.trail_intact:
+            log.warning("backed up %s, but %s", info.path, result.trail_problem)
+        return result
 
-    async def backup_if_due(self) -> BackupInfo | None:
+    async def backup_if_due(self) -> BackupResult | None:
         """Take a scheduled backup when the newest one is older than the interval."""
         hours = await self._settings.get(BACKUP_EVERY_HOURS)
         if hours <= 0:
@@ -83,9 +147,19 @@ class BackupService:
         last = self._last_scheduled(await self.backups())
         if last is not None and now - last < dt.timedelta(hours=hours):
             return None
-        info = await self._copy((await self.folder()) / store.backup_name(now))
+        result = await self._copy((await self.folder()) / store.backup_name(now))
+        await self._runner.run(
+            staff_store.append_audit,
+            at=now.astimezone(dt.UTC),  # the service's clock is naive local time
+            actor="system",
+            actor_role="",
+            action="backup",
+            entity="database",
+            fields={"customers": result.customers, "file": result.path.name},
+            detail="scheduled; " + _trail_note(result),
+        )
         await self._prune(await self._settings.get(BACKUP_KEEP))
-        return info
+        return result
 
     async def retention(self) -> Retention:
         """How long the backups that exist now keep what they hold (e.g. a customer erased
@@ -118,3 +192,7 @@ class BackupService:
         scheduled = [p for p in await self.backups() if _SCHEDULED.match(p.name)]
         for old in scheduled[max(keep, 1) :]:
             old.unlink(missing_ok=True)
+
+
+def _trail_note(result: BackupResult) -> str:
+    return "audit trail intact" if result.trail_intact else f"WARNING: {result.trail_problem}"

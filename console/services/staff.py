@@ -23,18 +23,16 @@ from typing import Any
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.domain.staff import (
-    FAILURE_WINDOW,
-    LOCK_FOR,
     Session,
     StaffMember,
     check_secret_strength,
     hash_secret,
-    locked_until,
     validate_staff,
     verify_secret,
 )
 from console.services.customers import ValidationFailed
 from console.storage import staff as store
+from console.storage.audit_chain import ChainReport, verify_all
 from console.storage.runner import DatabaseRunner
 from console.storage.staff import AuditEntry
 
@@ -77,6 +75,11 @@ class AuditService:
     async def count(self, viewer: Session, **filters: Any) -> int:
         await self._require(viewer, Permission.VIEW_AUDIT)
         return await self._runner.run(store.count_audit, **filters)
+
+    async def verify(self) -> list[ChainReport]:
+        """Walk the audit trail's and the sign-in attempts' hash chains (nothing personal
+        is shown: ids, times and what is wrong). Open to anyone who can open the file."""
+        return await self._runner.run(verify_all)
 
     async def export_csv(self, viewer: Session, **filters: Any) -> str:
         await self._require(viewer, Permission.EXPORT)
@@ -220,53 +223,32 @@ class StaffService:
     # --- signing in -----------------------------------------------------------------
 
     async def sign_in(self, name: str, secret: str) -> Session:
-        """Sign in at this console; raises SignInRefused with a message safe to show."""
+        """Sign in at this console; raises SignInRefused with a message safe to show.
+
+        The lock check, the PIN check and the record of the attempt (with its audit entry)
+        are one write transaction on the database thread, so parallel attempts — from this
+        console or another process — are checked one after another and the fifth wrong
+        PIN locks the account before any further PIN is looked at.
+        """
         now = self.clock.utc()
-        found = await self._runner.run(store.find_staff, name)
-        if found is None:
-            # Same work as a real check, so timing does not tell which names exist.
-            await asyncio.get_running_loop().run_in_executor(
-                None, verify_secret, secret, _dummy_hash()
-            )
-            await self._runner.run(store.record_attempt, None, name.strip(), now, "unknown")
-            await self._audit.record(None, "sign_in_failed", "staff", "", detail=name.strip())
-            raise SignInRefused("That name and PIN do not match an account.")
-        member, hashed = found
-        if not member.active:
-            await self._runner.run(store.record_attempt, member.id, member.name, now, "inactive")
-            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="inactive")
+
+        def check(stored: str | None) -> bool:
+            return verify_secret(secret, stored if stored is not None else _dummy_hash())
+
+        result = await self._runner.run(store.attempt_sign_in, name, now, check)
+        if result.outcome == "ok" and result.member is not None:
+            self.session = Session(result.member, now)
+            return self.session
+        if result.locked_until is not None:
+            raise SignInRefused(_locked_message(result.locked_until, now))
+        if result.outcome == "inactive":
             raise SignInRefused("This account is switched off; ask an admin.")
-        until = await self._locked_until(member.id, now)
-        if until is not None:
-            await self._runner.run(store.record_attempt, member.id, member.name, now, "locked")
-            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="locked")
-            raise SignInRefused(_locked_message(until, now))
-        ok = await asyncio.get_running_loop().run_in_executor(None, verify_secret, secret, hashed)
-        if not ok:
-            await self._runner.run(store.record_attempt, member.id, member.name, now, "wrong")
-            until = await self._locked_until(member.id, now)
-            if until is not None:
-                await self._audit.record(
-                    None, "lock", "staff", member.id, detail="too many wrong PINs"
-                )
-                raise SignInRefused(_locked_message(until, now))
-            await self._audit.record(None, "sign_in_failed", "staff", member.id, detail="wrong")
-            raise SignInRefused("That name and PIN do not match an account.")
-        await self._runner.run(store.record_attempt, member.id, member.name, now, "ok")
-        self.session = Session(member, now)
-        await self._audit.record(self.session, "sign_in", "staff", member.id)
-        return self.session
+        raise SignInRefused("That name and PIN do not match an account.")
 
     async def sign_out(self) -> None:
         if self.session is not None:
             session, self.session = self.session, None
             await self._audit.record(session, "sign_out", "staff", session.staff.id)
-
-    async def _locked_until(self, staff_id: int, now: dt.datetime) -> dt.datetime | None:
-        failures, last_ok = await self._runner.run(
-            store.attempts_since, staff_id, now - FAILURE_WINDOW - LOCK_FOR - FAILURE_WINDOW
-        )
-        return locked_until(failures, now, last_ok)
 
     async def _require(self, actor: Session, permission: Permission, entity: str) -> None:
         try:

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.storage.database import write_transaction
-from console.storage.staff import REDACTED
+from console.storage.staff import redact_audit
 
 #: Audit entities whose entity_id is a customer id.
 CUSTOMER_AUDIT_ENTITIES = ("customer", "visit", "purchase", "reward", "consent")
@@ -40,6 +40,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "staff",
         "sign_in_attempts",
         "audit",  # exported and redacted by entity (see CUSTOMER_AUDIT_ENTITIES)
+        "chain_heads",  # the newest id and hash of the audit and sign-in chains
         "complaint_drafts",  # half-typed forms: exported and deleted by payload customer_id
         "erasures",  # the erasure register: customer ids and times, nothing personal
         # Full-text indexes over search_docs, kept in step by triggers and rewritten on
@@ -233,7 +234,14 @@ ERASURE: dict[str, Callable[[sqlite_utils.Database, str, str, list[Any]], None]]
 }
 
 
-def erase_customer(db: sqlite_utils.Database, customer_id: int, *, now: dt.datetime) -> int:
+def erase_customer(
+    db: sqlite_utils.Database,
+    customer_id: int,
+    *,
+    now: dt.datetime,
+    actor: str = "system",
+    actor_role: str = "",
+) -> int:
     """Remove or anonymise everything personal about one customer (and records merged
     into it); returns how many audit entries were redacted. All or nothing."""
     with write_transaction(db):
@@ -261,13 +269,17 @@ def erase_customer(db: sqlite_utils.Database, customer_id: int, *, now: dt.datet
             """,
             [now.isoformat(), json.dumps(ids)],
         )
-        placeholders = ",".join("?" * len(CUSTOMER_AUDIT_ENTITIES))
-        cursor = db.execute(
-            f"UPDATE audit SET fields = ? WHERE entity IN ({placeholders}) "
-            f"AND entity_id IN (SELECT value FROM json_each(?)) AND fields <> ?",
-            [REDACTED, *CUSTOMER_AUDIT_ENTITIES, json.dumps([str(i) for i in ids]), REDACTED],
+        # The chain keeps each entry's digest, so blanking values leaves it verifiable;
+        # a `redact` entry lists what was blanked (storage/audit_chain.py).
+        redacted = redact_audit(
+            db,
+            CUSTOMER_AUDIT_ENTITIES,
+            ids,
+            customer_id=customer_id,
+            at=now,
+            actor=actor,
+            actor_role=actor_role,
         )
-        redacted = int(cursor.rowcount)
         db.execute(_DRAFTS_SQL.format(verb="DELETE"), [json.dumps([str(i) for i in ids])])
         # The register: a restore of an older backup erases these customers again.
         db.execute(

@@ -623,6 +623,77 @@ def _m0008_erasure_register(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0009_audit_chain")
+def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
+    # Hash chains over the audit trail and the sign-in attempts (storage/audit_chain.py):
+    # each row's hash covers its columns and the hash of the row before it; chain_heads
+    # keeps each chain's newest id and hash so deleting the newest rows shows too.
+    from console.storage.audit_chain import chain_existing  # storage imports schema
+
+    db.execute("DROP TRIGGER audit_no_update")
+    for column in ("fields_digest", "prev_hash", "hash"):
+        db.execute(f"ALTER TABLE audit ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for column in ("prev_hash", "hash"):
+        db.execute(f"ALTER TABLE sign_in_attempts ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE chain_heads (
+            name TEXT PRIMARY KEY,
+            last_id INTEGER NOT NULL,
+            last_hash TEXT NOT NULL,
+            entries INTEGER NOT NULL
+        )
+        """
+    )
+    chain_existing(db)
+    # Erasure may blank an entry's values and nothing else: the digest and hash stay, so
+    # the chain still verifies (a `redact` entry lists what was blanked).
+    db.execute(
+        """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        WHEN NOT (
+            NEW.fields = '{"redacted": true}'
+            AND NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor
+            AND NEW.actor_role IS OLD.actor_role AND NEW.action IS OLD.action
+            AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id
+            AND NEW.detail IS OLD.detail AND NEW.fields_digest IS OLD.fields_digest
+            AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+        )
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only');
+        END
+        """
+    )
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER sign_in_attempts_no_{event.lower()} BEFORE {event}
+            ON sign_in_attempts
+            BEGIN
+                SELECT RAISE(ABORT, 'sign-in attempts are append-only');
+            END
+            """
+        )
+    db.execute(
+        """
+        CREATE TRIGGER chain_heads_no_delete BEFORE DELETE ON chain_heads
+        BEGIN
+            SELECT RAISE(ABORT, 'the chain heads only move forward');
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER chain_heads_forward BEFORE UPDATE ON chain_heads
+        WHEN NEW.name IS NOT OLD.name OR NEW.last_id <= OLD.last_id
+            OR NEW.entries <= OLD.entries
+        BEGIN
+            SELECT RAISE(ABORT, 'the chain heads only move forward');
+        END
+        """
+    )
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 

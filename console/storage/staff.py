@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
 from console.domain.roles import Role
-from console.domain.staff import StaffMember
+from console.domain.staff import FAILURE_WINDOW, LOCK_FOR, StaffMember, locked_until
+from console.storage import audit_chain
+from console.storage.audit_chain import REDACTED
 from console.storage.database import write_transaction
 
-REDACTED = '{"redacted": true}'
+__all__ = ["REDACTED"]  # re-exported: erasure writes it
 
 
 class StaffNameTaken(ValueError):
@@ -147,29 +150,111 @@ def record_attempt(
     db: sqlite_utils.Database, staff_id: int | None, name: str, at: dt.datetime, outcome: str
 ) -> None:
     with write_transaction(db):
-        db.execute(
-            "INSERT INTO sign_in_attempts (staff_id, name, at, outcome) VALUES (?, ?, ?, ?)",
-            [staff_id, name, _iso(at), outcome],
-        )
+        audit_chain.append_attempt_row(db, staff_id, name, _iso(at), outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptResult:
+    """What one sign-in attempt came to: ``ok``, ``wrong``, ``locked``, ``unknown`` or
+    ``inactive``; *locked_until* when the account is (now) locked."""
+
+    outcome: str
+    member: StaffMember | None
+    locked_until: dt.datetime | None = None
+
+
+def _lock_end(db: sqlite_utils.Database, staff_id: int, now: dt.datetime) -> dt.datetime | None:
+    """When the account opens again: from the wrong attempts, and from the newest
+    ``lock`` audit entry (so deleting attempt rows does not lift a lock)."""
+    failures, _last_ok = attempts_since(db, staff_id, now - FAILURE_WINDOW - LOCK_FOR)
+    until = locked_until(failures, now)  # only wrong attempts after the last success
+    locked_at = db.execute(
+        "SELECT max(at) FROM audit WHERE entity = 'staff' AND entity_id = ? AND action = 'lock'",
+        [str(staff_id)],
+    ).fetchone()[0]
+    if locked_at:
+        from_audit = _time(locked_at) + LOCK_FOR
+        if from_audit > now and (until is None or from_audit > until):
+            until = from_audit
+    return until
+
+
+def attempt_sign_in(
+    db: sqlite_utils.Database,
+    name: str,
+    now: dt.datetime,
+    check: Callable[[str | None], bool],
+) -> AttemptResult:
+    """Check a sign-in and record it, with its audit entry, in one write transaction.
+
+    ``check(stored_hash)`` verifies the secret (``None``: an unknown name — check against
+    a dummy so timing tells nothing). BEGIN IMMEDIATE serialises attempts from every
+    connection and process: the lock state read here cannot change before this attempt is
+    recorded, so no more than MAX_FAILURES wrong secrets are ever checked before the lock.
+    """
+    name = name.strip()
+    with write_transaction(db):
+        found = find_staff(db, name)
+
+        def audit(action: str, who: StaffMember | None, detail: str = "") -> None:
+            append_audit(
+                db,
+                at=now,
+                actor=who.name if who else "system",
+                actor_role=who.role.value if who else "",
+                action=action,
+                entity="staff",
+                entity_id=found[0].id if found else "",
+                detail=detail,
+            )
+
+        if found is None:
+            check(None)
+            audit_chain.append_attempt_row(db, None, name, _iso(now), "unknown")
+            audit("sign_in_failed", None, name)
+            return AttemptResult("unknown", None)
+        member, hashed = found
+        if not member.active:
+            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "inactive")
+            audit("sign_in_failed", None, "inactive")
+            return AttemptResult("inactive", member)
+        until = _lock_end(db, member.id, now)
+        if until is not None:
+            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "locked")
+            audit("sign_in_failed", None, "locked")
+            return AttemptResult("locked", member, until)
+        if not check(hashed):
+            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "wrong")
+            until = _lock_end(db, member.id, now)
+            if until is not None:
+                audit("lock", None, "too many wrong PINs")
+                return AttemptResult("wrong", member, until)
+            audit("sign_in_failed", None, "wrong")
+            return AttemptResult("wrong", member)
+        audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "ok")
+        audit("sign_in", member)
+        return AttemptResult("ok", member)
 
 
 def attempts_since(
     db: sqlite_utils.Database, staff_id: int, since: dt.datetime
 ) -> tuple[list[dt.datetime], dt.datetime | None]:
-    """Wrong attempts since *since*, and the last successful sign-in (any time)."""
+    """Wrong attempts since *since* recorded after the last successful sign-in (in the
+    order recorded, so attempts in the same instant count right), and that sign-in."""
+    last_ok = db.execute(
+        "SELECT id, at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok' "
+        "ORDER BY id DESC LIMIT 1",
+        [staff_id],
+    ).fetchone()
     wrong = [
         _time(row[0])
         for row in db.execute(
             "SELECT at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'wrong' "
-            "AND at > ? ORDER BY at",
-            [staff_id, _iso(since)],
+            "AND at > ? AND id > ? ORDER BY at",
+            [staff_id, _iso(since), int(last_ok[0]) if last_ok else 0],
         ).fetchall()
     ]
-    last_ok = db.execute(
-        "SELECT max(at) FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok'",
-        [staff_id],
-    ).fetchone()[0]
-    return wrong, (_time(last_ok) if last_ok else None)
+    return wrong, (_time(last_ok[1]) if last_ok else None)
 
 
 # --- audit trail ----------------------------------------------------------------------
@@ -214,21 +299,19 @@ def append_audit(
     detail: str = "",
 ) -> int:
     with write_transaction(db):
-        cursor = db.execute(
-            "INSERT INTO audit (at, actor, actor_role, action, entity, entity_id, fields, "
-            "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                _iso(at),
-                actor,
-                actor_role,
-                action,
-                entity,
-                str(entity_id),
-                json.dumps(fields or {}, ensure_ascii=False, default=str, sort_keys=True),
-                detail,
-            ],
+        return audit_chain.append_audit_row(
+            db,
+            {
+                "at": _iso(at),
+                "actor": actor,
+                "actor_role": actor_role,
+                "action": action,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "fields": json.dumps(fields or {}, ensure_ascii=False, default=str, sort_keys=True),
+                "detail": detail,
+            },
         )
-        return int(cursor.lastrowid or 0)
 
 
 def query_audit(
@@ -314,12 +397,46 @@ def _audit_filters(
     return where, params
 
 
-def redact_audit(db: sqlite_utils.Database, entity: str, entity_id: str | int) -> int:
-    """Blank the before → after values of one record's entries (erasure); the entries,
-    who did what and when, stay. Returns how many entries were redacted."""
+def redact_audit(
+    db: sqlite_utils.Database,
+    entities: Sequence[str],
+    entity_ids: Sequence[str | int],
+    *,
+    customer_id: int,
+    at: dt.datetime,
+    actor: str = "system",
+    actor_role: str = "",
+) -> int:
+    """Blank the before → after values of the entries about *entity_ids* (erasure of
+    *customer_id*); the entries — who did what and when — stay, and so do their digests
+    and hashes, so the chain still verifies. One ``redact`` entry on entity ``audit``
+    lists the blanked entries (no personal data: ids only), in the same transaction.
+    Returns how many entries were redacted."""
     with write_transaction(db):
-        cursor = db.execute(
-            "UPDATE audit SET fields = ? WHERE entity = ? AND entity_id = ? AND fields <> ?",
-            [REDACTED, entity, str(entity_id), REDACTED],
+        placeholders = ",".join("?" * len(entities))
+        ids = [
+            int(row[0])
+            for row in db.execute(
+                f"SELECT id FROM audit WHERE entity IN ({placeholders}) "
+                "AND entity_id IN (SELECT value FROM json_each(?)) AND fields <> ? ORDER BY id",
+                [*entities, json.dumps([str(i) for i in entity_ids]), REDACTED],
+            ).fetchall()
+        ]
+        if not ids:
+            return 0
+        db.execute(
+            "UPDATE audit SET fields = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [REDACTED, json.dumps(ids)],
         )
-        return int(cursor.rowcount)
+        append_audit(
+            db,
+            at=at,
+            actor=actor,
+            actor_role=actor_role,
+            action="redact",
+            entity="audit",
+            entity_id=customer_id,
+            fields={"entries": ids},
+            detail=f"redacted for erasure of customer {customer_id}",
+        )
+        return len(ids)

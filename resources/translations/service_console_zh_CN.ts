@@ -2220,6 +2220,18 @@
         <translation>演示版服务台会在新窗口中打开，并标有“演示”字样。当前服务台保持不变。</translation>
     </message>
     <message>
+        <source>Only a manager or an admin may back up the database.</source>
+        <translation>只有经理或管理员可以备份数据库。</translation>
+    </message>
+    <message>
+        <source>Audit trail broken</source>
+        <translation>审计日志已损坏</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}, but the audit trail does not verify: {problem}</source>
+        <translation>已备份到 {path}，但审计日志校验未通过：{problem}</translation>
+    </message>
+    <message>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -2230,6 +2242,10 @@
     <message>
         <source>Backup failed: {error}</source>
         <translation>备份失败：{error}</translation>
+    </message>
+    <message>
+        <source>Backed up, but the audit trail does not verify: {problem}</source>
+        <translation>已备份，但审计日志校验未通过：{problem}</translation>
     </message>
     <message>
         <source>Open complaint: {summary}</source>

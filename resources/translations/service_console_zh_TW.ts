@@ -2220,6 +2220,18 @@
         <translation>示範版服務台會在新視窗中開啟，並標示「示範」。目前的服務台維持不變。</translation>
     </message>
     <message>
+        <source>Only a manager or an admin may back up the database.</source>
+        <translation>只有經理或管理員可以備份資料庫。</translation>
+    </message>
+    <message>
+        <source>Audit trail broken</source>
+        <translation>稽核紀錄已損毀</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}, but the audit trail does not verify: {problem}</source>
+        <translation>已備份至 {path}，但稽核紀錄驗證未通過：{problem}</translation>
+    </message>
+    <message>
         <source>Backed up to {path}</source>
         <translation>已備份至 {path}</translation>
     </message>
@@ -2230,6 +2242,10 @@
     <message>
         <source>Backup failed: {error}</source>
         <translation>備份失敗：{error}</translation>
+    </message>
+    <message>
+        <source>Backed up, but the audit trail does not verify: {problem}</source>
+        <translation>已備份，但稽核紀錄驗證未通過：{problem}</translation>
     </message>
     <message>
         <source>Open complaint: {summary}</source>

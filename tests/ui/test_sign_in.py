@@ -210,6 +210,20 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
         shots = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
         console.window.grab().save(str(shots / "signed-in.png"))
         assert console.cti is not None  # the phone listener runs once someone signed in
+        # Back up now with a broken audit trail: the copy is made and the window says so.
+        from PySide6.QtWidgets import QMessageBox
+
+        runner.call(lambda d: d.execute("DROP TRIGGER audit_no_delete"))
+        runner.call(lambda d: d.execute("DELETE FROM audit WHERE id = 1"))
+        console.backup_now()
+        qtbot.waitUntil(
+            lambda: console.window.findChild(QMessageBox, "trailBrokenBox") is not None,
+            timeout=10000,
+        )
+        box = console.window.findChild(QMessageBox, "trailBrokenBox")
+        assert "audit trail does not verify" in box.text() and "#2" in box.text()
+        assert any((tmp_path / "backups").glob("console-*-manual.db"))
+        box.close()
     finally:
         run(console.stop_phone())
         console.window.tasks.cancel_all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from console import cli
 from console.services.backup import BackupService
 from console.services.settings import BACKUP_EVERY_HOURS, BACKUP_KEEP, SettingsService
 from console.storage import schema
+from console.storage import staff as store
 from console.storage.backup import (
     BackupFailed,
     RestoreRefused,
@@ -199,9 +201,14 @@ def test_scheduled_backups_can_be_turned_off(
 # --- command line ---------------------------------------------------------------------
 
 
-def main(*argv: str) -> tuple[int, str]:
+def main(*argv: str, stdin: str = "") -> tuple[int, str]:
+    real = sys.stdin
+    sys.stdin = io.StringIO(stdin)
     out = io.StringIO()
-    return cli.main(list(argv), out=out), out.getvalue()
+    try:
+        return cli.main(list(argv), out=out), out.getvalue()
+    finally:
+        sys.stdin = real
 
 
 def test_cli_backup_and_restore(
@@ -209,15 +216,36 @@ def test_cli_backup_and_restore(
 ) -> None:
     with DatabaseRunner(db_path) as r:
         add_customer(r, "Yu Hua")
-    code, out = main("backup", "--db", str(db_path), "-o", str(tmp_path / "copy.db"))
+    as_grace = ("--as", "Grace")
+    assert main("staff", "add", "--db", str(db_path), "--name", "Grace", "--role", "admin",
+                stdin="7391\n")[0] == 0  # fmt: skip
+    code, out = main(
+        "backup", "--db", str(db_path), *as_grace, "-o", str(tmp_path / "copy.db"), stdin="7391\n"
+    )
     assert code == 0 and "backed up 1 customers" in out
-    code, out = main("restore", "--db", str(db_path), str(tmp_path / "copy.db"))
+    code, out = main("restore", "--db", str(db_path), *as_grace, str(tmp_path / "copy.db"))
     assert code == 2 and "add --yes" in capsys.readouterr().err
-    code, out = main("restore", "--db", str(db_path), str(tmp_path / "copy.db"), "--yes")
+    code, out = main(
+        "restore", "--db", str(db_path), *as_grace, str(tmp_path / "copy.db"), "--yes",
+        stdin="7391\n",
+    )  # fmt: skip
     assert code == 0 and "the previous database was saved to" in out
     (tmp_path / "junk.db").write_text("junk", encoding="utf-8")
-    code, _ = main("restore", "--db", str(db_path), str(tmp_path / "junk.db"), "--yes")
+    code, _ = main(
+        "restore", "--db", str(db_path), *as_grace, str(tmp_path / "junk.db"), "--yes",
+        stdin="7391\n",
+    )  # fmt: skip
     assert code == 1 and "not an SQLite file" in capsys.readouterr().err
-    code, out = main("backup", "--db", str(db_path))
+    code, out = main("backup", "--db", str(db_path), *as_grace, stdin="7391\n")
     assert code == 0
     assert len(list((tmp_path / "backups").glob("console-*-manual.db"))) == 1
+    with DatabaseRunner(db_path) as r:
+        done = [(e.action, e.actor, e.fields) for e in r.call(store.query_audit, entity="database")]
+    # Newest first: the backup after the restore and the restore (recorded in the restored
+    # database); the first backup's entry is in the database saved before the restore.
+    assert [(action, actor) for action, actor, _ in done] == [
+        ("backup", "Grace"),
+        ("restore", "Grace"),
+    ]
+    assert done[1][2] == {"customers": 1, "file": "copy.db"}
+    assert done[0][2]["customers"] == 1 and done[0][2]["file"].endswith("-manual.db")

@@ -3,7 +3,6 @@ housekeeping at close; the keychain key follows the database, not its path (issu
 
 from __future__ import annotations
 
-import io
 import logging
 import shutil
 import sqlite3
@@ -15,7 +14,6 @@ import keyring
 import pytest
 import sqlite_utils
 
-from console import cli
 from console.services.database_access import KeychainKeyed, choose_key, open_runner
 from console.storage import backup as backup_store
 from console.storage import database, driver
@@ -30,7 +28,7 @@ from console.storage.database import (
 from console.storage.driver import DbKey
 from console.storage.runner import DatabaseRunner
 from tests.memory_keyring import MemoryKeyring
-from tests.unit.conftest import add_customer, search_names
+from tests.unit.conftest import add_customer, add_manager, run_cli, search_names
 
 CSV = "name,phones\nAda Lovelace,+44 20 7946 0958\nGrace Hopper,+1 212 555 0100\n"
 
@@ -44,11 +42,6 @@ def fresh_keychain() -> Iterator[MemoryKeyring]:
         yield backend
     finally:
         keyring.set_keyring(old)
-
-
-def run_cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return cli.main(list(argv), out=out), out.getvalue()
 
 
 def one_sentence(err: str) -> str:
@@ -162,6 +155,7 @@ def test_a_database_locked_by_another_program_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = filled(tmp_path / "c.db", encrypted=False, customers=2)
+    add_manager(path)  # import needs a manager, added before the other program's lock
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
     other = sqlite3.connect(path, isolation_level=None)
     try:
@@ -309,6 +303,7 @@ def test_restore_over_a_damaged_database_keeps_it_aside_and_opens_after(
     tmp_path: Path, encrypted: bool, damage_at_open: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = filled(tmp_path / "c.db", encrypted=encrypted, customers=50)
+    add_manager(path)  # backup and restore need a manager (in the backup too)
     code, _ = run_cli("backup", "--db", str(path), "-o", str(tmp_path / "good.db"))
     assert code == 0
     _overwrite_middle(path)

@@ -17,6 +17,7 @@ from console.domain.customer import PartialDate, Phone, Tier
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, runner_for
+from tests.unit.conftest import run_cli as main
 
 HEADER = "name,preferred_name,phones,email,member_no,birthday,tier,preferences,notes\n"
 
@@ -31,12 +32,6 @@ HOSTILE_CSV = (
     HEADER + '=HYPERLINK("http://evil"),+cmd,\'+86 139 0000 1111,evil@example.com,-42,,,'
     '=1+1;+2;plain,"@SUM(A1:A9)"\n'
 )
-
-
-def main(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = cli.main(list(argv), out=out)
-    return code, out.getvalue()
 
 
 def write(path: Path, text: str, *, bom: bool = False) -> Path:
@@ -120,13 +115,19 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
         f"""
         import io, json, sys
         from console.cli import main
+        sys.stdin = io.StringIO("5820\\n" * 3)  # the new admin's PIN, then --as Boss twice
+        as_boss = ["--as", "Boss"]
         codes = [
             main(
-                ["import", "customers", "--db", {str(db)!r}, {str(csv_path)!r}],
+                ["staff", "add", "--db", {str(db)!r}, "--name", "Boss", "--role", "admin"],
+                out=io.StringIO(),
+            ),
+            main(
+                ["import", "customers", "--db", {str(db)!r}, *as_boss, {str(csv_path)!r}],
                 out=io.StringIO(),
             ),
             main(["search", "--db", {str(db)!r}, "--json", "zw"], out=io.StringIO()),
-            main(["export", "customers", "--db", {str(db)!r}], out=io.StringIO()),
+            main(["export", "customers", "--db", {str(db)!r}, *as_boss], out=io.StringIO()),
         ]
         qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "qasync"))
         print(json.dumps({{"codes": codes, "qt": qt}}))
@@ -137,7 +138,7 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report == {"codes": [0, 0, 0], "qt": []}
+    assert report == {"codes": [0, 0, 0, 0], "qt": []}
 
 
 # --- demo -------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
@@ -14,12 +13,7 @@ from console.services.imports import Rejected
 from console.services.paths import default_db_path, default_demo_db_path, resolve_demo_db_path
 from console.storage import customers as store
 from tests.unit.conftest import add_customer, runner_for
-
-
-def main(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = cli.main(list(argv), out=out)
-    return code, out.getvalue()
+from tests.unit.conftest import run_cli as main
 
 
 def one_sentence(err: str) -> str:

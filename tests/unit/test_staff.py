@@ -33,7 +33,16 @@ T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 # The matrix as the issue states it, written out independently of the code under test.
 AGENT = {"read_customer", "edit_customer", "log_visit", "log_purchase", "log_complaint"}
 TRAINER = AGENT | {"edit_phrasebook"}
-MANAGER = TRAINER | {"void_complaint", "view_reports", "export", "erase_customer", "view_audit"}
+MANAGER = TRAINER | {
+    "void_complaint",
+    "view_reports",
+    "export",
+    "import",
+    "back_up",
+    "restore",
+    "erase_customer",
+    "view_audit",
+}
 ADMIN = MANAGER | {"manage_staff", "edit_settings"}
 EXPECTED = {"agent": AGENT, "trainer": TRAINER, "manager": MANAGER, "admin": ADMIN}
 
@@ -275,8 +284,9 @@ def test_erasure_redacts_values_but_keeps_the_entries(
 ) -> None:
     run(audit.record(None, "create", "customer", 7, {"name": [None, "Yu Hua"]}))
     run(audit.record(None, "create", "customer", 8, {"name": [None, "Li Lei"]}))
-    assert runner.call(store.redact_audit, "customer", 7) == 1
-    entries = {e.entity_id: e for e in runner.call(store.query_audit)}
+    at = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)
+    assert runner.call(store.redact_audit, ["customer"], [7], customer_id=7, at=at) == 1
+    entries = {e.entity_id: e for e in runner.call(store.query_audit, entity="customer")}
     assert entries["7"].fields == {"redacted": True}
     assert entries["8"].fields == {"name": [None, "Li Lei"]}
 

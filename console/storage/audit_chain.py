@@ -1,0 +1,397 @@
+"""Hash chains over the audit trail and the sign-in attempts: tamper-evident, verifiable.
+
+Triggers make both tables append-only for the app, but anyone holding the database and
+its key can drop a trigger. The chains make such edits visible afterwards:
+
+* Every row carries ``hash`` = SHA-256 over a canonical serialisation of the row — a
+  compact JSON array of a version tag, its id, every column, and ``prev_hash``, the hash
+  of the row before it (``""`` for the first). Changing, deleting, inserting or
+  reordering a row breaks the link from that row on.
+* An audit entry's ``fields`` (the before → after values, the only personal data in the
+  trail) enter the hash through ``fields_digest`` = SHA-256 of the stored text. Erasure
+  may replace the values with ``{"redacted": true}`` and leaves the digest (and the hash)
+  as they were; it must also append, in the same transaction, an entry with action
+  ``redact`` on entity ``audit`` that lists the redacted entry ids ("redacted for erasure
+  of customer N"). The verifier accepts blanked values only for entries listed by such a
+  (itself intact) entry; anything else that changed ``fields`` is reported.
+* ``chain_heads`` keeps, per chain, the last id, its hash and the number of rows,
+  updated in the same transaction as every append (a trigger refuses moving it back),
+  so deleting the newest rows shows too.
+
+Limits (README): a chain kept inside the file it protects proves that nobody edited
+it *without also recomputing every later hash and the head*. Someone who knows this
+code and holds the key can forge a consistent chain; the head printed by ``audit
+verify`` (and logged at every backup) compared with an earlier copy exposes that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+REDACTED = '{"redacted": true}'
+AUDIT = "audit"
+ATTEMPTS = "sign_in_attempts"
+AUDIT_VERSION = "audit/1"
+ATTEMPTS_VERSION = "sign_in_attempts/1"
+#: An entry may be dated this much before its predecessor (times are taken just before
+#: the write is queued, so two writers can finish in the other order); more is reported
+#: as out of order (a backdated entry).
+ORDER_TOLERANCE = dt.timedelta(minutes=10)
+
+_AUDIT_COLUMNS = ("at", "actor", "actor_role", "action", "entity", "entity_id", "fields", "detail")
+_ATTEMPT_COLUMNS = ("staff_id", "name", "at", "outcome")
+_AUDIT_ROW = ("id", *_AUDIT_COLUMNS, "fields_digest", "prev_hash", "hash")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _hash(payload: list[Any]) -> str:
+    return digest(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+
+
+def audit_hash(
+    entry_id: int,
+    *,
+    at: str,
+    actor: str,
+    actor_role: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    fields_digest: str,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    return _hash(
+        [
+            AUDIT_VERSION,
+            entry_id,
+            at,
+            actor,
+            actor_role,
+            action,
+            entity,
+            entity_id,
+            fields_digest,
+            detail,
+            prev_hash,
+        ]
+    )
+
+
+def attempt_hash(
+    attempt_id: int,
+    *,
+    staff_id: int | None,
+    name: str,
+    at: str,
+    outcome: str,
+    prev_hash: str,
+) -> str:
+    return _hash([ATTEMPTS_VERSION, attempt_id, staff_id, name, at, outcome, prev_hash])
+
+
+# --- appending (inside the caller's write transaction) ----------------------------------
+
+
+def _head(db: sqlite_utils.Database, chain: str) -> tuple[int, str, int]:
+    row = db.execute(
+        "SELECT last_id, last_hash, entries FROM chain_heads WHERE name = ?", [chain]
+    ).fetchone()
+    if row is None:
+        return 0, "", 0
+    return int(row[0]), str(row[1]), int(row[2])
+
+
+def _advance(db: sqlite_utils.Database, chain: str, last_id: int, last_hash: str) -> None:
+    db.execute(
+        "INSERT INTO chain_heads (name, last_id, last_hash, entries) VALUES (?, ?, ?, 1) "
+        "ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id, "
+        "last_hash = excluded.last_hash, entries = chain_heads.entries + 1",
+        [chain, last_id, last_hash],
+    )
+
+
+def _next_id(db: sqlite_utils.Database, table: str, head_id: int) -> int:
+    top = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    return max(int(top), head_id) + 1
+
+
+def append_audit_row(db: sqlite_utils.Database, values: dict[str, str]) -> int:
+    """Insert one audit entry chained to the head; call inside a write transaction."""
+    head_id, head_hash, _ = _head(db, AUDIT)
+    entry_id = _next_id(db, AUDIT, head_id)
+    fields_digest = digest(values["fields"])
+    row_hash = audit_hash(
+        entry_id,
+        **{k: values[k] for k in _AUDIT_COLUMNS if k != "fields"},
+        fields_digest=fields_digest,
+        prev_hash=head_hash,
+    )
+    db.execute(
+        "INSERT INTO audit (id, at, actor, actor_role, action, entity, entity_id, fields, "
+        "detail, fields_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            entry_id,
+            *(values[k] for k in _AUDIT_COLUMNS),
+            fields_digest,
+            head_hash,
+            row_hash,
+        ],
+    )
+    _advance(db, AUDIT, entry_id, row_hash)
+    return entry_id
+
+
+def append_attempt_row(
+    db: sqlite_utils.Database, staff_id: int | None, name: str, at: str, outcome: str
+) -> int:
+    """Insert one sign-in attempt chained to the head; call inside a write transaction."""
+    head_id, head_hash, _ = _head(db, ATTEMPTS)
+    attempt_id = _next_id(db, ATTEMPTS, head_id)
+    row_hash = attempt_hash(
+        attempt_id, staff_id=staff_id, name=name, at=at, outcome=outcome, prev_hash=head_hash
+    )
+    db.execute(
+        "INSERT INTO sign_in_attempts (id, staff_id, name, at, outcome, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [attempt_id, staff_id, name, at, outcome, head_hash, row_hash],
+    )
+    _advance(db, ATTEMPTS, attempt_id, row_hash)
+    return attempt_id
+
+
+def chain_existing(db: sqlite_utils.Database) -> None:
+    """Chain every row already in both tables, in id order, and set the heads (the
+    migration that introduced the chains; triggers must be off meanwhile)."""
+    for table in (AUDIT, ATTEMPTS):
+        prev = ""
+        last_id = 0
+        count = 0
+        columns = _AUDIT_COLUMNS if table == AUDIT else _ATTEMPT_COLUMNS
+        select = ", ".join(("id", *columns))
+        rows = db.execute(f"SELECT {select} FROM {table} ORDER BY id").fetchall()
+        updates: list[list[Any]] = []
+        for row in rows:
+            values = dict(zip(("id", *columns), row, strict=True))
+            row_id = int(values.pop("id"))
+            if table == AUDIT:
+                fields_digest = digest(str(values["fields"]))
+                row_hash = audit_hash(
+                    row_id,
+                    **{k: str(values[k]) for k in columns if k != "fields"},
+                    fields_digest=fields_digest,
+                    prev_hash=prev,
+                )
+                updates.append([fields_digest, prev, row_hash, row_id])
+            else:
+                row_hash = attempt_hash(
+                    row_id,
+                    staff_id=values["staff_id"],
+                    name=str(values["name"]),
+                    at=str(values["at"]),
+                    outcome=str(values["outcome"]),
+                    prev_hash=prev,
+                )
+                updates.append([prev, row_hash, row_id])
+            prev, last_id, count = row_hash, row_id, count + 1
+        if table == AUDIT:
+            db.conn.executemany(
+                "UPDATE audit SET fields_digest = ?, prev_hash = ?, hash = ? WHERE id = ?", updates
+            )
+        else:
+            db.conn.executemany(
+                "UPDATE sign_in_attempts SET prev_hash = ?, hash = ? WHERE id = ?", updates
+            )
+        if count:
+            db.execute(
+                "INSERT INTO chain_heads (name, last_id, last_hash, entries) VALUES (?, ?, ?, ?)",
+                [table, last_id, prev, count],
+            )
+
+
+# --- verifying --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """The first place where a chain does not hold."""
+
+    entry_id: int
+    at: str  # the entry's recorded time ("" when the entry itself is missing)
+    problem: str
+
+    def describe(self, table: str) -> str:
+        what = "audit entry" if table == AUDIT else "sign-in attempt"
+        when = f" ({self.at})" if self.at else ""
+        return f"{what} #{self.entry_id}{when}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    table: str
+    entries: int
+    head_id: int
+    head_hash: str
+    broken: Break | None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken is None
+
+    def describe(self) -> str:
+        name = "audit trail" if self.table == AUDIT else "sign-in attempts"
+        if self.broken is None:
+            return f"{name} intact: {self.entries} entries"
+        return f"{name} broken at {self.broken.describe(self.table)}"
+
+
+def _time(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _redacted_ids(db: sqlite_utils.Database) -> set[int]:
+    """Entries an intact ``redact`` entry says erasure blanked."""
+    allowed: set[int] = set()
+    for row in db.execute(
+        f"SELECT {', '.join(_AUDIT_ROW)} FROM audit WHERE action = 'redact' AND entity = 'audit'"
+    ):
+        values = dict(zip(_AUDIT_ROW, row, strict=True))
+        if digest(str(values["fields"])) != values["fields_digest"]:
+            continue
+        if _audit_row_hash(values) != values["hash"]:
+            continue
+        try:
+            listed = json.loads(str(values["fields"])).get("entries", [])
+        except (ValueError, AttributeError):
+            continue
+        allowed.update(int(i) for i in listed if isinstance(i, int) and i < int(values["id"]))
+    return allowed
+
+
+def _audit_row_hash(values: dict[str, Any]) -> str:
+    return audit_hash(
+        int(values["id"]),
+        **{k: str(values[k]) for k in _AUDIT_COLUMNS if k != "fields"},
+        fields_digest=str(values["fields_digest"]),
+        prev_hash=str(values["prev_hash"]),
+    )
+
+
+def _rows(db: sqlite_utils.Database, table: str) -> Iterator[dict[str, Any]]:
+    names = _AUDIT_ROW if table == AUDIT else ("id", *_ATTEMPT_COLUMNS, "prev_hash", "hash")
+    cursor = db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY id")
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def _missing(first: int, last: int) -> str:
+    span = f"#{first}" if first == last else f"#{first}–#{last}"
+    count = last - first + 1
+    return f"{count} entr{'y' if count == 1 else 'ies'} before it ({span}) missing (deleted)"
+
+
+def _check_row(
+    table: str, values: dict[str, Any], prev: dict[str, Any] | None, redacted: set[int]
+) -> str | None:
+    """What is wrong with one row given its predecessor, or None."""
+    row_id = int(values["id"])
+    if not values["hash"]:
+        return "inserted outside the app (it has no chain hash)"
+    expected_prev = str(prev["hash"]) if prev else ""
+    if values["prev_hash"] != expected_prev:
+        first = int(prev["id"]) + 1 if prev else 1
+        if row_id > first:
+            return _missing(first, row_id - 1)
+        return "inserted out of order: it does not follow the entry before it"
+    if table == AUDIT:
+        computed = _audit_row_hash(values)
+    else:
+        computed = attempt_hash(
+            row_id,
+            staff_id=values["staff_id"],
+            name=str(values["name"]),
+            at=str(values["at"]),
+            outcome=str(values["outcome"]),
+            prev_hash=str(values["prev_hash"]),
+        )
+    if computed != values["hash"]:
+        return "changed after it was recorded (who, when, what or which record differ)"
+    if table == AUDIT and digest(str(values["fields"])) != values["fields_digest"]:
+        if values["fields"] != REDACTED:
+            return "changed after it was recorded (its field values differ)"
+        if row_id not in redacted:
+            return "its field values were blanked without an erasure recording it"
+    if prev is not None:
+        at, before = _time(str(values["at"])), _time(str(prev["at"]))
+        if at is None:
+            return "its time is not a time"
+        if before is not None and at < before - ORDER_TOLERANCE:
+            return f"inserted out of order: dated before entry #{prev['id']} ({prev['at']})"
+    return None
+
+
+def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
+    """Walk one chain from its first row to its head; report the first break."""
+    redacted = _redacted_ids(db) if table == AUDIT else set()
+    head_id, head_hash, head_entries = _head(db, table)
+    prev: dict[str, Any] | None = None
+    count = 0
+    for values in _rows(db, table):
+        count += 1
+        row_id = int(values["id"])
+        if row_id > head_id:
+            if not values["hash"]:
+                problem = "inserted outside the app (it has no chain hash)"
+            else:
+                problem = "inserted outside the app (after the recorded end of the chain)"
+            return ChainReport(
+                table, count, head_id, head_hash, Break(row_id, str(values["at"]), problem)
+            )
+        found = _check_row(table, values, prev, redacted)
+        if found is not None:
+            return ChainReport(
+                table, count, head_id, head_hash, Break(row_id, str(values["at"]), found)
+            )
+        prev = values
+    last_id = int(prev["id"]) if prev else 0
+    if head_id > last_id:
+        span = f"#{last_id + 1}" if head_id == last_id + 1 else f"#{last_id + 1}–#{head_id}"
+        problem = f"the newest entries ({span}) are missing (deleted)"
+        return ChainReport(table, count, head_id, head_hash, Break(last_id + 1, "", problem))
+    if prev is not None and prev["hash"] != head_hash:
+        return ChainReport(
+            table,
+            count,
+            head_id,
+            head_hash,
+            Break(last_id, str(prev["at"]), "replaced after it was recorded (the end differs)"),
+        )
+    if count != head_entries:
+        return ChainReport(
+            table,
+            count,
+            head_id,
+            head_hash,
+            Break(last_id, str(prev["at"]) if prev else "", "the number of entries differs"),
+        )
+    return ChainReport(table, count, head_id, head_hash, None)
+
+
+def verify_all(db: sqlite_utils.Database) -> list[ChainReport]:
+    """Both chains, read in one snapshot."""
+    with db.atomic():
+        return [verify_chain(db, AUDIT), verify_chain(db, ATTEMPTS)]
