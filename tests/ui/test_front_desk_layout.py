@@ -107,7 +107,7 @@ def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> Non
     assert window.left_folded  # the profile owns the main area
     assert window.profile.width() > window.width() * 0.6
     qtbot.keyClick(window.search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.left.isVisible())
+    qtbot.waitUntil(window.left.isVisible)
     assert window.left.currentWidget() is window.today
     _open(desk, qtbot)
     assert window.left_folded
