@@ -446,10 +446,10 @@ class ComplaintForm(Retranslating, QDialog):
 
     # --- size ----------------------------------------------------------------------------
 
-    #: What the form would like; it is made smaller to fit the screen (the steps scroll,
-    #: the Save row stays in view below them).
+    # What the form would like; it is made smaller to fit the screen (the steps scroll,
+    # the Save row stays in view below them).
     PREFERRED_SIZE = (780, 860)
-    #: Room left for the window's title bar and frame, which Qt only knows once shown.
+    # Room left for the window's title bar and frame, which Qt only knows once shown.
     FRAME_ALLOWANCE = (16, 48)
 
     def fit_to_screen(self) -> None:

@@ -229,7 +229,7 @@ def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     return len(rows)
 
 
-#: The longest bar, in pixels: long enough to compare, short enough to read across.
+# The longest bar, in pixels: long enough to compare, short enough to read across.
 MAX_BAR_WIDTH = 420
 
 
