@@ -346,6 +346,11 @@ def _value_text(key: str, value: Any) -> str:
         return value
     if isinstance(value, list):
         return ", ".join(_value_text(key, v) for v in value)
+    parts = value if isinstance(value, dict) else {}
+    if all(isinstance(parts.get(k), int) for k in ("day", "month")):  # a birthday
+        day = f"{parts['month']:02d}-{parts['day']:02d}"
+        year = parts.get("year")
+        return f"{year:04d}-{day}" if isinstance(year, int) else day
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -359,7 +364,8 @@ def _fields_text(entry: AuditEntry) -> str:
         name = field_label(key)
         if isinstance(value, list) and len(value) == 2:
             before, after = (_value_text(key, v) for v in value)
-            parts.append(f"{name}: {before} → {after}")
+            if before != after:  # "— → —" says nothing
+                parts.append(f"{name}: {before} → {after}")
         else:
             parts.append(f"{name}: {_value_text(key, value)}")
     return "; ".join(parts)

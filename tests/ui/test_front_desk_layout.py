@@ -15,6 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.front_desk import SCREEN, build_console, visible_in
+from tests.ui.test_i18n_screenshots import clipped
 
 
 @pytest.fixture
@@ -98,6 +99,53 @@ def test_call_popped_1366x768(
     qtbot.waitUntil(lambda: desk.call_desk.queue.count() == 1, timeout=5000)
     qtbot.wait(300)
     screenshot(desk.window, f"front-desk-call-{language}")
+    profile = desk.window.profile
+    assert not profile._scroll.horizontalScrollBar().isVisible()
+    assert visible_in(profile.greeting, profile._scroll.viewport())
+    assert clipped(desk.window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_complaint_form_and_audit_window_fit_1366x768(
+    desk: Any, qtbot: Any, run: Callable[..., Any], screenshot: Callable[[Any, str], Path],
+    language: str,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QLabel
+
+    from console.ui.admin import AuditWindow
+
+    desk.choose_language(language)
+    _open(desk, qtbot)
+    features = desk.window.complaints
+    with qtbot.waitSignal(features.formOpened, timeout=5000) as opened:
+        features.start_complaint(desk.customer_id)
+    form = opened.args[0]
+    qtbot.waitExposed(form)
+    room = form.screen().availableGeometry()
+    frame = form.frameGeometry()
+    assert frame.width() <= min(SCREEN[0], room.width())
+    assert frame.height() <= min(SCREEN[1], room.height())
+    screenshot(form, f"complaint-form-{language}")
+    assert run(form.save()) is None  # nothing typed yet: refused
+    reason = next(label.text() for label in form._errors.values() if label.isVisible())
+    assert reason in form.status.text()
+    screenshot(form, f"complaint-form-refused-{language}")
+    form.close()
+
+    run(desk.staff.add_staff(None, name="Grace Ho", role="admin", secret="7391"))
+    run(desk.staff.sign_in("Grace Ho", "7391"))
+    audit = AuditWindow(desk.audit, desk.staff)
+    qtbot.addWidget(audit)
+    audit.show()
+    qtbot.waitExposed(audit)
+    audit.load()
+    qtbot.waitUntil(lambda: audit.model.total > 0, timeout=5000)
+    texts = [str(audit.model.index(r, 4).data()) for r in range(audit.model.rowCount())]
+    assert not any("null" in text for text in texts), texts
+    for label in audit.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    screenshot(audit, f"audit-window-{language}")
 
 
 def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> None:
