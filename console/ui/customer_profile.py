@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -218,7 +219,11 @@ class BadgeLabel(QLabel):
         self.setWordWrap(True)
 
     def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance(self._plain) + 28  # padding, border
+        # Measured in the badge's semibold type even before the style sheet is applied
+        # (the layout may ask first), plus its padding.
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        width = QFontMetrics(font).horizontalAdvance(self._plain) + 32
         return QSize(width, self.heightForWidth(width))
 
 

@@ -62,6 +62,10 @@ def test_profile_fits_1366x768(
     assert len(badges) >= 3
     for badge in badges:
         assert visible_in(badge, port), badge.objectName()
+    # With room to spare (Today folded away), each badge keeps to one line.
+    line = max(badge.height() for badge in profile.badge_widgets())
+    assert all(badge.y() == badges[0].y() for badge in badges), "badges wrapped"
+    assert line < 2 * profile.badge_widgets()[0].fontMetrics().lineSpacing()
     assert visible_in(profile.facts, port)
     view = profile.purchases_view
     table_port = view.viewport()
@@ -157,6 +161,13 @@ def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> Non
     qtbot.keyClick(window.search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.left.isVisible)
     assert window.left.currentWidget() is window.today
+    # Beside Today the profile is narrow: its lines wrap, nothing scrolls sideways.
+    qtbot.wait(100)
+    scroll = window.profile._scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    badge = window.profile.complaint_badge
+    assert badge.x() + badge.width() <= scroll.viewport().width()
     _open(desk, qtbot)
     assert window.left_folded
     window.today_button.click()  # one click brings it back, too
