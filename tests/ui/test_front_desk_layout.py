@@ -129,6 +129,8 @@ def test_complaint_form_and_audit_window_fit_1366x768(
     frame = form.frameGeometry()
     assert frame.width() <= min(SCREEN[0], room.width())
     assert frame.height() <= min(SCREEN[1], room.height())
+    qtbot.wait(50)  # the first layout pass after showing
+    assert form.emotion.width() >= form.emotion.sizeHint().width()
     screenshot(form, f"complaint-form-{language}")
     assert run(form.save()) is None  # nothing typed yet: refused
     reason = next(label.text() for label in form._errors.values() if label.isVisible())
