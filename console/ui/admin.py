@@ -294,16 +294,81 @@ class StaffWindow(Retranslating, QWidget):
 # --- audit ---------------------------------------------------------------------------
 
 
+# Field names in the audit trail, as staff read them (unknown ones are shown humanised).
+FIELD_LABELS: dict[str, str] = {
+    "customer_id": str(QT_TRANSLATE_NOOP("AuditWindow", "Customer")),
+    "status": str(QT_TRANSLATE_NOOP("AuditWindow", "Status")),
+    "action": str(QT_TRANSLATE_NOOP("AuditWindow", "Action")),
+    "capture": str(QT_TRANSLATE_NOOP("AuditWindow", "Form")),
+    "promise_due": str(QT_TRANSLATE_NOOP("AuditWindow", "Reply promised by")),
+    "satisfaction": str(QT_TRANSLATE_NOOP("AuditWindow", "Satisfaction")),
+    "at": str(QT_TRANSLATE_NOOP("AuditWindow", "Time")),
+    "items": str(QT_TRANSLATE_NOOP("AuditWindow", "Items")),
+    "name": str(QT_TRANSLATE_NOOP("AuditWindow", "Name")),
+    "preferred_name": str(QT_TRANSLATE_NOOP("AuditWindow", "Address as")),
+    "phones": str(QT_TRANSLATE_NOOP("AuditWindow", "Phones")),
+    "email": str(QT_TRANSLATE_NOOP("AuditWindow", "Email")),
+    "member_no": str(QT_TRANSLATE_NOOP("AuditWindow", "Member no.")),
+    "tier": str(QT_TRANSLATE_NOOP("AuditWindow", "Tier")),
+    "birthday": str(QT_TRANSLATE_NOOP("AuditWindow", "Birthday")),
+    "notes": str(QT_TRANSLATE_NOOP("AuditWindow", "Notes")),
+    "greetings_consent": str(QT_TRANSLATE_NOOP("AuditWindow", "Greetings consent")),
+    "marketing_consent": str(QT_TRANSLATE_NOOP("AuditWindow", "Offers consent")),
+    "role": str(QT_TRANSLATE_NOOP("AuditWindow", "Role")),
+    "active": str(QT_TRANSLATE_NOOP("AuditWindow", "Active")),
+}
+NOTHING = "—"
+
+
+def field_label(key: str) -> str:
+    text = FIELD_LABELS.get(key)
+    if text is None:
+        return key.replace("_", " ").capitalize()
+    return QCoreApplication.translate("AuditWindow", text)
+
+
+def _value_text(key: str, value: Any) -> str:
+    """One audited value as staff read it: "—" for nothing, "#618" for a record."""
+    if value is None or value in ("", []):
+        return NOTHING
+    if isinstance(value, bool):
+        if value:
+            return QCoreApplication.translate("AuditWindow", "yes")
+        return QCoreApplication.translate("AuditWindow", "no")
+    if isinstance(value, int) and key.endswith("_id"):
+        return f"#{value}"
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if "T" in value or " " in value:
+            return f"{moment:%Y-%m-%d %H:%M}"
+        return value
+    if isinstance(value, list):
+        return ", ".join(_value_text(key, v) for v in value)
+    parts = value if isinstance(value, dict) else {}
+    if all(isinstance(parts.get(k), int) for k in ("day", "month")):  # a birthday
+        day = f"{parts['month']:02d}-{parts['day']:02d}"
+        year = parts.get("year")
+        return f"{year:04d}-{day}" if isinstance(year, int) else day
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
 def _fields_text(entry: AuditEntry) -> str:
     if entry.fields == {"redacted": True}:
         return QCoreApplication.translate("AuditWindow", "(values removed: customer erased)")
     parts = []
     for key, value in sorted(entry.fields.items()):
+        name = field_label(key)
         if isinstance(value, list) and len(value) == 2:
-            before, after = (json.dumps(v, ensure_ascii=False) for v in value)
-            parts.append(f"{key}: {before} → {after}")
+            before, after = (_value_text(key, v) for v in value)
+            if before != after:  # "— → —" says nothing
+                parts.append(f"{name}: {before} → {after}")
         else:
-            parts.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"{name}: {_value_text(key, value)}")
     return "; ".join(parts)
 
 
@@ -329,6 +394,8 @@ ENTITY_LABELS: dict[str, str] = {
     "consent": str(QT_TRANSLATE_NOOP("AuditWindow", "consent record")),
     "staff": str(QT_TRANSLATE_NOOP("AuditWindow", "staff")),
     "audit": str(QT_TRANSLATE_NOOP("AuditWindow", "audit")),
+    "complaint": str(QT_TRANSLATE_NOOP("AuditWindow", "complaint")),
+    "reward": str(QT_TRANSLATE_NOOP("AuditWindow", "reward")),
 }
 
 
@@ -498,6 +565,8 @@ class AuditWindow(Retranslating, QWidget):
         )
         for caption, text in zip(self._captions, captions, strict=True):
             caption.setText(text)
+            # Never squeezed below its text ("To" was cut to "Tc"): the window grows instead.
+            caption.setMinimumWidth(caption.sizeHint().width())
         self.view.setAccessibleName(self.tr("Audit entries"))
         self.message.setAccessibleName(self.tr("Message"))
         if self._message_text is not None:

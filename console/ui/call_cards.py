@@ -38,13 +38,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -79,6 +78,7 @@ from console.services.customers import (
     ValidationFailed,
 )
 from console.storage.customers import SearchHit
+from console.ui.customer_profile import FlowLayout
 from console.ui.i18n import (
     format_date,
     format_datetime,
@@ -96,6 +96,47 @@ CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTACH_DEBOUNCE_MS = 150
 COMPLAINT_KEYS = "Ctrl+Shift+C"
 CALLS_KEYS = "Ctrl+J"
+
+# The dock keeps one width whatever it shows, so a pop never squeezes the profile.
+DOCK_WIDTH = 300
+# WCAG 2 minimum contrast for normal text.
+MIN_CONTRAST = 4.5
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable_selection(palette: QPalette) -> QPalette:
+    """*palette* with a selection colour its highlighted text reads on (≥ 4.5:1): the
+    system's own when it passes, else made darker (light text) or lighter (dark text)."""
+    result = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = result.color(group, QPalette.ColorRole.HighlightedText)
+        highlight = result.color(group, QPalette.ColorRole.Highlight)
+        light_text = relative_luminance(text) > 0.5
+        for _ in range(40):
+            if contrast_ratio(text, highlight) >= MIN_CONTRAST:
+                break
+            highlight = highlight.darker(110) if light_text else highlight.lighter(108)
+        result.setColor(group, QPalette.ColorRole.Highlight, highlight)
+    return result
+
 
 STATE_COLOURS = {
     CallState.RINGING: "#1565c0",
@@ -256,14 +297,13 @@ class CallCard(Retranslating, QFrame):
         self.call = call
         self.clock = clock
         self.title_text = title
+        self.selected = False
         self.setObjectName("callCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.title.setObjectName("callCardTitle")
-        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
         self.detail = QLabel()
         self.detail.setObjectName("callCardDetail")
-        self.detail.setStyleSheet("color: #555;")
         self.state = QLabel()
         self.state.setObjectName("callCardState")
         layout = QVBoxLayout(self)
@@ -283,15 +323,37 @@ class CallCard(Retranslating, QFrame):
             self.title_text = title
         self.refresh(self.clock.local_naive())
 
+    def set_selected(self, selected: bool) -> None:
+        """Draw the card for the selection colour (its highlighted text) or the base."""
+        self.selected = selected
+        self.refresh(self.clock.local_naive())
+
+    def text_colours(self) -> dict[str, QColor]:
+        """The colour of each line as drawn now (the state's is its own on the base)."""
+        palette = self.palette()
+        if self.selected:
+            text = palette.color(QPalette.ColorRole.HighlightedText)
+            return {"title": text, "detail": text, "state": text}
+        return {
+            "title": palette.color(QPalette.ColorRole.Text),
+            "detail": QColor("#555555"),
+            "state": QColor(STATE_COLOURS[self.call.state]),
+        }
+
     def refresh(self, now: dt.datetime) -> None:
         call = self.call
+        colours = self.text_colours()
         arrow = "☎ ←" if call.direction is Direction.IN else "☎ →"
         probable = (
             f" · {match_label(MatchKind.PROBABLE)}" if call.match is MatchKind.PROBABLE else ""
         )
         self.title.setText(html.escape(f"{arrow} {self.title_text}"))
+        self.title.setStyleSheet(
+            f"font-weight: 600; font-size: 14px; color: {colours['title'].name()};"
+        )
         self.detail.setText(html.escape(f"{number_text(call)}{probable}"))
-        colour = STATE_COLOURS[call.state]
+        self.detail.setStyleSheet(f"color: {colours['detail'].name()};")
+        colour = colours["state"].name()
         self.state.setText(
             f"<span style='color:{colour}; font-weight:600'>"
             f"{html.escape(state_text(call, now))}</span>"
@@ -368,6 +430,9 @@ class CallDesk(Retranslating, QDockWidget):
         self.tabs.addTab(self._build_calls_page(), "")
         self.tabs.addTab(self._build_call_back_page(), "")
         self.setWidget(self.tabs)
+        self.setFixedWidth(DOCK_WIDTH)
+        # The listener's state, shown again once the last card has gone.
+        self._link_status: tuple[str, str | int] = self._status
 
         self._build_timeline()
         self._build_actions()
@@ -473,6 +538,8 @@ class CallDesk(Retranslating, QDockWidget):
         self.queue.setObjectName("callQueue")
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setSpacing(2)
+        self.queue.setPalette(readable_selection(self.queue.palette()))
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.queue.currentItemChanged.connect(self._current_changed)
         self.queue.activated.connect(self._queue_activated)
         self.queue.dismissRequested.connect(self.dismiss)
@@ -533,11 +600,10 @@ class CallDesk(Retranslating, QDockWidget):
         self.open_button = self._button("openCallerButton", self._open_current)
         self.complaint_button = self._button("callComplaintButton", self.request_complaint)
         self.dismiss_button = self._button("dismissCallButton", self._dismiss_current)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps within the dock's fixed width
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.complaint_button)
         buttons.addWidget(self.dismiss_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caller_name)
@@ -668,8 +734,13 @@ class CallDesk(Retranslating, QDockWidget):
     def _show_status(self) -> None:
         kind, value = self._status
         colour = "#666"
+        if kind != "queue":
+            self.status.setToolTip("")
         if kind == "listening":
-            text = self.tr("Listening for calls on %1").replace("%1", str(value))
+            # Staff words on the dock; the address (for whoever sets up the phone
+            # system) in the tooltip.
+            text = self.tr("Phone pop-ups on")
+            self.status.setToolTip(self.tr("Listening for calls on %1").replace("%1", str(value)))
         elif kind == "off":
             text = self.tr("Phone link off: %1").replace("%1", str(value))
             colour = "#b3261e"
@@ -748,8 +819,7 @@ class CallDesk(Retranslating, QDockWidget):
         self._update_item(call.call_id)
         if not self._clock.isActive():
             self._clock.start()
-        self._status = ("queue", len(self.cards))
-        self._show_status()
+        self._show_queue_count()
         if self.current is None or not self.current.live:
             self._preloaded = update.profile
             try:
@@ -781,6 +851,20 @@ class CallDesk(Retranslating, QDockWidget):
             self._clock.stop()
             if len(self.people) > 1000:  # forget the callers of a long day's cards
                 self.people.clear()
+        self._show_queue_count()
+        self._mark_selected()
+
+    def _show_queue_count(self) -> None:
+        """The header counts the cards in the queue (the listener's state when none)."""
+        if self._status[0] != "queue":
+            self._link_status = self._status
+        self._status = ("queue", len(self.cards)) if self.cards else self._link_status
+        self._show_status()
+
+    def _mark_selected(self) -> None:
+        current = self.queue.currentItem()
+        for call_id, card in self.cards.items():
+            card.set_selected(self.items.get(call_id) is current)
 
     def dismiss(self, call_id: str) -> None:
         was_current = self.current is not None and self.current.call_id == call_id
@@ -830,6 +914,7 @@ class CallDesk(Retranslating, QDockWidget):
     # --- the picked call --------------------------------------------------------------
 
     def _current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        self._mark_selected()
         if item is not None:
             self._pick(str(item.data(CALL_ID_ROLE)))
 
@@ -898,6 +983,7 @@ class CallDesk(Retranslating, QDockWidget):
                 self._render_facts()
             else:
                 self.caller_greeting.setText("…")
+                self.caller_greeting.show()
                 self.caller_facts.setText(
                     html.escape(words().last_visit(brief))
                     if brief is not None
@@ -1001,6 +1087,8 @@ class CallDesk(Retranslating, QDockWidget):
                 )
             )
         self.caller_greeting.setText(html.escape(profile.greeting))
+        # Said once: when the window's profile shows this caller, its greeting is the one.
+        self.caller_greeting.setVisible(self.window_.profile.customer_id != profile.customer.id)
         self.caller_facts.setText("<br>".join(facts))
 
     async def _load_complaints(self, customer_id: int) -> None:

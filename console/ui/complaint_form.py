@@ -40,7 +40,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -441,8 +441,63 @@ class ComplaintForm(Retranslating, QDialog):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
         self._connect_changes()
-        self.resize(780, 860)
         self.retranslate()
+        self.fit_to_screen()
+
+    # --- size ----------------------------------------------------------------------------
+
+    # What the form would like; it is made smaller to fit the screen (the steps scroll,
+    # the Save row stays in view below them).
+    PREFERRED_SIZE = (780, 860)
+    # Room left for the window's title bar and frame, which Qt only knows once shown.
+    FRAME_ALLOWANCE = (16, 48)
+
+    def fit_to_screen(self) -> None:
+        """Fit the whole window, frame included, in the screen's available area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = self.PREFERRED_SIZE
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - self.FRAME_ALLOWANCE[0])
+            height = min(height, room.height() - self.FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame = self.frameGeometry()
+            if frame.height() > room.height() or frame.width() > room.width():
+                extra_w = frame.width() - self.width()
+                extra_h = frame.height() - self.height()
+                self.resize(
+                    min(self.width(), room.width() - extra_w),
+                    min(self.height(), room.height() - extra_h),
+                )
+            if not room.contains(self.frameGeometry()):
+                self.move(
+                    max(room.left(), min(self.x(), room.right() - self.frameGeometry().width())),
+                    max(room.top(), min(self.y(), room.bottom() - self.frameGeometry().height())),
+                )
+
+    def _align_captions(self) -> None:
+        """One caption column for every step, so the fields line up down the form."""
+        captions = []
+        for box in self._sections.values():
+            form = box.layout()
+            if not isinstance(form, QFormLayout):
+                continue
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    captions.append(widget)
+        for caption in captions:
+            caption.setMinimumWidth(0)
+        width = max((c.sizeHint().width() for c in captions), default=0)
+        for caption in captions:
+            caption.setMinimumWidth(width)
 
     # --- building ----------------------------------------------------------------------
 
@@ -523,13 +578,13 @@ class ComplaintForm(Retranslating, QDialog):
         for key, widget in pairs:
             where.addWidget(self._caption(key, widget))
             where.addWidget(widget, 1)
-        form.addRow("", where)
+        form.addRow(QLabel(), where)
         when = QHBoxLayout()
         pairs = (("agent", self.agent), ("received", self.received))
         for key, widget in pairs:
             when.addWidget(self._caption(key, widget))
             when.addWidget(widget, 1)
-        form.addRow("", when)
+        form.addRow(QLabel(), when)
         column.addWidget(who)
 
         # 1. What happened.
@@ -731,6 +786,7 @@ class ComplaintForm(Retranslating, QDialog):
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
+        self._align_captions()
 
         self.customer_label.setAccessibleName(self.tr("Linked customer"))
         _texts(self.caller_name, self.tr("Caller's name"), self.tr("Walk-in or unknown caller"))
@@ -1254,6 +1310,8 @@ class ComplaintForm(Retranslating, QDialog):
         self._shown_errors = dict(errors)
         errors = {key: domain_error(text) for key, text in errors.items()}
         first: QWidget | None = None
+        first_text = ""
+        first_label: QLabel | None = None
         elsewhere: list[str] = []
         order = [w for w in self.focus_order()]
         for key, text in sorted(
@@ -1268,21 +1326,27 @@ class ComplaintForm(Retranslating, QDialog):
             target = self._targets[key]
             target.setAccessibleDescription(text)
             if first is None:
-                first = target
+                first, first_text, first_label = target, text, label
         count = len(errors)
-        summary = (
-            self.tr("Please correct the field marked in red.")
-            if count == 1
-            else self.tr("Please correct the %n fields marked in red.", "", count)
-        )
-        if elsewhere:
+        # Beside Save: the first problem's own reason (the field has the focus), and how
+        # many more there are — the reason must not be below the fold.
+        if first is None:
+            summary = ""
+        elif count == 1:
+            summary = first_text
+        else:
             summary = (
-                " ".join(elsewhere)
-                if len(elsewhere) == count
-                else summary + " " + " ".join(elsewhere)
+                first_text + " " + self.tr("Please correct the %n fields marked in red.", "", count)
             )
+        if elsewhere:
+            summary = " ".join([*elsewhere, summary]).strip()
         set_message(self.status, summary, error=True)
         if first is not None and focus:
+            layout = self.content.layout()
+            if layout is not None:
+                layout.activate()  # the messages just shown take their room first
+            if first_label is not None:
+                self.scroll_area.ensureWidgetVisible(first_label)
             self.scroll_area.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 

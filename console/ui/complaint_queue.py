@@ -52,6 +52,7 @@ from console.domain.complaint import (
     Status,
     TransitionRefused,
     allowed_actions,
+    promise_state,
     quick_due,
 )
 from console.services.complaints import (
@@ -393,9 +394,23 @@ class ComplaintTexts(QObject):
             )
 
         promise = "—"
-        if c.promise_due is not None:
+        answered = None if c.status.is_open else c.resolved_at
+        if c.promise_due is not None and answered is not None:
+            # Answered: whether the promise was kept, not a countdown that runs on.
+            state = promise_state(c.promise_due, now, answered_at=answered)
+            if state is PromiseState.KEPT:
+                outcome = self.tr("kept — answered {when}")
+            else:
+                outcome = self.tr("missed — answered {when}")
+            outcome = outcome.format(when=_when(answered, zone))
+            promise = e(f"{_when(c.promise_due, zone)} ({outcome})")
+            if state is PromiseState.MISSED:
+                promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
+        elif c.promise_due is not None and not c.status.is_open:
+            promise = e(_when(c.promise_due, zone))  # closed without an answer (voided)
+        elif c.promise_due is not None:
             promise = e(f"{_when(c.promise_due, zone)} ({countdown_text(c.promise_due, now)})")
-            if c.promise_due < now and c.status.is_open:
+            if c.promise_due < now:
                 promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
         compensation = "—"
         if c.compensation is not None:

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
 from console.storage import files
+from console.storage.complaints import SUMMARY_CHARS
 from console.ui.complaint_form import (
     CAUSE_LABELS,
     QT_TRANSLATE_NOOP,
@@ -229,6 +230,16 @@ def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     return len(rows)
 
 
+# The longest bar, in pixels: long enough to compare, short enough to read across.
+MAX_BAR_WIDTH = 420
+
+
+def summary_text(summary: str) -> str:
+    """A stored summary (the first :data:`SUMMARY_CHARS` characters of what happened),
+    with "…" when the text went on."""
+    return summary + "…" if len(summary) >= SUMMARY_CHARS else summary
+
+
 class BarChart(Retranslating, QWidget):
     """Horizontal bars with their labels and counts, drawn with QPainter."""
 
@@ -278,16 +289,12 @@ class BarChart(Retranslating, QWidget):
                 QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, self.tr("No complaints")
             )
             return
-        top = 32.0
-        row = min(28.0, (height - top - 8) / len(self.bars))
-        label_width = min(
-            max(metrics.horizontalAdvance(bar) for bar, _ in self.bars) + 16, width * 0.45
-        )
         most = max(count for _label, count in self.bars) or 1
         count_width = metrics.horizontalAdvance(format_number(most)) + 12
-        bar_space = max(width - label_width - count_width - 16, 10)
-        for position, (bar, count) in enumerate(self.bars):
-            y = top + position * row
+        for position, ((bar, count), rect) in enumerate(
+            zip(self.bars, self.bar_rects(width, height), strict=True)
+        ):
+            y, row, label_width, length = rect.y() - 4, rect.height() + 8, rect.x(), rect.width()
             painter.setPen(QColor("#333333"))
             shown = metrics.elidedText(bar, Qt.TextElideMode.ElideRight, int(label_width - 12))
             painter.drawText(
@@ -295,16 +302,35 @@ class BarChart(Retranslating, QWidget):
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 shown,
             )
-            length = bar_space * count / most
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(BAR_COLOURS[position % len(BAR_COLOURS)]))
-            painter.drawRoundedRect(QRectF(label_width, y + 4, max(length, 2), row - 8), 3, 3)
+            painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(QColor("#222222"))
             painter.drawText(
                 QRectF(label_width + length + 6, y, count_width, row),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 format_number(count),
             )
+
+    def bar_rects(self, width: int, height: int) -> list[QRectF]:
+        """Where each bar is drawn in a chart *width* × *height*: the longest is at most
+        :data:`MAX_BAR_WIDTH` long, however wide the window (a wide screen does not stretch
+        two bars across it)."""
+        if not self.bars:
+            return []
+        metrics = QFontMetrics(self.font())
+        top = 32.0
+        row = min(28.0, (height - top - 8) / len(self.bars))
+        label_width = min(
+            max(metrics.horizontalAdvance(bar) for bar, _ in self.bars) + 16, width * 0.45
+        )
+        most = max(count for _label, count in self.bars) or 1
+        count_width = metrics.horizontalAdvance(format_number(most)) + 12
+        bar_space = min(max(width - label_width - count_width - 16, 10), MAX_BAR_WIDTH)
+        return [
+            QRectF(label_width, top + position * row + 4, max(bar_space * count / most, 2), row - 8)
+            for position, (_bar, count) in enumerate(self.bars)
+        ]
 
     def image(self, width: int = 900, height: int | None = None) -> QImage:
         """The chart as an image (for the PDF)."""
@@ -514,6 +540,9 @@ class ComplaintReportView(Retranslating, QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # One line a row; what does not fit ends with "…" and shows whole on hover.
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
     # --- period ------------------------------------------------------------------------
@@ -612,7 +641,7 @@ class ComplaintReportView(Retranslating, QWidget):
                 row.store,
                 row.sub_cause,
                 responsibility_label(row.responsibility),
-                row.summary,
+                summary_text(row.summary),
                 row.wording,
             ]
             for c, value in enumerate(values):

@@ -7,7 +7,8 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -80,6 +83,148 @@ def _purchase_columns() -> list[tuple[str, Any]]:
         ("Total", lambda p: format_money(p.total_minor, p.currency)),
         ("Store", lambda p: p.store),
     ]
+
+
+class FlowLayout(QLayout):
+    """Lays its widgets out left to right and wraps them onto the next line, so a row of
+    badges or buttons never makes its pane wider than the room it has (Qt's flow layout
+    example). An item wider than a whole line gets the line's width (and, if it has a
+    height for that width, that height)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._visible()) + self._gap * max(
+            len(self._visible()) - 1, 0
+        )
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        shown = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                shown.append(item)
+        return shown
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        m: QMargins = self.contentsMargins()
+        area = rect.marginsRemoved(m)
+        x, y, line = area.x(), area.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            width = min(hint.width(), max(area.width(), 1))
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, line = area.x(), y + line + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            x += width + self._gap
+            line = max(line, height)
+        return y + line - rect.y() + m.bottom()
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines when it is given less room than
+    one line needs (the open-complaint badge): it never widens its pane."""
+
+    PADDING = QMargins(12, 4, 12, 4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.label = QLabel(self)
+        self.label.setObjectName("wrapButtonText")
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(self.PADDING)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self.label.setText(html.escape(text))
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._text
+
+    def _extra(self) -> QSize:
+        p = self.PADDING
+        return QSize(p.left() + p.right(), p.top() + p.bottom())
+
+    def sizeHint(self) -> QSize:
+        metrics = self.label.fontMetrics()
+        width = metrics.horizontalAdvance(self._text) + 4
+        return QSize(width, metrics.height()) + self._extra()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(80, self.label.fontMetrics().height()) + self._extra()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        inner = max(width - self._extra().width(), 1)
+        return self.label.heightForWidth(inner) + self._extra().height()
+
+
+class BadgeLabel(QLabel):
+    """A badge: one line when there is room for it, wrapped when there is not."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(html.escape(text), parent)
+        self._plain = text
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        # Measured in the badge's semibold type even before the style sheet is applied
+        # (the layout may ask first), plus its padding.
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        width = QFontMetrics(font).horizontalAdvance(self._plain) + 32
+        return QSize(width, self.heightForWidth(width))
 
 
 def _section() -> QLabel:
@@ -148,11 +293,12 @@ class CustomerProfile(Retranslating, QWidget):
             "font-size: 20px; font-weight: 600; color: #1b3a57; padding: 10px 12px;"
             "background: #eef4fb; border-radius: 8px;"
         )
+        # The badges wrap onto more lines rather than widen the pane (the open-complaint
+        # badge first: it changes what staff say before anything else).
         self.badges = QWidget()
         self.badges.setObjectName("badges")
-        self._badge_layout = QHBoxLayout(self.badges)
-        self._badge_layout.setContentsMargins(0, 0, 0, 0)
-        self._badge_layout.setSpacing(6)
+        self._badge_layout = FlowLayout(self.badges)
+        self._badge_widgets: list[QLabel] = []
 
         self.identity = _value_label("identity")
         self.facts = _value_label("facts")
@@ -171,33 +317,32 @@ class CustomerProfile(Retranslating, QWidget):
         self.edit_button.clicked.connect(lambda: self._request(self.editRequested))
         self.redeem_button.clicked.connect(lambda: self._request(self.redeemRequested))
         # Open complaints: a red badge with the promise, so nobody greets cheerfully.
-        self.complaint_badge = QPushButton()
+        self.complaint_badge = WrapButton(self.badges)
         self.complaint_badge.setObjectName("openComplaintBadge")
         self.complaint_badge.setFlat(True)
         self.complaint_badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.complaint_badge.setStyleSheet(
-            "QPushButton#openComplaintBadge { background:#b3261e; color:#ffffff;"
-            " border-radius:10px; padding:4px 12px; font-weight:600; text-align:left; }"
-            "QPushButton#openComplaintBadge:focus { outline: 2px solid #1b3a57; }"
+            "QPushButton#openComplaintBadge { background:#b3261e; border-radius:10px; }"
+            "QPushButton#openComplaintBadge:focus { border: 2px solid #1b3a57; }"
+            "QLabel#wrapButtonText { color:#ffffff; font-weight:600; background:transparent; }"
         )
+        self._badge_layout.addWidget(self.complaint_badge)
         self.complaint_badge.clicked.connect(self._open_first_complaint)
         self.complaint_badge.hide()
         self.complaint_button = QPushButton()
         self.complaint_button.setObjectName("startComplaintButton")
         self.complaint_button.clicked.connect(lambda: self._request(self.complaintRequested))
         self.complaint_button.setVisible(complaints is not None)
-        complaint_line = QHBoxLayout()
-        complaint_line.addWidget(self.complaint_button)
-        complaint_line.addWidget(self.complaint_badge, 1)
-        actions = QHBoxLayout()
+        # The actions wrap too: in Chinese or in a narrow pane they take two lines.
+        actions = FlowLayout()
         for button in (
             self.visit_button,
             self.purchase_button,
             self.edit_button,
             self.redeem_button,
+            self.complaint_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
 
         self.purchases = PagedTableModel[Purchase](_purchase_columns(), tasks, parent=self)
         self.visits = PagedTableModel[Visit](_visit_columns(), tasks, parent=self)
@@ -216,12 +361,20 @@ class CustomerProfile(Retranslating, QWidget):
         details = QWidget()
         grid = QGridLayout(details)
         grid.setContentsMargins(0, 0, 0, 0)
+        # Three columns side by side (who, at a glance, what to remember), so the
+        # history starts high enough to show a few purchases on a 768-high screen.
         grid.addWidget(self.customer_title, 0, 0)
         grid.addWidget(self.identity, 1, 0)
         grid.addWidget(self.glance_title, 0, 1)
         grid.addWidget(self.facts, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.remember_title, 0, 2)
+        grid.addWidget(self.remember, 1, 2)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
+        grid.setRowStretch(1, 1)
+        for label in (self.identity, self.facts, self.remember):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setMinimumWidth(120)
 
         body = QWidget()
         body.setObjectName("profileBody")
@@ -229,10 +382,7 @@ class CustomerProfile(Retranslating, QWidget):
         column.addWidget(self.greeting)
         column.addWidget(self.badges)
         column.addLayout(actions)
-        column.addLayout(complaint_line)
         column.addWidget(details)
-        column.addWidget(self.remember_title)
-        column.addWidget(self.remember)
         column.addWidget(self.history_title)
         column.addWidget(self.history, 1)
         self.body = body
@@ -241,6 +391,8 @@ class CustomerProfile(Retranslating, QWidget):
         scroll.setObjectName("profileScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Nothing here scrolls sideways: every line wraps to the pane's width instead.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self._scroll = scroll
 
@@ -545,6 +697,7 @@ class CustomerProfile(Retranslating, QWidget):
         if not rows or self._complaints is None:
             self.complaint_badge.hide()
             self.complaint_badge.setAccessibleName(self.tr("Open complaint"))
+            self._show_badge_row()
             return
         text = promise_line(rows, self._complaints.now())
         self.complaint_badge.setText(f"⚠ {text}")
@@ -556,6 +709,7 @@ class CustomerProfile(Retranslating, QWidget):
             + "\n".join(f"#{r.id}: {r.summary}" for r in rows)
         )
         self.complaint_badge.show()
+        self._show_badge_row()
 
     def _open_first_complaint(self) -> None:
         if self.open_complaints:
@@ -615,16 +769,19 @@ class CustomerProfile(Retranslating, QWidget):
             shown.append((badge, text, detail))
         return shown
 
+    def badge_widgets(self) -> list[QLabel]:
+        """The badges shown for the profile (the open-complaint badge is apart)."""
+        return list(self._badge_widgets)
+
     def _show_badges(self, profile: Profile) -> None:
-        while self._badge_layout.count():
-            item = self._badge_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for widget in self._badge_widgets:
+            self._badge_layout.removeWidget(widget)
+            widget.deleteLater()
+        self._badge_widgets = []
         shown = self.badge_texts(profile)
         for badge, text, detail in shown:
             bg, fg = BADGE_COLOURS.get(badge.kind, ("#eeeeee", "#222222"))
-            label = QLabel(html.escape(text))
+            label = BadgeLabel(text, self.badges)
             label.setObjectName(f"badge_{badge.kind.value}")
             label.setAccessibleName(text)
             label.setToolTip(detail)
@@ -633,7 +790,10 @@ class CustomerProfile(Retranslating, QWidget):
                 "font-weight:600;"
             )
             self._badge_layout.addWidget(label)
-        self._badge_layout.addStretch(1)
+            self._badge_widgets.append(label)
         details = [f"{text}: {detail}" for _badge, text, detail in shown if detail]
         self.badges.setToolTip("\n".join(details))
-        self.badges.setVisible(bool(shown))
+        self._show_badge_row()
+
+    def _show_badge_row(self) -> None:
+        self.badges.setVisible(bool(self._badge_widgets) or not self.complaint_badge.isHidden())

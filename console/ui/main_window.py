@@ -8,12 +8,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -139,9 +141,20 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 700])
 
+        self.splitter = splitter
+
+        # While a customer is open the profile owns the main area: Today (or the search
+        # results) fold away, and this button, Ctrl+T or typing a search brings them back.
+        self.today_button = QToolButton()
+        self.today_button.setObjectName("todayButton")
+        self.today_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.today_button)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.resize(1180, 760)
@@ -191,6 +204,9 @@ class MainWindow(Retranslating, QMainWindow):
             )
         )
         self.results.setAccessibleName(self.tr("Search results"))
+        today_hint = self.tr("Show Today's lists beside the customer (Ctrl+T)")
+        self.today_button.setAccessibleName(today_hint)
+        self.today_button.setToolTip(today_hint)
         self.slash_action.setText(self.tr("Find"))
         self.find_action.setText(self.tr("&Find customer"))
         self.new_action.setText(self.tr("&New customer…"))
@@ -264,6 +280,7 @@ class MainWindow(Retranslating, QMainWindow):
             "phrasebookAction", [key("Ctrl+Shift+B")], self.open_phrasebook
         )
         self.today_action = self._action("todayAction", [key("Ctrl+T")], self.show_today)
+        self.today_button.setDefaultAction(self.today_action)
         self.quit_action = self._action("quitAction", [key(key.StandardKey.Quit)], self.close)
         menu = self.menuBar()
         menu.setObjectName("menuBar")
@@ -309,7 +326,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _query_changed(self, text: str) -> None:
         self._query_generation += 1
-        if not text.strip():
+        if text.strip():
+            self.unfold_left()
+        else:
             self._debounce.stop()
             self.results_model.set_hits([])
             self._last_search = None
@@ -351,6 +370,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
 
     def _focus_results(self) -> None:
+        self.unfold_left()
         if self.results_model.rowCount() and self.left.currentWidget() is self._results_page:
             self.results.setFocus()
             if not self.results.currentIndex().isValid():
@@ -395,6 +415,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
             return
         self.profile.show_profile(profile)
+        self.fold_left()
         assert profile.customer.id is not None
         self.profileShown.emit(profile.customer.id)
 
@@ -501,9 +522,22 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- Today -------------------------------------------------------------------------
 
+    def fold_left(self) -> None:
+        """Give the main area to the open customer (Today or the results fold away)."""
+        self.left.hide()
+
+    def unfold_left(self) -> None:
+        """Bring Today or the search results back beside the profile."""
+        self.left.show()
+
+    @property
+    def left_folded(self) -> bool:
+        return self.left.isHidden()
+
     def show_today(self) -> None:
         self.search.clear()
         self.left.setCurrentWidget(self.today)
+        self.unfold_left()
         self.tasks.start(self._load_today(), name="today")
 
     async def _load_today(self) -> None:

@@ -28,6 +28,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import enum
+import html
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -1365,6 +1366,15 @@ class PhrasebookEditor(Retranslating, QWidget):
             self.findings.setColumnWidth(column, width)
         self.findings.currentItemChanged.connect(self._finding_chosen)
         self.findings.itemActivated.connect(self._finding_activated)
+        # The chosen finding in full (Reason and "Say instead" are cut in the columns).
+        self.finding_detail = QLabel()
+        self.finding_detail.setObjectName("benchFindingDetail")
+        self.finding_detail.setWordWrap(True)
+        self.finding_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.finding_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.finding_detail.setStyleSheet(
+            "background: palette(alternate-base); padding: 4px; border-radius: 4px;"
+        )
 
     def _build_history(self) -> None:
         self.history_scope = QComboBox()
@@ -1444,8 +1454,9 @@ class PhrasebookEditor(Retranslating, QWidget):
         findings_column.setSpacing(2)
         findings_column.addWidget(self.bench_summary)
         findings_column.addWidget(self.findings, 1)
+        findings_column.addWidget(self.finding_detail)
         bench_split.addWidget(findings)
-        bench_split.setSizes([80, 170])
+        bench_split.setSizes([64, 300])
         bench_column.addWidget(bench_split, 1)
 
         history = QGroupBox()
@@ -1482,7 +1493,8 @@ class PhrasebookEditor(Retranslating, QWidget):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([460, 320])
+        # The bench gets room for several findings and the chosen one in full.
+        self.splitter.setSizes([360, 440])
 
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         note_line = QHBoxLayout()
@@ -2249,6 +2261,31 @@ class PhrasebookEditor(Retranslating, QWidget):
             ).format(flagged=len(found), counts=self.tr(", ").join(parts))
         self.bench_summary.setText(summary)
         self.findings.setAccessibleDescription(summary)
+        self._show_finding_detail()
+
+    def _show_finding_detail(self) -> None:
+        """The chosen finding (else the first) in full: term, severity, reason, fixes."""
+        item = self.findings.currentItem() or self.findings.topLevelItem(0)
+        finding = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not isinstance(finding, Finding):
+            self.finding_detail.clear()
+            self.finding_detail.hide()
+            return
+        e = html.escape
+        lines = [
+            f"<b>“{e(finding.matched)}”</b> · {e(severity_name(finding.severity))}",
+        ]
+        if finding.reason:
+            lines.append(e(finding.reason))
+        if finding.replacements:
+            lines.append(
+                e(self.tr("Say instead: {phrases}")).replace(
+                    "{phrases}", " · ".join(f"<b>{e(r)}</b>" for r in finding.replacements)
+                )
+            )
+        self.finding_detail.setText("<br>".join(lines))
+        self.finding_detail.setAccessibleName(self.tr("The chosen finding"))
+        self.finding_detail.show()
 
     def _bench_count(self, severity: Severity, count: int) -> str:
         """``2 must change`` / ``1 to check`` / ``3 suggested``."""
@@ -2271,6 +2308,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         return result
 
     def _finding_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self._show_finding_detail()
         if current is None:
             return
         finding = current.data(0, Qt.ItemDataRole.UserRole)

@@ -92,6 +92,98 @@
         <translation>操作</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Reply promised by</source>
+        <translation>承诺答复时间</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address as</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Greetings consent</source>
+        <translation>接收问候</translation>
+    </message>
+    <message>
+        <source>Offers consent</source>
+        <translation>接收优惠</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -406,6 +498,10 @@
     <message>
         <source>Copy the phone-system &amp;URL</source>
         <translation>复制电话系统网址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Phone pop-ups on</source>
+        <translation>来电弹屏已开启</translation>
     </message>
     <message>
         <source>Listening for calls on %1</source>
@@ -1304,10 +1400,6 @@
         <source>“{text}” is not an amount (e.g. 50 or 12.50).</source>
         <translation>“{text}”不是有效金额（例如 50 或 12.50）。</translation>
     </message>
-    <message>
-        <source>Please correct the field marked in red.</source>
-        <translation>请修改标红的字段。</translation>
-    </message>
     <message numerus="yes">
         <source>Please correct the %n fields marked in red.</source>
         <translation>
@@ -1887,6 +1979,14 @@
 </context>
 <context>
     <name>ComplaintTexts</name>
+    <message>
+        <source>kept — answered {when}</source>
+        <translation>按时兑现 — {when} 已答复</translation>
+    </message>
+    <message>
+        <source>missed — answered {when}</source>
+        <translation>未按时兑现 — {when} 才答复</translation>
+    </message>
     <message>
         <source>(confirmed)</source>
         <translation>（已确认）</translation>
@@ -3361,6 +3461,10 @@ Quiet table</source>
         <translation>搜索结果</translation>
     </message>
     <message>
+        <source>Show Today&apos;s lists beside the customer (Ctrl+T)</source>
+        <translation>在客户旁显示今日列表（Ctrl+T）</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -4387,6 +4491,14 @@ Quiet table</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrases}</source>
+        <translation>建议改说：{phrases}</translation>
+    </message>
+    <message>
+        <source>The chosen finding</source>
+        <translation>选中的检查结果</translation>
     </message>
     <message>
         <source>{count} must change</source>

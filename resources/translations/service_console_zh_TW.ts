@@ -92,6 +92,98 @@
         <translation>操作</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表單</translation>
+    </message>
+    <message>
+        <source>Reply promised by</source>
+        <translation>承諾回覆時間</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>滿意度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address as</source>
+        <translation>稱呼</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>會員編號</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>會員等級</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Greetings consent</source>
+        <translation>接收問候</translation>
+    </message>
+    <message>
+        <source>Offers consent</source>
+        <translation>接收優惠</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在職</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>客訴</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>獎勵</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>紀錄</translation>
     </message>
@@ -406,6 +498,10 @@
     <message>
         <source>Copy the phone-system &amp;URL</source>
         <translation>複製電話系統網址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Phone pop-ups on</source>
+        <translation>來電彈出視窗已開啟</translation>
     </message>
     <message>
         <source>Listening for calls on %1</source>
@@ -1304,10 +1400,6 @@
         <source>“{text}” is not an amount (e.g. 50 or 12.50).</source>
         <translation>「{text}」不是有效金額（例如 50 或 12.50）。</translation>
     </message>
-    <message>
-        <source>Please correct the field marked in red.</source>
-        <translation>請修正以紅色標示的欄位。</translation>
-    </message>
     <message numerus="yes">
         <source>Please correct the %n fields marked in red.</source>
         <translation>
@@ -1887,6 +1979,14 @@
 </context>
 <context>
     <name>ComplaintTexts</name>
+    <message>
+        <source>kept — answered {when}</source>
+        <translation>按時兌現 — {when} 已回覆</translation>
+    </message>
+    <message>
+        <source>missed — answered {when}</source>
+        <translation>未按時兌現 — {when} 才回覆</translation>
+    </message>
     <message>
         <source>(confirmed)</source>
         <translation>（已確認）</translation>
@@ -3361,6 +3461,10 @@ Quiet table</source>
         <translation>搜尋結果</translation>
     </message>
     <message>
+        <source>Show Today&apos;s lists beside the customer (Ctrl+T)</source>
+        <translation>在客戶旁顯示今日清單（Ctrl+T）</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>尋找</translation>
     </message>
@@ -4387,6 +4491,14 @@ Quiet table</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrases}</source>
+        <translation>建議改說：{phrases}</translation>
+    </message>
+    <message>
+        <source>The chosen finding</source>
+        <translation>選取的檢查結果</translation>
     </message>
     <message>
         <source>{count} must change</source>

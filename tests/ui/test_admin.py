@@ -112,3 +112,30 @@ def test_the_audit_window_filters_pages_and_exports(
     assert len(lines) == 1 + 64 and lines[0].startswith("at,actor")
     for widget in (window.actor, window.action, window.entity, window.entity_id, window.view):
         assert widget.objectName() and widget.accessibleName()
+
+
+def test_the_audit_window_reads_like_staff_write(
+    qtbot: Any, run: Callable[..., Any], staff: StaffService, audit: AuditService,
+    screenshot: Any,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QLabel
+
+    session = staff.session
+    fields = {"customer_id": [None, 618], "status": [None, "new"],
+              "promise_due": [None, "2026-11-29T10:00:00+08:00"]}  # fmt: skip
+    run(audit.record(session, "update", "complaint", 12, fields))
+    window = AuditWindow(audit, staff)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.load()
+    qtbot.waitUntil(lambda: window.model.total > 0)
+    column = 4  # Fields (before → after)
+    texts = [str(window.model.index(row, column).data()) for row in range(window.model.rowCount())]
+    assert not any("null" in text for text in texts), texts
+    assert any("Customer: — → #618" in text for text in texts), texts
+    assert any("Reply promised by: — → 2026-11-29 10:00" in text for text in texts), texts
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    screenshot(window, "audit-window")

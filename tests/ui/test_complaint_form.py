@@ -269,3 +269,56 @@ def test_mnemonics_are_unique(make_form: Any) -> None:
         key = match.group(1).lower()
         assert key not in keys, f"Alt+{key}: {keys.get(key)} and {widget.text()}"
         keys[key] = widget.text()
+
+
+def test_the_form_fits_a_1366x768_screen_and_its_captions_line_up(make_form: Any) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    form = make_form(customer_id=7, customer_name="余文乐")
+    room = form.screen().availableGeometry()
+    frame = form.frameGeometry()
+    assert frame.width() <= min(1366, room.width()), frame
+    assert frame.height() <= min(768, room.height()), frame
+    assert room.contains(frame), (room, frame)
+    # The Save row is outside the scrolling steps: always in view.
+    assert form.save_button.isVisible()
+    assert form.save_button.mapTo(form, form.save_button.rect().bottomRight()).y() < form.height()
+    # One caption column for every step: the fields start at the same x.
+    starts = set()
+    for box in form._sections.values():
+        layout = box.layout()
+        assert isinstance(layout, QFormLayout)
+        for row in range(layout.rowCount()):
+            item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            caption = item.widget() if item is not None else None
+            if isinstance(caption, QLabel) and caption.isVisible() and field is not None:
+                x = field.geometry().x() + box.mapTo(form.content, box.rect().topLeft()).x()
+                starts.add((caption.text(), x))
+    assert len({x for _text, x in starts}) == 1, sorted(starts, key=lambda s: s[1])
+
+
+def test_a_refused_save_focuses_the_first_problem_and_says_why_beside_save(
+    qtbot: Any, run: Callable[..., Any], make_form: Any, fake: FakeComplaints, screenshot: Any
+) -> None:
+    form = make_form()
+    form.caller_name.setText("Walk-in")
+    form.customer_words.setPlainText("Cold coffee.")
+    form.apology.setPlainText("Please calm down.")  # a blocked phrase, far down the form
+    form.choose_quick(QuickDue.END_OF_DAY)
+    form.scroll_area.verticalScrollBar().setValue(0)
+    assert run(form.save()) is None
+    assert QApplication.focusWidget() is form.apology
+    reason = form._errors["apology"].text()
+    assert reason and reason in form.status.text()
+    assert form.status.isVisible()
+    # the status sits beside Save, on the same row
+    status_row = form.status.mapTo(form, form.status.rect().center()).y()
+    save = form.save_button.mapTo(form, form.save_button.rect().topLeft()).y()
+    assert abs(status_row - (save + form.save_button.height() // 2)) < form.status.height()
+    # the field and its reason are scrolled into view
+    port = form.scroll_area.viewport()
+    for widget in (form.apology, form._errors["apology"]):
+        top = widget.mapTo(port, widget.rect().topLeft()).y()
+        assert top >= 0 and top + widget.height() <= port.height(), widget.objectName()
+    screenshot(form, "complaint-form-refused")

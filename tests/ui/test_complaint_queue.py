@@ -149,3 +149,22 @@ def test_promise_line_for_the_profile(run: Callable[..., Any], fake: FakeComplai
         "2 open complaints — reply promised by today 11:50 (in 20 min)"
     )
     assert promise_line(rows[:1], NOW).startswith("Open complaint — ")
+
+
+def test_an_answered_complaint_shows_whether_the_promise_was_kept(
+    qtbot: Any, run: Callable[..., Any], fake: FakeComplaints
+) -> None:
+    [kept_id, missed_id] = fill(run, fake, 2)  # promised by 11:50 and 12:27
+    fake.clock = NOW + dt.timedelta(minutes=10)
+    run(fake.act(kept_id, Action.RESOLVE))  # answered before its promise
+    fake.clock = NOW + dt.timedelta(hours=2)
+    run(fake.act(missed_id, Action.RESOLVE))  # answered after it
+    fake.clock = NOW + dt.timedelta(days=16)  # long after both promises
+    for cid, expected, other in ((kept_id, "kept", "missed"), (missed_id, "missed", "kept")):
+        view = ComplaintView(fake, cid)
+        qtbot.addWidget(view)
+        view.show()
+        run(view.load())
+        text = view.text.toPlainText()
+        assert f"({expected} — answered" in text, text
+        assert "overdue" not in text and f"({other} —" not in text

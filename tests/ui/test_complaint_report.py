@@ -134,3 +134,40 @@ def test_a_cut_feedback_list_is_exported_whole(
     qtbot.waitUntil(lambda: "2 rows saved" in view.status.text())
     assert asked == [None]  # the whole period was asked for again
     assert path.read_text(encoding="utf-8-sig").count("\n") == 3
+
+
+def test_long_summaries_end_with_an_ellipsis_and_bars_keep_a_readable_length(
+    qtbot: Any, qloop: Any, run: Callable[..., Any]
+) -> None:
+    from console.ui.complaint_report import MAX_BAR_WIDTH
+
+    fake = make_fake()
+    fill(run, fake)
+    words = "The heel came off on the second day; " * 5  # far longer than a summary
+    run(
+        fake.create(
+            Complaint(
+                caller_name="Priya Patel",
+                customer_words=words,
+                cause=CauseCategory.PRODUCT_QUALITY,
+                sub_cause="heel",
+                promise_due=fake.clock + dt.timedelta(hours=2),
+            )
+        )
+    )
+    view = ComplaintReportView(fake, Tasks())
+    qtbot.addWidget(view)
+    view.set_period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    view.resize(1366, 700)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.refresh()
+    items = [view.product_table.item(r, 5) for r in range(view.product_table.rowCount())]
+    long = [item for item in items if item.text().startswith("The heel")]
+    assert long and long[0].text().endswith("…")
+    assert long[0].toolTip() == long[0].text()
+    assert all(not item.text().endswith("…") for item in items if item not in long)
+    assert not view.product_table.wordWrap()
+    rects = view.chart.bar_rects(view.chart.width(), view.chart.height())
+    assert view.chart.width() > 1000  # a wide window…
+    assert rects and max(rect.width() for rect in rects) <= MAX_BAR_WIDTH  # …short bars

@@ -290,6 +290,35 @@ def test_the_bench_shows_english_and_chinese_hits_with_positions(
     assert positions == ["line 1, col 1", "line 1, col 6", "line 2, col 1", "line 2, col 9"]
 
 
+def test_the_bench_shows_the_chosen_finding_in_full(
+    qtbot: Any, editor: PhrasebookEditor, screenshot: Any
+) -> None:
+    editor.resize(1366, 768)
+    editor.bench.setPlainText("Hey, no problem!\n这里就是这样的，這不歸我管。")
+    qtbot.wait(50)
+    detail = editor.finding_detail
+    port = editor.findings.viewport()
+    for row in range(4):  # every finding of the text is in view
+        rect = editor.findings.visualItemRect(editor.findings.topLevelItem(row))
+        assert rect.top() >= 0 and rect.bottom() < port.height(), (row, rect, port.rect())
+    first = editor.bench_findings()[0]
+    assert detail.isVisible() and f"“{first.matched}”" in detail.text()
+    last_item = editor.findings.topLevelItem(3)
+    assert last_item is not None
+    editor.findings.setCurrentItem(last_item)
+    qtbot.wait(50)  # the layout gives the longer text its lines
+    last = editor.bench_findings()[3]
+    text = detail.text()
+    assert f"“{last.matched}”" in text and last.reason in text
+    assert all(replacement in text for replacement in last.replacements)
+    assert "Say instead: " in text
+    # Readable: wrapped within the bench, and tall enough for all of its lines.
+    assert detail.wordWrap()
+    assert detail.width() <= detail.parentWidget().width()
+    assert detail.height() >= detail.heightForWidth(detail.width())
+    screenshot(editor, "phrasebook-bench")
+
+
 def test_a_taboo_term_equal_to_an_approved_phrase_is_refused_in_the_form(
     qtbot: Any, editor: PhrasebookEditor, books: PhrasebookService, run: Run
 ) -> None:

@@ -1,0 +1,219 @@
+"""The front desk at 1366×768 in English, 简体 and 繁體: a customer with an open complaint,
+a reward due and a birthday this week is readable without scrolling, and nothing
+scrolls sideways. Geometry is asserted, not pixels; the screens are saved as pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.front_desk import SCREEN, build_console, visible_in
+from tests.ui.test_i18n_screenshots import clipped
+
+
+@pytest.fixture
+def desk(qtbot: Any, qloop: Any, run: Callable[..., Any], tmp_path: Path) -> Iterator[Any]:
+    console, cid = build_console(tmp_path, run)
+    qtbot.addWidget(console.window)
+    run(console.start(demo=False), timeout_ms=20000)
+    console.window.resize(*SCREEN)
+    console.customer_id = cid
+    try:
+        yield console
+    finally:
+        console.translations.switch("en")
+        run(console.stop_phone())
+        console.window.tasks.cancel_all()
+        console.runner.close()
+
+
+def _open(desk: Any, qtbot: Any) -> None:
+    window = desk.window
+    window.open_customer(desk.customer_id)
+    qtbot.waitUntil(lambda: window.profile.customer_id == desk.customer_id, timeout=5000)
+    qtbot.waitUntil(window.profile.complaint_badge.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: window.profile.purchases.rowCount() >= 3, timeout=5000)
+    qtbot.wait(200)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_profile_fits_1366x768(
+    desk: Any, qtbot: Any, screenshot: Callable[[Any, str], Path], language: str
+) -> None:
+    desk.choose_language(language)
+    _open(desk, qtbot)
+    window = desk.window
+    screenshot(window, f"front-desk-profile-{language}")
+    profile = window.profile
+    scroll = profile._scroll
+    port = scroll.viewport()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= port.width()
+    assert visible_in(profile.greeting, port)
+    badges = [profile.complaint_badge, *profile.badge_widgets()]
+    assert len(badges) >= 3
+    for badge in badges:
+        assert visible_in(badge, port), badge.objectName()
+    # With room to spare (Today folded away), each badge keeps to one line.
+    line = max(badge.height() for badge in profile.badge_widgets())
+    assert all(badge.y() == badges[0].y() for badge in badges), "badges wrapped"
+    assert line < 2 * profile.badge_widgets()[0].fontMetrics().lineSpacing()
+    assert visible_in(profile.facts, port)
+    view = profile.purchases_view
+    table_port = view.viewport()
+    for row in range(3):
+        rect = view.visualRect(profile.purchases.index(row, 0))
+        assert table_port.rect().contains(rect), (row, rect, table_port.rect())
+        assert visible_in(table_port, port) or _rect_visible(view, rect, port)
+
+
+def _rect_visible(view: Any, rect: Any, port: Any) -> bool:
+    from PySide6.QtCore import QRect
+
+    top_left = view.viewport().mapTo(port, rect.topLeft())
+    return port.rect().contains(QRect(top_left, rect.size()))
+
+
+async def _ring(desk: Any, number: str = "138 1234 5678", call_id: str = "c-1") -> None:
+    data = {"event": "newCall", "from": number, "to": "2041", "callId": call_id,
+            "direction": "in"}  # fmt: skip
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(desk.cti.url, data=data) as response,
+    ):
+        assert response.status == 200
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_call_popped_1366x768(
+    desk: Any, qtbot: Any, run: Callable[..., Any], screenshot: Callable[[Any, str], Path],
+    language: str,
+) -> None:  # fmt: skip
+    desk.choose_language(language)
+    _open(desk, qtbot)
+    run(_ring(desk))
+    qtbot.waitUntil(lambda: desk.call_desk.queue.count() == 1, timeout=5000)
+    qtbot.wait(300)
+    screenshot(desk.window, f"front-desk-call-{language}")
+    profile = desk.window.profile
+    assert not profile._scroll.horizontalScrollBar().isVisible()
+    assert visible_in(profile.greeting, profile._scroll.viewport())
+    assert clipped(desk.window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_complaint_form_and_audit_window_fit_1366x768(
+    desk: Any, qtbot: Any, run: Callable[..., Any], screenshot: Callable[[Any, str], Path],
+    language: str,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QLabel
+
+    from console.ui.admin import AuditWindow
+
+    desk.choose_language(language)
+    _open(desk, qtbot)
+    features = desk.window.complaints
+    with qtbot.waitSignal(features.formOpened, timeout=5000) as opened:
+        features.start_complaint(desk.customer_id)
+    form = opened.args[0]
+    qtbot.waitExposed(form)
+    room = form.screen().availableGeometry()
+    frame = form.frameGeometry()
+    assert frame.width() <= min(SCREEN[0], room.width())
+    assert frame.height() <= min(SCREEN[1], room.height())
+    qtbot.wait(50)  # the first layout pass after showing
+    assert form.emotion.width() >= form.emotion.sizeHint().width()
+    screenshot(form, f"complaint-form-{language}")
+    assert run(form.save()) is None  # nothing typed yet: refused
+    reason = next(label.text() for label in form._errors.values() if label.isVisible())
+    assert reason in form.status.text()
+    screenshot(form, f"complaint-form-refused-{language}")
+    form.close()
+
+    run(desk.staff.add_staff(None, name="Grace Ho", role="admin", secret="7391"))
+    run(desk.staff.sign_in("Grace Ho", "7391"))
+    audit = AuditWindow(desk.audit, desk.staff)
+    qtbot.addWidget(audit)
+    audit.show()
+    qtbot.waitExposed(audit)
+    audit.load()
+    qtbot.waitUntil(lambda: audit.model.total > 0, timeout=5000)
+    texts = [str(audit.model.index(r, 4).data()) for r in range(audit.model.rowCount())]
+    assert not any("null" in text for text in texts), texts
+    for label in audit.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    screenshot(audit, f"audit-window-{language}")
+
+
+def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> None:
+    window = desk.window
+    assert not window.left_folded
+    _open(desk, qtbot)
+    assert window.left_folded  # the profile owns the main area
+    assert window.profile.width() > window.width() * 0.6
+    qtbot.keyClick(window.search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.left.isVisible)
+    assert window.left.currentWidget() is window.today
+    # Beside Today the profile is narrow: its lines wrap, nothing scrolls sideways.
+    qtbot.wait(100)
+    scroll = window.profile._scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    badge = window.profile.complaint_badge
+    assert badge.x() + badge.width() <= scroll.viewport().width()
+    _open(desk, qtbot)
+    assert window.left_folded
+    window.today_button.click()  # one click brings it back, too
+    assert window.left.isVisible()
+    _open(desk, qtbot)
+    window.search.setText("wang")  # typing a search shows the results again
+    assert window.left.isVisible()
+
+
+def test_call_cards_read_on_the_selection_and_keep_their_width(
+    desk: Any, qtbot: Any, run: Callable[..., Any]
+) -> None:
+    from console.ui.call_cards import MIN_CONTRAST, contrast_ratio
+
+    calls = desk.call_desk
+    qtbot.waitUntil(lambda: calls.status.text() == "Phone pop-ups on")
+    assert "127.0.0.1:" in calls.status.toolTip()  # the address, for whoever sets it up
+    idle_width = calls.width()
+    _open(desk, qtbot)
+    run(_ring(desk))
+    qtbot.waitUntil(lambda: len(calls.cards) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: calls.caller_facts.text() != "", timeout=5000)
+    qtbot.wait(200)
+    assert calls.width() == idle_width  # a pop does not widen the dock
+    # The greeting is said once: in the profile, not again on the dock.
+    assert desk.window.profile.greeting.isVisible()
+    assert not calls.caller_greeting.isVisible()
+
+    run(_ring(desk, "+1 415 555 0100", "c-2"))
+    qtbot.waitUntil(lambda: len(calls.cards) == 2, timeout=5000)
+    assert calls.status.text() == "2 calls in the queue"
+    selection = calls.queue.palette().color(QPalette.ColorRole.Highlight)
+    base = calls.queue.palette().color(QPalette.ColorRole.Base)
+    for card in calls.cards.values():
+        background = selection if card.selected else base
+        for line, colour in card.text_colours().items():
+            ratio = contrast_ratio(colour, background)
+            assert ratio >= MIN_CONTRAST, (card.call.call_id, line, ratio)
+        # the state line is drawn in the colour the card reports
+        assert card.text_colours()["state"].name() in card.state.text()
+    assert sum(card.selected for card in calls.cards.values()) == 1
+
+    calls.dismiss("c-2")
+    assert calls.status.text() == "1 call in the queue"
+    calls.dismiss("c-1")
+    assert calls.status.text() == "Phone pop-ups on"
+    assert calls.width() == idle_width
