@@ -622,7 +622,7 @@ def _m0007_privacy(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="0008_erasure_register")
+@migration("0008_erasure_register")
 def _m0008_erasure_register(db: sqlite_utils.Database) -> None:
     # Which customers were erased, and when: ids only, nothing personal. A restore of an
     # older backup re-applies it, so an erased customer does not come back. No foreign
