@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import subprocess
@@ -525,6 +526,26 @@ def open_database(path: Path, *, can_ask: bool = True) -> DatabaseRunner | None:
     return None
 
 
+SMOKE_TEST = "SERVICE_CONSOLE_SMOKE_TEST"  # CI: reach the sign-in window, then quit
+
+
+async def show_sign_in_and_quit(console: Console, *, demo: bool, timeout: float = 60) -> None:
+    """Start the console until its sign-in window is visible, say so, and stop."""
+    starting = asyncio.ensure_future(console.start(demo=demo))
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (console.sign_in is not None and console.sign_in.isVisible()):
+        if starting.done():
+            starting.result()  # raises what went wrong
+            raise RuntimeError("the console started without showing the sign-in window")
+        if asyncio.get_running_loop().time() > deadline:
+            raise RuntimeError(f"no sign-in window after {timeout:.0f} s")
+        await asyncio.sleep(0.05)
+    print("sign-in window shown", flush=True)
+    starting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+
+
 def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | None = None) -> int:
     import qasync
 
@@ -580,7 +601,8 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
             ),
             0,
         )
-    if not has_cjk_font() and not headless:
+    smoke_test = bool(os.environ.get(SMOKE_TEST))
+    if not has_cjk_font() and not headless and not smoke_test:
         QMessageBox.warning(
             console.window,
             QCoreApplication.translate("Console", "Service Console"),
@@ -594,6 +616,9 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
     async def main() -> None:
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
+        if smoke_test:
+            await show_sign_in_and_quit(console, demo=demo)
+            return
         await console.start(demo=demo)
         await closed.wait()
         await console.stop_phone()

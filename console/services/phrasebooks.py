@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from console import assets
 from console.domain.clock import Clock, SystemClock
 from console.domain.phrase_matcher import Finding, Matcher, Problem, validate
 from console.domain.phrasebook import (
@@ -97,9 +98,8 @@ __all__ = [
 P = ParamSpec("P")
 T = TypeVar("T")
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_PHRASEBOOK = "Default"
-DEFAULT_PHRASEBOOK_FILE = RESOURCES / "phrasebooks" / "default.csv"
+DEFAULT_PHRASEBOOK_FILE = assets.default_phrasebook()  # in the wheel, or the checkout
 SEED_AUTHOR = "Service Console"
 UNKNOWN_AUTHOR = "unknown"
 NEW_ENTRY_LABEL = "the new entry"

@@ -8,6 +8,8 @@ Add new steps at the end; never edit a step that has shipped.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
@@ -16,7 +18,23 @@ APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console datab
 MIGRATION_SET = "service_console"
 
 migrations = Migrations(MIGRATION_SET)
+# Our own ordered list of the steps' names (sqlite-utils keeps its list private).
+MIGRATION_NAMES: list[str] = []
 PENDING_SEARCH_REBUILD = "_pending_search_rebuild"
+
+
+Step = TypeVar("Step", bound=Callable[[sqlite_utils.Database], None])
+
+
+def migration(name: str) -> Callable[[Step], Step]:
+    """Register a schema step with sqlite-utils under *name* and remember its name."""
+
+    def register(fn: Step) -> Step:
+        MIGRATION_NAMES.append(name)
+        migrations(name=name)(fn)
+        return fn
+
+    return register
 
 
 class SchemaTooNew(Exception):
@@ -30,7 +48,7 @@ class ForeignDatabase(Exception):
     """An SQLite file that belongs to some other program."""
 
 
-@migrations(name="0001_customers")
+@migration("0001_customers")
 def _m0001_customers(db: sqlite_utils.Database) -> None:
     db.execute(
         """
@@ -150,7 +168,7 @@ def _m0001_customers(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-@migrations(name="0002_search")
+@migration("0002_search")
 def _m0002_search(db: sqlite_utils.Database) -> None:
     # One row per live customer: what the two full-text indexes below hold. Its
     # rank_key orders customers by most recent visit, so every look-up reads matches
@@ -226,7 +244,7 @@ def _m0002_search(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")
 
 
-@migrations(name="0003_phrasebooks")
+@migration("0003_phrasebooks")
 def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
     # One phrasebook per brand; the active one is the ``active_phrasebook`` setting.
     db.execute(
@@ -293,7 +311,7 @@ def _m0003_phrasebooks(db: sqlite_utils.Database) -> None:
         )
 
 
-@migrations(name="0004_complaints")
+@migration("0004_complaints")
 def _m0004_complaints(db: sqlite_utils.Database) -> None:
     # Times are Unix seconds (UTC) in INTEGER columns: compact, compared and subtracted
     # directly by the queues and reports; local dates are converted at the service.
@@ -441,7 +459,7 @@ def _m0004_complaints(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="0005_calls")
+@migration("0005_calls")
 def _m0005_calls(db: sqlite_utils.Database) -> None:
     # Every call the PBX reports (Generic CTI events), matched to a customer when the
     # number allows. call_id is the PBX's id (unique per call session). ``number`` is the
@@ -478,7 +496,7 @@ def _m0005_calls(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_calls_number ON calls(number, started_at)")
 
 
-@migrations(name="0006_staff_audit")
+@migration("0006_staff_audit")
 def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
     # Staff accounts; the PIN or password only as a salted scrypt hash (domain/staff.py).
     db.execute(
@@ -556,7 +574,7 @@ def _m0006_staff_audit(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="0007_privacy")
+@migration("0007_privacy")
 def _m0007_privacy(db: sqlite_utils.Database) -> None:
     # Consent per purpose. The old single flag asked "may we send birthday greetings and
     # offers?", so both purposes start from it.
@@ -604,7 +622,7 @@ def _m0007_privacy(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="0008_erasure_register")
+@migration("0008_erasure_register")
 def _m0008_erasure_register(db: sqlite_utils.Database) -> None:
     # Which customers were erased, and when: ids only, nothing personal. A restore of an
     # older backup re-applies it, so an erased customer does not come back. No foreign
@@ -695,7 +713,7 @@ def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
 
 
 def known_version() -> int:
-    return len(migrations._migrations)
+    return len(MIGRATION_NAMES)
 
 
 def check_not_newer(conn: sqlite3.Connection) -> None:
@@ -706,12 +724,15 @@ def check_not_newer(conn: sqlite3.Connection) -> None:
         str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     if app_id not in (0, APPLICATION_ID) or (
-        app_id == 0 and tables and "customers" not in tables and "_sqlite_migrations" not in tables
+        app_id == 0
+        and tables
+        and "customers" not in tables
+        and Migrations.migrations_table not in tables
     ):
         raise ForeignDatabase("the file belongs to another program")
     if version > known_version():
         raise SchemaTooNew(version, known_version())
-    known = {m.name for m in migrations._migrations}
+    known = set(MIGRATION_NAMES)
     applied: list[str] = []
     if Migrations.migrations_table in tables:
         applied = [

@@ -18,8 +18,10 @@ How strings are translated (the rules every screen follows):
   *customer's* language, not the interface language: that text comes from the domain.
 
 Sources live in ``resources/translations/service_console_<lang>.ts`` (``en`` holds only
-the plural forms). They are compiled with ``pyside6-lrelease`` into the user cache the
-first time they are needed and again whenever a .ts file changes; no .qm is committed.
+the plural forms). A wheel (and the desktop bundle) carries them compiled to ``.qm`` at
+build time (:mod:`console.assets`), and the app loads those. In a source checkout they are
+compiled with ``pyside6-lrelease`` into the user cache the first time they are needed and
+again whenever a .ts file changes; no .qm is committed.
 """
 
 from __future__ import annotations
@@ -44,13 +46,15 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from console import assets
+
 log = logging.getLogger(__name__)
 
 # Interface languages, in the names their speakers use.
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
 DEFAULT_LANGUAGE = "en"
-TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
-TS_PREFIX = "service_console_"
+TS_DIR = assets.translation_sources()  # the checkout's .ts files
+TS_PREFIX = assets.TS_PREFIX
 
 
 def system_language() -> str:
@@ -122,7 +126,9 @@ def compile_translations(ts_dir: Path = TS_DIR, out_dir: Path | None = None) -> 
 class Translations:
     """The installed translators; :meth:`switch` changes the language of every window."""
 
-    def __init__(self, ts_dir: Path = TS_DIR, out_dir: Path | None = None) -> None:
+    def __init__(self, ts_dir: Path | None = None, out_dir: Path | None = None) -> None:
+        """By default the .qm files built into the package (a wheel or a bundle), else the
+        checkout's .ts compiled into the user cache; *ts_dir* / *out_dir* compile those."""
         self._ts_dir = ts_dir
         self._out_dir = out_dir
         self._installed: list[QTranslator] = []
@@ -139,7 +145,7 @@ class Translations:
             app.removeTranslator(translator)
         self._installed = []
         QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
-        files = compile_translations(self._ts_dir, self._out_dir)
+        files = self.compiled()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         candidates = [files.get(language)]
         if language != "en":  # Qt's own words: OK, Cancel, Save, the calendar
@@ -155,6 +161,12 @@ class Translations:
                 log.warning("could not load %s", path)
         self.language = language
         return language
+
+    def compiled(self) -> dict[str, Path]:
+        """The .qm file of each language. An installed package never runs lrelease."""
+        if self._ts_dir is None and self._out_dir is None and assets.is_packaged():
+            return assets.compiled_translations()
+        return compile_translations(self._ts_dir or TS_DIR, self._out_dir)
 
 
 # --- formatting for the interface language --------------------------------------------
