@@ -641,7 +641,7 @@ def _m0008_erasure_register(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="0009_audit_chain")
+@migration("0009_audit_chain")
 def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
     # Hash chains over the audit trail and the sign-in attempts (storage/audit_chain.py):
     # each row's hash covers its columns and the hash of the row before it; chain_heads

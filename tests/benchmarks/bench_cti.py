@@ -114,7 +114,7 @@ def prepare(source: Path, work: Path, small: int | None) -> dict[str, Any]:
             print(f"copying {source} to {work} …", file=sys.stderr)
             shutil.copyfile(source, f"{work}.part")
             os.replace(f"{work}.part", work)
-    known = {m.name for m in schema.migrations._migrations}
+    known = set(schema.MIGRATION_NAMES)
     conn = sqlite3.connect(work)
     try:
         applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]

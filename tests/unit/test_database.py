@@ -91,7 +91,7 @@ def test_migrations_from_empty_create_every_table(runner: DatabaseRunner) -> Non
     assert _pragma(runner, "user_version") == schema.known_version()
     assert _pragma(runner, "application_id") == schema.APPLICATION_ID
     applied = runner.call(lambda db: [m.name for m in schema.migrations.applied(db)])
-    assert applied == [m.name for m in schema.migrations._migrations]
+    assert applied == list(schema.MIGRATION_NAMES)
 
 
 def test_reopening_is_idempotent(db_path: Path) -> None:
