@@ -30,7 +30,7 @@ PIN_MIN, PIN_MAX = 4, 8
 PASSWORD_MIN = 8
 
 #: Wrong attempts within WINDOW that lock the account, and for how long.
-MAX_FAILURES = 5
+MAX_FAILURES = 4  # the 4th wrong PIN locks: at most 4 wrong PINs are ever checked
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 LOCK_FOR = dt.timedelta(minutes=15)
 

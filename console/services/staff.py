@@ -227,7 +227,7 @@ class StaffService:
 
         The lock check, the PIN check and the record of the attempt (with its audit entry)
         are one write transaction on the database thread, so parallel attempts — from this
-        console or another process — are checked one after another and the fifth wrong
+        console or another process — are checked one after another and the fourth wrong
         PIN locks the account before any further PIN is looked at.
         """
         now = self.clock.utc()

@@ -1,6 +1,6 @@
 """The audit trail and the sign-in attempts are hash chains: tampering through the app's
 own connection is found by ``audit verify``; erasure keeps the chain intact; parallel
-sign-in attempts are checked one at a time, so the lock comes at the fifth wrong PIN."""
+sign-in attempts are checked one at a time, so the lock comes at the fourth wrong PIN."""
 
 from __future__ import annotations
 
@@ -201,7 +201,9 @@ def test_lifting_a_lock_by_deleting_attempts_fails_and_is_found(db_path: Path) -
             run(staff.sign_in("Grace", "7391"))
     code, _, err = verify(db_path)
     assert code == 1
-    assert "sign-in attempt #6 (" in err and "5 entries before it (#1–#5) missing" in err
+    deleted = MAX_FAILURES  # the wrong attempts, all deleted; the next one is found
+    assert f"sign-in attempt #{deleted + 1} (" in err
+    assert f"{deleted} entries before it (#1–#{deleted}) missing" in err
 
 
 def test_erasure_keeps_the_chain_intact_and_says_what_it_redacted(db_path: Path) -> None:
@@ -285,7 +287,7 @@ def _attempt_order(runner: DatabaseRunner) -> list[str]:
 
 def _check_serial(outcomes: list[str], answers: list[str]) -> None:
     """The recorded attempts are what one-at-a-time checking produces: never more than
-    MAX_FAILURES wrong PINs since the last success, the fifth locks, then only 'locked'
+    MAX_FAILURES wrong PINs since the last success, the fourth locks, then only 'locked'
     (the right PIN included)."""
     assert len(outcomes) == 20
     wrong_since_ok = 0
@@ -298,7 +300,10 @@ def _check_serial(outcomes: list[str], answers: list[str]) -> None:
         wrong_since_ok = 0 if outcome == "ok" else wrong_since_ok + 1
         locked = wrong_since_ok == MAX_FAILURES
     assert locked
-    # At most four attempts were told "wrong PIN"; the fifth wrong was told "locked".
+    # At most three attempts were told "wrong PIN"; the fourth wrong was told "locked".
+    # The issue's rule: at most 4 wrong PINs are ever checked before the lock.
+    if "ok" not in outcomes:
+        assert outcomes.count("wrong") <= 4
     assert answers.count("mismatch") <= (MAX_FAILURES - 1) * (1 + outcomes.count("ok"))
     if "ok" not in outcomes:
         assert answers.count("mismatch") == MAX_FAILURES - 1
@@ -331,7 +336,7 @@ def _pins(seed: int, right_last: bool = False) -> list[str]:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_parallel_attempts_in_one_console_lock_at_the_fifth_wrong_pin(
+def test_parallel_attempts_in_one_console_lock_at_the_fourth_wrong_pin(
     manager_db: Path, seed: int
 ) -> None:
     pins = _pins(seed, right_last=seed == 3)
@@ -358,7 +363,7 @@ def test_parallel_attempts_in_one_console_lock_at_the_fifth_wrong_pin(
     assert verify(manager_db)[0] == 0
 
 
-def test_parallel_attempts_on_separate_connections_lock_at_the_fifth_wrong_pin(
+def test_parallel_attempts_on_separate_connections_lock_at_the_fourth_wrong_pin(
     manager_db: Path,
 ) -> None:
     pins = _pins(11)

@@ -113,7 +113,7 @@ def test_four_failures_do_not_lock() -> None:
     assert locked_until(failures, T0 + minutes(5)) is None
 
 
-def test_five_failures_in_the_window_lock_until_lock_for_after_the_last() -> None:
+def test_max_failures_in_the_window_lock_until_lock_for_after_the_last() -> None:
     failures = [T0 + minutes(i) for i in range(MAX_FAILURES)]
     now = T0 + minutes(MAX_FAILURES)
     assert locked_until(failures, now) == failures[-1] + LOCK_FOR
@@ -219,7 +219,7 @@ def test_wrong_pins_lock_the_account_and_are_logged(
     utc_clock.advance(minutes(10))
     assert run(staff.sign_in("Grace Admin", "7391")).name == "Grace Admin"
     actions = [e.action for e in reversed(runner.call(store.query_audit))]
-    assert actions.count("sign_in_failed") == MAX_FAILURES  # 4 wrong + 1 during the lock
+    assert actions.count("sign_in_failed") == MAX_FAILURES  # 3 wrong + 1 during the lock
     assert actions.count("lock") == 1
     assert actions.count("sign_in") == 2
 
