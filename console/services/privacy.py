@@ -135,10 +135,16 @@ class PrivacyService:
         await self._identity.require(Permission.ERASE_CUSTOMER, "customer")
         if not reason.strip():
             raise ValueError("say why the customer is erased (e.g. 'customer asked')")
-        redacted = await self._runner.run(
-            store.erase_customer, customer_id, now=self._clock.now().replace(microsecond=0)
+        name, role = await self._identity.who()
+        now = self._clock.now().replace(microsecond=0)
+        # The erasure, its `redact` entry (in the eraser's name) and its `erase` entry
+        # commit together or not at all.
+        redacted = await self._identity.apply(
+            lambda db: store.erase_customer(
+                db, customer_id, now=now, actor=name, actor_role=role.value
+            ),
+            [Record("erase", "customer", customer_id, detail=reason.strip())],
         )
-        await self._identity.record("erase", "customer", customer_id, detail=reason.strip())
         cleared = await self._runner.run(store.clear_wal, int(wait_seconds * 1000))
         backups = self._backups or BackupService(
             self._runner, SettingsService(self._runner), self._clock

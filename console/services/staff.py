@@ -18,7 +18,8 @@ import csv
 import datetime as dt
 import functools
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
@@ -33,8 +34,11 @@ from console.domain.staff import (
 from console.services.customers import ValidationFailed
 from console.storage import staff as store
 from console.storage.audit_chain import ChainReport, verify_all
+from console.storage.database import write_transaction
 from console.storage.runner import DatabaseRunner
 from console.storage.staff import AuditEntry
+
+T = TypeVar("T")
 
 
 class SignInRefused(Exception):
@@ -66,6 +70,39 @@ class AuditService:
             fields=fields,
             detail=detail,
         )
+
+    async def apply(
+        self,
+        actor: Session | None,
+        change: Callable[[Any], T],
+        entry: Callable[[T], tuple[str, str, str | int, dict[str, Any] | None] | None],
+    ) -> T:
+        """Run *change(db)* and append the audit entry that *entry(result)* describes
+        (action, entity, id, fields; None: nothing to record) in ONE transaction on the
+        database thread."""
+        at = self.clock.utc()
+
+        def job(db: Any) -> T:
+            with write_transaction(db):
+                result = change(db)
+                described = entry(result)
+                if described is None:
+                    return result
+                action, entity, entity_id, fields = described
+                store.append_audit(
+                    db,
+                    at=at,
+                    actor=actor.name if actor else "system",
+                    actor_role=actor.role.value if actor else "",
+                    action=action,
+                    entity=entity,
+                    entity_id=entity_id,
+                    fields=fields,
+                    detail="",
+                )
+                return result
+
+        return await self._runner.run(job)
 
     async def entries(self, viewer: Session, **filters: Any) -> list[AuditEntry]:
         """Entries newest first (managers and admins); filters as storage.query_audit."""
@@ -162,29 +199,32 @@ class StaffService:
         if actor is not None:
             await self._require(actor, Permission.MANAGE_STAFF, "staff")
         hashed = await asyncio.get_running_loop().run_in_executor(None, hash_secret, secret)
-        member = await self._runner.run(
-            store.add_staff,
-            name=name.strip(),
-            role=parsed,
-            secret_hash=hashed,
-            now=self.clock.utc(),
-            store=store_name.strip(),
-            extension=extension.strip(),
-            only_if_empty=actor is None,
-        )
-        await self._audit.record(
+        now = self.clock.utc()
+        # The account and its `create` entry commit together.
+        return await self._audit.apply(
             actor,
-            "create",
-            "staff",
-            member.id,
-            {
-                "name": [None, member.name],
-                "role": [None, member.role.value],
-                "store": [None, member.store],
-                "extension": [None, member.extension],
-            },
+            lambda db: store.add_staff(
+                db,
+                name=name.strip(),
+                role=parsed,
+                secret_hash=hashed,
+                now=now,
+                store=store_name.strip(),
+                extension=extension.strip(),
+                only_if_empty=actor is None,
+            ),
+            lambda member: (
+                "create",
+                "staff",
+                member.id,
+                {
+                    "name": [None, member.name],
+                    "role": [None, member.role.value],
+                    "store": [None, member.store],
+                    "extension": [None, member.extension],
+                },
+            ),
         )
-        return member
 
     async def list_staff(self, actor: Session) -> list[StaffMember]:
         await self._require(actor, Permission.MANAGE_STAFF, "staff")
@@ -209,13 +249,21 @@ class StaffService:
             changes["secret_hash"] = await asyncio.get_running_loop().run_in_executor(
                 None, hash_secret, secret
             )
-        member, diff = await self._runner.run(
-            store.update_staff, staff_id, self.clock.utc(), **changes
+        now = self.clock.utc()
+
+        def change(db: Any) -> tuple[StaffMember, dict[str, tuple[Any, Any]]]:
+            return store.update_staff(db, staff_id, now, **changes)
+
+        # The change and its `update` entry commit together (an unchanged account: none).
+        member, _diff = await self._audit.apply(
+            actor,
+            change,
+            lambda done: (
+                ("update", "staff", staff_id, {k: list(v) for k, v in done[1].items()})
+                if done[1]
+                else None
+            ),
         )
-        if diff:
-            await self._audit.record(
-                actor, "update", "staff", staff_id, {k: list(v) for k, v in diff.items()}
-            )
         if self.session and self.session.staff.id == staff_id:
             self.session = Session(member, self.session.signed_in_at)
         return member

@@ -227,7 +227,7 @@ def test_erasure_keeps_the_chain_intact_and_says_what_it_redacted(db_path: Path)
         redact = runner.call(store.query_audit, action="redact")
     assert len(redact) == 1
     assert redact[0].detail == f"redacted for erasure of customer {cid}"
-    assert redact[0].entity == "audit" and redact[0].actor == "system"
+    assert redact[0].entity == "audit" and redact[0].actor == "Grace"  # who erased
     assert len(redact[0].fields["entries"]) == 2
     code, out, err = verify(db_path)
     assert code == 0, err

@@ -152,3 +152,24 @@ def test_a_complaint_and_its_create_entry_commit_together(
         ).fetchall()
     )
     assert [r[0] for r in rows] == ["create"]
+
+
+def test_a_failing_audit_insert_adds_or_changes_no_staff_account(
+    runner: DatabaseRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.services.staff import AuditService, StaffService
+
+    staff = StaffService(runner, AuditService(runner))
+    admin = run(staff.add_staff(None, name="Grace", role="admin", secret="7391"))
+    session = run(staff.sign_in("Grace", "7391"))
+
+    def fail(*_: object, **__: object) -> int:
+        raise AuditBroken("the audit insert failed")
+
+    monkeypatch.setattr(staff_store, "append_audit", fail)
+    with pytest.raises(AuditBroken):
+        run(staff.add_staff(session, name="Li Na", role="agent", secret="4826"))
+    with pytest.raises(AuditBroken):
+        run(staff.change_staff(session, admin.id, store="Harbour City"))
+    assert _count(runner, "SELECT count(*) FROM staff") == 1
+    assert _count(runner, "SELECT count(*) FROM staff WHERE store = 'Harbour City'") == 0
