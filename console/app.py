@@ -194,7 +194,7 @@ class Console:
         """Show the sign-in window (or first-admin creation) and wait for a sign-in."""
         first_run = await self.staff.needs_first_admin()
         store = await self.settings.get(opts.STORE_NAME)
-        self.sign_in = SignInWindow(self.staff, first_run=first_run, store=store)
+        self.sign_in = SignInWindow(self.staff, first_run=first_run, store=store, demo=self.demo)
         self.lock = ConsoleLock(
             self.staff,
             self.sign_in,

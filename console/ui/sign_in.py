@@ -48,10 +48,13 @@ class SignInWindow(Retranslating, QWidget):
 
     signed_in = Signal(object)  # Session
 
-    def __init__(self, staff: StaffService, *, first_run: bool, store: str = "") -> None:
+    def __init__(
+        self, staff: StaffService, *, first_run: bool, store: str = "", demo: bool = False
+    ) -> None:
         super().__init__()
         self.staff = staff
         self.first_run = first_run
+        self.demo = demo  # the demo console: say so before anyone signs in
         self.tasks = Tasks(on_error=self._show_unexpected)
         self.setObjectName("signInWindow")
         self.setMinimumWidth(380)
@@ -98,7 +101,10 @@ class SignInWindow(Retranslating, QWidget):
         self._set_mode(first_run)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Service Console — sign in"))
+        if self.demo:
+            self.setWindowTitle(self.tr("DEMO — Service Console (made-up customers) — sign in"))
+        else:
+            self.setWindowTitle(self.tr("Service Console — sign in"))
         self.setAccessibleName(self.tr("Sign in"))
         self.name.setAccessibleName(self.tr("Your name"))
         self.pin.setAccessibleName(self.tr("PIN or password"))

@@ -4822,6 +4822,10 @@ After: {after}</source>
 <context>
     <name>SignInWindow</name>
     <message>
+        <source>DEMO — Service Console (made-up customers) — sign in</source>
+        <translation>演示 — 服务台（虚构客户）— 登录</translation>
+    </message>
+    <message>
         <source>Service Console — sign in</source>
         <translation>服务控制台 — 登录</translation>
     </message>

@@ -4822,6 +4822,10 @@ After: {after}</source>
 <context>
     <name>SignInWindow</name>
     <message>
+        <source>DEMO — Service Console (made-up customers) — sign in</source>
+        <translation>示範 — 服務台（虛構客戶）— 登入</translation>
+    </message>
+    <message>
         <source>Service Console — sign in</source>
         <translation>服務控制台 — 登入</translation>
     </message>

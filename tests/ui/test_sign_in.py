@@ -238,3 +238,13 @@ def test_every_field_has_a_visible_label(qtbot: Any, qloop: Any, staff: StaffSer
     assert texts == ["&Name", "&PIN", "PIN &again"]
     assert all(window.labels[f].isVisible() for f in (window.name, window.pin))
     assert window.labels[window.pin].buddy() is window.pin
+
+
+def test_the_demo_consoles_sign_in_says_demo(qtbot: Any, staff: StaffService) -> None:
+    """Made-up customers are never mistaken for real ones, not even before signing in."""
+    demo = SignInWindow(staff, first_run=True, demo=True)
+    real = SignInWindow(staff, first_run=True)
+    qtbot.addWidget(demo)
+    qtbot.addWidget(real)
+    assert demo.windowTitle().startswith("DEMO")
+    assert "DEMO" not in real.windowTitle()
