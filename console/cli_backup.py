@@ -53,15 +53,16 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     """Managers and admins only (``--as``); audited; the audit trail is verified too."""
-    from console.cli import _open
     from console.cli_staff import act_as
     from console.domain.roles import NotAllowed, Permission
     from console.services.backup import BackupService
+    from console.services.database_access import open_runner
+    from console.services.paths import resolve_db_path
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
     from console.storage.backup import BackupFailed
 
-    runner = _open(args.db)
+    runner = open_runner(resolve_db_path(args.db))
     try:
         identity = act_as(runner, args.actor, Permission.BACK_UP, "database")
         service = BackupService(runner, SettingsService(runner), identity=identity)
