@@ -476,6 +476,10 @@ class Console:
         await self.window._load_today()
         if not self.demo and await count_customers(self.runner) == 0:
             self.window.today.offer_demo(True)  # a first run: nobody to show yet
+        # Simplified phrases are rendered for Traditional-script customers in the
+        # store's regional phrasing (TW: Taiwan, HK/MO: Hong Kong).
+        region: str = await self.settings.get(opts.DEFAULT_REGION)
+        self.checker.region = region
         await self.checker.rebuild(await self.phrasebooks.entries())
         if self.window.complaints is not None:
             self.window.complaints.start()

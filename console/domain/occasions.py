@@ -136,3 +136,43 @@ def month_day_window(today: dt.date, within_days: int) -> list[tuple[int, int]]:
 def _check_window(within_days: int) -> None:
     if within_days < 0:
         raise ValueError(f"within_days must be 0 or more, not {within_days}")
+
+
+# --- what an occasion is called ----------------------------------------------------------
+
+# Family occasions staff record most often, keyed by their English name, with the spellings
+# the console knows (English, Simplified, Traditional; compared case-insensitively). The
+# interface shows a known one in its own language; any other label is shown as typed.
+KNOWN_OCCASIONS: dict[str, tuple[str, ...]] = {
+    "Birthday": ("birthday", "生日"),
+    "Wedding anniversary": ("wedding anniversary", "结婚纪念日", "結婚紀念日"),
+    "Anniversary": ("anniversary", "纪念日", "紀念日", "周年纪念日", "週年紀念日"),
+    "Wife's birthday": ("wife's birthday", "妻子生日", "太太生日", "老婆生日"),
+    "Husband's birthday": ("husband's birthday", "丈夫生日", "先生生日", "老公生日"),
+    "Partner's birthday": ("partner's birthday", "伴侣生日", "伴侶生日"),
+    "Daughter's birthday": ("daughter's birthday", "女儿生日", "女兒生日"),
+    "Son's birthday": ("son's birthday", "儿子生日", "兒子生日"),
+    "Child's birthday": ("child's birthday", "孩子生日"),
+    "Mother's birthday": ("mother's birthday", "母亲生日", "母親生日", "妈妈生日", "媽媽生日"),
+    "Father's birthday": ("father's birthday", "父亲生日", "父親生日", "爸爸生日"),
+}
+_BY_SPELLING = {
+    spelling: name for name, spellings in KNOWN_OCCASIONS.items() for spelling in spellings
+}
+
+
+def _folded(label: str) -> str:
+    return " ".join(label.replace("’", "'").split()).casefold()
+
+
+def known_occasion(label: str) -> str | None:
+    """The English name of a known occasion (``"Mother's birthday"`` for ``母亲生日``), or
+    None for a label the console does not know (shown as typed)."""
+    return _BY_SPELLING.get(_folded(label))
+
+
+def is_birthday(label: str) -> bool:
+    """True when the occasion is somebody's birthday (its number is an age, not an
+    anniversary): the customer's own (``"birthday"``) or a label that says birthday."""
+    folded = _folded(label)
+    return "birthday" in folded or "生日" in folded

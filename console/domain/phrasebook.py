@@ -122,6 +122,15 @@ class PhraseEntry:
     variant_insensitive: bool = True
     author: str = ""
     changed_at: dt.datetime | None = None
+    # An automatic Traditional rendering (never stored): the Simplified text it was made
+    # from and that entry's id. See :mod:`console.domain.scripts`.
+    converted_from: str = ""
+    source_id: int | None = None
+
+    @property
+    def converted(self) -> bool:
+        """True for an automatic rendering a trainer has not approved yet."""
+        return bool(self.converted_from)
 
     @property
     def is_taboo(self) -> bool:

@@ -87,6 +87,7 @@ from console.ui.i18n import (
     relative_since,
 )
 from console.ui.main_window import SearchBox
+from console.ui.occasion_words import occasion_words
 from console.ui.widgets import Retranslating
 
 log = logging.getLogger(__name__)
@@ -1060,8 +1061,16 @@ class CallDesk(Retranslating, QDockWidget):
             f"<span style='color:#b3261e'>{html.escape(line)}</span>"
             for line in self._complaint_texts
         ]
+        occasions = iter(profile.occasions)  # one badge per occasion, in this order
         for badge in profile.badges:
-            line = f"<b>{html.escape(badge_label(badge))}</b>"
+            label = badge_label(badge)
+            if badge.kind in (BadgeKind.BIRTHDAY_SOON, BadgeKind.OCCASION):
+                occasion = next(occasions, None)
+                if occasion is not None:  # "Birthday in 3 days" in the interface language
+                    label = occasion_words().badge(occasion)
+            elif badge.kind is BadgeKind.BIRTHDAY_TODAY:
+                next(occasions, None)
+            line = f"<b>{html.escape(label)}</b>"
             if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
                 line += f": {html.escape(badge.detail)}"  # what was promised, and by when
             facts.append(line)

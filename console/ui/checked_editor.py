@@ -591,7 +591,8 @@ class CheckedTextEdit(Retranslating, QPlainTextEdit):
     def _block_hits(self, block: QTextBlock, text: str, offset: int) -> list[Hit]:
         position = block.position()
         hits: list[Hit] = []
-        for finding in self._checker.check(text):
+        for found in self._checker.check(text):
+            finding = self._checker.localised(found, self._language)
             start, end = utf16_offsets(text, finding.start, finding.end)
             moved = finding._replace(start=finding.start + offset, end=finding.end + offset)
             hits.append(Hit(moved, position + start, position + end))

@@ -357,11 +357,17 @@ class ComplaintFeatures(QObject):
     def start_complaint(self, customer_id: int, call_id: str | None = None) -> None:
         """Open the form for a customer (from the profile, or from a popped call)."""
         profile = self.window.profile.profile
-        name = ""
+        name = language = ""
         if profile is not None and profile.customer.id == customer_id:
             name = profile.customer.preferred_name or profile.customer.name
+            language = str(profile.customer.language)
         self.tasks.start(
-            self._open_form(customer_id=customer_id, customer_name=name, call_id=call_id)
+            self._open_form(
+                customer_id=customer_id,
+                customer_name=name,
+                customer_language=language,
+                call_id=call_id,
+            )
         )
 
     def walk_in_complaint(self) -> None:

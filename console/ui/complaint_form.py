@@ -79,7 +79,7 @@ from console.services.complaints import ComplaintService
 from console.services.customers import ValidationFailed
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
 from console.ui.i18n import format_date, format_money, format_time
-from console.ui.phrase_checker import PhraseChecker
+from console.ui.phrase_checker import PhraseChecker, language_for_customer
 from console.ui.phrase_picker import PhrasePicker
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
@@ -400,6 +400,7 @@ class ComplaintForm(Retranslating, QDialog):
         *,
         customer_id: int | None = None,
         customer_name: str = "",
+        customer_language: str = "",
         call_id: str | None = None,
         agent: str = "",
         store: str = "",
@@ -415,6 +416,9 @@ class ComplaintForm(Retranslating, QDialog):
         self.draft_key = draft_key or uuid.uuid4().hex
         self.customer_id = customer_id
         self.customer_name = customer_name
+        # The customer's language (en, zh-Hans, zh-Hant; "" unknown): what is said to
+        # them, and the phrases offered, follow it, not the interface language.
+        self.customer_language = customer_language
         self.call_id = call_id
         self._busy = False
         self._done = False
@@ -1008,6 +1012,7 @@ class ComplaintForm(Retranslating, QDialog):
             widget.setVisible(not linked)
         preferred = self.customer_name or self.caller_name.text().strip()
         for editor in (self.apology, self.reply):
+            editor.language = self.phrase_language()
             context = dict(editor.context)
             if preferred:
                 context["preferred_name"] = preferred
@@ -1024,7 +1029,7 @@ class ComplaintForm(Retranslating, QDialog):
             f"background:{bg}; color:{fg}; border-radius:6px; padding:4px 8px; font-weight:600;"
         )
         self.emotion.setAccessibleDescription(text)
-        phrases = self._checker.approved(Situation.EMPATHY, "")[:3]
+        phrases = self._checker.approved(Situation.EMPATHY, self.phrase_language())[:3]
         if phrases:
             shown = "  ·  ".join(quoted(entry.text) for entry in phrases)
             self.empathy_hint.setText(self.tr("Say: {phrases}").format(phrases=shown))
@@ -1032,11 +1037,16 @@ class ComplaintForm(Retranslating, QDialog):
             self.empathy_hint.setText("")
         self.empathy_hint.setVisible(bool(phrases) and emotion is not Emotion.CALM)
 
+    def phrase_language(self) -> str:
+        """The language phrases are offered in: the customer's, else the interface's."""
+        return language_for_customer(self.customer_language)
+
     def open_empathy_phrases(self) -> PhrasePicker:
         """The approved empathy phrases; the one chosen goes into the apology (step 4)."""
         picker = PhrasePicker(
             self._checker,
             situation=Situation.EMPATHY,
+            language=self.phrase_language(),
             context=self.apology.context,
             parent=self,
         )
@@ -1135,6 +1145,7 @@ class ComplaintForm(Retranslating, QDialog):
             "version": 1,
             "customer_id": self.customer_id,
             "customer_name": self.customer_name,
+            "customer_language": self.customer_language,
             "call_id": self.call_id,
             "caller_name": self.caller_name.text(),
             "caller_contact": self.caller_contact.text(),
@@ -1173,6 +1184,7 @@ class ComplaintForm(Retranslating, QDialog):
             if customer_id is not None:
                 self.customer_id = int(customer_id)
                 self.customer_name = str(get("customer_name") or "")
+                self.customer_language = str(get("customer_language") or "")
             self.call_id = get("call_id") or self.call_id
             self.caller_name.setText(str(get("caller_name") or ""))
             self.caller_contact.setText(str(get("caller_contact") or ""))

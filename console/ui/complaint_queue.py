@@ -372,9 +372,9 @@ class ComplaintQueue(Retranslating, QWidget):
 
 
 def _when(moment: dt.datetime | None, zone: Any) -> str:
-    """A time in the complaint's history (year-month-day, the same in every language,
-    like the date-time editors)."""
-    return "—" if moment is None else f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
+    """A time in the complaint's history, in the store's zone, written as every other
+    screen writes a date and time in the interface language."""
+    return "—" if moment is None else format_datetime(moment.astimezone(zone))
 
 
 class ComplaintTexts(QObject):

@@ -41,6 +41,7 @@ from console.ui.i18n import (
     locale,
     relative_since,
 )
+from console.ui.occasion_words import occasion_name, occasion_words, phone_label
 from console.ui.paged_model import PagedTableModel
 from console.ui.search_results import tier_label
 from console.ui.tasks import Tasks
@@ -546,7 +547,7 @@ class CustomerProfile(Retranslating, QWidget):
         for phone in c.phones:
             lines.append(
                 f"☎ {html.escape(format_phone(phone.number))} "
-                f"<span style='color:#888'>{html.escape(phone.label)}</span>"
+                f"<span style='color:#888'>{html.escape(phone_label(phone.label))}</span>"
             )
         if c.email:
             lines.append(f"✉ {html.escape(c.email)}")
@@ -570,7 +571,15 @@ class CustomerProfile(Retranslating, QWidget):
                 when = day_month(b.day, b.month)
             lines.append(html.escape(self.tr("Birthday {date}").format(date=when)))
         for d in c.dates:
-            lines.append(f"{html.escape(d.label.capitalize())}: {d.date.iso()}")
+            if d.date.year:
+                on = format_date(dt.date(d.date.year, d.date.month, d.date.day))
+            else:
+                on = day_month(d.date.day, d.date.month)
+            lines.append(
+                html.escape(
+                    self.tr("{occasion}: {date}").format(occasion=occasion_name(d.label), date=on)
+                )
+            )
         lines.append(
             html.escape(self.tr("Greetings: {greetings} · Offers: {offers}"))
             .replace("{greetings}", self._yes_no(c.greetings_consent))
@@ -721,13 +730,6 @@ class CustomerProfile(Retranslating, QWidget):
 
     # --- badges ----------------------------------------------------------------------------
 
-    def _when(self, days: int) -> str:
-        if days <= 0:
-            return self.tr("today")
-        if days == 1:
-            return self.tr("tomorrow")
-        return self.tr("in %n day(s)", "", days)
-
     def badge_texts(self, profile: Profile) -> list[tuple[Badge, str, str]]:
         """(badge, text, detail) in the interface language, drawn from the profile's data.
 
@@ -744,18 +746,11 @@ class CustomerProfile(Retranslating, QWidget):
             elif kind in (BadgeKind.BIRTHDAY_TODAY, BadgeKind.BIRTHDAY_SOON, BadgeKind.OCCASION):
                 occasion = next(occasions, None)
                 if occasion is not None:
-                    when = self._when(occasion.days_away)
-                    if kind is BadgeKind.BIRTHDAY_TODAY:
-                        text = self.tr("Birthday today")
-                    elif kind is BadgeKind.BIRTHDAY_SOON:
-                        text = self.tr("Birthday {when}").format(when=when)
-                    else:
-                        text = self.tr("{occasion} {when}").format(
-                            occasion=occasion.label.capitalize(), when=when
-                        )
+                    text = occasion_words().badge(occasion)
                     detail = day_month(occasion.occurs_on.day, occasion.occurs_on.month)
                     if occasion.years:
-                        detail += f" ({format_number(occasion.years)})"
+                        # 28岁 for an age, 5周年 for an anniversary.
+                        detail += " · " + occasion_words().years(occasion)
             elif kind is BadgeKind.REWARD:
                 text = self.tr("Reward available — tell them")
                 detail = self.loyalty_text(profile)

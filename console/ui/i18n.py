@@ -38,7 +38,6 @@ import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -194,11 +193,10 @@ def format_time(moment: dt.datetime | dt.time) -> str:
 
 
 def format_datetime(moment: dt.datetime) -> str:
-    """The date (short form) and time (short form) in the interface language."""
-    when = QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
-    return locale().toString(when, QLocale.FormatType.ShortFormat)
+    """The date as :func:`format_date` writes it and the time (short form): one date
+    style per language on every screen (28 Nov 2026 16:30 / 2026年11月28日 16:30 /
+    2026/11/28 16:30)."""
+    return f"{format_date(moment.date())} {format_time(moment)}"
 
 
 def format_number(value: int | float) -> str:

@@ -19,8 +19,10 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from console.domain import scripts
 from console.domain.phrase_matcher import Finding, Matcher
 from console.domain.phrasebook import Language, PhraseEntry, Situation
+from console.ui.i18n import language_for_locale, locale
 from console.ui.tasks import Tasks
 
 
@@ -31,7 +33,32 @@ def parse_language(language: str) -> Language:
     try:
         return Language.parse(language)
     except ValueError:
-        return Language.ANY
+        return scripts.parse_language(language)
+
+
+def staff_script() -> Language:
+    """The script of the interface language: ``zh-Hant`` for 繁體中文, ``zh-Hans`` for
+    简体中文, ``any`` (text as written) for English."""
+    return {"zh_TW": Language.ZH_HANT, "zh_CN": Language.ZH_HANS}.get(
+        language_for_locale(locale().name()), Language.ANY
+    )
+
+
+def language_for_customer(language: str) -> str:
+    """The language to offer phrases in: the customer's (``en``, ``zh-Hans``,
+    ``zh-Hant``) when known, else the interface's (staff address an unknown caller in
+    their own language)."""
+    known = parse_language(language)
+    if known is Language.ANY:
+        known = staff_script()
+    return Language.EN.value if known is Language.ANY else known.value
+
+
+def customer_script(language: str) -> Language:
+    """The language a customer's text is written in: the customer's language when known,
+    else the interface's script (staff write to an unknown customer in their own)."""
+    known = parse_language(language)
+    return known if known is not Language.ANY else staff_script()
 
 
 class PhraseChecker(QObject):
@@ -49,8 +76,15 @@ class PhraseChecker(QObject):
     changed = Signal()
     failed = Signal(str)
 
-    def __init__(self, entries: Iterable[PhraseEntry] = (), parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        entries: Iterable[PhraseEntry] = (),
+        parent: QObject | None = None,
+        *,
+        region: str = "",
+    ) -> None:
         super().__init__(parent)
+        self._region = region
         self._entries: tuple[PhraseEntry, ...] = tuple(entries)
         self._matcher = Matcher.build(self._entries)
         self._approved = tuple(entry for entry in self._entries if entry.is_approved)
@@ -77,15 +111,42 @@ class PhraseChecker(QObject):
         """Taboo hits in ``text`` (code-point offsets, sorted by start)."""
         return self._matcher.check(text)
 
+    @property
+    def region(self) -> str:
+        """The store's region (the ``default_region`` setting): how Simplified phrases are
+        rendered for a Traditional-script customer (TW: Taiwan phrasing, HK/MO: Hong Kong)."""
+        return self._region
+
+    @region.setter
+    def region(self, region: str) -> None:
+        if region != self._region:
+            self._region = region
+            self.changed.emit()
+
     def approved(self, situation: Situation | None, language: str) -> list[PhraseEntry]:
-        """Approved phrases for a situation (None: all) and language ("": all); entries in
-        ``any`` language are always included. Phrasebook order is kept."""
+        """Approved phrases for a situation (None: all) and the customer's language ("":
+        all); entries in ``any`` language are always included. A ``zh-Hant`` customer also
+        gets automatic renderings of Simplified-only phrases (marked ``converted``).
+        Phrasebook order is kept."""
         wanted = parse_language(language)
         return [
             entry
-            for entry in self._approved
-            if (situation is None or entry.situation is situation) and entry.language.covers(wanted)
+            for entry in scripts.for_customer(self._approved, wanted, self._region)
+            if situation is None or entry.situation is situation
         ]
+
+    def localised(self, finding: Finding, language: str = "") -> Finding:
+        """*finding* as staff are shown it: the reason in the interface's script, the
+        replacements (said to the customer) in the customer's script (*language*; when
+        unknown, the interface's)."""
+        reason = scripts.in_script(finding.reason, staff_script(), self._region)
+        target = customer_script(language)
+        replacements = tuple(
+            scripts.in_script(text, target, self._region) for text in finding.replacements
+        )
+        if reason == finding.reason and replacements == finding.replacements:
+            return finding
+        return finding._replace(reason=reason, replacements=replacements)
 
     # --- a new phrasebook ----------------------------------------------------------------
 

@@ -444,6 +444,9 @@ class PhrasePicker(Retranslating, QDialog):
         for position, entry in enumerate(self._entries):
             shown = preview_text(fill(entry.text, self._context))
             detail = f"{situation_label(entry.situation)} · {language_label(entry.language)}"
+            if entry.converted:
+                # Rendered from a Simplified phrase; a trainer has not approved it yet.
+                detail += " · " + self.tr("converted automatically")
             item = QListWidgetItem(shown)
             item.setData(DETAIL_ROLE, detail)
             item.setData(ENTRY_ROLE, position)

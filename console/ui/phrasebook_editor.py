@@ -82,6 +82,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.phrase_matcher import Finding, Problem, ProblemCode, normalise
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.domain.scripts import missing_traditional
 from console.services.phrasebooks import (
     NEW_ENTRY_LABEL,
     EntryNotFound,
@@ -225,6 +226,11 @@ def entry_summary(entry: PhraseEntry) -> str:
     return pattern.format(
         text=quoted(entry.text), detail=detail, language=language_name(entry.language)
     )
+
+
+def approved_rendering(entry: PhraseEntry) -> PhraseEntry:
+    """What saving an automatic rendering stores: the same words as an ordinary entry."""
+    return dataclasses.replace(entry, id=None, converted_from="", source_id=None)
 
 
 def content_of(entry: PhraseEntry) -> PhraseEntry:
@@ -418,6 +424,10 @@ def _cell_text(entry: PhraseEntry, column: Column) -> str:
         case Column.KIND:
             return kind_label(entry.kind)
         case Column.LANGUAGE:
+            if entry.converted:
+                return QCoreApplication.translate(
+                    "Phrasebook", "{language} (converted automatically)"
+                ).format(language=language_name(entry.language))
             return language_name(entry.language)
         case Column.TEXT:
             return entry.text
@@ -534,6 +544,12 @@ class PhraseEntryModel(QAbstractTableModel):
     def _tooltip(self, entry: PhraseEntry, column: Column) -> str | None:
         if column is Column.SEVERITY and entry.severity is not None:
             return severity_choice(entry.severity)
+        if entry.converted and column in (Column.LANGUAGE, Column.TEXT):
+            return self.tr(
+                "Converted automatically from the Simplified entry “{text}” for "
+                "Traditional-script customers. Edit it (Enter) to approve or correct it: "
+                "saving makes it a Traditional entry of its own."
+            ).format(text=entry.converted_from)
         if column is Column.LANGUAGE:
             return entry.language.value
         if column is Column.TEXT and entry.id is not None:
@@ -1024,6 +1040,12 @@ class PhrasebookEditor(Retranslating, QWidget):
         self._checker = checker
         self._tasks = Tasks(on_error=self._task_failed)
         self._bench_checker = PhraseChecker(parent=self)
+        # The book's stored entries, the automatic Traditional renderings of its
+        # Simplified-only ones (listed with the Traditional filter), their search keys.
+        self._stored: list[PhraseEntry] = []
+        self._renderings: list[PhraseEntry] = []
+        self._keys: list[str] = []
+        self._renderings_shown = False
         self._books: list[PhrasebookInfo] = []
         self._book: str | None = None
         self._active: str = ""
@@ -1624,15 +1646,22 @@ class PhrasebookEditor(Retranslating, QWidget):
             info, entries, version = await self._service.entries_and_version(wanted)
         except PhrasebookNotFound:
             info, entries, version = await self._service.entries_and_version(active.name)
+        # Simplified-only entries as Traditional-script customers get them, marked as
+        # converted automatically, so a trainer can approve or correct each one.
+        renderings = missing_traditional(entries, self._checker.region)
         loop = asyncio.get_running_loop()
-        keys = await loop.run_in_executor(None, search_keys, entries)
+        keys = await loop.run_in_executor(None, search_keys, [*entries, *renderings])
 
         self._books = books
         self._active = active.name
         self._book = info.name
         self._version = version
         self._fill_books()
-        self.model.set_entries(entries, keys)
+        self._stored, self._renderings = list(entries), renderings
+        self._keys = keys
+        self._renderings_shown = self._want_renderings()
+        self._show_entries()
+        self._bench_checker.region = self._checker.region
         self._bench_checker.set_entries(entries)
         self._bench_label_text()
         self._apply_role()
@@ -1806,9 +1835,25 @@ class PhrasebookEditor(Retranslating, QWidget):
         self.text_filter.blockSignals(False)
         self._apply_filters()
 
+    def _want_renderings(self) -> bool:
+        """Automatic Traditional renderings are listed with the Traditional entries (the
+        language filter on 繁體中文), where a trainer reviews what those customers get."""
+        return combo_value(self.language_filter, Language) is Language.ZH_HANT
+
+    def _show_entries(self) -> None:
+        """The stored entries, and the renderings when :meth:`_want_renderings`."""
+        count = len(self._stored)
+        if self._renderings_shown:
+            self.model.set_entries([*self._stored, *self._renderings], self._keys)
+        else:
+            self.model.set_entries(self._stored, self._keys[:count])
+
     def _apply_filters(self) -> None:
         self._filter_timer.stop()
         selected = self.selected_entry()
+        if self._want_renderings() != self._renderings_shown:
+            self._renderings_shown = not self._renderings_shown
+            self._show_entries()
         self.proxy.set_filters(
             kind=combo_value(self.kind_filter, EntryKind),
             language=combo_value(self.language_filter, Language),
@@ -1825,7 +1870,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         self._update_actions()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), len(self._stored)
         if self.proxy.active:
             text = (
                 self.tr("{shown} of 1 entry")
@@ -1884,13 +1929,18 @@ class PhrasebookEditor(Retranslating, QWidget):
         return self._open_form(None)
 
     def edit_entry(self) -> EntryForm | None:
-        """Enter / F2: the form for the selected entry."""
+        """Enter / F2: the form for the selected entry. For an automatic Traditional
+        rendering it is a new entry filled with the rendering: saving approves it."""
         entry = self.selected_entry()
         if not self._can_edit or entry is None or self._book is None:
             return None
+        if entry.converted:
+            return self._open_form(None, defaults=approved_rendering(entry))
         return self._open_form(entry)
 
-    def _open_form(self, entry: PhraseEntry | None) -> EntryForm:
+    def _open_form(
+        self, entry: PhraseEntry | None, *, defaults: PhraseEntry | None = None
+    ) -> EntryForm:
         if self._form is not None:
             self._form.close()
         assert self._book is not None
@@ -1898,7 +1948,7 @@ class PhrasebookEditor(Retranslating, QWidget):
             self._service,
             book=self._book,
             entry=entry,
-            defaults=self._defaults(),
+            defaults=defaults or self._defaults(),
             lookup=self.model.by_id,
             parent=self,
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.services.customers import TodayLists
 from console.ui.i18n import format_date, locale, relative_since
+from console.ui.occasion_words import occasion_words
 from console.ui.widgets import Retranslating
 
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
@@ -115,13 +116,6 @@ class TodayView(Retranslating, QWidget):
         if isinstance(customer_id, int):
             self.openCustomer.emit(customer_id)
 
-    def _when(self, days: int) -> str:
-        if days == 0:
-            return self.tr("today")
-        if days == 1:
-            return self.tr("tomorrow")
-        return self.tr("in %n day(s)", "", days)
-
     def show_lists(self, lists: TodayLists) -> None:
         self.lists = lists
         self._render(lists)
@@ -140,13 +134,10 @@ class TodayView(Retranslating, QWidget):
         self.occasions.clear()
         for occasion, who in lists.occasions:
             name = who.preferred_name or who.name
-            what = (
-                self.tr("Birthday") if occasion.label == "birthday" else occasion.label.capitalize()
-            )
-            if occasion.years:
-                what = self.tr("{occasion} ({years})").format(occasion=what, years=occasion.years)
+            # 生日（28岁）for an age, 结婚纪念日（5周年）for an anniversary.
+            what = occasion_words().with_years(occasion)
             text = self.tr("{occasion} {when} — {name}").format(
-                occasion=what, when=self._when(occasion.days_away), name=name
+                occasion=what, when=occasion_words().when(occasion.days_away), name=name
             )
             if who.preferred_name and who.preferred_name != who.name:
                 text += f" ({who.name})"

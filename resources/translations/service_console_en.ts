@@ -209,13 +209,6 @@
             <numerusform>Lifetime spend {amount} over %n purchases</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>in %n day</numerusform>
-            <numerusform>in %n days</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>EntryForm</name>
@@ -234,6 +227,30 @@
         <translation>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
             <numerusform>%n found — Enter opens the highlighted customer, ↓ moves down.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OccasionWords</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>turns %n</source>
+        <translation>
+            <numerusform>turns %n</numerusform>
+            <numerusform>turns %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
         </translation>
     </message>
 </context>
@@ -325,13 +342,6 @@
 </context>
 <context>
     <name>TodayView</name>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>in %n day</numerusform>
-            <numerusform>in %n days</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>{name} — %n visit(s), last seen {ago}</source>
         <translation>

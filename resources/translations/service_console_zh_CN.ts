@@ -685,15 +685,15 @@
     <name>CallWords</name>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1小时%2分</translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation>%1分%2秒</translation>
+        <translation>%1 分钟 %2 秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>missed just now</source>
@@ -3024,6 +3024,10 @@ Quiet table</source>
         <translation>生日 {date}</translation>
     </message>
     <message>
+        <source>{occasion}: {date}</source>
+        <translation>{occasion}：{date}</translation>
+    </message>
+    <message>
         <source>Greetings: {greetings} · Offers: {offers}</source>
         <translation>接收问候：{greetings} · 接收优惠：{offers}</translation>
     </message>
@@ -3108,32 +3112,6 @@ Quiet table</source>
     <message>
         <source>Click or Enter opens it</source>
         <translation>点击或按 Enter 打开</translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>明天</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>%n天后</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Birthday today</source>
-        <translation>今天生日</translation>
-    </message>
-    <message>
-        <source>Birthday {when}</source>
-        <translation>{when}生日</translation>
-    </message>
-    <message>
-        <source>{occasion} {when}</source>
-        <translation>{when}：{occasion}</translation>
     </message>
     <message>
         <source>Reward available — tell them</source>
@@ -3560,6 +3538,98 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>OccasionWords</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n天后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>turns %n</source>
+        <translation>
+            <numerusform>%n岁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n周年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{occasion} ({years})</source>
+        <translation>{occasion}（{years}）</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Birthday {when}</source>
+        <translation>{when}生日</translation>
+    </message>
+    <message>
+        <source>{occasion} {when}</source>
+        <translation>{when}：{occasion}</translation>
+    </message>
+</context>
+<context>
+    <name>Occasions</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Wedding anniversary</source>
+        <translation>结婚纪念日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Wife&apos;s birthday</source>
+        <translation>妻子生日</translation>
+    </message>
+    <message>
+        <source>Husband&apos;s birthday</source>
+        <translation>丈夫生日</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s birthday</source>
+        <translation>伴侣生日</translation>
+    </message>
+    <message>
+        <source>Daughter&apos;s birthday</source>
+        <translation>女儿生日</translation>
+    </message>
+    <message>
+        <source>Son&apos;s birthday</source>
+        <translation>儿子生日</translation>
+    </message>
+    <message>
+        <source>Child&apos;s birthday</source>
+        <translation>孩子生日</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s birthday</source>
+        <translation>母亲生日</translation>
+    </message>
+    <message>
+        <source>Father&apos;s birthday</source>
+        <translation>父亲生日</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Service Console — passphrase</source>
@@ -3656,6 +3726,21 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>PhoneLabels</name>
+    <message>
+        <source>mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>工作</translation>
+    </message>
+</context>
+<context>
     <name>PhoneRow</name>
     <message>
         <source>138 0013 8000 or +44 20 7946 0958</source>
@@ -3686,6 +3771,10 @@ Quiet table</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>
+        <translation>由简体条目“{text}”自动转换，供使用繁体字的客户。按 Enter 编辑即可认可或修改：保存后即成为一条独立的繁体条目。</translation>
     </message>
     <message>
         <source>entry #{id}</source>
@@ -3805,6 +3894,10 @@ Quiet table</source>
     <message>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>converted automatically</source>
+        <translation>自动转换</translation>
     </message>
     <message>
         <source>No approved phrase matches “{search}”.</source>
@@ -4016,6 +4109,10 @@ Quiet table</source>
     <message>
         <source>Last change</source>
         <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>{language} (converted automatically)</source>
+        <translation>{language}（自动转换）</translation>
     </message>
 </context>
 <context>
@@ -5203,30 +5300,8 @@ After: {after}</source>
         <translation>一段时间未到店的老顾客</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>明天</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>%n天后</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Today, {weekday} {date}</source>
         <translation>今日：{date} {weekday}</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <source>{occasion} ({years})</source>
-        <translation>{occasion}（{years}周年）</translation>
     </message>
     <message>
         <source>{occasion} {when} — {name}</source>

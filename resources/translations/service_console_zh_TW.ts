@@ -685,15 +685,15 @@
     <name>CallWords</name>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1小時%2分</translation>
+        <translation>%1 小時 %2 分鐘</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation>%1分%2秒</translation>
+        <translation>%1 分鐘 %2 秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>missed just now</source>
@@ -3024,6 +3024,10 @@ Quiet table</source>
         <translation>生日 {date}</translation>
     </message>
     <message>
+        <source>{occasion}: {date}</source>
+        <translation>{occasion}：{date}</translation>
+    </message>
+    <message>
         <source>Greetings: {greetings} · Offers: {offers}</source>
         <translation>接收問候：{greetings} · 接收優惠：{offers}</translation>
     </message>
@@ -3108,32 +3112,6 @@ Quiet table</source>
     <message>
         <source>Click or Enter opens it</source>
         <translation>點選或按 Enter 開啟</translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>明天</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>%n天後</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Birthday today</source>
-        <translation>今天生日</translation>
-    </message>
-    <message>
-        <source>Birthday {when}</source>
-        <translation>{when}生日</translation>
-    </message>
-    <message>
-        <source>{occasion} {when}</source>
-        <translation>{when}：{occasion}</translation>
     </message>
     <message>
         <source>Reward available — tell them</source>
@@ -3560,6 +3538,98 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>OccasionWords</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n天後</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>turns %n</source>
+        <translation>
+            <numerusform>%n歲</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n週年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{occasion} ({years})</source>
+        <translation>{occasion}（{years}）</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Birthday {when}</source>
+        <translation>{when}生日</translation>
+    </message>
+    <message>
+        <source>{occasion} {when}</source>
+        <translation>{when}：{occasion}</translation>
+    </message>
+</context>
+<context>
+    <name>Occasions</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Wedding anniversary</source>
+        <translation>結婚紀念日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>紀念日</translation>
+    </message>
+    <message>
+        <source>Wife&apos;s birthday</source>
+        <translation>太太生日</translation>
+    </message>
+    <message>
+        <source>Husband&apos;s birthday</source>
+        <translation>先生生日</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s birthday</source>
+        <translation>伴侶生日</translation>
+    </message>
+    <message>
+        <source>Daughter&apos;s birthday</source>
+        <translation>女兒生日</translation>
+    </message>
+    <message>
+        <source>Son&apos;s birthday</source>
+        <translation>兒子生日</translation>
+    </message>
+    <message>
+        <source>Child&apos;s birthday</source>
+        <translation>孩子生日</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s birthday</source>
+        <translation>母親生日</translation>
+    </message>
+    <message>
+        <source>Father&apos;s birthday</source>
+        <translation>父親生日</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Service Console — passphrase</source>
@@ -3656,6 +3726,21 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>PhoneLabels</name>
+    <message>
+        <source>mobile</source>
+        <translation>手機</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>住家</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>公司</translation>
+    </message>
+</context>
+<context>
     <name>PhoneRow</name>
     <message>
         <source>138 0013 8000 or +44 20 7946 0958</source>
@@ -3686,6 +3771,10 @@ Quiet table</source>
     <message>
         <source>none</source>
         <translation>無</translation>
+    </message>
+    <message>
+        <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>
+        <translation>由簡體條目「{text}」自動轉換，供使用繁體字的客戶。按 Enter 編輯即可核可或修改：儲存後即成為一筆獨立的繁體條目。</translation>
     </message>
     <message>
         <source>entry #{id}</source>
@@ -3805,6 +3894,10 @@ Quiet table</source>
     <message>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>converted automatically</source>
+        <translation>自動轉換</translation>
     </message>
     <message>
         <source>No approved phrase matches “{search}”.</source>
@@ -4016,6 +4109,10 @@ Quiet table</source>
     <message>
         <source>Last change</source>
         <translation>最後修改</translation>
+    </message>
+    <message>
+        <source>{language} (converted automatically)</source>
+        <translation>{language}（自動轉換）</translation>
     </message>
 </context>
 <context>
@@ -5203,30 +5300,8 @@ After: {after}</source>
         <translation>一段時間未來店的老顧客</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>明天</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>%n天後</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Today, {weekday} {date}</source>
         <translation>今日：{date} {weekday}</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <source>{occasion} ({years})</source>
-        <translation>{occasion}（{years}週年）</translation>
     </message>
     <message>
         <source>{occasion} {when} — {name}</source>

@@ -119,7 +119,7 @@ def test_view_actions_follow_the_status_machine(
     assert run(view.extend(new_due))
     assert fake.items[cid].promise_due == new_due
     text = view.text.toPlainText()
-    assert "Extended to 2026-11-28 16:30 (was 2026-11-28 11:50)" in text
+    assert "Extended to 28 Nov 2026 16:30 (was 28 Nov 2026 11:50)" in text
     assert "Waiting for the supplier's answer" in text
     # Void needs a reason.
     assert not run(view.act(Action.VOID))

@@ -36,6 +36,7 @@ SOURCES = [
         "purchase_dialog.py",
         "tasks.py",
         "paged_model.py",
+        "occasion_words.py",
     )
 ] + [ROOT / "console" / "app.py"]
 MAPPING = Path(__file__).parent / "data" / "translations_a.json"

@@ -850,3 +850,34 @@ def test_switches_to_chinese_live_keeping_what_is_typed(
     qtbot.waitUntil(lambda: editor.add_button.text() == "&Add…")
     assert form.windowTitle() == "New phrasebook entry"
     assert form.text.text() == "half a ter"
+
+
+def test_traditional_renderings_are_listed_marked_and_approved_by_saving(
+    qtbot: Any, editor: PhrasebookEditor, books: PhrasebookService, run: Run
+) -> None:
+    """Issue 18: a Simplified-only entry is shown with the Traditional entries as an
+    automatic rendering, marked as converted; saving it makes it a real zh-Hant entry."""
+    stored = run(books.entries())
+    assert not any(entry.converted for entry in editor.model.entries)  # not listed yet
+    choose(editor.language_filter, Language.ZH_HANT)
+    shown = shown_entries(editor)
+    converted = [entry for entry in shown if entry.converted]
+    assert converted and all(entry.language is Language.ZH_HANT for entry in shown)
+    assert editor.count_label.text().endswith(f"of {len(stored)} entries")
+    first = converted[0]
+    row = shown.index(first)
+    cell = editor.proxy.index(row, Column.LANGUAGE)
+    assert editor.proxy.data(cell) == "繁體中文 (converted automatically)"
+    assert first.converted_from in editor.proxy.data(cell, Qt.ItemDataRole.ToolTipRole)
+    editor.table.selectRow(row)
+    form = open_form(qtbot, editor, Qt.Key.Key_F2)
+    assert form.editing is None  # a new entry, filled with the rendering
+    assert form.text.text() == first.text
+    save_form(qtbot, editor, form)
+    settle(qtbot, editor)
+    after = run(books.entries())
+    assert len(after) == len(stored) + 1
+    saved = after[-1]
+    assert (saved.language, saved.text, saved.converted) == (Language.ZH_HANT, first.text, False)
+    still = [entry.text for entry in shown_entries(editor) if entry.converted]
+    assert first.text not in still and len(still) == len(converted) - 1
