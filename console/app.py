@@ -34,6 +34,7 @@ from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError
 from console.storage.runner import DatabaseRunner
+from console.ui import theme
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
 from console.ui.complaint_form import countdown_text
@@ -138,6 +139,7 @@ class Console:
         self.calls = CallService(runner, self.customers)
         self.call_desk = CallDesk(self.window, self.calls, self.customers)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_desk)
+        theme.set_icon(self.call_desk.toggleViewAction(), "calls")
         self.call_events = CallEvents(self.calls, self.call_desk.handle_update)
         self.call_desk.may_pop = lambda: self.lock is None or not self.lock.is_locked
         if self.window.complaints is not None:
@@ -204,6 +206,7 @@ class Console:
         self.lock.unlocked.connect(self._show_who)
         lock_action = QAction(self.window)
         lock_action.setObjectName("lockAction")
+        theme.set_icon(lock_action, "lock")
         lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(lambda: self.lock.lock() if self.lock else None)
@@ -556,6 +559,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
     assert isinstance(app, QApplication)
     app.setApplicationName("Service Console")
     app.setOrganizationName("Service Console")
+    theme.apply(app)  # palette, style sheet and icons; light or dark as the system is
     headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
     # No database is open yet, so no setting says which language: the computer's.
     translations = Translations()

@@ -38,13 +38,13 @@ class TodayView(Retranslating, QWidget):
         self.lists: TodayLists | None = None
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setProperty("role", "title")
         self.occasions_label = QLabel()
-        self.occasions_label.setStyleSheet("font-weight: 600; color: #555;")
+        self.occasions_label.setProperty("role", "section")
         self.occasions = self._list("todayOccasions")
         self.missed_label = QLabel()
         self.missed_label.setWordWrap(True)
-        self.missed_label.setStyleSheet("font-weight: 600; color: #555;")
+        self.missed_label.setProperty("role", "section")
         self.missed = self._list("todayMissed")
         # A first run has nobody to show: say how to start, or to look around a demo.
         self.first_run = QFrame()
