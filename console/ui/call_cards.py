@@ -139,7 +139,7 @@ def readable_selection(palette: QPalette) -> QPalette:
     return result
 
 
-#: A call state's colour: the theme's named colour (the state is always written too).
+# A call state's colour: the theme's named colour (the state is always written too).
 STATE_COLOURS = {
     CallState.RINGING: "call_ringing",
     CallState.ANSWERED: "call_answered",
