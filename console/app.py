@@ -544,6 +544,15 @@ async def show_sign_in_and_quit(console: Console, *, demo: bool, timeout: float 
             raise RuntimeError(f"no sign-in window after {timeout:.0f} s")
         await asyncio.sleep(0.05)
     print("sign-in window shown", flush=True)
+    # The look's libraries load where the app was installed (wheel or bundle): the icon
+    # font (qtawesome) and the report's chart (pyqtgraph).
+    from console.ui.complaint_report import BarChart
+
+    chart = BarChart()
+    chart.set_data("smoke", [("a", 2), ("b", 1)])
+    if theme.icon_font_works() and not chart.image(300).isNull():
+        print("icons and chart drawn", flush=True)
+    chart.deleteLater()
     starting.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await starting

@@ -407,6 +407,19 @@ def icon(name: str, scheme: Scheme | None = None, *, colour_name: str = "text") 
         return QIcon()
 
 
+def icon_font_works() -> bool:
+    """Whether the icons come from qtawesome's fonts (not the standard-icon fallback):
+    the smoke launch of the installed package and of the bundle checks it."""
+    try:
+        if not os.environ.get("QT_API"):
+            os.environ["QT_API"] = "pyside6"
+        import qtawesome
+
+        return not qtawesome.icon(ICONS["search"]).pixmap(16, 16).isNull()
+    except Exception:
+        return False
+
+
 def set_icon(target: QAbstractButton | QAction, name: str, *, colour_name: str = "text") -> None:
     """Give a button or action its icon, and give it again when the scheme changes."""
     target.setIcon(icon(name, colour_name=colour_name))
