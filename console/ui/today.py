@@ -50,6 +50,7 @@ class TodayView(Retranslating, QWidget):
         self.first_run = QFrame()
         self.first_run.setObjectName("todayFirstRun")
         self.first_run.setFrameShape(QFrame.Shape.StyledPanel)
+        self.first_run.setProperty("card", "true")
         self.first_run_text = QLabel()
         self.first_run_text.setObjectName("todayFirstRunText")
         self.first_run_text.setWordWrap(True)
@@ -107,6 +108,7 @@ class TodayView(Retranslating, QWidget):
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAlternatingRowColors(True)
+        widget.setProperty("card", "true")  # the theme's section card
         widget.itemActivated.connect(self._activated)
         return widget
 
