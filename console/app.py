@@ -34,6 +34,7 @@ from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError
 from console.storage.runner import DatabaseRunner
+from console.ui import theme
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
 from console.ui.complaint_form import countdown_text
@@ -138,6 +139,7 @@ class Console:
         self.calls = CallService(runner, self.customers)
         self.call_desk = CallDesk(self.window, self.calls, self.customers)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_desk)
+        theme.set_icon(self.call_desk.toggleViewAction(), "calls")
         self.call_events = CallEvents(self.calls, self.call_desk.handle_update)
         self.call_desk.may_pop = lambda: self.lock is None or not self.lock.is_locked
         if self.window.complaints is not None:
@@ -204,6 +206,7 @@ class Console:
         self.lock.unlocked.connect(self._show_who)
         lock_action = QAction(self.window)
         lock_action.setObjectName("lockAction")
+        theme.set_icon(lock_action, "lock")
         lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(lambda: self.lock.lock() if self.lock else None)
@@ -545,6 +548,15 @@ async def show_sign_in_and_quit(console: Console, *, demo: bool, timeout: float 
             raise RuntimeError(f"no sign-in window after {timeout:.0f} s")
         await asyncio.sleep(0.05)
     print("sign-in window shown", flush=True)
+    # The look's libraries load where the app was installed (wheel or bundle): the icon
+    # font (qtawesome) and the report's chart (pyqtgraph).
+    from console.ui.complaint_report import BarChart
+
+    chart = BarChart()
+    chart.set_data("smoke", [("a", 2), ("b", 1)])
+    if theme.icon_font_works() and not chart.image(300).isNull():
+        print("icons and chart drawn", flush=True)
+    chart.deleteLater()
     starting.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await starting
@@ -560,6 +572,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
     assert isinstance(app, QApplication)
     app.setApplicationName("Service Console")
     app.setOrganizationName("Service Console")
+    theme.apply(app)  # palette, style sheet and icons; light or dark as the system is
     headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
     # No database is open yet, so no setting says which language: the computer's.
     translations = Translations()

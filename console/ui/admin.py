@@ -48,12 +48,12 @@ from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, StaffService
 from console.storage import files
 from console.storage.staff import AuditEntry, StaffNameTaken
+from console.ui import theme
 from console.ui.i18n import format_date, locale
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
 
-ERROR_STYLE = "color: #b3261e;"
 AUDIT_PAGE = 200
 
 # Roles as staff read them (translated where shown, context "Role").
@@ -102,7 +102,7 @@ class StaffEditor(Retranslating, QDialog):
         self.active = _named(QCheckBox(), "staffActive", "")
         self.active.setChecked(member.active if member else True)
         self.message = _named(QLabel(), "staffMessage", "")
-        self.message.setStyleSheet(ERROR_STYLE)
+        theme.set_role(self.message, role="error")
         self.message.setWordWrap(True)
         self.message.hide()
         self.form = form = QFormLayout()
@@ -221,7 +221,7 @@ class StaffWindow(Retranslating, QWidget):
 
     def _show_error(self, exc: BaseException) -> None:
         self._saved_shown = False
-        self.message.setStyleSheet(ERROR_STYLE)
+        theme.set_role(self.message, role="error")
         self.message.setText(str(exc))
 
     def load(self) -> None:
@@ -285,7 +285,7 @@ class StaffWindow(Retranslating, QWidget):
             editor.show_error(str(exc))
             return
         editor.accept()
-        self.message.setStyleSheet("")
+        theme.set_role(self.message, role="")
         self._saved_shown = True
         self.message.setText(self.tr("Saved."))
         await self._load()
@@ -575,7 +575,7 @@ class AuditWindow(Retranslating, QWidget):
 
     def _show_error(self, exc: BaseException) -> None:
         self._message_text = None
-        self.message.setStyleSheet(ERROR_STYLE)
+        theme.set_role(self.message, role="error")
         self.message.setText(str(exc))
 
     def filters(self) -> dict[str, Any]:
@@ -609,7 +609,7 @@ class AuditWindow(Retranslating, QWidget):
 
         self.model.reset(first, total, more)
         self.view.resizeColumnsToContents()
-        self.message.setStyleSheet("")
+        theme.set_role(self.message, role="")
         self._message_text = lambda: self.tr("%Ln entries", "", total)
         self.message.setText(self._message_text())
 
@@ -626,6 +626,6 @@ class AuditWindow(Retranslating, QWidget):
             return
         text = await self.audit.export_csv(session, **self.filters())
         files.write_text(path, text, encoding="utf-8-sig")  # all or nothing, 0600
-        self.message.setStyleSheet("")
+        theme.set_role(self.message, role="")
         self._message_text = lambda: self.tr("Exported to {path}.").format(path=path)
         self.message.setText(self._message_text())

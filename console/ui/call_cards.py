@@ -78,6 +78,7 @@ from console.services.customers import (
     ValidationFailed,
 )
 from console.storage.customers import SearchHit
+from console.ui import theme
 from console.ui.customer_profile import FlowLayout
 from console.ui.i18n import (
     format_date,
@@ -139,11 +140,12 @@ def readable_selection(palette: QPalette) -> QPalette:
     return result
 
 
+# A call state's colour: the theme's named colour (the state is always written too).
 STATE_COLOURS = {
-    CallState.RINGING: "#1565c0",
-    CallState.ANSWERED: "#2e7d32",
-    CallState.ENDED: "#616161",
-    CallState.MISSED: "#b3261e",
+    CallState.RINGING: "call_ringing",
+    CallState.ANSWERED: "call_answered",
+    CallState.ENDED: "call_ended",
+    CallState.MISSED: "danger",
 }
 
 
@@ -337,8 +339,8 @@ class CallCard(Retranslating, QFrame):
             return {"title": text, "detail": text, "state": text}
         return {
             "title": palette.color(QPalette.ColorRole.Text),
-            "detail": QColor("#555555"),
-            "state": QColor(STATE_COLOURS[self.call.state]),
+            "detail": theme.colour("muted"),
+            "state": theme.colour(STATE_COLOURS[self.call.state]),
         }
 
     def refresh(self, now: dt.datetime) -> None:
@@ -534,7 +536,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.status = QLabel()
         self.status.setObjectName("callStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #666;")
+        self.status.setProperty("role", "muted")
         self.queue = CallQueue()
         self.queue.setObjectName("callQueue")
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -571,7 +573,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.idle_page = QLabel()
         self.idle_page.setObjectName("callIdle")
         self.idle_page.setWordWrap(True)
-        self.idle_page.setStyleSheet("color: #777;")
+        self.idle_page.setProperty("role", "muted")
         self.idle_page.setAlignment(Qt.AlignmentFlag.AlignTop)
         return self.idle_page
 
@@ -581,19 +583,15 @@ class CallDesk(Retranslating, QDockWidget):
         self.caller_name = QLabel()
         self.caller_name.setObjectName("callerName")
         self.caller_name.setWordWrap(True)
-        self.caller_name.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.caller_name.setProperty("role", "title")
         self.probable_note = QLabel()
         self.probable_note.setObjectName("probableNote")
         self.probable_note.setWordWrap(True)
-        self.probable_note.setStyleSheet(
-            "background:#fff3e0; color:#6d3a00; padding:4px; border-radius:4px;"
-        )
+        self.probable_note.setProperty("note", "warning")
         self.caller_greeting = QLabel()
         self.caller_greeting.setObjectName("callGreeting")
         self.caller_greeting.setWordWrap(True)
-        self.caller_greeting.setStyleSheet(
-            "font-size: 15px; color:#1b3a57; background:#eef4fb; padding:6px; border-radius:6px;"
-        )
+        self.caller_greeting.setProperty("role", "callGreeting")
         self.caller_facts = QLabel()
         self.caller_facts.setObjectName("callFacts")
         self.caller_facts.setWordWrap(True)
@@ -638,7 +636,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.new_title = QLabel()
         self.new_title.setObjectName("newCallerTitle")
         self.new_title.setWordWrap(True)
-        self.new_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.new_title.setProperty("role", "title")
         self.create_button = self._button("createProfileButton", self.create_profile)
         self.attach_search = SearchBox()  # ↓ moves into the results, Esc clears
         self.attach_search.setObjectName("attachSearch")
@@ -652,7 +650,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.new_message = QLabel()
         self.new_message.setObjectName("newCallerMessage")
         self.new_message.setWordWrap(True)
-        self.new_message.setStyleSheet("color: #b3261e;")
+        self.new_message.setProperty("role", "error")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.new_title)
@@ -671,7 +669,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.called_back_button = self._button("calledBackButton", self._called_back)
         self.call_back_empty = QLabel()
         self.call_back_empty.setObjectName("callBackEmpty")
-        self.call_back_empty.setStyleSheet("color: #777;")
+        self.call_back_empty.setProperty("role", "muted")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.call_back_empty)
@@ -734,7 +732,7 @@ class CallDesk(Retranslating, QDockWidget):
 
     def _show_status(self) -> None:
         kind, value = self._status
-        colour = "#666"
+        role = "muted"
         if kind != "queue":
             self.status.setToolTip("")
         if kind == "listening":
@@ -744,13 +742,13 @@ class CallDesk(Retranslating, QDockWidget):
             self.status.setToolTip(self.tr("Listening for calls on %1").replace("%1", str(value)))
         elif kind == "off":
             text = self.tr("Phone link off: %1").replace("%1", str(value))
-            colour = "#b3261e"
+            role = "error"
         elif kind == "queue":
             text = self.tr("%n call(s) in the queue", "", int(value))
         else:
             text = self.tr("No calls yet. Waiting for the phone system…")
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {colour};")
+        theme.set_role(self.status, role=role)
 
     def copy_endpoint(self) -> None:
         clipboard = QApplication.clipboard()
@@ -1058,7 +1056,7 @@ class CallDesk(Retranslating, QDockWidget):
         if profile is None:
             return
         facts = [
-            f"<span style='color:#b3261e'>{html.escape(line)}</span>"
+            f"<span style='color:{theme.colours().danger}'>{html.escape(line)}</span>"
             for line in self._complaint_texts
         ]
         occasions = iter(profile.occasions)  # one badge per occasion, in this order

@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from console.domain.complaint import PromiseState
 from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
 from console.services.settings import STAFF_NAME, STORE_NAME
+from console.ui import theme
 from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.widgets import Retranslating
@@ -204,21 +205,8 @@ class ComplaintsMenu(Retranslating, QMenu):
 
 
 def _tray_icon() -> QIcon:
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#b3261e"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(2, 2, 28, 28)
-    painter.setPen(QColor("#ffffff"))
-    font = painter.font()
-    font.setBold(True)
-    font.setPixelSize(20)
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
-    painter.end()
-    return QIcon(pixmap)
+    """The tray's complaint icon: the theme's complaint icon in its danger colour."""
+    return theme.icon("complaint", colour_name="danger")
 
 
 class ComplaintFeatures(QObject):
@@ -246,10 +234,7 @@ class ComplaintFeatures(QObject):
         self.banner.setObjectName("complaintBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.setStyleSheet(
-            "background:#fde0dc; color:#8e1b12; border-radius:6px; padding:6px 10px;"
-            " font-weight:600;"
-        )
+        self.banner.setProperty("note", "danger")
         self.banner.hide()
         self.banner.linkActivated.connect(lambda _link: self.show_queue(Queue.DUE_SOON))
         central = window.centralWidget()
@@ -270,6 +255,8 @@ class ComplaintFeatures(QObject):
         )
         self.queue_action = self._action("complaintQueueAction", QUEUE_KEYS, self.show_queue)
         self.report_action = self._action("complaintReportAction", REPORT_KEYS, self.show_report)
+        theme.set_icon(self.start_action, "complaint")
+        theme.set_icon(self.report_action, "report")
         menu = ComplaintsMenu(window)
         window.menuBar().addMenu(menu)
         self.menu = menu

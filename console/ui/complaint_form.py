@@ -77,6 +77,7 @@ from console.domain.phrase_matcher import Finding
 from console.domain.phrasebook import Situation
 from console.services.complaints import ComplaintService
 from console.services.customers import ValidationFailed
+from console.ui import theme
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
 from console.ui.i18n import format_date, format_money, format_time
 from console.ui.phrase_checker import PhraseChecker, language_for_customer
@@ -157,24 +158,21 @@ PROMISE_LABELS = {
     PromiseState.KEPT: QT_TRANSLATE_NOOP("ComplaintLabels", "Kept"),
     PromiseState.MISSED: QT_TRANSLATE_NOOP("ComplaintLabels", "Missed"),
 }
-#: Emotion → (background, text colour, what it means for the agent).
-EMOTION_CUES: dict[Emotion, tuple[str, str, str]] = {
+#: Emotion → (the theme's note kind, what it means for the agent).
+EMOTION_CUES: dict[Emotion, tuple[str, str]] = {
     Emotion.CALM: (
-        "#e3f2e5",
-        "#1b5e20",
+        "success",
         QT_TRANSLATE_NOOP("ComplaintLabels", "Calm — confirm the facts and act."),
     ),
     Emotion.UPSET: (
-        "#fff3d6",
-        "#6d4c00",
+        "warning",
         QT_TRANSLATE_NOOP(
             "ComplaintLabels",
             "Upset — let them finish, show you understand, then ask what they want.",
         ),
     ),
     Emotion.ANGRY: (
-        "#fde0dc",
-        "#8e1b12",
+        "danger",
         QT_TRANSLATE_NOOP(
             "ComplaintLabels",
             "Angry — listen without interrupting; agree they have a point; apologise and act "
@@ -1022,12 +1020,10 @@ class ComplaintForm(Retranslating, QDialog):
 
     def _emotion_changed(self, _index: int = 0) -> None:
         emotion = Emotion(self.emotion.currentData() or Emotion.CALM.value)
-        bg, fg, cue = EMOTION_CUES[emotion]
+        note, cue = EMOTION_CUES[emotion]
         text = QCoreApplication.translate("ComplaintLabels", cue)
         self.emotion_cue.setText(text)
-        self.emotion_cue.setStyleSheet(
-            f"background:{bg}; color:{fg}; border-radius:6px; padding:4px 8px; font-weight:600;"
-        )
+        theme.set_role(self.emotion_cue, note=note)
         self.emotion.setAccessibleDescription(text)
         phrases = self._checker.approved(Situation.EMPATHY, self.phrase_language())[:3]
         if phrases:

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -63,6 +63,7 @@ from console.services.complaints import (
     QueueRow,
     QueueSort,
 )
+from console.ui import theme
 from console.ui.complaint_form import (
     CAUSE_LABELS,
     CHANNEL_LABELS,
@@ -106,8 +107,6 @@ ACTION_LABELS = {
     Action.REOPEN: QT_TRANSLATE_NOOP("ComplaintLabels", "Re&open"),
     Action.VOID: QT_TRANSLATE_NOOP("ComplaintLabels", "&Void…"),
 }
-OVERDUE_COLOUR = "#b3261e"
-DUE_SOON_COLOUR = "#a15c00"
 TICK_MS = 30_000
 
 #: Header column → service sort (other columns are not sortable).
@@ -242,9 +241,9 @@ class QueueModel(PagedTableModel[QueueRow]):
             if due is None:
                 return None
             if due < self._now:
-                return QColor(OVERDUE_COLOUR)
+                return theme.colour("danger")
             if row.promise is PromiseState.DUE_SOON or due - self._now <= dt.timedelta(minutes=30):
-                return QColor(DUE_SOON_COLOUR)
+                return theme.colour("warning")
             return None
         if role == Qt.ItemDataRole.UserRole and index.isValid():
             row = self.row_item(index.row())
@@ -293,7 +292,7 @@ class ComplaintQueue(Retranslating, QWidget):
             self.tabs.addTab(view, "")
         self.hint = QLabel()
         self.hint.setObjectName("queueHint")
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setProperty("role", "hint")
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("refreshQueuesButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -386,10 +385,11 @@ class ComplaintTexts(QObject):
         c = detail.complaint
         zone = now.tzinfo
         e = html.escape
+        muted = theme.colours().muted
 
         def row(caption: str, value: str) -> str:
             return (
-                f"<tr><td style='color:#555; padding-right:12px'>{e(caption)}</td>"
+                f"<tr><td style='color:{muted}; padding-right:12px'>{e(caption)}</td>"
                 f"<td>{value}</td></tr>"
             )
 
@@ -405,13 +405,13 @@ class ComplaintTexts(QObject):
             outcome = outcome.format(when=_when(answered, zone))
             promise = e(f"{_when(c.promise_due, zone)} ({outcome})")
             if state is PromiseState.MISSED:
-                promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
+                promise = f"<b style='color:{theme.colours().danger}'>{promise}</b>"
         elif c.promise_due is not None and not c.status.is_open:
             promise = e(_when(c.promise_due, zone))  # closed without an answer (voided)
         elif c.promise_due is not None:
             promise = e(f"{_when(c.promise_due, zone)} ({countdown_text(c.promise_due, now)})")
             if c.promise_due < now:
-                promise = f"<b style='color:{OVERDUE_COLOUR}'>{promise}</b>"
+                promise = f"<b style='color:{theme.colours().danger}'>{promise}</b>"
         compensation = "—"
         if c.compensation is not None:
             compensation = e(c.compensation.kind)

@@ -3,7 +3,7 @@
 Pick a period and a store; see complaints received, the medians to first response and to
 resolution, promises kept on time, follow-ups done within 7 days, the dissatisfaction
 rate and repeat complainers; a bar chart by cause category (or by sub-cause), drawn with
-QPainter (PySide6-Essentials has no QtCharts); and the feedback lists — product-quality
+pyqtgraph (PySide6-Essentials has no QtCharts); and the feedback lists — product-quality
 causes for the product team, service-attitude causes (with the wording that went wrong)
 for the trainers — exportable as CSV, and the whole report as a PDF with the chart.
 
@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyqtgraph as pg  # binds to the Qt already imported: PySide6 (theme, i18n)
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -30,15 +31,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QFontMetrics,
     QImage,
     QPageLayout,
     QPageSize,
-    QPainter,
-    QPaintEvent,
     QPdfWriter,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -62,6 +60,7 @@ from PySide6.QtWidgets import (
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
 from console.storage import files
 from console.storage.complaints import SUMMARY_CHARS
+from console.ui import theme
 from console.ui.complaint_form import (
     CAUSE_LABELS,
     QT_TRANSLATE_NOOP,
@@ -76,7 +75,6 @@ log = logging.getLogger(__name__)
 
 FEEDBACK_ON_SCREEN = 500  # rows per feedback list in the window (exports: all)
 
-BAR_COLOURS = ("#1e6fd9", "#b3261e", "#2e7d32", "#a15c00", "#6a1b9a", "#00838f", "#5d4037")
 #: The CSV's column titles (translated when written: the managers read them; the rows
 #: are data and stay as recorded).
 CSV_HEADER = (
@@ -230,8 +228,12 @@ def write_feedback_csv(path: str | Path, rows: Sequence[FeedbackRow]) -> int:
     return len(rows)
 
 
-# The longest bar, in pixels: long enough to compare, short enough to read across.
+# The longest bar, in pixels: long enough to compare, short enough to read across. On a
+# wide window the axis runs on past it and the legend sits in the room that is left.
 MAX_BAR_WIDTH = 420
+# A bar's thickness, as a share of its row.
+BAR_THICKNESS = 0.6
+ROW_PX = 30
 
 
 def summary_text(summary: str) -> str:
@@ -241,105 +243,149 @@ def summary_text(summary: str) -> str:
 
 
 class BarChart(Retranslating, QWidget):
-    """Horizontal bars with their labels and counts, drawn with QPainter."""
+    """Horizontal bars, one per cause, with a count axis, its label and a legend, drawn
+    with pyqtgraph in the theme's colours (the PDF's copy is always on white paper).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    pyqtgraph rather than QtCharts: QtCharts comes only with PySide6-Addons (several
+    hundred MB installed, and in the desktop bundle); pyqtgraph is pure Python on numpy.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, scheme: theme.Scheme | None = None):
         super().__init__(parent)
         self.setObjectName("complaintChart")
+        self.scheme = scheme
         self.title = ""
         self.bars: list[tuple[str, int]] = []
+        colours = theme.colours(scheme)
+        self.plot = pg.PlotWidget(background=colours.surface)
+        self.plot.setObjectName("complaintChartPlot")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.getViewBox().invertY(True)  # the biggest cause on top
+        self.plot.getViewBox().sigResized.connect(self._fit_range)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(colours.border))
+            axis.setTextPen(pg.mkPen(colours.text))
+            axis.setStyle(tickFont=self.font())
+        self.plot.getAxis("left").setStyle(tickLength=0)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.series = pg.BarGraphItem(
+            x0=[], y=[], width=[], height=BAR_THICKNESS, brush=colours.chart[0], pen=None
+        )
+        self.plot.addItem(self.series)
+        self.legend = pg.LegendItem(
+            offset=(-10, 10),
+            labelTextColor=colours.text,
+            brush=pg.mkBrush(colours.surface),
+            pen=pg.mkPen(colours.border),
+        )
+        self.legend.setParentItem(self.plot.getPlotItem().vb)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("complaintChartEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("complaintChartTitle")
+        self.heading.setProperty("role", "section")
+        if scheme is not None:  # a copy for paper: its own colours, not the window's
+            self.heading.setStyleSheet(f"color: {colours.text}; font-weight: 600;")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.plot, 1)
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Complaints by cause"))
-        self.update()
+        self._draw()
 
     def set_data(self, title: str, bars: Sequence[tuple[str, int]]) -> None:
         self.title = title
         self.bars = list(bars)
-        text = "; ".join(f"{bar}: {count}" for bar, count in self.bars) or self.tr("no complaints")
-        self.setAccessibleDescription(f"{title}: {text}")
+        self._draw()
         self.updateGeometry()
-        self.update()
+
+    def _draw(self) -> None:
+        text = "; ".join(f"{bar}: {count}" for bar, count in self.bars) or self.tr("no complaints")
+        self.setAccessibleDescription(f"{self.title}: {text}")
+        self.heading.setText(self.title)
+        positions = list(range(len(self.bars)))
+        counts = [count for _bar, count in self.bars]
+        self.series.setOpts(x0=[0] * len(counts), y=positions, width=counts)
+        metrics = QFontMetrics(self.font())
+        labels = [
+            (position, metrics.elidedText(bar, Qt.TextElideMode.ElideRight, 260))
+            for position, (bar, _count) in enumerate(self.bars)
+        ]
+        left = self.plot.getAxis("left")
+        left.setTicks([labels, []])
+        widest = max((metrics.horizontalAdvance(shown) for _p, shown in labels), default=40)
+        left.setWidth(widest + 16)
+        most = max(counts, default=0)
+        step = max(1, -(-most // 5))  # whole complaints only
+        self.plot.getAxis("bottom").setTickSpacing(major=step, minor=step)
+        self.plot.setLabel(
+            "bottom", self.tr("Number of complaints"), color=theme.colours(self.scheme).text
+        )
+        self.legend.clear()
+        if self.bars:
+            self.legend.addItem(self.series, self.tr("Complaints received"))
+        self.legend.setVisible(bool(self.bars))
+        self.empty.setText(self.tr("No complaints") if not self.bars else "")
+        self.empty.setVisible(not self.bars)
+        self._fit_range()
+
+    def _fit_range(self) -> None:
+        """Rows of equal height; the longest bar at most :data:`MAX_BAR_WIDTH` pixels."""
+        rows = max(len(self.bars), 1)
+        view = self.plot.getViewBox()
+        self.plot.setYRange(-0.5, rows - 0.5, padding=0)
+        most = max((count for _bar, count in self.bars), default=1) or 1
+        width = max(view.width(), 1.0)
+        # The longest bar fills 85 % of a narrow plot, or MAX_BAR_WIDTH of a wide one.
+        share = min(0.85, MAX_BAR_WIDTH / width)
+        self.plot.setXRange(0, most / share, padding=0)
+        self.empty.setGeometry(self.rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty.setGeometry(self.rect())
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 48 + 28 * max(len(self.bars), 3))
+        return QSize(560, 90 + ROW_PX * max(len(self.bars), 3))
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        self.paint(painter, self.width(), self.height())
-        painter.end()
-
-    def paint(self, painter: QPainter, width: int, height: int) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(0, 0, width, height, QColor("#ffffff"))
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(8, 4, width - 16, 22), Qt.AlignmentFlag.AlignLeft, self.title)
-        font.setBold(False)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        if not self.bars:
-            painter.setPen(QColor("#777777"))
-            painter.drawText(
-                QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, self.tr("No complaints")
-            )
-            return
-        most = max(count for _label, count in self.bars) or 1
-        count_width = metrics.horizontalAdvance(format_number(most)) + 12
-        for position, ((bar, count), rect) in enumerate(
-            zip(self.bars, self.bar_rects(width, height), strict=True)
-        ):
-            y, row, label_width, length = rect.y() - 4, rect.height() + 8, rect.x(), rect.width()
-            painter.setPen(QColor("#333333"))
-            shown = metrics.elidedText(bar, Qt.TextElideMode.ElideRight, int(label_width - 12))
-            painter.drawText(
-                QRectF(8, y, label_width - 8, row),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                shown,
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(BAR_COLOURS[position % len(BAR_COLOURS)]))
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(QColor("#222222"))
-            painter.drawText(
-                QRectF(label_width + length + 6, y, count_width, row),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                format_number(count),
-            )
-
-    def bar_rects(self, width: int, height: int) -> list[QRectF]:
-        """Where each bar is drawn in a chart *width* × *height*: the longest is at most
-        :data:`MAX_BAR_WIDTH` long, however wide the window (a wide screen does not stretch
-        two bars across it)."""
-        if not self.bars:
-            return []
-        metrics = QFontMetrics(self.font())
-        top = 32.0
-        row = min(28.0, (height - top - 8) / len(self.bars))
-        label_width = min(
-            max(metrics.horizontalAdvance(bar) for bar, _ in self.bars) + 16, width * 0.45
-        )
-        most = max(count for _label, count in self.bars) or 1
-        count_width = metrics.horizontalAdvance(format_number(most)) + 12
-        bar_space = min(max(width - label_width - count_width - 16, 10), MAX_BAR_WIDTH)
-        return [
-            QRectF(label_width, top + position * row + 4, max(bar_space * count / most, 2), row - 8)
-            for position, (_bar, count) in enumerate(self.bars)
-        ]
+    def bar_rects(self) -> list[QRectF]:
+        """Where each bar is drawn, in this widget's pixels."""
+        view = self.plot.getViewBox()
+        rects = []
+        for position, (_bar, count) in enumerate(self.bars):
+            data = QRectF(0, position - BAR_THICKNESS / 2, count, BAR_THICKNESS)
+            scene = view.mapViewToScene(data).boundingRect()
+            top_left = self.plot.mapFromScene(scene.topLeft())
+            bottom_right = self.plot.mapFromScene(scene.bottomRight())
+            shown = QRectF(top_left.toPointF(), bottom_right.toPointF()).normalized()
+            rects.append(shown.translated(self.plot.pos().toPointF()))
+        return rects
 
     def image(self, width: int = 900, height: int | None = None) -> QImage:
-        """The chart as an image (for the PDF)."""
-        height = height or 48 + 30 * max(len(self.bars), 3)
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        self.paint(painter, width, height)
-        painter.end()
+        """The chart as an image for the PDF: light colours on white paper, whatever the
+        window's scheme."""
+        paper = BarChart(scheme=theme.Scheme.LIGHT)
+        paper.plot.setBackground("#ffffff")
+        paper.setStyleSheet("background: #ffffff;")
+        paper.set_data(self.title, self.bars)
+        paper.resize(width, height or 90 + ROW_PX * max(len(self.bars), 3))
+        paper.ensurePolished()
+        layout = paper.layout()
+        if layout is not None:
+            layout.activate()
+        paper._fit_range()
+        image = paper.grab().toImage()
+        paper.deleteLater()
         return image
 
 
@@ -400,11 +446,11 @@ class ComplaintReportView(Retranslating, QWidget):
         grid.setHorizontalSpacing(16)
         for position, (name, _title, _value) in enumerate(figures(_empty_report(today))):
             caption = QLabel()
-            caption.setStyleSheet("color: #555;")
+            caption.setProperty("role", "muted")
             shown = QLabel("—")
             shown.setObjectName(name)
             shown.setWordWrap(True)
-            shown.setStyleSheet("font-size: 15px; font-weight: 600;")
+            shown.setProperty("role", "figure")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             row, col = divmod(position, 3)
             grid.addWidget(caption, row * 2, col)

@@ -32,6 +32,7 @@ from console.domain.phones import format_phone
 from console.domain.profile import Badge, BadgeKind
 from console.services.complaints import ComplaintService, QueueRow
 from console.services.customers import CustomerService, Profile
+from console.ui import theme
 from console.ui.i18n import (
     format_date,
     format_datetime,
@@ -46,17 +47,6 @@ from console.ui.paged_model import PagedTableModel
 from console.ui.search_results import tier_label
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
-
-BADGE_COLOURS: dict[BadgeKind, tuple[str, str]] = {
-    BadgeKind.OPEN_COMPLAINT: ("#b3261e", "#ffffff"),
-    BadgeKind.BIRTHDAY_TODAY: ("#c2185b", "#ffffff"),
-    BadgeKind.BIRTHDAY_SOON: ("#f8bbd0", "#4a0e2a"),
-    BadgeKind.OCCASION: ("#e1bee7", "#3b1545"),
-    BadgeKind.REWARD: ("#2e7d32", "#ffffff"),
-    BadgeKind.VIP: ("#8d6e00", "#ffffff"),
-    BadgeKind.FIRST_VISIT: ("#1565c0", "#ffffff"),
-    BadgeKind.AVOID: ("#fff3e0", "#6d3a00"),
-}
 
 # A day of the year without the year, as staff in each market write it.
 DAY_MONTH_FORMATS = {"en": "d MMM", "zh_CN": "M月d日", "zh_TW": "M月d日"}
@@ -231,7 +221,7 @@ class BadgeLabel(QLabel):
 def _section() -> QLabel:
     label = QLabel()
     label.setObjectName("sectionTitle")
-    label.setStyleSheet("font-weight: 600; color: #555; margin-top: 8px;")
+    label.setProperty("role", "section")
     return label
 
 
@@ -246,7 +236,8 @@ def _value_label(name: str) -> QLabel:
 
 def _bullets(items: list[str], empty: str) -> str:
     if not items:
-        return f"<span style='color:#888'>{html.escape(empty)}</span>"
+        muted = theme.colour("muted").name()
+        return f"<span style='color:{muted}'>{html.escape(empty)}</span>"
     return "<br>".join(f"• {html.escape(i)}" for i in items)
 
 
@@ -287,13 +278,11 @@ class CustomerProfile(Retranslating, QWidget):
         self.placeholder.setObjectName("profilePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #777; font-size: 15px; padding: 40px;")
+        self.placeholder.setProperty("role", "placeholder")
 
         self.greeting = _value_label("greeting")
-        self.greeting.setStyleSheet(
-            "font-size: 20px; font-weight: 600; color: #1b3a57; padding: 10px 12px;"
-            "background: #eef4fb; border-radius: 8px;"
-        )
+        # The largest type on the profile: the first thing the eye meets (theme.TYPE).
+        self.greeting.setProperty("role", "greeting")
         # The badges wrap onto more lines rather than widen the pane (the open-complaint
         # badge first: it changes what staff say before anything else).
         self.badges = QWidget()
@@ -322,11 +311,7 @@ class CustomerProfile(Retranslating, QWidget):
         self.complaint_badge.setObjectName("openComplaintBadge")
         self.complaint_badge.setFlat(True)
         self.complaint_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.complaint_badge.setStyleSheet(
-            "QPushButton#openComplaintBadge { background:#b3261e; border-radius:10px; }"
-            "QPushButton#openComplaintBadge:focus { border: 2px solid #1b3a57; }"
-            "QLabel#wrapButtonText { color:#ffffff; font-weight:600; background:transparent; }"
-        )
+        # Its look (red, white text, rounded) is the theme's #openComplaintBadge rule.
         self._badge_layout.addWidget(self.complaint_badge)
         self.complaint_badge.clicked.connect(self._open_first_complaint)
         self.complaint_badge.hide()
@@ -334,6 +319,14 @@ class CustomerProfile(Retranslating, QWidget):
         self.complaint_button.setObjectName("startComplaintButton")
         self.complaint_button.clicked.connect(lambda: self._request(self.complaintRequested))
         self.complaint_button.setVisible(complaints is not None)
+        for button, icon in (
+            (self.visit_button, "visit"),
+            (self.purchase_button, "purchase"),
+            (self.edit_button, "edit"),
+            (self.redeem_button, "reward"),
+            (self.complaint_button, "complaint"),
+        ):
+            theme.set_icon(button, icon)
         # The actions wrap too: in Chinese or in a narrow pane they take two lines.
         actions = FlowLayout()
         for button in (
@@ -359,9 +352,14 @@ class CustomerProfile(Retranslating, QWidget):
         self.glance_title = _section()
         self.remember_title = _section()
         self.history_title = _section()
-        details = QWidget()
+        # The three short sections sit on one card (the theme's QFrame[card="true"]).
+        details = QFrame()
+        details.setObjectName("profileDetails")
+        details.setProperty("card", "true")
         grid = QGridLayout(details)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(
+            theme.SPACE["m"], theme.SPACE["xs"], theme.SPACE["m"], theme.SPACE["s"]
+        )
         # Three columns side by side (who, at a glance, what to remember), so the
         # history starts high enough to show a few purchases on a 768-high screen.
         grid.addWidget(self.customer_title, 0, 0)
@@ -534,9 +532,10 @@ class CustomerProfile(Retranslating, QWidget):
 
     def _identity_lines(self, profile: Profile) -> list[str]:
         c = profile.customer
+        muted = theme.colour("muted").name()
         name = html.escape(c.name)
         if c.romanisation:
-            name += f" <span style='color:#666'>({html.escape(c.romanisation)})</span>"
+            name += f" <span style='color:{muted}'>({html.escape(c.romanisation)})</span>"
         lines = [f"<span style='font-size:16px; font-weight:600'>{name}</span>"]
         if c.preferred_name:
             lines.append(
@@ -547,7 +546,7 @@ class CustomerProfile(Retranslating, QWidget):
         for phone in c.phones:
             lines.append(
                 f"☎ {html.escape(format_phone(phone.number))} "
-                f"<span style='color:#888'>{html.escape(phone_label(phone.label))}</span>"
+                f"<span style='color:{muted}'>{html.escape(phone_label(phone.label))}</span>"
             )
         if c.email:
             lines.append(f"✉ {html.escape(c.email)}")
@@ -693,8 +692,11 @@ class CustomerProfile(Retranslating, QWidget):
         warning = html.escape(
             self.tr("Open complaint: acknowledge it first — no cheerful small talk.")
         )
+        dark = theme.current() is theme.Scheme.DARK
+        warning_colour = theme.colours().danger if dark else theme.colours().on_danger_bg
         self.greeting.setText(
-            f"{greeting}<br><span style='font-size:13px; font-weight:600; color:#8e1b12'>"
+            f"{greeting}<br><span style='font-size:{theme.TYPE['body']}px; font-weight:600;"
+            f" color:{warning_colour}'>"
             f"{warning}</span>"
         )
 
@@ -775,15 +777,12 @@ class CustomerProfile(Retranslating, QWidget):
         self._badge_widgets = []
         shown = self.badge_texts(profile)
         for badge, text, detail in shown:
-            bg, fg = BADGE_COLOURS.get(badge.kind, ("#eeeeee", "#222222"))
             label = BadgeLabel(text, self.badges)
             label.setObjectName(f"badge_{badge.kind.value}")
             label.setAccessibleName(text)
             label.setToolTip(detail)
-            label.setStyleSheet(
-                f"background:{bg}; color:{fg}; border-radius:10px; padding:3px 10px;"
-                "font-weight:600;"
-            )
+            # Colours from the theme (QLabel[badge="…"]); the text says what it is.
+            label.setProperty("badge", badge.kind.value)
             self._badge_layout.addWidget(label)
             self._badge_widgets.append(label)
         details = [f"{text}: {detail}" for _badge, text, detail in shown if detail]

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, TodayLists
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import SettingsService
+from console.ui import theme
 from console.ui.complaint_actions import ComplaintFeatures
 from console.ui.customer_profile import CustomerProfile
 from console.ui.phrase_checker import PhraseChecker
@@ -95,7 +96,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.search = SearchBox()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setStyleSheet("font-size: 16px; padding: 6px;")
+        theme.set_icon(
+            self.search.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition), "search"
+        )
         self.search.textChanged.connect(self._query_changed)
         self.search.returnPressed.connect(self._open_current_result)
         self.search.moveDown.connect(self._focus_results)
@@ -112,7 +115,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.no_results = QLabel("")
         self.no_results.setObjectName("noResults")
         self.no_results.setWordWrap(True)
-        self.no_results.setStyleSheet("color: #777;")
+        self.no_results.setProperty("role", "muted")
         results_page = QWidget()
         rl = QVBoxLayout(results_page)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -164,16 +167,24 @@ class MainWindow(Retranslating, QMainWindow):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
         self._build_actions()
+        for action, icon in (
+            (self.find_action, "search"),
+            (self.new_action, "new_customer"),
+            (self.edit_action, "edit"),
+            (self.visit_action, "visit"),
+            (self.purchase_action, "purchase"),
+            (self.redeem_action, "reward"),
+            (self.today_action, "today"),
+        ):
+            theme.set_icon(action, icon)
+        self.today_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.statusBar().setObjectName("statusBar")
         # DEMO on the status bar and in the title, so made-up customers are never taken
         # for real ones (see set_demo).
         self.demo = False
         self.demo_badge = QLabel()
         self.demo_badge.setObjectName("demoBadge")
-        self.demo_badge.setStyleSheet(
-            "background: #b3261e; color: white; font-weight: 700; padding: 1px 8px;"
-            " border-radius: 3px;"
-        )
+        self.demo_badge.setProperty("badge", "demo")
         self.demo_badge.setVisible(False)
         self.statusBar().addPermanentWidget(self.demo_badge)
         # Complaint actions, queues, report and notifications (absent without a service).

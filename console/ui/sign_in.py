@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from console.domain.staff import Session
 from console.services.customers import ValidationFailed
 from console.services.staff import SignInRefused, StaffService
+from console.ui import theme
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 def _line(name: str, accessible: str, *, secret: bool = False) -> QLineEdit:
@@ -61,7 +60,7 @@ class SignInWindow(Retranslating, QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("signInTitle")
-        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
         self.name = _line("signInName", "")
         self.pin = _line("signInPin", "", secret=True)
@@ -71,7 +70,7 @@ class SignInWindow(Retranslating, QWidget):
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        theme.set_role(self.message, role="error")
         self.message.hide()
         self.button = QPushButton()
         self.button.setObjectName("signInButton")
@@ -95,7 +94,7 @@ class SignInWindow(Retranslating, QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("signInHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setProperty("role", "hint")
         layout.addWidget(self.hint)
         self._store = store
         self._set_mode(first_run)

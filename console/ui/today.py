@@ -39,18 +39,19 @@ class TodayView(Retranslating, QWidget):
         self.lists: TodayLists | None = None
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setProperty("role", "title")
         self.occasions_label = QLabel()
-        self.occasions_label.setStyleSheet("font-weight: 600; color: #555;")
+        self.occasions_label.setProperty("role", "section")
         self.occasions = self._list("todayOccasions")
         self.missed_label = QLabel()
         self.missed_label.setWordWrap(True)
-        self.missed_label.setStyleSheet("font-weight: 600; color: #555;")
+        self.missed_label.setProperty("role", "section")
         self.missed = self._list("todayMissed")
         # A first run has nobody to show: say how to start, or to look around a demo.
         self.first_run = QFrame()
         self.first_run.setObjectName("todayFirstRun")
         self.first_run.setFrameShape(QFrame.Shape.StyledPanel)
+        self.first_run.setProperty("card", "true")
         self.first_run_text = QLabel()
         self.first_run_text.setObjectName("todayFirstRunText")
         self.first_run_text.setWordWrap(True)
@@ -108,6 +109,7 @@ class TodayView(Retranslating, QWidget):
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAlternatingRowColors(True)
+        widget.setProperty("card", "true")  # the theme's section card
         widget.itemActivated.connect(self._activated)
         return widget
 

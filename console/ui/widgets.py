@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-P = ParamSpec("P")
+from console.ui import theme
 
-ERROR_COLOUR = "#b3261e"
+P = ParamSpec("P")
 
 
 def async_slot(
@@ -38,10 +38,10 @@ def async_slot(
 
 
 def set_message(label: QLabel, text: str, *, error: bool) -> None:
-    """Show *text* under a field: red when it is an error, small and grey when a hint."""
+    """Show *text* under a field: red when it is an error, small and grey when a hint
+    (the theme's QLabel[role="error"] and QLabel[role="hint"])."""
     label.setText(text)
-    colour = ERROR_COLOUR if error else "palette(placeholder-text)"
-    label.setStyleSheet(f"color: {colour};")
+    theme.set_role(label, role="error" if error else "hint")
     label.setVisible(bool(text))
 
 

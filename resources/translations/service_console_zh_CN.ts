@@ -309,6 +309,14 @@
         <translation>无投诉</translation>
     </message>
     <message>
+        <source>Number of complaints</source>
+        <translation>投诉数量</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉数</translation>
+    </message>
+    <message>
         <source>No complaints</source>
         <translation>暂无投诉</translation>
     </message>
@@ -1584,7 +1592,7 @@
     </message>
     <message>
         <source>Calm — confirm the facts and act.</source>
-        <extracomment>Emotion → (background, text colour, what it means for the agent).</extracomment>
+        <extracomment>Emotion → (the theme&apos;s note kind, what it means for the agent).</extracomment>
         <translation>平静 — 核实事实，马上处理。</translation>
     </message>
     <message>

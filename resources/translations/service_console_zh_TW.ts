@@ -309,6 +309,14 @@
         <translation>無客訴</translation>
     </message>
     <message>
+        <source>Number of complaints</source>
+        <translation>客訴數量</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理客訴數</translation>
+    </message>
+    <message>
         <source>No complaints</source>
         <translation>暫無客訴</translation>
     </message>
@@ -1584,7 +1592,7 @@
     </message>
     <message>
         <source>Calm — confirm the facts and act.</source>
-        <extracomment>Emotion → (background, text colour, what it means for the agent).</extracomment>
+        <extracomment>Emotion → (the theme&apos;s note kind, what it means for the agent).</extracomment>
         <translation>平靜 — 核實事實，馬上處理。</translation>
     </message>
     <message>

@@ -15,6 +15,8 @@ Fixtures:
 * ``runner`` — an open :class:`DatabaseRunner` on a temporary file, closed afterwards.
 * ``settings`` — a :class:`SettingsService` on ``runner``.
 * ``service`` — a real :class:`CustomerService` on ``runner``.
+* ``_themed_app`` (automatic) — the app styled by :mod:`console.ui.theme` (light, as
+  the offscreen platform is), as ``console/app.py`` styles it at start.
 * ``screenshot`` — ``screenshot(widget, "name")`` saves a picture of *widget* to
   ``$SCREENSHOT_DIR`` (CI keeps it as an artifact) or else the test's temporary folder.
 
@@ -53,6 +55,13 @@ def _collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
     """
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _themed_app(qapp: QApplication) -> None:
+    from console.ui import theme
+
+    theme.apply(qapp, theme.Scheme.LIGHT)
 
 
 @pytest.fixture

@@ -180,6 +180,9 @@ def test_report_titles_and_csv_headers_in_chinese(
     assert view.period.currentText() == "本月"
     assert view.chart_mode.currentData() == "cause"  # the choice stays
     assert view.chart.title == "按具体原因统计的投诉"
+    # The chart's axis and legend follow the interface language too.
+    assert view.chart.plot.getAxis("bottom").labelText == "投诉数量"
+    assert [label.text for _sample, label in view.chart.legend.items] == ["受理投诉数"]
     assert view.feedback.tabText(1) == "交培训人员（1）"
     assert view.store.currentText() == "全部门店"
     assert view.chosen()[2] is None

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from console.domain.complaint import Action, Channel, Complaint, Emotion, Status
 from console.services.complaints import Queue, QueueSort
+from console.ui import theme
 from console.ui.complaint_queue import ComplaintQueue, ComplaintView, QueueModel, promise_line
 from console.ui.tasks import Tasks
 from tests.ui.complaint_helpers import NOW, make_fake
@@ -60,7 +60,7 @@ def test_queue_model_is_lazy_sortable_and_passes_the_model_tester(
     assert model.rowCount() == 23
     assert len({model.index(r, 1).data() for r in range(23)}) == 23
     assert model.index(0, 0).data() == "in 20 min"
-    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor("#a15c00")
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == theme.colour("warning")
     assert model.index(0, 1).data() == "王芳"
     # Sorting asks the service and starts again from the first page.
     model.sort(1)
@@ -72,7 +72,7 @@ def test_queue_model_is_lazy_sortable_and_passes_the_model_tester(
     fake.clock = NOW + dt.timedelta(minutes=45)
     model.tick()
     assert model.index(0, 0).data() == "overdue 25 min"
-    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor("#b3261e")
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == theme.colour("danger")
 
 
 def test_queues_show_counts_and_enter_opens(

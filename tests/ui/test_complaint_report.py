@@ -1,4 +1,4 @@
-"""The managers' report: figures, the QPainter chart, feedback lists, CSV and PDF."""
+"""The managers' report: figures, the chart (pyqtgraph), feedback lists, CSV and PDF."""
 
 from __future__ import annotations
 
@@ -168,6 +168,46 @@ def test_long_summaries_end_with_an_ellipsis_and_bars_keep_a_readable_length(
     assert long[0].toolTip() == long[0].text()
     assert all(not item.text().endswith("…") for item in items if item not in long)
     assert not view.product_table.wordWrap()
-    rects = view.chart.bar_rects(view.chart.width(), view.chart.height())
+    rects = view.chart.bar_rects()
     assert view.chart.width() > 1000  # a wide window…
     assert rects and max(rect.width() for rect in rects) <= MAX_BAR_WIDTH  # …short bars
+
+
+def test_chart_has_axis_legend_and_follows_the_scheme(
+    qtbot: Any, qloop: Any, qapp: Any, run: Callable[..., Any], screenshot: Any
+) -> None:
+    """A real chart: a count axis with its label, the causes on the other axis, a legend,
+    the theme's colours on screen (dark too) and white paper in the PDF's picture."""
+    from console.ui import theme
+
+    theme.apply(qapp, theme.Scheme.DARK)
+    try:
+        fake = make_fake()
+        fill(run, fake)
+        view = ComplaintReportView(fake, Tasks())
+        qtbot.addWidget(view)
+        view.resize(1366, 760)
+        view.show()
+        view.set_period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+        with qtbot.waitSignal(view.loaded, timeout=5000):
+            view.refresh()
+        qtbot.wait(50)
+        chart = view.chart
+        assert chart.plot.getAxis("bottom").labelText == "Number of complaints"
+        left = [text for _pos, text in chart.plot.getAxis("left")._tickLevels[0]]
+        assert left[:2] == ["Product quality", "Service attitude"]
+        legend = [label.text for _sample, label in chart.legend.items]
+        assert legend == ["Complaints received"]
+        rects = chart.bar_rects()
+        heights = [rect.height() for rect in rects]
+        assert max(heights) - min(heights) <= 1  # one bar thickness (to the pixel)
+        assert rects[0].width() == pytest.approx(2 * rects[2].width(), rel=0.05)  # 2 vs 1
+        picture = chart.grab().toImage()
+        assert picture.pixelColor(picture.width() - 3, picture.height() // 2).name() == (
+            theme.DARK.surface
+        )
+        paper = chart.image(600)
+        assert paper.pixelColor(5, 5) == QColor("#ffffff")
+        screenshot(view, "complaint-report-dark")
+    finally:
+        theme.apply(qapp, theme.Scheme.LIGHT)

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.front_desk import SCREEN, build_console, visible_in
 from tests.ui.test_i18n_screenshots import clipped
@@ -217,3 +217,72 @@ def test_call_cards_read_on_the_selection_and_keep_their_width(
     calls.dismiss("c-1")
     assert calls.status.text() == "Phone pop-ups on"
     assert calls.width() == idle_width
+
+
+def _rows_room(profile: Any) -> int:
+    """How many purchase rows fit in the part of the history table one sees without
+    scrolling the profile (the fixture has six purchases: room, not rows, is compared)."""
+    from PySide6.QtCore import QRect
+
+    view = profile.purchases_view
+    port = profile._scroll.viewport()
+    table = QRect(view.viewport().mapTo(port, view.viewport().rect().topLeft()),
+                  view.viewport().size())  # fmt: skip
+    seen = table.intersected(port.rect())
+    return seen.height() // view.rowHeight(0)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_profile_uses_the_room_at_1920x1080(
+    desk: Any, qtbot: Any, screenshot: Callable[[Any, str], Path], language: str
+) -> None:
+    desk.choose_language(language)
+    _open(desk, qtbot)
+    profile = desk.window.profile
+    at_1366 = _rows_room(profile)
+    desk.window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: desk.window.width() == 1920, timeout=2000)
+    qtbot.wait(200)
+    QApplication.processEvents()
+    screenshot(desk.window, f"front-desk-profile-1920-{language}")
+    scroll = profile._scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    assert profile.body.width() > 1400  # the extra width goes to the customer
+    assert _rows_room(profile) > at_1366  # and the extra height to the history
+    assert visible_in(profile.greeting, scroll.viewport())
+    assert clipped(desk.window) == []
+
+
+@pytest.mark.parametrize("size", [SCREEN, (1920, 1080)], ids=["1366", "1920"])
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_profile_in_the_dark(
+    desk: Any,
+    qtbot: Any,
+    qapp: QApplication,
+    screenshot: Callable[[Any, str], Path],
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    from console.ui import theme
+
+    theme.apply(qapp, theme.Scheme.DARK)
+    try:
+        desk.choose_language(language)
+        desk.window.resize(*size)
+        _open(desk, qtbot)
+        screenshot(desk.window, f"front-desk-profile-dark-{size[0]}-{language}")
+        profile = desk.window.profile
+        window_colour = profile.palette().color(QPalette.ColorRole.Window)
+        assert window_colour.name() == theme.DARK.window
+        assert not profile._scroll.horizontalScrollBar().isVisible()
+        assert visible_in(profile.greeting, profile._scroll.viewport())
+        # The greeting is the largest type on the profile, and reads on its background.
+        greeting = profile.greeting.font().pixelSize()
+        assert greeting == theme.TYPE["greeting"]
+        for label in profile.findChildren(QLabel):
+            if label is not profile.greeting and label.isVisible():
+                size_px = label.font().pixelSize()
+                assert size_px < greeting, label.objectName()
+    finally:
+        theme.apply(qapp, theme.Scheme.LIGHT)
