@@ -121,6 +121,7 @@ class Console:
         self.audit = AuditService(runner, self.clock)
         self.staff = StaffService(runner, self.audit)
         self.identity = Identity(runner, self.settings, self.staff)
+        self.settings.identity = self.identity  # changes are made by whoever signed in
         self.customers = CustomerService(runner, self.settings, identity=self.identity)
         self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
@@ -302,7 +303,7 @@ class Console:
             if session is not None:
                 await self.staff.change_staff(session, session.staff.id, language=language)
             else:
-                await self.settings.set(opts.INTERFACE_LANGUAGE, language)
+                await self.settings.write(opts.INTERFACE_LANGUAGE, language)
 
         self.window.tasks.start(remember(), name="remember-language")
 

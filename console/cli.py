@@ -189,6 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
             "--format", choices=("csv", "json"), help="default: from the file's extension"
         )
     book_import.add_argument("file", metavar="FILE")
+    book_import.add_argument(
+        "--as",
+        dest="actor",
+        type=cli_args.staff_name,
+        metavar="NAME",
+        help="the trainer, manager or admin importing (PIN from stdin); "
+        "default: the local operator",
+    )
     book_export.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
 
     cli_staff.add_parsers(sub, _add_db)
@@ -630,7 +638,12 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     runner = _open(args.db)
     try:
-        service = PhrasebookService(runner, SettingsService(runner))
+        identity = None
+        if args.action == "import" and args.actor:
+            identity = _act_as(runner, args.actor, "EDIT_PHRASEBOOK", "phrasebook")
+            if identity is None:
+                return EXIT_REJECTED
+        service = PhrasebookService(runner, SettingsService(runner), identity=identity)
         if args.action == "import":
             report = service.import_now(path, book=args.name, fmt=fmt)
             summary = report.summary
