@@ -204,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_backup
 
     cli_backup.add_parsers(sub, _add_db)
+    from console import cli_settings
+
+    cli_settings.add_parsers(sub, _add_db)
     from console import cli_complaints
 
     cli_complaints.add_parsers(sub, _add_db)
@@ -760,7 +763,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             args.db = str(default_demo_db_path())
         import functools
 
-        from console import cli_calls
+        from console import cli_calls, cli_settings
 
         handler: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
             "search": cmd_search,
@@ -779,6 +782,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "report": cmd_report,
             "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
+            "settings": functools.partial(cli_settings.cmd_settings, open_db=_open),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

@@ -65,6 +65,7 @@ RANGE = QT_TRANSLATE_NOOP("Settings", "{name} must be a whole number from {low} 
 CHOICES = QT_TRANSLATE_NOOP("Settings", "{name} must be one of: {choices}.")
 YES_NO = QT_TRANSLATE_NOOP("Settings", "{name} must be yes or no.")
 NOT_EMPTY = QT_TRANSLATE_NOOP("Settings", "{name} cannot be empty: give up to {high} characters.")
+TEXT = QT_TRANSLATE_NOOP("Settings", "{name} must be text of up to {high} characters.")
 TOO_LONG = QT_TRANSLATE_NOOP("Settings", "{name} can be at most {high} characters long.")
 CONTROL = QT_TRANSLATE_NOOP("Settings", "{name} cannot hold control characters or line breaks.")
 REGION = QT_TRANSLATE_NOOP(
@@ -174,8 +175,10 @@ class Option(Generic[T]):
             ):
                 raise Invalid(self, RANGE, low=self.low, high=self.high)
             return value  # type: ignore[return-value]
+        if self.choices and (not isinstance(value, str) or value not in self.choices):
+            raise Invalid(self, CHOICES, choices=self.describe_choices())
         if not isinstance(value, str):
-            raise Invalid(self, TOO_LONG, high=self.high or 200)
+            raise Invalid(self, TEXT, high=self.high or 200)
         if self.choices:
             if value not in self.choices:
                 raise Invalid(self, CHOICES, choices=self.describe_choices())
