@@ -126,4 +126,3 @@ def cmd_settings(
         return EXIT_REJECTED
     finally:
         runner.close()
-
