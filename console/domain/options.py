@@ -100,7 +100,7 @@ def zone_named(name: str) -> ZoneInfo:
     """The IANA zone *name*; ValueError with a clear message for an unknown one."""
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder
         raise ValueError(
             f"{name!r} is not a time zone such as Asia/Shanghai or Europe/London"
         ) from None

@@ -21,7 +21,10 @@ from tests.unit.conftest import run
 # option → (good values, bad values); every listed option appears here.
 CASES: dict[str, tuple[list[Any], list[Any]]] = {
     "store_name": (["Xintiandi", "新天地店", "x" * 80], ["", "   ", "x" * 81, "a\nb", 3]),
-    "time_zone": (["", "Asia/Shanghai", "Europe/London", "UTC"], ["Mars/Olympus", "+8", 8]),
+    "time_zone": (
+        ["", "Asia/Shanghai", "Europe/London", "UTC"],
+        ["Mars/Olympus", "+8", "Asia", "../../etc/passwd", 8],
+    ),
     "default_region": (["CN", "HK", "TW", "GB", "US"], ["", "cn", "XX", "CHN", 1]),
     "cti_enabled": ([True, False], ["yes", 1, None]),
     "cti_port": ([1, 8735, 65535], [0, 65536, -1, "8735", True]),
