@@ -42,7 +42,7 @@ from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
 from console.ui.phrase_checker import PhraseChecker
-from console.ui.settings_window import SettingsWindow
+from console.ui.settings_window import SettingsWindow, StoreQuestions
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 from console.ui.widgets import Retranslating
 
@@ -227,6 +227,20 @@ class Console:
         self.sign_in.reset()
         await done
         self.sign_in.hide()
+        if first_run:
+            await self.ask_store()
+
+    async def ask_store(self) -> None:
+        """The first admin is asked for the store's name, time zone and region (skippable)."""
+        self.store_questions = StoreQuestions(self.settings)
+        finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.store_questions.done.connect(
+            lambda: finished.set_result(None) if not finished.done() else None
+        )
+        self.store_questions.show()
+        await finished
+        self.store_questions.hide()
+        self.store_questions.deleteLater()
 
     def _build_admin_menu(self, lock_action: QAction) -> None:
         menu = StaffMenu(lock_action, self.window)

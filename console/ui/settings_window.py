@@ -363,3 +363,117 @@ class SettingsWindow(Retranslating, QWidget):
     def page(self, topic: o.Topic) -> None:
         """Show *topic*'s page."""
         self.pages.setCurrentRow(TOPICS.index(topic))
+
+
+class StoreQuestions(Retranslating, QWidget):
+    """Asked once, right after the first admin's account is made: the store's name, its
+    time zone (preset from the computer) and region. Skippable; Settings changes them
+    later."""
+
+    #: Emitted when the admin saved or skipped.
+    done = Signal()
+
+    KEYS = ("store_name", "time_zone", "default_region")
+
+    def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.settings = settings
+        self.tasks = Tasks(on_error=lambda exc: self.message.setText(str(exc)))
+        self.setObjectName("storeQuestions")
+        self.setMinimumWidth(460)
+        self.title = QLabel()
+        self.title.setObjectName("storeQuestionsTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.fields: dict[str, Field] = {}
+        form = QFormLayout()
+        for key in self.KEYS:
+            f = Field(o.BY_KEY[key])
+            f.restore.hide()
+            self.fields[key] = f
+            editor = f.editor
+            assert isinstance(editor, QLineEdit)
+            editor.textEdited.connect(lambda _text, f=f: self._check(f))
+            editor.returnPressed.connect(self.save)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(f.reason)
+            column.addWidget(f.help)
+            form.addRow(f.label, column)
+        self.fields["time_zone"].editor.setText(system_zone().key)  # type: ignore[union-attr]
+        self.fields["default_region"].editor.setText(o.DEFAULT_REGION.default)  # type: ignore[union-attr]
+        self.message = QLabel()
+        self.message.setObjectName("storeQuestionsMessage")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("storeQuestionsSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("storeQuestionsSkip")
+        self.skip_button.clicked.connect(self.skip)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.fields["store_name"].editor.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Your store"))
+        self.setAccessibleName(self.tr("Your store"))
+        self.title.setText(
+            self.tr("Tell the console about your store. You can change this later in Settings.")
+        )
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save the store's details"))
+        self.skip_button.setText(self.tr("S&kip"))
+        self.skip_button.setAccessibleName(self.tr("Skip: keep the defaults"))
+        self.message.setAccessibleName(self.tr("Message"))
+        for f in self.fields.values():
+            f.retranslate()
+        name = self.fields["store_name"].editor
+        assert isinstance(name, QLineEdit)
+        name.setPlaceholderText(self.tr("e.g. Xintiandi"))
+
+    def _check(self, f: Field) -> Any:
+        try:
+            value = f.typed()
+        except o.Invalid as exc:
+            set_message(f.reason, reason(exc), error=True)
+            return None
+        set_message(f.reason, "", error=True)
+        return value
+
+    def skip(self) -> None:
+        self.done.emit()
+
+    def save(self) -> None:
+        values: dict[str, Any] = {}
+        for key, f in self.fields.items():
+            text = f.editor.text()  # type: ignore[union-attr]
+            if key == "store_name" and not text.strip():
+                continue  # left empty: keep the default name
+            value = self._check(f)
+            if value is None:
+                f.editor.setFocus()
+                return
+            values[key] = value
+        self.save_button.setEnabled(False)
+        self.tasks.start(self._save(values), name="store-questions")
+
+    async def _save(self, values: dict[str, Any]) -> None:
+        try:
+            for key, value in values.items():
+                await self.settings.set(o.BY_KEY[key], value)
+        except (o.Invalid, NotAllowed) as exc:
+            self.message.setText(reason(exc) if isinstance(exc, o.Invalid) else str(exc))
+            self.save_button.setEnabled(True)
+            return
+        self.done.emit()

@@ -5403,6 +5403,42 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>StoreQuestions</name>
+    <message>
+        <source>Your store</source>
+        <extracomment>Emitted when the admin saved or skipped.</extracomment>
+        <translation>你的门店</translation>
+    </message>
+    <message>
+        <source>Tell the console about your store. You can change this later in Settings.</source>
+        <translation>请填写门店信息。以后可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the store&apos;s details</source>
+        <translation>保存门店信息</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Skip: keep the defaults</source>
+        <translation>跳过：保留默认值</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>e.g. Xintiandi</source>
+        <translation>例如：新天地店</translation>
+    </message>
+</context>
+<context>
     <name>Tier</name>
     <message>
         <source>Regular</source>

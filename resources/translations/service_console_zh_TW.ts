@@ -5403,6 +5403,42 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>StoreQuestions</name>
+    <message>
+        <source>Your store</source>
+        <extracomment>Emitted when the admin saved or skipped.</extracomment>
+        <translation>你的門市</translation>
+    </message>
+    <message>
+        <source>Tell the console about your store. You can change this later in Settings.</source>
+        <translation>請填寫門市資料。之後可以在「設定」中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the store&apos;s details</source>
+        <translation>儲存門市資料</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>略過(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Skip: keep the defaults</source>
+        <translation>略過：保留預設值</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>e.g. Xintiandi</source>
+        <translation>例如：信義店</translation>
+    </message>
+</context>
+<context>
     <name>Tier</name>
     <message>
         <source>Regular</source>

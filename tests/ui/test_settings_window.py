@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from console.domain import options as o
 from console.domain.clock import FixedClock
-from console.services.settings import SettingsService
+from console.services.settings import SettingsService, system_zone
 from console.storage import staff as staff_store
 from console.storage.runner import DatabaseRunner
 from console.ui import i18n
-from console.ui.settings_window import SettingsWindow
+from console.ui.settings_window import SettingsWindow, StoreQuestions
 from tests.people import a_signed_in, a_switch
 
 Run = Callable[..., Any]
@@ -241,3 +241,48 @@ def test_pictures_in_three_languages(
         screenshot(ro, f"settings-read-only-{language}")
     finally:
         translations.switch("en")
+
+
+def test_the_first_admin_is_asked_about_the_store(
+    qtbot: Any, qloop: Any, run: Run, settings: SettingsService, screenshot: Any
+) -> None:
+    questions = StoreQuestions(settings)
+    qtbot.addWidget(questions)
+    questions.show()
+    qtbot.waitExposed(questions)
+    zone = questions.fields["time_zone"].editor
+    assert isinstance(zone, QLineEdit)
+    assert zone.text() == system_zone().key  # preset from the computer
+    zone.setCompleter(None)  # offscreen Qt cannot grab the keyboard for its popup
+    retype(qtbot, zone, "Mars/Base")
+    assert "time zone such as Asia/Shanghai" in questions.fields["time_zone"].reason.text()
+    questions.save_button.click()
+    qtbot.wait(50)
+    assert run(settings.get(o.TIME_ZONE)) == ""  # nothing saved while a field is refused
+    retype(qtbot, zone, "Asia/Taipei")
+    retype(qtbot, line_of(questions, "store_name"), "Xinyi")
+    retype(qtbot, line_of(questions, "default_region"), "TW")
+    screenshot(questions, "store-questions-en")
+    with qtbot.waitSignal(questions.done):
+        qtbot.keyClick(line_of(questions, "default_region"), Qt.Key.Key_Return)
+    assert run(settings.get(o.STORE_NAME)) == "Xinyi"
+    assert run(settings.get(o.TIME_ZONE)) == "Asia/Taipei"
+    assert run(settings.get(o.DEFAULT_REGION)) == "TW"
+
+
+def test_the_store_questions_can_be_skipped(
+    qtbot: Any, qloop: Any, run: Run, settings: SettingsService
+) -> None:
+    questions = StoreQuestions(settings)
+    qtbot.addWidget(questions)
+    questions.show()
+    with qtbot.waitSignal(questions.done):
+        questions.skip_button.click()
+    assert run(settings.get(o.STORE_NAME)) == o.STORE_NAME.default
+    assert run(settings.get(o.TIME_ZONE)) == ""
+
+
+def line_of(questions: StoreQuestions, key: str) -> QLineEdit:
+    editor = questions.fields[key].editor
+    assert isinstance(editor, QLineEdit)
+    return editor
