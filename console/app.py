@@ -30,7 +30,7 @@ from console.services.identity import Identity
 from console.services.imports import Rejected
 from console.services.paths import resolve_db_path, resolve_demo_db_path
 from console.services.phrasebooks import PhrasebookService
-from console.services.settings import SettingsService
+from console.services.settings import Change, SettingsService
 from console.services.staff import AuditService, StaffService
 from console.storage.database import StorageError, WrongKeyError
 from console.storage.runner import DatabaseRunner
@@ -43,6 +43,7 @@ from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
 from console.ui.phrase_checker import PhraseChecker
+from console.ui.settings_window import SettingsWindow, StoreQuestions
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 from console.ui.widgets import Retranslating
 
@@ -82,6 +83,11 @@ class StaffMenu(Retranslating, QMenu):
         self.audit_action.setObjectName("auditTrailAction")
         self.backup_action = self.addAction("")
         self.backup_action.setObjectName("backupNowAction")
+        self.addSeparator()
+        self.settings_action = self.addAction("")
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -91,6 +97,7 @@ class StaffMenu(Retranslating, QMenu):
         self.staff_action.setText(self.tr("Staff &accounts…"))
         self.audit_action.setText(self.tr("Audit &trail…"))
         self.backup_action.setText(self.tr("&Back up now"))
+        self.settings_action.setText(self.tr("Se&ttings…"))
         self.retranslated.emit()
 
 
@@ -122,6 +129,9 @@ class Console:
         self.audit = AuditService(runner, self.clock)
         self.staff = StaffService(runner, self.audit)
         self.identity = Identity(runner, self.settings, self.staff)
+        self.settings.identity = self.identity  # changes are made by whoever signed in
+        self.settings.listeners.append(self._setting_changed)
+        self._phone_started = False
         self.customers = CustomerService(runner, self.settings, identity=self.identity)
         self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
@@ -220,6 +230,20 @@ class Console:
         self.sign_in.reset()
         await done
         self.sign_in.hide()
+        if first_run:
+            await self.ask_store()
+
+    async def ask_store(self) -> None:
+        """The first admin is asked for the store's name, time zone and region (skippable)."""
+        self.store_questions = StoreQuestions(self.settings)
+        finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.store_questions.done.connect(
+            lambda: finished.set_result(None) if not finished.done() else None
+        )
+        self.store_questions.show()
+        await finished
+        self.store_questions.hide()
+        self.store_questions.deleteLater()
 
     def _build_admin_menu(self, lock_action: QAction) -> None:
         menu = StaffMenu(lock_action, self.window)
@@ -232,6 +256,9 @@ class Console:
         self.audit_action.triggered.connect(self.open_audit_window)
         self.backup_action = menu.backup_action
         self.backup_action.triggered.connect(self.backup_now)
+        self.settings_action = menu.settings_action
+        self.settings_action.triggered.connect(self.open_settings_window)
+        self._settings_window: SettingsWindow | None = None
         self._staff_window: StaffWindow | None = None
         self._audit_window: AuditWindow | None = None
 
@@ -241,6 +268,32 @@ class Console:
         self._staff_window.show()
         self._staff_window.raise_()
         self._staff_window.load()
+
+    def open_settings_window(self) -> SettingsWindow:
+        """Admins edit; everybody else sees the values read-only."""
+        session = self.staff.session
+        may_edit = session is not None and may(session.role, Permission.EDIT_SETTINGS)
+        if self._settings_window is None or self._settings_window.may_edit != may_edit:
+            if self._settings_window is not None:
+                self._settings_window.close()
+                self._settings_window.deleteLater()
+            self._settings_window = SettingsWindow(
+                self.settings, may_edit=may_edit, clock=self.clock
+            )
+        self._settings_window.show()
+        self._settings_window.raise_()
+        self._settings_window.load()
+        return self._settings_window
+
+    def _setting_changed(self, change: Change) -> None:
+        """Apply a change at once: a new listener address or port restarts the listener."""
+        if change.option in opts.CTI_OPTIONS and self._phone_started:
+            self.window.tasks.start(self.restart_phone(), name="restart-phone")
+
+    async def restart_phone(self) -> None:
+        await self.stop_phone()
+        self.cti = None
+        await self.start_phone()
 
     def open_audit_window(self) -> None:
         if self._audit_window is None:
@@ -305,7 +358,7 @@ class Console:
             if session is not None:
                 await self.staff.change_staff(session, session.staff.id, language=language)
             else:
-                await self.settings.set(opts.INTERFACE_LANGUAGE, language)
+                await self.settings.write(opts.INTERFACE_LANGUAGE, language)
 
         self.window.tasks.start(remember(), name="remember-language")
 
@@ -318,7 +371,7 @@ class Console:
             self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
             self.audit_action.setVisible(may(session.role, Permission.VIEW_AUDIT))
             self.backup_action.setVisible(may(session.role, Permission.BACK_UP))
-        for window in (self._staff_window, self._audit_window):
+        for window in (self._staff_window, self._audit_window, self._settings_window):
             if window is not None:  # the next person must not see what the last one had open
                 window.close()
 
@@ -390,6 +443,7 @@ class Console:
         from console.services.cti import CtiServer, ListenerError
         from console.services.secrets import SecretUnavailable, cti_token_async
 
+        self._phone_started = True
         self.call_events.start()
         self.call_desk.refresh_call_backs()
         if not await self.settings.get(opts.CTI_ENABLED) and self.cti_port is None:

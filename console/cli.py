@@ -189,6 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
             "--format", choices=("csv", "json"), help="default: from the file's extension"
         )
     book_import.add_argument("file", metavar="FILE")
+    book_import.add_argument(
+        "--as",
+        dest="actor",
+        type=cli_args.staff_name,
+        metavar="NAME",
+        help="the trainer, manager or admin importing (PIN from stdin); "
+        "default: the local operator",
+    )
     book_export.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
 
     cli_staff.add_parsers(sub, _add_db)
@@ -196,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_backup
 
     cli_backup.add_parsers(sub, _add_db)
+    from console import cli_settings
+
+    cli_settings.add_parsers(sub, _add_db)
     from console import cli_complaints
 
     cli_complaints.add_parsers(sub, _add_db)
@@ -630,7 +641,12 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     runner = _open(args.db)
     try:
-        service = PhrasebookService(runner, SettingsService(runner))
+        identity = None
+        if args.action == "import" and args.actor:
+            identity = _act_as(runner, args.actor, "EDIT_PHRASEBOOK", "phrasebook")
+            if identity is None:
+                return EXIT_REJECTED
+        service = PhrasebookService(runner, SettingsService(runner), identity=identity)
         if args.action == "import":
             report = service.import_now(path, book=args.name, fmt=fmt)
             summary = report.summary
@@ -747,7 +763,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             args.db = str(default_demo_db_path())
         import functools
 
-        from console import cli_calls
+        from console import cli_calls, cli_settings
 
         handler: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
             "search": cmd_search,
@@ -766,6 +782,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "report": cmd_report,
             "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
+            "settings": functools.partial(cli_settings.cmd_settings, open_db=_open),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

@@ -27,4 +27,5 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("SERVICE_CONSOLE_DB", raising=False)
+    monkeypatch.delenv("SERVICE_CONSOLE_CONFIG", raising=False)  # settings.json: the temp folder
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyring")

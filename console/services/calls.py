@@ -40,7 +40,6 @@ from console.services.customers import CustomerService, Profile
 from console.services.customers import _load_profile as load_profile
 from console.storage import calls as store
 from console.storage.calls import Brief, CallBack
-from console.storage.customers import get_setting
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
 
@@ -88,9 +87,9 @@ class _Desk:
 
 def _desk(db: Db) -> _Desk:
     return _Desk(
-        region=opts.DEFAULT_REGION.coerce(get_setting(db, opts.DEFAULT_REGION.key)),
-        agent=opts.CTI_AGENT.coerce(get_setting(db, opts.CTI_AGENT.key)),
-        extension=opts.CTI_EXTENSION.coerce(get_setting(db, opts.CTI_EXTENSION.key)),
+        region=opts.read(db, opts.DEFAULT_REGION),
+        agent=opts.read(db, opts.CTI_AGENT),
+        extension=opts.read(db, opts.CTI_EXTENSION),
     )
 
 
@@ -98,7 +97,7 @@ def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
     """The profile as CustomerService.profile builds it, in this database-thread job."""
 
     def get(option: opts.Option[T]) -> T:
-        return option.coerce(get_setting(db, option.key))
+        return opts.read(db, option)
 
     rule = LoyaltyRule(
         every=get(opts.LOYALTY_EVERY),

@@ -344,7 +344,7 @@ class ComplaintService:
         return await self._me()
 
     async def _me(self) -> str:
-        """Who is working: the signed-in person (or, where nobody signs in, the setting)."""
+        """Who is working: the signed-in person (or, where nobody signs in, the local operator)."""
         return (await self._identity.name()).strip()
 
     async def _role(self) -> Role:

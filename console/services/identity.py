@@ -1,9 +1,13 @@
 """Who is working, for every service: permission checks and audit entries in one place.
 
 In the window somebody is always signed in (:class:`StaffService` holds the session).
-Where nobody signs in — the command line, run by whoever can open the database and its
-key — the ``staff_name`` and ``role`` settings stand in, and audit entries name the
-operating-system account (``cli:alice``).
+Commands that take ``--as NAME`` sign that person in (PIN from stdin) and act as them.
+Where nobody signs in — a read-only command without ``--as``, run by whoever can open the
+database and its key — the local operator acts: the operating-system account
+(``cli:alice``) with an admin's rights, since they hold the file and its key anyway.
+With a :class:`StaffService` but nobody signed in (the window before sign-in), nobody
+has more than an agent's rights. (The ``staff_name`` and ``role`` settings that stood in
+for sign-in are gone.)
 """
 
 from __future__ import annotations
@@ -17,14 +21,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
-from console.services import settings as opts
-from console.services.settings import SettingsService
-from console.storage import customers as settings_store
 from console.storage import staff as store
 from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
 
 if TYPE_CHECKING:
+    from console.services.settings import SettingsService
     from console.services.staff import StaffService
 
 T = TypeVar("T")
@@ -59,13 +61,12 @@ class Identity:
     def __init__(
         self,
         runner: DatabaseRunner,
-        settings: SettingsService,
+        settings: SettingsService | None = None,
         staff: StaffService | None = None,
         *,
         clock: Clock | None = None,
     ) -> None:
         self._runner = runner
-        self._settings = settings
         self.staff = staff
         self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
@@ -74,14 +75,10 @@ class Identity:
         session = self.staff.session if self.staff is not None else None
         if session is not None:
             return session.name, session.role
-        name = (await self._settings.get(opts.STAFF_NAME)).strip()
         if self.staff is None:
-            # The command line runs as the local operator, who holds the database and its
-            # key anyway: full rights, unless a role is set explicitly for this database.
-            stored = await self._runner.run(settings_store.get_setting, opts.ROLE.key)
-            role = Role.parse_or_agent(str(stored)) if stored else Role.ADMIN
-            return name or f"cli:{_os_user()}", role
-        return name, Role.parse_or_agent(await self._settings.get(opts.ROLE))
+            # The local operator holds the database and its key anyway: full rights.
+            return f"cli:{_os_user()}", Role.ADMIN
+        return "", Role.AGENT
 
     async def name(self) -> str:
         return (await self.who())[0]

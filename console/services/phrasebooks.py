@@ -300,7 +300,7 @@ class PhrasebookService:
         PhrasebookNotFound."""
         await self._require_editor()
         book = await self._book(name)
-        await self._settings.set(opts.ACTIVE_PHRASEBOOK, book.name)
+        await self._settings.write(opts.ACTIVE_PHRASEBOOK, book.name, by=self._identity)
         return book
 
     async def version(self, book: str | None = None) -> int:

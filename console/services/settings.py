@@ -1,33 +1,116 @@
-"""Typed settings with registered defaults, stored in the database's settings table.
+"""Reading and changing settings, each where its scope says it lives.
 
-Each option has a key, a type and a default; reading an unset or malformed value
-gives the default, so an older database never breaks a newer app.
+The options themselves (type, default, range, scope, label) are declared in
+:mod:`console.domain.options` and re-exported here for the existing callers. Console-scope
+values (this computer: phone listener, language before sign-in, backup folder) live in the
+config folder's ``settings.json`` (:class:`ConsoleConfig`); the rest in the database's
+settings table. The first read moves console-scope values an older database still holds
+into the config file (unless this computer has its own already) and removes them from the
+database, and drops the retired ``staff_name``/``role`` settings.
+
+* :meth:`SettingsService.get` / :meth:`get_now` read (an unset or invalid value gives the
+  default, so an older database never breaks a newer app).
+* :meth:`SettingsService.set` / :meth:`reset` are the admin's change: they require
+  ``Permission.EDIT_SETTINGS`` through :meth:`Identity.require` (a refusal is audited),
+  validate, and write the value and its audit entry (before → after) in one transaction.
+* :meth:`SettingsService.write` is for a service that checked its own permission already
+  (making a phrasebook active needs EDIT_PHRASEBOOK; the language picked on the sign-in
+  screen needs nobody): validated and audited, not checked again.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.domain.loyalty import LoyaltyRule
-from console.domain.phones import is_valid_region
-from console.domain.roles import Role
+from console.domain.options import (
+    ACTIVE_PHRASEBOOK,
+    ALL_OPTIONS,
+    AUTO_LOCK_MINUTES,
+    BACKUP_EVERY_HOURS,
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
+    BY_KEY,
+    CONSOLE_KEYS,
+    CTI_AGENT,
+    CTI_ENABLED,
+    CTI_EXTENSION,
+    CTI_HOST,
+    CTI_OPTIONS,
+    CTI_PORT,
+    DEFAULT_REGION,
+    DEMO_DATABASE,
+    FOLLOW_UP_DAYS,
+    INTERFACE_LANGUAGE,
+    LOYALTY_CATEGORY,
+    LOYALTY_EVERY,
+    LOYALTY_REWARD,
+    MISS_YOU_MIN_VISITS,
+    MISS_YOU_MONTHS,
+    OCCASION_DAYS,
+    RETIRED_KEYS,
+    STORE_NAME,
+    TIME_ZONE,
+    Invalid,
+    Option,
+    Scope,
+    UnknownSetting,
+    option_named,
+    zone_named,
+)
+from console.domain.roles import Permission
 from console.storage import customers as store
+from console.storage.console_config import ConsoleConfig
+from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
 
+if TYPE_CHECKING:
+    from console.services.identity import Identity
+
+__all__ = [
+    "ACTIVE_PHRASEBOOK",
+    "ALL_OPTIONS",
+    "AUTO_LOCK_MINUTES",
+    "BACKUP_EVERY_HOURS",
+    "BACKUP_FOLDER",
+    "BACKUP_KEEP",
+    "CTI_AGENT",
+    "CTI_ENABLED",
+    "CTI_EXTENSION",
+    "CTI_HOST",
+    "CTI_OPTIONS",
+    "CTI_PORT",
+    "DEFAULT_REGION",
+    "DEMO_DATABASE",
+    "FOLLOW_UP_DAYS",
+    "INTERFACE_LANGUAGE",
+    "LOYALTY_CATEGORY",
+    "LOYALTY_EVERY",
+    "LOYALTY_REWARD",
+    "MISS_YOU_MIN_VISITS",
+    "MISS_YOU_MONTHS",
+    "OCCASION_DAYS",
+    "STORE_NAME",
+    "TIME_ZONE",
+    "Change",
+    "ConsoleConfig",
+    "Invalid",
+    "Option",
+    "Scope",
+    "SettingsService",
+    "UnknownSetting",
+    "option_named",
+    "read",
+    "system_zone",
+    "validate",
+    "zone_named",
+]
+
 T = TypeVar("T")
-
-
-def zone_named(name: str) -> ZoneInfo:
-    """The IANA zone *name*; ValueError with a clear message for an unknown one."""
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"{name!r} is not a time zone such as Asia/Shanghai or Europe/London"
-        ) from None
 
 
 def system_zone() -> ZoneInfo:
@@ -57,131 +140,162 @@ def system_zone() -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-@dataclass(frozen=True)
-class Option(Generic[T]):
-    key: str
-    default: T
-    doc: str
-
-    def coerce(self, value: Any) -> T:
-        if value is None:
-            return self.default
-        expected = type(self.default)
-        if expected is bool:
-            return value if isinstance(value, bool) else self.default  # type: ignore[return-value]
-        if isinstance(value, expected):
-            return value
-        return self.default
+def validate(option: Option[T], value: T) -> T:
+    """*value* if *option* allows it, else :class:`Invalid` (a ValueError)."""
+    return option.validate(value)
 
 
-DEFAULT_REGION = Option(
-    "default_region", "CN", "Region for phone numbers typed without +country code"
-)
-STORE_NAME = Option("store_name", "Shanghai Jing'an", "This console's store")
-STAFF_NAME = Option("staff_name", "", "Who is working at this console (until sign-in exists)")
-LOYALTY_EVERY = Option("loyalty_every", 10, "Every Nth qualifying item is free")
-LOYALTY_CATEGORY = Option("loyalty_category", "drink", "Purchase item category that earns a stamp")
-LOYALTY_REWARD = Option(
-    "loyalty_reward", "a free drink", "What the reward is, in the words staff say"
-)
-MISS_YOU_MONTHS = Option(
-    "miss_you_months", 6, "'We miss you' after this many months without a visit"
-)
-MISS_YOU_MIN_VISITS = Option(
-    "miss_you_min_visits", 5, "Visits that make a customer a good customer"
-)
-OCCASION_DAYS = Option("occasion_days", 7, "Birthdays and anniversaries shown this many days ahead")
-ACTIVE_PHRASEBOOK = Option(
-    "active_phrasebook", "Default", "The phrasebook (one per brand) staff are checked against"
-)
-ROLE = Option(
-    "role",
-    "trainer",
-    "The signed-in role until staff sign-in exists: agent, trainer, manager or admin",
-)
-INTERFACE_LANGUAGE = Option(
-    "interface_language",
-    "",
-    "Interface language before anyone signs in: en, zh_CN or zh_TW (empty: the system's)",
-)
-AUTO_LOCK_MINUTES = Option(
-    "auto_lock_minutes", 5, "Lock the console after this many idle minutes (0: never)"
-)
-BACKUP_EVERY_HOURS = Option(
-    "backup_every_hours", 24, "Take a scheduled backup this often (0 turns them off)"
-)
-BACKUP_KEEP = Option("backup_keep", 14, "How many scheduled backups to keep")
-BACKUP_FOLDER = Option(
-    "backup_folder", "", "Where backups go (default: 'backups' beside the database)"
-)
-FOLLOW_UP_DAYS = Option(
-    "follow_up_days", 7, "Resolving a complaint schedules its follow-up call this many days later"
-)
-TIME_ZONE = Option(
-    "time_zone",
-    "",
-    "IANA time zone of this store (e.g. Asia/Shanghai) for promises, follow-ups and "
-    "report periods; empty: the computer's own zone",
-)
-# Phone screen-pop (Generic CTI listener, see console.services.cti).
-CTI_ENABLED = Option("cti_enabled", True, "Listen for call events from the phone system")
-CTI_PORT = Option("cti_port", 8735, "Port of the call-event listener (--cti-port overrides)")
-CTI_HOST = Option(
-    "cti_host",
-    "127.0.0.1",
-    "Interface the call-event listener binds to; anything but 127.0.0.1/::1 is explicit",
-)
-CTI_AGENT = Option("cti_agent", "", "This console's agent as the phone system names it (user)")
-CTI_EXTENSION = Option("cti_extension", "", "This console's phone extension; empty: pop every call")
-CTI_OPTIONS: tuple[Option[Any], ...] = (CTI_ENABLED, CTI_PORT, CTI_HOST, CTI_AGENT, CTI_EXTENSION)
-# The database's own word that its customers are made up: set by the demo fill (before
-# the first customer is written), kept in the file so a renamed copy still says so.
-# Not in ALL_OPTIONS: nobody sets it by hand, and nothing clears it.
-DEMO_DATABASE = Option(
-    "demo_database", False, "This database holds made-up demo customers (export refuses it)"
-)
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a set or reset did."""
 
-ALL_OPTIONS: tuple[Option[Any], ...] = (
-    DEFAULT_REGION,
-    STORE_NAME,
-    STAFF_NAME,
-    LOYALTY_EVERY,
-    LOYALTY_CATEGORY,
-    LOYALTY_REWARD,
-    MISS_YOU_MONTHS,
-    MISS_YOU_MIN_VISITS,
-    OCCASION_DAYS,
-    ACTIVE_PHRASEBOOK,
-    ROLE,
-    INTERFACE_LANGUAGE,
-    AUTO_LOCK_MINUTES,
-    BACKUP_EVERY_HOURS,
-    BACKUP_KEEP,
-    BACKUP_FOLDER,
-    FOLLOW_UP_DAYS,
-    TIME_ZONE,
-    *CTI_OPTIONS,
-)
+    option: Option[Any]
+    before: Any
+    after: Any
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.before != self.after)
+
+
+def migrate(db: Db, config: ConsoleConfig) -> None:
+    """Move console-scope values out of an older database (on the database thread): into
+    the config file where this computer has none of its own, then out of the database;
+    drop the retired stand-ins for sign-in."""
+    keys = sorted(CONSOLE_KEYS | set(RETIRED_KEYS))
+    marks = ", ".join("?" for _ in keys)
+    rows = db.execute(f"SELECT key FROM settings WHERE key IN ({marks})", keys).fetchall()
+    if not rows:
+        return
+    held = config.load()
+    moved = dict(held)
+    for (key,) in rows:
+        if key in CONSOLE_KEYS and key not in held:
+            value = store.get_setting(db, key)
+            moved[key] = BY_KEY[key].coerce(value)
+    if moved != held:
+        config.save(moved)
+    with write_transaction(db):
+        db.execute(f"DELETE FROM settings WHERE key IN ({marks})", keys)
+
+
+def read(db: Db, option: Option[T], config: ConsoleConfig | None = None) -> T:
+    """*option*'s value, read on the database thread (console scope: the config file)."""
+    if option.scope is Scope.CONSOLE:
+        return option.coerce((config or ConsoleConfig()).get(option.key))
+    return option.coerce(store.get_setting(db, option.key))
 
 
 class SettingsService:
-    def __init__(self, runner: DatabaseRunner) -> None:
+    def __init__(
+        self,
+        runner: DatabaseRunner,
+        config: ConsoleConfig | None = None,
+        identity: Identity | None = None,
+    ) -> None:
         self._runner = runner
+        self.config = config or ConsoleConfig()
+        self._identity = identity
+        self._migrated = False
+        #: Called with every :class:`Change` made through this service (the window
+        #: applies it at once: a new listener port restarts the listener).
+        self.listeners: list[Callable[[Change], None]] = []
+
+    @property
+    def identity(self) -> Identity:
+        if self._identity is None:
+            from console.services.identity import Identity
+
+            self._identity = Identity(self._runner, self)
+        return self._identity
+
+    @identity.setter
+    def identity(self, identity: Identity) -> None:
+        self._identity = identity
+
+    def _read(self, db: Db, option: Option[T]) -> T:
+        if not self._migrated:
+            migrate(db, self.config)
+            self._migrated = True
+        return read(db, option, self.config)
 
     async def get(self, option: Option[T]) -> T:
-        return option.coerce(await self._runner.run(store.get_setting, option.key))
+        return await self._runner.run(self._read, option)
 
     def get_now(self, option: Option[T]) -> T:
         """Blocking read for the CLI."""
-        return option.coerce(self._runner.call(store.get_setting, option.key))
+        return self._runner.call(self._read, option)
 
-    async def set(self, option: Option[T], value: T) -> None:
-        validate(option, value)
-        await self._runner.run(store.set_setting, option.key, value)
+    async def values(self) -> dict[str, Any]:
+        """Every listed option's value, by key (one trip to the database thread)."""
 
-    def set_now(self, option: Option[T], value: T) -> None:
-        validate(option, value)
-        self._runner.call(store.set_setting, option.key, value)
+        def job(db: Db) -> dict[str, Any]:
+            return {o.key: self._read(db, o) for o in ALL_OPTIONS}
+
+        return await self._runner.run(job)
+
+    async def set(self, option: Option[T], value: T) -> Change:
+        """An admin's change: EDIT_SETTINGS (refusal audited), validated, audited."""
+        await self.identity.require(Permission.EDIT_SETTINGS, "setting")
+        return await self.write(option, value)
+
+    async def reset(self, option: Option[Any]) -> Change:
+        """Back to the default (the stored value is removed), as :meth:`set`."""
+        await self.identity.require(Permission.EDIT_SETTINGS, "setting")
+        return await self._write(option, option.default, remove=True)
+
+    def set_now(self, option: Option[T], value: T) -> Change:
+        """Blocking :meth:`set` for the CLI and tests (no event loop running)."""
+        import asyncio
+
+        return asyncio.run(self.set(option, value))
+
+    async def write(self, option: Option[T], value: T, by: Identity | None = None) -> Change:
+        """Validated and audited (as *by*, else this service's identity), for a caller
+        that checked the permission itself."""
+        return await self._write(option, option.validate(value), remove=False, by=by)
+
+    async def _write(
+        self, option: Option[Any], value: Any, *, remove: bool, by: Identity | None = None
+    ) -> Change:
+        from console.services.identity import Record
+
+        config = self.config
+        console = option.scope is Scope.CONSOLE
+        previous_file: dict[str, Any] | None = None
+
+        def change(db: Db) -> Change:
+            nonlocal previous_file
+            before = self._read(db, option)
+            if console:
+                previous_file = config.put(option.key, None if remove else value)
+            elif remove:
+                db.execute("DELETE FROM settings WHERE key = ?", [option.key])
+            else:
+                store.set_setting(db, option.key, value)
+            return Change(option, before, value)
+
+        def records(result: Change) -> list[Record]:
+            return [
+                Record(
+                    "reset" if remove else "update",
+                    "setting",
+                    option.key,
+                    fields={option.key: [result.before, result.after]},
+                    detail=f"scope: {option.scope.value}",
+                )
+            ]
+
+        try:
+            result = await (by or self.identity).apply(change, records)
+        except BaseException:
+            # The audit entry did not commit: put this computer's file back as it was.
+            if previous_file is not None:
+                config.save(previous_file)
+            raise
+        for listener in list(self.listeners):
+            listener(result)
+        return result
 
     async def loyalty_rule(self) -> LoyaltyRule:
         return LoyaltyRule(
@@ -189,28 +303,3 @@ class SettingsService:
             category=await self.get(LOYALTY_CATEGORY),
             reward=await self.get(LOYALTY_REWARD),
         )
-
-
-def validate(option: Option[T], value: T) -> None:
-    if not isinstance(value, type(option.default)):
-        raise ValueError(f"{option.key} must be a {type(option.default).__name__}")
-    if option is DEFAULT_REGION and not is_valid_region(str(value)):
-        raise ValueError(f"{value!r} is not a region code such as CN, HK, TW, GB or US")
-    if option is LOYALTY_EVERY and int(value) < 2:  # type: ignore[call-overload]
-        raise ValueError("the loyalty rule needs every 2nd item or more")
-    if option in (BACKUP_EVERY_HOURS, AUTO_LOCK_MINUTES) and int(value) < 0:  # type: ignore[call-overload]
-        raise ValueError(f"{option.key} cannot be negative (0 turns it off)")
-    if option in (MISS_YOU_MONTHS, OCCASION_DAYS, BACKUP_KEEP, FOLLOW_UP_DAYS) and int(value) < 1:  # type: ignore[call-overload]
-        raise ValueError(f"{option.key} must be at least 1")
-    if option is INTERFACE_LANGUAGE and str(value) not in ("", "en", "zh_CN", "zh_TW"):
-        raise ValueError("interface_language is en, zh_CN, zh_TW or empty (the system's)")
-    if option is ROLE:
-        Role.parse(str(value))
-    if option is TIME_ZONE and str(value).strip():
-        zone_named(str(value))
-    if option is CTI_PORT and not 1 <= int(value) <= 65535:  # type: ignore[call-overload]
-        raise ValueError("cti_port must be between 1 and 65535")
-    if option is CTI_HOST and not str(value).strip():
-        raise ValueError("cti_host needs an interface address such as 127.0.0.1")
-    if option is ACTIVE_PHRASEBOOK and not str(value).strip():
-        raise ValueError("the active phrasebook needs a name")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.complaint import PromiseState
 from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
-from console.services.settings import STAFF_NAME, STORE_NAME
+from console.services.settings import STORE_NAME
 from console.ui import theme
 from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
@@ -364,7 +364,7 @@ class ComplaintFeatures(QObject):
         from console.ui.complaint_form import ComplaintForm
 
         settings = self.window.settings
-        agent = await self.service.current_agent() or await settings.get(STAFF_NAME)
+        agent = await self.service.current_agent()
         store = await settings.get(STORE_NAME)
         form = ComplaintForm(
             self.service, self.checker, agent=agent, store=store, parent=self.window, **kwargs

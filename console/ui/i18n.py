@@ -240,9 +240,14 @@ def relative_since(then: dt.date, today: dt.date) -> str:
 
 
 def source_files(root: Path | None = None) -> list[Path]:
-    """The files whose strings are translated: the window's code and the composition root."""
+    """The files whose strings are translated: the window's code, the composition root
+    and the settings registry (labels and help marked with QT_TRANSLATE_NOOP)."""
     base = root or Path(__file__).resolve().parents[2]
-    return [*sorted((base / "console" / "ui").glob("*.py")), base / "console" / "app.py"]
+    return [
+        *sorted((base / "console" / "ui").glob("*.py")),
+        base / "console" / "app.py",
+        base / "console" / "domain" / "options.py",
+    ]
 
 
 def _lupdate() -> str:

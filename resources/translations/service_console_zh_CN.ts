@@ -4925,6 +4925,294 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Restore default</source>
+        <extracomment>The customer-facing language a preview greeting is in, for each interface language.</extracomment>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Restore the default of {label}</source>
+        <translation>将{label}恢复为默认值</translation>
+    </message>
+    <message>
+        <source>Problem with {label}</source>
+        <translation>{label}有问题</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s language</source>
+        <translation>跟随电脑的语言</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Complaints &amp; loyalty</source>
+        <translation>投诉与积分</translation>
+    </message>
+    <message>
+        <source>Security &amp; backups</source>
+        <translation>安全与备份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {low} to {high}.</source>
+        <translation>{name}必须是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>{name} must be one of: {choices}.</source>
+        <translation>{name}只能是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{name} must be yes or no.</source>
+        <translation>{name}只能是“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be empty: give up to {high} characters.</source>
+        <translation>{name}不能为空，最多 {high} 个字符。</translation>
+    </message>
+    <message>
+        <source>{name} must be text of up to {high} characters.</source>
+        <translation>{name}必须是不超过 {high} 个字符的文字。</translation>
+    </message>
+    <message>
+        <source>{name} can be at most {high} characters long.</source>
+        <translation>{name}最多 {high} 个字符。</translation>
+    </message>
+    <message>
+        <source>{name} cannot hold control characters or line breaks.</source>
+        <translation>{name}不能包含控制字符或换行。</translation>
+    </message>
+    <message>
+        <source>{name} must be a two-letter region code such as CN, HK, TW, GB or US.</source>
+        <translation>{name}必须是两个字母的地区代码，如 CN、HK、TW、GB 或 US。</translation>
+    </message>
+    <message>
+        <source>{name} must be a time zone such as Asia/Shanghai or Europe/London, or empty for the computer&apos;s own.</source>
+        <translation>{name}必须是时区名称，如 Asia/Shanghai 或 Europe/London；留空则使用电脑的时区。</translation>
+    </message>
+    <message>
+        <source>{name} must be an IP address to listen on, such as 127.0.0.1 or ::1.</source>
+        <translation>{name}必须是要监听的 IP 地址，如 127.0.0.1 或 ::1。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s name, as visits and complaints record it.</source>
+        <translation>门店名称，到店记录和投诉中都会记下。</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>The store&apos;s time zone (e.g. Asia/Shanghai) for greetings, promises, follow-ups and report periods; empty: the computer&apos;s own.</source>
+        <translation>门店所在时区（如 Asia/Shanghai），用于问候语、承诺时间、回访和报表周期；留空则使用电脑的时区。</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Region for phone numbers typed without a +country code (e.g. CN, HK, TW).</source>
+        <translation>输入电话号码时未带 +国家代码 时使用的地区（如 CN、HK、TW）。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Every Nth qualifying item is free.</source>
+        <translation>每买满第 N 件符合条件的商品可免费获得一件。</translation>
+    </message>
+    <message>
+        <source>Reward every</source>
+        <translation>每满几件奖励</translation>
+    </message>
+    <message>
+        <source>The purchase category that earns a stamp (empty: every item).</source>
+        <translation>可以积一个印花的商品类别（留空：所有商品）。</translation>
+    </message>
+    <message>
+        <source>Stamp for each</source>
+        <translation>积印花的类别</translation>
+    </message>
+    <message>
+        <source>What the reward is, in the words staff say.</source>
+        <translation>奖励内容，用店员对顾客说的话来写。</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Resolving a complaint schedules its follow-up call this many days later.</source>
+        <translation>投诉解决后，隔多少天安排回访电话。</translation>
+    </message>
+    <message>
+        <source>Follow-up after (days)</source>
+        <translation>回访间隔（天）</translation>
+    </message>
+    <message>
+        <source>&apos;We miss you&apos; after this many months without a visit.</source>
+        <translation>顾客多少个月没来时提示“好久不见”。</translation>
+    </message>
+    <message>
+        <source>&apos;We miss you&apos; after (months)</source>
+        <translation>“好久不见”间隔（月）</translation>
+    </message>
+    <message>
+        <source>Visits that make a customer a good customer.</source>
+        <translation>到店多少次算老顾客。</translation>
+    </message>
+    <message>
+        <source>Good customer after (visits)</source>
+        <translation>老顾客门槛（次）</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries are shown this many days ahead.</source>
+        <translation>提前多少天显示生日和纪念日。</translation>
+    </message>
+    <message>
+        <source>Occasions ahead (days)</source>
+        <translation>提前提醒纪念日（天）</translation>
+    </message>
+    <message>
+        <source>The phrasebook (one per brand) that staff are checked against.</source>
+        <translation>检查店员用语时使用的话术手册（每个品牌一本）。</translation>
+    </message>
+    <message>
+        <source>Active phrasebook</source>
+        <translation>当前话术手册</translation>
+    </message>
+    <message>
+        <source>Lock the console after this many idle minutes (0: never).</source>
+        <translation>闲置多少分钟后锁定控制台（0：从不）。</translation>
+    </message>
+    <message>
+        <source>Lock after idle (minutes)</source>
+        <translation>闲置锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>Take a scheduled backup this often (0 turns them off).</source>
+        <translation>定时备份的间隔（0 表示关闭）。</translation>
+    </message>
+    <message>
+        <source>Back up every (hours)</source>
+        <translation>备份间隔（小时）</translation>
+    </message>
+    <message>
+        <source>How many scheduled backups to keep.</source>
+        <translation>保留多少份定时备份。</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留备份数</translation>
+    </message>
+    <message>
+        <source>Where this computer puts backups (empty: &apos;backups&apos; beside the database).</source>
+        <translation>这台电脑存放备份的文件夹（留空：数据库旁边的 backups 文件夹）。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>The screen language on this computer before anyone signs in (empty: the system&apos;s); after sign-in each person&apos;s own language applies.</source>
+        <translation>这台电脑在无人登录时的界面语言（留空：跟随系统）；登录后使用每个人自己的语言。</translation>
+    </message>
+    <message>
+        <source>Language before sign-in</source>
+        <translation>登录前的语言</translation>
+    </message>
+    <message>
+        <source>Listen for call events from the phone system.</source>
+        <translation>接收电话系统的来电事件。</translation>
+    </message>
+    <message>
+        <source>Phone listener on</source>
+        <translation>开启来电监听</translation>
+    </message>
+    <message>
+        <source>Port of the call-event listener (--cti-port overrides).</source>
+        <translation>来电事件监听的端口（--cti-port 优先）。</translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>Address the call-event listener binds to; anything but 127.0.0.1 or ::1 accepts calls from the network.</source>
+        <translation>来电事件监听绑定的地址；除 127.0.0.1 或 ::1 外，都会接受来自网络的事件。</translation>
+    </message>
+    <message>
+        <source>Listener address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>This console&apos;s agent as the phone system names it.</source>
+        <translation>电话系统中这台控制台对应的坐席名。</translation>
+    </message>
+    <message>
+        <source>Phone agent</source>
+        <translation>电话坐席</translation>
+    </message>
+    <message>
+        <source>This console&apos;s phone extension; empty: pop every call.</source>
+        <translation>这台控制台的分机号；留空：所有来电都弹出。</translation>
+    </message>
+    <message>
+        <source>Phone extension</source>
+        <translation>分机号</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>A value was changed (the option&apos;s key), after it was saved and audited.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Only an admin can change settings; you can see the values here.</source>
+        <translation>只有管理员可以修改设置；你可以在这里查看当前值。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Only an admin can change settings.</source>
+        <translation>只有管理员可以修改设置。</translation>
+    </message>
+    <message>
+        <source>Saved: {label}.</source>
+        <translation>已保存：{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is back to its default.</source>
+        <translation>{label}已恢复为默认值。</translation>
+    </message>
+    <message>
+        <source>It is {time} there now: “{greeting}”</source>
+        <translation>当地现在是 {time}：“{greeting}”</translation>
+    </message>
+    <message>
+        <source>The rule in words: {rule} (reward: {reward}).</source>
+        <translation>规则：{rule}（奖励：{reward}）。</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>DEMO — Service Console (made-up customers) — sign in</source>
@@ -5155,6 +5443,10 @@ After: {after}</source>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>StaffWindow</name>
@@ -5217,6 +5509,42 @@ After: {after}</source>
     <message>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreQuestions</name>
+    <message>
+        <source>Your store</source>
+        <extracomment>Emitted when the admin saved or skipped.</extracomment>
+        <translation>你的门店</translation>
+    </message>
+    <message>
+        <source>Tell the console about your store. You can change this later in Settings.</source>
+        <translation>请填写门店信息。以后可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the store&apos;s details</source>
+        <translation>保存门店信息</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Skip: keep the defaults</source>
+        <translation>跳过：保留默认值</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>e.g. Xintiandi</source>
+        <translation>例如：新天地店</translation>
     </message>
 </context>
 <context>

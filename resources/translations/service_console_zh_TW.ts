@@ -4925,6 +4925,294 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Restore default</source>
+        <extracomment>The customer-facing language a preview greeting is in, for each interface language.</extracomment>
+        <translation>還原預設值</translation>
+    </message>
+    <message>
+        <source>Restore the default of {label}</source>
+        <translation>將{label}還原為預設值</translation>
+    </message>
+    <message>
+        <source>Problem with {label}</source>
+        <translation>{label}有問題</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s language</source>
+        <translation>跟隨電腦的語言</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Complaints &amp; loyalty</source>
+        <translation>客訴與集點</translation>
+    </message>
+    <message>
+        <source>Security &amp; backups</source>
+        <translation>安全與備份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {low} to {high}.</source>
+        <translation>{name}必須是 {low} 到 {high} 之間的整數。</translation>
+    </message>
+    <message>
+        <source>{name} must be one of: {choices}.</source>
+        <translation>{name}只能是下列之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{name} must be yes or no.</source>
+        <translation>{name}只能是「是」或「否」。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be empty: give up to {high} characters.</source>
+        <translation>{name}不能空白，最多 {high} 個字元。</translation>
+    </message>
+    <message>
+        <source>{name} must be text of up to {high} characters.</source>
+        <translation>{name}必須是不超過 {high} 個字元的文字。</translation>
+    </message>
+    <message>
+        <source>{name} can be at most {high} characters long.</source>
+        <translation>{name}最多 {high} 個字元。</translation>
+    </message>
+    <message>
+        <source>{name} cannot hold control characters or line breaks.</source>
+        <translation>{name}不能包含控制字元或換行。</translation>
+    </message>
+    <message>
+        <source>{name} must be a two-letter region code such as CN, HK, TW, GB or US.</source>
+        <translation>{name}必須是兩個字母的地區代碼，例如 CN、HK、TW、GB 或 US。</translation>
+    </message>
+    <message>
+        <source>{name} must be a time zone such as Asia/Shanghai or Europe/London, or empty for the computer&apos;s own.</source>
+        <translation>{name}必須是時區名稱，例如 Asia/Taipei 或 Europe/London；空白則使用電腦的時區。</translation>
+    </message>
+    <message>
+        <source>{name} must be an IP address to listen on, such as 127.0.0.1 or ::1.</source>
+        <translation>{name}必須是要監聽的 IP 位址，例如 127.0.0.1 或 ::1。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s name, as visits and complaints record it.</source>
+        <translation>門市名稱，來店紀錄和客訴都會記下。</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>門市名稱</translation>
+    </message>
+    <message>
+        <source>The store&apos;s time zone (e.g. Asia/Shanghai) for greetings, promises, follow-ups and report periods; empty: the computer&apos;s own.</source>
+        <translation>門市所在時區（例如 Asia/Taipei），用於問候語、承諾時間、回訪和報表期間；空白則使用電腦的時區。</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <source>Region for phone numbers typed without a +country code (e.g. CN, HK, TW).</source>
+        <translation>輸入電話號碼時未加 +國碼 時使用的地區（例如 CN、HK、TW）。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Every Nth qualifying item is free.</source>
+        <translation>每買滿第 N 件符合條件的商品即可免費獲得一件。</translation>
+    </message>
+    <message>
+        <source>Reward every</source>
+        <translation>每滿幾件兌換</translation>
+    </message>
+    <message>
+        <source>The purchase category that earns a stamp (empty: every item).</source>
+        <translation>可以集一點的商品類別（空白：所有商品）。</translation>
+    </message>
+    <message>
+        <source>Stamp for each</source>
+        <translation>集點類別</translation>
+    </message>
+    <message>
+        <source>What the reward is, in the words staff say.</source>
+        <translation>獎勵內容，用店員對顧客說的話來寫。</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>獎勵</translation>
+    </message>
+    <message>
+        <source>Resolving a complaint schedules its follow-up call this many days later.</source>
+        <translation>客訴解決後，隔幾天安排回訪電話。</translation>
+    </message>
+    <message>
+        <source>Follow-up after (days)</source>
+        <translation>回訪間隔（天）</translation>
+    </message>
+    <message>
+        <source>&apos;We miss you&apos; after this many months without a visit.</source>
+        <translation>顧客幾個月沒來時提示「好久不見」。</translation>
+    </message>
+    <message>
+        <source>&apos;We miss you&apos; after (months)</source>
+        <translation>「好久不見」間隔（月）</translation>
+    </message>
+    <message>
+        <source>Visits that make a customer a good customer.</source>
+        <translation>來店幾次算熟客。</translation>
+    </message>
+    <message>
+        <source>Good customer after (visits)</source>
+        <translation>熟客門檻（次）</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries are shown this many days ahead.</source>
+        <translation>提前幾天顯示生日和紀念日。</translation>
+    </message>
+    <message>
+        <source>Occasions ahead (days)</source>
+        <translation>提前提醒紀念日（天）</translation>
+    </message>
+    <message>
+        <source>The phrasebook (one per brand) that staff are checked against.</source>
+        <translation>檢查店員用語時使用的話術手冊（每個品牌一本）。</translation>
+    </message>
+    <message>
+        <source>Active phrasebook</source>
+        <translation>目前話術手冊</translation>
+    </message>
+    <message>
+        <source>Lock the console after this many idle minutes (0: never).</source>
+        <translation>閒置幾分鐘後鎖定主控台（0：永不）。</translation>
+    </message>
+    <message>
+        <source>Lock after idle (minutes)</source>
+        <translation>閒置鎖定（分鐘）</translation>
+    </message>
+    <message>
+        <source>Take a scheduled backup this often (0 turns them off).</source>
+        <translation>排程備份的間隔（0 表示關閉）。</translation>
+    </message>
+    <message>
+        <source>Back up every (hours)</source>
+        <translation>備份間隔（小時）</translation>
+    </message>
+    <message>
+        <source>How many scheduled backups to keep.</source>
+        <translation>保留幾份排程備份。</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留備份數</translation>
+    </message>
+    <message>
+        <source>Where this computer puts backups (empty: &apos;backups&apos; beside the database).</source>
+        <translation>這台電腦存放備份的資料夾（空白：資料庫旁的 backups 資料夾）。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>備份資料夾</translation>
+    </message>
+    <message>
+        <source>The screen language on this computer before anyone signs in (empty: the system&apos;s); after sign-in each person&apos;s own language applies.</source>
+        <translation>這台電腦在無人登入時的介面語言（空白：跟隨系統）；登入後使用每個人自己的語言。</translation>
+    </message>
+    <message>
+        <source>Language before sign-in</source>
+        <translation>登入前的語言</translation>
+    </message>
+    <message>
+        <source>Listen for call events from the phone system.</source>
+        <translation>接收電話系統的來電事件。</translation>
+    </message>
+    <message>
+        <source>Phone listener on</source>
+        <translation>開啟來電監聽</translation>
+    </message>
+    <message>
+        <source>Port of the call-event listener (--cti-port overrides).</source>
+        <translation>來電事件監聽的連接埠（--cti-port 優先）。</translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation>監聽連接埠</translation>
+    </message>
+    <message>
+        <source>Address the call-event listener binds to; anything but 127.0.0.1 or ::1 accepts calls from the network.</source>
+        <translation>來電事件監聽綁定的位址；除 127.0.0.1 或 ::1 外，都會接受來自網路的事件。</translation>
+    </message>
+    <message>
+        <source>Listener address</source>
+        <translation>監聽位址</translation>
+    </message>
+    <message>
+        <source>This console&apos;s agent as the phone system names it.</source>
+        <translation>電話系統中這台主控台對應的專員名稱。</translation>
+    </message>
+    <message>
+        <source>Phone agent</source>
+        <translation>電話專員</translation>
+    </message>
+    <message>
+        <source>This console&apos;s phone extension; empty: pop every call.</source>
+        <translation>這台主控台的分機號碼；空白：所有來電都彈出。</translation>
+    </message>
+    <message>
+        <source>Phone extension</source>
+        <translation>分機號碼</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>A value was changed (the option&apos;s key), after it was saved and audited.</extracomment>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>頁面</translation>
+    </message>
+    <message>
+        <source>Only an admin can change settings; you can see the values here.</source>
+        <translation>只有管理員可以修改設定；你可以在這裡查看目前的值。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Only an admin can change settings.</source>
+        <translation>只有管理員可以修改設定。</translation>
+    </message>
+    <message>
+        <source>Saved: {label}.</source>
+        <translation>已儲存：{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is back to its default.</source>
+        <translation>{label}已還原為預設值。</translation>
+    </message>
+    <message>
+        <source>It is {time} there now: “{greeting}”</source>
+        <translation>當地現在是 {time}：「{greeting}」</translation>
+    </message>
+    <message>
+        <source>The rule in words: {rule} (reward: {reward}).</source>
+        <translation>規則：{rule}（獎勵：{reward}）。</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>DEMO — Service Console (made-up customers) — sign in</source>
@@ -5155,6 +5443,10 @@ After: {after}</source>
         <source>&amp;Back up now</source>
         <translation>立即備份(&amp;B)</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>StaffWindow</name>
@@ -5217,6 +5509,42 @@ After: {after}</source>
     <message>
         <source>Sign in first.</source>
         <translation>請先登入。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreQuestions</name>
+    <message>
+        <source>Your store</source>
+        <extracomment>Emitted when the admin saved or skipped.</extracomment>
+        <translation>你的門市</translation>
+    </message>
+    <message>
+        <source>Tell the console about your store. You can change this later in Settings.</source>
+        <translation>請填寫門市資料。之後可以在「設定」中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the store&apos;s details</source>
+        <translation>儲存門市資料</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>略過(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Skip: keep the defaults</source>
+        <translation>略過：保留預設值</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>e.g. Xintiandi</source>
+        <translation>例如：信義店</translation>
     </message>
 </context>
 <context>

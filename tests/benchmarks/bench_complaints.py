@@ -85,7 +85,6 @@ def build(path: Path, n: int) -> dict[str, Any]:
             runner.open()
         settings = SettingsService(runner)
         settings.set_now(opts.TIME_ZONE, "Asia/Shanghai")
-        settings.set_now(opts.STAFF_NAME, "李娜")
         t = time.perf_counter()
         fill_demo_complaints(
             runner,
@@ -181,7 +180,7 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
     try:
         now = store.ts(NOW) or 0
         day_end = store.ts(dt.datetime(2026, 11, 21, tzinfo=ZONE)) or 0
-        agent = settings.get_now(opts.STAFF_NAME)
+        agent = "李娜"  # the demo fill names this agent
         queues: dict[str, Any] = {}
         for q in Queue:
             count = loop.run_until_complete(service.count(q))

@@ -52,7 +52,6 @@ from console.storage.runner import DatabaseRunner
 
 async def loop(runner, tag):
     settings = SettingsService(runner)
-    await settings.set(opts.STAFF_NAME, "Drill")
     customers = CustomerService(runner, settings)
     complaints = ComplaintService(runner, settings)
     print("ready", flush=True)

@@ -18,7 +18,7 @@ from console.domain.complaint import Action, Status
 from console.domain.customer import Customer, Phone
 from console.services.complaints import Queue
 from console.services.customers import CustomerService
-from console.services.settings import STAFF_NAME, SettingsService
+from console.services.settings import SettingsService
 from console.ui.complaint_actions import ComplaintFeatures, RecoverDrafts
 from console.ui.complaint_form import ComplaintForm
 from console.ui.complaint_queue import ComplaintView
@@ -44,7 +44,6 @@ def window(
     settings: SettingsService,
     fake: FakeComplaints,
 ) -> MainWindow:
-    run(settings.set(STAFF_NAME, "Mei"))
     win = MainWindow(service, settings, checker=PhraseChecker(ENTRIES), complaints=fake)
     qtbot.addWidget(win)
     with qtbot.waitActive(win):

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
-from console.services import settings as opts
 from console.services.phrasebooks import PermissionDenied, PhrasebookService
 from console.services.settings import SettingsService
 from console.storage import phrasebooks as store
@@ -47,6 +46,7 @@ from console.ui.phrasebook_editor import (
     describe_change,
     split_items,
 )
+from tests.people import a_signed_in, a_switch
 
 Run = Callable[..., Any]
 
@@ -55,8 +55,11 @@ APPROVED_EN = "I understand how frustrating this must be."
 
 
 @pytest.fixture
-def books(runner: DatabaseRunner, settings: SettingsService) -> PhrasebookService:
-    return PhrasebookService(runner, settings)
+def books(runner: DatabaseRunner, settings: SettingsService, run: Run) -> PhrasebookService:
+    # Signed in as a trainer (a Staff service with a session), so a test can sign an
+    # agent in instead (a_switch) and see the book turn read-only.
+    identity = run(a_signed_in(runner, "trainer", "Mei"), timeout_ms=20000)
+    return PhrasebookService(runner, settings, identity=identity)
 
 
 @pytest.fixture
@@ -463,7 +466,7 @@ def test_an_agent_sees_the_book_but_cannot_change_it(
     checker: PhraseChecker,
     settings: SettingsService,
 ) -> None:
-    run(settings.set(opts.ROLE, "agent"))
+    run(a_switch(books._identity, "agent"), timeout_ms=20000)
     editor = make_editor(qtbot, run, books, checker)
     assert editor.model.rowCount() >= 100
     assert not editor.can_edit
@@ -511,7 +514,7 @@ def test_a_role_taken_away_after_loading_is_refused_by_the_service_and_shown(
     qtbot: Any, editor: PhrasebookEditor, settings: SettingsService, run: Run
 ) -> None:
     form = open_form(qtbot, editor, Qt.Key.Key_Insert)
-    run(settings.set(opts.ROLE, "agent"))
+    run(a_switch(editor._service._identity, "agent"), timeout_ms=20000)
     qtbot.keyClicks(form.text, NEW_TERM)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: READ_ONLY_NOTE in form.problems.text(), timeout=10000)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.services import settings as opts
 from console.services.staff import AuditService, StaffService
 from console.storage import staff as store
 from console.storage.runner import DatabaseRunner
@@ -199,10 +200,17 @@ def test_the_app_asks_for_sign_in_before_showing_customers(
         console.sign_in.grab().save(str(shots / "sign-in-first-run.png"))
         fill(console.sign_in, "Grace Ho", "7391")
         console.sign_in.submit()
+        # The first admin is asked about the store (skippable): name it, keep the rest.
+        qtbot.waitUntil(lambda: getattr(console, "store_questions", None) is not None)
+        questions = console.store_questions
+        qtbot.waitUntil(questions.isVisible)
+        questions.fields["store_name"].editor.setText("Jing'an Temple")  # type: ignore[union-attr]
+        questions.save_button.click()
         qtbot.waitUntil(started.done, timeout=10000)
         started.result()
         assert console.window.isVisible() and not console.sign_in.isVisible()
         assert console.signed_in_as.text().startswith("Grace Ho · admin")
+        assert run(console.settings.get(opts.STORE_NAME)) == "Jing'an Temple"
         # The scheduled backup runs from the timer (none existed yet, so one is due).
         console._backup_if_due()
         qtbot.waitUntil(lambda: any((tmp_path / "backups").glob("console-*.db")), timeout=10000)

@@ -20,7 +20,6 @@ from console.domain.customer import (
     PurchaseItem,
 )
 from console.domain.text import clean_text, escape_controls, has_controls
-from console.services import settings as opts
 from console.services.complaints import ComplaintService
 from console.services.csv_io import MAX_COLUMNS, CsvFormatError, RowError, parse_customers_csv
 from console.services.customers import CustomerService
@@ -28,6 +27,7 @@ from console.services.imports import import_customers, import_purchases
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in
 from tests.unit.conftest import NOW, add_customer, run
 from tests.unit.test_cli import main
 
@@ -100,10 +100,12 @@ def test_dialog_saves_are_cleaned_by_the_services(
     run(service.log_visit(cid, note=f"came in{NASTY}\nhappy"))
     run(service.add_purchase(cid, [PurchaseItem(f"Tea{NASTY}", 1, 500, "drink")], currency="cny"))
     settings = SettingsService(runner)
-    settings.set_now(opts.STAFF_NAME, "Li")
     sh = ZoneInfo("Asia/Shanghai")
     now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=sh)
-    complaints = ComplaintService(runner, settings, clock=FixedClock(now), zone=sh)
+    identity = signed_in(runner, "admin", "Li", FixedClock(now))
+    complaints = ComplaintService(
+        runner, settings, clock=FixedClock(now), zone=sh, identity=identity
+    )
     run(
         complaints.create(
             Complaint(

@@ -15,8 +15,8 @@ import pytest
 from console import cli
 from console.domain.phrasebook_io import read_phrasebook
 from console.services.phrasebooks import DEFAULT_PHRASEBOOK_FILE
-from console.storage import customers as settings_store
 from console.storage import phrasebooks as store
+from tests.people import BOSS, PIN, signed_in
 from tests.unit.conftest import runner_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,11 +107,17 @@ def test_validation_problems_block_the_import(
         assert runner.call(store.list_phrasebooks) == []
 
 
-def test_an_agent_cannot_import(db: Path, book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_agent_cannot_import(
+    db: Path, book: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with runner_for(db) as runner:
-        runner.call(settings_store.set_setting, "role", "agent")
-    assert main("phrasebook", "import", "--db", str(db), str(book))[0] == 1
-    assert "Only trainers and managers" in capsys.readouterr().err
+        signed_in(runner, "agent", "Ann")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    assert main("phrasebook", "import", "--as", "Ann", "--db", str(db), str(book))[0] == 1
+    assert "agent" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, out = main("phrasebook", "import", "--as", BOSS, "--db", str(db), str(book))
+    assert code == 0, out
 
 
 @pytest.mark.parametrize("suffix", ["csv", "json"])

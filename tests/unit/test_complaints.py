@@ -47,6 +47,7 @@ from console.services.complaints import (
 from console.services.customers import ValidationFailed
 from console.services.settings import SettingsService
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in, switch
 from tests.unit.conftest import add_customer
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -66,8 +67,8 @@ def aclock() -> FixedClock:
 @pytest.fixture
 def svc(runner: DatabaseRunner, aclock: FixedClock) -> ComplaintService:
     settings = SettingsService(runner)
-    settings.set_now(opts.STAFF_NAME, "Li")
-    return ComplaintService(runner, settings, clock=aclock, zone=SH)
+    identity = signed_in(runner, "admin", "Li", aclock)
+    return ComplaintService(runner, settings, clock=aclock, zone=SH, identity=identity)
 
 
 def new(svc: ComplaintService, hours: float = 2, **kw: Any) -> int:
@@ -215,10 +216,10 @@ def test_void_needs_a_manager_and_a_reason_and_keeps_the_row(
     svc: ComplaintService, runner: DatabaseRunner
 ) -> None:
     cid = new(svc)
-    SettingsService(runner).set_now(opts.ROLE, "agent")  # nobody signed in: the setting
+    switch(svc._identity, "agent")
     with pytest.raises(PermissionRefused, match="manager"):
         run(svc.act(cid, Action.VOID, "duplicate"))
-    SettingsService(runner).set_now(opts.ROLE, "manager")
+    switch(svc._identity, "manager")
     with pytest.raises(ValidationFailed):
         run(svc.act(cid, Action.VOID, ""))
     c = run(svc.act(cid, Action.VOID, "duplicate of #1"))
@@ -336,10 +337,9 @@ def build_report_fixture(runner: DatabaseRunner) -> ComplaintService:
     1 → 50 %; repeat: Zhang 2 (D, F; E voided); by status: closed 0 …
     """
     settings = SettingsService(runner)
-    settings.set_now(opts.STAFF_NAME, "Li")
-    settings.set_now(opts.ROLE, "manager")
     clock = FixedClock(dt.datetime(2026, 10, 31, 23, 0, tzinfo=SH))
-    svc = ComplaintService(runner, settings, clock=clock, zone=SH)
+    identity = signed_in(runner, "manager", "Li", clock)
+    svc = ComplaintService(runner, settings, clock=clock, zone=SH, identity=identity)
     zhang = add_customer(runner, "张伟")
 
     def at(day: int, h: int, m: int = 0) -> dt.datetime:

@@ -27,6 +27,7 @@ from console.services.customers import (
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in
 from tests.unit.conftest import Clock, add_customer, add_visit, run
 
 D = dt.datetime
@@ -86,7 +87,9 @@ def test_logging_a_visit_updates_count_and_greeting(
 ) -> None:
     cid = add_customer(runner, "Anna", preferred_name="Anna")
     run(settings.set(opts.STORE_NAME, "Xintiandi"))
-    run(settings.set(opts.STAFF_NAME, "Li Na"))
+    service = CustomerService(
+        runner, settings, clock=clock, identity=signed_in(runner, "agent", "Li Na", clock)
+    )
     clock.set(D(2026, 11, 2, 9, 15))
     visit = run(service.log_visit(cid, note="took the corner table"))
     assert (visit.store, visit.staff, visit.at) == ("Xintiandi", "Li Na", D(2026, 11, 2, 9, 15))

@@ -12,7 +12,6 @@ from console.domain.clock import FixedClock
 from console.domain.complaint import Complaint
 from console.domain.consent import Purpose
 from console.domain.customer import Customer, Phone, PurchaseItem
-from console.services import settings as opts
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
@@ -20,6 +19,7 @@ from console.storage import customers as customer_store
 from console.storage import privacy as privacy_store
 from console.storage import staff as staff_store
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in
 from tests.unit.conftest import add_customer, run
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -120,9 +120,9 @@ def test_a_failing_audit_insert_records_no_purchase_visit_or_merge(
 @pytest.fixture
 def complaints(runner: DatabaseRunner) -> ComplaintService:
     settings = SettingsService(runner)
-    settings.set_now(opts.STAFF_NAME, "Li")
     now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=SH)
-    return ComplaintService(runner, settings, clock=FixedClock(now), zone=SH)
+    identity = signed_in(runner, "admin", "Li", FixedClock(now))
+    return ComplaintService(runner, settings, clock=FixedClock(now), zone=SH, identity=identity)
 
 
 def _complaint(svc: ComplaintService) -> Complaint:

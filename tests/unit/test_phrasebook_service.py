@@ -31,6 +31,7 @@ from console.storage import customers as settings_store
 from console.storage import phrasebooks as store
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in, switch
 from tests.unit.conftest import NOW, Clock, run
 
 SMALL_CSV = """\
@@ -67,9 +68,10 @@ def books(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> Ph
 
 
 @pytest.fixture
-def small(books: PhrasebookService, settings: SettingsService) -> PhrasebookService:
-    """The service with a small phrasebook "Test" as the active one, staff "Mei"."""
-    run(settings.set(opts.STAFF_NAME, "Mei"))
+def small(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> PhrasebookService:
+    """The service with a small phrasebook "Test" as the active one, admin "Mei"."""
+    identity = signed_in(runner, "admin", "Mei", clock)
+    books = PhrasebookService(runner, settings, clock=clock, identity=identity)
     run(books.import_phrasebook(SMALL_CSV.encode(), book="Test"))
     run(books.set_active_phrasebook("Test"))
     return books
@@ -103,9 +105,9 @@ def test_first_use_creates_the_default_book_from_resources(books: PhrasebookServ
 
 
 def test_the_default_book_is_created_even_for_an_agent(
-    books: PhrasebookService, settings: SettingsService
+    runner: DatabaseRunner, settings: SettingsService
 ) -> None:
-    run(settings.set(opts.ROLE, "agent"))
+    books = PhrasebookService(runner, settings, identity=signed_in(runner, "agent"))
     assert terms_found(books, "hey, OK的") == ["hey", "OK"]
 
 
@@ -135,25 +137,21 @@ def test_books_are_created_and_made_active(
 # --- permissions ---------------------------------------------------------------------
 
 
-def test_a_fresh_install_may_edit_and_the_author_is_the_staff_name(
-    books: PhrasebookService, settings: SettingsService
+def test_the_local_operator_may_edit_and_the_author_is_who_signed_in(
+    books: PhrasebookService, runner: DatabaseRunner, settings: SettingsService, clock: Clock
 ) -> None:
-    assert run(settings.get(opts.ROLE)) == "trainer"
     added = run(books.add_entry(taboo("blorpish")))
     assert added.author.startswith("cli:")  # nobody signed in: the OS account
-    run(settings.set(opts.STAFF_NAME, "  Li Na "))
+    trainer = signed_in(runner, "trainer", "Li Na", clock)
+    books = PhrasebookService(runner, settings, clock=clock, identity=trainer)
     assert added.id is not None
     edited = run(books.update_entry(added.id, taboo("blorpish", severity=Severity.BLOCK)))
     assert edited.author == "Li Na"
     assert [h.author for h in run(books.history(added.id))] == [added.author, "Li Na"]
 
 
-@pytest.mark.parametrize("role", ["agent", "AGENT", "receptionist"])
-def test_agents_cannot_change_the_phrasebook(
-    small: PhrasebookService, runner: DatabaseRunner, role: str
-) -> None:
-    # The raw setting, as an older or hand-edited database may hold it: unknown = agent.
-    runner.call(settings_store.set_setting, "role", role)
+def test_agents_cannot_change_the_phrasebook(small: PhrasebookService) -> None:
+    switch(small._identity, "agent")
     hey = entry_id(small, "hey")
     version = run(small.version())
     first_change = run(small.history(hey))[0].id
@@ -175,20 +173,11 @@ def test_agents_cannot_change_the_phrasebook(
     assert run(small.export_bytes("json"))
 
 
-@pytest.mark.parametrize("role", ["trainer", "manager", "admin", "Manager"])
-def test_trainers_managers_and_admins_can_edit(
-    small: PhrasebookService, runner: DatabaseRunner, role: str
-) -> None:
-    runner.call(settings_store.set_setting, "role", role)
+@pytest.mark.parametrize("role", ["trainer", "manager", "admin"])
+def test_trainers_managers_and_admins_can_edit(small: PhrasebookService, role: str) -> None:
+    switch(small._identity, role)
     run(small.add_entry(taboo("blorpish")))
     assert "blorpish" in terms_found(small, "blorpish you say")
-
-
-def test_the_role_setting_refuses_unknown_roles(settings: SettingsService) -> None:
-    with pytest.raises(ValueError, match="unknown role"):
-        run(settings.set(opts.ROLE, "boss"))
-    run(settings.set(opts.ROLE, "manager"))
-    assert run(settings.get(opts.ROLE)) == "manager"
 
 
 # --- validation ----------------------------------------------------------------------

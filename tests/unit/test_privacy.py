@@ -14,9 +14,10 @@ from console.domain.roles import NotAllowed
 from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
-from console.services.settings import ROLE, SettingsService
+from console.services.settings import SettingsService
 from console.storage import privacy as store
 from console.storage.runner import DatabaseRunner
+from tests.people import signed_in
 from tests.unit.conftest import Clock, run, search_names
 
 NAME = "Quintessa Canarywood"
@@ -25,8 +26,7 @@ PHONE = "+8613987654321"
 
 @pytest.fixture
 def identity(runner: DatabaseRunner, settings: SettingsService) -> Identity:
-    run(settings.set(ROLE, "manager"))
-    return Identity(runner, settings)
+    return signed_in(runner, "manager")
 
 
 @pytest.fixture
@@ -164,8 +164,7 @@ def test_export_and_erase_need_a_manager(
     runner: DatabaseRunner, settings: SettingsService, customers: CustomerService, clock: Clock
 ) -> None:
     cid = canary(customers, clock)
-    run(settings.set(ROLE, "trainer"))
-    agentish = PrivacyService(runner, Identity(runner, settings))
+    agentish = PrivacyService(runner, signed_in(runner, "trainer"))
     with pytest.raises(NotAllowed):
         run(agentish.export_customer(cid))
     with pytest.raises(NotAllowed):
