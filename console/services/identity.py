@@ -26,7 +26,6 @@ from console.storage.database import Db, write_transaction
 from console.storage.runner import DatabaseRunner
 
 if TYPE_CHECKING:
-    from console.services.settings import SettingsService
     from console.services.staff import StaffService
 
 T = TypeVar("T")
@@ -61,7 +60,7 @@ class Identity:
     def __init__(
         self,
         runner: DatabaseRunner,
-        settings: SettingsService | None = None,
+        settings: object = None,  # unused since sign-in replaced the staff_name/role settings
         staff: StaffService | None = None,
         *,
         clock: Clock | None = None,
