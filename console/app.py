@@ -286,9 +286,20 @@ class Console:
         return self._settings_window
 
     def _setting_changed(self, change: Change) -> None:
-        """Apply a change at once: a new listener address or port restarts the listener."""
-        if change.option in opts.CTI_OPTIONS and self._phone_started:
+        """Apply a change at once: a new listener address or port restarts the listener;
+        a new auto-lock time counts from now; the store's and the organisation's rules
+        (name, time zone, loyalty, occasions, "we miss you", follow-ups) redraw the open
+        profile and Today, so the greeting and the badges follow at once."""
+        option = change.option
+        if option in opts.CTI_OPTIONS and self._phone_started:
             self.window.tasks.start(self.restart_phone(), name="restart-phone")
+        elif option is opts.AUTO_LOCK_MINUTES and self.lock is not None:
+            self.lock.idle_seconds = max(int(change.after), 0) * 60
+        elif option.scope in (opts.Scope.STORE, opts.Scope.ORGANISATION):
+            if option is opts.TIME_ZONE:
+                self.complaints.forget_zone()
+            self.window.refresh_profile()
+            self.window.tasks.start(self.window._load_today(), name="reload-today")
 
     async def restart_phone(self) -> None:
         await self.stop_phone()

@@ -266,6 +266,7 @@ class ComplaintService:
         self.clock = clock or (identity.clock if identity is not None else SystemClock())
         self._identity = identity or Identity(runner, settings, clock=self.clock)
         self._zone = zone
+        self._zone_given = zone is not None  # else read from the time_zone setting
         self._phrasebooks = phrasebooks
 
     # --- time ------------------------------------------------------------------------
@@ -274,6 +275,11 @@ class ComplaintService:
     def zone(self) -> ZoneInfo:
         """The store's zone (before the first call has read the setting: the system's)."""
         return self._zone or system_zone()
+
+    def forget_zone(self) -> None:
+        """The store's time zone setting changed: read it again at the next call."""
+        if not self._zone_given:
+            self._zone = None
 
     async def _load_zone(self) -> ZoneInfo:
         if self._zone is None:

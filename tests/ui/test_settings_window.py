@@ -205,6 +205,42 @@ def test_a_new_port_restarts_the_listener(qtbot: Any, qloop: Any, run: Run, tmp_
         runner.close()
 
 
+def test_rule_changes_apply_to_the_open_console_at_once(
+    qtbot: Any, qloop: Any, run: Run, tmp_path: Path
+) -> None:
+    """A new auto-lock time counts at once; a store or organisation rule redraws the open
+    profile (the greeting follows the store's time zone); complaints read the zone again."""
+    from console.app import Console
+    from console.ui.sign_in import ConsoleLock, SignInWindow
+
+    runner = DatabaseRunner(tmp_path / "app.db")
+    runner.open()
+    console = Console(runner, cti_port=0)
+    qtbot.addWidget(console.window)
+    try:
+        run(a_switch(console.identity, "admin", "Ada"), timeout_ms=20000)
+        sign_in = SignInWindow(console.staff, first_run=False)
+        qtbot.addWidget(sign_in)
+        console.lock = ConsoleLock(console.staff, sign_in, idle_minutes=5, parent=console.window)
+        run(console.settings.set(o.AUTO_LOCK_MINUTES, 12))
+        assert console.lock.idle_seconds == 12 * 60
+        opened: list[int] = []
+        console.window.profileShown.connect(opened.append)
+        from console.domain.customer import Customer
+
+        cid = run(console.customers.save(Customer("Yu Hua")))
+        console.window.open_customer(cid)
+        qtbot.waitUntil(lambda: opened == [cid], timeout=5000)
+        assert console.complaints.zone is not None
+        run(console.settings.set(o.TIME_ZONE, "America/New_York"))
+        qtbot.waitUntil(lambda: opened == [cid, cid], timeout=5000)  # redrawn
+        run(console.complaints._load_zone())
+        assert str(console.complaints.zone) == "America/New_York"
+    finally:
+        console.window.tasks.cancel_all()
+        runner.close()
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
 def test_pictures_in_three_languages(
     qtbot: Any,
