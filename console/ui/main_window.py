@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -121,6 +122,13 @@ class MainWindow(Retranslating, QMainWindow):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.results, 1)
         rl.addWidget(self.no_results)
+        # Nobody found: one click (or Ctrl+N) adds them, prefilled with what was typed.
+        self.add_from_search = QPushButton()
+        self.add_from_search.setObjectName("addFromSearch")
+        self.add_from_search.setVisible(False)
+        self.add_from_search.setAccessibleName(self.tr("Add a new customer"))
+        self.add_from_search.clicked.connect(self.new_customer)
+        rl.addWidget(self.add_from_search)
 
         self.today = TodayView()
         self.today.openCustomer.connect(self.open_customer)
@@ -367,8 +375,14 @@ class MainWindow(Retranslating, QMainWindow):
         """The line under the results (again after a language switch)."""
         if self._last_search is None:
             self.no_results.setText("")
+            self.add_from_search.setVisible(False)
             return
         text, count = self._last_search
+        self.add_from_search.setVisible(not count and bool(text.strip()))
+        self.add_from_search.setText(
+            self.tr("&Add “{query}” as a new customer (Ctrl+N)").format(query=text.strip())
+        )
+        self.add_from_search.setAccessibleName(self.tr("Add a new customer"))
         if count:
             self.no_results.setText(
                 self.tr("%n found — Enter opens the highlighted customer, ↓ moves down.", "", count)

@@ -3411,6 +3411,10 @@ Quiet table</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Add a new customer</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
         <source>DEMO — Service Console (made-up customers)</source>
         <translation>演示 — 服务台（虚构客户）</translation>
     </message>
@@ -3509,6 +3513,10 @@ Quiet table</source>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <source>&amp;Add “{query}” as a new customer (Ctrl+N)</source>
+        <translation>将“{query}”添加为新客户(&amp;A)（Ctrl+N）</translation>
     </message>
     <message numerus="yes">
         <source>%n found — Enter opens the highlighted customer, ↓ moves down.</source>

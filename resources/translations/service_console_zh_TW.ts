@@ -3411,6 +3411,10 @@ Quiet table</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Add a new customer</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
         <source>DEMO — Service Console (made-up customers)</source>
         <translation>示範 — 服務台（虛構客戶）</translation>
     </message>
@@ -3509,6 +3513,10 @@ Quiet table</source>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>發生錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>&amp;Add “{query}” as a new customer (Ctrl+N)</source>
+        <translation>將「{query}」新增為新客戶(&amp;A)（Ctrl+N）</translation>
     </message>
     <message numerus="yes">
         <source>%n found — Enter opens the highlighted customer, ↓ moves down.</source>

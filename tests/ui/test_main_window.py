@@ -143,8 +143,29 @@ def test_no_result_says_how_to_add(qtbot: Any, window: MainWindow, runner: Datab
     _search_and_wait(qtbot, window, "nobody-like-this")
     assert window.results_model.rowCount() == 0
     assert "Ctrl+N" in window.no_results.text()
+    button = window.add_from_search
+    assert button.isVisibleTo(window) and "nobody-like-this" in button.text()
+    assert button.accessibleName()
     window.search.clear()
     assert window.left.currentWidget() is window.today
+    assert not button.isVisibleTo(window)
+
+
+def test_no_result_offers_to_add_them_prefilled(
+    qtbot: Any, window: MainWindow, runner: DatabaseRunner
+) -> None:
+    from console.ui.customer_dialog import CustomerDialog
+
+    _search_and_wait(qtbot, window, "Zhang Wei")
+    assert window.results_model.rowCount() == 0
+    window.add_from_search.click()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, CustomerDialog) for w in window.findChildren(CustomerDialog)),
+        timeout=5000,
+    )
+    dialog = window.findChildren(CustomerDialog)[0]
+    assert dialog.isVisible()
+    dialog.close()
 
 
 def test_today_lists_birthday_with_consent_only(
