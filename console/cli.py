@@ -23,8 +23,8 @@ from console.domain.text import escape_controls
 
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
+    from console.services.database_access import DatabaseRunner
     from console.services.identity import Identity
-    from console.storage.runner import DatabaseRunner
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -279,7 +279,7 @@ def _record(identity: Identity, action: str, entity: str, fields: dict[str, obje
 
 
 def _hit_json(hit: object) -> dict[str, object]:
-    from console.storage.customers import SearchHit
+    from console.domain.search_text import SearchHit
 
     assert isinstance(hit, SearchHit)
     return {
@@ -359,16 +359,16 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from console.services import imports
+    from console.services.customers import customer_count
     from console.services.database_access import open_runner
     from console.services.demo import fill_demo, is_demo_database
     from console.services.paths import resolve_demo_db_path
-    from console.storage import customers as store
 
     if args.customers < 1:
         raise UsageError("--customers must be at least 1")
     runner = open_runner(resolve_demo_db_path(args.db))
     try:
-        if is_demo_database(runner) and (existing := runner.call(store.count_customers)):
+        if is_demo_database(runner) and (existing := customer_count(runner)):
             out.write(
                 f"{runner.path} is the demo database and already holds {existing:,} made-up "
                 "customers; open it with: service-console --demo"
@@ -482,7 +482,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             )
             return EXIT_REJECTED
         if args.output:
-            from console.storage import files
+            from console.services import files
 
             # All or nothing: a full disk leaves the previous file as it was.
             try:
@@ -533,9 +533,9 @@ def _file_matcher(name: str) -> Matcher:
 
 def _db_matcher(db_arg: str | None) -> Matcher:
     from console.domain.phrasebook_io import PhrasebookFormatError
+    from console.services.database_access import StorageError
     from console.services.phrasebooks import PhrasebookNotFound, PhrasebookService
     from console.services.settings import SettingsService
-    from console.storage.database import StorageError
 
     try:
         runner = _open(db_arg)
@@ -804,7 +804,7 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     (lint: 2, others: 1); the traceback of an unexpected error goes to the log file."""
     import logging
 
-    from console.storage.database import StorageError  # imported late: startup time
+    from console.services.database_access import StorageError  # imported late: startup time
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
     if isinstance(exc, StorageError):

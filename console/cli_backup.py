@@ -55,12 +55,11 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     """Managers and admins only (``--as``); audited; the audit trail is verified too."""
     from console.cli_staff import act_as
     from console.domain.roles import NotAllowed, Permission
-    from console.services.backup import BackupService
+    from console.services.backup import BackupFailed, BackupService
     from console.services.database_access import open_runner
     from console.services.paths import resolve_db_path
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
-    from console.storage.backup import BackupFailed
 
     runner = open_runner(resolve_db_path(args.db))
     try:
@@ -100,16 +99,16 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
     from console.services.database_access import open_runner
     from console.services.identity import Identity
     from console.services.settings import SettingsService
-    from console.storage.staff import find_staff
+    from console.services.staff import staff_member
 
     runner = open_runner(live)
     try:
         staff, _audit = _services(runner)
-        found = runner.call(find_staff, args.actor)
-        if found is not None:
+        member = staff_member(runner, args.actor)
+        if member is not None:
             from console.domain.staff import Session
 
-            staff.session = Session(found[0], SystemClock().utc())
+            staff.session = Session(member, SystemClock().utc())
         identity = Identity(runner, SettingsService(runner), staff)
         asyncio.run(
             identity.record(
@@ -125,11 +124,10 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from console.domain.roles import NotAllowed
-    from console.services.database_access import choose_key
+    from console.services.backup import RestoreRefused, backup_name, check_backup, restore_into
+    from console.services.database_access import DamagedDatabaseError, choose_key
     from console.services.paths import resolve_db_path
     from console.services.staff import SignInRefused
-    from console.storage.backup import RestoreRefused, backup_name, check_backup, restore_into
-    from console.storage.database import DamagedDatabaseError
 
     live = resolve_db_path(args.db)
     key = choose_key(live)
@@ -163,12 +161,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     if key is not None and key.raw is not None:
-        from console.services import secrets
-        from console.storage.driver import file_salt
+        from console.services.database_access import remember_key
 
-        salt = file_salt(live)  # a fresh file (the damaged one was set aside) has a new salt
-        if salt is not None:
-            secrets.key_by_salt(live, salt, key.raw)
+        remember_key(live, key.raw)  # a fresh file (the damaged one was set aside) has a new salt
     if not existed:
         try:
             _authorise_restore(args, live)

@@ -21,9 +21,9 @@ from console import cli_args
 if TYPE_CHECKING:
     from console.domain.roles import Permission
     from console.domain.staff import Session
+    from console.services.database_access import DatabaseRunner
     from console.services.identity import Identity
     from console.services.staff import AuditService, StaffService
-    from console.storage.runner import DatabaseRunner
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -124,10 +124,9 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
 
     from console.domain.roles import NotAllowed
     from console.services.identity import Identity
-    from console.services.privacy import PrivacyService
+    from console.services.privacy import ErasureIncomplete, PrivacyService
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
-    from console.storage.privacy import ErasureIncomplete
 
     if args.action is None:
         raise CliUsage("say what to do: customer export or customer erase")
@@ -140,7 +139,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
             data = await privacy.export_customer(args.id)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             if args.output:
-                from console.storage import files
+                from console.services import files
 
                 files.write_text(args.output, text)  # all or nothing, 0600
             else:
@@ -221,9 +220,9 @@ def _date(text: str | None, flag: str) -> dt.date | None:
 
 def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
     from console.domain.roles import NotAllowed
+    from console.domain.staff import StaffNameTaken
     from console.services.customers import ValidationFailed
     from console.services.staff import SignInRefused
-    from console.storage.staff import StaffNameTaken
 
     if args.action is None:
         raise CliUsage("say what to do: staff add or staff list")

@@ -22,6 +22,9 @@ from zoneinfo import ZoneInfo
 
 from console.domain.text import clean_text
 
+#: A stored summary is the first this many characters of what the customer said.
+SUMMARY_CHARS = 80
+
 
 class Channel(enum.StrEnum):
     PHONE = "phone"

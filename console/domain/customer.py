@@ -267,3 +267,13 @@ def parse_money(text: str) -> int:
         raise ValueError(f"{text!r} is not an amount of money (at most 2 decimals)")
     minor = int(whole or "0") * 100 + int((frac + "00")[:2] if frac else "0")
     return -minor if negative else minor
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A phone, email or member number of *customer* that another customer already has."""
+
+    field: str  # "phone", "email", "member_no"
+    value: str
+    other_id: int
+    other_name: str

@@ -357,3 +357,19 @@ def plan_query(query: str) -> QueryPlan:
     lookups.append(Lookup(Tier.PREFIX, folded, _PREFIXES, prefix=True))
     substring = folded if len(folded) >= MIN_SUBSTRING else None
     return QueryPlan(folded, tuple(lookups), substring)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One customer in a search result, as the list and the call card show it."""
+
+    id: int
+    name: str
+    preferred_name: str
+    phones: tuple[str, ...]
+    member_no: str
+    email: str
+    last_visit: str
+    tier: str
+    visit_count: int
+    match: Tier

@@ -15,6 +15,7 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from console.domain.roles import Role
 
@@ -165,3 +166,35 @@ def validate_staff(name: str, role: str, extension: str) -> dict[str, str]:
     if extension and not (extension.isascii() and extension.replace("*", "").isdigit()):
         errors["extension"] = "An extension is digits only (e.g. 2041)."
     return errors
+
+
+class StaffNameTaken(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"there is already a staff member called {name!r}")
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    actor: str
+    actor_role: str
+    action: str
+    entity: str
+    entity_id: str
+    fields: dict[str, Any]
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "actor": self.actor,
+            "actor_role": self.actor_role,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "fields": self.fields,
+            "detail": self.detail,
+        }

@@ -33,8 +33,18 @@ from console.services.settings import (
 from console.storage import backup as store
 from console.storage import staff as staff_store
 from console.storage.audit_chain import ChainReport, verify_all
-from console.storage.backup import BackupInfo
+from console.storage.backup import (
+    BackupFailed,
+    BackupInfo,
+    RestoreRefused,
+    backup_name,
+    check_backup,
+    restore_into,
+)
 from console.storage.runner import DatabaseRunner
+
+# Re-exported for the window and the command line, which do not import storage.
+__all__ = ["BackupFailed", "RestoreRefused", "backup_name", "check_backup", "restore_into"]
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from typing import Any
 from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import (
+    Conflict,
     Customer,
     Phone,
     Purchase,
@@ -30,14 +31,14 @@ from console.domain.names import default_address
 from console.domain.occasions import Occasion, month_day_window, upcoming_occasions
 from console.domain.phones import InvalidPhone, normalise_phone
 from console.domain.profile import Badge, build_badges, is_valid_email
-from console.domain.search_text import plan_query
+from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
 from console.services import settings as opts
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 from console.storage import customers as store
 from console.storage import privacy as privacy_store
-from console.storage.customers import Conflict, DatedCustomer, LapsedCustomer, SearchHit
+from console.storage.customers import DatedCustomer, LapsedCustomer
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
 
@@ -424,3 +425,8 @@ def _load_today(db: Db, now: dt.datetime, days: int, months: int, min_visits: in
 
 async def count_customers(runner: DatabaseRunner) -> int:
     return await runner.run(store.count_customers)
+
+
+def customer_count(runner: DatabaseRunner) -> int:
+    """:func:`count_customers` for the command line, which has no event loop."""
+    return runner.call(store.count_customers)

@@ -19,9 +19,12 @@ from pathlib import Path
 
 from console.services import secrets
 from console.services.secrets import NoKeychain
-from console.storage.database import StorageError, connect, is_encrypted
+from console.storage.database import DamagedDatabaseError, StorageError, connect, is_encrypted
 from console.storage.driver import DbKey, export_encrypted, file_salt, is_plain_sqlite
 from console.storage.runner import DatabaseRunner
+
+# Re-exported for the window and the command line, which do not import storage.
+__all__ = ["DamagedDatabaseError", "DatabaseRunner", "StorageError"]
 
 ENV_PASSPHRASE = "SERVICE_CONSOLE_DB_PASSPHRASE"
 
@@ -93,10 +96,16 @@ def open_runner(path: Path, passphrase: str | None = None) -> DatabaseRunner:
         runner.close()
         raise
     if runner.key is not None and runner.key.raw is not None:
-        salt = file_salt(path)
-        if salt is not None:  # the key follows the file from now on, not its path
-            secrets.key_by_salt(path, salt, runner.key.raw)
+        remember_key(path, runner.key.raw)
     return runner
+
+
+def remember_key(path: Path, raw: bytes) -> None:
+    """The keychain keeps *raw* under the file's salt: the key follows the file from now
+    on, not its path (nothing to do for a file without a salt)."""
+    salt = file_salt(path)
+    if salt is not None:
+        secrets.key_by_salt(path, salt, raw)
 
 
 @dataclass(frozen=True, slots=True)

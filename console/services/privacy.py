@@ -19,7 +19,11 @@ from console.services.backup import BackupService, Retention
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 from console.storage import privacy as store
+from console.storage.privacy import ErasureIncomplete
 from console.storage.runner import DatabaseRunner
+
+# Re-exported for the window and the command line, which do not import storage.
+__all__ = ["ErasureIncomplete"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.domain.staff import (
+    AuditEntry,
     Session,
     StaffMember,
     check_secret_strength,
@@ -36,7 +37,6 @@ from console.storage import staff as store
 from console.storage.audit_chain import ChainReport, verify_all
 from console.storage.database import write_transaction
 from console.storage.runner import DatabaseRunner
-from console.storage.staff import AuditEntry
 
 T = TypeVar("T")
 
@@ -156,6 +156,12 @@ def entries_csv(rows: list[AuditEntry]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def staff_member(runner: DatabaseRunner, name: str) -> StaffMember | None:
+    """The account called *name* (any case), without its secret; None if there is none."""
+    found = runner.call(store.find_staff, name)
+    return None if found is None else found[0]
 
 
 class StaffService:

@@ -27,6 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.complaint import (
+    SUMMARY_CHARS,
     CauseCategory,
     Channel,
     Compensation,
@@ -43,7 +44,6 @@ from console.domain.complaint import (
 from console.storage.database import write_transaction
 
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
-SUMMARY_CHARS = 80
 
 
 class ComplaintNotFound(LookupError):

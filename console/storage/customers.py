@@ -27,6 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.customer import (
+    Conflict,
     Customer,
     ImportantDate,
     Language,
@@ -42,6 +43,7 @@ from console.domain.search_text import (
     TAGS,
     Lookup,
     QueryPlan,
+    SearchHit,
     SearchKeys,
     TermKind,
     customer_search_keys,
@@ -706,16 +708,6 @@ def count_customers(db: sqlite_utils.Database) -> int:
 # --- duplicates and merge ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """A phone, email or member number of *customer* that another customer already has."""
-
-    field: str  # "phone", "email", "member_no"
-    value: str
-    other_id: int
-    other_name: str
-
-
 def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Conflict]:
     taken = _taken_keys.get(id(db.conn))
     if taken is not None and taken.current(db) and not taken.may_conflict(customer):
@@ -1093,20 +1085,6 @@ def redeem_reward(
 
 
 # --- search --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    id: int
-    name: str
-    preferred_name: str
-    phones: tuple[str, ...]
-    member_no: str
-    email: str
-    last_visit: str
-    tier: str
-    visit_count: int
-    match: MatchTier
 
 
 #: A prefix look-up of a name first reads this many of the most recently seen customers:

@@ -11,18 +11,19 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.roles import Role
-from console.domain.staff import FAILURE_WINDOW, LOCK_FOR, StaffMember, locked_until
+from console.domain.staff import (
+    FAILURE_WINDOW,
+    LOCK_FOR,
+    AuditEntry,
+    StaffMember,
+    StaffNameTaken,
+    locked_until,
+)
 from console.storage import audit_chain
 from console.storage.audit_chain import REDACTED
 from console.storage.database import write_transaction
 
 __all__ = ["REDACTED"]  # re-exported: erasure writes it
-
-
-class StaffNameTaken(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"there is already a staff member called {name!r}")
-        self.name = name
 
 
 class StaffNotFound(LookupError):
@@ -258,32 +259,6 @@ def attempts_since(
 
 
 # --- audit trail ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    id: int
-    at: dt.datetime
-    actor: str
-    actor_role: str
-    action: str
-    entity: str
-    entity_id: str
-    fields: dict[str, Any]
-    detail: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "at": self.at.isoformat(),
-            "actor": self.actor,
-            "actor_role": self.actor_role,
-            "action": self.action,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "fields": self.fields,
-            "detail": self.detail,
-        }
 
 
 def append_audit(

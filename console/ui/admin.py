@@ -43,11 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.roles import NotAllowed, Role
-from console.domain.staff import StaffMember
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
+from console.services import files
 from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, StaffService
-from console.storage import files
-from console.storage.staff import AuditEntry, StaffNameTaken
 from console.ui import theme
 from console.ui.i18n import format_date, locale
 from console.ui.paged_model import PagedTableModel

@@ -70,6 +70,7 @@ from console.domain.calls import (
 from console.domain.clock import Clock
 from console.domain.phones import format_phone
 from console.domain.profile import Badge, BadgeKind
+from console.domain.search_text import SearchHit
 from console.services.calls import Brief, CallBack, CallService, CallUpdate
 from console.services.customers import (
     CustomerService,
@@ -77,7 +78,6 @@ from console.services.customers import (
     Profile,
     ValidationFailed,
 )
-from console.storage.customers import SearchHit
 from console.ui import theme
 from console.ui.customer_profile import FlowLayout
 from console.ui.i18n import (

@@ -57,9 +57,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.complaint import SUMMARY_CHARS
+from console.services import files
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
-from console.storage import files
-from console.storage.complaints import SUMMARY_CHARS
 from console.ui import theme
 from console.ui.complaint_form import (
     CAUSE_LABELS,

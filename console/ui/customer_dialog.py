@@ -65,7 +65,7 @@ from console.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from console.storage.customers import Conflict
+    from console.domain.customer import Conflict
 
 log = logging.getLogger(__name__)
 

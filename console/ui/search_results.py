@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from console.storage.customers import SearchHit
+from console.domain.search_text import SearchHit
 from console.ui.i18n import format_date
 
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
