@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMenuBar,
     QPushButton,
+    QStatusBar,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.complaint import PromiseState
 from console.services.complaints import ComplaintService, Draft, Queue, QueueRow
-from console.services.settings import STORE_NAME
+from console.services.settings import STORE_NAME, SettingsService
 from console.ui import theme
 from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
@@ -41,9 +43,27 @@ if TYPE_CHECKING:
     from console.ui.complaint_form import ComplaintForm
     from console.ui.complaint_queue import ComplaintQueue, ComplaintView
     from console.ui.complaint_report import ComplaintReportView
-    from console.ui.main_window import MainWindow
+    from console.ui.customer_profile import CustomerProfile
+    from console.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
+
+
+class ComplaintHost(Protocol):
+    """What the complaint features use of the window that builds them (the main window):
+    named here so that this module does not import the main window, which imports it."""
+
+    tasks: Tasks
+    profile: CustomerProfile
+    settings: SettingsService
+
+    def window(self) -> QWidget: ...  # the window itself: the parent of actions and dialogs
+    def centralWidget(self) -> QWidget | None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addAction(self, action: QAction) -> None: ...
+    def _keep(self, dialog: Any) -> None: ...
+
 
 #: How often the owner's promises are checked for "due soon" / "overdue".
 NOTIFY_EVERY_MS = 30_000
@@ -218,10 +238,11 @@ class ComplaintFeatures(QObject):
     viewOpened = Signal(object)
 
     def __init__(
-        self, window: MainWindow, service: ComplaintService, checker: PhraseChecker | None
+        self, window: ComplaintHost, service: ComplaintService, checker: PhraseChecker | None
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.window())
         self.window = window
+        self.widget = window.window()  # the same window, as the parent of what opens here
         self.service = service
         self.checker = checker if checker is not None else PhraseChecker(parent=self)
         self.tasks = window.tasks
@@ -257,7 +278,7 @@ class ComplaintFeatures(QObject):
         self.report_action = self._action("complaintReportAction", REPORT_KEYS, self.show_report)
         theme.set_icon(self.start_action, "complaint")
         theme.set_icon(self.report_action, "report")
-        menu = ComplaintsMenu(window)
+        menu = ComplaintsMenu(self.widget)
         window.menuBar().addMenu(menu)
         self.menu = menu
         for action in (self.start_action, self.walk_in_action, self.queue_action):
@@ -280,11 +301,11 @@ class ComplaintFeatures(QObject):
         self.banner.setAccessibleName(self.tr("Complaint notifications"))
         if self.tray is not None:
             self.tray.setToolTip(self.tr("Service Console — complaints"))
-        if self._shown_rows and self.banner.isVisibleTo(self.window):
+        if self._shown_rows and self.banner.isVisibleTo(self.widget):
             self._show_banner(self._shown_rows)
 
     def _action(self, name: str, keys: str, slot: Any) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.widget)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -313,7 +334,7 @@ class ComplaintFeatures(QObject):
         drafts = await self.service.drafts()
         if not drafts:
             return None
-        dialog = RecoverDrafts(drafts, self.window)
+        dialog = RecoverDrafts(drafts, self.widget)
         dialog.reopen.connect(self._reopen_drafts)
         dialog.discard.connect(self._discard_drafts)
         self.window._keep(dialog)
@@ -367,7 +388,7 @@ class ComplaintFeatures(QObject):
         agent = await self.service.current_agent()
         store = await settings.get(STORE_NAME)
         form = ComplaintForm(
-            self.service, self.checker, agent=agent, store=store, parent=self.window, **kwargs
+            self.service, self.checker, agent=agent, store=store, parent=self.widget, **kwargs
         )
         form.setWindowFlag(Qt.WindowType.Window, True)
         form.saved.connect(self._complaint_saved)
@@ -416,7 +437,7 @@ class ComplaintFeatures(QObject):
     def open_complaint(self, complaint_id: int) -> ComplaintView:
         from console.ui.complaint_queue import ComplaintView
 
-        view = ComplaintView(self.service, complaint_id, self.window)
+        view = ComplaintView(self.service, complaint_id, self.widget)
         view.setWindowFlag(Qt.WindowType.Window, True)
         view.changed.connect(lambda _id: self.refresh())
         self.window._keep(view)
