@@ -221,7 +221,7 @@ def _date(text: str | None, flag: str) -> dt.date | None:
 def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
     from console.domain.roles import NotAllowed
     from console.domain.staff import StaffNameTaken
-    from console.services.customers import ValidationFailed
+    from console.domain.validation import ValidationFailed
     from console.services.staff import SignInRefused
 
     if args.action is None:

@@ -47,9 +47,9 @@ from console.domain.complaint import (
 from console.domain.complaint import extend_promise as extend_domain_promise
 from console.domain.roles import Permission, Role
 from console.domain.text import clean_text
+from console.domain.validation import ValidationFailed
 from console.services import settings as opts
 from console.services.csv_io import neutralise_cell
-from console.services.customers import ValidationFailed
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService, system_zone, zone_named
 from console.storage import complaints as store

@@ -33,6 +33,7 @@ from console.domain.phones import InvalidPhone, normalise_phone
 from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
+from console.domain.validation import ValidationFailed
 from console.services import settings as opts
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
@@ -42,13 +43,8 @@ from console.storage.customers import DatedCustomer, LapsedCustomer
 from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
 
-
-class ValidationFailed(ValueError):
-    """Field errors keyed by field name (``name``, ``phones``, ``birthday``, ``email``)."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+# Raised by this service; the domain defines it (staff and complaints raise it too).
+__all__ = ["ValidationFailed"]
 
 
 class DuplicateFound(ValueError):

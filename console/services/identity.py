@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.storage import staff as store
-from console.storage.database import Db, write_transaction
+from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
+from console.storage.transactions import write_transaction
 
 if TYPE_CHECKING:
     from console.services.staff import StaffService

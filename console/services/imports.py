@@ -33,8 +33,9 @@ from console.services.csv_io import (
     write_customers_json,
 )
 from console.storage import customers as store
-from console.storage.database import Db, write_transaction
+from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
+from console.storage.transactions import write_transaction
 from console.storage.workers import watch_parent
 
 

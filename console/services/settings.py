@@ -65,8 +65,9 @@ from console.domain.options import (
 from console.domain.roles import Permission
 from console.storage import customers as store
 from console.storage.console_config import ConsoleConfig
-from console.storage.database import Db, write_transaction
+from console.storage.database import Db
 from console.storage.runner import DatabaseRunner
+from console.storage.transactions import write_transaction
 
 if TYPE_CHECKING:
     from console.services.identity import Identity

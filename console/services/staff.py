@@ -32,11 +32,11 @@ from console.domain.staff import (
     validate_staff,
     verify_secret,
 )
-from console.services.customers import ValidationFailed
+from console.domain.validation import ValidationFailed
 from console.storage import staff as store
 from console.storage.audit_chain import ChainReport, verify_all
-from console.storage.database import write_transaction
 from console.storage.runner import DatabaseRunner
+from console.storage.transactions import write_transaction
 
 T = TypeVar("T")
 

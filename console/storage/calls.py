@@ -27,7 +27,7 @@ from console.domain.calls import (
 )
 from console.domain.search_text import TAGS, TermKind
 from console.storage.customers import RANK_ID_BITS
-from console.storage.database import write_transaction
+from console.storage.transactions import write_transaction
 
 #: At most this many customers are weighed for a last-digits match (a probable match
 #: needs one customer alone at the longest shared ending; more than this is noise).

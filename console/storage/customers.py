@@ -52,7 +52,7 @@ from console.domain.search_text import (
     phone_forms,
 )
 from console.domain.search_text import Tier as MatchTier
-from console.storage.database import write_transaction
+from console.storage.transactions import write_transaction
 from console.storage.workers import watch_parent
 
 #: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).

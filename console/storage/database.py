@@ -9,12 +9,10 @@ shared server connection can replace it without touching the rest of storage.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -274,21 +272,3 @@ def is_encrypted(path: Path) -> bool:
         return False
     size = path.stat().st_size
     return size > 0 and size % 512 == 0 and not driver.is_plain_sqlite(path)
-
-
-@contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """A write transaction started with BEGIN IMMEDIATE (nested: a savepoint)."""
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        conn.rollback()  # a no-op when an error already ended the transaction
-        raise
-    else:
-        conn.commit()

@@ -30,7 +30,7 @@ import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.storage import driver
-from console.storage.database import write_transaction
+from console.storage.transactions import write_transaction
 
 
 class PhrasebookNotFound(LookupError):

@@ -19,8 +19,8 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent, Method, Purpose
-from console.storage.database import write_transaction
 from console.storage.staff import redact_audit
+from console.storage.transactions import write_transaction
 
 #: Audit entities whose entity_id is a customer id.
 CUSTOMER_AUDIT_ENTITIES = ("customer", "visit", "purchase", "reward", "consent")

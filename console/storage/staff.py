@@ -21,7 +21,7 @@ from console.domain.staff import (
 )
 from console.storage import audit_chain
 from console.storage.audit_chain import REDACTED
-from console.storage.database import write_transaction
+from console.storage.transactions import write_transaction
 
 __all__ = ["REDACTED"]  # re-exported: erasure writes it
 

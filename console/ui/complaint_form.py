@@ -75,8 +75,8 @@ from console.domain.complaint import (
 from console.domain.customer import parse_money
 from console.domain.phrase_matcher import Finding
 from console.domain.phrasebook import Situation
+from console.domain.validation import ValidationFailed
 from console.services.complaints import ComplaintService
-from console.services.customers import ValidationFailed
 from console.ui import theme
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
 from console.ui.i18n import format_date, format_money, format_time

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.staff import Session
-from console.services.customers import ValidationFailed
+from console.domain.validation import ValidationFailed
 from console.services.staff import SignInRefused, StaffService
 from console.ui import theme
 from console.ui.tasks import Tasks

@@ -15,9 +15,9 @@ from console.storage.database import (
     NotADatabaseError,
     StorageError,
     is_network_path,
-    write_transaction,
 )
 from console.storage.runner import DatabaseRunner
+from console.storage.transactions import write_transaction
 
 EXPECTED_TABLES = {
     "customers",
