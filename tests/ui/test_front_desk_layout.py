@@ -182,18 +182,25 @@ def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> Non
 def test_call_cards_read_on_the_selection_and_keep_their_width(
     desk: Any, qtbot: Any, run: Callable[..., Any]
 ) -> None:
-    from console.ui.call_cards import MIN_CONTRAST, contrast_ratio
+    from console.ui.call_cards import DOCK_WIDTH, MIN_CONTRAST, STRIP_WIDTH, contrast_ratio
 
     calls = desk.call_desk
     qtbot.waitUntil(lambda: calls.status.text() == "Phone pop-ups on")
     assert "127.0.0.1:" in calls.status.toolTip()  # the address, for whoever sets it up
-    idle_width = calls.width()
+    # Idle, the dock is a slim strip: the link's state and the key that opens it.
+    assert calls.width() == STRIP_WIDTH
+    assert calls.strip_status.isVisible() and calls.strip_status.text() == "Phone pop-ups on"
+    assert "Ctrl+J" in calls.strip_hint.text()
+    assert not calls.tabs.isVisible()
     _open(desk, qtbot)
+    strip_profile = desk.window.profile.width()
     run(_ring(desk))
     qtbot.waitUntil(lambda: len(calls.cards) == 1, timeout=5000)
     qtbot.waitUntil(lambda: calls.caller_facts.text() != "", timeout=5000)
     qtbot.wait(200)
-    assert calls.width() == idle_width  # a pop does not widen the dock
+    assert calls.width() == DOCK_WIDTH  # cards arrive: the dock grows to its one width
+    assert calls.queue.isVisible()
+    assert desk.window.profile.width() < strip_profile
     # The greeting is said once: in the profile, not again on the dock.
     assert desk.window.profile.greeting.isVisible()
     assert not calls.caller_greeting.isVisible()
@@ -214,9 +221,16 @@ def test_call_cards_read_on_the_selection_and_keep_their_width(
 
     calls.dismiss("c-2")
     assert calls.status.text() == "1 call in the queue"
+    assert calls.width() == DOCK_WIDTH  # the same width for one card as for two
     calls.dismiss("c-1")
     assert calls.status.text() == "Phone pop-ups on"
-    assert calls.width() == idle_width
+    assert calls.width() == STRIP_WIDTH  # the last card gone: back to the strip
+    qtbot.waitUntil(lambda: desk.window.profile.width() == strip_profile, timeout=2000)
+    # Ctrl+J opens the full dock by hand; the focus leaving it folds it again.
+    qtbot.keyClick(desk.window.search, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert calls.expanded and calls.width() == DOCK_WIDTH
+    desk.window.search.setFocus()
+    qtbot.waitUntil(lambda: calls.width() == STRIP_WIDTH, timeout=2000)
 
 
 def _rows_room(profile: Any) -> int:
