@@ -4950,6 +4950,13 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>SavingDialog</name>
+    <message>
+        <source>{reason} ({count} more to correct)</source>
+        <translation>{reason}（另有 {count} 处需更正）</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>last visit {date}</source>
