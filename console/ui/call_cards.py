@@ -99,8 +99,11 @@ ATTACH_DEBOUNCE_MS = 150
 COMPLAINT_KEYS = "Ctrl+Shift+C"
 CALLS_KEYS = "Ctrl+J"
 
-# The dock keeps one width whatever it shows, so a pop never squeezes the profile.
+# With cards the dock keeps one width whatever it shows, so a pop never squeezes the
+# profile; idle it is a slim strip (the phone link's state and Ctrl+J) that leaves the
+# room to the customer.
 DOCK_WIDTH = 300
+STRIP_WIDTH = 150
 # WCAG 2 minimum contrast for normal text.
 MIN_CONTRAST = 4.5
 
@@ -432,8 +435,17 @@ class CallDesk(Retranslating, QDockWidget):
         self.tabs.setObjectName("callTabs")
         self.tabs.addTab(self._build_calls_page(), "")
         self.tabs.addTab(self._build_call_back_page(), "")
-        self.setWidget(self.tabs)
-        self.setFixedWidth(DOCK_WIDTH)
+        self.body = QStackedWidget()
+        self.body.setObjectName("callDeskBody")
+        self.body.addWidget(self._build_strip())
+        self.body.addWidget(self.tabs)
+        self.setWidget(self.body)
+        # Opened by hand (Ctrl+J, the strip's button) while no card is waiting.
+        self._opened = False
+        self._set_expanded(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         # The listener's state, shown again once the last card has gone.
         self._link_status: tuple[str, str | int] = self._status
 
@@ -458,6 +470,10 @@ class CallDesk(Retranslating, QDockWidget):
         self.tabs.setAccessibleName(self.tr("Calls and call-backs"))
         self.tabs.setTabText(0, self.tr("Calls"))
         self.status.setAccessibleName(self.tr("Phone link status"))
+        self.strip_status.setAccessibleName(self.tr("Phone link status"))
+        self.strip_hint.setText(self.tr("Calls: %1").replace("%1", CALLS_KEYS))
+        self.strip_button.setText(self.tr("Show calls"))
+        self.strip_button.setAccessibleName(self.tr("Show the calls and call-backs"))
         self.queue.setAccessibleName(self.tr("Call queue"))
         self.detail.setAccessibleName(self.tr("The picked call"))
         self._show_status()
@@ -561,6 +577,56 @@ class CallDesk(Retranslating, QDockWidget):
         layout.addWidget(self.queue)
         layout.addWidget(self.detail, 1)
         return page
+
+    def _build_strip(self) -> QWidget:
+        """The idle dock: the phone link's state, the key that opens the calls, and a
+        button for whoever prefers the mouse (it says how many wait for a call back)."""
+        strip = self.strip = QWidget()
+        strip.setObjectName("callStrip")
+        self.strip_status = QLabel()
+        self.strip_status.setObjectName("callStripStatus")
+        self.strip_status.setWordWrap(True)
+        self.strip_status.setProperty("role", "muted")
+        self.strip_hint = QLabel()
+        self.strip_hint.setObjectName("callStripHint")
+        self.strip_hint.setWordWrap(True)
+        self.strip_hint.setProperty("role", "hint")
+        self.strip_button = self._button("callStripButton", self._open_strip)
+        layout = QVBoxLayout(strip)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.strip_status)
+        layout.addWidget(self.strip_hint)
+        layout.addWidget(self.strip_button)
+        layout.addStretch(1)
+        return strip
+
+    @property
+    def expanded(self) -> bool:
+        return self.body.currentWidget() is self.tabs
+
+    def _set_expanded(self, expanded: bool) -> None:
+        """The full dock at its fixed width, or the slim strip."""
+        self.body.setCurrentWidget(self.tabs if expanded else self.strip)
+        self.setFixedWidth(DOCK_WIDTH if expanded else STRIP_WIDTH)
+
+    def _update_expanded(self) -> None:
+        if self.cards:
+            self._opened = False
+        self._set_expanded(bool(self.cards) or self._opened)
+
+    def _open_strip(self) -> None:
+        self.focus_queue()
+        if not self.cards and self._call_backs:
+            self.tabs.setCurrentIndex(1)
+            self.call_back_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A dock opened by hand folds back to the strip once the focus leaves it."""
+        if not self._opened or self.cards or new is None:
+            return
+        if not self.isAncestorOf(new) and new.window() is self.window_:
+            self._opened = False
+            self._update_expanded()
 
     def _button(self, name: str, slot: Any) -> QPushButton:
         """A button whose text and accessible name :meth:`retranslate` sets."""
@@ -749,6 +815,9 @@ class CallDesk(Retranslating, QDockWidget):
             text = self.tr("No calls yet. Waiting for the phone system…")
         self.status.setText(text)
         theme.set_role(self.status, role=role)
+        self.strip_status.setText(text)
+        self.strip_status.setToolTip(self.status.toolTip())
+        theme.set_role(self.strip_status, role=role)
 
     def copy_endpoint(self) -> None:
         clipboard = QApplication.clipboard()
@@ -815,6 +884,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.queue.setItemWidget(item, card)
         self.cards[call.call_id] = card
         self.items[call.call_id] = item
+        self._update_expanded()
         self._update_item(call.call_id)
         if not self._clock.isActive():
             self._clock.start()
@@ -852,6 +922,7 @@ class CallDesk(Retranslating, QDockWidget):
                 self.people.clear()
         self._show_queue_count()
         self._mark_selected()
+        self._update_expanded()
 
     def _show_queue_count(self) -> None:
         """The header counts the cards in the queue (the listener's state when none)."""
@@ -905,6 +976,9 @@ class CallDesk(Retranslating, QDockWidget):
 
     def focus_queue(self) -> None:
         self.show()
+        if not self.cards:
+            self._opened = True
+            self._update_expanded()
         self.tabs.setCurrentIndex(0)
         self.queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.queue.currentItem() is None and self.queue.count():
@@ -1286,6 +1360,9 @@ class CallDesk(Retranslating, QDockWidget):
         self.called_back_button.setEnabled(bool(entries))
         self.tabs.setTabText(
             1, self.tr("Call back (%n)", "", len(entries)) if entries else self.tr("Call back")
+        )
+        self.strip_button.setText(
+            self.tr("Call back (%n)", "", len(entries)) if entries else self.tr("Show calls")
         )
 
     def _call_back_activated(self, index: QModelIndex) -> None:

@@ -99,6 +99,25 @@ QUEUES: tuple[tuple[Queue, str], ...] = (
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("ComplaintLabels", "Overdue promises")),
     (Queue.FOLLOW_UPS_TODAY, QT_TRANSLATE_NOOP("ComplaintLabels", "Follow-ups today")),
 )
+# What an empty queue says: that nothing waits, and what would appear there.
+EMPTY_TEXTS: dict[Queue, str] = {
+    Queue.MINE_OPEN: QT_TRANSLATE_NOOP(
+        "ComplaintLabels",
+        "No open complaints of yours — complaints you take on appear here until they are resolved",
+    ),
+    Queue.DUE_SOON: QT_TRANSLATE_NOOP(
+        "ComplaintLabels",
+        "Nothing due soon — open complaints whose promise falls due within 30 minutes appear here",
+    ),
+    Queue.OVERDUE: QT_TRANSLATE_NOOP(
+        "ComplaintLabels",
+        "No overdue promises — promises that pass their time without a reply appear here",
+    ),
+    Queue.FOLLOW_UPS_TODAY: QT_TRANSLATE_NOOP(
+        "ComplaintLabels",
+        "No follow-ups today — resolved complaints whose follow-up call is due today appear here",
+    ),
+}
 ACTION_LABELS = {
     Action.START: QT_TRANSLATE_NOOP("ComplaintLabels", "&Start"),
     Action.RESOLVE: QT_TRANSLATE_NOOP("ComplaintLabels", "&Resolve"),
@@ -268,6 +287,7 @@ class ComplaintQueue(Retranslating, QWidget):
         self.tabs.setObjectName("queueTabs")
         self.models: dict[Queue, QueueModel] = {}
         self.views: dict[Queue, QTableView] = {}
+        self.empty_labels: dict[Queue, QLabel] = {}
         for queue, _title in QUEUES:
             model = QueueModel(service, queue, tasks, parent=self)
             view = QTableView()
@@ -287,6 +307,17 @@ class ComplaintQueue(Retranslating, QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
             view.activated.connect(self._activated)
+            # Over the empty table: what would appear there (shown once it has loaded).
+            empty = QLabel()
+            empty.setObjectName(f"emptyQueue_{queue.value}")
+            empty.setProperty("role", "hint")
+            empty.setWordWrap(True)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty.setVisible(False)
+            over = QVBoxLayout(view.viewport())
+            over.setContentsMargins(24, 24, 24, 24)
+            over.addWidget(empty)
+            self.empty_labels[queue] = empty
             self.models[queue] = model
             self.views[queue] = view
             self.tabs.addTab(view, "")
@@ -325,6 +356,9 @@ class ComplaintQueue(Retranslating, QWidget):
         self.refresh_button.setAccessibleName(self.tr("Refresh the queues"))
         for queue, _title in QUEUES:
             self.views[queue].setAccessibleName(self.queue_title(queue))
+            self.empty_labels[queue].setText(
+                QCoreApplication.translate("ComplaintLabels", EMPTY_TEXTS[queue])
+            )
             self.models[queue].retranslate()
         self._show_tab_titles()
 
@@ -348,6 +382,8 @@ class ComplaintQueue(Retranslating, QWidget):
             await self.models[queue].load()
         self._loaded_once = True
         self._show_tab_titles()
+        for queue, model in self.models.items():
+            self.empty_labels[queue].setVisible(model.rowCount() == 0)
         for view in self.views.values():
             if not view.currentIndex().isValid() and view.model().rowCount():
                 view.setCurrentIndex(view.model().index(0, 0))

@@ -69,7 +69,12 @@ from console.ui.complaint_form import (
 )
 from console.ui.i18n import format_date, format_number, locale
 from console.ui.tasks import Tasks
-from console.ui.widgets import Retranslating, message_label, set_message
+from console.ui.widgets import (
+    Retranslating,
+    fit_to_screen,
+    message_label,
+    set_message,
+)
 
 log = logging.getLogger(__name__)
 
@@ -501,7 +506,7 @@ class ComplaintReportView(Retranslating, QWidget):
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.feedback, 2)
         layout.addLayout(bottom)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)  # smaller on a smaller screen (the body scrolls)
         self.retranslate()
 
     def retranslate(self) -> None:

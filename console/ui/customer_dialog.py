@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,9 +58,13 @@ from console.ui.widgets import (
     Retranslating,
     SavingDialog,
     async_slot,
+    fit_placeholders,
+    fit_to_screen,
     form_scroll_area,
+    keep_on_screen,
     message_label,
     name_widget,
+    scroll_into_view,
     set_message,
 )
 
@@ -384,6 +388,7 @@ class PhoneRow(_Row):
         retranslate_items(self.kind, PHONE_LABELS)
         self.number.setPlaceholderText(self.tr("138 0013 8000 or +44 20 7946 0958"))
         super().retranslate()
+        fit_placeholders(self)
 
     def _name_fields(self) -> None:
         position = self.position
@@ -421,6 +426,7 @@ class DateRow(_Row):
     def retranslate(self) -> None:
         self.label.setPlaceholderText(self.tr("Wedding anniversary, daughter's birthday…"))
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD or --MM-DD"))
+        fit_placeholders(self)
         super().retranslate()
 
     def _label_changed(self, _text: str) -> None:
@@ -685,6 +691,7 @@ class CustomerDialog(Retranslating, SavingDialog):
             set_message(self.status, self._status_text(), error=True)
         elif not self._busy:
             self._update_state()
+        fit_placeholders(self)
         self._align_label_columns()
 
     def _field(self, field: QWidget, label: str, accessible: str) -> None:
@@ -935,10 +942,16 @@ class CustomerDialog(Retranslating, SavingDialog):
         for label in labels:
             label.setMinimumWidth(width)
 
+    # What the form would like; on a smaller screen it shrinks (the sections scroll, the
+    # Save row stays in view below them).
+    PREFERRED_SIZE = (700, 820)
+
     def _initial_size(self) -> None:
-        screen = self.screen()
-        available = screen.availableGeometry().height() if screen is not None else 900
-        self.resize(700, max(480, min(820, available - 80)))
+        fit_to_screen(self, *self.PREFERRED_SIZE)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
 
     # --- filling -----------------------------------------------------------------------
 
@@ -1002,6 +1015,30 @@ class CustomerDialog(Retranslating, SavingDialog):
         if self.conflict_panel.isVisible() and not self._busy:
             self._clear_conflicts()
         self._update_state()
+
+    def _checks(self) -> list[LiveCheck]:
+        """Every checked field, in the order Tab visits them."""
+        return [
+            self.name_check,
+            *(row.check for row in self.phones.rows),
+            self.email_check,
+            self.birthday_check,
+            *(row.check for row in self.dates.rows),
+        ]
+
+    def first_problem(self) -> tuple[QWidget, str, int] | None:
+        bad = [check for check in self._checks() if check.error]
+        if not bad:
+            return None
+        for check in bad:
+            check.reveal()  # asked to save: every problem is shown, not only typed ones
+        return bad[0].edit, bad[0].error, len(bad)
+
+    def refuse_save(self) -> bool:
+        if not super().refuse_save():
+            return False
+        self._status_text = self.refusal_text  # said again after a language switch
+        return True
 
     def problems(self) -> list[str]:
         """What stops saving, in words for the line next to Save (empty when none)."""
@@ -1183,6 +1220,12 @@ class CustomerDialog(Retranslating, SavingDialog):
         self._show_failure(
             lambda: self.tr("Please correct: {problems}").format(problems=self.tr("; ").join(texts))
         )
+        shown = [targets[key] for key in targets if key in errors]
+        order = self._checks()
+        shown.sort(key=lambda check: order.index(check) if check in order else len(order))
+        if shown:
+            scroll_into_view(shown[0].edit)
+            shown[0].edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- conflicts ---------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from console.ui.phrase_checker import PhraseChecker
 from console.ui.search_results import SearchResultDelegate, SearchResultsModel
 from console.ui.tasks import Tasks
 from console.ui.today import TodayView
-from console.ui.widgets import Retranslating
+from console.ui.widgets import Retranslating, fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -538,7 +538,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._phrasebook_window is None:
             editor = PhrasebookEditor(self.phrasebooks, self.checker)
             editor.setWindowTitle(self.tr("Phrasebook — Service Console"))
-            editor.resize(1280, 820)
+            fit_to_screen(editor, 1280, 820)
             self._phrasebook_window = editor
             self.tasks.start(editor.load())
         self._phrasebook_window.show()

@@ -104,7 +104,14 @@ from console.ui.i18n import format_datetime
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
-from console.ui.widgets import Retranslating, answer, message_label, name_widget, set_message
+from console.ui.widgets import (
+    Retranslating,
+    answer,
+    fit_to_screen,
+    message_label,
+    name_widget,
+    set_message,
+)
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -1531,7 +1538,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         outer.addLayout(note_line)
         outer.addWidget(self.report)
         outer.addWidget(self.splitter, 1)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -46,6 +46,9 @@ from console.ui.widgets import (
     Retranslating,
     SavingDialog,
     async_slot,
+    fit_placeholders,
+    fit_to_screen,
+    keep_on_screen,
     message_label,
     name_widget,
     set_message,
@@ -134,6 +137,7 @@ class ItemRow(Retranslating, QWidget):
         for index, (text, _value) in enumerate(CATEGORIES):
             self.category.setItemText(index, QCoreApplication.translate("ItemRow", str(text)))
         self.remove.setText(self.tr("Remove"))
+        fit_placeholders(self)
         self.set_position(self.position)
         self.check.refresh()
         self._update_total()
@@ -236,7 +240,7 @@ class PurchaseDialog(Retranslating, SavingDialog):
 
         self.setObjectName("purchaseDialog")
         self.setMinimumSize(680, 380)
-        self.resize(800, 470)
+        fit_to_screen(self, 800, 470)
 
         self.currency = QComboBox()
         self.currency.setObjectName("currencyCombo")
@@ -458,6 +462,33 @@ class PurchaseDialog(Retranslating, SavingDialog):
             limit = format_money(MAX_PURCHASE_TOTAL_MINOR, str(self.currency.currentData()))
             problems.append(self.tr("the total cannot be more than {limit}").format(limit=limit))
         return problems
+
+    def first_problem(self) -> tuple[QWidget, str, int] | None:
+        bad = [row for row in self.rows if row.check.error]
+        count = len(bad)
+        filled = [row for row in self.rows if not row.is_blank()]
+        if not filled:
+            count += 1
+        over = self.total_minor() > MAX_PURCHASE_TOTAL_MINOR
+        count += over
+        if bad:
+            row = bad[0]
+            row.check.reveal()
+            field = row.price if row.name.text().strip() else row.name
+            return field, row.check.error, count
+        if not filled:
+            reason = self.tr("add at least one item")
+            first = self.rows[0].name if self.rows else self.add_button
+            return first, reason[:1].upper() + reason[1:], count
+        if over:
+            limit = format_money(MAX_PURCHASE_TOTAL_MINOR, str(self.currency.currentData()))
+            reason = self.tr("the total cannot be more than {limit}").format(limit=limit)
+            return filled[-1].price, reason[:1].upper() + reason[1:], count
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def _update_state(self) -> None:
         self.total.setText(

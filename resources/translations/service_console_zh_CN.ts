@@ -336,6 +336,18 @@
         <translation>电话系统连接状态</translation>
     </message>
     <message>
+        <source>Calls: %1</source>
+        <translation>来电：%1</translation>
+    </message>
+    <message>
+        <source>Show calls</source>
+        <translation>显示来电</translation>
+    </message>
+    <message>
+        <source>Show the calls and call-backs</source>
+        <translation>显示来电和回拨</translation>
+    </message>
+    <message>
         <source>Call queue</source>
         <translation>来电队列</translation>
     </message>
@@ -1626,6 +1638,22 @@
     <message>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
+    </message>
+    <message>
+        <source>No open complaints of yours — complaints you take on appear here until they are resolved</source>
+        <translation>您暂无未结投诉 — 您受理的投诉会显示在这里，直到解决</translation>
+    </message>
+    <message>
+        <source>Nothing due soon — open complaints whose promise falls due within 30 minutes appear here</source>
+        <translation>暂无即将到期的投诉 — 承诺时间在 30 分钟内到期的未结投诉会显示在这里</translation>
+    </message>
+    <message>
+        <source>No overdue promises — promises that pass their time without a reply appear here</source>
+        <translation>暂无超时承诺 — 超过承诺时间仍未答复的投诉会显示在这里</translation>
+    </message>
+    <message>
+        <source>No follow-ups today — resolved complaints whose follow-up call is due today appear here</source>
+        <translation>今日暂无回访 — 今天需要回访的已解决投诉会显示在这里</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -4919,6 +4947,13 @@ After: {after}</source>
     <message>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <source>{reason} ({count} more to correct)</source>
+        <translation>{reason}（另有 {count} 处需更正）</translation>
     </message>
 </context>
 <context>

@@ -336,6 +336,18 @@
         <translation>電話系統連線狀態</translation>
     </message>
     <message>
+        <source>Calls: %1</source>
+        <translation>來電：%1</translation>
+    </message>
+    <message>
+        <source>Show calls</source>
+        <translation>顯示來電</translation>
+    </message>
+    <message>
+        <source>Show the calls and call-backs</source>
+        <translation>顯示來電和回撥</translation>
+    </message>
+    <message>
         <source>Call queue</source>
         <translation>來電佇列</translation>
     </message>
@@ -1626,6 +1638,22 @@
     <message>
         <source>Follow-ups today</source>
         <translation>今日回訪</translation>
+    </message>
+    <message>
+        <source>No open complaints of yours — complaints you take on appear here until they are resolved</source>
+        <translation>您目前沒有未結客訴 — 您受理的客訴會顯示在這裡，直到解決為止</translation>
+    </message>
+    <message>
+        <source>Nothing due soon — open complaints whose promise falls due within 30 minutes appear here</source>
+        <translation>目前沒有即將到期的客訴 — 承諾時間在 30 分鐘內到期的未結客訴會顯示在這裡</translation>
+    </message>
+    <message>
+        <source>No overdue promises — promises that pass their time without a reply appear here</source>
+        <translation>目前沒有超時承諾 — 超過承諾時間仍未回覆的客訴會顯示在這裡</translation>
+    </message>
+    <message>
+        <source>No follow-ups today — resolved complaints whose follow-up call is due today appear here</source>
+        <translation>今天沒有回訪 — 今天需要回訪的已解決客訴會顯示在這裡</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -4919,6 +4947,13 @@ After: {after}</source>
     <message>
         <source>admin</source>
         <translation>管理員</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <source>{reason} ({count} more to correct)</source>
+        <translation>{reason}（另有 {count} 處需更正）</translation>
     </message>
 </context>
 <context>

@@ -225,3 +225,37 @@ def test_recover_drafts_and_notifications_in_chinese(
     assert notification_text(rows[0], NOW) == (
         f"即将到回复时间：Zoë Martin — 20 分钟后（#{rows[0].id}）"
     )
+
+
+def test_empty_queues_say_what_will_appear_there(
+    qtbot: Any,
+    run: Callable[..., Any],
+    fake: FakeComplaints,
+    translations: i18n.Translations,
+    screenshot: Any,
+) -> None:
+    queue = ComplaintQueue(fake, Tasks())
+    qtbot.addWidget(queue)
+    queue.show()
+    run(queue.load())
+    queue.show_queue(Queue.OVERDUE)
+    overdue = queue.empty_labels[Queue.OVERDUE]
+    assert overdue.isVisible()
+    assert overdue.text() == (
+        "No overdue promises — promises that pass their time without a reply appear here"
+    )
+    texts = {label.text() for label in queue.empty_labels.values()}
+    assert len(texts) == len(queue.empty_labels)  # one sentence per queue
+    assert all(" — " in text and "appear here" in text for text in texts)
+    screenshot(queue, "complaint-queue-empty-en")
+    for language, start in (("zh_CN", "暂无超时承诺 — "), ("zh_TW", "目前沒有超時承諾 — ")):
+        translations.switch(language)
+        qtbot.waitUntil(lambda s=start: overdue.text().startswith(s), timeout=3000)
+        screenshot(queue, f"complaint-queue-empty-{language}")
+    # A queue with a complaint hides its sentence; the empty ones keep theirs.
+    due = NOW + dt.timedelta(hours=2)
+    run(fake.create(Complaint(caller_name="Zoë", customer_words="Cold soup", promise_due=due)))
+    run(queue.load())
+    queue.show_queue(Queue.MINE_OPEN)
+    assert not queue.empty_labels[Queue.MINE_OPEN].isVisible()
+    assert not overdue.isHidden()

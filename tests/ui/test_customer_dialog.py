@@ -571,3 +571,70 @@ def test_prefill_from_search_text(make_dialog: Any) -> None:
     dialog.prefill("张伟")
     assert dialog.name.text() == "张伟"
     assert dialog.romanisation.text() == "Zhang Wei"
+
+
+# --- fitting the screen -----------------------------------------------------------------
+
+
+def _assert_fits(dialog: QDialog) -> None:
+    """The frame within 1366×768 and the screen's available area; no caption narrower
+    than its text; no placeholder cut off."""
+    from PySide6.QtWidgets import QFormLayout
+
+    room = dialog.screen().availableGeometry()
+    frame = dialog.frameGeometry()
+    assert frame.width() <= min(1366, room.width()), (frame, room)
+    assert frame.height() <= min(768, room.height()), (frame, room)
+    assert room.contains(frame), (frame, room)
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    for edit in dialog.findChildren(QLineEdit):
+        if edit.isVisible() and edit.placeholderText():
+            room_px = edit.contentsRect().width() - 8  # the frame's text margins
+            text_px = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            assert text_px <= room_px, edit.placeholderText()
+    # One caption column: every section's fields start at the same x.
+    starts = set()
+    for form in dialog.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and item.widget() is not None and item.widget().isVisible():
+                starts.add(item.widget().mapTo(dialog, item.widget().rect().topLeft()).x())
+    assert len(starts) <= 1, starts
+
+
+def test_dialog_fits_the_screen_and_a_refused_save_shows_the_first_problem(
+    qtbot: Any, make_dialog: Any, screenshot: Any
+) -> None:
+    dialog = make_dialog()
+    _assert_fits(dialog)
+    screenshot(dialog, "customer-dialog-empty")
+    # Problems far apart: the name (top) is left empty, the email (further down) is bad.
+    dialog.dates.add_row()
+    type_into(qtbot, dialog.dates.rows[-1].date, "2026-13-45")
+    type_into(qtbot, dialog.email, "not-an-email")
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog.email, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # The focus goes to the first problem, in view, and its reason is beside Save.
+    qtbot.waitUntil(dialog.name.hasFocus, timeout=2000)
+    assert dialog.status.text().startswith("Enter the customer's name")
+    assert "2 more" in dialog.status.text()
+    assert dialog.status.property("error") is True or dialog.status.text()
+    port = dialog.scroll_area.viewport()
+    top_left = dialog.name.mapTo(port, dialog.name.rect().topLeft())
+    assert port.rect().contains(top_left)
+    assert dialog.email_message.text() and dialog.dates.rows[-1].message.text()
+    # Saving is asked for again after the name: Enter takes the focus to the email.
+    type_into(qtbot, dialog.name, "Zoë Martin")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.email.hasFocus, timeout=2000)
+    assert dialog.status.text().startswith("Not an email address")
+    # It was scrolled into view, and the Save row (outside the scroll area) is seen too.
+    port_rect = port.rect()
+    email_at = dialog.email.mapTo(port, dialog.email.rect().topLeft())
+    assert port_rect.contains(email_at)
+    assert dialog.status.isVisible() and dialog.save_button.isVisible()
+    assert not dialog.scroll_area.isAncestorOf(dialog.save_button)
+    _assert_fits(dialog)
+    screenshot(dialog, "customer-dialog-refused")

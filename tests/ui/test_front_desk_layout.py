@@ -182,18 +182,25 @@ def test_today_folds_away_while_a_customer_is_open(desk: Any, qtbot: Any) -> Non
 def test_call_cards_read_on_the_selection_and_keep_their_width(
     desk: Any, qtbot: Any, run: Callable[..., Any]
 ) -> None:
-    from console.ui.call_cards import MIN_CONTRAST, contrast_ratio
+    from console.ui.call_cards import DOCK_WIDTH, MIN_CONTRAST, STRIP_WIDTH, contrast_ratio
 
     calls = desk.call_desk
     qtbot.waitUntil(lambda: calls.status.text() == "Phone pop-ups on")
     assert "127.0.0.1:" in calls.status.toolTip()  # the address, for whoever sets it up
-    idle_width = calls.width()
+    # Idle, the dock is a slim strip: the link's state and the key that opens it.
+    assert calls.width() == STRIP_WIDTH
+    assert calls.strip_status.isVisible() and calls.strip_status.text() == "Phone pop-ups on"
+    assert "Ctrl+J" in calls.strip_hint.text()
+    assert not calls.tabs.isVisible()
     _open(desk, qtbot)
+    strip_profile = desk.window.profile.width()
     run(_ring(desk))
     qtbot.waitUntil(lambda: len(calls.cards) == 1, timeout=5000)
     qtbot.waitUntil(lambda: calls.caller_facts.text() != "", timeout=5000)
     qtbot.wait(200)
-    assert calls.width() == idle_width  # a pop does not widen the dock
+    assert calls.width() == DOCK_WIDTH  # cards arrive: the dock grows to its one width
+    assert calls.queue.isVisible()
+    assert desk.window.profile.width() < strip_profile
     # The greeting is said once: in the profile, not again on the dock.
     assert desk.window.profile.greeting.isVisible()
     assert not calls.caller_greeting.isVisible()
@@ -214,9 +221,16 @@ def test_call_cards_read_on_the_selection_and_keep_their_width(
 
     calls.dismiss("c-2")
     assert calls.status.text() == "1 call in the queue"
+    assert calls.width() == DOCK_WIDTH  # the same width for one card as for two
     calls.dismiss("c-1")
     assert calls.status.text() == "Phone pop-ups on"
-    assert calls.width() == idle_width
+    assert calls.width() == STRIP_WIDTH  # the last card gone: back to the strip
+    qtbot.waitUntil(lambda: desk.window.profile.width() == strip_profile, timeout=2000)
+    # Ctrl+J opens the full dock by hand; the focus leaving it folds it again.
+    qtbot.keyClick(desk.window.search, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert calls.expanded and calls.width() == DOCK_WIDTH
+    desk.window.search.setFocus()
+    qtbot.waitUntil(lambda: calls.width() == STRIP_WIDTH, timeout=2000)
 
 
 def _rows_room(profile: Any) -> int:
@@ -286,3 +300,106 @@ def test_profile_in_the_dark(
                 assert size_px < greeting, label.objectName()
     finally:
         theme.apply(qapp, theme.Scheme.LIGHT)
+
+
+def _fits(window: Any, size: tuple[int, int]) -> None:
+    """A window's frame within the screen size tested (and the offscreen screen's available
+    height: it is 800×800, narrower than any front-desk screen, so the width is held to the
+    size tested), and no visible one-line label narrower than its text."""
+    room = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    assert frame.width() <= size[0], (window.objectName(), frame, room)
+    assert frame.height() <= min(size[1], room.height()), (window.objectName(), frame, room)
+    _labels_read(window)
+
+
+def _labels_read(window: Any) -> None:
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width(), (label.objectName(), label.text())
+
+
+@pytest.mark.parametrize("size", [SCREEN, (1920, 1080)], ids=["1366", "1920"])
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_screens(
+    desk: Any,
+    qtbot: Any,
+    run: Callable[..., Any],
+    screenshot: Callable[[Any, str], Path],
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    """Every main screen at both sizes: the window idle and with a call popped, the
+    complaint form empty and refused, the report, the phrasebook editor and Settings."""
+    from console.ui.call_cards import DOCK_WIDTH, STRIP_WIDTH
+
+    tag = f"{size[0]}-{language}"
+    desk.choose_language(language)
+    window = desk.window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    qtbot.wait(100)
+    # Idle: Today beside a slim Calls strip.
+    calls = desk.call_desk
+    assert calls.width() == STRIP_WIDTH
+    assert window.today.isVisible()
+    _labels_read(window)
+    assert clipped(window) == []
+    screenshot(window, f"screen-idle-{tag}")
+
+    # A call popped with the customer open: the dock at its width, the profile readable.
+    _open(desk, qtbot)
+    run(_ring(desk))
+    qtbot.waitUntil(lambda: calls.queue.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: calls.caller_facts.text() != "", timeout=5000)
+    qtbot.wait(200)
+    assert calls.width() == DOCK_WIDTH
+    profile = window.profile
+    assert not profile._scroll.horizontalScrollBar().isVisible()
+    assert visible_in(profile.greeting, profile._scroll.viewport())
+    _labels_read(window)
+    assert clipped(window) == []
+    screenshot(window, f"screen-call-{tag}")
+
+    # The complaint form, empty and after a refused save.
+    features = window.complaints
+    with qtbot.waitSignal(features.formOpened, timeout=5000) as opened:
+        features.start_complaint(desk.customer_id)
+    form = opened.args[0]
+    qtbot.waitExposed(form)
+    qtbot.wait(50)
+    _fits(form, size)
+    screenshot(form, f"screen-complaint-form-{tag}")
+    assert run(form.save()) is None
+    reason = next(label.text() for label in form._errors.values() if label.isVisible())
+    assert reason in form.status.text()
+    assert form.focusWidget() is not None and form.scroll_area.isAncestorOf(form.focusWidget())
+    _fits(form, size)
+    screenshot(form, f"screen-complaint-refused-{tag}")
+    form.close()
+
+    # The report, the phrasebook editor and the settings window.
+    report = features.show_report()
+    qtbot.waitExposed(report)
+    qtbot.wait(200)
+    _fits(report, size)
+    screenshot(report, f"screen-report-{tag}")
+    report.close()
+    window.open_phrasebook()
+    editor = window._phrasebook_window
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.book is not None, timeout=10000)
+    qtbot.wait(100)
+    _fits(editor, size)
+    screenshot(editor, f"screen-phrasebook-{tag}")
+    editor.close()
+    from console.ui.settings_window import SettingsWindow
+
+    settings = SettingsWindow(desk.settings, may_edit=True, clock=desk.clock)
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.load()
+    qtbot.waitExposed(settings)
+    qtbot.wait(100)
+    _fits(settings, size)
+    screenshot(settings, f"screen-settings-{tag}")
+    settings.close()

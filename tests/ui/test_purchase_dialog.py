@@ -235,3 +235,25 @@ def test_prices_and_totals_beyond_the_bounds_block_saving(qtbot: Any, make_dialo
     assert "the total cannot be more than ¥1,000,000,000.00" in dialog.status.text()
     row.quantity.setValue(100)
     assert dialog.save_button.isEnabled()
+
+
+def test_dialog_fits_and_a_refused_save_shows_the_first_problem(
+    qtbot: Any, make_dialog: Any, screenshot: Any
+) -> None:
+    from tests.ui.test_customer_dialog import _assert_fits
+
+    dialog = make_dialog()
+    _assert_fits(dialog)
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog.rows[0].name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.rows[0].name.hasFocus()
+    assert dialog.status.text() == "Add at least one item"
+    type_into(qtbot, dialog.rows[0].name, "Tea")
+    dialog.add_row()
+    type_into(qtbot, dialog.rows[1].name, "Cake")
+    type_into(qtbot, dialog.rows[1].price, "abc")
+    qtbot.keyClick(dialog.rows[1].price, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.rows[0].price.hasFocus, timeout=2000)
+    assert dialog.status.text() == "Enter the price (1 more to correct)"
+    _assert_fits(dialog)
+    screenshot(dialog, "purchase-dialog-refused")
