@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -143,7 +143,7 @@ class TodayView(Retranslating, QWidget):
             )
             if who.preferred_name and who.preferred_name != who.name:
                 text += f" ({who.name})"
-            item = QListWidgetItem(text)
+            item = _row(self.occasions, text)
             item.setData(CustomerIdRole, who.customer_id)
             self.occasions.addItem(item)
         if not lists.occasions:
@@ -154,7 +154,7 @@ class TodayView(Retranslating, QWidget):
             when = dt.datetime.fromisoformat(lapsed.last_visit).date()
             seen = relative_since(when, lists.today)
             text = self.tr("{name} — %n visit(s), last seen {ago}", "", lapsed.visit_count)
-            item = QListWidgetItem(text.format(name=name, ago=seen))
+            item = _row(self.missed, text.format(name=name, ago=seen))
             item.setData(CustomerIdRole, lapsed.customer_id)
             self.missed.addItem(item)
         if not lists.lapsed:
@@ -166,6 +166,17 @@ class TodayView(Retranslating, QWidget):
 
     @staticmethod
     def _empty(widget: QListWidget, text: str) -> None:
-        item = QListWidgetItem(text)
+        item = _row(widget, text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         widget.addItem(item)
+
+
+def _row(widget: QListWidget, text: str) -> QListWidgetItem:
+    """A list row as tall as the tallest script it may hold: a Chinese name (drawn in a
+    fallback CJK font with a taller line) and a Latin one get the same height, so the
+    rows do not jump."""
+    metrics = widget.fontMetrics()
+    height = max(metrics.boundingRect(sample).height() for sample in ("Ag", "汉字", "漢字"))
+    item = QListWidgetItem(text)
+    item.setSizeHint(QSize(metrics.horizontalAdvance(text) + 16, height + 8))
+    return item

@@ -185,6 +185,25 @@ def test_today_lists_birthday_with_consent_only(
     assert shown.args == [yu]
 
 
+def test_today_rows_keep_one_height_for_latin_and_chinese_names(
+    qtbot: Any, window: MainWindow, runner: DatabaseRunner
+) -> None:
+    """A Chinese name is drawn in a taller fallback font: the rows must not jump."""
+    _add(runner, Customer(name="Ada Lane", birthday=PartialDate(11, 29), greetings_consent=True))
+    _add(runner, Customer(name="张伟", birthday=PartialDate(11, 30), greetings_consent=True))
+    with qtbot.waitSignal(window.todayShown, timeout=5000):
+        window.show_today()
+    window.resize(1366, 768)
+    window.show()
+    lists = window.today.occasions
+    qtbot.waitUntil(lambda: lists.count() >= 2, timeout=5000)
+    rows = {lists.item(i).text(): lists.visualItemRect(lists.item(i)) for i in range(2)}
+    heights = {rect.height() for rect in rows.values()}
+    assert len(heights) == 1, rows
+    for text, rect in rows.items():  # and no row is narrower than its text
+        assert rect.width() >= lists.fontMetrics().horizontalAdvance(text), text
+
+
 def test_history_loads_lazily(qtbot: Any, window: MainWindow, runner: DatabaseRunner) -> None:
     cid = _add(runner, Customer(name="Heavy Buyer"))
     for i in range(120):
