@@ -20,6 +20,7 @@ import datetime as dt
 import enum
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -681,6 +682,14 @@ class ComplaintService:
         return [self._row(r, now) for r in records]
 
     # --- reports ---------------------------------------------------------------------
+
+    async def whole_summaries(self, complaint_ids: Sequence[int]) -> dict[int, str]:
+        """The whole "what happened" text of the report's listed complaints (managers),
+        shown when a cut summary is hovered."""
+        await self._identity.require(Permission.VIEW_REPORTS, "complaint report")
+        if not complaint_ids:
+            return {}
+        return await self._runner.run(store.customer_words, list(complaint_ids))
 
     async def report(
         self,

@@ -694,6 +694,20 @@ def report_figures(
     )
 
 
+def customer_words(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
+    """The whole "what happened" text of each complaint in *ids* (for a report's
+    summaries, which are cut to SUMMARY_CHARS)."""
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for cid, words in db.execute(
+            f"SELECT id, customer_words FROM complaints WHERE id IN ({marks})", chunk
+        ):
+            found[int(cid)] = str(words or "")
+    return found
+
+
 def report_rows(
     db: sqlite_utils.Database, *, start: int, end: int, store: str | None
 ) -> list[tuple[Any, ...]]:

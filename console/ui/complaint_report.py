@@ -241,6 +241,9 @@ BAR_THICKNESS = 0.6
 ROW_PX = 30
 
 
+SUMMARY_COLUMN = 5  # in the feedback tables: id, received, store, sub-cause, who, summary…
+
+
 def summary_text(summary: str) -> str:
     """A stored summary (the first :data:`SUMMARY_CHARS` characters of what happened),
     with "…" when the text went on."""
@@ -646,6 +649,13 @@ class ComplaintReportView(Retranslating, QWidget):
         self._fill(self.product_table, report.product_feedback)
         self._fill(self.training_table, report.training_feedback)
         self._feedback_titles()
+        cut = [
+            row.complaint_id
+            for row in (*report.product_feedback, *report.training_feedback)
+            if len(row.summary) >= SUMMARY_CHARS
+        ]
+        if cut:  # a cut summary shows its whole text on hover
+            self.tasks.start(self._whole_summaries(cut), name="whole-summaries")
         if notify or self._period_shown:
             where = report.store or self.tr("all stores")
             set_message(
@@ -681,6 +691,17 @@ class ComplaintReportView(Retranslating, QWidget):
     def _draw_chart(self, _index: int = 0) -> None:
         title, bars = self.chart_bars()
         self.chart.set_data(title, bars)
+
+    async def _whole_summaries(self, complaint_ids: list[int]) -> None:
+        whole = await self.service.whole_summaries(complaint_ids)
+        for table in (self.product_table, self.training_table):
+            for r in range(table.rowCount()):
+                id_item, summary = table.item(r, 0), table.item(r, SUMMARY_COLUMN)
+                if id_item is None or summary is None:
+                    continue
+                text = whole.get(int(id_item.text()))
+                if text:
+                    summary.setToolTip(text)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: Sequence[FeedbackRow]) -> None:

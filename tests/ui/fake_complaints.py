@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -272,6 +273,10 @@ class FakeComplaints(ComplaintService):
         return rows
 
     # --- report ------------------------------------------------------------------------
+
+    async def whole_summaries(self, complaint_ids: Sequence[int]) -> dict[int, str]:
+        self._log("whole_summaries")
+        return {cid: self.items[cid].customer_words for cid in complaint_ids if cid in self.items}
 
     async def report(
         self,

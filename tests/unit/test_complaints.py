@@ -582,3 +582,14 @@ def test_block_terms_stop_the_save_of_customer_facing_text(
     with pytest.raises(ValidationFailed) as refused:
         run(svc.update(c))
     assert set(refused.value.errors) == {"reply"}
+
+
+def test_a_reports_cut_summaries_can_be_read_whole(svc: ComplaintService) -> None:
+    words = "The heel came off on the second day, and the shop said it was normal wear. " * 3
+    long_one = new(svc, customer_words=words)
+    short_one = new(svc)
+    whole = run(svc.whole_summaries([long_one, short_one, 999_999]))
+    assert whole[long_one] == words
+    assert whole[short_one] == "The phone freezes again."
+    assert 999_999 not in whole
+    assert run(svc.whole_summaries([])) == {}
