@@ -111,3 +111,11 @@ count = integer(0, 10_000_000, "a count")
 limit = integer(1, 100_000, "a limit")
 offset = integer(0, 1_000_000_000, "an offset")
 seed = integer(0, SQLITE_MAX_INT, "a seed")
+
+
+def add_period(parser: argparse.ArgumentParser) -> None:
+    """``--from DATE --to DATE`` (inclusive dates, as typed; checked by :func:`iso_date`)."""
+    for flag, dest in (("--from", "date_from"), ("--to", "date_to")):
+        parser.add_argument(
+            flag, dest=dest, type=iso_date, metavar="DATE", help="YYYY-MM-DD (inclusive)"
+        )

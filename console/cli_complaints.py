@@ -51,16 +51,7 @@ def add_parsers(sub: Any, add_db: Any) -> None:
         "(inclusive, the store's local dates; default: the current month).",
     )
     add_db(rc)
-    rc.add_argument(
-        "--from", dest="date_from", type=cli_args.iso_date, metavar="DATE", help="YYYY-MM-DD"
-    )
-    rc.add_argument(
-        "--to",
-        dest="date_to",
-        type=cli_args.iso_date,
-        metavar="DATE",
-        help="YYYY-MM-DD (inclusive)",
-    )
+    cli_args.add_period(rc)
     rc.add_argument("--store", metavar="S", help="one store only")
     rc.add_argument("--json", action="store_true", help="print one JSON object")
 

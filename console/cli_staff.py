@@ -75,20 +75,7 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     audit.add_argument(
         "--as", dest="actor", type=cli_args.staff_name, metavar="NAME", help="a manager or admin"
     )
-    audit.add_argument(
-        "--from",
-        dest="date_from",
-        type=cli_args.iso_date,
-        metavar="DATE",
-        help="YYYY-MM-DD (inclusive)",
-    )
-    audit.add_argument(
-        "--to",
-        dest="date_to",
-        type=cli_args.iso_date,
-        metavar="DATE",
-        help="YYYY-MM-DD (inclusive)",
-    )
+    cli_args.add_period(audit)
     audit.add_argument("--actor", dest="who", metavar="NAME", help="only this staff member")
     audit.add_argument("--action", help="create, update, view, export, erase, sign_in, …")
     audit.add_argument("--entity", help="customer, staff, complaint, …")

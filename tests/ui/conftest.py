@@ -138,3 +138,23 @@ def screenshot(tmp_path: Path) -> Callable[[Any, str], Path]:
         return path
 
     return save
+
+
+@pytest.fixture
+def desk(qtbot: Any, qloop: Any, run: Callable[..., Any], tmp_path: Path) -> Iterator[Any]:
+    """A whole console at 1366×768 with a customer who has an open complaint, a reward due
+    and a birthday this week (tests/ui/front_desk.py); ``desk.customer_id`` is theirs."""
+    from tests.ui.front_desk import SCREEN, build_console
+
+    console, cid = build_console(tmp_path, run)
+    qtbot.addWidget(console.window)
+    run(console.start(demo=False), timeout_ms=20000)
+    console.window.resize(*SCREEN)
+    console.customer_id = cid
+    try:
+        yield console
+    finally:
+        console.translations.switch("en")
+        run(console.stop_phone())
+        console.window.tasks.cancel_all()
+        console.runner.close()

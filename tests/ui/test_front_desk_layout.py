@@ -4,7 +4,7 @@ scrolls sideways. Geometry is asserted, not pixels; the screens are saved as pic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,24 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.ui.front_desk import SCREEN, build_console, visible_in
+from tests.ui.front_desk import SCREEN, visible_in
 from tests.ui.test_i18n_screenshots import clipped
-
-
-@pytest.fixture
-def desk(qtbot: Any, qloop: Any, run: Callable[..., Any], tmp_path: Path) -> Iterator[Any]:
-    console, cid = build_console(tmp_path, run)
-    qtbot.addWidget(console.window)
-    run(console.start(demo=False), timeout_ms=20000)
-    console.window.resize(*SCREEN)
-    console.customer_id = cid
-    try:
-        yield console
-    finally:
-        console.translations.switch("en")
-        run(console.stop_phone())
-        console.window.tasks.cancel_all()
-        console.runner.close()
 
 
 def _open(desk: Any, qtbot: Any) -> None:

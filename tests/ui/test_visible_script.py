@@ -13,12 +13,10 @@ customer's own language) is left out; the rest must survive an OpenCC round trip
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import opencc
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,27 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.front_desk import SCREEN, build_console
-
 # Characters OpenCC writes in their formal form but Taiwan commonly writes as is.
 ACCEPTED = {"台", "游", "余"}
 TO_TRADITIONAL = opencc.OpenCC("s2tw")
-
-
-@pytest.fixture
-def desk(qtbot: Any, qloop: Any, run: Callable[..., Any], tmp_path: Path) -> Iterator[Any]:
-    console, cid = build_console(tmp_path, run)
-    qtbot.addWidget(console.window)
-    run(console.start(demo=False), timeout_ms=20000)
-    console.window.resize(*SCREEN)
-    console.customer_id = cid
-    try:
-        yield console
-    finally:
-        console.translations.switch("en")
-        run(console.stop_phone())
-        console.window.tasks.cancel_all()
-        console.runner.close()
 
 
 def visible_texts(window: QWidget) -> list[tuple[str, str]]:
