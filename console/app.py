@@ -32,8 +32,8 @@ from console.services.paths import resolve_db_path, resolve_demo_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import Change, SettingsService
 from console.services.staff import AuditService, StaffService
-from console.storage.database import StorageError, WrongKeyError
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.database import StorageError, WrongKeyError
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import theme
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk

@@ -12,8 +12,8 @@ import contextlib
 from console.domain.clock import Clock
 from console.services.identity import Identity
 from console.services.staff import AuditService, StaffService
-from console.storage.runner import DatabaseRunner
-from console.storage.staff import StaffNameTaken
+from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.staff import StaffNameTaken
 
 BOSS, PIN = "Boss", "5820"
 

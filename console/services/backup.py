@@ -30,10 +30,10 @@ from console.services.settings import (
     BACKUP_KEEP,
     SettingsService,
 )
-from console.storage import backup as store
-from console.storage import staff as staff_store
-from console.storage.audit_chain import ChainReport, verify_all
-from console.storage.backup import (
+from console.storage.sqlite import backup as store
+from console.storage.sqlite import staff as staff_store
+from console.storage.sqlite.audit_chain import ChainReport, verify_all
+from console.storage.sqlite.backup import (
     BackupFailed,
     BackupInfo,
     RestoreRefused,
@@ -41,7 +41,7 @@ from console.storage.backup import (
     check_backup,
     restore_into,
 )
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 
 # Re-exported for the window and the command line, which do not import storage.
 __all__ = ["BackupFailed", "RestoreRefused", "backup_name", "check_backup", "restore_into"]

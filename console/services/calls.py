@@ -38,10 +38,10 @@ from console.domain.loyalty import LoyaltyRule
 from console.services import settings as opts
 from console.services.customers import CustomerService, Profile
 from console.services.customers import _load_profile as load_profile
-from console.storage import calls as store
-from console.storage.calls import Brief, CallBack
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import calls as store
+from console.storage.sqlite.calls import Brief, CallBack
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 __all__ = [
     "Brief",  # storage's record types, re-exported for the window

@@ -1,7 +1,7 @@
 """Complaint use cases: capture, promises, status changes, follow-up, queues, reports, drafts.
 
 Async API for the window (work runs on the database thread); the CLI uses the same
-methods through ``asyncio.run``. No Qt, no SQL here: console/storage/complaints.py does
+methods through ``asyncio.run``. No Qt, no SQL here: console/storage/sqlite/complaints.py does
 the SQL.
 
 API CONTRACT (shared by the storage/service branch and the UI branch; the bodies are
@@ -50,11 +50,12 @@ from console.domain.roles import Permission, Role
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
 from console.services import settings as opts
+from console.services._bridge import raw_db
 from console.services.csv_io import neutralise_cell
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService, system_zone, zone_named
-from console.storage import complaints as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import complaints as store
+from console.storage.sqlite.runner import DatabaseRunner
 
 if TYPE_CHECKING:
     from console.services.phrasebooks import PhrasebookService
@@ -432,7 +433,7 @@ class ComplaintService:
         )
         created = {"status": [None, c.status.value], "customer_id": [None, c.customer_id]}
         new_id: int = await self._identity.apply(
-            lambda db: store.insert_complaint(db, c, events=events, promise=promise, now=now),
+            lambda r: store.insert_complaint(raw_db(r), c, events=events, promise=promise, now=now),
             lambda new_id: [_record("create", new_id, created)],
         )
         return new_id
@@ -460,7 +461,7 @@ class ComplaintService:
         if errors:
             raise ValidationFailed(errors)
         await self._identity.apply(
-            lambda db: store.update_capture(db, complaint, now=now),
+            lambda r: store.update_capture(raw_db(r), complaint, now=now),
             [_record("update", current_id, {"capture": [None, "edited"]})],
         )
 
@@ -498,7 +499,7 @@ class ComplaintService:
             return store.Change(new, events=[event], reset_notified=action is Action.REOPEN)
 
         result: Complaint = await self._identity.apply(
-            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
             lambda result: [
                 _record(
                     "void" if action is Action.VOID else "update",
@@ -529,7 +530,7 @@ class ComplaintService:
             return store.Change(new, promises=[promise], reset_notified=True)
 
         result: Complaint = await self._identity.apply(
-            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
             [_record("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})],
         )
         return self._localise(result)
@@ -565,7 +566,7 @@ class ComplaintService:
             )
 
         result: Complaint = await self._identity.apply(
-            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
             lambda result: [
                 _record(
                     "update",
@@ -592,7 +593,7 @@ class ComplaintService:
             return store.Change(replace(c, customer_id=customer_id), events=[event])
 
         await self._identity.apply(
-            lambda db: store.modify(db, complaint_id, change, now=now),
+            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
             [_record("update", complaint_id, {"customer_id": [None, customer_id]})],
         )
 

@@ -34,14 +34,16 @@ from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
+from console.repositories import Repositories
 from console.services import settings as opts
+from console.services._bridge import raw_db
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage import privacy as privacy_store
-from console.storage.customers import DatedCustomer, LapsedCustomer
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite import privacy as privacy_store
+from console.storage.sqlite.customers import DatedCustomer, LapsedCustomer
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 # Raised by this service; the domain defines it (staff and complaints raise it too).
 __all__ = ["ValidationFailed"]
@@ -225,7 +227,8 @@ class CustomerService:
         consent_at = self.clock.now().replace(microsecond=0)
         if customer.id is None:
 
-            def insert(db: Db) -> int:
+            def insert(repos: Repositories) -> int:
+                db = raw_db(repos)
                 new_id = store.insert_customer(db, customer, now=now)
                 events = _consent_events(new_id, None, customer, consent_method, me, consent_at)
                 if events:
@@ -245,7 +248,8 @@ class CustomerService:
         changes = customer_changes(before, customer)
         events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
 
-        def update(db: Db) -> None:
+        def update(repos: Repositories) -> None:
+            db = raw_db(repos)
             store.update_customer(db, customer, now=now)
             if events:
                 privacy_store.record_consent(db, events)
@@ -260,7 +264,7 @@ class CustomerService:
     async def merge(self, keep_id: int, other_id: int) -> Customer:
         now = self.now()
         kept: Customer = await self._identity.apply(
-            lambda db: store.merge_customers(db, keep_id, other_id, now=now),
+            lambda r: store.merge_customers(raw_db(r), keep_id, other_id, now=now),
             [
                 Record("merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"),
                 Record("merge", "customer", other_id, detail=f"merged into #{keep_id}"),
@@ -275,7 +279,7 @@ class CustomerService:
         staff_name = staff if staff is not None else await self._identity.name()
         visit = Visit(customer_id, self.now(), store_name, staff_name, clean_text(note, True))
         await self._identity.apply(
-            lambda db: store.record_visit(db, visit),
+            lambda r: store.record_visit(raw_db(r), visit),
             [Record("create", "visit", customer_id, {"at": [None, visit.at.isoformat()]})],
         )
         return visit
@@ -300,14 +304,14 @@ class CustomerService:
             customer_id,
             {"items": [None, [f"{i.quantity} × {i.name}" for i in items]]},
         )
-        await self._identity.apply(lambda db: store.record_purchase(db, purchase), [record])
+        await self._identity.apply(lambda r: store.record_purchase(raw_db(r), purchase), [record])
         return purchase
 
     async def redeem_reward(self, customer_id: int) -> None:
         staff = await self._identity.name()
         now = self.now()
         await self._identity.apply(
-            lambda db: store.redeem_reward(db, customer_id, at=now, staff=staff),
+            lambda r: store.redeem_reward(raw_db(r), customer_id, at=now, staff=staff),
             [Record("update", "reward", customer_id, detail="reward given")],
         )
 

@@ -19,9 +19,14 @@ from pathlib import Path
 
 from console.services import secrets
 from console.services.secrets import NoKeychain
-from console.storage.database import DamagedDatabaseError, StorageError, connect, is_encrypted
-from console.storage.driver import DbKey, export_encrypted, file_salt, is_plain_sqlite
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.database import (
+    DamagedDatabaseError,
+    StorageError,
+    connect,
+    is_encrypted,
+)
+from console.storage.sqlite.driver import DbKey, export_encrypted, file_salt, is_plain_sqlite
+from console.storage.sqlite.runner import DatabaseRunner
 
 # Re-exported for the window and the command line, which do not import storage.
 __all__ = ["DamagedDatabaseError", "DatabaseRunner", "StorageError"]

@@ -25,9 +25,9 @@ from console.domain.clock import SystemClock
 from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
 from console.services.settings import DEMO_DATABASE
-from console.storage import customers as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 #: Customers per batch (a multiple of the generator's blocks of 100).
 BATCH = 5000
@@ -52,7 +52,7 @@ class _Recipe:
 
 def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[store.PreparedCustomer]:
     """Customers ``start … start + count - 1`` of the run with their history, prepared for
-    :func:`console.storage.customers.insert_prepared` (runs in a worker process too)."""
+    :func:`console.storage.sqlite.customers.insert_prepared` (runs in a worker process too)."""
     prepared: list[store.PreparedCustomer] = []
     generated = generate_customers(
         count, seed=recipe.seed, today=recipe.today, start_member_no=start + 1

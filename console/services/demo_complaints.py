@@ -29,9 +29,9 @@ from console.domain.complaint import (
     Want,
 )
 from console.services.demo_data import STAFF
-from console.storage import complaints as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import complaints as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 BATCH = 20_000
 YEARS = 3

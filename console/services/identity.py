@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
-from console.storage import staff as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
-from console.storage.transactions import write_transaction
+from console.repositories import Repositories
+from console.services._bridge import raw_db
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.runner import DatabaseRunner
 
 if TYPE_CHECKING:
     from console.services.staff import StaffService
@@ -107,32 +107,31 @@ class Identity:
         entry = await self._entry(action, entity, entity_id, fields, detail)
         await self._runner.run(store.append_audit, **entry)
 
-    async def apply(self, change: Callable[[Db], T], records: Records) -> T:
-        """Run *change(db)* and write its audit entries in ONE transaction on the database
-        thread: the row and its record commit together or not at all (a kill between
-        them, or a failing audit insert, leaves neither)."""
+    async def apply(self, change: Callable[[Repositories], T], records: Records) -> T:
+        """Run *change(repositories)* and write its audit entries in ONE transaction
+        (the store's unit of work): the row and its record commit together or not at all
+        (a kill between them, or a failing audit insert, leaves neither)."""
         name, role = await self.who()
         at = self.clock.utc()
 
-        def job(db: Db) -> T:
-            with write_transaction(db):
-                result = change(db)
-                made = records(result) if callable(records) else records
-                for r in made:
-                    store.append_audit(
-                        db,
-                        at=at,
-                        actor=name,
-                        actor_role=role.value,
-                        action=r.action,
-                        entity=r.entity,
-                        entity_id=r.entity_id,
-                        fields=r.fields,
-                        detail=r.detail,
-                    )
-                return result
+        def job(repos: Repositories) -> T:
+            result = change(repos)
+            made = records(result) if callable(records) else records
+            for r in made:
+                store.append_audit(
+                    raw_db(repos),
+                    at=at,
+                    actor=name,
+                    actor_role=role.value,
+                    action=r.action,
+                    entity=r.entity,
+                    entity_id=r.entity_id,
+                    fields=r.fields,
+                    detail=r.detail,
+                )
+            return result
 
-        return await self._runner.run(job)
+        return await self._runner.write(job)
 
     async def record_later(
         self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""

@@ -32,11 +32,11 @@ from console.services.csv_io import (
     write_customers_csv,
     write_customers_json,
 )
-from console.storage import customers as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
-from console.storage.transactions import write_transaction
-from console.storage.workers import watch_parent
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.transactions import write_transaction
+from console.storage.sqlite.workers import watch_parent
 
 
 class Rejected(Exception):

@@ -3,7 +3,7 @@
 Async API for the window (database work runs on the database thread, matcher builds and
 validation on a worker thread, so the event loop never waits); the blocking ``*_now``
 variants serve the CLI, which has no event loop of its own (never call them from a
-running loop). No Qt, no SQL here: :mod:`console.storage.phrasebooks` does the SQL.
+running loop). No Qt, no SQL here: :mod:`console.storage.sqlite.phrasebooks` does the SQL.
 
 Rules kept here:
 
@@ -58,9 +58,9 @@ from console.services import settings as opts
 from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.storage import files
-from console.storage import phrasebooks as store
-from console.storage.database import Db
-from console.storage.phrasebooks import (
+from console.storage.sqlite import phrasebooks as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.phrasebooks import (
     EntryNotFound,
     HistoryAction,
     HistoryRecord,
@@ -71,7 +71,7 @@ from console.storage.phrasebooks import (
     StoredEntry,
     VersionNotRestorable,
 )
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 
 __all__ = [
     "DEFAULT_PHRASEBOOK",

@@ -15,12 +15,13 @@ from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
 from console.domain.text import clean_text
+from console.services._bridge import raw_db
 from console.services.backup import BackupService, Retention
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
-from console.storage import privacy as store
-from console.storage.privacy import ErasureIncomplete
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import privacy as store
+from console.storage.sqlite.privacy import ErasureIncomplete
+from console.storage.sqlite.runner import DatabaseRunner
 
 # Re-exported for the window and the command line, which do not import storage.
 __all__ = ["ErasureIncomplete"]
@@ -103,7 +104,7 @@ class PrivacyService:
             clean_text(note.strip(), multiline=True),
         )
         await self._identity.apply(
-            lambda db: store.record_consent(db, [event]),
+            lambda r: store.record_consent(raw_db(r), [event]),
             [
                 Record(
                     "consent",
@@ -144,8 +145,8 @@ class PrivacyService:
         # The erasure, its `redact` entry (in the eraser's name) and its `erase` entry
         # commit together or not at all.
         redacted = await self._identity.apply(
-            lambda db: store.erase_customer(
-                db, customer_id, now=now, actor=name, actor_role=role.value
+            lambda r: store.erase_customer(
+                raw_db(r), customer_id, now=now, actor=name, actor_role=role.value
             ),
             [Record("erase", "customer", customer_id, detail=reason.strip())],
         )

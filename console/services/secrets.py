@@ -28,7 +28,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from console.storage.driver import KEY_BYTES
+from console.storage.sqlite.driver import KEY_BYTES
 
 SERVICE = "service-console"
 

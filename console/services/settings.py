@@ -63,11 +63,13 @@ from console.domain.options import (
     zone_named,
 )
 from console.domain.roles import Permission
-from console.storage import customers as store
+from console.repositories import Repositories
+from console.services._bridge import raw_db
 from console.storage.console_config import ConsoleConfig
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
-from console.storage.transactions import write_transaction
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.transactions import write_transaction
 
 if TYPE_CHECKING:
     from console.services.identity import Identity
@@ -265,8 +267,9 @@ class SettingsService:
         console = option.scope is Scope.CONSOLE
         previous_file: dict[str, Any] | None = None
 
-        def change(db: Db) -> Change:
+        def change(repos: Repositories) -> Change:
             nonlocal previous_file
+            db = raw_db(repos)
             before = self._read(db, option)
             if console:
                 previous_file = config.put(option.key, None if remove else value)

@@ -33,10 +33,10 @@ from console.domain.staff import (
     verify_secret,
 )
 from console.domain.validation import ValidationFailed
-from console.storage import staff as store
-from console.storage.audit_chain import ChainReport, verify_all
-from console.storage.runner import DatabaseRunner
-from console.storage.transactions import write_transaction
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.audit_chain import ChainReport, verify_all
+from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.transactions import write_transaction
 
 T = TypeVar("T")
 

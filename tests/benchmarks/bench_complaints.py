@@ -40,9 +40,9 @@ from console.services import settings as opts  # noqa: E402
 from console.services.complaints import ComplaintService, Queue, QueueSort  # noqa: E402
 from console.services.demo_complaints import fill_demo_complaints  # noqa: E402
 from console.services.settings import SettingsService  # noqa: E402
-from console.storage import complaints as store  # noqa: E402
-from console.storage.database import Db  # noqa: E402
-from console.storage.runner import DatabaseRunner  # noqa: E402
+from console.storage.sqlite import complaints as store  # noqa: E402
+from console.storage.sqlite.database import Db  # noqa: E402
+from console.storage.sqlite.runner import DatabaseRunner  # noqa: E402
 
 DEFAULT_DB = Path("/tmp/sc-bench/complaints.db")
 MARKER = "benchmark.complaints.build"

@@ -60,9 +60,9 @@ from console.services.calls import CallEvents, CallService, CallUpdate
 from console.services.cti import CtiServer
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import schema
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import schema
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.call_cards import CallDesk
 from console.ui.main_window import MainWindow
 

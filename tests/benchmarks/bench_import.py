@@ -31,8 +31,8 @@ from console.domain.customer import Customer
 from console.services import csv_io
 from console.services.demo_data import generate_customers
 from console.services.imports import import_customers
-from console.storage.database import connect
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.database import connect
+from console.storage.sqlite.runner import DatabaseRunner
 
 TODAY = dt.date(2026, 11, 28)
 

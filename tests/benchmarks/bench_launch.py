@@ -25,7 +25,7 @@ import asyncio, os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 import qasync
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.app import Console
 
 app = QApplication(sys.argv)

@@ -24,8 +24,8 @@ from typing import Any
 
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks.bench_search import (
     DEFAULT_DB,
     MARKER,

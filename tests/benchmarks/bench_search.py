@@ -32,9 +32,9 @@ from console.domain.phones import format_phone
 from console.services.customers import CustomerService
 from console.services.database_access import choose_key
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 DEFAULT_DB = Path("/tmp/sc-bench/bench.db")
 MARKER = "benchmark.build"

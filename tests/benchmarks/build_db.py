@@ -21,9 +21,9 @@ from typing import Any
 
 from console.domain.customer import Customer, Phone, PurchaseItem, Tier
 from console.services.demo import fill_demo
-from console.storage import customers as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 
 DEFAULT_DB = Path("/tmp/sc-bench/bench.db")
 MARKER = "benchmark.build"

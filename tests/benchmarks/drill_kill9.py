@@ -48,7 +48,7 @@ from console.services import settings as opts
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 
 async def loop(runner, tag):
     settings = SettingsService(runner)

@@ -40,7 +40,7 @@ from qasync import QEventLoop  # after PySide6 (QT_API=pyside6 is set in tests/c
 
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 
 T = TypeVar("T")
 

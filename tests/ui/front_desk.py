@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from console.domain.clock import FixedClock
 from console.domain.complaint import Complaint, QuickDue, quick_due
 from console.domain.customer import Customer, PartialDate, Phone, PurchaseItem, Tier
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 
 #: Saturday 28 Nov 2026, 15:30 local wall time.

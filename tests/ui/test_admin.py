@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from console.services.staff import AuditService, StaffService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.admin import AuditWindow, StaffWindow
 
 

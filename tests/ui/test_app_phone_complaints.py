@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from console.domain.complaint import Complaint, QuickDue, quick_due
 from console.domain.customer import Customer, Phone
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 
 
 def test_a_call_shows_the_open_complaint_and_starts_a_new_one_for_the_caller(

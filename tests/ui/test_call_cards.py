@@ -20,8 +20,8 @@ from console.services.calls import CallEvents, CallService
 from console.services.cti import CtiServer
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.call_cards import CallDesk
 from console.ui.main_window import MainWindow

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from console.domain.customer import Customer, Language, PartialDate, Phone, Tier
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.customer_dialog import CustomerDialog
 
 MOBILE = "13800138000"

@@ -19,8 +19,8 @@ from console.domain.clock import FixedClock
 from console.domain.customer import Customer, PartialDate, Phone, Tier, Visit
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.main_window import MainWindow
 from console.ui.purchase_dialog import PurchaseDialog

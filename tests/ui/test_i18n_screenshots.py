@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from console.app import Console, has_cjk_font
 from console.services.demo import fill_demo
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 
 EXPECTED = {

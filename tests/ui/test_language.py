@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from console.services.settings import INTERFACE_LANGUAGE
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 
 

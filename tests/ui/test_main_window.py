@@ -21,8 +21,8 @@ from console.domain.customer import (
 )
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.main_window import MainWindow
 from console.ui.search_results import SearchResultsModel
 

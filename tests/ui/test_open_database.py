@@ -10,7 +10,7 @@ import keyring.backends.fail
 import pytest
 
 from console import app
-from console.storage.database import is_encrypted
+from console.storage.sqlite.database import is_encrypted
 from console.ui.passphrase_dialog import PassphraseRequest
 
 

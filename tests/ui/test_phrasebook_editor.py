@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
 from console.services.phrasebooks import PermissionDenied, PhrasebookService
 from console.services.settings import SettingsService
-from console.storage import phrasebooks as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import phrasebooks as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
 from console.ui.phrase_checker import PhraseChecker

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.customer import Customer, PurchaseItem
 from console.services.customers import CustomerService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.purchase_dialog import PurchaseDialog
 
 

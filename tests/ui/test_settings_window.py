@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 from console.domain import options as o
 from console.domain.clock import FixedClock
 from console.services.settings import SettingsService, system_zone
-from console.storage import staff as staff_store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import staff as staff_store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.settings_window import SettingsWindow, StoreQuestions
 from tests.people import a_signed_in, a_switch

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.services import settings as opts
 from console.services.staff import AuditService, StaffService
-from console.storage import staff as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.sign_in import ConsoleLock, SignInWindow
 
 

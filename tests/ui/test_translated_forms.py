@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.services.customers import CustomerService
 from console.services.staff import AuditService, StaffService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.checked_editor import CheckedTextEdit

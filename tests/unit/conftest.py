@@ -21,12 +21,13 @@ from console import cli
 from console.domain.clock import FixedClock as Clock
 from console.domain.customer import Customer, Phone, PurchaseItem, Visit
 from console.domain.customer import Purchase as PurchaseRecord
+from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage import database
-from console.storage import runner as runner_module
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite import database
+from console.storage.sqlite import runner as runner_module
+from console.storage.sqlite.runner import DatabaseRunner
 
 T = TypeVar("T")
 
@@ -73,14 +74,33 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "console.db"
 
 
+#: The stores the storage and service tests run against. Each is a
+#: :class:`console.repositories.Store`; a second backend adds its name here and the same
+#: tests run on it.
+BACKENDS = ["sqlite"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
+    """A fresh, empty store of each backend (tests written against the interfaces)."""
+    if request.param == "sqlite":
+        r = DatabaseRunner(db_path)
+        r.open()
+        try:
+            yield r
+        finally:
+            r.close()
+    else:  # pragma: no cover - the list above names every backend
+        raise AssertionError(f"no such backend: {request.param}")
+
+
 @pytest.fixture
-def runner(db_path: Path) -> Iterator[DatabaseRunner]:
-    r = DatabaseRunner(db_path)
-    r.open()
-    try:
-        yield r
-    finally:
-        r.close()
+def runner(backend: Store) -> DatabaseRunner:
+    """The SQLite store itself, for tests of SQLite's own code (raw ``call(fn, ...)``);
+    such tests are skipped on other backends."""
+    if not isinstance(backend, DatabaseRunner):
+        pytest.skip("a test of the SQLite store")
+    return backend
 
 
 @pytest.fixture

@@ -22,9 +22,9 @@ from console import cli
 from console.domain.clock import FixedClock
 from console.domain.staff import MAX_FAILURES
 from console.services.staff import AuditService, SignInRefused, StaffService
-from console.storage import audit_chain, schema
-from console.storage import staff as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import audit_chain, schema
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, run
 
 T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)

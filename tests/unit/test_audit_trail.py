@@ -11,8 +11,8 @@ from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
-from console.storage import staff as audit_store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import staff as audit_store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import Clock, run
 
 

@@ -15,16 +15,16 @@ import sqlite_utils
 from console import cli
 from console.services.backup import BackupService
 from console.services.settings import BACKUP_EVERY_HOURS, BACKUP_KEEP, SettingsService
-from console.storage import schema
-from console.storage import staff as store
-from console.storage.backup import (
+from console.storage.sqlite import schema
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.backup import (
     BackupFailed,
     RestoreRefused,
     backup_to,
     check_backup,
     restore_into,
 )
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import Clock, add_customer, run, search_names
 
 

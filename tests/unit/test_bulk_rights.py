@@ -17,8 +17,8 @@ from console.services.backup import BackupService
 from console.services.identity import Identity
 from console.services.settings import SettingsService
 from console.services.staff import AuditService, StaffService
-from console.storage import staff as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, run, runner_for
 
 CSV = "name,phones,email\nYu Hua,+86 138 1234 5678,yu@example.com\nLi Lei,,\n"

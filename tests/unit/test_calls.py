@@ -26,9 +26,9 @@ from console.services import settings as opts
 from console.services.calls import CallService
 from console.services.customers import CustomerService, DuplicateFound
 from console.services.settings import SettingsService
-from console.storage import calls as call_store
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import calls as call_store
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import NOW, Clock, add_customer, run
 
 
@@ -369,7 +369,7 @@ def test_suffix_candidates_are_bounded(runner: DatabaseRunner) -> None:
 
 
 def test_migration_0005_adds_the_call_log_to_an_older_database(db_path: Path) -> None:
-    from console.storage import schema
+    from console.storage.sqlite import schema
 
     with DatabaseRunner(db_path) as r:
         li = add_customer(r, "李娜", phones=["+8613812345678"])

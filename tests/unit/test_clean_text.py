@@ -25,8 +25,8 @@ from console.services.csv_io import MAX_COLUMNS, CsvFormatError, RowError, parse
 from console.services.customers import CustomerService
 from console.services.imports import import_customers, import_purchases
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
 from tests.unit.conftest import NOW, add_customer, run
 from tests.unit.test_cli import main

@@ -15,18 +15,18 @@ import pytest
 import sqlite_utils
 
 from console.services.database_access import KeychainKeyed, choose_key, open_runner
-from console.storage import backup as backup_store
-from console.storage import database, driver
-from console.storage.backup import BackupFailed, RestoreRefused, backup_to, check_backup
-from console.storage.database import (
+from console.storage.sqlite import backup as backup_store
+from console.storage.sqlite import database, driver
+from console.storage.sqlite.backup import BackupFailed, RestoreRefused, backup_to, check_backup
+from console.storage.sqlite.database import (
     DamagedDatabaseError,
     DatabaseLockedError,
     DiskFullError,
     TruncatedDatabaseError,
     WrongKeyError,
 )
-from console.storage.driver import DbKey
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.driver import DbKey
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.conftest import add_customer, add_manager, run_cli, search_names
 

@@ -14,8 +14,8 @@ import pytest
 
 from console import cli
 from console.domain.customer import PartialDate, Phone, Tier
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, runner_for
 from tests.unit.conftest import run_cli as main
 

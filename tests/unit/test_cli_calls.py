@@ -21,7 +21,7 @@ from console.services.cti import CtiServer
 from console.services.customers import CustomerService
 from console.services.secrets import CTI_TOKEN_ENV
 from console.services.settings import SettingsService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer
 
 TOKEN = "cli-test-token-0123456789abcdefgh"

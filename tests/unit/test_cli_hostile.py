@@ -274,7 +274,7 @@ def test_hostile_arguments_in_a_real_process(
     env.pop("SERVICE_CONSOLE_DB_PASSPHRASE", None)
     if argv[0] == "export":  # a real process has its own (empty) keychain: use a plain db
         plain = tmp_path / "plain.db"
-        from console.storage.runner import DatabaseRunner
+        from console.storage.sqlite.runner import DatabaseRunner
 
         with DatabaseRunner(plain) as runner:
             add_customer(runner, "Grace Hopper")

@@ -15,7 +15,7 @@ import pytest
 from console import cli
 from console.domain.phrasebook_io import read_phrasebook
 from console.services.phrasebooks import DEFAULT_PHRASEBOOK_FILE
-from console.storage import phrasebooks as store
+from console.storage.sqlite import phrasebooks as store
 from tests.people import BOSS, PIN, signed_in
 from tests.unit.conftest import runner_for
 

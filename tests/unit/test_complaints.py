@@ -46,7 +46,7 @@ from console.services.complaints import (
 )
 from console.services.customers import ValidationFailed
 from console.services.settings import SettingsService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
 from tests.unit.conftest import add_customer
 
@@ -505,7 +505,7 @@ def test_cli_errors(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 WRITER = """
 import asyncio, sys, datetime as dt
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from console.services.settings import SettingsService
 from console.services.complaints import ComplaintService
 r = DatabaseRunner(sys.argv[1]); r.open()

@@ -28,7 +28,7 @@ from console.services.cti_guard import (
     control_character,
     source_key,
 )
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.test_cti_http import NEW_CALL, TOKEN, Listener, run_with
 
 OTHER = "127.0.0.2"

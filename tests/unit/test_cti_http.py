@@ -22,7 +22,7 @@ from console.services import secrets
 from console.services.calls import CallEvents, CallService, CallUpdate
 from console.services.cti import MAX_BODY, CtiServer, ListenerError, TokenBucket
 from console.services.customers import CustomerService
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer
 
 TOKEN = "t0k3n-for-tests-0123456789abcdef"

@@ -25,8 +25,8 @@ from console.services.customers import (
     normalise_phones,
 )
 from console.services.settings import SettingsService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
 from tests.unit.conftest import Clock, add_customer, add_visit, run
 

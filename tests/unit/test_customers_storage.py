@@ -16,8 +16,8 @@ from console.domain.customer import (
     Tier,
 )
 from console.domain.search_text import plan_query
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import NOW, add_customer, add_purchase, add_visit
 
 D = dt.datetime

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from console.storage import database, schema
-from console.storage.database import (
+from console.storage.sqlite import database, schema
+from console.storage.sqlite.database import (
     NetworkPathError,
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,
     is_network_path,
 )
-from console.storage.runner import DatabaseRunner
-from console.storage.transactions import write_transaction
+from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.transactions import write_transaction
 
 EXPECTED_TABLES = {
     "customers",

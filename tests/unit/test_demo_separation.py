@@ -11,7 +11,7 @@ from console import cli
 from console.services.demo import claim_for_demo, is_demo_database
 from console.services.imports import Rejected
 from console.services.paths import default_db_path, default_demo_db_path, resolve_demo_db_path
-from console.storage import customers as store
+from console.storage.sqlite import customers as store
 from tests.unit.conftest import add_customer, runner_for
 from tests.unit.conftest import run_cli as main
 

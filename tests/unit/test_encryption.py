@@ -18,10 +18,10 @@ from console.services.database_access import (
     encrypt_database,
     open_runner,
 )
-from console.storage.backup import RestoreRefused, backup_to, check_backup, restore_into
-from console.storage.database import NotADatabaseError, WrongKeyError, is_encrypted
-from console.storage.driver import DbKey
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.backup import RestoreRefused, backup_to, check_backup, restore_into
+from console.storage.sqlite.database import NotADatabaseError, WrongKeyError, is_encrypted
+from console.storage.sqlite.driver import DbKey
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.conftest import add_customer, search_names
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from console.storage import files
-from console.storage.backup import backup_to
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.backup import backup_to
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer
 from tests.unit.test_cli import GOOD_CSV, main, one_sentence, write
 

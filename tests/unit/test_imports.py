@@ -14,7 +14,7 @@ import pytest
 
 from console.services import imports
 from console.services.imports import ImportResult, import_customers
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer
 
 HEADER = "name,preferred_name,phones,email,member_no,birthday,tier,preferences,notes\r\n"

@@ -54,7 +54,7 @@ def test_the_code_keeps_the_layers_contract() -> None:
         (
             "ui/search_results.py",
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-            "    from console.storage.runner import DatabaseRunner  # noqa\n",
+            "    from console.storage.sqlite.runner import DatabaseRunner  # noqa\n",
             "Widgets and commands reach the database only through services",
         ),
         # The command line importing a widget.

@@ -15,10 +15,10 @@ from console.domain.customer import Customer, Phone, PurchaseItem
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage import customers as customer_store
-from console.storage import privacy as privacy_store
-from console.storage import staff as staff_store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as customer_store
+from console.storage.sqlite import privacy as privacy_store
+from console.storage.sqlite import staff as staff_store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
 from tests.unit.conftest import add_customer, run
 

@@ -27,10 +27,10 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.services.settings import SettingsService
-from console.storage import customers as settings_store
-from console.storage import phrasebooks as store
-from console.storage.database import Db
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as settings_store
+from console.storage.sqlite import phrasebooks as store
+from console.storage.sqlite.database import Db
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
 from tests.unit.conftest import NOW, Clock, run
 

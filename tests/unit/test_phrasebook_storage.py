@@ -12,16 +12,16 @@ import pytest
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
-from console.storage import phrasebooks as store
-from console.storage import schema
-from console.storage.phrasebooks import (
+from console.storage.sqlite import phrasebooks as store
+from console.storage.sqlite import schema
+from console.storage.sqlite.phrasebooks import (
     EntryNotFound,
     HistoryAction,
     PhrasebookNameTaken,
     StaleVersion,
     VersionNotRestorable,
 )
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 
 T0 = dt.datetime(2026, 11, 28, 9, 0)
 PHRASEBOOK_TABLES = {"phrasebooks", "phrasebook_entries", "phrasebook_history"}

@@ -15,8 +15,8 @@ from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
 from console.services.settings import SettingsService
-from console.storage import privacy as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import privacy as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
 from tests.unit.conftest import Clock, run, search_names
 
@@ -323,7 +323,7 @@ def test_an_erased_customer_stays_erased_after_restoring_an_older_backup(
     db_path: Path,
     tmp_path: Path,
 ) -> None:
-    from console.storage.backup import backup_to, restore_into
+    from console.storage.sqlite.backup import backup_to, restore_into
 
     cid = canary(customers, clock)
     runner.call(backup_to, tmp_path / "older.db")  # made before the erasure

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from console.storage import schema
+from console.storage.sqlite import schema
 
 
 def test_every_registered_step_is_in_our_ordered_list() -> None:

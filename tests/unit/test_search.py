@@ -12,8 +12,8 @@ from console.domain.customer import Customer, Phone, Tier
 from console.domain.search_text import Tier as MatchTier
 from console.domain.search_text import customer_search_keys, fold, index_entry, plan_query
 from console.services.customers import CustomerService
-from console.storage import customers as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import NOW, add_customer, add_visit, run, search_names
 
 ZHANG_WEI_PHONE = "+8613812345678"

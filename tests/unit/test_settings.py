@@ -12,9 +12,9 @@ import pytest
 from console.domain import options as o
 from console.domain.roles import NotAllowed
 from console.services.settings import ConsoleConfig, SettingsService
-from console.storage import customers as settings_store
-from console.storage import staff as staff_store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import customers as settings_store
+from console.storage.sqlite import staff as staff_store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
 from tests.unit.conftest import run
 

@@ -24,8 +24,8 @@ from console.domain.staff import (
 )
 from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, SignInRefused, StaffService, entries_csv
-from console.storage import staff as store
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite import staff as store
+from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import run
 
 T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
@@ -326,7 +326,7 @@ def test_session_carries_name_and_role() -> None:
 def test_a_database_from_before_staff_existed_is_migrated(db_path: Path) -> None:
     import sqlite_utils
 
-    from console.storage import schema
+    from console.storage.sqlite import schema
 
     conn = sqlite3.connect(db_path, isolation_level=None)
     old = sqlite_utils.Database(conn)

@@ -21,7 +21,7 @@ IMPORT = """
 import sys
 from pathlib import Path
 from console.services.imports import import_customers
-from console.storage.runner import DatabaseRunner
+from console.storage.sqlite.runner import DatabaseRunner
 with DatabaseRunner(Path(sys.argv[1])) as runner:
     print("importing", flush=True)
     import_customers(runner, Path(sys.argv[2]), region="CN")
@@ -134,7 +134,7 @@ ORPHAN = """
 import os, subprocess, sys
 child = subprocess.Popen([sys.executable, "-c", '''
 import os, sys, time
-from console.storage import workers
+from console.storage.sqlite import workers
 workers._die_with_parent_linux = lambda: None  # the portable watch alone
 workers.POLL_SECONDS = 0.1
 workers.watch_parent(int(sys.argv[1]))

@@ -26,8 +26,8 @@ from console.domain.calls import (
     choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
-from console.storage.customers import RANK_ID_BITS
-from console.storage.transactions import write_transaction
+from console.storage.sqlite.customers import RANK_ID_BITS
+from console.storage.sqlite.transactions import write_transaction
 
 #: At most this many customers are weighed for a last-digits match (a probable match
 #: needs one customer alone at the longest shared ending; more than this is noise).

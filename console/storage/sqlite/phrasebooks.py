@@ -29,8 +29,8 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
-from console.storage import driver
-from console.storage.transactions import write_transaction
+from console.storage.sqlite import driver
+from console.storage.sqlite.transactions import write_transaction
 
 
 class PhrasebookNotFound(LookupError):

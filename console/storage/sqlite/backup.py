@@ -27,14 +27,15 @@ from typing import Any
 
 import sqlite_utils
 
-from console.storage import driver, files, privacy, schema
-from console.storage.database import (
+from console.storage import files
+from console.storage.sqlite import driver, privacy, schema
+from console.storage.sqlite.database import (
     DamagedDatabaseError,
     NotADatabaseError,
     StorageError,
     connect,
 )
-from console.storage.driver import DbKey
+from console.storage.sqlite.driver import DbKey
 
 log = logging.getLogger(__name__)
 

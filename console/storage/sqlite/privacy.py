@@ -19,8 +19,8 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent, Method, Purpose
-from console.storage.staff import redact_audit
-from console.storage.transactions import write_transaction
+from console.storage.sqlite.staff import redact_audit
+from console.storage.sqlite.transactions import write_transaction
 
 #: Audit entities whose entity_id is a customer id.
 CUSTOMER_AUDIT_ENTITIES = ("customer", "visit", "purchase", "reward", "consent")
@@ -300,7 +300,7 @@ def clear_wal(db: sqlite_utils.Database, wait_ms: int = 5000) -> bool:
     """Copy the write-ahead log into the database and empty it, so old page images (an
     erased customer's) leave the WAL; wait up to *wait_ms* for other connections' read
     snapshots. False when a reader still holds one: the WAL could not be emptied."""
-    from console.storage.database import BUSY_TIMEOUT_MS
+    from console.storage.sqlite.database import BUSY_TIMEOUT_MS
 
     db.execute(f"PRAGMA busy_timeout = {max(int(wait_ms), 0)}")
     try:

@@ -175,7 +175,7 @@ def _m0002_search(db: sqlite_utils.Database) -> None:
     # newest first and stops after a page ("ties broken by most recent visit" for free);
     # as the primary key it also keeps the rows in that order on disk, for prefix scans:
     #   rank_key = ((Unix seconds of the last visit) + 1) << 30 | customer_id
-    # with 0 seconds for "never visited" (see console.storage.customers.rank_key).
+    # with 0 seconds for "never visited" (see console.storage.sqlite.customers.rank_key).
     db.execute(
         """
         CREATE TABLE search_docs (
@@ -646,7 +646,7 @@ def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
     # Hash chains over the audit trail and the sign-in attempts (storage/audit_chain.py):
     # each row's hash covers its columns and the hash of the row before it; chain_heads
     # keeps each chain's newest id and hash so deleting the newest rows shows too.
-    from console.storage.audit_chain import chain_existing  # storage imports schema
+    from console.storage.sqlite.audit_chain import chain_existing  # storage imports schema
 
     db.execute("DROP TRIGGER audit_no_update")
     for column in ("fields_digest", "prev_hash", "hash"):
@@ -752,7 +752,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         return
     migrations.apply(db)
     if PENDING_SEARCH_REBUILD in db.table_names():
-        from console.storage.customers import rebuild_search_index  # storage imports schema
+        from console.storage.sqlite.customers import rebuild_search_index  # storage imports schema
 
         rebuild_search_index(db)
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")

@@ -19,9 +19,9 @@ from console.domain.staff import (
     StaffNameTaken,
     locked_until,
 )
-from console.storage import audit_chain
-from console.storage.audit_chain import REDACTED
-from console.storage.transactions import write_transaction
+from console.storage.sqlite import audit_chain
+from console.storage.sqlite.audit_chain import REDACTED
+from console.storage.sqlite.transactions import write_transaction
 
 __all__ = ["REDACTED"]  # re-exported: erasure writes it
 

@@ -1,4 +1,8 @@
-"""The database thread: one thread owns the connection; everyone else sends it work.
+"""The SQLite store: one thread owns the connection; everyone else sends it work.
+
+:class:`DatabaseRunner` implements :class:`console.repositories.Store`: services hand it
+jobs of the repositories (``read``/``write``, a write in one transaction). The raw
+``run``/``call`` of a function of the connection are for storage itself and its tests.
 
 sqlite-utils connects with ``check_same_thread=True``, so the connection is opened on
 the worker thread and used only there. The GUI thread never waits on it: services
@@ -18,9 +22,12 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from console.storage import driver, files
-from console.storage.database import connect, explain
-from console.storage.driver import DbKey
+from console.storage import files
+from console.storage.sqlite import driver
+from console.storage.sqlite.database import connect, explain
+from console.storage.sqlite.driver import DbKey
+from console.storage.sqlite.repositories import SqliteRepositories
+from console.storage.sqlite.transactions import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +105,38 @@ class DatabaseRunner:
         return await loop.run_in_executor(
             self._executor, functools.partial(self._bound(fn, *args, **kwargs))
         )
+
+    # -- the Store interface: jobs of the repositories ---------------------------------
+
+    @staticmethod
+    def _read_job(job: Callable[[Any], T]) -> Callable[[sqlite_utils.Database], T]:
+        def run(db: sqlite_utils.Database) -> T:
+            return job(SqliteRepositories(db))
+
+        return run
+
+    @staticmethod
+    def _write_job(job: Callable[[Any], T]) -> Callable[[sqlite_utils.Database], T]:
+        def run(db: sqlite_utils.Database) -> T:
+            with write_transaction(db):
+                return job(SqliteRepositories(db))
+
+        return run
+
+    async def read(self, job: Callable[[Any], T]) -> T:
+        return await self.run(self._read_job(job))
+
+    async def write(self, job: Callable[[Any], T]) -> T:
+        return await self.run(self._write_job(job))
+
+    def read_now(self, job: Callable[[Any], T]) -> T:
+        return self.call(self._read_job(job))
+
+    def write_now(self, job: Callable[[Any], T]) -> T:
+        return self.call(self._write_job(job))
+
+    def write_later(self, job: Callable[[Any], T]) -> concurrent.futures.Future[T]:
+        return self.submit(self._write_job(job))
 
     def close(self) -> None:
         if self._closed:

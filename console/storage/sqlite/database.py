@@ -17,8 +17,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from console.storage import driver, schema
-from console.storage.driver import DbKey
+from console.storage.sqlite import driver, schema
+from console.storage.sqlite.driver import DbKey
 
 log = logging.getLogger(__name__)
 

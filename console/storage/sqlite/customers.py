@@ -52,8 +52,8 @@ from console.domain.search_text import (
     phone_forms,
 )
 from console.domain.search_text import Tier as MatchTier
-from console.storage.transactions import write_transaction
-from console.storage.workers import watch_parent
+from console.storage.sqlite.transactions import write_transaction
+from console.storage.sqlite.workers import watch_parent
 
 #: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).
 RANK_ID_BITS = 30

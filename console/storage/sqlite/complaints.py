@@ -41,7 +41,7 @@ from console.domain.complaint import (
     Want,
     median,
 )
-from console.storage.transactions import write_transaction
+from console.storage.sqlite.transactions import write_transaction
 
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
 

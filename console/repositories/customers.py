@@ -1,0 +1,9 @@
+"""The customers repository (see :mod:`console.repositories`)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class CustomerRepository(Protocol):
+    """Filled in as the services move onto the repository (issue 13)."""

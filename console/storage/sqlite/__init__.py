@@ -1,0 +1,1 @@
+"""The SQLite implementation of the repositories: the desk's embedded (SQLCipher) store."""

@@ -1,0 +1,60 @@
+"""Instants as the SQLite store keeps them: UTC, ISO-8601 text, fixed width.
+
+Every moment (a visit, a complaint's promise, an audit entry) is stored as
+``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``: one representation, sortable as text, correct
+whatever zone the computer is in when it is read back, and the form PostgreSQL's
+``timestamptz`` prints. Dates without a time (birthdays, a report's day) stay ISO dates.
+
+The domain hands storage either an aware instant or a naive wall time in the computer's
+(the store's) zone; a naive value is placed in that zone (DST fold 0) before conversion.
+Reading gives back an aware UTC instant (``load``) or the wall time in the computer's
+zone (``load_local``), whichever the domain type wants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def dump(moment: dt.datetime) -> str:
+    """*moment* as stored: UTC, microseconds, explicit offset."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a wall time in this computer's zone
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def dump_optional(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else dump(moment)
+
+
+def load(text: str) -> dt.datetime:
+    """A stored instant, aware, in UTC. (Legacy naive text reads as local wall time.)"""
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(dt.UTC)
+
+
+def load_optional(text: str | None) -> dt.datetime | None:
+    return None if not text else load(text)
+
+
+def load_local(text: str) -> dt.datetime:
+    """A stored instant as naive wall time in this computer's zone (what the domain's
+    visit, purchase and call times are)."""
+    return load(text).astimezone().replace(tzinfo=None)
+
+
+def load_local_optional(text: str | None) -> dt.datetime | None:
+    return None if not text else load_local(text)
+
+
+def from_epoch(seconds: int | float) -> str:
+    """A legacy UTC-integer column's value as stored text (migrations)."""
+    return dump(dt.datetime.fromtimestamp(seconds, dt.UTC))
+
+
+def migrate_text(text: str | None) -> str | None:
+    """A legacy value (naive local or aware ISO text) as stored text (migrations).
+    Naive values are read in this computer's zone, where they were written."""
+    return None if text is None or text == "" else dump(dt.datetime.fromisoformat(text))
