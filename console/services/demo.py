@@ -26,6 +26,7 @@ from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
 from console.services.settings import DEMO_DATABASE
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 
@@ -122,7 +123,7 @@ def _fill(
             "database (use --db with a new file)"
         )
     # Marked before the first customer is written: even a fill cut short says it is a demo.
-    store.set_setting(db, DEMO_DATABASE.key, True)
+    settings_store.set_setting(db, DEMO_DATABASE.key, True)
     recipe = _Recipe(seed, today, dt.datetime.combine(today, dt.time(9, 0)), purchases_per_customer)
     done = visits_total = purchases_total = 0
     collecting = gc.isenabled()
@@ -168,7 +169,7 @@ async def fill_demo_async(
 
 
 def _is_demo(db: Db) -> bool:
-    return DEMO_DATABASE.coerce(store.get_setting(db, DEMO_DATABASE.key)) is True
+    return DEMO_DATABASE.coerce(settings_store.get_setting(db, DEMO_DATABASE.key)) is True
 
 
 def is_demo_database(runner: DatabaseRunner) -> bool:
@@ -187,7 +188,7 @@ def _claim(db: Db) -> tuple[bool, int]:
         return True, existing
     if existing:
         return False, existing
-    store.set_setting(db, DEMO_DATABASE.key, True)
+    settings_store.set_setting(db, DEMO_DATABASE.key, True)
     return True, 0
 
 

@@ -66,7 +66,7 @@ from console.domain.roles import Permission
 from console.repositories import Repositories
 from console.services._bridge import raw_db
 from console.storage.console_config import ConsoleConfig
-from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 from console.storage.sqlite.transactions import write_transaction
@@ -174,7 +174,7 @@ def migrate(db: Db, config: ConsoleConfig) -> None:
     moved = dict(held)
     for (key,) in rows:
         if key in CONSOLE_KEYS and key not in held:
-            value = store.get_setting(db, key)
+            value = settings_store.get_setting(db, key)
             moved[key] = BY_KEY[key].coerce(value)
     if moved != held:
         config.save(moved)
@@ -186,7 +186,7 @@ def read(db: Db, option: Option[T], config: ConsoleConfig | None = None) -> T:
     """*option*'s value, read on the database thread (console scope: the config file)."""
     if option.scope is Scope.CONSOLE:
         return option.coerce((config or ConsoleConfig()).get(option.key))
-    return option.coerce(store.get_setting(db, option.key))
+    return option.coerce(settings_store.get_setting(db, option.key))
 
 
 class SettingsService:
@@ -276,7 +276,7 @@ class SettingsService:
             elif remove:
                 db.execute("DELETE FROM settings WHERE key = ?", [option.key])
             else:
-                store.set_setting(db, option.key, value)
+                settings_store.set_setting(db, option.key, value)
             return Change(option, before, value)
 
         def records(result: Change) -> list[Record]:

@@ -25,6 +25,7 @@ from typing import Any
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks.bench_search import (
     DEFAULT_DB,
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     with DatabaseRunner(args.db) as runner:
         settings = SettingsService(runner)
         service = CustomerService(runner, settings)
-        marker = runner.call(store.get_setting, MARKER) or {}
+        marker = runner.call(settings_store.get_setting, MARKER) or {}
         big = marker.get("big_customer_id")
         if not big:
             print(f"{args.db} has no benchmark customer: rebuild it", file=sys.stderr)

@@ -33,6 +33,7 @@ from console.services.customers import CustomerService
 from console.services.database_access import choose_key
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     runner.open()
     try:
         service = CustomerService(runner, SettingsService(runner))
-        marker = runner.call(store.get_setting, MARKER) or {}
+        marker = runner.call(settings_store.get_setting, MARKER) or {}
         queries = runner.call(_queries, args.per_kind, args.seed)
         customers = runner.call(store.count_customers)
 

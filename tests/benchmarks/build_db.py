@@ -22,6 +22,7 @@ from typing import Any
 from console.domain.customer import Customer, Phone, PurchaseItem, Tier
 from console.services.demo import fill_demo
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 
@@ -91,7 +92,7 @@ def _reusable(path: Path, wanted: dict[str, Any]) -> dict[str, Any] | None:
     if not path.exists():
         return None
     with DatabaseRunner(path) as runner:
-        marker = runner.call(store.get_setting, MARKER)
+        marker = runner.call(settings_store.get_setting, MARKER)
         if isinstance(marker, dict) and marker.get("settings") == wanted:
             return marker
     return None
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "cpu_count": os.cpu_count(),
         }
-        runner.call(store.set_setting, MARKER, marker)
+        runner.call(settings_store.set_setting, MARKER, marker)
     marker["db_bytes"] = path.stat().st_size
     print(json.dumps({"reused": False, "db": str(path), **marker}, indent=2))
     return 0

@@ -15,6 +15,7 @@ import pytest
 from console import cli
 from console.domain.customer import PartialDate, Phone, Tier
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, runner_for
 from tests.unit.conftest import run_cli as main
@@ -560,7 +561,7 @@ def test_export_of_demo_data_round_trips(tmp_path: Path) -> None:
     demo = tmp_path / "demo.db"
     assert main("demo", "--db", str(demo), "--customers", "120", "--seed", "5")[0] == 0
     with runner_for(demo) as r:  # export refuses a demo database (test_demo_separation.py)
-        r.call(store.set_setting, "demo_database", False)
+        r.call(settings_store.set_setting, "demo_database", False)
     code, first = main("export", "customers", "--db", str(demo))
     assert code == 0
     fresh = tmp_path / "fresh.db"

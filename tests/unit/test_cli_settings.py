@@ -11,7 +11,7 @@ import pytest
 
 from console import cli
 from console.services.settings import ConsoleConfig
-from console.storage.sqlite import customers as settings_store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from tests.people import BOSS, PIN, signed_in
 from tests.unit.conftest import runner_for

@@ -17,6 +17,7 @@ from console.domain.customer import (
 )
 from console.domain.search_text import plan_query
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import NOW, add_customer, add_purchase, add_visit
 
@@ -569,9 +570,9 @@ def test_lapsed_customers_are_good_customers_not_seen_recently(runner: DatabaseR
 
 
 def test_settings_round_trip(runner: DatabaseRunner) -> None:
-    assert runner.call(store.get_setting, "store_name") is None
-    runner.call(store.set_setting, "store_name", "上海静安店")
-    runner.call(store.set_setting, "loyalty_every", 8)
-    runner.call(store.set_setting, "loyalty_every", 12)
-    assert runner.call(store.get_setting, "store_name") == "上海静安店"
-    assert runner.call(store.get_setting, "loyalty_every") == 12
+    assert runner.call(settings_store.get_setting, "store_name") is None
+    runner.call(settings_store.set_setting, "store_name", "上海静安店")
+    runner.call(settings_store.set_setting, "loyalty_every", 8)
+    runner.call(settings_store.set_setting, "loyalty_every", 12)
+    assert runner.call(settings_store.get_setting, "store_name") == "上海静安店"
+    assert runner.call(settings_store.get_setting, "loyalty_every") == 12

@@ -27,8 +27,8 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.services.settings import SettingsService
-from console.storage.sqlite import customers as settings_store
 from console.storage.sqlite import phrasebooks as store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch

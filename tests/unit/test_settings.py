@@ -12,7 +12,7 @@ import pytest
 from console.domain import options as o
 from console.domain.roles import NotAllowed
 from console.services.settings import ConsoleConfig, SettingsService
-from console.storage.sqlite import customers as settings_store
+from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch

@@ -1403,17 +1403,3 @@ def find_by_member_or_phone(
 
 
 # --- settings ------------------------------------------------------------------------
-
-
-def get_setting(db: sqlite_utils.Database, key: str) -> Any:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return None if row is None else json.loads(row[0])
-
-
-def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
-    with write_transaction(db):
-        db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, json.dumps(value, ensure_ascii=False)],
-        )
