@@ -25,7 +25,6 @@ from console.services.backup import BackupService
 from console.services.calls import CallEvents, CallService
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, count_customers
-from console.services.database_access import ENV_PASSPHRASE, NeedsPassphrase, open_runner
 from console.services.identity import Identity
 from console.services.imports import Rejected
 from console.services.paths import resolve_db_path, resolve_demo_db_path
@@ -46,6 +45,7 @@ from console.ui.phrase_checker import PhraseChecker
 from console.ui.settings_window import SettingsWindow, StoreQuestions
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 from console.ui.widgets import Retranslating
+from console.wiring.desk import ENV_PASSPHRASE, NeedsPassphrase, open_runner
 
 log = logging.getLogger("console")
 

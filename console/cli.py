@@ -23,8 +23,8 @@ from console.domain.text import escape_controls
 
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
-    from console.services.database_access import DatabaseRunner
     from console.services.identity import Identity
+    from console.wiring.desk import DatabaseRunner
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -249,8 +249,8 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 def _open(db_arg: str | None) -> DatabaseRunner:
     """The database, encrypted with its key from the keychain (or the passphrase in
     $SERVICE_CONSOLE_DB_PASSPHRASE); a plain file from an older version opens as it is."""
-    from console.services.database_access import open_runner
     from console.services.paths import resolve_db_path
+    from console.wiring.desk import open_runner
 
     return open_runner(resolve_db_path(db_arg))
 
@@ -360,9 +360,9 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from console.services import imports
     from console.services.customers import customer_count
-    from console.services.database_access import open_runner
     from console.services.demo import fill_demo, is_demo_database
     from console.services.paths import resolve_demo_db_path
+    from console.wiring.desk import open_runner
 
     if args.customers < 1:
         raise UsageError("--customers must be at least 1")
@@ -482,7 +482,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             )
             return EXIT_REJECTED
         if args.output:
-            from console.services import files
+            from console import files
 
             # All or nothing: a full disk leaves the previous file as it was.
             try:
@@ -533,7 +533,7 @@ def _file_matcher(name: str) -> Matcher:
 
 def _db_matcher(db_arg: str | None) -> Matcher:
     from console.domain.phrasebook_io import PhrasebookFormatError
-    from console.services.database_access import StorageError
+    from console.repositories.errors import StoreError as StorageError
     from console.services.phrasebooks import PhrasebookNotFound, PhrasebookService
     from console.services.settings import SettingsService
 
@@ -804,7 +804,7 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     (lint: 2, others: 1); the traceback of an unexpected error goes to the log file."""
     import logging
 
-    from console.services.database_access import StorageError  # imported late: startup time
+    from console.repositories.errors import StoreError as StorageError  # late: startup time
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
     if isinstance(exc, StorageError):

@@ -56,10 +56,10 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from console.cli_staff import act_as
     from console.domain.roles import NotAllowed, Permission
     from console.services.backup import BackupFailed, BackupService
-    from console.services.database_access import open_runner
     from console.services.paths import resolve_db_path
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
+    from console.wiring.desk import open_runner
 
     runner = open_runner(resolve_db_path(args.db))
     try:
@@ -84,7 +84,7 @@ def _authorise_restore(args: argparse.Namespace, db: Path) -> None:
     """Sign in and require the restore right in the database at *db*."""
     from console.cli_staff import act_as
     from console.domain.roles import Permission
-    from console.services.database_access import open_runner
+    from console.wiring.desk import open_runner
 
     runner = open_runner(db)
     try:
@@ -96,10 +96,10 @@ def _authorise_restore(args: argparse.Namespace, db: Path) -> None:
 def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> None:
     """The restore's audit entry goes into the restored database (the one in use now)."""
     from console.cli_staff import _services
-    from console.services.database_access import open_runner
     from console.services.identity import Identity
     from console.services.settings import SettingsService
     from console.services.staff import staff_member
+    from console.wiring.desk import open_runner
 
     runner = open_runner(live)
     try:
@@ -125,9 +125,9 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from console.domain.roles import NotAllowed
     from console.services.backup import RestoreRefused, backup_name, check_backup, restore_into
-    from console.services.database_access import DamagedDatabaseError, choose_key
     from console.services.paths import resolve_db_path
     from console.services.staff import SignInRefused
+    from console.wiring.desk import DamagedDatabaseError, choose_key
 
     live = resolve_db_path(args.db)
     key = choose_key(live)
@@ -161,7 +161,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     if key is not None and key.raw is not None:
-        from console.services.database_access import remember_key
+        from console.wiring.desk import remember_key
 
         remember_key(live, key.raw)  # a fresh file (the damaged one was set aside) has a new salt
     if not existed:
@@ -184,8 +184,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace, out: TextIO) -> int:
-    from console.services.database_access import encrypt_database
     from console.services.paths import resolve_db_path
+    from console.wiring.desk import encrypt_database
 
     passphrase = None
     if args.passphrase_stdin:

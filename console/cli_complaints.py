@@ -17,7 +17,7 @@ from console import cli_args
 
 if TYPE_CHECKING:
     from console.services.complaints import ComplaintService, QueueRow
-    from console.services.database_access import DatabaseRunner
+    from console.wiring.desk import DatabaseRunner
 
 STATUSES = ("new", "in_progress", "resolved", "followed_up", "closed", "voided")
 

@@ -21,9 +21,9 @@ from console import cli_args
 if TYPE_CHECKING:
     from console.domain.roles import Permission
     from console.domain.staff import Session
-    from console.services.database_access import DatabaseRunner
     from console.services.identity import Identity
     from console.services.staff import AuditService, StaffService
+    from console.wiring.desk import DatabaseRunner
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -126,7 +126,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
             data = await privacy.export_customer(args.id)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             if args.output:
-                from console.services import files
+                from console import files
 
                 files.write_text(args.output, text)  # all or nothing, 0600
             else:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from console import assets
+from console import assets, files
 from console.domain.clock import Clock, SystemClock
 from console.domain.phrase_matcher import Finding, Matcher, Problem, validate
 from console.domain.phrasebook import (
@@ -57,7 +57,6 @@ from console.domain.roles import Role
 from console.services import settings as opts
 from console.services.identity import Identity
 from console.services.settings import SettingsService
-from console.storage import files
 from console.storage.sqlite import phrasebooks as store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.phrasebooks import (

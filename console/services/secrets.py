@@ -28,7 +28,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from console.storage.sqlite.driver import KEY_BYTES
+#: A database key: 256 random bits (what SQLCipher takes as a raw key).
+KEY_BYTES = 32
 
 SERVICE = "service-console"
 

@@ -3,7 +3,7 @@ config folder (platformdirs), never in the database, so a copied database does n
 the source computer's phone extension, listener port or backup folder.
 
 Written whole (temporary file, fsync, rename; 0600 in a 0700 folder) by
-:mod:`console.storage.files`. A missing or unreadable file reads as empty: every option
+:mod:`console.files`. A missing or unreadable file reads as empty: every option
 then has its default.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import platformdirs
 
-from console.storage import files
+from console import files
 
 APP_NAME = "service-console"
 FILENAME = "settings.json"

@@ -42,10 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import files
 from console.domain.roles import NotAllowed, Role
 from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
 from console.domain.validation import ValidationFailed
-from console.services import files
 from console.services.staff import AuditService, StaffService
 from console.ui import theme
 from console.ui.i18n import format_date, locale

@@ -57,8 +57,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import files
 from console.domain.complaint import SUMMARY_CHARS
-from console.services import files
 from console.services.complaints import ComplaintReport, ComplaintService, FeedbackRow
 from console.ui import theme
 from console.ui.complaint_form import (

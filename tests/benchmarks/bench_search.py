@@ -30,12 +30,12 @@ from typing import Any
 from console.domain.names import has_cjk, pinyin_syllables
 from console.domain.phones import format_phone
 from console.services.customers import CustomerService
-from console.services.database_access import choose_key
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
+from console.wiring.desk import choose_key
 
 DEFAULT_DB = Path("/tmp/sc-bench/bench.db")
 MARKER = "benchmark.build"

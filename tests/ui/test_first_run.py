@@ -18,12 +18,12 @@ import keyring.backends.fail
 import pytest
 
 from console import cli
-from console.services.database_access import open_runner
 from console.services.demo import is_demo_database
 from console.services.paths import default_db_path, default_demo_db_path
 from console.services.phrasebooks import DEFAULT_PHRASEBOOK
 from console.storage.sqlite import customers as store
 from console.storage.sqlite.runner import DatabaseRunner
+from console.wiring.desk import open_runner
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -68,7 +68,7 @@ def test_a_wrong_passphrase_is_asked_again_and_cancel_opens_nothing(
 
 
 def test_without_a_screen_nobody_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from console.services.database_access import NeedsPassphrase
+    from console.wiring.desk import NeedsPassphrase
 
     def ask(request: PassphraseRequest) -> str | None:
         raise AssertionError("a dialog nobody can see was shown")

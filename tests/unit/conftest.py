@@ -161,7 +161,7 @@ def search_names(runner: DatabaseRunner, query: str, limit: int = 20) -> list[st
 
 def runner_for(path: Path) -> DatabaseRunner:
     """A runner keyed as the app and the CLI key it (encrypted, key in the keychain)."""
-    from console.services.database_access import choose_key
+    from console.wiring.desk import choose_key
 
     return DatabaseRunner(path, choose_key(path))
 

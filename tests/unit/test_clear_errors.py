@@ -14,7 +14,6 @@ import keyring
 import pytest
 import sqlite_utils
 
-from console.services.database_access import KeychainKeyed, choose_key, open_runner
 from console.storage.sqlite import backup as backup_store
 from console.storage.sqlite import database, driver
 from console.storage.sqlite.backup import BackupFailed, RestoreRefused, backup_to, check_backup
@@ -27,6 +26,7 @@ from console.storage.sqlite.database import (
 )
 from console.storage.sqlite.driver import DbKey
 from console.storage.sqlite.runner import DatabaseRunner
+from console.wiring.desk import KeychainKeyed, choose_key, open_runner
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.conftest import add_customer, add_manager, run_cli, search_names
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from console import cli
-from console.services.database_access import open_runner
+from console.wiring.desk import open_runner
 from tests.unit.conftest import add_customer
 
 #: What each command may exit with (``lint``: 0 nothing flagged, 1 flagged, 2 error;

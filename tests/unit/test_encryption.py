@@ -12,16 +12,16 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from console.services import secrets
-from console.services.database_access import (
+from console.storage.sqlite.backup import RestoreRefused, backup_to, check_backup, restore_into
+from console.storage.sqlite.database import NotADatabaseError, WrongKeyError, is_encrypted
+from console.storage.sqlite.driver import DbKey
+from console.storage.sqlite.runner import DatabaseRunner
+from console.wiring.desk import (
     NeedsPassphrase,
     choose_key,
     encrypt_database,
     open_runner,
 )
-from console.storage.sqlite.backup import RestoreRefused, backup_to, check_backup, restore_into
-from console.storage.sqlite.database import NotADatabaseError, WrongKeyError, is_encrypted
-from console.storage.sqlite.driver import DbKey
-from console.storage.sqlite.runner import DatabaseRunner
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.conftest import add_customer, search_names
 

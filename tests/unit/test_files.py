@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from console.storage import files
+from console import files
 from console.storage.sqlite.backup import backup_to
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer

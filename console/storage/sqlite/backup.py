@@ -27,7 +27,7 @@ from typing import Any
 
 import sqlite_utils
 
-from console.storage import files
+from console import files
 from console.storage.sqlite import driver, privacy, schema
 from console.storage.sqlite.database import (
     DamagedDatabaseError,

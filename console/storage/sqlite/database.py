@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from console.repositories.errors import StoreError
 from console.storage.sqlite import driver, schema
 from console.storage.sqlite.driver import DbKey
 
@@ -30,7 +31,7 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 
 
-class StorageError(Exception):
+class StorageError(StoreError):
     """A database problem explained in one sentence for the user."""
 
 

@@ -22,7 +22,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from console.storage import files
+from console import files
 from console.storage.sqlite import driver
 from console.storage.sqlite.database import connect, explain
 from console.storage.sqlite.driver import DbKey
