@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# A throwaway PostgreSQL cluster for the tests that ask for one (tests/pg_fixtures.py).
+pytest_plugins = ["tests.pg_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(

@@ -1,0 +1,74 @@
+"""The PostgreSQL schema, as ordered named steps (the same idea as SQLite's migrations).
+
+Each step runs once, in its own transaction, recorded in ``schema_migrations``; a
+database that has a step this app does not know was migrated by a newer app and is
+refused untouched. Several servers starting at once take an advisory lock, so one of them
+migrates and the others wait and find nothing left to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import psycopg
+
+from console.repositories.errors import StoreError
+
+Step = Callable[[psycopg.Connection], None]
+
+STEPS: list[tuple[str, Step]] = []
+
+#: Any constant 64-bit number unique to this app: the key of the migration lock.
+_LOCK = 0x5EC0_C0DE_0015
+
+
+def step(name: str) -> Callable[[Step], Step]:
+    def register(fn: Step) -> Step:
+        if any(known == name for known, _ in STEPS):
+            raise ValueError(f"two migration steps named {name}")
+        STEPS.append((name, fn))
+        return fn
+
+    return register
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+@step("0001_settings")
+def _settings(conn: psycopg.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE settings ( key text PRIMARY KEY CHECK (key <> ''), value jsonb NOT NULL)"
+    )
+
+
+def applied(conn: psycopg.Connection) -> list[str]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+    )
+    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def migrate(conn: psycopg.Connection) -> list[str]:
+    """Bring the database up to this app's schema; the names of the steps it ran."""
+    ran: list[str] = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
+        done = set(applied(conn))
+        known = {name for name, _ in STEPS}
+        newer = sorted(done - known)
+        if newer:
+            raise NewerSchemaError(
+                "this database was set up by a newer version of Service Console "
+                f"(it has {newer[-1]}); update the server before starting it"
+            )
+        for name, fn in STEPS:
+            if name in done:
+                continue
+            with conn.transaction():
+                fn(conn)
+                conn.execute("INSERT INTO schema_migrations (name) VALUES (%s)", [name])
+            ran.append(name)
+    return ran

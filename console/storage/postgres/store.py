@@ -1,0 +1,187 @@
+"""The PostgreSQL store: jobs of the repositories on a connection pool.
+
+:class:`PostgresStore` implements :class:`console.repositories.Store`. Jobs are plain
+functions of the repositories, as on SQLite; they run on a small thread pool, each with a
+connection from a psycopg pool, in one transaction:
+
+* ``read`` jobs in a READ ONLY REPEATABLE READ transaction (one consistent snapshot);
+* ``write`` jobs SERIALIZABLE, retried from the start (a few times, with a short random
+  pause) when PostgreSQL reports a serialization failure or a deadlock, so a job that
+  reads and then writes never acts on a state another writer has just changed.
+
+Driver errors become :class:`~console.repositories.errors.StoreError` with one sentence
+(the server is down, the password is wrong, the disk is full), never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import sql
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from console.repositories.errors import StoreError
+from console.storage.postgres import schema
+from console.storage.postgres.repositories import PostgresRepositories
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: How many times a write job is run when PostgreSQL keeps refusing it for a conflict.
+WRITE_ATTEMPTS = 8
+_RETRY = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+
+
+class DatabaseUnreachable(StoreError):
+    pass
+
+
+def redacted(dsn: str) -> str:
+    """*dsn* without its password (for messages and logs)."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return "the database address given"
+    host = info.get("host") or "localhost"
+    port = info.get("port") or "5432"
+    name = info.get("dbname") or info.get("user") or ""
+    return f"{host}:{port}/{name}"
+
+
+def explain(exc: BaseException, dsn: str) -> StoreError | None:
+    """One sentence for a driver error, or None for a bug (raised as is)."""
+    where = redacted(dsn)
+    if isinstance(exc, PoolTimeout | psycopg.OperationalError):
+        text = str(exc).lower()
+        if "password" in text or "authentication" in text:
+            return StoreError(f"the database at {where} refused the server's credentials")
+        if isinstance(exc, pg_errors.DiskFull):
+            return StoreError(f"the database at {where} is out of disk space; nothing was saved")
+        if isinstance(exc, pg_errors.QueryCanceled):
+            return StoreError(f"the database at {where} took too long to answer; try again")
+        return DatabaseUnreachable(f"the database at {where} cannot be reached; try again")
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return StoreError(f"the database at {where} does not allow this change")
+    return None
+
+
+class PostgresStore:
+    def __init__(self, dsn: str, *, max_connections: int = 8, timeout: float = 10.0) -> None:
+        self.dsn = dsn
+        self._timeout = timeout
+        self._pool = ConnectionPool(
+            dsn,
+            min_size=1,
+            max_size=max_connections,
+            open=False,
+            timeout=timeout,
+            name="service-console",
+            kwargs={"autocommit": True, "application_name": "service-console"},
+        )
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=max_connections, thread_name_prefix="service-console-pg"
+        )
+        self._closed = False
+
+    def open(self) -> list[str]:
+        """Connect and migrate; the migration steps that ran. StoreError if it cannot."""
+        try:
+            self._pool.open(wait=True, timeout=self._timeout)
+            with self._pool.connection() as conn:
+                return schema.migrate(conn)
+        except StoreError:
+            raise
+        except Exception as exc:
+            clear = explain(exc, self.dsn)
+            if clear is None:
+                raise
+            raise clear from exc
+
+    # -- running jobs -------------------------------------------------------------------
+
+    def _read(self, job: Callable[[Any], T]) -> T:
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return job(PostgresRepositories(conn))
+
+    def _write(self, job: Callable[[Any], T]) -> T:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._pool.connection() as conn, conn.transaction():
+                    conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                    return job(PostgresRepositories(conn))
+            except _RETRY:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0, 0.005 * 2**attempt))
+        raise AssertionError("unreachable")
+
+    def _guarded(self, fn: Callable[[Callable[[Any], T]], T], job: Callable[[Any], T]) -> T:
+        try:
+            return fn(job)
+        except StoreError:
+            raise
+        except Exception as exc:
+            clear = explain(exc, self.dsn)
+            if clear is None:
+                raise
+            raise clear from exc
+
+    def _submit(
+        self, fn: Callable[[Callable[[Any], T]], T], job: Callable[[Any], T]
+    ) -> concurrent.futures.Future[T]:
+        if self._closed:
+            raise StoreError("the database connection is closed")
+        return self._executor.submit(self._guarded, fn, job)
+
+    async def read(self, job: Callable[[Any], T]) -> T:
+        return await asyncio.wrap_future(self._submit(self._read, job))
+
+    async def write(self, job: Callable[[Any], T]) -> T:
+        return await asyncio.wrap_future(self._submit(self._write, job))
+
+    def read_now(self, job: Callable[[Any], T]) -> T:
+        return self._submit(self._read, job).result()
+
+    def write_now(self, job: Callable[[Any], T]) -> T:
+        return self._submit(self._write, job).result()
+
+    def write_later(self, job: Callable[[Any], T]) -> concurrent.futures.Future[T]:
+        return self._submit(self._write, job)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._executor.shutdown(wait=True)
+        self._pool.close()
+
+    def __enter__(self) -> PostgresStore:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_database(admin_dsn: str, name: str, *, template: str | None = None) -> None:
+    """CREATE DATABASE *name* (tests and ``server init`` on a fresh cluster)."""
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        query = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            query = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)
+            )
+        conn.execute(query)
+
+
+__all__ = ["DatabaseUnreachable", "PostgresStore", "create_database", "explain", "redacted"]
