@@ -93,11 +93,18 @@ class PostgresStore:
         self._closed = False
 
     def open(self) -> list[str]:
-        """Connect and migrate; the migration steps that ran. StoreError if it cannot."""
+        """Connect and migrate; the migration steps that ran. StoreError if it cannot.
+
+        The first connection is made directly (a refused or unknown address fails at
+        once with its reason, instead of a pool retrying in the background until its
+        timeout); the pool opens after the schema is right."""
         try:
-            self._pool.open(wait=True, timeout=self._timeout)
-            with self._pool.connection() as conn:
-                return schema.migrate(conn)
+            with psycopg.connect(
+                self.dsn, autocommit=True, connect_timeout=max(1, round(self._timeout))
+            ) as conn:
+                ran = schema.migrate(conn)
+            self._pool.open(wait=False)
+            return ran
         except StoreError:
             raise
         except Exception as exc:
