@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests import pg_cluster
+
+if TYPE_CHECKING:
+    from console.storage.postgres.store import PostgresStore
 
 _TEMPLATE = "sc_template"
 _numbers = itertools.count(1)
@@ -33,7 +37,7 @@ def pg_cluster_dsn() -> Iterator[str]:
 
 
 @pytest.fixture
-def postgres_store(pg_cluster_dsn: str) -> Iterator[object]:
+def postgres_store(pg_cluster_dsn: str) -> Iterator[PostgresStore]:
     from console.storage.postgres.store import PostgresStore, create_database
 
     name = f"sc_test_{next(_numbers)}"

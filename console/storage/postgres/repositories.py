@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import psycopg
 
+from console.storage.postgres.consoles_repository import PostgresConsoles
 from console.storage.postgres.settings_repository import PostgresSettings
 
 
@@ -22,6 +23,11 @@ class PostgresRepositories:
     @cached_property
     def settings(self) -> PostgresSettings:
         return PostgresSettings(self.conn)
+
+    @cached_property
+    def consoles(self) -> PostgresConsoles:
+        """Enrolled consoles: the server's own aggregate (a desk has none)."""
+        return PostgresConsoles(self.conn)
 
     def __getattr__(self, name: str) -> NoReturn:
         raise NotOnPostgresYet(f"the {name} repository is not on PostgreSQL yet")

@@ -43,6 +43,26 @@ def _settings(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0002_consoles")
+def _consoles(conn: psycopg.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE enrolment_codes ("
+        " code_digest text PRIMARY KEY,"
+        " expires_at timestamptz NOT NULL,"
+        " made_by text NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE consoles ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " name text NOT NULL CHECK (name <> ''),"
+        " token_digest text NOT NULL UNIQUE,"
+        " enrolled_at timestamptz NOT NULL,"
+        " enrolled_by text NOT NULL,"
+        " revoked_at timestamptz,"
+        " revoked_by text NOT NULL DEFAULT '')"
+    )
+
+
 def applied(conn: psycopg.Connection) -> list[str]:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
