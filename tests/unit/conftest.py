@@ -24,6 +24,7 @@ from console.domain.customer import Purchase as PurchaseRecord
 from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import database
 from console.storage.sqlite import runner as runner_module
@@ -112,7 +113,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def settings(runner: DatabaseRunner) -> SettingsService:
-    return SettingsService(runner)
+    return SettingsService(runner, ConsoleConfig())  # this computer's settings.json
 
 
 @pytest.fixture

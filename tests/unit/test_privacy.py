@@ -217,11 +217,11 @@ def test_erasure_removes_personal_data_everywhere_and_keeps_figures(
     assert b"Kept Customer" in blob
     # The erasure itself is recorded; the old values are gone from the audit trail.
     data = runner.call(store.export_customer, cid)
-    assert data["tables"]["phones"] == []
+    assert data.tables["phones"] == []
     assert all(
-        a["fields"] in ({"redacted": True}, {}) for a in data["audit"] if a["action"] != "erase"
+        a["fields"] in ({"redacted": True}, {}) for a in data.audit if a["action"] != "erase"
     )
-    assert [a["detail"] for a in data["audit"] if a["action"] == "erase"] == [
+    assert [a["detail"] for a in data.audit if a["action"] == "erase"] == [
         "customer asked to be forgotten"
     ]
     assert keep
@@ -355,7 +355,7 @@ def test_the_erasure_says_how_long_older_backups_keep_the_customer(
 
     cid = canary(customers, clock)
     settings = SettingsService(runner)
-    backups = BackupService(runner, settings, clock)
+    backups = BackupService(runner, settings, clock, files=runner.files)
     privacy = PrivacyService(runner, identity, clock, backups)
     assert run(privacy.erase_customer(cid, "asked")).complete  # no backups: nothing holds it
     other = canary(customers, clock)

@@ -11,7 +11,8 @@ import pytest
 
 from console.domain import options as o
 from console.domain.roles import NotAllowed
-from console.services.settings import ConsoleConfig, SettingsService
+from console.services.settings import SettingsService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner

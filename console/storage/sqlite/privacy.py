@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent, Method, Purpose
+from console.repositories.privacy import CustomerExport, ErasureIncomplete
 from console.storage.sqlite.staff import redact_audit
 from console.storage.sqlite.transactions import write_transaction
 
@@ -59,8 +60,7 @@ NOT_CUSTOMER_DATA = frozenset(
 )
 
 
-class ErasureIncomplete(RuntimeError):
-    """A table holds customer rows but has no erasure rule; nothing was erased."""
+__all__ = ["ErasureIncomplete"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def _linked_rows(
     return ids, found
 
 
-def export_customer(db: sqlite_utils.Database, customer_id: int) -> dict[str, Any]:
+def export_customer(db: sqlite_utils.Database, customer_id: int) -> CustomerExport:
     """Everything held about one customer, table by table, plus the audit entries."""
     ids, found = _linked_rows(db, customer_id)
     if not found["customers"]:
@@ -160,7 +160,7 @@ def export_customer(db: sqlite_utils.Database, customer_id: int) -> dict[str, An
     for draft in drafts:
         draft["payload"] = json.loads(draft["payload"])
     found["complaint_drafts"] = drafts
-    return {"customer_id": customer_id, "tables": found, "audit": audit}
+    return CustomerExport(customer_id, found, audit)
 
 
 # Unsaved complaint forms keep the customer's number inside their JSON payload.
