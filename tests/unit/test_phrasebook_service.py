@@ -13,6 +13,7 @@ import pytest
 from console.domain.phrase_matcher import Matcher, ProblemCode
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.phrasebook_io import read_phrasebook
+from console.repositories.phrasebooks import BookEntries
 from console.services import settings as opts
 from console.services.phrasebooks import (
     DEFAULT_PHRASEBOOK_FILE,
@@ -264,9 +265,9 @@ def test_a_change_is_validated_again_when_the_book_moved_on_meanwhile(
     real = store.entries_with_version
     reads: list[int] = []
 
-    def read_then_someone_edits(db: Db, book_id: int) -> tuple[list[PhraseEntry], int]:
+    def read_then_someone_edits(db: Db, book_id: int) -> BookEntries:
         result = real(db, book_id)
-        reads.append(result[1])
+        reads.append(result.version)
         if len(reads) == 1:
             store.add_entry(db, book_id, taboo("YOU GUYS"), author="Other", now=clock.local_naive())
         return result

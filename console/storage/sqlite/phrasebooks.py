@@ -19,109 +19,46 @@ was read, so a change validated against one version is never saved onto another.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.repositories.phrasebooks import (
+    BookEntries,
+    BookState,
+    EntryNotFound,
+    HistoryAction,
+    HistoryRecord,
+    ImportSummary,
+    PhrasebookInfo,
+    PhrasebookNameTaken,
+    PhrasebookNotFound,
+    StaleVersion,
+    StoredEntry,
+    VersionNotRestorable,
+)
 from console.storage.sqlite import driver
 from console.storage.sqlite.transactions import write_transaction
 
-
-class PhrasebookNotFound(LookupError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"There is no phrasebook called {name!r}.")
-        self.name = name
-
-
-class PhrasebookNameTaken(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"A phrasebook called {name!r} already exists.")
-        self.name = name
-
-
-class EntryNotFound(LookupError):
-    def __init__(self, entry_id: int, *, deleted: bool = False) -> None:
-        message = (
-            f"Entry #{entry_id} was deleted; restore it from its history first."
-            if deleted
-            else f"There is no phrasebook entry #{entry_id}."
-        )
-        super().__init__(message)
-        self.entry_id = entry_id
-        self.deleted = deleted
-
-
-class VersionNotRestorable(ValueError):
-    """A history row that cannot be restored (unknown, or the change that removed it)."""
-
-
-class StaleVersion(RuntimeError):
-    """The phrasebook changed after it was read; read it again and retry."""
-
-    def __init__(self, expected: int, found: int) -> None:
-        super().__init__(
-            f"The phrasebook changed meanwhile (version {found}, expected {expected})."
-        )
-        self.expected = expected
-        self.found = found
-
-
-class HistoryAction(enum.StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    RESTORE = "restore"
-    IMPORT = "import"
-
-
-@dataclass(frozen=True, slots=True)
-class PhrasebookInfo:
-    id: int
-    name: str
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoredEntry:
-    """An entry with where it lives and whether it is deleted (hidden)."""
-
-    entry: PhraseEntry
-    phrasebook_id: int
-    deleted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRecord:
-    """One change. ``before``/``after`` are the entry's content (with ``id`` set) before
-    and after the change; None when the entry was absent or deleted at that point."""
-
-    id: int
-    entry_id: int
-    phrasebook_id: int
-    action: HistoryAction
-    before: PhraseEntry | None
-    after: PhraseEntry | None
-    author: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        """The number of entries in the book after the import."""
-        return self.added + self.changed + self.unchanged
+__all__ = [
+    "BookEntries",
+    "BookState",
+    "EntryNotFound",
+    "HistoryAction",
+    "HistoryRecord",
+    "ImportSummary",
+    "PhrasebookInfo",
+    "PhrasebookNameTaken",
+    "PhrasebookNotFound",
+    "StaleVersion",
+    "StoredEntry",
+    "VersionNotRestorable",
+]
 
 
 # --- conversions -------------------------------------------------------------------------
@@ -301,12 +238,12 @@ def phrasebook_version(db: sqlite_utils.Database, phrasebook_id: int) -> int:
     return int(row[0])
 
 
-def phrasebook_state(db: sqlite_utils.Database, name: str) -> tuple[PhrasebookInfo, int] | None:
+def phrasebook_state(db: sqlite_utils.Database, name: str) -> BookState | None:
     """The phrasebook called ``name`` and its version, or None (one trip for a cache)."""
     info = find_phrasebook(db, name)
     if info is None:
         return None
-    return info, phrasebook_version(db, info.id)
+    return BookState(info, phrasebook_version(db, info.id))
 
 
 def _check_version(db: sqlite_utils.Database, phrasebook_id: int, expected: int | None) -> None:
@@ -355,13 +292,11 @@ def list_entries(
     return [_entry_from_row(row).entry for row in rows]
 
 
-def entries_with_version(
-    db: sqlite_utils.Database, phrasebook_id: int
-) -> tuple[list[PhraseEntry], int]:
+def entries_with_version(db: sqlite_utils.Database, phrasebook_id: int) -> BookEntries:
     """All entries of the book and the version they belong to (read the version first,
     so that a change in between makes a write with this version stale, never lost)."""
     version = phrasebook_version(db, phrasebook_id)
-    return list_entries(db, phrasebook_id), version
+    return BookEntries(list_entries(db, phrasebook_id), version)
 
 
 def get_entry(db: sqlite_utils.Database, entry_id: int) -> StoredEntry:
