@@ -3,14 +3,15 @@
 Async API for the window (database work runs on the database thread, matcher builds and
 validation on a worker thread, so the event loop never waits); the blocking ``*_now``
 variants serve the CLI, which has no event loop of its own (never call them from a
-running loop). No Qt, no SQL here: :mod:`console.storage.sqlite.phrasebooks` does the SQL.
+running loop). No Qt, no SQL here: the store's phrasebook repository
+(:mod:`console.repositories.phrasebooks`) keeps the books.
 
 Rules kept here:
 
-* Only trainers and managers (and admins) change phrasebooks: the ``role`` setting
-  stands in for the signed-in role until staff sign-in exists. Edits by anyone else
-  raise :class:`PermissionDenied`. The author of a change is the ``staff_name`` setting
-  (``"unknown"`` when unset).
+* Only trainers and managers (and admins) change phrasebooks (``EDIT_PHRASEBOOK``,
+  checked by :meth:`Identity.require`, which audits a refusal). Edits by anyone else
+  raise :class:`PermissionDenied`. The author of a change is whoever is signed in
+  (``"unknown"`` when there is no name).
 * Every add, edit and restore is validated on the whole book as it would be after the
   change (:func:`console.domain.phrase_matcher.validate`); when the change brings a
   problem the book did not have, nothing is saved and :class:`PhrasebookInvalid` lists
@@ -53,7 +54,7 @@ from console.domain.phrasebook_io import (
     read_phrasebook,
     read_phrasebook_located,
 )
-from console.domain.roles import Role
+from console.domain.roles import NotAllowed, Permission, Role
 from console.repositories import Repositories, Store
 from console.repositories.phrasebooks import (
     EntryNotFound,
@@ -252,12 +253,12 @@ class PhrasebookService:
         return (await self.role()).can_edit_phrasebook
 
     async def _require_editor(self) -> str:
-        """The author to record; raises PermissionDenied for a role that may not edit."""
-        if not await self.can_edit():
-            await self._identity.record(
-                "refused", "phrasebook", "", detail="edit phrasebook needs a trainer or above"
-            )
-            raise PermissionDenied()
+        """The author to record; raises PermissionDenied for a role that may not edit
+        (the refusal is audited on the one permission path, :meth:`Identity.require`)."""
+        try:
+            await self._identity.require(Permission.EDIT_PHRASEBOOK, "phrasebook")
+        except NotAllowed as exc:
+            raise PermissionDenied() from exc
         return (await self._identity.name()).strip() or UNKNOWN_AUTHOR
 
     async def _seed_default(self) -> None:
