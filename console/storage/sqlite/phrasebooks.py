@@ -42,7 +42,7 @@ from console.repositories.phrasebooks import (
     StoredEntry,
     VersionNotRestorable,
 )
-from console.storage.sqlite import driver
+from console.storage.sqlite import driver, instants
 from console.storage.sqlite.transactions import write_transaction
 
 __all__ = [
@@ -65,7 +65,9 @@ __all__ = [
 
 
 def _iso(value: dt.datetime) -> str:
-    return value.isoformat(timespec="seconds")
+    """A change's time as stored: a UTC instant (the domain's times are wall time in the
+    computer's zone, to the second)."""
+    return instants.dump(value.replace(microsecond=0))
 
 
 def _content(entry: PhraseEntry) -> dict[str, Any]:
@@ -158,7 +160,7 @@ def _entry_from_row(row: sqlite3.Row | tuple[Any, ...]) -> StoredEntry:
         content,
         entry_id=int(entry_id),
         author=str(author),
-        changed_at=dt.datetime.fromisoformat(changed_at),
+        changed_at=instants.load_local(changed_at),
     )
     return StoredEntry(entry, int(phrasebook_id), bool(deleted))
 
@@ -175,7 +177,7 @@ def _loads(text: str | None, entry_id: int) -> PhraseEntry | None:
 
 
 def _info(row: tuple[Any, ...]) -> PhrasebookInfo:
-    return PhrasebookInfo(int(row[0]), str(row[1]), dt.datetime.fromisoformat(row[2]))
+    return PhrasebookInfo(int(row[0]), str(row[1]), instants.load_local(row[2]))
 
 
 def list_phrasebooks(db: sqlite_utils.Database) -> list[PhrasebookInfo]:
@@ -492,7 +494,7 @@ def _history_from_row(row: tuple[Any, ...]) -> HistoryRecord:
         before=_loads(before, int(entry_id)),
         after=_loads(after, int(entry_id)),
         author=str(author),
-        at=dt.datetime.fromisoformat(at),
+        at=instants.load_local(at),
     )
 
 
