@@ -217,13 +217,13 @@ def create_phrasebook(
     if not name:
         raise ValueError("A phrasebook needs a name.")
     with write_transaction(db):
-        if find_phrasebook(db, name) is not None:
-            raise PhrasebookNameTaken(name)
-        try:
+        try:  # the name is UNIQUE COLLATE NOCASE: the constraint decides, for every writer
             cursor = db.execute(
                 "INSERT INTO phrasebooks (name, created_at) VALUES (?, ?)", [name, _iso(now)]
             )
-        except driver.IntegrityError:
+        except driver.IntegrityError as exc:
+            if "phrasebooks.name" not in str(exc):
+                raise
             raise PhrasebookNameTaken(name) from None
         phrasebook_id = int(cursor.lastrowid or 0)
         for entry in entries:

@@ -76,7 +76,9 @@ def add_staff(
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [name, role.value, store, extension, secret_hash, _iso(now), _iso(now)],
             )
-        except driver.IntegrityError:
+        except driver.IntegrityError as exc:
+            if "staff.name" not in str(exc):
+                raise
             raise StaffNameTaken(name) from None
         staff_id = int(cursor.lastrowid or 0)
     return get_staff(db, staff_id)
