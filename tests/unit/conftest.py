@@ -112,8 +112,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def settings(runner: DatabaseRunner) -> SettingsService:
-    return SettingsService(runner, ConsoleConfig())  # this computer's settings.json
+def settings(backend: Store) -> SettingsService:
+    return SettingsService(backend, ConsoleConfig())  # this computer's settings.json
 
 
 @pytest.fixture

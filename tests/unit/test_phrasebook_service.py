@@ -13,6 +13,7 @@ import pytest
 from console.domain.phrase_matcher import Matcher, ProblemCode
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.phrasebook_io import read_phrasebook
+from console.repositories import Store
 from console.repositories.phrasebooks import BookEntries
 from console.services import settings as opts
 from console.services.phrasebooks import (
@@ -64,15 +65,15 @@ def content(entry: PhraseEntry) -> PhraseEntry:
 
 
 @pytest.fixture
-def books(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> PhrasebookService:
-    return PhrasebookService(runner, settings, clock=clock)
+def books(backend: Store, settings: SettingsService, clock: Clock) -> PhrasebookService:
+    return PhrasebookService(backend, settings, clock=clock)
 
 
 @pytest.fixture
-def small(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> PhrasebookService:
+def small(backend: Store, settings: SettingsService, clock: Clock) -> PhrasebookService:
     """The service with a small phrasebook "Test" as the active one, admin "Mei"."""
-    identity = signed_in(runner, "admin", "Mei", clock)
-    books = PhrasebookService(runner, settings, clock=clock, identity=identity)
+    identity = signed_in(backend, "admin", "Mei", clock)
+    books = PhrasebookService(backend, settings, clock=clock, identity=identity)
     run(books.import_phrasebook(SMALL_CSV.encode(), book="Test"))
     run(books.set_active_phrasebook("Test"))
     return books

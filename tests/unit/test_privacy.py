@@ -11,6 +11,7 @@ import pytest
 from console.domain.consent import Method, Purpose
 from console.domain.customer import Customer, ImportantDate, PartialDate, Phone, PurchaseItem
 from console.domain.roles import NotAllowed
+from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
@@ -25,8 +26,8 @@ PHONE = "+8613987654321"
 
 
 @pytest.fixture
-def identity(runner: DatabaseRunner, settings: SettingsService) -> Identity:
-    return signed_in(runner, "manager")
+def identity(backend: Store, settings: SettingsService) -> Identity:
+    return signed_in(backend, "manager")
 
 
 @pytest.fixture
@@ -37,8 +38,8 @@ def customers(
 
 
 @pytest.fixture
-def privacy(runner: DatabaseRunner, identity: Identity) -> PrivacyService:
-    return PrivacyService(runner, identity)
+def privacy(backend: Store, identity: Identity) -> PrivacyService:
+    return PrivacyService(backend, identity)
 
 
 def canary(customers: CustomerService, clock: Clock) -> int:

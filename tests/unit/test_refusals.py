@@ -83,7 +83,7 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_refusal_in_every_service_is_recorded_the_same_way(backend: Store, name: str) -> None:
     case = CASES[name]
-    identity = signed_in(backend, "agent", "Li")  # type: ignore[arg-type]
+    identity = signed_in(backend, "agent", "Li")
     with pytest.raises(case.raises):
         run(case.attempt(backend, identity))
     refused = run(backend.read(lambda r: r.staff.audit_entries(AuditQuery(action="refused"))))
