@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from console.repositories.console_settings import ConsoleSettings
 from console.storage import files
 
 APP_NAME = "service-console"
@@ -62,3 +63,9 @@ class ConsoleConfig:
         if after != before:
             self.save(after)
         return before
+
+
+if TYPE_CHECKING:  # mypy checks that the file implements the interface
+
+    def _implements(path: Path) -> ConsoleSettings:
+        return ConsoleConfig(path)

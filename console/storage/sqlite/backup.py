@@ -21,7 +21,7 @@ import errno
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -324,3 +324,9 @@ def _known_erasures(folder: Path, key: DbKey | None) -> dict[int, str]:
         finally:
             conn.close()
     return register
+
+
+if TYPE_CHECKING:  # mypy checks that the desk's files implement the interface
+
+    def _implements(path: Path, key: DbKey | None) -> api.DatabaseFiles:
+        return SqliteDatabaseFiles(path, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -14,6 +15,7 @@ from console.repositories.phrasebooks import (
     HistoryRecord,
     ImportSummary,
     PhrasebookInfo,
+    PhrasebookRepository,
     StoredEntry,
 )
 from console.storage.sqlite import phrasebooks as store
@@ -147,3 +149,9 @@ class SqlitePhrasebooks:
             now=now,
             expected_version=expected_version,
         )
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(db: sqlite_utils.Database) -> PhrasebookRepository:
+        return SqlitePhrasebooks(db)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent
-from console.repositories.privacy import CustomerExport
+from console.repositories.privacy import CustomerExport, PrivacyRepository
 from console.storage.sqlite import privacy as store
 
 
@@ -34,3 +35,9 @@ class SqlitePrivacy:
 
     def clear_erased_traces(self, wait_seconds: float) -> bool:
         return store.clear_wal(self.db, int(wait_seconds * 1000))
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(db: sqlite_utils.Database) -> PrivacyRepository:
+        return SqlitePrivacy(db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -15,6 +15,7 @@ from console.repositories.staff import (
     ChainReport,
     Credentials,
     NewStaff,
+    StaffRepository,
     StaffUpdate,
 )
 from console.storage.sqlite import audit_chain
@@ -115,3 +116,9 @@ class SqliteStaff:
 
     def verify_chains(self) -> list[ChainReport]:
         return audit_chain.verify_all(self.db)
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(db: sqlite_utils.Database) -> StaffRepository:
+        return SqliteStaff(db)
