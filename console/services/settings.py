@@ -206,8 +206,7 @@ class NoConsoleSettings:
         raise RuntimeError("this computer's settings were not given to the settings service")
 
     def put(self, key: str, value: Any) -> dict[str, Any]:
-        self.save({key: value})
-        return {}
+        raise RuntimeError("this computer's settings were not given to the settings service")
 
 
 class SettingsService:
