@@ -31,6 +31,7 @@ from console.services.paths import resolve_db_path, resolve_demo_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import Change, SettingsService
 from console.services.staff import AuditService, StaffService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite.database import StorageError, WrongKeyError
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import theme
@@ -125,7 +126,7 @@ class Console:
         self.require_sign_in = require_sign_in
         # One clock for every service and widget (tests pin it).
         self.clock = clock or SystemClock()
-        self.settings = SettingsService(runner)
+        self.settings = SettingsService(runner, ConsoleConfig())  # this computer's file
         self.audit = AuditService(runner, self.clock)
         self.staff = StaffService(runner, self.audit)
         self.identity = Identity(runner, self.settings, self.staff)
@@ -159,7 +160,9 @@ class Console:
             self.call_desk.complaint_lines = self._open_complaint_lines
         self.cti_port = cti_port
         self.cti: Any = None
-        self.backups = BackupService(runner, self.settings, self.clock, identity=self.identity)
+        self.backups = BackupService(
+            runner, self.settings, self.clock, files=runner.files, identity=self.identity
+        )
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)

@@ -60,11 +60,13 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
     from console.wiring.desk import open_runner
+    from console.wiring.local import this_computer
 
     runner = open_runner(resolve_db_path(args.db))
     try:
         identity = act_as(runner, args.actor, Permission.BACK_UP, "database")
-        service = BackupService(runner, SettingsService(runner), identity=identity)
+        settings = SettingsService(runner, this_computer(), identity)
+        service = BackupService(runner, settings, files=runner.files, identity=identity)
         target = Path(args.output) if args.output else None
         result = asyncio.run(service.backup_now(target=target))
     except (BackupFailed, SignInRefused, NotAllowed) as exc:
@@ -97,7 +99,6 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
     """The restore's audit entry goes into the restored database (the one in use now)."""
     from console.cli_staff import _services
     from console.services.identity import Identity
-    from console.services.settings import SettingsService
     from console.services.staff import staff_member
     from console.wiring.desk import open_runner
 
@@ -109,7 +110,7 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
             from console.domain.staff import Session
 
             staff.session = Session(member, SystemClock().utc())
-        identity = Identity(runner, SettingsService(runner), staff)
+        identity = Identity(runner, staff=staff)
         asyncio.run(
             identity.record(
                 "restore",
@@ -124,15 +125,16 @@ def _record_restore(live: Path, args: argparse.Namespace, customers: int) -> Non
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from console.domain.roles import NotAllowed
-    from console.services.backup import RestoreRefused, backup_name, check_backup, restore_into
+    from console.services.backup import RestoreRefused, backup_name
     from console.services.paths import resolve_db_path
     from console.services.staff import SignInRefused
-    from console.wiring.desk import DamagedDatabaseError, choose_key
+    from console.wiring.desk import DamagedDatabaseError, DatabaseRunner, choose_key
 
     live = resolve_db_path(args.db)
     key = choose_key(live)
+    files = DatabaseRunner(live, key).files  # the files only: nothing is opened
     try:
-        info = check_backup(args.file, key)
+        info = files.check(Path(args.file))
     except RestoreRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
@@ -156,7 +158,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
             existed = False  # a damaged database cannot say who may: the restored one does
     safety = live.parent / "backups" / backup_name(SystemClock().local_naive(), "before-restore")
     try:
-        restored = restore_into(args.file, live, safety, key)
+        restored = files.restore(Path(args.file), safety)
     except RestoreRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED

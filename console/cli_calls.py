@@ -121,6 +121,7 @@ def _settings_of(db_arg: str | None, open_db: Callable[[str | None], Any]) -> di
     """The CTI settings of the database, when it exists (cti-test never creates one)."""
     from console.services import settings as opts
     from console.services.paths import resolve_db_path
+    from console.wiring.local import this_computer
 
     wanted = (opts.CTI_PORT, opts.CTI_HOST, opts.CTI_AGENT, opts.CTI_EXTENSION)
     values: dict[str, Any] = {o.key: o.default for o in wanted}
@@ -129,7 +130,7 @@ def _settings_of(db_arg: str | None, open_db: Callable[[str | None], Any]) -> di
         return values
     runner = open_db(db_arg)
     try:
-        service = opts.SettingsService(runner)
+        service = opts.SettingsService(runner, this_computer())
         values["cti_port"] = service.get_now(opts.CTI_PORT)
         for option in (opts.CTI_HOST, opts.CTI_AGENT, opts.CTI_EXTENSION):
             values[option.key] = service.get_now(option)

@@ -80,6 +80,7 @@ def cmd_settings(
     from console.domain.roles import NotAllowed, Permission
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
+    from console.wiring.local import this_computer
 
     if args.action is None:
         raise cli_args.UsageError("say what to do: settings list, get, set or reset")
@@ -93,7 +94,7 @@ def cmd_settings(
     runner = open_db(args.db)
     try:
         if args.action == "list":
-            values = asyncio.run(SettingsService(runner).values())
+            values = asyncio.run(SettingsService(runner, this_computer()).values())
             rows = [row(o, values[o.key]) for o in ALL_OPTIONS]
             if args.json:
                 out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -106,12 +107,12 @@ def cmd_settings(
             return EXIT_OK
         assert option is not None
         if args.action == "get":
-            out.write(option.show(SettingsService(runner).get_now(option)) + "\n")
+            out.write(option.show(SettingsService(runner, this_computer()).get_now(option)) + "\n")
             return EXIT_OK
         from console.cli_staff import act_as
 
         identity = act_as(runner, args.actor, Permission.EDIT_SETTINGS, "setting")
-        service = SettingsService(runner, identity=identity)
+        service = SettingsService(runner, this_computer(), identity=identity)
         if args.action == "set":
             change = asyncio.run(service.set(option, value))
         else:

@@ -110,15 +110,20 @@ def add_privacy_parsers(sub: Any, add_db: AddDb) -> None:
 def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
 
     from console.domain.roles import NotAllowed
+    from console.services.backup import BackupService
     from console.services.identity import Identity
     from console.services.privacy import ErasureIncomplete, PrivacyService
     from console.services.settings import SettingsService
     from console.services.staff import SignInRefused
+    from console.wiring.local import this_computer
 
     if args.action is None:
         raise CliUsage("say what to do: customer export or customer erase")
     staff, _audit = _services(runner)
-    privacy = PrivacyService(runner, Identity(runner, SettingsService(runner), staff))
+    identity = Identity(runner, staff=staff)
+    settings = SettingsService(runner, this_computer(), identity)
+    backups = BackupService(runner, settings, files=runner.files, identity=identity)
+    privacy = PrivacyService(runner, identity, backups=backups)
 
     async def go() -> int:
         await _sign_in(staff, args.actor)
@@ -173,10 +178,9 @@ def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: st
     (export, import, backup, restore) are for managers and admins. Raises SignInRefused
     or NotAllowed (the refusal is audited); returns the identity to record the work."""
     from console.services.identity import Identity
-    from console.services.settings import SettingsService
 
     staff, _audit = _services(runner)
-    identity = Identity(runner, SettingsService(runner), staff)
+    identity = Identity(runner, staff=staff)
 
     async def go() -> None:
         await _sign_in(staff, name)

@@ -10,10 +10,10 @@ import asyncio
 import contextlib
 
 from console.domain.clock import Clock
+from console.domain.staff import StaffNameTaken
+from console.repositories import Store
 from console.services.identity import Identity
 from console.services.staff import AuditService, StaffService
-from console.storage.sqlite.runner import DatabaseRunner
-from console.storage.sqlite.staff import StaffNameTaken
 
 BOSS, PIN = "Boss", "5820"
 
@@ -33,10 +33,10 @@ async def a_switch(identity: Identity, role: str, name: str | None = None) -> Id
 
 
 async def a_signed_in(
-    runner: DatabaseRunner, role: str, name: str | None = None, clock: Clock | None = None
+    store: Store, role: str, name: str | None = None, clock: Clock | None = None
 ) -> Identity:
-    staff = StaffService(runner, AuditService(runner, clock))
-    return await a_switch(Identity(runner, None, staff, clock=clock), role, name)
+    staff = StaffService(store, AuditService(store, clock))
+    return await a_switch(Identity(store, None, staff, clock=clock), role, name)
 
 
 def switch(identity: Identity, role: str, name: str | None = None) -> Identity:
@@ -44,6 +44,6 @@ def switch(identity: Identity, role: str, name: str | None = None) -> Identity:
 
 
 def signed_in(
-    runner: DatabaseRunner, role: str, name: str | None = None, clock: Clock | None = None
+    store: Store, role: str, name: str | None = None, clock: Clock | None = None
 ) -> Identity:
-    return asyncio.run(a_signed_in(runner, role, name, clock))
+    return asyncio.run(a_signed_in(store, role, name, clock))

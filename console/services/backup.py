@@ -23,6 +23,14 @@ from pathlib import Path
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import Permission
+from console.repositories import Store
+from console.repositories.database_files import (
+    BackupFailed,
+    BackupInfo,
+    DatabaseFiles,
+    RestoreRefused,
+)
+from console.repositories.staff import AuditRecord, ChainReport
 from console.services.identity import Identity
 from console.services.settings import (
     BACKUP_EVERY_HOURS,
@@ -30,25 +38,19 @@ from console.services.settings import (
     BACKUP_KEEP,
     SettingsService,
 )
-from console.storage.sqlite import backup as store
-from console.storage.sqlite import staff as staff_store
-from console.storage.sqlite.audit_chain import ChainReport, verify_all
-from console.storage.sqlite.backup import (
-    BackupFailed,
-    BackupInfo,
-    RestoreRefused,
-    backup_name,
-    check_backup,
-    restore_into,
-)
-from console.storage.sqlite.runner import DatabaseRunner
 
-# Re-exported for the window and the command line, which do not import storage.
-__all__ = ["BackupFailed", "RestoreRefused", "backup_name", "check_backup", "restore_into"]
+# Re-exported for the window and the command line.
+__all__ = ["BackupFailed", "BackupInfo", "DatabaseFiles", "RestoreRefused", "backup_name"]
 
 log = logging.getLogger(__name__)
 
 _SCHEDULED = re.compile(r"^console-(\d{8}-\d{6})\.db$")
+
+
+def backup_name(now: dt.datetime, reason: str = "") -> str:
+    """``console-20261128-093000.db`` (plus ``-reason`` for a manual or pre-restore one)."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return f"console-{stamp}{'-' + reason if reason else ''}.db"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,22 +98,24 @@ class BackupResult:
 class BackupService:
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: SettingsService,
         clock: Clock | None = None,
         *,
+        files: DatabaseFiles,
         identity: Identity | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
+        self._files = files
         self._settings = settings
         self._clock = clock or SystemClock()
-        self._identity = identity or Identity(runner, settings, clock=self._clock)
+        self._identity = identity or Identity(store, settings, clock=self._clock)
 
     async def folder(self) -> Path:
         chosen = (await self._settings.get(BACKUP_FOLDER)).strip()
         if chosen:
             return Path(chosen).expanduser()
-        return self._runner.path.parent / "backups"
+        return self._files.path.parent / "backups"
 
     async def backups(self) -> list[Path]:
         """Backups in the folder, newest first."""
@@ -126,7 +130,7 @@ class BackupService:
         dated file in the backups folder."""
         await self._identity.require(Permission.BACK_UP, "database")
         if target is None:
-            target = (await self.folder()) / store.backup_name(self._clock.local_naive(), reason)
+            target = (await self.folder()) / backup_name(self._clock.local_naive(), reason)
         result = await self._copy(target)
         await self._identity.record(
             "backup",
@@ -140,10 +144,8 @@ class BackupService:
         """Copy on a thread of its own with its own connection: the database thread (and
         so the window) is not held up while a large database is copied. Then verify the
         audit trail (a broken one is backed up all the same, and logged)."""
-        info = await asyncio.to_thread(
-            store.backup_database, self._runner.path, self._runner.key, target
-        )
-        result = BackupResult(info, await self._runner.run(verify_all))
+        info = await asyncio.to_thread(self._files.backup, target)
+        result = BackupResult(info, await self._store.read(lambda r: r.staff.verify_chains()))
         if not result.trail_intact:
             log.warning("backed up %s, but %s", info.path, result.trail_problem)
         return result
@@ -157,9 +159,8 @@ class BackupService:
         last = self._last_scheduled(await self.backups())
         if last is not None and now - last < dt.timedelta(hours=hours):
             return None
-        result = await self._copy((await self.folder()) / store.backup_name(now))
-        await self._runner.run(
-            staff_store.append_audit,
+        result = await self._copy((await self.folder()) / backup_name(now))
+        entry = AuditRecord(
             at=now.astimezone(dt.UTC),  # the service's clock is naive local time
             actor="system",
             actor_role="",
@@ -168,6 +169,7 @@ class BackupService:
             fields={"customers": result.customers, "file": result.path.name},
             detail="scheduled; " + _trail_note(result),
         )
+        await self._store.write(lambda r: r.staff.append_audit(entry))
         await self._prune(await self._settings.get(BACKUP_KEEP))
         return result
 

@@ -42,6 +42,7 @@ from console.storage.sqlite import calls as store
 from console.storage.sqlite.calls import Brief, CallBack
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
+from console.storage.sqlite.settings import read_option
 
 __all__ = [
     "Brief",  # storage's record types, re-exported for the window
@@ -87,9 +88,9 @@ class _Desk:
 
 def _desk(db: Db) -> _Desk:
     return _Desk(
-        region=opts.read(db, opts.DEFAULT_REGION),
-        agent=opts.read(db, opts.CTI_AGENT),
-        extension=opts.read(db, opts.CTI_EXTENSION),
+        region=read_option(db, opts.DEFAULT_REGION),
+        agent=read_option(db, opts.CTI_AGENT),
+        extension=read_option(db, opts.CTI_EXTENSION),
     )
 
 
@@ -97,7 +98,7 @@ def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
     """The profile as CustomerService.profile builds it, in this database-thread job."""
 
     def get(option: opts.Option[T]) -> T:
-        return opts.read(db, option)
+        return read_option(db, option)
 
     rule = LoyaltyRule(
         every=get(opts.LOYALTY_EVERY),

@@ -17,17 +17,21 @@ import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
-from console.repositories import Repositories
-from console.services._bridge import raw_db
-from console.storage.sqlite import staff as store
-from console.storage.sqlite.runner import DatabaseRunner
+from console.domain.staff import Session
+from console.repositories import Repositories, Store
+from console.repositories.staff import AuditRecord
 
-if TYPE_CHECKING:
-    from console.services.staff import StaffService
+
+class Sessions(Protocol):
+    """Who is signed in at this console (:class:`console.services.staff.StaffService`)."""
+
+    session: Session | None
+    clock: Clock
+
 
 T = TypeVar("T")
 
@@ -57,16 +61,77 @@ def _os_user() -> str:
         return "unknown"
 
 
+async def require_or_record(
+    store: Store,
+    clock: Clock,
+    actor: str,
+    role: Role,
+    permission: Permission,
+    entity: str = "",
+) -> None:
+    """THE permission check of every service: raise NotAllowed unless *role* may, and
+    record the refusal first (action ``refused``, the entity, what was refused) in the
+    name of *actor*. :meth:`Identity.require` is this for whoever is working now."""
+    try:
+        require(role, permission)
+    except NotAllowed as exc:
+        refused = AuditRecord(
+            at=clock.utc(),
+            actor=actor,
+            actor_role=role.value,
+            action="refused",
+            entity=entity,
+            detail=str(exc),
+        )
+        await store.write(lambda r: r.staff.append_audit(refused))
+        raise
+
+
+async def apply_recorded(
+    store: Store,
+    clock: Clock,
+    actor: str,
+    actor_role: str,
+    change: Callable[[Repositories], T],
+    records: Records,
+) -> T:
+    """Run *change(repositories)* and write its audit entries (in the name of *actor*) in
+    ONE transaction: the row and its record commit together or not at all. The one
+    implementation behind :meth:`Identity.apply` and the staff service's changes (whose
+    actor is the session that acts, or ``system`` for the first admin)."""
+    at = clock.utc()
+
+    def job(repos: Repositories) -> T:
+        result = change(repos)
+        made = records(result) if callable(records) else records
+        for r in made:
+            repos.staff.append_audit(
+                AuditRecord(
+                    at=at,
+                    actor=actor,
+                    actor_role=actor_role,
+                    action=r.action,
+                    entity=r.entity,
+                    entity_id=r.entity_id,
+                    fields=r.fields,
+                    detail=r.detail,
+                )
+            )
+        return result
+
+    return await store.write(job)
+
+
 class Identity:
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: object = None,  # unused since sign-in replaced the staff_name/role settings
-        staff: StaffService | None = None,
+        staff: Sessions | None = None,
         *,
         clock: Clock | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self.staff = staff
         self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
@@ -88,12 +153,8 @@ class Identity:
 
     async def require(self, permission: Permission, entity: str = "") -> None:
         """Raise NotAllowed (and record the refusal) unless the current role may."""
-        role = await self.role()
-        try:
-            require(role, permission)
-        except NotAllowed as exc:
-            await self.record("refused", entity, "", detail=str(exc))
-            raise
+        name, role = await self.who()
+        await require_or_record(self._store, self.clock, name, role, permission, entity)
 
     async def record(
         self,
@@ -105,33 +166,14 @@ class Identity:
     ) -> None:
         """Append an audit entry and wait for it."""
         entry = await self._entry(action, entity, entity_id, fields, detail)
-        await self._runner.run(store.append_audit, **entry)
+        await self._store.write(lambda r: r.staff.append_audit(entry))
 
     async def apply(self, change: Callable[[Repositories], T], records: Records) -> T:
         """Run *change(repositories)* and write its audit entries in ONE transaction
         (the store's unit of work): the row and its record commit together or not at all
         (a kill between them, or a failing audit insert, leaves neither)."""
         name, role = await self.who()
-        at = self.clock.utc()
-
-        def job(repos: Repositories) -> T:
-            result = change(repos)
-            made = records(result) if callable(records) else records
-            for r in made:
-                store.append_audit(
-                    raw_db(repos),
-                    at=at,
-                    actor=name,
-                    actor_role=role.value,
-                    action=r.action,
-                    entity=r.entity,
-                    entity_id=r.entity_id,
-                    fields=r.fields,
-                    detail=r.detail,
-                )
-            return result
-
-        return await self._runner.write(job)
+        return await apply_recorded(self._store, self.clock, name, role.value, change, records)
 
     async def record_later(
         self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""
@@ -139,7 +181,7 @@ class Identity:
         """Queue an audit entry behind the current database work without waiting for it
         (profile views: the panel should not wait for a disk flush)."""
         entry = await self._entry(action, entity, entity_id, None, detail)
-        future = self._runner.submit(store.append_audit, **entry)
+        future = self._store.write_later(lambda r: r.staff.append_audit(entry))
         future.add_done_callback(_log_failure)
 
     async def _entry(
@@ -149,19 +191,19 @@ class Identity:
         entity_id: str | int,
         fields: dict[str, Any] | None,
         detail: str,
-    ) -> dict[str, Any]:
+    ) -> AuditRecord:
         """The audit entry for *action*, attributed to whoever is working now."""
         name, role = await self.who()
-        return {
-            "at": self.clock.utc(),
-            "actor": name,
-            "actor_role": role.value,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "fields": fields,
-            "detail": detail,
-        }
+        return AuditRecord(
+            at=self.clock.utc(),
+            actor=name,
+            actor_role=role.value,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            fields=fields,
+            detail=detail,
+        )
 
 
 def _log_failure(future: Future[int]) -> None:

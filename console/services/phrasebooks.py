@@ -3,14 +3,15 @@
 Async API for the window (database work runs on the database thread, matcher builds and
 validation on a worker thread, so the event loop never waits); the blocking ``*_now``
 variants serve the CLI, which has no event loop of its own (never call them from a
-running loop). No Qt, no SQL here: :mod:`console.storage.sqlite.phrasebooks` does the SQL.
+running loop). No Qt, no SQL here: the store's phrasebook repository
+(:mod:`console.repositories.phrasebooks`) keeps the books.
 
 Rules kept here:
 
-* Only trainers and managers (and admins) change phrasebooks: the ``role`` setting
-  stands in for the signed-in role until staff sign-in exists. Edits by anyone else
-  raise :class:`PermissionDenied`. The author of a change is the ``staff_name`` setting
-  (``"unknown"`` when unset).
+* Only trainers and managers (and admins) change phrasebooks (``EDIT_PHRASEBOOK``,
+  checked by :meth:`Identity.require`, which audits a refusal). Edits by anyone else
+  raise :class:`PermissionDenied`. The author of a change is whoever is signed in
+  (``"unknown"`` when there is no name).
 * Every add, edit and restore is validated on the whole book as it would be after the
   change (:func:`console.domain.phrase_matcher.validate`); when the change brings a
   problem the book did not have, nothing is saved and :class:`PhrasebookInvalid` lists
@@ -53,13 +54,9 @@ from console.domain.phrasebook_io import (
     read_phrasebook,
     read_phrasebook_located,
 )
-from console.domain.roles import Role
-from console.services import settings as opts
-from console.services.identity import Identity
-from console.services.settings import SettingsService
-from console.storage.sqlite import phrasebooks as store
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.phrasebooks import (
+from console.domain.roles import NotAllowed, Permission, Role
+from console.repositories import Repositories, Store
+from console.repositories.phrasebooks import (
     EntryNotFound,
     HistoryAction,
     HistoryRecord,
@@ -67,10 +64,13 @@ from console.storage.sqlite.phrasebooks import (
     PhrasebookInfo,
     PhrasebookNameTaken,
     PhrasebookNotFound,
+    StaleVersion,
     StoredEntry,
     VersionNotRestorable,
 )
-from console.storage.sqlite.runner import DatabaseRunner
+from console.services import settings as opts
+from console.services.identity import Identity
+from console.services.settings import SettingsService
 
 __all__ = [
     "DEFAULT_PHRASEBOOK",
@@ -192,20 +192,43 @@ def _new_problems(before: Sequence[PhraseEntry], after: Sequence[PhraseEntry]) -
     return [problem for problem in problems if (problem.code, problem.message) not in known]
 
 
+def _at_version(
+    write: Callable[[Repositories, int], T], version: int
+) -> Callable[[Repositories], T]:
+    return lambda repos: write(repos, version)
+
+
+def _create(
+    repos: Repositories, *, name: str, now: dt.datetime, entries: list[PhraseEntry], author: str
+) -> PhrasebookInfo:
+    return repos.phrasebooks.create_phrasebook(name, now=now, entries=entries, author=author)
+
+
+def _replace(
+    repos: Repositories,
+    *,
+    book_id: int,
+    entries: list[PhraseEntry],
+    author: str,
+    now: dt.datetime,
+) -> ImportSummary:
+    return repos.phrasebooks.replace_entries_from_import(book_id, entries, author=author, now=now)
+
+
 class PhrasebookService:
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: SettingsService,
         *,
         clock: Clock | None = None,
         default_file: Path = DEFAULT_PHRASEBOOK_FILE,
         identity: Identity | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._settings = settings
         self._clock = clock or (identity.clock if identity is not None else SystemClock())
-        self._identity = identity or Identity(runner, settings, clock=self._clock)
+        self._identity = identity or Identity(store, settings, clock=self._clock)
         self._default_file = default_file
         self._active: _Active | None = None
         self._building: tuple[tuple[int, int], asyncio.Task[_Active]] | None = None
@@ -229,33 +252,35 @@ class PhrasebookService:
         return (await self.role()).can_edit_phrasebook
 
     async def _require_editor(self) -> str:
-        """The author to record; raises PermissionDenied for a role that may not edit."""
-        if not await self.can_edit():
-            await self._identity.record(
-                "refused", "phrasebook", "", detail="edit phrasebook needs a trainer or above"
-            )
-            raise PermissionDenied()
+        """The author to record; raises PermissionDenied for a role that may not edit
+        (the refusal is audited on the one permission path, :meth:`Identity.require`)."""
+        try:
+            await self._identity.require(Permission.EDIT_PHRASEBOOK, "phrasebook")
+        except NotAllowed as exc:
+            raise PermissionDenied() from exc
         return (await self._identity.name()).strip() or UNKNOWN_AUTHOR
 
     async def _seed_default(self) -> None:
         entries = await self._compute(read_phrasebook, self._default_file)
         with contextlib.suppress(PhrasebookNameTaken):  # another console was first
-            await self._runner.run(
-                store.create_phrasebook,
-                DEFAULT_PHRASEBOOK,
-                now=self._now(),
-                entries=entries,
-                author=SEED_AUTHOR,
+            now = self._now()
+            await self._store.write(
+                lambda r: r.phrasebooks.create_phrasebook(
+                    DEFAULT_PHRASEBOOK, now=now, entries=entries, author=SEED_AUTHOR
+                )
             )
+
+    async def _find(self, name: str) -> PhrasebookInfo | None:
+        return await self._store.read(lambda r: r.phrasebooks.find_phrasebook(name))
 
     async def _book(self, name: str | None) -> PhrasebookInfo:
         """The named book (the active one for None), creating "Default" on first use."""
         if name is None:
             name = await self._settings.get(opts.ACTIVE_PHRASEBOOK)
-        found = await self._runner.run(store.find_phrasebook, name)
+        found = await self._find(name)
         if found is None and name.strip().casefold() == DEFAULT_PHRASEBOOK.casefold():
             await self._seed_default()
-            found = await self._runner.run(store.find_phrasebook, name)
+            found = await self._find(name)
         if found is None:
             raise PhrasebookNotFound(name.strip())
         return found
@@ -264,32 +289,34 @@ class PhrasebookService:
         self,
         book_id: int,
         change: Callable[[list[PhraseEntry]], list[PhraseEntry]],
-        write: Callable[[Db, int], T],
+        write: Callable[[Repositories, int], T],
     ) -> T:
         """Validate ``change`` (current entries → entries after the change) and ``write``
         it onto the version it was validated against, retrying if the book moved on."""
         for _ in range(_ATTEMPTS):
-            before, version = await self._runner.run(store.entries_with_version, book_id)
+            read = await self._store.read(lambda r: r.phrasebooks.entries_with_version(book_id))
+            before, version = read.entries, read.version
             after = change(before)
             problems = await self._compute(_new_problems, before, after)
             if problems:
                 raise PhrasebookInvalid(problems)
             try:
-                return await self._runner.run(write, version)
-            except store.StaleVersion:
+                return await self._store.write(_at_version(write, version))
+            except StaleVersion:
                 continue
         raise PhrasebookBusy("The phrasebook kept changing while saving; please try again.")
 
     # --- books ------------------------------------------------------------------------
 
     async def list_phrasebooks(self) -> list[PhrasebookInfo]:
-        return await self._runner.run(store.list_phrasebooks)
+        return await self._store.read(lambda r: r.phrasebooks.list_phrasebooks())
 
     async def create_phrasebook(self, name: str) -> PhrasebookInfo:
         """A new, empty phrasebook. Raises PermissionDenied, PhrasebookNameTaken,
         ValueError (empty name)."""
         await self._require_editor()
-        return await self._runner.run(store.create_phrasebook, name, now=self._now())
+        now = self._now()
+        return await self._store.write(lambda r: r.phrasebooks.create_phrasebook(name, now=now))
 
     async def active_phrasebook(self) -> PhrasebookInfo:
         return await self._book(None)
@@ -306,7 +333,7 @@ class PhrasebookService:
         """Changes with every edit of the book: an open editor holding another value is
         stale."""
         found = await self._book(book)
-        return await self._runner.run(store.phrasebook_version, found.id)
+        return await self._store.read(lambda r: r.phrasebooks.phrasebook_version(found.id))
 
     # --- entries ----------------------------------------------------------------------
 
@@ -322,14 +349,15 @@ class PhrasebookService:
     ) -> list[PhraseEntry]:
         """The book's entries (not deleted ones), filtered; ``language`` matches exactly."""
         found = await self._book(book)
-        return await self._runner.run(
-            store.list_entries,
-            found.id,
-            kind=kind,
-            language=language,
-            situation=situation,
-            severity=severity,
-            text_contains=text_contains,
+        return await self._store.read(
+            lambda r: r.phrasebooks.list_entries(
+                found.id,
+                kind=kind,
+                language=language,
+                situation=situation,
+                severity=severity,
+                text_contains=text_contains,
+            )
         )
 
     async def entries_and_version(
@@ -338,17 +366,17 @@ class PhrasebookService:
         """The book, all its entries and the version they belong to, read together (for
         an editor that later asks :meth:`version` whether it is stale)."""
         found = await self._book(book)
-        entries, version = await self._runner.run(store.entries_with_version, found.id)
-        return found, entries, version
+        read = await self._store.read(lambda r: r.phrasebooks.entries_with_version(found.id))
+        return found, read.entries, read.version
 
     async def entry(self, entry_id: int) -> StoredEntry:
         """One entry, deleted or not. Raises EntryNotFound."""
-        return await self._runner.run(store.get_entry, entry_id)
+        return await self._store.read(lambda r: r.phrasebooks.get_entry(entry_id))
 
     async def problems(self, book: str | None = None) -> list[Problem]:
         """Everything :func:`validate` finds in the book as it is."""
         found = await self._book(book)
-        entries = await self._runner.run(store.list_entries, found.id)
+        entries = await self._store.read(lambda r: r.phrasebooks.list_entries(found.id))
         return await self._compute(validate, entries, [_label(entry) for entry in entries])
 
     async def add_entry(self, entry: PhraseEntry, *, book: str | None = None) -> PhraseEntry:
@@ -358,9 +386,9 @@ class PhrasebookService:
         new = clean_entry(entry)
         found = await self._book(book)
 
-        def write(db: Db, version: int) -> PhraseEntry:
-            return store.add_entry(
-                db, found.id, new, author=author, now=self._now(), expected_version=version
+        def write(r: Repositories, version: int) -> PhraseEntry:
+            return r.phrasebooks.add_entry(
+                found.id, new, author=author, now=self._now(), expected_version=version
             )
 
         return await self._save(found.id, lambda entries: [*entries, new], write)
@@ -370,16 +398,16 @@ class PhrasebookService:
         EntryNotFound (also for a deleted entry), PhrasebookInvalid, ValueError."""
         author = await self._require_editor()
         edited = replace(clean_entry(entry), id=entry_id)
-        stored = await self._runner.run(store.get_entry, entry_id)
+        stored = await self._store.read(lambda r: r.phrasebooks.get_entry(entry_id))
 
         def change(entries: list[PhraseEntry]) -> list[PhraseEntry]:
             if not any(existing.id == entry_id for existing in entries):
                 raise EntryNotFound(entry_id, deleted=True)
             return [edited if existing.id == entry_id else existing for existing in entries]
 
-        def write(db: Db, version: int) -> PhraseEntry:
-            return store.update_entry(
-                db, entry_id, edited, author=author, now=self._now(), expected_version=version
+        def write(r: Repositories, version: int) -> PhraseEntry:
+            return r.phrasebooks.update_entry(
+                entry_id, edited, author=author, now=self._now(), expected_version=version
             )
 
         return await self._save(stored.phrasebook_id, change, write)
@@ -388,25 +416,30 @@ class PhrasebookService:
         """Hide the entry (its history stays and it can be restored). Raises
         PermissionDenied, EntryNotFound."""
         author = await self._require_editor()
-        await self._runner.run(store.delete_entry, entry_id, author=author, now=self._now())
+        now = self._now()
+        await self._store.write(
+            lambda r: r.phrasebooks.delete_entry(entry_id, author=author, now=now)
+        )
 
     async def history(self, entry_id: int) -> list[HistoryRecord]:
         """Every change to the entry, oldest first. Raises EntryNotFound."""
-        return await self._runner.run(store.entry_history, entry_id)
+        return await self._store.read(lambda r: r.phrasebooks.entry_history(entry_id))
 
     async def recent_changes(
         self, book: str | None = None, *, limit: int = 100
     ) -> list[HistoryRecord]:
         """The book's latest changes, newest first (including deletions)."""
         found = await self._book(book)
-        return await self._runner.run(store.phrasebook_history, found.id, limit=limit)
+        return await self._store.read(
+            lambda r: r.phrasebooks.phrasebook_history(found.id, limit=limit)
+        )
 
     async def restore_version(self, history_id: int) -> PhraseEntry:
         """Bring an entry back to the content it had right after change ``history_id``
         (undeleting it if needed). Raises PermissionDenied, VersionNotRestorable,
         PhrasebookInvalid."""
         author = await self._require_editor()
-        record = await self._runner.run(store.get_history_record, history_id)
+        record = await self._store.read(lambda r: r.phrasebooks.get_history_record(history_id))
         if record.after is None:
             raise VersionNotRestorable(
                 f"Change #{history_id} removed entry #{record.entry_id}; "
@@ -422,9 +455,9 @@ class PhrasebookService:
                 restored if existing.id == record.entry_id else existing for existing in entries
             ]
 
-        def write(db: Db, version: int) -> PhraseEntry:
-            return store.restore_entry_version(
-                db, history_id, author=author, now=self._now(), expected_version=version
+        def write(r: Repositories, version: int) -> PhraseEntry:
+            return r.phrasebooks.restore_entry_version(
+                history_id, author=author, now=self._now(), expected_version=version
             )
 
         return await self._save(record.phrasebook_id, change, write)
@@ -451,21 +484,21 @@ class PhrasebookService:
             raise PhrasebookInvalid(problems)
         name = book if book is not None else await self._settings.get(opts.ACTIVE_PHRASEBOOK)
         for _ in range(_ATTEMPTS):
-            found = await self._runner.run(store.find_phrasebook, name)
+            found = await self._find(name)
             if found is None:
                 try:
-                    created = await self._runner.run(
-                        store.create_phrasebook,
-                        name,
-                        now=self._now(),
-                        entries=entries,
-                        author=author,
+                    created = await self._store.write(
+                        functools.partial(
+                            _create, name=name, now=self._now(), entries=entries, author=author
+                        )
                     )
                 except PhrasebookNameTaken:
                     continue
                 return ImportReport(created, True, ImportSummary(added=len(entries)))
-            summary = await self._runner.run(
-                store.replace_entries_from_import, found.id, entries, author=author, now=self._now()
+            summary = await self._store.write(
+                functools.partial(
+                    _replace, book_id=found.id, entries=entries, author=author, now=self._now()
+                )
             )
             return ImportReport(found, False, summary)
         raise PhrasebookBusy("The phrasebook kept changing while importing; please try again.")
@@ -473,7 +506,7 @@ class PhrasebookService:
     async def export_bytes(self, fmt: FileFormat | str, *, book: str | None = None) -> bytes:
         """The book as an export file's bytes (CSV with a byte-order mark, or JSON)."""
         found = await self._book(book)
-        entries = await self._runner.run(store.list_entries, found.id)
+        entries = await self._store.read(lambda r: r.phrasebooks.list_entries(found.id))
         return await self._compute(encode_phrasebook, entries, fmt)
 
     async def export_phrasebook(
@@ -483,7 +516,7 @@ class PhrasebookService:
         number of entries. Raises PhrasebookNotFound, OSError, ValueError (format)."""
         chosen = FileFormat.for_path(path) if fmt is None else FileFormat.parse(fmt)
         found = await self._book(book)
-        entries = await self._runner.run(store.list_entries, found.id)
+        entries = await self._store.read(lambda r: r.phrasebooks.list_entries(found.id))
         data = await self._compute(encode_phrasebook, entries, chosen)
         await self._compute(files.write_bytes, path, data)  # all or nothing, 0600
         return len(entries)
@@ -492,13 +525,13 @@ class PhrasebookService:
 
     async def _current(self) -> _Active:
         name = await self._settings.get(opts.ACTIVE_PHRASEBOOK)
-        state = await self._runner.run(store.phrasebook_state, name)
+        state = await self._store.read(lambda r: r.phrasebooks.phrasebook_state(name))
         if state is None:
             await self._book(name)  # creates Default on first use, else raises
-            state = await self._runner.run(store.phrasebook_state, name)
+            state = await self._store.read(lambda r: r.phrasebooks.phrasebook_state(name))
             if state is None:
                 raise PhrasebookNotFound(name)
-        book, version = state
+        book, version = state.book, state.version
         key = (book.id, version)
         active = self._active
         if active is not None and (active.book.id, active.version) == key:
@@ -521,7 +554,8 @@ class PhrasebookService:
             self._building = None  # a failed build is tried again by the next caller
 
     async def _build(self, book: PhrasebookInfo) -> _Active:
-        entries, version = await self._runner.run(store.entries_with_version, book.id)
+        read = await self._store.read(lambda r: r.phrasebooks.entries_with_version(book.id))
+        entries, version = read.entries, read.version
         loop = asyncio.get_running_loop()
         matcher = await loop.run_in_executor(None, Matcher.build, entries)
         active = _Active(book, version, matcher)

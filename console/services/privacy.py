@@ -15,16 +15,16 @@ from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.roles import Permission
 from console.domain.text import clean_text
-from console.services._bridge import raw_db
+from console.repositories import Store
+from console.repositories.privacy import ErasureIncomplete
 from console.services.backup import BackupService, Retention
 from console.services.identity import Identity, Record
-from console.services.settings import SettingsService
-from console.storage.sqlite import privacy as store
-from console.storage.sqlite.privacy import ErasureIncomplete
-from console.storage.sqlite.runner import DatabaseRunner
 
-# Re-exported for the window and the command line, which do not import storage.
+# Re-exported for the window and the command line.
 __all__ = ["ErasureIncomplete"]
+
+#: What is known of the backups when no backup service is given: none.
+NO_BACKUPS = Retention(None, False, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +75,12 @@ class ErasureResult:
 class PrivacyService:
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         identity: Identity,
         clock: Clock | None = None,
         backups: BackupService | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._identity = identity
         self._clock = clock or identity.clock
         self._backups = backups
@@ -104,7 +104,7 @@ class PrivacyService:
             clean_text(note.strip(), multiline=True),
         )
         await self._identity.apply(
-            lambda r: store.record_consent(raw_db(r), [event]),
+            lambda r: r.privacy.record_consent([event]),
             [
                 Record(
                     "consent",
@@ -118,12 +118,13 @@ class PrivacyService:
         return event
 
     async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
-        return await self._runner.run(store.consent_history, customer_id)
+        return await self._store.read(lambda r: r.privacy.consent_history(customer_id))
 
     async def export_customer(self, customer_id: int) -> dict[str, Any]:
         """Everything held about one customer (managers); JSON-safe."""
         await self._identity.require(Permission.EXPORT, "customer")
-        data = await self._runner.run(store.export_customer, customer_id)
+        found = await self._store.read(lambda r: r.privacy.export_customer(customer_id))
+        data = found.to_json()
         await self._identity.record(
             "export", "customer", customer_id, detail="everything about the customer (JSON)"
         )
@@ -145,13 +146,11 @@ class PrivacyService:
         # The erasure, its `redact` entry (in the eraser's name) and its `erase` entry
         # commit together or not at all.
         redacted = await self._identity.apply(
-            lambda r: store.erase_customer(
-                raw_db(r), customer_id, now=now, actor=name, actor_role=role.value
+            lambda r: r.privacy.erase_customer(
+                customer_id, now=now, actor=name, actor_role=role.value
             ),
             [Record("erase", "customer", customer_id, detail=reason.strip())],
         )
-        cleared = await self._runner.run(store.clear_wal, int(wait_seconds * 1000))
-        backups = self._backups or BackupService(
-            self._runner, SettingsService(self._runner), self._clock
-        )
-        return ErasureResult(customer_id, redacted, cleared, await backups.retention())
+        cleared = await self._store.read(lambda r: r.privacy.clear_erased_traces(wait_seconds))
+        held = NO_BACKUPS if self._backups is None else await self._backups.retention()
+        return ErasureResult(customer_id, redacted, cleared, held)

@@ -3,7 +3,8 @@
 The options themselves (type, default, range, scope, label) are declared in
 :mod:`console.domain.options` and re-exported here for the existing callers. Console-scope
 values (this computer: phone listener, language before sign-in, backup folder) live in the
-config folder's ``settings.json`` (:class:`ConsoleConfig`); the rest in the database's
+config folder's ``settings.json`` (a :class:`ConsoleSettings` the composition root
+passes in); the rest in the database's
 settings table. The first read moves console-scope values an older database still holds
 into the config file (unless this computer has its own already) and removes them from the
 database, and drops the retired ``staff_name``/``role`` settings.
@@ -63,13 +64,8 @@ from console.domain.options import (
     zone_named,
 )
 from console.domain.roles import Permission
-from console.repositories import Repositories
-from console.services._bridge import raw_db
-from console.storage.console_config import ConsoleConfig
-from console.storage.sqlite import settings as settings_store
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
-from console.storage.sqlite.transactions import write_transaction
+from console.repositories import Repositories, Store
+from console.repositories.console_settings import ConsoleSettings
 
 if TYPE_CHECKING:
     from console.services.identity import Identity
@@ -100,7 +96,7 @@ __all__ = [
     "STORE_NAME",
     "TIME_ZONE",
     "Change",
-    "ConsoleConfig",
+    "ConsoleSettings",
     "Invalid",
     "Option",
     "Scope",
@@ -161,43 +157,70 @@ class Change:
         return bool(self.before != self.after)
 
 
-def migrate(db: Db, config: ConsoleConfig) -> None:
-    """Move console-scope values out of an older database (on the database thread): into
-    the config file where this computer has none of its own, then out of the database;
-    drop the retired stand-ins for sign-in."""
-    keys = sorted(CONSOLE_KEYS | set(RETIRED_KEYS))
-    marks = ", ".join("?" for _ in keys)
-    rows = db.execute(f"SELECT key FROM settings WHERE key IN ({marks})", keys).fetchall()
-    if not rows:
+_MOVED_KEYS = sorted(CONSOLE_KEYS | set(RETIRED_KEYS))
+
+
+def _held_keys(repos: Repositories) -> list[str]:
+    """Console-scope and retired keys an older database still holds."""
+    return [key for key in _MOVED_KEYS if repos.settings.get(key) is not None]
+
+
+def migrate(repos: Repositories, config: ConsoleSettings) -> None:
+    """Move console-scope values out of an older database (a write job): into the
+    config file where this computer has none of its own, then out of the database; drop
+    the retired stand-ins for sign-in."""
+    keys = _held_keys(repos)
+    if not keys:
         return
     held = config.load()
     moved = dict(held)
-    for (key,) in rows:
+    for key in keys:
         if key in CONSOLE_KEYS and key not in held:
-            value = settings_store.get_setting(db, key)
-            moved[key] = BY_KEY[key].coerce(value)
+            moved[key] = BY_KEY[key].coerce(repos.settings.get(key))
     if moved != held:
         config.save(moved)
-    with write_transaction(db):
-        db.execute(f"DELETE FROM settings WHERE key IN ({marks})", keys)
+    for key in keys:
+        repos.settings.delete(key)
 
 
-def read(db: Db, option: Option[T], config: ConsoleConfig | None = None) -> T:
-    """*option*'s value, read on the database thread (console scope: the config file)."""
+def read(repos: Repositories, option: Option[T], config: ConsoleSettings) -> T:
+    """*option*'s value, inside a store's job (console scope: this computer's settings)."""
     if option.scope is Scope.CONSOLE:
-        return option.coerce((config or ConsoleConfig()).get(option.key))
-    return option.coerce(settings_store.get_setting(db, option.key))
+        return option.coerce(config.get(option.key))
+    return option.coerce(repos.settings.get(option.key))
+
+
+class NoConsoleSettings:
+    """What a settings service has when its caller gave it no console settings (a
+    service that only reads the store's settings): console-scope options read their
+    defaults, changing one is refused, and an older database's console values stay
+    where they are (they move on the first read by a console that has its file)."""
+
+    def load(self) -> dict[str, Any]:
+        return {}
+
+    def get(self, key: str) -> Any:
+        return None
+
+    def save(self, values: dict[str, Any]) -> None:
+        raise RuntimeError("this computer's settings were not given to the settings service")
+
+    def put(self, key: str, value: Any) -> dict[str, Any]:
+        raise RuntimeError("this computer's settings were not given to the settings service")
 
 
 class SettingsService:
     def __init__(
         self,
-        runner: DatabaseRunner,
-        config: ConsoleConfig | None = None,
+        store: Store,
+        config: ConsoleSettings | None = None,
         identity: Identity | None = None,
     ) -> None:
-        self._runner = runner
-        self.config = config or ConsoleConfig()
+        """*config*: this computer's settings (the composition root passes
+        :class:`console.storage.console_config.ConsoleConfig`); without it see
+        :class:`NoConsoleSettings`."""
+        self._store = store
+        self.config: ConsoleSettings = NoConsoleSettings() if config is None else config
         self._identity = identity
         self._migrated = False
         #: Called with every :class:`Change` made through this service (the window
@@ -209,33 +232,45 @@ class SettingsService:
         if self._identity is None:
             from console.services.identity import Identity
 
-            self._identity = Identity(self._runner, self)
+            self._identity = Identity(self._store, self)
         return self._identity
 
     @identity.setter
     def identity(self, identity: Identity) -> None:
         self._identity = identity
 
-    def _read(self, db: Db, option: Option[T]) -> T:
+    def _migrate(self, repos: Repositories) -> None:
+        migrate(repos, self.config)
+        self._migrated = True
+
+    async def _ensure_migrated(self) -> None:
+        """The first read moves what an older database holds for this computer (a write
+        only when there is something to move)."""
+        if isinstance(self.config, NoConsoleSettings):
+            return  # nowhere to move them to
         if not self._migrated:
-            migrate(db, self.config)
+            if await self._store.read(_held_keys):
+                await self._store.write(self._migrate)
             self._migrated = True
-        return read(db, option, self.config)
 
     async def get(self, option: Option[T]) -> T:
-        return await self._runner.run(self._read, option)
+        await self._ensure_migrated()
+        return await self._store.read(lambda r: read(r, option, self.config))
 
     def get_now(self, option: Option[T]) -> T:
         """Blocking read for the CLI."""
-        return self._runner.call(self._read, option)
+        if not self._migrated and not isinstance(self.config, NoConsoleSettings):
+            if self._store.read_now(_held_keys):
+                self._store.write_now(self._migrate)
+            self._migrated = True
+        return self._store.read_now(lambda r: read(r, option, self.config))
 
     async def values(self) -> dict[str, Any]:
         """Every listed option's value, by key (one trip to the database thread)."""
-
-        def job(db: Db) -> dict[str, Any]:
-            return {o.key: self._read(db, o) for o in ALL_OPTIONS}
-
-        return await self._runner.run(job)
+        await self._ensure_migrated()
+        return await self._store.read(
+            lambda r: {o.key: read(r, o, self.config) for o in ALL_OPTIONS}
+        )
 
     async def set(self, option: Option[T], value: T) -> Change:
         """An admin's change: EDIT_SETTINGS (refusal audited), validated, audited."""
@@ -267,16 +302,17 @@ class SettingsService:
         console = option.scope is Scope.CONSOLE
         previous_file: dict[str, Any] | None = None
 
+        await self._ensure_migrated()
+
         def change(repos: Repositories) -> Change:
             nonlocal previous_file
-            db = raw_db(repos)
-            before = self._read(db, option)
+            before = read(repos, option, config)
             if console:
                 previous_file = config.put(option.key, None if remove else value)
             elif remove:
-                db.execute("DELETE FROM settings WHERE key = ?", [option.key])
+                repos.settings.delete(option.key)
             else:
-                settings_store.set_setting(db, option.key, value)
+                repos.settings.put(option.key, value)
             return Change(option, before, value)
 
         def records(result: Change) -> list[Record]:

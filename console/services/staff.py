@@ -19,35 +19,50 @@ import datetime as dt
 import functools
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from console.domain.clock import Clock, SystemClock
-from console.domain.roles import NotAllowed, Permission, Role, require
+from console.domain.roles import Permission, Role
 from console.domain.staff import (
+    FAILURE_WINDOW,
+    LOCK_FOR,
     AuditEntry,
     Session,
     StaffMember,
     check_secret_strength,
     hash_secret,
+    locked_until,
     validate_staff,
     verify_secret,
 )
 from console.domain.validation import ValidationFailed
-from console.storage.sqlite import staff as store
-from console.storage.sqlite.audit_chain import ChainReport, verify_all
-from console.storage.sqlite.runner import DatabaseRunner
-from console.storage.sqlite.transactions import write_transaction
+from console.repositories import Repositories, Store
+from console.repositories.staff import (
+    AuditQuery,
+    AuditRecord,
+    ChainReport,
+    NewStaff,
+    StaffUpdate,
+)
+from console.services.identity import Record, Records, apply_recorded, require_or_record
 
 T = TypeVar("T")
+
+SYSTEM = "system"  # the actor of entries nobody signed in for (first admin, sign-in)
 
 
 class SignInRefused(Exception):
     """Wrong name or PIN, a locked or inactive account; the message is safe to show."""
 
 
+def _actor(actor: Session | None) -> tuple[str, str]:
+    return (actor.name, actor.role.value) if actor else (SYSTEM, "")
+
+
 class AuditService:
-    def __init__(self, runner: DatabaseRunner, clock: Clock | None = None) -> None:
-        self._runner = runner
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+        self._store = store
         self.clock = clock or SystemClock()
 
     async def record(
@@ -59,77 +74,61 @@ class AuditService:
         fields: dict[str, Any] | None = None,
         detail: str = "",
     ) -> int:
-        return await self._runner.run(
-            store.append_audit,
+        name, role = _actor(actor)
+        entry = AuditRecord(
             at=self.clock.utc(),
-            actor=actor.name if actor else "system",
-            actor_role=actor.role.value if actor else "",
+            actor=name,
+            actor_role=role,
             action=action,
             entity=entity,
             entity_id=entity_id,
             fields=fields,
             detail=detail,
         )
+        return await self._store.write(lambda r: r.staff.append_audit(entry))
 
     async def apply(
-        self,
-        actor: Session | None,
-        change: Callable[[Any], T],
-        entry: Callable[[T], tuple[str, str, str | int, dict[str, Any] | None] | None],
+        self, actor: Session | None, change: Callable[[Repositories], T], records: Records
     ) -> T:
-        """Run *change(db)* and append the audit entry that *entry(result)* describes
-        (action, entity, id, fields; None: nothing to record) in ONE transaction on the
-        database thread."""
-        at = self.clock.utc()
+        """Run *change(repositories)* and append its audit entries, in the name of
+        *actor* (``system`` for None), in ONE transaction (as :meth:`Identity.apply`)."""
+        name, role = _actor(actor)
+        return await apply_recorded(self._store, self.clock, name, role, change, records)
 
-        def job(db: Any) -> T:
-            with write_transaction(db):
-                result = change(db)
-                described = entry(result)
-                if described is None:
-                    return result
-                action, entity, entity_id, fields = described
-                store.append_audit(
-                    db,
-                    at=at,
-                    actor=actor.name if actor else "system",
-                    actor_role=actor.role.value if actor else "",
-                    action=action,
-                    entity=entity,
-                    entity_id=entity_id,
-                    fields=fields,
-                    detail="",
-                )
-                return result
+    async def require(self, actor: Session, permission: Permission, entity: str) -> None:
+        """The one permission path (:func:`require_or_record`) for an explicit session."""
+        await require_or_record(self._store, self.clock, actor.name, actor.role, permission, entity)
 
-        return await self._runner.run(job)
-
-    async def entries(self, viewer: Session, **filters: Any) -> list[AuditEntry]:
-        """Entries newest first (managers and admins); filters as storage.query_audit."""
-        await self._require(viewer, Permission.VIEW_AUDIT)
-        return await self._runner.run(store.query_audit, **filters)
+    async def entries(
+        self,
+        viewer: Session,
+        *,
+        offset: int = 0,
+        limit: int | None = 200,
+        **filters: Any,
+    ) -> list[AuditEntry]:
+        """Entries newest first (managers and admins); filters as :class:`AuditQuery`."""
+        await self.require(viewer, Permission.VIEW_AUDIT, "audit")
+        query = AuditQuery(**filters)
+        return await self._store.read(
+            lambda r: r.staff.audit_entries(query, offset=offset, limit=limit)
+        )
 
     async def count(self, viewer: Session, **filters: Any) -> int:
-        await self._require(viewer, Permission.VIEW_AUDIT)
-        return await self._runner.run(store.count_audit, **filters)
+        await self.require(viewer, Permission.VIEW_AUDIT, "audit")
+        query = AuditQuery(**filters)
+        return await self._store.read(lambda r: r.staff.count_audit(query))
 
     async def verify(self) -> list[ChainReport]:
         """Walk the audit trail's and the sign-in attempts' hash chains (nothing personal
         is shown: ids, times and what is wrong). Open to anyone who can open the file."""
-        return await self._runner.run(verify_all)
+        return await self._store.read(lambda r: r.staff.verify_chains())
 
     async def export_csv(self, viewer: Session, **filters: Any) -> str:
-        await self._require(viewer, Permission.EXPORT)
+        await self.require(viewer, Permission.EXPORT, "audit")
         rows = await self.entries(viewer, limit=None, **filters)
         await self.record(viewer, "export", "audit", "", detail=f"{len(rows)} entries as CSV")
         return entries_csv(rows)
-
-    async def _require(self, viewer: Session, permission: Permission) -> None:
-        try:
-            require(viewer.role, permission)
-        except NotAllowed as exc:
-            await self.record(viewer, "refused", "audit", "", detail=str(exc))
-            raise
 
 
 def entries_csv(rows: list[AuditEntry]) -> str:
@@ -158,19 +157,17 @@ def entries_csv(rows: list[AuditEntry]) -> str:
     return out.getvalue()
 
 
-def staff_member(runner: DatabaseRunner, name: str) -> StaffMember | None:
+def staff_member(store: Store, name: str) -> StaffMember | None:
     """The account called *name* (any case), without its secret; None if there is none."""
-    found = runner.call(store.find_staff, name)
-    return None if found is None else found[0]
+    found = store.read_now(lambda r: r.staff.find(name))
+    return None if found is None else found.member
 
 
 class StaffService:
     """Accounts and who is signed in at this console."""
 
-    def __init__(
-        self, runner: DatabaseRunner, audit: AuditService, clock: Clock | None = None
-    ) -> None:
-        self._runner = runner
+    def __init__(self, store: Store, audit: AuditService, clock: Clock | None = None) -> None:
+        self._store = store
         self._audit = audit
         self.clock = clock or audit.clock
         self.session: Session | None = None
@@ -178,7 +175,7 @@ class StaffService:
     # --- accounts -------------------------------------------------------------------
 
     async def needs_first_admin(self) -> bool:
-        return await self._runner.run(store.count_staff) == 0
+        return await self._store.read(lambda r: r.staff.count()) == 0
 
     async def add_staff(
         self,
@@ -203,38 +200,45 @@ class StaffService:
         if actor is None and parsed is not Role.ADMIN:
             raise ValidationFailed({"role": "the first account must be an admin"})
         if actor is not None:
-            await self._require(actor, Permission.MANAGE_STAFF, "staff")
+            await self._audit.require(actor, Permission.MANAGE_STAFF, "staff")
         hashed = await asyncio.get_running_loop().run_in_executor(None, hash_secret, secret)
         now = self.clock.utc()
+        new = NewStaff(
+            name=name.strip(),
+            role=parsed,
+            secret_hash=hashed,
+            store=store_name.strip(),
+            extension=extension.strip(),
+        )
+
+        def add(repos: Repositories) -> StaffMember:
+            # The first admin only while no account exists, checked in the same transaction.
+            if actor is None and repos.staff.count():
+                raise PermissionError("the first account already exists; sign in as an admin")
+            return repos.staff.add(new, now)
+
         # The account and its `create` entry commit together.
         return await self._audit.apply(
             actor,
-            lambda db: store.add_staff(
-                db,
-                name=name.strip(),
-                role=parsed,
-                secret_hash=hashed,
-                now=now,
-                store=store_name.strip(),
-                extension=extension.strip(),
-                only_if_empty=actor is None,
-            ),
-            lambda member: (
-                "create",
-                "staff",
-                member.id,
-                {
-                    "name": [None, member.name],
-                    "role": [None, member.role.value],
-                    "store": [None, member.store],
-                    "extension": [None, member.extension],
-                },
-            ),
+            add,
+            lambda member: [
+                Record(
+                    "create",
+                    "staff",
+                    member.id,
+                    {
+                        "name": [None, member.name],
+                        "role": [None, member.role.value],
+                        "store": [None, member.store],
+                        "extension": [None, member.extension],
+                    },
+                )
+            ],
         )
 
     async def list_staff(self, actor: Session) -> list[StaffMember]:
-        await self._require(actor, Permission.MANAGE_STAFF, "staff")
-        return await self._runner.run(store.list_staff)
+        await self._audit.require(actor, Permission.MANAGE_STAFF, "staff")
+        return await self._store.read(lambda r: r.staff.all_staff())
 
     async def change_staff(self, actor: Session, staff_id: int, **changes: Any) -> StaffMember:
         """Change role, store, extension, language, active; or ``secret`` (a new PIN).
@@ -243,7 +247,7 @@ class StaffService:
         """
         own = actor.staff.id == staff_id and set(changes) <= {"secret", "language"}
         if not own:
-            await self._require(actor, Permission.MANAGE_STAFF, "staff")
+            await self._audit.require(actor, Permission.MANAGE_STAFF, "staff")
         if "role" in changes:
             changes["role"] = Role.parse(str(changes["role"]))
         if "secret" in changes:
@@ -257,19 +261,20 @@ class StaffService:
             )
         now = self.clock.utc()
 
-        def change(db: Any) -> tuple[StaffMember, dict[str, tuple[Any, Any]]]:
-            return store.update_staff(db, staff_id, now, **changes)
+        def change(repos: Repositories) -> StaffUpdate:
+            return repos.staff.update(staff_id, now, changes)
 
         # The change and its `update` entry commit together (an unchanged account: none).
-        member, _diff = await self._audit.apply(
+        done = await self._audit.apply(
             actor,
             change,
             lambda done: (
-                ("update", "staff", staff_id, {k: list(v) for k, v in done[1].items()})
-                if done[1]
-                else None
+                [Record("update", "staff", staff_id, {k: list(v) for k, v in done.changed.items()})]
+                if done.changed
+                else []
             ),
         )
+        member = done.member
         if self.session and self.session.staff.id == staff_id:
             self.session = Session(member, self.session.signed_in_at)
         return member
@@ -289,7 +294,7 @@ class StaffService:
         def check(stored: str | None) -> bool:
             return verify_secret(secret, stored if stored is not None else _dummy_hash())
 
-        result = await self._runner.run(store.attempt_sign_in, name, now, check)
+        result = await self._store.write(lambda r: _attempt_sign_in(r, name, now, check))
         if result.outcome == "ok" and result.member is not None:
             self.session = Session(result.member, now)
             return self.session
@@ -304,12 +309,87 @@ class StaffService:
             session, self.session = self.session, None
             await self._audit.record(session, "sign_out", "staff", session.staff.id)
 
-    async def _require(self, actor: Session, permission: Permission, entity: str) -> None:
-        try:
-            require(actor.role, permission)
-        except NotAllowed as exc:
-            await self._audit.record(actor, "refused", entity, "", detail=str(exc))
-            raise
+
+@dataclass(frozen=True, slots=True)
+class AttemptResult:
+    """What one sign-in attempt came to: ``ok``, ``wrong``, ``locked``, ``unknown`` or
+    ``inactive``; *locked_until* when the account is (now) locked."""
+
+    outcome: str
+    member: StaffMember | None
+    locked_until: dt.datetime | None = None
+
+
+def _lock_end(repos: Repositories, staff_id: int, now: dt.datetime) -> dt.datetime | None:
+    """When the account opens again: from the wrong attempts, and from the newest
+    ``lock`` audit entry (so deleting attempt rows does not lift a lock)."""
+    failures = repos.staff.wrong_attempts_since(staff_id, now - FAILURE_WINDOW - LOCK_FOR)
+    until = locked_until(failures, now)  # only wrong attempts after the last success
+    locked_at = repos.staff.last_audit_at(
+        AuditQuery(entity="staff", entity_id=staff_id, action="lock")
+    )
+    if locked_at is not None:
+        from_audit = locked_at + LOCK_FOR
+        if from_audit > now and (until is None or from_audit > until):
+            until = from_audit
+    return until
+
+
+def _attempt_sign_in(
+    repos: Repositories, name: str, now: dt.datetime, check: Callable[[str | None], bool]
+) -> AttemptResult:
+    """Check a sign-in and record it, with its audit entry (a write job: ONE transaction).
+
+    ``check(stored_hash)`` verifies the secret (``None``: an unknown name — check against
+    a dummy so timing tells nothing). The store's write transaction serialises attempts
+    from every connection and process: the lock state read here cannot change before this
+    attempt is recorded, so no more than MAX_FAILURES wrong secrets are ever checked
+    before the lock.
+    """
+    name = name.strip()
+    staff = repos.staff
+    found = staff.find(name)
+
+    def audit(action: str, who: StaffMember | None, detail: str = "") -> None:
+        actor, role = (who.name, who.role.value) if who else (SYSTEM, "")
+        staff.append_audit(
+            AuditRecord(
+                at=now,
+                actor=actor,
+                actor_role=role,
+                action=action,
+                entity="staff",
+                entity_id=found.member.id if found else "",
+                detail=detail,
+            )
+        )
+
+    if found is None:
+        check(None)
+        staff.record_attempt(None, name, now, "unknown")
+        audit("sign_in_failed", None, name)
+        return AttemptResult("unknown", None)
+    member = found.member
+    if not member.active:
+        staff.record_attempt(member.id, member.name, now, "inactive")
+        audit("sign_in_failed", None, "inactive")
+        return AttemptResult("inactive", member)
+    until = _lock_end(repos, member.id, now)
+    if until is not None:
+        staff.record_attempt(member.id, member.name, now, "locked")
+        audit("sign_in_failed", None, "locked")
+        return AttemptResult("locked", member, until)
+    if not check(found.secret_hash):
+        staff.record_attempt(member.id, member.name, now, "wrong")
+        until = _lock_end(repos, member.id, now)
+        if until is not None:
+            audit("lock", None, "too many wrong PINs")
+            return AttemptResult("wrong", member, until)
+        audit("sign_in_failed", None, "wrong")
+        return AttemptResult("wrong", member)
+    staff.record_attempt(member.id, member.name, now, "ok")
+    audit("sign_in", member)
+    return AttemptResult("ok", member)
 
 
 def _locked_message(until: dt.datetime, now: dt.datetime) -> str:

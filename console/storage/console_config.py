@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from console import files
+from console.repositories.console_settings import ConsoleSettings
 
 APP_NAME = "service-console"
 FILENAME = "settings.json"
@@ -62,3 +63,9 @@ class ConsoleConfig:
         if after != before:
             self.save(after)
         return before
+
+
+if TYPE_CHECKING:  # mypy checks that the file implements the interface
+
+    def _implements(path: Path) -> ConsoleSettings:
+        return ConsoleConfig(path)

@@ -40,6 +40,7 @@ from qasync import QEventLoop  # after PySide6 (QT_API=pyside6 is set in tests/c
 
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite.runner import DatabaseRunner
 
 T = TypeVar("T")
@@ -119,7 +120,7 @@ def runner(tmp_path: Path) -> Iterator[DatabaseRunner]:
 
 @pytest.fixture
 def settings(runner: DatabaseRunner) -> SettingsService:
-    return SettingsService(runner)
+    return SettingsService(runner, ConsoleConfig())  # this computer's settings.json
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from console.domain.customer import Purchase as PurchaseRecord
 from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import database
 from console.storage.sqlite import runner as runner_module
@@ -118,8 +119,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def settings(runner: DatabaseRunner) -> SettingsService:
-    return SettingsService(runner)
+def settings(backend: Store) -> SettingsService:
+    return SettingsService(backend, ConsoleConfig())  # this computer's settings.json
 
 
 @pytest.fixture

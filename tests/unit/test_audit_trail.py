@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from console.domain.customer import Customer, Phone, PurchaseItem
+from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.settings import SettingsService
@@ -17,8 +18,8 @@ from tests.unit.conftest import Clock, run
 
 
 @pytest.fixture
-def staff(runner: DatabaseRunner) -> StaffService:
-    service = StaffService(runner, AuditService(runner))
+def staff(backend: Store) -> StaffService:
+    service = StaffService(backend, AuditService(backend))
     run(service.add_staff(None, name="Grace Ho", role="admin", secret="7391"))
     admin = run(service.sign_in("Grace Ho", "7391"))
     run(service.add_staff(admin, name="Li Na", role="agent", secret="5820"))

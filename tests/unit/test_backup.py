@@ -170,7 +170,7 @@ def test_scheduled_backups_run_when_due_and_old_ones_are_pruned(
     runner: DatabaseRunner, settings: SettingsService
 ) -> None:
     clock = Clock(dt.datetime(2026, 11, 28, 9, 0))
-    service = BackupService(runner, settings, clock=clock)
+    service = BackupService(runner, settings, clock=clock, files=runner.files)
     run(settings.set(BACKUP_KEEP, 3))
     assert run(service.backup_if_due()) is not None  # none yet
     clock.advance(dt.timedelta(hours=23))
@@ -193,7 +193,7 @@ def test_scheduled_backups_can_be_turned_off(
     runner: DatabaseRunner, settings: SettingsService
 ) -> None:
     run(settings.set(BACKUP_EVERY_HOURS, 0))
-    assert run(BackupService(runner, settings).backup_if_due()) is None
+    assert run(BackupService(runner, settings, files=runner.files).backup_if_due()) is None
     with pytest.raises(ValueError, match="from 0 to 720"):  # 0 turns them off
         run(settings.set(BACKUP_EVERY_HOURS, -1))
 

@@ -172,7 +172,9 @@ def test_back_up_now_in_the_window_needs_a_manager(
 ) -> None:
     add_customer(runner, "Yu Hua")
     settings = SettingsService(runner)
-    backups = BackupService(runner, settings, identity=Identity(runner, settings, staffed))
+    backups = BackupService(
+        runner, settings, files=runner.files, identity=Identity(runner, settings, staffed)
+    )
     run(staffed.sign_in("Li Na", "4682"))
     with pytest.raises(NotAllowed, match="may not back up"):
         run(backups.backup_now())
@@ -190,7 +192,9 @@ def test_scheduled_backups_are_audited_as_the_system(
 ) -> None:
     settings = SettingsService(runner)
     run(staffed.sign_in("Li Na", "4682"))  # whoever is signed in: the schedule still runs
-    backups = BackupService(runner, settings, identity=Identity(runner, settings, staffed))
+    backups = BackupService(
+        runner, settings, files=runner.files, identity=Identity(runner, settings, staffed)
+    )
     result = run(backups.backup_if_due())
     assert result is not None
     done = runner.call(store.query_audit, action="backup")

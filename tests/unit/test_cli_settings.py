@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from console import cli
-from console.services.settings import ConsoleConfig
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from tests.people import BOSS, PIN, signed_in

@@ -13,6 +13,8 @@ import pytest
 from console.domain.phrase_matcher import Matcher, ProblemCode
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.phrasebook_io import read_phrasebook
+from console.repositories import Store
+from console.repositories.phrasebooks import BookEntries
 from console.services import settings as opts
 from console.services.phrasebooks import (
     DEFAULT_PHRASEBOOK_FILE,
@@ -63,15 +65,15 @@ def content(entry: PhraseEntry) -> PhraseEntry:
 
 
 @pytest.fixture
-def books(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> PhrasebookService:
-    return PhrasebookService(runner, settings, clock=clock)
+def books(backend: Store, settings: SettingsService, clock: Clock) -> PhrasebookService:
+    return PhrasebookService(backend, settings, clock=clock)
 
 
 @pytest.fixture
-def small(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> PhrasebookService:
+def small(backend: Store, settings: SettingsService, clock: Clock) -> PhrasebookService:
     """The service with a small phrasebook "Test" as the active one, admin "Mei"."""
-    identity = signed_in(runner, "admin", "Mei", clock)
-    books = PhrasebookService(runner, settings, clock=clock, identity=identity)
+    identity = signed_in(backend, "admin", "Mei", clock)
+    books = PhrasebookService(backend, settings, clock=clock, identity=identity)
     run(books.import_phrasebook(SMALL_CSV.encode(), book="Test"))
     run(books.set_active_phrasebook("Test"))
     return books
@@ -264,9 +266,9 @@ def test_a_change_is_validated_again_when_the_book_moved_on_meanwhile(
     real = store.entries_with_version
     reads: list[int] = []
 
-    def read_then_someone_edits(db: Db, book_id: int) -> tuple[list[PhraseEntry], int]:
+    def read_then_someone_edits(db: Db, book_id: int) -> BookEntries:
         result = real(db, book_id)
-        reads.append(result[1])
+        reads.append(result.version)
         if len(reads) == 1:
             store.add_entry(db, book_id, taboo("YOU GUYS"), author="Other", now=clock.local_naive())
         return result

@@ -11,6 +11,7 @@ import pytest
 from console.domain.consent import Method, Purpose
 from console.domain.customer import Customer, ImportantDate, PartialDate, Phone, PurchaseItem
 from console.domain.roles import NotAllowed
+from console.repositories import Store
 from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
@@ -25,8 +26,8 @@ PHONE = "+8613987654321"
 
 
 @pytest.fixture
-def identity(runner: DatabaseRunner, settings: SettingsService) -> Identity:
-    return signed_in(runner, "manager")
+def identity(backend: Store, settings: SettingsService) -> Identity:
+    return signed_in(backend, "manager")
 
 
 @pytest.fixture
@@ -37,8 +38,8 @@ def customers(
 
 
 @pytest.fixture
-def privacy(runner: DatabaseRunner, identity: Identity) -> PrivacyService:
-    return PrivacyService(runner, identity)
+def privacy(backend: Store, identity: Identity) -> PrivacyService:
+    return PrivacyService(backend, identity)
 
 
 def canary(customers: CustomerService, clock: Clock) -> int:
@@ -217,11 +218,11 @@ def test_erasure_removes_personal_data_everywhere_and_keeps_figures(
     assert b"Kept Customer" in blob
     # The erasure itself is recorded; the old values are gone from the audit trail.
     data = runner.call(store.export_customer, cid)
-    assert data["tables"]["phones"] == []
+    assert data.tables["phones"] == []
     assert all(
-        a["fields"] in ({"redacted": True}, {}) for a in data["audit"] if a["action"] != "erase"
+        a["fields"] in ({"redacted": True}, {}) for a in data.audit if a["action"] != "erase"
     )
-    assert [a["detail"] for a in data["audit"] if a["action"] == "erase"] == [
+    assert [a["detail"] for a in data.audit if a["action"] == "erase"] == [
         "customer asked to be forgotten"
     ]
     assert keep
@@ -355,7 +356,7 @@ def test_the_erasure_says_how_long_older_backups_keep_the_customer(
 
     cid = canary(customers, clock)
     settings = SettingsService(runner)
-    backups = BackupService(runner, settings, clock)
+    backups = BackupService(runner, settings, clock, files=runner.files)
     privacy = PrivacyService(runner, identity, clock, backups)
     assert run(privacy.erase_customer(cid, "asked")).complete  # no backups: nothing holds it
     other = canary(customers, clock)

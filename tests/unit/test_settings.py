@@ -11,7 +11,8 @@ import pytest
 
 from console.domain import options as o
 from console.domain.roles import NotAllowed
-from console.services.settings import ConsoleConfig, SettingsService
+from console.services.settings import SettingsService
+from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner
@@ -157,6 +158,26 @@ def test_an_older_database_gives_its_console_values_to_the_config_file_once(
     # This computer's own value wins over an older database's.
     runner.call(settings_store.set_setting, "cti_extension", "999")
     assert SettingsService(runner, config).get_now(o.CTI_EXTENSION) == "301"
+
+
+def test_without_this_computers_settings_console_values_keep_their_defaults(
+    runner: DatabaseRunner,
+) -> None:
+    """A settings service given no console settings (one that only reads the store's
+    options) reads console options as their defaults, refuses to change them (nothing
+    is recorded), and leaves an older database's console values for a console that has
+    its file to move."""
+    runner.call(settings_store.set_setting, "cti_extension", "301")
+    admin = signed_in(runner, "admin")
+    settings = SettingsService(runner, identity=admin)
+    assert settings.get_now(o.CTI_EXTENSION) == ""
+    assert run(settings.get(o.CTI_PORT)) == 8735
+    with pytest.raises(RuntimeError, match="this computer's settings"):
+        run(settings.set(o.CTI_EXTENSION, "204"))
+    assert runner.call(staff_store.query_audit, entity="setting") == []
+    assert runner.call(settings_store.get_setting, "cti_extension") == "301"
+    run(settings.set(o.STORE_NAME, "Xintiandi"))  # the store's own options work as ever
+    assert settings.get_now(o.STORE_NAME) == "Xintiandi"
 
 
 # --- permission and audit -----------------------------------------------------------

@@ -30,14 +30,22 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-REDACTED = '{"redacted": true}'
-AUDIT = "audit"
-ATTEMPTS = "sign_in_attempts"
+from console.repositories.staff import (
+    ATTEMPTS_CHAIN,
+    AUDIT_CHAIN,
+    REDACTED,
+    Break,
+    ChainReport,
+)
+
+__all__ = ["REDACTED", "Break", "ChainReport"]  # re-exported for storage's own callers
+
+AUDIT = AUDIT_CHAIN
+ATTEMPTS = ATTEMPTS_CHAIN
 AUDIT_VERSION = "audit/1"
 ATTEMPTS_VERSION = "sign_in_attempts/1"
 #: An entry may be dated this much before its predecessor (times are taken just before
@@ -220,39 +228,6 @@ def chain_existing(db: sqlite_utils.Database) -> None:
 
 
 # --- verifying --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Break:
-    """The first place where a chain does not hold."""
-
-    entry_id: int
-    at: str  # the entry's recorded time ("" when the entry itself is missing)
-    problem: str
-
-    def describe(self, table: str) -> str:
-        what = "audit entry" if table == AUDIT else "sign-in attempt"
-        when = f" ({self.at})" if self.at else ""
-        return f"{what} #{self.entry_id}{when}: {self.problem}"
-
-
-@dataclass(frozen=True, slots=True)
-class ChainReport:
-    table: str
-    entries: int
-    head_id: int
-    head_hash: str
-    broken: Break | None
-
-    @property
-    def intact(self) -> bool:
-        return self.broken is None
-
-    def describe(self) -> str:
-        name = "audit trail" if self.table == AUDIT else "sign-in attempts"
-        if self.broken is None:
-            return f"{name} intact: {self.entries} entries"
-        return f"{name} broken at {self.broken.describe(self.table)}"
 
 
 def _time(text: str) -> dt.datetime | None:

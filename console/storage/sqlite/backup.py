@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import errno
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from console import files
+from console.repositories import database_files as api
+from console.repositories.database_files import BackupInfo
 from console.storage.sqlite import driver, privacy, schema
 from console.storage.sqlite.database import (
     DamagedDatabaseError,
@@ -40,7 +40,7 @@ from console.storage.sqlite.driver import DbKey
 log = logging.getLogger(__name__)
 
 
-class BackupFailed(StorageError):
+class BackupFailed(StorageError, api.BackupFailed):
     pass
 
 
@@ -48,17 +48,33 @@ class SourceDamaged(BackupFailed):
     """The database being copied is damaged: its copy does not check out."""
 
 
-class RestoreRefused(StorageError):
+class RestoreRefused(StorageError, api.RestoreRefused):
     """The file offered for restore is not a sound Service Console backup."""
 
 
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    path: Path
-    size: int
-    customers: int
-    schema_version: int
-    erased_again: tuple[int, ...] = ()  # restore: customers erased since, erased again
+__all__ = ["BackupInfo", "SqliteDatabaseFiles"]
+
+
+class SqliteDatabaseFiles:
+    """The desk database's file at *path* (opened with *key*): implements
+    :class:`console.repositories.database_files.DatabaseFiles`."""
+
+    def __init__(self, path: Path | str, key: DbKey | None) -> None:
+        self._path = Path(path)
+        self._key = key
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def backup(self, target: Path) -> BackupInfo:
+        return backup_database(self._path, self._key, target)
+
+    def check(self, backup: Path) -> BackupInfo:
+        return check_backup(backup, self._key)
+
+    def restore(self, backup: Path, safety_copy: Path) -> BackupInfo:
+        return restore_into(backup, self._path, safety_copy, self._key)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -310,7 +326,7 @@ def _known_erasures(folder: Path, key: DbKey | None) -> dict[int, str]:
     return register
 
 
-def backup_name(now: dt.datetime, reason: str = "") -> str:
-    """``console-20261128-093000.db`` (plus ``-reason`` for a manual or pre-restore one)."""
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    return f"console-{stamp}{'-' + reason if reason else ''}.db"
+if TYPE_CHECKING:  # mypy checks that the desk's files implement the interface
+
+    def _implements(path: Path, key: DbKey | None) -> api.DatabaseFiles:
+        return SqliteDatabaseFiles(path, key)

@@ -19,116 +19,55 @@ was read, so a change validated against one version is never saved onto another.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
-from console.storage.sqlite import driver
+from console.repositories.phrasebooks import (
+    BookEntries,
+    BookState,
+    EntryNotFound,
+    HistoryAction,
+    HistoryRecord,
+    ImportSummary,
+    PhrasebookInfo,
+    PhrasebookNameTaken,
+    PhrasebookNotFound,
+    StaleVersion,
+    StoredEntry,
+    VersionNotRestorable,
+)
+from console.storage.sqlite import driver, instants
 from console.storage.sqlite.transactions import write_transaction
 
-
-class PhrasebookNotFound(LookupError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"There is no phrasebook called {name!r}.")
-        self.name = name
-
-
-class PhrasebookNameTaken(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"A phrasebook called {name!r} already exists.")
-        self.name = name
-
-
-class EntryNotFound(LookupError):
-    def __init__(self, entry_id: int, *, deleted: bool = False) -> None:
-        message = (
-            f"Entry #{entry_id} was deleted; restore it from its history first."
-            if deleted
-            else f"There is no phrasebook entry #{entry_id}."
-        )
-        super().__init__(message)
-        self.entry_id = entry_id
-        self.deleted = deleted
-
-
-class VersionNotRestorable(ValueError):
-    """A history row that cannot be restored (unknown, or the change that removed it)."""
-
-
-class StaleVersion(RuntimeError):
-    """The phrasebook changed after it was read; read it again and retry."""
-
-    def __init__(self, expected: int, found: int) -> None:
-        super().__init__(
-            f"The phrasebook changed meanwhile (version {found}, expected {expected})."
-        )
-        self.expected = expected
-        self.found = found
-
-
-class HistoryAction(enum.StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    RESTORE = "restore"
-    IMPORT = "import"
-
-
-@dataclass(frozen=True, slots=True)
-class PhrasebookInfo:
-    id: int
-    name: str
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoredEntry:
-    """An entry with where it lives and whether it is deleted (hidden)."""
-
-    entry: PhraseEntry
-    phrasebook_id: int
-    deleted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRecord:
-    """One change. ``before``/``after`` are the entry's content (with ``id`` set) before
-    and after the change; None when the entry was absent or deleted at that point."""
-
-    id: int
-    entry_id: int
-    phrasebook_id: int
-    action: HistoryAction
-    before: PhraseEntry | None
-    after: PhraseEntry | None
-    author: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        """The number of entries in the book after the import."""
-        return self.added + self.changed + self.unchanged
+__all__ = [
+    "BookEntries",
+    "BookState",
+    "EntryNotFound",
+    "HistoryAction",
+    "HistoryRecord",
+    "ImportSummary",
+    "PhrasebookInfo",
+    "PhrasebookNameTaken",
+    "PhrasebookNotFound",
+    "StaleVersion",
+    "StoredEntry",
+    "VersionNotRestorable",
+]
 
 
 # --- conversions -------------------------------------------------------------------------
 
 
 def _iso(value: dt.datetime) -> str:
-    return value.isoformat(timespec="seconds")
+    """A change's time as stored: a UTC instant (the domain's times are wall time in the
+    computer's zone, to the second)."""
+    return instants.dump(value.replace(microsecond=0))
 
 
 def _content(entry: PhraseEntry) -> dict[str, Any]:
@@ -221,7 +160,7 @@ def _entry_from_row(row: sqlite3.Row | tuple[Any, ...]) -> StoredEntry:
         content,
         entry_id=int(entry_id),
         author=str(author),
-        changed_at=dt.datetime.fromisoformat(changed_at),
+        changed_at=instants.load_local(changed_at),
     )
     return StoredEntry(entry, int(phrasebook_id), bool(deleted))
 
@@ -238,7 +177,7 @@ def _loads(text: str | None, entry_id: int) -> PhraseEntry | None:
 
 
 def _info(row: tuple[Any, ...]) -> PhrasebookInfo:
-    return PhrasebookInfo(int(row[0]), str(row[1]), dt.datetime.fromisoformat(row[2]))
+    return PhrasebookInfo(int(row[0]), str(row[1]), instants.load_local(row[2]))
 
 
 def list_phrasebooks(db: sqlite_utils.Database) -> list[PhrasebookInfo]:
@@ -278,13 +217,13 @@ def create_phrasebook(
     if not name:
         raise ValueError("A phrasebook needs a name.")
     with write_transaction(db):
-        if find_phrasebook(db, name) is not None:
-            raise PhrasebookNameTaken(name)
-        try:
+        try:  # the name is UNIQUE COLLATE NOCASE: the constraint decides, for every writer
             cursor = db.execute(
                 "INSERT INTO phrasebooks (name, created_at) VALUES (?, ?)", [name, _iso(now)]
             )
-        except driver.IntegrityError:
+        except driver.IntegrityError as exc:
+            if "phrasebooks.name" not in str(exc):
+                raise
             raise PhrasebookNameTaken(name) from None
         phrasebook_id = int(cursor.lastrowid or 0)
         for entry in entries:
@@ -301,12 +240,12 @@ def phrasebook_version(db: sqlite_utils.Database, phrasebook_id: int) -> int:
     return int(row[0])
 
 
-def phrasebook_state(db: sqlite_utils.Database, name: str) -> tuple[PhrasebookInfo, int] | None:
+def phrasebook_state(db: sqlite_utils.Database, name: str) -> BookState | None:
     """The phrasebook called ``name`` and its version, or None (one trip for a cache)."""
     info = find_phrasebook(db, name)
     if info is None:
         return None
-    return info, phrasebook_version(db, info.id)
+    return BookState(info, phrasebook_version(db, info.id))
 
 
 def _check_version(db: sqlite_utils.Database, phrasebook_id: int, expected: int | None) -> None:
@@ -355,13 +294,11 @@ def list_entries(
     return [_entry_from_row(row).entry for row in rows]
 
 
-def entries_with_version(
-    db: sqlite_utils.Database, phrasebook_id: int
-) -> tuple[list[PhraseEntry], int]:
+def entries_with_version(db: sqlite_utils.Database, phrasebook_id: int) -> BookEntries:
     """All entries of the book and the version they belong to (read the version first,
     so that a change in between makes a write with this version stale, never lost)."""
     version = phrasebook_version(db, phrasebook_id)
-    return list_entries(db, phrasebook_id), version
+    return BookEntries(list_entries(db, phrasebook_id), version)
 
 
 def get_entry(db: sqlite_utils.Database, entry_id: int) -> StoredEntry:
@@ -557,7 +494,7 @@ def _history_from_row(row: tuple[Any, ...]) -> HistoryRecord:
         before=_loads(before, int(entry_id)),
         after=_loads(after, int(entry_id)),
         author=str(author),
-        at=dt.datetime.fromisoformat(at),
+        at=instants.load_local(at),
     )
 
 

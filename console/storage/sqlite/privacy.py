@@ -19,6 +19,8 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent, Method, Purpose
+from console.repositories.privacy import CustomerExport, ErasureIncomplete
+from console.storage.sqlite import instants
 from console.storage.sqlite.staff import redact_audit
 from console.storage.sqlite.transactions import write_transaction
 
@@ -59,8 +61,7 @@ NOT_CUSTOMER_DATA = frozenset(
 )
 
 
-class ErasureIncomplete(RuntimeError):
-    """A table holds customer rows but has no erasure rule; nothing was erased."""
+__all__ = ["ErasureIncomplete"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ def _linked_rows(
     return ids, found
 
 
-def export_customer(db: sqlite_utils.Database, customer_id: int) -> dict[str, Any]:
+def export_customer(db: sqlite_utils.Database, customer_id: int) -> CustomerExport:
     """Everything held about one customer, table by table, plus the audit entries."""
     ids, found = _linked_rows(db, customer_id)
     if not found["customers"]:
@@ -160,7 +161,7 @@ def export_customer(db: sqlite_utils.Database, customer_id: int) -> dict[str, An
     for draft in drafts:
         draft["payload"] = json.loads(draft["payload"])
     found["complaint_drafts"] = drafts
-    return {"customer_id": customer_id, "tables": found, "audit": audit}
+    return CustomerExport(customer_id, found, audit)
 
 
 # Unsaved complaint forms keep the customer's number inside their JSON payload.
@@ -267,7 +268,7 @@ def erase_customer(
                 erased_at = ?
             WHERE id IN (SELECT value FROM json_each(?))
             """,
-            [now.isoformat(), json.dumps(ids)],
+            [instants.dump(now), json.dumps(ids)],
         )
         # The chain keeps each entry's digest, so blanking values leaves it verifiable;
         # a `redact` entry lists what was blanked (storage/audit_chain.py).
@@ -285,7 +286,7 @@ def erase_customer(
         db.execute(
             "INSERT OR IGNORE INTO erasures (customer_id, erased_at) "
             "SELECT value, ? FROM json_each(?)",
-            [now.isoformat(), json.dumps(ids)],
+            [instants.dump(now), json.dumps(ids)],
         )
         # Deleting from an FTS5 index only adds "deleted" markers; the old segments keep
         # the tokens until they are merged. Rewrite both indexes so no trace stays.
@@ -330,11 +331,11 @@ def reapply_erasures(db: sqlite_utils.Database, register: dict[int, str]) -> lis
                 "SELECT erased_at FROM customers WHERE id = ?", [customer_id]
             ).fetchone()
             if row is not None and not row[0]:
-                erase_customer(db, customer_id, now=dt.datetime.fromisoformat(erased_at))
+                erase_customer(db, customer_id, now=instants.load(erased_at))
                 again.append(customer_id)
             db.execute(
                 "INSERT OR IGNORE INTO erasures (customer_id, erased_at) VALUES (?, ?)",
-                [customer_id, erased_at],
+                [customer_id, instants.migrate_text(erased_at)],
             )
     clear_wal(db)
     return again
@@ -361,7 +362,7 @@ def record_consent(db: sqlite_utils.Database, events: list[ConsentEvent]) -> Non
                     event.customer_id,
                     event.purpose.value,
                     int(event.granted),
-                    event.at.isoformat(),
+                    instants.dump(event.at),
                     event.method.value,
                     event.recorded_by,
                     event.note,
@@ -379,7 +380,7 @@ def consent_history(db: sqlite_utils.Database, customer_id: int) -> list[Consent
             customer_id=int(row[0]),
             purpose=Purpose(row[1]),
             granted=bool(row[2]),
-            at=dt.datetime.fromisoformat(row[3]),
+            at=instants.load(row[3]).astimezone(),  # aware, in this computer's zone
             method=Method(row[4]) if row[4] in Method._value2member_map_ else Method.IN_PERSON,
             recorded_by=str(row[5]),
             note=str(row[6]),

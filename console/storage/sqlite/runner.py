@@ -24,6 +24,7 @@ import sqlite_utils
 
 from console import files
 from console.storage.sqlite import driver
+from console.storage.sqlite.backup import SqliteDatabaseFiles
 from console.storage.sqlite.database import connect, explain
 from console.storage.sqlite.driver import DbKey
 from console.storage.sqlite.repositories import SqliteRepositories
@@ -105,6 +106,11 @@ class DatabaseRunner:
         return await loop.run_in_executor(
             self._executor, functools.partial(self._bound(fn, *args, **kwargs))
         )
+
+    @property
+    def files(self) -> SqliteDatabaseFiles:
+        """The database as files (backups, restores): what the backup service needs."""
+        return SqliteDatabaseFiles(self.path, self.key)
 
     # -- the Store interface: jobs of the repositories ---------------------------------
 

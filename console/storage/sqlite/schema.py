@@ -712,6 +712,81 @@ def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
     )
 
 
+def _instant_text(value: str | None) -> str | None:
+    """A stored time as an instant's text; empty and unreadable values stay as they are
+    (a database must still open; the reader reports what it cannot read)."""
+    from console.storage.sqlite.instants import migrate_text
+
+    if not value:
+        return value
+    try:
+        return migrate_text(value)
+    except ValueError:
+        return value
+
+
+def _to_instants(
+    db: sqlite_utils.Database, table: str, key: str, *columns: str, where: str = "1"
+) -> None:
+    """Rewrite *columns* of the rows of *table* as stored instants (UTC text, see
+    :mod:`console.storage.sqlite.instants`): naive text was written as this computer's
+    wall time, aware text keeps its instant; already-converted values stay as they are."""
+    names = ", ".join(columns)
+    rows = db.execute(f"SELECT {key}, {names} FROM {table} WHERE {where}").fetchall()
+    updates = [
+        [*(_instant_text(value) for value in row[1:]), row[0]]
+        for row in rows
+        if any(value != _instant_text(value) for value in row[1:])
+    ]
+    if updates:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE {key} = ?", updates)
+
+
+@migration("0016_phrasebook_instants")
+def _m0016_phrasebook_instants(db: sqlite_utils.Database) -> None:
+    # Phrasebook times were naive local text ("2026-11-28T10:00:00"): now UTC instants.
+    # The history is append-only: its guard steps aside for the rewrite, then returns.
+    _to_instants(db, "phrasebooks", "id", "created_at")
+    _to_instants(db, "phrasebook_entries", "id", "changed_at")
+    db.execute("DROP TRIGGER phrasebook_history_no_update")
+    _to_instants(db, "phrasebook_history", "id", "at")
+    db.execute(
+        """
+        CREATE TRIGGER phrasebook_history_no_update
+        BEFORE UPDATE ON phrasebook_history
+        BEGIN
+            SELECT RAISE(ABORT, 'phrasebook history is append-only');
+        END
+        """
+    )
+
+
+@migration("0017_privacy_instants")
+def _m0017_privacy_instants(db: sqlite_utils.Database) -> None:
+    # Consent and erasure times were ISO text with the local offset (or none): now UTC
+    # instants. The audit trail is not touched: it always held UTC text, and its rows
+    # are hash-chained. Consent history is append-only: its guard steps aside meanwhile.
+    db.execute("DROP TRIGGER consent_events_no_update")
+    _to_instants(db, "consent_events", "id", "at")
+    db.execute(
+        """
+        CREATE TRIGGER consent_events_no_update BEFORE UPDATE ON consent_events
+        WHEN NOT (
+            NEW.note = '' AND NEW.id IS OLD.id AND NEW.customer_id IS OLD.customer_id
+            AND NEW.purpose IS OLD.purpose AND NEW.granted IS OLD.granted
+            AND NEW.at IS OLD.at AND NEW.method IS OLD.method
+            AND NEW.recorded_by IS OLD.recorded_by
+        )
+        BEGIN
+            SELECT RAISE(ABORT, 'consent history is append-only');
+        END
+        """
+    )
+    _to_instants(db, "erasures", "customer_id", "erased_at")
+    _to_instants(db, "customers", "id", "erased_at", where="erased_at <> ''")
+
+
 def known_version() -> int:
     return len(MIGRATION_NAMES)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from console.repositories.settings import SettingsRepository
 from console.storage.sqlite import settings as store
 
 
@@ -21,3 +22,9 @@ class SqliteSettings:
 
     def delete(self, key: str) -> None:
         store.delete_setting(self.db, key)
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(db: sqlite_utils.Database) -> SettingsRepository:
+        return SqliteSettings(db)

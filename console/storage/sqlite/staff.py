@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
 
 from console.domain.roles import Role
-from console.domain.staff import (
-    FAILURE_WINDOW,
-    LOCK_FOR,
-    AuditEntry,
-    StaffMember,
-    StaffNameTaken,
-    locked_until,
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
+from console.repositories.staff import (
+    REDACTED,
+    AuditQuery,
+    AuditRecord,
+    Credentials,
+    StaffNotFound,
+    StaffUpdate,
 )
-from console.storage.sqlite import audit_chain
-from console.storage.sqlite.audit_chain import REDACTED
+from console.storage.sqlite import audit_chain, driver, instants
 from console.storage.sqlite.transactions import write_transaction
 
-__all__ = ["REDACTED"]  # re-exported: erasure writes it
-
-
-class StaffNotFound(LookupError):
-    pass
+__all__ = ["REDACTED", "StaffNotFound"]  # re-exported: erasure writes it
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -37,7 +32,7 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def _time(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+    return instants.load(text)
 
 
 _STAFF_COLUMNS = "id, name, role, store, extension, active, language"
@@ -75,13 +70,16 @@ def add_staff(
     with write_transaction(db):
         if only_if_empty and count_staff(db):
             raise PermissionError("the first account already exists; sign in as an admin")
-        if db.execute("SELECT 1 FROM staff WHERE name = ?", [name]).fetchone():
-            raise StaffNameTaken(name)
-        cursor = db.execute(
-            "INSERT INTO staff (name, role, store, extension, secret_hash, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [name, role.value, store, extension, secret_hash, _iso(now), _iso(now)],
-        )
+        try:  # the name is UNIQUE COLLATE NOCASE: the constraint decides, for every writer
+            cursor = db.execute(
+                "INSERT INTO staff (name, role, store, extension, secret_hash, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [name, role.value, store, extension, secret_hash, _iso(now), _iso(now)],
+            )
+        except driver.IntegrityError as exc:
+            if "staff.name" not in str(exc):
+                raise
+            raise StaffNameTaken(name) from None
         staff_id = int(cursor.lastrowid or 0)
     return get_staff(db, staff_id)
 
@@ -93,14 +91,14 @@ def get_staff(db: sqlite_utils.Database, staff_id: int) -> StaffMember:
     return _member(row)
 
 
-def find_staff(db: sqlite_utils.Database, name: str) -> tuple[StaffMember, str] | None:
+def find_staff(db: sqlite_utils.Database, name: str) -> Credentials | None:
     """The member called *name* (any case) and their stored secret hash."""
     row = db.execute(
         f"SELECT {_STAFF_COLUMNS}, secret_hash FROM staff WHERE name = ?", [name.strip()]
     ).fetchone()
     if row is None:
         return None
-    return _member(row[:7]), str(row[7])
+    return Credentials(_member(row[:7]), str(row[7]))
 
 
 def list_staff(db: sqlite_utils.Database) -> list[StaffMember]:
@@ -112,9 +110,9 @@ def update_staff(
     db: sqlite_utils.Database,
     staff_id: int,
     now: dt.datetime,
+    changes: Mapping[str, Any],
     /,
-    **changes: Any,
-) -> tuple[StaffMember, dict[str, tuple[Any, Any]]]:
+) -> StaffUpdate:
     """Change role/store/extension/active/language/secret_hash; returns the member and
     the changed fields (before, after) — secret hashes reported as "changed" only."""
     allowed = {"role", "store", "extension", "active", "language", "secret_hash"}
@@ -141,7 +139,7 @@ def update_staff(
                 db.execute(f"UPDATE staff SET {key} = ? WHERE id = ?", [stored, staff_id])
         if diff:
             db.execute("UPDATE staff SET updated_at = ? WHERE id = ?", [_iso(now), staff_id])
-    return get_staff(db, staff_id), diff
+    return StaffUpdate(get_staff(db, staff_id), diff)
 
 
 # --- sign-in attempts -----------------------------------------------------------------
@@ -154,108 +152,23 @@ def record_attempt(
         audit_chain.append_attempt_row(db, staff_id, name, _iso(at), outcome)
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptResult:
-    """What one sign-in attempt came to: ``ok``, ``wrong``, ``locked``, ``unknown`` or
-    ``inactive``; *locked_until* when the account is (now) locked."""
-
-    outcome: str
-    member: StaffMember | None
-    locked_until: dt.datetime | None = None
-
-
-def _lock_end(db: sqlite_utils.Database, staff_id: int, now: dt.datetime) -> dt.datetime | None:
-    """When the account opens again: from the wrong attempts, and from the newest
-    ``lock`` audit entry (so deleting attempt rows does not lift a lock)."""
-    failures, _last_ok = attempts_since(db, staff_id, now - FAILURE_WINDOW - LOCK_FOR)
-    until = locked_until(failures, now)  # only wrong attempts after the last success
-    locked_at = db.execute(
-        "SELECT max(at) FROM audit WHERE entity = 'staff' AND entity_id = ? AND action = 'lock'",
-        [str(staff_id)],
-    ).fetchone()[0]
-    if locked_at:
-        from_audit = _time(locked_at) + LOCK_FOR
-        if from_audit > now and (until is None or from_audit > until):
-            until = from_audit
-    return until
-
-
-def attempt_sign_in(
-    db: sqlite_utils.Database,
-    name: str,
-    now: dt.datetime,
-    check: Callable[[str | None], bool],
-) -> AttemptResult:
-    """Check a sign-in and record it, with its audit entry, in one write transaction.
-
-    ``check(stored_hash)`` verifies the secret (``None``: an unknown name — check against
-    a dummy so timing tells nothing). BEGIN IMMEDIATE serialises attempts from every
-    connection and process: the lock state read here cannot change before this attempt is
-    recorded, so no more than MAX_FAILURES wrong secrets are ever checked before the lock.
-    """
-    name = name.strip()
-    with write_transaction(db):
-        found = find_staff(db, name)
-
-        def audit(action: str, who: StaffMember | None, detail: str = "") -> None:
-            append_audit(
-                db,
-                at=now,
-                actor=who.name if who else "system",
-                actor_role=who.role.value if who else "",
-                action=action,
-                entity="staff",
-                entity_id=found[0].id if found else "",
-                detail=detail,
-            )
-
-        if found is None:
-            check(None)
-            audit_chain.append_attempt_row(db, None, name, _iso(now), "unknown")
-            audit("sign_in_failed", None, name)
-            return AttemptResult("unknown", None)
-        member, hashed = found
-        if not member.active:
-            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "inactive")
-            audit("sign_in_failed", None, "inactive")
-            return AttemptResult("inactive", member)
-        until = _lock_end(db, member.id, now)
-        if until is not None:
-            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "locked")
-            audit("sign_in_failed", None, "locked")
-            return AttemptResult("locked", member, until)
-        if not check(hashed):
-            audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "wrong")
-            until = _lock_end(db, member.id, now)
-            if until is not None:
-                audit("lock", None, "too many wrong PINs")
-                return AttemptResult("wrong", member, until)
-            audit("sign_in_failed", None, "wrong")
-            return AttemptResult("wrong", member)
-        audit_chain.append_attempt_row(db, member.id, member.name, _iso(now), "ok")
-        audit("sign_in", member)
-        return AttemptResult("ok", member)
-
-
-def attempts_since(
+def wrong_attempts_since(
     db: sqlite_utils.Database, staff_id: int, since: dt.datetime
-) -> tuple[list[dt.datetime], dt.datetime | None]:
+) -> list[dt.datetime]:
     """Wrong attempts since *since* recorded after the last successful sign-in (in the
-    order recorded, so attempts in the same instant count right), and that sign-in."""
+    order recorded, so attempts in the same instant count right)."""
     last_ok = db.execute(
-        "SELECT id, at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok' "
-        "ORDER BY id DESC LIMIT 1",
+        "SELECT coalesce(max(id), 0) FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'ok'",
         [staff_id],
-    ).fetchone()
-    wrong = [
+    ).fetchone()[0]
+    return [
         _time(row[0])
         for row in db.execute(
             "SELECT at FROM sign_in_attempts WHERE staff_id = ? AND outcome = 'wrong' "
             "AND at > ? AND id > ? ORDER BY at",
-            [staff_id, _iso(since), int(last_ok[0]) if last_ok else 0],
+            [staff_id, _iso(since), int(last_ok)],
         ).fetchall()
     ]
-    return wrong, (_time(last_ok[1]) if last_ok else None)
 
 
 # --- audit trail ----------------------------------------------------------------------
@@ -415,3 +328,33 @@ def redact_audit(
             detail=f"redacted for erasure of customer {customer_id}",
         )
         return len(ids)
+
+
+def last_audit_at(db: sqlite_utils.Database, query: AuditQuery) -> dt.datetime | None:
+    """When the newest entry matching *query* was recorded (None: there is none)."""
+    where, params = _audit_filters(*query_args(query))
+    sql = "SELECT max(at) FROM audit" + (" WHERE " + " AND ".join(where) if where else "")
+    found = db.execute(sql, params).fetchone()[0]
+    return _time(found) if found else None
+
+
+def query_args(
+    query: AuditQuery,
+) -> tuple[
+    dt.datetime | None, dt.datetime | None, str | None, str | None, str | None, str | int | None
+]:
+    return query.since, query.until, query.actor, query.action, query.entity, query.entity_id
+
+
+def append_record(db: sqlite_utils.Database, record: AuditRecord) -> int:
+    return append_audit(
+        db,
+        at=record.at,
+        actor=record.actor,
+        actor_role=record.actor_role,
+        action=record.action,
+        entity=record.entity,
+        entity_id=record.entity_id,
+        fields=dict(record.fields) if record.fields is not None else None,
+        detail=record.detail,
+    )
