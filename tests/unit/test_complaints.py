@@ -593,3 +593,29 @@ def test_a_reports_cut_summaries_can_be_read_whole(svc: ComplaintService) -> Non
     assert whole[short_one] == "The phone freezes again."
     assert 999_999 not in whole
     assert run(svc.whole_summaries([])) == {}
+
+
+# --- demo complaints ---------------------------------------------------------------------
+
+
+def test_demo_complaints_come_with_their_histories(backend: Any) -> None:
+    from console.services.demo_complaints import fill_demo_complaints
+
+    now = dt.datetime(2026, 11, 2, 1, 0, tzinfo=dt.UTC)
+    made = fill_demo_complaints(backend, 400, seed=3, now=now)
+    again = fill_demo_complaints(backend, 10, seed=3, now=now)
+    assert made.complaints == 400
+    assert again.first_id == made.first_id + 400  # ids come from the database
+    details = [
+        backend.read_now(lambda r, i=i: r.complaints.detail(i))
+        for i in range(made.first_id, made.first_id + 400)
+    ]
+    assert sum(d.complaint.status.is_open for d in details) == made.open > 0
+    for d in details:
+        assert d.history[0].after is Status.NEW
+        assert d.history[-1].after is d.complaint.status
+        assert all(e.at <= now for e in d.history)
+        if d.complaint.promise_due is not None:
+            assert d.promises[0].due == d.complaint.promise_due
+    assert any(d.follow_ups for d in details)
+    assert any(d.complaint.status is Status.VOIDED for d in details)
