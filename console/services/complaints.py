@@ -1,8 +1,8 @@
 """Complaint use cases: capture, promises, status changes, follow-up, queues, reports, drafts.
 
 Async API for the window (work runs on the database thread); the CLI uses the same
-methods through ``asyncio.run``. No Qt, no SQL here: console/storage/sqlite/complaints.py does
-the SQL.
+methods through ``asyncio.run``. No Qt, no SQL here: jobs of the complaints repository
+(console.repositories.complaints) on a Store do the storing.
 
 API CONTRACT (shared by the storage/service branch and the UI branch; the bodies are
 filled in by the service branch — the signatures and dataclasses below are fixed).

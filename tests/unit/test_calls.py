@@ -22,6 +22,7 @@ from console.domain.calls import (
     parse_event,
     read_number,
 )
+from console.repositories import Store
 from console.services import settings as opts
 from console.services.calls import CallService
 from console.services.customers import CustomerService, DuplicateFound
@@ -185,8 +186,8 @@ def test_is_for_agent() -> None:
 
 
 @pytest.fixture
-def calls(runner: DatabaseRunner, service: CustomerService, clock: Clock) -> CallService:
-    return CallService(runner, service, clock=clock)
+def calls(backend: Store, service: CustomerService, clock: Clock) -> CallService:
+    return CallService(backend, service, clock=clock)
 
 
 def test_new_call_exact_match(runner: DatabaseRunner, calls: CallService) -> None:

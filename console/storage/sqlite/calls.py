@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -26,6 +25,7 @@ from console.domain.calls import (
     choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
+from console.repositories.calls import Brief, CallBack
 from console.storage.sqlite.customers import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
@@ -135,11 +135,6 @@ def get_call(db: sqlite_utils.Database, call_id: str) -> Call | None:
     return None if row is None else _call_from_row(row)
 
 
-def get_call_by_row(db: sqlite_utils.Database, row_id: int) -> Call | None:
-    row = db.conn.execute(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", [row_id]).fetchone()
-    return None if row is None else _call_from_row(row)
-
-
 def insert_call(db: sqlite_utils.Database, call: Call) -> Call | None:
     """Log a new call; None (and nothing written) when its call_id is already logged."""
     with write_transaction(db):
@@ -213,17 +208,6 @@ def customer_calls(db: sqlite_utils.Database, customer_id: int, *, limit: int = 
     return [_call_from_row(r) for r in rows]
 
 
-@dataclass(frozen=True, slots=True)
-class CallBack:
-    """A known customer whose last call was missed and has not been returned yet."""
-
-    call: Call
-    customer_id: int
-    name: str
-    preferred_name: str
-    missed_count: int
-
-
 def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]:
     """Missed inbound calls from known customers, newest first, one row per customer.
 
@@ -260,18 +244,6 @@ def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]
         assert call.customer_id is not None
         out.append(CallBack(call, call.customer_id, row[18], row[19], int(row[20])))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """Enough about a customer to tell callers apart on a card or in the chooser."""
-
-    id: int
-    name: str
-    preferred_name: str
-    last_visit: str  # ISO date-time or ''
-    phones: tuple[str, ...]
-    visit_count: int
 
 
 def customer_briefs(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, Brief]:
