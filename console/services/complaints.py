@@ -46,7 +46,7 @@ from console.domain.complaint import (
     validate_complaint,
 )
 from console.domain.complaint import extend_promise as extend_domain_promise
-from console.domain.roles import Permission, Role
+from console.domain.roles import NotAllowed, Permission
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
 from console.repositories import Store
@@ -246,11 +246,9 @@ class ComplaintReport:
         }
 
 
-class PermissionRefused(PermissionError):
-    """The current role may not do this (e.g. void needs a manager)."""
-
-
-_MAY_VOID = (Role.MANAGER, Role.ADMIN)
+#: What a refused permission raises (void needs a manager): the one
+#: :class:`~console.domain.roles.NotAllowed` of ``identity.require``, refusal audited.
+PermissionRefused = NotAllowed
 
 
 class ComplaintService:
@@ -357,9 +355,6 @@ class ComplaintService:
     async def _me(self) -> str:
         """Who is working: the signed-in person (or, where nobody signs in, the local operator)."""
         return (await self._identity.name()).strip()
-
-    async def _role(self) -> Role:
-        return await self._identity.role()
 
     async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
         if self._phrasebooks is None:
@@ -479,12 +474,7 @@ class ComplaintService:
         action = Action(action)
         note = clean_text(note, multiline=True)
         if action is Action.VOID:
-            role = await self._role()
-            if role not in _MAY_VOID:
-                raise PermissionRefused(
-                    f"Only a manager may void a complaint (this console is signed in as "
-                    f"{role.value}); ask a manager."
-                )
+            await self._identity.require(Permission.VOID_COMPLAINT, "complaint")
             if not note.strip():
                 raise ValidationFailed({"note": "Say why the complaint is voided."})
         if action is Action.FOLLOW_UP:

@@ -27,6 +27,7 @@ from console.domain.complaint import (
     Status,
     StatusChange,
 )
+from console.domain.roles import Permission, Role
 from console.services.complaints import (
     ComplaintDetail,
     ComplaintReport,
@@ -155,7 +156,7 @@ class FakeComplaints(ComplaintService):
         after = d.next_status(c.status, action)
         if action is Action.VOID:
             if self.role != "manager":
-                raise PermissionRefused("only a manager may void a complaint")
+                raise PermissionRefused(Role.AGENT, Permission.VOID_COMPLAINT)
             if not note.strip():
                 raise ValueError("say why the complaint is voided")
             c.void_reason = note

@@ -46,6 +46,7 @@ from console.services.complaints import (
 )
 from console.services.customers import ValidationFailed
 from console.services.settings import SettingsService
+from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
 from tests.unit.conftest import add_customer
@@ -219,6 +220,10 @@ def test_void_needs_a_manager_and_a_reason_and_keeps_the_row(
     switch(svc._identity, "agent")
     with pytest.raises(PermissionRefused, match="manager"):
         run(svc.act(cid, Action.VOID, "duplicate"))
+    # Refused like every other refusal: the same exception, an audit entry.
+    refused = runner.call(lambda db: staff_store.query_audit(db, action="refused"))
+    assert [(e.actor_role, e.entity) for e in refused] == [("agent", "complaint")]
+    assert "void complaint" in refused[0].detail
     switch(svc._identity, "manager")
     with pytest.raises(ValidationFailed):
         run(svc.act(cid, Action.VOID, ""))
