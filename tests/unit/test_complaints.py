@@ -624,3 +624,74 @@ def test_demo_complaints_come_with_their_histories(backend: Any) -> None:
             assert d.promises[0].due == d.complaint.promise_due
     assert any(d.follow_ups for d in details)
     assert any(d.complaint.status is Status.VOIDED for d in details)
+
+
+# --- stored instants (migration 0013) -------------------------------------------------------
+
+
+def test_complaint_times_in_unix_seconds_migrate_to_the_same_instants(db_path: Path) -> None:
+    import sqlite_utils
+
+    from console.repositories.complaints import QueueBounds, QueueName
+    from console.storage.sqlite import schema
+    from tests.unit.local_zone import local_zone
+
+    # The night London's clocks go forward: local wall times would be ambiguous there.
+    received = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)
+    due = received + dt.timedelta(hours=2)
+    secs = int(received.timestamp())
+    with local_zone("Europe/London"):
+        old = sqlite_utils.Database(db_path)
+        schema.migrations.apply(old, stop_before="0013_complaint_instants")
+        old.execute(
+            "INSERT INTO complaints (id, channel, received_at, customer_words, status, "
+            "promise_due, follow_up_due, updated_at) VALUES (7, 'phone', ?, 'late', 'new', ?, "
+            "NULL, ?)",
+            [secs, secs + 7200, secs],
+        )
+        old.execute(
+            "INSERT INTO complaint_events (complaint_id, at, by, after, note) "
+            "VALUES (7, ?, 'Li', 'new', 'received')",
+            [secs],
+        )
+        old.execute(
+            "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due) "
+            "VALUES (7, ?, 'Li', ?, NULL)",
+            [secs, secs + 7200],
+        )
+        old.execute(
+            "INSERT INTO complaint_drafts (key, saved_at, summary, payload) "
+            "VALUES ('k', ?, 's', '{}')",
+            [secs],
+        )
+        old.conn.commit()
+        old.close()
+    with local_zone("America/New_York"), DatabaseRunner(db_path) as r:
+        detail = r.read_now(lambda repos: repos.complaints.detail(7))
+        assert detail.complaint.received_at == received
+        assert detail.complaint.promise_due == due
+        assert [e.at for e in detail.history] == [received]
+        assert [(p.at, p.due, p.previous_due) for p in detail.promises] == [(received, due, None)]
+        assert [d.saved_at for d in r.read_now(lambda repos: repos.complaints.drafts())] == [
+            received
+        ]
+
+        # Ranges still compare: overdue after the promise, due soon just before it.
+        def queue(name: QueueName, now: dt.datetime) -> list[int]:
+            bounds = QueueBounds("Li", now, now + dt.timedelta(minutes=30), now)
+            return [q.id for q in r.read_now(lambda repos: repos.complaints.queue(name, bounds))]
+
+        assert queue(QueueName.OVERDUE, due + dt.timedelta(seconds=1)) == [7]
+        assert queue(QueueName.OVERDUE, due - dt.timedelta(seconds=1)) == []
+        assert queue(QueueName.DUE_SOON, due - dt.timedelta(minutes=20)) == [7]
+        # The append-only triggers are back.
+        with pytest.raises(sqlite3.IntegrityError):
+            r.call(lambda db: db.execute("UPDATE complaint_events SET by = 'x'"))
+        with pytest.raises(sqlite3.IntegrityError):
+            r.call(lambda db: db.execute("DELETE FROM complaints"))
+        types = r.call(
+            lambda db: db.execute(
+                "SELECT typeof(received_at), typeof(promise_due) FROM complaints"
+            ).fetchone()
+        )
+        assert types == ("text", "text")

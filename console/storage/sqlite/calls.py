@@ -26,6 +26,7 @@ from console.domain.calls import (
 )
 from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack
+from console.storage.sqlite import instants
 from console.storage.sqlite.customers import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
@@ -41,11 +42,13 @@ _COLUMNS = (
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.isoformat(timespec="seconds")
+    """A call time (naive: this computer's wall time) as a stored UTC instant."""
+    return instants.dump_optional(value)
 
 
 def _dt(value: str | None) -> dt.datetime | None:
-    return None if not value else dt.datetime.fromisoformat(value)
+    """A stored instant as the call log's naive wall time in this computer's zone."""
+    return instants.load_local_optional(value)
 
 
 def _call_from_row(row: Sequence[Any]) -> Call:

@@ -1,9 +1,10 @@
 """Complaints, their append-only histories (status, promises, follow-ups) and form drafts.
 
 Every function takes the open ``sqlite_utils.Database`` of the database thread; writes
-run inside ``write_transaction`` (BEGIN IMMEDIATE). Times are stored as Unix seconds
-(UTC); complaints come back with UTC-aware datetimes and the service shows them in the
-store's zone.
+run inside ``write_transaction`` (BEGIN IMMEDIATE). Times are stored as UTC instants
+(:mod:`console.storage.sqlite.instants`: fixed-width ISO text, so the queues' and reports'
+ranges compare as text); complaints come back with UTC-aware datetimes and the service
+shows them in the store's zone.
 
 * ``complaints``: the capture fields and the clock (status, promise, first response,
   resolution, follow-up due/done, notified state). Never deleted (a trigger refuses it);
@@ -56,26 +57,32 @@ from console.repositories.complaints import (
     ReportPeriod,
     StoredDraft,
 )
+from console.storage.sqlite import instants
 from console.storage.sqlite.transactions import write_transaction
 
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
 
 
-def ts(value: dt.datetime | None) -> int | None:
-    """Unix seconds of an aware datetime (None stays None)."""
+def ts(value: dt.datetime | None) -> str | None:
+    """An aware instant as stored (:mod:`~console.storage.sqlite.instants`; None stays None)."""
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("complaint times must be timezone-aware")
-    return int(value.timestamp())
+    return instants.dump(value)
 
 
-def from_ts(value: int | None) -> dt.datetime | None:
-    return None if value is None else dt.datetime.fromtimestamp(value, dt.UTC)
+def from_ts(value: str | None) -> dt.datetime | None:
+    return instants.load_optional(value)
 
 
-def _req(value: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(value, dt.UTC)
+def _req(value: str) -> dt.datetime:
+    return instants.load(value)
+
+
+def _seconds(later: str, earlier: str) -> str:
+    """SQL: whole seconds from one stored instant to another."""
+    return f"round((julianday({later}) - julianday({earlier})) * 86400)"
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -595,7 +602,8 @@ def report_figures(
     responses: list[float] = []
     resolutions: list[float] = []
     for response, resolution in db.execute(
-        "SELECT c.first_response_at - c.received_at, c.resolved_at - c.received_at "
+        f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
+        f"{_seconds('c.resolved_at', 'c.received_at')} "
         f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
         "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
         params,
