@@ -162,12 +162,15 @@ class ReportFigures:
 
 @dataclass(frozen=True, slots=True)
 class StoredDraft:
-    """The complaint form as someone typed it (*payload*: the form's fields as JSON text)."""
+    """The complaint form as someone typed it (*payload*: the form's fields as JSON text),
+    kept for that person (*owner*) at that console (*console*) only."""
 
     key: str
     saved_at: dt.datetime
     summary: str
     payload: str
+    owner: str
+    console: str
 
 
 class ComplaintRepository(Protocol):
@@ -189,17 +192,26 @@ class ComplaintRepository(Protocol):
         the first new id."""
         ...
 
-    def save_capture(self, complaint: Complaint, *, now: dt.datetime) -> None:
-        """Save the capture fields of an existing complaint (status and promise untouched);
-        a first customer-facing reply stamps ``first_response_at`` when still empty.
-        Raises ComplaintNotFound."""
+    def save_capture(self, complaint: Complaint, *, now: dt.datetime, by: str) -> Complaint:
+        """Save the capture fields of an existing complaint as *by* (status and promise
+        untouched); a first customer-facing reply stamps ``first_response_at`` when still
+        empty. Raises ComplaintNotFound, and ComplaintChanged when the complaint is no
+        longer at ``complaint.version`` (0: not checked). Returns it as saved."""
         ...
 
     def modify(
-        self, complaint_id: int, change: Callable[[Complaint], Change], *, now: dt.datetime
+        self,
+        complaint_id: int,
+        change: Callable[[Complaint], Change],
+        *,
+        now: dt.datetime,
+        by: str,
+        expected_version: int | None = None,
     ) -> Complaint:
-        """Read the complaint, compute *change* on it and write the result (call inside a
-        write job: two consoles acting at once cannot interleave). Raises ComplaintNotFound."""
+        """Read the complaint, compute *change* on it and write the result as *by* (call
+        inside a write job: two consoles acting at once cannot interleave); every change
+        moves the version on. Raises ComplaintNotFound, and ComplaintChanged when
+        *expected_version* is given and the complaint is at another."""
         ...
 
     # --- reading ---------------------------------------------------------------------
@@ -251,8 +263,8 @@ class ComplaintRepository(Protocol):
 
     def save_draft(self, draft: StoredDraft) -> None: ...
 
-    def drafts(self) -> list[StoredDraft]:
-        """Saved drafts, newest first."""
+    def drafts(self, owner: str, console: str) -> list[StoredDraft]:
+        """The drafts *owner* saved at *console*, newest first."""
         ...
 
-    def delete_draft(self, key: str) -> None: ...
+    def delete_draft(self, key: str, owner: str, console: str) -> None: ...

@@ -20,9 +20,10 @@ import datetime as dt
 import enum
 import io
 import json
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from console.domain.clock import Clock, SystemClock
@@ -268,6 +269,8 @@ class ComplaintService:
         zone: ZoneInfo | None = None,
         phrasebooks: PhrasebookService | None = None,
         identity: Identity | None = None,
+        *,
+        console_id: str = "",
     ) -> None:
         self._store = store
         self._settings = settings
@@ -277,6 +280,8 @@ class ComplaintService:
         self._zone = zone
         self._zone_given = zone is not None  # else read from the time_zone setting
         self._phrasebooks = phrasebooks
+        #: This console (drafts are offered back only to who typed them, where they did).
+        self.console_id = console_id
 
     # --- time ------------------------------------------------------------------------
 
@@ -408,6 +413,7 @@ class ComplaintService:
         if errors:
             raise ValidationFailed(errors)
         by = me or c.agent
+        c.changed_by = by
         resolved = c.status is Status.RESOLVED
         c.status = Status.NEW
         events = [StatusChange(at=now, by=by, before=None, after=Status.NEW, note="received")]
@@ -437,8 +443,12 @@ class ComplaintService:
         )
         return new_id
 
-    async def update(self, complaint: Complaint) -> None:
-        """Save edited capture fields of an existing complaint (not status/promise)."""
+    async def update(self, complaint: Complaint) -> Complaint:
+        """Save edited capture fields of an existing complaint (not status/promise).
+
+        Someone else's change since *complaint* was read (its ``version``) refuses the save
+        with ComplaintChanged (who and when); returns the complaint as saved (its new
+        version, for the next save)."""
         if complaint.id is None:
             raise ValueError("save the complaint with create() first")
         current_id = complaint.id
@@ -459,18 +469,23 @@ class ComplaintService:
         await self._check_words(complaint, errors)
         if errors:
             raise ValidationFailed(errors)
-        await self._identity.apply(
-            lambda r: r.complaints.save_capture(complaint, now=now),
+        me = await self._me()
+        saved: Complaint = await self._identity.apply(
+            lambda r: r.complaints.save_capture(complaint, now=now, by=me),
             [_record("update", current_id, {"capture": [None, "edited"]})],
         )
+        return self._localise(saved)
 
     # --- the clock -------------------------------------------------------------------
 
-    async def act(self, complaint_id: int, action: Action, note: str = "") -> Complaint:
+    async def act(
+        self, complaint_id: int, action: Action, note: str = "", *, version: int | None = None
+    ) -> Complaint:
         """Apply a status action (TransitionRefused, PermissionRefused for void by
         non-managers; void needs a note = reason). Resolve stamps resolved_at and
         schedules follow_up_due; the first action after creation stamps
-        first_response_at."""
+        first_response_at. With *version* (the one the person saw), a complaint changed
+        since is refused with ComplaintChanged (the same holds for every change below)."""
         action = Action(action)
         note = clean_text(note, multiline=True)
         if action is Action.VOID:
@@ -493,7 +508,9 @@ class ComplaintService:
             return Change(new, events=[event], reset_notified=action is Action.REOPEN)
 
         result: Complaint = await self._identity.apply(
-            lambda r: r.complaints.modify(complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             lambda result: [
                 _record(
                     "void" if action is Action.VOID else "update",
@@ -504,7 +521,9 @@ class ComplaintService:
         )
         return self._localise(result)
 
-    async def extend_promise(self, complaint_id: int, new_due: dt.datetime, note: str) -> Complaint:
+    async def extend_promise(
+        self, complaint_id: int, new_due: dt.datetime, note: str, *, version: int | None = None
+    ) -> Complaint:
         """Move the promise later (an open complaint; a note is required). The previous due
         time stays in promise history; the owner is notified afresh about the new one.
         On a reopened complaint without a promise this sets one."""
@@ -524,12 +543,16 @@ class ComplaintService:
             return Change(new, promises=[promise], reset_notified=True)
 
         result: Complaint = await self._identity.apply(
-            lambda r: r.complaints.modify(complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             [_record("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})],
         )
         return self._localise(result)
 
-    async def record_follow_up(self, complaint_id: int, satisfaction: int, note: str) -> Complaint:
+    async def record_follow_up(
+        self, complaint_id: int, satisfaction: int, note: str, *, version: int | None = None
+    ) -> Complaint:
         """Resolved → followed up; a dissatisfied follow-up (≤ 2) reopens it.
 
         The reopening is a second history entry (followed up → in progress, note
@@ -558,7 +581,9 @@ class ComplaintService:
             return Change(new, events=events, follow_ups=[follow_up], reset_notified=dissatisfied)
 
         result: Complaint = await self._identity.apply(
-            lambda r: r.complaints.modify(complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             lambda result: [
                 _record(
                     "update",
@@ -572,7 +597,9 @@ class ComplaintService:
         )
         return self._localise(result)
 
-    async def link_customer(self, complaint_id: int, customer_id: int) -> None:
+    async def link_customer(
+        self, complaint_id: int, customer_id: int, *, version: int | None = None
+    ) -> None:
         """Link a walk-in complaint to a customer profile (recorded in history)."""
         now = await self._now()
         by = await self._me()
@@ -585,7 +612,9 @@ class ComplaintService:
             return Change(replace(c, customer_id=customer_id), events=[event])
 
         await self._identity.apply(
-            lambda r: r.complaints.modify(complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             [_record("update", complaint_id, {"customer_id": [None, customer_id]})],
         )
 
@@ -777,13 +806,22 @@ class ComplaintService:
         except (TypeError, ValueError) as exc:
             raise ValueError(f"the draft is not JSON-safe: {exc}") from None
         now = await self._now()
-        draft = StoredDraft(key=key, saved_at=now, summary=summary, payload=text)
+        draft = StoredDraft(
+            key=key,
+            saved_at=now,
+            summary=summary,
+            payload=text,
+            owner=await self._me(),
+            console=self.console_id,
+        )
         await self._store.write(lambda r: r.complaints.save_draft(draft))
 
     async def drafts(self) -> list[Draft]:
-        """Saved drafts, newest first (offer them back after a crash)."""
+        """The drafts the person working saved at this console, newest first (offer them
+        back after a crash); anyone else's, or theirs from another console, are not here."""
         await self._load_zone()
         z = self.zone
+        me, console = await self._me(), self.console_id
         return [
             Draft(
                 key=d.key,
@@ -791,14 +829,39 @@ class ComplaintService:
                 summary=d.summary,
                 payload=json.loads(d.payload),
             )
-            for d in await self._store.read(lambda r: r.complaints.drafts())
+            for d in await self._store.read(lambda r: r.complaints.drafts(me, console))
         ]
 
     async def discard_draft(self, key: str) -> None:
-        await self._store.write(lambda r: r.complaints.delete_draft(key))
+        me, console = await self._me(), self.console_id
+        await self._store.write(lambda r: r.complaints.delete_draft(key, me, console))
 
 
 def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     """00:00 local on *day* (or the first moment of the day when midnight is skipped)."""
     aware = dt.datetime.combine(day, dt.time(0, 0)).replace(tzinfo=zone)
     return aware.astimezone(dt.UTC).astimezone(zone)
+
+
+#: Where a console keeps its own id (its settings file, console scope).
+CONSOLE_ID_KEY = "console_id"
+
+
+class ConsoleSettings(Protocol):
+    """This computer's own settings (the settings service's ``config``)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> Any: ...
+
+
+def console_id(config: ConsoleSettings) -> str:
+    """This console's stable id: made once (random), then kept in its own settings file,
+    so a draft is offered back at the computer that saved it (and a copied database does
+    not carry it to another one)."""
+    value = config.get(CONSOLE_ID_KEY)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    made = uuid.uuid4().hex
+    config.put(CONSOLE_ID_KEY, made)
+    return made

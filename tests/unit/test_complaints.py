@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -670,9 +671,11 @@ def test_complaint_times_in_unix_seconds_migrate_to_the_same_instants(db_path: P
         detail = r.read_now(lambda repos: repos.complaints.detail(7))
         assert detail.complaint.received_at == received
         assert detail.complaint.promise_due == due
+        # 0015: version 1, last changed by whoever wrote the last history entry.
+        assert (detail.complaint.version, detail.complaint.changed_by) == (1, "Li")
         assert [e.at for e in detail.history] == [received]
         assert [(p.at, p.due, p.previous_due) for p in detail.promises] == [(received, due, None)]
-        assert [d.saved_at for d in r.read_now(lambda repos: repos.complaints.drafts())] == [
+        assert [d.saved_at for d in r.read_now(lambda repos: repos.complaints.drafts("", ""))] == [
             received
         ]
 
@@ -695,3 +698,96 @@ def test_complaint_times_in_unix_seconds_migrate_to_the_same_instants(db_path: P
             ).fetchone()
         )
         assert types == ("text", "text")
+
+
+# --- two people, one complaint (version) -------------------------------------------------
+
+
+def test_a_change_made_from_an_older_version_is_refused_with_who_and_when(
+    runner: DatabaseRunner, aclock: FixedClock
+) -> None:
+    from console.domain.complaint import ComplaintChanged
+
+    settings = SettingsService(runner)
+    li = ComplaintService(
+        runner, settings, clock=aclock, zone=SH, identity=signed_in(runner, "agent", "Li", aclock)
+    )
+    wang = ComplaintService(
+        runner,
+        settings,
+        clock=aclock,
+        zone=SH,
+        identity=signed_in(runner, "manager", "Wang", aclock),
+    )
+    cid = new(li)
+    seen = run(li.get(cid)).complaint
+    assert (seen.version, seen.changed_by) == (1, "Li")
+    aclock.advance(minutes=5)
+    started = run(wang.act(cid, Action.START, version=seen.version))
+    assert (started.version, started.changed_by) == (2, "Wang")
+    # Li still looks at version 1: resolving it now would decide on what Wang changed.
+    aclock.advance(minutes=1)
+    with pytest.raises(ComplaintChanged) as refused:
+        run(li.act(cid, Action.RESOLVE, "fixed", version=seen.version))
+    assert refused.value.changed_by == "Wang"
+    assert refused.value.changed_at == aclock.utc().replace(microsecond=0) - dt.timedelta(minutes=1)
+    with pytest.raises(ComplaintChanged):
+        run(li.extend_promise(cid, li.now() + dt.timedelta(days=1), "later", version=1))
+    with pytest.raises(ComplaintChanged):
+        run(li.update(replace(seen, understanding="screen freezes")))
+    detail = run(li.get(cid))
+    assert detail.complaint.status is Status.IN_PROGRESS  # nothing of Li's was written
+    assert detail.complaint.understanding == ""
+    assert len(detail.history) == 2 and len(detail.promises) == 1
+    # After reloading, Li's change goes through and moves the version on.
+    fresh = detail.complaint
+    saved = run(li.update(replace(fresh, understanding="screen freezes")))
+    assert (saved.version, saved.changed_by, saved.understanding) == (3, "Li", "screen freezes")
+    done = run(li.act(cid, Action.RESOLVE, "fixed", version=saved.version))
+    assert done.status is Status.RESOLVED and done.version == 4
+    # Without a version (the command line) a change applies to the latest state.
+    assert run(wang.record_follow_up(cid, 5, "happy")).version == 5
+
+
+# --- drafts belong to the person and the console ------------------------------------------
+
+
+def test_drafts_are_offered_only_to_who_typed_them_where_they_did(
+    runner: DatabaseRunner, aclock: FixedClock
+) -> None:
+    settings = SettingsService(runner)
+    li_id = signed_in(runner, "agent", "Li", aclock)
+    wang_id = signed_in(runner, "agent", "Wang", aclock)
+
+    def service(identity: Any, console: str) -> ComplaintService:
+        return ComplaintService(
+            runner, settings, clock=aclock, zone=SH, identity=identity, console_id=console
+        )
+
+    li_desk, li_back = service(li_id, "desk-1"), service(li_id, "back-office")
+    wang_desk = service(wang_id, "desk-1")
+    run(li_desk.save_draft("form-1", "Wang Fang: phone", {"words": "freezes"}))
+    assert [d.key for d in run(li_desk.drafts())] == ["form-1"]
+    assert run(wang_desk.drafts()) == []  # another person at the same terminal
+    assert run(li_back.drafts()) == []  # the same person at another terminal
+    # Nobody else can replace or discard it, even knowing its key.
+    run(wang_desk.save_draft("form-1", "overwritten", {"words": "x"}))
+    run(wang_desk.discard_draft("form-1"))
+    run(li_back.discard_draft("form-1"))
+    assert [(d.summary, d.payload) for d in run(li_desk.drafts())] == [
+        ("Wang Fang: phone", {"words": "freezes"})
+    ]
+    run(li_desk.discard_draft("form-1"))
+    assert run(li_desk.drafts()) == []
+
+
+def test_console_id_is_made_once_and_kept_in_the_consoles_settings(tmp_path: Path) -> None:
+    from console.services.complaints import CONSOLE_ID_KEY, console_id
+    from console.storage.console_config import ConsoleConfig
+
+    config = ConsoleConfig(tmp_path / "settings.json")
+    made = console_id(config)
+    assert made and config.get(CONSOLE_ID_KEY) == made
+    assert console_id(ConsoleConfig(tmp_path / "settings.json")) == made  # after a restart
+    other = console_id(ConsoleConfig(tmp_path / "other" / "settings.json"))
+    assert other != made

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
@@ -32,6 +33,7 @@ from console.domain.complaint import (
     Channel,
     Compensation,
     Complaint,
+    ComplaintChanged,
     Emotion,
     FollowUp,
     PromiseChange,
@@ -121,7 +123,15 @@ _CLOCK_COLUMNS = (
     "follow_up_due",
     "void_reason",
 )
-_COLUMNS = ("id", *_CAPTURE_COLUMNS, "received_at", *_CLOCK_COLUMNS)
+_COLUMNS = (
+    "id",
+    *_CAPTURE_COLUMNS,
+    "received_at",
+    *_CLOCK_COLUMNS,
+    "version",
+    "changed_by",
+    "updated_at",
+)
 
 
 def _capture_values(c: Complaint) -> dict[str, Any]:
@@ -174,6 +184,7 @@ def row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
         "received_at": ts(c.received_at),
         **_clock_values(c),
         "updated_at": ts(now),
+        "changed_by": c.changed_by or c.agent,
     }
 
 
@@ -217,6 +228,9 @@ def _complaint(row: Sequence[Any]) -> Complaint:
         resolved_at=from_ts(r["resolved_at"]),
         follow_up_due=from_ts(r["follow_up_due"]),
         void_reason=r["void_reason"],
+        version=r["version"],
+        changed_by=r["changed_by"],
+        changed_at=_req(r["updated_at"]),
     )
 
 
@@ -329,22 +343,38 @@ def insert_historic(
     return first_id
 
 
-def update_capture(db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime) -> None:
-    """Save the capture fields of an existing complaint (status and promise untouched).
-    A first customer-facing reply stamps ``first_response_at`` when still empty."""
+def _refuse_if_changed(current: Complaint, expected: int | None) -> None:
+    if expected is not None and current.version != expected:
+        assert current.id is not None
+        raise ComplaintChanged(current.id, current.changed_by, current.changed_at)
+
+
+def update_capture(
+    db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime, by: str
+) -> Complaint:
+    """Save the capture fields of an existing complaint (status and promise untouched),
+    as *by*. A first customer-facing reply stamps ``first_response_at`` when still empty.
+    A complaint read at another version (``c.version``; 0: not read) is refused with
+    ComplaintChanged. Returns the complaint as saved."""
     if c.id is None:
         raise ValueError("the complaint has not been saved yet")
     values = _capture_values(c)
     sets = ", ".join(f"{name} = ?" for name in values)
     with write_transaction(db):
-        cursor = db.execute(
-            f"UPDATE complaints SET {sets}, updated_at = ?, "
+        current = get_complaint(db, c.id)
+        if current is None:
+            raise ComplaintNotFound(c.id)
+        _refuse_if_changed(current, c.version or None)
+        db.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ?, version = version + 1, "
+            "changed_by = ?, "
             "first_response_at = CASE WHEN first_response_at IS NULL AND ? != '' "
             "THEN ? ELSE first_response_at END WHERE id = ?",
-            [*values.values(), ts(now), c.reply.strip(), ts(now), c.id],
+            [*values.values(), ts(now), by, c.reply.strip(), ts(now), c.id],
         )
-        if cursor.rowcount == 0:
-            raise ComplaintNotFound(c.id)
+        saved = get_complaint(db, c.id)
+    assert saved is not None
+    return saved
 
 
 def modify(
@@ -353,20 +383,26 @@ def modify(
     change: Callable[[Complaint], Change],
     *,
     now: dt.datetime,
+    by: str,
+    expected_version: int | None = None,
 ) -> Complaint:
-    """Read the complaint, compute *change* on it and write the result, all in one
-    BEGIN IMMEDIATE transaction (two consoles acting at once cannot interleave)."""
+    """Read the complaint, compute *change* on it and write the result as *by*, all in
+    one BEGIN IMMEDIATE transaction (two consoles acting at once cannot interleave). With
+    *expected_version*, a complaint changed since (another version) is refused with
+    ComplaintChanged."""
     with write_transaction(db):
         current = get_complaint(db, complaint_id)
         if current is None:
             raise ComplaintNotFound(complaint_id)
+        _refuse_if_changed(current, expected_version)
         result = change(current)
         values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
         sets = ", ".join(f"{name} = ?" for name in values)
         notified = ", notified = ''" if result.reset_notified else ""
         db.execute(
-            f"UPDATE complaints SET {sets}, updated_at = ?{notified} WHERE id = ?",
-            [*values.values(), ts(now), complaint_id],
+            f"UPDATE complaints SET {sets}, updated_at = ?, version = version + 1, "
+            f"changed_by = ?{notified} WHERE id = ?",
+            [*values.values(), ts(now), by, complaint_id],
         )
         for e in result.events:
             _add_event(db, complaint_id, e)
@@ -382,7 +418,12 @@ def modify(
             )
         for f in result.follow_ups:
             _add_follow_up(db, complaint_id, f)
-    return result.complaint
+    return replace(
+        result.complaint,
+        version=current.version + 1,
+        changed_by=by,
+        changed_at=now.astimezone(dt.UTC),
+    )
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -716,29 +757,43 @@ def report_rows(
 
 
 def save_draft(db: sqlite_utils.Database, draft: StoredDraft) -> None:
+    """Save or replace a draft; a key held by another person or console is left alone."""
     with write_transaction(db):
         db.execute(
-            "INSERT INTO complaint_drafts (key, saved_at, summary, payload) VALUES (?, ?, ?, ?) "
+            "INSERT INTO complaint_drafts (key, owner, console, saved_at, summary, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET saved_at = excluded.saved_at, "
-            "summary = excluded.summary, payload = excluded.payload",
-            [draft.key, ts(draft.saved_at), draft.summary, draft.payload],
+            "summary = excluded.summary, payload = excluded.payload "
+            "WHERE owner = excluded.owner AND console = excluded.console",
+            [
+                draft.key,
+                draft.owner,
+                draft.console,
+                ts(draft.saved_at),
+                draft.summary,
+                draft.payload,
+            ],
         )
 
 
-def list_drafts(db: sqlite_utils.Database) -> list[StoredDraft]:
+def list_drafts(db: sqlite_utils.Database, owner: str, console: str) -> list[StoredDraft]:
     return [
-        StoredDraft(key, _req(saved_at), summary, payload)
+        StoredDraft(key, _req(saved_at), summary, payload, owner, console)
         for key, saved_at, summary, payload in db.execute(
             "SELECT key, saved_at, summary, payload FROM complaint_drafts "
-            "ORDER BY saved_at DESC, key"
+            "WHERE owner = ? AND console = ? ORDER BY saved_at DESC, key",
+            [owner, console],
         )
     ]
 
 
-def delete_draft(db: sqlite_utils.Database, key: str) -> None:
+def delete_draft(db: sqlite_utils.Database, key: str, owner: str, console: str) -> None:
     """Drafts are scratch copies of a form, not records: discarding one removes it."""
     with write_transaction(db):
-        db.execute("DELETE FROM complaint_drafts WHERE key = ?", [key])
+        db.execute(
+            "DELETE FROM complaint_drafts WHERE key = ? AND owner = ? AND console = ?",
+            [key, owner, console],
+        )
 
 
 def max_id(db: sqlite_utils.Database) -> int:

@@ -40,13 +40,21 @@ class SqliteComplaints:
     def add_historic(self, complaints: Sequence[HistoricComplaint], *, now: dt.datetime) -> int:
         return store.insert_historic(self.db, complaints, now=now)
 
-    def save_capture(self, complaint: Complaint, *, now: dt.datetime) -> None:
-        store.update_capture(self.db, complaint, now=now)
+    def save_capture(self, complaint: Complaint, *, now: dt.datetime, by: str) -> Complaint:
+        return store.update_capture(self.db, complaint, now=now, by=by)
 
     def modify(
-        self, complaint_id: int, change: Callable[[Complaint], Change], *, now: dt.datetime
+        self,
+        complaint_id: int,
+        change: Callable[[Complaint], Change],
+        *,
+        now: dt.datetime,
+        by: str,
+        expected_version: int | None = None,
     ) -> Complaint:
-        return store.modify(self.db, complaint_id, change, now=now)
+        return store.modify(
+            self.db, complaint_id, change, now=now, by=by, expected_version=expected_version
+        )
 
     def get(self, complaint_id: int) -> Complaint | None:
         return store.get_complaint(self.db, complaint_id)
@@ -98,8 +106,8 @@ class SqliteComplaints:
     def save_draft(self, draft: StoredDraft) -> None:
         store.save_draft(self.db, draft)
 
-    def drafts(self) -> list[StoredDraft]:
-        return store.list_drafts(self.db)
+    def drafts(self, owner: str, console: str) -> list[StoredDraft]:
+        return store.list_drafts(self.db, owner, console)
 
-    def delete_draft(self, key: str) -> None:
-        store.delete_draft(self.db, key)
+    def delete_draft(self, key: str, owner: str, console: str) -> None:
+        store.delete_draft(self.db, key, owner, console)

@@ -823,3 +823,21 @@ def _m0014_call_instants(db: sqlite_utils.Database) -> None:
     db.conn.create_function("_local_text", 1, instants.migrate_text, deterministic=True)
     sets = ", ".join(f"{c} = _local_text({c})" for c in _CALL_INSTANTS)
     db.execute(f"UPDATE calls SET {sets}")
+
+
+@migration("0015_complaint_versions_drafts")
+def _m0015_complaint_versions_drafts(db: sqlite_utils.Database) -> None:
+    # Optimistic concurrency: every change bumps a complaint's version and says who made
+    # it (updated_at says when); a save made from an older version is refused. Existing
+    # complaints start at version 1, last changed by whoever wrote their last history entry.
+    db.execute("ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE complaints ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE complaints SET changed_by = coalesce((SELECT e.by FROM complaint_events e "
+        "WHERE e.complaint_id = complaints.id ORDER BY e.id DESC LIMIT 1), agent)"
+    )
+    # Drafts belong to the person and the console that typed them. Older drafts say
+    # neither, and are offered to nobody (a complaint draft holds a customer's words).
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN console TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX idx_complaint_drafts_owner ON complaint_drafts(owner, console)")
