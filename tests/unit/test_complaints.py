@@ -36,6 +36,7 @@ from console.domain.complaint import (
     promise_state,
     quick_due,
 )
+from console.repositories import Store
 from console.services import settings as opts
 from console.services.complaints import (
     ComplaintService,
@@ -67,10 +68,11 @@ def aclock() -> FixedClock:
 
 
 @pytest.fixture
-def svc(runner: DatabaseRunner, aclock: FixedClock) -> ComplaintService:
-    settings = SettingsService(runner)
-    identity = signed_in(runner, "admin", "Li", aclock)
-    return ComplaintService(runner, settings, clock=aclock, zone=SH, identity=identity)
+def svc(backend: Store, aclock: FixedClock) -> ComplaintService:
+    # Settings and sign-in still take the SQLite store (their services move next).
+    settings = SettingsService(backend)
+    identity = signed_in(backend, "admin", "Li", aclock)
+    return ComplaintService(backend, settings, clock=aclock, zone=SH, identity=identity)
 
 
 def new(svc: ComplaintService, hours: float = 2, **kw: Any) -> int:
