@@ -809,6 +809,10 @@ def _m0013_complaint_instants(db: sqlite_utils.Database) -> None:
         db.table(table).transform(types=dict.fromkeys(columns, str))
     for _, sql in triggers:
         db.execute(sql)
+    # The rebuilt tables get fresh statistics for the planner (this also makes SQLite's
+    # statistics table now, with the schema, rather than at some later close).
+    for table in tables:
+        db.execute(f"ANALYZE {table}")
 
 
 _CALL_INSTANTS = ("started_at", "answered_at", "ended_at", "called_back_at")
