@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from console.domain.complaint import (
+    Channel,
     Complaint,
+    Emotion,
     FollowUp,
     PromiseChange,
+    Status,
     StatusChange,
 )
 
@@ -63,9 +66,9 @@ class QueueRecord:
     id: int
     who: str
     customer_id: int | None
-    status: str
-    channel: str
-    emotion: str
+    status: Status
+    channel: Channel
+    emotion: Emotion
     store: str
     agent: str
     received_at: dt.datetime

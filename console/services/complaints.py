@@ -334,7 +334,7 @@ class ComplaintService:
 
     def _row(self, r: QueueRecord, now: dt.datetime) -> QueueRow:
         z = self.zone
-        status = Status(r.status)
+        status = r.status
         due = None if r.promise_due is None else r.promise_due.astimezone(z)
         answered = None if status.is_open or r.resolved_at is None else r.resolved_at.astimezone(z)
         return QueueRow(
@@ -342,8 +342,8 @@ class ComplaintService:
             who=r.who,
             customer_id=r.customer_id,
             status=status,
-            channel=Channel(r.channel),
-            emotion=Emotion(r.emotion),
+            channel=r.channel,
+            emotion=r.emotion,
             store=r.store,
             agent=r.agent,
             received_at=r.received_at.astimezone(z),

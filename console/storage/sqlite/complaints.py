@@ -494,9 +494,9 @@ def _record(row: Sequence[Any]) -> QueueRecord:
         id=cid,
         who=who,
         customer_id=customer_id,
-        status=status,
-        channel=channel,
-        emotion=emotion,
+        status=Status(status),
+        channel=Channel(channel),
+        emotion=Emotion(emotion),
         store=shop,
         agent=agent,
         received_at=_req(received),
@@ -735,24 +735,6 @@ def customer_words(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, s
     return found
 
 
-def report_rows(
-    db: sqlite_utils.Database, *, start: int, end: int, store: str | None
-) -> list[tuple[Any, ...]]:
-    """Every complaint received in the period as plain rows: the plain alternative the
-    benchmark compares :func:`report_figures` with (aggregating in Python)."""
-    where = "received_at >= ? AND received_at < ?"
-    params: list[Any] = [start, end]
-    if store is not None:
-        where += " AND store = ?"
-        params.append(store)
-    return db.execute(
-        "SELECT id, customer_id, caller_contact, status, cause, sub_cause, received_at, "
-        "first_response_at, resolved_at, promise_due, follow_up_due, followed_up_at, "
-        f"customer_words, wording, store, responsibility FROM complaints WHERE {where}",
-        params,
-    ).fetchall()
-
-
 # --- drafts ----------------------------------------------------------------------------
 
 
@@ -794,10 +776,6 @@ def delete_draft(db: sqlite_utils.Database, key: str, owner: str, console: str) 
             "DELETE FROM complaint_drafts WHERE key = ? AND owner = ? AND console = ?",
             [key, owner, console],
         )
-
-
-def max_id(db: sqlite_utils.Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM complaints").fetchone()[0])
 
 
 def highest_customer_id(db: sqlite_utils.Database) -> int:
