@@ -23,7 +23,7 @@ from console.domain.staff import Session
 from console.services import settings as opts
 from console.services.backup import BackupService
 from console.services.calls import CallEvents, CallService
-from console.services.complaints import ComplaintService
+from console.services.complaints import ComplaintService, console_id
 from console.services.customers import CustomerService, count_customers
 from console.services.identity import Identity
 from console.services.imports import Rejected
@@ -137,7 +137,11 @@ class Console:
         self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
         self.complaints = ComplaintService(
-            runner, self.settings, phrasebooks=self.phrasebooks, identity=self.identity
+            runner,
+            self.settings,
+            phrasebooks=self.phrasebooks,
+            identity=self.identity,
+            console_id=console_id(self.settings.config),  # drafts stay at this console
         )
         self.window = MainWindow(
             self.customers,

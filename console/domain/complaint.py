@@ -105,6 +105,20 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
 }
 
 
+class ComplaintChanged(Exception):
+    """Someone else changed the complaint since it was read: saving over their change is
+    refused. Says who and when, so the person can reload and decide again."""
+
+    def __init__(self, complaint_id: int, changed_by: str, changed_at: dt.datetime | None) -> None:
+        when = changed_at.isoformat(timespec="minutes") if changed_at else "a moment ago"
+        super().__init__(
+            f"complaint #{complaint_id} was changed by {changed_by or 'someone'} at {when}"
+        )
+        self.complaint_id = complaint_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
 class TransitionRefused(ValueError):
     def __init__(self, current: Status, action: Action) -> None:
         allowed = ", ".join(a.value for (s, a) in TRANSITIONS if s is current) or "none"
@@ -322,6 +336,11 @@ class Complaint:
     resolved_at: dt.datetime | None = None
     follow_up_due: dt.datetime | None = None
     void_reason: str = ""
+    # Who changed it last and when, and its version then (0: not stored yet). A save made
+    # from an older version is refused (ComplaintChanged): two people, one complaint.
+    version: int = 0
+    changed_by: str = ""
+    changed_at: dt.datetime | None = None
 
     @property
     def who(self) -> str:

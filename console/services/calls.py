@@ -35,17 +35,17 @@ from console.domain.calls import (
 from console.domain.clock import Clock
 from console.domain.customer import Phone
 from console.domain.loyalty import LoyaltyRule
+from console.repositories import Repositories, Store
+from console.repositories.calls import Brief, CallBack
+from console.repositories.console_settings import ConsoleSettings
 from console.services import settings as opts
+from console.services._bridge import raw_db
 from console.services.customers import CustomerService, Profile
 from console.services.customers import _load_profile as load_profile
-from console.storage.sqlite import calls as store
-from console.storage.sqlite.calls import Brief, CallBack
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
-from console.storage.sqlite.settings import read_option
+from console.services.settings import SettingsService
 
 __all__ = [
-    "Brief",  # storage's record types, re-exported for the window
+    "Brief",  # the repository's record types, re-exported for the window
     "CallBack",
     "CallEvents",
     "CallService",
@@ -86,30 +86,35 @@ class _Desk:
     extension: str
 
 
-def _desk(db: Db) -> _Desk:
+def _desk(repos: Repositories, console: ConsoleSettings) -> _Desk:
     return _Desk(
-        region=read_option(db, opts.DEFAULT_REGION),
-        agent=read_option(db, opts.CTI_AGENT),
-        extension=read_option(db, opts.CTI_EXTENSION),
+        region=opts.read(repos, opts.DEFAULT_REGION, console),
+        agent=opts.read(repos, opts.CTI_AGENT, console),
+        extension=opts.read(repos, opts.CTI_EXTENSION, console),
     )
 
 
-def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
-    """The profile as CustomerService.profile builds it, in this database-thread job."""
+def _profile(
+    repos: Repositories, console: ConsoleSettings, customer_id: int, now: dt.datetime
+) -> Profile | None:
+    """The profile as CustomerService.profile builds it, in this store job."""
 
     def get(option: opts.Option[T]) -> T:
-        return read_option(db, option)
+        return opts.read(repos, option, console)
 
     rule = LoyaltyRule(
         every=get(opts.LOYALTY_EVERY),
         category=get(opts.LOYALTY_CATEGORY),
         reward=get(opts.LOYALTY_REWARD),
     )
-    return load_profile(db, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE)
+    # TRANSITIONAL: the customers service's load_profile(repos, ...) replaces this call.
+    return load_profile(
+        raw_db(repos), customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE
+    )
 
 
-def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -> Call:
-    match = store.match_number(db, number)
+def _new_call(repos: Repositories, event: CtiEvent, number: CallerNumber, now: dt.datetime) -> Call:
+    match = repos.calls.match_number(number)
     return Call(
         call_id=event.call_id,
         direction=event.direction,
@@ -125,22 +130,30 @@ def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -
     )
 
 
-def receive_event(db: Db, event: CtiEvent, now: dt.datetime, *, preload: bool = True) -> CallUpdate:
-    """Apply *event* on the database thread, reading first.
+def receive_event(
+    repos: Repositories,
+    event: CtiEvent,
+    now: dt.datetime,
+    *,
+    preload: bool = True,
+    console: ConsoleSettings | None = None,
+) -> CallUpdate:
+    """Apply *event* in a store job, reading first.
 
     A call already logged is updated here (answer, hangup). A new call is matched (and,
     when this console pops for it, the caller's profile loaded) but not written: the
     update comes back ``pending`` so the pop is not kept waiting for the disk; the
     writer calls :func:`commit_call` next.
     """
-    desk = _desk(db)
+    console = console or opts.NoConsoleSettings()
+    desk = _desk(repos, console)
     for_me = is_for_agent(event, agent=desk.agent, extension=desk.extension)
-    call = store.get_call(db, event.call_id)
+    call = repos.calls.get(event.call_id)
     if call is None:
         # The first event of a call — normally newCall; an answer or hangup whose newCall
         # never arrived still gets logged.
         number = read_number(event.other_party, desk.region)
-        fresh = _new_call(db, event, number, now)
+        fresh = _new_call(repos, event, number, now)
         if event.kind is EventKind.ANSWER:
             fresh = answer_call(fresh, event, now)
         elif event.kind is EventKind.HANGUP:
@@ -154,14 +167,14 @@ def receive_event(db: Db, event: CtiEvent, now: dt.datetime, *, preload: bool = 
             and event.kind is EventKind.NEW_CALL
             and event.direction is Direction.IN
         ):
-            profile = _profile(db, fresh.customer_id, now)
+            profile = _profile(repos, console, fresh.customer_id, now)
         return CallUpdate(
             event,
             fresh,
             for_me,
             created=True,
             changed=True,
-            people=store.customer_briefs(db, ids),
+            people=repos.calls.briefs(ids),
             profile=profile,
             pending=True,
         )
@@ -173,36 +186,57 @@ def receive_event(db: Db, event: CtiEvent, now: dt.datetime, *, preload: bool = 
         after = call  # a repeated newCall
     changed = after is not call
     if changed:
-        store.update_call(db, after)
+        repos.calls.update(after)
     return CallUpdate(event, after, for_me, created=False, changed=changed)
 
 
-def commit_call(db: Db, update: CallUpdate, now: dt.datetime) -> CallUpdate:
+def commit_call(
+    repos: Repositories,
+    update: CallUpdate,
+    now: dt.datetime,
+    *,
+    console: ConsoleSettings | None = None,
+) -> CallUpdate:
     """Write a pending new call; if another writer logged it first, apply the event to theirs."""
     if not update.pending:
         return update
-    stored = store.insert_call(db, dataclasses.replace(update.call))
+    stored = repos.calls.add(dataclasses.replace(update.call))
     if stored is not None:
         return dataclasses.replace(update, call=stored, pending=False)
-    again = receive_event(db, update.event, now)
+    again = receive_event(repos, update.event, now, console=console)
     return dataclasses.replace(again, received=update.received)
 
 
-def apply_event(db: Db, event: CtiEvent, now: dt.datetime) -> CallUpdate:
+def apply_event(
+    repos: Repositories,
+    event: CtiEvent,
+    now: dt.datetime,
+    *,
+    console: ConsoleSettings | None = None,
+) -> CallUpdate:
     """Log *event* in one go (the command line, tests)."""
-    return commit_call(db, receive_event(db, event, now), now)
+    return commit_call(
+        repos, receive_event(repos, event, now, console=console), now, console=console
+    )
 
 
 class CallService:
+    """``CallService(store, customers, clock=None, settings=None)``: *settings* gives this
+    computer's settings (the CTI agent and extension; default: the customer service's)."""
+
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         customers: CustomerService,
         clock: Clock | None = None,
+        *,
+        settings: SettingsService | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._customers = customers
         self.clock = clock or customers.clock
+        chosen = settings if settings is not None else customers._settings
+        self._console: ConsoleSettings = chosen.config
         #: Load the caller's profile with the match (one trip for the pop). Off: the
         #: window loads it itself (the benchmark's comparison).
         self.preload_profiles = True
@@ -217,8 +251,9 @@ class CallService:
 
     async def receive(self, event: CtiEvent, received: float = 0.0) -> CallUpdate:
         """Match and apply *event*; a new call comes back ``pending`` (see commit)."""
-        update = await self._runner.run(
-            receive_event, event, self.now(), preload=self.preload_profiles
+        now, preload, console = self.now(), self.preload_profiles, self._console
+        update = await self._store.write(
+            lambda r: receive_event(r, event, now, preload=preload, console=console)
         )
         return dataclasses.replace(update, received=received)
 
@@ -226,33 +261,38 @@ class CallService:
         """Log a pending new call (a no-op for anything else)."""
         if not update.pending:
             return update
-        return await self._runner.run(commit_call, update, self.now())
+        now, console = self.now(), self._console
+        return await self._store.write(lambda r: commit_call(r, update, now, console=console))
 
     def handle_now(self, event: CtiEvent) -> CallUpdate:
         """Apply and log *event*, blocking (the command line)."""
-        return self._runner.call(apply_event, event, self.now())
+        now, console = self.now(), self._console
+        return self._store.write_now(lambda r: apply_event(r, event, now, console=console))
 
     async def recent(self, limit: int = 20) -> list[Call]:
-        return await self._runner.run(store.recent_calls, limit=limit)
+        return await self._store.read(lambda r: r.calls.recent(limit=limit))
 
     def recent_now(self, limit: int = 20) -> list[Call]:
-        return self._runner.call(store.recent_calls, limit=limit)
+        return self._store.read_now(lambda r: r.calls.recent(limit=limit))
 
     async def customer_calls(self, customer_id: int, limit: int = 50) -> list[Call]:
-        return await self._runner.run(store.customer_calls, customer_id, limit=limit)
+        return await self._store.read(lambda r: r.calls.for_customer(customer_id, limit=limit))
 
     async def briefs(self, ids: list[int]) -> dict[int, Brief]:
-        return await self._runner.run(store.customer_briefs, ids)
+        return await self._store.read(lambda r: r.calls.briefs(ids))
 
     async def call_backs(self, limit: int = 100) -> list[CallBack]:
-        return await self._runner.run(store.call_backs, limit=limit)
+        return await self._store.read(lambda r: r.calls.call_backs(limit=limit))
 
     async def mark_called_back(self, customer_id: int) -> int:
-        return await self._runner.run(store.mark_called_back, customer_id, self.now())
+        now = self.now()
+        return await self._store.write(lambda r: r.calls.mark_called_back(customer_id, now))
 
     async def link(self, call_id: str, customer_id: int) -> Call | None:
         """The agent says who called (chosen among several, or a new profile)."""
-        return await self._runner.run(store.link_call, call_id, customer_id, MatchKind.EXACT)
+        return await self._store.write(
+            lambda r: r.calls.link(call_id, customer_id, MatchKind.EXACT)
+        )
 
     async def attach_number(self, call_id: str, customer_id: int) -> Call | None:
         """Add the caller's number to an existing customer and link the call to them.
@@ -260,7 +300,7 @@ class CallService:
         Raises ValueError when the number is not a valid phone number, and the customer
         service's ValidationFailed / DuplicateFound when saving is refused.
         """
-        call = await self._runner.run(store.get_call, call_id)
+        call = await self._store.read(lambda r: r.calls.get(call_id))
         if call is None:
             raise ValueError("this call is no longer in the log")
         number = call.number

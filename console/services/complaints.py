@@ -1,8 +1,8 @@
 """Complaint use cases: capture, promises, status changes, follow-up, queues, reports, drafts.
 
 Async API for the window (work runs on the database thread); the CLI uses the same
-methods through ``asyncio.run``. No Qt, no SQL here: console/storage/sqlite/complaints.py does
-the SQL.
+methods through ``asyncio.run``. No Qt, no SQL here: jobs of the complaints repository
+(console.repositories.complaints) on a Store do the storing.
 
 API CONTRACT (shared by the storage/service branch and the UI branch; the bodies are
 filled in by the service branch — the signatures and dataclasses below are fixed).
@@ -20,9 +20,10 @@ import datetime as dt
 import enum
 import io
 import json
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from console.domain.clock import Clock, SystemClock
@@ -46,16 +47,24 @@ from console.domain.complaint import (
     validate_complaint,
 )
 from console.domain.complaint import extend_promise as extend_domain_promise
-from console.domain.roles import Permission, Role
+from console.domain.roles import NotAllowed, Permission
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
+from console.repositories import Store
+from console.repositories.complaints import (
+    Change,
+    ComplaintNotFound,
+    QueueBounds,
+    QueueName,
+    QueueOrder,
+    QueueRecord,
+    ReportPeriod,
+    StoredDraft,
+)
 from console.services import settings as opts
-from console.services._bridge import raw_db
 from console.services.csv_io import neutralise_cell
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService, system_zone, zone_named
-from console.storage.sqlite import complaints as store
-from console.storage.sqlite.runner import DatabaseRunner
 
 if TYPE_CHECKING:
     from console.services.phrasebooks import PhrasebookService
@@ -238,17 +247,15 @@ class ComplaintReport:
         }
 
 
-class PermissionRefused(PermissionError):
-    """The current role may not do this (e.g. void needs a manager)."""
-
-
-_MAY_VOID = (Role.MANAGER, Role.ADMIN)
+#: What a refused permission raises (void needs a manager): the one
+#: :class:`~console.domain.roles.NotAllowed` of ``identity.require``, refusal audited.
+PermissionRefused = NotAllowed
 
 
 class ComplaintService:
     """Signatures fixed by the contract above.
 
-    ``ComplaintService(runner, settings, clock=None, zone=None, phrasebooks=None)``: times
+    ``ComplaintService(store, settings, clock=None, zone=None, phrasebooks=None)``: times
     come from the app's :class:`~console.domain.clock.Clock`, shown in the store's zone;
     with *phrasebooks*, ``block`` terms in the apology or the reply refuse the save
     (ValidationFailed keyed by that field).
@@ -256,20 +263,24 @@ class ComplaintService:
 
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: SettingsService,
         clock: Clock | None = None,
         zone: ZoneInfo | None = None,
         phrasebooks: PhrasebookService | None = None,
         identity: Identity | None = None,
+        *,
+        console_id: str = "",
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._settings = settings
         self.clock = clock or (identity.clock if identity is not None else SystemClock())
-        self._identity = identity or Identity(runner, settings, clock=self.clock)
+        self._identity = identity or Identity(store, settings, clock=self.clock)
         self._zone = zone
         self._zone_given = zone is not None  # else read from the time_zone setting
         self._phrasebooks = phrasebooks
+        #: This console (drafts are offered back only to who typed them, where they did).
+        self.console_id = console_id
 
     # --- time ------------------------------------------------------------------------
 
@@ -320,29 +331,23 @@ class ComplaintService:
             follow_up_due=loc(c.follow_up_due),
         )
 
-    def _row(self, r: store.QueueRecord, now: dt.datetime) -> QueueRow:
+    def _row(self, r: QueueRecord, now: dt.datetime) -> QueueRow:
         z = self.zone
-        status = Status(r.status)
-        due = None if r.promise_due is None else dt.datetime.fromtimestamp(r.promise_due, z)
-        answered = (
-            None
-            if status.is_open or r.resolved_at is None
-            else dt.datetime.fromtimestamp(r.resolved_at, z)
-        )
+        status = r.status
+        due = None if r.promise_due is None else r.promise_due.astimezone(z)
+        answered = None if status.is_open or r.resolved_at is None else r.resolved_at.astimezone(z)
         return QueueRow(
             id=r.id,
             who=r.who,
             customer_id=r.customer_id,
             status=status,
-            channel=Channel(r.channel),
-            emotion=Emotion(r.emotion),
+            channel=r.channel,
+            emotion=r.emotion,
             store=r.store,
             agent=r.agent,
-            received_at=dt.datetime.fromtimestamp(r.received_at, z),
+            received_at=r.received_at.astimezone(z),
             promise_due=due,
-            follow_up_due=(
-                None if r.follow_up_due is None else dt.datetime.fromtimestamp(r.follow_up_due, z)
-            ),
+            follow_up_due=None if r.follow_up_due is None else r.follow_up_due.astimezone(z),
             promise=promise_state(due, now, answered_at=answered),
             summary=r.summary,
         )
@@ -354,9 +359,6 @@ class ComplaintService:
     async def _me(self) -> str:
         """Who is working: the signed-in person (or, where nobody signs in, the local operator)."""
         return (await self._identity.name()).strip()
-
-    async def _role(self) -> Role:
-        return await self._identity.role()
 
     async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
         if self._phrasebooks is None:
@@ -370,8 +372,9 @@ class ComplaintService:
                 errors[name] = f"Reword before saving: {terms} must not be said to a customer."
 
     async def _check_customer(self, c: Complaint, errors: dict[str, str]) -> None:
-        if c.customer_id is not None and not await self._runner.run(
-            store.customer_exists, c.customer_id
+        customer_id = c.customer_id
+        if customer_id is not None and not await self._store.read(
+            lambda r: r.complaints.customer_exists(customer_id)
         ):
             errors["customer_id"] = f"There is no customer #{c.customer_id}."
 
@@ -409,6 +412,7 @@ class ComplaintService:
         if errors:
             raise ValidationFailed(errors)
         by = me or c.agent
+        c.changed_by = by
         resolved = c.status is Status.RESOLVED
         c.status = Status.NEW
         events = [StatusChange(at=now, by=by, before=None, after=Status.NEW, note="received")]
@@ -433,20 +437,24 @@ class ComplaintService:
         )
         created = {"status": [None, c.status.value], "customer_id": [None, c.customer_id]}
         new_id: int = await self._identity.apply(
-            lambda r: store.insert_complaint(raw_db(r), c, events=events, promise=promise, now=now),
+            lambda r: r.complaints.add(c, events=events, promise=promise, now=now),
             lambda new_id: [_record("create", new_id, created)],
         )
         return new_id
 
-    async def update(self, complaint: Complaint) -> None:
-        """Save edited capture fields of an existing complaint (not status/promise)."""
+    async def update(self, complaint: Complaint) -> Complaint:
+        """Save edited capture fields of an existing complaint (not status/promise).
+
+        Someone else's change since *complaint* was read (its ``version``) refuses the save
+        with ComplaintChanged (who and when); returns the complaint as saved (its new
+        version, for the next save)."""
         if complaint.id is None:
             raise ValueError("save the complaint with create() first")
         current_id = complaint.id
         now = await self._now()
-        current = await self._runner.run(store.get_complaint, current_id)
+        current = await self._store.read(lambda r: r.complaints.get(current_id))
         if current is None:
-            raise store.ComplaintNotFound(complaint.id)
+            raise ComplaintNotFound(current_id)
         complaint = clean_complaint(complaint)
         errors: dict[str, str] = {}
         if current.status is Status.VOIDED:
@@ -460,27 +468,27 @@ class ComplaintService:
         await self._check_words(complaint, errors)
         if errors:
             raise ValidationFailed(errors)
-        await self._identity.apply(
-            lambda r: store.update_capture(raw_db(r), complaint, now=now),
+        me = await self._me()
+        saved: Complaint = await self._identity.apply(
+            lambda r: r.complaints.save_capture(complaint, now=now, by=me),
             [_record("update", current_id, {"capture": [None, "edited"]})],
         )
+        return self._localise(saved)
 
     # --- the clock -------------------------------------------------------------------
 
-    async def act(self, complaint_id: int, action: Action, note: str = "") -> Complaint:
+    async def act(
+        self, complaint_id: int, action: Action, note: str = "", *, version: int | None = None
+    ) -> Complaint:
         """Apply a status action (TransitionRefused, PermissionRefused for void by
         non-managers; void needs a note = reason). Resolve stamps resolved_at and
         schedules follow_up_due; the first action after creation stamps
-        first_response_at."""
+        first_response_at. With *version* (the one the person saw), a complaint changed
+        since is refused with ComplaintChanged (the same holds for every change below)."""
         action = Action(action)
         note = clean_text(note, multiline=True)
         if action is Action.VOID:
-            role = await self._role()
-            if role not in _MAY_VOID:
-                raise PermissionRefused(
-                    f"Only a manager may void a complaint (this console is signed in as "
-                    f"{role.value}); ask a manager."
-                )
+            await self._identity.require(Permission.VOID_COMPLAINT, "complaint")
             if not note.strip():
                 raise ValidationFailed({"note": "Say why the complaint is voided."})
         if action is Action.FOLLOW_UP:
@@ -492,14 +500,16 @@ class ComplaintService:
         days = await self._settings.get(opts.FOLLOW_UP_DAYS)
         zone = self.zone
 
-        def change(c: Complaint) -> store.Change:
+        def change(c: Complaint) -> Change:
             new, event = apply_action(
                 c, action, by=by, now=now, note=note, follow_up_days=days, zone=zone
             )
-            return store.Change(new, events=[event], reset_notified=action is Action.REOPEN)
+            return Change(new, events=[event], reset_notified=action is Action.REOPEN)
 
         result: Complaint = await self._identity.apply(
-            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             lambda result: [
                 _record(
                     "void" if action is Action.VOID else "update",
@@ -510,7 +520,9 @@ class ComplaintService:
         )
         return self._localise(result)
 
-    async def extend_promise(self, complaint_id: int, new_due: dt.datetime, note: str) -> Complaint:
+    async def extend_promise(
+        self, complaint_id: int, new_due: dt.datetime, note: str, *, version: int | None = None
+    ) -> Complaint:
         """Move the promise later (an open complaint; a note is required). The previous due
         time stays in promise history; the owner is notified afresh about the new one.
         On a reopened complaint without a promise this sets one."""
@@ -520,22 +532,26 @@ class ComplaintService:
         now = await self._now()
         by = await self._me()
 
-        def change(c: Complaint) -> store.Change:
+        def change(c: Complaint) -> Change:
             try:
                 new, promise = extend_domain_promise(c, new_due, note, by=by, now=now)
             except ValueError as exc:
                 key = "note" if not note.strip() and c.status.is_open else "promise_due"
                 raise ValidationFailed({key: str(exc)}) from None
             promise = replace(promise, note=note.strip())
-            return store.Change(new, promises=[promise], reset_notified=True)
+            return Change(new, promises=[promise], reset_notified=True)
 
         result: Complaint = await self._identity.apply(
-            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             [_record("update", complaint_id, {"promise_due": [None, new_due.isoformat()]})],
         )
         return self._localise(result)
 
-    async def record_follow_up(self, complaint_id: int, satisfaction: int, note: str) -> Complaint:
+    async def record_follow_up(
+        self, complaint_id: int, satisfaction: int, note: str, *, version: int | None = None
+    ) -> Complaint:
         """Resolved → followed up; a dissatisfied follow-up (≤ 2) reopens it.
 
         The reopening is a second history entry (followed up → in progress, note
@@ -552,7 +568,7 @@ class ComplaintService:
         by = await self._me()
         zone = self.zone
 
-        def change(c: Complaint) -> store.Change:
+        def change(c: Complaint) -> Change:
             new, event = apply_action(c, Action.FOLLOW_UP, by=by, now=now, note=note, zone=zone)
             events = [event]
             if dissatisfied:
@@ -561,12 +577,12 @@ class ComplaintService:
                 )
                 events.append(again)
             follow_up = FollowUp(at=now, by=by, satisfaction=int(satisfaction), note=note.strip())
-            return store.Change(
-                new, events=events, follow_ups=[follow_up], reset_notified=dissatisfied
-            )
+            return Change(new, events=events, follow_ups=[follow_up], reset_notified=dissatisfied)
 
         result: Complaint = await self._identity.apply(
-            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             lambda result: [
                 _record(
                     "update",
@@ -580,20 +596,24 @@ class ComplaintService:
         )
         return self._localise(result)
 
-    async def link_customer(self, complaint_id: int, customer_id: int) -> None:
+    async def link_customer(
+        self, complaint_id: int, customer_id: int, *, version: int | None = None
+    ) -> None:
         """Link a walk-in complaint to a customer profile (recorded in history)."""
         now = await self._now()
         by = await self._me()
-        if not await self._runner.run(store.customer_exists, customer_id):
+        if not await self._store.read(lambda r: r.complaints.customer_exists(customer_id)):
             raise ValidationFailed({"customer_id": f"There is no customer #{customer_id}."})
 
-        def change(c: Complaint) -> store.Change:
+        def change(c: Complaint) -> Change:
             note = f"linked to customer #{customer_id}"
             event = StatusChange(at=now, by=by, before=c.status, after=c.status, note=note)
-            return store.Change(replace(c, customer_id=customer_id), events=[event])
+            return Change(replace(c, customer_id=customer_id), events=[event])
 
         await self._identity.apply(
-            lambda r: store.modify(raw_db(r), complaint_id, change, now=now),
+            lambda r: r.complaints.modify(
+                complaint_id, change, now=now, by=by, expected_version=version
+            ),
             [_record("update", complaint_id, {"customer_id": [None, customer_id]})],
         )
 
@@ -601,7 +621,7 @@ class ComplaintService:
 
     async def get(self, complaint_id: int) -> ComplaintDetail | None:
         await self._load_zone()
-        detail = await self._runner.run(store.get_detail, complaint_id)
+        detail = await self._store.read(lambda r: r.complaints.detail(complaint_id))
         if detail is None:
             return None
         z = self.zone
@@ -621,14 +641,12 @@ class ComplaintService:
             follow_ups=[replace(f, at=f.at.astimezone(z)) for f in detail.follow_ups],
         )
 
-    async def _bounds(self) -> tuple[dt.datetime, dict[str, Any]]:
+    async def _bounds(self) -> tuple[dt.datetime, QueueBounds]:
         now = await self._now()
-        return now, {
-            "agent": await self._me(),
-            "now": store.ts(now),
-            "soon": store.ts(now + DUE_SOON),
-            "day_end": store.ts(self._day_end(now)),
-        }
+        agent = await self._me()
+        return now, QueueBounds(
+            agent=agent, now=now, soon=now + DUE_SOON, day_end=self._day_end(now)
+        )
 
     async def queue(
         self,
@@ -641,21 +659,19 @@ class ComplaintService:
         open complaints without a promise come first); RECEIVED: newest first; CUSTOMER:
         by name; STATUS: by status, then due."""
         now, bounds = await self._bounds()
-        records = await self._runner.run(
-            store.list_queue,
-            Queue(queue).value,
-            offset=offset,
-            limit=limit,
-            sort=QueueSort(sort).value,
-            **bounds,
+        name = QueueName(Queue(queue).value)
+        order = QueueOrder(QueueSort(sort).value)
+        records = await self._store.read(
+            lambda r: r.complaints.queue(name, bounds, offset=offset, limit=limit, order=order)
         )
         return [self._row(r, now) for r in records]
 
     async def by_status(self, status: Status, offset: int = 0, limit: int = 50) -> list[QueueRow]:
         """Complaints in *status*, newest first (the CLI's ``complaints list --status``)."""
         now = await self._now()
-        records = await self._runner.run(
-            store.list_by_status, Status(status).value, offset=offset, limit=limit
+        value = Status(status).value
+        records = await self._store.read(
+            lambda r: r.complaints.by_status(value, offset=offset, limit=limit)
         )
         return [self._row(r, now) for r in records]
 
@@ -665,20 +681,23 @@ class ComplaintService:
 
     async def count(self, queue: Queue) -> int:
         _, bounds = await self._bounds()
-        return await self._runner.run(store.count_queue, Queue(queue).value, **bounds)
+        name = QueueName(Queue(queue).value)
+        return await self._store.read(lambda r: r.complaints.count(name, bounds))
 
     async def open_for_customer(self, customer_id: int) -> list[QueueRow]:
         """A customer's open complaints, soonest promise first (the profile badge)."""
         now = await self._now()
-        records = await self._runner.run(store.open_for_customer, customer_id)
+        records = await self._store.read(lambda r: r.complaints.open_for_customer(customer_id))
         return [self._row(r, now) for r in records]
 
     async def due_soon_to_notify(self) -> list[QueueRow]:
         """Open complaints of this console's agent whose promise is due soon or overdue
         and who have not been notified of that state yet; marks them notified."""
         now, bounds = await self._bounds()
-        records = await self._runner.run(
-            store.take_notifications, agent=bounds["agent"], now=bounds["now"], soon=bounds["soon"]
+        records = await self._store.write(
+            lambda r: r.complaints.take_notifications(
+                agent=bounds.agent, now=bounds.now, soon=bounds.soon
+            )
         )
         return [self._row(r, now) for r in records]
 
@@ -690,7 +709,8 @@ class ComplaintService:
         await self._identity.require(Permission.VIEW_REPORTS, "complaint report")
         if not complaint_ids:
             return {}
-        return await self._runner.run(store.customer_words, list(complaint_ids))
+        ids = list(complaint_ids)
+        return await self._store.read(lambda r: r.complaints.customer_words(ids))
 
     async def report(
         self,
@@ -709,20 +729,18 @@ class ComplaintService:
         z = self.zone
         start = _local_midnight(date_from, z)
         end = _local_midnight(date_to + dt.timedelta(days=1), z)
-        figures = await self._runner.run(
-            _store_report,
-            start=store_ts(start),
-            end=store_ts(end),
-            store=store,
-            now=store_ts(now),
-            repeat_limit=REPEAT_LIMIT,
-            feedback_limit=feedback_limit,
+        period = ReportPeriod(start=start, end=end, store=store, now=now)
+        figures = await self._store.read(
+            lambda r: r.complaints.report(
+                period, repeat_limit=REPEAT_LIMIT, feedback_limit=feedback_limit
+            )
         )
         by_category: dict[str, int] = {}
         causes: dict[tuple[str, str], int] = {}
         by_status: dict[str, int] = {}
         received = 0
-        for cause, sub, status, count in figures.groups:
+        for group in figures.groups:
+            cause, sub, status, count = group.cause, group.sub_cause, group.status, group.count
             by_status[status] = by_status.get(status, 0) + count
             if status == Status.VOIDED.value:
                 continue
@@ -732,16 +750,16 @@ class ComplaintService:
             causes[(category, sub)] = causes.get((category, sub), 0) + count
         product: list[FeedbackRow] = []
         training: list[FeedbackRow] = []
-        for cid, at, shop, cause, sub, resp, summary, wording in figures.feedback:
+        for f in figures.feedback:
             row = FeedbackRow(
-                complaint_id=cid,
-                received_at=dt.datetime.fromtimestamp(at, z),
-                store=shop,
-                category=_CATEGORIES[cause],
-                sub_cause=sub,
-                responsibility=resp,
-                summary=summary,
-                wording=wording,
+                complaint_id=f.complaint_id,
+                received_at=f.received_at.astimezone(z),
+                store=f.store,
+                category=_CATEGORIES[f.cause],
+                sub_cause=f.sub_cause,
+                responsibility=f.responsibility,
+                summary=f.summary,
+                wording=f.wording,
             )
             (product if row.category is CauseCategory.PRODUCT_QUALITY else training).append(row)
         first = figures.median_first_response_s
@@ -770,7 +788,7 @@ class ComplaintService:
             follow_ups_done=figures.follow_ups_done,
             dissatisfied=figures.dissatisfied,
             dissatisfaction_pct=percent(figures.dissatisfied, figures.follow_ups_done),
-            repeat_complainers=figures.repeat,
+            repeat_complainers=[(r.customer_id, r.name, r.count) for r in figures.repeat],
             product_feedback=product,
             training_feedback=training,
         )
@@ -787,31 +805,62 @@ class ComplaintService:
         except (TypeError, ValueError) as exc:
             raise ValueError(f"the draft is not JSON-safe: {exc}") from None
         now = await self._now()
-        await self._runner.run(store.save_draft, key, saved_at=now, summary=summary, payload=text)
+        draft = StoredDraft(
+            key=key,
+            saved_at=now,
+            summary=summary,
+            payload=text,
+            owner=await self._me(),
+            console=self.console_id,
+        )
+        await self._store.write(lambda r: r.complaints.save_draft(draft))
 
     async def drafts(self) -> list[Draft]:
-        """Saved drafts, newest first (offer them back after a crash)."""
+        """The drafts the person working saved at this console, newest first (offer them
+        back after a crash); anyone else's, or theirs from another console, are not here."""
         await self._load_zone()
         z = self.zone
+        me, console = await self._me(), self.console_id
         return [
-            Draft(key=key, saved_at=at.astimezone(z), summary=summary, payload=json.loads(payload))
-            for key, at, summary, payload in await self._runner.run(store.list_drafts)
+            Draft(
+                key=d.key,
+                saved_at=d.saved_at.astimezone(z),
+                summary=d.summary,
+                payload=json.loads(d.payload),
+            )
+            for d in await self._store.read(lambda r: r.complaints.drafts(me, console))
         ]
 
     async def discard_draft(self, key: str) -> None:
-        await self._runner.run(store.delete_draft, key)
-
-
-def store_ts(moment: dt.datetime) -> int:
-    value = store.ts(moment)
-    assert value is not None
-    return value
-
-
-_store_report = store.report_figures
+        me, console = await self._me(), self.console_id
+        await self._store.write(lambda r: r.complaints.delete_draft(key, me, console))
 
 
 def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     """00:00 local on *day* (or the first moment of the day when midnight is skipped)."""
     aware = dt.datetime.combine(day, dt.time(0, 0)).replace(tzinfo=zone)
     return aware.astimezone(dt.UTC).astimezone(zone)
+
+
+#: Where a console keeps its own id (its settings file, console scope).
+CONSOLE_ID_KEY = "console_id"
+
+
+class ConsoleSettings(Protocol):
+    """This computer's own settings (the settings service's ``config``)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> Any: ...
+
+
+def console_id(config: ConsoleSettings) -> str:
+    """This console's stable id: made once (random), then kept in its own settings file,
+    so a draft is offered back at the computer that saved it (and a copied database does
+    not carry it to another one)."""
+    value = config.get(CONSOLE_ID_KEY)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    made = uuid.uuid4().hex
+    config.put(CONSOLE_ID_KEY, made)
+    return made

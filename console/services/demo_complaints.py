@@ -15,7 +15,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from console.domain.clock import SystemClock
 from console.domain.complaint import (
@@ -24,14 +24,16 @@ from console.domain.complaint import (
     Compensation,
     Complaint,
     Emotion,
+    FollowUp,
+    PromiseChange,
     Responsibility,
     Status,
+    StatusChange,
     Want,
 )
+from console.repositories import Repositories, Store
+from console.repositories.complaints import HistoricComplaint
 from console.services.demo_data import STAFF
-from console.storage.sqlite import complaints as store
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
 
 BATCH = 20_000
 YEARS = 3
@@ -198,9 +200,6 @@ _EMOTIONS: Final = tuple(Emotion)
 _VOID_REASONS: Final = ("duplicate of an earlier complaint", "entered on the wrong customer")
 
 
-_Rows = list[tuple[Any, ...]]
-
-
 @dataclass(frozen=True, slots=True)
 class DemoComplaints:
     complaints: int
@@ -208,9 +207,20 @@ class DemoComplaints:
     first_id: int
 
 
+def _at(seconds: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
+
+
+def _opt(seconds: int | None) -> dt.datetime | None:
+    return None if seconds is None else _at(seconds)
+
+
+def _event(at: int, by: str, before: str | None, after: str, note: str) -> StatusChange:
+    return StatusChange(_at(at), by, Status(before) if before else None, Status(after), note)
+
+
 def _complaint_rows(
     rng: random.Random,
-    first_id: int,
     n: int,
     start: int,
     now: int,
@@ -219,18 +229,15 @@ def _complaint_rows(
     callers: int,
     index0: int,
     total: int,
-) -> tuple[
-    list[dict[str, Any]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]
-]:
-    rows: list[dict[str, Any]] = []
-    events: _Rows = []
-    promises: _Rows = []
-    follow_ups: _Rows = []
+) -> list[HistoricComplaint]:
+    out: list[HistoricComplaint] = []
     span = now - start
     cases = rng.choices(CASES, _CASE_WEIGHTS, k=n)
     channels = rng.choices(_CHANNELS, _CHANNEL_WEIGHTS, k=n)
     for k in range(n):
-        cid = first_id + k
+        events: list[StatusChange] = []
+        promises: list[PromiseChange] = []
+        follow_ups: list[FollowUp] = []
         received = start + (span * (index0 + k)) // total + rng.randrange(60)
         received = min(received, now - 60)
         case = cases[k]
@@ -248,13 +255,13 @@ def _complaint_rows(
             caller_contact = f"+86139{caller:08d}"
         voided = rng.random() < 0.02
         on_the_spot = rng.random() < 0.25
-        events.append((cid, received, agent, None, "new", "received"))
+        events.append(_event(received, agent, None, "new", "received"))
         promise_due: int | None = None
         if on_the_spot:
             first = resolved = received + 60 * rng.randrange(2, 20)
         else:
             promise_due = received + 3600 * rng.choice((2, 4, 8, 18, 24, 48))
-            promises.append((cid, received, agent, promise_due, None, "promised"))
+            promises.append(PromiseChange(_at(received), agent, _at(promise_due), None, "promised"))
             first = received + 60 * rng.randrange(5, 240)
             # Four in five promises are kept; the rest are late by up to two days.
             if rng.random() < 0.8:
@@ -266,18 +273,15 @@ def _complaint_rows(
         row_first: int | None = None
         row_resolved: int | None = None
         follow_up_due: int | None = None
-        followed_up_at: int | None = None
-        satisfaction: int | None = None
         if first <= now:
             row_first = first
             if not on_the_spot:
                 status = Status.IN_PROGRESS
-                events.append((cid, first, agent, "new", "in_progress", ""))
+                events.append(_event(first, agent, "new", "in_progress", ""))
         if resolved <= now:
             before = "new" if on_the_spot else "in_progress"
             events.append(
-                (
-                    cid,
+                _event(
                     resolved,
                     agent,
                     before,
@@ -291,14 +295,12 @@ def _complaint_rows(
             called = resolved + rng.randrange(86400, 9 * 86400)
             if rng.random() < 0.88 and called <= now:
                 satisfaction = rng.choices(_SATISFACTION, _SATISFACTION_WEIGHTS)[0]
-                followed_up_at = called
-                follow_ups.append((cid, called, agent, satisfaction, ""))
-                events.append((cid, called, agent, "resolved", "followed_up", ""))
+                follow_ups.append(FollowUp(_at(called), agent, satisfaction, ""))
+                events.append(_event(called, agent, "resolved", "followed_up", ""))
                 status = Status.FOLLOWED_UP
                 if satisfaction <= 2:
                     events.append(
-                        (
-                            cid,
+                        _event(
                             called,
                             agent,
                             "followed_up",
@@ -310,26 +312,27 @@ def _complaint_rows(
                     if now - called > 14 * 86400:  # put right since, and closed
                         again = called + 3 * 86400
                         called_again = again + 2 * 86400
-                        events.append((cid, again, agent, "in_progress", "resolved", ""))
-                        events.append((cid, called_again, agent, "resolved", "followed_up", ""))
+                        events.append(_event(again, agent, "in_progress", "resolved", ""))
+                        events.append(_event(called_again, agent, "resolved", "followed_up", ""))
                         events.append(
-                            (cid, called_again + 86400, agent, "followed_up", "closed", "")
+                            _event(called_again + 86400, agent, "followed_up", "closed", "")
                         )
-                        follow_ups.append((cid, called_again, agent, 4, "happy with the fix"))
+                        follow_ups.append(
+                            FollowUp(_at(called_again), agent, 4, "happy with the fix")
+                        )
                         status = Status.CLOSED
                         row_resolved = again
                         follow_up_due = again + 7 * 86400
-                        followed_up_at, satisfaction = called_again, 4
                 elif now - called > 3 * 86400:
-                    events.append((cid, called + 3 * 86400, agent, "followed_up", "closed", ""))
+                    events.append(_event(called + 3 * 86400, agent, "followed_up", "closed", ""))
                     status = Status.CLOSED
             elif now - resolved > 30 * 86400:  # never called back; closed by a manager
-                events.append((cid, resolved + 30 * 86400, "", "resolved", "closed", "no answer"))
+                events.append(_event(resolved + 30 * 86400, "", "resolved", "closed", "no answer"))
                 status = Status.CLOSED
         void_reason = ""
         if voided:
             void_reason = _VOID_REASONS[rng.randrange(len(_VOID_REASONS))]
-            events.append((cid, received + 600, "", status.value, "voided", void_reason))
+            events.append(_event(received + 600, "", status.value, "voided", void_reason))
             status = Status.VOIDED
         c = Complaint(
             customer_id=customer_id,
@@ -353,49 +356,36 @@ def _complaint_rows(
             sub_cause=case.sub_cause,
             responsibility=Responsibility.OURS,
             wording_that_went_wrong=case.wording,
-        )
-        row = _row(c, received)
-        row.update(
-            id=cid,
-            status=status.value,
-            promise_due=promise_due,
-            first_response_at=row_first,
-            resolved_at=row_resolved,
-            follow_up_due=follow_up_due,
-            followed_up_at=followed_up_at,
-            satisfaction=satisfaction,
+            received_at=_at(received),
+            status=status,
+            promise_due=_opt(promise_due),
+            first_response_at=_opt(row_first),
+            resolved_at=_opt(row_resolved),
+            follow_up_due=_opt(follow_up_due),
             void_reason=void_reason,
-            updated_at=now,
         )
-        rows.append(row)
-    return rows, events, promises, follow_ups
-
-
-def _row(c: Complaint, received: int) -> dict[str, Any]:
-    c.received_at = dt.datetime.fromtimestamp(received, dt.UTC)
-    return store.row_values(c, now=c.received_at)
+        out.append(HistoricComplaint(c, events, promises, follow_ups))
+    return out
 
 
 def _fill(
-    db: Db,
+    repos: Repositories,
     n: int,
     seed: int,
     now: dt.datetime,
     progress: Callable[[int], None] | None,
 ) -> DemoComplaints:
     rng = random.Random(seed)
-    end = store.ts(now) or 0
+    end = int(now.timestamp())
     start = end - YEARS * 365 * 86400
-    row = db.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()
-    customer_ids = int(row[0])
-    first_id = store.max_id(db) + 1
+    customer_ids = repos.complaints.highest_customer_id()
+    first_id = 0
     callers = max(n // 4, 1)
     done = open_count = 0
     while done < n:
         size = min(BATCH, n - done)
-        rows, events, promises, follow_ups = _complaint_rows(
+        batch = _complaint_rows(
             rng,
-            first_id + done,
             size,
             start,
             end,
@@ -404,8 +394,9 @@ def _fill(
             index0=done,
             total=n,
         )
-        open_count += sum(r["status"] in ("new", "in_progress") for r in rows)
-        store.insert_bulk(db, rows, events, promises, follow_ups)
+        open_count += sum(h.complaint.status.is_open for h in batch)
+        first = repos.complaints.add_historic(batch, now=now)
+        first_id = first_id or first
         done += size
         if progress is not None:
             progress(done)
@@ -413,7 +404,7 @@ def _fill(
 
 
 def fill_demo_complaints(
-    runner: DatabaseRunner,
+    store: Store,
     n: int,
     seed: int = 7,
     *,
@@ -425,4 +416,4 @@ def fill_demo_complaints(
     if n < 1:
         raise ValueError("add at least one complaint")
     moment = now or SystemClock().utc().replace(microsecond=0)
-    return runner.call(_fill, n, seed, moment, progress)
+    return store.write_now(lambda r: _fill(r, n, seed, moment, progress))

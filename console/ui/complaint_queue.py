@@ -47,6 +47,7 @@ from console.domain.complaint import (
     SATISFACTION_MAX,
     SATISFACTION_MIN,
     Action,
+    ComplaintChanged,
     PromiseState,
     QuickDue,
     Status,
@@ -592,6 +593,10 @@ class ComplaintView(Retranslating, QDialog):
 
     ``changed(int)`` after every successful action (queues and the profile refresh).
     Load it with ``await view.load()`` (or :meth:`reload`).
+
+    Every action is made from the version on screen: when someone else changed the
+    complaint since, the action is refused with who and when, the note typed stays in
+    its field (to copy or send again) and a Reload button shows their change.
     """
 
     changed = Signal(int)
@@ -659,11 +664,20 @@ class ComplaintView(Retranslating, QDialog):
         self._extend_label.setBuddy(self.new_due)
         inputs.addRow(self._extend_label, extend)
         self.status = message_label("complaintViewStatus")
+        # Offered when someone else changed the complaint since it was loaded.
+        self.reload_button = QPushButton()
+        self.reload_button.setObjectName("reloadComplaintButton")
+        self.reload_button.setAutoDefault(False)
+        self.reload_button.hide()
+        self.reload_button.clicked.connect(self._reload_clicked)
+        status = QHBoxLayout()
+        status.addWidget(self.status, 1)
+        status.addWidget(self.reload_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addLayout(inputs)
-        layout.addWidget(self.status)
+        layout.addLayout(status)
         layout.addLayout(actions)
         self.resize(760, 720)
         self.retranslate()
@@ -683,6 +697,10 @@ class ComplaintView(Retranslating, QDialog):
             text = label(ACTION_LABELS, action)
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.reload_button.setText(self.tr("Relo&ad"))
+        self.reload_button.setAccessibleName(
+            self.tr("Reload the complaint to see the other change (your note stays)")
+        )
         self.close_button.setText(self.tr("Close window"))
         self.close_button.setAccessibleName(self.tr("Close this window"))
         self._note_label.setText(self.tr("&Note:"))
@@ -704,6 +722,17 @@ class ComplaintView(Retranslating, QDialog):
 
     def reload(self) -> None:
         self.tasks.start(self.load(), name="load")
+
+    def _reload_clicked(self) -> None:
+        """Show the other person's change; what was typed in Note stays as it is."""
+        self.reload_button.hide()
+        set_message(self.status, "", error=False)
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reload()
+
+    def _version(self) -> int | None:
+        """The version on screen (None before the first load: the latest)."""
+        return self.detail.complaint.version if self.detail is not None else None
 
     async def load(self) -> None:
         detail = await self.service.get(self.complaint_id)
@@ -751,7 +780,9 @@ class ComplaintView(Retranslating, QDialog):
         if not note:
             self._refuse(self.tr("Say why the promise is extended (the customer will ask)."))
             return False
-        return await self._run(self.service.extend_promise(self.complaint_id, new_due, note))
+        return await self._run(
+            self.service.extend_promise(self.complaint_id, new_due, note, version=self._version())
+        )
 
     def _act_clicked(self, action: Action) -> None:
         self.tasks.start(self.act(action), name="act")
@@ -763,9 +794,13 @@ class ComplaintView(Retranslating, QDialog):
             return False
         if action is Action.FOLLOW_UP:
             return await self._run(
-                self.service.record_follow_up(self.complaint_id, self.satisfaction.value(), note)
+                self.service.record_follow_up(
+                    self.complaint_id, self.satisfaction.value(), note, version=self._version()
+                )
             )
-        return await self._run(self.service.act(self.complaint_id, action, note))
+        return await self._run(
+            self.service.act(self.complaint_id, action, note, version=self._version())
+        )
 
     async def _run(self, operation: Any) -> bool:
         if self._busy:
@@ -775,6 +810,9 @@ class ComplaintView(Retranslating, QDialog):
         set_message(self.status, self.tr("Saving…"), error=False)
         try:
             await operation
+        except ComplaintChanged as exc:
+            self._changed_elsewhere(exc)
+            return False
         except (TransitionRefused, PermissionRefused, ValueError) as exc:
             self._refuse(domain_error(str(exc)))
             return False
@@ -785,10 +823,27 @@ class ComplaintView(Retranslating, QDialog):
         finally:
             self._busy = False
         self.note.clear()
+        self.reload_button.hide()
         set_message(self.status, self.tr("Saved."), error=False)
         await self.load()
         self.changed.emit(self.complaint_id)
         return True
+
+    def _changed_elsewhere(self, exc: ComplaintChanged) -> None:
+        who = exc.changed_by or self.tr("Someone")
+        if exc.changed_at is not None:
+            text = self.tr(
+                "{who} changed this complaint at {when}, so your change was not saved. "
+                "Reload to see what they did, then try again: your note is kept."
+            ).format(who=who, when=_when(exc.changed_at, self.zone))
+        else:
+            text = self.tr(
+                "{who} changed this complaint, so your change was not saved. "
+                "Reload to see what they did, then try again: your note is kept."
+            ).format(who=who)
+        set_message(self.status, text, error=True)
+        self.reload_button.show()
+        self.reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refuse(self, text: str) -> None:
         set_message(self.status, text, error=True)

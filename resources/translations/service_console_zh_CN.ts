@@ -2197,6 +2197,14 @@
         <translation>延长承诺（需填写备注）</translation>
     </message>
     <message>
+        <source>Relo&amp;ad</source>
+        <translation>重新载入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reload the complaint to see the other change (your note stays)</source>
+        <translation>重新载入投诉，查看对方的修改（您的备注保留）</translation>
+    </message>
+    <message>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -2247,6 +2255,18 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>{who} changed this complaint at {when}, so your change was not saved. Reload to see what they did, then try again: your note is kept.</source>
+        <translation>{who} 在 {when} 修改了这条投诉，您的操作未保存。请重新载入查看对方的修改后再试：您的备注已保留。</translation>
+    </message>
+    <message>
+        <source>{who} changed this complaint, so your change was not saved. Reload to see what they did, then try again: your note is kept.</source>
+        <translation>{who} 修改了这条投诉，您的操作未保存。请重新载入查看对方的修改后再试：您的备注已保留。</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>

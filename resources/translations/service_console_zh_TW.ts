@@ -2197,6 +2197,14 @@
         <translation>延長承諾（需填寫備註）</translation>
     </message>
     <message>
+        <source>Relo&amp;ad</source>
+        <translation>重新載入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reload the complaint to see the other change (your note stays)</source>
+        <translation>重新載入投訴，查看對方的修改（您的備註保留）</translation>
+    </message>
+    <message>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
@@ -2247,6 +2255,18 @@
     <message>
         <source>Saved.</source>
         <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>{who} changed this complaint at {when}, so your change was not saved. Reload to see what they did, then try again: your note is kept.</source>
+        <translation>{who} 在 {when} 修改了這筆投訴，您的操作未儲存。請重新載入查看對方的修改後再試：您的備註已保留。</translation>
+    </message>
+    <message>
+        <source>{who} changed this complaint, so your change was not saved. Reload to see what they did, then try again: your note is kept.</source>
+        <translation>{who} 修改了這筆投訴，您的操作未儲存。請重新載入查看對方的修改後再試：您的備註已保留。</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>

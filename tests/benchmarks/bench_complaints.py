@@ -41,6 +41,7 @@ from console.services.complaints import ComplaintService, Queue, QueueSort  # no
 from console.services.demo_complaints import fill_demo_complaints  # noqa: E402
 from console.services.settings import SettingsService  # noqa: E402
 from console.storage.sqlite import complaints as store  # noqa: E402
+from console.storage.sqlite import instants  # noqa: E402
 from console.storage.sqlite.database import Db  # noqa: E402
 from console.storage.sqlite.runner import DatabaseRunner  # noqa: E402
 
@@ -77,7 +78,7 @@ def build(path: Path, n: int) -> dict[str, Any]:
         marker = runner.call(store_marker)
         if marker == n:
             return {"built": False, "complaints": n}
-        if marker is not None or runner.call(store.max_id) > 0:
+        if marker is not None or runner.call(complaint_count) > 0:
             runner.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
@@ -119,7 +120,7 @@ def store_set_marker(db: Db, n: int) -> None:
 # --- plain alternatives ----------------------------------------------------------------
 
 
-def plain_queue(db: Db, queue: str, now: int, soon: int, day_end: int, agent: str) -> list[Any]:
+def plain_queue(db: Db, queue: str, now: str, soon: str, day_end: str, agent: str) -> list[Any]:
     """The queue without its indexes: scan, filter, sort, take 50."""
     rows = db.execute(
         "SELECT id, status, agent, promise_due, follow_up_due, received_at, customer_words "
@@ -137,16 +138,36 @@ def plain_queue(db: Db, queue: str, now: int, soon: int, day_end: int, agent: st
     else:
         picked = open_
     key = 4 if queue == "follow_ups" else 3
-    return sorted(picked, key=lambda r: (r[key] or 0, r[0]))[:50]
+    return sorted(picked, key=lambda r: (r[key] or "", r[0]))[:50]
 
 
-def plain_report(db: Db, start: int, end: int, now: int) -> dict[str, Any]:
-    rows = store.report_rows(db, start=start, end=end, store=None)
+def complaint_count(db: Db) -> int:
+    return int(db.execute("SELECT count(*) FROM complaints").fetchone()[0])
+
+
+def report_rows(db: Db, start: str, end: str) -> list[tuple[Any, ...]]:
+    """Every complaint received in the period as plain rows (to aggregate in Python)."""
+    return db.execute(
+        "SELECT id, customer_id, caller_contact, status, cause, sub_cause, received_at, "
+        "first_response_at, resolved_at, promise_due, follow_up_due, followed_up_at, "
+        "customer_words, wording, store, responsibility FROM complaints "
+        "WHERE received_at >= ? AND received_at < ?",
+        [start, end],
+    ).fetchall()
+
+
+def _seconds(later: str, earlier: str) -> float:
+    """Seconds between two stored instants (UTC ISO text)."""
+    return (instants.load(later) - instants.load(earlier)).total_seconds()
+
+
+def plain_report(db: Db, start: str, end: str, now: str) -> dict[str, Any]:
+    rows = report_rows(db, start, end)
     live = [r for r in rows if r[3] != "voided"]
     by_status = Counter(r[3] for r in rows)
     by_cause = Counter((r[4], r[5]) for r in live)
-    responses = [r[7] - r[6] for r in live if r[7] is not None]
-    resolutions = [r[8] - r[6] for r in live if r[8] is not None]
+    responses = [_seconds(r[7], r[6]) for r in live if r[7] is not None]
+    resolutions = [_seconds(r[8], r[6]) for r in live if r[8] is not None]
     made = [r for r in live if r[9] is not None and (r[8] is not None or r[9] < now)]
     kept = sum(1 for r in made if r[8] is not None and r[8] <= r[9])
     repeat = Counter(r[1] or r[2] for r in live if r[1] or r[2])
@@ -178,8 +199,9 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
 
     results: dict[str, Any] = {}
     try:
-        now = store.ts(NOW) or 0
-        day_end = store.ts(dt.datetime(2026, 11, 21, tzinfo=ZONE)) or 0
+        now = store.ts(NOW) or ""
+        soon = store.ts(NOW + dt.timedelta(minutes=30)) or ""
+        day_end = store.ts(dt.datetime(2026, 11, 21, tzinfo=ZONE)) or ""
         agent = "李娜"  # the demo fill names this agent
         queues: dict[str, Any] = {}
         for q in Queue:
@@ -196,7 +218,7 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
             )
             entry["count"] = _stats(_timed(sync(lambda q=q: service.count(q)), repeat))
             plain = _timed(
-                lambda q=q: runner.call(plain_queue, q.value, now, now + 1800, day_end, agent),
+                lambda q=q: runner.call(plain_queue, q.value, now, soon, day_end, agent),
                 max(3, repeat // 10),
             )
             entry["plain_scan_and_sort"] = _stats(plain)
@@ -208,8 +230,8 @@ def run(path: Path, repeat: int) -> dict[str, Any]:
         for name, (a, b) in (("month", month), ("year", year)):
             report = loop.run_until_complete(service.report(a, b))
             times = _timed(sync(lambda a=a, b=b: service.report(a, b)), max(3, repeat // 10))
-            start = store.ts(dt.datetime.combine(a, dt.time(0), ZONE)) or 0
-            end = store.ts(dt.datetime.combine(b + dt.timedelta(days=1), dt.time(0), ZONE)) or 0
+            start = store.ts(dt.datetime.combine(a, dt.time(0), ZONE)) or ""
+            end = store.ts(dt.datetime.combine(b + dt.timedelta(days=1), dt.time(0), ZONE)) or ""
             plain = _timed(lambda s=start, e=end: runner.call(plain_report, s, e, now), 3)
             summary = _timed(
                 sync(lambda a=a, b=b: service.report(a, b, feedback_limit=100)),

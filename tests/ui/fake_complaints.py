@@ -21,12 +21,14 @@ from console.domain.complaint import (
     Action,
     CauseCategory,
     Complaint,
+    ComplaintChanged,
     FollowUp,
     PromiseChange,
     PromiseState,
     Status,
     StatusChange,
 )
+from console.domain.roles import Permission, Role
 from console.services.complaints import (
     ComplaintDetail,
     ComplaintReport,
@@ -110,6 +112,22 @@ class FakeComplaints(ComplaintService):
         by = self.agent
         self.history.setdefault(cid, []).append(StatusChange(self.clock, by, before, after, note))
 
+    def _check(self, c: Complaint, version: int | None) -> None:
+        """As the real service: refused when changed since *version*; else a new version."""
+        assert c.id is not None
+        if version is not None and version != c.version:
+            raise ComplaintChanged(c.id, c.changed_by, c.changed_at)
+        self._bump(c, self.agent)
+
+    def _bump(self, c: Complaint, by: str) -> None:
+        c.version += 1
+        c.changed_by = by
+        c.changed_at = self.clock
+
+    def changed_elsewhere(self, complaint_id: int, by: str) -> None:
+        """Someone at another console changed the complaint (a note, say)."""
+        self._bump(self._get(complaint_id), by)
+
     # --- capture -----------------------------------------------------------------------
 
     async def create(self, complaint: Complaint) -> int:
@@ -125,6 +143,9 @@ class FakeComplaints(ComplaintService):
             agent=complaint.agent or self.agent,
             store=complaint.store or self.store,
             options_offered=list(complaint.options_offered),
+            version=1,
+            changed_by=self.agent,
+            changed_at=self.clock,
         )
         if c.status is Status.RESOLVED:  # solved on the spot
             c.resolved_at = self.clock
@@ -136,26 +157,34 @@ class FakeComplaints(ComplaintService):
             self.promises[cid] = [PromiseChange(self.clock, c.agent, c.promise_due, None, "")]
         return cid
 
-    async def update(self, complaint: Complaint) -> None:
+    async def update(self, complaint: Complaint) -> Complaint:
         self._log("update")
         assert complaint.id is not None
         old = self._get(complaint.id)
-        self.items[complaint.id] = replace(
+        saved = replace(
             complaint,
             status=old.status,
             promise_due=old.promise_due,
             first_response_at=old.first_response_at,
             resolved_at=old.resolved_at,
             follow_up_due=old.follow_up_due,
+            version=old.version,
+            changed_by=old.changed_by,
+            changed_at=old.changed_at,
         )
+        self._check(saved, complaint.version or None)
+        self.items[complaint.id] = saved
+        return replace(saved)
 
-    async def act(self, complaint_id: int, action: Action, note: str = "") -> Complaint:
+    async def act(
+        self, complaint_id: int, action: Action, note: str = "", *, version: int | None = None
+    ) -> Complaint:
         self._log(f"act:{action.value}")
         c = self._get(complaint_id)
         after = d.next_status(c.status, action)
         if action is Action.VOID:
             if self.role != "manager":
-                raise PermissionRefused("only a manager may void a complaint")
+                raise PermissionRefused(Role.AGENT, Permission.VOID_COMPLAINT)
             if not note.strip():
                 raise ValueError("say why the complaint is voided")
             c.void_reason = note
@@ -164,25 +193,32 @@ class FakeComplaints(ComplaintService):
         if action is Action.RESOLVE:
             c.resolved_at = self.clock
             c.follow_up_due = d.follow_up_due(self.clock)
+        self._check(c, version)
         before = c.status
         c.status = after
         self._change(complaint_id, before, after, note)
         return replace(c)
 
-    async def extend_promise(self, complaint_id: int, new_due: dt.datetime, note: str) -> Complaint:
+    async def extend_promise(
+        self, complaint_id: int, new_due: dt.datetime, note: str, *, version: int | None = None
+    ) -> Complaint:
         self._log("extend_promise")
         c = self._get(complaint_id)
         extended, change = d.extend_promise(c, new_due, note, by=self.agent, now=self.clock)
+        self._check(extended, version)
         self.items[complaint_id] = extended
         self.promises.setdefault(complaint_id, []).append(change)
         return replace(extended)
 
-    async def record_follow_up(self, complaint_id: int, satisfaction: int, note: str) -> Complaint:
+    async def record_follow_up(
+        self, complaint_id: int, satisfaction: int, note: str, *, version: int | None = None
+    ) -> Complaint:
         self._log("record_follow_up")
         c = self._get(complaint_id)
         follow_up = FollowUp(self.clock, self.agent, satisfaction, note)
         dissatisfied = follow_up.dissatisfied  # validates 1–5
         after = d.next_status(c.status, Action.FOLLOW_UP)
+        self._check(c, version)
         self.follow_ups.setdefault(complaint_id, []).append(follow_up)
         before = c.status
         c.status = after
@@ -192,8 +228,12 @@ class FakeComplaints(ComplaintService):
             self._change(complaint_id, after, c.status, "dissatisfied at follow-up")
         return replace(c)
 
-    async def link_customer(self, complaint_id: int, customer_id: int) -> None:
-        self._get(complaint_id).customer_id = customer_id
+    async def link_customer(
+        self, complaint_id: int, customer_id: int, *, version: int | None = None
+    ) -> None:
+        c = self._get(complaint_id)
+        self._check(c, version)
+        c.customer_id = customer_id
 
     async def get(self, complaint_id: int) -> ComplaintDetail | None:
         c = self.items.get(complaint_id)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from console.domain.complaint import Action, Channel, Complaint, Emotion, Status
 from console.services.complaints import Queue, QueueSort
@@ -168,3 +169,36 @@ def test_an_answered_complaint_shows_whether_the_promise_was_kept(
         text = view.text.toPlainText()
         assert f"({expected} — answered" in text, text
         assert "overdue" not in text and f"({other} —" not in text
+
+
+def test_an_action_on_a_complaint_changed_elsewhere_offers_reload_and_keeps_the_note(
+    qtbot: Any, run: Callable[..., Any], fake: FakeComplaints
+) -> None:
+    [cid] = fill(run, fake, 1)
+    view = ComplaintView(fake, cid)
+    qtbot.addWidget(view)
+    view.show()
+    run(view.load())
+    assert not view.reload_button.isVisibleTo(view)
+    # Meanwhile, at another console, Wang changes it (at 11:40 in the store).
+    fake.clock = NOW + dt.timedelta(minutes=10)
+    fake.changed_elsewhere(cid, "Wang Fang")
+    view.note.setText("Customer agreed to wait for the new part")
+    assert not run(view.act(Action.START))
+    assert fake.items[cid].status is Status.NEW  # nothing of ours was saved
+    message = view.status.text()
+    assert "Wang Fang changed this complaint at" in message and "11:40" in message
+    assert "your note is kept" in message
+    assert view.note.text() == "Customer agreed to wait for the new part"
+    button = view.findChild(QPushButton, "reloadComplaintButton")
+    assert button is view.reload_button and button.isVisibleTo(view)
+    assert button.accessibleName().startswith("Reload the complaint")
+    assert button.hasFocus()  # Enter or Space reloads
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.complaint.version == 2)
+    assert not button.isVisibleTo(view)
+    assert view.note.text() == "Customer agreed to wait for the new part"
+    # On the reloaded version, the action goes through.
+    assert run(view.act(Action.START))
+    assert fake.items[cid].status is Status.IN_PROGRESS
+    assert view.note.text() == ""

@@ -22,6 +22,7 @@ from console.domain.calls import (
     parse_event,
     read_number,
 )
+from console.repositories import Store
 from console.services import settings as opts
 from console.services.calls import CallService
 from console.services.customers import CustomerService, DuplicateFound
@@ -185,8 +186,8 @@ def test_is_for_agent() -> None:
 
 
 @pytest.fixture
-def calls(runner: DatabaseRunner, service: CustomerService, clock: Clock) -> CallService:
-    return CallService(runner, service, clock=clock)
+def calls(backend: Store, service: CustomerService, clock: Clock) -> CallService:
+    return CallService(backend, service, clock=clock)
 
 
 def test_new_call_exact_match(runner: DatabaseRunner, calls: CallService) -> None:
@@ -405,3 +406,37 @@ def test_new_call_is_matched_with_its_profile_before_it_is_written(
     # no profile for outbound calls or calls for another agent
     out = run(calls.receive(event(call_id="c3", direction="out", to="13812345678")))
     assert out.call.customer_id == li and out.profile is None
+
+
+def test_naive_local_call_times_migrate_to_the_same_instants(db_path: Path) -> None:
+    import sqlite_utils
+
+    from console.storage.sqlite import schema
+    from tests.unit.local_zone import local_zone
+
+    # Written by a console in Shanghai as its wall time, migrated there too.
+    with local_zone("Asia/Shanghai"):
+        old = sqlite_utils.Database(db_path)
+        schema.migrations.apply(old, stop_before="0014_call_instants")
+        old.execute(
+            "INSERT INTO calls (call_id, direction, state, started_at, answered_at, ended_at) "
+            "VALUES ('c9', 'in', 'ended', '2026-11-02T09:00:00', '2026-11-02T09:00:05', "
+            "'2026-11-02T09:03:00')"
+        )
+        old.conn.commit()
+        old.close()
+        with DatabaseRunner(db_path) as r:
+            stored = r.call(
+                lambda db: db.execute("SELECT started_at, called_back_at FROM calls").fetchone()
+            )
+    assert stored == ("2026-11-02T01:00:00.000000+00:00", None)
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    started = dt.datetime(2026, 11, 2, 9, 0, tzinfo=shanghai)
+    # Read in another zone: the same instants, as that computer's wall time.
+    with local_zone("America/New_York"), DatabaseRunner(db_path) as r:
+        call = r.read_now(lambda repos: repos.calls.get("c9"))
+        assert call is not None
+        assert call.started_at.astimezone(dt.UTC) == started
+        assert call.started_at == dt.datetime(2026, 11, 1, 20, 0)  # EST, naive local
+        assert call.ended_at is not None
+        assert call.ended_at.astimezone(dt.UTC) == started + dt.timedelta(minutes=3)

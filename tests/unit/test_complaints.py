@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +36,7 @@ from console.domain.complaint import (
     promise_state,
     quick_due,
 )
+from console.repositories import Store
 from console.services import settings as opts
 from console.services.complaints import (
     ComplaintService,
@@ -46,6 +48,7 @@ from console.services.complaints import (
 )
 from console.services.customers import ValidationFailed
 from console.services.settings import SettingsService
+from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
 from tests.unit.conftest import add_customer
@@ -65,10 +68,11 @@ def aclock() -> FixedClock:
 
 
 @pytest.fixture
-def svc(runner: DatabaseRunner, aclock: FixedClock) -> ComplaintService:
-    settings = SettingsService(runner)
-    identity = signed_in(runner, "admin", "Li", aclock)
-    return ComplaintService(runner, settings, clock=aclock, zone=SH, identity=identity)
+def svc(backend: Store, aclock: FixedClock) -> ComplaintService:
+    # Settings and sign-in still take the SQLite store (their services move next).
+    settings = SettingsService(backend)
+    identity = signed_in(backend, "admin", "Li", aclock)
+    return ComplaintService(backend, settings, clock=aclock, zone=SH, identity=identity)
 
 
 def new(svc: ComplaintService, hours: float = 2, **kw: Any) -> int:
@@ -219,6 +223,10 @@ def test_void_needs_a_manager_and_a_reason_and_keeps_the_row(
     switch(svc._identity, "agent")
     with pytest.raises(PermissionRefused, match="manager"):
         run(svc.act(cid, Action.VOID, "duplicate"))
+    # Refused like every other refusal: the same exception, an audit entry.
+    refused = runner.call(lambda db: staff_store.query_audit(db, action="refused"))
+    assert [(e.actor_role, e.entity) for e in refused] == [("agent", "complaint")]
+    assert "void complaint" in refused[0].detail
     switch(svc._identity, "manager")
     with pytest.raises(ValidationFailed):
         run(svc.act(cid, Action.VOID, ""))
@@ -593,3 +601,195 @@ def test_a_reports_cut_summaries_can_be_read_whole(svc: ComplaintService) -> Non
     assert whole[short_one] == "The phone freezes again."
     assert 999_999 not in whole
     assert run(svc.whole_summaries([])) == {}
+
+
+# --- demo complaints ---------------------------------------------------------------------
+
+
+def test_demo_complaints_come_with_their_histories(backend: Any) -> None:
+    from console.services.demo_complaints import fill_demo_complaints
+
+    now = dt.datetime(2026, 11, 2, 1, 0, tzinfo=dt.UTC)
+    made = fill_demo_complaints(backend, 400, seed=3, now=now)
+    again = fill_demo_complaints(backend, 10, seed=3, now=now)
+    assert made.complaints == 400
+    assert again.first_id == made.first_id + 400  # ids come from the database
+    details = [
+        backend.read_now(lambda r, i=i: r.complaints.detail(i))
+        for i in range(made.first_id, made.first_id + 400)
+    ]
+    assert sum(d.complaint.status.is_open for d in details) == made.open > 0
+    for d in details:
+        assert d.history[0].after is Status.NEW
+        assert d.history[-1].after is d.complaint.status
+        assert all(e.at <= now for e in d.history)
+        if d.complaint.promise_due is not None:
+            assert d.promises[0].due == d.complaint.promise_due
+    assert any(d.follow_ups for d in details)
+    assert any(d.complaint.status is Status.VOIDED for d in details)
+
+
+# --- stored instants (migration 0013) -------------------------------------------------------
+
+
+def test_complaint_times_in_unix_seconds_migrate_to_the_same_instants(db_path: Path) -> None:
+    import sqlite_utils
+
+    from console.repositories.complaints import QueueBounds, QueueName
+    from console.storage.sqlite import schema
+    from tests.unit.local_zone import local_zone
+
+    # The night London's clocks go forward: local wall times would be ambiguous there.
+    received = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)
+    due = received + dt.timedelta(hours=2)
+    secs = int(received.timestamp())
+    with local_zone("Europe/London"):
+        old = sqlite_utils.Database(db_path)
+        schema.migrations.apply(old, stop_before="0013_complaint_instants")
+        old.execute(
+            "INSERT INTO complaints (id, channel, received_at, customer_words, status, "
+            "promise_due, follow_up_due, updated_at) VALUES (7, 'phone', ?, 'late', 'new', ?, "
+            "NULL, ?)",
+            [secs, secs + 7200, secs],
+        )
+        old.execute(
+            "INSERT INTO complaint_events (complaint_id, at, by, after, note) "
+            "VALUES (7, ?, 'Li', 'new', 'received')",
+            [secs],
+        )
+        old.execute(
+            "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due) "
+            "VALUES (7, ?, 'Li', ?, NULL)",
+            [secs, secs + 7200],
+        )
+        old.execute(
+            "INSERT INTO complaint_drafts (key, saved_at, summary, payload) "
+            "VALUES ('k', ?, 's', '{}')",
+            [secs],
+        )
+        old.conn.commit()
+        old.close()
+    with local_zone("America/New_York"), DatabaseRunner(db_path) as r:
+        detail = r.read_now(lambda repos: repos.complaints.detail(7))
+        assert detail.complaint.received_at == received
+        assert detail.complaint.promise_due == due
+        # 0015: version 1, last changed by whoever wrote the last history entry.
+        assert (detail.complaint.version, detail.complaint.changed_by) == (1, "Li")
+        assert [e.at for e in detail.history] == [received]
+        assert [(p.at, p.due, p.previous_due) for p in detail.promises] == [(received, due, None)]
+        assert [d.saved_at for d in r.read_now(lambda repos: repos.complaints.drafts("", ""))] == [
+            received
+        ]
+
+        # Ranges still compare: overdue after the promise, due soon just before it.
+        def queue(name: QueueName, now: dt.datetime) -> list[int]:
+            bounds = QueueBounds("Li", now, now + dt.timedelta(minutes=30), now)
+            return [q.id for q in r.read_now(lambda repos: repos.complaints.queue(name, bounds))]
+
+        assert queue(QueueName.OVERDUE, due + dt.timedelta(seconds=1)) == [7]
+        assert queue(QueueName.OVERDUE, due - dt.timedelta(seconds=1)) == []
+        assert queue(QueueName.DUE_SOON, due - dt.timedelta(minutes=20)) == [7]
+        # The append-only triggers are back.
+        with pytest.raises(sqlite3.IntegrityError):
+            r.call(lambda db: db.execute("UPDATE complaint_events SET by = 'x'"))
+        with pytest.raises(sqlite3.IntegrityError):
+            r.call(lambda db: db.execute("DELETE FROM complaints"))
+        types = r.call(
+            lambda db: db.execute(
+                "SELECT typeof(received_at), typeof(promise_due) FROM complaints"
+            ).fetchone()
+        )
+        assert types == ("text", "text")
+
+
+# --- two people, one complaint (version) -------------------------------------------------
+
+
+def test_a_change_made_from_an_older_version_is_refused_with_who_and_when(
+    runner: DatabaseRunner, aclock: FixedClock
+) -> None:
+    from console.domain.complaint import ComplaintChanged
+
+    settings = SettingsService(runner)
+    li = ComplaintService(
+        runner, settings, clock=aclock, zone=SH, identity=signed_in(runner, "agent", "Li", aclock)
+    )
+    wang = ComplaintService(
+        runner,
+        settings,
+        clock=aclock,
+        zone=SH,
+        identity=signed_in(runner, "manager", "Wang", aclock),
+    )
+    cid = new(li)
+    seen = run(li.get(cid)).complaint
+    assert (seen.version, seen.changed_by) == (1, "Li")
+    aclock.advance(minutes=5)
+    started = run(wang.act(cid, Action.START, version=seen.version))
+    assert (started.version, started.changed_by) == (2, "Wang")
+    # Li still looks at version 1: resolving it now would decide on what Wang changed.
+    aclock.advance(minutes=1)
+    with pytest.raises(ComplaintChanged) as refused:
+        run(li.act(cid, Action.RESOLVE, "fixed", version=seen.version))
+    assert refused.value.changed_by == "Wang"
+    assert refused.value.changed_at == aclock.utc().replace(microsecond=0) - dt.timedelta(minutes=1)
+    with pytest.raises(ComplaintChanged):
+        run(li.extend_promise(cid, li.now() + dt.timedelta(days=1), "later", version=1))
+    with pytest.raises(ComplaintChanged):
+        run(li.update(replace(seen, understanding="screen freezes")))
+    detail = run(li.get(cid))
+    assert detail.complaint.status is Status.IN_PROGRESS  # nothing of Li's was written
+    assert detail.complaint.understanding == ""
+    assert len(detail.history) == 2 and len(detail.promises) == 1
+    # After reloading, Li's change goes through and moves the version on.
+    fresh = detail.complaint
+    saved = run(li.update(replace(fresh, understanding="screen freezes")))
+    assert (saved.version, saved.changed_by, saved.understanding) == (3, "Li", "screen freezes")
+    done = run(li.act(cid, Action.RESOLVE, "fixed", version=saved.version))
+    assert done.status is Status.RESOLVED and done.version == 4
+    # Without a version (the command line) a change applies to the latest state.
+    assert run(wang.record_follow_up(cid, 5, "happy")).version == 5
+
+
+# --- drafts belong to the person and the console ------------------------------------------
+
+
+def test_drafts_are_offered_only_to_who_typed_them_where_they_did(
+    runner: DatabaseRunner, aclock: FixedClock
+) -> None:
+    settings = SettingsService(runner)
+    li_id = signed_in(runner, "agent", "Li", aclock)
+    wang_id = signed_in(runner, "agent", "Wang", aclock)
+
+    def service(identity: Any, console: str) -> ComplaintService:
+        return ComplaintService(
+            runner, settings, clock=aclock, zone=SH, identity=identity, console_id=console
+        )
+
+    li_desk, li_back = service(li_id, "desk-1"), service(li_id, "back-office")
+    wang_desk = service(wang_id, "desk-1")
+    run(li_desk.save_draft("form-1", "Wang Fang: phone", {"words": "freezes"}))
+    assert [d.key for d in run(li_desk.drafts())] == ["form-1"]
+    assert run(wang_desk.drafts()) == []  # another person at the same terminal
+    assert run(li_back.drafts()) == []  # the same person at another terminal
+    # Nobody else can replace or discard it, even knowing its key.
+    run(wang_desk.save_draft("form-1", "overwritten", {"words": "x"}))
+    run(wang_desk.discard_draft("form-1"))
+    run(li_back.discard_draft("form-1"))
+    assert [(d.summary, d.payload) for d in run(li_desk.drafts())] == [
+        ("Wang Fang: phone", {"words": "freezes"})
+    ]
+    run(li_desk.discard_draft("form-1"))
+    assert run(li_desk.drafts()) == []
+
+
+def test_console_id_is_made_once_and_kept_in_the_consoles_settings(tmp_path: Path) -> None:
+    from console.services.complaints import CONSOLE_ID_KEY, console_id
+    from console.storage.console_config import ConsoleConfig
+
+    config = ConsoleConfig(tmp_path / "settings.json")
+    made = console_id(config)
+    assert made and config.get(CONSOLE_ID_KEY) == made
+    assert console_id(ConsoleConfig(tmp_path / "settings.json")) == made  # after a restart
+    other = console_id(ConsoleConfig(tmp_path / "other" / "settings.json"))
+    assert other != made

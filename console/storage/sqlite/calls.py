@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -26,6 +25,8 @@ from console.domain.calls import (
     choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
+from console.repositories.calls import Brief, CallBack
+from console.storage.sqlite import instants
 from console.storage.sqlite.customers import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
@@ -41,11 +42,13 @@ _COLUMNS = (
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.isoformat(timespec="seconds")
+    """A call time (naive: this computer's wall time) as a stored UTC instant."""
+    return instants.dump_optional(value)
 
 
 def _dt(value: str | None) -> dt.datetime | None:
-    return None if not value else dt.datetime.fromisoformat(value)
+    """A stored instant as the call log's naive wall time in this computer's zone."""
+    return instants.load_local_optional(value)
 
 
 def _call_from_row(row: Sequence[Any]) -> Call:
@@ -135,11 +138,6 @@ def get_call(db: sqlite_utils.Database, call_id: str) -> Call | None:
     return None if row is None else _call_from_row(row)
 
 
-def get_call_by_row(db: sqlite_utils.Database, row_id: int) -> Call | None:
-    row = db.conn.execute(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", [row_id]).fetchone()
-    return None if row is None else _call_from_row(row)
-
-
 def insert_call(db: sqlite_utils.Database, call: Call) -> Call | None:
     """Log a new call; None (and nothing written) when its call_id is already logged."""
     with write_transaction(db):
@@ -213,17 +211,6 @@ def customer_calls(db: sqlite_utils.Database, customer_id: int, *, limit: int = 
     return [_call_from_row(r) for r in rows]
 
 
-@dataclass(frozen=True, slots=True)
-class CallBack:
-    """A known customer whose last call was missed and has not been returned yet."""
-
-    call: Call
-    customer_id: int
-    name: str
-    preferred_name: str
-    missed_count: int
-
-
 def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]:
     """Missed inbound calls from known customers, newest first, one row per customer.
 
@@ -260,18 +247,6 @@ def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]
         assert call.customer_id is not None
         out.append(CallBack(call, call.customer_id, row[18], row[19], int(row[20])))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """Enough about a customer to tell callers apart on a card or in the chooser."""
-
-    id: int
-    name: str
-    preferred_name: str
-    last_visit: str  # ISO date-time or ''
-    phones: tuple[str, ...]
-    visit_count: int
 
 
 def customer_briefs(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, Brief]:

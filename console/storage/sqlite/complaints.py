@@ -1,9 +1,10 @@
 """Complaints, their append-only histories (status, promises, follow-ups) and form drafts.
 
 Every function takes the open ``sqlite_utils.Database`` of the database thread; writes
-run inside ``write_transaction`` (BEGIN IMMEDIATE). Times are stored as Unix seconds
-(UTC); complaints come back with UTC-aware datetimes and the service shows them in the
-store's zone.
+run inside ``write_transaction`` (BEGIN IMMEDIATE). Times are stored as UTC instants
+(:mod:`console.storage.sqlite.instants`: fixed-width ISO text, so the queues' and reports'
+ranges compare as text); complaints come back with UTC-aware datetimes and the service
+shows them in the store's zone.
 
 * ``complaints``: the capture fields and the clock (status, promise, first response,
   resolution, follow-up due/done, notified state). Never deleted (a trigger refuses it);
@@ -20,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
@@ -32,6 +33,7 @@ from console.domain.complaint import (
     Channel,
     Compensation,
     Complaint,
+    ComplaintChanged,
     Emotion,
     FollowUp,
     PromiseChange,
@@ -41,32 +43,48 @@ from console.domain.complaint import (
     Want,
     median,
 )
+from console.repositories.complaints import (
+    CauseCount,
+    Change,
+    ComplaintNotFound,
+    Detail,
+    FeedbackRecord,
+    HistoricComplaint,
+    QueueBounds,
+    QueueName,
+    QueueOrder,
+    QueueRecord,
+    RepeatComplainer,
+    ReportFigures,
+    ReportPeriod,
+    StoredDraft,
+)
+from console.storage.sqlite import instants
 from console.storage.sqlite.transactions import write_transaction
 
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
 
 
-class ComplaintNotFound(LookupError):
-    def __init__(self, complaint_id: int) -> None:
-        super().__init__(f"there is no complaint #{complaint_id}")
-        self.complaint_id = complaint_id
-
-
-def ts(value: dt.datetime | None) -> int | None:
-    """Unix seconds of an aware datetime (None stays None)."""
+def ts(value: dt.datetime | None) -> str | None:
+    """An aware instant as stored (:mod:`~console.storage.sqlite.instants`; None stays None)."""
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("complaint times must be timezone-aware")
-    return int(value.timestamp())
+    return instants.dump(value)
 
 
-def from_ts(value: int | None) -> dt.datetime | None:
-    return None if value is None else dt.datetime.fromtimestamp(value, dt.UTC)
+def from_ts(value: str | None) -> dt.datetime | None:
+    return instants.load_optional(value)
 
 
-def _req(value: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(value, dt.UTC)
+def _req(value: str) -> dt.datetime:
+    return instants.load(value)
+
+
+def _seconds(later: str, earlier: str) -> str:
+    """SQL: whole seconds from one stored instant to another."""
+    return f"round((julianday({later}) - julianday({earlier})) * 86400)"
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -105,7 +123,15 @@ _CLOCK_COLUMNS = (
     "follow_up_due",
     "void_reason",
 )
-_COLUMNS = ("id", *_CAPTURE_COLUMNS, "received_at", *_CLOCK_COLUMNS)
+_COLUMNS = (
+    "id",
+    *_CAPTURE_COLUMNS,
+    "received_at",
+    *_CLOCK_COLUMNS,
+    "version",
+    "changed_by",
+    "updated_at",
+)
 
 
 def _capture_values(c: Complaint) -> dict[str, Any]:
@@ -158,6 +184,7 @@ def row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
         "received_at": ts(c.received_at),
         **_clock_values(c),
         "updated_at": ts(now),
+        "changed_by": c.changed_by or c.agent,
     }
 
 
@@ -201,6 +228,9 @@ def _complaint(row: Sequence[Any]) -> Complaint:
         resolved_at=from_ts(r["resolved_at"]),
         follow_up_due=from_ts(r["follow_up_due"]),
         void_reason=r["void_reason"],
+        version=r["version"],
+        changed_by=r["changed_by"],
+        changed_at=_req(r["updated_at"]),
     )
 
 
@@ -262,27 +292,39 @@ def insert_complaint(
     return complaint_id
 
 
-def insert_bulk(
-    db: sqlite_utils.Database,
-    rows: Iterable[dict[str, Any]],
-    events: Iterable[tuple[Any, ...]] = (),
-    promises: Iterable[tuple[Any, ...]] = (),
-    follow_ups: Iterable[tuple[Any, ...]] = (),
-) -> None:
-    """Bulk load (demo data, benchmark): complaint rows as :func:`row_values` dicts with
-    explicit ``id`` and optional ``followed_up_at``/``satisfaction``; histories as tuples
-    ``(complaint_id, at, by, before, after, note)``, ``(complaint_id, at, by, due,
-    previous_due, note)`` and ``(complaint_id, at, by, satisfaction, note)``."""
-    rows = list(rows)
-    if not rows:
-        return
-    names = list(rows[0])
-    marks = ", ".join("?" * len(names))
+def insert_historic(
+    db: sqlite_utils.Database, complaints: Sequence[HistoricComplaint], *, now: dt.datetime
+) -> int:
+    """Bulk load (demo data, benchmark): complaints with their whole histories, ids from
+    the database; returns the first new id (0: nothing given). The last follow-up call
+    gives the complaint's ``followed_up_at`` and ``satisfaction``."""
+    if not complaints:
+        return 0
+    first_id = 0
+    events: list[tuple[Any, ...]] = []
+    promises: list[tuple[Any, ...]] = []
+    follow_ups: list[tuple[Any, ...]] = []
     with write_transaction(db):
-        db.conn.executemany(
-            f"INSERT INTO complaints ({', '.join(names)}) VALUES ({marks})",
-            [[r[n] for n in names] for r in rows],
-        )
+        for h in complaints:
+            values = row_values(h.complaint, now=now)
+            last = h.follow_ups[-1] if h.follow_ups else None
+            values["followed_up_at"] = ts(last.at) if last else None
+            values["satisfaction"] = last.satisfaction if last else None
+            cursor = db.conn.execute(
+                f"INSERT INTO complaints ({', '.join(values)}) "
+                f"VALUES ({', '.join('?' * len(values))})",
+                list(values.values()),
+            )
+            cid = int(cursor.lastrowid or 0)
+            first_id = first_id or cid
+            events.extend(
+                (cid, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note)
+                for e in h.events
+            )
+            promises.extend(
+                (cid, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note) for p in h.promises
+            )
+            follow_ups.extend((cid, ts(f.at), f.by, f.satisfaction, f.note) for f in h.follow_ups)
         db.conn.executemany(
             "INSERT INTO complaint_events (complaint_id, at, by, before, after, note) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -298,35 +340,41 @@ def insert_bulk(
             "VALUES (?, ?, ?, ?, ?)",
             follow_ups,
         )
+    return first_id
 
 
-def update_capture(db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime) -> None:
-    """Save the capture fields of an existing complaint (status and promise untouched).
-    A first customer-facing reply stamps ``first_response_at`` when still empty."""
+def _refuse_if_changed(current: Complaint, expected: int | None) -> None:
+    if expected is not None and current.version != expected:
+        assert current.id is not None
+        raise ComplaintChanged(current.id, current.changed_by, current.changed_at)
+
+
+def update_capture(
+    db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime, by: str
+) -> Complaint:
+    """Save the capture fields of an existing complaint (status and promise untouched),
+    as *by*. A first customer-facing reply stamps ``first_response_at`` when still empty.
+    A complaint read at another version (``c.version``; 0: not read) is refused with
+    ComplaintChanged. Returns the complaint as saved."""
     if c.id is None:
         raise ValueError("the complaint has not been saved yet")
     values = _capture_values(c)
     sets = ", ".join(f"{name} = ?" for name in values)
     with write_transaction(db):
-        cursor = db.execute(
-            f"UPDATE complaints SET {sets}, updated_at = ?, "
+        current = get_complaint(db, c.id)
+        if current is None:
+            raise ComplaintNotFound(c.id)
+        _refuse_if_changed(current, c.version or None)
+        db.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ?, version = version + 1, "
+            "changed_by = ?, "
             "first_response_at = CASE WHEN first_response_at IS NULL AND ? != '' "
             "THEN ? ELSE first_response_at END WHERE id = ?",
-            [*values.values(), ts(now), c.reply.strip(), ts(now), c.id],
+            [*values.values(), ts(now), by, c.reply.strip(), ts(now), c.id],
         )
-        if cursor.rowcount == 0:
-            raise ComplaintNotFound(c.id)
-
-
-@dataclass(slots=True)
-class Change:
-    """What a change to a complaint writes: the new clock fields and history rows."""
-
-    complaint: Complaint
-    events: list[StatusChange] = field(default_factory=list)
-    promises: list[PromiseChange] = field(default_factory=list)
-    follow_ups: list[FollowUp] = field(default_factory=list)
-    reset_notified: bool = False
+        saved = get_complaint(db, c.id)
+    assert saved is not None
+    return saved
 
 
 def modify(
@@ -335,20 +383,26 @@ def modify(
     change: Callable[[Complaint], Change],
     *,
     now: dt.datetime,
+    by: str,
+    expected_version: int | None = None,
 ) -> Complaint:
-    """Read the complaint, compute *change* on it and write the result, all in one
-    BEGIN IMMEDIATE transaction (two consoles acting at once cannot interleave)."""
+    """Read the complaint, compute *change* on it and write the result as *by*, all in
+    one BEGIN IMMEDIATE transaction (two consoles acting at once cannot interleave). With
+    *expected_version*, a complaint changed since (another version) is refused with
+    ComplaintChanged."""
     with write_transaction(db):
         current = get_complaint(db, complaint_id)
         if current is None:
             raise ComplaintNotFound(complaint_id)
+        _refuse_if_changed(current, expected_version)
         result = change(current)
         values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
         sets = ", ".join(f"{name} = ?" for name in values)
         notified = ", notified = ''" if result.reset_notified else ""
         db.execute(
-            f"UPDATE complaints SET {sets}, updated_at = ?{notified} WHERE id = ?",
-            [*values.values(), ts(now), complaint_id],
+            f"UPDATE complaints SET {sets}, updated_at = ?, version = version + 1, "
+            f"changed_by = ?{notified} WHERE id = ?",
+            [*values.values(), ts(now), by, complaint_id],
         )
         for e in result.events:
             _add_event(db, complaint_id, e)
@@ -364,7 +418,12 @@ def modify(
             )
         for f in result.follow_ups:
             _add_follow_up(db, complaint_id, f)
-    return result.complaint
+    return replace(
+        result.complaint,
+        version=current.version + 1,
+        changed_by=by,
+        changed_at=now.astimezone(dt.UTC),
+    )
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -382,15 +441,6 @@ def customer_name(db: sqlite_utils.Database, customer_id: int) -> str | None:
 
 def customer_exists(db: sqlite_utils.Database, customer_id: int) -> bool:
     return db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is not None
-
-
-@dataclass(slots=True)
-class Detail:
-    complaint: Complaint
-    customer_name: str
-    history: list[StatusChange]
-    promises: list[PromiseChange]
-    follow_ups: list[FollowUp]
 
 
 def get_detail(db: sqlite_utils.Database, complaint_id: int) -> Detail | None:
@@ -428,25 +478,6 @@ def get_detail(db: sqlite_utils.Database, complaint_id: int) -> Detail | None:
 # --- queues ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRecord:
-    """One queue row as stored (times in Unix seconds)."""
-
-    id: int
-    who: str
-    customer_id: int | None
-    status: str
-    channel: str
-    emotion: str
-    store: str
-    agent: str
-    received_at: int
-    promise_due: int | None
-    follow_up_due: int | None
-    summary: str
-    resolved_at: int | None
-
-
 _WHO = "COALESCE(cu.name, NULLIF(c.caller_name, ''), NULLIF(c.caller_contact, ''), '')"
 _QUEUE_SELECT = (
     f"SELECT c.id, {_WHO} AS who, c.customer_id, c.status, c.channel, c.emotion, c.store, "
@@ -455,56 +486,69 @@ _QUEUE_SELECT = (
     "FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 )
 
-QUEUES = ("mine", "due_soon", "overdue", "follow_ups", "open")
-SORTS = ("due", "received", "customer", "status")
+
+def _record(row: Sequence[Any]) -> QueueRecord:
+    (cid, who, customer_id, status, channel, emotion, shop, agent) = row[:8]
+    received, due, follow_up, summary, resolved = row[8:]
+    return QueueRecord(
+        id=cid,
+        who=who,
+        customer_id=customer_id,
+        status=Status(status),
+        channel=Channel(channel),
+        emotion=Emotion(emotion),
+        store=shop,
+        agent=agent,
+        received_at=_req(received),
+        promise_due=from_ts(due),
+        follow_up_due=from_ts(follow_up),
+        summary=summary,
+        resolved_at=from_ts(resolved),
+    )
 
 
-def _queue_where(
-    queue: str, *, agent: str, now: int, soon: int, day_end: int
-) -> tuple[str, list[Any]]:
-    if queue == "mine":
-        return f"{OPEN_SQL} AND c.agent = ?", [agent]
-    if queue == "due_soon":
+def _queue_where(queue: QueueName, bounds: QueueBounds) -> tuple[str, list[Any]]:
+    now, soon, day_end = ts(bounds.now), ts(bounds.soon), ts(bounds.day_end)
+    if queue is QueueName.MINE:
+        return f"{OPEN_SQL} AND c.agent = ?", [bounds.agent]
+    if queue is QueueName.DUE_SOON:
         return f"{OPEN_SQL} AND c.promise_due >= ? AND c.promise_due <= ?", [now, soon]
-    if queue == "overdue":
+    if queue is QueueName.OVERDUE:
         return f"{OPEN_SQL} AND c.promise_due < ?", [now]
-    if queue == "follow_ups":
+    if queue is QueueName.FOLLOW_UPS:
         return "c.status = 'resolved' AND c.follow_up_due < ?", [day_end]
-    if queue == "open":
+    if queue is QueueName.OPEN:
         return OPEN_SQL, []
-    raise ValueError(f"unknown queue {queue!r} (use one of: {', '.join(QUEUES)})")
+    raise ValueError(f"unknown queue {queue!r}")  # pragma: no cover - every member above
 
 
-def _queue_order(queue: str, sort: str) -> str:
-    due = "c.follow_up_due" if queue == "follow_ups" else "c.promise_due"
-    if sort == "due":
+def _queue_order(queue: QueueName, order: QueueOrder) -> str:
+    due = "c.follow_up_due" if queue is QueueName.FOLLOW_UPS else "c.promise_due"
+    if order is QueueOrder.DUE:
         return f"{due}, c.id"
-    if sort == "received":
+    if order is QueueOrder.RECEIVED:
         return "c.received_at DESC, c.id DESC"
-    if sort == "customer":
+    if order is QueueOrder.CUSTOMER:
         return "who COLLATE NOCASE, c.id"
-    if sort == "status":
+    if order is QueueOrder.STATUS:
         return f"c.status, {due}, c.id"
-    raise ValueError(f"unknown sort {sort!r} (use one of: {', '.join(SORTS)})")
+    raise ValueError(f"unknown order {order!r}")  # pragma: no cover - every member above
 
 
 def list_queue(
     db: sqlite_utils.Database,
-    queue: str,
+    queue: QueueName,
+    bounds: QueueBounds,
     *,
-    agent: str,
-    now: int,
-    soon: int,
-    day_end: int,
     offset: int = 0,
     limit: int = 50,
-    sort: str = "due",
+    order: QueueOrder = QueueOrder.DUE,
 ) -> list[QueueRecord]:
-    where, params = _queue_where(queue, agent=agent, now=now, soon=soon, day_end=day_end)
-    sql = f"{_QUEUE_SELECT} WHERE {where} ORDER BY {_queue_order(queue, sort)} LIMIT ? OFFSET ?"
+    queue, order = QueueName(queue), QueueOrder(order)
+    where, params = _queue_where(queue, bounds)
+    sql = f"{_QUEUE_SELECT} WHERE {where} ORDER BY {_queue_order(queue, order)} LIMIT ? OFFSET ?"
     return [
-        QueueRecord(*row)
-        for row in db.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
+        _record(row) for row in db.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
     ]
 
 
@@ -516,25 +560,22 @@ def list_by_status(
         "LIMIT ? OFFSET ?"
     )
     return [
-        QueueRecord(*row)
-        for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
+        _record(row) for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
     ]
 
 
-def count_queue(
-    db: sqlite_utils.Database, queue: str, *, agent: str, now: int, soon: int, day_end: int
-) -> int:
-    where, params = _queue_where(queue, agent=agent, now=now, soon=soon, day_end=day_end)
+def count_queue(db: sqlite_utils.Database, queue: QueueName, bounds: QueueBounds) -> int:
+    where, params = _queue_where(QueueName(queue), bounds)
     return int(db.execute(f"SELECT count(*) FROM complaints c WHERE {where}", params).fetchone()[0])
 
 
 def open_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[QueueRecord]:
     sql = f"{_QUEUE_SELECT} WHERE c.customer_id = ? AND {OPEN_SQL} ORDER BY c.promise_due, c.id"
-    return [QueueRecord(*row) for row in db.execute(sql, [customer_id]).fetchall()]
+    return [_record(row) for row in db.execute(sql, [customer_id]).fetchall()]
 
 
 def take_notifications(
-    db: sqlite_utils.Database, *, agent: str, now: int, soon: int
+    db: sqlite_utils.Database, *, agent: str, now: dt.datetime, soon: dt.datetime
 ) -> list[QueueRecord]:
     """The agent's open complaints that became due soon or overdue since they were last
     notified, marked as notified of that state (each state is announced once; extending
@@ -546,9 +587,10 @@ def take_notifications(
     )
     with write_transaction(db):
         rows = [
-            QueueRecord(*row)
+            _record(row)
             for row in db.execute(
-                f"{_QUEUE_SELECT} WHERE {where} ORDER BY c.promise_due, c.id", [agent, soon, now]
+                f"{_QUEUE_SELECT} WHERE {where} ORDER BY c.promise_due, c.id",
+                [agent, ts(soon), ts(now)],
             ).fetchall()
         ]
         if rows:
@@ -556,7 +598,7 @@ def take_notifications(
             db.execute(
                 "UPDATE complaints SET notified = CASE WHEN promise_due < ? "
                 f"THEN 'overdue' ELSE 'due_soon' END WHERE id IN ({marks})",
-                [now, *(r.id for r in rows)],
+                [ts(now), *(r.id for r in rows)],
             )
     return rows
 
@@ -564,40 +606,21 @@ def take_notifications(
 # --- reports ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class ReportFigures:
-    """Raw report figures for the complaints received in ``[start, end)`` (Unix seconds)."""
-
-    groups: list[tuple[str | None, str, str, int]]  # (cause, sub_cause, status, count)
-    promises_made: int
-    promises_kept: int
-    median_first_response_s: float | None
-    median_resolution_s: float | None
-    follow_ups_due: int
-    follow_ups_in_time: int
-    follow_ups_done: int
-    dissatisfied: int
-    repeat: list[tuple[int | None, str, int]]
-    feedback: list[tuple[Any, ...]]  # id, received_at, store, cause, sub, resp, summary, wording
-
-
 def report_figures(
     db: sqlite_utils.Database,
+    period: ReportPeriod,
     *,
-    start: int,
-    end: int,
-    store: str | None,
-    now: int,
     repeat_limit: int = 100,
     feedback_limit: int | None = None,
 ) -> ReportFigures:
+    start, end, now, store = ts(period.start), ts(period.end), ts(period.now), period.store
     where = "c.received_at >= ? AND c.received_at < ?"
     params: list[Any] = [start, end]
     if store is not None:
         where += " AND c.store = ?"
         params.append(store)
     live = f"{where} AND c.status != 'voided'"
-    groups: list[tuple[str | None, str, str, int]] = []
+    groups: list[CauseCount] = []
     made = kept = responded = resolved = 0
     for cause, sub, status, count, g_made, g_kept, g_resp, g_res in db.execute(
         "SELECT c.cause, c.sub_cause, c.status, count(*), "
@@ -608,7 +631,7 @@ def report_figures(
         "GROUP BY c.cause, c.sub_cause, c.status",
         [now, *params],
     ):
-        groups.append((cause, sub, status, int(count)))
+        groups.append(CauseCount(cause, sub, status, int(count)))
         if status != Status.VOIDED.value:
             made += int(g_made or 0)
             kept += int(g_kept or 0)
@@ -617,10 +640,11 @@ def report_figures(
     # Medians: the two durations of every live complaint, read from the covering index
     # in one pass and sorted here (SQLite has no median aggregate; sorting twice in SQL
     # with LIMIT/OFFSET took three times as long).
-    responses: list[int] = []
-    resolutions: list[int] = []
+    responses: list[float] = []
+    resolutions: list[float] = []
     for response, resolution in db.execute(
-        "SELECT c.first_response_at - c.received_at, c.resolved_at - c.received_at "
+        f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
+        f"{_seconds('c.resolved_at', 'c.received_at')} "
         f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
         "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
         params,
@@ -658,7 +682,7 @@ def report_figures(
     # Repeat complainers: a known customer, or a walk-in by the same contact. Grouped on
     # the covering index; names are looked up for the listed groups only.
     repeat = [
-        (cid, str(name), int(count))
+        RepeatComplainer(cid, str(name), int(count))
         for cid, name, count in db.execute(
             "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
             "THEN lower(c.caller_contact) END AS contact, count(*) AS n, max(c.id) AS last_id "
@@ -671,14 +695,17 @@ def report_figures(
             [*params, repeat_limit],
         )
     ]
-    feedback = db.execute(
-        "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
-        f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
-        f"c.wording FROM complaints c WHERE {live} "
-        "AND c.cause IN ('product_quality', 'service_attitude') "
-        "ORDER BY c.received_at, c.id LIMIT ?",
-        [*params, -1 if feedback_limit is None else feedback_limit],
-    ).fetchall()
+    feedback = [
+        FeedbackRecord(cid, _req(at), shop, cause, sub, resp, summary, wording)
+        for cid, at, shop, cause, sub, resp, summary, wording in db.execute(
+            "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
+            f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
+            f"c.wording FROM complaints c WHERE {live} "
+            "AND c.cause IN ('product_quality', 'service_attitude') "
+            "ORDER BY c.received_at, c.id LIMIT ?",
+            [*params, -1 if feedback_limit is None else feedback_limit],
+        )
+    ]
     return ReportFigures(
         groups=groups,
         promises_made=made,
@@ -694,12 +721,12 @@ def report_figures(
     )
 
 
-def customer_words(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
+def customer_words(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, str]:
     """The whole "what happened" text of each complaint in *ids* (for a report's
     summaries, which are cut to SUMMARY_CHARS)."""
     found: dict[int, str] = {}
     for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        chunk = ids[start : start + 500]
+        chunk = list(ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
         for cid, words in db.execute(
             f"SELECT id, customer_words FROM complaints WHERE id IN ({marks})", chunk
@@ -708,54 +735,48 @@ def customer_words(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
     return found
 
 
-def report_rows(
-    db: sqlite_utils.Database, *, start: int, end: int, store: str | None
-) -> list[tuple[Any, ...]]:
-    """Every complaint received in the period as plain rows: the plain alternative the
-    benchmark compares :func:`report_figures` with (aggregating in Python)."""
-    where = "received_at >= ? AND received_at < ?"
-    params: list[Any] = [start, end]
-    if store is not None:
-        where += " AND store = ?"
-        params.append(store)
-    return db.execute(
-        "SELECT id, customer_id, caller_contact, status, cause, sub_cause, received_at, "
-        "first_response_at, resolved_at, promise_due, follow_up_due, followed_up_at, "
-        f"customer_words, wording, store, responsibility FROM complaints WHERE {where}",
-        params,
-    ).fetchall()
-
-
 # --- drafts ----------------------------------------------------------------------------
 
 
-def save_draft(
-    db: sqlite_utils.Database, key: str, *, saved_at: dt.datetime, summary: str, payload: str
-) -> None:
+def save_draft(db: sqlite_utils.Database, draft: StoredDraft) -> None:
+    """Save or replace a draft; a key held by another person or console is left alone."""
     with write_transaction(db):
         db.execute(
-            "INSERT INTO complaint_drafts (key, saved_at, summary, payload) VALUES (?, ?, ?, ?) "
+            "INSERT INTO complaint_drafts (key, owner, console, saved_at, summary, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET saved_at = excluded.saved_at, "
-            "summary = excluded.summary, payload = excluded.payload",
-            [key, ts(saved_at), summary, payload],
+            "summary = excluded.summary, payload = excluded.payload "
+            "WHERE owner = excluded.owner AND console = excluded.console",
+            [
+                draft.key,
+                draft.owner,
+                draft.console,
+                ts(draft.saved_at),
+                draft.summary,
+                draft.payload,
+            ],
         )
 
 
-def list_drafts(db: sqlite_utils.Database) -> list[tuple[str, dt.datetime, str, str]]:
+def list_drafts(db: sqlite_utils.Database, owner: str, console: str) -> list[StoredDraft]:
     return [
-        (key, _req(saved_at), summary, payload)
+        StoredDraft(key, _req(saved_at), summary, payload, owner, console)
         for key, saved_at, summary, payload in db.execute(
             "SELECT key, saved_at, summary, payload FROM complaint_drafts "
-            "ORDER BY saved_at DESC, key"
+            "WHERE owner = ? AND console = ? ORDER BY saved_at DESC, key",
+            [owner, console],
         )
     ]
 
 
-def delete_draft(db: sqlite_utils.Database, key: str) -> None:
+def delete_draft(db: sqlite_utils.Database, key: str, owner: str, console: str) -> None:
     """Drafts are scratch copies of a form, not records: discarding one removes it."""
     with write_transaction(db):
-        db.execute("DELETE FROM complaint_drafts WHERE key = ?", [key])
+        db.execute(
+            "DELETE FROM complaint_drafts WHERE key = ? AND owner = ? AND console = ?",
+            [key, owner, console],
+        )
 
 
-def max_id(db: sqlite_utils.Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM complaints").fetchone()[0])
+def highest_customer_id(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()[0])

@@ -45,6 +45,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "chain_heads",  # the newest id and hash of the audit and sign-in chains
         "complaint_drafts",  # half-typed forms: exported and deleted by payload customer_id
         "erasures",  # the erasure register: customer ids and times, nothing personal
+        "sqlite_stat1",  # SQLite's planner statistics: row counts per index, no values
         # Full-text indexes over search_docs, kept in step by triggers and rewritten on
         # erasure (FTS_INDEXES).
         "search_terms",

@@ -14,6 +14,8 @@ from typing import TypeVar
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from console.storage.sqlite import instants
+
 APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
 MIGRATION_SET = "service_console"
 
@@ -833,3 +835,88 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {known_version()}")
+
+
+# --- issue 13: one stored form for instants, versions and owned drafts ---------------------
+
+_COMPLAINT_INSTANTS = {
+    "complaints": (
+        "received_at",
+        "promise_due",
+        "first_response_at",
+        "resolved_at",
+        "follow_up_due",
+        "followed_up_at",
+        "updated_at",
+    ),
+    "complaint_events": ("at",),
+    "complaint_promises": ("at", "due", "previous_due"),
+    "complaint_follow_ups": ("at",),
+    "complaint_drafts": ("saved_at",),
+}
+
+
+def _epoch_text(value: int | float | str | None) -> int | float | str | None:
+    """A legacy Unix-seconds value as stored instant text (anything else unchanged)."""
+    return instants.from_epoch(value) if isinstance(value, int | float) else value
+
+
+@migration("0013_complaint_instants")
+def _m0013_complaint_instants(db: sqlite_utils.Database) -> None:
+    # Complaint times were Unix seconds in INTEGER columns; they become the one stored
+    # form of an instant (storage/sqlite/instants.py: UTC ISO text of fixed width, so the
+    # queues' and reports' range comparisons still work, as text). The append-only and
+    # no-delete triggers are set aside while the values are rewritten and the columns
+    # retyped (sqlite-utils' transform rebuilds each table and keeps its indexes), then
+    # put back exactly as they were.
+    tables = tuple(_COMPLAINT_INSTANTS)
+    marks = ", ".join("?" * len(tables))
+    triggers = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for name, _ in triggers:
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.conn.create_function("_epoch_text", 1, _epoch_text, deterministic=True)
+    for table, columns in _COMPLAINT_INSTANTS.items():
+        sets = ", ".join(f"{c} = _epoch_text({c})" for c in columns)
+        db.execute(f"UPDATE {table} SET {sets}")
+        db.table(table).transform(types=dict.fromkeys(columns, str))
+    for _, sql in triggers:
+        db.execute(sql)
+    # The rebuilt tables get fresh statistics for the planner (this also makes SQLite's
+    # statistics table now, with the schema, rather than at some later close).
+    for table in tables:
+        db.execute(f"ANALYZE {table}")
+
+
+_CALL_INSTANTS = ("started_at", "answered_at", "ended_at", "called_back_at")
+
+
+@migration("0014_call_instants")
+def _m0014_call_instants(db: sqlite_utils.Database) -> None:
+    # Call times were naive wall times of this computer's zone ("2026-11-02T09:00:00");
+    # they become UTC instants in the one stored form, read in the zone they were written
+    # in (this computer's), so a call logged before a DST change still sorts and shows
+    # right after it.
+    db.conn.create_function("_local_text", 1, instants.migrate_text, deterministic=True)
+    sets = ", ".join(f"{c} = _local_text({c})" for c in _CALL_INSTANTS)
+    db.execute(f"UPDATE calls SET {sets}")
+
+
+@migration("0015_complaint_versions_drafts")
+def _m0015_complaint_versions_drafts(db: sqlite_utils.Database) -> None:
+    # Optimistic concurrency: every change bumps a complaint's version and says who made
+    # it (updated_at says when); a save made from an older version is refused. Existing
+    # complaints start at version 1, last changed by whoever wrote their last history entry.
+    db.execute("ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE complaints ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE complaints SET changed_by = coalesce((SELECT e.by FROM complaint_events e "
+        "WHERE e.complaint_id = complaints.id ORDER BY e.id DESC LIMIT 1), agent)"
+    )
+    # Drafts belong to the person and the console that typed them. Older drafts say
+    # neither, and are offered to nobody (a complaint draft holds a customer's words).
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN console TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX idx_complaint_drafts_owner ON complaint_drafts(owner, console)")

@@ -7,9 +7,6 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from console.domain.options import Option, Scope
-from console.repositories.console_settings import ConsoleSettings
-from console.storage.console_config import ConsoleConfig
 from console.storage.sqlite.transactions import write_transaction
 
 T = TypeVar("T")
@@ -32,15 +29,3 @@ def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
 def delete_setting(db: sqlite_utils.Database, key: str) -> None:
     with write_transaction(db):
         db.execute("DELETE FROM settings WHERE key = ?", [key])
-
-
-def read_option(
-    db: sqlite_utils.Database, option: Option[T], config: ConsoleSettings | None = None
-) -> T:
-    """TRANSITIONAL (issue 13): *option*'s value for a job still given the raw connection
-    (the calls service, until it moves onto the repositories: it should then use
-    :func:`console.services.settings.read` with the repositories and the console's
-    settings). Console scope: *config*, else this computer's ``settings.json``."""
-    if option.scope is Scope.CONSOLE:
-        return option.coerce((config or ConsoleConfig()).get(option.key))
-    return option.coerce(get_setting(db, option.key))
