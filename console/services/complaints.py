@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from console.domain import messages as msg
 from console.domain.clock import Clock, SystemClock
 from console.domain.complaint import (
     DUE_SOON,
@@ -239,7 +240,11 @@ class ComplaintReport:
 
 
 class PermissionRefused(PermissionError):
-    """The current role may not do this (e.g. void needs a manager)."""
+    """The current role may not do this (e.g. void needs a manager); ``message`` says so."""
+
+    def __init__(self, message: msg.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 _MAY_VOID = (Role.MANAGER, Role.ADMIN)
@@ -358,7 +363,7 @@ class ComplaintService:
     async def _role(self) -> Role:
         return await self._identity.role()
 
-    async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
+    async def _check_words(self, c: Complaint, errors: dict[str, msg.Message]) -> None:
         if self._phrasebooks is None:
             return
         for name, text in c.customer_texts().items():
@@ -366,14 +371,13 @@ class ComplaintService:
                 continue
             blocked = [f for f in await self._phrasebooks.check(text) if f.severity == "block"]
             if blocked:
-                terms = ", ".join(f'"{f.matched}"' for f in blocked)
-                errors[name] = f"Reword before saving: {terms} must not be said to a customer."
+                errors[name] = msg.RewordBeforeSaving(tuple(f.matched for f in blocked))
 
-    async def _check_customer(self, c: Complaint, errors: dict[str, str]) -> None:
+    async def _check_customer(self, c: Complaint, errors: dict[str, msg.Message]) -> None:
         if c.customer_id is not None and not await self._runner.run(
             store.customer_exists, c.customer_id
         ):
-            errors["customer_id"] = f"There is no customer #{c.customer_id}."
+            errors["customer_id"] = msg.NoSuchCustomer(c.customer_id)
 
     # --- capture ---------------------------------------------------------------------
 
@@ -398,9 +402,9 @@ class ComplaintService:
             follow_up_due=None,
             void_reason="",
         )
-        errors: dict[str, str] = {}
+        errors: dict[str, msg.Message] = {}
         if c.status not in (Status.NEW, Status.RESOLVED):
-            errors["status"] = "A new complaint is new, or resolved when solved on the spot."
+            errors["status"] = msg.NewComplaintStatus()
         errors.update(
             validate_complaint(replace(c, status=Status.NEW) if c.status is Status.NEW else c, now)
         )
@@ -448,9 +452,9 @@ class ComplaintService:
         if current is None:
             raise store.ComplaintNotFound(complaint.id)
         complaint = clean_complaint(complaint)
-        errors: dict[str, str] = {}
+        errors: dict[str, msg.Message] = {}
         if current.status is Status.VOIDED:
-            errors["status"] = "A voided complaint cannot be edited."
+            errors["status"] = msg.VoidedNotEditable()
         # Status and promise are the clock's, changed through act() and extend_promise().
         checked = replace(complaint, status=current.status, promise_due=current.promise_due)
         errors.update(
@@ -477,16 +481,11 @@ class ComplaintService:
         if action is Action.VOID:
             role = await self._role()
             if role not in _MAY_VOID:
-                raise PermissionRefused(
-                    f"Only a manager may void a complaint (this console is signed in as "
-                    f"{role.value}); ask a manager."
-                )
+                raise PermissionRefused(msg.VoidNeedsManager(role.value))
             if not note.strip():
-                raise ValidationFailed({"note": "Say why the complaint is voided."})
+                raise ValidationFailed({"note": msg.VoidWithoutReason()})
         if action is Action.FOLLOW_UP:
-            raise ValidationFailed(
-                {"satisfaction": "Record the follow-up call with the customer's satisfaction."}
-            )
+            raise ValidationFailed({"satisfaction": msg.FollowUpNeedsSatisfaction()})
         now = await self._now()
         by = await self._me()
         days = await self._settings.get(opts.FOLLOW_UP_DAYS)
@@ -516,16 +515,16 @@ class ComplaintService:
         On a reopened complaint without a promise this sets one."""
         note = clean_text(note, multiline=True)
         if new_due.tzinfo is None:
-            raise ValidationFailed({"promise_due": "The reply time needs a time zone."})
+            raise ValidationFailed({"promise_due": msg.PromiseWithoutZone()})
         now = await self._now()
         by = await self._me()
 
         def change(c: Complaint) -> store.Change:
             try:
                 new, promise = extend_domain_promise(c, new_due, note, by=by, now=now)
-            except ValueError as exc:
+            except msg.Refusal as exc:
                 key = "note" if not note.strip() and c.status.is_open else "promise_due"
-                raise ValidationFailed({key: str(exc)}) from None
+                raise ValidationFailed({key: exc.message}) from None
             promise = replace(promise, note=note.strip())
             return store.Change(new, promises=[promise], reset_notified=True)
 
@@ -546,8 +545,8 @@ class ComplaintService:
         note = clean_text(note, multiline=True)
         try:
             dissatisfied = is_dissatisfied(int(satisfaction))
-        except ValueError as exc:
-            raise ValidationFailed({"satisfaction": str(exc)}) from None
+        except msg.Refusal as exc:
+            raise ValidationFailed({"satisfaction": exc.message}) from None
         now = await self._now()
         by = await self._me()
         zone = self.zone
@@ -585,7 +584,7 @@ class ComplaintService:
         now = await self._now()
         by = await self._me()
         if not await self._runner.run(store.customer_exists, customer_id):
-            raise ValidationFailed({"customer_id": f"There is no customer #{customer_id}."})
+            raise ValidationFailed({"customer_id": msg.NoSuchCustomer(customer_id)})
 
         def change(c: Complaint) -> store.Change:
             note = f"linked to customer #{customer_id}"

@@ -21,12 +21,14 @@ import io
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from console.domain import messages as msg
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, Role, require
 from console.domain.staff import (
     AuditEntry,
     Session,
     StaffMember,
+    WeakSecret,
     check_secret_strength,
     hash_secret,
     validate_staff,
@@ -195,13 +197,13 @@ class StaffService:
         errors = validate_staff(name, role, extension)
         try:
             check_secret_strength(secret)
-        except ValueError as exc:
-            errors["secret"] = str(exc)
+        except WeakSecret as exc:
+            errors["secret"] = exc.message
         if errors:
             raise ValidationFailed(errors)
         parsed = Role.parse(role)
         if actor is None and parsed is not Role.ADMIN:
-            raise ValidationFailed({"role": "the first account must be an admin"})
+            raise ValidationFailed({"role": msg.FirstAccountAdmin()})
         if actor is not None:
             await self._require(actor, Permission.MANAGE_STAFF, "staff")
         hashed = await asyncio.get_running_loop().run_in_executor(None, hash_secret, secret)
@@ -250,8 +252,8 @@ class StaffService:
             secret = str(changes.pop("secret"))
             try:
                 check_secret_strength(secret)
-            except ValueError as exc:
-                raise ValidationFailed({"secret": str(exc)}) from None
+            except WeakSecret as exc:
+                raise ValidationFailed({"secret": exc.message}) from None
             changes["secret_hash"] = await asyncio.get_running_loop().run_in_executor(
                 None, hash_secret, secret
             )

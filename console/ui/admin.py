@@ -48,7 +48,7 @@ from console.domain.validation import ValidationFailed
 from console.services import files
 from console.services.staff import AuditService, StaffService
 from console.ui import theme
-from console.ui.i18n import format_date, locale
+from console.ui.i18n import error_text, format_date, locale
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
@@ -278,10 +278,10 @@ class StaffWindow(Retranslating, QWidget):
                     changes["secret"] = editor.pin.text()
                 await self.staff.change_staff(session, editor.member.id, **changes)
         except ValidationFailed as exc:
-            editor.show_error("; ".join(exc.errors.values()))
+            editor.show_error(error_text(exc))
             return
         except (StaffNameTaken, NotAllowed, ValueError) as exc:
-            editor.show_error(str(exc))
+            editor.show_error(error_text(exc))
             return
         editor.accept()
         theme.set_role(self.message, role="")

@@ -81,6 +81,7 @@ from console.services.customers import (
 from console.ui import theme
 from console.ui.customer_profile import FlowLayout
 from console.ui.i18n import (
+    error_text,
     format_date,
     format_datetime,
     format_number,
@@ -1251,7 +1252,7 @@ class CallDesk(Retranslating, QDockWidget):
             else:
                 call = await self.calls.link(call_id, customer_id)
         except (ValueError, ValidationFailed, DuplicateFound) as exc:
-            self.new_message.setText(str(exc))
+            self.new_message.setText(error_text(exc))
             return
         if call is None:
             return

@@ -74,14 +74,13 @@ from console.ui.complaint_form import (
     WANT_LABELS,
     countdown_text,
     describe_due,
-    domain_error,
     from_local_naive,
     label,
     qdatetime,
     to_local_naive,
     zone_of,
 )
-from console.ui.i18n import format_datetime, format_money, format_number
+from console.ui.i18n import error_text, format_datetime, format_money, format_number
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
@@ -776,7 +775,7 @@ class ComplaintView(Retranslating, QDialog):
         try:
             await operation
         except (TransitionRefused, PermissionRefused, ValueError) as exc:
-            self._refuse(domain_error(str(exc)))
+            self._refuse(error_text(exc))
             return False
         except Exception as exc:
             log.exception("complaint action failed")

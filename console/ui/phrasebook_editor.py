@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.messages import AboutEntry, EntryNumber
 from console.domain.phrase_matcher import Finding, Problem, ProblemCode, normalise
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.scripts import missing_traditional
@@ -100,7 +101,7 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
-from console.ui.i18n import format_datetime
+from console.ui.i18n import format_datetime, message_text
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
@@ -926,13 +927,16 @@ class EntryForm(Retranslating, QDialog):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Each problem under the field it is about, and a summary naming the entries."""
         own = self.editing.id if self.editing is not None else None
-        prefix = f"{NEW_ENTRY_LABEL if own is None else f'entry #{own}'}: "
+        own_label = NEW_ENTRY_LABEL if own is None else EntryNumber(own)
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            message = problem.message
-            if message.startswith(prefix):  # under its field it is plainly about this entry
-                message = message[len(prefix) :]
+            said = problem.message
+            if isinstance(said, AboutEntry) and said.entry == own_label:
+                # under its field it is plainly about this entry
+                message = message_text(said.what)
                 message = message[:1].upper() + message[1:]
+            else:
+                message = message_text(said)
             by_field.setdefault(PROBLEM_FIELDS.get(problem.code, "text"), []).append(message)
         for key, messages in by_field.items():
             if messages and key in self._messages:
@@ -1774,7 +1778,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         self.show_report(
             title,
             [
-                (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                (message_text(problem.message), problem.entry_ids[0] if problem.entry_ids else None)
                 for problem in problems
             ],
             kind="book",
@@ -2187,7 +2191,9 @@ class PhrasebookEditor(Retranslating, QWidget):
                 )
                 return text.format(file=path.name)
 
-            self.show_report(problems, [(problem.message, None) for problem in exc.problems])
+            self.show_report(
+                problems, [(message_text(problem.message), None) for problem in exc.problems]
+            )
             self.show_status(
                 lambda: self.tr("Nothing imported from {file}.").format(file=path.name),
                 error=True,
@@ -2520,7 +2526,10 @@ class PhrasebookEditor(Retranslating, QWidget):
                     "Not restored: that version clashes with the phrasebook as it is now."
                 ),
                 [
-                    (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                    (
+                        message_text(problem.message),
+                        problem.entry_ids[0] if problem.entry_ids else None,
+                    )
                     for problem in exc.problems
                 ],
             )

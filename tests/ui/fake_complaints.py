@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from console.domain import complaint as d
+from console.domain import messages as msg
 from console.domain.complaint import (
     Action,
     CauseCategory,
@@ -155,9 +156,9 @@ class FakeComplaints(ComplaintService):
         after = d.next_status(c.status, action)
         if action is Action.VOID:
             if self.role != "manager":
-                raise PermissionRefused("only a manager may void a complaint")
+                raise PermissionRefused(msg.VoidNeedsManager("agent"))
             if not note.strip():
-                raise ValueError("say why the complaint is voided")
+                raise msg.Refusal(msg.VoidWithoutReason())
             c.void_reason = note
         if c.first_response_at is None:
             c.first_response_at = self.clock
