@@ -21,6 +21,7 @@ Plain Python: no Qt, no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import ClassVar
@@ -35,6 +36,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate reads this nam
 
 # Joins the items of a list parameter (", " in English, "、" in Chinese).
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
+NONE = QT_TRANSLATE_NOOP("Messages", "none")
 
 Param = object  # str | int | Message | tuple[...] | dt.date | dt.datetime
 
@@ -183,7 +185,14 @@ ENTRY_KINDS: dict[str, str] = {
     "approved": QT_TRANSLATE_NOOP("Messages", "approved"),
 }
 # Word tables a translation must cover (besides the codes' templates).
-WORD_TABLES = (ROLE_SUBJECTS, ROLE_NAMES, ACTIONS, STATUSES, COMPLAINT_ACTIONS, ENTRY_KINDS)
+WORD_TABLES: tuple[dict[str, str], ...] = (
+    ROLE_SUBJECTS,
+    ROLE_NAMES,
+    ACTIONS,
+    STATUSES,
+    COMPLAINT_ACTIONS,
+    ENTRY_KINDS,
+)
 
 
 def _word(table: dict[str, str], key: str) -> Message:
@@ -377,7 +386,7 @@ class TransitionNotAllowed(Message):
         return {
             "action": _word(COMPLAINT_ACTIONS, self.action),
             "status": _word(STATUSES, self.status),
-            "allowed": allowed or Word(QT_TRANSLATE_NOOP("Messages", "none")),
+            "allowed": allowed or Word(NONE),
         }
 
 
@@ -663,3 +672,181 @@ class DuplicateApproved(Message):
         "Duplicate approved phrase '{text}': {entries} are the same after ignoring case, "
         "width and spacing.",
     )
+
+
+# --- the loyalty rule in words -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ordinal(Message):
+    """10th, 21st, 2nd, 3rd: English picks the suffix, Chinese writes 第10."""
+
+    n: int
+    CODE: ClassVar[str] = "ordinal"
+
+    @property
+    def template(self) -> str:
+        if 11 <= abs(self.n) % 100 <= 13:
+            return ORDINALS[0]
+        return ORDINALS[{1: 1, 2: 2, 3: 3}.get(abs(self.n) % 10, 0)]
+
+
+ORDINALS = (
+    QT_TRANSLATE_NOOP("Messages", "{n}th"),
+    QT_TRANSLATE_NOOP("Messages", "{n}st"),
+    QT_TRANSLATE_NOOP("Messages", "{n}nd"),
+    QT_TRANSLATE_NOOP("Messages", "{n}rd"),
+)
+ANY_ITEM = QT_TRANSLATE_NOOP("Messages", "item")
+
+
+@dataclass(frozen=True)
+class LoyaltyFree(Message):
+    """The stamp card: every n-th item of a category is free (the category is the
+    store's data)."""
+
+    every: int
+    category: str
+    CODE: ClassVar[str] = "loyalty.free"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "every {nth} {noun} free")
+
+    def params(self) -> dict[str, Param]:
+        return {"nth": Ordinal(self.every), "noun": self.category or Word(ANY_ITEM)}
+
+
+@dataclass(frozen=True)
+class LoyaltyEarns(Message):
+    """The stamp card: every n-th item earns a reward (both the store's data)."""
+
+    every: int
+    category: str
+    reward: str
+    CODE: ClassVar[str] = "loyalty.earns"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "every {nth} {noun} earns {reward}")
+
+    def params(self) -> dict[str, Param]:
+        noun = self.category or Word(ANY_ITEM)
+        return {"nth": Ordinal(self.every), "noun": noun, "reward": self.reward}
+
+
+# --- a customer's open complaint, and the notes the services write into its history --------
+
+
+@dataclass(frozen=True)
+class PromisedAnswer(Message):
+    """An open complaint's summary (the customer's words) and the time we promised."""
+
+    summary: str
+    due: dt.datetime
+    CODE: ClassVar[str] = "complaint.promised_answer"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{summary} — we promised an answer by {due}"
+    )
+
+
+@dataclass(frozen=True)
+class NoteReceived(Message):
+    CODE: ClassVar[str] = "history.received"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "received")
+
+
+@dataclass(frozen=True)
+class NoteSolvedOnTheSpot(Message):
+    CODE: ClassVar[str] = "history.solved_on_the_spot"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "solved on the spot")
+
+
+@dataclass(frozen=True)
+class NotePromised(Message):
+    CODE: ClassVar[str] = "history.promised"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "promised")
+
+
+@dataclass(frozen=True)
+class NoteDissatisfied(Message):
+    CODE: ClassVar[str] = "history.dissatisfied"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "dissatisfied at follow-up")
+
+
+@dataclass(frozen=True)
+class NoteLinked(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "history.linked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "linked to customer #{customer_id}")
+
+
+_LINKED = re.compile(r"linked to customer #(\d+)")
+
+
+def history_note(note: str) -> Message | None:
+    """The message a note in a complaint's history was written from, when the services
+    wrote it (they store its English words, as older records have them); None for a note
+    a person typed."""
+    for cls in (NoteReceived, NoteSolvedOnTheSpot, NotePromised, NoteDissatisfied):
+        if note == cls.TEMPLATE:
+            return cls()
+    if linked := _LINKED.fullmatch(note):
+        return NoteLinked(int(linked[1]))
+    return None
+
+
+# Marked texts that are no code's template (a translation must cover them too).
+MARKED_TEXTS: tuple[str, ...] = (LIST_SEPARATOR, NONE, *ORDINALS, ANY_ITEM)
+
+
+# --- the audit trail's details ---------------------------------------------------------------
+# The services record a detail's English words (the trail is a permanent record, and older
+# entries have them); :func:`console.domain.audit_words.audit_detail` finds the message
+# they were written from, so the audit window shows them in the reader's language.
+
+SCOPES: dict[str, str] = {
+    "console": QT_TRANSLATE_NOOP("Messages", "console"),
+    "store": QT_TRANSLATE_NOOP("Messages", "store"),
+    "organisation": QT_TRANSLATE_NOOP("Messages", "organisation"),
+    "person": QT_TRANSLATE_NOOP("Messages", "person"),
+}
+WORD_TABLES = (*WORD_TABLES, SCOPES)
+
+
+@dataclass(frozen=True)
+class SettingScope(Message):
+    scope: str
+    CODE: ClassVar[str] = "audit.setting_scope"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "scope: {scope}")
+
+    def params(self) -> dict[str, Param]:
+        return {"scope": _word(SCOPES, self.scope)}
+
+
+@dataclass(frozen=True)
+class RewardGiven(Message):
+    CODE: ClassVar[str] = "audit.reward_given"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "reward given")
+
+
+@dataclass(frozen=True)
+class MergedInto(Message):
+    keep: int
+    CODE: ClassVar[str] = "audit.merged_into"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "merged into #{keep}")
+
+
+@dataclass(frozen=True)
+class MergedFrom(Message):
+    other: int
+    keep: int
+    CODE: ClassVar[str] = "audit.merged_from"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "#{other} merged into #{keep}")
+
+
+@dataclass(frozen=True)
+class CustomerExported(Message):
+    CODE: ClassVar[str] = "audit.customer_exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "everything about the customer (JSON)")
+
+
+@dataclass(frozen=True)
+class AuditExported(Message):
+    count: int
+    CODE: ClassVar[str] = "audit.exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{count} entries as CSV")

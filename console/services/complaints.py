@@ -415,7 +415,9 @@ class ComplaintService:
         by = me or c.agent
         resolved = c.status is Status.RESOLVED
         c.status = Status.NEW
-        events = [StatusChange(at=now, by=by, before=None, after=Status.NEW, note="received")]
+        events = [
+            StatusChange(at=now, by=by, before=None, after=Status.NEW, note=str(msg.NoteReceived()))
+        ]
         if resolved:
             days = await self._settings.get(opts.FOLLOW_UP_DAYS)
             c, event = apply_action(
@@ -423,7 +425,7 @@ class ComplaintService:
                 Action.RESOLVE,
                 by=by,
                 now=now,
-                note="solved on the spot",
+                note=str(msg.NoteSolvedOnTheSpot()),
                 follow_up_days=days,
                 zone=self.zone,
             )
@@ -431,7 +433,9 @@ class ComplaintService:
         if c.first_response_at is None and c.reply.strip():
             c.first_response_at = now
         promise = (
-            PromiseChange(at=now, by=by, due=c.promise_due, previous_due=None, note="promised")
+            PromiseChange(
+                at=now, by=by, due=c.promise_due, previous_due=None, note=str(msg.NotePromised())
+            )
             if c.promise_due is not None
             else None
         )
@@ -556,7 +560,7 @@ class ComplaintService:
             events = [event]
             if dissatisfied:
                 new, again = apply_action(
-                    new, Action.REOPEN, by=by, now=now, note="dissatisfied at follow-up"
+                    new, Action.REOPEN, by=by, now=now, note=str(msg.NoteDissatisfied())
                 )
                 events.append(again)
             follow_up = FollowUp(at=now, by=by, satisfaction=int(satisfaction), note=note.strip())
@@ -587,7 +591,7 @@ class ComplaintService:
             raise ValidationFailed({"customer_id": msg.NoSuchCustomer(customer_id)})
 
         def change(c: Complaint) -> store.Change:
-            note = f"linked to customer #{customer_id}"
+            note = str(msg.NoteLinked(customer_id))
             event = StatusChange(at=now, by=by, before=c.status, after=c.status, note=note)
             return store.Change(replace(c, customer_id=customer_id), events=[event])
 

@@ -86,6 +86,7 @@ from console.ui.i18n import (
     format_datetime,
     format_number,
     format_time,
+    message_text,
     relative_since,
 )
 from console.ui.main_window import SearchBox
@@ -1145,7 +1146,8 @@ class CallDesk(Retranslating, QDockWidget):
                 next(occasions, None)
             line = f"<b>{html.escape(label)}</b>"
             if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
-                line += f": {html.escape(badge.detail)}"  # what was promised, and by when
+                detail = message_text(badge.said) if badge.said else badge.detail
+                line += f": {html.escape(detail)}"  # what was promised, and by when
             facts.append(line)
         if profile.last_visit is not None:
             day = profile.last_visit.date()

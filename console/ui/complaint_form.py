@@ -80,7 +80,7 @@ from console.domain.validation import ValidationFailed
 from console.services.complaints import ComplaintService
 from console.ui import theme
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
-from console.ui.i18n import format_date, format_money, format_time, message_text
+from console.ui.i18n import format_date, format_money, format_time, message_text, show_dates
 from console.ui.phrase_checker import PhraseChecker, language_for_customer
 from console.ui.phrase_picker import PhrasePicker
 from console.ui.tasks import Tasks
@@ -737,6 +737,7 @@ class ComplaintForm(Retranslating, QDialog):
     def retranslate(self) -> None:
         """Every text of the form in the interface language; what is typed or chosen stays."""
         self.setAccessibleName(self.tr("Complaint"))
+        show_dates(self.received, self.promise_due)
         titles = {
             "whoSection": self.tr("Who, where and when"),
             "step1": self.tr("1 · What happened — in the customer's words"),

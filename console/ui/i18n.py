@@ -44,6 +44,7 @@ from PySide6.QtCore import (
     QTime,
     QTranslator,
 )
+from PySide6.QtWidgets import QDateTimeEdit
 
 from console import assets
 from console.domain import messages
@@ -186,6 +187,16 @@ def format_date(day: dt.date) -> str:
     """24 Nov 2026 / 2026年11月24日 / 2026/11/24."""
     pattern = DATE_FORMATS.get(language_for_locale(locale().name()), DATE_FORMATS["en"])
     return locale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def show_dates(*edits: QDateTimeEdit) -> None:
+    """Date fields (a QDateEdit or QDateTimeEdit, the time shown when the field has one)
+    written as :func:`format_date` writes dates: one date style per language on every
+    screen. Called where the field is made and again on a change of language."""
+    pattern = DATE_FORMATS.get(language_for_locale(locale().name()), DATE_FORMATS["en"])
+    for edit in edits:
+        with_time = bool(edit.displayedSections() & QDateTimeEdit.Section.HourSection)
+        edit.setDisplayFormat(f"{pattern} HH:mm" if with_time else pattern)
 
 
 def format_time(moment: dt.datetime | dt.time) -> str:

@@ -37,7 +37,7 @@ from console.domain.greeting import greeting_line
 from console.domain.loyalty import LoyaltyRule
 from console.domain.roles import NotAllowed
 from console.services.settings import Change, SettingsService, system_zone
-from console.ui.i18n import LANGUAGES, format_time, language_for_locale, locale
+from console.ui.i18n import LANGUAGES, format_time, language_for_locale, locale, message_text
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating, form_scroll_area, message_label, set_message
 
@@ -353,7 +353,7 @@ class SettingsWindow(Retranslating, QWidget):
             text = ""
         else:
             text = self.tr("The rule in words: {rule} (reward: {reward}).").format(
-                rule=rule.describe(), reward=rule.reward
+                rule=message_text(rule.words()), reward=rule.reward
             )
         set_message(self.fields["loyalty_reward"].preview, text, error=False)
 

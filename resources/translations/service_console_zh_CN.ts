@@ -168,6 +168,38 @@
         <translation>在职</translation>
     </message>
     <message>
+        <source>Romanisation</source>
+        <translation>拼音/罗马字</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>不喜欢的东西</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的话题</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -182,6 +214,30 @@
     <message>
         <source>reward</source>
         <translation>奖励</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户（批量）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>投诉报表</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Record</source>
@@ -3794,6 +3850,98 @@ Quiet table</source>
     <message>
         <source>cannot {action} a complaint that is {status} (allowed: {allowed})</source>
         <translation>状态为“{status}”的投诉不能{action}（可以：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{n}th</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}st</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}nd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}rd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} free</source>
+        <translation>{noun}每{nth} 件免费</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} earns {reward}</source>
+        <translation>{noun}每{nth} 件可得：{reward}</translation>
+    </message>
+    <message>
+        <source>{summary} — we promised an answer by {due}</source>
+        <translation>{summary} — 我们承诺在 {due} 前答复</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <source>promised</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up</source>
+        <translation>回访时不满意</translation>
+    </message>
+    <message>
+        <source>linked to customer #{customer_id}</source>
+        <translation>已关联客户 #{customer_id}</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>整个公司</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>scope: {scope}</source>
+        <translation>范围：{scope}</translation>
+    </message>
+    <message>
+        <source>reward given</source>
+        <translation>已发放奖励</translation>
+    </message>
+    <message>
+        <source>merged into #{keep}</source>
+        <translation>已合并到 #{keep}</translation>
+    </message>
+    <message>
+        <source>#{other} merged into #{keep}</source>
+        <translation>#{other} 已合并到 #{keep}</translation>
+    </message>
+    <message>
+        <source>everything about the customer (JSON)</source>
+        <translation>该客户的全部资料（JSON）</translation>
+    </message>
+    <message>
+        <source>{count} entries as CSV</source>
+        <translation>{count} 条记录（CSV）</translation>
     </message>
     <message>
         <source>none</source>

@@ -168,6 +168,38 @@
         <translation>在職</translation>
     </message>
     <message>
+        <source>Romanisation</source>
+        <translation>拼音/羅馬字</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>不喜歡的東西</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的話題</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>紀念日</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分機</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -182,6 +214,30 @@
     <message>
         <source>reward</source>
         <translation>獎勵</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>話術庫</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客戶（批次）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>投訴報表</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系統</translation>
     </message>
     <message>
         <source>Record</source>
@@ -3794,6 +3850,98 @@ Quiet table</source>
     <message>
         <source>cannot {action} a complaint that is {status} (allowed: {allowed})</source>
         <translation>狀態為「{status}」的投訴不能{action}（可以：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{n}th</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}st</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}nd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}rd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} free</source>
+        <translation>{noun}每{nth} 件免費</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} earns {reward}</source>
+        <translation>{noun}每{nth} 件可得：{reward}</translation>
+    </message>
+    <message>
+        <source>{summary} — we promised an answer by {due}</source>
+        <translation>{summary} — 我們承諾在 {due} 前答覆</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>solved on the spot</source>
+        <translation>當場解決</translation>
+    </message>
+    <message>
+        <source>promised</source>
+        <translation>已承諾</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up</source>
+        <translation>回訪時不滿意</translation>
+    </message>
+    <message>
+        <source>linked to customer #{customer_id}</source>
+        <translation>已關聯客戶 #{customer_id}</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>整個公司</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <source>scope: {scope}</source>
+        <translation>範圍：{scope}</translation>
+    </message>
+    <message>
+        <source>reward given</source>
+        <translation>已發放獎勵</translation>
+    </message>
+    <message>
+        <source>merged into #{keep}</source>
+        <translation>已合併到 #{keep}</translation>
+    </message>
+    <message>
+        <source>#{other} merged into #{keep}</source>
+        <translation>#{other} 已合併到 #{keep}</translation>
+    </message>
+    <message>
+        <source>everything about the customer (JSON)</source>
+        <translation>該客戶的全部資料（JSON）</translation>
+    </message>
+    <message>
+        <source>{count} entries as CSV</source>
+        <translation>{count} 筆紀錄（CSV）</translation>
     </message>
     <message>
         <source>none</source>

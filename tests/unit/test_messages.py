@@ -31,7 +31,7 @@ def catalogue_texts() -> list[str]:
     texts = [cls.TEMPLATE for cls in m.all_codes()]
     for table in m.WORD_TABLES:
         texts.extend(table.values())
-    return [*texts, m.LIST_SEPARATOR, "none"]
+    return [*texts, *m.MARKED_TEXTS]
 
 
 def gaps(ts: Path) -> list[str]:
@@ -116,7 +116,7 @@ def test_every_code_reads_in_chinese_without_english_words(language: str) -> Non
     for cls in m.all_codes():
         said = wording.say(_sample(cls), language)
         assert "{" not in said, (cls.CODE, said)
-        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN"}
+        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV"}
         assert not leftovers, (cls.CODE, said)
 
 
@@ -222,3 +222,66 @@ def test_the_installed_command_speaks_traditional_chinese_in_zh_tw(tmp_path: Pat
     )
     assert done.returncode == 1
     assert done.stderr == "role: 第一個帳號必須是管理員\n"
+
+
+# --- what the services record, read back; the loyalty rule in words -----------------------
+
+
+@pytest.mark.parametrize(
+    ("every", "category", "reward", "english", "chinese"),
+    [
+        (10, "drink", "", "every 10th drink free", "drink每第 10 件免费"),
+        (2, "", "", "every 2nd item free", "商品每第 2 件免费"),
+        (21, "coffee", "a cake", "every 21st coffee earns a cake", "coffee每第 21 件可得：a cake"),
+        (13, "wash", "", "every 13th wash free", "wash每第 13 件免费"),
+    ],
+)
+def test_the_loyalty_rule_in_words(
+    every: int, category: str, reward: str, english: str, chinese: str
+) -> None:
+    from console.domain.loyalty import LoyaltyRule
+
+    rule = LoyaltyRule(every=every, category=category, reward=reward)
+    assert str(rule.words()) == rule.describe() == english
+    assert LoyaltyRule.parse(str(rule.words())) == rule
+    assert wording.say(rule.words(), "zh_CN") == chinese
+
+
+def test_history_notes_written_by_the_services_are_recognised() -> None:
+    for said in (m.NoteReceived(), m.NotePromised(), m.NoteLinked(42), m.NoteDissatisfied()):
+        assert m.history_note(str(said)) == said
+    assert m.history_note("customer called back, happy") is None
+    assert wording.say(m.NoteLinked(42), "zh_TW") == ("已關聯客戶 #42")
+
+
+def test_audit_details_are_read_back_as_codes() -> None:
+    from console.domain.audit_words import audit_detail
+
+    refusal = NotAllowed(Role.TRAINER, Permission.VIEW_AUDIT)
+    assert audit_detail(str(refusal)) == refusal.message
+    assert wording.say(refusal.message, "zh_CN") == ("培训师无权查看审计记录（请找：经理、管理员）")
+    assert audit_detail("scope: store") == m.SettingScope("store")
+    assert audit_detail("#3 merged into #5") == m.MergedFrom(3, 5)
+    assert audit_detail("merged into #5") == m.MergedInto(5)
+    assert audit_detail("12 entries as CSV") == m.AuditExported(12)
+    assert audit_detail("the customer asked to be forgotten") is None
+
+
+def test_an_open_complaint_badge_says_the_promise_as_a_code() -> None:
+    from console.domain.customer import Customer
+    from console.domain.loyalty import LoyaltyRule, loyalty_status
+    from console.domain.profile import BadgeKind, OpenComplaint, build_badges
+
+    due = dt.datetime(2026, 11, 29, 10, 0)
+    badges = build_badges(
+        Customer(name="王丽华"),
+        occasions=[],
+        loyalty=loyalty_status(0, 0, LoyaltyRule()),
+        visit_count=1,
+        open_complaints=[OpenComplaint("The heel came off", due)],
+    )
+    badge = next(b for b in badges if b.kind is BadgeKind.OPEN_COMPLAINT)
+    assert badge.said == m.PromisedAnswer("The heel came off", due)
+    assert wording.say(badge.said, "zh_CN") == (
+        "The heel came off — 我们承诺在 2026-11-29 10:00 前答复"
+    )
