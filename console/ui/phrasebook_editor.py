@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain import scripts
 from console.domain.messages import AboutEntry, EntryNumber
 from console.domain.phrase_matcher import Finding, Problem, ProblemCode, normalise
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
@@ -102,7 +103,7 @@ from console.services.phrasebooks import (
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
 from console.ui.i18n import format_datetime, message_text
-from console.ui.phrase_checker import PhraseChecker
+from console.ui.phrase_checker import PhraseChecker, staff_script
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
@@ -427,6 +428,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
 
 
+def reason_for_staff(reason: str, region: str = "") -> str:
+    """A reason (staff read it) in the script of the interface: a Simplified reason is
+    rendered Traditional for 繁體 staff (OpenCC, as the store's region writes it)."""
+    return scripts.in_script(reason, staff_script(), region) if reason else reason
+
+
 def _cell_text(entry: PhraseEntry, column: Column) -> str:
     match column:
         case Column.KIND:
@@ -464,6 +471,7 @@ class PhraseEntryModel(QAbstractTableModel):
         self._entries: list[PhraseEntry] = []
         self._keys: list[str] = []
         self._rows: dict[int, int] = {}
+        self.region = ""  # the store's, for reasons rendered in the staff's script
 
     def set_entries(
         self, entries: Sequence[PhraseEntry], keys: Sequence[str] | None = None
@@ -530,6 +538,8 @@ class PhraseEntryModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.REASON:
+                return reason_for_staff(entry.reason, self.region)
             return _cell_text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
@@ -550,6 +560,13 @@ class PhraseEntryModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, entry: PhraseEntry, column: Column) -> str | None:
+        if column is Column.REASON and entry.reason:
+            shown = reason_for_staff(entry.reason, self.region)
+            if shown != entry.reason:  # marked: the trainer wrote it in the other script
+                return self.tr(
+                    "{reason}\n\nConverted automatically from “{text}” for Traditional-script "
+                    "staff."
+                ).format(reason=shown, text=entry.reason)
         if column is Column.SEVERITY and entry.severity is not None:
             return severity_choice(entry.severity)
         if entry.converted and column in (Column.LANGUAGE, Column.TEXT):
@@ -1673,6 +1690,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         self._renderings_shown = self._want_renderings()
         self._show_entries()
         self._bench_checker.region = self._checker.region
+        self.model.region = self._checker.region
         self._bench_checker.set_entries(entries)
         self._bench_label_text()
         self._apply_role()

@@ -4304,6 +4304,14 @@ Quiet table</source>
         <translation>无</translation>
     </message>
     <message>
+        <source>{reason}
+
+Converted automatically from “{text}” for Traditional-script staff.</source>
+        <translation>{reason}
+
+由简体条目“{text}”自动转换，供繁体字员工阅读。</translation>
+    </message>
+    <message>
         <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>
         <translation>由简体条目“{text}”自动转换，供使用繁体字的客户。按 Enter 编辑即可认可或修改：保存后即成为一条独立的繁体条目。</translation>
     </message>

@@ -4304,6 +4304,14 @@ Quiet table</source>
         <translation>無</translation>
     </message>
     <message>
+        <source>{reason}
+
+Converted automatically from “{text}” for Traditional-script staff.</source>
+        <translation>{reason}
+
+由簡體條目「{text}」自動轉換，供繁體字員工閱讀。</translation>
+    </message>
+    <message>
         <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>
         <translation>由簡體條目「{text}」自動轉換，供使用繁體字的客戶。按 Enter 編輯即可核可或修改：儲存後即成為一筆獨立的繁體條目。</translation>
     </message>

@@ -66,7 +66,12 @@ def _data(desk: Any, run: Callable[..., Any]) -> list[str]:
     for book in run(desk.phrasebooks.list_phrasebooks()):
         data.append(book.name)
         for entry in run(desk.phrasebooks.entries(book.name)):
-            data += [entry.text, *entry.replacements, *entry.exceptions, entry.reason]
+            data += [entry.text, *entry.replacements, *entry.exceptions]
+            # A reason is for staff, read in their script; one a trainer wrote for English
+            # customers is in English (data), and the original quoted beside a rendering.
+            data += [f"“{entry.reason}”", f"「{entry.reason}」"]
+            if entry.language.value == "en":
+                data.append(entry.reason)
     return [item for item in data if item]
 
 
