@@ -236,7 +236,7 @@ class StaffWindow(Retranslating, QWidget):
     def _show_error(self, exc: BaseException) -> None:
         self._saved_shown = False
         theme.set_role(self.message, role="error")
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
 
     def load(self) -> None:
         self.tasks.start(self._load(), name="load")
@@ -639,7 +639,7 @@ class AuditWindow(Retranslating, QWidget):
     def _show_error(self, exc: BaseException) -> None:
         self._message_text = None
         theme.set_role(self.message, role="error")
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
 
     def filters(self) -> dict[str, Any]:
         zone = self.audit.clock.now().tzinfo

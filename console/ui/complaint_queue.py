@@ -795,7 +795,7 @@ class ComplaintView(Retranslating, QDialog):
             return False
         except Exception as exc:
             log.exception("complaint action failed")
-            self._refuse(self.tr("Could not save: {error}").format(error=exc))
+            self._refuse(self.tr("Could not save: {error}").format(error=error_text(exc)))
             return False
         finally:
             self._busy = False
@@ -811,5 +811,7 @@ class ComplaintView(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         set_message(
-            self.status, self.tr("Something went wrong: {error}").format(error=exc), error=True
+            self.status,
+            self.tr("Something went wrong: {error}").format(error=error_text(exc)),
+            error=True,
         )

@@ -102,7 +102,7 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
-from console.ui.i18n import format_datetime, message_text
+from console.ui.i18n import error_text, format_datetime, message_text
 from console.ui.phrase_checker import PhraseChecker, staff_script
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
@@ -375,8 +375,7 @@ def _name(widget: QWidget, accessible_name: str, tip: str = "") -> None:
 
 def with_reason(render: Callable[[str], str], exc: BaseException) -> Callable[[], str]:
     """A message about a failure, made again (in the new language) on a switch."""
-    reason = str(exc)
-    return lambda: render(reason)
+    return lambda: render(error_text(exc))
 
 
 # --- The table model --------------------------------------------------------------------
