@@ -850,3 +850,45 @@ class AuditExported(Message):
     count: int
     CODE: ClassVar[str] = "audit.exported"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{count} entries as CSV")
+
+
+# --- signing in ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoSuchAccount(Message):
+    CODE: ClassVar[str] = "staff.sign_in_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "That name and PIN do not match an account."
+    )
+
+
+@dataclass(frozen=True)
+class AccountSwitchedOff(Message):
+    CODE: ClassVar[str] = "staff.account_switched_off"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "This account is switched off; ask an admin."
+    )
+
+
+LOCKED_ONE = QT_TRANSLATE_NOOP(
+    "Messages", "Too many wrong PINs: this account is locked for {minutes} more minute."
+)
+
+
+@dataclass(frozen=True)
+class AccountLocked(Message):
+    """Locked after wrong PINs, for *minutes* more (English says "minute" for one)."""
+
+    minutes: int
+    CODE: ClassVar[str] = "staff.account_locked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Too many wrong PINs: this account is locked for {minutes} more minutes."
+    )
+
+    @property
+    def template(self) -> str:
+        return LOCKED_ONE if self.minutes == 1 else self.TEMPLATE
+
+
+MARKED_TEXTS = (*MARKED_TEXTS, LOCKED_ONE)

@@ -44,7 +44,12 @@ T = TypeVar("T")
 
 
 class SignInRefused(Exception):
-    """Wrong name or PIN, a locked or inactive account; the message is safe to show."""
+    """Wrong name or PIN, a locked or inactive account; ``message`` (a code) is safe to
+    show."""
+
+    def __init__(self, message: msg.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class AuditService:
@@ -298,8 +303,8 @@ class StaffService:
         if result.locked_until is not None:
             raise SignInRefused(_locked_message(result.locked_until, now))
         if result.outcome == "inactive":
-            raise SignInRefused("This account is switched off; ask an admin.")
-        raise SignInRefused("That name and PIN do not match an account.")
+            raise SignInRefused(msg.AccountSwitchedOff())
+        raise SignInRefused(msg.NoSuchAccount())
 
     async def sign_out(self) -> None:
         if self.session is not None:
@@ -314,9 +319,9 @@ class StaffService:
             raise
 
 
-def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
+def _locked_message(until: dt.datetime, now: dt.datetime) -> msg.Message:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return f"Too many wrong PINs: this account is locked for {minutes} more minute(s)."
+    return msg.AccountLocked(minutes)
 
 
 @functools.cache

@@ -200,8 +200,8 @@ class SignInWindow(Retranslating, QWidget):
             self._error(functools.partial(_sentence, exc.errors[field]), target)
             return
         except SignInRefused as exc:
-            refusal = str(exc)
-            self._error(lambda: refusal, self.pin)
+            refusal = exc.message
+            self._error(lambda: message_text(refusal), self.pin)
             return
         except PermissionError:
             # Someone created the first account meanwhile (another terminal): sign in.

@@ -3944,6 +3944,22 @@ Quiet table</source>
         <translation>{count} 条记录（CSV）</translation>
     </message>
     <message>
+        <source>That name and PIN do not match an account.</source>
+        <translation>姓名和 PIN 码对不上任何账号。</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minute.</source>
+        <translation>PIN 码错误次数过多：此账号还要锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
+        <translation>PIN 码错误次数过多：此账号还要锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -3944,6 +3944,22 @@ Quiet table</source>
         <translation>{count} 筆紀錄（CSV）</translation>
     </message>
     <message>
+        <source>That name and PIN do not match an account.</source>
+        <translation>姓名和 PIN 碼對不上任何帳號。</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>此帳號已停用，請聯絡管理員。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minute.</source>
+        <translation>PIN 碼錯誤次數過多：此帳號還要鎖定 {minutes} 分鐘。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
+        <translation>PIN 碼錯誤次數過多：此帳號還要鎖定 {minutes} 分鐘。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -285,3 +285,12 @@ def test_an_open_complaint_badge_says_the_promise_as_a_code() -> None:
     assert wording.say(badge.said, "zh_CN") == (
         "The heel came off — 我们承诺在 2026-11-29 10:00 前答复"
     )
+
+
+def test_sign_in_refusals_are_codes_with_english_plurals() -> None:
+    assert str(m.AccountLocked(1)) == (
+        "Too many wrong PINs: this account is locked for 1 more minute."
+    )
+    assert str(m.AccountLocked(5)).endswith("locked for 5 more minutes.")
+    assert wording.say(m.AccountLocked(5), "zh_TW") == "PIN 碼錯誤次數過多：此帳號還要鎖定 5 分鐘。"
+    assert wording.say(m.NoSuchAccount(), "zh_CN") == "姓名和 PIN 码对不上任何账号。"
