@@ -3,8 +3,8 @@
 The services write a detail's English sentence into the audit trail (a permanent record:
 what was written stays written, and older entries have only the words). To show a detail
 in the reader's language, :func:`audit_detail` finds the message it was made from — every
-permission refusal, a setting's scope, a merge, a reward, an export — or None for a detail
-a person typed (a reason for erasing, a backup note), which is shown as it is.
+permission refusal, a setting's scope, a merge, a reward, an export, why a sign-in failed —
+or None for a detail a person typed (a reason for erasing, a backup note), which is shown as it is.
 
 Plain Python: no Qt, no I/O.
 """
@@ -37,8 +37,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type[m.Message]], ...] = (
     (re.compile(r"(?P<count>\d+) entries as CSV"), m.AuditExported),
 )
 _FIXED: dict[str, m.Message] = {
-    str(m.RewardGiven()): m.RewardGiven(),
-    str(m.CustomerExported()): m.CustomerExported(),
+    str(said): said
+    for said in (
+        m.RewardGiven(),
+        m.CustomerExported(),
+        m.AttemptWrong(),
+        m.AttemptInactive(),
+        m.AttemptLocked(),
+        m.LockedAfterWrongPins(),
+    )
 }
 
 

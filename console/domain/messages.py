@@ -892,3 +892,28 @@ class AccountLocked(Message):
 
 
 MARKED_TEXTS = (*MARKED_TEXTS, LOCKED_ONE)
+
+
+# Why a sign-in failed, as storage records it in the audit trail.
+@dataclass(frozen=True)
+class AttemptWrong(Message):
+    CODE: ClassVar[str] = "audit.sign_in_wrong"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "wrong")
+
+
+@dataclass(frozen=True)
+class AttemptInactive(Message):
+    CODE: ClassVar[str] = "audit.sign_in_inactive"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "inactive")
+
+
+@dataclass(frozen=True)
+class AttemptLocked(Message):
+    CODE: ClassVar[str] = "audit.sign_in_locked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "locked")
+
+
+@dataclass(frozen=True)
+class LockedAfterWrongPins(Message):
+    CODE: ClassVar[str] = "audit.locked_after_wrong_pins"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "too many wrong PINs")

@@ -3960,6 +3960,22 @@ Quiet table</source>
         <translation>PIN 码错误次数过多：此账号还要锁定 {minutes} 分钟。</translation>
     </message>
     <message>
+        <source>wrong</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <source>too many wrong PINs</source>
+        <translation>PIN 码错误次数过多</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -3960,6 +3960,22 @@ Quiet table</source>
         <translation>PIN 碼錯誤次數過多：此帳號還要鎖定 {minutes} 分鐘。</translation>
     </message>
     <message>
+        <source>wrong</source>
+        <translation>PIN 碼錯誤</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>帳號已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>帳號已鎖定</translation>
+    </message>
+    <message>
+        <source>too many wrong PINs</source>
+        <translation>PIN 碼錯誤次數過多</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

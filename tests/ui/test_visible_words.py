@@ -4,7 +4,8 @@ The front desk of :mod:`tests.ui.front_desk` (a customer with an open complaint,
 due and a birthday this week) is walked in zh_CN and zh_TW through the screens of the
 screenshot flows: Today, the profile with a call popped, the complaint form empty and
 refused, the complaint queue and one complaint's view with its history, the report, the
-phrasebook editor, Settings, staff and the audit trail, and the customer form. Every
+phrasebook editor, every page of Settings, a purchase, the customer form, signing in
+(and a refused sign-in), staff and the audit trail. Every
 visible text is collected (:func:`tests.ui.visible_words.visible_texts`: labels, buttons,
 tabs, headers, placeholders, tooltips, combo, list and table items). With the data left
 out (names, what the customer said and bought, phrasebook entries, the store's own
@@ -163,8 +164,20 @@ def test_every_screen_speaks_the_interface_language(
     settings.load()
     qtbot.waitExposed(settings)
     qtbot.wait(100)
-    check("settings", settings)
+    for page in range(settings.pages.count()):  # every page of Settings
+        settings.pages.setCurrentRow(page)
+        qtbot.wait(50)
+        check(f"settings-{page}", settings)
     settings.close()
+
+    from console.ui.purchase_dialog import PurchaseDialog
+
+    purchase = PurchaseDialog(desk.customers, desk.customer_id, parent=window)
+    qtbot.addWidget(purchase)
+    purchase.show()
+    qtbot.waitExposed(purchase)
+    check("purchase", purchase)
+    purchase.close()
 
     window.edit_customer(desk.customer_id)
     qtbot.waitUntil(lambda: bool(_customer_dialogs(window)), timeout=5000)
@@ -175,7 +188,21 @@ def test_every_screen_speaks_the_interface_language(
     dialog.close()
 
     run(desk.staff.add_staff(None, name="Grace Ho", role="admin", secret="7391"))
+    from console.ui.sign_in import SignInWindow
+
+    sign_in = SignInWindow(desk.staff, first_run=False, store="Shanghai Jing'an")
+    qtbot.addWidget(sign_in)
+    sign_in.show()
+    qtbot.waitExposed(sign_in)
+    check("sign-in", sign_in)
+    qtbot.keyClicks(sign_in.name, "Grace Ho")
+    qtbot.keyClicks(sign_in.pin, "0000")
+    sign_in.button.click()
+    qtbot.waitUntil(sign_in.message.isVisible, timeout=5000)
+    check("sign-in-refused", sign_in)
+    sign_in.close()
     run(desk.staff.sign_in("Grace Ho", "7391"))
+
     from console.ui.admin import AuditWindow, StaffWindow
 
     staff = StaffWindow(desk.staff)

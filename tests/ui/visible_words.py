@@ -37,6 +37,7 @@ ALLOWED = frozenset(
         "English",  # a language named in its own words (the Language menu)
         "en", "zh-Hans", "zh-Hant",  # language tags, as phrasebook files write them
         "YYYY-MM-DD", "MM-DD",  # the date format a field accepts
+        "backups",  # a folder's name on disk
         "CNY", "HKD", "TWD", "GBP", "USD", "EUR", "CN", "HK", "TW", "MO", "GB", "US",
         "Asia", "Shanghai", "Taipei", "Hong_Kong", "Europe", "London", "UTC", "GMT",
         "min", "h", "px",
@@ -116,6 +117,7 @@ def _without(text: str, data: Iterable[str]) -> str:
     for item in sorted(data, key=len, reverse=True):
         if item:
             text = text.replace(item, " ")
+    text = re.sub(r"(?<!\w)--[a-z][a-z-]*", " ", text)  # a command-line option, typed as is
     return re.sub(r"<[^>]+>", " ", text)  # rich text: its tags are not words
 
 
