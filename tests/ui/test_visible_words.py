@@ -117,6 +117,13 @@ def test_every_screen_speaks_the_interface_language(
     qtbot.waitUntil(lambda: desk.call_desk.caller_facts.text() != "", timeout=5000)
     qtbot.wait(200)
     check("profile-call", window)
+    run(_ring(desk, "+44 20 7946 0999", "c-2"))  # a number nobody has
+    qtbot.waitUntil(lambda: desk.call_desk.queue.count() == 2, timeout=5000)
+    desk.call_desk.queue.setCurrentRow(1)
+    qtbot.waitUntil(
+        lambda: desk.call_desk.detail.currentWidget() is desk.call_desk.new_page, timeout=5000
+    )
+    check("call-unknown", window)
 
     features = window.complaints
     with qtbot.waitSignal(features.formOpened, timeout=5000) as opened:
@@ -128,6 +135,12 @@ def test_every_screen_speaks_the_interface_language(
     assert form.promise_due.displayFormat() == f"{style} HH:mm"
     assert run(form.save()) is None
     check("complaint-refused", form)
+    # A reply the phrasebook blocks: the finding's reason and replacement, said to staff.
+    form.reply.setPlainText({"zh_CN": "这里就是这样的", "zh_TW": "這裡就是這樣的"}[language])
+    qtbot.wait(600)  # the checker runs after a pause in typing
+    assert run(form.save()) is None
+    qtbot.waitUntil(lambda: form._errors["reply"].text() != "", timeout=5000)
+    check("complaint-blocked", form)
     form.close()
 
     queue = features.show_queue()
