@@ -917,3 +917,87 @@ class AttemptLocked(Message):
 class LockedAfterWrongPins(Message):
     CODE: ClassVar[str] = "audit.locked_after_wrong_pins"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "too many wrong PINs")
+
+
+# --- purchases -----------------------------------------------------------------------------
+
+AN_ITEM = QT_TRANSLATE_NOOP("Messages", "an item")
+MARKED_TEXTS = (*MARKED_TEXTS, AN_ITEM)
+
+
+@dataclass(frozen=True)
+class NoItems(Message):
+    CODE: ClassVar[str] = "purchase.no_items"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Add at least one item")
+
+
+@dataclass(frozen=True)
+class ItemWithoutName(Message):
+    CODE: ClassVar[str] = "purchase.item_without_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Every item needs a name")
+
+
+def _item(name: str) -> Param:
+    return name or Word(AN_ITEM)
+
+
+@dataclass(frozen=True)
+class QuantityTooSmall(Message):
+    name: str
+    CODE: ClassVar[str] = "purchase.quantity_too_small"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{name}: quantity must be at least 1")
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name)}
+
+
+@dataclass(frozen=True)
+class QuantityTooLarge(Message):
+    """*quantity* and *limit* as written for any reader (``100,001``)."""
+
+    name: str
+    quantity: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.quantity_too_large"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{name}: quantity {quantity} is more than {limit}"
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name), "quantity": self.quantity, "limit": self.limit}
+
+
+@dataclass(frozen=True)
+class NegativePrice(Message):
+    name: str
+    CODE: ClassVar[str] = "purchase.negative_price"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{name}: price cannot be negative")
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name)}
+
+
+@dataclass(frozen=True)
+class PriceTooHigh(Message):
+    """*price* and *limit* as locale-neutral money text (``CNY 1,234.50``)."""
+
+    name: str
+    price: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.price_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{name}: price {price} is more than {limit}"
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name), "price": self.price, "limit": self.limit}
+
+
+@dataclass(frozen=True)
+class TotalTooHigh(Message):
+    total: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.total_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the purchase total {total} is more than {limit}"
+    )

@@ -294,7 +294,7 @@ class CustomerService:
         items = [clean_item(i) for i in items]
         problems = purchase_problems(items, currency.upper())
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValidationFailed({f"item {n}": said for n, said in enumerate(problems, 1)})
         store_name = await self._settings.get(opts.STORE_NAME)
         purchase = Purchase(customer_id, self.now(), items, store_name, channel, currency.upper())
         record = Record(

@@ -3976,6 +3976,38 @@ Quiet table</source>
         <translation>PIN 码错误次数过多</translation>
     </message>
     <message>
+        <source>an item</source>
+        <translation>某件商品</translation>
+    </message>
+    <message>
+        <source>Add at least one item</source>
+        <translation>请至少添加一项商品</translation>
+    </message>
+    <message>
+        <source>Every item needs a name</source>
+        <translation>每项商品都需要名称</translation>
+    </message>
+    <message>
+        <source>{name}: quantity must be at least 1</source>
+        <translation>{name}：数量至少为 1</translation>
+    </message>
+    <message>
+        <source>{name}: quantity {quantity} is more than {limit}</source>
+        <translation>{name}：数量 {quantity} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: price cannot be negative</source>
+        <translation>{name}：价格不能为负数</translation>
+    </message>
+    <message>
+        <source>{name}: price {price} is more than {limit}</source>
+        <translation>{name}：价格 {price} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>the purchase total {total} is more than {limit}</source>
+        <translation>本次消费总额 {total} 超过上限 {limit}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

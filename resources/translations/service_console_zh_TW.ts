@@ -3976,6 +3976,38 @@ Quiet table</source>
         <translation>PIN 碼錯誤次數過多</translation>
     </message>
     <message>
+        <source>an item</source>
+        <translation>某件商品</translation>
+    </message>
+    <message>
+        <source>Add at least one item</source>
+        <translation>請至少新增一項商品</translation>
+    </message>
+    <message>
+        <source>Every item needs a name</source>
+        <translation>每項商品都需要名稱</translation>
+    </message>
+    <message>
+        <source>{name}: quantity must be at least 1</source>
+        <translation>{name}：數量至少為 1</translation>
+    </message>
+    <message>
+        <source>{name}: quantity {quantity} is more than {limit}</source>
+        <translation>{name}：數量 {quantity} 超過上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: price cannot be negative</source>
+        <translation>{name}：價格不能為負數</translation>
+    </message>
+    <message>
+        <source>{name}: price {price} is more than {limit}</source>
+        <translation>{name}：價格 {price} 超過上限 {limit}</translation>
+    </message>
+    <message>
+        <source>the purchase total {total} is more than {limit}</source>
+        <translation>本次消費總額 {total} 超過上限 {limit}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

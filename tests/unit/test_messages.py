@@ -294,3 +294,14 @@ def test_sign_in_refusals_are_codes_with_english_plurals() -> None:
     assert str(m.AccountLocked(5)).endswith("locked for 5 more minutes.")
     assert wording.say(m.AccountLocked(5), "zh_TW") == "PIN 碼錯誤次數過多：此帳號還要鎖定 5 分鐘。"
     assert wording.say(m.NoSuchAccount(), "zh_CN") == "姓名和 PIN 码对不上任何账号。"
+
+
+def test_purchase_problems_are_codes() -> None:
+    from console.domain.customer import MAX_QUANTITY, PurchaseItem, purchase_problems
+
+    assert purchase_problems([], "CNY") == [m.NoItems()]
+    too_many = PurchaseItem("", MAX_QUANTITY + 1, -5, "drink")
+    said = purchase_problems([too_many], "CNY")
+    assert [type(p) for p in said] == [m.ItemWithoutName, m.QuantityTooLarge, m.NegativePrice]
+    assert str(said[1]) == f"an item: quantity {MAX_QUANTITY + 1:,} is more than {MAX_QUANTITY:,}"
+    assert wording.say(said[2], "zh_CN") == "某件商品：价格不能为负数"
