@@ -1001,3 +1001,36 @@ class TotalTooHigh(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "the purchase total {total} is more than {limit}"
     )
+
+
+# --- calls ---------------------------------------------------------------------------------
+
+WITHHELD_NUMBER = QT_TRANSLATE_NOOP("Messages", "a withheld number")
+MARKED_TEXTS = (*MARKED_TEXTS, WITHHELD_NUMBER)
+
+
+@dataclass(frozen=True)
+class CallGone(Message):
+    CODE: ClassVar[str] = "calls.gone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "this call is no longer in the log")
+
+
+@dataclass(frozen=True)
+class CallerNotAPhone(Message):
+    """The caller's number (empty when withheld) cannot be kept as a phone number."""
+
+    number: str
+    CODE: ClassVar[str] = "calls.not_a_phone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{number} is not a phone number")
+
+    def params(self) -> dict[str, Param]:
+        return {"number": self.number or Word(WITHHELD_NUMBER)}
+
+
+@dataclass(frozen=True)
+class CustomerGone(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "calls.customer_gone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "customer #{customer_id} no longer exists"
+    )

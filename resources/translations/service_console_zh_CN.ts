@@ -4008,6 +4008,22 @@ Quiet table</source>
         <translation>本次消费总额 {total} 超过上限 {limit}</translation>
     </message>
     <message>
+        <source>a withheld number</source>
+        <translation>隐藏的号码</translation>
+    </message>
+    <message>
+        <source>this call is no longer in the log</source>
+        <translation>这通来电已不在记录中</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number</source>
+        <translation>{number}不是电话号码</translation>
+    </message>
+    <message>
+        <source>customer #{customer_id} no longer exists</source>
+        <translation>客户 #{customer_id} 已不存在</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4008,6 +4008,22 @@ Quiet table</source>
         <translation>本次消費總額 {total} 超過上限 {limit}</translation>
     </message>
     <message>
+        <source>a withheld number</source>
+        <translation>隱藏的號碼</translation>
+    </message>
+    <message>
+        <source>this call is no longer in the log</source>
+        <translation>這通來電已不在紀錄中</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number</source>
+        <translation>{number}不是電話號碼</translation>
+    </message>
+    <message>
+        <source>customer #{customer_id} no longer exists</source>
+        <translation>客戶 #{customer_id} 已不存在</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>
