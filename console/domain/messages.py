@@ -1034,3 +1034,12 @@ class CustomerGone(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "customer #{customer_id} no longer exists"
     )
+
+
+@dataclass(frozen=True)
+class StaffNameInUse(Message):
+    name: str
+    CODE: ClassVar[str] = "staff.name_in_use"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "there is already a staff member called '{name}'"
+    )

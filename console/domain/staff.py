@@ -167,9 +167,9 @@ def validate_staff(name: str, role: str, extension: str) -> dict[str, msg.Messag
     return errors
 
 
-class StaffNameTaken(ValueError):
+class StaffNameTaken(msg.Refusal):
     def __init__(self, name: str) -> None:
-        super().__init__(f"there is already a staff member called {name!r}")
+        super().__init__(msg.StaffNameInUse(name))
         self.name = name
 
 

@@ -4024,6 +4024,10 @@ Quiet table</source>
         <translation>客户 #{customer_id} 已不存在</translation>
     </message>
     <message>
+        <source>there is already a staff member called &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的员工</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4024,6 +4024,10 @@ Quiet table</source>
         <translation>客戶 #{customer_id} 已不存在</translation>
     </message>
     <message>
+        <source>there is already a staff member called &apos;{name}&apos;</source>
+        <translation>已有名為「{name}」的員工</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>
