@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from console import assets
-from console.domain import messages
+from console.domain import messages, options
 from console.domain.messages import Message
 from console.domain.validation import ValidationFailed
 
@@ -113,16 +113,16 @@ def read_qm(path: Path, context: str = messages.CONTEXT) -> dict[str, str]:
 
 
 @functools.cache
-def catalogue(language: str) -> dict[str, str]:
-    """The translations of the message codes in *language* (empty for English or a
-    language without a catalogue)."""
+def catalogue(language: str, context: str = messages.CONTEXT) -> dict[str, str]:
+    """The translations of *context* (the message codes by default) in *language*
+    (empty for English or a language without a catalogue)."""
     if language == ENGLISH:
         return {}
     compiled = assets.compiled_translations().get(language)
     if compiled is not None:
-        return read_qm(compiled)
+        return read_qm(compiled, context)
     source = assets.translation_sources() / f"{assets.TS_PREFIX}{language}.ts"
-    return read_ts(source) if source.exists() else {}
+    return read_ts(source, context) if source.exists() else {}
 
 
 def say(message: Message, language: str | None = None) -> str:
@@ -140,4 +140,8 @@ def error_text(error: BaseException, language: str | None = None) -> str:
         return say(message, language)
     if isinstance(error, ValidationFailed):
         return "; ".join(say(text, language) for text in error.errors.values())
+    if isinstance(error, options.Invalid):  # a setting's refusal (context "Settings")
+        words = catalogue(environment_language() if language is None else language, "Settings")
+        template = words.get(error.template) or error.template
+        return template.format(name=error.option.key, **error.params)
     return str(error)

@@ -305,3 +305,13 @@ def test_purchase_problems_are_codes() -> None:
     assert [type(p) for p in said] == [m.ItemWithoutName, m.QuantityTooLarge, m.NegativePrice]
     assert str(said[1]) == f"an item: quantity {MAX_QUANTITY + 1:,} is more than {MAX_QUANTITY:,}"
     assert wording.say(said[2], "zh_CN") == "某件商品：价格不能为负数"
+
+
+def test_cli_says_a_setting_refusal_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    argv = ("settings", "set", "cti_port", "99999", "--db", db, "--as", "Grace")
+    assert _main(monkeypatch, "7391\n", *argv) == 1
+    assert capsys.readouterr().err == "cti_port必須是 1 到 65535 之間的整數。\n"
