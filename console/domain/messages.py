@@ -37,6 +37,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate reads this nam
 # Joins the items of a list parameter (", " in English, "、" in Chinese).
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
 NONE = QT_TRANSLATE_NOOP("Messages", "none")
+# Joins several messages said at once (field errors): "; " in English, "；" in Chinese.
+SEPARATOR = QT_TRANSLATE_NOOP("Messages", "; ")
 
 Param = object  # str | int | Message | tuple[...] | dt.date | dt.datetime
 
@@ -791,7 +793,7 @@ def history_note(note: str) -> Message | None:
 
 
 # Marked texts that are no code's template (a translation must cover them too).
-MARKED_TEXTS: tuple[str, ...] = (LIST_SEPARATOR, NONE, *ORDINALS, ANY_ITEM)
+MARKED_TEXTS: tuple[str, ...] = (LIST_SEPARATOR, SEPARATOR, NONE, *ORDINALS, ANY_ITEM)
 
 
 # --- the audit trail's details ---------------------------------------------------------------

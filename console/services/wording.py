@@ -139,7 +139,9 @@ def error_text(error: BaseException, language: str | None = None) -> str:
     if isinstance(message, Message):
         return say(message, language)
     if isinstance(error, ValidationFailed):
-        return "; ".join(say(text, language) for text in error.errors.values())
+        said = [say(text, language) for text in error.errors.values()]
+        words = catalogue(environment_language() if language is None else language)
+        return (words.get(messages.SEPARATOR) or messages.SEPARATOR).join(said)
     if isinstance(error, options.Invalid):  # a setting's refusal (context "Settings")
         words = catalogue(environment_language() if language is None else language, "Settings")
         template = words.get(error.template) or error.template

@@ -272,7 +272,8 @@ def error_text(error: BaseException) -> str:
     if isinstance(message, Message):
         return message_text(message)
     if isinstance(error, ValidationFailed):
-        return "; ".join(message_text(text) for text in error.errors.values())
+        separator = QCoreApplication.translate(messages.CONTEXT, messages.SEPARATOR)
+        return separator.join(message_text(text) for text in error.errors.values())
     return str(error)
 
 

@@ -3616,6 +3616,10 @@ Quiet table</source>
         <translation>、</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>an agent</source>
         <translation>客服</translation>
     </message>

@@ -21,7 +21,7 @@ def test_codes_read_in_the_interface_language(qapp: Any, tmp_path: Path) -> None
         translations.switch("zh_TW")
         assert i18n.error_text(refusal) == "客服無權匯出（請找：經理、管理員）"
         fields = ValidationFailed({"name": m.NoStaffName(), "extension": m.ExtensionNotDigits()})
-        assert i18n.error_text(fields) == "請輸入員工姓名。; 分機號只能是數字（如 2041）。"
+        assert i18n.error_text(fields) == "請輸入員工姓名。；分機號只能是數字（如 2041）。"
         said = i18n.message_text(m.PromisedAnswer("鞋跟掉了", due))
         assert said == f"鞋跟掉了 — 我們承諾在 {i18n.format_datetime(due)} 前答覆"
         assert i18n.format_datetime(due).startswith("2026/11/29")
