@@ -34,7 +34,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type[m.Message]], ...] = (
     (re.compile(r"scope: (?P<scope>[a-z]+)"), m.SettingScope),
     (re.compile(r"merged into #(?P<keep>\d+)"), m.MergedInto),
     (re.compile(r"#(?P<other>\d+) merged into #(?P<keep>\d+)"), m.MergedFrom),
-    (re.compile(r"(?P<count>\d+) entries as CSV"), m.AuditExported),
+    (re.compile(r"(?P<count>\d+) entr(?:y|ies) as CSV"), m.AuditExported),
 )
 _FIXED: dict[str, m.Message] = {
     str(said): said

@@ -847,11 +847,18 @@ class CustomerExported(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "everything about the customer (JSON)")
 
 
+EXPORTED_ONE = QT_TRANSLATE_NOOP("Messages", "{count} entry as CSV")
+
+
 @dataclass(frozen=True)
 class AuditExported(Message):
     count: int
     CODE: ClassVar[str] = "audit.exported"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{count} entries as CSV")
+
+    @property
+    def template(self) -> str:
+        return EXPORTED_ONE if self.count == 1 else self.TEMPLATE
 
 
 # --- signing in ----------------------------------------------------------------------------
@@ -893,7 +900,7 @@ class AccountLocked(Message):
         return LOCKED_ONE if self.minutes == 1 else self.TEMPLATE
 
 
-MARKED_TEXTS = (*MARKED_TEXTS, LOCKED_ONE)
+MARKED_TEXTS = (*MARKED_TEXTS, LOCKED_ONE, EXPORTED_ONE)
 
 
 # Why a sign-in failed, as storage records it in the audit trail.

@@ -128,7 +128,7 @@ class AuditService:
     async def export_csv(self, viewer: Session, **filters: Any) -> str:
         await self._require(viewer, Permission.EXPORT)
         rows = await self.entries(viewer, limit=None, **filters)
-        await self.record(viewer, "export", "audit", "", detail=f"{len(rows)} entries as CSV")
+        await self.record(viewer, "export", "audit", "", detail=str(msg.AuditExported(len(rows))))
         return entries_csv(rows)
 
     async def _require(self, viewer: Session, permission: Permission) -> None:

@@ -3944,6 +3944,10 @@ Quiet table</source>
         <translation>该客户的全部资料（JSON）</translation>
     </message>
     <message>
+        <source>{count} entry as CSV</source>
+        <translation>{count} 条记录（CSV）</translation>
+    </message>
+    <message>
         <source>{count} entries as CSV</source>
         <translation>{count} 条记录（CSV）</translation>
     </message>

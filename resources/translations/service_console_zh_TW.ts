@@ -3944,6 +3944,10 @@ Quiet table</source>
         <translation>該客戶的全部資料（JSON）</translation>
     </message>
     <message>
+        <source>{count} entry as CSV</source>
+        <translation>{count} 筆紀錄（CSV）</translation>
+    </message>
+    <message>
         <source>{count} entries as CSV</source>
         <translation>{count} 筆紀錄（CSV）</translation>
     </message>

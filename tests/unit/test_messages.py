@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -204,19 +203,20 @@ def test_cli_says_a_validation_failure_and_a_refusal_in_the_locale_language(
     assert capsys.readouterr().err == "an agent may not view audit (ask: manager, admin)\n"
 
 
-@pytest.mark.skipif(shutil.which("service-console") is None, reason="entry point not installed")
-def test_the_installed_command_speaks_traditional_chinese_in_zh_tw(tmp_path: Path) -> None:
-    root = str(Path(__file__).resolve().parents[2])  # the in-memory keyring lives in tests/
+def test_the_command_in_a_process_speaks_traditional_chinese_in_zh_tw(tmp_path: Path) -> None:
+    """The command as a script runs it: a fresh process, the locale in its environment."""
+    root = str(Path(__file__).resolve().parents[2])  # this checkout (and tests/ keyring)
     env = {**os.environ, "LANG": "zh_TW.UTF-8", "HOME": str(tmp_path), "PYTHONPATH": root}
     env.pop("LC_ALL", None)
     env.pop("LC_MESSAGES", None)
-    command = ["service-console", "staff", "add", "--db", str(tmp_path / "c.db")]
+    command = [sys.executable, "-m", "console.cli", "staff", "add", "--db", str(tmp_path / "c.db")]
     done = subprocess.run(
         [*command, "--name", "X", "--role", "agent"],
         input="7391\n",
         capture_output=True,
         text=True,
         env=env,
+        cwd=root,
         check=False,
         timeout=120,
     )
@@ -264,6 +264,8 @@ def test_audit_details_are_read_back_as_codes() -> None:
     assert audit_detail("#3 merged into #5") == m.MergedFrom(3, 5)
     assert audit_detail("merged into #5") == m.MergedInto(5)
     assert audit_detail("12 entries as CSV") == m.AuditExported(12)
+    assert audit_detail("1 entry as CSV") == audit_detail("1 entries as CSV") == m.AuditExported(1)
+    assert str(m.AuditExported(1)) == "1 entry as CSV"  # English plurals
     assert audit_detail("the customer asked to be forgotten") is None
 
 
