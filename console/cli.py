@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from console import cli_args
 from console.domain.text import escape_controls
+from console.services.wording import error_text, say
 
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
@@ -265,7 +266,7 @@ def _act_as(runner: DatabaseRunner, name: str, permission: str, entity: str) -> 
     try:
         return cli_staff.act_as(runner, name, Permission[permission], entity)
     except (SignInRefused, NotAllowed) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return None
     except cli_staff.CliUsage as exc:
         raise UsageError(str(exc)) from None
@@ -390,7 +391,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
             fill_demo_complaints(runner, args.complaints, args.seed)
     except imports.Rejected as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     finally:
         runner.close()
@@ -489,7 +490,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 with files.atomic_open(args.output, newline="") as fh:
                     count = imports.export_customers(runner, fh, args.format, consent=args.consent)
             except files.WriteFailed as exc:
-                print(str(exc), file=sys.stderr)
+                print(error_text(exc), file=sys.stderr)
                 return EXIT_REJECTED
             print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
         else:
@@ -671,11 +672,11 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     except PhrasebookInvalid as exc:
         for problem in exc.problems:
-            print(f"{path}: {problem.message}", file=sys.stderr)
+            print(f"{path}: {say(problem.message)}", file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); nothing was imported", file=sys.stderr)
         return EXIT_REJECTED
     except (PermissionDenied, PhrasebookNotFound, PhrasebookBusy, ValueError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     except OSError as exc:
         verb = "read" if args.action == "import" else "written"
@@ -808,7 +809,7 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
     if isinstance(exc, StorageError):
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
     elif isinstance(exc, OSError):
         print(_os_error(exc), file=sys.stderr)
     elif isinstance(exc, RecursionError):

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from console.cli_staff import add_as
 from console.domain.clock import SystemClock
+from console.services.wording import error_text
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -70,7 +71,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         target = Path(args.output) if args.output else None
         result = asyncio.run(service.backup_now(target=target))
     except (BackupFailed, SignInRefused, NotAllowed) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     finally:
         runner.close()
@@ -136,7 +137,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     try:
         info = files.check(Path(args.file))
     except RestoreRefused as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     if not args.yes:
         print(
@@ -152,7 +153,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         try:
             _authorise_restore(args, live)
         except (SignInRefused, NotAllowed) as exc:
-            print(str(exc), file=sys.stderr)
+            print(error_text(exc), file=sys.stderr)
             return EXIT_REJECTED
         except DamagedDatabaseError:
             existed = False  # a damaged database cannot say who may: the restored one does
@@ -160,7 +161,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     try:
         restored = files.restore(Path(args.file), safety)
     except RestoreRefused as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     if key is not None and key.raw is not None:
         from console.wiring.desk import remember_key

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from console import cli_args
+from console.services.wording import error_text
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -88,7 +89,7 @@ def cmd_settings(
         option = option_named(args.name) if args.action != "list" else None
         value = option.parse(args.value) if option is not None and args.action == "set" else None
     except (UnknownSetting, Invalid) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
 
     runner = open_db(args.db)
@@ -123,7 +124,7 @@ def cmd_settings(
         out.write(f"{option.key} = {now}{note}; was {was}\n")
         return EXIT_OK
     except (SignInRefused, NotAllowed, Invalid) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     finally:
         runner.close()

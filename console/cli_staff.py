@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console import cli_args
+from console.services.wording import error_text, say
 
 if TYPE_CHECKING:
     from console.domain.roles import Permission
@@ -146,7 +147,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
     try:
         return asyncio.run(go())
     except (SignInRefused, NotAllowed, ErasureIncomplete, ValueError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     except LookupError as exc:
         print(str(exc).strip("'\""), file=sys.stderr)
@@ -267,10 +268,10 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return asyncio.run(go())
     except ValidationFailed as exc:
         for field, message in exc.errors.items():
-            print(f"{field}: {message}", file=sys.stderr)
+            print(f"{field}: {say(message)}", file=sys.stderr)
         return EXIT_REJECTED
     except (SignInRefused, NotAllowed, StaffNameTaken, PermissionError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
 
 
@@ -333,5 +334,5 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
     try:
         return asyncio.run(go())
     except (SignInRefused, NotAllowed) as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED

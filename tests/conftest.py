@@ -36,3 +36,7 @@ def _isolated_environment(
     monkeypatch.delenv("SERVICE_CONSOLE_DB", raising=False)
     monkeypatch.delenv("SERVICE_CONSOLE_CONFIG", raising=False)  # settings.json: the temp folder
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyring")
+    # The command line speaks the locale's language: English unless a test asks otherwise.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

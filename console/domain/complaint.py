@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
+from console.domain import messages as msg
 from console.domain.text import clean_text
 
 #: A stored summary is the first this many characters of what the customer said.
@@ -119,13 +120,10 @@ class ComplaintChanged(Exception):
         self.changed_at = changed_at
 
 
-class TransitionRefused(ValueError):
+class TransitionRefused(msg.Refusal):
     def __init__(self, current: Status, action: Action) -> None:
-        allowed = ", ".join(a.value for (s, a) in TRANSITIONS if s is current) or "none"
-        super().__init__(
-            f"cannot {action.value.replace('_', ' ')} a complaint that is "
-            f"{current.value.replace('_', ' ')} (allowed: {allowed})"
-        )
+        allowed = tuple(a.value for (s, a) in TRANSITIONS if s is current)
+        super().__init__(msg.TransitionNotAllowed(action.value, current.value, allowed))
         self.current = current
         self.action = action
 
@@ -280,7 +278,7 @@ DISSATISFIED_AT_OR_BELOW = 2
 
 def is_dissatisfied(satisfaction: int) -> bool:
     if not SATISFACTION_MIN <= satisfaction <= SATISFACTION_MAX:
-        raise ValueError(f"satisfaction must be {SATISFACTION_MIN}–{SATISFACTION_MAX}")
+        raise msg.Refusal(msg.SatisfactionOutOfRange(SATISFACTION_MIN, SATISFACTION_MAX))
     return satisfaction <= DISSATISFIED_AT_OR_BELOW
 
 
@@ -387,27 +385,27 @@ def clean_complaint(c: Complaint) -> Complaint:
     return replace(c, **changes) if changes else c  # type: ignore[arg-type]
 
 
-def validate_complaint(c: Complaint, now: dt.datetime) -> dict[str, str]:
+def validate_complaint(c: Complaint, now: dt.datetime) -> dict[str, msg.Message]:
     """Field errors keyed by field name; empty when the complaint may be saved.
 
     A complaint needs someone to answer (a customer, or a name or contact for a walk-in)
     and what happened. If it is not solved on the spot it needs a promise, and the
     promise must lie in the future when it is made.
     """
-    errors: dict[str, str] = {}
+    errors: dict[str, msg.Message] = {}
     if c.customer_id is None and not (c.caller_name.strip() or c.caller_contact.strip()):
-        errors["caller_name"] = "Pick the customer, or type the caller's name or contact."
+        errors["caller_name"] = msg.NoCaller()
     if not c.customer_words.strip():
-        errors["customer_words"] = "Write down what happened, in the customer's words."
+        errors["customer_words"] = msg.NoCustomerWords()
     if c.compensation is not None:
         if not c.compensation.kind.strip():
-            errors["compensation"] = "Say what the compensation was."
+            errors["compensation"] = msg.NoCompensationKind()
         elif c.compensation.amount_minor is not None and c.compensation.amount_minor < 0:
-            errors["compensation"] = "A compensation amount cannot be negative."
+            errors["compensation"] = msg.NegativeCompensation()
     if c.status.is_open and c.promise_due is None:
-        errors["promise_due"] = "Not solved on the spot: tell the customer when we will reply."
+        errors["promise_due"] = msg.NoPromise()
     if c.id is None and c.promise_due is not None and _utc(c.promise_due) <= _utc(now):
-        errors["promise_due"] = "The reply time must be in the future."
+        errors["promise_due"] = msg.PromiseInPast()
     return errors
 
 
@@ -448,13 +446,13 @@ def extend_promise(
 ) -> tuple[Complaint, PromiseChange]:
     """Move a promise later. A note is required; the old due time goes into history."""
     if not c.status.is_open:
-        raise ValueError("only an open complaint's promise can be extended")
+        raise msg.Refusal(msg.ExtendClosed())
     if not note.strip():
-        raise ValueError("say why the promise is extended (the customer will ask)")
+        raise msg.Refusal(msg.ExtendWithoutReason())
     if _utc(new_due) <= _utc(now):
-        raise ValueError("the new reply time must be in the future")
+        raise msg.Refusal(msg.ExtendIntoPast())
     if c.promise_due is not None and _utc(new_due) <= _utc(c.promise_due):
-        raise ValueError("an extension must be later than the current promise")
+        raise msg.Refusal(msg.ExtendNotLater())
     change = PromiseChange(at=now, by=by, due=new_due, previous_due=c.promise_due, note=note)
     return replace(c, promise_due=new_due), change
 
@@ -480,7 +478,7 @@ def apply_action(
     """
     after = next_status(c.status, action)
     if action is Action.VOID and not note.strip():
-        raise ValueError("say why the complaint is voided")
+        raise msg.Refusal(msg.VoidWithoutReason())
     new = replace(c, status=after)
     if action is not Action.VOID and c.first_response_at is None:
         new.first_response_at = now

@@ -12,6 +12,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from console.domain import messages as m
+from console.domain.messages import Message
 from console.domain.text import clean_text
 
 
@@ -183,33 +185,35 @@ MAX_QUANTITY = 100_000
 MAX_PURCHASE_TOTAL_MINOR = 1_000_000_000_00
 
 
-def purchase_problems(items: list[PurchaseItem], currency: str = "") -> list[str]:
-    """Why these purchase lines cannot be saved (empty: they can). Names, quantities,
-    prices and the total are checked against the bounds above."""
-    problems: list[str] = []
+def purchase_problems(items: list[PurchaseItem], currency: str = "") -> list[Message]:
+    """Why these purchase lines cannot be saved (empty: they can), as message codes.
+    Names, quantities, prices and the total are checked against the bounds above."""
+    problems: list[Message] = []
     if not items:
-        return ["Add at least one item"]
+        return [m.NoItems()]
     for item in items:
-        name = item.name.strip() or "an item"
-        if not item.name.strip():
-            problems.append("Every item needs a name")
+        name = item.name.strip()
+        if not name:
+            problems.append(m.ItemWithoutName())
         if item.quantity <= 0:
-            problems.append(f"{name}: quantity must be at least 1")
+            problems.append(m.QuantityTooSmall(name))
         elif item.quantity > MAX_QUANTITY:
-            problems.append(f"{name}: quantity {item.quantity:,} is more than {MAX_QUANTITY:,}")
+            problems.append(m.QuantityTooLarge(name, f"{item.quantity:,}", f"{MAX_QUANTITY:,}"))
         if item.price_minor < 0:
-            problems.append(f"{name}: price cannot be negative")
+            problems.append(m.NegativePrice(name))
         elif item.price_minor > MAX_PRICE_MINOR:
+            price = format_money(item.price_minor, currency).strip()
             problems.append(
-                f"{name}: price {format_money(item.price_minor, currency).strip()} is more "
-                f"than {format_money(MAX_PRICE_MINOR, currency).strip()}"
+                m.PriceTooHigh(name, price, format_money(MAX_PRICE_MINOR, currency).strip())
             )
     if not problems:
         total = sum(i.quantity * i.price_minor for i in items)
         if total > MAX_PURCHASE_TOTAL_MINOR:
             problems.append(
-                f"the purchase total {format_money(total, currency).strip()} is more than "
-                f"{format_money(MAX_PURCHASE_TOTAL_MINOR, currency).strip()}"
+                m.TotalTooHigh(
+                    format_money(total, currency).strip(),
+                    format_money(MAX_PURCHASE_TOTAL_MINOR, currency).strip(),
+                )
             )
     return problems
 

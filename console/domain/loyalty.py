@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from console.domain.customer import PurchaseItem
 from console.domain.greeting import ordinal_en
+from console.domain.messages import LoyaltyEarns, LoyaltyFree, Message
 
 _ANY_ITEM_NOUNS = frozenset({"", "item", "items", "purchase", "purchases"})
 _RULE_TEXT = re.compile(
@@ -75,6 +76,13 @@ class LoyaltyRule:
         if self.reward == _free(self.category.strip()):
             return f"{head} free"
         return f"{head} earns {self.reward}"
+
+    def words(self) -> Message:
+        """The rule as a message (:meth:`describe` in English; the window's language)."""
+        category = self.category.strip()
+        if self.reward == _free(category):
+            return LoyaltyFree(self.every, category)
+        return LoyaltyEarns(self.every, category, self.reward)
 
     def qualifies(self, category: str) -> bool:
         """True if an item of *category* earns a stamp."""

@@ -48,6 +48,8 @@ from typing import Any, Literal, NamedTuple
 import ahocorasick
 import opencc
 
+from console.domain import messages as m
+from console.domain.messages import AboutEntry, Message
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, entry_label
 
 IGNORABLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -699,7 +701,7 @@ class Problem:
     sequence (``entry_ids`` their ids), the first one being the entry to fix."""
 
     code: ProblemCode
-    message: str
+    message: Message
     entries: tuple[int, ...]
     entry_ids: tuple[int | None, ...]
 
@@ -710,11 +712,14 @@ def _languages_overlap(first: Language, second: Language, *, scripts_alike: bool
     return scripts_alike and {first, second} == {Language.ZH_HANS, Language.ZH_HANT}
 
 
-def validate(entries: Sequence[PhraseEntry], labels: Sequence[str] | None = None) -> list[Problem]:
+def validate(
+    entries: Sequence[PhraseEntry], labels: Sequence[Message] | None = None
+) -> list[Problem]:
     """Report everything wrong with a phrasebook, each problem naming its entries.
 
-    ``labels`` name the entries in messages (for instance ``"line 12"`` after reading a
-    file); by default an entry is named by its id, or its 1-based position.
+    ``labels`` name the entries in messages (for instance ``FileLine(12)`` after reading a
+    file); by default an entry is named by its id, or its 1-based position. Each problem's
+    ``message`` is a message code (:mod:`console.domain.messages`).
 
     Reported: empty terms or phrases; taboo entries without severity; approved phrases
     without situation; a taboo term that is also an approved phrase; an approved phrase
@@ -733,7 +738,8 @@ def validate(entries: Sequence[PhraseEntry], labels: Sequence[str] | None = None
     )
     problems: list[Problem] = []
 
-    def report(code: ProblemCode, message: str, *indexes: int) -> None:
+    def report(code: ProblemCode, what: Message, *indexes: int) -> None:
+        message = AboutEntry(names[indexes[0]], what)
         problems.append(Problem(code, message, indexes, tuple(entries[i].id for i in indexes)))
 
     matcher = Matcher.build(entries)
@@ -742,69 +748,52 @@ def validate(entries: Sequence[PhraseEntry], labels: Sequence[str] | None = None
     for index, entry in enumerate(entries):
         name = names[index]
         if not folded[index]:
-            report(ProblemCode.EMPTY_TEXT, f"{name}: the {entry.kind.value} text is empty.", index)
+            report(ProblemCode.EMPTY_TEXT, m.EmptyText(entry.kind.value), index)
             continue
         if entry.is_taboo:
             if entry.severity is None:
-                report(
-                    ProblemCode.MISSING_SEVERITY,
-                    f"{name}: taboo term {entry.text!r} has no severity (block, warn or hint).",
-                    index,
-                )
+                report(ProblemCode.MISSING_SEVERITY, m.MissingSeverity(entry.text), index)
             variants = entry.variant_insensitive
             term = normalise_term(entry.text, variants=variants)
             for phrase in entry.exceptions:
                 if term not in normalise_term(phrase, variants=variants):
                     report(
                         ProblemCode.EXCEPTION_WITHOUT_TERM,
-                        f"{name}: exception {phrase!r} does not contain the term "
-                        f"{entry.text!r}, so it never applies.",
+                        m.ExceptionWithoutTerm(phrase, entry.text),
                         index,
                     )
-            for field_name, items in (
-                ("replacement", entry.replacements),
-                ("exception", entry.exceptions),
-            ):
-                for item in items:
-                    if "|" in item:
-                        report(
-                            ProblemCode.SEPARATOR_IN_ITEM,
-                            f"{name}: {field_name} {item!r} contains '|', which separates "
-                            f"{field_name}s in phrasebook files.",
-                            index,
-                        )
+            separated: list[Message] = [
+                *(m.ReplacementWithSeparator(item) for item in entry.replacements if "|" in item),
+                *(m.ExceptionWithSeparator(item) for item in entry.exceptions if "|" in item),
+            ]
+            for says in separated:
+                report(ProblemCode.SEPARATOR_IN_ITEM, says, index)
             for replacement in entry.replacements:
                 for finding in matcher.check(replacement):
                     report(
                         ProblemCode.REPLACEMENT_IS_TABOO,
-                        f"{name}: replacement {replacement!r} for {entry.text!r} is itself "
-                        f"flagged by taboo term {finding.term!r} "
-                        f"({names[finding.entry_index]}).",
+                        m.ReplacementIsTaboo(
+                            replacement, entry.text, finding.term, names[finding.entry_index]
+                        ),
                         index,
                         finding.entry_index,
                     )
         elif entry.situation is None:
-            report(
-                ProblemCode.MISSING_SITUATION,
-                f"{name}: approved phrase {entry.text!r} has no situation.",
-                index,
-            )
+            report(ProblemCode.MISSING_SITUATION, m.MissingSituation(entry.text), index)
         if entry.is_approved:
             for finding in matcher.check(entry.text):
                 whole = normalise_term(finding.matched) == folded[index]
                 if whole:
                     report(
                         ProblemCode.TABOO_IS_APPROVED,
-                        f"{names[finding.entry_index]}: taboo term {finding.term!r} is also "
-                        f"an approved phrase ({name}).",
+                        m.TabooIsApproved(finding.term, name),
                         finding.entry_index,
                         index,
                     )
                 else:
                     report(
                         ProblemCode.APPROVED_IS_FLAGGED,
-                        f"{name}: approved phrase {entry.text!r} would be flagged: it contains "
-                        f"taboo term {finding.term!r} ({names[finding.entry_index]}).",
+                        m.ApprovedIsFlagged(entry.text, finding.term, names[finding.entry_index]),
                         index,
                         finding.entry_index,
                     )
@@ -814,7 +803,7 @@ def validate(entries: Sequence[PhraseEntry], labels: Sequence[str] | None = None
 
 
 def _duplicates(
-    entries: Sequence[PhraseEntry], folded: Sequence[str], names: Sequence[str]
+    entries: Sequence[PhraseEntry], folded: Sequence[str], names: Sequence[Message]
 ) -> list[Problem]:
     groups: dict[tuple[EntryKind, str, str], list[int]] = {}
     script_forms: dict[int, str] = {}
@@ -857,14 +846,16 @@ def _duplicates(
                         grown = True
             if len(component) > 1:
                 first = entries[component[0]]
-                listed = ", ".join(names[i] for i in component)
-                what = "taboo term" if first.is_taboo else "approved phrase"
+                listed = tuple(names[i] for i in component)
+                says: Message = (
+                    m.DuplicateTaboo(first.text, listed)
+                    if first.is_taboo
+                    else m.DuplicateApproved(first.text, listed)
+                )
                 problems.append(
                     Problem(
                         ProblemCode.DUPLICATE,
-                        f"Duplicate {what} {first.text!r}: {listed} are the same after "
-                        "ignoring case, width, spacing"
-                        + (" and Simplified/Traditional." if first.is_taboo else "."),
+                        says,
                         tuple(component),
                         tuple(entries[i].id for i in component),
                     )

@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from console.domain.messages import EntryNumber, EntryPosition, Message
+
 _E = TypeVar("_E", bound=enum.StrEnum)
 
 
@@ -243,9 +245,9 @@ def fill(text: str, values: Mapping[str, str | None]) -> FillResult:
     return FillResult("".join(parts), tuple(missing), tuple(spans))
 
 
-def entry_label(entries: Sequence[PhraseEntry], index: int) -> str:
-    """A short human name for ``entries[index]``: its id when stored, else its position."""
+def entry_label(entries: Sequence[PhraseEntry], index: int) -> Message:
+    """A short name for ``entries[index]``: its id when stored, else its position."""
     entry = entries[index]
     if entry.id is not None:
-        return f"entry #{entry.id}"
-    return f"entry {index + 1}"
+        return EntryNumber(entry.id)
+    return EntryPosition(index + 1)

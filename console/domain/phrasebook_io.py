@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from console.domain.messages import FileLine, Message
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 
 HEADER: tuple[str, ...] = (
@@ -126,8 +127,8 @@ class LocatedEntry:
     entry: PhraseEntry
 
     @property
-    def label(self) -> str:
-        return f"line {self.line}"
+    def label(self) -> Message:
+        return FileLine(self.line)
 
 
 # --- Reading ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from console.domain.customer import Customer, Tier
 from console.domain.loyalty import LoyaltyStatus
+from console.domain.messages import Message, PromisedAnswer
 from console.domain.occasions import Occasion
 
 
@@ -29,6 +30,7 @@ class Badge:
     kind: BadgeKind
     text: str
     detail: str = ""
+    said: Message | None = None  # the detail as a message code, for the window's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +63,13 @@ def build_badges(
             if complaint.promised_by
             else ""
         )
+        said = (
+            PromisedAnswer(complaint.summary, complaint.promised_by)
+            if complaint.promised_by
+            else None
+        )
         badges.append(
-            Badge(BadgeKind.OPEN_COMPLAINT, "Open complaint", f"{complaint.summary}{due}")
+            Badge(BadgeKind.OPEN_COMPLAINT, "Open complaint", f"{complaint.summary}{due}", said)
         )
     for occasion in occasions:
         if occasion.label == "birthday":

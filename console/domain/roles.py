@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from console.domain import messages as msg
+
 
 class Role(enum.StrEnum):
     AGENT = "agent"
@@ -22,8 +24,8 @@ class Role(enum.StrEnum):
         try:
             return cls(value)
         except ValueError:
-            allowed = ", ".join(member.value for member in cls)
-            raise ValueError(f"unknown role {text!r} (use one of: {allowed})") from None
+            allowed = tuple(member.value for member in cls)
+            raise msg.Refusal(msg.UnknownRole(text, allowed)) from None
 
     @classmethod
     def parse_or_agent(cls, text: str) -> Role:
@@ -95,14 +97,13 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 
 class NotAllowed(PermissionError):
-    """A role tried something it may not do; the message says what and who may."""
+    """A role tried something it may not do; ``message`` says what and who may (``str()``:
+    the English sentence)."""
 
     def __init__(self, role: Role, permission: Permission) -> None:
-        who = ", ".join(r.value for r, perms in PERMISSIONS.items() if permission in perms)
-        article = "an" if role.value[0] in "aeiou" else "a"
-        super().__init__(
-            f"{article} {role.value} may not {permission.value.replace('_', ' ')} (ask: {who})"
-        )
+        who = tuple(r.value for r, perms in PERMISSIONS.items() if permission in perms)
+        self.message = msg.ActionNotAllowed(role.value, permission.value, who)
+        super().__init__(str(self.message))
         self.role = role
         self.permission = permission
 

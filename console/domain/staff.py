@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from console.domain import messages as msg
 from console.domain.roles import Role
 
 # scrypt cost: N=2**14, r=8, p=1 takes ~30–60 ms and 16 MiB — slow for a guesser, quick
@@ -36,24 +37,22 @@ FAILURE_WINDOW = dt.timedelta(minutes=15)
 LOCK_FOR = dt.timedelta(minutes=15)
 
 
-class WeakSecret(ValueError):
-    pass
+class WeakSecret(msg.Refusal):
+    """A PIN or password too easy to guess; ``message`` says what is wanted."""
 
 
 def check_secret_strength(secret: str) -> None:
     """A PIN is 4–8 digits (not all the same digit); a password is 8+ characters."""
     if secret.isdigit() and secret.isascii():
         if not PIN_MIN <= len(secret) <= PIN_MAX:
-            raise WeakSecret(f"a PIN has {PIN_MIN}–{PIN_MAX} digits")
+            raise WeakSecret(msg.PinLength(PIN_MIN, PIN_MAX))
         if len(set(secret)) == 1 or secret in "0123456789" or secret in "9876543210":
-            raise WeakSecret("choose a PIN that is not a run or repeat of one digit")
+            raise WeakSecret(msg.PinTooSimple())
         return
     if len(secret) < PASSWORD_MIN:
-        raise WeakSecret(
-            f"a password has at least {PASSWORD_MIN} characters (or use a 4–8 digit PIN)"
-        )
+        raise WeakSecret(msg.PasswordTooShort(PASSWORD_MIN))
     if not secret.strip():
-        raise WeakSecret("a password cannot be only spaces")
+        raise WeakSecret(msg.PasswordBlank())
 
 
 def _b64(raw: bytes) -> str:
@@ -153,24 +152,24 @@ class Session:
         return self.staff.name
 
 
-def validate_staff(name: str, role: str, extension: str) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def validate_staff(name: str, role: str, extension: str) -> dict[str, msg.Message]:
+    errors: dict[str, msg.Message] = {}
     if not name.strip():
-        errors["name"] = "Type the staff member's name."
+        errors["name"] = msg.NoStaffName()
     elif len(name) > 80:
-        errors["name"] = "Keep the name under 80 characters."
+        errors["name"] = msg.StaffNameTooLong(80)
     try:
         Role.parse(role)
-    except ValueError as exc:
-        errors["role"] = str(exc)
+    except msg.Refusal as exc:
+        errors["role"] = exc.message
     if extension and not (extension.isascii() and extension.replace("*", "").isdigit()):
-        errors["extension"] = "An extension is digits only (e.g. 2041)."
+        errors["extension"] = msg.ExtensionNotDigits()
     return errors
 
 
-class StaffNameTaken(ValueError):
+class StaffNameTaken(msg.Refusal):
     def __init__(self, name: str) -> None:
-        super().__init__(f"there is already a staff member called {name!r}")
+        super().__init__(msg.StaffNameInUse(name))
         self.name = name
 
 

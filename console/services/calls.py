@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from console.domain import messages as msg
 from console.domain.calls import (
     Call,
     CallerNumber,
@@ -302,16 +303,16 @@ class CallService:
         """
         call = await self._store.read(lambda r: r.calls.get(call_id))
         if call is None:
-            raise ValueError("this call is no longer in the log")
+            raise msg.Refusal(msg.CallGone())
         number = call.number
         if number is None:
             region = await self._customers.region()
             number = read_number(call.other_party, region).e164
         if number is None:
-            raise ValueError(f"{call.other_party or 'a withheld number'} is not a phone number")
+            raise msg.Refusal(msg.CallerNotAPhone(call.other_party))
         customer = await self._customers.get(customer_id)
         if customer is None:
-            raise ValueError(f"customer #{customer_id} no longer exists")
+            raise msg.Refusal(msg.CustomerGone(customer_id))
         if all(p.number != number for p in customer.phones):
             customer.phones.append(Phone(number, "phone"))
             await self._customers.save(customer)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
+from console.domain import messages as msg
 from console.domain.clock import Clock, SystemClock
 from console.domain.complaint import (
     DUE_SOON,
@@ -360,7 +361,7 @@ class ComplaintService:
         """Who is working: the signed-in person (or, where nobody signs in, the local operator)."""
         return (await self._identity.name()).strip()
 
-    async def _check_words(self, c: Complaint, errors: dict[str, str]) -> None:
+    async def _check_words(self, c: Complaint, errors: dict[str, msg.Message]) -> None:
         if self._phrasebooks is None:
             return
         for name, text in c.customer_texts().items():
@@ -368,15 +369,14 @@ class ComplaintService:
                 continue
             blocked = [f for f in await self._phrasebooks.check(text) if f.severity == "block"]
             if blocked:
-                terms = ", ".join(f'"{f.matched}"' for f in blocked)
-                errors[name] = f"Reword before saving: {terms} must not be said to a customer."
+                errors[name] = msg.RewordBeforeSaving(tuple(f.matched for f in blocked))
 
-    async def _check_customer(self, c: Complaint, errors: dict[str, str]) -> None:
+    async def _check_customer(self, c: Complaint, errors: dict[str, msg.Message]) -> None:
         customer_id = c.customer_id
         if customer_id is not None and not await self._store.read(
             lambda r: r.complaints.customer_exists(customer_id)
         ):
-            errors["customer_id"] = f"There is no customer #{c.customer_id}."
+            errors["customer_id"] = msg.NoSuchCustomer(customer_id)
 
     # --- capture ---------------------------------------------------------------------
 
@@ -401,9 +401,9 @@ class ComplaintService:
             follow_up_due=None,
             void_reason="",
         )
-        errors: dict[str, str] = {}
+        errors: dict[str, msg.Message] = {}
         if c.status not in (Status.NEW, Status.RESOLVED):
-            errors["status"] = "A new complaint is new, or resolved when solved on the spot."
+            errors["status"] = msg.NewComplaintStatus()
         errors.update(
             validate_complaint(replace(c, status=Status.NEW) if c.status is Status.NEW else c, now)
         )
@@ -415,7 +415,9 @@ class ComplaintService:
         c.changed_by = by
         resolved = c.status is Status.RESOLVED
         c.status = Status.NEW
-        events = [StatusChange(at=now, by=by, before=None, after=Status.NEW, note="received")]
+        events = [
+            StatusChange(at=now, by=by, before=None, after=Status.NEW, note=str(msg.NoteReceived()))
+        ]
         if resolved:
             days = await self._settings.get(opts.FOLLOW_UP_DAYS)
             c, event = apply_action(
@@ -423,7 +425,7 @@ class ComplaintService:
                 Action.RESOLVE,
                 by=by,
                 now=now,
-                note="solved on the spot",
+                note=str(msg.NoteSolvedOnTheSpot()),
                 follow_up_days=days,
                 zone=self.zone,
             )
@@ -431,7 +433,9 @@ class ComplaintService:
         if c.first_response_at is None and c.reply.strip():
             c.first_response_at = now
         promise = (
-            PromiseChange(at=now, by=by, due=c.promise_due, previous_due=None, note="promised")
+            PromiseChange(
+                at=now, by=by, due=c.promise_due, previous_due=None, note=str(msg.NotePromised())
+            )
             if c.promise_due is not None
             else None
         )
@@ -456,9 +460,9 @@ class ComplaintService:
         if current is None:
             raise ComplaintNotFound(current_id)
         complaint = clean_complaint(complaint)
-        errors: dict[str, str] = {}
+        errors: dict[str, msg.Message] = {}
         if current.status is Status.VOIDED:
-            errors["status"] = "A voided complaint cannot be edited."
+            errors["status"] = msg.VoidedNotEditable()
         # Status and promise are the clock's, changed through act() and extend_promise().
         checked = replace(complaint, status=current.status, promise_due=current.promise_due)
         errors.update(
@@ -490,11 +494,9 @@ class ComplaintService:
         if action is Action.VOID:
             await self._identity.require(Permission.VOID_COMPLAINT, "complaint")
             if not note.strip():
-                raise ValidationFailed({"note": "Say why the complaint is voided."})
+                raise ValidationFailed({"note": msg.VoidWithoutReason()})
         if action is Action.FOLLOW_UP:
-            raise ValidationFailed(
-                {"satisfaction": "Record the follow-up call with the customer's satisfaction."}
-            )
+            raise ValidationFailed({"satisfaction": msg.FollowUpNeedsSatisfaction()})
         now = await self._now()
         by = await self._me()
         days = await self._settings.get(opts.FOLLOW_UP_DAYS)
@@ -528,16 +530,16 @@ class ComplaintService:
         On a reopened complaint without a promise this sets one."""
         note = clean_text(note, multiline=True)
         if new_due.tzinfo is None:
-            raise ValidationFailed({"promise_due": "The reply time needs a time zone."})
+            raise ValidationFailed({"promise_due": msg.PromiseWithoutZone()})
         now = await self._now()
         by = await self._me()
 
         def change(c: Complaint) -> Change:
             try:
                 new, promise = extend_domain_promise(c, new_due, note, by=by, now=now)
-            except ValueError as exc:
+            except msg.Refusal as exc:
                 key = "note" if not note.strip() and c.status.is_open else "promise_due"
-                raise ValidationFailed({key: str(exc)}) from None
+                raise ValidationFailed({key: exc.message}) from None
             promise = replace(promise, note=note.strip())
             return Change(new, promises=[promise], reset_notified=True)
 
@@ -562,8 +564,8 @@ class ComplaintService:
         note = clean_text(note, multiline=True)
         try:
             dissatisfied = is_dissatisfied(int(satisfaction))
-        except ValueError as exc:
-            raise ValidationFailed({"satisfaction": str(exc)}) from None
+        except msg.Refusal as exc:
+            raise ValidationFailed({"satisfaction": exc.message}) from None
         now = await self._now()
         by = await self._me()
         zone = self.zone
@@ -573,7 +575,7 @@ class ComplaintService:
             events = [event]
             if dissatisfied:
                 new, again = apply_action(
-                    new, Action.REOPEN, by=by, now=now, note="dissatisfied at follow-up"
+                    new, Action.REOPEN, by=by, now=now, note=str(msg.NoteDissatisfied())
                 )
                 events.append(again)
             follow_up = FollowUp(at=now, by=by, satisfaction=int(satisfaction), note=note.strip())
@@ -603,10 +605,10 @@ class ComplaintService:
         now = await self._now()
         by = await self._me()
         if not await self._store.read(lambda r: r.complaints.customer_exists(customer_id)):
-            raise ValidationFailed({"customer_id": f"There is no customer #{customer_id}."})
+            raise ValidationFailed({"customer_id": msg.NoSuchCustomer(customer_id)})
 
         def change(c: Complaint) -> Change:
-            note = f"linked to customer #{customer_id}"
+            note = str(msg.NoteLinked(customer_id))
             event = StatusChange(at=now, by=by, before=c.status, after=c.status, note=note)
             return Change(replace(c, customer_id=customer_id), events=[event])
 

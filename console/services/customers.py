@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.domain import messages as msg
 from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import (
@@ -106,19 +107,17 @@ def normalise_phones(raw: list[tuple[str, str]], region: str) -> tuple[list[Phon
 _E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 
 
-def validate_customer(customer: Customer) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def validate_customer(customer: Customer) -> dict[str, msg.Message]:
+    errors: dict[str, msg.Message] = {}
     if not customer.name.strip():
-        errors["name"] = "Enter the customer's name"
+        errors["name"] = msg.NoCustomerName()
     if customer.email.strip() and not is_valid_email(customer.email):
-        errors["email"] = f"{customer.email.strip()!r} is not an email address"
+        errors["email"] = msg.NotAnEmail(customer.email.strip())
     # Phones reach storage already normalised (normalise_phones); anything else would be
     # stored unsearchable, so refuse it rather than save it.
     bad = [p.number for p in customer.phones if not _E164.fullmatch(p.number)]
     if bad:
-        errors["phones"] = (
-            f"{', '.join(repr(n) for n in bad)} is not a phone number in +country form"
-        )
+        errors["phones"] = msg.NotAPhone(tuple(bad))
     return errors
 
 
@@ -295,7 +294,7 @@ class CustomerService:
         items = [clean_item(i) for i in items]
         problems = purchase_problems(items, currency.upper())
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValidationFailed({f"item {n}": said for n, said in enumerate(problems, 1)})
         store_name = await self._settings.get(opts.STORE_NAME)
         purchase = Purchase(customer_id, self.now(), items, store_name, channel, currency.upper())
         record = Record(

@@ -267,7 +267,7 @@ def _too_large(purchase: Purchase, lines_of: dict[int, list[int]], errors: list[
     each of its lines is added to *errors*)."""
     problems = purchase_problems(purchase.items, purchase.currency)
     for line in lines_of.get(id(purchase), []) if problems else []:
-        errors.append(RowError(line, "price", "; ".join(problems)))
+        errors.append(RowError(line, "price", "; ".join(str(p) for p in problems)))
     return bool(problems)
 
 

@@ -38,6 +38,7 @@ from typing import ParamSpec, TypeVar
 
 from console import assets, files
 from console.domain.clock import Clock, SystemClock
+from console.domain.messages import EntryNumber, Message, NewEntry
 from console.domain.phrase_matcher import Finding, Matcher, Problem, validate
 from console.domain.phrasebook import (
     EntryKind,
@@ -101,7 +102,7 @@ DEFAULT_PHRASEBOOK = "Default"
 DEFAULT_PHRASEBOOK_FILE = assets.default_phrasebook()  # in the wheel, or the checkout
 SEED_AUTHOR = "Service Console"
 UNKNOWN_AUTHOR = "unknown"
-NEW_ENTRY_LABEL = "the new entry"
+NEW_ENTRY_LABEL: Message = NewEntry()
 _ATTEMPTS = 3
 
 
@@ -124,7 +125,8 @@ class PhrasebookInvalid(PhrasebookError):
         count = len(self.problems)
         heading = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(
-            f"Not saved ({heading}):\n" + "\n".join(problem.message for problem in self.problems)
+            f"Not saved ({heading}):\n"
+            + "\n".join(str(problem.message) for problem in self.problems)
         )
 
 
@@ -176,8 +178,8 @@ def clean_entry(entry: PhraseEntry) -> PhraseEntry:
     return cleaned
 
 
-def _label(entry: PhraseEntry) -> str:
-    return NEW_ENTRY_LABEL if entry.id is None else f"entry #{entry.id}"
+def _label(entry: PhraseEntry) -> Message:
+    return NEW_ENTRY_LABEL if entry.id is None else EntryNumber(entry.id)
 
 
 def _new_problems(before: Sequence[PhraseEntry], after: Sequence[PhraseEntry]) -> list[Problem]:

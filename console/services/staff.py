@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from console.domain import messages as msg
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import Permission, Role
 from console.domain.staff import (
@@ -30,6 +31,7 @@ from console.domain.staff import (
     AuditEntry,
     Session,
     StaffMember,
+    WeakSecret,
     check_secret_strength,
     hash_secret,
     locked_until,
@@ -53,7 +55,12 @@ SYSTEM = "system"  # the actor of entries nobody signed in for (first admin, sig
 
 
 class SignInRefused(Exception):
-    """Wrong name or PIN, a locked or inactive account; the message is safe to show."""
+    """Wrong name or PIN, a locked or inactive account; ``message`` (a code) is safe to
+    show."""
+
+    def __init__(self, message: msg.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _actor(actor: Session | None) -> tuple[str, str]:
@@ -127,7 +134,7 @@ class AuditService:
     async def export_csv(self, viewer: Session, **filters: Any) -> str:
         await self.require(viewer, Permission.EXPORT, "audit")
         rows = await self.entries(viewer, limit=None, **filters)
-        await self.record(viewer, "export", "audit", "", detail=f"{len(rows)} entries as CSV")
+        await self.record(viewer, "export", "audit", "", detail=str(msg.AuditExported(len(rows))))
         return entries_csv(rows)
 
 
@@ -192,13 +199,13 @@ class StaffService:
         errors = validate_staff(name, role, extension)
         try:
             check_secret_strength(secret)
-        except ValueError as exc:
-            errors["secret"] = str(exc)
+        except WeakSecret as exc:
+            errors["secret"] = exc.message
         if errors:
             raise ValidationFailed(errors)
         parsed = Role.parse(role)
         if actor is None and parsed is not Role.ADMIN:
-            raise ValidationFailed({"role": "the first account must be an admin"})
+            raise ValidationFailed({"role": msg.FirstAccountAdmin()})
         if actor is not None:
             await self._audit.require(actor, Permission.MANAGE_STAFF, "staff")
         hashed = await asyncio.get_running_loop().run_in_executor(None, hash_secret, secret)
@@ -254,8 +261,8 @@ class StaffService:
             secret = str(changes.pop("secret"))
             try:
                 check_secret_strength(secret)
-            except ValueError as exc:
-                raise ValidationFailed({"secret": str(exc)}) from None
+            except WeakSecret as exc:
+                raise ValidationFailed({"secret": exc.message}) from None
             changes["secret_hash"] = await asyncio.get_running_loop().run_in_executor(
                 None, hash_secret, secret
             )
@@ -301,8 +308,8 @@ class StaffService:
         if result.locked_until is not None:
             raise SignInRefused(_locked_message(result.locked_until, now))
         if result.outcome == "inactive":
-            raise SignInRefused("This account is switched off; ask an admin.")
-        raise SignInRefused("That name and PIN do not match an account.")
+            raise SignInRefused(msg.AccountSwitchedOff())
+        raise SignInRefused(msg.NoSuchAccount())
 
     async def sign_out(self) -> None:
         if self.session is not None:
@@ -392,9 +399,9 @@ def _attempt_sign_in(
     return AttemptResult("ok", member)
 
 
-def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
+def _locked_message(until: dt.datetime, now: dt.datetime) -> msg.Message:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return f"Too many wrong PINs: this account is locked for {minutes} more minute(s)."
+    return msg.AccountLocked(minutes)
 
 
 @functools.cache

@@ -43,13 +43,28 @@ from PySide6.QtWidgets import (
 )
 
 from console import files
+from console.domain import options as opts
+from console.domain.audit_words import audit_detail
+from console.domain.complaint import Status
 from console.domain.roles import NotAllowed, Role
 from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
 from console.domain.validation import ValidationFailed
 from console.services.staff import AuditService, StaffService
 from console.ui import theme
-from console.ui.i18n import format_date, locale
+from console.ui.complaint_form import STATUS_LABELS, label
+from console.ui.customer_profile import day_month
+from console.ui.i18n import (
+    LANGUAGES,
+    error_text,
+    format_date,
+    format_datetime,
+    locale,
+    message_text,
+    show_dates,
+)
+from console.ui.occasion_words import phone_label
 from console.ui.paged_model import PagedTableModel
+from console.ui.search_results import tier_label
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
 
@@ -221,7 +236,7 @@ class StaffWindow(Retranslating, QWidget):
     def _show_error(self, exc: BaseException) -> None:
         self._saved_shown = False
         theme.set_role(self.message, role="error")
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
 
     def load(self) -> None:
         self.tasks.start(self._load(), name="load")
@@ -278,10 +293,10 @@ class StaffWindow(Retranslating, QWidget):
                     changes["secret"] = editor.pin.text()
                 await self.staff.change_staff(session, editor.member.id, **changes)
         except ValidationFailed as exc:
-            editor.show_error("; ".join(exc.errors.values()))
+            editor.show_error(error_text(exc))
             return
         except (StaffNameTaken, NotAllowed, ValueError) as exc:
-            editor.show_error(str(exc))
+            editor.show_error(error_text(exc))
             return
         editor.accept()
         theme.set_role(self.message, role="")
@@ -315,6 +330,14 @@ FIELD_LABELS: dict[str, str] = {
     "marketing_consent": str(QT_TRANSLATE_NOOP("AuditWindow", "Offers consent")),
     "role": str(QT_TRANSLATE_NOOP("AuditWindow", "Role")),
     "active": str(QT_TRANSLATE_NOOP("AuditWindow", "Active")),
+    "romanisation": str(QT_TRANSLATE_NOOP("AuditWindow", "Romanisation")),
+    "language": str(QT_TRANSLATE_NOOP("AuditWindow", "Language")),
+    "preferences": str(QT_TRANSLATE_NOOP("AuditWindow", "Preferences")),
+    "dislikes": str(QT_TRANSLATE_NOOP("AuditWindow", "Dislikes")),
+    "avoid_topics": str(QT_TRANSLATE_NOOP("AuditWindow", "Topics to avoid")),
+    "occasions": str(QT_TRANSLATE_NOOP("AuditWindow", "Occasions")),
+    "extension": str(QT_TRANSLATE_NOOP("AuditWindow", "Extension")),
+    "store_name": str(QT_TRANSLATE_NOOP("AuditWindow", "Store")),
 }
 NOTHING = "—"
 
@@ -322,8 +345,26 @@ NOTHING = "—"
 def field_label(key: str) -> str:
     text = FIELD_LABELS.get(key)
     if text is None:
+        option = opts.BY_KEY.get(key)
+        if option is not None and option.label:  # a setting: its label in Settings
+            return QCoreApplication.translate(opts.CONTEXT, option.label)
         return key.replace("_", " ").capitalize()
     return QCoreApplication.translate("AuditWindow", text)
+
+
+def _word_text(key: str, value: str) -> str | None:
+    """A value that is one of the domain's words, in the interface language (a role, a
+    status, a tier, a language, a phone's label); None for anything else."""
+    if key in ("role", "actor_role") and value in set(Role):
+        return role_label(Role(value))
+    if key == "status" and value in set(Status):
+        return label(STATUS_LABELS, Status(value))
+    if key == "tier":
+        return tier_label(value)
+    if key in ("language", "interface_language"):
+        names = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文", **LANGUAGES}
+        return names.get(value)
+    return None
 
 
 def _value_text(key: str, value: Any) -> str:
@@ -337,20 +378,26 @@ def _value_text(key: str, value: Any) -> str:
     if isinstance(value, int) and key.endswith("_id"):
         return f"#{value}"
     if isinstance(value, str):
+        if (word := _word_text(key, value)) is not None:
+            return word
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-        if "T" in value or " " in value:
-            return f"{moment:%Y-%m-%d %H:%M}"
-        return value
+        if "T" in value or " " in value:  # one date style on every screen
+            return format_datetime(moment.replace(tzinfo=None))  # the wall time recorded
+        return format_date(moment.date())
     if isinstance(value, list):
         return ", ".join(_value_text(key, v) for v in value)
     parts = value if isinstance(value, dict) else {}
     if all(isinstance(parts.get(k), int) for k in ("day", "month")):  # a birthday
-        day = f"{parts['month']:02d}-{parts['day']:02d}"
         year = parts.get("year")
-        return f"{year:04d}-{day}" if isinstance(year, int) else day
+        if isinstance(year, int):
+            return format_date(dt.date(year, parts["month"], parts["day"]))
+        return day_month(int(parts["day"]), int(parts["month"]))
+    if isinstance(parts.get("number"), str):  # a phone: its number and label
+        kind = phone_label(str(parts.get("label") or ""))
+        return f"{parts['number']} ({kind})" if kind else str(parts["number"])
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -395,6 +442,11 @@ ENTITY_LABELS: dict[str, str] = {
     "audit": str(QT_TRANSLATE_NOOP("AuditWindow", "audit")),
     "complaint": str(QT_TRANSLATE_NOOP("AuditWindow", "complaint")),
     "reward": str(QT_TRANSLATE_NOOP("AuditWindow", "reward")),
+    "setting": str(QT_TRANSLATE_NOOP("AuditWindow", "setting")),
+    "database": str(QT_TRANSLATE_NOOP("AuditWindow", "database")),
+    "phrasebook": str(QT_TRANSLATE_NOOP("AuditWindow", "phrasebook")),
+    "customers": str(QT_TRANSLATE_NOOP("AuditWindow", "customers")),
+    "complaint report": str(QT_TRANSLATE_NOOP("AuditWindow", "complaint report")),
 }
 
 
@@ -418,6 +470,8 @@ def _when_text(entry: AuditEntry) -> str:
 
 def _who_text(entry: AuditEntry) -> str:
     if not entry.actor_role:
+        if entry.actor == "system":  # the app itself (a scheduled backup, the first admin)
+            return QCoreApplication.translate("AuditWindow", "system")
         return entry.actor
     try:
         role = role_label(Role(entry.actor_role))
@@ -428,7 +482,16 @@ def _who_text(entry: AuditEntry) -> str:
 
 def _record_text(entry: AuditEntry) -> str:
     kind = entity_label(entry.entity)
+    if entry.entity == "setting" and entry.entity_id:
+        return f"{kind}: {field_label(str(entry.entity_id))}"
     return f"{kind} #{entry.entity_id}" if entry.entity_id else kind
+
+
+def _detail_text(entry: AuditEntry) -> str:
+    """The detail in the interface language when a service wrote it (a refusal, a
+    merge…); words a person typed stay as typed."""
+    said = audit_detail(entry.detail)
+    return entry.detail if said is None else message_text(said)
 
 
 # Column headings are translated where shown (context "AuditWindow").
@@ -438,7 +501,7 @@ AUDIT_COLUMNS: list[tuple[str, Any]] = [
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Action")), lambda e: action_label(e.action)),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Record")), _record_text),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Fields (before → after)")), _fields_text),
-    (str(QT_TRANSLATE_NOOP("AuditWindow", "Detail")), lambda e: e.detail),
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Detail")), _detail_text),
 ]
 
 AUDIT_ACTIONS = ["", *ACTION_LABELS]
@@ -537,6 +600,7 @@ class AuditWindow(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Audit trail"))
         self.setWindowTitle(self.tr("Audit trail"))
+        show_dates(self.date_from, self.date_to)
         self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to.setAccessibleName(self.tr("To date"))
         self.actor.setAccessibleName(self.tr("Staff member"))
@@ -575,7 +639,7 @@ class AuditWindow(Retranslating, QWidget):
     def _show_error(self, exc: BaseException) -> None:
         self._message_text = None
         theme.set_role(self.message, role="error")
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
 
     def filters(self) -> dict[str, Any]:
         zone = self.audit.clock.now().tzinfo

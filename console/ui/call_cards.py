@@ -81,10 +81,12 @@ from console.services.customers import (
 from console.ui import theme
 from console.ui.customer_profile import FlowLayout
 from console.ui.i18n import (
+    error_text,
     format_date,
     format_datetime,
     format_number,
     format_time,
+    message_text,
     relative_since,
 )
 from console.ui.main_window import SearchBox
@@ -1144,7 +1146,8 @@ class CallDesk(Retranslating, QDockWidget):
                 next(occasions, None)
             line = f"<b>{html.escape(label)}</b>"
             if badge.kind is BadgeKind.OPEN_COMPLAINT and badge.detail:
-                line += f": {html.escape(badge.detail)}"  # what was promised, and by when
+                detail = message_text(badge.said) if badge.said else badge.detail
+                line += f": {html.escape(detail)}"  # what was promised, and by when
             facts.append(line)
         if profile.last_visit is not None:
             day = profile.last_visit.date()
@@ -1251,7 +1254,7 @@ class CallDesk(Retranslating, QDockWidget):
             else:
                 call = await self.calls.link(call_id, customer_id)
         except (ValueError, ValidationFailed, DuplicateFound) as exc:
-            self.new_message.setText(str(exc))
+            self.new_message.setText(error_text(exc))
             return
         if call is None:
             return

@@ -73,13 +73,14 @@ from console.domain.complaint import (
     validate_complaint,
 )
 from console.domain.customer import parse_money
+from console.domain.messages import Message
 from console.domain.phrase_matcher import Finding
 from console.domain.phrasebook import Situation
 from console.domain.validation import ValidationFailed
 from console.services.complaints import ComplaintService
 from console.ui import theme
 from console.ui.checked_editor import CheckedTextEdit, confirm_save, quoted
-from console.ui.i18n import format_date, format_money, format_time
+from console.ui.i18n import format_date, format_money, format_time, message_text, show_dates
 from console.ui.phrase_checker import PhraseChecker, language_for_customer
 from console.ui.phrase_picker import PhrasePicker
 from console.ui.tasks import Tasks
@@ -185,20 +186,6 @@ QUICK_LABELS = {
     QuickDue.END_OF_DAY: QT_TRANSLATE_NOOP("ComplaintLabels", "End of &day"),
     QuickDue.TOMORROW_10: QT_TRANSLATE_NOOP("ComplaintLabels", "Tomorrow 1&0:00"),
 }
-#: The domain's field errors (``validate_complaint``), translated where shown; a text
-#: not listed here is shown as it comes.
-DOMAIN_ERRORS = (
-    QT_TRANSLATE_NOOP(
-        "ComplaintErrors", "Pick the customer, or type the caller's name or contact."
-    ),
-    QT_TRANSLATE_NOOP("ComplaintErrors", "Write down what happened, in the customer's words."),
-    QT_TRANSLATE_NOOP("ComplaintErrors", "Say what the compensation was."),
-    QT_TRANSLATE_NOOP("ComplaintErrors", "A compensation amount cannot be negative."),
-    QT_TRANSLATE_NOOP(
-        "ComplaintErrors", "Not solved on the spot: tell the customer when we will reply."
-    ),
-    QT_TRANSLATE_NOOP("ComplaintErrors", "The reply time must be in the future."),
-)
 
 
 def label(table: Mapping[Any, str], value: Any, default: str = "") -> str:
@@ -207,11 +194,6 @@ def label(table: Mapping[Any, str], value: Any, default: str = "") -> str:
     if text is None:
         return default or str(getattr(value, "value", value))
     return QCoreApplication.translate("ComplaintLabels", text)
-
-
-def domain_error(text: str) -> str:
-    """A field error from the domain or the service, in the interface language."""
-    return QCoreApplication.translate("ComplaintErrors", text)
 
 
 #: Work that must finish after a form is gone (discarding its draft).
@@ -427,7 +409,7 @@ class ComplaintForm(Retranslating, QDialog):
         self.zone = zone_of(now)
         self._errors: dict[str, QLabel] = {}
         self._targets: dict[str, QWidget] = {}
-        self._shown_errors: dict[str, str] = {}
+        self._shown_errors: dict[str, Message | str] = {}
         self._build(now, agent, store)
         self._update_title()
         if payload:
@@ -755,6 +737,7 @@ class ComplaintForm(Retranslating, QDialog):
     def retranslate(self) -> None:
         """Every text of the form in the interface language; what is typed or chosen stays."""
         self.setAccessibleName(self.tr("Complaint"))
+        show_dates(self.received, self.promise_due)
         titles = {
             "whoSection": self.tr("Who, where and when"),
             "step1": self.tr("1 · What happened — in the customer's words"),
@@ -1311,19 +1294,23 @@ class ComplaintForm(Retranslating, QDialog):
         self._shown_errors = {}
         set_message(self.status, "", error=False)
 
-    def show_errors(self, errors: dict[str, str], *, focus: bool = True) -> None:
+    def show_errors(self, errors: Mapping[str, Message | str], *, focus: bool = True) -> None:
         """Show field errors under their fields, focus the first; the rest go to the
-        status line. Nothing typed is changed. (Errors from the domain are translated
-        here, so a language switch shows them again in the new language.)"""
+        status line. Nothing typed is changed. (Message codes from the domain and the
+        service are put into words here, so a language switch shows them again in the new
+        language; a ``str`` is a text the form already translated.)"""
         self._shown_errors = dict(errors)
-        errors = {key: domain_error(text) for key, text in errors.items()}
+        texts = {
+            key: message_text(text) if isinstance(text, Message) else text
+            for key, text in errors.items()
+        }
         first: QWidget | None = None
         first_text = ""
         first_label: QLabel | None = None
         elsewhere: list[str] = []
         order = [w for w in self.focus_order()]
         for key, text in sorted(
-            errors.items(),
+            texts.items(),
             key=lambda kv: order.index(self._targets[kv[0]]) if kv[0] in self._targets else 999,
         ):
             label = self._errors.get(key)
@@ -1335,7 +1322,7 @@ class ComplaintForm(Retranslating, QDialog):
             target.setAccessibleDescription(text)
             if first is None:
                 first, first_text, first_label = target, text, label
-        count = len(errors)
+        count = len(texts)
         # Beside Save: the first problem's own reason (the field has the focus), and how
         # many more there are — the reason must not be below the fold.
         if first is None:

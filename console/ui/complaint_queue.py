@@ -56,6 +56,7 @@ from console.domain.complaint import (
     promise_state,
     quick_due,
 )
+from console.domain.messages import history_note
 from console.services.complaints import (
     ComplaintDetail,
     ComplaintService,
@@ -75,14 +76,20 @@ from console.ui.complaint_form import (
     WANT_LABELS,
     countdown_text,
     describe_due,
-    domain_error,
     from_local_naive,
     label,
     qdatetime,
     to_local_naive,
     zone_of,
 )
-from console.ui.i18n import format_datetime, format_money, format_number
+from console.ui.i18n import (
+    error_text,
+    format_datetime,
+    format_money,
+    format_number,
+    message_text,
+    show_dates,
+)
 from console.ui.paged_model import PagedTableModel
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
@@ -407,6 +414,13 @@ class ComplaintQueue(Retranslating, QWidget):
 # --- one complaint ------------------------------------------------------------------------
 
 
+def note_text(note: str) -> str:
+    """A history note in the interface language when the service wrote it ("received",
+    "promised"…); a note a person typed stays as typed."""
+    said = history_note(note)
+    return note if said is None else message_text(said)
+
+
 def _when(moment: dt.datetime | None, zone: Any) -> str:
     """A time in the complaint's history, in the store's zone, written as every other
     screen writes a date and time in the interface language."""
@@ -518,7 +532,7 @@ class ComplaintTexts(QObject):
                 what = self.tr("{before} → {after}").format(before=before, after=after)
             else:
                 what = self.tr("Logged as {status}").format(status=after)
-            note = f" — {e(change.note)}" if change.note else ""
+            note = f" — {e(note_text(change.note))}" if change.note else ""
             parts.append(f"<li>{e(_when(change.at, zone))} · {e(change.by)}: {e(what)}{note}</li>")
         promises = self.tr("Promises")
         parts.append(f"</ul><h4>{e(promises)}</h4><ul>")
@@ -532,7 +546,7 @@ class ComplaintTexts(QObject):
                 what = self.tr("Extended to {due} (was {previous})").format(
                     due=_when(p.due, zone), previous=_when(p.previous_due, zone)
                 )
-            note = f" — {e(p.note)}" if p.note else ""
+            note = f" — {e(note_text(p.note))}" if p.note else ""
             parts.append(f"<li>{e(_when(p.at, zone))} · {e(p.by)}: {e(what)}{note}</li>")
         parts.append("</ul>")
         if detail.follow_ups:
@@ -543,7 +557,7 @@ class ComplaintTexts(QObject):
                     mood = self.tr("satisfaction {score}/5 (dissatisfied)")
                 else:
                     mood = self.tr("satisfaction {score}/5")
-                note = f" — {e(f.note)}" if f.note else ""
+                note = f" — {e(note_text(f.note))}" if f.note else ""
                 said = e(mood.format(score=f.satisfaction))
                 parts.append(f"<li>{e(_when(f.at, zone))} · {e(f.by)}: {said}{note}</li>")
             parts.append("</ul>")
@@ -686,6 +700,7 @@ class ComplaintView(Retranslating, QDialog):
         """Every text in the interface language; the note typed and the values chosen stay,
         the details are drawn again from the complaint already loaded."""
         self.text.setAccessibleName(self.tr("Complaint details and history"))
+        show_dates(self.new_due)
         self.note.setAccessibleName(self.tr("Note for the action (required to void or extend)"))
         self.note.setPlaceholderText(self.tr("Note: why, what was agreed, what the customer said…"))
         self.satisfaction.setAccessibleName(self.tr("Satisfaction at follow-up, 1 to 5"))
@@ -814,11 +829,11 @@ class ComplaintView(Retranslating, QDialog):
             self._changed_elsewhere(exc)
             return False
         except (TransitionRefused, PermissionRefused, ValueError) as exc:
-            self._refuse(domain_error(str(exc)))
+            self._refuse(error_text(exc))
             return False
         except Exception as exc:
             log.exception("complaint action failed")
-            self._refuse(self.tr("Could not save: {error}").format(error=exc))
+            self._refuse(self.tr("Could not save: {error}").format(error=error_text(exc)))
             return False
         finally:
             self._busy = False
@@ -851,5 +866,7 @@ class ComplaintView(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         set_message(
-            self.status, self.tr("Something went wrong: {error}").format(error=exc), error=True
+            self.status,
+            self.tr("Something went wrong: {error}").format(error=error_text(exc)),
+            error=True,
         )

@@ -67,7 +67,7 @@ from console.ui.complaint_form import (
     RESPONSIBILITY_LABELS,
     label,
 )
-from console.ui.i18n import format_date, format_number, locale
+from console.ui.i18n import format_date, format_number, locale, show_dates
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
     Retranslating,
@@ -516,6 +516,7 @@ class ComplaintReportView(Retranslating, QWidget):
         """Every text in the interface language; the period, store and chart choice stay,
         and a report already shown is shown again from the figures it holds."""
         self.setAccessibleName(self.tr("Complaint report"))
+        show_dates(self.date_from, self.date_to)
         self.setWindowTitle(self.tr("Complaint report — Service Console"))
         self.period.setAccessibleName(self.tr("Period"))
         for index, (_value, text) in enumerate(PERIODS):

@@ -52,7 +52,7 @@ from console.services.customers import (
     normalise_phones,
 )
 from console.ui.checked_editor import CheckedTextEdit, confirm_save
-from console.ui.i18n import format_date, locale
+from console.ui.i18n import format_date, locale, message_text
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.widgets import (
     Retranslating,
@@ -1187,7 +1187,7 @@ class CustomerDialog(Retranslating, SavingDialog):
             return
         except ValidationFailed as exc:
             self._set_busy(False)
-            self._show_validation(exc.errors)
+            self._show_validation({k: message_text(v) for k, v in exc.errors.items()})
             return
         except Exception as exc:
             log.exception("saving customer failed")

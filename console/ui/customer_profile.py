@@ -40,6 +40,7 @@ from console.ui.i18n import (
     format_number,
     language_for_locale,
     locale,
+    message_text,
     relative_since,
 )
 from console.ui.occasion_words import occasion_name, occasion_words, phone_label
@@ -628,7 +629,8 @@ class CustomerProfile(Retranslating, QWidget):
         facts.append(
             html.escape(
                 self.tr("Loyalty ({rule}): {status}").format(
-                    rule=profile.loyalty_rule.describe(), status=self.loyalty_text(profile)
+                    rule=message_text(profile.loyalty_rule.words()),
+                    status=self.loyalty_text(profile),
                 )
             )
         )
@@ -745,6 +747,7 @@ class CustomerProfile(Retranslating, QWidget):
             kind = badge.kind
             if kind is BadgeKind.OPEN_COMPLAINT:
                 text = self.tr("Open complaint")
+                detail = message_text(badge.said) if badge.said else detail
             elif kind in (BadgeKind.BIRTHDAY_TODAY, BadgeKind.BIRTHDAY_SOON, BadgeKind.OCCASION):
                 occasion = next(occasions, None)
                 if occasion is not None:

@@ -44,8 +44,13 @@ from PySide6.QtCore import (
     QTime,
     QTranslator,
 )
+from PySide6.QtWidgets import QDateTimeEdit
 
 from console import assets
+from console.domain import messages
+from console.domain.messages import Message
+from console.domain.validation import ValidationFailed
+from console.services import wording
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +68,8 @@ def system_language() -> str:
 
 
 def language_for_locale(name: str) -> str:
-    name = name.replace("-", "_")
-    if name.startswith("zh"):
-        traditional = ("_TW", "_HK", "_MO", "Hant")
-        return "zh_TW" if any(mark in name for mark in traditional) else "zh_CN"
-    return DEFAULT_LANGUAGE
+    """zh_HK → zh_TW (the command line's rule too: :mod:`console.services.wording`)."""
+    return wording.language_for_locale(name)
 
 
 def normalise_language(code: str) -> str:
@@ -187,6 +189,16 @@ def format_date(day: dt.date) -> str:
     return locale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
+def show_dates(*edits: QDateTimeEdit) -> None:
+    """Date fields (a QDateEdit or QDateTimeEdit, the time shown when the field has one)
+    written as :func:`format_date` writes dates: one date style per language on every
+    screen. Called where the field is made and again on a change of language."""
+    pattern = DATE_FORMATS.get(language_for_locale(locale().name()), DATE_FORMATS["en"])
+    for edit in edits:
+        with_time = bool(edit.displayedSections() & QDateTimeEdit.Section.HourSection)
+        edit.setDisplayFormat(f"{pattern} HH:mm" if with_time else pattern)
+
+
 def format_time(moment: dt.datetime | dt.time) -> str:
     t = moment.time() if isinstance(moment, dt.datetime) else moment
     return locale().toString(QTime(t.hour, t.minute), QLocale.FormatType.ShortFormat)
@@ -236,17 +248,47 @@ def relative_since(then: dt.date, today: dt.date) -> str:
     return _TIME_WORDS[0].since((today - then).days)
 
 
+# --- what the domain and the services say ---------------------------------------------
+
+
+def _moment(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    return format_date(value)
+
+
+def message_text(message: Message) -> str:
+    """A message code in the interface language (its template translated in the
+    "Messages" context; dates and times as every screen writes them)."""
+    return messages.render(
+        message, lambda text: QCoreApplication.translate(messages.CONTEXT, text), _moment
+    )
+
+
+def error_text(error: BaseException) -> str:
+    """What to tell staff about *error*: its message code in the interface language when
+    it carries one (a refusal, a permission, field errors), else its own text."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        return message_text(message)
+    if isinstance(error, ValidationFailed):
+        separator = QCoreApplication.translate(messages.CONTEXT, messages.SEPARATOR)
+        return separator.join(message_text(text) for text in error.errors.values())
+    return str(error)
+
+
 # --- keeping the sources in step with the code (developers, CI) ----------------------
 
 
 def source_files(root: Path | None = None) -> list[Path]:
-    """The files whose strings are translated: the window's code, the composition root
-    and the settings registry (labels and help marked with QT_TRANSLATE_NOOP)."""
+    """The files whose strings are translated: the window's code, the composition root,
+    the settings registry and the message codes (marked with QT_TRANSLATE_NOOP)."""
     base = root or Path(__file__).resolve().parents[2]
     return [
         *sorted((base / "console" / "ui").glob("*.py")),
         base / "console" / "app.py",
         base / "console" / "domain" / "options.py",
+        base / "console" / "domain" / "messages.py",
     ]
 
 

@@ -28,6 +28,7 @@ from console.services.settings import SettingsService
 from console.ui import theme
 from console.ui.complaint_actions import ComplaintFeatures
 from console.ui.customer_profile import CustomerProfile
+from console.ui.i18n import error_text
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.search_results import SearchResultDelegate, SearchResultsModel
 from console.ui.tasks import Tasks
@@ -334,7 +335,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_error(self, exc: BaseException) -> None:
         self.statusBar().showMessage(
-            self.tr("Something went wrong: {error}").format(error=exc), 10000
+            self.tr("Something went wrong: {error}").format(error=error_text(exc)), 10000
         )
 
     # --- search ------------------------------------------------------------------------

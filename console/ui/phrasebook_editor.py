@@ -80,6 +80,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain import scripts
+from console.domain.messages import AboutEntry, EntryNumber
 from console.domain.phrase_matcher import Finding, Problem, ProblemCode, normalise
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.scripts import missing_traditional
@@ -100,8 +102,8 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.ui.checked_editor import SEVERITY_COLOURS, CheckedTextEdit
-from console.ui.i18n import format_datetime
-from console.ui.phrase_checker import PhraseChecker
+from console.ui.i18n import error_text, format_datetime, message_text
+from console.ui.phrase_checker import PhraseChecker, staff_script
 from console.ui.phrase_picker import SITUATION_LABELS
 from console.ui.tasks import Tasks
 from console.ui.widgets import (
@@ -373,8 +375,7 @@ def _name(widget: QWidget, accessible_name: str, tip: str = "") -> None:
 
 def with_reason(render: Callable[[str], str], exc: BaseException) -> Callable[[], str]:
     """A message about a failure, made again (in the new language) on a switch."""
-    reason = str(exc)
-    return lambda: render(reason)
+    return lambda: render(error_text(exc))
 
 
 # --- The table model --------------------------------------------------------------------
@@ -426,6 +427,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
 
 
+def reason_for_staff(reason: str, region: str = "") -> str:
+    """A reason (staff read it) in the script of the interface: a Simplified reason is
+    rendered Traditional for 繁體 staff (OpenCC, as the store's region writes it)."""
+    return scripts.in_script(reason, staff_script(), region) if reason else reason
+
+
 def _cell_text(entry: PhraseEntry, column: Column) -> str:
     match column:
         case Column.KIND:
@@ -463,6 +470,7 @@ class PhraseEntryModel(QAbstractTableModel):
         self._entries: list[PhraseEntry] = []
         self._keys: list[str] = []
         self._rows: dict[int, int] = {}
+        self.region = ""  # the store's, for reasons rendered in the staff's script
 
     def set_entries(
         self, entries: Sequence[PhraseEntry], keys: Sequence[str] | None = None
@@ -529,6 +537,8 @@ class PhraseEntryModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.REASON:
+                return reason_for_staff(entry.reason, self.region)
             return _cell_text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
@@ -549,6 +559,13 @@ class PhraseEntryModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, entry: PhraseEntry, column: Column) -> str | None:
+        if column is Column.REASON and entry.reason:
+            shown = reason_for_staff(entry.reason, self.region)
+            if shown != entry.reason:  # marked: the trainer wrote it in the other script
+                return self.tr(
+                    "{reason}\n\nConverted automatically from “{text}” for Traditional-script "
+                    "staff."
+                ).format(reason=shown, text=entry.reason)
         if column is Column.SEVERITY and entry.severity is not None:
             return severity_choice(entry.severity)
         if entry.converted and column in (Column.LANGUAGE, Column.TEXT):
@@ -926,13 +943,16 @@ class EntryForm(Retranslating, QDialog):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Each problem under the field it is about, and a summary naming the entries."""
         own = self.editing.id if self.editing is not None else None
-        prefix = f"{NEW_ENTRY_LABEL if own is None else f'entry #{own}'}: "
+        own_label = NEW_ENTRY_LABEL if own is None else EntryNumber(own)
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            message = problem.message
-            if message.startswith(prefix):  # under its field it is plainly about this entry
-                message = message[len(prefix) :]
+            said = problem.message
+            if isinstance(said, AboutEntry) and said.entry == own_label:
+                # under its field it is plainly about this entry
+                message = message_text(said.what)
                 message = message[:1].upper() + message[1:]
+            else:
+                message = message_text(said)
             by_field.setdefault(PROBLEM_FIELDS.get(problem.code, "text"), []).append(message)
         for key, messages in by_field.items():
             if messages and key in self._messages:
@@ -1669,6 +1689,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         self._renderings_shown = self._want_renderings()
         self._show_entries()
         self._bench_checker.region = self._checker.region
+        self.model.region = self._checker.region
         self._bench_checker.set_entries(entries)
         self._bench_label_text()
         self._apply_role()
@@ -1774,7 +1795,7 @@ class PhrasebookEditor(Retranslating, QWidget):
         self.show_report(
             title,
             [
-                (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                (message_text(problem.message), problem.entry_ids[0] if problem.entry_ids else None)
                 for problem in problems
             ],
             kind="book",
@@ -2187,7 +2208,9 @@ class PhrasebookEditor(Retranslating, QWidget):
                 )
                 return text.format(file=path.name)
 
-            self.show_report(problems, [(problem.message, None) for problem in exc.problems])
+            self.show_report(
+                problems, [(message_text(problem.message), None) for problem in exc.problems]
+            )
             self.show_status(
                 lambda: self.tr("Nothing imported from {file}.").format(file=path.name),
                 error=True,
@@ -2520,7 +2543,10 @@ class PhrasebookEditor(Retranslating, QWidget):
                     "Not restored: that version clashes with the phrasebook as it is now."
                 ),
                 [
-                    (problem.message, problem.entry_ids[0] if problem.entry_ids else None)
+                    (
+                        message_text(problem.message),
+                        problem.entry_ids[0] if problem.entry_ids else None,
+                    )
                     for problem in exc.problems
                 ],
             )

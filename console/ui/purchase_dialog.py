@@ -41,7 +41,7 @@ from console.domain.customer import (
 )
 from console.services.customers import CustomerService
 from console.ui.customer_dialog import LiveCheck, select_data
-from console.ui.i18n import format_money
+from console.ui.i18n import error_text, format_money
 from console.ui.widgets import (
     Retranslating,
     SavingDialog,
@@ -534,7 +534,7 @@ class PurchaseDialog(Retranslating, SavingDialog):
                 log.exception("saving purchase failed")
             self._busy = False
             self._update_state()
-            self._save_error = str(exc)
+            self._save_error = error_text(exc)
             self._show_save_error()
             return
         finally:

@@ -37,7 +37,14 @@ from console.domain.greeting import greeting_line
 from console.domain.loyalty import LoyaltyRule
 from console.domain.roles import NotAllowed
 from console.services.settings import Change, SettingsService, system_zone
-from console.ui.i18n import LANGUAGES, format_time, language_for_locale, locale
+from console.ui.i18n import (
+    LANGUAGES,
+    error_text,
+    format_time,
+    language_for_locale,
+    locale,
+    message_text,
+)
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating, form_scroll_area, message_label, set_message
 
@@ -353,12 +360,12 @@ class SettingsWindow(Retranslating, QWidget):
             text = ""
         else:
             text = self.tr("The rule in words: {rule} (reward: {reward}).").format(
-                rule=rule.describe(), reward=rule.reward
+                rule=message_text(rule.words()), reward=rule.reward
             )
         set_message(self.fields["loyalty_reward"].preview, text, error=False)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
 
     def page(self, topic: o.Topic) -> None:
         """Show *topic*'s page."""
@@ -378,7 +385,7 @@ class StoreQuestions(Retranslating, QWidget):
     def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.settings = settings
-        self.tasks = Tasks(on_error=lambda exc: self.message.setText(str(exc)))
+        self.tasks = Tasks(on_error=lambda exc: self.message.setText(error_text(exc)))
         self.setObjectName("storeQuestions")
         self.setMinimumWidth(460)
         self.title = QLabel()
@@ -473,7 +480,7 @@ class StoreQuestions(Retranslating, QWidget):
             for key, value in values.items():
                 await self.settings.set(o.BY_KEY[key], value)
         except (o.Invalid, NotAllowed) as exc:
-            self.message.setText(reason(exc) if isinstance(exc, o.Invalid) else str(exc))
+            self.message.setText(reason(exc) if isinstance(exc, o.Invalid) else error_text(exc))
             self.save_button.setEnabled(True)
             return
         self.done.emit()

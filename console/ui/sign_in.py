@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 
@@ -25,12 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.messages import Message
 from console.domain.staff import Session
 from console.domain.validation import ValidationFailed
 from console.services.staff import SignInRefused, StaffService
 from console.ui import theme
+from console.ui.i18n import message_text
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
+
+
+def _sentence(message: Message) -> str:
+    """A field error as a sentence: capitalised, ending in a full stop."""
+    said = message_text(message)
+    return said[:1].upper() + said[1:] + ("" if said.endswith((".", "。")) else ".")
 
 
 def _line(name: str, accessible: str, *, secret: bool = False) -> QLineEdit:
@@ -188,12 +197,11 @@ class SignInWindow(Retranslating, QWidget):
         except ValidationFailed as exc:
             field = next(iter(exc.errors))
             target = self.name if field == "name" else self.pin
-            text = exc.errors[field][:1].upper() + exc.errors[field][1:] + "."
-            self._error(lambda: text, target)
+            self._error(functools.partial(_sentence, exc.errors[field]), target)
             return
         except SignInRefused as exc:
-            refusal = str(exc)
-            self._error(lambda: refusal, self.pin)
+            refusal = exc.message
+            self._error(lambda: message_text(refusal), self.pin)
             return
         except PermissionError:
             # Someone created the first account meanwhile (another terminal): sign in.

@@ -168,6 +168,38 @@
         <translation>在职</translation>
     </message>
     <message>
+        <source>Romanisation</source>
+        <translation>拼音/罗马字</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>不喜欢的东西</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的话题</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -182,6 +214,30 @@
     <message>
         <source>reward</source>
         <translation>奖励</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户（批量）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>投诉报表</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Record</source>
@@ -975,34 +1031,6 @@
     <message>
         <source>wording_that_went_wrong</source>
         <translation>不当用语</translation>
-    </message>
-</context>
-<context>
-    <name>ComplaintErrors</name>
-    <message>
-        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
-        <extracomment>The domain&apos;s field errors (``validate_complaint``), translated where shown; a text not listed here is shown as it comes.</extracomment>
-        <translation>请选择客户，或填写来电人的姓名或联系方式。</translation>
-    </message>
-    <message>
-        <source>Write down what happened, in the customer&apos;s words.</source>
-        <translation>请用客户的原话记下事情经过。</translation>
-    </message>
-    <message>
-        <source>Say what the compensation was.</source>
-        <translation>请写明给予了什么补偿。</translation>
-    </message>
-    <message>
-        <source>A compensation amount cannot be negative.</source>
-        <translation>补偿金额不能为负数。</translation>
-    </message>
-    <message>
-        <source>Not solved on the spot: tell the customer when we will reply.</source>
-        <translation>未当场解决：请告诉客户我们何时回复。</translation>
-    </message>
-    <message>
-        <source>The reply time must be in the future.</source>
-        <translation>回复时间必须晚于现在。</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3630,553 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>a trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>a manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>read customer</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>log visit</source>
+        <translation>登记到店</translation>
+    </message>
+    <message>
+        <source>log purchase</source>
+        <translation>登记购买</translation>
+    </message>
+    <message>
+        <source>log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>edit phrasebook</source>
+        <translation>编辑话术库</translation>
+    </message>
+    <message>
+        <source>void complaint</source>
+        <translation>作废投诉</translation>
+    </message>
+    <message>
+        <source>view reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>erase customer</source>
+        <translation>删除客户资料</translation>
+    </message>
+    <message>
+        <source>view audit</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation>管理员工</translation>
+    </message>
+    <message>
+        <source>edit settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>follow up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>taboo</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>{role} may not {action} (ask: {who})</source>
+        <translation>{role}无权{action}（请找：{who}）</translation>
+    </message>
+    <message>
+        <source>unknown role &apos;{text}&apos; (use one of: {allowed})</source>
+        <translation>未知角色“{text}”（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
+        <translation>请选择客户，或填写来电人的姓名或联系方式。</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer&apos;s words.</source>
+        <translation>请用客户的原话记下事情经过。</translation>
+    </message>
+    <message>
+        <source>Say what the compensation was.</source>
+        <translation>请写明补偿内容。</translation>
+    </message>
+    <message>
+        <source>A compensation amount cannot be negative.</source>
+        <translation>补偿金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未能当场解决：请告诉客户我们何时答复。</translation>
+    </message>
+    <message>
+        <source>The reply time must be in the future.</source>
+        <translation>答复时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <source>The reply time needs a time zone.</source>
+        <translation>答复时间需要带时区。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>没有编号为 #{customer_id} 的客户。</translation>
+    </message>
+    <message>
+        <source>A new complaint is new, or resolved when solved on the spot.</source>
+        <translation>新投诉的状态只能是“新建”，当场解决的为“已解决”。</translation>
+    </message>
+    <message>
+        <source>A voided complaint cannot be edited.</source>
+        <translation>已作废的投诉不能编辑。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is voided.</source>
+        <translation>请说明作废投诉的原因。</translation>
+    </message>
+    <message>
+        <source>Record the follow-up call with the customer&apos;s satisfaction.</source>
+        <translation>请登记回访电话并记下客户满意度。</translation>
+    </message>
+    <message>
+        <source>satisfaction must be {low}–{high}</source>
+        <translation>满意度须为 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>only an open complaint&apos;s promise can be extended</source>
+        <translation>只有未结案投诉的答复时间可以延后</translation>
+    </message>
+    <message>
+        <source>say why the promise is extended (the customer will ask)</source>
+        <translation>请说明延后答复的原因（客户会问）</translation>
+    </message>
+    <message>
+        <source>the new reply time must be in the future</source>
+        <translation>新的答复时间必须晚于现在</translation>
+    </message>
+    <message>
+        <source>an extension must be later than the current promise</source>
+        <translation>延后的时间必须晚于当前承诺的时间</translation>
+    </message>
+    <message>
+        <source>cannot {action} a complaint that is {status} (allowed: {allowed})</source>
+        <translation>状态为“{status}”的投诉不能{action}（可以：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{n}th</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}st</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}nd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}rd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} free</source>
+        <translation>{noun}每{nth} 件免费</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} earns {reward}</source>
+        <translation>{noun}每{nth} 件可得：{reward}</translation>
+    </message>
+    <message>
+        <source>{summary} — we promised an answer by {due}</source>
+        <translation>{summary} — 我们承诺在 {due} 前答复</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <source>promised</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up</source>
+        <translation>回访时不满意</translation>
+    </message>
+    <message>
+        <source>linked to customer #{customer_id}</source>
+        <translation>已关联客户 #{customer_id}</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>整个公司</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>scope: {scope}</source>
+        <translation>范围：{scope}</translation>
+    </message>
+    <message>
+        <source>reward given</source>
+        <translation>已发放奖励</translation>
+    </message>
+    <message>
+        <source>merged into #{keep}</source>
+        <translation>已合并到 #{keep}</translation>
+    </message>
+    <message>
+        <source>#{other} merged into #{keep}</source>
+        <translation>#{other} 已合并到 #{keep}</translation>
+    </message>
+    <message>
+        <source>everything about the customer (JSON)</source>
+        <translation>该客户的全部资料（JSON）</translation>
+    </message>
+    <message>
+        <source>{count} entry as CSV</source>
+        <translation>{count} 条记录（CSV）</translation>
+    </message>
+    <message>
+        <source>{count} entries as CSV</source>
+        <translation>{count} 条记录（CSV）</translation>
+    </message>
+    <message>
+        <source>That name and PIN do not match an account.</source>
+        <translation>姓名和 PIN 码对不上任何账号。</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minute.</source>
+        <translation>PIN 码错误次数过多：此账号还要锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
+        <translation>PIN 码错误次数过多：此账号还要锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <source>too many wrong PINs</source>
+        <translation>PIN 码错误次数过多</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>某件商品</translation>
+    </message>
+    <message>
+        <source>Add at least one item</source>
+        <translation>请至少添加一项商品</translation>
+    </message>
+    <message>
+        <source>Every item needs a name</source>
+        <translation>每项商品都需要名称</translation>
+    </message>
+    <message>
+        <source>{name}: quantity must be at least 1</source>
+        <translation>{name}：数量至少为 1</translation>
+    </message>
+    <message>
+        <source>{name}: quantity {quantity} is more than {limit}</source>
+        <translation>{name}：数量 {quantity} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: price cannot be negative</source>
+        <translation>{name}：价格不能为负数</translation>
+    </message>
+    <message>
+        <source>{name}: price {price} is more than {limit}</source>
+        <translation>{name}：价格 {price} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>the purchase total {total} is more than {limit}</source>
+        <translation>本次消费总额 {total} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>隐藏的号码</translation>
+    </message>
+    <message>
+        <source>this call is no longer in the log</source>
+        <translation>这通来电已不在记录中</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number</source>
+        <translation>{number}不是电话号码</translation>
+    </message>
+    <message>
+        <source>customer #{customer_id} no longer exists</source>
+        <translation>客户 #{customer_id} 已不存在</translation>
+    </message>
+    <message>
+        <source>there is already a staff member called &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的员工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Reword before saving: {terms} must not be said to a customer.</source>
+        <translation>保存前请改写：不能对客户说{terms}。</translation>
+    </message>
+    <message>
+        <source>&quot;{term}&quot;</source>
+        <translation>“{term}”</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name</source>
+        <translation>请输入客户姓名</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an email address</source>
+        <translation>“{text}”不是有效的电子邮箱</translation>
+    </message>
+    <message>
+        <source>{numbers} is not a phone number in +country form</source>
+        <translation>{numbers}不是带 + 国家代码的电话号码</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>Type the staff member&apos;s name.</source>
+        <translation>请输入员工姓名。</translation>
+    </message>
+    <message>
+        <source>Keep the name under {limit} characters.</source>
+        <translation>姓名请少于 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>An extension is digits only (e.g. 2041).</source>
+        <translation>分机号只能是数字（如 2041）。</translation>
+    </message>
+    <message>
+        <source>the first account must be an admin</source>
+        <translation>第一个账号必须是管理员</translation>
+    </message>
+    <message>
+        <source>a PIN has {low}–{high} digits</source>
+        <translation>PIN 码为 {low}–{high} 位数字</translation>
+    </message>
+    <message>
+        <source>choose a PIN that is not a run or repeat of one digit</source>
+        <translation>PIN 码不能是连续数字或同一数字重复</translation>
+    </message>
+    <message>
+        <source>a password has at least {low} characters (or use a 4–8 digit PIN)</source>
+        <translation>密码至少 {low} 个字符（或使用 4–8 位数字的 PIN 码）</translation>
+    </message>
+    <message>
+        <source>a password cannot be only spaces</source>
+        <translation>密码不能全是空格</translation>
+    </message>
+    <message>
+        <source>entry #{id}</source>
+        <translation>条目 #{id}</translation>
+    </message>
+    <message>
+        <source>entry {position}</source>
+        <translation>第 {position} 条</translation>
+    </message>
+    <message>
+        <source>the new entry</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{entry}: {what}</source>
+        <translation>{entry}：{what}</translation>
+    </message>
+    <message>
+        <source>the {kind} text is empty.</source>
+        <translation>{kind}条目的文字为空。</translation>
+    </message>
+    <message>
+        <source>taboo term &apos;{term}&apos; has no severity (block, warn or hint).</source>
+        <translation>禁用语“{term}”没有严重程度（拦截、警告或提示）。</translation>
+    </message>
+    <message>
+        <source>exception &apos;{exception}&apos; does not contain the term &apos;{term}&apos;, so it never applies.</source>
+        <translation>例外“{exception}”不包含禁用语“{term}”，所以永远不会生效。</translation>
+    </message>
+    <message>
+        <source>replacement &apos;{item}&apos; contains &apos;|&apos;, which separates replacements in phrasebook files.</source>
+        <translation>替换说法“{item}”包含“|”，而话术库文件用它分隔替换说法。</translation>
+    </message>
+    <message>
+        <source>exception &apos;{item}&apos; contains &apos;|&apos;, which separates exceptions in phrasebook files.</source>
+        <translation>例外“{item}”包含“|”，而话术库文件用它分隔例外。</translation>
+    </message>
+    <message>
+        <source>replacement &apos;{replacement}&apos; for &apos;{term}&apos; is itself flagged by taboo term &apos;{taboo}&apos; ({other}).</source>
+        <translation>“{term}”的替换说法“{replacement}”本身会被禁用语“{taboo}”（{other}）标出。</translation>
+    </message>
+    <message>
+        <source>approved phrase &apos;{text}&apos; has no situation.</source>
+        <translation>推荐话术“{text}”没有设定场景。</translation>
+    </message>
+    <message>
+        <source>taboo term &apos;{term}&apos; is also an approved phrase ({other}).</source>
+        <translation>禁用语“{term}”同时也是推荐话术（{other}）。</translation>
+    </message>
+    <message>
+        <source>approved phrase &apos;{text}&apos; would be flagged: it contains taboo term &apos;{term}&apos; ({other}).</source>
+        <translation>推荐话术“{text}”会被标出：其中含有禁用语“{term}”（{other}）。</translation>
+    </message>
+    <message>
+        <source>Duplicate taboo term &apos;{term}&apos;: {entries} are the same after ignoring case, width, spacing and Simplified/Traditional.</source>
+        <translation>禁用语“{term}”重复：{entries}在忽略大小写、全半角、空格和简繁体后相同。</translation>
+    </message>
+    <message>
+        <source>Duplicate approved phrase &apos;{text}&apos;: {entries} are the same after ignoring case, width and spacing.</source>
+        <translation>推荐话术“{text}”重复：{entries}在忽略大小写、全半角和空格后相同。</translation>
+    </message>
+</context>
+<context>
     <name>OccasionWords</name>
     <message>
         <source>today</source>
@@ -3835,6 +4410,14 @@ Quiet table</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Converted automatically from “{text}” for Traditional-script staff.</source>
+        <translation>{reason}
+
+由简体条目“{text}”自动转换，供繁体字员工阅读。</translation>
     </message>
     <message>
         <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>

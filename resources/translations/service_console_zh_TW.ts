@@ -168,6 +168,38 @@
         <translation>在職</translation>
     </message>
     <message>
+        <source>Romanisation</source>
+        <translation>拼音/羅馬字</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>不喜歡的東西</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>需避免的話題</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>紀念日</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分機</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -182,6 +214,30 @@
     <message>
         <source>reward</source>
         <translation>獎勵</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>話術庫</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客戶（批次）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>投訴報表</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系統</translation>
     </message>
     <message>
         <source>Record</source>
@@ -975,34 +1031,6 @@
     <message>
         <source>wording_that_went_wrong</source>
         <translation>不當用語</translation>
-    </message>
-</context>
-<context>
-    <name>ComplaintErrors</name>
-    <message>
-        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
-        <extracomment>The domain&apos;s field errors (``validate_complaint``), translated where shown; a text not listed here is shown as it comes.</extracomment>
-        <translation>請選擇客戶，或填寫來電人的姓名或聯絡方式。</translation>
-    </message>
-    <message>
-        <source>Write down what happened, in the customer&apos;s words.</source>
-        <translation>請用客戶的原話記下事情經過。</translation>
-    </message>
-    <message>
-        <source>Say what the compensation was.</source>
-        <translation>請寫明給予了什麼補償。</translation>
-    </message>
-    <message>
-        <source>A compensation amount cannot be negative.</source>
-        <translation>補償金額不能為負數。</translation>
-    </message>
-    <message>
-        <source>Not solved on the spot: tell the customer when we will reply.</source>
-        <translation>未當場解決：請告訴客戶我們何時回覆。</translation>
-    </message>
-    <message>
-        <source>The reply time must be in the future.</source>
-        <translation>回覆時間必須晚於現在。</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3630,553 @@ Quiet table</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>a trainer</source>
+        <translation>培訓師</translation>
+    </message>
+    <message>
+        <source>a manager</source>
+        <translation>經理</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培訓師</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>經理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>read customer</source>
+        <translation>查看客戶</translation>
+    </message>
+    <message>
+        <source>edit customer</source>
+        <translation>編輯客戶</translation>
+    </message>
+    <message>
+        <source>log visit</source>
+        <translation>登記到店</translation>
+    </message>
+    <message>
+        <source>log purchase</source>
+        <translation>登記購買</translation>
+    </message>
+    <message>
+        <source>log complaint</source>
+        <translation>登記投訴</translation>
+    </message>
+    <message>
+        <source>edit phrasebook</source>
+        <translation>編輯話術庫</translation>
+    </message>
+    <message>
+        <source>void complaint</source>
+        <translation>作廢投訴</translation>
+    </message>
+    <message>
+        <source>view reports</source>
+        <translation>查看報表</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>erase customer</source>
+        <translation>刪除客戶資料</translation>
+    </message>
+    <message>
+        <source>view audit</source>
+        <translation>查看稽核紀錄</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation>管理員工</translation>
+    </message>
+    <message>
+        <source>edit settings</source>
+        <translation>修改設定</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建立</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已回訪</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已結案</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作廢</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>開始處理</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>follow up</source>
+        <translation>回訪</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>結案</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新開啟</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>作廢</translation>
+    </message>
+    <message>
+        <source>taboo</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>推薦</translation>
+    </message>
+    <message>
+        <source>{role} may not {action} (ask: {who})</source>
+        <translation>{role}無權{action}（請找：{who}）</translation>
+    </message>
+    <message>
+        <source>unknown role &apos;{text}&apos; (use one of: {allowed})</source>
+        <translation>未知角色「{text}」（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>Pick the customer, or type the caller&apos;s name or contact.</source>
+        <translation>請選擇客戶，或填寫來電人的姓名或聯絡方式。</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer&apos;s words.</source>
+        <translation>請用客戶的原話記下事情經過。</translation>
+    </message>
+    <message>
+        <source>Say what the compensation was.</source>
+        <translation>請寫明補償內容。</translation>
+    </message>
+    <message>
+        <source>A compensation amount cannot be negative.</source>
+        <translation>補償金額不能為負數。</translation>
+    </message>
+    <message>
+        <source>Not solved on the spot: tell the customer when we will reply.</source>
+        <translation>未能當場解決：請告訴客戶我們何時答覆。</translation>
+    </message>
+    <message>
+        <source>The reply time must be in the future.</source>
+        <translation>答覆時間必須晚於現在。</translation>
+    </message>
+    <message>
+        <source>The reply time needs a time zone.</source>
+        <translation>答覆時間需要帶時區。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>沒有編號為 #{customer_id} 的客戶。</translation>
+    </message>
+    <message>
+        <source>A new complaint is new, or resolved when solved on the spot.</source>
+        <translation>新投訴的狀態只能是「新建立」，當場解決的為「已解決」。</translation>
+    </message>
+    <message>
+        <source>A voided complaint cannot be edited.</source>
+        <translation>已作廢的投訴不能編輯。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is voided.</source>
+        <translation>請說明作廢投訴的原因。</translation>
+    </message>
+    <message>
+        <source>Record the follow-up call with the customer&apos;s satisfaction.</source>
+        <translation>請登記回訪電話並記下客戶滿意度。</translation>
+    </message>
+    <message>
+        <source>satisfaction must be {low}–{high}</source>
+        <translation>滿意度須為 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>only an open complaint&apos;s promise can be extended</source>
+        <translation>只有未結案投訴的答覆時間可以延後</translation>
+    </message>
+    <message>
+        <source>say why the promise is extended (the customer will ask)</source>
+        <translation>請說明延後答覆的原因（客戶會問）</translation>
+    </message>
+    <message>
+        <source>the new reply time must be in the future</source>
+        <translation>新的答覆時間必須晚於現在</translation>
+    </message>
+    <message>
+        <source>an extension must be later than the current promise</source>
+        <translation>延後的時間必須晚於目前承諾的時間</translation>
+    </message>
+    <message>
+        <source>cannot {action} a complaint that is {status} (allowed: {allowed})</source>
+        <translation>狀態為「{status}」的投訴不能{action}（可以：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{n}th</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}st</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}nd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>{n}rd</source>
+        <translation>第 {n}</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} free</source>
+        <translation>{noun}每{nth} 件免費</translation>
+    </message>
+    <message>
+        <source>every {nth} {noun} earns {reward}</source>
+        <translation>{noun}每{nth} 件可得：{reward}</translation>
+    </message>
+    <message>
+        <source>{summary} — we promised an answer by {due}</source>
+        <translation>{summary} — 我們承諾在 {due} 前答覆</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>solved on the spot</source>
+        <translation>當場解決</translation>
+    </message>
+    <message>
+        <source>promised</source>
+        <translation>已承諾</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up</source>
+        <translation>回訪時不滿意</translation>
+    </message>
+    <message>
+        <source>linked to customer #{customer_id}</source>
+        <translation>已關聯客戶 #{customer_id}</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>整個公司</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <source>scope: {scope}</source>
+        <translation>範圍：{scope}</translation>
+    </message>
+    <message>
+        <source>reward given</source>
+        <translation>已發放獎勵</translation>
+    </message>
+    <message>
+        <source>merged into #{keep}</source>
+        <translation>已合併到 #{keep}</translation>
+    </message>
+    <message>
+        <source>#{other} merged into #{keep}</source>
+        <translation>#{other} 已合併到 #{keep}</translation>
+    </message>
+    <message>
+        <source>everything about the customer (JSON)</source>
+        <translation>該客戶的全部資料（JSON）</translation>
+    </message>
+    <message>
+        <source>{count} entry as CSV</source>
+        <translation>{count} 筆紀錄（CSV）</translation>
+    </message>
+    <message>
+        <source>{count} entries as CSV</source>
+        <translation>{count} 筆紀錄（CSV）</translation>
+    </message>
+    <message>
+        <source>That name and PIN do not match an account.</source>
+        <translation>姓名和 PIN 碼對不上任何帳號。</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>此帳號已停用，請聯絡管理員。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minute.</source>
+        <translation>PIN 碼錯誤次數過多：此帳號還要鎖定 {minutes} 分鐘。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
+        <translation>PIN 碼錯誤次數過多：此帳號還要鎖定 {minutes} 分鐘。</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>PIN 碼錯誤</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>帳號已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>帳號已鎖定</translation>
+    </message>
+    <message>
+        <source>too many wrong PINs</source>
+        <translation>PIN 碼錯誤次數過多</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>某件商品</translation>
+    </message>
+    <message>
+        <source>Add at least one item</source>
+        <translation>請至少新增一項商品</translation>
+    </message>
+    <message>
+        <source>Every item needs a name</source>
+        <translation>每項商品都需要名稱</translation>
+    </message>
+    <message>
+        <source>{name}: quantity must be at least 1</source>
+        <translation>{name}：數量至少為 1</translation>
+    </message>
+    <message>
+        <source>{name}: quantity {quantity} is more than {limit}</source>
+        <translation>{name}：數量 {quantity} 超過上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: price cannot be negative</source>
+        <translation>{name}：價格不能為負數</translation>
+    </message>
+    <message>
+        <source>{name}: price {price} is more than {limit}</source>
+        <translation>{name}：價格 {price} 超過上限 {limit}</translation>
+    </message>
+    <message>
+        <source>the purchase total {total} is more than {limit}</source>
+        <translation>本次消費總額 {total} 超過上限 {limit}</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>隱藏的號碼</translation>
+    </message>
+    <message>
+        <source>this call is no longer in the log</source>
+        <translation>這通來電已不在紀錄中</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number</source>
+        <translation>{number}不是電話號碼</translation>
+    </message>
+    <message>
+        <source>customer #{customer_id} no longer exists</source>
+        <translation>客戶 #{customer_id} 已不存在</translation>
+    </message>
+    <message>
+        <source>there is already a staff member called &apos;{name}&apos;</source>
+        <translation>已有名為「{name}」的員工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Reword before saving: {terms} must not be said to a customer.</source>
+        <translation>儲存前請改寫：不能對客戶說{terms}。</translation>
+    </message>
+    <message>
+        <source>&quot;{term}&quot;</source>
+        <translation>「{term}」</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name</source>
+        <translation>請輸入客戶姓名</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an email address</source>
+        <translation>「{text}」不是有效的電子郵件</translation>
+    </message>
+    <message>
+        <source>{numbers} is not a phone number in +country form</source>
+        <translation>{numbers}不是帶 + 國碼的電話號碼</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;</source>
+        <translation>「{text}」</translation>
+    </message>
+    <message>
+        <source>Type the staff member&apos;s name.</source>
+        <translation>請輸入員工姓名。</translation>
+    </message>
+    <message>
+        <source>Keep the name under {limit} characters.</source>
+        <translation>姓名請少於 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <source>An extension is digits only (e.g. 2041).</source>
+        <translation>分機號只能是數字（如 2041）。</translation>
+    </message>
+    <message>
+        <source>the first account must be an admin</source>
+        <translation>第一個帳號必須是管理員</translation>
+    </message>
+    <message>
+        <source>a PIN has {low}–{high} digits</source>
+        <translation>PIN 碼為 {low}–{high} 位數字</translation>
+    </message>
+    <message>
+        <source>choose a PIN that is not a run or repeat of one digit</source>
+        <translation>PIN 碼不能是連續數字或同一數字重複</translation>
+    </message>
+    <message>
+        <source>a password has at least {low} characters (or use a 4–8 digit PIN)</source>
+        <translation>密碼至少 {low} 個字元（或使用 4–8 位數字的 PIN 碼）</translation>
+    </message>
+    <message>
+        <source>a password cannot be only spaces</source>
+        <translation>密碼不能全是空格</translation>
+    </message>
+    <message>
+        <source>entry #{id}</source>
+        <translation>條目 #{id}</translation>
+    </message>
+    <message>
+        <source>entry {position}</source>
+        <translation>第 {position} 條</translation>
+    </message>
+    <message>
+        <source>the new entry</source>
+        <translation>新條目</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{entry}: {what}</source>
+        <translation>{entry}：{what}</translation>
+    </message>
+    <message>
+        <source>the {kind} text is empty.</source>
+        <translation>{kind}條目的文字為空。</translation>
+    </message>
+    <message>
+        <source>taboo term &apos;{term}&apos; has no severity (block, warn or hint).</source>
+        <translation>禁用語「{term}」沒有嚴重程度（攔截、警告或提示）。</translation>
+    </message>
+    <message>
+        <source>exception &apos;{exception}&apos; does not contain the term &apos;{term}&apos;, so it never applies.</source>
+        <translation>例外「{exception}」不包含禁用語「{term}」，所以永遠不會生效。</translation>
+    </message>
+    <message>
+        <source>replacement &apos;{item}&apos; contains &apos;|&apos;, which separates replacements in phrasebook files.</source>
+        <translation>替換說法「{item}」包含「|」，而話術庫檔案用它分隔替換說法。</translation>
+    </message>
+    <message>
+        <source>exception &apos;{item}&apos; contains &apos;|&apos;, which separates exceptions in phrasebook files.</source>
+        <translation>例外「{item}」包含「|」，而話術庫檔案用它分隔例外。</translation>
+    </message>
+    <message>
+        <source>replacement &apos;{replacement}&apos; for &apos;{term}&apos; is itself flagged by taboo term &apos;{taboo}&apos; ({other}).</source>
+        <translation>「{term}」的替換說法「{replacement}」本身會被禁用語「{taboo}」（{other}）標出。</translation>
+    </message>
+    <message>
+        <source>approved phrase &apos;{text}&apos; has no situation.</source>
+        <translation>推薦話術「{text}」沒有設定場景。</translation>
+    </message>
+    <message>
+        <source>taboo term &apos;{term}&apos; is also an approved phrase ({other}).</source>
+        <translation>禁用語「{term}」同時也是推薦話術（{other}）。</translation>
+    </message>
+    <message>
+        <source>approved phrase &apos;{text}&apos; would be flagged: it contains taboo term &apos;{term}&apos; ({other}).</source>
+        <translation>推薦話術「{text}」會被標出：其中含有禁用語「{term}」（{other}）。</translation>
+    </message>
+    <message>
+        <source>Duplicate taboo term &apos;{term}&apos;: {entries} are the same after ignoring case, width, spacing and Simplified/Traditional.</source>
+        <translation>禁用語「{term}」重複：{entries}在忽略大小寫、全半形、空格和簡繁體後相同。</translation>
+    </message>
+    <message>
+        <source>Duplicate approved phrase &apos;{text}&apos;: {entries} are the same after ignoring case, width and spacing.</source>
+        <translation>推薦話術「{text}」重複：{entries}在忽略大小寫、全半形和空格後相同。</translation>
+    </message>
+</context>
+<context>
     <name>OccasionWords</name>
     <message>
         <source>today</source>
@@ -3835,6 +4410,14 @@ Quiet table</source>
     <message>
         <source>none</source>
         <translation>無</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Converted automatically from “{text}” for Traditional-script staff.</source>
+        <translation>{reason}
+
+由簡體條目「{text}」自動轉換，供繁體字員工閱讀。</translation>
     </message>
     <message>
         <source>Converted automatically from the Simplified entry “{text}” for Traditional-script customers. Edit it (Enter) to approve or correct it: saving makes it a Traditional entry of its own.</source>

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from console.domain import complaint as d
+from console.domain import messages as msg
 from console.domain.complaint import (
     Action,
     CauseCategory,
@@ -186,7 +187,7 @@ class FakeComplaints(ComplaintService):
             if self.role != "manager":
                 raise PermissionRefused(Role.AGENT, Permission.VOID_COMPLAINT)
             if not note.strip():
-                raise ValueError("say why the complaint is voided")
+                raise msg.Refusal(msg.VoidWithoutReason())
             c.void_reason = note
         if c.first_response_at is None:
             c.first_response_at = self.clock

@@ -134,7 +134,9 @@ def test_the_audit_window_reads_like_staff_write(
     texts = [str(window.model.index(row, column).data()) for row in range(window.model.rowCount())]
     assert not any("null" in text for text in texts), texts
     assert any("Customer: — → #618" in text for text in texts), texts
-    assert any("Reply promised by: — → 2026-11-29 10:00" in text for text in texts), texts
+    # One date style on every screen (the wall time recorded), and words for the values.
+    assert any("Reply promised by: — → 29 Nov 2026 10:00" in text for text in texts), texts
+    assert any("Status: — → New" in text for text in texts), texts
     for label in window.findChildren(QLabel):
         if label.isVisible() and label.text():
             assert label.width() >= label.sizeHint().width(), label.text()

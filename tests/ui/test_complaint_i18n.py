@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from console.domain import messages
 from console.domain.complaint import Action, CauseCategory, Complaint, Emotion, QuickDue
 from console.services.complaints import Draft, Queue
 from console.ui import i18n
@@ -73,9 +74,9 @@ def test_form_switches_live_and_keeps_what_is_typed(
     assert form.customer_words.toPlainText() == "Waited 45 minutes"
     assert form.emotion.currentData() == Emotion.ANGRY.value
     assert form.promise() == dt.datetime(2026, 11, 28, 18, 0, tzinfo=NOW.tzinfo)
-    # A field error from the domain is shown in the interface language, and again after
-    # a switch back.
-    form.show_errors({"customer_words": "Write down what happened, in the customer's words."})
+    # A field error from the domain (a message code) is shown in the interface language,
+    # and again after a switch back.
+    form.show_errors({"customer_words": messages.NoCustomerWords()})
     assert form._errors["customer_words"].text() == "请用客户的原话记下事情经过。"
     translations.switch("en")
     qtbot.waitUntil(lambda: form.save_button.text() == "Save complaint", timeout=3000)

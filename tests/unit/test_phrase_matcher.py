@@ -478,7 +478,10 @@ def test_validation_reports_empty_and_missing_fields() -> None:
         ProblemCode.MISSING_SITUATION,
     ]
     assert [p.entries for p in problems] == [(0,), (1,), (2,)]
-    assert problems[1].message == "entry 2: taboo term 'hey' has no severity (block, warn or hint)."
+    assert (
+        str(problems[1].message)
+        == "entry 2: taboo term 'hey' has no severity (block, warn or hint)."
+    )
 
 
 def test_validation_reports_a_taboo_term_that_is_an_approved_phrase() -> None:
@@ -487,7 +490,7 @@ def test_validation_reports_a_taboo_term_that_is_an_approved_phrase() -> None:
     assert problem.code is ProblemCode.TABOO_IS_APPROVED
     assert problem.entries == (1, 0)
     assert problem.entry_ids == (11, 10)
-    assert "entry #11" in problem.message and "entry #10" in problem.message
+    assert "entry #11" in str(problem.message) and "entry #10" in str(problem.message)
 
 
 def test_validation_reports_an_approved_phrase_that_would_be_flagged() -> None:
@@ -502,7 +505,7 @@ def test_validation_reports_a_taboo_replacement() -> None:
     [problem] = validate(entries, labels=["line 2", "line 3"])
     assert problem.code is ProblemCode.REPLACEMENT_IS_TABOO
     assert problem.entries == (0, 1)
-    assert problem.message == (
+    assert str(problem.message) == (
         "line 2: replacement 'OK, hi' for 'hey' is itself flagged by taboo term 'OK' (line 3)."
     )
 

@@ -187,7 +187,7 @@ def test_optional_variant_column() -> None:
 def test_located_entries_carry_line_numbers() -> None:
     text = HEAD + '\ntaboo,en,"hey\nyou",warn,,,,\ntaboo,en,OK,hint,,,,\n'
     located = read_phrasebook_located(text, "csv")
-    assert [(item.line, item.label) for item in located] == [(3, "line 3"), (5, "line 5")]
+    assert [(item.line, str(item.label)) for item in located] == [(3, "line 3"), (5, "line 5")]
 
 
 # --- Formula protection -------------------------------------------------------------------

@@ -198,7 +198,7 @@ def test_a_taboo_term_that_is_also_approved_is_refused(small: PhrasebookService)
     [problem] = error.problems
     assert problem.code is ProblemCode.TABOO_IS_APPROVED
     assert set(problem.entry_ids) == {None, entry_id(small, "Certainly")}
-    assert "the new entry" in problem.message
+    assert "the new entry" in str(problem.message)
     assert "certainly" not in terms_found(small, "Certainly!")
 
 
@@ -207,7 +207,7 @@ def test_a_replacement_that_is_itself_taboo_is_refused(small: PhrasebookService)
     [problem] = error.problems
     assert problem.code is ProblemCode.REPLACEMENT_IS_TABOO
     assert problem.entry_ids == (None, entry_id(small, "hey"))
-    assert "'Hey there'" in problem.message
+    assert "'Hey there'" in str(problem.message)
 
 
 def test_a_duplicate_after_normalisation_is_refused(small: PhrasebookService) -> None:
@@ -226,7 +226,7 @@ def test_an_empty_term_is_refused(small: PhrasebookService) -> None:
     hey = entry_id(small, "hey")
     error = refused(small, small.update_entry(hey, taboo("\u200b")))
     assert [(p.code, p.entry_ids) for p in error.problems] == [(ProblemCode.EMPTY_TEXT, (hey,))]
-    assert f"entry #{hey}" in error.problems[0].message
+    assert f"entry #{hey}" in str(error.problems[0].message)
 
 
 def test_an_edit_that_creates_a_problem_is_refused(small: PhrasebookService) -> None:
@@ -377,7 +377,7 @@ def test_import_with_validation_problems_names_the_lines_and_imports_nothing(
         run(small.import_phrasebook(text.encode(), book="Test"))
     [problem] = info.value.problems
     assert problem.code is ProblemCode.DUPLICATE
-    assert "line 2" in problem.message and "line 4" in problem.message
+    assert "line 2" in str(problem.message) and "line 4" in str(problem.message)
     assert run(small.entries()) == before
     with pytest.raises(PhrasebookInvalid):
         run(small.import_phrasebook(text.encode(), book="Brand New"))

@@ -1,0 +1,1038 @@
+"""What the domain and the services say to staff, as data: message codes with parameters.
+
+A rule that refuses something returns (or raises) a :class:`Message` — a frozen dataclass
+with a stable ``code``, its parameters as fields and an English ``template`` — never a
+finished sentence. Whoever shows it turns it into words in the reader's language: the window
+with ``QCoreApplication.translate(CONTEXT, template)`` (:func:`console.ui.i18n.message_text`),
+the command line with the same translations read from the compiled catalogues
+(:mod:`console.services.wording`), in the environment's locale, English by default.
+``str(message)`` is the English sentence (logs, tests, scripts).
+
+Templates are marked with ``QT_TRANSLATE_NOOP`` (plain Python: it only returns its text)
+so that lupdate finds them here (``console.ui.i18n.source_files`` lists this module).
+Parameters are ``{name}`` placeholders; a translation must keep every one of them (a test
+checks every code in zh_CN and zh_TW). A parameter may itself be a message (a role's
+name, an entry's label), a tuple (a list, joined with the language's separator), a date or
+a time (formatted by the reader's side), or plain data shown as it is (a name, a number).
+
+Plain Python: no Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import ClassVar
+
+CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate reads this name
+    """Mark *text* for translation in *context*; translated where it is shown."""
+    return text
+
+
+# Joins the items of a list parameter (", " in English, "、" in Chinese).
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
+NONE = QT_TRANSLATE_NOOP("Messages", "none")
+# Joins several messages said at once (field errors): "; " in English, "；" in Chinese.
+SEPARATOR = QT_TRANSLATE_NOOP("Messages", "; ")
+
+Param = object  # str | int | Message | tuple[...] | dt.date | dt.datetime
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing to say. Subclasses set ``CODE`` and ``TEMPLATE`` and declare their
+    parameters as fields."""
+
+    CODE: ClassVar[str] = ""
+    TEMPLATE: ClassVar[str] = ""
+
+    @property
+    def code(self) -> str:
+        return self.CODE
+
+    @property
+    def template(self) -> str:
+        return self.TEMPLATE
+
+    def params(self) -> dict[str, Param]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def __str__(self) -> str:
+        return render(self, lambda text: text)
+
+
+@dataclass(frozen=True)
+class Word(Message):
+    """A marked word or phrase used inside another message (a role, an action)."""
+
+    text: str
+    CODE: ClassVar[str] = "word"
+
+    @property
+    def template(self) -> str:
+        return self.text
+
+    def params(self) -> dict[str, Param]:
+        return {}
+
+
+def _iso(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def render(
+    message: Message,
+    translate: Callable[[str], str],
+    moment: Callable[[dt.date | dt.datetime], str] = _iso,
+) -> str:
+    """*message* in words: its template through *translate* (identity: English), its
+    parameters rendered the same way (dates and times through *moment*)."""
+
+    def value(param: Param) -> str:
+        if isinstance(param, Message):
+            return render(param, translate, moment)
+        if isinstance(param, tuple):
+            return translate(LIST_SEPARATOR).join(value(item) for item in param)
+        if isinstance(param, dt.date):
+            return moment(param)
+        return str(param)
+
+    params = {name: value(param) for name, param in message.params().items()}
+    return translate(message.template).format(**params)
+
+
+class Refusal(ValueError):
+    """A rule said no; ``message`` says why (``str()`` is the English sentence)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def all_codes() -> list[type[Message]]:
+    """Every message class with a template (the catalogue a translation must cover)."""
+    found: list[type[Message]] = []
+    pending: list[type[Message]] = [Message]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.TEMPLATE:
+            found.append(cls)
+    return sorted(found, key=lambda cls: cls.CODE)
+
+
+# --- words used inside messages ------------------------------------------------------
+
+# A role as the subject of a sentence ("an agent may not …").
+ROLE_SUBJECTS: dict[str, str] = {
+    "agent": QT_TRANSLATE_NOOP("Messages", "an agent"),
+    "trainer": QT_TRANSLATE_NOOP("Messages", "a trainer"),
+    "manager": QT_TRANSLATE_NOOP("Messages", "a manager"),
+    "admin": QT_TRANSLATE_NOOP("Messages", "an admin"),
+}
+# A role named in a list ("ask: manager, admin").
+ROLE_NAMES: dict[str, str] = {
+    "agent": QT_TRANSLATE_NOOP("Messages", "agent"),
+    "trainer": QT_TRANSLATE_NOOP("Messages", "trainer"),
+    "manager": QT_TRANSLATE_NOOP("Messages", "manager"),
+    "admin": QT_TRANSLATE_NOOP("Messages", "admin"),
+}
+# What a permission allows, as a verb phrase ("may not {action}").
+ACTIONS: dict[str, str] = {
+    "read_customer": QT_TRANSLATE_NOOP("Messages", "read customer"),
+    "edit_customer": QT_TRANSLATE_NOOP("Messages", "edit customer"),
+    "log_visit": QT_TRANSLATE_NOOP("Messages", "log visit"),
+    "log_purchase": QT_TRANSLATE_NOOP("Messages", "log purchase"),
+    "log_complaint": QT_TRANSLATE_NOOP("Messages", "log complaint"),
+    "edit_phrasebook": QT_TRANSLATE_NOOP("Messages", "edit phrasebook"),
+    "void_complaint": QT_TRANSLATE_NOOP("Messages", "void complaint"),
+    "view_reports": QT_TRANSLATE_NOOP("Messages", "view reports"),
+    "export": QT_TRANSLATE_NOOP("Messages", "export"),
+    "import": QT_TRANSLATE_NOOP("Messages", "import"),
+    "back_up": QT_TRANSLATE_NOOP("Messages", "back up"),
+    "restore": QT_TRANSLATE_NOOP("Messages", "restore"),
+    "erase_customer": QT_TRANSLATE_NOOP("Messages", "erase customer"),
+    "view_audit": QT_TRANSLATE_NOOP("Messages", "view audit"),
+    "manage_staff": QT_TRANSLATE_NOOP("Messages", "manage staff"),
+    "edit_settings": QT_TRANSLATE_NOOP("Messages", "edit settings"),
+}
+# A complaint's status ("a complaint that is {status}").
+STATUSES: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Messages", "new"),
+    "in_progress": QT_TRANSLATE_NOOP("Messages", "in progress"),
+    "resolved": QT_TRANSLATE_NOOP("Messages", "resolved"),
+    "followed_up": QT_TRANSLATE_NOOP("Messages", "followed up"),
+    "closed": QT_TRANSLATE_NOOP("Messages", "closed"),
+    "voided": QT_TRANSLATE_NOOP("Messages", "voided"),
+}
+# A status action as a verb ("cannot {action} a complaint …").
+COMPLAINT_ACTIONS: dict[str, str] = {
+    "start": QT_TRANSLATE_NOOP("Messages", "start"),
+    "resolve": QT_TRANSLATE_NOOP("Messages", "resolve"),
+    "follow_up": QT_TRANSLATE_NOOP("Messages", "follow up"),
+    "close": QT_TRANSLATE_NOOP("Messages", "close"),
+    "reopen": QT_TRANSLATE_NOOP("Messages", "reopen"),
+    "void": QT_TRANSLATE_NOOP("Messages", "void"),
+}
+# The kinds of phrasebook entry.
+ENTRY_KINDS: dict[str, str] = {
+    "taboo": QT_TRANSLATE_NOOP("Messages", "taboo"),
+    "approved": QT_TRANSLATE_NOOP("Messages", "approved"),
+}
+# Word tables a translation must cover (besides the codes' templates).
+WORD_TABLES: tuple[dict[str, str], ...] = (
+    ROLE_SUBJECTS,
+    ROLE_NAMES,
+    ACTIONS,
+    STATUSES,
+    COMPLAINT_ACTIONS,
+    ENTRY_KINDS,
+)
+
+
+def _word(table: dict[str, str], key: str) -> Message:
+    return Word(table.get(key, key))
+
+
+# --- permissions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionNotAllowed(Message):
+    """A role tried something it may not do (``who``: the roles that may)."""
+
+    role: str
+    action: str
+    who: tuple[str, ...]
+    CODE: ClassVar[str] = "roles.not_allowed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{role} may not {action} (ask: {who})")
+
+    def params(self) -> dict[str, Param]:
+        return {
+            "role": _word(ROLE_SUBJECTS, self.role),
+            "action": _word(ACTIONS, self.action),
+            "who": tuple(_word(ROLE_NAMES, role) for role in self.who),
+        }
+
+
+@dataclass(frozen=True)
+class UnknownRole(Message):
+    text: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "roles.unknown"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown role '{text}' (use one of: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class NoCaller(Message):
+    CODE: ClassVar[str] = "complaint.no_caller"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Pick the customer, or type the caller's name or contact."
+    )
+
+
+@dataclass(frozen=True)
+class NoCustomerWords(Message):
+    CODE: ClassVar[str] = "complaint.no_customer_words"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Write down what happened, in the customer's words."
+    )
+
+
+@dataclass(frozen=True)
+class NoCompensationKind(Message):
+    CODE: ClassVar[str] = "complaint.no_compensation_kind"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Say what the compensation was.")
+
+
+@dataclass(frozen=True)
+class NegativeCompensation(Message):
+    CODE: ClassVar[str] = "complaint.negative_compensation"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "A compensation amount cannot be negative."
+    )
+
+
+@dataclass(frozen=True)
+class NoPromise(Message):
+    CODE: ClassVar[str] = "complaint.no_promise"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Not solved on the spot: tell the customer when we will reply."
+    )
+
+
+@dataclass(frozen=True)
+class PromiseInPast(Message):
+    CODE: ClassVar[str] = "complaint.promise_in_past"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "The reply time must be in the future.")
+
+
+@dataclass(frozen=True)
+class PromiseWithoutZone(Message):
+    CODE: ClassVar[str] = "complaint.promise_without_zone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "The reply time needs a time zone.")
+
+
+@dataclass(frozen=True)
+class NoSuchCustomer(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "complaint.no_such_customer"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "There is no customer #{customer_id}.")
+
+
+@dataclass(frozen=True)
+class NewComplaintStatus(Message):
+    CODE: ClassVar[str] = "complaint.new_status"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "A new complaint is new, or resolved when solved on the spot."
+    )
+
+
+@dataclass(frozen=True)
+class VoidedNotEditable(Message):
+    CODE: ClassVar[str] = "complaint.voided_not_editable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "A voided complaint cannot be edited.")
+
+
+@dataclass(frozen=True)
+class VoidWithoutReason(Message):
+    CODE: ClassVar[str] = "complaint.void_without_reason"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Say why the complaint is voided.")
+
+
+@dataclass(frozen=True)
+class FollowUpNeedsSatisfaction(Message):
+    CODE: ClassVar[str] = "complaint.follow_up_needs_satisfaction"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Record the follow-up call with the customer's satisfaction."
+    )
+
+
+@dataclass(frozen=True)
+class SatisfactionOutOfRange(Message):
+    low: int
+    high: int
+    CODE: ClassVar[str] = "complaint.satisfaction_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "satisfaction must be {low}–{high}")
+
+
+@dataclass(frozen=True)
+class ExtendClosed(Message):
+    CODE: ClassVar[str] = "complaint.extend_closed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "only an open complaint's promise can be extended"
+    )
+
+
+@dataclass(frozen=True)
+class ExtendWithoutReason(Message):
+    CODE: ClassVar[str] = "complaint.extend_without_reason"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say why the promise is extended (the customer will ask)"
+    )
+
+
+@dataclass(frozen=True)
+class ExtendIntoPast(Message):
+    CODE: ClassVar[str] = "complaint.extend_into_past"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the new reply time must be in the future"
+    )
+
+
+@dataclass(frozen=True)
+class ExtendNotLater(Message):
+    CODE: ClassVar[str] = "complaint.extend_not_later"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "an extension must be later than the current promise"
+    )
+
+
+@dataclass(frozen=True)
+class TransitionNotAllowed(Message):
+    action: str
+    status: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "complaint.transition_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "cannot {action} a complaint that is {status} (allowed: {allowed})"
+    )
+
+    def params(self) -> dict[str, Param]:
+        allowed = tuple(_word(COMPLAINT_ACTIONS, a) for a in self.allowed)
+        return {
+            "action": _word(COMPLAINT_ACTIONS, self.action),
+            "status": _word(STATUSES, self.status),
+            "allowed": allowed or Word(NONE),
+        }
+
+
+@dataclass(frozen=True)
+class RewordBeforeSaving(Message):
+    terms: tuple[str, ...]
+    CODE: ClassVar[str] = "complaint.reword"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Reword before saving: {terms} must not be said to a customer."
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"terms": tuple(QuotedTerm(term) for term in self.terms)}
+
+
+@dataclass(frozen=True)
+class QuotedTerm(Message):
+    term: str
+    CODE: ClassVar[str] = "quoted"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", '"{term}"')
+
+
+# --- customers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoCustomerName(Message):
+    CODE: ClassVar[str] = "customer.no_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Enter the customer's name")
+
+
+@dataclass(frozen=True)
+class NotAnEmail(Message):
+    text: str
+    CODE: ClassVar[str] = "customer.not_an_email"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "'{text}' is not an email address")
+
+
+@dataclass(frozen=True)
+class NotAPhone(Message):
+    numbers: tuple[str, ...]
+    CODE: ClassVar[str] = "customer.not_a_phone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{numbers} is not a phone number in +country form"
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"numbers": tuple(Quoted(number) for number in self.numbers)}
+
+
+@dataclass(frozen=True)
+class Quoted(Message):
+    """Data quoted as is ('+86 138…'); the same in every language."""
+
+    text: str
+    CODE: ClassVar[str] = "data"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "'{text}'")
+
+
+# --- staff -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoStaffName(Message):
+    CODE: ClassVar[str] = "staff.no_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Type the staff member's name.")
+
+
+@dataclass(frozen=True)
+class StaffNameTooLong(Message):
+    limit: int
+    CODE: ClassVar[str] = "staff.name_too_long"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Keep the name under {limit} characters."
+    )
+
+
+@dataclass(frozen=True)
+class ExtensionNotDigits(Message):
+    CODE: ClassVar[str] = "staff.extension_not_digits"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "An extension is digits only (e.g. 2041)."
+    )
+
+
+@dataclass(frozen=True)
+class FirstAccountAdmin(Message):
+    CODE: ClassVar[str] = "staff.first_account_admin"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the first account must be an admin")
+
+
+@dataclass(frozen=True)
+class PinLength(Message):
+    low: int
+    high: int
+    CODE: ClassVar[str] = "staff.pin_length"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "a PIN has {low}–{high} digits")
+
+
+@dataclass(frozen=True)
+class PinTooSimple(Message):
+    CODE: ClassVar[str] = "staff.pin_too_simple"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "choose a PIN that is not a run or repeat of one digit"
+    )
+
+
+@dataclass(frozen=True)
+class PasswordTooShort(Message):
+    low: int
+    CODE: ClassVar[str] = "staff.password_too_short"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a password has at least {low} characters (or use a 4–8 digit PIN)"
+    )
+
+
+@dataclass(frozen=True)
+class PasswordBlank(Message):
+    CODE: ClassVar[str] = "staff.password_blank"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "a password cannot be only spaces")
+
+
+# --- phrasebook: naming entries, and the validator's problems --------------------------------
+
+
+@dataclass(frozen=True)
+class EntryNumber(Message):
+    """A stored entry, by id."""
+
+    id: int
+    CODE: ClassVar[str] = "phrasebook.entry"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "entry #{id}")
+
+
+@dataclass(frozen=True)
+class EntryPosition(Message):
+    """An entry not stored yet, by its 1-based position in what is checked."""
+
+    position: int
+    CODE: ClassVar[str] = "phrasebook.entry_position"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "entry {position}")
+
+
+@dataclass(frozen=True)
+class NewEntry(Message):
+    CODE: ClassVar[str] = "phrasebook.new_entry"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the new entry")
+
+
+@dataclass(frozen=True)
+class FileLine(Message):
+    """An entry read from a file, by the line it starts on."""
+
+    line: int
+    CODE: ClassVar[str] = "phrasebook.line"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "line {line}")
+
+
+@dataclass(frozen=True)
+class AboutEntry(Message):
+    """A problem of one entry: ``entry: what``; a form showing that entry says ``what``."""
+
+    entry: Message
+    what: Message
+    CODE: ClassVar[str] = "phrasebook.about_entry"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{entry}: {what}")
+
+
+@dataclass(frozen=True)
+class EmptyText(Message):
+    kind: str
+    CODE: ClassVar[str] = "phrasebook.empty_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the {kind} text is empty.")
+
+    def params(self) -> dict[str, Param]:
+        return {"kind": _word(ENTRY_KINDS, self.kind)}
+
+
+@dataclass(frozen=True)
+class MissingSeverity(Message):
+    term: str
+    CODE: ClassVar[str] = "phrasebook.missing_severity"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "taboo term '{term}' has no severity (block, warn or hint)."
+    )
+
+
+@dataclass(frozen=True)
+class ExceptionWithoutTerm(Message):
+    exception: str
+    term: str
+    CODE: ClassVar[str] = "phrasebook.exception_without_term"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "exception '{exception}' does not contain the term '{term}', so it never applies.",
+    )
+
+
+@dataclass(frozen=True)
+class ReplacementWithSeparator(Message):
+    item: str
+    CODE: ClassVar[str] = "phrasebook.replacement_separator"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "replacement '{item}' contains '|', which separates replacements in phrasebook files.",
+    )
+
+
+@dataclass(frozen=True)
+class ExceptionWithSeparator(Message):
+    item: str
+    CODE: ClassVar[str] = "phrasebook.exception_separator"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "exception '{item}' contains '|', which separates exceptions in phrasebook files.",
+    )
+
+
+@dataclass(frozen=True)
+class ReplacementIsTaboo(Message):
+    replacement: str
+    term: str
+    taboo: str
+    other: Message
+    CODE: ClassVar[str] = "phrasebook.replacement_is_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "replacement '{replacement}' for '{term}' is itself flagged by taboo term '{taboo}' "
+        "({other}).",
+    )
+
+
+@dataclass(frozen=True)
+class MissingSituation(Message):
+    text: str
+    CODE: ClassVar[str] = "phrasebook.missing_situation"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "approved phrase '{text}' has no situation."
+    )
+
+
+@dataclass(frozen=True)
+class TabooIsApproved(Message):
+    term: str
+    other: Message
+    CODE: ClassVar[str] = "phrasebook.taboo_is_approved"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "taboo term '{term}' is also an approved phrase ({other})."
+    )
+
+
+@dataclass(frozen=True)
+class ApprovedIsFlagged(Message):
+    text: str
+    term: str
+    other: Message
+    CODE: ClassVar[str] = "phrasebook.approved_is_flagged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "approved phrase '{text}' would be flagged: it contains taboo term '{term}' ({other}).",
+    )
+
+
+@dataclass(frozen=True)
+class DuplicateTaboo(Message):
+    term: str
+    entries: tuple[Message, ...]
+    CODE: ClassVar[str] = "phrasebook.duplicate_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "Duplicate taboo term '{term}': {entries} are the same after ignoring case, width, "
+        "spacing and Simplified/Traditional.",
+    )
+
+
+@dataclass(frozen=True)
+class DuplicateApproved(Message):
+    text: str
+    entries: tuple[Message, ...]
+    CODE: ClassVar[str] = "phrasebook.duplicate_approved"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "Duplicate approved phrase '{text}': {entries} are the same after ignoring case, "
+        "width and spacing.",
+    )
+
+
+# --- the loyalty rule in words -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ordinal(Message):
+    """10th, 21st, 2nd, 3rd: English picks the suffix, Chinese writes 第10."""
+
+    n: int
+    CODE: ClassVar[str] = "ordinal"
+
+    @property
+    def template(self) -> str:
+        if 11 <= abs(self.n) % 100 <= 13:
+            return ORDINALS[0]
+        return ORDINALS[{1: 1, 2: 2, 3: 3}.get(abs(self.n) % 10, 0)]
+
+
+ORDINALS = (
+    QT_TRANSLATE_NOOP("Messages", "{n}th"),
+    QT_TRANSLATE_NOOP("Messages", "{n}st"),
+    QT_TRANSLATE_NOOP("Messages", "{n}nd"),
+    QT_TRANSLATE_NOOP("Messages", "{n}rd"),
+)
+ANY_ITEM = QT_TRANSLATE_NOOP("Messages", "item")
+
+
+@dataclass(frozen=True)
+class LoyaltyFree(Message):
+    """The stamp card: every n-th item of a category is free (the category is the
+    store's data)."""
+
+    every: int
+    category: str
+    CODE: ClassVar[str] = "loyalty.free"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "every {nth} {noun} free")
+
+    def params(self) -> dict[str, Param]:
+        return {"nth": Ordinal(self.every), "noun": self.category or Word(ANY_ITEM)}
+
+
+@dataclass(frozen=True)
+class LoyaltyEarns(Message):
+    """The stamp card: every n-th item earns a reward (both the store's data)."""
+
+    every: int
+    category: str
+    reward: str
+    CODE: ClassVar[str] = "loyalty.earns"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "every {nth} {noun} earns {reward}")
+
+    def params(self) -> dict[str, Param]:
+        noun = self.category or Word(ANY_ITEM)
+        return {"nth": Ordinal(self.every), "noun": noun, "reward": self.reward}
+
+
+# --- a customer's open complaint, and the notes the services write into its history --------
+
+
+@dataclass(frozen=True)
+class PromisedAnswer(Message):
+    """An open complaint's summary (the customer's words) and the time we promised."""
+
+    summary: str
+    due: dt.datetime
+    CODE: ClassVar[str] = "complaint.promised_answer"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{summary} — we promised an answer by {due}"
+    )
+
+
+@dataclass(frozen=True)
+class NoteReceived(Message):
+    CODE: ClassVar[str] = "history.received"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "received")
+
+
+@dataclass(frozen=True)
+class NoteSolvedOnTheSpot(Message):
+    CODE: ClassVar[str] = "history.solved_on_the_spot"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "solved on the spot")
+
+
+@dataclass(frozen=True)
+class NotePromised(Message):
+    CODE: ClassVar[str] = "history.promised"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "promised")
+
+
+@dataclass(frozen=True)
+class NoteDissatisfied(Message):
+    CODE: ClassVar[str] = "history.dissatisfied"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "dissatisfied at follow-up")
+
+
+@dataclass(frozen=True)
+class NoteLinked(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "history.linked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "linked to customer #{customer_id}")
+
+
+_LINKED = re.compile(r"linked to customer #(\d+)")
+
+
+def history_note(note: str) -> Message | None:
+    """The message a note in a complaint's history was written from, when the services
+    wrote it (they store its English words, as older records have them); None for a note
+    a person typed."""
+    for cls in (NoteReceived, NoteSolvedOnTheSpot, NotePromised, NoteDissatisfied):
+        if note == cls.TEMPLATE:
+            return cls()
+    if linked := _LINKED.fullmatch(note):
+        return NoteLinked(int(linked[1]))
+    return None
+
+
+# Marked texts that are no code's template (a translation must cover them too).
+MARKED_TEXTS: tuple[str, ...] = (LIST_SEPARATOR, SEPARATOR, NONE, *ORDINALS, ANY_ITEM)
+
+
+# --- the audit trail's details ---------------------------------------------------------------
+# The services record a detail's English words (the trail is a permanent record, and older
+# entries have them); :func:`console.domain.audit_words.audit_detail` finds the message
+# they were written from, so the audit window shows them in the reader's language.
+
+SCOPES: dict[str, str] = {
+    "console": QT_TRANSLATE_NOOP("Messages", "console"),
+    "store": QT_TRANSLATE_NOOP("Messages", "store"),
+    "organisation": QT_TRANSLATE_NOOP("Messages", "organisation"),
+    "person": QT_TRANSLATE_NOOP("Messages", "person"),
+}
+WORD_TABLES = (*WORD_TABLES, SCOPES)
+
+
+@dataclass(frozen=True)
+class SettingScope(Message):
+    scope: str
+    CODE: ClassVar[str] = "audit.setting_scope"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "scope: {scope}")
+
+    def params(self) -> dict[str, Param]:
+        return {"scope": _word(SCOPES, self.scope)}
+
+
+@dataclass(frozen=True)
+class RewardGiven(Message):
+    CODE: ClassVar[str] = "audit.reward_given"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "reward given")
+
+
+@dataclass(frozen=True)
+class MergedInto(Message):
+    keep: int
+    CODE: ClassVar[str] = "audit.merged_into"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "merged into #{keep}")
+
+
+@dataclass(frozen=True)
+class MergedFrom(Message):
+    other: int
+    keep: int
+    CODE: ClassVar[str] = "audit.merged_from"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "#{other} merged into #{keep}")
+
+
+@dataclass(frozen=True)
+class CustomerExported(Message):
+    CODE: ClassVar[str] = "audit.customer_exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "everything about the customer (JSON)")
+
+
+EXPORTED_ONE = QT_TRANSLATE_NOOP("Messages", "{count} entry as CSV")
+
+
+@dataclass(frozen=True)
+class AuditExported(Message):
+    count: int
+    CODE: ClassVar[str] = "audit.exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{count} entries as CSV")
+
+    @property
+    def template(self) -> str:
+        return EXPORTED_ONE if self.count == 1 else self.TEMPLATE
+
+
+# --- signing in ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoSuchAccount(Message):
+    CODE: ClassVar[str] = "staff.sign_in_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "That name and PIN do not match an account."
+    )
+
+
+@dataclass(frozen=True)
+class AccountSwitchedOff(Message):
+    CODE: ClassVar[str] = "staff.account_switched_off"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "This account is switched off; ask an admin."
+    )
+
+
+LOCKED_ONE = QT_TRANSLATE_NOOP(
+    "Messages", "Too many wrong PINs: this account is locked for {minutes} more minute."
+)
+
+
+@dataclass(frozen=True)
+class AccountLocked(Message):
+    """Locked after wrong PINs, for *minutes* more (English says "minute" for one)."""
+
+    minutes: int
+    CODE: ClassVar[str] = "staff.account_locked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Too many wrong PINs: this account is locked for {minutes} more minutes."
+    )
+
+    @property
+    def template(self) -> str:
+        return LOCKED_ONE if self.minutes == 1 else self.TEMPLATE
+
+
+MARKED_TEXTS = (*MARKED_TEXTS, LOCKED_ONE, EXPORTED_ONE)
+
+
+# Why a sign-in failed, as storage records it in the audit trail.
+@dataclass(frozen=True)
+class AttemptWrong(Message):
+    CODE: ClassVar[str] = "audit.sign_in_wrong"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "wrong")
+
+
+@dataclass(frozen=True)
+class AttemptInactive(Message):
+    CODE: ClassVar[str] = "audit.sign_in_inactive"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "inactive")
+
+
+@dataclass(frozen=True)
+class AttemptLocked(Message):
+    CODE: ClassVar[str] = "audit.sign_in_locked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "locked")
+
+
+@dataclass(frozen=True)
+class LockedAfterWrongPins(Message):
+    CODE: ClassVar[str] = "audit.locked_after_wrong_pins"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "too many wrong PINs")
+
+
+# --- purchases -----------------------------------------------------------------------------
+
+AN_ITEM = QT_TRANSLATE_NOOP("Messages", "an item")
+MARKED_TEXTS = (*MARKED_TEXTS, AN_ITEM)
+
+
+@dataclass(frozen=True)
+class NoItems(Message):
+    CODE: ClassVar[str] = "purchase.no_items"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Add at least one item")
+
+
+@dataclass(frozen=True)
+class ItemWithoutName(Message):
+    CODE: ClassVar[str] = "purchase.item_without_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Every item needs a name")
+
+
+def _item(name: str) -> Param:
+    return name or Word(AN_ITEM)
+
+
+@dataclass(frozen=True)
+class QuantityTooSmall(Message):
+    name: str
+    CODE: ClassVar[str] = "purchase.quantity_too_small"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{name}: quantity must be at least 1")
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name)}
+
+
+@dataclass(frozen=True)
+class QuantityTooLarge(Message):
+    """*quantity* and *limit* as written for any reader (``100,001``)."""
+
+    name: str
+    quantity: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.quantity_too_large"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{name}: quantity {quantity} is more than {limit}"
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name), "quantity": self.quantity, "limit": self.limit}
+
+
+@dataclass(frozen=True)
+class NegativePrice(Message):
+    name: str
+    CODE: ClassVar[str] = "purchase.negative_price"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{name}: price cannot be negative")
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name)}
+
+
+@dataclass(frozen=True)
+class PriceTooHigh(Message):
+    """*price* and *limit* as locale-neutral money text (``CNY 1,234.50``)."""
+
+    name: str
+    price: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.price_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{name}: price {price} is more than {limit}"
+    )
+
+    def params(self) -> dict[str, Param]:
+        return {"name": _item(self.name), "price": self.price, "limit": self.limit}
+
+
+@dataclass(frozen=True)
+class TotalTooHigh(Message):
+    total: str
+    limit: str
+    CODE: ClassVar[str] = "purchase.total_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the purchase total {total} is more than {limit}"
+    )
+
+
+# --- calls ---------------------------------------------------------------------------------
+
+WITHHELD_NUMBER = QT_TRANSLATE_NOOP("Messages", "a withheld number")
+MARKED_TEXTS = (*MARKED_TEXTS, WITHHELD_NUMBER)
+
+
+@dataclass(frozen=True)
+class CallGone(Message):
+    CODE: ClassVar[str] = "calls.gone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "this call is no longer in the log")
+
+
+@dataclass(frozen=True)
+class CallerNotAPhone(Message):
+    """The caller's number (empty when withheld) cannot be kept as a phone number."""
+
+    number: str
+    CODE: ClassVar[str] = "calls.not_a_phone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{number} is not a phone number")
+
+    def params(self) -> dict[str, Param]:
+        return {"number": self.number or Word(WITHHELD_NUMBER)}
+
+
+@dataclass(frozen=True)
+class CustomerGone(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "calls.customer_gone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "customer #{customer_id} no longer exists"
+    )
+
+
+@dataclass(frozen=True)
+class StaffNameInUse(Message):
+    name: str
+    CODE: ClassVar[str] = "staff.name_in_use"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "there is already a staff member called '{name}'"
+    )
