@@ -7,9 +7,11 @@ PostgreSQL's own schema on ``postgres_store``.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,7 +21,7 @@ import pytest
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
-from console.repositories import Store
+from console.repositories import Repositories, Store
 from console.repositories.phrasebooks import (
     EntryNotFound,
     HistoryAction,
@@ -502,3 +504,79 @@ def test_replace_from_import_is_all_or_nothing(backend: Store) -> None:
         )
     assert entries(backend, book) == before
     assert version(backend, book) == was
+
+
+# --- many writers (PostgreSQL: several servers and consoles at once) ---------------------
+
+
+def test_two_edits_of_one_book_at_once_one_wins_the_other_is_stale(
+    postgres_store: PostgresStore,
+) -> None:
+    """Two consoles read the same version of the book and save an edit at the same moment:
+    one is saved, the other is refused as stale (not written over the first)."""
+    book = new_book(postgres_store)
+    entry_id = add(postgres_store, book, taboo("hey"))
+    start = version(postgres_store, book)
+    both_read = threading.Barrier(2, timeout=10)
+    attempts = {"Ana": 0, "Bo": 0}
+
+    def edit(who: str) -> str:
+        def job(r: Repositories) -> str:
+            attempts[who] += 1
+            r.phrasebooks.get_entry(entry_id)  # this transaction's snapshot is taken
+            if attempts[who] == 1:
+                both_read.wait()  # neither has written yet
+            saved = r.phrasebooks.update_entry(
+                entry_id,
+                taboo("hey", reason=f"by {who}"),
+                author=who,
+                now=T0,
+                expected_version=start,
+            )
+            return saved.author
+
+        return postgres_store.write_now(job)
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        futures = {who: pool.submit(edit, who) for who in attempts}
+        concurrent.futures.wait(futures.values())
+    saved = {who: f.result() for who, f in futures.items() if f.exception() is None}
+    refused = {who: f.exception() for who, f in futures.items() if f.exception() is not None}
+    assert len(saved) == 1 and len(refused) == 1, (saved, refused)
+    [(winner, author)] = saved.items()
+    [(loser, error)] = refused.items()
+    assert author == winner
+    assert isinstance(error, StaleVersion)
+    assert (error.expected, error.found) == (start, start + 1)
+    assert attempts[loser] == 2  # its first try met the winner's commit and was run again
+    [current] = entries(postgres_store, book)
+    assert (current.reason, current.author) == (f"by {winner}", winner)
+    history = read(postgres_store, lambda p: p.entry_history(entry_id))
+    assert [(h.action, h.author) for h in history] == [
+        (HistoryAction.CREATE, "Mei"),
+        (HistoryAction.UPDATE, winner),
+    ]
+    assert version(postgres_store, book) == start + 1
+
+
+def test_versions_count_every_change_made_at_once(postgres_store: PostgresStore) -> None:
+    """Changes without an expected version (deletes, imports) from many writers at once:
+    each makes its own version, so a reader never holds a version that misses one."""
+    book = new_book(postgres_store)
+    texts = [f"term {number}" for number in range(12)]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        futures = [
+            pool.submit(
+                write,
+                postgres_store,
+                lambda p, t=text: p.add_entry(book, taboo(t), author="A", now=T0),
+            )
+            for text in texts
+        ]
+        for future in futures:
+            future.result()
+    assert version(postgres_store, book) == len(texts)
+    assert sorted(e.text for e in entries(postgres_store, book)) == sorted(texts)
+    history = read(postgres_store, lambda p: p.phrasebook_history(book))
+    assert len(history) == len(texts)
+    assert [h.id for h in history] == sorted((h.id for h in history), reverse=True)
