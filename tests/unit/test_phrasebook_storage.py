@@ -10,11 +10,14 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import os
 import sqlite3
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -170,7 +173,8 @@ def test_postgres_refuses_a_second_name_by_its_constraint(
     write(postgres_store, lambda p: p.create_phrasebook("Élan", now=T0))
     write(postgres_store, lambda p: p.create_phrasebook("élan", now=T0))
     assert read(postgres_store, lambda p: p.find_phrasebook("ÉLAN")) is not None
-    assert read(postgres_store, lambda p: p.find_phrasebook("éLAN")).name == "élan"
+    lower = read(postgres_store, lambda p: p.find_phrasebook("éLAN"))
+    assert lower is not None and lower.name == "élan"
 
 
 # --- books (every backend) ---------------------------------------------------------------
@@ -580,3 +584,46 @@ def test_versions_count_every_change_made_at_once(postgres_store: PostgresStore)
     history = read(postgres_store, lambda p: p.phrasebook_history(book))
     assert len(history) == len(texts)
     assert [h.id for h in history] == sorted((h.id for h in history), reverse=True)
+
+
+# --- times -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def zones() -> Iterator[None]:
+    """Lets the test move the computer between zones; puts its own zone back."""
+    before = os.environ.get("TZ")
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def _zone(name: str) -> None:
+    os.environ["TZ"] = name
+    time.tzset()
+
+
+@on_every_backend
+def test_times_are_instants_read_as_this_computers_wall_time(backend: Store, zones: None) -> None:
+    """Written in Shanghai (naive wall times, as the domain holds them), read in New York
+    as the same instants, to the second."""
+    _zone("Asia/Shanghai")
+    written = dt.datetime(2026, 11, 28, 9, 0, 5, 123456)  # Shanghai wall time
+    book = write(backend, lambda p: p.create_phrasebook("Brand", now=written))
+    assert book.created_at == written.replace(microsecond=0)
+    entry_id = add(backend, book.id, taboo("hey"), at=written)
+
+    _zone("America/New_York")
+    instant = written.replace(microsecond=0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    there = instant.astimezone(ZoneInfo("America/New_York")).replace(tzinfo=None)
+    assert there == dt.datetime(2026, 11, 27, 20, 0, 5)
+    found = read(backend, lambda p: p.find_phrasebook("Brand"))
+    assert found is not None and found.created_at == there
+    assert read(backend, lambda p: p.get_entry(entry_id)).entry.changed_at == there
+    [change] = read(backend, lambda p: p.entry_history(entry_id))
+    assert change.at == there
