@@ -8,8 +8,10 @@ change), need the staff repository and stay on SQLite until it is on PostgreSQL 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -571,3 +573,43 @@ def test_entries_and_version_read_together(small: PhrasebookService) -> None:
     assert version == run(small.version())
     run(small.add_entry(taboo("blorpy")))
     assert run(small.version()) > version
+
+
+@on_every_backend
+def test_two_consoles_adding_at_once_cannot_both_save_a_duplicate(
+    backend: Store, settings: SettingsService, clock: Clock
+) -> None:
+    """Two consoles validate "you guys" and "YOU GUYS" against the same version of the
+    book at the same moment: one is saved, the other is checked again against the book
+    as it now is and refused as a duplicate of the first."""
+    run(PhrasebookService(backend, settings, clock=clock).import_phrasebook(SMALL_CSV.encode()))
+    both_checked = threading.Barrier(2, timeout=10)
+
+    def console(text: str) -> PhraseEntry:
+        books = PhrasebookService(backend, settings, clock=clock)
+        real = books._compute
+        checks = 0
+
+        async def check_together(fn: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal checks
+            if fn is phrasebook_service._new_problems:
+                checks += 1
+                if checks == 1:
+                    both_checked.wait()  # both have read the book, neither has saved
+            return await real(fn, *args, **kwargs)
+
+        books._compute = check_together  # type: ignore[method-assign]
+        return asyncio.run(books.add_entry(taboo(text)))
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(console, text) for text in ("you guys", "YOU GUYS")]
+        concurrent.futures.wait(futures)
+    saved = [f.result() for f in futures if f.exception() is None]
+    refused = [f.exception() for f in futures if f.exception() is not None]
+    assert len(saved) == 1 and len(refused) == 1, refused
+    [error] = refused
+    assert isinstance(error, PhrasebookInvalid)
+    assert [p.code for p in error.problems] == [ProblemCode.DUPLICATE]
+    assert saved[0].id in error.problems[0].entry_ids
+    books = PhrasebookService(backend, settings, clock=clock)
+    assert [e.text for e in run(books.entries(text_contains="guys"))] == [saved[0].text]
