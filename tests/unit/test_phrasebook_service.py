@@ -1,10 +1,17 @@
-"""The phrasebook service: default book, permissions, validation, history, files, matcher."""
+"""The phrasebook service: default book, permissions, validation, history, files, matcher.
+
+Tests marked ``on_every_backend`` run on SQLite and PostgreSQL. Those that sign staff in
+with another role, or make a book active through the service (an audited settings
+change), need the staff repository and stay on SQLite until it is on PostgreSQL too.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +20,12 @@ import pytest
 from console.domain.phrase_matcher import Matcher, ProblemCode
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.phrasebook_io import read_phrasebook
+from console.domain.roles import Role
+from console.domain.staff import Session, StaffMember
 from console.repositories import Store
-from console.repositories.phrasebooks import BookEntries
+from console.services import phrasebooks as phrasebook_service
 from console.services import settings as opts
+from console.services.identity import Identity
 from console.services.phrasebooks import (
     DEFAULT_PHRASEBOOK_FILE,
     EntryNotFound,
@@ -29,12 +39,12 @@ from console.services.phrasebooks import (
     VersionNotRestorable,
 )
 from console.services.settings import SettingsService
-from console.storage.sqlite import phrasebooks as store
-from console.storage.sqlite import settings as settings_store
-from console.storage.sqlite.database import Db
+from console.storage.postgres.repositories import NotOnPostgresYet
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in, switch
-from tests.unit.conftest import NOW, Clock, run
+from tests.unit.conftest import ALL_BACKENDS, NOW, Clock, run
+
+on_every_backend = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 SMALL_CSV = """\
 kind,language,text,severity,replacements,reason,situation,exceptions
@@ -69,13 +79,42 @@ def books(backend: Store, settings: SettingsService, clock: Clock) -> Phrasebook
     return PhrasebookService(backend, settings, clock=clock)
 
 
+def has_staff(backend: Store) -> bool:
+    """Whether *backend* has the staff repository (sign-in, the audit trail) yet."""
+    try:
+        backend.read_now(lambda r: r.staff)
+    except NotOnPostgresYet:
+        return False
+    return True
+
+
+class _SignedIn:
+    """Who is signed in, as :class:`StaffService` holds it after a sign-in."""
+
+    def __init__(self, session: Session, clock: Clock) -> None:
+        self.session: Session | None = session
+        self.clock = clock
+
+
 @pytest.fixture
 def small(backend: Store, settings: SettingsService, clock: Clock) -> PhrasebookService:
-    """The service with a small phrasebook "Test" as the active one, admin "Mei"."""
-    identity = signed_in(backend, "admin", "Mei", clock)
+    """The service with a small phrasebook "Test" as the active one, admin "Mei".
+
+    Where the backend has no staff yet (PostgreSQL), Mei's session is what a sign-in
+    leaves and "Test" is written to the setting directly (the service's change of the
+    active book is audited); the phrasebook work itself is the same on both."""
+    if has_staff(backend):
+        identity = signed_in(backend, "admin", "Mei", clock)
+    else:
+        mei = Session(StaffMember(1, "Mei", Role.ADMIN), clock.utc())
+        identity = Identity(backend, None, _SignedIn(mei, clock), clock=clock)
     books = PhrasebookService(backend, settings, clock=clock, identity=identity)
     run(books.import_phrasebook(SMALL_CSV.encode(), book="Test"))
-    run(books.set_active_phrasebook("Test"))
+    if has_staff(backend):
+        run(books.set_active_phrasebook("Test"))
+    else:
+        backend.write_now(lambda r: r.settings.put(opts.ACTIVE_PHRASEBOOK.key, "Test"))
+    assert run(books.active_phrasebook()).name == "Test"
     return books
 
 
@@ -92,6 +131,7 @@ def terms_found(books: PhrasebookService, text: str) -> list[str]:
 # --- the default phrasebook ----------------------------------------------------------
 
 
+@on_every_backend
 def test_first_use_creates_the_default_book_from_resources(books: PhrasebookService) -> None:
     shipped = read_phrasebook(DEFAULT_PHRASEBOOK_FILE)
     active = run(books.active_phrasebook())
@@ -113,10 +153,9 @@ def test_the_default_book_is_created_even_for_an_agent(
     assert terms_found(books, "hey, OK的") == ["hey", "OK"]
 
 
-def test_an_unknown_active_book_is_reported(
-    books: PhrasebookService, runner: DatabaseRunner
-) -> None:
-    runner.call(settings_store.set_setting, "active_phrasebook", "Gone Brand")
+@on_every_backend
+def test_an_unknown_active_book_is_reported(books: PhrasebookService, backend: Store) -> None:
+    backend.write_now(lambda r: r.settings.put(opts.ACTIVE_PHRASEBOOK.key, "Gone Brand"))
     with pytest.raises(PhrasebookNotFound, match="Gone Brand"):
         run(books.matcher())
     with pytest.raises(PhrasebookNotFound):
@@ -193,6 +232,7 @@ def refused(books: PhrasebookService, attempt: Any) -> PhrasebookInvalid:
     return info.value
 
 
+@on_every_backend
 def test_a_taboo_term_that_is_also_approved_is_refused(small: PhrasebookService) -> None:
     error = refused(small, small.add_entry(taboo("certainly")))
     [problem] = error.problems
@@ -202,6 +242,7 @@ def test_a_taboo_term_that_is_also_approved_is_refused(small: PhrasebookService)
     assert "certainly" not in terms_found(small, "Certainly!")
 
 
+@on_every_backend
 def test_a_replacement_that_is_itself_taboo_is_refused(small: PhrasebookService) -> None:
     error = refused(small, small.add_entry(taboo("yo", replacements=("Hey there",))))
     [problem] = error.problems
@@ -210,6 +251,7 @@ def test_a_replacement_that_is_itself_taboo_is_refused(small: PhrasebookService)
     assert "'Hey there'" in str(problem.message)
 
 
+@on_every_backend
 def test_a_duplicate_after_normalisation_is_refused(small: PhrasebookService) -> None:
     error = refused(small, small.add_entry(taboo("ＨＥＹ", severity=Severity.BLOCK)))
     [problem] = error.problems
@@ -220,6 +262,7 @@ def test_a_duplicate_after_normalisation_is_refused(small: PhrasebookService) ->
     assert [p.code for p in error.problems] == [ProblemCode.DUPLICATE]
 
 
+@on_every_backend
 def test_an_empty_term_is_refused(small: PhrasebookService) -> None:
     error = refused(small, small.add_entry(taboo("   ")))
     assert [(p.code, p.entry_ids) for p in error.problems] == [(ProblemCode.EMPTY_TEXT, (None,))]
@@ -229,6 +272,7 @@ def test_an_empty_term_is_refused(small: PhrasebookService) -> None:
     assert f"entry #{hey}" in str(error.problems[0].message)
 
 
+@on_every_backend
 def test_an_edit_that_creates_a_problem_is_refused(small: PhrasebookService) -> None:
     hey = entry_id(small, "hey")
     error = refused(small, small.update_entry(hey, taboo("Thank you for waiting")))
@@ -237,6 +281,7 @@ def test_an_edit_that_creates_a_problem_is_refused(small: PhrasebookService) -> 
     assert "hey" in terms_found(small, "hey")
 
 
+@on_every_backend
 def test_fields_of_the_other_kind_are_refused(small: PhrasebookService) -> None:
     with pytest.raises(ValueError, match="only for taboo"):
         run(small.add_entry(approved("Hello", severity=Severity.WARN)))
@@ -244,12 +289,16 @@ def test_fields_of_the_other_kind_are_refused(small: PhrasebookService) -> None:
         run(small.add_entry(taboo("yo", situation=Situation.GREETING)))
 
 
+@on_every_backend
 def test_problems_the_book_already_had_do_not_block_other_edits(
-    small: PhrasebookService, runner: DatabaseRunner
+    small: PhrasebookService, backend: Store
 ) -> None:
     book = run(small.active_phrasebook())
-    # Written straight through storage, as an older version might have left it.
-    runner.call(store.add_entry, book.id, taboo("HEY"), author="old", now=Clock(NOW).local_naive())
+    # Written straight through the repository, as an older version might have left it.
+    old = Clock(NOW).local_naive()
+    backend.write_now(
+        lambda r: r.phrasebooks.add_entry(book.id, taboo("HEY"), author="old", now=old)
+    )
     assert [p.code for p in run(small.problems())] == [ProblemCode.DUPLICATE]
     added = run(small.add_entry(taboo("cheap", severity=Severity.HINT)))
     assert added.text == "cheap"
@@ -258,32 +307,42 @@ def test_problems_the_book_already_had_do_not_block_other_edits(
     assert run(small.problems()) == []
 
 
+@on_every_backend
 def test_a_change_is_validated_again_when_the_book_moved_on_meanwhile(
-    small: PhrasebookService, monkeypatch: pytest.MonkeyPatch, clock: Clock
+    small: PhrasebookService, backend: Store, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
     """Another console adds "YOU GUYS" between our read and our write: our "you guys"
     is checked again against the new version and refused as a duplicate."""
-    real = store.entries_with_version
-    reads: list[int] = []
+    book = run(small.active_phrasebook())
+    real = small._compute
+    checked: list[list[str]] = []  # the entries each validation started from
+    versions: list[int] = []
 
-    def read_then_someone_edits(db: Db, book_id: int) -> BookEntries:
-        result = real(db, book_id)
-        reads.append(result.version)
-        if len(reads) == 1:
-            store.add_entry(db, book_id, taboo("YOU GUYS"), author="Other", now=clock.local_naive())
-        return result
+    async def someone_edits_while_we_check(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if fn is phrasebook_service._new_problems:
+            checked.append([entry.text for entry in args[0]])
+            versions.append(await small.version())
+            if len(checked) == 1:
+                await backend.write(
+                    lambda r: r.phrasebooks.add_entry(
+                        book.id, taboo("YOU GUYS"), author="Other", now=clock.local_naive()
+                    )
+                )
+        return await real(fn, *args, **kwargs)
 
-    monkeypatch.setattr(store, "entries_with_version", read_then_someone_edits)
+    monkeypatch.setattr(small, "_compute", someone_edits_while_we_check)
     with pytest.raises(PhrasebookInvalid) as info:
         run(small.add_entry(taboo("you guys")))
     assert [p.code for p in info.value.problems] == [ProblemCode.DUPLICATE]
-    assert len(reads) == 2 and reads[1] > reads[0]
+    assert len(checked) == 2 and versions[1] > versions[0]
+    assert "YOU GUYS" not in checked[0] and "YOU GUYS" in checked[1]
     assert [e.text for e in run(small.entries(text_contains="guys"))] == ["YOU GUYS"]
 
 
 # --- edits, history and restore ------------------------------------------------------
 
 
+@on_every_backend
 def test_add_edit_delete_and_restore(small: PhrasebookService, clock: Clock) -> None:
     added = run(small.add_entry(taboo("  you people ", replacements=(" everyone ", ""))))
     assert added.id is not None
@@ -322,6 +381,7 @@ def test_add_edit_delete_and_restore(small: PhrasebookService, clock: Clock) -> 
     assert [c.action for c in changes] == [HistoryAction.RESTORE, HistoryAction.DELETE]
 
 
+@on_every_backend
 def test_a_restore_that_would_clash_is_refused(small: PhrasebookService) -> None:
     added = run(small.add_entry(taboo("you guys")))
     assert added.id is not None
@@ -333,6 +393,7 @@ def test_a_restore_that_would_clash_is_refused(small: PhrasebookService) -> None
     assert added.id in error.problems[0].entry_ids
 
 
+@on_every_backend
 def test_entries_are_filtered(small: PhrasebookService) -> None:
     def texts(**filters: Any) -> list[str]:
         return [e.text for e in run(small.entries(**filters))]
@@ -347,6 +408,7 @@ def test_entries_are_filtered(small: PhrasebookService) -> None:
 # --- import and export ---------------------------------------------------------------
 
 
+@on_every_backend
 def test_import_reports_every_bad_row_and_imports_nothing(small: PhrasebookService) -> None:
     before = run(small.entries())
     bad = (
@@ -363,6 +425,7 @@ def test_import_reports_every_bad_row_and_imports_nothing(small: PhrasebookServi
     assert run(small.entries()) == before
 
 
+@on_every_backend
 def test_import_with_validation_problems_names_the_lines_and_imports_nothing(
     small: PhrasebookService,
 ) -> None:
@@ -384,6 +447,7 @@ def test_import_with_validation_problems_names_the_lines_and_imports_nothing(
     assert "Brand New" not in [b.name for b in run(small.list_phrasebooks())]
 
 
+@on_every_backend
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_then_import_round_trips(small: PhrasebookService, tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"book.{fmt}"
@@ -405,6 +469,7 @@ def test_export_then_import_round_trips(small: PhrasebookService, tmp_path: Path
     assert run(small.version()) == version  # nothing changed, nothing recorded
 
 
+@on_every_backend
 def test_import_replaces_the_book_and_the_matcher_follows(small: PhrasebookService) -> None:
     assert terms_found(small, "hey, no problem") == ["hey", "no problem"]
     text = SMALL_CSV.replace("taboo,en,hey,warn", "taboo,en,cheap,warn")
@@ -413,6 +478,7 @@ def test_import_replaces_the_book_and_the_matcher_follows(small: PhrasebookServi
     assert terms_found(small, "hey, cheap, no problem") == ["cheap", "no problem"]
 
 
+@on_every_backend
 def test_export_of_an_unknown_book_fails(small: PhrasebookService, tmp_path: Path) -> None:
     with pytest.raises(PhrasebookNotFound):
         run(small.export_phrasebook(tmp_path / "x.csv", book="Nobody"))
@@ -422,6 +488,7 @@ def test_export_of_an_unknown_book_fails(small: PhrasebookService, tmp_path: Pat
 # --- the matcher and the picker ------------------------------------------------------
 
 
+@on_every_backend
 def test_the_matcher_is_cached_and_rebuilt_after_an_edit(small: PhrasebookService) -> None:
     first = run(small.matcher())
     assert run(small.matcher()) is first
@@ -433,11 +500,12 @@ def test_the_matcher_is_cached_and_rebuilt_after_an_edit(small: PhrasebookServic
     assert run(small.matcher()) is not first
 
 
+@on_every_backend
 def test_an_edit_through_another_console_is_seen_by_the_version(
-    small: PhrasebookService, runner: DatabaseRunner, settings: SettingsService, clock: Clock
+    small: PhrasebookService, backend: Store, settings: SettingsService, clock: Clock
 ) -> None:
     assert terms_found(small, "frankly") == []
-    other = PhrasebookService(runner, settings, clock=clock)
+    other = PhrasebookService(backend, settings, clock=clock)
     run(other.add_entry(taboo("frankly", severity=Severity.HINT)))
     assert terms_found(small, "frankly") == ["frankly"]
 
@@ -449,6 +517,7 @@ def test_switching_the_active_book_switches_the_matcher(small: PhrasebookService
     assert run(small.active_phrasebook()).name == "Default"
 
 
+@on_every_backend
 def test_concurrent_callers_share_one_build(small: PhrasebookService) -> None:
     run(small.add_entry(taboo("blorpy")))
 
@@ -459,6 +528,7 @@ def test_concurrent_callers_share_one_build(small: PhrasebookService) -> None:
     assert all(m is matchers[0] for m in matchers)
 
 
+@on_every_backend
 def test_a_failed_build_is_tried_again(
     small: PhrasebookService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -478,6 +548,7 @@ def test_a_failed_build_is_tried_again(
     assert len(calls) == 2
 
 
+@on_every_backend
 def test_approved_phrases_for_the_picker(small: PhrasebookService) -> None:
     greetings = run(small.approved(Situation.GREETING, Language.ZH_HANT))
     assert [p.text for p in greetings] == ["您好，歡迎光臨！"]
@@ -495,9 +566,50 @@ def test_approved_phrases_for_the_picker(small: PhrasebookService) -> None:
     ]
 
 
+@on_every_backend
 def test_entries_and_version_read_together(small: PhrasebookService) -> None:
     book, entries, version = run(small.entries_and_version())
     assert book.name == "Test" and len(entries) == 7
     assert version == run(small.version())
     run(small.add_entry(taboo("blorpy")))
     assert run(small.version()) > version
+
+
+@on_every_backend
+def test_two_consoles_adding_at_once_cannot_both_save_a_duplicate(
+    backend: Store, settings: SettingsService, clock: Clock
+) -> None:
+    """Two consoles validate "you guys" and "YOU GUYS" against the same version of the
+    book at the same moment: one is saved, the other is checked again against the book
+    as it now is and refused as a duplicate of the first."""
+    run(PhrasebookService(backend, settings, clock=clock).import_phrasebook(SMALL_CSV.encode()))
+    both_checked = threading.Barrier(2, timeout=10)
+
+    def console(text: str) -> PhraseEntry:
+        books = PhrasebookService(backend, settings, clock=clock)
+        real = books._compute
+        checks = 0
+
+        async def check_together(fn: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal checks
+            if fn is phrasebook_service._new_problems:
+                checks += 1
+                if checks == 1:
+                    both_checked.wait()  # both have read the book, neither has saved
+            return await real(fn, *args, **kwargs)
+
+        books._compute = check_together  # type: ignore[method-assign]
+        return asyncio.run(books.add_entry(taboo(text)))
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(console, text) for text in ("you guys", "YOU GUYS")]
+        concurrent.futures.wait(futures)
+    saved = [f.result() for f in futures if f.exception() is None]
+    refused = [f.exception() for f in futures if f.exception() is not None]
+    assert len(saved) == 1 and len(refused) == 1, refused
+    [error] = refused
+    assert isinstance(error, PhrasebookInvalid)
+    assert [p.code for p in error.problems] == [ProblemCode.DUPLICATE]
+    assert saved[0].id in error.problems[0].entry_ids
+    books = PhrasebookService(backend, settings, clock=clock)
+    assert [e.text for e in run(books.entries(text_contains="guys"))] == [saved[0].text]

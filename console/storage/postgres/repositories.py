@@ -8,6 +8,7 @@ from typing import NoReturn
 import psycopg
 
 from console.storage.postgres.consoles_repository import PostgresConsoles
+from console.storage.postgres.phrasebooks_repository import PostgresPhrasebooks
 from console.storage.postgres.settings_repository import PostgresSettings
 
 
@@ -28,6 +29,10 @@ class PostgresRepositories:
     def consoles(self) -> PostgresConsoles:
         """Enrolled consoles: the server's own aggregate (a desk has none)."""
         return PostgresConsoles(self.conn)
+
+    @cached_property
+    def phrasebooks(self) -> PostgresPhrasebooks:
+        return PostgresPhrasebooks(self.conn)
 
     def __getattr__(self, name: str) -> NoReturn:
         raise NotOnPostgresYet(f"the {name} repository is not on PostgreSQL yet")
