@@ -210,10 +210,13 @@ def grant_server_role(conn: psycopg.Connection, role: str) -> None:
 
 
 def applied(conn: psycopg.Connection) -> list[str]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
-    )
+    # Created only when missing: a server role without CREATE (grant_server_role) can
+    # still start against a database its owner has migrated.
+    if conn.execute("SELECT to_regclass('schema_migrations')").fetchone() == (None,):
+        conn.execute(
+            "CREATE TABLE schema_migrations ("
+            " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 

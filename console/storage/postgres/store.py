@@ -31,6 +31,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from console.repositories.errors import StoreError
 from console.storage.postgres import schema
 from console.storage.postgres.repositories import PostgresRepositories
+from console.storage.postgres.staff_repository import CHAIN_TURN
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ def redacted(dsn: str) -> str:
 def explain(exc: BaseException, dsn: str) -> StoreError | None:
     """One sentence for a driver error, or None for a bug (raised as is)."""
     where = redacted(dsn)
+    if isinstance(exc, _RETRY):  # OperationalErrors too, but the server was reached
+        return StoreError(f"the database at {where} is too busy to save this now; try again")
     if isinstance(exc, PoolTimeout | psycopg.OperationalError):
         text = str(exc).lower()
         if "password" in text or "authentication" in text:
@@ -125,6 +128,7 @@ class PostgresStore:
             try:
                 with self._pool.connection() as conn, conn.transaction():
                     conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                    conn.execute(CHAIN_TURN)  # before the snapshot: see staff_repository.py
                     return job(PostgresRepositories(conn))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:
