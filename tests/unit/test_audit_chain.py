@@ -427,3 +427,44 @@ def test_parallel_attempts_on_separate_connections_lock_at_the_fourth_wrong_pin(
         outcomes = _attempt_order(runner)
     _check_serial(outcomes, answers)
     assert verify(manager_db)[0] == 0
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_parallel_attempts_on_separate_servers_lock_at_the_fourth_wrong_pin(
+    managers: Store,
+) -> None:
+    """Twenty console servers (a store each, on the same PostgreSQL database) try Wang
+    Fang's PIN at once: the lockout is shared, so still only three are told "wrong"."""
+    from console.storage.postgres.store import PostgresStore
+
+    assert isinstance(managers, PostgresStore)
+    pins = _pins(12)
+    stores = [PostgresStore(managers.dsn, max_connections=1) for _ in pins]
+    for s in stores:
+        s.open()
+    start = threading.Barrier(len(pins))
+    answers: list[str] = [""] * len(pins)
+
+    def attempt(index: int) -> None:
+        store = stores[index]
+        clock = FixedClock(T0)
+        staff = StaffService(store, AuditService(store, clock=clock), clock=clock)
+        start.wait()
+        try:
+            asyncio.run(staff.sign_in("Wang Fang", pins[index]))
+        except SignInRefused as exc:
+            answers[index] = _answer(exc)
+        else:
+            answers[index] = _answer(None)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(len(pins))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        for s in stores:
+            s.close()
+    _check_serial(_outcomes(managers), answers)
+    assert all(report.intact for report in run(AuditService(managers).verify()))
