@@ -7,7 +7,9 @@ connection from a psycopg pool, in one transaction:
 * ``read`` jobs in a READ ONLY REPEATABLE READ transaction (one consistent snapshot);
 * ``write`` jobs SERIALIZABLE, retried from the start (a few times, with a short random
   pause) when PostgreSQL reports a serialization failure or a deadlock, so a job that
-  reads and then writes never acts on a state another writer has just changed.
+  reads and then writes never acts on a state another writer has just changed. Each
+  first takes its turn on the audit chain (``CHAIN_TURN``, before its snapshot: see
+  ``staff_repository.py``), so writers wait for one another rather than run again.
 
 Driver errors become :class:`~console.repositories.errors.StoreError` with one sentence
 (the server is down, the password is wrong, the disk is full), never a traceback.
