@@ -21,11 +21,12 @@ import sqlite_utils
 from console import cli
 from console.domain.clock import FixedClock
 from console.domain.staff import MAX_FAILURES
+from console.repositories import Store
 from console.services.staff import AuditService, SignInRefused, StaffService
 from console.storage.sqlite import audit_chain, schema
 from console.storage.sqlite import staff as store
 from console.storage.sqlite.runner import DatabaseRunner
-from tests.unit.conftest import add_customer, run
+from tests.unit.conftest import ALL_BACKENDS, add_customer, run
 
 T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 
@@ -335,32 +336,61 @@ def _pins(seed: int, right_last: bool = False) -> list[str]:
     return pins
 
 
+@pytest.fixture
+def managers(backend: Store) -> Store:
+    """A store (either backend) with an admin, Grace, and a manager, Wang Fang."""
+    audit = AuditService(backend, clock=FixedClock(T0))
+    staff = StaffService(backend, audit, clock=FixedClock(T0))
+    run(staff.add_staff(None, name="Grace", role="admin", secret="7391"))
+    admin = run(staff.sign_in("Grace", "7391"))
+    run(staff.add_staff(admin, name="Wang Fang", role="manager", secret="5820"))
+    return backend
+
+
+def _outcomes(store: Store) -> list[str]:
+    """Wang Fang's recorded attempts, in the order recorded (either backend)."""
+    if isinstance(store, DatabaseRunner):
+        return _attempt_order(store)
+    import psycopg
+
+    from console.storage.postgres.store import PostgresStore
+
+    assert isinstance(store, PostgresStore)
+    with psycopg.connect(store.dsn) as conn:
+        rows = conn.execute(
+            "SELECT outcome FROM sign_in_attempts WHERE name = 'Wang Fang' ORDER BY id"
+        ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+@pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_parallel_attempts_in_one_console_lock_at_the_fourth_wrong_pin(
-    manager_db: Path, seed: int
+    managers: Store, seed: int
 ) -> None:
+    """On PostgreSQL the store runs several attempts at once, each on its own connection
+    (SERIALIZABLE, retried on a conflict): they are still checked one at a time."""
     pins = _pins(seed, right_last=seed == 3)
-    with DatabaseRunner(manager_db) as runner:
-        staff = StaffService(
-            runner, AuditService(runner, clock=FixedClock(T0)), clock=FixedClock(T0)
-        )
+    staff = StaffService(
+        managers, AuditService(managers, clock=FixedClock(T0)), clock=FixedClock(T0)
+    )
 
-        async def attempt(pin: str) -> str:
-            try:
-                await staff.sign_in("Wang Fang", pin)
-            except SignInRefused as exc:
-                return _answer(exc)
-            return _answer(None)
+    async def attempt(pin: str) -> str:
+        try:
+            await staff.sign_in("Wang Fang", pin)
+        except SignInRefused as exc:
+            return _answer(exc)
+        return _answer(None)
 
-        async def all_at_once() -> list[str]:
-            return list(await asyncio.gather(*(attempt(pin) for pin in pins)))
+    async def all_at_once() -> list[str]:
+        return list(await asyncio.gather(*(attempt(pin) for pin in pins)))
 
-        answers = asyncio.run(all_at_once())
-        outcomes = _attempt_order(runner)
+    answers = asyncio.run(all_at_once())
+    outcomes = _outcomes(managers)
     _check_serial(outcomes, answers)
     if seed == 3:  # the right PIN came after the lock: refused
         assert answers[-1] == "locked" and outcomes[-1] == "locked"
-    assert verify(manager_db)[0] == 0
+    assert all(report.intact for report in run(AuditService(managers).verify()))
 
 
 def test_parallel_attempts_on_separate_connections_lock_at_the_fourth_wrong_pin(
@@ -397,3 +427,44 @@ def test_parallel_attempts_on_separate_connections_lock_at_the_fourth_wrong_pin(
         outcomes = _attempt_order(runner)
     _check_serial(outcomes, answers)
     assert verify(manager_db)[0] == 0
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_parallel_attempts_on_separate_servers_lock_at_the_fourth_wrong_pin(
+    managers: Store,
+) -> None:
+    """Twenty console servers (a store each, on the same PostgreSQL database) try Wang
+    Fang's PIN at once: the lockout is shared, so still only three are told "wrong"."""
+    from console.storage.postgres.store import PostgresStore
+
+    assert isinstance(managers, PostgresStore)
+    pins = _pins(12)
+    stores = [PostgresStore(managers.dsn, max_connections=1) for _ in pins]
+    for s in stores:
+        s.open()
+    start = threading.Barrier(len(pins))
+    answers: list[str] = [""] * len(pins)
+
+    def attempt(index: int) -> None:
+        store = stores[index]
+        clock = FixedClock(T0)
+        staff = StaffService(store, AuditService(store, clock=clock), clock=clock)
+        start.wait()
+        try:
+            asyncio.run(staff.sign_in("Wang Fang", pins[index]))
+        except SignInRefused as exc:
+            answers[index] = _answer(exc)
+        else:
+            answers[index] = _answer(None)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(len(pins))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        for s in stores:
+            s.close()
+    _check_serial(_outcomes(managers), answers)
+    assert all(report.intact for report in run(AuditService(managers).verify()))

@@ -67,3 +67,23 @@ def test_an_unreachable_server_is_one_sentence() -> None:
 def test_redacted_hides_the_password() -> None:
     assert redacted("postgresql://alice:pw@db.example:6543/center") == "db.example:6543/center"
     assert redacted("host=db dbname=center password=pw") == "db:5432/center"
+
+
+def test_a_write_that_keeps_conflicting_is_one_sentence(pg_cluster_dsn: str) -> None:
+    """A job refused for a conflict on every attempt is not "cannot be reached"."""
+    from psycopg import errors as pg_errors
+
+    from console.storage.postgres.store import WRITE_ATTEMPTS
+
+    create_database(pg_cluster_dsn, "always_conflicting")
+    runs: list[int] = []
+
+    def conflicting(r: object) -> None:
+        runs.append(1)
+        raise pg_errors.SerializationFailure("could not serialize access")
+
+    store = PostgresStore(_dsn(pg_cluster_dsn, "always_conflicting"))
+    with store, pytest.raises(StoreError) as caught:
+        store.write_now(conflicting)
+    assert len(runs) == WRITE_ATTEMPTS
+    assert str(caught.value).endswith("is too busy to save this now; try again")

@@ -22,7 +22,11 @@ from console.services.settings import SettingsService
 from console.services.staff import AuditService
 from console.storage.console_config import ConsoleConfig
 from tests.people import signed_in
-from tests.unit.conftest import run
+from tests.unit.conftest import ALL_BACKENDS, run
+
+# Staff, audit and settings are on PostgreSQL; the privacy and phrasebook services refuse
+# before they touch their own aggregates, and backups are a desk's (skipped elsewhere).
+pytestmark = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,11 +26,12 @@ from console.domain.staff import (
     verify_secret,
 )
 from console.repositories import Store
+from console.repositories.staff import AuditQuery
 from console.services.customers import ValidationFailed
 from console.services.staff import AuditService, SignInRefused, StaffService, entries_csv
 from console.storage.sqlite import staff as store
 from console.storage.sqlite.runner import DatabaseRunner
-from tests.unit.conftest import run
+from tests.unit.conftest import ALL_BACKENDS, run
 
 T0 = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 
@@ -141,6 +144,9 @@ def test_a_lock_that_ran_out_starts_a_fresh_count() -> None:
 
 # --- service --------------------------------------------------------------------------
 
+#: Service tests whose aggregates (staff, audit) PostgreSQL has run on both backends.
+on_every_backend = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
+
 
 @pytest.fixture
 def utc_clock() -> FixedClock:
@@ -162,6 +168,27 @@ def first_admin(staff: StaffService) -> Session:
     return run(staff.sign_in("grace admin", "7391"))
 
 
+def audit_log(backend: Store, **filters: Any) -> list[store.AuditEntry]:
+    """Audit entries newest first, read through the store's staff repository."""
+    query = AuditQuery(**filters)
+    return backend.read_now(lambda r: r.staff.audit_entries(query, limit=None))
+
+
+@pytest.fixture
+def other_store(backend: Store, db_path: Path) -> Iterator[Store]:
+    """A second store on the same database (another console, or another server)."""
+    if isinstance(backend, DatabaseRunner):
+        with DatabaseRunner(db_path) as runner:
+            yield runner
+    else:
+        from console.storage.postgres.store import PostgresStore
+
+        assert isinstance(backend, PostgresStore)
+        with PostgresStore(backend.dsn, max_connections=2) as other:
+            yield other
+
+
+@on_every_backend
 def test_first_account_must_be_an_admin_and_only_once(staff: StaffService) -> None:
     assert run(staff.needs_first_admin())
     with pytest.raises(ValidationFailed, match="first account must be an admin"):
@@ -172,43 +199,44 @@ def test_first_account_must_be_an_admin_and_only_once(staff: StaffService) -> No
         run(staff.add_staff(None, name="Mallory", role="admin", secret="7391"))
 
 
+@on_every_backend
 def test_bad_account_input_is_reported_by_field(staff: StaffService) -> None:
     with pytest.raises(ValidationFailed) as caught:
         run(staff.add_staff(None, name=" ", role="boss", secret="12", extension="20x"))
     assert set(caught.value.errors) == {"name", "role", "secret", "extension"}
 
 
-def test_only_admins_add_staff_and_refusals_are_logged(
-    staff: StaffService, runner: DatabaseRunner
-) -> None:
+@on_every_backend
+def test_only_admins_add_staff_and_refusals_are_logged(staff: StaffService, backend: Store) -> None:
     admin = first_admin(staff)
     run(staff.add_staff(admin, name="Wang Fang", role="manager", secret="5820"))
     manager = run(staff.sign_in("Wang Fang", "5820"))
     with pytest.raises(NotAllowed):
         run(staff.add_staff(manager, name="Zhou", role="agent", secret="5820"))
-    refused = runner.call(store.query_audit, action="refused")
+    refused = audit_log(backend, action="refused")
     assert [(e.actor, e.entity) for e in refused] == [("Wang Fang", "staff")]
 
 
+@on_every_backend
 def test_duplicate_names_are_refused_in_any_case(staff: StaffService) -> None:
     admin = first_admin(staff)
     with pytest.raises(store.StaffNameTaken):
         run(staff.add_staff(admin, name="GRACE ADMIN", role="agent", secret="5820"))
 
 
+@on_every_backend
 def test_the_database_keeps_names_unique_for_every_writer(
-    staff: StaffService, runner: DatabaseRunner, db_path: Path, utc_clock: FixedClock
+    staff: StaffService, other_store: Store, utc_clock: FixedClock
 ) -> None:
     """Another console (its own connection) adding the same name is refused by the
     table's constraint, with the same message, and leaves neither an account nor an
     audit entry."""
     admin = first_admin(staff)
     run(staff.add_staff(admin, name="Zhou Min", role="agent", secret="5820"))
-    with DatabaseRunner(db_path) as other_store:
-        other = StaffService(other_store, AuditService(other_store, utc_clock), utc_clock)
-        with pytest.raises(StaffNameTaken, match="already a staff member called 'zhou min'"):
-            run(other.add_staff(admin, name="zhou min", role="agent", secret="5820"))
-        created = run(AuditService(other_store).entries(admin, action="create"))
+    other = StaffService(other_store, AuditService(other_store, utc_clock), utc_clock)
+    with pytest.raises(StaffNameTaken, match="already a staff member called 'zhou min'"):
+        run(other.add_staff(admin, name="zhou min", role="agent", secret="5820"))
+    created = run(AuditService(other_store).entries(admin, action="create"))
     assert [e.fields["name"][1] for e in created] == ["Zhou Min", "Grace Admin"]
     assert [m.name for m in run(staff.list_staff(admin))] == ["Grace Admin", "Zhou Min"]
 
@@ -224,8 +252,9 @@ def test_pin_is_never_stored_in_clear(staff: StaffService, db_path: Path) -> Non
             assert secret.encode() not in path.read_bytes()
 
 
+@on_every_backend
 def test_wrong_pins_lock_the_account_and_are_logged(
-    staff: StaffService, runner: DatabaseRunner, utc_clock: FixedClock
+    staff: StaffService, backend: Store, utc_clock: FixedClock
 ) -> None:
     first_admin(staff)
     utc_clock.advance(minutes(1))
@@ -241,12 +270,13 @@ def test_wrong_pins_lock_the_account_and_are_logged(
         run(staff.sign_in("Grace Admin", "7391"))
     utc_clock.advance(minutes(10))
     assert run(staff.sign_in("Grace Admin", "7391")).name == "Grace Admin"
-    actions = [e.action for e in reversed(runner.call(store.query_audit))]
+    actions = [e.action for e in reversed(audit_log(backend))]
     assert actions.count("sign_in_failed") == MAX_FAILURES  # 3 wrong + 1 during the lock
     assert actions.count("lock") == 1
     assert actions.count("sign_in") == 2
 
 
+@on_every_backend
 def test_unknown_names_and_inactive_accounts_are_refused(staff: StaffService) -> None:
     admin = first_admin(staff)
     member = run(staff.add_staff(admin, name="Chen Jie", role="agent", secret="5820"))
@@ -257,6 +287,7 @@ def test_unknown_names_and_inactive_accounts_are_refused(staff: StaffService) ->
         run(staff.sign_in("Chen Jie", "5820"))
 
 
+@on_every_backend
 def test_staff_change_their_own_pin_but_not_their_role(staff: StaffService) -> None:
     admin = first_admin(staff)
     member = run(staff.add_staff(admin, name="Chen Jie", role="agent", secret="5820"))
@@ -267,13 +298,12 @@ def test_staff_change_their_own_pin_but_not_their_role(staff: StaffService) -> N
         run(staff.change_staff(agent, member.id, role="admin"))
 
 
-def test_changes_are_audited_with_before_and_after(
-    staff: StaffService, runner: DatabaseRunner
-) -> None:
+@on_every_backend
+def test_changes_are_audited_with_before_and_after(staff: StaffService, backend: Store) -> None:
     admin = first_admin(staff)
     member = run(staff.add_staff(admin, name="Chen Jie", role="agent", secret="5820"))
     run(staff.change_staff(admin, member.id, role="trainer", extension="2041", secret="9173"))
-    (entry,) = runner.call(store.query_audit, action="update", entity="staff")
+    (entry,) = audit_log(backend, action="update", entity="staff")
     assert entry.actor == "Grace Admin" and entry.actor_role == "admin"
     assert entry.entity_id == str(member.id)
     assert entry.fields == {
@@ -302,18 +332,24 @@ def test_audit_is_append_only(runner: DatabaseRunner, audit: AuditService) -> No
     assert len(runner.call(store.query_audit)) == 1
 
 
-def test_erasure_redacts_values_but_keeps_the_entries(
-    runner: DatabaseRunner, audit: AuditService
-) -> None:
+@on_every_backend
+def test_erasure_redacts_values_but_keeps_the_entries(backend: Store, audit: AuditService) -> None:
     run(audit.record(None, "create", "customer", 7, {"name": [None, "Yu Hua"]}))
     run(audit.record(None, "create", "customer", 8, {"name": [None, "Li Lei"]}))
     at = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)
-    assert runner.call(store.redact_audit, ["customer"], [7], customer_id=7, at=at) == 1
-    entries = {e.entity_id: e for e in runner.call(store.query_audit, entity="customer")}
+    redacted = backend.write_now(
+        lambda r: r.staff.redact_audit(
+            ["customer"], [7], customer_id=7, at=at, actor="system", actor_role=""
+        )
+    )
+    assert redacted == 1
+    entries = {e.entity_id: e for e in audit_log(backend, entity="customer")}
     assert entries["7"].fields == {"redacted": True}
     assert entries["8"].fields == {"name": [None, "Li Lei"]}
+    assert all(report.intact for report in run(audit.verify()))  # the redact entry lists 7
 
 
+@on_every_backend
 def test_only_managers_read_and_export_the_audit(
     staff: StaffService, audit: AuditService, utc_clock: FixedClock
 ) -> None:

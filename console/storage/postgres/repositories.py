@@ -10,6 +10,7 @@ import psycopg
 from console.storage.postgres.consoles_repository import PostgresConsoles
 from console.storage.postgres.phrasebooks_repository import PostgresPhrasebooks
 from console.storage.postgres.settings_repository import PostgresSettings
+from console.storage.postgres.staff_repository import PostgresStaff
 
 
 class NotOnPostgresYet(NotImplementedError):
@@ -24,6 +25,10 @@ class PostgresRepositories:
     @cached_property
     def settings(self) -> PostgresSettings:
         return PostgresSettings(self.conn)
+
+    @cached_property
+    def staff(self) -> PostgresStaff:
+        return PostgresStaff(self.conn)
 
     @cached_property
     def consoles(self) -> PostgresConsoles:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import psycopg
+from psycopg import sql
 
 from console.repositories.errors import StoreError
+from console.repositories.staff import REDACTED
 
 Step = Callable[[psycopg.Connection], None]
 
@@ -61,6 +63,129 @@ def _consoles(conn: psycopg.Connection) -> None:
         " revoked_at timestamptz,"
         " revoked_by text NOT NULL DEFAULT '')"
     )
+
+
+@step("0003_staff_audit")
+def _staff_audit(conn: psycopg.Connection) -> None:
+    # Staff accounts: ids from an identity column; names unique in any case by an index on
+    # lower(name) (the repository turns its violation into StaffNameTaken).
+    conn.execute(
+        "CREATE TABLE staff ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " name text NOT NULL CHECK (name <> ''),"
+        " role text NOT NULL CHECK (role IN ('agent', 'trainer', 'manager', 'admin')),"
+        " store text NOT NULL DEFAULT '',"
+        " extension text NOT NULL DEFAULT '',"
+        " language text NOT NULL DEFAULT '',"
+        " secret_hash text NOT NULL,"
+        " active boolean NOT NULL DEFAULT true,"
+        " created_at timestamptz NOT NULL,"
+        " updated_at timestamptz NOT NULL)"
+    )
+    conn.execute("CREATE UNIQUE INDEX staff_name_any_case ON staff (lower(name))")
+    # The sign-in attempts and the audit trail are hash chains (storage/sqlite/audit_chain.py
+    # states the rule; both backends hash the same bytes). An entry's id is part of its
+    # hash, so ids come from the chain's head (no gaps), not from a sequence: the append
+    # locks the head row, see staff_repository.py. `fields` stays text, the exact JSON
+    # that was hashed (jsonb would re-serialise it and the digest would no longer match).
+    conn.execute(
+        "CREATE TABLE sign_in_attempts ("
+        " id bigint PRIMARY KEY CHECK (id > 0),"
+        " staff_id bigint REFERENCES staff (id),"
+        " name text NOT NULL,"
+        " at timestamptz NOT NULL,"
+        " outcome text NOT NULL"
+        "  CHECK (outcome IN ('ok', 'wrong', 'locked', 'unknown', 'inactive')),"
+        " prev_hash text NOT NULL,"
+        " hash text NOT NULL)"
+    )
+    conn.execute("CREATE INDEX sign_in_attempts_staff ON sign_in_attempts (staff_id, at)")
+    conn.execute(
+        "CREATE TABLE audit ("
+        " id bigint PRIMARY KEY CHECK (id > 0),"
+        " at timestamptz NOT NULL,"
+        " actor text NOT NULL,"
+        " actor_role text NOT NULL DEFAULT '',"
+        " action text NOT NULL,"
+        " entity text NOT NULL DEFAULT '',"
+        " entity_id text NOT NULL DEFAULT '',"
+        " fields text NOT NULL DEFAULT '{}',"
+        " detail text NOT NULL DEFAULT '',"
+        " fields_digest text NOT NULL,"
+        " prev_hash text NOT NULL,"
+        " hash text NOT NULL)"
+    )
+    conn.execute("CREATE INDEX audit_at ON audit (at)")
+    conn.execute("CREATE INDEX audit_entity ON audit (entity, entity_id, at)")
+    conn.execute("CREATE INDEX audit_actor ON audit (lower(actor), at)")
+    # Each chain's newest id, its hash and the number of entries, moved forward by every
+    # append in the same transaction. Both rows exist from the start, so an append only
+    # ever locks and updates its row (never races to insert it).
+    conn.execute(
+        "CREATE TABLE chain_heads ("
+        " name text PRIMARY KEY CHECK (name IN ('audit', 'sign_in_attempts')),"
+        " last_id bigint NOT NULL,"
+        " last_hash text NOT NULL,"
+        " entries bigint NOT NULL)"
+    )
+    conn.execute(
+        "INSERT INTO chain_heads (name, last_id, last_hash, entries)"
+        " VALUES ('audit', 0, '', 0), ('sign_in_attempts', 0, '', 0)"
+    )
+    # Append-only, as on SQLite: the one change allowed is erasure's, which blanks an
+    # audit entry's values and nothing else (its digest and hash stay, so the chain still
+    # verifies). TRUNCATE fires no row triggers: a statement trigger refuses it too.
+    conn.execute(
+        "CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END $$"
+    )
+    conn.execute(
+        "CREATE FUNCTION audit_only_redaction() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN"
+        f"  IF NEW.fields = '{REDACTED}'"
+        "   AND (NEW.id, NEW.at, NEW.actor, NEW.actor_role, NEW.action, NEW.entity,"
+        "        NEW.entity_id, NEW.detail, NEW.fields_digest, NEW.prev_hash, NEW.hash)"
+        "   IS NOT DISTINCT FROM"
+        "       (OLD.id, OLD.at, OLD.actor, OLD.actor_role, OLD.action, OLD.entity,"
+        "        OLD.entity_id, OLD.detail, OLD.fields_digest, OLD.prev_hash, OLD.hash)"
+        "  THEN RETURN NEW; END IF;"
+        "  RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'restrict_violation';"
+        " END $$"
+    )
+    conn.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+        " FOR EACH ROW EXECUTE FUNCTION audit_only_redaction()"
+    )
+    for table, message in (
+        ("audit", "the audit trail is append-only"),
+        ("sign_in_attempts", "sign-in attempts are append-only"),
+        ("chain_heads", "the chain heads only move forward"),
+    ):
+        events = "DELETE" if table != "sign_in_attempts" else "UPDATE OR DELETE"
+        conn.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE {events} ON {table}"
+            f" FOR EACH ROW EXECUTE FUNCTION refuse_change('{message}')"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('{message}')"
+        )
+    conn.execute(
+        "CREATE TRIGGER chain_heads_forward BEFORE UPDATE ON chain_heads FOR EACH ROW"
+        " WHEN (NEW.name IS DISTINCT FROM OLD.name OR NEW.last_id <= OLD.last_id"
+        "       OR NEW.entries <= OLD.entries)"
+        " EXECUTE FUNCTION refuse_change('the chain heads only move forward')"
+    )
+    # Erasure's one path for a role without UPDATE on the audit table (grant_server_role):
+    # blanks the values of the listed entries, as the owner, and nothing else.
+    conn.execute(
+        "CREATE FUNCTION redact_audit_entries(ids bigint[]) RETURNS bigint"
+        " LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+        f"  WITH done AS (UPDATE audit SET fields = '{REDACTED}'"
+        f"   WHERE id = ANY(ids) AND fields <> '{REDACTED}' RETURNING 1)"
+        "  SELECT count(*) FROM done $$"
+    )
+    conn.execute("REVOKE ALL ON FUNCTION redact_audit_entries(bigint[]) FROM PUBLIC")
 
 
 #: SQLite's COLLATE NOCASE folds ASCII letters only: so do the phrasebook names here.
@@ -135,11 +260,35 @@ def _phrasebooks(conn: psycopg.Connection) -> None:
     )
 
 
+def grant_server_role(conn: psycopg.Connection, role: str) -> None:
+    """Let *role* (the login ``service-console serve`` uses) read and write the tables,
+    except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
+    attempts, nor delete the chain heads: erasure's redaction reaches the audit table
+    only through ``redact_audit_entries``. Run by the database's owner after migrating
+    (the owner, who can drop triggers, should not be the role the server runs as); again
+    after an upgrade that adds tables."""
+    who = sql.Identifier(role)
+    chains = sql.SQL("audit, sign_in_attempts")
+    for statement in (
+        "GRANT USAGE ON SCHEMA public TO {who}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {who}",
+        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {who}",
+        "REVOKE UPDATE, DELETE, TRUNCATE ON {chains} FROM {who}",
+        "REVOKE DELETE, TRUNCATE ON chain_heads FROM {who}",
+        "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM {who}",
+        "GRANT EXECUTE ON FUNCTION redact_audit_entries(bigint[]) TO {who}",
+    ):
+        conn.execute(sql.SQL(statement).format(who=who, chains=chains))
+
+
 def applied(conn: psycopg.Connection) -> list[str]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
-    )
+    # Created only when missing: a server role without CREATE (grant_server_role) can
+    # still start against a database its owner has migrated.
+    if conn.execute("SELECT to_regclass('schema_migrations')").fetchone() == (None,):
+        conn.execute(
+            "CREATE TABLE schema_migrations ("
+            " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 

@@ -7,7 +7,9 @@ connection from a psycopg pool, in one transaction:
 * ``read`` jobs in a READ ONLY REPEATABLE READ transaction (one consistent snapshot);
 * ``write`` jobs SERIALIZABLE, retried from the start (a few times, with a short random
   pause) when PostgreSQL reports a serialization failure or a deadlock, so a job that
-  reads and then writes never acts on a state another writer has just changed.
+  reads and then writes never acts on a state another writer has just changed. Each
+  first takes its turn on the audit chain (``CHAIN_TURN``, before its snapshot: see
+  ``staff_repository.py``), so writers wait for one another rather than run again.
 
 Driver errors become :class:`~console.repositories.errors.StoreError` with one sentence
 (the server is down, the password is wrong, the disk is full), never a traceback.
@@ -31,6 +33,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from console.repositories.errors import StoreError
 from console.storage.postgres import schema
 from console.storage.postgres.repositories import PostgresRepositories
+from console.storage.postgres.staff_repository import CHAIN_TURN
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,8 @@ def redacted(dsn: str) -> str:
 def explain(exc: BaseException, dsn: str) -> StoreError | None:
     """One sentence for a driver error, or None for a bug (raised as is)."""
     where = redacted(dsn)
+    if isinstance(exc, _RETRY):  # OperationalErrors too, but the server was reached
+        return StoreError(f"the database at {where} is too busy to save this now; try again")
     if isinstance(exc, PoolTimeout | psycopg.OperationalError):
         text = str(exc).lower()
         if "password" in text or "authentication" in text:
@@ -125,6 +130,7 @@ class PostgresStore:
             try:
                 with self._pool.connection() as conn, conn.transaction():
                     conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                    conn.execute(CHAIN_TURN)  # before the snapshot: see staff_repository.py
                     return job(PostgresRepositories(conn))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:
