@@ -41,6 +41,7 @@ from console.services.customers import _load_profile as load_profile
 from console.storage.sqlite import calls as store
 from console.storage.sqlite.calls import Brief, CallBack
 from console.storage.sqlite.database import Db
+from console.storage.sqlite.repositories import SqliteRepositories
 from console.storage.sqlite.runner import DatabaseRunner
 
 __all__ = [
@@ -104,7 +105,10 @@ def _profile(db: Db, customer_id: int, now: dt.datetime) -> Profile | None:
         category=get(opts.LOYALTY_CATEGORY),
         reward=get(opts.LOYALTY_REWARD),
     )
-    return load_profile(db, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE)
+    repos = SqliteRepositories(db)  # until this service runs jobs of the repositories
+    return load_profile(
+        repos, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE
+    )
 
 
 def _new_call(db: Db, event: CtiEvent, number: CallerNumber, now: dt.datetime) -> Call:

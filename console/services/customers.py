@@ -1,7 +1,8 @@
 """Customer use cases: find, open, greet, edit, merge, log visits and purchases, Today.
 
-Async API for the window (work runs on the database thread); the same methods serve the
-CLI through ``asyncio.run``. No Qt, no SQL here: storage functions do the SQL.
+Async API for the window (work runs on the store's thread); the same methods serve the
+CLI through ``asyncio.run``. No Qt, no SQL here: jobs of the repositories
+(:mod:`console.repositories`) run on a :class:`~console.repositories.Store`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.consent import ConsentEvent, Method, Purpose
@@ -34,19 +35,14 @@ from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
-from console.repositories import Repositories
+from console.repositories import Repositories, Store
+from console.repositories.customers import DatedCustomer, LapsedCustomer
 from console.services import settings as opts
-from console.services._bridge import raw_db
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
-from console.storage.sqlite import customers as store
-from console.storage.sqlite import privacy as privacy_store
-from console.storage.sqlite.customers import DatedCustomer, LapsedCustomer
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
 
 # Raised by this service; the domain defines it (staff and complaints raise it too).
-__all__ = ["ValidationFailed"]
+__all__ = ["DatedCustomer", "LapsedCustomer", "ValidationFailed"]
 
 
 class DuplicateFound(ValueError):
@@ -146,16 +142,18 @@ class CustomerService:
 
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: SettingsService,
         clock: Clock | None = None,
         *,
         identity: Identity | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._settings = settings
         self.clock = clock or (identity.clock if identity is not None else SystemClock())
-        self._identity = identity or Identity(runner, settings, clock=self.clock)
+        # TRANSITIONAL (issue 13): Identity still names the SQLite runner; it takes a Store
+        # once the identity service moves onto the seam.
+        self._identity = identity or Identity(cast(Any, store), settings, clock=self.clock)
 
     def now(self) -> dt.datetime:
         """Wall time in the store, to the second, as customers' records keep it."""
@@ -167,33 +165,40 @@ class CustomerService:
         plan = plan_query(query)
         if plan.empty:
             return []
-        return await self._runner.run(store.search, plan, limit=limit)
+        return await self._store.read(lambda r: r.search.find(plan, limit=limit))
 
     def search_now(self, query: str, limit: int = 20) -> list[SearchHit]:
         plan = plan_query(query)
         if plan.empty:
             return []
-        return self._runner.call(store.search, plan, limit=limit)
+        return self._store.read_now(lambda r: r.search.find(plan, limit=limit))
 
     async def get(self, customer_id: int) -> Customer | None:
-        return await self._runner.run(store.get_customer, customer_id)
+        return await self._store.read(lambda r: r.customers.get(customer_id))
 
     async def profile(self, customer_id: int) -> Profile | None:
         rule = await self._settings.loyalty_rule()
         window = await self._settings.get(opts.OCCASION_DAYS)
         now = self.now()
-        profile = await self._runner.run(_load_profile, customer_id, rule, window, now, self.PAGE)
+        page = self.PAGE
+        profile = await self._store.read(
+            lambda r: load_profile(r, customer_id, rule, window, now, page)
+        )
         if profile is not None:
             await self._identity.record_later("view", "customer", customer_id)
         return profile
 
     async def visits_page(self, customer_id: int, offset: int, limit: int = PAGE) -> list[Visit]:
-        return await self._runner.run(store.list_visits, customer_id, offset=offset, limit=limit)
+        return await self._store.read(
+            lambda r: r.history.visits(customer_id, offset=offset, limit=limit)
+        )
 
     async def purchases_page(
         self, customer_id: int, offset: int, limit: int = PAGE
     ) -> list[Purchase]:
-        return await self._runner.run(store.list_purchases, customer_id, offset=offset, limit=limit)
+        return await self._store.read(
+            lambda r: r.history.purchases(customer_id, offset=offset, limit=limit)
+        )
 
     # --- editing ---------------------------------------------------------------------
 
@@ -201,7 +206,7 @@ class CustomerService:
         return await self._settings.get(opts.DEFAULT_REGION)
 
     async def conflicts(self, customer: Customer) -> list[Conflict]:
-        return await self._runner.run(store.find_conflicts, customer)
+        return await self._store.read(lambda r: r.customers.conflicts(customer))
 
     async def save(
         self,
@@ -226,14 +231,11 @@ class CustomerService:
         me = await self._identity.name()
         consent_at = self.clock.now().replace(microsecond=0)
         if customer.id is None:
+            # The new id replaces the events' customer_id (0 here) when they are written.
+            given_events = _consent_events(0, None, customer, consent_method, me, consent_at)
 
             def insert(repos: Repositories) -> int:
-                db = raw_db(repos)
-                new_id = store.insert_customer(db, customer, now=now)
-                events = _consent_events(new_id, None, customer, consent_method, me, consent_at)
-                if events:
-                    privacy_store.record_consent(db, events)
-                return new_id
+                return repos.customers.add(customer, now=now, consent=given_events)
 
             created: int = await self._identity.apply(
                 insert,
@@ -249,22 +251,19 @@ class CustomerService:
         events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
 
         def update(repos: Repositories) -> None:
-            db = raw_db(repos)
-            store.update_customer(db, customer, now=now)
-            if events:
-                privacy_store.record_consent(db, events)
+            repos.customers.update(customer, now=now, consent=events)
 
         records = [Record("update", "customer", customer_id, changes)] if changes else []
         await self._identity.apply(update, records)
         return customer_id
 
     async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
-        return await self._runner.run(privacy_store.consent_history, customer_id)
+        return await self._store.read(lambda r: r.customers.consent_history(customer_id))
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
         now = self.now()
         kept: Customer = await self._identity.apply(
-            lambda r: store.merge_customers(raw_db(r), keep_id, other_id, now=now),
+            lambda r: r.customers.merge(keep_id, other_id, now=now),
             [
                 Record("merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"),
                 Record("merge", "customer", other_id, detail=f"merged into #{keep_id}"),
@@ -279,7 +278,7 @@ class CustomerService:
         staff_name = staff if staff is not None else await self._identity.name()
         visit = Visit(customer_id, self.now(), store_name, staff_name, clean_text(note, True))
         await self._identity.apply(
-            lambda r: store.record_visit(raw_db(r), visit),
+            lambda r: r.history.add_visit(visit),
             [Record("create", "visit", customer_id, {"at": [None, visit.at.isoformat()]})],
         )
         return visit
@@ -304,14 +303,14 @@ class CustomerService:
             customer_id,
             {"items": [None, [f"{i.quantity} × {i.name}" for i in items]]},
         )
-        await self._identity.apply(lambda r: store.record_purchase(raw_db(r), purchase), [record])
+        await self._identity.apply(lambda r: r.history.add_purchase(purchase), [record])
         return purchase
 
     async def redeem_reward(self, customer_id: int) -> None:
         staff = await self._identity.name()
         now = self.now()
         await self._identity.apply(
-            lambda r: store.redeem_reward(raw_db(r), customer_id, at=now, staff=staff),
+            lambda r: r.history.redeem_reward(customer_id, at=now, staff=staff),
             [Record("update", "reward", customer_id, detail="reward given")],
         )
 
@@ -322,7 +321,7 @@ class CustomerService:
         months = await self._settings.get(opts.MISS_YOU_MONTHS)
         min_visits = await self._settings.get(opts.MISS_YOU_MIN_VISITS)
         now = self.now()
-        return await self._runner.run(_load_today, now, days, months, min_visits)
+        return await self._store.read(lambda r: _load_today(r, now, days, months, min_visits))
 
 
 def _consent_events(
@@ -354,22 +353,26 @@ def _consent_events(
     return events
 
 
-def _load_profile(
-    db: Db,
+def load_profile(
+    repos: Repositories,
     customer_id: int,
     rule: LoyaltyRule,
-    window: int,
+    occasion_days: int,
     now: dt.datetime,
     page: int,
 ) -> Profile | None:
-    customer = store.get_customer(db, customer_id)
+    """A customer's profile (a merged customer's survivor's), read in one job: the
+    customer, their first *page* of visits and purchases, loyalty against *rule*, and the
+    occasions within *occasion_days* of *now* (the store's wall time)."""
+    customer = repos.customers.get(customer_id)
     if customer is None:
         return None
-    if (target := store.merged_into(db, customer_id)) is not None:
-        return _load_profile(db, target, rule, window, now, page)
-    visits = store.list_visits(db, customer_id, limit=page)
-    visit_count = store.count_visits(db, customer_id)
-    facts = store.purchase_facts(db, customer_id, loyalty_category=rule.category)
+    if (target := repos.customers.merged_into(customer_id)) is not None:
+        return load_profile(repos, target, rule, occasion_days, now, page)
+    window = occasion_days
+    visits = repos.history.visits(customer_id, limit=page)
+    visit_count = repos.history.count_visits(customer_id)
+    facts = repos.history.purchase_facts(customer_id, loyalty_category=rule.category)
     loyalty = loyalty_status(facts.qualifying_quantity, facts.rewards_redeemed, rule)
     dated = []
     if customer.birthday is not None:
@@ -395,7 +398,7 @@ def _load_profile(
         visit_count=visit_count,
         last_visit=last_visit,
         last_seen=last_seen,
-        purchase_count=store.count_purchases(db, customer_id),
+        purchase_count=repos.history.count_purchases(customer_id),
         spend_by_currency=facts.spend_by_currency,
         favourite_items=facts.favourite_items,
         last_purchase=facts.last_purchase,
@@ -403,30 +406,36 @@ def _load_profile(
         loyalty_rule=rule,
         occasions=occasions,
         recent_visits=visits,
-        recent_purchases=store.list_purchases(db, customer_id, limit=page),
+        recent_purchases=repos.history.purchases(customer_id, limit=page),
     )
 
 
-def _load_today(db: Db, now: dt.datetime, days: int, months: int, min_visits: int) -> TodayLists:
+#: TRANSITIONAL: the calls service's name for :func:`load_profile` (goes with issue 13).
+_load_profile = load_profile
+
+
+def _load_today(
+    repos: Repositories, now: dt.datetime, days: int, months: int, min_visits: int
+) -> TodayLists:
     today = now.date()
     window = month_day_window(today, days)
-    dated = store.dates_in_window(db, window, consent_only=True)
+    dated = repos.customers.dates_in_window(window, consent_only=True)
     by_key = {(d.customer_id, d.label, d.date): d for d in dated}
     occasions = upcoming_occasions(
         [(d.customer_id, d.label, d.date) for d in dated], today, within_days=days
     )
     paired = [(o, by_key[(o.customer_id, o.label, o.date)]) for o in occasions]
     seen_before = now - dt.timedelta(days=round(months * 30.44))
-    lapsed = store.lapsed_customers(
-        db, seen_before=seen_before, min_visits=min_visits, consent_only=True
+    lapsed = repos.customers.lapsed(
+        seen_before=seen_before, min_visits=min_visits, consent_only=True
     )
     return TodayLists(today, paired, lapsed)
 
 
-async def count_customers(runner: DatabaseRunner) -> int:
-    return await runner.run(store.count_customers)
+async def count_customers(store: Store) -> int:
+    return await store.read(lambda r: r.customers.count())
 
 
-def customer_count(runner: DatabaseRunner) -> int:
+def customer_count(store: Store) -> int:
     """:func:`count_customers` for the command line, which has no event loop."""
-    return runner.call(store.count_customers)
+    return store.read_now(lambda r: r.customers.count())

@@ -26,6 +26,7 @@ from console.domain.customer import Customer, Language, PartialDate, Phone, Tier
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.customer_dialog import CustomerDialog
 
@@ -401,7 +402,7 @@ def test_merging_an_edited_customer_keeps_both_customers_visits(
     assert blocker.args == [existing]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert runner.call(store.count_customers) == 1
-    assert runner.call(store.count_visits, existing) == 3
+    assert runner.call(history_store.count_visits, existing) == 3
     assert runner.call(store.merged_into, twin) == existing
     survivor = run(service.get(existing))
     assert survivor.name == "张伟"
@@ -432,7 +433,7 @@ def test_merging_a_new_customer_folds_it_into_the_existing_one(
 
     assert blocker.args == [existing]
     assert runner.call(store.count_customers) == 1
-    assert runner.call(store.count_visits, existing) == 1
+    assert runner.call(history_store.count_visits, existing) == 1
     assert run(service.get(existing)).preferences == ["Jasmine tea"]
 
 

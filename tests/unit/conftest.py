@@ -26,7 +26,9 @@ from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import database
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite import runner as runner_module
+from console.storage.sqlite import search_index as search_store
 from console.storage.sqlite.runner import DatabaseRunner
 
 T = TypeVar("T")
@@ -137,7 +139,7 @@ def add_customer(
 
 
 def add_visit(runner: DatabaseRunner, customer_id: int, at: dt.datetime, note: str = "") -> int:
-    return runner.call(store.record_visit, Visit(customer_id, at, "Jing'an", "Li", note))
+    return runner.call(history_store.record_visit, Visit(customer_id, at, "Jing'an", "Li", note))
 
 
 def add_purchase(
@@ -148,7 +150,7 @@ def add_purchase(
     currency: str = "CNY",
 ) -> int:
     return runner.call(
-        store.record_purchase,
+        history_store.record_purchase,
         PurchaseRecord(customer_id, at, items, "Jing'an", "in store", currency),
     )
 
@@ -156,7 +158,7 @@ def add_purchase(
 def search_names(runner: DatabaseRunner, query: str, limit: int = 20) -> list[str]:
     from console.domain.search_text import plan_query
 
-    return [h.name for h in runner.call(store.search, plan_query(query), limit=limit)]
+    return [h.name for h in runner.call(search_store.search, plan_query(query), limit=limit)]
 
 
 def runner_for(path: Path) -> DatabaseRunner:

@@ -26,7 +26,9 @@ from console.services.customers import (
 )
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
+from tests.benchmarks import bulk
 from tests.people import signed_in
 from tests.unit.conftest import Clock, add_customer, add_visit, run
 
@@ -252,14 +254,14 @@ def test_add_purchase_validation_saves_nothing(
     ):
         with pytest.raises(ValueError):
             run(service.add_purchase(cid, items, currency="CNY"))
-    assert runner.call(store.count_purchases, cid) == 0
+    assert runner.call(history_store.count_purchases, cid) == 0
 
 
 def test_profile_pages_load_lazily(runner: DatabaseRunner, service: CustomerService) -> None:
     cid = add_customer(runner, "Regular")
     start = D(2024, 1, 1, 9, 0)
     runner.call(
-        store.bulk_insert_history,
+        bulk.bulk_insert_history,
         [(cid, start + dt.timedelta(days=i), "S", "Li", "") for i in range(130)],
         [
             (cid, start + dt.timedelta(hours=i), "S", "in store", "CNY", [PurchaseItem("Tea")])

@@ -17,8 +17,12 @@ from console.domain.customer import (
 )
 from console.domain.search_text import plan_query
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
+from console.storage.sqlite import search_index as search_store
 from console.storage.sqlite import settings as settings_store
+from console.storage.sqlite import today as today_store
 from console.storage.sqlite.runner import DatabaseRunner
+from tests.benchmarks import bulk
 from tests.unit.conftest import NOW, add_customer, add_purchase, add_visit
 
 D = dt.datetime
@@ -133,7 +137,7 @@ def test_bulk_insert_round_trips_and_counts(runner: DatabaseRunner) -> None:
     for i, c in enumerate(batch):
         c.member_no = f"B-{i}"
         c.phones = [Phone(f"+8613800000{i:03d}", "mobile")]
-    assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=2) == 3
+    assert runner.call(bulk.bulk_insert_customers, batch, now=NOW, batch_size=2) == 3
     assert [c.id for c in batch] == [1, 2, 3]
     assert runner.call(store.count_customers) == 3
     loaded = runner.call(store.get_customer, 2)
@@ -227,7 +231,7 @@ def test_merge_moves_history_and_fills_empty_fields(runner: DatabaseRunner) -> N
     add_visit(runner, other, D(2025, 12, 1, 10, 0))
     add_purchase(runner, other, D(2026, 3, 5, 10, 5), [PurchaseItem("Latte", 2, 3000, "drink")])
     add_purchase(runner, keep, D(2026, 1, 5, 10, 5), [PurchaseItem("Mocha", 1, 3200, "drink")])
-    runner.call(store.redeem_reward, other, at=D(2026, 3, 5, 10, 6), staff="Li")
+    runner.call(history_store.redeem_reward, other, at=D(2026, 3, 5, 10, 6), staff="Li")
 
     merged = runner.call(store.merge_customers, keep, other, now=NOW)
 
@@ -244,11 +248,11 @@ def test_merge_moves_history_and_fills_empty_fields(runner: DatabaseRunner) -> N
     assert merged.tier is Tier.GOLD
     assert [p.number for p in merged.phones] == ["+8613600001111", "+8613600002222"]
 
-    assert runner.call(store.count_visits, keep) == 3
-    assert runner.call(store.count_visits, other) == 0
-    assert runner.call(store.count_purchases, keep) == 2
-    assert runner.call(store.count_purchases, other) == 0
-    facts = runner.call(store.purchase_facts, keep, loyalty_category="drink")
+    assert runner.call(history_store.count_visits, keep) == 3
+    assert runner.call(history_store.count_visits, other) == 0
+    assert runner.call(history_store.count_purchases, keep) == 2
+    assert runner.call(history_store.count_purchases, other) == 0
+    facts = runner.call(history_store.purchase_facts, keep, loyalty_category="drink")
     assert facts.rewards_redeemed == 1
     assert facts.qualifying_quantity == 3
 
@@ -280,11 +284,13 @@ def test_merge_leaves_a_tombstone_outside_search_counts_and_exports(
     assert runner.call(store.merged_into, keep) is None
     assert runner.call(store.count_customers) == 1
     assert [c.id for c in runner.call(lambda db: list(store.iter_customers(db)))] == [keep]
-    assert [h.id for h in runner.call(store.search, plan_query("zhou xun"))] == []
+    assert [h.id for h in runner.call(search_store.search, plan_query("zhou xun"))] == []
     # The survivor inherited the birthday; the tombstone itself is not listed twice.
-    dated = runner.call(store.dates_in_window, [(11, 28)], consent_only=False)
+    dated = runner.call(today_store.dates_in_window, [(11, 28)], consent_only=False)
     assert [d.customer_id for d in dated] == [keep]
-    lapsed = runner.call(store.lapsed_customers, seen_before=NOW, min_visits=1, consent_only=False)
+    lapsed = runner.call(
+        today_store.lapsed_customers, seen_before=NOW, min_visits=1, consent_only=False
+    )
     assert [c.customer_id for c in lapsed] == [keep]
 
 
@@ -329,7 +335,7 @@ def test_visit_on_a_merged_customer_is_refused(runner: DatabaseRunner) -> None:
     runner.call(store.merge_customers, a, b, now=NOW)
     with pytest.raises(ValueError, match="merged"):
         add_visit(runner, b, NOW)
-    assert runner.call(store.count_visits, b) == 0
+    assert runner.call(history_store.count_visits, b) == 0
 
 
 # --- visits -------------------------------------------------------------------------------
@@ -353,13 +359,13 @@ def test_visit_count_and_last_visit_follow_every_visit(runner: DatabaseRunner) -
     # A visit logged late (from a paper list) does not move last_visit back.
     add_visit(runner, cid, D(2026, 2, 1, 12, 0))
     assert _visit_facts(runner, cid) == (3, "2026-09-01T12:00:00")
-    assert runner.call(store.count_visits, cid) == 3
+    assert runner.call(history_store.count_visits, cid) == 3
 
 
 def test_visit_keeps_store_staff_and_note(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "A")
     vid = add_visit(runner, cid, D(2026, 5, 1, 12, 0), note="birthday cake")
-    (visit,) = runner.call(store.list_visits, cid)
+    (visit,) = runner.call(history_store.list_visits, cid)
     assert visit.id == vid
     assert (visit.at, visit.store, visit.staff, visit.note) == (
         D(2026, 5, 1, 12, 0),
@@ -381,7 +387,7 @@ def test_purchase_round_trip_with_items(runner: DatabaseRunner) -> None:
         [PurchaseItem("Latte", 2, 3050, "drink"), PurchaseItem("Croissant", 1, 1800, "food")],
         currency="HKD",
     )
-    (purchase,) = runner.call(store.list_purchases, cid)
+    (purchase,) = runner.call(history_store.list_purchases, cid)
     assert purchase.id == pid
     assert purchase.at == D(2026, 11, 1, 9, 30)
     assert purchase.currency == "HKD"
@@ -397,7 +403,7 @@ def test_purchase_without_items_is_refused(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "A")
     with pytest.raises(ValueError):
         add_purchase(runner, cid, NOW, [])
-    assert runner.call(store.count_purchases, cid) == 0
+    assert runner.call(history_store.count_purchases, cid) == 0
 
 
 def test_purchase_facts(runner: DatabaseRunner) -> None:
@@ -412,10 +418,10 @@ def test_purchase_facts(runner: DatabaseRunner) -> None:
     )
     add_purchase(runner, cid, D(2026, 3, 1, 9), [PurchaseItem("Latte", 1, 4000, "drink")], "HKD")
     add_purchase(runner, other, D(2026, 4, 1, 9), [PurchaseItem("Latte", 50, 3000, "drink")])
-    runner.call(store.redeem_reward, cid, at=D(2026, 3, 2, 9), staff="Li")
-    runner.call(store.redeem_reward, other, at=D(2026, 4, 2, 9), staff="Li")
+    runner.call(history_store.redeem_reward, cid, at=D(2026, 3, 2, 9), staff="Li")
+    runner.call(history_store.redeem_reward, other, at=D(2026, 4, 2, 9), staff="Li")
 
-    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink")
+    facts = runner.call(history_store.purchase_facts, cid, loyalty_category="drink")
     assert facts.spend_by_currency == {"CNY": 9000 + 6400 + 10000, "HKD": 4000}
     assert list(facts.spend_by_currency) == ["CNY", "HKD"]  # largest first
     assert facts.favourite_items == [("Cake", 4), ("Latte", 4), ("Mocha", 2)]
@@ -423,7 +429,7 @@ def test_purchase_facts(runner: DatabaseRunner) -> None:
     assert facts.rewards_redeemed == 1
     assert facts.last_purchase == D(2026, 3, 1, 9)
 
-    everything = runner.call(store.purchase_facts, cid, loyalty_category="", favourites=1)
+    everything = runner.call(history_store.purchase_facts, cid, loyalty_category="", favourites=1)
     assert everything.qualifying_quantity == 10
     assert everything.favourite_items == [("Cake", 4)]
 
@@ -436,19 +442,19 @@ def test_favourites_tie_break_by_name_as_sqlite_sorts_text(runner: DatabaseRunne
     for name in names:
         add_purchase(runner, cid, NOW, [PurchaseItem(name, 2, 1000, "drink")])
     add_purchase(runner, cid, NOW, [PurchaseItem("Mocha", 1, 1000, "food")])
-    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink", favourites=20)
+    facts = runner.call(history_store.purchase_facts, cid, loyalty_category="drink", favourites=20)
     expected = sorted(names, key=lambda name: name.encode())
     assert facts.favourite_items == [(name, 2) for name in expected] + [("Mocha", 1)]
     assert facts.qualifying_quantity == 2 * len(names)
     assert (
         runner.call(
-            store.purchase_facts, cid, loyalty_category="drink", favourites=-1
+            history_store.purchase_facts, cid, loyalty_category="drink", favourites=-1
         ).favourite_items
         == facts.favourite_items
     )
     assert (
         runner.call(
-            store.purchase_facts, cid, loyalty_category="drink", favourites=0
+            history_store.purchase_facts, cid, loyalty_category="drink", favourites=0
         ).favourite_items
         == []
     )
@@ -460,13 +466,13 @@ def test_loyalty_category_matches_ignoring_case(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "A")
     add_purchase(runner, cid, NOW, [PurchaseItem("Latte", 2, 3000, "Drink")])
     add_purchase(runner, cid, NOW, [PurchaseItem("Tea", 1, 2000, "drink")])
-    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink")
+    facts = runner.call(history_store.purchase_facts, cid, loyalty_category="drink")
     assert facts.qualifying_quantity == 3
 
 
 def test_purchase_facts_of_a_customer_without_purchases(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "A")
-    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink")
+    facts = runner.call(history_store.purchase_facts, cid, loyalty_category="drink")
     assert facts.spend_by_currency == {}
     assert facts.favourite_items == []
     assert facts.qualifying_quantity == 0
@@ -481,14 +487,14 @@ def test_visits_come_in_pages_newest_first(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "A")
     start = D(2026, 1, 1, 9, 0)
     history = [(cid, start + dt.timedelta(days=i), "S", "Li", f"v{i}") for i in range(120)]
-    runner.call(store.bulk_insert_history, history, [])
-    first = runner.call(store.list_visits, cid, offset=0, limit=50)
-    second = runner.call(store.list_visits, cid, offset=50, limit=50)
-    last = runner.call(store.list_visits, cid, offset=100, limit=50)
+    runner.call(bulk.bulk_insert_history, history, [])
+    first = runner.call(history_store.list_visits, cid, offset=0, limit=50)
+    second = runner.call(history_store.list_visits, cid, offset=50, limit=50)
+    last = runner.call(history_store.list_visits, cid, offset=100, limit=50)
     assert [len(first), len(second), len(last)] == [50, 50, 20]
     notes = [v.note for v in first + second + last]
     assert notes == [f"v{i}" for i in reversed(range(120))]
-    assert runner.call(store.list_visits, cid, offset=120, limit=50) == []
+    assert runner.call(history_store.list_visits, cid, offset=120, limit=50) == []
     assert _visit_facts(runner, cid) == (120, (start + dt.timedelta(days=119)).isoformat())
 
 
@@ -506,15 +512,15 @@ def test_ten_thousand_purchases_come_in_pages(runner: DatabaseRunner) -> None:
         )
         for i in range(10_000)
     ]
-    runner.call(store.bulk_insert_history, [], purchases)
-    assert runner.call(store.count_purchases, cid) == 10_000
-    page = runner.call(store.list_purchases, cid, offset=0, limit=50)
+    runner.call(bulk.bulk_insert_history, [], purchases)
+    assert runner.call(history_store.count_purchases, cid) == 10_000
+    page = runner.call(history_store.list_purchases, cid, offset=0, limit=50)
     assert len(page) == 50
     assert page[0].items == [PurchaseItem("item 9999", 1, 100, "drink")]
     assert page[0].at == start + dt.timedelta(hours=9999)
-    deep = runner.call(store.list_purchases, cid, offset=9_990, limit=50)
+    deep = runner.call(history_store.list_purchases, cid, offset=9_990, limit=50)
     assert [p.items[0].name for p in deep] == [f"item {i}" for i in reversed(range(10))]
-    facts = runner.call(store.purchase_facts, cid, loyalty_category="drink")
+    facts = runner.call(history_store.purchase_facts, cid, loyalty_category="drink")
     assert facts.qualifying_quantity == 5_000
     assert facts.spend_by_currency == {"CNY": 1_000_000}
 
@@ -533,14 +539,14 @@ def test_dates_in_window_finds_birthdays_and_other_dates(runner: DatabaseRunner)
     add_customer(runner, "C", birthday=PartialDate(12, 30), greetings_consent=False)
     add_customer(runner, "D", birthday=PartialDate(6, 1), greetings_consent=True)
     window = [(12, 29), (12, 30), (12, 31), (1, 1), (1, 2)]
-    consenting = runner.call(store.dates_in_window, window, consent_only=True)
+    consenting = runner.call(today_store.dates_in_window, window, consent_only=True)
     assert sorted((d.customer_id, d.label) for d in consenting) == [
         (a, "birthday"),
         (b, "wedding anniversary"),
     ]
-    everyone = runner.call(store.dates_in_window, window, consent_only=False)
+    everyone = runner.call(today_store.dates_in_window, window, consent_only=False)
     assert len(everyone) == 3
-    assert runner.call(store.dates_in_window, [], consent_only=False) == []
+    assert runner.call(today_store.dates_in_window, [], consent_only=False) == []
 
 
 def test_lapsed_customers_are_good_customers_not_seen_recently(runner: DatabaseRunner) -> None:
@@ -557,11 +563,11 @@ def test_lapsed_customers_are_good_customers_not_seen_recently(runner: DatabaseR
     add_visit(runner, casual, D(2025, 1, 1, 10))
     cutoff = D(2026, 5, 28, 10)
     lapsed = runner.call(
-        store.lapsed_customers, seen_before=cutoff, min_visits=5, consent_only=True
+        today_store.lapsed_customers, seen_before=cutoff, min_visits=5, consent_only=True
     )
     assert [c.customer_id for c in lapsed] == [loyal, gold]
     everyone = runner.call(
-        store.lapsed_customers, seen_before=cutoff, min_visits=5, consent_only=False
+        today_store.lapsed_customers, seen_before=cutoff, min_visits=5, consent_only=False
     )
     assert {c.customer_id for c in everyone} == {loyal, gold, silent}
 

@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 from console.domain.customer import Customer, Phone, Tier
 from console.domain.search_text import Tier as MatchTier
 from console.domain.search_text import customer_search_keys, fold, index_entry, plan_query
+from console.repositories.customers import fill_derived
 from console.services.customers import CustomerService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import search_index as search_store
 from console.storage.sqlite.runner import DatabaseRunner
+from tests.benchmarks import bulk
 from tests.unit.conftest import NOW, add_customer, add_visit, run, search_names
 
 ZHANG_WEI_PHONE = "+8613812345678"
@@ -160,7 +163,7 @@ def test_substring_of_a_latin_name(runner: DatabaseRunner, people: dict[str, int
 def test_suffix_search_needs_four_digits(runner: DatabaseRunner, people: dict[str, int]) -> None:
     plan = plan_query("678")
     assert all(lookup.term != "876" for lookup in plan.lookups)
-    hits = runner.call(store.search, plan_query("5678"))
+    hits = runner.call(search_store.search, plan_query("5678"))
     assert [h.id for h in hits][:1] == [people["zhang_wei"]]
     assert hits[0].phones == (ZHANG_WEI_PHONE,)
 
@@ -171,7 +174,7 @@ def test_results_carry_what_tells_two_namesakes_apart(runner: DatabaseRunner) ->
     )
     second = add_customer(runner, "Wang Fang", phones=["+8613900009876"], member_no="C-77")
     add_visit(runner, first, dt.datetime(2026, 11, 1, 15, 0))
-    hits = {h.id: h for h in runner.call(store.search, plan_query("wang fang"))}
+    hits = {h.id: h for h in runner.call(search_store.search, plan_query("wang fang"))}
     assert hits[first].preferred_name == "Ms. Wang"
     assert hits[first].phones == ("+8613800001234",)
     assert hits[first].tier == "vip"
@@ -191,7 +194,7 @@ def test_exact_then_prefix_then_substring(runner: DatabaseRunner) -> None:
     # Even a very recent visit does not lift a weaker match above a stronger one.
     add_visit(runner, joanne, dt.datetime(2026, 11, 27, 9, 0))
     add_visit(runner, anna, dt.datetime(2026, 11, 20, 9, 0))
-    hits = runner.call(store.search, plan_query("ann"))
+    hits = runner.call(search_store.search, plan_query("ann"))
     assert [(h.id, h.match) for h in hits] == [
         (ann, MatchTier.EXACT),
         (anna, MatchTier.PREFIX),
@@ -205,11 +208,19 @@ def test_ties_are_broken_by_most_recent_visit(runner: DatabaseRunner) -> None:
     recent = add_customer(runner, "Anna Wong")
     add_visit(runner, old, dt.datetime(2024, 3, 1, 12, 0))
     add_visit(runner, recent, dt.datetime(2026, 11, 2, 12, 0))
-    assert [h.id for h in runner.call(store.search, plan_query("anna"))] == [recent, old, never]
+    assert [h.id for h in runner.call(search_store.search, plan_query("anna"))] == [
+        recent,
+        old,
+        never,
+    ]
 
     # A visit today moves the old customer to the top at once.
     add_visit(runner, old, dt.datetime(2026, 11, 28, 9, 30))
-    assert [h.id for h in runner.call(store.search, plan_query("anna"))] == [old, recent, never]
+    assert [h.id for h in runner.call(search_store.search, plan_query("anna"))] == [
+        old,
+        recent,
+        never,
+    ]
 
 
 def test_ties_among_chinese_fragment_matches_follow_last_visit(runner: DatabaseRunner) -> None:
@@ -219,15 +230,15 @@ def test_ties_among_chinese_fragment_matches_follow_last_visit(runner: DatabaseR
     add_visit(runner, a, dt.datetime(2026, 1, 1, 10, 0))
     add_visit(runner, c, dt.datetime(2026, 6, 1, 10, 0))
     add_visit(runner, b, dt.datetime(2025, 6, 1, 10, 0))
-    assert [h.id for h in runner.call(store.search, plan_query("伟"))] == [c, a, b]
+    assert [h.id for h in runner.call(search_store.search, plan_query("伟"))] == [c, a, b]
 
 
 def test_limit_is_respected(runner: DatabaseRunner) -> None:
     for i in range(30):
         add_customer(runner, f"Chen Jie {i}")
-    assert len(runner.call(store.search, plan_query("chen"), limit=7)) == 7
-    assert len(runner.call(store.search, plan_query("chen"))) == 20
-    assert runner.call(store.search, plan_query("chen"), limit=0) == []
+    assert len(runner.call(search_store.search, plan_query("chen"), limit=7)) == 7
+    assert len(runner.call(search_store.search, plan_query("chen"))) == 20
+    assert runner.call(search_store.search, plan_query("chen"), limit=0) == []
 
 
 # --- freshness: edits, merges ------------------------------------------------------------
@@ -273,11 +284,11 @@ def test_merged_customer_disappears_from_search(runner: DatabaseRunner) -> None:
     )
     runner.call(store.merge_customers, keep, dup, now=NOW)
     for query in ("chen jing", "陈静", "静", "jing@example.com", "D-9", "2222", "13600002222"):
-        ids = [h.id for h in runner.call(store.search, plan_query(query))]
+        ids = [h.id for h in runner.call(search_store.search, plan_query(query))]
         assert dup not in ids, query
     # The survivor is found by what it inherited.
     for query in ("jing@example.com", "D-9", "13600002222", "2222"):
-        ids = [h.id for h in runner.call(store.search, plan_query(query))]
+        ids = [h.id for h in runner.call(search_store.search, plan_query(query))]
         assert ids[:1] == [keep], query
 
 
@@ -461,7 +472,7 @@ def test_customer_search_through_the_service_is_async(
 
 def test_bulk_inserted_customers_are_searchable(runner: DatabaseRunner) -> None:
     batch = [Customer(name=f"客户{i}号", phones=[Phone(f"+86139{i:08d}")]) for i in range(1, 120)]
-    assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
+    assert runner.call(bulk.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
     assert search_names(runner, "客户77号") == ["客户77号"]
     assert search_names(runner, "13900000077") == ["客户77号"]
 
@@ -494,18 +505,18 @@ def test_member_number_by_more_of_its_last_digits(runner: DatabaseRunner) -> Non
     card = add_customer(runner, "Card Holder", member_no="M00012345")
     other = add_customer(runner, "Other Holder", member_no="M00099345")
     for query in ("2345", "12345", "012345", "00012345"):
-        hits = runner.call(store.search, plan_query(query))
+        hits = runner.call(search_store.search, plan_query(query))
         assert [h.id for h in hits] == [card], query
         assert hits[0].match == MatchTier.PREFIX
-    assert {h.id for h in runner.call(store.search, plan_query("9345"))} == {other}
-    assert runner.call(store.search, plan_query("345")) == []  # 3 digits: no suffix search
+    assert {h.id for h in runner.call(search_store.search, plan_query("9345"))} == {other}
+    assert runner.call(search_store.search, plan_query("345")) == []  # 3 digits: no suffix search
 
 
 def test_member_number_suffix_and_phone_suffix_both_count(runner: DatabaseRunner) -> None:
     by_card = add_customer(runner, "By Card", member_no="88885678")
     by_phone = add_customer(runner, "By Phone", phones=["+8613800005678"])
     assert set(search_names(runner, "5678")) == {"By Card", "By Phone"}
-    hits = runner.call(store.search, plan_query("5678"))
+    hits = runner.call(search_store.search, plan_query("5678"))
     assert {h.id for h in hits} == {by_card, by_phone}
 
 
@@ -526,7 +537,7 @@ def test_bulk_loaded_member_numbers_are_found_by_their_last_digits(
     runner: DatabaseRunner,
 ) -> None:
     batch = [Customer(name=f"Member {i}", member_no=f"C-{i:06d}") for i in range(1, 120)]
-    assert runner.call(store.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
+    assert runner.call(bulk.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
     assert search_names(runner, "0077") == ["Member 77"]
     assert search_names(runner, "000118") == ["Member 118"]
 
@@ -542,7 +553,7 @@ def test_index_entry_holds_exactly_the_search_keys_terms() -> None:
         Customer(name="", email="  ", member_no="---"),
     ]
     for c in customers:
-        store.prepare(c)
+        fill_derived(c)
         phones = tuple(p.number for p in c.phones)
         doc, text = index_entry(
             c.name, c.preferred_name, c.romanisation, c.email, c.member_no, phones

@@ -26,7 +26,7 @@ from console.domain.calls import (
     choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
-from console.storage.sqlite.customers import RANK_ID_BITS
+from console.storage.sqlite.search_index import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
 #: At most this many customers are weighed for a last-digits match (a probable match

@@ -14,6 +14,8 @@ from typing import TypeVar
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from console.storage.sqlite.search_index import rebuild_search_index
+
 APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
 MIGRATION_SET = "service_console"
 
@@ -175,7 +177,7 @@ def _m0002_search(db: sqlite_utils.Database) -> None:
     # newest first and stops after a page ("ties broken by most recent visit" for free);
     # as the primary key it also keeps the rows in that order on disk, for prefix scans:
     #   rank_key = ((Unix seconds of the last visit) + 1) << 30 | customer_id
-    # with 0 seconds for "never visited" (see console.storage.sqlite.customers.rank_key).
+    # with 0 seconds for "never visited" (see console.storage.sqlite.search_index.rank_key).
     db.execute(
         """
         CREATE TABLE search_docs (
@@ -752,8 +754,6 @@ def migrate(db: sqlite_utils.Database) -> None:
         return
     migrations.apply(db)
     if PENDING_SEARCH_REBUILD in db.table_names():
-        from console.storage.sqlite.customers import rebuild_search_index  # storage imports schema
-
         rebuild_search_index(db)
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

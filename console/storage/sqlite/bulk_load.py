@@ -1,0 +1,177 @@
+"""The bulk path: many new customers with their history in the caller's transaction
+(an import, a demo fill). See :class:`console.repositories.customers.CustomerBulkLoad`.
+
+Rows go in with one ``executemany`` per table per batch, and the search documents with
+one statement per batch in rank order (see :func:`.search_index.insert_search_docs`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import string
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from console.domain.customer import Conflict, Customer
+from console.repositories.customers import Loaded, NewCustomer
+from console.storage.sqlite import search_index
+from console.storage.sqlite.customer_rows import (
+    INSERT_DATE,
+    INSERT_PHONE,
+    ROW_COLUMNS,
+    customer_values,
+    iso,
+)
+from console.storage.sqlite.customers import find_conflicts
+from console.storage.sqlite.history import insert_history
+
+INSERT_CUSTOMER = (
+    f"INSERT INTO customers (id, created_at, visit_count, last_visit, {', '.join(ROW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 4))})"
+)
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def next_id(db: sqlite_utils.Database, table: str) -> int:
+    """The id the next row of *table* gets (read under the load's write lock)."""
+    return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+class TakenKeys:
+    """Every phone, e-mail and member number of the live customers, for the rest of one
+    large load inside one write transaction.
+
+    An import asks for the duplicates of every row; almost every answer is "none", and
+    these sets give it without a query. While the transaction holds the write lock only
+    this connection changes the database, and the load adds what it writes; any other
+    change on the connection (``total_changes`` moves) retires the sets.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        conn = db.conn
+        self.phones = {
+            r[0]
+            for r in conn.execute(
+                "SELECT p.e164 FROM phones p JOIN customers c ON c.id = p.customer_id "
+                "WHERE c.merged_into IS NULL"
+            )
+        }
+        self.emails: set[str] = set()
+        self.member_nos: set[str] = set()
+        for email, member_no in conn.execute(
+            "SELECT email, member_no FROM customers WHERE merged_into IS NULL "
+            "AND (email != '' OR member_no != '')"
+        ):
+            if email:
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no:
+                self.member_nos.add(member_no)
+        self.changes = conn.total_changes
+
+    def add(self, db: sqlite_utils.Database, customers: Iterable[Customer]) -> None:
+        for c in customers:
+            self.phones.update(p.number for p in c.phones)
+            if email := c.email.strip():
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no := c.member_no.strip():
+                self.member_nos.add(member_no)
+        self.changes = db.conn.total_changes
+
+    def current(self, db: sqlite_utils.Database) -> bool:
+        """True while nothing but the load changed the database (see the class)."""
+        return self.changes == db.conn.total_changes and db.conn.in_transaction
+
+    def may_conflict(self, customer: Customer) -> bool:
+        email = customer.email.strip()
+        member_no = customer.member_no.strip()
+        return (
+            any(p.number in self.phones for p in customer.phones)
+            or bool(email and email.translate(_ASCII_LOWER) in self.emails)
+            or bool(member_no and member_no in self.member_nos)
+        )
+
+
+class SqliteBulkLoad:
+    """:class:`console.repositories.customers.CustomerBulkLoad` on one connection."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._taken: TakenKeys | None = None
+        self._collecting: bool | None = None
+
+    def expect_many(self) -> None:
+        if self._taken is None:
+            self._taken = TakenKeys(self.db)  # reads what was written so far
+        if self._collecting is None:
+            # A load makes millions of objects and no reference cycles: the cycle
+            # collector would only walk ever larger generations.
+            self._collecting = gc.isenabled()
+            gc.disable()
+
+    def close(self) -> None:
+        self._taken = None
+        if self._collecting:
+            gc.enable()
+        self._collecting = None
+
+    def conflicts(self, new: NewCustomer) -> list[Conflict]:
+        taken = self._taken
+        if taken is not None and taken.current(self.db) and not taken.may_conflict(new.customer):
+            return []
+        return find_conflicts(self.db, new.customer)
+
+    def add(self, batch: Sequence[NewCustomer]) -> Loaded:
+        db = self.db
+        start = next_id(db, "customers")
+        purchase_id = next_id(db, "purchases")
+        customers: list[tuple[Any, ...]] = []
+        phones: list[tuple[int, str, str, int]] = []
+        dates: list[tuple[int, str, int, int, int | None]] = []
+        docs: list[tuple[int, int, str, str]] = []
+        visits: list[tuple[int, str, str, str, str]] = []
+        heads: list[tuple[int, int, str, str, str, str, int]] = []
+        items: list[tuple[int, str, int, int, str]] = []
+        for cid, new in enumerate(batch, start):
+            c = new.customer
+            c.id = cid
+            stamp = iso(new.added_at)
+            visit_rows = [(cid, iso(v.at), v.store, v.staff, v.note) for v in new.visits]
+            last_visit = max((v[1] for v in visit_rows), default="")
+            customers.append((cid, stamp, len(visit_rows), last_visit, *customer_values(c, stamp)))
+            phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
+            dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
+            docs.append((cid, search_index.rank_key(last_visit, cid), new.names, new.terms))
+            visits.extend(visit_rows)
+            for p in new.purchases:
+                heads.append(
+                    (purchase_id, cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor)
+                )
+                items.extend(
+                    (purchase_id, i.name, i.quantity, i.price_minor, i.category) for i in p.items
+                )
+                purchase_id += 1
+        conn = db.conn
+        conn.executemany(INSERT_CUSTOMER, customers)
+        conn.executemany(INSERT_PHONE, phones)
+        conn.executemany(INSERT_DATE, dates)
+        search_index.insert_search_docs(db, docs)
+        insert_history(db, visits, heads, items)
+        if self._taken is not None:
+            self._taken.add(db, (new.customer for new in batch))
+        return Loaded(len(customers), len(visits), len(heads))
+
+
+@contextlib.contextmanager
+def bulk_load(db: sqlite_utils.Database) -> Iterator[SqliteBulkLoad]:
+    """A bulk load inside the caller's write transaction."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("a bulk load needs the caller's write transaction")
+    load = SqliteBulkLoad(db)
+    try:
+        yield load
+    finally:
+        load.close()
