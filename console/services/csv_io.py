@@ -256,6 +256,11 @@ def unneutralise_cell(value: str) -> str:
 # by several regions (+1 NANP, +44 GB and the Crown dependencies) the region is picked as
 # ``region_code_for_number`` picks it. Anything else takes normalise_phone. The unit tests
 # compare both paths on many numbers of every country code.
+#
+# Measured (issue 13, tests/benchmarks/bench_import.py --rows 100000, 2 shared cores, two
+# runs each): with this path the import took 5.9-7.9 s (parsing alone 1.3-1.4 s); with
+# normalise_phone (phonenumbers.is_valid_number) for every number, 13.6-16.6 s (parsing
+# alone 4.4-6.0 s). It stays.
 
 _E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 _NATIONAL_DIGITS = re.compile(r"[1-9][0-9]*(?:[ -][0-9]+)*")
