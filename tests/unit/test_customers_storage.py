@@ -18,6 +18,7 @@ from console.domain.customer import (
 from console.domain.search_text import plan_query
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import history as history_store
+from console.storage.sqlite import instants
 from console.storage.sqlite import search_index as search_store
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import today as today_store
@@ -256,12 +257,7 @@ def test_merge_moves_history_and_fills_empty_fields(runner: DatabaseRunner) -> N
     assert facts.rewards_redeemed == 1
     assert facts.qualifying_quantity == 3
 
-    visit_count, last_visit = runner.call(
-        lambda db: db.execute(
-            "SELECT visit_count, last_visit FROM customers WHERE id = ?", [keep]
-        ).fetchone()
-    )
-    assert (visit_count, last_visit) == (3, "2026-03-05T10:00:00")
+    assert _visit_facts(runner, keep) == (3, "2026-03-05T10:00:00")
 
 
 def test_merge_leaves_a_tombstone_outside_search_counts_and_exports(
@@ -342,12 +338,14 @@ def test_visit_on_a_merged_customer_is_refused(runner: DatabaseRunner) -> None:
 
 
 def _visit_facts(runner: DatabaseRunner, cid: int) -> tuple[int, str]:
+    """The customer's stored visit count and last visit (as the store's wall time)."""
     row = runner.call(
         lambda db: db.execute(
             "SELECT visit_count, last_visit FROM customers WHERE id = ?", [cid]
         ).fetchone()
     )
-    return int(row[0]), str(row[1])
+    last = instants.load_local(row[1]).isoformat() if row[1] else ""
+    return int(row[0]), last
 
 
 def test_visit_count_and_last_visit_follow_every_visit(runner: DatabaseRunner) -> None:

@@ -15,14 +15,19 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.customer import Customer, ImportantDate, Language, PartialDate, Phone, Tier
+from console.storage.sqlite import instants
+
+# Instants (created, updated, last visit; visits', purchases' and rewards' times) are
+# stored as UTC text (:mod:`.instants`); the domain's values are naive wall times of the
+# store (this computer's zone).
+iso = instants.dump
+parse_dt = instants.load_local
 
 
-def iso(value: dt.datetime) -> str:
-    return value.isoformat(timespec="seconds")
-
-
-def parse_dt(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value)
+def local_text(stored: str) -> str:
+    """A stored instant (or '' for none) as the wall time's ISO text, to the second: what
+    search hits and Today's rows carry as ``last_visit``."""
+    return instants.load_local(stored).isoformat(timespec="seconds") if stored else ""
 
 
 #: The columns a customer's own fields fill (not id, created_at, visit facts, merges).

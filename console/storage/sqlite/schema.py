@@ -14,6 +14,7 @@ from typing import TypeVar
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from console.storage.sqlite import instants
 from console.storage.sqlite.search_index import rebuild_search_index
 
 APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
@@ -758,3 +759,24 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {known_version()}")
+
+
+# Migrations 0010-0012: customers, their history and the search index (issue 13).
+
+
+@migration("0010_customer_instants")
+def _m0010_customer_instants(db: sqlite_utils.Database) -> None:
+    # Customers' and their history's times were naive local ISO text (the wall time of
+    # the computer that wrote them); from here on they are UTC instants (instants.dump).
+    # A naive value is read in the zone of the computer running this (where it was
+    # written), DST fold 0. The search ranks derive from the last visit: rebuilt after.
+    db.conn.create_function("migrate_instant", 1, instants.migrate_text, deterministic=True)
+    db.execute(
+        "UPDATE customers SET created_at = migrate_instant(created_at), "
+        "updated_at = migrate_instant(updated_at), "
+        "last_visit = coalesce(migrate_instant(last_visit), '')"
+    )
+    for table in ("visits", "purchases", "rewards_redeemed"):
+        db.execute(f"UPDATE {table} SET at = migrate_instant(at)")
+    if db.execute("SELECT EXISTS (SELECT 1 FROM customers WHERE last_visit != '')").fetchone()[0]:
+        db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")

@@ -27,7 +27,7 @@ from console.domain.search_text import (
 )
 from console.domain.search_text import Tier as MatchTier
 from console.repositories.customers import fill_derived
-from console.storage.sqlite.customer_rows import iter_customers
+from console.storage.sqlite.customer_rows import iter_customers, local_text
 from console.storage.sqlite.transactions import write_transaction
 
 #: A customer id lives in the low bits of its search rank key (see :func:`rank_key`).
@@ -49,7 +49,9 @@ def rank_key(last_visit: str, customer_id: int) -> int:
         raise ValueError(f"customer id {customer_id} is out of the search index's range")
     if not last_visit:
         return customer_id
-    at = dt.datetime.fromisoformat(last_visit).replace(tzinfo=None)
+    at = dt.datetime.fromisoformat(last_visit)
+    if at.tzinfo is not None:  # stored instants are UTC (naive: before 0010_customer_instants)
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
     return ((max((at - _EPOCH) // _SECOND, 0) + 1) << RANK_ID_BITS) | customer_id
 
 
@@ -298,7 +300,7 @@ def _hits(
             phones=tuple(phones[cid]),
             member_no=row[3],
             email=row[4],
-            last_visit=row[5],
+            last_visit=local_text(row[5]),
             tier=row[6],
             visit_count=row[7],
             match=tiers[cid],

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from console.domain.customer import PartialDate
 from console.repositories.customers import DatedCustomer, LapsedCustomer
-from console.storage.sqlite.customer_rows import iso
+from console.storage.sqlite.customer_rows import iso, local_text
 
 
 def dates_in_window(
@@ -66,7 +66,12 @@ def lapsed_customers(
     consent = "AND marketing_consent = 1" if consent_only else ""
     return [
         LapsedCustomer(
-            r["id"], r["name"], r["preferred_name"], r["last_visit"], r["visit_count"], r["tier"]
+            r["id"],
+            r["name"],
+            r["preferred_name"],
+            local_text(r["last_visit"]),
+            r["visit_count"],
+            r["tier"],
         )
         for r in db.query(
             # +last_visit: read the table in order rather than through the last-visit

@@ -1,0 +1,146 @@
+"""Migrations of the customers' tables (0010-0012, issue 13), on databases written the old
+way: UTC instants from naive local times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from console.domain.customer import Customer, PurchaseItem, Visit
+from console.domain.customer import Purchase as PurchaseRecord
+from console.domain.search_text import plan_query
+from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
+from console.storage.sqlite import search_index
+from console.storage.sqlite.runner import DatabaseRunner
+
+D = dt.datetime
+
+
+@pytest.fixture
+def zone() -> Iterator[Callable[[str], None]]:
+    """Set the computer's time zone for the rest of the test (restored after)."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def _old_style_database(path: Path, rows: dict[str, str]) -> dict[str, int]:
+    """A database whose customers' times are naive local text (before 0010): a customer
+    with a visit, a purchase and a reward, and one never seen."""
+    with DatabaseRunner(path) as runner:
+        seen = runner.call(store.insert_customer, Customer("Seen Before"), now=D(2026, 1, 1))
+        never = runner.call(store.insert_customer, Customer("Never Seen"), now=D(2026, 1, 1))
+        runner.call(history_store.record_visit, Visit(seen, D(2026, 1, 1)))
+        runner.call(
+            history_store.record_purchase,
+            PurchaseRecord(seen, D(2026, 1, 1), [PurchaseItem("Tea")]),
+        )
+        runner.call(history_store.redeem_reward, seen, at=D(2026, 1, 1), staff="Li")
+
+        def write_old(db: object) -> None:
+            conn = db.conn  # type: ignore[attr-defined]
+            at = rows["at"]
+            conn.execute(
+                "UPDATE customers SET created_at = ?, updated_at = ?, last_visit = ? WHERE id = ?",
+                [rows["created"], rows["created"], at, seen],
+            )
+            conn.execute(
+                "UPDATE customers SET created_at = ?, updated_at = ? WHERE id = ?",
+                [rows["created"], rows["created"], never],
+            )
+            for table in ("visits", "purchases", "rewards_redeemed"):
+                conn.execute(f"UPDATE {table} SET at = ?", [at])
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_customer_instants'")
+            conn.commit()
+
+        runner.call(write_old)
+    return {"seen": seen, "never": never}
+
+
+def _stored(runner: DatabaseRunner, sql: str) -> list[str]:
+    return [str(r[0]) for r in runner.call(lambda db: db.execute(sql).fetchall())]
+
+
+def test_naive_local_times_become_utc_instants_and_read_back_in_any_zone(
+    tmp_path: Path, zone: Callable[[str], None]
+) -> None:
+    zone("Asia/Shanghai")  # +08:00, no DST
+    path = tmp_path / "old.db"
+    ids = _old_style_database(path, {"created": "2026-03-08T09:30:00", "at": "2026-03-08T09:45:00"})
+    with DatabaseRunner(path) as runner:  # opening migrates
+        seen = runner.call(store.get_customer, ids["seen"])
+        assert seen is not None
+        assert seen.created_at == D(2026, 3, 8, 9, 30)  # the same wall time in the same zone
+        assert seen.updated_at == D(2026, 3, 8, 9, 30)
+        assert [v.at for v in runner.call(history_store.list_visits, ids["seen"])] == [
+            D(2026, 3, 8, 9, 45)
+        ]
+        assert runner.call(history_store.list_purchases, ids["seen"])[0].at == D(2026, 3, 8, 9, 45)
+        # Stored as UTC instants, one format; "never visited" stays empty.
+        assert _stored(runner, "SELECT last_visit FROM customers ORDER BY id") == [
+            "2026-03-08T01:45:00.000000+00:00",
+            "",
+        ]
+        for table in ("visits", "purchases", "rewards_redeemed"):
+            assert _stored(runner, f"SELECT at FROM {table}") == [
+                "2026-03-08T01:45:00.000000+00:00"
+            ]
+        assert (
+            _stored(runner, "SELECT created_at FROM customers")
+            == ["2026-03-08T01:30:00.000000+00:00"] * 2
+        )
+        # The search ranks follow the converted last visit.
+        keys = dict(
+            runner.call(
+                lambda db: db.execute("SELECT customer_id, rank_key FROM search_docs").fetchall()
+            )
+        )
+        assert keys[ids["seen"]] == search_index.rank_key("2026-03-08T01:45:00+00:00", ids["seen"])
+        assert keys[ids["never"]] == ids["never"]
+        hits = runner.call(search_index.search, plan_query("seen"))
+        assert [h.name for h in hits][:1] == ["Seen Before"]
+        assert hits[0].last_visit == "2026-03-08T09:45:00"  # shown as the store's wall time
+    zone("Europe/London")  # the same instants on a computer in another zone
+    with DatabaseRunner(path) as runner:
+        seen = runner.call(store.get_customer, ids["seen"])
+        assert seen is not None
+        assert seen.created_at == D(2026, 3, 8, 1, 30)
+        assert [v.at for v in runner.call(history_store.list_visits, ids["seen"])] == [
+            D(2026, 3, 8, 1, 45)
+        ]
+
+
+def test_an_ambiguous_wall_time_is_read_as_the_first_of_the_two(
+    tmp_path: Path, zone: Callable[[str], None]
+) -> None:
+    zone("America/New_York")  # 1 Nov 2026, 01:30 happens twice (EDT, then EST)
+    path = tmp_path / "old.db"
+    ids = _old_style_database(path, {"created": "2026-11-01T01:30:00", "at": "2026-11-01T01:30:00"})
+    with DatabaseRunner(path) as runner:
+        assert _stored(runner, "SELECT at FROM visits") == ["2026-11-01T05:30:00.000000+00:00"]
+        seen = runner.call(store.get_customer, ids["seen"])
+        assert seen is not None and seen.created_at == D(2026, 11, 1, 1, 30)
+
+
+def test_new_times_are_written_as_utc(runner: DatabaseRunner, zone: Callable[[str], None]) -> None:
+    zone("Asia/Shanghai")
+    cid = runner.call(store.insert_customer, Customer("Zhou Min"), now=D(2026, 5, 1, 8, 0))
+    runner.call(history_store.record_visit, Visit(cid, D(2026, 5, 1, 7, 59)))
+    assert _stored(runner, "SELECT created_at || ' ' || last_visit FROM customers") == [
+        "2026-05-01T00:00:00.000000+00:00 2026-04-30T23:59:00.000000+00:00"
+    ]
