@@ -131,6 +131,10 @@ class Customer:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     greetings_consent: bool = False  # birthday and anniversary greetings
+    #: The stored record's version when this copy was read (None: a new customer, or a
+    #: caller that does not check) and who saved that version (see domain.versions).
+    version: int | None = None
+    changed_by: str = ""
 
 
 @dataclass(slots=True)

@@ -132,17 +132,33 @@ class CustomerRepository(Protocol):
         ...
 
     def add(
-        self, customer: Customer, *, now: dt.datetime, consent: Sequence[ConsentEvent] = ()
+        self,
+        customer: Customer,
+        *,
+        now: dt.datetime,
+        by: str = "",
+        consent: Sequence[ConsentEvent] = (),
     ) -> int:
-        """Insert *customer* (and the consent history entries *consent*, whose
-        ``customer_id`` the new id replaces); sets and returns its id."""
+        """Insert *customer* as version 1 saved by *by* (and the consent history entries
+        *consent*, whose ``customer_id`` the new id replaces); sets its id and version and
+        returns the id."""
         ...
 
     def update(
-        self, customer: Customer, *, now: dt.datetime, consent: Sequence[ConsentEvent] = ()
+        self,
+        customer: Customer,
+        *,
+        now: dt.datetime,
+        by: str = "",
+        consent: Sequence[ConsentEvent] = (),
     ) -> None:
-        """Save *customer* over its record; LookupError when it does not exist (or was
-        merged away)."""
+        """Save *customer* over its record as the next version, saved by *by*.
+
+        LookupError when it does not exist (or was merged away);
+        :class:`~console.domain.versions.ChangedMeanwhile` when ``customer.version`` is set
+        and the record has moved past it (then nothing is saved). A customer without a
+        version (None) is saved over whatever is there.
+        """
         ...
 
     def conflicts(self, customer: Customer) -> list[Conflict]:
@@ -151,7 +167,7 @@ class CustomerRepository(Protocol):
         member number."""
         ...
 
-    def merge(self, keep_id: int, other_id: int, *, now: dt.datetime) -> Customer:
+    def merge(self, keep_id: int, other_id: int, *, now: dt.datetime, by: str = "") -> Customer:
         """Fold *other* into *keep* (history, phones and dates move; empty fields of
         *keep* take *other*'s values); *other* stays as a tombstone. Returns *keep*."""
         ...

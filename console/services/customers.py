@@ -35,6 +35,7 @@ from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
+from console.domain.versions import ChangedMeanwhile
 from console.repositories import Repositories, Store
 from console.repositories.customers import DatedCustomer, LapsedCustomer
 from console.services import settings as opts
@@ -42,7 +43,7 @@ from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 
 # Raised by this service; the domain defines it (staff and complaints raise it too).
-__all__ = ["DatedCustomer", "LapsedCustomer", "ValidationFailed"]
+__all__ = ["ChangedMeanwhile", "DatedCustomer", "LapsedCustomer", "ValidationFailed"]
 
 
 class DuplicateFound(ValueError):
@@ -118,7 +119,8 @@ def validate_customer(customer: Customer) -> dict[str, str]:
     return errors
 
 
-_NOT_AUDITED = frozenset({"id"})
+#: Bookkeeping, not the customer's data (the audit entry itself says who and when).
+_NOT_AUDITED = frozenset({"id", "version", "changed_by"})
 
 
 def customer_changes(before: Customer | None, after: Customer) -> dict[str, list[Any]]:
@@ -215,27 +217,34 @@ class CustomerService:
         allow_duplicates: bool = False,
         consent_method: Method = Method.IN_PERSON,
     ) -> int:
-        """Insert or update. Raises ValidationFailed or DuplicateFound; saves nothing then.
+        """Insert or update. Raises ValidationFailed, DuplicateFound or (an update of a
+        customer someone saved since it was read: ``customer.version`` is behind)
+        ChangedMeanwhile; saves nothing then.
 
-        A change to a consent flag is kept in the consent history, given *consent_method*.
+        The duplicate check and the record as it was (for the audit entry and the consent
+        history) are read inside the write's transaction: another console's save in
+        between cannot slip past them. A change to a consent flag is kept in the consent
+        history, given *consent_method*.
         """
         given, customer = customer, clean_customer(customer)
         errors = validate_customer(customer)
         if errors:
             raise ValidationFailed(errors)
-        if not allow_duplicates:
-            conflicts = await self.conflicts(customer)
-            if conflicts:
-                raise DuplicateFound(conflicts)
         now = self.now()
         me = await self._identity.name()
         consent_at = self.clock.now().replace(microsecond=0)
+
+        def check_duplicates(repos: Repositories) -> None:
+            if not allow_duplicates and (conflicts := repos.customers.conflicts(customer)):
+                raise DuplicateFound(conflicts)
+
         if customer.id is None:
             # The new id replaces the events' customer_id (0 here) when they are written.
             given_events = _consent_events(0, None, customer, consent_method, me, consent_at)
 
             def insert(repos: Repositories) -> int:
-                return repos.customers.add(customer, now=now, consent=given_events)
+                check_duplicates(repos)
+                return repos.customers.add(customer, now=now, by=me, consent=given_events)
 
             created: int = await self._identity.apply(
                 insert,
@@ -243,18 +252,34 @@ class CustomerService:
                     Record("create", "customer", new_id, customer_changes(None, customer))
                 ],
             )
-            given.id = created
+            given.id, given.version, given.changed_by = created, customer.version, me
             return created
         customer_id = customer.id
-        before = await self.get(customer_id)
-        changes = customer_changes(before, customer)
-        events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
 
-        def update(repos: Repositories) -> None:
-            repos.customers.update(customer, now=now, consent=events)
+        def update(repos: Repositories) -> dict[str, list[Any]]:
+            before = repos.customers.get(customer_id)
+            if (
+                before is not None
+                and customer.version is not None
+                and before.version != customer.version
+            ):
+                raise ChangedMeanwhile(
+                    "customer",
+                    customer_id,
+                    by=before.changed_by,
+                    at=before.updated_at,
+                    version=before.version or 0,
+                )
+            check_duplicates(repos)
+            events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
+            repos.customers.update(customer, now=now, by=me, consent=events)
+            return customer_changes(before, customer)
 
-        records = [Record("update", "customer", customer_id, changes)] if changes else []
-        await self._identity.apply(update, records)
+        await self._identity.apply(
+            update,
+            lambda changes: [Record("update", "customer", customer_id, changes)] if changes else [],
+        )
+        given.version, given.changed_by = customer.version, me
         return customer_id
 
     async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
@@ -262,8 +287,9 @@ class CustomerService:
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
         now = self.now()
+        me = await self._identity.name()
         kept: Customer = await self._identity.apply(
-            lambda r: r.customers.merge(keep_id, other_id, now=now),
+            lambda r: r.customers.merge(keep_id, other_id, now=now, by=me),
             [
                 Record("merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"),
                 Record("merge", "customer", other_id, detail=f"merged into #{keep_id}"),

@@ -144,3 +144,25 @@ def test_new_times_are_written_as_utc(runner: DatabaseRunner, zone: Callable[[st
     assert _stored(runner, "SELECT created_at || ' ' || last_visit FROM customers") == [
         "2026-05-01T00:00:00.000000+00:00 2026-04-30T23:59:00.000000+00:00"
     ]
+
+
+def test_customers_from_before_versions_start_at_version_one(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with DatabaseRunner(path) as runner:
+        cid = runner.call(store.insert_customer, Customer("Zhou Min"), now=D(2026, 1, 1))
+
+        def before_versions(db: object) -> None:
+            conn = db.conn  # type: ignore[attr-defined]
+            conn.execute("ALTER TABLE customers DROP COLUMN version")
+            conn.execute("ALTER TABLE customers DROP COLUMN changed_by")
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_customer_versions'")
+            conn.commit()
+
+        runner.call(before_versions)
+    with DatabaseRunner(path) as runner:
+        customer = runner.call(store.get_customer, cid)
+        assert customer is not None and (customer.version, customer.changed_by) == (1, "")
+        customer.notes = "saved after the upgrade"
+        runner.call(store.update_customer, customer, now=D(2026, 1, 2), by="Li")
+        again = runner.call(store.get_customer, cid)
+        assert again is not None and (again.version, again.changed_by) == (2, "Li")

@@ -16,6 +16,7 @@ from console.domain.customer import (
     Tier,
 )
 from console.domain.profile import BadgeKind
+from console.domain.versions import ChangedMeanwhile
 from console.services import settings as opts
 from console.services.customers import (
     CustomerService,
@@ -473,3 +474,75 @@ def test_normalise_phones_reports_bad_numbers_and_drops_repeats() -> None:
     assert phones == [Phone("+8613812345678", "mobile"), Phone("+861087654321", "home")]
     assert len(errors) == 1
     assert "12" in errors[0]
+
+
+# --- two consoles, one customer (optimistic concurrency) --------------------------------
+
+
+def test_a_save_over_a_newer_version_is_refused_with_who_and_when(
+    runner: DatabaseRunner, settings: SettingsService, clock: Clock
+) -> None:
+    li = CustomerService(runner, settings, identity=signed_in(runner, "agent", "Li", clock))
+    wang = CustomerService(runner, settings, identity=signed_in(runner, "agent", "Wang", clock))
+    cid = run(li.save(Customer("Zhou Min", notes="likes tea")))
+    mine = run(li.get(cid))  # both open the same customer
+    theirs = run(wang.get(cid))
+    assert mine is not None and theirs is not None and mine.version == theirs.version == 1
+    clock.advance(minutes=5)
+    theirs.notes = "likes jasmine tea"
+    run(wang.save(theirs))
+    mine.notes = "allergic to nuts"
+    with pytest.raises(ChangedMeanwhile) as info:
+        run(li.save(mine))
+    assert (info.value.by, info.value.at, info.value.version) == (
+        "Wang",
+        clock.local_naive().replace(microsecond=0),
+        2,
+    )
+    assert "Wang" in str(info.value)
+    stored = run(li.get(cid))
+    assert stored is not None
+    assert (stored.notes, stored.version, stored.changed_by) == ("likes jasmine tea", 2, "Wang")
+    # Reloaded, the same edit goes through as the next version.
+    stored.notes = "allergic to nuts"
+    assert run(li.save(stored)) == cid
+    again = run(li.get(cid))
+    assert again is not None
+    assert (again.notes, again.version, again.changed_by) == ("allergic to nuts", 3, "Li")
+    assert stored.version == 3  # the saved copy knows its new version
+
+
+def test_saving_twice_from_one_form_is_not_a_conflict(
+    runner: DatabaseRunner, service: CustomerService
+) -> None:
+    cid = run(service.save(Customer("Zhou Min")))
+    me = run(service.get(cid))
+    assert me is not None
+    me.notes = "first"
+    run(service.save(me))
+    me.notes = "second"
+    run(service.save(me))  # the copy moved on with its own saves
+    stored = run(service.get(cid))
+    assert stored is not None and (stored.notes, stored.version) == ("second", 3)
+
+
+def test_a_refused_save_writes_nothing(
+    runner: DatabaseRunner, settings: SettingsService, clock: Clock
+) -> None:
+    li = CustomerService(runner, settings, identity=signed_in(runner, "agent", "Li", clock))
+    cid = run(li.save(Customer("Zhou Min")))
+    stale = run(li.get(cid))
+    fresh = run(li.get(cid))
+    assert stale is not None and fresh is not None
+    fresh.email = "zhou@example.com"
+    run(li.save(fresh))
+    audit_before = runner.call(lambda db: db.execute("SELECT count(*) FROM audit").fetchone()[0])
+    stale.marketing_consent = True
+    with pytest.raises(ChangedMeanwhile):
+        run(li.save(stale))
+    assert runner.call(lambda db: db.execute("SELECT count(*) FROM audit").fetchone()[0]) == (
+        audit_before
+    )
+    assert run(li.consent_history(cid)) == []
+    stored = run(li.get(cid))
+    assert stored is not None and not stored.marketing_consent and stored.version == 2

@@ -16,6 +16,7 @@ from console.domain.customer import (
     Tier,
 )
 from console.domain.search_text import plan_query
+from console.domain.versions import ChangedMeanwhile
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import history as history_store
 from console.storage.sqlite import instants
@@ -68,13 +69,14 @@ def test_round_trip_of_every_field(runner: DatabaseRunner) -> None:
     expected.id = cid
     expected.created_at = NOW
     expected.updated_at = NOW
+    expected.version = 1  # a new record's first version
     assert loaded == expected
 
 
 def test_round_trip_of_a_minimal_customer(runner: DatabaseRunner) -> None:
     cid = add_customer(runner, "Bob")
     loaded = runner.call(store.get_customer, cid)
-    assert loaded == Customer(name="Bob", id=cid, created_at=NOW, updated_at=NOW)
+    assert loaded == Customer(name="Bob", id=cid, created_at=NOW, updated_at=NOW, version=1)
 
 
 def test_birthday_with_year_and_without(runner: DatabaseRunner) -> None:
@@ -580,3 +582,41 @@ def test_settings_round_trip(runner: DatabaseRunner) -> None:
     runner.call(settings_store.set_setting, "loyalty_every", 12)
     assert runner.call(settings_store.get_setting, "store_name") == "上海静安店"
     assert runner.call(settings_store.get_setting, "loyalty_every") == 12
+
+
+# --- versions ---------------------------------------------------------------------------------
+
+
+def test_an_update_from_a_stale_copy_is_refused_in_storage_too(runner: DatabaseRunner) -> None:
+    cid = add_customer(runner, "Zhou Min")
+    first = runner.call(store.get_customer, cid)
+    second = runner.call(store.get_customer, cid)
+    assert first is not None and second is not None
+    second.notes = "theirs"
+    runner.call(store.update_customer, second, now=D(2026, 11, 28, 11, 0), by="Wang")
+    assert second.version == 2
+    first.notes = "mine"
+    with pytest.raises(ChangedMeanwhile) as info:
+        runner.call(store.update_customer, first, now=NOW, by="Li")
+    assert (info.value.by, info.value.at, info.value.version) == (
+        "Wang",
+        D(2026, 11, 28, 11, 0),
+        2,
+    )
+    stored = runner.call(store.get_customer, cid)
+    assert stored is not None and stored.notes == "theirs"
+    # A caller that does not track versions (version None) saves over what is there.
+    first.version = None
+    runner.call(store.update_customer, first, now=NOW, by="Li")
+    stored = runner.call(store.get_customer, cid)
+    assert stored is not None and (stored.notes, stored.version) == ("mine", 3)
+
+
+def test_a_merge_moves_both_versions_on(runner: DatabaseRunner) -> None:
+    keep = add_customer(runner, "A")
+    other = add_customer(runner, "B")
+    runner.call(store.merge_customers, keep, other, now=NOW, by="Li")
+    versions = runner.call(
+        lambda db: db.execute("SELECT version, changed_by FROM customers ORDER BY id").fetchall()
+    )
+    assert [tuple(v) for v in versions] == [(2, "Li"), (2, "Li")]

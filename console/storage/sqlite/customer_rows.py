@@ -144,6 +144,8 @@ def customer_from_row(row: dict[str, Any]) -> Customer:
         customer_kind=row["customer_kind"],
         created_at=parse_dt(row["created_at"]),
         updated_at=parse_dt(row["updated_at"]),
+        version=int(row["version"]),
+        changed_by=row["changed_by"],
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.customer import Conflict, Customer, Language, Tier
+from console.domain.versions import ChangedMeanwhile
 from console.repositories.customers import fill_derived
 from console.storage.sqlite import history, search_index
 from console.storage.sqlite.customer_rows import (
@@ -25,6 +26,7 @@ from console.storage.sqlite.customer_rows import (
     iso,
     iter_customers,
     merged_into,
+    parse_dt,
     write_children,
 )
 from console.storage.sqlite.transactions import write_transaction
@@ -42,10 +44,14 @@ __all__ = [
 ]
 
 
-def insert_customer(db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime) -> int:
+def insert_customer(
+    db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime, by: str = ""
+) -> int:
+    """Insert *customer* (version 1, saved by *by*); sets its id and version."""
     fill_derived(customer)
     row = customer_row(customer, now)
     row["created_at"] = iso(now)
+    row["changed_by"] = by
     with write_transaction(db):
         cursor = db.execute(
             f"INSERT INTO customers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
@@ -55,26 +61,43 @@ def insert_customer(db: sqlite_utils.Database, customer: Customer, *, now: dt.da
         write_children(db, customer_id, customer)
         search_index.write_index(db, customer_id, search_index.keys_for(customer), "")
     customer.id = customer_id
+    customer.version, customer.changed_by = 1, by
     return customer_id
 
 
-def update_customer(db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime) -> None:
+def update_customer(
+    db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime, by: str = ""
+) -> None:
+    """Save *customer* over its record as the next version, saved by *by*.
+
+    LookupError when it does not exist (or was merged away); ChangedMeanwhile when
+    *customer* carries a version and the record has moved past it (nothing is saved).
+    """
     if customer.id is None:
         raise ValueError("customer has no id")
     fill_derived(customer)
     row = customer_row(customer, now)
+    row["changed_by"] = by
     with write_transaction(db):
         current = db.execute(
-            "SELECT last_visit FROM customers WHERE id = ? AND merged_into IS NULL", [customer.id]
+            "SELECT last_visit, version, changed_by, updated_at FROM customers "
+            "WHERE id = ? AND merged_into IS NULL",
+            [customer.id],
         ).fetchone()
         if current is None:
             raise LookupError(f"customer {customer.id} does not exist")
+        last_visit, version, changed_by, updated_at = current
+        if customer.version is not None and customer.version != version:
+            raise ChangedMeanwhile(
+                "customer", customer.id, by=changed_by, at=parse_dt(updated_at), version=version
+            )
         db.execute(
-            f"UPDATE customers SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-            [*row.values(), customer.id],
+            f"UPDATE customers SET {', '.join(f'{k} = ?' for k in row)}, version = ? WHERE id = ?",
+            [*row.values(), version + 1, customer.id],
         )
         write_children(db, customer.id, customer)
-        search_index.write_index(db, customer.id, search_index.keys_for(customer), current[0])
+        search_index.write_index(db, customer.id, search_index.keys_for(customer), last_visit)
+    customer.version, customer.changed_by = version + 1, by
 
 
 def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Conflict]:
@@ -117,7 +140,7 @@ def find_conflicts(db: sqlite_utils.Database, customer: Customer) -> list[Confli
 
 
 def merge_customers(
-    db: sqlite_utils.Database, keep_id: int, other_id: int, *, now: dt.datetime
+    db: sqlite_utils.Database, keep_id: int, other_id: int, *, now: dt.datetime, by: str = ""
 ) -> Customer:
     """Fold *other* into *keep*: all visits, purchases, rewards, phones and dates move;
     empty fields of *keep* take *other*'s values; lists are united. *other* stays as a
@@ -166,14 +189,15 @@ def merge_customers(
                 f"UPDATE {table} SET customer_id = ? WHERE customer_id = ?", [keep_id, other_id]
             )
         db.execute(
-            "UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?",
-            [keep_id, iso(now), other_id],
+            "UPDATE customers SET merged_into = ?, updated_at = ?, version = version + 1, "
+            "changed_by = ? WHERE id = ?",
+            [keep_id, iso(now), by, other_id],
         )
         search_index.drop(db, other_id)
         # Phones move to the survivor; the tombstone keeps none so it is never matched.
         db.execute("DELETE FROM phones WHERE customer_id = ?", [other_id])
         db.execute("DELETE FROM important_dates WHERE customer_id = ?", [other_id])
-        update_customer(db, keep, now=now)
+        update_customer(db, keep, now=now, by=by)  # keep: read above, in this transaction
         history.refresh_visit_facts(db, keep_id)
     result = get_customer(db, keep_id)
     assert result is not None

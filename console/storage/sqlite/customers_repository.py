@@ -29,9 +29,14 @@ class SqliteCustomers:
         return customer_rows.count_customers(self.db)
 
     def add(
-        self, customer: Customer, *, now: dt.datetime, consent: Sequence[ConsentEvent] = ()
+        self,
+        customer: Customer,
+        *,
+        now: dt.datetime,
+        by: str = "",
+        consent: Sequence[ConsentEvent] = (),
     ) -> int:
-        new_id = customers.insert_customer(self.db, customer, now=now)
+        new_id = customers.insert_customer(self.db, customer, now=now, by=by)
         if consent:
             privacy.record_consent(
                 self.db, [dataclasses.replace(e, customer_id=new_id) for e in consent]
@@ -39,17 +44,22 @@ class SqliteCustomers:
         return new_id
 
     def update(
-        self, customer: Customer, *, now: dt.datetime, consent: Sequence[ConsentEvent] = ()
+        self,
+        customer: Customer,
+        *,
+        now: dt.datetime,
+        by: str = "",
+        consent: Sequence[ConsentEvent] = (),
     ) -> None:
-        customers.update_customer(self.db, customer, now=now)
+        customers.update_customer(self.db, customer, now=now, by=by)
         if consent:
             privacy.record_consent(self.db, list(consent))
 
     def conflicts(self, customer: Customer) -> list[Conflict]:
         return customers.find_conflicts(self.db, customer)
 
-    def merge(self, keep_id: int, other_id: int, *, now: dt.datetime) -> Customer:
-        return customers.merge_customers(self.db, keep_id, other_id, now=now)
+    def merge(self, keep_id: int, other_id: int, *, now: dt.datetime, by: str = "") -> Customer:
+        return customers.merge_customers(self.db, keep_id, other_id, now=now, by=by)
 
     def find_by_member_or_phone(self, *, member_no: str = "", phone: str = "") -> int | None:
         return customers.find_by_member_or_phone(self.db, member_no=member_no, phone=phone)

@@ -780,3 +780,11 @@ def _m0010_customer_instants(db: sqlite_utils.Database) -> None:
         db.execute(f"UPDATE {table} SET at = migrate_instant(at)")
     if db.execute("SELECT EXISTS (SELECT 1 FROM customers WHERE last_visit != '')").fetchone()[0]:
         db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")
+
+
+@migration("0012_customer_versions")
+def _m0012_customer_versions(db: sqlite_utils.Database) -> None:
+    # Optimistic concurrency: every save of a customer's record moves its version on and
+    # says who saved it (with updated_at, when); a save over a newer version is refused.
+    db.execute("ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE customers ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
