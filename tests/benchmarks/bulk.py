@@ -13,7 +13,7 @@ import sqlite_utils
 from console.domain.customer import Customer, PurchaseItem
 from console.repositories.customers import NewCustomer
 from console.storage.sqlite import search_index
-from console.storage.sqlite.bulk_load import bulk_load, next_id
+from console.storage.sqlite.bulk_load import bulk_load
 from console.storage.sqlite.customer_rows import iso
 from console.storage.sqlite.history import insert_history
 from console.storage.sqlite.transactions import write_transaction
@@ -45,19 +45,17 @@ def bulk_insert_history(
     ``(customer_id, at, store, channel, currency, items)`` in one transaction, then
     refresh the visit facts (and search ranks) of the customers touched."""
     with write_transaction(db):
-        purchase_id = next_id(db, "purchases")
-        heads: list[tuple[int, int, str, str, str, str, int]] = []
-        items: list[tuple[int, str, int, int, str]] = []
-        for pid, (cid, at, store, channel, currency, its) in enumerate(purchases, purchase_id):
-            heads.append(
-                (pid, cid, iso(at), store, channel, currency, sum(i.total_minor for i in its))
-            )
-            items.extend((pid, i.name, i.quantity, i.price_minor, i.category) for i in its)
         insert_history(
             db,
             [(cid, iso(at), store, staff, note) for cid, at, store, staff, note in visits],
-            heads,
-            items,
+            [
+                (cid, iso(at), store, channel, currency, sum(i.total_minor for i in its))
+                for cid, at, store, channel, currency, its in purchases
+            ],
+            [
+                [(i.name, i.quantity, i.price_minor, i.category) for i in its]
+                for *_head, its in purchases
+            ],
         )
         touched = sorted({v[0] for v in visits})
         if not touched:

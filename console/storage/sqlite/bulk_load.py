@@ -26,19 +26,13 @@ from console.storage.sqlite.customer_rows import (
     iso,
 )
 from console.storage.sqlite.customers import find_conflicts
-from console.storage.sqlite.history import insert_history
+from console.storage.sqlite.history import insert_history, numbered
 
 INSERT_CUSTOMER = (
-    f"INSERT INTO customers (id, created_at, visit_count, last_visit, {', '.join(ROW_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 4))})"
+    f"INSERT INTO customers (created_at, visit_count, last_visit, {', '.join(ROW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 3))})"
 )
-
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def next_id(db: sqlite_utils.Database, table: str) -> int:
-    """The id the next row of *table* gets (read under the load's write lock)."""
-    return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
 
 
 class TakenKeys:
@@ -126,43 +120,39 @@ class SqliteBulkLoad:
 
     def add(self, batch: Sequence[NewCustomer]) -> Loaded:
         db = self.db
-        start = next_id(db, "customers")
-        purchase_id = next_id(db, "purchases")
-        customers: list[tuple[Any, ...]] = []
+        rows: list[tuple[Any, ...]] = []
+        visit_rows: list[list[tuple[str, str, str, str]]] = []
+        for new in batch:
+            stamp = iso(new.added_at)
+            its_visits = [(iso(v.at), v.store, v.staff, v.note) for v in new.visits]
+            last_visit = max((v[0] for v in its_visits), default="")
+            rows.append((stamp, len(its_visits), last_visit, *customer_values(new.customer, stamp)))
+            visit_rows.append(its_visits)
+        ids = numbered(db, "customers", INSERT_CUSTOMER, rows)
         phones: list[tuple[int, str, str, int]] = []
         dates: list[tuple[int, str, int, int, int | None]] = []
         docs: list[tuple[int, int, str, str]] = []
         visits: list[tuple[int, str, str, str, str]] = []
-        heads: list[tuple[int, int, str, str, str, str, int]] = []
-        items: list[tuple[int, str, int, int, str]] = []
-        for cid, new in enumerate(batch, start):
+        heads: list[tuple[int, str, str, str, str, int]] = []
+        purchases: list[list[tuple[str, int, int, str]]] = []
+        for cid, new, row, its_visits in zip(ids, batch, rows, visit_rows, strict=True):
             c = new.customer
-            c.id = cid
-            stamp = iso(new.added_at)
-            visit_rows = [(cid, iso(v.at), v.store, v.staff, v.note) for v in new.visits]
-            last_visit = max((v[1] for v in visit_rows), default="")
-            customers.append((cid, stamp, len(visit_rows), last_visit, *customer_values(c, stamp)))
+            c.id, c.version, c.changed_by = cid, 1, ""
             phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
             dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
-            docs.append((cid, search_index.rank_key(last_visit, cid), new.names, new.terms))
-            visits.extend(visit_rows)
+            docs.append((cid, search_index.rank_key(row[2], cid), new.names, new.terms))
+            visits.extend((cid, *v) for v in its_visits)
             for p in new.purchases:
-                heads.append(
-                    (purchase_id, cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor)
-                )
-                items.extend(
-                    (purchase_id, i.name, i.quantity, i.price_minor, i.category) for i in p.items
-                )
-                purchase_id += 1
+                heads.append((cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor))
+                purchases.append([(i.name, i.quantity, i.price_minor, i.category) for i in p.items])
         conn = db.conn
-        conn.executemany(INSERT_CUSTOMER, customers)
         conn.executemany(INSERT_PHONE, phones)
         conn.executemany(INSERT_DATE, dates)
         search_index.insert_search_docs(db, docs)
-        insert_history(db, visits, heads, items)
+        insert_history(db, visits, heads, purchases)
         if self._taken is not None:
             self._taken.add(db, (new.customer for new in batch))
-        return Loaded(len(customers), len(visits), len(heads))
+        return Loaded(len(rows), len(visits), len(heads))
 
 
 @contextlib.contextmanager

@@ -7,6 +7,8 @@ search index, in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -71,23 +73,54 @@ def record_purchase(db: sqlite_utils.Database, purchase: Purchase) -> int:
 def insert_history(
     db: sqlite_utils.Database,
     visits: list[tuple[int, str, str, str, str]],
-    heads: list[tuple[int, int, str, str, str, str, int]],
-    items: list[tuple[int, str, int, int, str]],
+    heads: list[tuple[int, str, str, str, str, int]],
+    items: list[list[tuple[str, int, int, str]]],
 ) -> None:
+    """Insert visits ``(customer_id, at, store, staff, note)`` and purchases ``(customer_id,
+    at, store, channel, currency, total_minor)`` with their items ``(name, quantity,
+    price_minor, category)`` (one list per purchase), as stored text; the database numbers
+    the purchases (see :func:`numbered`)."""
     conn = db.conn
     conn.executemany(
         "INSERT INTO visits (customer_id, at, store, staff, note) VALUES (?, ?, ?, ?, ?)", visits
     )
-    conn.executemany(
-        "INSERT INTO purchases (id, customer_id, at, store, channel, currency, total_minor) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ids = numbered(
+        db,
+        "purchases",
+        "INSERT INTO purchases (customer_id, at, store, channel, currency, total_minor) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         heads,
     )
     conn.executemany(
         "INSERT INTO purchase_items (purchase_id, name, quantity, price_minor, category) "
         "VALUES (?, ?, ?, ?, ?)",
-        items,
+        [(pid, *item) for pid, its in zip(ids, items, strict=True) for item in its],
     )
+
+
+def numbered(
+    db: sqlite_utils.Database, table: str, sql: str, rows: Sequence[tuple[Any, ...]]
+) -> range:
+    """Insert *rows* into *table* with one ``executemany`` and return the ids the
+    database gave them, in order.
+
+    The rows go in without ids (*sql* names no id column) and SQLite numbers them. Inside
+    the caller's write transaction nothing else writes, so one statement's rows get
+    consecutive ids ending at ``last_insert_rowid()``; that is checked, not assumed.
+    """
+    if not rows:
+        return range(0)
+    conn = db.conn
+    before = conn.total_changes
+    conn.executemany(sql, rows)
+    last = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+    ids = range(last - len(rows) + 1, last + 1)
+    written = conn.execute(
+        f"SELECT count(*) FROM {table} WHERE id BETWEEN ? AND ?", [ids.start, last]
+    ).fetchone()[0]
+    if conn.total_changes - before != len(rows) or written != len(rows):
+        raise RuntimeError(f"the new rows of {table} were not numbered consecutively")
+    return ids
 
 
 def list_visits(
