@@ -281,3 +281,15 @@ class Conflict:
     value: str
     other_id: int
     other_name: str
+
+
+class DuplicateFound(ValueError):
+    """A customer's phone, e-mail or member number belongs to other customers (nothing was
+    saved); staff may save it anyway, to merge later."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        what = ", ".join(
+            f"{c.field} {c.value} belongs to {c.other_name} (#{c.other_id})" for c in conflicts
+        )
+        super().__init__(f"already in use: {what}")
+        self.conflicts = conflicts

@@ -104,9 +104,11 @@ class CustomerBulkLoad(Protocol):
         wrote so far)."""
         ...
 
-    def add(self, batch: Sequence[NewCustomer]) -> Loaded:
+    def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
         """Write *batch* (customers, phones, dates, search index, history); sets each
-        customer's id."""
+        customer's id. A customer whose phone, e-mail or member number is in use (in the
+        database or earlier in the batch) makes the batch fail with DuplicateFound, or with
+        *keep_duplicates* is kept as a duplicate on purpose (demo data)."""
         ...
 
     def expect_many(self) -> None:
@@ -138,10 +140,16 @@ class CustomerRepository(Protocol):
         now: dt.datetime,
         by: str = "",
         consent: Sequence[ConsentEvent] = (),
+        duplicate_ok: bool = False,
     ) -> int:
         """Insert *customer* as version 1 saved by *by* (and the consent history entries
         *consent*, whose ``customer_id`` the new id replaces); sets its id and version and
-        returns the id."""
+        returns the id.
+
+        No two live customers share a phone, an e-mail (in any case) or a member number,
+        except customers kept as duplicates on purpose (*duplicate_ok*: staff chose "save
+        anyway", to merge later); the store enforces it and refuses with
+        :class:`~console.domain.customer.DuplicateFound` (nothing is saved then)."""
         ...
 
     def update(
@@ -151,13 +159,14 @@ class CustomerRepository(Protocol):
         now: dt.datetime,
         by: str = "",
         consent: Sequence[ConsentEvent] = (),
+        duplicate_ok: bool = False,
     ) -> None:
         """Save *customer* over its record as the next version, saved by *by*.
 
         LookupError when it does not exist (or was merged away);
         :class:`~console.domain.versions.ChangedMeanwhile` when ``customer.version`` is set
         and the record has moved past it (then nothing is saved). A customer without a
-        version (None) is saved over whatever is there.
+        version (None) is saved over whatever is there. DuplicateFound as :meth:`add`.
         """
         ...
 

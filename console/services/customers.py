@@ -18,6 +18,7 @@ from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import (
     Conflict,
     Customer,
+    DuplicateFound,
     Phone,
     Purchase,
     PurchaseItem,
@@ -43,16 +44,13 @@ from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
 
 # Raised by this service; the domain defines it (staff and complaints raise it too).
-__all__ = ["ChangedMeanwhile", "DatedCustomer", "LapsedCustomer", "ValidationFailed"]
-
-
-class DuplicateFound(ValueError):
-    def __init__(self, conflicts: list[Conflict]) -> None:
-        what = ", ".join(
-            f"{c.field} {c.value} belongs to {c.other_name} (#{c.other_id})" for c in conflicts
-        )
-        super().__init__(f"already in use: {what}")
-        self.conflicts = conflicts
+__all__ = [
+    "ChangedMeanwhile",
+    "DatedCustomer",
+    "DuplicateFound",
+    "LapsedCustomer",
+    "ValidationFailed",
+]
 
 
 @dataclass(slots=True)
@@ -234,17 +232,22 @@ class CustomerService:
         me = await self._identity.name()
         consent_at = self.clock.now().replace(microsecond=0)
 
-        def check_duplicates(repos: Repositories) -> None:
-            if not allow_duplicates and (conflicts := repos.customers.conflicts(customer)):
+        def check_duplicates(repos: Repositories) -> bool:
+            """Whether the customer is kept as a duplicate on purpose (else raises)."""
+            conflicts = repos.customers.conflicts(customer)
+            if conflicts and not allow_duplicates:
                 raise DuplicateFound(conflicts)
+            return bool(conflicts)
 
         if customer.id is None:
             # The new id replaces the events' customer_id (0 here) when they are written.
             given_events = _consent_events(0, None, customer, consent_method, me, consent_at)
 
             def insert(repos: Repositories) -> int:
-                check_duplicates(repos)
-                return repos.customers.add(customer, now=now, by=me, consent=given_events)
+                duplicate = check_duplicates(repos)
+                return repos.customers.add(
+                    customer, now=now, by=me, consent=given_events, duplicate_ok=duplicate
+                )
 
             created: int = await self._identity.apply(
                 insert,
@@ -270,9 +273,9 @@ class CustomerService:
                     at=before.updated_at,
                     version=before.version or 0,
                 )
-            check_duplicates(repos)
+            duplicate = check_duplicates(repos)
             events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
-            repos.customers.update(customer, now=now, by=me, consent=events)
+            repos.customers.update(customer, now=now, by=me, consent=events, duplicate_ok=duplicate)
             return customer_changes(before, customer)
 
         await self._identity.apply(

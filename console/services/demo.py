@@ -127,7 +127,8 @@ def _mark_empty_as_demo(repos: Repositories) -> int:
 
 def _add_batch(repos: Repositories, batch: list[NewCustomer]) -> tuple[int, int, int]:
     with repos.customers.bulk_load() as load:
-        loaded = load.add(batch)
+        # Demo people may share an e-mail (wangwei@example.com): kept, as staff would.
+        loaded = load.add(batch, keep_duplicates=True)
     return loaded.customers, loaded.visits, loaded.purchases
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.customer import Customer, PurchaseItem, Visit
+from console.domain.customer import Customer, DuplicateFound, Phone, PurchaseItem, Visit
 from console.domain.customer import Purchase as PurchaseRecord
 from console.domain.search_text import plan_query
 from console.storage.sqlite import customers as store
@@ -166,3 +166,75 @@ def test_customers_from_before_versions_start_at_version_one(tmp_path: Path) -> 
         runner.call(store.update_customer, customer, now=D(2026, 1, 2), by="Li")
         again = runner.call(store.get_customer, cid)
         assert again is not None and (again.version, again.changed_by) == (2, "Li")
+
+
+def test_duplicates_stored_before_the_unique_keys_are_kept_and_new_ones_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    with DatabaseRunner(path) as runner:
+
+        def before_keys(db: object) -> None:
+            conn = db.conn  # type: ignore[attr-defined]
+            for trigger in (
+                "customer_keys_unique_insert",
+                "customer_keys_unique_update",
+                "phone_unique_insert",
+                "phone_unique_update",
+            ):
+                conn.execute(f"DROP TRIGGER {trigger}")
+            conn.execute("ALTER TABLE customers DROP COLUMN email_shared")
+            conn.execute("ALTER TABLE customers DROP COLUMN member_no_shared")
+            conn.execute("ALTER TABLE phones DROP COLUMN shared")
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_customer_keys'")
+            conn.commit()
+
+        runner.call(before_keys)
+
+        def old_rows(db: object) -> None:  # as duplicates were saved before: no checks
+            conn = db.conn  # type: ignore[attr-defined]
+            at = "2026-01-01T00:00:00.000000+00:00"
+            for cid, name, email, member_no in [
+                (1, "Wang Fang", "wang@example.com", "M-1"),
+                (2, "Wang Fang 2", "WANG@example.com", ""),
+                (3, "Li Lei", "", "M-1"),
+                (4, "Zhou Min", "zhou@example.com", "M-4"),
+            ]:
+                conn.execute(
+                    "INSERT INTO customers (id, name, email, member_no, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [cid, name, email, member_no, at, at],
+                )
+            conn.executemany(
+                "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, '', 0)",
+                [(1, "+8613800000001"), (4, "+8613800000001"), (4, "+8613800000004")],
+            )
+            conn.commit()
+
+        runner.call(old_rows)
+    with DatabaseRunner(path) as runner:  # opening migrates
+        shared = runner.call(
+            lambda db: db.execute(
+                "SELECT id, email_shared, member_no_shared FROM customers ORDER BY id"
+            ).fetchall()
+        )
+        # Every holder of a key after its first is marked, for that key only.
+        assert [tuple(r) for r in shared] == [(1, 0, 0), (2, 1, 0), (3, 0, 1), (4, 0, 0)]
+        phones = runner.call(
+            lambda db: db.execute(
+                "SELECT customer_id, e164, shared FROM phones ORDER BY id"
+            ).fetchall()
+        )
+        assert [tuple(r) for r in phones] == [
+            (1, "+8613800000001", 0),
+            (4, "+8613800000001", 1),
+            (4, "+8613800000004", 0),
+        ]
+        assert runner.call(store.count_customers) == 4
+        for twin in (
+            Customer("New", email="Zhou@example.com"),
+            Customer("New", member_no="M-4"),
+            Customer("New", phones=[Phone("+8613800000001")]),
+        ):
+            with pytest.raises(DuplicateFound):
+                runner.call(store.insert_customer, twin, now=D(2026, 2, 1))

@@ -27,6 +27,7 @@ from console.services.customers import (
 )
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import customers_repository
 from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks import bulk
@@ -546,3 +547,20 @@ def test_a_refused_save_writes_nothing(
     assert run(li.consent_history(cid)) == []
     stored = run(li.get(cid))
     assert stored is not None and not stored.marketing_consent and stored.version == 2
+
+
+def test_a_duplicate_that_slips_past_the_check_is_refused_with_the_same_message(
+    runner: DatabaseRunner, service: CustomerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    existing = add_customer(runner, "Wang Fang", phones=["+8613812345678"])
+    candidate = Customer(name="Wang Fang (2)", phones=[Phone("+8613812345678")])
+    with pytest.raises(DuplicateFound) as checked:
+        run(service.save(candidate))
+    # As if another console saved Wang Fang between the check and the write: the unique
+    # key refuses the write, and staff see the same refusal.
+    monkeypatch.setattr(customers_repository.SqliteCustomers, "conflicts", lambda *_: [])
+    with pytest.raises(DuplicateFound) as constrained:
+        run(service.save(Customer(name="Wang Fang (2)", phones=[Phone("+8613812345678")])))
+    assert str(constrained.value) == str(checked.value)
+    assert [c.other_id for c in constrained.value.conflicts] == [existing]
+    assert runner.call(store.count_customers) == 1

@@ -8,6 +8,7 @@ import pytest
 
 from console.domain.customer import (
     Customer,
+    DuplicateFound,
     ImportantDate,
     Language,
     PartialDate,
@@ -620,3 +621,54 @@ def test_a_merge_moves_both_versions_on(runner: DatabaseRunner) -> None:
         lambda db: db.execute("SELECT version, changed_by FROM customers ORDER BY id").fetchall()
     )
     assert [tuple(v) for v in versions] == [(2, "Li"), (2, "Li")]
+
+
+# --- unique keys (0011_customer_keys) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "conflict"),
+    [
+        ({"phones": [Phone("+8613812345678")]}, ("phone", "+8613812345678")),
+        ({"email": "WANG@example.com"}, ("email", "WANG@example.com")),
+        ({"member_no": "M-7"}, ("member_no", "M-7")),
+    ],
+)
+def test_the_database_refuses_a_second_holder_of_a_key(
+    runner: DatabaseRunner, fields: dict[str, object], conflict: tuple[str, str]
+) -> None:
+    first = runner.call(
+        store.insert_customer,
+        Customer(
+            "Wang Fang", phones=[Phone("+8613812345678")], email="wang@example.com", member_no="M-7"
+        ),
+        now=NOW,
+    )
+    twin = Customer("Wang Fang (twin)", **fields)  # type: ignore[arg-type]
+    # Straight to the insert, past the duplicate check: the constraint alone refuses, with
+    # the check's refusal.
+    with pytest.raises(DuplicateFound) as info:
+        runner.call(store.insert_customer, twin, now=NOW)
+    assert [(c.field, c.value, c.other_id) for c in info.value.conflicts] == [(*conflict, first)]
+    assert runner.call(store.count_customers) == 1
+    # Kept on purpose ("save anyway"), it is saved; so are later edits of it.
+    twin_id = runner.call(store.insert_customer, twin, now=NOW, duplicate_ok=True)
+    twin.notes = "same person? merge later"
+    runner.call(store.update_customer, twin, now=NOW, duplicate_ok=True)
+    assert runner.call(store.count_customers) == 2
+    # An edit that is not kept on purpose is refused too.
+    with pytest.raises(DuplicateFound):
+        runner.call(store.update_customer, twin, now=NOW)
+    stored = runner.call(store.get_customer, twin_id)
+    assert stored is not None and stored.notes == "same person? merge later"
+
+
+def test_a_merge_leaves_no_shared_keys_behind(runner: DatabaseRunner) -> None:
+    keep = add_customer(runner, "A", phones=["+8613812345678"])
+    other = add_customer(runner, "B", phones=["+8613812345678"], email="b@example.com")
+    runner.call(store.merge_customers, keep, other, now=NOW)
+    # The survivor holds the keys alone now, so the constraint covers them again.
+    with pytest.raises(DuplicateFound):
+        runner.call(store.insert_customer, Customer("C", email="B@example.com"), now=NOW)
+    with pytest.raises(DuplicateFound):
+        runner.call(store.insert_customer, Customer("C", phones=[Phone("+8613812345678")]), now=NOW)

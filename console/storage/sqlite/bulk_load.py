@@ -15,13 +15,14 @@ from typing import Any
 
 import sqlite_utils
 
-from console.domain.customer import Conflict, Customer
+from console.domain.customer import Conflict, Customer, DuplicateFound
 from console.repositories.customers import Loaded, NewCustomer
-from console.storage.sqlite import search_index
+from console.storage.sqlite import driver, search_index
 from console.storage.sqlite.customer_rows import (
     INSERT_DATE,
     INSERT_PHONE,
     ROW_COLUMNS,
+    SharedKeys,
     customer_values,
     iso,
 )
@@ -29,8 +30,8 @@ from console.storage.sqlite.customers import find_conflicts
 from console.storage.sqlite.history import insert_history, numbered
 
 INSERT_CUSTOMER = (
-    f"INSERT INTO customers (created_at, visit_count, last_visit, {', '.join(ROW_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 3))})"
+    "INSERT INTO customers (email_shared, member_no_shared, created_at, visit_count, "
+    f"last_visit, {', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})"
 )
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -118,41 +119,104 @@ class SqliteBulkLoad:
             return []
         return find_conflicts(self.db, new.customer)
 
-    def add(self, batch: Sequence[NewCustomer]) -> Loaded:
+    def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
         db = self.db
+        shared = self._duplicates(batch) if keep_duplicates else [SharedKeys()] * len(batch)
         rows: list[tuple[Any, ...]] = []
         visit_rows: list[list[tuple[str, str, str, str]]] = []
-        for new in batch:
+        for new, keys in zip(batch, shared, strict=True):
             stamp = iso(new.added_at)
             its_visits = [(iso(v.at), v.store, v.staff, v.note) for v in new.visits]
             last_visit = max((v[0] for v in its_visits), default="")
-            rows.append((stamp, len(its_visits), last_visit, *customer_values(new.customer, stamp)))
+            customer = customer_values(new.customer, stamp)
+            rows.append(
+                (
+                    int(keys.email),
+                    int(keys.member_no),
+                    stamp,
+                    len(its_visits),
+                    last_visit,
+                    *customer,
+                )
+            )
             visit_rows.append(its_visits)
-        ids = numbered(db, "customers", INSERT_CUSTOMER, rows)
-        phones: list[tuple[int, str, str, int]] = []
+        try:
+            ids = numbered(db, "customers", INSERT_CUSTOMER, rows)
+        except driver.IntegrityError as exc:
+            raise _within(batch) or exc from None
+        phones: list[tuple[int, str, str, int, int]] = []
         dates: list[tuple[int, str, int, int, int | None]] = []
         docs: list[tuple[int, int, str, str]] = []
         visits: list[tuple[int, str, str, str, str]] = []
         heads: list[tuple[int, str, str, str, str, int]] = []
         purchases: list[list[tuple[str, int, int, str]]] = []
-        for cid, new, row, its_visits in zip(ids, batch, rows, visit_rows, strict=True):
+        for cid, new, row, keys, its_visits in zip(
+            ids, batch, rows, shared, visit_rows, strict=True
+        ):
             c = new.customer
             c.id, c.version, c.changed_by = cid, 1, ""
-            phones.extend((cid, p.number, p.label, i) for i, p in enumerate(c.phones))
+            phones.extend(
+                (cid, p.number, p.label, i, int(p.number in keys.phones))
+                for i, p in enumerate(c.phones)
+            )
             dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
-            docs.append((cid, search_index.rank_key(row[2], cid), new.names, new.terms))
+            docs.append((cid, search_index.rank_key(row[4], cid), new.names, new.terms))
             visits.extend((cid, *v) for v in its_visits)
             for p in new.purchases:
                 heads.append((cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor))
                 purchases.append([(i.name, i.quantity, i.price_minor, i.category) for i in p.items])
         conn = db.conn
-        conn.executemany(INSERT_PHONE, phones)
+        try:
+            conn.executemany(INSERT_PHONE, phones)
+        except driver.IntegrityError as exc:
+            raise _within(batch) or exc from None
         conn.executemany(INSERT_DATE, dates)
         search_index.insert_search_docs(db, docs)
         insert_history(db, visits, heads, purchases)
         if self._taken is not None:
             self._taken.add(db, (new.customer for new in batch))
         return Loaded(len(rows), len(visits), len(heads))
+
+    def _duplicates(self, batch: Sequence[NewCustomer]) -> list[SharedKeys]:
+        """The keys each customer of *batch* shares with customers before it."""
+        self.expect_many()
+        taken = self._taken
+        assert taken is not None
+        if not taken.current(self.db):
+            self._taken = taken = TakenKeys(self.db)
+        found = []
+        for new in batch:
+            c = new.customer
+            email = c.email.strip().translate(_ASCII_LOWER)
+            member_no = c.member_no.strip()
+            found.append(
+                SharedKeys(
+                    email=bool(email) and email in taken.emails,
+                    member_no=bool(member_no) and member_no in taken.member_nos,
+                    phones=frozenset(p.number for p in c.phones if p.number in taken.phones),
+                )
+            )
+            taken.add(self.db, (c,))
+        return found
+
+
+def _within(batch: Sequence[NewCustomer]) -> DuplicateFound | None:
+    """The refusal of a batch that repeats a phone, e-mail or member number within itself
+    (what the unique keys refused: the callers check each customer against the database
+    before they add it), or None."""
+    holders: dict[tuple[str, str], Customer] = {}
+    for new in batch:
+        c = new.customer
+        keys = [("phone", p.number) for p in c.phones]
+        if email := c.email.strip():
+            keys.append(("email", email.translate(_ASCII_LOWER)))
+        if member_no := c.member_no.strip():
+            keys.append(("member_no", member_no))
+        for key in keys:
+            if (other := holders.get(key)) is not None:
+                return DuplicateFound([Conflict(key[0], key[1], other.id or 0, other.name)])
+        holders.update(dict.fromkeys(keys, c))
+    return None
 
 
 @contextlib.contextmanager

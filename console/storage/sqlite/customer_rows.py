@@ -9,12 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from console.domain.customer import Customer, ImportantDate, Language, PartialDate, Phone, Tier
+from console.domain.customer import (
+    Conflict,
+    Customer,
+    ImportantDate,
+    Language,
+    PartialDate,
+    Phone,
+    Tier,
+)
 from console.storage.sqlite import instants
 
 # Instants (created, updated, last visit; visits', purchases' and rewards' times) are
@@ -94,17 +103,44 @@ def customer_row(c: Customer, now: dt.datetime) -> dict[str, Any]:
     return dict(zip(ROW_COLUMNS, customer_values(c, iso(now)), strict=True))
 
 
-INSERT_PHONE = "INSERT INTO phones (customer_id, e164, label, position) VALUES (?, ?, ?, ?)"
+INSERT_PHONE = (
+    "INSERT INTO phones (customer_id, e164, label, position, shared) VALUES (?, ?, ?, ?, ?)"
+)
 INSERT_DATE = (
     "INSERT INTO important_dates (customer_id, label, month, day, year) VALUES (?, ?, ?, ?, ?)"
 )
 
 
-def write_children(db: sqlite_utils.Database, customer_id: int, c: Customer) -> None:
+@dataclass(frozen=True, slots=True)
+class SharedKeys:
+    """Which of a customer's keys other live customers have too, kept so on purpose
+    (staff's "save anyway"): the unique indexes of 0011_customer_keys leave those out."""
+
+    email: bool = False
+    member_no: bool = False
+    phones: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, conflicts: Iterable[Conflict]) -> SharedKeys:
+        found = list(conflicts)
+        return cls(
+            email=any(c.field == "email" for c in found),
+            member_no=any(c.field == "member_no" for c in found),
+            phones=frozenset(c.value for c in found if c.field == "phone"),
+        )
+
+
+def write_children(
+    db: sqlite_utils.Database, customer_id: int, c: Customer, *, shared: SharedKeys = SharedKeys()
+) -> None:
     """Replace the customer's phones and important dates with *c*'s."""
     db.execute("DELETE FROM phones WHERE customer_id = ?", [customer_id])
     db.conn.executemany(
-        INSERT_PHONE, [(customer_id, p.number, p.label, i) for i, p in enumerate(c.phones)]
+        INSERT_PHONE,
+        [
+            (customer_id, p.number, p.label, i, int(p.number in shared.phones))
+            for i, p in enumerate(c.phones)
+        ],
     )
     db.execute("DELETE FROM important_dates WHERE customer_id = ?", [customer_id])
     db.conn.executemany(

@@ -10,16 +10,19 @@ many new customers at once: :mod:`.bulk_load`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
 
-from console.domain.customer import Conflict, Customer, Language, Tier
+from console.domain.customer import Conflict, Customer, DuplicateFound, Language, Tier
 from console.domain.versions import ChangedMeanwhile
 from console.repositories.customers import fill_derived
-from console.storage.sqlite import history, search_index
+from console.storage.sqlite import driver, history, search_index
 from console.storage.sqlite.customer_rows import (
+    SharedKeys,
     count_customers,
     customer_row,
     get_customer,
@@ -44,21 +47,44 @@ __all__ = [
 ]
 
 
+@contextlib.contextmanager
+def _keys_unique(db: sqlite_utils.Database, customer: Customer) -> Iterator[None]:
+    """Turn a violation of the unique keys (0011_customer_keys) into DuplicateFound, the
+    same refusal as the check before a save gives."""
+    try:
+        yield
+    except driver.IntegrityError:
+        conflicts = find_conflicts(db, customer)
+        if not conflicts:
+            raise
+        raise DuplicateFound(conflicts) from None
+
+
 def insert_customer(
-    db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime, by: str = ""
+    db: sqlite_utils.Database,
+    customer: Customer,
+    *,
+    now: dt.datetime,
+    by: str = "",
+    duplicate_ok: bool = False,
 ) -> int:
-    """Insert *customer* (version 1, saved by *by*); sets its id and version."""
+    """Insert *customer* (version 1, saved by *by*); sets its id and version.
+
+    DuplicateFound when another live customer has one of its phones, its e-mail or its
+    member number, unless *duplicate_ok* (kept as a duplicate on purpose)."""
     fill_derived(customer)
     row = customer_row(customer, now)
     row["created_at"] = iso(now)
     row["changed_by"] = by
-    with write_transaction(db):
+    with _keys_unique(db, customer), write_transaction(db):
+        shared = SharedKeys.of(find_conflicts(db, customer)) if duplicate_ok else SharedKeys()
+        row["email_shared"], row["member_no_shared"] = int(shared.email), int(shared.member_no)
         cursor = db.execute(
             f"INSERT INTO customers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
         customer_id = int(cursor.lastrowid or 0)
-        write_children(db, customer_id, customer)
+        write_children(db, customer_id, customer, shared=shared)
         search_index.write_index(db, customer_id, search_index.keys_for(customer), "")
     customer.id = customer_id
     customer.version, customer.changed_by = 1, by
@@ -66,19 +92,27 @@ def insert_customer(
 
 
 def update_customer(
-    db: sqlite_utils.Database, customer: Customer, *, now: dt.datetime, by: str = ""
+    db: sqlite_utils.Database,
+    customer: Customer,
+    *,
+    now: dt.datetime,
+    by: str = "",
+    duplicate_ok: bool = False,
 ) -> None:
     """Save *customer* over its record as the next version, saved by *by*.
 
     LookupError when it does not exist (or was merged away); ChangedMeanwhile when
-    *customer* carries a version and the record has moved past it (nothing is saved).
+    *customer* carries a version and the record has moved past it; DuplicateFound as
+    :func:`insert_customer` (nothing is saved then).
     """
     if customer.id is None:
         raise ValueError("customer has no id")
     fill_derived(customer)
     row = customer_row(customer, now)
     row["changed_by"] = by
-    with write_transaction(db):
+    with _keys_unique(db, customer), write_transaction(db):
+        shared = SharedKeys.of(find_conflicts(db, customer)) if duplicate_ok else SharedKeys()
+        row["email_shared"], row["member_no_shared"] = int(shared.email), int(shared.member_no)
         current = db.execute(
             "SELECT last_visit, version, changed_by, updated_at FROM customers "
             "WHERE id = ? AND merged_into IS NULL",
@@ -95,7 +129,7 @@ def update_customer(
             f"UPDATE customers SET {', '.join(f'{k} = ?' for k in row)}, version = ? WHERE id = ?",
             [*row.values(), version + 1, customer.id],
         )
-        write_children(db, customer.id, customer)
+        write_children(db, customer.id, customer, shared=shared)
         search_index.write_index(db, customer.id, search_index.keys_for(customer), last_visit)
     customer.version, customer.changed_by = version + 1, by
 
@@ -197,7 +231,8 @@ def merge_customers(
         # Phones move to the survivor; the tombstone keeps none so it is never matched.
         db.execute("DELETE FROM phones WHERE customer_id = ?", [other_id])
         db.execute("DELETE FROM important_dates WHERE customer_id = ?", [other_id])
-        update_customer(db, keep, now=now, by=by)  # keep: read above, in this transaction
+        # keep: read above, in this transaction; still a duplicate of a third customer's?
+        update_customer(db, keep, now=now, by=by, duplicate_ok=bool(find_conflicts(db, keep)))
         history.refresh_visit_facts(db, keep_id)
     result = get_customer(db, keep_id)
     assert result is not None

@@ -35,8 +35,11 @@ class SqliteCustomers:
         now: dt.datetime,
         by: str = "",
         consent: Sequence[ConsentEvent] = (),
+        duplicate_ok: bool = False,
     ) -> int:
-        new_id = customers.insert_customer(self.db, customer, now=now, by=by)
+        new_id = customers.insert_customer(
+            self.db, customer, now=now, by=by, duplicate_ok=duplicate_ok
+        )
         if consent:
             privacy.record_consent(
                 self.db, [dataclasses.replace(e, customer_id=new_id) for e in consent]
@@ -50,8 +53,9 @@ class SqliteCustomers:
         now: dt.datetime,
         by: str = "",
         consent: Sequence[ConsentEvent] = (),
+        duplicate_ok: bool = False,
     ) -> None:
-        customers.update_customer(self.db, customer, now=now, by=by)
+        customers.update_customer(self.db, customer, now=now, by=by, duplicate_ok=duplicate_ok)
         if consent:
             privacy.record_consent(self.db, list(consent))
 

@@ -782,6 +782,62 @@ def _m0010_customer_instants(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")
 
 
+@migration("0011_customer_keys")
+def _m0011_customer_keys(db: sqlite_utils.Database) -> None:
+    # No two live customers share a phone, an e-mail (ASCII case folded, as the duplicate
+    # check compares) or a member number, enforced by the database, so that two consoles
+    # saving at once cannot both get past the check. Staff may still keep a duplicate on purpose
+    # ("save anyway", to merge later): the keys it shares are marked (email_shared,
+    # member_no_shared, a phone's shared) and the indexes leave those out. Duplicates
+    # already stored stay: every holder of a key after its first (lowest id) is marked.
+    db.execute("ALTER TABLE customers ADD COLUMN email_shared INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE customers ADD COLUMN member_no_shared INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE phones ADD COLUMN shared INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE phones SET shared = 1 WHERE id IN (SELECT id FROM (SELECT id, row_number() "
+        "OVER (PARTITION BY e164 ORDER BY customer_id, id) AS n FROM phones) WHERE n > 1)"
+    )
+    for column, key in (("email", "lower(email)"), ("member_no", "member_no")):
+        db.execute(
+            f"UPDATE customers SET {column}_shared = 1 WHERE id IN (SELECT id FROM ("
+            f"SELECT id, row_number() OVER (PARTITION BY {key} ORDER BY id) AS n "
+            f"FROM customers WHERE {column} != '' AND merged_into IS NULL) WHERE n > 1)"
+        )
+    # Enforced by triggers over the lookup indexes the duplicate check already uses
+    # (idx_customers_email, idx_customers_member_no, idx_phones_e164) rather than by a
+    # second, unique index per key that every write would also maintain. RAISE(ABORT) is
+    # a constraint error: storage turns it into the duplicate check's refusal.
+    live_key_taken = (
+        "NEW.merged_into IS NULL AND ("
+        "(NEW.email != '' AND NEW.email_shared = 0 AND EXISTS (SELECT 1 FROM customers c "
+        "WHERE lower(c.email) = lower(NEW.email) AND c.email != '' AND c.email_shared = 0 "
+        "AND c.merged_into IS NULL AND c.id != NEW.id)) OR "
+        "(NEW.member_no != '' AND NEW.member_no_shared = 0 AND EXISTS (SELECT 1 "
+        "FROM customers c WHERE c.member_no = NEW.member_no AND c.member_no != '' "
+        "AND c.member_no_shared = 0 AND c.merged_into IS NULL AND c.id != NEW.id)))"
+    )
+    phone_taken = (
+        "NEW.shared = 0 AND EXISTS (SELECT 1 FROM phones p JOIN customers c "
+        "ON c.id = p.customer_id WHERE p.e164 = NEW.e164 AND p.shared = 0 "
+        "AND p.customer_id != NEW.customer_id AND c.merged_into IS NULL)"
+    )
+    for name, event, table, taken in (
+        ("customer_keys_unique_insert", "INSERT", "customers", live_key_taken),
+        (
+            "customer_keys_unique_update",
+            "UPDATE OF email, member_no, merged_into, email_shared, member_no_shared",
+            "customers",
+            live_key_taken,
+        ),
+        ("phone_unique_insert", "INSERT", "phones", phone_taken),
+        ("phone_unique_update", "UPDATE OF e164, shared, customer_id", "phones", phone_taken),
+    ):
+        db.execute(
+            f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {taken} "
+            "BEGIN SELECT RAISE(ABORT, 'a phone, e-mail or member number is taken'); END"
+        )
+
+
 @migration("0012_customer_versions")
 def _m0012_customer_versions(db: sqlite_utils.Database) -> None:
     # Optimistic concurrency: every save of a customer's record moves its version on and
