@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -18,7 +19,8 @@ from console.domain.customer import (
 )
 from console.domain.search_text import plan_query
 from console.domain.versions import ChangedMeanwhile
-from console.repositories import Store
+from console.repositories import Repositories, Store
+from console.repositories.customers import Loaded, NewCustomer
 from console.storage.sqlite import customers as store
 from console.storage.sqlite import instants
 from console.storage.sqlite.runner import DatabaseRunner
@@ -684,3 +686,34 @@ def test_a_merge_leaves_no_shared_keys_behind(backend: Store) -> None:
         backend.write_now(
             lambda r: r.customers.add(Customer("C", phones=[Phone("+8613812345678")]), now=NOW)
         )
+
+
+def test_a_bulk_load_refuses_or_keeps_customers_that_share_keys(backend: Store) -> None:
+    first = add_customer(backend, "Wang Wei", email="wangwei@example.com")
+
+    def load(keep: bool) -> Callable[[Repositories], Loaded]:
+        def job(r: Repositories) -> Loaded:
+            batch = [
+                NewCustomer.of(Customer("Wang Wei 2", email="WangWei@example.com"), now=NOW),
+                NewCustomer.of(Customer("Li Na", phones=[Phone("+8613900000001")]), now=NOW),
+                NewCustomer.of(Customer("Li Na 2", phones=[Phone("+8613900000001")]), now=NOW),
+            ]
+            with r.customers.bulk_load() as bulk:
+                return bulk.add(batch, keep_duplicates=keep)
+
+        return job
+
+    with pytest.raises(DuplicateFound):
+        backend.write_now(load(keep=False))
+    assert backend.read_now(lambda r: r.customers.count()) == 1  # nothing of the batch
+    assert backend.write_now(load(keep=True)).customers == 3  # demo data: kept, as staff would
+    assert backend.read_now(lambda r: r.customers.count()) == 4
+    # The first holders still hold their keys alone: a new customer cannot take them.
+    for twin in (
+        Customer("New", email="wangwei@example.com"),
+        Customer("New", phones=[Phone("+8613900000001")]),
+    ):
+        with pytest.raises(DuplicateFound) as info:
+            backend.write_now(lambda r, c=twin: r.customers.add(c, now=NOW))
+        assert info.value.conflicts
+    assert first == 1
