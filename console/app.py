@@ -656,7 +656,8 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
             from console.services.demo import claim_for_demo
 
             try:
-                claim_for_demo(runner)  # a demo (or empty) file only, never real customers
+                # A demo (or empty) file only, never real customers.
+                claim_for_demo(runner, str(runner.path))
             except BaseException:
                 runner.close()
                 raise

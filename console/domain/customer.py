@@ -133,6 +133,10 @@ class Customer:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     greetings_consent: bool = False  # birthday and anniversary greetings
+    #: The stored record's version when this copy was read (None: a new customer, or a
+    #: caller that does not check) and who saved that version (see domain.versions).
+    version: int | None = None
+    changed_by: str = ""
 
 
 @dataclass(slots=True)
@@ -281,3 +285,15 @@ class Conflict:
     value: str
     other_id: int
     other_name: str
+
+
+class DuplicateFound(ValueError):
+    """A customer's phone, e-mail or member number belongs to other customers (nothing was
+    saved); staff may save it anyway, to merge later."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        what = ", ".join(
+            f"{c.field} {c.value} belongs to {c.other_name} (#{c.other_id})" for c in conflicts
+        )
+        super().__init__(f"already in use: {what}")
+        self.conflicts = conflicts

@@ -40,9 +40,7 @@ from console.repositories import Repositories, Store
 from console.repositories.calls import Brief, CallBack
 from console.repositories.console_settings import ConsoleSettings
 from console.services import settings as opts
-from console.services._bridge import raw_db
-from console.services.customers import CustomerService, Profile
-from console.services.customers import _load_profile as load_profile
+from console.services.customers import CustomerService, Profile, load_profile
 from console.services.settings import SettingsService
 
 __all__ = [
@@ -108,9 +106,8 @@ def _profile(
         category=get(opts.LOYALTY_CATEGORY),
         reward=get(opts.LOYALTY_REWARD),
     )
-    # TRANSITIONAL: the customers service's load_profile(repos, ...) replaces this call.
     return load_profile(
-        raw_db(repos), customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE
+        repos, customer_id, rule, get(opts.OCCASION_DAYS), now, CustomerService.PAGE
     )
 
 

@@ -1,7 +1,8 @@
 """Customer use cases: find, open, greet, edit, merge, log visits and purchases, Today.
 
-Async API for the window (work runs on the database thread); the same methods serve the
-CLI through ``asyncio.run``. No Qt, no SQL here: storage functions do the SQL.
+Async API for the window (work runs on the store's thread); the same methods serve the
+CLI through ``asyncio.run``. No Qt, no SQL here: jobs of the repositories
+(:mod:`console.repositories`) run on a :class:`~console.repositories.Store`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.customer import (
     Conflict,
     Customer,
+    DuplicateFound,
     Phone,
     Purchase,
     PurchaseItem,
@@ -35,28 +37,21 @@ from console.domain.profile import Badge, build_badges, is_valid_email
 from console.domain.search_text import SearchHit, plan_query
 from console.domain.text import clean_text
 from console.domain.validation import ValidationFailed
-from console.repositories import Repositories
+from console.domain.versions import ChangedMeanwhile
+from console.repositories import Repositories, Store
+from console.repositories.customers import DatedCustomer, LapsedCustomer
 from console.services import settings as opts
-from console.services._bridge import raw_db
 from console.services.identity import Identity, Record
 from console.services.settings import SettingsService
-from console.storage.sqlite import customers as store
-from console.storage.sqlite import privacy as privacy_store
-from console.storage.sqlite.customers import DatedCustomer, LapsedCustomer
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
 
 # Raised by this service; the domain defines it (staff and complaints raise it too).
-__all__ = ["ValidationFailed"]
-
-
-class DuplicateFound(ValueError):
-    def __init__(self, conflicts: list[Conflict]) -> None:
-        what = ", ".join(
-            f"{c.field} {c.value} belongs to {c.other_name} (#{c.other_id})" for c in conflicts
-        )
-        super().__init__(f"already in use: {what}")
-        self.conflicts = conflicts
+__all__ = [
+    "ChangedMeanwhile",
+    "DatedCustomer",
+    "DuplicateFound",
+    "LapsedCustomer",
+    "ValidationFailed",
+]
 
 
 @dataclass(slots=True)
@@ -121,7 +116,8 @@ def validate_customer(customer: Customer) -> dict[str, msg.Message]:
     return errors
 
 
-_NOT_AUDITED = frozenset({"id"})
+#: Bookkeeping, not the customer's data (the audit entry itself says who and when).
+_NOT_AUDITED = frozenset({"id", "version", "changed_by"})
 
 
 def customer_changes(before: Customer | None, after: Customer) -> dict[str, list[Any]]:
@@ -145,16 +141,18 @@ class CustomerService:
 
     def __init__(
         self,
-        runner: DatabaseRunner,
+        store: Store,
         settings: SettingsService,
         clock: Clock | None = None,
         *,
         identity: Identity | None = None,
     ) -> None:
-        self._runner = runner
+        self._store = store
         self._settings = settings
         self.clock = clock or (identity.clock if identity is not None else SystemClock())
-        self._identity = identity or Identity(runner, settings, clock=self.clock)
+        # TRANSITIONAL (issue 13): Identity still names the SQLite runner; it takes a Store
+        # once the identity service moves onto the seam.
+        self._identity = identity or Identity(store, settings, clock=self.clock)
 
     def now(self) -> dt.datetime:
         """Wall time in the store, to the second, as customers' records keep it."""
@@ -166,33 +164,40 @@ class CustomerService:
         plan = plan_query(query)
         if plan.empty:
             return []
-        return await self._runner.run(store.search, plan, limit=limit)
+        return await self._store.read(lambda r: r.search.find(plan, limit=limit))
 
     def search_now(self, query: str, limit: int = 20) -> list[SearchHit]:
         plan = plan_query(query)
         if plan.empty:
             return []
-        return self._runner.call(store.search, plan, limit=limit)
+        return self._store.read_now(lambda r: r.search.find(plan, limit=limit))
 
     async def get(self, customer_id: int) -> Customer | None:
-        return await self._runner.run(store.get_customer, customer_id)
+        return await self._store.read(lambda r: r.customers.get(customer_id))
 
     async def profile(self, customer_id: int) -> Profile | None:
         rule = await self._settings.loyalty_rule()
         window = await self._settings.get(opts.OCCASION_DAYS)
         now = self.now()
-        profile = await self._runner.run(_load_profile, customer_id, rule, window, now, self.PAGE)
+        page = self.PAGE
+        profile = await self._store.read(
+            lambda r: load_profile(r, customer_id, rule, window, now, page)
+        )
         if profile is not None:
             await self._identity.record_later("view", "customer", customer_id)
         return profile
 
     async def visits_page(self, customer_id: int, offset: int, limit: int = PAGE) -> list[Visit]:
-        return await self._runner.run(store.list_visits, customer_id, offset=offset, limit=limit)
+        return await self._store.read(
+            lambda r: r.history.visits(customer_id, offset=offset, limit=limit)
+        )
 
     async def purchases_page(
         self, customer_id: int, offset: int, limit: int = PAGE
     ) -> list[Purchase]:
-        return await self._runner.run(store.list_purchases, customer_id, offset=offset, limit=limit)
+        return await self._store.read(
+            lambda r: r.history.purchases(customer_id, offset=offset, limit=limit)
+        )
 
     # --- editing ---------------------------------------------------------------------
 
@@ -200,7 +205,7 @@ class CustomerService:
         return await self._settings.get(opts.DEFAULT_REGION)
 
     async def conflicts(self, customer: Customer) -> list[Conflict]:
-        return await self._runner.run(store.find_conflicts, customer)
+        return await self._store.read(lambda r: r.customers.conflicts(customer))
 
     async def save(
         self,
@@ -209,30 +214,39 @@ class CustomerService:
         allow_duplicates: bool = False,
         consent_method: Method = Method.IN_PERSON,
     ) -> int:
-        """Insert or update. Raises ValidationFailed or DuplicateFound; saves nothing then.
+        """Insert or update. Raises ValidationFailed, DuplicateFound or (an update of a
+        customer someone saved since it was read: ``customer.version`` is behind)
+        ChangedMeanwhile; saves nothing then.
 
-        A change to a consent flag is kept in the consent history, given *consent_method*.
+        The duplicate check and the record as it was (for the audit entry and the consent
+        history) are read inside the write's transaction: another console's save in
+        between cannot slip past them. A change to a consent flag is kept in the consent
+        history, given *consent_method*.
         """
         given, customer = customer, clean_customer(customer)
         errors = validate_customer(customer)
         if errors:
             raise ValidationFailed(errors)
-        if not allow_duplicates:
-            conflicts = await self.conflicts(customer)
-            if conflicts:
-                raise DuplicateFound(conflicts)
         now = self.now()
         me = await self._identity.name()
         consent_at = self.clock.now().replace(microsecond=0)
+
+        def check_duplicates(repos: Repositories) -> bool:
+            """Whether the customer is kept as a duplicate on purpose (else raises)."""
+            conflicts = repos.customers.conflicts(customer)
+            if conflicts and not allow_duplicates:
+                raise DuplicateFound(conflicts)
+            return bool(conflicts)
+
         if customer.id is None:
+            # The new id replaces the events' customer_id (0 here) when they are written.
+            given_events = _consent_events(0, None, customer, consent_method, me, consent_at)
 
             def insert(repos: Repositories) -> int:
-                db = raw_db(repos)
-                new_id = store.insert_customer(db, customer, now=now)
-                events = _consent_events(new_id, None, customer, consent_method, me, consent_at)
-                if events:
-                    privacy_store.record_consent(db, events)
-                return new_id
+                duplicate = check_duplicates(repos)
+                return repos.customers.add(
+                    customer, now=now, by=me, consent=given_events, duplicate_ok=duplicate
+                )
 
             created: int = await self._identity.apply(
                 insert,
@@ -240,30 +254,44 @@ class CustomerService:
                     Record("create", "customer", new_id, customer_changes(None, customer))
                 ],
             )
-            given.id = created
+            given.id, given.version, given.changed_by = created, customer.version, me
             return created
         customer_id = customer.id
-        before = await self.get(customer_id)
-        changes = customer_changes(before, customer)
-        events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
 
-        def update(repos: Repositories) -> None:
-            db = raw_db(repos)
-            store.update_customer(db, customer, now=now)
-            if events:
-                privacy_store.record_consent(db, events)
+        def update(repos: Repositories) -> dict[str, list[Any]]:
+            before = repos.customers.get(customer_id)
+            if (
+                before is not None
+                and customer.version is not None
+                and before.version != customer.version
+            ):
+                raise ChangedMeanwhile(
+                    "customer",
+                    customer_id,
+                    by=before.changed_by,
+                    at=before.updated_at,
+                    version=before.version or 0,
+                )
+            duplicate = check_duplicates(repos)
+            events = _consent_events(customer_id, before, customer, consent_method, me, consent_at)
+            repos.customers.update(customer, now=now, by=me, consent=events, duplicate_ok=duplicate)
+            return customer_changes(before, customer)
 
-        records = [Record("update", "customer", customer_id, changes)] if changes else []
-        await self._identity.apply(update, records)
+        await self._identity.apply(
+            update,
+            lambda changes: [Record("update", "customer", customer_id, changes)] if changes else [],
+        )
+        given.version, given.changed_by = customer.version, me
         return customer_id
 
     async def consent_history(self, customer_id: int) -> list[ConsentEvent]:
-        return await self._runner.run(privacy_store.consent_history, customer_id)
+        return await self._store.read(lambda r: r.customers.consent_history(customer_id))
 
     async def merge(self, keep_id: int, other_id: int) -> Customer:
         now = self.now()
+        me = await self._identity.name()
         kept: Customer = await self._identity.apply(
-            lambda r: store.merge_customers(raw_db(r), keep_id, other_id, now=now),
+            lambda r: r.customers.merge(keep_id, other_id, now=now, by=me),
             [
                 Record("merge", "customer", keep_id, detail=f"#{other_id} merged into #{keep_id}"),
                 Record("merge", "customer", other_id, detail=f"merged into #{keep_id}"),
@@ -278,7 +306,7 @@ class CustomerService:
         staff_name = staff if staff is not None else await self._identity.name()
         visit = Visit(customer_id, self.now(), store_name, staff_name, clean_text(note, True))
         await self._identity.apply(
-            lambda r: store.record_visit(raw_db(r), visit),
+            lambda r: r.history.add_visit(visit),
             [Record("create", "visit", customer_id, {"at": [None, visit.at.isoformat()]})],
         )
         return visit
@@ -303,14 +331,14 @@ class CustomerService:
             customer_id,
             {"items": [None, [f"{i.quantity} × {i.name}" for i in items]]},
         )
-        await self._identity.apply(lambda r: store.record_purchase(raw_db(r), purchase), [record])
+        await self._identity.apply(lambda r: r.history.add_purchase(purchase), [record])
         return purchase
 
     async def redeem_reward(self, customer_id: int) -> None:
         staff = await self._identity.name()
         now = self.now()
         await self._identity.apply(
-            lambda r: store.redeem_reward(raw_db(r), customer_id, at=now, staff=staff),
+            lambda r: r.history.redeem_reward(customer_id, at=now, staff=staff),
             [Record("update", "reward", customer_id, detail="reward given")],
         )
 
@@ -321,7 +349,7 @@ class CustomerService:
         months = await self._settings.get(opts.MISS_YOU_MONTHS)
         min_visits = await self._settings.get(opts.MISS_YOU_MIN_VISITS)
         now = self.now()
-        return await self._runner.run(_load_today, now, days, months, min_visits)
+        return await self._store.read(lambda r: _load_today(r, now, days, months, min_visits))
 
 
 def _consent_events(
@@ -353,22 +381,26 @@ def _consent_events(
     return events
 
 
-def _load_profile(
-    db: Db,
+def load_profile(
+    repos: Repositories,
     customer_id: int,
     rule: LoyaltyRule,
-    window: int,
+    occasion_days: int,
     now: dt.datetime,
     page: int,
 ) -> Profile | None:
-    customer = store.get_customer(db, customer_id)
+    """A customer's profile (a merged customer's survivor's), read in one job: the
+    customer, their first *page* of visits and purchases, loyalty against *rule*, and the
+    occasions within *occasion_days* of *now* (the store's wall time)."""
+    customer = repos.customers.get(customer_id)
     if customer is None:
         return None
-    if (target := store.merged_into(db, customer_id)) is not None:
-        return _load_profile(db, target, rule, window, now, page)
-    visits = store.list_visits(db, customer_id, limit=page)
-    visit_count = store.count_visits(db, customer_id)
-    facts = store.purchase_facts(db, customer_id, loyalty_category=rule.category)
+    if (target := repos.customers.merged_into(customer_id)) is not None:
+        return load_profile(repos, target, rule, occasion_days, now, page)
+    window = occasion_days
+    visits = repos.history.visits(customer_id, limit=page)
+    visit_count = repos.history.count_visits(customer_id)
+    facts = repos.history.purchase_facts(customer_id, loyalty_category=rule.category)
     loyalty = loyalty_status(facts.qualifying_quantity, facts.rewards_redeemed, rule)
     dated = []
     if customer.birthday is not None:
@@ -394,7 +426,7 @@ def _load_profile(
         visit_count=visit_count,
         last_visit=last_visit,
         last_seen=last_seen,
-        purchase_count=store.count_purchases(db, customer_id),
+        purchase_count=repos.history.count_purchases(customer_id),
         spend_by_currency=facts.spend_by_currency,
         favourite_items=facts.favourite_items,
         last_purchase=facts.last_purchase,
@@ -402,30 +434,36 @@ def _load_profile(
         loyalty_rule=rule,
         occasions=occasions,
         recent_visits=visits,
-        recent_purchases=store.list_purchases(db, customer_id, limit=page),
+        recent_purchases=repos.history.purchases(customer_id, limit=page),
     )
 
 
-def _load_today(db: Db, now: dt.datetime, days: int, months: int, min_visits: int) -> TodayLists:
+#: TRANSITIONAL: the calls service's name for :func:`load_profile` (goes with issue 13).
+_load_profile = load_profile
+
+
+def _load_today(
+    repos: Repositories, now: dt.datetime, days: int, months: int, min_visits: int
+) -> TodayLists:
     today = now.date()
     window = month_day_window(today, days)
-    dated = store.dates_in_window(db, window, consent_only=True)
+    dated = repos.customers.dates_in_window(window, consent_only=True)
     by_key = {(d.customer_id, d.label, d.date): d for d in dated}
     occasions = upcoming_occasions(
         [(d.customer_id, d.label, d.date) for d in dated], today, within_days=days
     )
     paired = [(o, by_key[(o.customer_id, o.label, o.date)]) for o in occasions]
     seen_before = now - dt.timedelta(days=round(months * 30.44))
-    lapsed = store.lapsed_customers(
-        db, seen_before=seen_before, min_visits=min_visits, consent_only=True
+    lapsed = repos.customers.lapsed(
+        seen_before=seen_before, min_visits=min_visits, consent_only=True
     )
     return TodayLists(today, paired, lapsed)
 
 
-async def count_customers(runner: DatabaseRunner) -> int:
-    return await runner.run(store.count_customers)
+async def count_customers(store: Store) -> int:
+    return await store.read(lambda r: r.customers.count())
 
 
-def customer_count(runner: DatabaseRunner) -> int:
+def customer_count(store: Store) -> int:
     """:func:`count_customers` for the command line, which has no event loop."""
-    return runner.call(store.count_customers)
+    return store.read_now(lambda r: r.customers.count())

@@ -11,8 +11,10 @@ first version did, took well over a quarter of an hour).
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import datetime as dt
+import functools
 import gc
 import multiprocessing
 import os
@@ -22,13 +24,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from console.domain.clock import SystemClock
+from console.domain.customer import Purchase, Visit
+from console.repositories import Repositories, Store
+from console.repositories.customers import NewCustomer
 from console.services.demo_data import generate_customers, generate_history
 from console.services.imports import Rejected
 from console.services.settings import DEMO_DATABASE
-from console.storage.sqlite import customers as store
-from console.storage.sqlite import settings as settings_store
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
 
 #: Customers per batch (a multiple of the generator's blocks of 100).
 BATCH = 5000
@@ -51,10 +52,10 @@ class _Recipe:
     purchases_per_customer: float
 
 
-def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[store.PreparedCustomer]:
+def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[NewCustomer]:
     """Customers ``start … start + count - 1`` of the run with their history, prepared for
-    :func:`console.storage.sqlite.customers.insert_prepared` (runs in a worker process too)."""
-    prepared: list[store.PreparedCustomer] = []
+    ``CustomerBulkLoad.add`` (runs in a worker process too)."""
+    prepared: list[NewCustomer] = []
     generated = generate_customers(
         count, seed=recipe.seed, today=recipe.today, start_member_no=start + 1
     )
@@ -65,11 +66,21 @@ def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[store.Prepar
             today=recipe.today,
             purchases_per_customer=recipe.purchases_per_customer,
         )
-        prepared.append(store.prepare_customer(customer, visits, purchases, now=recipe.now))
+        prepared.append(
+            NewCustomer.of(
+                customer,
+                now=recipe.now,
+                visits=[Visit(0, at, shop, staff, note) for at, shop, staff, note in visits],
+                purchases=[
+                    Purchase(0, at, list(items), shop, channel, currency)
+                    for at, shop, channel, currency, items in purchases
+                ],
+            )
+        )
     return prepared
 
 
-def _batches(recipe: _Recipe, customers: int) -> Iterator[list[store.PreparedCustomer]]:
+def _batches(recipe: _Recipe, customers: int) -> Iterator[list[NewCustomer]]:
     """Prepared batches in order: here for small fills, in worker processes for large."""
     slices = [(start, min(BATCH, customers - start)) for start in range(0, customers, BATCH)]
     workers = min(os.cpu_count() or 1, len(slices))
@@ -80,7 +91,7 @@ def _batches(recipe: _Recipe, customers: int) -> Iterator[list[store.PreparedCus
     # spawn, not fork: the window may call this from a thread of a Qt application.
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[int, int, concurrent.futures.Future[list[store.PreparedCustomer]]]]
+        pending: deque[tuple[int, int, concurrent.futures.Future[list[NewCustomer]]]]
         pending = deque()
         todo = iter(slices)
         try:
@@ -106,8 +117,23 @@ def _batches(recipe: _Recipe, customers: int) -> Iterator[list[store.PreparedCus
         yield _prepare_batch(recipe, start, count)
 
 
+def _mark_empty_as_demo(repos: Repositories) -> int:
+    """Mark an empty database as a demo one; else return its number of customers."""
+    existing = repos.customers.count()
+    if not existing:
+        repos.settings.put(DEMO_DATABASE.key, True)
+    return existing
+
+
+def _add_batch(repos: Repositories, batch: list[NewCustomer]) -> tuple[int, int, int]:
+    with repos.customers.bulk_load() as load:
+        # Demo people may share an e-mail (wangwei@example.com): kept, as staff would.
+        loaded = load.add(batch, keep_duplicates=True)
+    return loaded.customers, loaded.visits, loaded.purchases
+
+
 def _fill(
-    db: Db,
+    store: Store,
     customers: int,
     seed: int,
     purchases_per_customer: float,
@@ -116,14 +142,13 @@ def _fill(
 ) -> DemoReport:
     if customers < 0:
         raise ValueError(f"the number of customers must not be negative, got {customers}")
-    existing = store.count_customers(db)
+    # Marked before the first customer is written: even a fill cut short says it is a demo.
+    existing = store.write_now(_mark_empty_as_demo)
     if existing:
         raise Rejected(
             f"the database already has {existing:,} customers; demo data goes into a new "
             "database (use --db with a new file)"
         )
-    # Marked before the first customer is written: even a fill cut short says it is a demo.
-    settings_store.set_setting(db, DEMO_DATABASE.key, True)
     recipe = _Recipe(seed, today, dt.datetime.combine(today, dt.time(9, 0)), purchases_per_customer)
     done = visits_total = purchases_total = 0
     collecting = gc.isenabled()
@@ -133,7 +158,9 @@ def _fill(
         gc.disable()
     try:
         for batch in _batches(recipe, customers):
-            written, visits, purchases = store.insert_prepared(db, batch)
+            # One transaction per batch (with its history): a fill cut short keeps whole
+            # customers.
+            written, visits, purchases = store.write_now(functools.partial(_add_batch, batch=batch))
             done += written
             visits_total += visits
             purchases_total += purchases
@@ -146,7 +173,7 @@ def _fill(
 
 
 def fill_demo(
-    runner: DatabaseRunner,
+    store: Store,
     *,
     customers: int = 2000,
     seed: int = 7,
@@ -154,52 +181,56 @@ def fill_demo(
     today: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> DemoReport:
-    """Generate demo data on the database thread and mark the database as a demo one.
-    Refuses a database that has customers."""
-    return runner.call(
-        _fill, customers, seed, purchases_per_customer, today or SystemClock().today(), progress
+    """Generate demo data and mark the database as a demo one (batches are generated here
+    or in worker processes and written by the store). Refuses a database that has
+    customers."""
+    return _fill(
+        store, customers, seed, purchases_per_customer, today or SystemClock().today(), progress
     )
 
 
 async def fill_demo_async(
-    runner: DatabaseRunner, *, customers: int = 2000, seed: int = 7, today: dt.date | None = None
+    store: Store, *, customers: int = 2000, seed: int = 7, today: dt.date | None = None
 ) -> DemoReport:
-    """The window's first-run fill: same as :func:`fill_demo`, without blocking the loop."""
-    return await runner.run(_fill, customers, seed, 5.0, today or SystemClock().today(), None)
+    """The window's first-run fill: same as :func:`fill_demo`, without blocking the loop
+    (it runs on a thread of its own and hands each batch to the store)."""
+    day = today or SystemClock().today()
+    return await asyncio.to_thread(_fill, store, customers, seed, 5.0, day, None)
 
 
-def _is_demo(db: Db) -> bool:
-    return DEMO_DATABASE.coerce(settings_store.get_setting(db, DEMO_DATABASE.key)) is True
+def _is_demo(repos: Repositories) -> bool:
+    return DEMO_DATABASE.coerce(repos.settings.get(DEMO_DATABASE.key)) is True
 
 
-def is_demo_database(runner: DatabaseRunner) -> bool:
+def is_demo_database(store: Store) -> bool:
     """True when the database says it holds made-up demo customers (blocking: the CLI)."""
-    return runner.call(_is_demo)
+    return store.read_now(_is_demo)
 
 
-async def is_demo_database_async(runner: DatabaseRunner) -> bool:
-    return await runner.run(_is_demo)
+async def is_demo_database_async(store: Store) -> bool:
+    return await store.read(_is_demo)
 
 
-def _claim(db: Db) -> tuple[bool, int]:
+def _claim(repos: Repositories) -> tuple[bool, int]:
     """(may be the demo, customers): marked now when empty, never when it has customers."""
-    existing = store.count_customers(db)
-    if _is_demo(db):
+    existing = repos.customers.count()
+    if _is_demo(repos):
         return True, existing
     if existing:
         return False, existing
-    settings_store.set_setting(db, DEMO_DATABASE.key, True)
+    repos.settings.put(DEMO_DATABASE.key, True)
     return True, 0
 
 
-def claim_for_demo(runner: DatabaseRunner) -> int:
-    """Make sure *runner*'s database may be the demo console's: a demo database already, or
-    an empty one (marked now). Returns its number of customers; :class:`Rejected` for a
-    database with real customers, which must never be mistaken for a demo."""
-    allowed, existing = runner.call(_claim)
+def claim_for_demo(store: Store, where: str = "this database") -> int:
+    """Make sure *store* may be the demo console's: a demo database already, or an empty
+    one (marked now). Returns its number of customers; :class:`Rejected` for a database
+    with real customers, which must never be mistaken for a demo. *where* names the
+    database in that refusal (its file)."""
+    allowed, existing = store.write_now(_claim)
     if not allowed:
         raise Rejected(
-            f"{runner.path} holds {existing:,} customers and is not a demo database, so it "
+            f"{where} holds {existing:,} customers and is not a demo database, so it "
             "does not open as the demo (leave out --db to use the demo database)"
         )
     return existing

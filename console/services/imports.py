@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import contextlib
 import datetime as dt
 import gc
 import multiprocessing
@@ -24,6 +23,8 @@ from typing import TextIO
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.customer import Customer, Purchase, purchase_problems
+from console.repositories import Repositories, Store
+from console.repositories.customers import CustomerBulkLoad, NewCustomer
 from console.services.csv_io import (
     CsvFormatError,
     RowError,
@@ -32,11 +33,7 @@ from console.services.csv_io import (
     write_customers_csv,
     write_customers_json,
 )
-from console.storage.sqlite import customers as store
-from console.storage.sqlite.database import Db
-from console.storage.sqlite.runner import DatabaseRunner
-from console.storage.sqlite.transactions import write_transaction
-from console.storage.sqlite.workers import watch_parent
+from console.services.workers import watch_parent
 
 
 class Rejected(Exception):
@@ -53,14 +50,14 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
 
 
-def _db_conflicts(db: Db, line: int, prepared: store.PreparedCustomer) -> list[RowError]:
+def _db_conflicts(load: CustomerBulkLoad, line: int, new: NewCustomer) -> list[RowError]:
     return [
         RowError(
             line,
             "phones" if c.field == "phone" else c.field,
             f"{c.value} already belongs to {c.other_name} (#{c.other_id})",
         )
-        for c in store.prepared_conflicts(db, prepared)
+        for c in load.conflicts(new)
     ]
 
 
@@ -71,13 +68,13 @@ CHUNK = 5000
 PARALLEL_FROM_BYTES = 3_000_000
 #: Chunks the worker may parse ahead of the database thread.
 AHEAD = 2
-#: From this chunk on, an import is a bulk load (see ``store.bulk_load``).
+#: From this chunk on, an import is a large bulk load (see ``CustomerBulkLoad.expect_many``).
 BULK_FROM_CHUNK = 2
 
 #: One chunk of a customers file: ``(line, customer or None, errors)`` per record, the
-#: good customers prepared for ``store.insert_prepared``; and the errors of a
+#: good customers prepared for ``CustomerBulkLoad.add``; and the errors of a
 #: ``CsvFormatError`` that ended the file, if one did.
-_Chunk = tuple[list[tuple[int, store.PreparedCustomer | None, list[RowError]]], list[RowError]]
+_Chunk = tuple[list[tuple[int, NewCustomer | None, list[RowError]]], list[RowError]]
 
 
 def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iterator[_Chunk]:
@@ -86,12 +83,12 @@ def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iter
     Pure Python on plain values (a worker process runs it). A ``CsvFormatError`` ends the
     chunks: the last one carries its errors.
     """
-    rows: list[tuple[int, store.PreparedCustomer | None, list[RowError]]] = []
+    rows: list[tuple[int, NewCustomer | None, list[RowError]]] = []
     try:
         for line, customer, errors in iter_customers_csv(path, region=region):
             prepared = None
             if customer is not None:
-                prepared = store.prepare_customer(customer, (), (), now=now)
+                prepared = NewCustomer.of(customer, now=now)
             rows.append((line, prepared, errors))
             if len(rows) == size:
                 yield rows, []
@@ -163,42 +160,39 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
 
 
 def _import_customers(
-    db: Db, path: Path, region: str, dry_run: bool, skip_invalid: bool, now: dt.datetime
-) -> ImportResult:
-    result = ImportResult()
-    try:
-        with write_transaction(db), contextlib.ExitStack() as loading:
-            for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now)):
-                if chunk_number == BULK_FROM_CHUNK:
-                    # A large file: duplicate checks from memory (a small file into a large
-                    # database is not worth reading every phone number for).
-                    loading.enter_context(store.bulk_load(db))
-                good: list[store.PreparedCustomer] = []
-                for line, prepared, row_errors in rows:
-                    errors = row_errors
-                    if prepared is not None and not errors:
-                        errors = _db_conflicts(db, line, prepared)
-                    if errors or prepared is None:
-                        result.errors.extend(errors)
-                        continue
-                    good.append(prepared)
-                if good:  # written chunk by chunk: the checks of the next chunk see it
-                    result.imported += store.insert_prepared(db, good)[0]
-                if format_errors:
-                    raise CsvFormatError(format_errors)
-            if dry_run or (result.errors and not skip_invalid):
-                raise _RollBack
-    except _RollBack:
-        if result.errors and not skip_invalid:
-            result.imported = 0
-    except CsvFormatError as exc:
-        result.errors = list(exc.errors)
-        result.imported = 0
-    return result
+    repos: Repositories,
+    result: ImportResult,
+    path: Path,
+    region: str,
+    dry_run: bool,
+    skip_invalid: bool,
+    now: dt.datetime,
+) -> None:
+    with repos.customers.bulk_load() as load:
+        for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now)):
+            if chunk_number == BULK_FROM_CHUNK:
+                # A large file: duplicate checks from memory (a small file into a large
+                # database is not worth reading every phone number for).
+                load.expect_many()
+            good: list[NewCustomer] = []
+            for line, prepared, row_errors in rows:
+                errors = row_errors
+                if prepared is not None and not errors:
+                    errors = _db_conflicts(load, line, prepared)
+                if errors or prepared is None:
+                    result.errors.extend(errors)
+                    continue
+                good.append(prepared)
+            if good:  # written chunk by chunk: the checks of the next chunk see it
+                result.imported += load.add(good).customers
+            if format_errors:
+                raise CsvFormatError(format_errors)
+    if dry_run or (result.errors and not skip_invalid):
+        raise _RollBack  # the store's transaction rolls back
 
 
 def import_customers(
-    runner: DatabaseRunner,
+    store: Store,
     path: Path,
     *,
     region: str,
@@ -208,11 +202,22 @@ def import_customers(
 ) -> ImportResult:
     """Import a customers CSV; new records are stamped with *clock*'s wall time."""
     now = (clock or SystemClock()).local_naive()
-    return runner.call(_import_customers, path, region, dry_run, skip_invalid, now)
+    result = ImportResult()
+    try:
+        store.write_now(
+            lambda r: _import_customers(r, result, path, region, dry_run, skip_invalid, now)
+        )
+    except _RollBack:
+        if result.errors and not skip_invalid:
+            result.imported = 0
+    except CsvFormatError as exc:
+        result.errors = list(exc.errors)
+        result.imported = 0
+    return result
 
 
 def _import_purchases(
-    db: Db, path: Path, region: str, dry_run: bool, skip_invalid: bool
+    repos: Repositories, path: Path, region: str, dry_run: bool, skip_invalid: bool
 ) -> ImportResult:
     result = ImportResult()
     try:
@@ -225,7 +230,9 @@ def _import_purchases(
     purchases: list[Purchase] = []
     lines_of: dict[int, list[int]] = {}
     for row in parsed.rows:
-        customer_id = store.find_by_member_or_phone(db, member_no=row.member_no, phone=row.phone)
+        customer_id = repos.customers.find_by_member_or_phone(
+            member_no=row.member_no, phone=row.phone
+        )
         if customer_id is None:
             who = f"member {row.member_no}" if row.member_no else f"phone {row.phone}"
             result.errors.append(
@@ -255,9 +262,8 @@ def _import_purchases(
     if dry_run:
         result.imported = sum(len(p.items) for p in purchases)
         return result
-    with write_transaction(db):
-        for purchase in purchases:
-            store.record_purchase(db, purchase)
+    for purchase in purchases:  # the store's one transaction: all or none
+        repos.history.add_purchase(purchase)
     result.imported = sum(len(p.items) for p in purchases)
     return result
 
@@ -272,18 +278,18 @@ def _too_large(purchase: Purchase, lines_of: dict[int, list[int]], errors: list[
 
 
 def import_purchases(
-    runner: DatabaseRunner,
+    store: Store,
     path: Path,
     *,
     region: str,
     dry_run: bool = False,
     skip_invalid: bool = False,
 ) -> ImportResult:
-    return runner.call(_import_purchases, path, region, dry_run, skip_invalid)
+    return store.write_now(lambda r: _import_purchases(r, path, region, dry_run, skip_invalid))
 
 
-def _export(db: Db, out: TextIO, fmt: str, consent: str | None = None) -> int:
-    customers: Iterator[Customer] = store.iter_customers(db)
+def _export(repos: Repositories, out: TextIO, fmt: str, consent: str | None = None) -> int:
+    customers: Iterator[Customer] = repos.customers.all()
     if consent == "marketing":
         customers = (c for c in customers if c.marketing_consent)
     elif consent == "greetings":
@@ -294,7 +300,7 @@ def _export(db: Db, out: TextIO, fmt: str, consent: str | None = None) -> int:
 
 
 def export_customers(
-    runner: DatabaseRunner, out: TextIO, fmt: str = "csv", *, consent: str | None = None
+    store: Store, out: TextIO, fmt: str = "csv", *, consent: str | None = None
 ) -> int:
     """Every customer; with *consent* ("marketing" or "greetings") only those who agreed to
     that purpose — the list for a mailing respects each person's answer."""
@@ -302,4 +308,4 @@ def export_customers(
         raise Rejected(f"unknown format {fmt!r} (use csv or json)")
     if consent not in (None, "marketing", "greetings"):
         raise Rejected(f"unknown consent purpose {consent!r} (use marketing or greetings)")
-    return runner.call(_export, out, fmt, consent)
+    return store.read_now(lambda r: _export(r, out, fmt, consent))

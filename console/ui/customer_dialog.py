@@ -45,6 +45,7 @@ from console.domain.customer import Customer, ImportantDate, Language, PartialDa
 from console.domain.names import romanise
 from console.domain.phones import InvalidPhone, format_phone, normalise_phone
 from console.domain.profile import is_valid_email
+from console.domain.versions import ChangedMeanwhile
 from console.services.customers import (
     CustomerService,
     DuplicateFound,
@@ -510,6 +511,16 @@ class _Rows(QWidget, Generic[RowT]):
     def focus_order(self) -> list[QWidget]:
         return [w for row in self.rows for w in row.focus_order()] + [self.add_button]
 
+    def clear(self) -> None:
+        """Remove every row (before the form is filled again)."""
+        for row in self.rows:
+            self._column.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.rows = []
+        self._renumber()
+        self.changed.emit()
+
     def _add_clicked(self) -> None:
         self.add_row().first_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -555,6 +566,8 @@ class CustomerDialog(Retranslating, SavingDialog):
         self._region = region
         self._original = customer
         self._customer_id = customer.id if customer is not None else None
+        # The version of the record the form shows: a save over a newer one is refused.
+        self._version = customer.version if customer is not None else None
         self._busy = False
         self._task: asyncio.Task[Any] | None = None
         self._romanisation_auto = True
@@ -1133,6 +1146,7 @@ class CustomerDialog(Retranslating, SavingDialog):
             phones=phones,
             email=self.email.text().strip(),
             member_no=self.member_no.text().strip(),
+            version=self._version,
             birthday=PartialDate.parse(birthday_text) if birthday_text else None,
             dates=dates,
             preferences=lines_of(self.preferences),
@@ -1177,6 +1191,7 @@ class CustomerDialog(Retranslating, SavingDialog):
             )
             # From now on this dialog edits the stored customer, so a retry never adds a twin.
             self._customer_id = customer_id
+            self._version = customer.version
             if merge_into is not None:
                 self._set_busy(True, self.tr("Merging into #{id}…").format(id=merge_into))
                 survivor = await self._service.merge(keep_id=merge_into, other_id=customer_id)
@@ -1184,6 +1199,10 @@ class CustomerDialog(Retranslating, SavingDialog):
         except DuplicateFound as exc:
             self._set_busy(False)
             self._show_conflicts(exc.conflicts)
+            return
+        except ChangedMeanwhile as exc:
+            self._set_busy(False)
+            self._show_changed(exc)
             return
         except ValidationFailed as exc:
             self._set_busy(False)
@@ -1306,6 +1325,84 @@ class CustomerDialog(Retranslating, SavingDialog):
         set_message(self.status, self._status_text(), error=True)
         if focus:
             self._conflict_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- someone else saved first ---------------------------------------------------------
+
+    def _show_changed(self, changed: ChangedMeanwhile) -> None:
+        """Say who saved the customer since the form opened, keep what was typed (to copy
+        from), and offer Reload (their version in the form)."""
+        self._clear_conflicts()
+
+        def words() -> str:
+            who = changed.by or self.tr("Someone else")
+            when = format_date(changed.at.date()) if changed.at is not None else ""
+            clock = f"{changed.at:%H:%M}" if changed.at is not None else ""
+            return self.tr(
+                "{who} saved this customer ({when} {time}) after you opened it, so your "
+                "changes were not saved. What you typed is still in the form: copy what you "
+                "need, then Reload to see their version."
+            ).format(who=who, when=when, time=clock)
+
+        text = QLabel(words())
+        text.setObjectName("changedText")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        text.setAccessibleName(words())
+        self._conflict_layout.addWidget(text)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addStretch(1)
+        reload_button = QPushButton(self.tr("Rel&oad"))
+        name_widget(
+            reload_button, "reloadButton", self.tr("Reload the customer as it was saved last")
+        )
+        reload_button.setAutoDefault(False)
+        reload_button.clicked.connect(self._reload)
+        line.addWidget(reload_button)
+        row = QWidget()
+        row.setLayout(line)
+        self._conflict_layout.addWidget(row)
+        self._conflict_buttons.append(reload_button)
+        self.conflict_panel.setVisible(True)
+        self._fix_tab_order()
+        self._status_text = lambda: self.tr("Not saved: someone else changed this customer.")
+        set_message(self.status, self._status_text(), error=True)
+        reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @async_slot()
+    async def _reload(self) -> None:
+        if self._busy or self._customer_id is None:
+            return
+        self._set_busy(True, self.tr("Loading…"))
+        try:
+            latest = await self._service.get(self._customer_id)
+        except Exception as exc:
+            log.exception("reloading customer failed")
+            self._set_busy(False)
+            failure = exc
+            self._show_failure(
+                lambda: self.tr("Could not load the customer: {error}").format(error=failure)
+            )
+            return
+        self._set_busy(False)
+        if latest is None:
+            self._show_failure(lambda: self.tr("This customer no longer exists."))
+            return
+        self._clear_conflicts()
+        self._original = latest
+        self._version = latest.version
+        self.phones.clear()
+        self.dates.clear()
+        self._fill(latest)
+        self._fix_tab_order()
+        self._status_text = None
+        set_message(self.status, "", error=False)
+        self._update_state()
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_other(self, other_id: int) -> None:
         self.openCustomerRequested.emit(other_id)

@@ -2952,6 +2952,38 @@ Quiet table</source>
             <numerusform>部分信息已属于其他 %n 位客户。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>{who} saved this customer ({when} {time}) after you opened it, so your changes were not saved. What you typed is still in the form: copy what you need, then Reload to see their version.</source>
+        <translation>{who}在您打开后保存了这位客户（{when} {time}），因此您的修改没有保存。您输入的内容仍在表单中：请复制需要的内容，然后点“重新载入”查看对方的版本。</translation>
+    </message>
+    <message>
+        <source>Rel&amp;oad</source>
+        <translation>重新载入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reload the customer as it was saved last</source>
+        <translation>重新载入客户最后保存的资料</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this customer.</source>
+        <translation>未保存：其他人修改了这位客户。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Could not load the customer: {error}</source>
+        <translation>无法载入客户：{error}</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>这位客户已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerProfile</name>

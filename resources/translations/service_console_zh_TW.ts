@@ -2952,6 +2952,38 @@ Quiet table</source>
             <numerusform>部分資訊已屬於其他 %n 位客戶。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>{who} saved this customer ({when} {time}) after you opened it, so your changes were not saved. What you typed is still in the form: copy what you need, then Reload to see their version.</source>
+        <translation>{who}在您開啟後儲存了這位客戶（{when} {time}），因此您的修改沒有儲存。您輸入的內容仍在表單中：請複製需要的內容，然後按「重新載入」查看對方的版本。</translation>
+    </message>
+    <message>
+        <source>Rel&amp;oad</source>
+        <translation>重新載入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reload the customer as it was saved last</source>
+        <translation>重新載入客戶最後儲存的資料</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this customer.</source>
+        <translation>未儲存：其他人修改了這位客戶。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Could not load the customer: {error}</source>
+        <translation>無法載入客戶：{error}</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>這位客戶已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerProfile</name>

@@ -6,7 +6,7 @@
 The same measurement as the profile part of ``bench_search.py``, without its search
 part (which takes minutes): ``CustomerService.profile`` (the panel's data: customer,
 greeting facts, loyalty, first page of purchases and visits) on the database thread,
-the next page of 50 purchases, both in a row, and ``store.purchase_facts`` alone (the
+the next page of 50 purchases, both in a row, and ``history_store.purchase_facts`` alone (the
 part that reads all 10,000 purchases); against loading every purchase with its items
 and adding up spend and favourites in Python. Prints JSON.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
-from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks.bench_search import (
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                     [
                         partial(
                             runner.call,
-                            store.purchase_facts,
+                            history_store.purchase_facts,
                             big,
                             loyalty_category=rule_category,
                         )

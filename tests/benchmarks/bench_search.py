@@ -36,6 +36,7 @@ from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
 from console.wiring.desk import choose_key
+from tests.benchmarks import bulk
 
 DEFAULT_DB = Path("/tmp/sc-bench/bench.db")
 MARKER = "benchmark.build"
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 design = _stats(await _time_async([partial(service.search, q) for q in qs]))
                 plain_qs = qs[: args.like_per_kind]
                 plain = _stats(
-                    _time_calls([partial(runner.call, store.like_search, q) for q in plain_qs])
+                    _time_calls([partial(runner.call, bulk.like_search, q) for q in plain_qs])
                 )
                 same = _stats(await _time_async([partial(service.search, q) for q in plain_qs]))
                 results[kind] = {

@@ -25,6 +25,7 @@ from console.storage.sqlite import customers as store
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.database import Db
 from console.storage.sqlite.runner import DatabaseRunner
+from tests.benchmarks import bulk
 
 DEFAULT_DB = Path("/tmp/sc-bench/bench.db")
 MARKER = "benchmark.build"
@@ -79,7 +80,7 @@ def _big_customer(db: Db) -> int:
     visits = [
         (cid, start + visit_step * i, "Shanghai Jing'an", "李娜", "") for i in range(BIG_VISITS)
     ]
-    store.bulk_insert_history(db, visits, purchases)
+    bulk.bulk_insert_history(db, visits, purchases)
     return cid
 
 

@@ -21,6 +21,7 @@ from console.services.cti import CtiServer
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.call_cards import CallDesk
@@ -88,9 +89,9 @@ def _yu(runner: DatabaseRunner) -> int:
         Customer(name="余文乐", preferred_name="Mr. Yu", phones=[Phone("+8613812345678")]),
         now=NOW - dt.timedelta(days=900),
     )
-    runner.call(store.record_visit, Visit(cid, NOW - dt.timedelta(days=3), "Shanghai"))
+    runner.call(history_store.record_visit, Visit(cid, NOW - dt.timedelta(days=3), "Shanghai"))
     runner.call(
-        store.record_purchase,
+        history_store.record_purchase,
         Purchase(
             cid,
             NOW - dt.timedelta(days=3),
@@ -200,8 +201,11 @@ def test_shared_number_offers_a_chooser(qtbot: Any, desk: Any, runner: DatabaseR
     a = runner.call(
         store.insert_customer, Customer(name="Wang Fang", phones=[Phone("+8613812345678")]), now=NOW
     )
-    b = runner.call(
-        store.insert_customer, Customer(name="Wang Lei", phones=[Phone("+8613812345678")]), now=NOW
+    b = runner.call(  # saved anyway, as a separate customer
+        store.insert_customer,
+        Customer(name="Wang Lei", phones=[Phone("+8613812345678")]),
+        now=NOW,
+        duplicate_ok=True,
     )
     with qtbot.waitSignal(calls.popped, timeout=5000):
         phone.send(event="newCall", from_="+8613812345678", callId="s1")

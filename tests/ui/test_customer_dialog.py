@@ -26,8 +26,10 @@ from console.domain.customer import Customer, Language, PartialDate, Phone, Tier
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.customer_dialog import CustomerDialog
+from tests.people import a_signed_in
 
 MOBILE = "13800138000"
 MOBILE_E164 = "+8613800138000"
@@ -401,7 +403,7 @@ def test_merging_an_edited_customer_keeps_both_customers_visits(
     assert blocker.args == [existing]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert runner.call(store.count_customers) == 1
-    assert runner.call(store.count_visits, existing) == 3
+    assert runner.call(history_store.count_visits, existing) == 3
     assert runner.call(store.merged_into, twin) == existing
     survivor = run(service.get(existing))
     assert survivor.name == "张伟"
@@ -432,7 +434,7 @@ def test_merging_a_new_customer_folds_it_into_the_existing_one(
 
     assert blocker.args == [existing]
     assert runner.call(store.count_customers) == 1
-    assert runner.call(store.count_visits, existing) == 1
+    assert runner.call(history_store.count_visits, existing) == 1
     assert run(service.get(existing)).preferences == ["Jasmine tea"]
 
 
@@ -638,3 +640,57 @@ def test_dialog_fits_the_screen_and_a_refused_save_shows_the_first_problem(
     assert not dialog.scroll_area.isAncestorOf(dialog.save_button)
     _assert_fits(dialog)
     screenshot(dialog, "customer-dialog-refused")
+
+
+# --- someone else saved first -------------------------------------------------------------
+
+
+def test_a_customer_changed_meanwhile_is_explained_kept_and_reloaded(
+    qtbot: Any,
+    make_dialog: Any,
+    run: Any,
+    service: CustomerService,
+    runner: DatabaseRunner,
+    settings: SettingsService,
+) -> None:
+    cid = add_customer(
+        run, service, Customer(name="Priya Patel", phones=[Phone(MOBILE_E164)], notes="tea")
+    )
+    dialog = make_dialog(run(service.get(cid)))
+    # Meanwhile, at another console, Wang saves the same customer.
+    wang = CustomerService(runner, settings, identity=run(a_signed_in(runner, "agent", "Wang")))
+    theirs = run(wang.get(cid))
+    theirs.notes = "jasmine tea"
+    run(wang.save(theirs))
+
+    type_into(qtbot, dialog.preferred, "Dr. Patel")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "reloadButton") is not None, timeout=5000)
+    reload_button = dialog.findChild(QPushButton, "reloadButton")
+    explained = dialog.findChild(QLabel, "changedText")
+    assert dialog.isVisible() and dialog.conflict_panel.isVisible()
+    assert "Wang saved this customer" in explained.text()
+    assert "not saved" in explained.text() and "Reload" in explained.text()
+    assert reload_button.text() == "Rel&oad"
+    assert explained.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert dialog.status.text() == "Not saved: someone else changed this customer."
+    assert reload_button.accessibleName() and reload_button.hasFocus()
+    # What was typed stays, to copy from; nothing of it was saved.
+    assert dialog.preferred.text() == "Dr. Patel"
+    stored = run(service.get(cid))
+    assert (stored.preferred_name, stored.notes, stored.changed_by) == ("", "jasmine tea", "Wang")
+    # Every letter shortcut is still unique with the panel shown.
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton)]
+    keys = [m.group(1).lower() for t in texts if (m := re.search(r"&([^&])", t))]
+    assert len(keys) == len(set(keys)), sorted(keys)
+
+    qtbot.keyClick(reload_button, Qt.Key.Key_Space)  # the keyboard is enough
+    qtbot.waitUntil(lambda: not dialog.conflict_panel.isVisible(), timeout=5000)
+    assert dialog.preferred.text() == ""  # their version, in the form
+    assert dialog.notes.toPlainText() == "jasmine tea"
+    assert dialog.status.text() == ""
+    type_into(qtbot, dialog.preferred, "Dr. Patel")
+    assert save_and_wait(qtbot, dialog) == cid
+    stored = run(service.get(cid))
+    assert (stored.preferred_name, stored.notes, stored.version) == ("Dr. Patel", "jasmine tea", 3)

@@ -20,8 +20,8 @@ from console.domain.complaint import Emotion
 from console.domain.customer import PartialDate
 from console.domain.occasions import upcoming_occasions
 from console.domain.phrasebook import Language, Severity, Situation
+from console.repositories.customers import DatedCustomer
 from console.services.customers import TodayLists
-from console.storage.sqlite.customers import DatedCustomer
 from console.ui import i18n
 from console.ui.call_cards import CallWords
 from console.ui.checked_editor import CheckedTextEdit, finding_tooltip

@@ -20,6 +20,7 @@ from console.domain.customer import Customer, PartialDate, Phone, Tier, Visit
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui import i18n
 from console.ui.main_window import MainWindow
@@ -110,7 +111,9 @@ def _yu(runner: DatabaseRunner) -> int:
         now=NOW - dt.timedelta(days=900),
     )
     for days in (1300, 1000, 900, 800, 700, 592):
-        runner.call(store.record_visit, Visit(cid, NOW - dt.timedelta(days=days), "Shanghai"))
+        runner.call(
+            history_store.record_visit, Visit(cid, NOW - dt.timedelta(days=days), "Shanghai")
+        )
     return cid
 
 

@@ -22,6 +22,7 @@ from console.domain.customer import (
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.main_window import MainWindow
 from console.ui.search_results import SearchResultsModel
@@ -65,7 +66,9 @@ def _yu(runner: DatabaseRunner) -> int:
         ),
     )
     for days in (1300, 1000, 900, 800, 700, 592):
-        runner.call(store.record_visit, Visit(cid, NOW - dt.timedelta(days=days), "Shanghai"))
+        runner.call(
+            history_store.record_visit, Visit(cid, NOW - dt.timedelta(days=days), "Shanghai")
+        )
     return cid
 
 
@@ -120,7 +123,7 @@ def test_log_visit_updates_count(qtbot: Any, window: MainWindow, runner: Databas
     assert window.profile.profile.visit_count == 7
     assert "8th visit" in window.profile.greeting.text()
     assert "last on 28 Nov 2026" in window.profile.greeting.text()
-    assert runner.call(store.count_visits, cid) == 7
+    assert runner.call(history_store.count_visits, cid) == 7
 
 
 def test_shortcuts_focus_search(qtbot: Any, window: MainWindow, runner: DatabaseRunner) -> None:
@@ -208,7 +211,7 @@ def test_history_loads_lazily(qtbot: Any, window: MainWindow, runner: DatabaseRu
     cid = _add(runner, Customer(name="Heavy Buyer"))
     for i in range(120):
         runner.call(
-            store.record_purchase,
+            history_store.record_purchase,
             Purchase(cid, NOW - dt.timedelta(hours=i), [PurchaseItem("Latte", 1, 3200, "drink")]),
         )
     with qtbot.waitSignal(window.profileShown, timeout=5000):

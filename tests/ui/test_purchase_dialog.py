@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.customer import Customer, PurchaseItem
 from console.services.customers import CustomerService
-from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from console.ui.purchase_dialog import PurchaseDialog
 
@@ -149,7 +149,7 @@ def test_saving_stores_the_items(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    purchases = runner.call(store.list_purchases, customer_id)
+    purchases = runner.call(history_store.list_purchases, customer_id)
     assert len(purchases) == 1
     purchase = purchases[0]
     assert purchase.currency == "GBP"

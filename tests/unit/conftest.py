@@ -21,11 +21,10 @@ from console import cli
 from console.domain.clock import FixedClock as Clock
 from console.domain.customer import Customer, Phone, PurchaseItem, Visit
 from console.domain.customer import Purchase as PurchaseRecord
-from console.repositories import Store
+from console.repositories import Repositories, Store
 from console.services.customers import CustomerService
 from console.services.settings import SettingsService
 from console.storage.console_config import ConsoleConfig
-from console.storage.sqlite import customers as store
 from console.storage.sqlite import database
 from console.storage.sqlite import runner as runner_module
 from console.storage.sqlite.runner import DatabaseRunner
@@ -132,39 +131,46 @@ def service(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> 
 
 
 def add_customer(
-    runner: DatabaseRunner,
+    store: Store,
     name: str,
     *,
     phones: list[str] | tuple[str, ...] = (),
     now: dt.datetime = NOW,
     **fields: Any,
 ) -> int:
-    """Insert a customer straight through storage; *phones* are E.164 strings."""
+    """Add a customer through the customers repository; *phones* are E.164 strings. One
+    that shares a phone, e-mail or member number with another is kept as a duplicate on
+    purpose (as staff's "save anyway" keeps it), so tests can set up look-alikes."""
     customer = Customer(name=name, phones=[Phone(p) for p in phones], **fields)
-    return runner.call(store.insert_customer, customer, now=now)
+
+    def add(repos: Repositories) -> int:
+        duplicate = bool(repos.customers.conflicts(customer))
+        return repos.customers.add(customer, now=now, duplicate_ok=duplicate)
+
+    return store.write_now(add)
 
 
-def add_visit(runner: DatabaseRunner, customer_id: int, at: dt.datetime, note: str = "") -> int:
-    return runner.call(store.record_visit, Visit(customer_id, at, "Jing'an", "Li", note))
+def add_visit(store: Store, customer_id: int, at: dt.datetime, note: str = "") -> int:
+    visit = Visit(customer_id, at, "Jing'an", "Li", note)
+    return store.write_now(lambda r: r.history.add_visit(visit))
 
 
 def add_purchase(
-    runner: DatabaseRunner,
+    store: Store,
     customer_id: int,
     at: dt.datetime,
     items: list[PurchaseItem],
     currency: str = "CNY",
 ) -> int:
-    return runner.call(
-        store.record_purchase,
-        PurchaseRecord(customer_id, at, items, "Jing'an", "in store", currency),
-    )
+    purchase = PurchaseRecord(customer_id, at, items, "Jing'an", "in store", currency)
+    return store.write_now(lambda r: r.history.add_purchase(purchase))
 
 
-def search_names(runner: DatabaseRunner, query: str, limit: int = 20) -> list[str]:
+def search_names(store: Store, query: str, limit: int = 20) -> list[str]:
     from console.domain.search_text import plan_query
 
-    return [h.name for h in runner.call(store.search, plan_query(query), limit=limit)]
+    plan = plan_query(query)
+    return [h.name for h in store.read_now(lambda r: r.search.find(plan, limit=limit))]
 
 
 def runner_for(path: Path) -> DatabaseRunner:

@@ -26,6 +26,7 @@ from console.services.customers import CustomerService
 from console.services.imports import import_customers, import_purchases
 from console.services.settings import SettingsService
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
 from tests.unit.conftest import NOW, add_customer, run
@@ -160,7 +161,7 @@ def test_the_service_refuses_amounts_beyond_the_bounds(
     with pytest.raises(ValueError, match=r"the purchase total .* is more than"):
         run(service.add_purchase(cid, [PurchaseItem("Tea", 101, MAX_PRICE_MINOR)], currency="CNY"))
     run(service.add_purchase(cid, [PurchaseItem("Tea", 100, MAX_PRICE_MINOR)], currency="CNY"))
-    assert runner.call(store.count_purchases, cid) == 1
+    assert runner.call(history_store.count_purchases, cid) == 1
 
 
 def test_csv_purchases_beyond_the_bounds_are_refused(
@@ -189,7 +190,7 @@ def test_a_profile_opens_with_purchases_saved_before_the_bounds(
     huge = 9_223_372_036_854_775_807
     for day in (1, 2):
         runner.call(
-            store.record_purchase,
+            history_store.record_purchase,
             Purchase(cid, NOW.replace(day=day), [PurchaseItem("Gold", 1, huge)], "", "", "CNY"),
         )
     profile = run(service.profile(cid))

@@ -15,6 +15,7 @@ import pytest
 from console import cli
 from console.domain.customer import PartialDate, Phone, Tier
 from console.storage.sqlite import customers as store
+from console.storage.sqlite import history as history_store
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.unit.conftest import add_customer, runner_for
@@ -501,8 +502,8 @@ def test_import_purchases(tmp_path: Path, good_db: Path) -> None:
     assert code == 0
     assert "imported 3 purchases" in out
     with runner_for(good_db) as r:
-        (zhang,) = r.call(store.list_purchases, 1)
-        (zoe,) = r.call(store.list_purchases, 2)
+        (zhang,) = r.call(history_store.list_purchases, 1)
+        (zoe,) = r.call(history_store.list_purchases, 2)
     assert [(i.name, i.quantity, i.price_minor) for i in zhang.items] == [
         ("Latte", 2, 3050),
         ("Cake", 1, 1800),
@@ -520,7 +521,7 @@ def test_import_purchases_for_an_unknown_customer(
     assert code == 1
     assert "line 5, column member_no: no customer with member M-404" in capsys.readouterr().err
     with runner_for(good_db) as r:
-        assert r.call(store.count_purchases, 1) == 0
+        assert r.call(history_store.count_purchases, 1) == 0
 
     code, out = main("import", "purchases", "--db", str(good_db), "--skip-invalid", str(csv_path))
     assert code == 0
@@ -539,7 +540,7 @@ def test_import_purchases_dry_run(tmp_path: Path, good_db: Path) -> None:
     assert code == 0
     assert "would import 3 purchases" in out
     with runner_for(good_db) as r:
-        assert r.call(store.count_purchases, 1) == 0
+        assert r.call(history_store.count_purchases, 1) == 0
 
 
 # --- export -----------------------------------------------------------------------------------

@@ -416,6 +416,15 @@ def test_duplicate_phones_within_the_file_whatever_their_format() -> None:
     ]
 
 
+def test_duplicate_emails_within_the_file_in_any_ascii_case() -> None:
+    text = "name,email\nAnn,ann@example.com\nBob,bob@example.com\nCy,ANN@Example.com\n"
+    parsed = parse_customers_csv(text)
+    assert parsed.errors == [
+        RowError(4, "email", "email 'ANN@Example.com' is already used on line 2")
+    ]
+    assert [c.name for _, c in parsed.rows] == ["Ann", "Bob"]
+
+
 def test_streaming_iterator_yields_every_record_with_its_errors() -> None:
     rows = list(iter_customers_csv("name,tier\nAnn,gold\n,\nBob,nope\n", region="CN"))
     assert [(line, c is None, len(errors)) for line, c, errors in rows] == [

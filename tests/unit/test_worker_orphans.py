@@ -134,7 +134,7 @@ ORPHAN = """
 import os, subprocess, sys
 child = subprocess.Popen([sys.executable, "-c", '''
 import os, sys, time
-from console.storage.sqlite import workers
+from console.services import workers
 workers._die_with_parent_linux = lambda: None  # the portable watch alone
 workers.POLL_SECONDS = 0.1
 workers.watch_parent(int(sys.argv[1]))

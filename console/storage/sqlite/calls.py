@@ -27,7 +27,8 @@ from console.domain.calls import (
 from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack
 from console.storage.sqlite import instants
-from console.storage.sqlite.customers import RANK_ID_BITS
+from console.storage.sqlite.customer_rows import local_text
+from console.storage.sqlite.search_index import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
 #: At most this many customers are weighed for a last-digits match (a probable match
@@ -261,7 +262,9 @@ def customer_briefs(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, 
     ):
         phones.setdefault(int(cid), []).append(e164)
     return {
-        int(r[0]): Brief(int(r[0]), r[1], r[2], r[3], tuple(phones.get(int(r[0]), ())), int(r[4]))
+        int(r[0]): Brief(
+            int(r[0]), r[1], r[2], local_text(r[3]), tuple(phones.get(int(r[0]), ())), int(r[4])
+        )
         for r in db.conn.execute(
             f"SELECT id, name, preferred_name, last_visit, visit_count FROM customers "
             f"WHERE id IN ({marks})",

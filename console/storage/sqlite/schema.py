@@ -15,6 +15,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from console.storage.sqlite import instants
+from console.storage.sqlite.search_index import rebuild_search_index
 
 APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
 MIGRATION_SET = "service_console"
@@ -177,7 +178,7 @@ def _m0002_search(db: sqlite_utils.Database) -> None:
     # newest first and stops after a page ("ties broken by most recent visit" for free);
     # as the primary key it also keeps the rows in that order on disk, for prefix scans:
     #   rank_key = ((Unix seconds of the last visit) + 1) << 30 | customer_id
-    # with 0 seconds for "never visited" (see console.storage.sqlite.customers.rank_key).
+    # with 0 seconds for "never visited" (see console.storage.sqlite.search_index.rank_key).
     db.execute(
         """
         CREATE TABLE search_docs (
@@ -714,6 +715,173 @@ def _m0009_audit_chain(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration("0010_customer_instants")
+def _m0010_customer_instants(db: sqlite_utils.Database) -> None:
+    # Customers' and their history's times were naive local ISO text (the wall time of
+    # the computer that wrote them); from here on they are UTC instants (instants.dump).
+    # A naive value is read in the zone of the computer running this (where it was
+    # written), DST fold 0. The search ranks derive from the last visit: rebuilt after.
+    db.conn.create_function("migrate_instant", 1, instants.migrate_text, deterministic=True)
+    db.execute(
+        "UPDATE customers SET created_at = migrate_instant(created_at), "
+        "updated_at = migrate_instant(updated_at), "
+        "last_visit = coalesce(migrate_instant(last_visit), '')"
+    )
+    for table in ("visits", "purchases", "rewards_redeemed"):
+        db.execute(f"UPDATE {table} SET at = migrate_instant(at)")
+    if db.execute("SELECT EXISTS (SELECT 1 FROM customers WHERE last_visit != '')").fetchone()[0]:
+        db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_SEARCH_REBUILD} (pending INTEGER)")
+
+
+@migration("0011_customer_keys")
+def _m0011_customer_keys(db: sqlite_utils.Database) -> None:
+    # No two live customers share a phone, an e-mail (ASCII case folded, as the duplicate
+    # check compares) or a member number, enforced by the database, so that two consoles
+    # saving at once cannot both get past the check. Staff may still keep a duplicate on purpose
+    # ("save anyway", to merge later): the keys it shares are marked (email_shared,
+    # member_no_shared, a phone's shared) and the indexes leave those out. Duplicates
+    # already stored stay: every holder of a key after its first (lowest id) is marked.
+    db.execute("ALTER TABLE customers ADD COLUMN email_shared INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE customers ADD COLUMN member_no_shared INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE phones ADD COLUMN shared INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE phones SET shared = 1 WHERE id IN (SELECT id FROM (SELECT id, row_number() "
+        "OVER (PARTITION BY e164 ORDER BY customer_id, id) AS n FROM phones) WHERE n > 1)"
+    )
+    for column, key in (("email", "lower(email)"), ("member_no", "member_no")):
+        db.execute(
+            f"UPDATE customers SET {column}_shared = 1 WHERE id IN (SELECT id FROM ("
+            f"SELECT id, row_number() OVER (PARTITION BY {key} ORDER BY id) AS n "
+            f"FROM customers WHERE {column} != '' AND merged_into IS NULL) WHERE n > 1)"
+        )
+    # Enforced by triggers over the lookup indexes the duplicate check already uses
+    # (idx_customers_email, idx_customers_member_no, idx_phones_e164) rather than by a
+    # second, unique index per key that every write would also maintain. RAISE(ABORT) is
+    # a constraint error: storage turns it into the duplicate check's refusal.
+    live_key_taken = (
+        "NEW.merged_into IS NULL AND ("
+        "(NEW.email != '' AND NEW.email_shared = 0 AND EXISTS (SELECT 1 FROM customers c "
+        "WHERE lower(c.email) = lower(NEW.email) AND c.email != '' AND c.email_shared = 0 "
+        "AND c.merged_into IS NULL AND c.id != NEW.id)) OR "
+        "(NEW.member_no != '' AND NEW.member_no_shared = 0 AND EXISTS (SELECT 1 "
+        "FROM customers c WHERE c.member_no = NEW.member_no AND c.member_no != '' "
+        "AND c.member_no_shared = 0 AND c.merged_into IS NULL AND c.id != NEW.id)))"
+    )
+    phone_taken = (
+        "NEW.shared = 0 AND EXISTS (SELECT 1 FROM phones p JOIN customers c "
+        "ON c.id = p.customer_id WHERE p.e164 = NEW.e164 AND p.shared = 0 "
+        "AND p.customer_id != NEW.customer_id AND c.merged_into IS NULL)"
+    )
+    for name, event, table, taken in (
+        ("customer_keys_unique_insert", "INSERT", "customers", live_key_taken),
+        (
+            "customer_keys_unique_update",
+            "UPDATE OF email, member_no, merged_into, email_shared, member_no_shared",
+            "customers",
+            live_key_taken,
+        ),
+        ("phone_unique_insert", "INSERT", "phones", phone_taken),
+        ("phone_unique_update", "UPDATE OF e164, shared, customer_id", "phones", phone_taken),
+    ):
+        db.execute(
+            f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {taken} "
+            "BEGIN SELECT RAISE(ABORT, 'a phone, e-mail or member number is taken'); END"
+        )
+
+
+@migration("0012_customer_versions")
+def _m0012_customer_versions(db: sqlite_utils.Database) -> None:
+    # Optimistic concurrency: every save of a customer's record moves its version on and
+    # says who saved it (with updated_at, when); a save over a newer version is refused.
+    db.execute("ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE customers ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+
+
+# --- issue 13: one stored form for instants, versions and owned drafts ---------------------
+
+_COMPLAINT_INSTANTS = {
+    "complaints": (
+        "received_at",
+        "promise_due",
+        "first_response_at",
+        "resolved_at",
+        "follow_up_due",
+        "followed_up_at",
+        "updated_at",
+    ),
+    "complaint_events": ("at",),
+    "complaint_promises": ("at", "due", "previous_due"),
+    "complaint_follow_ups": ("at",),
+    "complaint_drafts": ("saved_at",),
+}
+
+
+def _epoch_text(value: int | float | str | None) -> int | float | str | None:
+    """A legacy Unix-seconds value as stored instant text (anything else unchanged)."""
+    return instants.from_epoch(value) if isinstance(value, int | float) else value
+
+
+@migration("0013_complaint_instants")
+def _m0013_complaint_instants(db: sqlite_utils.Database) -> None:
+    # Complaint times were Unix seconds in INTEGER columns; they become the one stored
+    # form of an instant (storage/sqlite/instants.py: UTC ISO text of fixed width, so the
+    # queues' and reports' range comparisons still work, as text). The append-only and
+    # no-delete triggers are set aside while the values are rewritten and the columns
+    # retyped (sqlite-utils' transform rebuilds each table and keeps its indexes), then
+    # put back exactly as they were.
+    tables = tuple(_COMPLAINT_INSTANTS)
+    marks = ", ".join("?" * len(tables))
+    triggers = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for name, _ in triggers:
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.conn.create_function("_epoch_text", 1, _epoch_text, deterministic=True)
+    for table, columns in _COMPLAINT_INSTANTS.items():
+        sets = ", ".join(f"{c} = _epoch_text({c})" for c in columns)
+        db.execute(f"UPDATE {table} SET {sets}")
+        db.table(table).transform(types=dict.fromkeys(columns, str))
+    for _, sql in triggers:
+        db.execute(sql)
+    # The rebuilt tables get fresh statistics for the planner (this also makes SQLite's
+    # statistics table now, with the schema, rather than at some later close).
+    for table in tables:
+        db.execute(f"ANALYZE {table}")
+
+
+_CALL_INSTANTS = ("started_at", "answered_at", "ended_at", "called_back_at")
+
+
+@migration("0014_call_instants")
+def _m0014_call_instants(db: sqlite_utils.Database) -> None:
+    # Call times were naive wall times of this computer's zone ("2026-11-02T09:00:00");
+    # they become UTC instants in the one stored form, read in the zone they were written
+    # in (this computer's), so a call logged before a DST change still sorts and shows
+    # right after it.
+    db.conn.create_function("_local_text", 1, instants.migrate_text, deterministic=True)
+    sets = ", ".join(f"{c} = _local_text({c})" for c in _CALL_INSTANTS)
+    db.execute(f"UPDATE calls SET {sets}")
+
+
+@migration("0015_complaint_versions_drafts")
+def _m0015_complaint_versions_drafts(db: sqlite_utils.Database) -> None:
+    # Optimistic concurrency: every change bumps a complaint's version and says who made
+    # it (updated_at says when); a save made from an older version is refused. Existing
+    # complaints start at version 1, last changed by whoever wrote their last history entry.
+    db.execute("ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE complaints ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE complaints SET changed_by = coalesce((SELECT e.by FROM complaint_events e "
+        "WHERE e.complaint_id = complaints.id ORDER BY e.id DESC LIMIT 1), agent)"
+    )
+    # Drafts belong to the person and the console that typed them. Older drafts say
+    # neither, and are offered to nobody (a complaint draft holds a customer's words).
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE complaint_drafts ADD COLUMN console TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX idx_complaint_drafts_owner ON complaint_drafts(owner, console)")
+
+
 def _instant_text(value: str | None) -> str | None:
     """A stored time as an instant's text; empty and unreadable values stay as they are
     (a database must still open; the reader reports what it cannot read)."""
@@ -829,94 +997,10 @@ def migrate(db: sqlite_utils.Database) -> None:
         return
     migrations.apply(db)
     if PENDING_SEARCH_REBUILD in db.table_names():
-        from console.storage.sqlite.customers import rebuild_search_index  # storage imports schema
-
         rebuild_search_index(db)
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {known_version()}")
 
 
-# --- issue 13: one stored form for instants, versions and owned drafts ---------------------
-
-_COMPLAINT_INSTANTS = {
-    "complaints": (
-        "received_at",
-        "promise_due",
-        "first_response_at",
-        "resolved_at",
-        "follow_up_due",
-        "followed_up_at",
-        "updated_at",
-    ),
-    "complaint_events": ("at",),
-    "complaint_promises": ("at", "due", "previous_due"),
-    "complaint_follow_ups": ("at",),
-    "complaint_drafts": ("saved_at",),
-}
-
-
-def _epoch_text(value: int | float | str | None) -> int | float | str | None:
-    """A legacy Unix-seconds value as stored instant text (anything else unchanged)."""
-    return instants.from_epoch(value) if isinstance(value, int | float) else value
-
-
-@migration("0013_complaint_instants")
-def _m0013_complaint_instants(db: sqlite_utils.Database) -> None:
-    # Complaint times were Unix seconds in INTEGER columns; they become the one stored
-    # form of an instant (storage/sqlite/instants.py: UTC ISO text of fixed width, so the
-    # queues' and reports' range comparisons still work, as text). The append-only and
-    # no-delete triggers are set aside while the values are rewritten and the columns
-    # retyped (sqlite-utils' transform rebuilds each table and keeps its indexes), then
-    # put back exactly as they were.
-    tables = tuple(_COMPLAINT_INSTANTS)
-    marks = ", ".join("?" * len(tables))
-    triggers = db.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
-        tables,
-    ).fetchall()
-    for name, _ in triggers:
-        db.execute(f'DROP TRIGGER "{name}"')
-    db.conn.create_function("_epoch_text", 1, _epoch_text, deterministic=True)
-    for table, columns in _COMPLAINT_INSTANTS.items():
-        sets = ", ".join(f"{c} = _epoch_text({c})" for c in columns)
-        db.execute(f"UPDATE {table} SET {sets}")
-        db.table(table).transform(types=dict.fromkeys(columns, str))
-    for _, sql in triggers:
-        db.execute(sql)
-    # The rebuilt tables get fresh statistics for the planner (this also makes SQLite's
-    # statistics table now, with the schema, rather than at some later close).
-    for table in tables:
-        db.execute(f"ANALYZE {table}")
-
-
-_CALL_INSTANTS = ("started_at", "answered_at", "ended_at", "called_back_at")
-
-
-@migration("0014_call_instants")
-def _m0014_call_instants(db: sqlite_utils.Database) -> None:
-    # Call times were naive wall times of this computer's zone ("2026-11-02T09:00:00");
-    # they become UTC instants in the one stored form, read in the zone they were written
-    # in (this computer's), so a call logged before a DST change still sorts and shows
-    # right after it.
-    db.conn.create_function("_local_text", 1, instants.migrate_text, deterministic=True)
-    sets = ", ".join(f"{c} = _local_text({c})" for c in _CALL_INSTANTS)
-    db.execute(f"UPDATE calls SET {sets}")
-
-
-@migration("0015_complaint_versions_drafts")
-def _m0015_complaint_versions_drafts(db: sqlite_utils.Database) -> None:
-    # Optimistic concurrency: every change bumps a complaint's version and says who made
-    # it (updated_at says when); a save made from an older version is refused. Existing
-    # complaints start at version 1, last changed by whoever wrote their last history entry.
-    db.execute("ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
-    db.execute("ALTER TABLE complaints ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
-    db.execute(
-        "UPDATE complaints SET changed_by = coalesce((SELECT e.by FROM complaint_events e "
-        "WHERE e.complaint_id = complaints.id ORDER BY e.id DESC LIMIT 1), agent)"
-    )
-    # Drafts belong to the person and the console that typed them. Older drafts say
-    # neither, and are offered to nobody (a complaint draft holds a customer's words).
-    db.execute("ALTER TABLE complaint_drafts ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE complaint_drafts ADD COLUMN console TEXT NOT NULL DEFAULT ''")
-    db.execute("CREATE INDEX idx_complaint_drafts_owner ON complaint_drafts(owner, console)")
+# Migrations 0010-0012: customers, their history and the search index (issue 13).

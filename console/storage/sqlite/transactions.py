@@ -2,7 +2,7 @@
 
 Apart from :mod:`console.storage.sqlite.database` (which opens connections and runs the
 migrations) so that the modules a migration calls, such as the search index's rebuild in
-:mod:`console.storage.sqlite.customers`, do not import the module that imports them.
+:mod:`console.storage.sqlite.search_index`, do not import the module that imports them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Worker processes that end with their parent.
 
-Imports and bulk loads parse and index in a spawned worker process. When the console is
+Imports parse and demo fills generate in spawned worker processes. When the console is
 killed (``kill -9``, a crash, a power button held down on a frozen desktop), nothing
 tells such a worker to stop: it waits on its task queue forever, and keeps the
 multiprocessing resource tracker alive with it (the tracker ends once every process

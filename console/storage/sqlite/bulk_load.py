@@ -1,0 +1,254 @@
+"""The bulk path: many new customers with their history in the caller's transaction
+(an import, a demo fill). See :class:`console.repositories.customers.CustomerBulkLoad`.
+
+Rows go in with one ``executemany`` per table per batch, and the search documents with
+one statement per batch in rank order (see :func:`.search_index.insert_search_docs`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import string
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from console.domain.customer import Conflict, Customer, DuplicateFound
+from console.repositories.customers import Loaded, NewCustomer
+from console.storage.sqlite import driver, search_index
+from console.storage.sqlite.customer_rows import (
+    INSERT_DATE,
+    INSERT_PHONE,
+    ROW_COLUMNS,
+    SharedKeys,
+    customer_values,
+    iso,
+)
+from console.storage.sqlite.customers import find_conflicts
+from console.storage.sqlite.history import insert_history, numbered
+
+INSERT_CUSTOMER = (
+    "INSERT INTO customers (email_shared, member_no_shared, created_at, visit_count, "
+    f"last_visit, {', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})"
+)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+class TakenKeys:
+    """Every phone, e-mail and member number of the live customers, for the rest of one
+    large load inside one write transaction.
+
+    An import asks for the duplicates of every row; almost every answer is "none", and
+    these sets give it without a query. While the transaction holds the write lock only
+    this connection changes the database, and the load adds what it writes; any other
+    change on the connection (``total_changes`` moves) retires the sets.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        conn = db.conn
+        self.phones = {
+            r[0]
+            for r in conn.execute(
+                "SELECT p.e164 FROM phones p JOIN customers c ON c.id = p.customer_id "
+                "WHERE c.merged_into IS NULL"
+            )
+        }
+        self.emails: set[str] = set()
+        self.member_nos: set[str] = set()
+        for email, member_no in conn.execute(
+            "SELECT email, member_no FROM customers WHERE merged_into IS NULL "
+            "AND (email != '' OR member_no != '')"
+        ):
+            if email:
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no:
+                self.member_nos.add(member_no)
+        self.changes = conn.total_changes
+
+    def add(self, db: sqlite_utils.Database, customers: Iterable[Customer]) -> None:
+        for c in customers:
+            self.phones.update(p.number for p in c.phones)
+            if email := c.email.strip():
+                self.emails.add(email.translate(_ASCII_LOWER))
+            if member_no := c.member_no.strip():
+                self.member_nos.add(member_no)
+        self.changes = db.conn.total_changes
+
+    def current(self, db: sqlite_utils.Database) -> bool:
+        """True while nothing but the load changed the database (see the class)."""
+        return self.changes == db.conn.total_changes and db.conn.in_transaction
+
+    def may_conflict(self, customer: Customer) -> bool:
+        email = customer.email.strip()
+        member_no = customer.member_no.strip()
+        return (
+            any(p.number in self.phones for p in customer.phones)
+            or bool(email and email.translate(_ASCII_LOWER) in self.emails)
+            or bool(member_no and member_no in self.member_nos)
+        )
+
+
+class SqliteBulkLoad:
+    """:class:`console.repositories.customers.CustomerBulkLoad` on one connection."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._taken: TakenKeys | None = None
+        self._collecting: bool | None = None
+
+    def expect_many(self) -> None:
+        if self._taken is None:
+            self._taken = TakenKeys(self.db)  # reads what was written so far
+        if self._collecting is None:
+            # A load makes millions of objects and no reference cycles: the cycle
+            # collector would only walk ever larger generations.
+            self._collecting = gc.isenabled()
+            gc.disable()
+
+    def close(self) -> None:
+        self._taken = None
+        if self._collecting:
+            gc.enable()
+        self._collecting = None
+
+    def conflicts(self, new: NewCustomer) -> list[Conflict]:
+        taken = self._taken
+        if taken is not None and taken.current(self.db) and not taken.may_conflict(new.customer):
+            return []
+        return find_conflicts(self.db, new.customer)
+
+    def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
+        db = self.db
+        shared = self._duplicates(batch) if keep_duplicates else [SharedKeys()] * len(batch)
+        rows: list[tuple[Any, ...]] = []
+        visit_rows: list[list[tuple[str, str, str, str]]] = []
+        for new, keys in zip(batch, shared, strict=True):
+            stamp = iso(new.added_at)
+            its_visits = [(iso(v.at), v.store, v.staff, v.note) for v in new.visits]
+            last_visit = max((v[0] for v in its_visits), default="")
+            customer = customer_values(new.customer, stamp)
+            rows.append(
+                (
+                    int(keys.email),
+                    int(keys.member_no),
+                    stamp,
+                    len(its_visits),
+                    last_visit,
+                    *customer,
+                )
+            )
+            visit_rows.append(its_visits)
+        try:
+            ids = numbered(db, "customers", INSERT_CUSTOMER, rows)
+        except driver.IntegrityError as exc:
+            raise _within(batch) or exc from None
+        phones: list[tuple[int, str, str, int, int]] = []
+        dates: list[tuple[int, str, int, int, int | None]] = []
+        docs: list[tuple[int, int, str, str]] = []
+        visits: list[tuple[int, str, str, str, str]] = []
+        heads: list[tuple[int, str, str, str, str, int]] = []
+        purchases: list[list[tuple[str, int, int, str]]] = []
+        for cid, new, row, keys, its_visits in zip(
+            ids, batch, rows, shared, visit_rows, strict=True
+        ):
+            c = new.customer
+            c.id, c.version, c.changed_by = cid, 1, ""
+            phones.extend(
+                (cid, p.number, p.label, i, int(p.number in keys.phones))
+                for i, p in enumerate(c.phones)
+            )
+            dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
+            docs.append((cid, search_index.rank_key(row[4], cid), new.names, new.terms))
+            visits.extend((cid, *v) for v in its_visits)
+            for p in new.purchases:
+                heads.append((cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor))
+                purchases.append([(i.name, i.quantity, i.price_minor, i.category) for i in p.items])
+        conn = db.conn
+        try:
+            conn.executemany(INSERT_PHONE, phones)
+        except driver.IntegrityError as exc:
+            raise _within(batch) or exc from None
+        conn.executemany(INSERT_DATE, dates)
+        search_index.insert_search_docs(db, docs)
+        insert_history(db, visits, heads, purchases)
+        if self._taken is not None:
+            self._taken.add(db, (new.customer for new in batch))
+        return Loaded(len(rows), len(visits), len(heads))
+
+    def _duplicates(self, batch: Sequence[NewCustomer]) -> list[SharedKeys]:
+        """The keys each customer of *batch* shares with a live customer or with one
+        before it in the batch: three indexed look-ups of the batch's keys, not a read of
+        every key in the database (a demo fill writes each batch in its own transaction)."""
+        customers = [new.customer for new in batch]
+        conn = self.db.conn
+
+        def taken(sql: str, keys: set[str]) -> set[str]:
+            return {r[0] for r in conn.execute(sql, [json.dumps(sorted(keys))])} if keys else set()
+
+        emails = taken(
+            "SELECT lower(email) FROM customers WHERE email != '' AND merged_into IS NULL "
+            "AND lower(email) IN (SELECT value FROM json_each(?))",
+            {e.translate(_ASCII_LOWER) for c in customers if (e := c.email.strip())},
+        )
+        member_nos = taken(
+            "SELECT member_no FROM customers WHERE member_no != '' AND merged_into IS NULL "
+            "AND member_no IN (SELECT value FROM json_each(?))",
+            {m for c in customers if (m := c.member_no.strip())},
+        )
+        phones = taken(
+            "SELECT p.e164 FROM phones p JOIN customers c ON c.id = p.customer_id "
+            "WHERE c.merged_into IS NULL AND p.e164 IN (SELECT value FROM json_each(?))",
+            {p.number for c in customers for p in c.phones},
+        )
+        found = []
+        for c in customers:
+            email = c.email.strip().translate(_ASCII_LOWER)
+            member_no = c.member_no.strip()
+            numbers = [p.number for p in c.phones]
+            found.append(
+                SharedKeys(
+                    email=bool(email) and email in emails,
+                    member_no=bool(member_no) and member_no in member_nos,
+                    phones=frozenset(n for n in numbers if n in phones),
+                )
+            )
+            if email:
+                emails.add(email)
+            if member_no:
+                member_nos.add(member_no)
+            phones.update(numbers)
+        return found
+
+
+def _within(batch: Sequence[NewCustomer]) -> DuplicateFound | None:
+    """The refusal of a batch that repeats a phone, e-mail or member number within itself
+    (what the unique keys refused: the callers check each customer against the database
+    before they add it), or None."""
+    holders: dict[tuple[str, str], Customer] = {}
+    for new in batch:
+        c = new.customer
+        keys = [("phone", p.number) for p in c.phones]
+        if email := c.email.strip():
+            keys.append(("email", email.translate(_ASCII_LOWER)))
+        if member_no := c.member_no.strip():
+            keys.append(("member_no", member_no))
+        for key in keys:
+            if (other := holders.get(key)) is not None:
+                return DuplicateFound([Conflict(key[0], key[1], other.id or 0, other.name)])
+        holders.update(dict.fromkeys(keys, c))
+    return None
+
+
+@contextlib.contextmanager
+def bulk_load(db: sqlite_utils.Database) -> Iterator[SqliteBulkLoad]:
+    """A bulk load inside the caller's write transaction."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("a bulk load needs the caller's write transaction")
+    load = SqliteBulkLoad(db)
+    try:
+        yield load
+    finally:
+        load.close()
