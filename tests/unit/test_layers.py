@@ -1,10 +1,11 @@
 """The layers contract fails the test run, not only CI's ``lint-imports`` step.
 
 The contract itself is ``[tool.importlinter]`` in pyproject.toml (README, "Where things
-live"): domain imports nothing of ours; storage imports domain; services import domain and
-storage; ui and the command line import services and domain and not each other; app wires
-everything; no import cycles. grimp reads every import statement, so an import inside a
-function or under ``TYPE_CHECKING`` counts.
+live"): domain imports nothing of ours; the repository interfaces import the domain;
+services and storage each import the interfaces and the domain, never each other; ui and
+the command line import services and domain (and a store from console.wiring) and not
+each other; app wires everything; no import cycles. grimp reads every import
+statement, so an import inside a function or under ``TYPE_CHECKING`` counts.
 """
 
 from __future__ import annotations
@@ -62,6 +63,24 @@ def test_the_code_keeps_the_layers_contract() -> None:
             "cli_args.py",
             "def _late() -> None:\n    from console.ui import theme  # noqa\n",
             "The command line does not import widgets",
+        ),
+        # A service reaching past the repository interfaces into SQLite, lazily.
+        (
+            "services/customers.py",
+            "def _late() -> None:\n    from console.storage.sqlite import customers  # noqa\n",
+            "Services use the repository interfaces, never storage",
+        ),
+        # Storage reaching up into a service.
+        (
+            "storage/sqlite/today.py",
+            "def _late() -> None:\n    from console.services import settings  # noqa\n",
+            "Layers: app wires ui and cli",
+        ),
+        # The window importing the command line.
+        (
+            "ui/widgets.py",
+            "def _late() -> None:\n    from console import cli_args  # noqa\n",
+            "Widgets do not import the command line",
         ),
         # A cycle inside one layer, through a TYPE_CHECKING import.
         (
