@@ -272,9 +272,10 @@ def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
     privacy: PrivacyService,
     clock: Clock,
 ) -> None:
+    from dataclasses import replace
     from zoneinfo import ZoneInfo
 
-    from console.domain.complaint import Action, CauseCategory, Complaint, Status
+    from console.domain.complaint import Action, CauseCategory, Complaint, ComplaintChanged, Status
     from console.services.complaints import ComplaintService
 
     cid = canary(customers, clock)
@@ -293,6 +294,8 @@ def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
         )
     )
     run(complaints.act(complaint_id, Action.REOPEN, "Canarywood called again"))
+    seen = run(complaints.get(complaint_id))
+    assert seen is not None
     run(complaints.save_draft("k1", "Canarywood", {"customer_id": cid, "words": "Quintessa"}))
     run(complaints.save_draft("k2", "someone", {"customer_id": cid + 100, "words": "other"}))
     exported = run(privacy.export_customer(cid))
@@ -311,6 +314,10 @@ def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
     assert c.cause is CauseCategory.DELIVERY and c.customer_id == cid  # still counted
     assert all(h.note == "" for h in detail.history)
     assert [d.key for d in run(complaints.drafts())] == ["k2"]
+    # A window still showing the complaint as it was cannot write the customer's words back.
+    assert c.version == seen.complaint.version + 1
+    with pytest.raises(ComplaintChanged):
+        run(complaints.update(replace(seen.complaint, customer_words="Quintessa's teapot")))
 
 
 # --- erasure is complete or says what is not (issue 12) ---------------------------------

@@ -222,6 +222,9 @@ ERASURE: dict[str, Callable[[sqlite_utils.Database, str, str, list[Any]], None]]
         "wording = ''",
         "reply = ''",
         "void_reason = CASE WHEN void_reason = '' THEN '' ELSE '(erased)' END",
+        # A new version: a form still open on the old words cannot save them back.
+        "version = version + 1",
+        "changed_by = ''",
     ),
     "complaint_events": _blank("note = ''"),
     "complaint_promises": _blank("note = ''"),
