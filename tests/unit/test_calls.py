@@ -30,7 +30,7 @@ from console.services.settings import SettingsService
 from console.storage.sqlite import calls as call_store
 from console.storage.sqlite import customers as store
 from console.storage.sqlite.runner import DatabaseRunner
-from tests.unit.conftest import NOW, Clock, add_customer, run
+from tests.unit.conftest import ALL_BACKENDS, NOW, Clock, add_customer, run
 
 
 def fields(**values: str | list[str]) -> dict[str, list[str]]:
@@ -440,3 +440,49 @@ def test_naive_local_call_times_migrate_to_the_same_instants(db_path: Path) -> N
         assert call.started_at == dt.datetime(2026, 11, 1, 20, 0)  # EST, naive local
         assert call.ended_at is not None
         assert call.ended_at.astimezone(dt.UTC) == started + dt.timedelta(minutes=3)
+
+
+# --- the call log through the repository, on every backend with calls ------------------------
+
+
+@pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
+def test_the_call_log_keeps_each_call_once_newest_first(backend: Store) -> None:
+    from console.domain.calls import Call
+    from tests.unit.local_zone import local_zone
+
+    def logged(call_id: str, minutes: int) -> Call:
+        start = dt.datetime(2026, 11, 2, 9, 0) + dt.timedelta(minutes=minutes)  # Shanghai
+        return Call(
+            call_id, Direction.IN, "anonymous", "+862155550000", start, users=("Mei", "204")
+        )
+
+    with local_zone("Asia/Shanghai"):
+        # A withheld number needs no customer to know it matches nobody.
+        match = backend.read_now(lambda r: r.calls.match_number(read_number("anonymous", "CN")))
+        assert (match.customer_id, match.kind, match.customer_ids) == (None, MatchKind.NONE, ())
+        first = backend.write_now(lambda r: r.calls.add(logged("c1", 0)))
+        assert first is not None and first.id is not None
+        assert backend.write_now(lambda r: r.calls.add(logged("c1", 5))) is None  # once
+        assert backend.read_now(lambda r: r.calls.get("c1")) == first
+        for call_id, minutes in (("c2", 3), ("c0", -3)):
+            backend.write_now(lambda r, c=call_id, m=minutes: r.calls.add(logged(c, m)))
+        first.state, first.answered_by = CallState.ENDED, "204"
+        first.answered_at = first.started_at + dt.timedelta(seconds=5)
+        first.ended_at = first.started_at + dt.timedelta(seconds=185)
+        first.cause = "normalClearing"
+        backend.write_now(lambda r: r.calls.update(first))
+        recent = backend.read_now(lambda r: r.calls.recent(limit=2))
+        assert [c.call_id for c in recent] == ["c2", "c1"]
+        assert backend.read_now(lambda r: r.calls.get("zz")) is None
+        assert backend.read_now(lambda r: r.calls.for_customer(1)) == []
+    # Read on a computer in New York: the same instants, as its wall time.
+    with local_zone("America/New_York"):
+        again = backend.read_now(lambda r: r.calls.get("c1"))
+        assert again is not None and again.users == ("Mei", "204")
+        assert again.started_at == dt.datetime(2026, 11, 1, 20, 0)  # EST since Nov 1
+        assert again.duration == dt.timedelta(seconds=180)
+        assert (again.state, again.answered_by, again.cause) == (
+            CallState.ENDED,
+            "204",
+            "normalClearing",
+        )

@@ -7,15 +7,13 @@ from typing import NoReturn
 
 import psycopg
 
+from console.storage.postgres.calls_repository import PostgresCalls
+from console.storage.postgres.complaints_repository import PostgresComplaints
 from console.storage.postgres.consoles_repository import PostgresConsoles
+from console.storage.postgres.errors import NotOnPostgresYet
 from console.storage.postgres.phrasebooks_repository import PostgresPhrasebooks
 from console.storage.postgres.settings_repository import PostgresSettings
 from console.storage.postgres.staff_repository import PostgresStaff
-
-
-class NotOnPostgresYet(NotImplementedError):
-    """An aggregate whose PostgreSQL repository is not written yet (issue 15 adds them
-    one by one; the shared tests say which)."""
 
 
 class PostgresRepositories:
@@ -39,5 +37,16 @@ class PostgresRepositories:
     def phrasebooks(self) -> PostgresPhrasebooks:
         return PostgresPhrasebooks(self.conn)
 
+    @cached_property
+    def complaints(self) -> PostgresComplaints:
+        return PostgresComplaints(self.conn)
+
+    @cached_property
+    def calls(self) -> PostgresCalls:
+        return PostgresCalls(self.conn)
+
     def __getattr__(self, name: str) -> NoReturn:
         raise NotOnPostgresYet(f"the {name} repository is not on PostgreSQL yet")
+
+
+__all__ = ["NotOnPostgresYet", "PostgresRepositories"]

@@ -260,25 +260,199 @@ def _phrasebooks(conn: psycopg.Connection) -> None:
     )
 
 
+_STATUSES = "'new', 'in_progress', 'resolved', 'followed_up', 'closed', 'voided'"
+#: The complaint histories: append-only (storage/sqlite/schema.py 0004_complaints).
+COMPLAINT_HISTORIES = ("complaint_events", "complaint_promises", "complaint_follow_ups")
+
+
+@step("0005_complaints")
+def _complaints(conn: psycopg.Connection) -> None:
+    # The tables of SQLite's 0004/0013/0015 with instants as timestamptz. customer_id has
+    # no foreign key yet: the customers tables come to PostgreSQL in a later step, which
+    # adds it (until then the repository refuses complaints linked to a customer).
+    # Nothing is deleted: a voided complaint keeps its row, status 'voided' and a reason.
+    conn.execute(
+        "CREATE TABLE complaints ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " customer_id bigint,"
+        " caller_name text NOT NULL DEFAULT '',"
+        " caller_contact text NOT NULL DEFAULT '',"
+        " call_id text,"
+        " channel text NOT NULL,"
+        " store text NOT NULL DEFAULT '',"
+        " agent text NOT NULL DEFAULT '',"
+        " received_at timestamptz NOT NULL,"
+        " customer_words text NOT NULL,"
+        " understanding text NOT NULL DEFAULT '',"
+        " confirmed boolean NOT NULL DEFAULT false,"
+        " emotion text NOT NULL DEFAULT 'calm',"
+        " apology text NOT NULL DEFAULT '',"
+        " wants text,"
+        " wants_note text NOT NULL DEFAULT '',"
+        " options_offered jsonb NOT NULL DEFAULT '[]',"
+        " option_chosen text NOT NULL DEFAULT '',"
+        " compensation_kind text,"
+        " compensation_amount_minor bigint,"
+        " compensation_currency text NOT NULL DEFAULT '',"
+        " cause text,"
+        " sub_cause text NOT NULL DEFAULT '',"
+        " responsibility text,"
+        " wording text NOT NULL DEFAULT '',"
+        " reply text NOT NULL DEFAULT '',"
+        f" status text NOT NULL DEFAULT 'new' CHECK (status IN ({_STATUSES})),"
+        " promise_due timestamptz,"
+        " first_response_at timestamptz,"
+        " resolved_at timestamptz,"
+        " follow_up_due timestamptz,"
+        " followed_up_at timestamptz,"
+        " satisfaction smallint CHECK (satisfaction BETWEEN 1 AND 5),"
+        " void_reason text NOT NULL DEFAULT '',"
+        " notified text NOT NULL DEFAULT '' CHECK (notified IN ('', 'due_soon', 'overdue')),"
+        " version bigint NOT NULL DEFAULT 1 CHECK (version >= 1),"
+        " changed_by text NOT NULL DEFAULT '',"
+        " updated_at timestamptz NOT NULL)"
+    )
+    open_ = "status IN ('new', 'in_progress')"
+    for name, columns, where in (
+        ("open_due", "promise_due NULLS FIRST, id", open_),
+        ("open_received", "received_at", open_),
+        ("agent", "agent, status, promise_due", ""),
+        ("status_follow_up", "status, follow_up_due", ""),
+        ("customer", "customer_id, status", "customer_id IS NOT NULL"),
+        ("report", "received_at, store, status", ""),
+        ("follow_up_due", "follow_up_due, store, status", "follow_up_due IS NOT NULL"),
+    ):
+        conn.execute(
+            f"CREATE INDEX complaints_{name} ON complaints ({columns})"
+            + (f" WHERE {where}" if where else "")
+        )
+    conn.execute(
+        "CREATE TABLE complaint_events ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " complaint_id bigint NOT NULL REFERENCES complaints (id),"
+        " at timestamptz NOT NULL,"
+        " by text NOT NULL DEFAULT '',"
+        f" before text CHECK (before IN ({_STATUSES})),"
+        f" after text NOT NULL CHECK (after IN ({_STATUSES})),"
+        " note text NOT NULL DEFAULT '')"
+    )
+    conn.execute(
+        "CREATE TABLE complaint_promises ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " complaint_id bigint NOT NULL REFERENCES complaints (id),"
+        " at timestamptz NOT NULL,"
+        " by text NOT NULL DEFAULT '',"
+        " due timestamptz NOT NULL,"
+        " previous_due timestamptz,"
+        " note text NOT NULL DEFAULT '')"
+    )
+    conn.execute(
+        "CREATE TABLE complaint_follow_ups ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " complaint_id bigint NOT NULL REFERENCES complaints (id),"
+        " at timestamptz NOT NULL,"
+        " by text NOT NULL DEFAULT '',"
+        " satisfaction smallint NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),"
+        " note text NOT NULL DEFAULT '')"
+    )
+    conn.execute("CREATE INDEX complaint_follow_ups_at ON complaint_follow_ups (at)")
+    # Append-only, as on SQLite: the one change allowed is erasure's, which blanks the
+    # free-text note and nothing else. TRUNCATE fires no row triggers: refused apart.
+    conn.execute(
+        "CREATE FUNCTION complaint_history_only_blank_note() RETURNS trigger"
+        " LANGUAGE plpgsql AS $$"
+        " BEGIN"
+        "  IF TG_OP = 'UPDATE' AND NEW.note = ''"
+        "   AND to_jsonb(NEW) - 'note' = to_jsonb(OLD) - 'note' THEN RETURN NEW; END IF;"
+        "  RAISE EXCEPTION '% are append-only', replace(TG_TABLE_NAME, '_', ' ')"
+        "   USING ERRCODE = 'restrict_violation';"
+        " END $$"
+    )
+    for table in COMPLAINT_HISTORIES:
+        conn.execute(f"CREATE INDEX {table}_complaint ON {table} (complaint_id, id)")
+        conn.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}"
+            " FOR EACH ROW EXECUTE FUNCTION complaint_history_only_blank_note()"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION"
+            f" refuse_change('{table.replace('_', ' ')} are append-only')"
+        )
+    message = "complaints are never deleted; void them with a reason"
+    conn.execute(
+        "CREATE TRIGGER complaints_no_delete BEFORE DELETE ON complaints"
+        f" FOR EACH ROW EXECUTE FUNCTION refuse_change('{message}')"
+    )
+    conn.execute(
+        "CREATE TRIGGER complaints_no_truncate BEFORE TRUNCATE ON complaints"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('{message}')"
+    )
+    # The complaint form as someone typed it, for that person at that console only.
+    conn.execute(
+        "CREATE TABLE complaint_drafts ("
+        " key text PRIMARY KEY,"
+        " owner text NOT NULL DEFAULT '',"
+        " console text NOT NULL DEFAULT '',"
+        " saved_at timestamptz NOT NULL,"
+        " summary text NOT NULL DEFAULT '',"
+        " payload text NOT NULL)"
+    )
+    conn.execute("CREATE INDEX complaint_drafts_owner ON complaint_drafts (owner, console)")
+
+
+@step("0006_calls")
+def _calls(conn: psycopg.Connection) -> None:
+    # SQLite's 0005/0014: every call the PBX reports; call_id is the PBX's id. customer_id
+    # has no foreign key yet (see 0005_complaints).
+    conn.execute(
+        "CREATE TABLE calls ("
+        " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " call_id text NOT NULL UNIQUE,"
+        " direction text NOT NULL CHECK (direction IN ('in', 'out')),"
+        " from_number text NOT NULL DEFAULT '',"
+        " to_number text NOT NULL DEFAULT '',"
+        " number text,"
+        " customer_id bigint,"
+        " match text NOT NULL DEFAULT 'none' CHECK (match IN ('exact', 'probable', 'none')),"
+        " candidates bigint[] NOT NULL DEFAULT '{}',"
+        " state text NOT NULL CHECK (state IN ('ringing', 'answered', 'ended', 'missed')),"
+        " users text[] NOT NULL DEFAULT '{}',"
+        " queue text NOT NULL DEFAULT '',"
+        " answered_by text NOT NULL DEFAULT '',"
+        " cause text NOT NULL DEFAULT '',"
+        " started_at timestamptz NOT NULL,"
+        " answered_at timestamptz,"
+        " ended_at timestamptz,"
+        " called_back_at timestamptz)"
+    )
+    conn.execute("CREATE INDEX calls_started ON calls (started_at, id)")
+    conn.execute("CREATE INDEX calls_customer ON calls (customer_id, started_at)")
+    conn.execute("CREATE INDEX calls_number ON calls (number, started_at)")
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
-    attempts, nor delete the chain heads: erasure's redaction reaches the audit table
+    attempts, nor delete the chain heads, nor DELETE or TRUNCATE complaints and their
+    histories (their triggers refuse it too): erasure's redaction reaches the audit table
     only through ``redact_audit_entries``. Run by the database's owner after migrating
     (the owner, who can drop triggers, should not be the role the server runs as); again
     after an upgrade that adds tables."""
     who = sql.Identifier(role)
     chains = sql.SQL("audit, sign_in_attempts")
+    histories = sql.SQL(", ").join(sql.Identifier(t) for t in COMPLAINT_HISTORIES)
     for statement in (
         "GRANT USAGE ON SCHEMA public TO {who}",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {who}",
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {who}",
         "REVOKE UPDATE, DELETE, TRUNCATE ON {chains} FROM {who}",
         "REVOKE DELETE, TRUNCATE ON chain_heads FROM {who}",
+        "REVOKE DELETE, TRUNCATE ON complaints, {histories} FROM {who}",
         "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM {who}",
         "GRANT EXECUTE ON FUNCTION redact_audit_entries(bigint[]) TO {who}",
     ):
-        conn.execute(sql.SQL(statement).format(who=who, chains=chains))
+        conn.execute(sql.SQL(statement).format(who=who, chains=chains, histories=histories))
 
 
 def applied(conn: psycopg.Connection) -> list[str]:

@@ -1,0 +1,720 @@
+"""The complaints repository on PostgreSQL (implements :mod:`console.repositories.complaints`).
+
+The same behaviour as the desk's (``console/storage/sqlite/complaints.py``), on the
+tables of migration ``0005_complaints``:
+
+* instants are ``timestamptz``; every one comes back aware, in UTC (as on SQLite), and a
+  naive one is refused on the way in;
+* a complaint's ``version`` moves on with every change, in the statement that writes
+  it; a change made from another version is refused with the domain's
+  :class:`~console.domain.complaint.ComplaintChanged` (who changed it, and when). Write
+  jobs are SERIALIZABLE and take their turn first (``store.py``): of two consoles acting
+  on one complaint at once, the second reads what the first committed and is refused;
+* the histories (status changes, promises, follow-up calls) are append-only and a
+  complaint is never deleted (triggers, and ``grant_server_role``'s REVOKE);
+* queues and reports order and count as SQLite does: NULLs sort first ascending and
+  last descending (SQLite's rule), text compares as bytes (``COLLATE "C"``) and the
+  customer order folds ASCII letters only (SQLite's NOCASE); durations are whole
+  seconds, rounded half away from zero (SQLite's ``round``), and the medians are taken by
+  the domain's :func:`~console.domain.complaint.median` on both backends.
+
+Customers are not on PostgreSQL yet: a complaint linked to a customer is refused with
+:class:`NotOnPostgresYet` (so no complaint here has a customer's name to show, and the
+queues' "who" is the caller's name or contact, as SQLite gives for an unlinked one), and
+so are the two questions about customers. The customers step adds the foreign key and
+joins the customers' names here as SQLite's ``_WHO`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from console.domain.complaint import (
+    SUMMARY_CHARS,
+    CauseCategory,
+    Channel,
+    Compensation,
+    Complaint,
+    ComplaintChanged,
+    Emotion,
+    FollowUp,
+    PromiseChange,
+    Responsibility,
+    Status,
+    StatusChange,
+    Want,
+    median,
+)
+from console.repositories.complaints import (
+    CauseCount,
+    Change,
+    ComplaintNotFound,
+    ComplaintRepository,
+    Detail,
+    FeedbackRecord,
+    HistoricComplaint,
+    QueueBounds,
+    QueueName,
+    QueueOrder,
+    QueueRecord,
+    RepeatComplainer,
+    ReportFigures,
+    ReportPeriod,
+    StoredDraft,
+)
+from console.storage.postgres.errors import NotOnPostgresYet
+
+OPEN_SQL = "c.status IN ('new', 'in_progress')"
+_NO_CUSTOMERS = "customers are not on PostgreSQL yet: a complaint cannot be linked to one"
+
+
+def _fold(expr: str) -> str:
+    """*expr* with ASCII letters lowered (SQLite's NOCASE and lower(); nothing else)."""
+    return f"translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def ts(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware instant as stored (None stays None); a naive one is refused, as on SQLite."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("complaint times must be timezone-aware")
+    return value
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    return None if value is None else value.astimezone(dt.UTC)
+
+
+def _req(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC)
+
+
+def _seconds(later: str, earlier: str) -> str:
+    """SQL: whole seconds from one instant to another (rounded half away from zero)."""
+    return f"round(extract(epoch FROM {later} - {earlier}))"
+
+
+def _unlinked(c: Complaint) -> None:
+    if c.customer_id is not None:
+        raise NotOnPostgresYet(_NO_CUSTOMERS)
+
+
+# --- rows ------------------------------------------------------------------------------
+
+_CAPTURE_COLUMNS = (
+    "customer_id",
+    "caller_name",
+    "caller_contact",
+    "call_id",
+    "channel",
+    "store",
+    "agent",
+    "customer_words",
+    "understanding",
+    "confirmed",
+    "emotion",
+    "apology",
+    "wants",
+    "wants_note",
+    "options_offered",
+    "option_chosen",
+    "compensation_kind",
+    "compensation_amount_minor",
+    "compensation_currency",
+    "cause",
+    "sub_cause",
+    "responsibility",
+    "wording",
+    "reply",
+)
+_CLOCK_COLUMNS = (
+    "status",
+    "promise_due",
+    "first_response_at",
+    "resolved_at",
+    "follow_up_due",
+    "void_reason",
+)
+_COLUMNS = (
+    "id",
+    *_CAPTURE_COLUMNS,
+    "received_at",
+    *_CLOCK_COLUMNS,
+    "version",
+    "changed_by",
+    "updated_at",
+)
+_SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM complaints"
+
+
+def _capture_values(c: Complaint) -> dict[str, Any]:
+    _unlinked(c)
+    comp = c.compensation
+    return {
+        "customer_id": c.customer_id,
+        "caller_name": c.caller_name,
+        "caller_contact": c.caller_contact,
+        "call_id": c.call_id,
+        "channel": c.channel.value,
+        "store": c.store,
+        "agent": c.agent,
+        "customer_words": c.customer_words,
+        "understanding": c.understanding,
+        "confirmed": bool(c.confirmed),
+        "emotion": c.emotion.value,
+        "apology": c.apology,
+        "wants": c.wants.value if c.wants else None,
+        "wants_note": c.wants_note,
+        "options_offered": Jsonb(list(c.options_offered)),
+        "option_chosen": c.option_chosen,
+        "compensation_kind": comp.kind if comp else None,
+        "compensation_amount_minor": comp.amount_minor if comp else None,
+        "compensation_currency": comp.currency if comp else "",
+        "cause": c.cause.value if c.cause else None,
+        "sub_cause": c.sub_cause,
+        "responsibility": c.responsibility.value if c.responsibility else None,
+        "wording": c.wording_that_went_wrong,
+        "reply": c.reply,
+    }
+
+
+def _clock_values(c: Complaint) -> dict[str, Any]:
+    return {
+        "status": c.status.value,
+        "promise_due": ts(c.promise_due),
+        "first_response_at": ts(c.first_response_at),
+        "resolved_at": ts(c.resolved_at),
+        "follow_up_due": ts(c.follow_up_due),
+        "void_reason": c.void_reason,
+    }
+
+
+def _row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
+    if c.received_at is None:
+        raise ValueError("a complaint needs its received time")
+    return {
+        **_capture_values(c),
+        "received_at": ts(c.received_at),
+        **_clock_values(c),
+        "updated_at": ts(now),
+        "changed_by": c.changed_by or c.agent,
+    }
+
+
+def _complaint(row: Sequence[Any]) -> Complaint:
+    r = dict(zip(_COLUMNS, row, strict=True))
+    comp = (
+        Compensation(
+            r["compensation_kind"], r["compensation_amount_minor"], r["compensation_currency"]
+        )
+        if r["compensation_kind"] is not None
+        else None
+    )
+    return Complaint(
+        id=int(r["id"]),
+        customer_id=r["customer_id"],
+        caller_name=r["caller_name"],
+        caller_contact=r["caller_contact"],
+        call_id=r["call_id"],
+        channel=Channel(r["channel"]),
+        store=r["store"],
+        agent=r["agent"],
+        received_at=_req(r["received_at"]),
+        customer_words=r["customer_words"],
+        understanding=r["understanding"],
+        confirmed=bool(r["confirmed"]),
+        emotion=Emotion(r["emotion"]),
+        apology=r["apology"],
+        wants=Want(r["wants"]) if r["wants"] else None,
+        wants_note=r["wants_note"],
+        options_offered=list(r["options_offered"]),
+        option_chosen=r["option_chosen"],
+        compensation=comp,
+        cause=CauseCategory(r["cause"]) if r["cause"] else None,
+        sub_cause=r["sub_cause"],
+        responsibility=Responsibility(r["responsibility"]) if r["responsibility"] else None,
+        wording_that_went_wrong=r["wording"],
+        reply=r["reply"],
+        status=Status(r["status"]),
+        promise_due=_utc(r["promise_due"]),
+        first_response_at=_utc(r["first_response_at"]),
+        resolved_at=_utc(r["resolved_at"]),
+        follow_up_due=_utc(r["follow_up_due"]),
+        void_reason=r["void_reason"],
+        version=int(r["version"]),
+        changed_by=r["changed_by"],
+        changed_at=_req(r["updated_at"]),
+    )
+
+
+def _event_row(cid: int, e: StatusChange) -> tuple[Any, ...]:
+    return (cid, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note)
+
+
+def _promise_row(cid: int, p: PromiseChange) -> tuple[Any, ...]:
+    return (cid, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note)
+
+
+def _follow_up_row(cid: int, f: FollowUp) -> tuple[Any, ...]:
+    return (cid, ts(f.at), f.by, f.satisfaction, f.note)
+
+
+_INSERT_EVENT = (
+    "INSERT INTO complaint_events (complaint_id, at, by, before, after, note)"
+    " VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_PROMISE = (
+    "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due, note)"
+    " VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_FOLLOW_UP = (
+    "INSERT INTO complaint_follow_ups (complaint_id, at, by, satisfaction, note)"
+    " VALUES (%s, %s, %s, %s, %s)"
+)
+
+# --- queues ----------------------------------------------------------------------------
+
+#: Who a queue row is about: the caller (no complaint here is linked to a customer yet).
+_WHO = "COALESCE(NULLIF(c.caller_name, ''), NULLIF(c.caller_contact, ''), '')"
+_QUEUE_SELECT = (
+    f"SELECT c.id, {_WHO}, c.customer_id, c.status, c.channel, c.emotion, c.store, "
+    f"c.agent, c.received_at, c.promise_due, c.follow_up_due, "
+    f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at FROM complaints c"
+)
+
+
+def _record(row: Sequence[Any]) -> QueueRecord:
+    (cid, who, customer_id, status, channel, emotion, shop, agent) = row[:8]
+    received, due, follow_up, summary, resolved = row[8:]
+    return QueueRecord(
+        id=int(cid),
+        who=who,
+        customer_id=customer_id,
+        status=Status(status),
+        channel=Channel(channel),
+        emotion=Emotion(emotion),
+        store=shop,
+        agent=agent,
+        received_at=_req(received),
+        promise_due=_utc(due),
+        follow_up_due=_utc(follow_up),
+        summary=summary,
+        resolved_at=_utc(resolved),
+    )
+
+
+def _queue_where(queue: QueueName, bounds: QueueBounds) -> tuple[str, list[Any]]:
+    now, soon, day_end = ts(bounds.now), ts(bounds.soon), ts(bounds.day_end)
+    if queue is QueueName.MINE:
+        return f"{OPEN_SQL} AND c.agent = %s", [bounds.agent]
+    if queue is QueueName.DUE_SOON:
+        return f"{OPEN_SQL} AND c.promise_due >= %s AND c.promise_due <= %s", [now, soon]
+    if queue is QueueName.OVERDUE:
+        return f"{OPEN_SQL} AND c.promise_due < %s", [now]
+    if queue is QueueName.FOLLOW_UPS:
+        return "c.status = 'resolved' AND c.follow_up_due < %s", [day_end]
+    if queue is QueueName.OPEN:
+        return OPEN_SQL, []
+    raise ValueError(f"unknown queue {queue!r}")  # pragma: no cover - every member above
+
+
+def _queue_order(queue: QueueName, order: QueueOrder) -> str:
+    due = "c.follow_up_due" if queue is QueueName.FOLLOW_UPS else "c.promise_due"
+    due += " NULLS FIRST"  # SQLite's order: NULL before any value
+    if order is QueueOrder.DUE:
+        return f"{due}, c.id"
+    if order is QueueOrder.RECEIVED:
+        return "c.received_at DESC, c.id DESC"
+    if order is QueueOrder.CUSTOMER:
+        return f'{_fold(_WHO)} COLLATE "C", c.id'
+    if order is QueueOrder.STATUS:
+        return f'c.status COLLATE "C", {due}, c.id'
+    raise ValueError(f"unknown order {order!r}")  # pragma: no cover - every member above
+
+
+class PostgresComplaints:
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def _records(self, sql: str, params: Sequence[Any]) -> list[QueueRecord]:
+        return [_record(row) for row in self.conn.execute(sql, params).fetchall()]
+
+    # --- writing ---------------------------------------------------------------------
+
+    def _insert(self, values: dict[str, Any]) -> int:
+        names = ", ".join(values)
+        marks = ", ".join(["%s"] * len(values))
+        row = self.conn.execute(
+            f"INSERT INTO complaints ({names}) VALUES ({marks}) RETURNING id",
+            list(values.values()),
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def add(
+        self,
+        complaint: Complaint,
+        *,
+        events: Sequence[StatusChange],
+        promise: PromiseChange | None,
+        now: dt.datetime,
+    ) -> int:
+        cid = self._insert(_row_values(complaint, now=now))
+        with self.conn.cursor() as cursor:
+            cursor.executemany(_INSERT_EVENT, [_event_row(cid, e) for e in events])
+            if promise is not None:
+                cursor.execute(_INSERT_PROMISE, _promise_row(cid, promise))
+        return cid
+
+    def add_historic(self, complaints: Sequence[HistoricComplaint], *, now: dt.datetime) -> int:
+        if not complaints:
+            return 0
+        first_id = 0
+        events: list[tuple[Any, ...]] = []
+        promises: list[tuple[Any, ...]] = []
+        follow_ups: list[tuple[Any, ...]] = []
+        for h in complaints:
+            values = _row_values(h.complaint, now=now)
+            last = h.follow_ups[-1] if h.follow_ups else None
+            values["followed_up_at"] = ts(last.at) if last else None
+            values["satisfaction"] = last.satisfaction if last else None
+            cid = self._insert(values)
+            first_id = first_id or cid
+            events.extend(_event_row(cid, e) for e in h.events)
+            promises.extend(_promise_row(cid, p) for p in h.promises)
+            follow_ups.extend(_follow_up_row(cid, f) for f in h.follow_ups)
+        with self.conn.cursor() as cursor:
+            cursor.executemany(_INSERT_EVENT, events)
+            cursor.executemany(_INSERT_PROMISE, promises)
+            cursor.executemany(_INSERT_FOLLOW_UP, follow_ups)
+        return first_id
+
+    def _current(self, complaint_id: int, expected: int | None) -> Complaint:
+        """The complaint as it stands, its row locked for this job; refused when it is
+        not at *expected* (None: not checked)."""
+        row = self.conn.execute(_SELECT + " WHERE id = %s FOR UPDATE", [complaint_id]).fetchone()
+        if row is None:
+            raise ComplaintNotFound(complaint_id)
+        current = _complaint(row)
+        if expected is not None and current.version != expected:
+            raise ComplaintChanged(complaint_id, current.changed_by, current.changed_at)
+        return current
+
+    def save_capture(self, complaint: Complaint, *, now: dt.datetime, by: str) -> Complaint:
+        if complaint.id is None:
+            raise ValueError("the complaint has not been saved yet")
+        values = _capture_values(complaint)
+        self._current(complaint.id, complaint.version or None)
+        sets = ", ".join(f"{name} = %s" for name in values)
+        row = self.conn.execute(
+            f"UPDATE complaints SET {sets}, updated_at = %s, version = version + 1, "
+            "changed_by = %s, first_response_at = CASE WHEN first_response_at IS NULL "
+            "AND %s::text <> '' THEN %s ELSE first_response_at END "
+            f"WHERE id = %s RETURNING {', '.join(_COLUMNS)}",
+            [*values.values(), ts(now), by, complaint.reply.strip(), ts(now), complaint.id],
+        ).fetchone()
+        assert row is not None
+        return _complaint(row)
+
+    def modify(
+        self,
+        complaint_id: int,
+        change: Callable[[Complaint], Change],
+        *,
+        now: dt.datetime,
+        by: str,
+        expected_version: int | None = None,
+    ) -> Complaint:
+        current = self._current(complaint_id, expected_version)
+        result = change(current)
+        _unlinked(result.complaint)
+        values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
+        sets = ", ".join(f"{name} = %s" for name in values)
+        notified = ", notified = ''" if result.reset_notified else ""
+        if result.complaint.status is Status.RESOLVED and any(
+            e.after is Status.RESOLVED for e in result.events
+        ):
+            # A new resolution starts a new follow-up window.
+            notified += ", followed_up_at = NULL, satisfaction = NULL"
+        self.conn.execute(
+            f"UPDATE complaints SET {sets}, updated_at = %s, version = version + 1, "
+            f"changed_by = %s{notified} WHERE id = %s",
+            [*values.values(), ts(now), by, complaint_id],
+        )
+        with self.conn.cursor() as cursor:
+            cursor.executemany(_INSERT_EVENT, [_event_row(complaint_id, e) for e in result.events])
+            cursor.executemany(
+                _INSERT_PROMISE, [_promise_row(complaint_id, p) for p in result.promises]
+            )
+            for f in result.follow_ups:
+                cursor.execute(_INSERT_FOLLOW_UP, _follow_up_row(complaint_id, f))
+                cursor.execute(
+                    "UPDATE complaints SET followed_up_at = %s, satisfaction = %s WHERE id = %s",
+                    [ts(f.at), f.satisfaction, complaint_id],
+                )
+        return replace(
+            result.complaint,
+            version=current.version + 1,
+            changed_by=by,
+            changed_at=now.astimezone(dt.UTC),
+        )
+
+    # --- reading ---------------------------------------------------------------------
+
+    def get(self, complaint_id: int) -> Complaint | None:
+        row = self.conn.execute(_SELECT + " WHERE id = %s", [complaint_id]).fetchone()
+        return None if row is None else _complaint(row)
+
+    def detail(self, complaint_id: int) -> Detail | None:
+        c = self.get(complaint_id)
+        if c is None:
+            return None
+        history = [
+            StatusChange(_req(at), by, Status(before) if before else None, Status(after), note)
+            for at, by, before, after, note in self.conn.execute(
+                "SELECT at, by, before, after, note FROM complaint_events "
+                "WHERE complaint_id = %s ORDER BY id",
+                [complaint_id],
+            )
+        ]
+        promises = [
+            PromiseChange(_req(at), by, _req(due), _utc(previous), note)
+            for at, by, due, previous, note in self.conn.execute(
+                "SELECT at, by, due, previous_due, note FROM complaint_promises "
+                "WHERE complaint_id = %s ORDER BY id",
+                [complaint_id],
+            )
+        ]
+        follow_ups = [
+            FollowUp(_req(at), by, int(satisfaction), note)
+            for at, by, satisfaction, note in self.conn.execute(
+                "SELECT at, by, satisfaction, note FROM complaint_follow_ups "
+                "WHERE complaint_id = %s ORDER BY id",
+                [complaint_id],
+            )
+        ]
+        return Detail(c, c.who, history, promises, follow_ups)
+
+    def customer_exists(self, customer_id: int) -> bool:
+        raise NotOnPostgresYet(_NO_CUSTOMERS)
+
+    def highest_customer_id(self) -> int:
+        raise NotOnPostgresYet(_NO_CUSTOMERS)
+
+    def queue(
+        self,
+        queue: QueueName,
+        bounds: QueueBounds,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        order: QueueOrder = QueueOrder.DUE,
+    ) -> list[QueueRecord]:
+        queue, order = QueueName(queue), QueueOrder(order)
+        where, params = _queue_where(queue, bounds)
+        return self._records(
+            f"{_QUEUE_SELECT} WHERE {where} ORDER BY {_queue_order(queue, order)} "
+            "LIMIT %s OFFSET %s",
+            [*params, max(limit, 0), max(offset, 0)],
+        )
+
+    def count(self, queue: QueueName, bounds: QueueBounds) -> int:
+        where, params = _queue_where(QueueName(queue), bounds)
+        row = self.conn.execute(f"SELECT count(*) FROM complaints c WHERE {where}", params)
+        found = row.fetchone()
+        assert found is not None
+        return int(found[0])
+
+    def by_status(self, status: str, *, offset: int = 0, limit: int = 50) -> list[QueueRecord]:
+        return self._records(
+            f"{_QUEUE_SELECT} WHERE c.status = %s ORDER BY c.received_at DESC, c.id DESC "
+            "LIMIT %s OFFSET %s",
+            [status, max(limit, 0), max(offset, 0)],
+        )
+
+    def open_for_customer(self, customer_id: int) -> list[QueueRecord]:
+        return self._records(
+            f"{_QUEUE_SELECT} WHERE c.customer_id = %s AND {OPEN_SQL} "
+            "ORDER BY c.promise_due NULLS FIRST, c.id",
+            [customer_id],
+        )
+
+    def take_notifications(
+        self, *, agent: str, now: dt.datetime, soon: dt.datetime
+    ) -> list[QueueRecord]:
+        state = "CASE WHEN c.promise_due < %s THEN 'overdue' ELSE 'due_soon' END"
+        rows = self._records(
+            f"{_QUEUE_SELECT} WHERE {OPEN_SQL} AND c.agent = %s AND c.promise_due <= %s "
+            f"AND c.notified <> {state} AND c.notified <> 'overdue' "
+            "ORDER BY c.promise_due, c.id FOR UPDATE OF c",
+            [agent, ts(soon), ts(now)],
+        )
+        if rows:
+            self.conn.execute(
+                "UPDATE complaints SET notified = CASE WHEN promise_due < %s "
+                "THEN 'overdue' ELSE 'due_soon' END WHERE id = ANY(%s)",
+                [ts(now), [r.id for r in rows]],
+            )
+        return rows
+
+    def report(
+        self, period: ReportPeriod, *, repeat_limit: int = 100, feedback_limit: int | None = None
+    ) -> ReportFigures:
+        start, end, now, store = ts(period.start), ts(period.end), ts(period.now), period.store
+        where = "c.received_at >= %s AND c.received_at < %s"
+        params: list[Any] = [start, end]
+        if store is not None:
+            where += " AND c.store = %s"
+            params.append(store)
+        live = f"{where} AND c.status <> 'voided'"
+        groups: list[CauseCount] = []
+        made = kept = 0
+        for cause, sub, status, count, g_made, g_kept in self.conn.execute(
+            "SELECT c.cause, c.sub_cause, c.status, count(*), "
+            "count(*) FILTER (WHERE c.promise_due IS NOT NULL "
+            "AND (c.resolved_at IS NOT NULL OR c.promise_due < %s)), "
+            "count(*) FILTER (WHERE c.resolved_at <= c.promise_due) "
+            f"FROM complaints c WHERE {where} GROUP BY c.cause, c.sub_cause, c.status "
+            # SQLite hands groups over in the order of its grouping keys (NULL first, bytes)
+            'ORDER BY c.cause COLLATE "C" NULLS FIRST, c.sub_cause COLLATE "C", '
+            'c.status COLLATE "C"',
+            [now, *params],
+        ):
+            groups.append(CauseCount(cause, sub, status, int(count)))
+            if status != Status.VOIDED.value:
+                made += int(g_made)
+                kept += int(g_kept)
+        responses: list[float] = []
+        resolutions: list[float] = []
+        for response, resolution in self.conn.execute(
+            f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
+            f"{_seconds('c.resolved_at', 'c.received_at')} FROM complaints c WHERE {live} "
+            "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
+            params,
+        ):
+            if response is not None:
+                responses.append(float(response))
+            if resolution is not None:
+                resolutions.append(float(resolution))
+        # Follow-ups whose due time fell in the period (and has passed, or was done already).
+        f_where = "c.follow_up_due >= %s AND c.follow_up_due < %s AND c.status <> 'voided'"
+        f_params: list[Any] = [start, end]
+        if store is not None:
+            f_where += " AND c.store = %s"
+            f_params.append(store)
+        due, in_time = self.conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE c.followed_up_at <= c.follow_up_due) "
+            f"FROM complaints c WHERE {f_where} "
+            "AND (c.follow_up_due <= %s OR c.followed_up_at IS NOT NULL)",
+            [*f_params, now],
+        ).fetchone() or (0, 0)
+        # Follow-up calls made in the period, and how many found the customer dissatisfied.
+        d_where = "f.at >= %s AND f.at < %s AND c.status <> 'voided'"
+        d_params: list[Any] = [start, end]
+        if store is not None:
+            d_where += " AND c.store = %s"
+            d_params.append(store)
+        done, dissatisfied = self.conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE f.satisfaction <= 2) "
+            "FROM complaint_follow_ups f JOIN complaints c ON c.id = f.complaint_id "
+            f"WHERE {d_where}",
+            d_params,
+        ).fetchone() or (0, 0)
+        # Repeat complainers: a known customer, or a walk-in by the same contact (its
+        # ASCII letters folded, as SQLite's lower()).
+        repeat = [
+            RepeatComplainer(cid, str(name), int(count))
+            for cid, name, count in self.conn.execute(
+                "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
+                f"THEN {_fold('c.caller_contact')} END AS contact, count(*) AS n, "
+                f"max(c.id) AS last_id FROM complaints c WHERE {live} "
+                "AND (c.customer_id IS NOT NULL OR c.caller_contact <> '') "
+                "GROUP BY 1, 2 HAVING count(*) >= 2 ORDER BY n DESC, last_id DESC LIMIT %s) "
+                "SELECT g.cid, COALESCE(NULLIF(x.caller_name, ''), x.caller_contact, ''), g.n "
+                "FROM g JOIN complaints x ON x.id = g.last_id ORDER BY g.n DESC, g.last_id DESC",
+                [*params, repeat_limit],
+            )
+        ]
+        feedback = [
+            FeedbackRecord(int(cid), _req(at), shop, cause, sub, resp, summary, wording)
+            for cid, at, shop, cause, sub, resp, summary, wording in self.conn.execute(
+                "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
+                f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
+                f"c.wording FROM complaints c WHERE {live} "
+                "AND c.cause IN ('product_quality', 'service_attitude') "
+                "ORDER BY c.received_at, c.id LIMIT %s",
+                [*params, feedback_limit],
+            )
+        ]
+        return ReportFigures(
+            groups=groups,
+            promises_made=made,
+            promises_kept=kept,
+            median_first_response_s=median(responses),
+            median_resolution_s=median(resolutions),
+            follow_ups_due=int(due),
+            follow_ups_in_time=int(in_time),
+            follow_ups_done=int(done),
+            dissatisfied=int(dissatisfied),
+            repeat=repeat,
+            feedback=feedback,
+        )
+
+    def customer_words(self, ids: Sequence[int]) -> dict[int, str]:
+        return {
+            int(cid): str(words or "")
+            for cid, words in self.conn.execute(
+                "SELECT id, customer_words FROM complaints WHERE id = ANY(%s)", [list(ids)]
+            )
+        }
+
+    # --- drafts ----------------------------------------------------------------------
+
+    def save_draft(self, draft: StoredDraft) -> None:
+        """Save or replace a draft; a key held by another person or console is left alone."""
+        self.conn.execute(
+            "INSERT INTO complaint_drafts (key, owner, console, saved_at, summary, payload) "
+            "VALUES (%s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at, "
+            "summary = excluded.summary, payload = excluded.payload "
+            "WHERE complaint_drafts.owner = excluded.owner "
+            "AND complaint_drafts.console = excluded.console",
+            [
+                draft.key,
+                draft.owner,
+                draft.console,
+                ts(draft.saved_at),
+                draft.summary,
+                draft.payload,
+            ],
+        )
+
+    def drafts(self, owner: str, console: str) -> list[StoredDraft]:
+        return [
+            StoredDraft(key, _req(saved_at), summary, payload, owner, console)
+            for key, saved_at, summary, payload in self.conn.execute(
+                "SELECT key, saved_at, summary, payload FROM complaint_drafts "
+                'WHERE owner = %s AND console = %s ORDER BY saved_at DESC, key COLLATE "C"',
+                [owner, console],
+            )
+        ]
+
+    def delete_draft(self, key: str, owner: str, console: str) -> None:
+        """Drafts are scratch copies of a form, not records: discarding one removes it."""
+        self.conn.execute(
+            "DELETE FROM complaint_drafts WHERE key = %s AND owner = %s AND console = %s",
+            [key, owner, console],
+        )
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(conn: psycopg.Connection) -> ComplaintRepository:
+        return PostgresComplaints(conn)
