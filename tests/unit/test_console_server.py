@@ -7,12 +7,19 @@ import asyncio
 import datetime as dt
 import io
 import json
+import os
+import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -26,9 +33,14 @@ from console.server.run import ServeRefused, parse_listen, tls_context
 from console.services import secrets
 from console.services.consoles import ConsoleService
 from console.services.identity import Identity
-from console.services.server_client import ServerClient, ServerRefused, server_url
+from console.services.server_client import (
+    ServerClient,
+    ServerRefused,
+    ServerUnreachable,
+    server_url,
+)
 from console.services.staff import AuditService, SignInRefused, StaffService
-from console.storage.postgres.store import PostgresStore
+from console.storage.postgres.store import PostgresStore, create_database
 
 NOW = dt.datetime(2026, 12, 4, 9, 30, tzinfo=dt.UTC)
 PIN = "739154"
@@ -377,3 +389,56 @@ def test_console_commands_without_a_server_or_token_say_what_to_do(
     assert code == 1 and "cannot be reached" in err and "Traceback" not in err
     code, _ = _cli(["enrol", "--server", "http://console-server", "AAAA"], monkeypatch=monkeypatch)
     assert code == 2 and "https://" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_serve_migrates_a_new_database_and_serves_over_tls(
+    pg_cluster_dsn: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = f"sc_serve_{os.getpid()}"
+    create_database(pg_cluster_dsn, name)  # empty: serve migrates it
+    dsn = pg_cluster_dsn.rsplit("/", 1)[0] + "/" + name
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    openssl = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    openssl += ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost"]
+    openssl += ["-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"]
+    subprocess.run(
+        openssl,
+        check=True,
+        capture_output=True,
+    )
+    port = _free_port()
+    command = [sys.executable, "-m", "console.cli", "serve", "--database", dsn]
+    command += ["--listen", f"127.0.0.1:{port}", "--tls-cert", str(cert), "--tls-key", str(key)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        assert f"https://127.0.0.1:{port}" in proc.stdout.readline()
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+        client = ServerClient(f"https://127.0.0.1:{port}")
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                hello = client.hello()
+                break
+            except ServerUnreachable:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        assert hello["protocol"] == protocol.PROTOCOL
+        with pytest.raises(ServerUnreachable):  # plain HTTP is not served there
+            ServerClient(f"http://127.0.0.1:{port}", timeout=5).hello()
+        with psycopg.connect(dsn) as conn:
+            steps = conn.execute("SELECT count(*) FROM schema_migrations").fetchone()
+        assert steps is not None and steps[0] >= 4
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
