@@ -214,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_calls
 
     cli_calls.add_parsers(sub, _add_db)
+    from console import cli_server
+
+    cli_server.add_parsers(sub)
     return parser
 
 
@@ -784,6 +787,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
             "settings": functools.partial(cli_settings.cmd_settings, open_db=_open),
+            "serve": _lazy("cli_server", "cmd_serve"),
+            "server": _lazy("cli_server", "cmd_server"),
+            "enrol": _lazy("cli_server", "cmd_enrol"),
+            "consoles": _lazy("cli_server", "cmd_consoles"),
         }
         return handler[args.command](args, out)
     except UsageError as exc:

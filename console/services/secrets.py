@@ -191,3 +191,44 @@ def cti_token(*, create: bool = True) -> str | None:
 
 async def cti_token_async(*, create: bool = True) -> str | None:
     return await asyncio.to_thread(cti_token, create=create)
+
+
+# --- a console's device token (team mode) -------------------------------------------
+
+DEVICE_TOKEN_ENV = "SERVICE_CONSOLE_DEVICE_TOKEN"
+
+
+def _device_user(server: str) -> str:
+    return f"device-token:{server.rstrip('/')}"
+
+
+def store_device_token(server: str, token: str) -> None:
+    """Keep the token a console server gave this console (``service-console enrol``).
+    SecretUnavailable (saying to use ``--print-token`` instead) without a safe keychain."""
+    problem = keychain_problem()
+    if problem:
+        raise SecretUnavailable(
+            f"{problem}; enrol with --print-token and set {DEVICE_TOKEN_ENV} instead"
+        )
+    try:
+        keyring.set_password(SERVICE, _device_user(server), token)
+        if keyring.get_password(SERVICE, _device_user(server)) != token:
+            raise SecretUnavailable("the keychain did not keep the console's token")
+    except keyring.errors.KeyringError as exc:
+        raise SecretUnavailable(
+            f"the OS keychain cannot be used ({exc}); enrol with --print-token and set "
+            f"{DEVICE_TOKEN_ENV} instead"
+        ) from None
+
+
+def device_token(server: str) -> str | None:
+    """This console's token for *server*: the environment's, else the keychain's."""
+    override = os.environ.get(DEVICE_TOKEN_ENV, "").strip()
+    if override:
+        return override
+    if keychain_problem():
+        return None
+    try:
+        return keyring.get_password(SERVICE, _device_user(server)) or None
+    except keyring.errors.KeyringError:
+        return None

@@ -1,0 +1,275 @@
+"""Team mode on the command line: ``serve``, ``server init``, ``server enrol-code``,
+``enrol`` and ``consoles list|revoke`` (README: "Team mode: the console server").
+
+The server commands (``serve``, ``server …``) run on the server host with the database's
+address; they reach the server package lazily (it opens PostgreSQL). The console
+commands (``enrol``, ``consoles``) talk to a server over HTTPS with the standard
+library's client: no Qt, no aiohttp, a quick start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sys
+from typing import Any, TextIO
+
+from console import cli_args
+from console.services.wording import error_text, say
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+CliUsage = cli_args.UsageError
+
+
+def add_parsers(sub: Any) -> None:
+    serve = sub.add_parser(
+        "serve",
+        help="run the console server (team mode) on a PostgreSQL database",
+        description="Run the console server: migrates the database, then serves consoles. "
+        "TLS is required unless it listens on 127.0.0.1, ::1 or localhost.",
+    )
+    _add_database(serve)
+    serve.add_argument(
+        "--listen", default="127.0.0.1:8740", metavar="HOST:PORT", help="default 127.0.0.1:8740"
+    )
+    serve.add_argument("--tls-cert", metavar="FILE", help="the server's certificate (PEM)")
+    serve.add_argument("--tls-key", metavar="FILE", help="its private key (PEM)")
+
+    server = sub.add_parser("server", help="set up a console server's database (server host)")
+    server_sub = server.add_subparsers(dest="server_action", metavar="ACTION")
+    init = server_sub.add_parser(
+        "init", help="migrate the database and create the first admin (PIN from stdin)"
+    )
+    _add_database(init)
+    init.add_argument("--admin", required=True, type=cli_args.staff_name, metavar="NAME")
+    code = server_sub.add_parser(
+        "enrol-code", help="print a one-time code that enrols one console (good for 24 hours)"
+    )
+    _add_database(code)
+
+    enrol = sub.add_parser(
+        "enrol",
+        help="enrol this console with a console server (one-time code from the server host)",
+    )
+    _add_server(enrol)
+    enrol.add_argument("code", metavar="CODE")
+    enrol.add_argument(
+        "--name", metavar="NAME", help="this console's name in the list (default: host name)"
+    )
+    enrol.add_argument(
+        "--print-token",
+        action="store_true",
+        help="print the console's token instead of keeping it in the keychain (for "
+        "scripts: set SERVICE_CONSOLE_DEVICE_TOKEN to it)",
+    )
+
+    consoles = sub.add_parser("consoles", help="list or revoke enrolled consoles (admins)")
+    consoles_sub = consoles.add_subparsers(dest="consoles_action", metavar="ACTION")
+    listing = consoles_sub.add_parser("list", help="every console enrolled, newest first")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    revoke = consoles_sub.add_parser("revoke", help="revoke a console: its token stops at once")
+    revoke.add_argument("id", type=cli_args.record_id, metavar="ID")
+    for p in (listing, revoke):
+        _add_server(p)
+        p.add_argument(
+            "--as",
+            dest="actor",
+            type=cli_args.staff_name,
+            metavar="NAME",
+            required=True,
+            help="an admin (PIN from stdin or asked for)",
+        )
+
+
+def _add_database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database", required=True, metavar="DSN", help="postgresql://user@host/dbname"
+    )
+
+
+def _add_server(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--server", metavar="URL", help="the console server (default: $SERVICE_CONSOLE_SERVER)"
+    )
+
+
+def _server(args: argparse.Namespace) -> str:
+    from console.services.server_client import SERVER_ENV, server_url
+
+    given = args.server or os.environ.get(SERVER_ENV, "").strip()
+    if not given:
+        raise CliUsage(f"say which server: --server https://HOST:8740 (or set {SERVER_ENV})")
+    try:
+        return server_url(given)
+    except ValueError as exc:
+        raise CliUsage(str(exc)) from None
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
+    return line.rstrip("\r\n")
+
+
+# --- on the server host ---------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from console.server.run import ServeRefused, serve
+
+    try:
+        serve(
+            args.database,
+            args.listen,
+            args.tls_cert,
+            args.tls_key,
+            lambda line: print(line, file=out, flush=True),
+        )
+    except ServeRefused as exc:
+        print(f"service-console: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    return EXIT_OK
+
+
+def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
+    from console.server.run import ServeRefused, open_store
+
+    if args.server_action is None:
+        raise CliUsage("say what to do: server init or server enrol-code")
+    try:
+        store = open_store(args.database)
+    except ServeRefused as exc:
+        raise CliUsage(str(exc)) from None
+    with store:
+        if args.server_action == "init":
+            return _init(args, out, store)
+        return _enrol_code(out, store)
+
+
+def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
+    from console.domain.validation import ValidationFailed
+    from console.services.staff import AuditService, StaffService
+
+    staff = StaffService(store, AuditService(store))
+    if not asyncio.run(staff.needs_first_admin()):
+        print(
+            "service-console: this server has staff already; admins add more with "
+            "'staff add --as NAME'",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    secret = _read_secret(f"new PIN or password for {args.admin}: ")
+    if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
+        print("the two PINs differ; nothing was added", file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        member = asyncio.run(staff.add_staff(None, name=args.admin, role="admin", secret=secret))
+    except ValidationFailed as exc:
+        for field, message in exc.errors.items():
+            print(f"{field}: {say(message)}", file=sys.stderr)
+        return EXIT_REJECTED
+    except PermissionError as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    out.write(f"database ready; added admin {member.name} (#{member.id})\n")
+    return EXIT_OK
+
+
+def _enrol_code(out: TextIO, store: Any) -> int:
+    from console.domain.consoles import CODE_LIFETIME
+    from console.services.consoles import ConsoleService
+    from console.services.identity import Identity
+
+    code = asyncio.run(ConsoleService(store, Identity(store)).make_code())
+    hours = int(CODE_LIFETIME.total_seconds() // 3600)
+    out.write(f"{code}\n")
+    print(
+        f"one console can enrol with this code in the next {hours} hours: "
+        f"service-console enrol --server https://THIS-HOST:8740 {code}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+# --- on a console ---------------------------------------------------------------------
+
+
+def cmd_enrol(args: argparse.Namespace, out: TextIO) -> int:
+    from console.services import secrets
+    from console.services.server_client import ServerClient, ServerRefused
+
+    url = _server(args)
+    name = args.name or socket.gethostname() or "console"
+    try:
+        answer = ServerClient(url).enrol(args.code, name)
+    except ServerRefused as exc:
+        print(f"service-console: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    console, token = answer["console"], str(answer["token"])
+    if args.print_token:
+        out.write(f"{token}\n")
+        return EXIT_OK
+    try:
+        secrets.store_device_token(url, token)
+    except secrets.SecretUnavailable as exc:
+        print(
+            f"service-console: enrolled as console #{console['id']}, but {exc}; ask for a new code",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    out.write(f"enrolled as console #{console['id']} ({console['name']}) with {url}\n")
+    return EXIT_OK
+
+
+def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
+    from console.repositories.errors import StoreError
+    from console.services import secrets
+    from console.services.server_client import ServerClient, ServerRefused
+    from console.services.staff import SignInRefused
+
+    if args.consoles_action is None:
+        raise CliUsage("say what to do: consoles list or consoles revoke ID")
+    url = _server(args)
+    token = secrets.device_token(url)
+    if not token:
+        print(
+            f"service-console: this console is not enrolled with {url}: run "
+            f"'service-console enrol --server {url} CODE' (or set "
+            f"{secrets.DEVICE_TOKEN_ENV})",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    client = ServerClient(url, token)
+    try:
+        client.sign_in(args.actor, _read_secret(f"PIN for {args.actor}: "))
+        try:
+            if args.consoles_action == "list":
+                found = client.consoles()
+                if args.json:
+                    out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+                for c in [] if args.json else found:
+                    state = (
+                        "" if c["active"] else f"\trevoked {c['revoked_at']} by {c['revoked_by']}"
+                    )
+                    out.write(f"#{c['id']}\t{c['name']}\tenrolled {c['enrolled_at']}{state}\n")
+            else:
+                done = client.revoke(args.id)
+                out.write(f"console #{done['id']} ({done['name']}) is revoked\n")
+        finally:
+            with contextlib.suppress(ServerRefused, StoreError):  # e.g. it revoked itself
+                client.sign_out()
+    except SignInRefused as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    except ServerRefused as exc:
+        print(f"service-console: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    return EXIT_OK

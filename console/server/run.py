@@ -1,0 +1,143 @@
+"""Starting the console server: the store, the listen address, TLS.
+
+* ``--listen HOST:PORT`` (``[::1]:8740`` for IPv6; the port defaults to 8740, the host to
+  127.0.0.1).
+* TLS (``--tls-cert`` and ``--tls-key``, PEM files) is required for any address but the
+  loopback ones (127.0.0.1, ::1, localhost): staff PINs and device tokens never cross a
+  network in clear.
+* The store is opened (and migrated) before the server listens; a database of a newer
+  version is refused with one sentence.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from console.domain import protocol
+from console.storage.postgres.store import PostgresStore
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+class ServeRefused(ValueError):
+    """The server cannot start as asked; the message says why in one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Listen:
+    host: str
+    port: int
+
+    @property
+    def loopback(self) -> bool:
+        return self.host.lower() in LOOPBACK
+
+    def url(self, tls: bool) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{'https' if tls else 'http'}://{host}:{self.port}"
+
+
+def parse_listen(text: str) -> Listen:
+    """``HOST:PORT``, ``HOST``, ``:PORT`` or ``[IPv6]:PORT``; ServeRefused otherwise."""
+    text = text.strip()
+    host, port_text = text, ""
+    if text.startswith("["):
+        inside, _, rest = text[1:].partition("]")
+        host = inside
+        if rest:
+            if not rest.startswith(":"):
+                raise ServeRefused(f"--listen {text!r} is not HOST:PORT")
+            port_text = rest[1:]
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+    elif text.count(":") > 1:
+        raise ServeRefused(f"--listen {text!r}: write an IPv6 address in brackets, [::1]:8740")
+    host = host or "127.0.0.1"
+    port = protocol.DEFAULT_PORT
+    if port_text:
+        if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+            raise ServeRefused(f"--listen {text!r}: the port must be from 1 to 65535")
+        port = int(port_text)
+    if not _host_ok(host):
+        raise ServeRefused(f"--listen {text!r}: {host!r} is not a host name or address")
+    return Listen(host, port)
+
+
+def _host_ok(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        labels = host.split(".")
+        return len(host) <= 253 and all(
+            label and len(label) <= 63 and label.replace("-", "").isalnum() for label in labels
+        )
+
+
+def tls_context(listen: Listen, cert: str | None, key: str | None) -> ssl.SSLContext | None:
+    """The TLS context to serve with, or None for plain HTTP on a loopback address."""
+    if bool(cert) != bool(key):
+        raise ServeRefused("give both --tls-cert and --tls-key (PEM files), or neither")
+    if not cert or not key:
+        if not listen.loopback:
+            raise ServeRefused(
+                f"listening on {listen.host} needs TLS: give --tls-cert and --tls-key "
+                "(plain HTTP only on 127.0.0.1, ::1 or localhost)"
+            )
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(cert, key)
+    except FileNotFoundError as exc:
+        raise ServeRefused(f"the TLS file {exc.filename} does not exist") from None
+    except (ssl.SSLError, OSError) as exc:
+        raise ServeRefused(f"the TLS certificate and key cannot be used ({exc})") from None
+    return context
+
+
+def open_store(dsn: str) -> PostgresStore:
+    """The server's store, migrated (StoreError with one sentence when it cannot be:
+    unreachable, wrong credentials, a newer schema)."""
+    if not dsn.startswith(("postgresql://", "postgres://")) and "=" not in dsn:
+        raise ServeRefused("--database must be a PostgreSQL address: postgresql://…")
+    store = PostgresStore(dsn)
+    try:
+        store.open()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def serve(
+    dsn: str,
+    listen_text: str,
+    cert: str | None,
+    key: str | None,
+    say: Callable[[str], None],
+) -> None:
+    """Serve until interrupted (ServeRefused or StoreError before listening)."""
+    from console.server.http import make_app
+
+    listen = parse_listen(listen_text)
+    context = tls_context(listen, cert, key)
+    store = open_store(dsn)
+    try:
+        app = make_app(store)
+        say(f"service-console server on {listen.url(context is not None)} (Ctrl+C stops)")
+        web.run_app(
+            app,
+            host=listen.host,
+            port=listen.port,
+            ssl_context=context,
+            print=None,
+            access_log=None,
+        )
+    finally:
+        store.close()

@@ -1,0 +1,172 @@
+"""Consoles enrolled with a console server: enrolment codes, device tokens, revocation.
+
+* The local operator on the server host makes a one-time enrolment code
+  (``service-console server enrol-code``); it is good for :data:`CODE_LIFETIME`.
+* A new console exchanges the code and its name for a device token (the code is used up
+  in the same transaction); the enrolment is audited in the new console's name.
+* Every request of a console proves it with its token; a revoked or unknown token is
+  refused at once.
+* Admins list and revoke consoles (``identity.require(Permission.MANAGE_STAFF)``),
+  audited.
+
+The server keeps only digests of codes and tokens (:mod:`console.domain.consoles`).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, cast
+
+from console.domain import consoles as domain
+from console.domain import protocol
+from console.domain.consoles import EnrolledConsole
+from console.domain.roles import Permission
+from console.repositories import Repositories, Store
+from console.repositories.consoles import ConsoleRepository
+from console.repositories.staff import AuditRecord
+from console.services.identity import Identity, Record
+
+ENTITY = "console"
+
+
+class _WithConsoles(Protocol):
+    @property
+    def consoles(self) -> ConsoleRepository: ...
+
+
+def _consoles(repos: Repositories) -> ConsoleRepository:
+    """The store's consoles (a console server's store has them; a desk's has not)."""
+    return cast(_WithConsoles, repos).consoles
+
+
+class ConsoleRefused(Exception):
+    """A console or an enrolment refused; ``code`` is the protocol's error code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def console_actor(console: EnrolledConsole) -> str:
+    """How a console is named in the audit trail when it acts by itself."""
+    return f"console:{console.id}:{console.name}"
+
+
+class ConsoleService:
+    def __init__(self, store: Store, identity: Identity) -> None:
+        self._store = store
+        self.identity = identity
+        self.clock = identity.clock
+
+    async def make_code(self) -> str:
+        """A new one-time enrolment code (shown once; only its digest is kept)."""
+        await self.identity.require(Permission.MANAGE_STAFF, ENTITY)
+        code = domain.new_code()
+        expires = self.clock.utc() + domain.CODE_LIFETIME
+        made_by = await self.identity.name()
+
+        def add(repos: Repositories) -> None:
+            _consoles(repos).add_code(domain.digest(code), expires_at=expires, made_by=made_by)
+
+        await self.identity.apply(
+            add,
+            [
+                Record(
+                    "create",
+                    "enrolment_code",
+                    detail=f"good until {expires.isoformat(timespec='seconds')}",
+                )
+            ],
+        )
+        return code
+
+    async def enrol(self, code: str, name: str) -> tuple[EnrolledConsole, str]:
+        """Exchange a code for a device token: the new console and its token (shown to
+        it once). ConsoleRefused for a bad name or an unknown, used or expired code."""
+        try:
+            clean = domain.console_name(name)
+        except domain.BadConsoleName as exc:
+            raise ConsoleRefused(protocol.BAD_CONSOLE_NAME, str(exc)) from None
+        code_digest = domain.digest(domain.normalise_code(code))
+        token = domain.new_token()
+        now = self.clock.utc()
+
+        def job(repos: Repositories) -> EnrolledConsole | None:
+            consoles = _consoles(repos)
+            if not consoles.take_code(code_digest, now=now):
+                return None
+            console = consoles.add(
+                clean, token_digest=domain.digest(token), at=now, by=console_actor_name(clean)
+            )
+            repos.staff.append_audit(
+                AuditRecord(
+                    at=now,
+                    actor=console_actor(console),
+                    actor_role="",
+                    action="enrol",
+                    entity=ENTITY,
+                    entity_id=console.id,
+                    fields={"name": [None, console.name]},
+                )
+            )
+            return console
+
+        console = await self._store.write(job)
+        if console is None:
+            raise ConsoleRefused(
+                protocol.CODE_REFUSED,
+                "this enrolment code is unknown, used or expired; make a new one on the "
+                "server with: service-console server enrol-code",
+            )
+        return console, token
+
+    async def authenticate(self, token: str) -> EnrolledConsole:
+        """The console holding *token*; ConsoleRefused when unknown or revoked."""
+        found = None
+        if token:
+            token_digest = domain.digest(token)
+            found = await self._store.read(lambda r: _consoles(r).by_token(token_digest))
+        if found is None:
+            raise ConsoleRefused(
+                protocol.CONSOLE_UNKNOWN,
+                "this console is not enrolled with the server: enrol it with a code",
+            )
+        if not found.active:
+            raise ConsoleRefused(
+                protocol.CONSOLE_REVOKED,
+                "this console was revoked by an admin; enrol it again with a new code",
+            )
+        return found
+
+    async def list_consoles(self) -> list[EnrolledConsole]:
+        await self.identity.require(Permission.MANAGE_STAFF, ENTITY)
+        return await self._store.read(lambda r: _consoles(r).all())
+
+    async def revoke(self, console_id: int) -> EnrolledConsole:
+        """Revoke a console (its token stops working at once); revoking again keeps the
+        first revocation. LookupError when there is no such console."""
+        await self.identity.require(Permission.MANAGE_STAFF, ENTITY)
+        now = self.clock.utc()
+        by = await self.identity.name()
+
+        def revoke(repos: Repositories) -> tuple[EnrolledConsole | None, bool]:
+            consoles = _consoles(repos)
+            before = consoles.get(console_id)
+            if before is None:
+                return None, False
+            return consoles.revoke(console_id, at=now, by=by), before.active
+
+        def records(result: tuple[EnrolledConsole | None, bool]) -> list[Record]:
+            console, was_active = result
+            if console is None or not was_active:
+                return []
+            return [Record("revoke", ENTITY, console.id, detail=console.name)]
+
+        console, _ = await self.identity.apply(revoke, records)
+        if console is None:
+            raise LookupError(f"there is no console #{console_id}")
+        return console
+
+
+def console_actor_name(name: str) -> str:
+    """Who enrolled a console: the console itself, by name (its id is not known yet)."""
+    return f"console:{name}"
