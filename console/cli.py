@@ -670,7 +670,7 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     except PhrasebookFormatError as exc:
         for error in exc.errors:
-            print(f"{path}: {error}", file=sys.stderr)
+            print(f"{path}: {say(error.said)}", file=sys.stderr)
         print(f"{len(exc.errors)} bad row(s); nothing was imported", file=sys.stderr)
         return EXIT_REJECTED
     except PhrasebookInvalid as exc:

@@ -50,6 +50,8 @@ class Message:
 
     CODE: ClassVar[str] = ""
     TEMPLATE: ClassVar[str] = ""
+    # Joins the items of this message's list parameters.
+    JOIN: ClassVar[str] = LIST_SEPARATOR
 
     @property
     def code(self) -> str:
@@ -99,7 +101,7 @@ def render(
         if isinstance(param, Message):
             return render(param, translate, moment)
         if isinstance(param, tuple):
-            return translate(LIST_SEPARATOR).join(value(item) for item in param)
+            return translate(message.JOIN).join(value(item) for item in param)
         if isinstance(param, dt.date):
             return moment(param)
         return str(param)
@@ -1035,4 +1037,244 @@ class StaffNameInUse(Message):
     CODE: ClassVar[str] = "staff.name_in_use"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "there is already a staff member called '{name}'"
+    )
+
+
+# --- reading a phrasebook file: why a row is bad ------------------------------------------
+# Column names, the values a column takes and the file's own text are parameters (data).
+
+
+@dataclass(frozen=True)
+class RowReasons(Message):
+    """Everything wrong with one row, said at once ("; " in English)."""
+
+    reasons: tuple[Message, ...]
+    CODE: ClassVar[str] = "phrasebook_file.reasons"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{reasons}")
+    JOIN: ClassVar[str] = SEPARATOR
+
+
+@dataclass(frozen=True)
+class FileNotUtf8(Message):
+    CODE: ClassVar[str] = "phrasebook_file.not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)"
+    )
+
+
+@dataclass(frozen=True)
+class BrokenCsvRow(Message):
+    """``detail`` is the CSV reader's own (English) words."""
+
+    detail: str
+    CODE: ClassVar[str] = "phrasebook_file.broken_csv"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "broken CSV ({detail}); check the quotes on this row"
+    )
+
+
+@dataclass(frozen=True)
+class CellCount(Message):
+    expected: int
+    found: int
+    CODE: ClassVar[str] = "phrasebook_file.cell_count"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "expected {expected} cells, found {found}"
+    )
+
+
+@dataclass(frozen=True)
+class NotTrueOrFalse(Message):
+    """``value`` is the cell as written, quoted (``'maybe'``)."""
+
+    field: str
+    yes: str
+    no: str
+    value: str
+    CODE: ClassVar[str] = "phrasebook_file.not_true_or_false"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} must be {yes} or {no}, not {value}"
+    )
+
+
+@dataclass(frozen=True)
+class NotABoolean(Message):
+    field: str
+    yes: str
+    no: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_boolean"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be {yes} or {no}")
+
+
+@dataclass(frozen=True)
+class FileEmpty(Message):
+    header: str
+    CODE: ClassVar[str] = "phrasebook_file.empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty (expected the header {header})"
+    )
+
+
+@dataclass(frozen=True)
+class WrongHeader(Message):
+    header: str
+    optional: str
+    found: str
+    CODE: ClassVar[str] = "phrasebook_file.wrong_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header must be {header} (optionally followed by {optional}), found {found}"
+    )
+
+
+@dataclass(frozen=True)
+class JsonNotAList(Message):
+    CODE: ClassVar[str] = "phrasebook_file.json_not_a_list"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a JSON phrasebook must be a list of objects"
+    )
+
+
+# What is broken in a JSON file, besides the JSON reader's own (English) words.
+JSON_EXPECTED_COMMA = QT_TRANSLATE_NOOP("Messages", "expected ',' or ']'")
+JSON_TOO_DEEP = QT_TRANSLATE_NOOP("Messages", "nested too deeply")
+JSON_TEXT_AFTER = QT_TRANSLATE_NOOP("Messages", "unexpected text after the list")
+MARKED_TEXTS = (*MARKED_TEXTS, JSON_EXPECTED_COMMA, JSON_TOO_DEEP, JSON_TEXT_AFTER)
+
+
+@dataclass(frozen=True)
+class BrokenJson(Message):
+    """``detail`` is a :class:`Word` (one of the texts above) or the JSON reader's words."""
+
+    detail: Param
+    CODE: ClassVar[str] = "phrasebook_file.broken_json"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "broken JSON: {detail}")
+
+
+@dataclass(frozen=True)
+class LoneSurrogate(Message):
+    span: str
+    CODE: ClassVar[str] = "phrasebook_file.lone_surrogate"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "holds a lone surrogate ({span}), not text"
+    )
+
+
+@dataclass(frozen=True)
+class ItemNotAnObject(Message):
+    CODE: ClassVar[str] = "phrasebook_file.not_an_object"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "each item must be an object with the phrasebook fields"
+    )
+
+
+@dataclass(frozen=True)
+class UnknownFields(Message):
+    """``names`` are the fields as written, quoted (``'colour'``)."""
+
+    names: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.unknown_fields"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "unknown field(s) {names}")
+
+
+@dataclass(frozen=True)
+class NotAString(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_string"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be a string")
+
+
+@dataclass(frozen=True)
+class NotAStringList(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_string_list"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be a list of strings")
+
+
+@dataclass(frozen=True)
+class ItemHoldsSeparator(Message):
+    """``item`` is quoted (``'a|b'``)."""
+
+    field: str
+    item: str
+    separator: str
+    CODE: ClassVar[str] = "phrasebook_file.item_separator"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} item {item} contains '{separator}', which CSV files cannot hold"
+    )
+
+
+@dataclass(frozen=True)
+class FieldEmpty(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.field_empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is empty")
+
+
+@dataclass(frozen=True)
+class FieldEmptyUse(Message):
+    """An empty column that takes one of some values (``some`` and then ``last``)."""
+
+    field: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "phrasebook_file.field_empty_use"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} is empty (use {some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class TabooRowNeeds(Message):
+    field: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "phrasebook_file.taboo_row_needs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a taboo row needs a {field} ({some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class ApprovedRowNeeds(Message):
+    field: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.approved_row_needs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "an approved row needs a {field} ({allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class OnlyForApprovedRows(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.only_approved"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is only for approved rows")
+
+
+@dataclass(frozen=True)
+class OnlyForTabooRows(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.only_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is only for taboo rows")
+
+
+@dataclass(frozen=True)
+class AllOnlyForTabooRows(Message):
+    """The same for a column that names several things ("replacements are …")."""
+
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.all_only_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} are only for taboo rows")
+
+
+@dataclass(frozen=True)
+class UnknownValue(Message):
+    """A value a column does not take; ``text`` is quoted as written (``'x'``)."""
+
+    what: str
+    text: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.unknown_value"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown {what} {text} (use one of: {allowed})"
     )

@@ -4084,6 +4084,114 @@ Quiet table</source>
         <translation>已有名为“{name}”的员工</translation>
     </message>
     <message>
+        <source>{reasons}</source>
+        <translation>{reasons}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)</source>
+        <translation>文件不是 UTF-8 文本（请另存为“CSV UTF-8”或 JSON）</translation>
+    </message>
+    <message>
+        <source>broken CSV ({detail}); check the quotes on this row</source>
+        <translation>CSV 格式损坏（{detail}），请检查这一行的引号</translation>
+    </message>
+    <message>
+        <source>expected {expected} cells, found {found}</source>
+        <translation>应有 {expected} 个单元格，实际有 {found} 个</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}, not {value}</source>
+        <translation>{field} 必须是 {yes} 或 {no}，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}</source>
+        <translation>{field} 必须是 {yes} 或 {no}</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected the header {header})</source>
+        <translation>文件为空（应有表头 {header}）</translation>
+    </message>
+    <message>
+        <source>the header must be {header} (optionally followed by {optional}), found {found}</source>
+        <translation>表头必须是 {header}（后面可再加 {optional}），实际是 {found}</translation>
+    </message>
+    <message>
+        <source>a JSON phrasebook must be a list of objects</source>
+        <translation>JSON 话术库必须是对象列表</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>此处应为“,”或“]”</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>unexpected text after the list</source>
+        <translation>列表后面有多余的文字</translation>
+    </message>
+    <message>
+        <source>broken JSON: {detail}</source>
+        <translation>JSON 格式损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate ({span}), not text</source>
+        <translation>含有单独的代理码位（{span}），不是文本</translation>
+    </message>
+    <message>
+        <source>each item must be an object with the phrasebook fields</source>
+        <translation>每一项都必须是包含话术库字段的对象</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {names}</source>
+        <translation>未知字段 {names}</translation>
+    </message>
+    <message>
+        <source>{field} must be a string</source>
+        <translation>{field} 必须是字符串</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of strings</source>
+        <translation>{field} 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>{field} item {item} contains &apos;{separator}&apos;, which CSV files cannot hold</source>
+        <translation>{field} 中的 {item} 含有“{separator}”，CSV 文件无法保存</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 为空</translation>
+    </message>
+    <message>
+        <source>{field} is empty (use {some} or {last})</source>
+        <translation>{field} 为空（请填 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>a taboo row needs a {field} ({some} or {last})</source>
+        <translation>禁忌词行需要填写 {field}（{some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>an approved row needs a {field} ({allowed})</source>
+        <translation>推荐话术行需要填写 {field}（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{field} is only for approved rows</source>
+        <translation>{field} 只能用于推荐话术行</translation>
+    </message>
+    <message>
+        <source>{field} is only for taboo rows</source>
+        <translation>{field} 只能用于禁忌词行</translation>
+    </message>
+    <message>
+        <source>{field} are only for taboo rows</source>
+        <translation>{field} 只能用于禁忌词行</translation>
+    </message>
+    <message>
+        <source>unknown {what} {text} (use one of: {allowed})</source>
+        <translation>未知的 {what} {text}（可用：{allowed}）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

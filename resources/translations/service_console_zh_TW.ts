@@ -4084,6 +4084,114 @@ Quiet table</source>
         <translation>已有名為「{name}」的員工</translation>
     </message>
     <message>
+        <source>{reasons}</source>
+        <translation>{reasons}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)</source>
+        <translation>檔案不是 UTF-8 文字（請另存為「CSV UTF-8」或 JSON）</translation>
+    </message>
+    <message>
+        <source>broken CSV ({detail}); check the quotes on this row</source>
+        <translation>CSV 格式損壞（{detail}），請檢查這一列的引號</translation>
+    </message>
+    <message>
+        <source>expected {expected} cells, found {found}</source>
+        <translation>應有 {expected} 個儲存格，實際有 {found} 個</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}, not {value}</source>
+        <translation>{field} 必須是 {yes} 或 {no}，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}</source>
+        <translation>{field} 必須是 {yes} 或 {no}</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected the header {header})</source>
+        <translation>檔案是空的（應有標題列 {header}）</translation>
+    </message>
+    <message>
+        <source>the header must be {header} (optionally followed by {optional}), found {found}</source>
+        <translation>標題列必須是 {header}（後面可再加 {optional}），實際是 {found}</translation>
+    </message>
+    <message>
+        <source>a JSON phrasebook must be a list of objects</source>
+        <translation>JSON 話術庫必須是物件清單</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>此處應為「,」或「]」</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>巢狀層級過深</translation>
+    </message>
+    <message>
+        <source>unexpected text after the list</source>
+        <translation>清單後面有多餘的文字</translation>
+    </message>
+    <message>
+        <source>broken JSON: {detail}</source>
+        <translation>JSON 格式損壞：{detail}</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate ({span}), not text</source>
+        <translation>含有單獨的代理碼位（{span}），不是文字</translation>
+    </message>
+    <message>
+        <source>each item must be an object with the phrasebook fields</source>
+        <translation>每一項都必須是包含話術庫欄位的物件</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {names}</source>
+        <translation>未知欄位 {names}</translation>
+    </message>
+    <message>
+        <source>{field} must be a string</source>
+        <translation>{field} 必須是字串</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of strings</source>
+        <translation>{field} 必須是字串清單</translation>
+    </message>
+    <message>
+        <source>{field} item {item} contains &apos;{separator}&apos;, which CSV files cannot hold</source>
+        <translation>{field} 中的 {item} 含有「{separator}」，CSV 檔案無法儲存</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 是空的</translation>
+    </message>
+    <message>
+        <source>{field} is empty (use {some} or {last})</source>
+        <translation>{field} 是空的（請填 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>a taboo row needs a {field} ({some} or {last})</source>
+        <translation>禁忌詞列需要填寫 {field}（{some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>an approved row needs a {field} ({allowed})</source>
+        <translation>推薦話術列需要填寫 {field}（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{field} is only for approved rows</source>
+        <translation>{field} 只能用於推薦話術列</translation>
+    </message>
+    <message>
+        <source>{field} is only for taboo rows</source>
+        <translation>{field} 只能用於禁忌詞列</translation>
+    </message>
+    <message>
+        <source>{field} are only for taboo rows</source>
+        <translation>{field} 只能用於禁忌詞列</translation>
+    </message>
+    <message>
+        <source>unknown {what} {text} (use one of: {allowed})</source>
+        <translation>未知的 {what} {text}（可用：{allowed}）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -114,7 +114,7 @@ def test_every_code_reads_in_chinese_without_english_words(language: str) -> Non
     for cls in m.all_codes():
         said = wording.say(_sample(cls), language)
         assert "{" not in said, (cls.CODE, said)
-        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV"}
+        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV", "UTF"}
         assert not leftovers, (cls.CODE, said)
 
 
@@ -316,3 +316,20 @@ def test_cli_says_a_setting_refusal_in_the_locale_language(
     argv = ("settings", "set", "cti_port", "99999", "--db", db, "--as", "Grace")
     assert _main(monkeypatch, "7391\n", *argv) == 1
     assert capsys.readouterr().err == "cti_port必須是 1 到 65535 之間的整數。\n"
+
+
+def test_a_bad_phrasebook_row_is_said_in_the_reader_language() -> None:
+    from console.domain.phrasebook_io import PhrasebookFormatError, read_phrasebook
+
+    with pytest.raises(PhrasebookFormatError) as caught:
+        read_phrasebook('[{"kind": "taboo", "language": "en", "text": "x", "colour": 1}]')
+    [error] = caught.value.errors
+    assert str(error) == (
+        "line 1: unknown field(s) 'colour'; a taboo row needs a severity (block, warn or hint)"
+    )
+    assert wording.say(error.said, "zh_CN") == (
+        "第 1 行：未知字段 'colour'；禁忌词行需要填写 severity（block、warn 或 hint）"
+    )
+    assert wording.say(error.said, "zh_TW") == (
+        "第 1 行：未知欄位 'colour'；禁忌詞列需要填寫 severity（block、warn 或 hint）"
+    )
