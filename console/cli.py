@@ -450,7 +450,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         runner.close()
     for error in result.errors:
-        print(str(error), file=sys.stderr)
+        print(say(error.said), file=sys.stderr)
     verb = "would import" if args.dry_run else "imported"
     if result.errors and not args.skip_invalid:
         print(

@@ -1278,3 +1278,245 @@ class UnknownValue(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "unknown {what} {text} (use one of: {allowed})"
     )
+
+
+# --- importing customers and purchases from CSV: why a row (or the file) is refused -------
+# Column names and the cells as written (quoted) are parameters (data).
+
+
+@dataclass(frozen=True)
+class LineColumn(Message):
+    line: int
+    column: str
+    CODE: ClassVar[str] = "csv.line_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "line {line}, column {column}")
+
+
+@dataclass(frozen=True)
+class Untranslated(Message):
+    """Words that have no code yet (a parser's own English), passed on as they are."""
+
+    text: str
+    CODE: ClassVar[str] = "untranslated"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text}")
+
+
+@dataclass(frozen=True)
+class ByteNotUtf8(Message):
+    byte: str
+    CODE: ClassVar[str] = "csv.byte_not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')"
+    )
+
+
+@dataclass(frozen=True)
+class CsvFileNotUtf8(Message):
+    CODE: ClassVar[str] = "csv.file_not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')"
+    )
+
+
+@dataclass(frozen=True)
+class CellTooLong(Message):
+    limit: int
+    CODE: ClassVar[str] = "csv.cell_too_long"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a cell is longer than {limit} characters (is a closing quote missing?)"
+    )
+
+
+@dataclass(frozen=True)
+class QuoteNeverClosed(Message):
+    CODE: ClassVar[str] = "csv.quote_never_closed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a quoted cell that starts in this record is never closed"
+    )
+
+
+@dataclass(frozen=True)
+class BrokenQuoting(Message):
+    """``detail`` is the CSV reader's own (English) words."""
+
+    detail: str
+    CODE: ClassVar[str] = "csv.broken_quoting"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "broken quoting in this record ({detail}); double a quote inside a cell"
+    )
+
+
+@dataclass(frozen=True)
+class TooManyColumns(Message):
+    count: int
+    most: int
+    CODE: ClassVar[str] = "csv.too_many_columns"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "too many columns: {count}; at most {most}"
+    )
+
+
+@dataclass(frozen=True)
+class UnknownColumn(Message):
+    name: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "csv.unknown_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown column {name} (allowed columns: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class ColumnTwice(Message):
+    name: str
+    CODE: ClassVar[str] = "csv.column_twice"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "column {name} appears twice")
+
+
+@dataclass(frozen=True)
+class MissingColumn(Message):
+    name: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "csv.missing_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header has no {name} column (allowed columns: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class NoCustomerHeader(Message):
+    CODE: ClassVar[str] = "csv.no_customer_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty; expected a header row of customer columns"
+    )
+
+
+@dataclass(frozen=True)
+class NoPurchaseHeader(Message):
+    CODE: ClassVar[str] = "csv.no_purchase_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty; expected a header row of purchase columns"
+    )
+
+
+@dataclass(frozen=True)
+class RecordCells(Message):
+    cells: int
+    header: int
+    CODE: ClassVar[str] = "csv.record_cells"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the record has {cells} cells but the header has {header}"
+    )
+
+
+@dataclass(frozen=True)
+class UnnamedCell(Message):
+    position: int
+    CODE: ClassVar[str] = "csv.unnamed_cell"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "cell {position} has a value but its column has no header"
+    )
+
+
+@dataclass(frozen=True)
+class PhoneUsedOnLine(Message):
+    phone: str
+    first: int
+    CODE: ClassVar[str] = "csv.phone_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "phone {phone} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class PhoneTwiceInCell(Message):
+    phone: str
+    CODE: ClassVar[str] = "csv.phone_twice"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "phone {phone} is listed twice in this cell"
+    )
+
+
+@dataclass(frozen=True)
+class NotAValidEmail(Message):
+    """``text`` is quoted as written (``'bad-email'``)."""
+
+    text: str
+    CODE: ClassVar[str] = "csv.not_an_email"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text} is not a valid email address")
+
+
+@dataclass(frozen=True)
+class EmailUsedOnLine(Message):
+    email: str
+    first: int
+    CODE: ClassVar[str] = "csv.email_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "email {email} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class MemberNoUsedOnLine(Message):
+    member_no: str
+    first: int
+    CODE: ClassVar[str] = "csv.member_no_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "member number {member_no} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class HeaderNeedsWho(Message):
+    member: str
+    phone: str
+    CODE: ClassVar[str] = "csv.header_needs_who"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header needs a {member} or a {phone} column to find the customer"
+    )
+
+
+@dataclass(frozen=True)
+class RowNeedsWho(Message):
+    CODE: ClassVar[str] = "csv.row_needs_who"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the row needs a member number or a phone number"
+    )
+
+
+@dataclass(frozen=True)
+class LineTotalTooHigh(Message):
+    most: str
+    CODE: ClassVar[str] = "csv.line_total_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "quantity × price is more than {most}")
+
+
+@dataclass(frozen=True)
+class AlreadyBelongs(Message):
+    value: str
+    name: str
+    customer_id: int
+    CODE: ClassVar[str] = "csv.already_belongs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{value} already belongs to {name} (#{customer_id})"
+    )
+
+
+@dataclass(frozen=True)
+class NoCustomerWithMember(Message):
+    member_no: str
+    CODE: ClassVar[str] = "csv.no_customer_member"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer with member {member_no}")
+
+
+@dataclass(frozen=True)
+class NoCustomerWithPhone(Message):
+    phone: str
+    CODE: ClassVar[str] = "csv.no_customer_phone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer with phone {phone}")
+
+
+def reason_of(error: BaseException) -> Message:
+    """What *error* says as a message: its code when it carries one, else its own words."""
+    message = getattr(error, "message", None)
+    return message if isinstance(message, Message) else Untranslated(str(error))

@@ -4192,6 +4192,110 @@ Quiet table</source>
         <translation>未知的 {what} {text}（可用：{allowed}）</translation>
     </message>
     <message>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行，{column} 列</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>字节 {byte} 不是 UTF-8；请将文件另存为 UTF-8（在 Excel 中选“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>文件不是 UTF-8；请将文件另存为 UTF-8（在 Excel 中选“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters (is a closing quote missing?)</source>
+        <translation>有单元格超过 {limit} 个字符（是否缺少右引号？）</translation>
+    </message>
+    <message>
+        <source>a quoted cell that starts in this record is never closed</source>
+        <translation>这条记录中有带引号的单元格没有结束引号</translation>
+    </message>
+    <message>
+        <source>broken quoting in this record ({detail}); double a quote inside a cell</source>
+        <translation>这条记录的引号有误（{detail}）；单元格内的引号请写两次</translation>
+    </message>
+    <message>
+        <source>too many columns: {count}; at most {most}</source>
+        <translation>列数过多：{count} 列；最多 {most} 列</translation>
+    </message>
+    <message>
+        <source>unknown column {name} (allowed columns: {allowed})</source>
+        <translation>未知的列 {name}（可用的列：{allowed}）</translation>
+    </message>
+    <message>
+        <source>column {name} appears twice</source>
+        <translation>{name} 列出现了两次</translation>
+    </message>
+    <message>
+        <source>the header has no {name} column (allowed columns: {allowed})</source>
+        <translation>表头缺少 {name} 列（可用的列：{allowed}）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of customer columns</source>
+        <translation>文件为空；应有一行客户资料的表头</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of purchase columns</source>
+        <translation>文件为空；应有一行购买记录的表头</translation>
+    </message>
+    <message>
+        <source>the record has {cells} cells but the header has {header}</source>
+        <translation>这条记录有 {cells} 个单元格，但表头有 {header} 个</translation>
+    </message>
+    <message>
+        <source>cell {position} has a value but its column has no header</source>
+        <translation>第 {position} 个单元格有内容，但所在列没有表头</translation>
+    </message>
+    <message>
+        <source>phone {phone} is already used on line {first}</source>
+        <translation>电话 {phone} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>phone {phone} is listed twice in this cell</source>
+        <translation>电话 {phone} 在这个单元格中出现了两次</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid email address</source>
+        <translation>{text} 不是有效的电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>email {email} is already used on line {first}</source>
+        <translation>电子邮箱 {email} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>member number {member_no} is already used on line {first}</source>
+        <translation>会员号 {member_no} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>the header needs a {member} or a {phone} column to find the customer</source>
+        <translation>表头需要 {member} 或 {phone} 列才能找到客户</translation>
+    </message>
+    <message>
+        <source>the row needs a member number or a phone number</source>
+        <translation>这一行需要会员号或电话号码</translation>
+    </message>
+    <message>
+        <source>quantity × price is more than {most}</source>
+        <translation>数量 × 单价超过 {most}</translation>
+    </message>
+    <message>
+        <source>{value} already belongs to {name} (#{customer_id})</source>
+        <translation>{value} 已属于 {name}（#{customer_id}）</translation>
+    </message>
+    <message>
+        <source>no customer with member {member_no}</source>
+        <translation>没有会员号为 {member_no} 的客户</translation>
+    </message>
+    <message>
+        <source>no customer with phone {phone}</source>
+        <translation>没有电话为 {phone} 的客户</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

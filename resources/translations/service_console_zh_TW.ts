@@ -4192,6 +4192,110 @@ Quiet table</source>
         <translation>未知的 {what} {text}（可用：{allowed}）</translation>
     </message>
     <message>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行，{column} 欄</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>位元組 {byte} 不是 UTF-8；請將檔案另存為 UTF-8（在 Excel 中選「CSV UTF-8」）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>檔案不是 UTF-8；請將檔案另存為 UTF-8（在 Excel 中選「CSV UTF-8」）</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters (is a closing quote missing?)</source>
+        <translation>有儲存格超過 {limit} 個字元（是否缺少右引號？）</translation>
+    </message>
+    <message>
+        <source>a quoted cell that starts in this record is never closed</source>
+        <translation>這筆記錄中有帶引號的儲存格沒有結束引號</translation>
+    </message>
+    <message>
+        <source>broken quoting in this record ({detail}); double a quote inside a cell</source>
+        <translation>這筆記錄的引號有誤（{detail}）；儲存格內的引號請寫兩次</translation>
+    </message>
+    <message>
+        <source>too many columns: {count}; at most {most}</source>
+        <translation>欄數過多：{count} 欄；最多 {most} 欄</translation>
+    </message>
+    <message>
+        <source>unknown column {name} (allowed columns: {allowed})</source>
+        <translation>未知的欄位 {name}（可用的欄位：{allowed}）</translation>
+    </message>
+    <message>
+        <source>column {name} appears twice</source>
+        <translation>{name} 欄出現了兩次</translation>
+    </message>
+    <message>
+        <source>the header has no {name} column (allowed columns: {allowed})</source>
+        <translation>標題列缺少 {name} 欄（可用的欄位：{allowed}）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of customer columns</source>
+        <translation>檔案是空的；應有一列客戶資料的標題列</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of purchase columns</source>
+        <translation>檔案是空的；應有一列購買記錄的標題列</translation>
+    </message>
+    <message>
+        <source>the record has {cells} cells but the header has {header}</source>
+        <translation>這筆記錄有 {cells} 個儲存格，但標題列有 {header} 個</translation>
+    </message>
+    <message>
+        <source>cell {position} has a value but its column has no header</source>
+        <translation>第 {position} 個儲存格有內容，但所在欄沒有標題</translation>
+    </message>
+    <message>
+        <source>phone {phone} is already used on line {first}</source>
+        <translation>電話 {phone} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>phone {phone} is listed twice in this cell</source>
+        <translation>電話 {phone} 在這個儲存格中出現了兩次</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid email address</source>
+        <translation>{text} 不是有效的電子郵件地址</translation>
+    </message>
+    <message>
+        <source>email {email} is already used on line {first}</source>
+        <translation>電子郵件 {email} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>member number {member_no} is already used on line {first}</source>
+        <translation>會員編號 {member_no} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>the header needs a {member} or a {phone} column to find the customer</source>
+        <translation>標題列需要 {member} 或 {phone} 欄才能找到客戶</translation>
+    </message>
+    <message>
+        <source>the row needs a member number or a phone number</source>
+        <translation>這一列需要會員編號或電話號碼</translation>
+    </message>
+    <message>
+        <source>quantity × price is more than {most}</source>
+        <translation>數量 × 單價超過 {most}</translation>
+    </message>
+    <message>
+        <source>{value} already belongs to {name} (#{customer_id})</source>
+        <translation>{value} 已屬於 {name}（#{customer_id}）</translation>
+    </message>
+    <message>
+        <source>no customer with member {member_no}</source>
+        <translation>沒有會員編號為 {member_no} 的客戶</translation>
+    </message>
+    <message>
+        <source>no customer with phone {phone}</source>
+        <translation>沒有電話為 {phone} 的客戶</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -114,7 +114,7 @@ def test_every_code_reads_in_chinese_without_english_words(language: str) -> Non
     for cls in m.all_codes():
         said = wording.say(_sample(cls), language)
         assert "{" not in said, (cls.CODE, said)
-        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV", "UTF"}
+        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV", "UTF", "Excel"}
         assert not leftovers, (cls.CODE, said)
 
 
@@ -333,3 +333,28 @@ def test_a_bad_phrasebook_row_is_said_in_the_reader_language() -> None:
     assert wording.say(error.said, "zh_TW") == (
         "第 1 行：未知欄位 'colour'；禁忌詞列需要填寫 severity（block、warn 或 hint）"
     )
+
+
+def test_cli_says_import_row_errors_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    path = tmp_path / "people.csv"
+    path.write_text("name,email,member_no\nAnn,bad-email,M1\nBob,,M1\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    add = ("staff", "add", "--db", db, "--name", "Grace", "--role", "admin")
+    assert _main(monkeypatch, "7391\n", *add) == 0
+    command = ("import", "customers", "--db", db, "--as", "Grace", str(path))
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:2] == [
+        "第 2 行，email 列：'bad-email' 不是有效的电子邮箱地址",
+        "第 3 行，member_no 列：会员号 'M1' 已在第 2 行使用",
+    ]
+    monkeypatch.setenv("LC_ALL", "C")  # a script: the same English as before
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:2] == [
+        "line 2, column email: 'bad-email' is not a valid email address",
+        "line 3, column member_no: member number 'M1' is already used on line 2",
+    ]
