@@ -1520,3 +1520,92 @@ def reason_of(error: BaseException) -> Message:
     """What *error* says as a message: its code when it carries one, else its own words."""
     message = getattr(error, "message", None)
     return message if isinstance(message, Message) else Untranslated(str(error))
+
+
+@dataclass(frozen=True)
+class NotADate(Message):
+    """``text`` is quoted as written; ``some`` and ``last`` are the accepted forms."""
+
+    text: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "csv.not_a_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a date (use {some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class NotARealDate(Message):
+    """``detail`` is Python's own (English) words."""
+
+    text: str
+    detail: str
+    CODE: ClassVar[str] = "csv.not_a_real_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a real date and time ({detail})"
+    )
+
+
+@dataclass(frozen=True)
+class QuantityNotPositive(Message):
+    text: str
+    CODE: ClassVar[str] = "csv.quantity_not_positive"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "quantity {text} is not a positive whole number"
+    )
+
+
+@dataclass(frozen=True)
+class QuantityMoreThan(Message):
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.quantity_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "quantity {text} is more than {most}")
+
+
+@dataclass(frozen=True)
+class NotMoney(Message):
+    text: str
+    example: str
+    CODE: ClassVar[str] = "csv.not_money"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not an amount of money (write for example {example})"
+    )
+
+
+@dataclass(frozen=True)
+class PriceMoreThan(Message):
+    """``text`` is the price as written (its start, with an ellipsis, when it is long)."""
+
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.price_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "price {text} is more than {most}")
+
+
+@dataclass(frozen=True)
+class PricePerUnitMoreThan(Message):
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.price_per_unit_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "price {text} is more than {most} per unit"
+    )
+
+
+@dataclass(frozen=True)
+class PriceNegative(Message):
+    text: str
+    CODE: ClassVar[str] = "csv.price_negative"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "price {text} is negative")
+
+
+@dataclass(frozen=True)
+class NotACurrency(Message):
+    text: str
+    example: str
+    CODE: ClassVar[str] = "csv.not_a_currency"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "currency {text} is not a three-letter code such as {example}"
+    )

@@ -129,11 +129,21 @@ from console.domain.messages import (
     MissingColumn,
     NoCustomerHeader,
     NoPurchaseHeader,
+    NotACurrency,
+    NotADate,
+    NotARealDate,
     NotAValidEmail,
+    NotMoney,
     PhoneTwiceInCell,
     PhoneUsedOnLine,
+    PriceMoreThan,
+    PriceNegative,
+    PricePerUnitMoreThan,
+    QuantityMoreThan,
+    QuantityNotPositive,
     QuoteNeverClosed,
     RecordCells,
+    Refusal,
     RowNeedsWho,
     TooManyColumns,
     UnknownColumn,
@@ -826,47 +836,44 @@ _MONEY_CHARACTERS = frozenset("0123456789０１２３４５６７８９.,-")
 def _parse_date_time(text: str) -> dt.datetime:
     match = _DATE_TIME.fullmatch(text)
     if match is None:
-        raise ValueError(
-            f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS)"
-        )
+        forms = ("YYYY-MM-DD", "YYYY-MM-DD HH:MM")
+        raise Refusal(NotADate(repr(text), forms, "YYYY-MM-DDTHH:MM:SS"))
     year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
     try:  # naive local time of the store, as everywhere in the domain
         return dt.datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date and time ({exc})") from None
+        raise Refusal(NotARealDate(repr(text), str(exc))) from None
 
 
 def _parse_quantity(text: str) -> int:
     if not text:
         return 1
     if not (text.isascii() and text.isdigit()) or int(text) == 0:
-        raise ValueError(f"quantity {text!r} is not a positive whole number")
+        raise Refusal(QuantityNotPositive(repr(text)))
     if len(text) > 12 or int(text) > MAX_QUANTITY:
-        raise ValueError(f"quantity {text} is more than {MAX_QUANTITY:,}")
+        raise Refusal(QuantityMoreThan(text, f"{MAX_QUANTITY:,}"))
     return int(text)
 
 
 def _parse_price(text: str) -> int:
     if not text:
-        raise ValueError("price is empty")
+        raise Refusal(FieldEmpty("price"))
     if not set(text) <= _MONEY_CHARACTERS:
-        raise ValueError(f"{text!r} is not an amount of money (write for example 12.50)")
+        raise Refusal(NotMoney(repr(text), "12.50"))
     if len(text) > 40:
-        raise ValueError(f"price {text[:20]}… is more than {format_money(MAX_PRICE_MINOR, '')}")
+        raise Refusal(PriceMoreThan(f"{text[:20]}…", format_money(MAX_PRICE_MINOR, "")))
     price = parse_money(text)
     if price < 0:
-        raise ValueError(f"price {text!r} is negative")
+        raise Refusal(PriceNegative(repr(text)))
     if price > MAX_PRICE_MINOR:
-        raise ValueError(
-            f"price {text} is more than {format_money(MAX_PRICE_MINOR, '').strip()} per unit"
-        )
+        raise Refusal(PricePerUnitMoreThan(text, format_money(MAX_PRICE_MINOR, "").strip()))
     return price
 
 
 def _check_currency(currency: str) -> str:
     code = currency.strip().upper()
     if not _CURRENCY.fullmatch(code):
-        raise ValueError(f"currency {currency!r} is not a three-letter code such as CNY")
+        raise Refusal(NotACurrency(repr(currency), "CNY"))
     return code
 
 

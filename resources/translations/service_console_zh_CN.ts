@@ -4296,6 +4296,42 @@ Quiet table</source>
         <translation>没有电话为 {phone} 的客户</translation>
     </message>
     <message>
+        <source>{text} is not a date (use {some} or {last})</source>
+        <translation>{text} 不是日期（请用 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a real date and time ({detail})</source>
+        <translation>{text} 不是真实存在的日期时间（{detail}）</translation>
+    </message>
+    <message>
+        <source>quantity {text} is not a positive whole number</source>
+        <translation>数量 {text} 不是正整数</translation>
+    </message>
+    <message>
+        <source>quantity {text} is more than {most}</source>
+        <translation>数量 {text} 超过 {most}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (write for example {example})</source>
+        <translation>{text} 不是金额（例如写成 {example}）</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most}</source>
+        <translation>单价 {text} 超过 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most} per unit</source>
+        <translation>单价 {text} 超过每件 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is negative</source>
+        <translation>单价 {text} 是负数</translation>
+    </message>
+    <message>
+        <source>currency {text} is not a three-letter code such as {example}</source>
+        <translation>币种 {text} 不是 {example} 这样的三字母代码</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

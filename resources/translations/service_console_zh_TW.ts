@@ -4296,6 +4296,42 @@ Quiet table</source>
         <translation>沒有電話為 {phone} 的客戶</translation>
     </message>
     <message>
+        <source>{text} is not a date (use {some} or {last})</source>
+        <translation>{text} 不是日期（請用 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a real date and time ({detail})</source>
+        <translation>{text} 不是真實存在的日期時間（{detail}）</translation>
+    </message>
+    <message>
+        <source>quantity {text} is not a positive whole number</source>
+        <translation>數量 {text} 不是正整數</translation>
+    </message>
+    <message>
+        <source>quantity {text} is more than {most}</source>
+        <translation>數量 {text} 超過 {most}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (write for example {example})</source>
+        <translation>{text} 不是金額（例如寫成 {example}）</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most}</source>
+        <translation>單價 {text} 超過 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most} per unit</source>
+        <translation>單價 {text} 超過每件 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is negative</source>
+        <translation>單價 {text} 是負數</translation>
+    </message>
+    <message>
+        <source>currency {text} is not a three-letter code such as {example}</source>
+        <translation>幣別 {text} 不是 {example} 這樣的三字母代碼</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -358,3 +358,24 @@ def test_cli_says_import_row_errors_in_the_locale_language(
         "line 2, column email: 'bad-email' is not a valid email address",
         "line 3, column member_no: member number 'M1' is already used on line 2",
     ]
+
+
+def test_a_purchase_row_error_is_said_in_traditional_chinese() -> None:
+    from console.services.csv_io import parse_purchases_csv
+
+    parsed = parse_purchases_csv(
+        "member_no,date,item,quantity,price,currency\nM1,2024-02-30,Tea,0,-1,yuan\n"
+    )
+    said = [wording.say(error.said, "zh_TW") for error in parsed.errors]
+    assert [error.reason for error in parsed.errors] == [
+        "'2024-02-30' is not a real date and time (day is out of range for month)",
+        "quantity '0' is not a positive whole number",
+        "price '-1' is negative",
+        "currency 'yuan' is not a three-letter code such as CNY",
+    ]
+    assert said == [
+        "第 2 行，date 欄：'2024-02-30' 不是真實存在的日期時間（day is out of range for month）",
+        "第 2 行，quantity 欄：數量 '0' 不是正整數",
+        "第 2 行，price 欄：單價 '-1' 是負數",
+        "第 2 行，currency 欄：幣別 'yuan' 不是 CNY 這樣的三字母代碼",
+    ]
