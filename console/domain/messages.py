@@ -1609,3 +1609,14 @@ class NotACurrency(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "currency {text} is not a three-letter code such as {example}"
     )
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ErasureWithoutReason(Message):
+    CODE: ClassVar[str] = "privacy.erasure_without_reason"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say why the customer is erased (e.g. 'customer asked')"
+    )

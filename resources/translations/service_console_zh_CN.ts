@@ -4332,6 +4332,10 @@ Quiet table</source>
         <translation>币种 {text} 不是 {example} 这样的三字母代码</translation>
     </message>
     <message>
+        <source>say why the customer is erased (e.g. &apos;customer asked&apos;)</source>
+        <translation>请说明清除该客户资料的原因（例如：客户本人要求）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4332,6 +4332,10 @@ Quiet table</source>
         <translation>幣別 {text} 不是 {example} 這樣的三字母代碼</translation>
     </message>
     <message>
+        <source>say why the customer is erased (e.g. &apos;customer asked&apos;)</source>
+        <translation>請說明清除該客戶資料的原因（例如：客戶本人要求）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>
