@@ -1620,3 +1620,184 @@ class ErasureWithoutReason(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "say why the customer is erased (e.g. 'customer asked')"
     )
+
+
+# --- backups and restores: why a copy was not made, or a file not restored ------------------
+# Paths are parameters (data); so are a driver's or the system's own (English) words.
+
+
+@dataclass(frozen=True)
+class BackupTargetNotAFile(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.target_not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{target} is a folder or a device, not a file a backup can replace"
+    )
+
+
+@dataclass(frozen=True)
+class BackupCopyUnsound(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.copy_unsound"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup copy failed its integrity check, so {target} was not written; "
+        "the database itself may be damaged (details in the log)",
+    )
+
+
+@dataclass(frozen=True)
+class BackupDiskFull(Message):
+    folder: str
+    CODE: ClassVar[str] = "backup.disk_full"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk holding {folder} is full, so the backup was not written; "
+        "free some space (or choose another backup folder) and try again",
+    )
+
+
+@dataclass(frozen=True)
+class BackupSourceDamaged(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.source_damaged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the database is damaged, so no sound backup could be written to {target} "
+        "(details in the log)",
+    )
+
+
+@dataclass(frozen=True)
+class BackupFailedBecause(Message):
+    target: str
+    detail: str
+    CODE: ClassVar[str] = "backup.failed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the backup to {target} failed: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class BackupNotWritten(Message):
+    target: str
+    detail: str
+    CODE: ClassVar[str] = "backup.not_written"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the backup to {target} could not be written: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotAFile(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} is not a file")
+
+
+@dataclass(frozen=True)
+class RestoreNotSqliteOrKey(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_sqlite_or_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is not a Service Console backup (not an SQLite file), or it is "
+        "encrypted with a key this database does not have; nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreOtherKey(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.other_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is encrypted with another key (or is not a backup); nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreCutShort(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.cut_short"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged or cut short (details in the log); choose another "
+        "backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotOpened(Message):
+    path: str
+    detail: str
+    CODE: ClassVar[str] = "restore.not_opened"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} could not be opened: {detail}")
+
+
+@dataclass(frozen=True)
+class RestoreDamaged(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.damaged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged (details in the log); choose another backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotOurs(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_ours"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a Service Console backup; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotADatabase(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_a_database"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged or not a database (details in the log); choose another "
+        "backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreTooNew(Message):
+    path: str
+    schema: int
+    CODE: ClassVar[str] = "restore.too_new"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was written by a newer version of Service Console (schema {schema}); "
+        "update the app first — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreForeign(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.foreign"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} belongs to another program; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestorePlainIntoEncrypted(Message):
+    backup: str
+    CODE: ClassVar[str] = "restore.plain_into_encrypted"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{backup} is plain but the database is encrypted; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreEncryptedIntoPlain(Message):
+    backup: str
+    CODE: ClassVar[str] = "restore.encrypted_into_plain"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{backup} is encrypted but the database is plain; nothing changed"
+    )

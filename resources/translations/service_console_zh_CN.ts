@@ -4336,6 +4336,78 @@ Quiet table</source>
         <translation>请说明清除该客户资料的原因（例如：客户本人要求）</translation>
     </message>
     <message>
+        <source>{target} is a folder or a device, not a file a backup can replace</source>
+        <translation>{target} 是文件夹或设备，不是备份可以覆盖的文件</translation>
+    </message>
+    <message>
+        <source>the backup copy failed its integrity check, so {target} was not written; the database itself may be damaged (details in the log)</source>
+        <translation>备份副本未通过完整性检查，因此没有写入 {target}；数据库本身可能已损坏（详见日志）</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so the backup was not written; free some space (or choose another backup folder) and try again</source>
+        <translation>{folder} 所在的磁盘已满，备份未写入；请腾出空间（或选择其他备份文件夹）后重试</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no sound backup could be written to {target} (details in the log)</source>
+        <translation>数据库已损坏，无法向 {target} 写入完好的备份（详见日志）</translation>
+    </message>
+    <message>
+        <source>the backup to {target} failed: {detail}</source>
+        <translation>备份到 {target} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>the backup to {target} could not be written: {detail}</source>
+        <translation>无法写入备份 {target}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup (not an SQLite file), or it is encrypted with a key this database does not have; nothing changed</source>
+        <translation>{path} 不是 Service Console 的备份（不是 SQLite 文件），或者它用本数据库没有的密钥加密；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted with another key (or is not a backup); nothing changed</source>
+        <translation>{path} 用另一个密钥加密（或者不是备份）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or cut short (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏或不完整（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {detail}</source>
+        <translation>无法打开 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup; nothing changed</source>
+        <translation>{path} 不是 Service Console 的备份；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏或不是数据库（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {schema}); update the app first — nothing changed</source>
+        <translation>{path} 由更新版本的 Service Console 写入（数据结构版本 {schema}）；请先更新程序——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program; nothing changed</source>
+        <translation>{path} 属于其他程序；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{backup} is plain but the database is encrypted; nothing changed</source>
+        <translation>{backup} 未加密，但数据库已加密；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{backup} is encrypted but the database is plain; nothing changed</source>
+        <translation>{backup} 已加密，但数据库未加密；未作任何更改</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

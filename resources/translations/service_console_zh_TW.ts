@@ -4336,6 +4336,78 @@ Quiet table</source>
         <translation>請說明清除該客戶資料的原因（例如：客戶本人要求）</translation>
     </message>
     <message>
+        <source>{target} is a folder or a device, not a file a backup can replace</source>
+        <translation>{target} 是資料夾或裝置，不是備份可以覆蓋的檔案</translation>
+    </message>
+    <message>
+        <source>the backup copy failed its integrity check, so {target} was not written; the database itself may be damaged (details in the log)</source>
+        <translation>備份副本未通過完整性檢查，因此沒有寫入 {target}；資料庫本身可能已損壞（詳見記錄檔）</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so the backup was not written; free some space (or choose another backup folder) and try again</source>
+        <translation>{folder} 所在的磁碟已滿，備份未寫入；請騰出空間（或選擇其他備份資料夾）後重試</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no sound backup could be written to {target} (details in the log)</source>
+        <translation>資料庫已損壞，無法向 {target} 寫入完好的備份（詳見記錄檔）</translation>
+    </message>
+    <message>
+        <source>the backup to {target} failed: {detail}</source>
+        <translation>備份到 {target} 失敗：{detail}</translation>
+    </message>
+    <message>
+        <source>the backup to {target} could not be written: {detail}</source>
+        <translation>無法寫入備份 {target}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是檔案</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup (not an SQLite file), or it is encrypted with a key this database does not have; nothing changed</source>
+        <translation>{path} 不是 Service Console 的備份（不是 SQLite 檔案），或者它用本資料庫沒有的金鑰加密；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted with another key (or is not a backup); nothing changed</source>
+        <translation>{path} 用另一個金鑰加密（或者不是備份）；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or cut short (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞或不完整（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {detail}</source>
+        <translation>無法開啟 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup; nothing changed</source>
+        <translation>{path} 不是 Service Console 的備份；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞或不是資料庫（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {schema}); update the app first — nothing changed</source>
+        <translation>{path} 由較新版本的 Service Console 寫入（資料結構版本 {schema}）；請先更新程式——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program; nothing changed</source>
+        <translation>{path} 屬於其他程式；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{backup} is plain but the database is encrypted; nothing changed</source>
+        <translation>{backup} 未加密，但資料庫已加密；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{backup} is encrypted but the database is plain; nothing changed</source>
+        <translation>{backup} 已加密，但資料庫未加密；未作任何變更</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -114,7 +114,16 @@ def test_every_code_reads_in_chinese_without_english_words(language: str) -> Non
     for cls in m.all_codes():
         said = wording.say(_sample(cls), language)
         assert "{" not in said, (cls.CODE, said)
-        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV", "UTF", "Excel"}
+        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {
+            "PIN",
+            "JSON",
+            "CSV",
+            "UTF",
+            "Excel",
+            "SQLite",
+            "Service",
+            "Console",
+        }
         assert not leftovers, (cls.CODE, said)
 
 
@@ -379,3 +388,21 @@ def test_a_purchase_row_error_is_said_in_traditional_chinese() -> None:
         "第 2 行，price 欄：單價 '-1' 是負數",
         "第 2 行，currency 欄：幣別 'yuan' 不是 CNY 這樣的三字母代碼",
     ]
+
+
+def test_a_refused_restore_is_said_in_the_reader_language(tmp_path: Path) -> None:
+    from console.repositories.database_files import RestoreRefused
+    from console.storage.sqlite.backup import check_backup
+
+    offered = tmp_path / "notes.db"
+    offered.write_bytes(b"not a database at all, just some words" * 10)
+    with pytest.raises(RestoreRefused) as refused:
+        check_backup(offered)
+    assert str(refused.value) == (
+        f"{offered} is not a Service Console backup (not an SQLite file), or it is "
+        "encrypted with a key this database does not have; nothing changed"
+    )
+    assert wording.error_text(refused.value, "zh_TW") == (
+        f"{offered} 不是 Service Console 的備份（不是 SQLite 檔案），"
+        "或者它用本資料庫沒有的金鑰加密；未作任何變更"
+    )
