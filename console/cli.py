@@ -450,7 +450,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         runner.close()
     for error in result.errors:
-        print(str(error), file=sys.stderr)
+        print(say(error.said), file=sys.stderr)
     verb = "would import" if args.dry_run else "imported"
     if result.errors and not args.skip_invalid:
         print(
@@ -670,7 +670,7 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     except PhrasebookFormatError as exc:
         for error in exc.errors:
-            print(f"{path}: {error}", file=sys.stderr)
+            print(f"{path}: {say(error.said)}", file=sys.stderr)
         print(f"{len(exc.errors)} bad row(s); nothing was imported", file=sys.stderr)
         return EXIT_REJECTED
     except PhrasebookInvalid as exc:

@@ -50,6 +50,8 @@ class Message:
 
     CODE: ClassVar[str] = ""
     TEMPLATE: ClassVar[str] = ""
+    # Joins the items of this message's list parameters.
+    JOIN: ClassVar[str] = LIST_SEPARATOR
 
     @property
     def code(self) -> str:
@@ -99,7 +101,7 @@ def render(
         if isinstance(param, Message):
             return render(param, translate, moment)
         if isinstance(param, tuple):
-            return translate(LIST_SEPARATOR).join(value(item) for item in param)
+            return translate(message.JOIN).join(value(item) for item in param)
         if isinstance(param, dt.date):
             return moment(param)
         return str(param)
@@ -1035,4 +1037,767 @@ class StaffNameInUse(Message):
     CODE: ClassVar[str] = "staff.name_in_use"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "there is already a staff member called '{name}'"
+    )
+
+
+# --- reading a phrasebook file: why a row is bad ------------------------------------------
+# Column names, the values a column takes and the file's own text are parameters (data).
+
+
+@dataclass(frozen=True)
+class RowReasons(Message):
+    """Everything wrong with one row, said at once ("; " in English)."""
+
+    reasons: tuple[Message, ...]
+    CODE: ClassVar[str] = "phrasebook_file.reasons"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{reasons}")
+    JOIN: ClassVar[str] = SEPARATOR
+
+
+@dataclass(frozen=True)
+class FileNotUtf8(Message):
+    CODE: ClassVar[str] = "phrasebook_file.not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)"
+    )
+
+
+@dataclass(frozen=True)
+class BrokenCsvRow(Message):
+    """``detail`` is the CSV reader's own (English) words."""
+
+    detail: str
+    CODE: ClassVar[str] = "phrasebook_file.broken_csv"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "broken CSV ({detail}); check the quotes on this row"
+    )
+
+
+@dataclass(frozen=True)
+class CellCount(Message):
+    expected: int
+    found: int
+    CODE: ClassVar[str] = "phrasebook_file.cell_count"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "expected {expected} cells, found {found}"
+    )
+
+
+@dataclass(frozen=True)
+class NotTrueOrFalse(Message):
+    """``value`` is the cell as written, quoted (``'maybe'``)."""
+
+    field: str
+    yes: str
+    no: str
+    value: str
+    CODE: ClassVar[str] = "phrasebook_file.not_true_or_false"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} must be {yes} or {no}, not {value}"
+    )
+
+
+@dataclass(frozen=True)
+class NotABoolean(Message):
+    field: str
+    yes: str
+    no: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_boolean"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be {yes} or {no}")
+
+
+@dataclass(frozen=True)
+class FileEmpty(Message):
+    header: str
+    CODE: ClassVar[str] = "phrasebook_file.empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty (expected the header {header})"
+    )
+
+
+@dataclass(frozen=True)
+class WrongHeader(Message):
+    header: str
+    optional: str
+    found: str
+    CODE: ClassVar[str] = "phrasebook_file.wrong_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header must be {header} (optionally followed by {optional}), found {found}"
+    )
+
+
+@dataclass(frozen=True)
+class JsonNotAList(Message):
+    CODE: ClassVar[str] = "phrasebook_file.json_not_a_list"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a JSON phrasebook must be a list of objects"
+    )
+
+
+# What is broken in a JSON file, besides the JSON reader's own (English) words.
+JSON_EXPECTED_COMMA = QT_TRANSLATE_NOOP("Messages", "expected ',' or ']'")
+JSON_TOO_DEEP = QT_TRANSLATE_NOOP("Messages", "nested too deeply")
+JSON_TEXT_AFTER = QT_TRANSLATE_NOOP("Messages", "unexpected text after the list")
+MARKED_TEXTS = (*MARKED_TEXTS, JSON_EXPECTED_COMMA, JSON_TOO_DEEP, JSON_TEXT_AFTER)
+
+
+@dataclass(frozen=True)
+class BrokenJson(Message):
+    """``detail`` is a :class:`Word` (one of the texts above) or the JSON reader's words."""
+
+    detail: Param
+    CODE: ClassVar[str] = "phrasebook_file.broken_json"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "broken JSON: {detail}")
+
+
+@dataclass(frozen=True)
+class LoneSurrogate(Message):
+    span: str
+    CODE: ClassVar[str] = "phrasebook_file.lone_surrogate"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "holds a lone surrogate ({span}), not text"
+    )
+
+
+@dataclass(frozen=True)
+class ItemNotAnObject(Message):
+    CODE: ClassVar[str] = "phrasebook_file.not_an_object"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "each item must be an object with the phrasebook fields"
+    )
+
+
+@dataclass(frozen=True)
+class UnknownFields(Message):
+    """``names`` are the fields as written, quoted (``'colour'``)."""
+
+    names: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.unknown_fields"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "unknown field(s) {names}")
+
+
+@dataclass(frozen=True)
+class NotAString(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_string"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be a string")
+
+
+@dataclass(frozen=True)
+class NotAStringList(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.not_a_string_list"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} must be a list of strings")
+
+
+@dataclass(frozen=True)
+class ItemHoldsSeparator(Message):
+    """``item`` is quoted (``'a|b'``)."""
+
+    field: str
+    item: str
+    separator: str
+    CODE: ClassVar[str] = "phrasebook_file.item_separator"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} item {item} contains '{separator}', which CSV files cannot hold"
+    )
+
+
+@dataclass(frozen=True)
+class FieldEmpty(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.field_empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is empty")
+
+
+@dataclass(frozen=True)
+class FieldEmptyUse(Message):
+    """An empty column that takes one of some values (``some`` and then ``last``)."""
+
+    field: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "phrasebook_file.field_empty_use"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{field} is empty (use {some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class TabooRowNeeds(Message):
+    field: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "phrasebook_file.taboo_row_needs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a taboo row needs a {field} ({some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class ApprovedRowNeeds(Message):
+    field: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.approved_row_needs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "an approved row needs a {field} ({allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class OnlyForApprovedRows(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.only_approved"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is only for approved rows")
+
+
+@dataclass(frozen=True)
+class OnlyForTabooRows(Message):
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.only_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} is only for taboo rows")
+
+
+@dataclass(frozen=True)
+class AllOnlyForTabooRows(Message):
+    """The same for a column that names several things ("replacements are …")."""
+
+    field: str
+    CODE: ClassVar[str] = "phrasebook_file.all_only_taboo"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{field} are only for taboo rows")
+
+
+@dataclass(frozen=True)
+class UnknownValue(Message):
+    """A value a column does not take; ``text`` is quoted as written (``'x'``)."""
+
+    what: str
+    text: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "phrasebook_file.unknown_value"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown {what} {text} (use one of: {allowed})"
+    )
+
+
+# --- importing customers and purchases from CSV: why a row (or the file) is refused -------
+# Column names and the cells as written (quoted) are parameters (data).
+
+
+@dataclass(frozen=True)
+class LineColumn(Message):
+    line: int
+    column: str
+    CODE: ClassVar[str] = "csv.line_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "line {line}, column {column}")
+
+
+@dataclass(frozen=True)
+class Untranslated(Message):
+    """Words that have no code yet (a parser's own English), passed on as they are."""
+
+    text: str
+    CODE: ClassVar[str] = "untranslated"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text}")
+
+
+@dataclass(frozen=True)
+class ByteNotUtf8(Message):
+    byte: str
+    CODE: ClassVar[str] = "csv.byte_not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')"
+    )
+
+
+@dataclass(frozen=True)
+class CsvFileNotUtf8(Message):
+    CODE: ClassVar[str] = "csv.file_not_text"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')"
+    )
+
+
+@dataclass(frozen=True)
+class CellTooLong(Message):
+    limit: int
+    CODE: ClassVar[str] = "csv.cell_too_long"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a cell is longer than {limit} characters (is a closing quote missing?)"
+    )
+
+
+@dataclass(frozen=True)
+class QuoteNeverClosed(Message):
+    CODE: ClassVar[str] = "csv.quote_never_closed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a quoted cell that starts in this record is never closed"
+    )
+
+
+@dataclass(frozen=True)
+class BrokenQuoting(Message):
+    """``detail`` is the CSV reader's own (English) words."""
+
+    detail: str
+    CODE: ClassVar[str] = "csv.broken_quoting"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "broken quoting in this record ({detail}); double a quote inside a cell"
+    )
+
+
+@dataclass(frozen=True)
+class TooManyColumns(Message):
+    count: int
+    most: int
+    CODE: ClassVar[str] = "csv.too_many_columns"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "too many columns: {count}; at most {most}"
+    )
+
+
+@dataclass(frozen=True)
+class UnknownColumn(Message):
+    name: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "csv.unknown_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown column {name} (allowed columns: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class ColumnTwice(Message):
+    name: str
+    CODE: ClassVar[str] = "csv.column_twice"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "column {name} appears twice")
+
+
+@dataclass(frozen=True)
+class MissingColumn(Message):
+    name: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "csv.missing_column"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header has no {name} column (allowed columns: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class NoCustomerHeader(Message):
+    CODE: ClassVar[str] = "csv.no_customer_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty; expected a header row of customer columns"
+    )
+
+
+@dataclass(frozen=True)
+class NoPurchaseHeader(Message):
+    CODE: ClassVar[str] = "csv.no_purchase_header"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the file is empty; expected a header row of purchase columns"
+    )
+
+
+@dataclass(frozen=True)
+class RecordCells(Message):
+    cells: int
+    header: int
+    CODE: ClassVar[str] = "csv.record_cells"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the record has {cells} cells but the header has {header}"
+    )
+
+
+@dataclass(frozen=True)
+class UnnamedCell(Message):
+    position: int
+    CODE: ClassVar[str] = "csv.unnamed_cell"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "cell {position} has a value but its column has no header"
+    )
+
+
+@dataclass(frozen=True)
+class PhoneUsedOnLine(Message):
+    phone: str
+    first: int
+    CODE: ClassVar[str] = "csv.phone_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "phone {phone} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class PhoneTwiceInCell(Message):
+    phone: str
+    CODE: ClassVar[str] = "csv.phone_twice"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "phone {phone} is listed twice in this cell"
+    )
+
+
+@dataclass(frozen=True)
+class NotAValidEmail(Message):
+    """``text`` is quoted as written (``'bad-email'``)."""
+
+    text: str
+    CODE: ClassVar[str] = "csv.not_an_email"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text} is not a valid email address")
+
+
+@dataclass(frozen=True)
+class EmailUsedOnLine(Message):
+    email: str
+    first: int
+    CODE: ClassVar[str] = "csv.email_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "email {email} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class MemberNoUsedOnLine(Message):
+    member_no: str
+    first: int
+    CODE: ClassVar[str] = "csv.member_no_used"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "member number {member_no} is already used on line {first}"
+    )
+
+
+@dataclass(frozen=True)
+class HeaderNeedsWho(Message):
+    member: str
+    phone: str
+    CODE: ClassVar[str] = "csv.header_needs_who"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the header needs a {member} or a {phone} column to find the customer"
+    )
+
+
+@dataclass(frozen=True)
+class RowNeedsWho(Message):
+    CODE: ClassVar[str] = "csv.row_needs_who"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the row needs a member number or a phone number"
+    )
+
+
+@dataclass(frozen=True)
+class LineTotalTooHigh(Message):
+    most: str
+    CODE: ClassVar[str] = "csv.line_total_too_high"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "quantity × price is more than {most}")
+
+
+@dataclass(frozen=True)
+class AlreadyBelongs(Message):
+    value: str
+    name: str
+    customer_id: int
+    CODE: ClassVar[str] = "csv.already_belongs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{value} already belongs to {name} (#{customer_id})"
+    )
+
+
+@dataclass(frozen=True)
+class NoCustomerWithMember(Message):
+    member_no: str
+    CODE: ClassVar[str] = "csv.no_customer_member"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer with member {member_no}")
+
+
+@dataclass(frozen=True)
+class NoCustomerWithPhone(Message):
+    phone: str
+    CODE: ClassVar[str] = "csv.no_customer_phone"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer with phone {phone}")
+
+
+def reason_of(error: BaseException) -> Message:
+    """What *error* says as a message: its code when it carries one, else its own words."""
+    message = getattr(error, "message", None)
+    return message if isinstance(message, Message) else Untranslated(str(error))
+
+
+@dataclass(frozen=True)
+class NotADate(Message):
+    """``text`` is quoted as written; ``some`` and ``last`` are the accepted forms."""
+
+    text: str
+    some: tuple[str, ...]
+    last: str
+    CODE: ClassVar[str] = "csv.not_a_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a date (use {some} or {last})"
+    )
+
+
+@dataclass(frozen=True)
+class NotARealDate(Message):
+    """``detail`` is Python's own (English) words."""
+
+    text: str
+    detail: str
+    CODE: ClassVar[str] = "csv.not_a_real_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a real date and time ({detail})"
+    )
+
+
+@dataclass(frozen=True)
+class QuantityNotPositive(Message):
+    text: str
+    CODE: ClassVar[str] = "csv.quantity_not_positive"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "quantity {text} is not a positive whole number"
+    )
+
+
+@dataclass(frozen=True)
+class QuantityMoreThan(Message):
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.quantity_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "quantity {text} is more than {most}")
+
+
+@dataclass(frozen=True)
+class NotMoney(Message):
+    text: str
+    example: str
+    CODE: ClassVar[str] = "csv.not_money"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not an amount of money (write for example {example})"
+    )
+
+
+@dataclass(frozen=True)
+class PriceMoreThan(Message):
+    """``text`` is the price as written (its start, with an ellipsis, when it is long)."""
+
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.price_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "price {text} is more than {most}")
+
+
+@dataclass(frozen=True)
+class PricePerUnitMoreThan(Message):
+    text: str
+    most: str
+    CODE: ClassVar[str] = "csv.price_per_unit_more_than"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "price {text} is more than {most} per unit"
+    )
+
+
+@dataclass(frozen=True)
+class PriceNegative(Message):
+    text: str
+    CODE: ClassVar[str] = "csv.price_negative"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "price {text} is negative")
+
+
+@dataclass(frozen=True)
+class NotACurrency(Message):
+    text: str
+    example: str
+    CODE: ClassVar[str] = "csv.not_a_currency"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "currency {text} is not a three-letter code such as {example}"
+    )
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ErasureWithoutReason(Message):
+    CODE: ClassVar[str] = "privacy.erasure_without_reason"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say why the customer is erased (e.g. 'customer asked')"
+    )
+
+
+# --- backups and restores: why a copy was not made, or a file not restored ------------------
+# Paths are parameters (data); so are a driver's or the system's own (English) words.
+
+
+@dataclass(frozen=True)
+class BackupTargetNotAFile(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.target_not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{target} is a folder or a device, not a file a backup can replace"
+    )
+
+
+@dataclass(frozen=True)
+class BackupCopyUnsound(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.copy_unsound"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup copy failed its integrity check, so {target} was not written; "
+        "the database itself may be damaged (details in the log)",
+    )
+
+
+@dataclass(frozen=True)
+class BackupDiskFull(Message):
+    folder: str
+    CODE: ClassVar[str] = "backup.disk_full"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk holding {folder} is full, so the backup was not written; "
+        "free some space (or choose another backup folder) and try again",
+    )
+
+
+@dataclass(frozen=True)
+class BackupSourceDamaged(Message):
+    target: str
+    CODE: ClassVar[str] = "backup.source_damaged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the database is damaged, so no sound backup could be written to {target} "
+        "(details in the log)",
+    )
+
+
+@dataclass(frozen=True)
+class BackupFailedBecause(Message):
+    target: str
+    detail: str
+    CODE: ClassVar[str] = "backup.failed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the backup to {target} failed: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class BackupNotWritten(Message):
+    target: str
+    detail: str
+    CODE: ClassVar[str] = "backup.not_written"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the backup to {target} could not be written: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotAFile(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} is not a file")
+
+
+@dataclass(frozen=True)
+class RestoreNotSqliteOrKey(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_sqlite_or_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is not a Service Console backup (not an SQLite file), or it is "
+        "encrypted with a key this database does not have; nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreOtherKey(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.other_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is encrypted with another key (or is not a backup); nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreCutShort(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.cut_short"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged or cut short (details in the log); choose another "
+        "backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotOpened(Message):
+    path: str
+    detail: str
+    CODE: ClassVar[str] = "restore.not_opened"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} could not be opened: {detail}")
+
+
+@dataclass(frozen=True)
+class RestoreDamaged(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.damaged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged (details in the log); choose another backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotOurs(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_ours"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a Service Console backup; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreNotADatabase(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.not_a_database"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is damaged or not a database (details in the log); choose another "
+        "backup — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreTooNew(Message):
+    path: str
+    schema: int
+    CODE: ClassVar[str] = "restore.too_new"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was written by a newer version of Service Console (schema {schema}); "
+        "update the app first — nothing changed",
+    )
+
+
+@dataclass(frozen=True)
+class RestoreForeign(Message):
+    path: str
+    CODE: ClassVar[str] = "restore.foreign"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} belongs to another program; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestorePlainIntoEncrypted(Message):
+    backup: str
+    CODE: ClassVar[str] = "restore.plain_into_encrypted"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{backup} is plain but the database is encrypted; nothing changed"
+    )
+
+
+@dataclass(frozen=True)
+class RestoreEncryptedIntoPlain(Message):
+    backup: str
+    CODE: ClassVar[str] = "restore.encrypted_into_plain"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{backup} is encrypted but the database is plain; nothing changed"
     )

@@ -18,19 +18,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from console.domain.messages import EntryNumber, EntryPosition, Message
+from console.domain.messages import EntryNumber, EntryPosition, Message, Refusal, UnknownValue
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 
 
 def _parse_enum(cls: type[_E], text: str, what: str) -> _E:
-    """Accept a value in any case, with ``-`` and ``_`` alike. Raises ValueError."""
+    """Accept a value in any case, with ``-`` and ``_`` alike. Raises a Refusal (a
+    ValueError) saying which values there are."""
     value = text.strip().lower().replace("_", "-")
     for member in cls:
         if member.value.lower().replace("_", "-") == value:
             return member
-    allowed = ", ".join(member.value for member in cls)
-    raise ValueError(f"unknown {what} {text!r} (use one of: {allowed})")
+    allowed = tuple(member.value for member in cls)
+    raise Refusal(UnknownValue(what, repr(text), allowed))
 
 
 class EntryKind(enum.StrEnum):

@@ -51,7 +51,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from console.domain.messages import FileLine, Message
+from console.domain.messages import (
+    JSON_EXPECTED_COMMA,
+    JSON_TEXT_AFTER,
+    JSON_TOO_DEEP,
+    AboutEntry,
+    AllOnlyForTabooRows,
+    ApprovedRowNeeds,
+    BrokenCsvRow,
+    BrokenJson,
+    CellCount,
+    FieldEmpty,
+    FieldEmptyUse,
+    FileEmpty,
+    FileLine,
+    FileNotUtf8,
+    ItemHoldsSeparator,
+    ItemNotAnObject,
+    JsonNotAList,
+    LoneSurrogate,
+    Message,
+    NotABoolean,
+    NotAString,
+    NotAStringList,
+    NotTrueOrFalse,
+    OnlyForApprovedRows,
+    OnlyForTabooRows,
+    Refusal,
+    RowReasons,
+    TabooRowNeeds,
+    UnknownFields,
+    Word,
+    WrongHeader,
+)
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 
 HEADER: tuple[str, ...] = (
@@ -103,10 +135,20 @@ class RowError:
     """One bad row: its (first) line number in the file and why it is bad."""
 
     line: int
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return str(self.message)
+
+    @property
+    def said(self) -> Message:
+        """The line and why, to be worded in the reader's language."""
+        return AboutEntry(FileLine(self.line), self.message)
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return str(self.said)
 
 
 class PhrasebookFormatError(ValueError):
@@ -172,9 +214,7 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise PhrasebookFormatError(
-            [RowError(line, "the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)")]
-        ) from None
+        raise PhrasebookFormatError([RowError(line, FileNotUtf8())]) from None
 
 
 def _items(value: str) -> list[str]:
@@ -197,7 +237,7 @@ def _read_csv(text: str) -> list[LocatedEntry]:
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(RowError(line, f"broken CSV ({exc}); check the quotes on this row"))
+            errors.append(RowError(line, BrokenCsvRow(str(exc))))
             break
         if not any(cell.strip() for cell in row):
             continue
@@ -208,17 +248,17 @@ def _read_csv(text: str) -> list[LocatedEntry]:
         while len(cells) > len(columns) and not cells[-1]:
             cells.pop()
         if len(cells) != len(columns):
-            errors.append(RowError(line, f"expected {len(columns)} cells, found {len(cells)}"))
+            errors.append(RowError(line, CellCount(len(columns), len(cells))))
             continue
         values = dict(zip(columns, (_unprotect(cell).strip() for cell in row), strict=False))
-        reasons: list[str] = []
+        reasons: list[Message] = []
         variant = True
         if OPTIONAL_COLUMN in values:
             flag = values[OPTIONAL_COLUMN].lower()
             if flag in _FALSE:
                 variant = False
             elif flag and flag not in _TRUE:
-                reasons.append(f"variant_insensitive must be true or false, not {flag!r}")
+                reasons.append(NotTrueOrFalse(OPTIONAL_COLUMN, "true", "false", repr(flag)))
         entry = _build_entry(
             reasons,
             kind=values["kind"],
@@ -232,13 +272,11 @@ def _read_csv(text: str) -> list[LocatedEntry]:
             variant_insensitive=variant,
         )
         if entry is None:
-            errors.append(RowError(line, "; ".join(reasons)))
+            errors.append(RowError(line, _all_of(reasons)))
         else:
             located.append(LocatedEntry(line, entry))
     if columns is None and not errors:
-        errors.append(
-            RowError(1, "the file is empty (expected the header " + ",".join(HEADER) + ")")
-        )
+        errors.append(RowError(1, FileEmpty(",".join(HEADER))))
     if errors:
         raise PhrasebookFormatError(errors)
     return located
@@ -251,15 +289,7 @@ def _check_header(row: list[str], line: int) -> list[str]:
     if names in (list(HEADER), [*HEADER, OPTIONAL_COLUMN]):
         return names
     raise PhrasebookFormatError(
-        [
-            RowError(
-                line,
-                "the header must be "
-                + ",".join(HEADER)
-                + f" (optionally followed by {OPTIONAL_COLUMN}), found "
-                + ",".join(row),
-            )
-        ]
+        [RowError(line, WrongHeader(",".join(HEADER), OPTIONAL_COLUMN, ",".join(row)))]
     )
 
 
@@ -281,9 +311,7 @@ def _read_json(text: str) -> list[LocatedEntry]:
     decoder = json.JSONDecoder()
     position = _skip_whitespace(text, 0)
     if not text.startswith("[", position):
-        raise PhrasebookFormatError(
-            [RowError(_line_of(text, position), "a JSON phrasebook must be a list of objects")]
-        )
+        raise PhrasebookFormatError([RowError(_line_of(text, position), JsonNotAList())])
     position += 1
     errors: list[RowError] = []
     located: list[LocatedEntry] = []
@@ -299,7 +327,7 @@ def _read_json(text: str) -> list[LocatedEntry]:
                 position += 1
                 expect_item = True
                 continue
-            raise _json_syntax(errors, text, position, "expected ',' or ']'")
+            raise _json_syntax(errors, text, position, Word(JSON_EXPECTED_COMMA))
         line = _line_of(text, position)
         try:
             item, position = decoder.raw_decode(text, position)
@@ -307,18 +335,18 @@ def _read_json(text: str) -> list[LocatedEntry]:
         except json.JSONDecodeError as exc:
             raise _json_syntax(errors, text, exc.pos, exc.msg) from None
         except RecursionError:  # e.g. 100,000 nested brackets
-            raise _json_syntax(errors, text, position, "nested too deeply") from None
+            raise _json_syntax(errors, text, position, Word(JSON_TOO_DEEP)) from None
         expect_item = False
         count += 1
         if surrogate:
-            errors.append(RowError(line, "holds a lone surrogate (\\ud800-\\udfff), not text"))
+            errors.append(RowError(line, LoneSurrogate("\\ud800-\\udfff")))
             continue
         entry = _entry_from_json(item, errors, line)
         if entry is not None:
             located.append(LocatedEntry(line, entry))
     position = _skip_whitespace(text, position)
     if position < len(text):
-        raise _json_syntax(errors, text, position, "unexpected text after the list")
+        raise _json_syntax(errors, text, position, Word(JSON_TEXT_AFTER))
     if errors:
         raise PhrasebookFormatError(errors)
     return located
@@ -337,27 +365,27 @@ def _has_surrogate(value: Any) -> bool:
 
 
 def _json_syntax(
-    errors: list[RowError], text: str, position: int, message: str
+    errors: list[RowError], text: str, position: int, detail: Word | str
 ) -> PhrasebookFormatError:
-    errors.append(RowError(_line_of(text, position), f"broken JSON: {message}"))
+    errors.append(RowError(_line_of(text, position), BrokenJson(detail)))
     return PhrasebookFormatError(errors)
 
 
 def _entry_from_json(item: Any, errors: list[RowError], line: int) -> PhraseEntry | None:
     if not isinstance(item, dict):
-        errors.append(RowError(line, "each item must be an object with the phrasebook fields"))
+        errors.append(RowError(line, ItemNotAnObject()))
         return None
-    reasons: list[str] = []
+    reasons: list[Message] = []
     unknown = sorted(set(item) - _JSON_KEYS)
     if unknown:
-        reasons.append("unknown field(s) " + ", ".join(map(repr, unknown)))
+        reasons.append(UnknownFields(tuple(map(repr, unknown))))
 
     def string(key: str) -> str:
         value = item.get(key)
         if value is None:
             return ""
         if not isinstance(value, str):
-            reasons.append(f"{key} must be a string")
+            reasons.append(NotAString(key))
             return ""
         return value.strip()
 
@@ -366,19 +394,17 @@ def _entry_from_json(item: Any, errors: list[RowError], line: int) -> PhraseEntr
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            reasons.append(f"{key} must be a list of strings")
+            reasons.append(NotAStringList(key))
             return []
         result = [v.strip() for v in value if v.strip()]
         reasons.extend(
-            f"{key} item {v!r} contains '{SEPARATOR}', which CSV files cannot hold"
-            for v in result
-            if SEPARATOR in v
+            ItemHoldsSeparator(key, repr(v), SEPARATOR) for v in result if SEPARATOR in v
         )
         return result
 
     variant = item.get(OPTIONAL_COLUMN, True)
     if not isinstance(variant, bool):
-        reasons.append(f"{OPTIONAL_COLUMN} must be true or false")
+        reasons.append(NotABoolean(OPTIONAL_COLUMN, "true", "false"))
         variant = True
     entry = _build_entry(
         reasons,
@@ -393,12 +419,16 @@ def _entry_from_json(item: Any, errors: list[RowError], line: int) -> PhraseEntr
         variant_insensitive=variant,
     )
     if entry is None:
-        errors.append(RowError(line, "; ".join(reasons)))
+        errors.append(RowError(line, _all_of(reasons)))
     return entry
 
 
+def _all_of(reasons: list[Message]) -> Message:
+    return reasons[0] if len(reasons) == 1 else RowReasons(tuple(reasons))
+
+
 def _build_entry(
-    reasons: list[str],
+    reasons: list[Message],
     *,
     kind: str,
     language: str,
@@ -416,46 +446,46 @@ def _build_entry(
     parsed_severity: Severity | None = None
     parsed_situation: Situation | None = None
     if not kind:
-        reasons.append("kind is empty (use approved or taboo)")
+        reasons.append(FieldEmptyUse("kind", ("approved",), "taboo"))
     else:
         try:
             parsed_kind = EntryKind.parse(kind)
-        except ValueError as exc:
-            reasons.append(str(exc))
+        except Refusal as exc:
+            reasons.append(exc.message)
     if not language:
-        reasons.append("language is empty (use en, zh-Hans, zh-Hant or any)")
+        reasons.append(FieldEmptyUse("language", ("en", "zh-Hans", "zh-Hant"), "any"))
     else:
         try:
             parsed_language = Language.parse(language)
-        except ValueError as exc:
-            reasons.append(str(exc))
+        except Refusal as exc:
+            reasons.append(exc.message)
     if not text:
-        reasons.append("text is empty")
+        reasons.append(FieldEmpty("text"))
     if parsed_kind is EntryKind.TABOO:
         if not severity:
-            reasons.append("a taboo row needs a severity (block, warn or hint)")
+            reasons.append(TabooRowNeeds("severity", ("block", "warn"), "hint"))
         if situation:
-            reasons.append("situation is only for approved rows")
+            reasons.append(OnlyForApprovedRows("situation"))
     elif parsed_kind is EntryKind.APPROVED:
         if severity:
-            reasons.append("severity is only for taboo rows")
+            reasons.append(OnlyForTabooRows("severity"))
         if replacements:
-            reasons.append("replacements are only for taboo rows")
+            reasons.append(AllOnlyForTabooRows("replacements"))
         if exceptions:
-            reasons.append("exceptions are only for taboo rows")
+            reasons.append(AllOnlyForTabooRows("exceptions"))
         if not situation:
-            allowed = ", ".join(s.value for s in Situation)
-            reasons.append(f"an approved row needs a situation ({allowed})")
+            allowed = tuple(s.value for s in Situation)
+            reasons.append(ApprovedRowNeeds("situation", allowed))
     if severity and parsed_kind is not EntryKind.APPROVED:
         try:
             parsed_severity = Severity.parse(severity)
-        except ValueError as exc:
-            reasons.append(str(exc))
+        except Refusal as exc:
+            reasons.append(exc.message)
     if situation and parsed_kind is not EntryKind.TABOO:
         try:
             parsed_situation = Situation.parse(situation)
-        except ValueError as exc:
-            reasons.append(str(exc))
+        except Refusal as exc:
+            reasons.append(exc.message)
     if reasons or parsed_kind is None or parsed_language is None:
         return None
     return PhraseEntry(

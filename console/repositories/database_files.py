@@ -12,14 +12,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from console.domain.messages import Message
+
 
 class BackupFailed(Exception):
     """The backup was not written (full disk, a folder in the way, a damaged database);
-    the message says why in one sentence."""
+    ``message`` says why (``str()`` is the English sentence)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class RestoreRefused(Exception):
-    """The file offered for restore is not a sound Service Console backup; nothing changed."""
+    """The file offered for restore is not a sound Service Console backup; nothing changed.
+    ``message`` says why (``str()`` is the English sentence)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)

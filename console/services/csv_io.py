@@ -111,6 +111,45 @@ from console.domain.customer import (
     format_money,
     parse_money,
 )
+from console.domain.messages import (
+    AboutEntry,
+    BrokenQuoting,
+    ByteNotUtf8,
+    CellTooLong,
+    ColumnTwice,
+    CsvFileNotUtf8,
+    EmailUsedOnLine,
+    FieldEmpty,
+    FileLine,
+    HeaderNeedsWho,
+    LineColumn,
+    LineTotalTooHigh,
+    MemberNoUsedOnLine,
+    Message,
+    MissingColumn,
+    NoCustomerHeader,
+    NoPurchaseHeader,
+    NotACurrency,
+    NotADate,
+    NotARealDate,
+    NotAValidEmail,
+    NotMoney,
+    PhoneTwiceInCell,
+    PhoneUsedOnLine,
+    PriceMoreThan,
+    PriceNegative,
+    PricePerUnitMoreThan,
+    QuantityMoreThan,
+    QuantityNotPositive,
+    QuoteNeverClosed,
+    RecordCells,
+    Refusal,
+    RowNeedsWho,
+    TooManyColumns,
+    UnknownColumn,
+    UnnamedCell,
+    reason_of,
+)
 from console.domain.phones import DEFAULT_REGION, InvalidPhone, is_valid_region, normalise_phone
 from console.domain.text import clean_text
 
@@ -175,12 +214,21 @@ class RowError:
 
     line: int
     column: str
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return str(self.message)
+
+    @property
+    def said(self) -> Message:
+        """Where and why, to be worded in the reader's language."""
+        where = LineColumn(self.line, self.column) if self.column else FileLine(self.line)
+        return AboutEntry(where, self.message)
 
     def __str__(self) -> str:
-        if self.column:
-            return f"line {self.line}, column {self.column}: {self.reason}"
-        return f"line {self.line}: {self.reason}"
+        return str(self.said)
 
 
 class CsvFormatError(Exception):
@@ -492,22 +540,20 @@ def _records(source: CsvSource) -> Iterator[tuple[int, list[str]]]:
                 return
             except UnicodeDecodeError:
                 found = _bad_byte_line(source)
-                line, what = (
-                    (found[0], f"byte 0x{found[1]:02X}") if found else (end + 1, "the file")
+                line, reason = (
+                    (found[0], ByteNotUtf8(f"0x{found[1]:02X}"))
+                    if found
+                    else (end + 1, CsvFileNotUtf8())
                 )
-                reason = f"{what} is not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')"
                 raise CsvFormatError([RowError(line, "", reason)]) from None
             except csv.Error as exc:
                 if "field limit" in str(exc):
-                    reason = (
-                        f"a cell is longer than {csv.field_size_limit()} characters "
-                        "(is a closing quote missing?)"
-                    )
+                    why: Message = CellTooLong(csv.field_size_limit())
                 elif "end of data" in str(exc):
-                    reason = "a quoted cell that starts in this record is never closed"
+                    why = QuoteNeverClosed()
                 else:
-                    reason = f"broken quoting in this record ({exc}); double a quote inside a cell"
-                raise CsvFormatError([RowError(end + 1, "", reason)]) from None
+                    why = BrokenQuoting(str(exc))
+                raise CsvFormatError([RowError(end + 1, "", why)]) from None
             start = end + 1
             end = reader.line_num
             yield start, record
@@ -529,16 +575,13 @@ def _read_header(
     records: Iterator[tuple[int, list[str]]],
     allowed: tuple[str, ...],
     required: Iterable[str],
-    kind: str,
+    empty: Message,
 ) -> _Header:
-    allowed_text = ", ".join(allowed)
     for line, record in records:
         if not "".join(record).strip():
             continue
         if len(record) > MAX_COLUMNS:  # one error, not one per column
-            raise CsvFormatError(
-                [RowError(line, "", f"too many columns: {len(record)}; at most {MAX_COLUMNS}")]
-            )
+            raise CsvFormatError([RowError(line, "", TooManyColumns(len(record), MAX_COLUMNS))])
         errors: list[RowError] = []
         index: dict[str, int] = {}
         unnamed: list[int] = []
@@ -551,11 +594,11 @@ def _read_header(
                     RowError(
                         line,
                         name,
-                        f"unknown column {cell.strip()!r} (allowed columns: {allowed_text})",
+                        UnknownColumn(repr(cell.strip()), allowed),
                     )
                 )
             elif name in index:
-                errors.append(RowError(line, name, f"column {name} appears twice"))
+                errors.append(RowError(line, name, ColumnTwice(name)))
             else:
                 index[name] = position
         for name in required:
@@ -564,15 +607,13 @@ def _read_header(
                     RowError(
                         line,
                         name,
-                        f"the header has no {name} column (allowed columns: {allowed_text})",
+                        MissingColumn(name, allowed),
                     )
                 )
         if errors:
             raise CsvFormatError(errors)
         return _Header(line, len(record), index, tuple(unnamed))
-    raise CsvFormatError(
-        [RowError(1, "", f"the file is empty; expected a header row of {kind} columns")]
-    )
+    raise CsvFormatError([RowError(1, "", empty)])
 
 
 def _shape_errors(header: _Header, line: int, record: list[str]) -> list[RowError]:
@@ -582,11 +623,11 @@ def _shape_errors(header: _Header, line: int, record: list[str]) -> list[RowErro
             RowError(
                 line,
                 "",
-                f"the record has {len(record)} cells but the header has {header.width}",
+                RecordCells(len(record), header.width),
             )
         ]
     return [
-        RowError(line, "", f"cell {position + 1} has a value but its column has no header")
+        RowError(line, "", UnnamedCell(position + 1))
         for position in header.unnamed
         if record[position].strip()
     ]
@@ -653,7 +694,7 @@ def _iter_customers(
     source: CsvSource, region: str
 ) -> Iterator[tuple[int, Customer | None, list[RowError]]]:
     records = _records(source)
-    header = _read_header(records, CUSTOMER_COLUMNS, ("name",), "customer")
+    header = _read_header(records, CUSTOMER_COLUMNS, ("name",), NoCustomerHeader())
     position = header.index.get
     i_name = position("name", -1)
     i_preferred = position("preferred_name", -1)
@@ -684,7 +725,7 @@ def _iter_customers(
         if not name:
             if not "".join(record).strip():
                 continue
-            errors.append(RowError(line, "name", "name is empty"))
+            errors.append(RowError(line, "name", FieldEmpty("name")))
 
         phones: list[Phone] = []
         if i_phones >= 0 and record[i_phones]:
@@ -699,29 +740,23 @@ def _iter_customers(
                 try:
                     e164 = normalise_phone_fast(number, region)
                 except InvalidPhone as exc:
-                    errors.append(RowError(line, "phones", str(exc)))
+                    errors.append(RowError(line, "phones", reason_of(exc)))
                     continue
                 first = seen_phones.setdefault(e164, line)
                 if first != line:
-                    errors.append(
-                        RowError(line, "phones", f"phone {e164} is already used on line {first}")
-                    )
+                    errors.append(RowError(line, "phones", PhoneUsedOnLine(e164, first)))
                 elif any(phone.number == e164 for phone in phones):
-                    errors.append(
-                        RowError(line, "phones", f"phone {e164} is listed twice in this cell")
-                    )
+                    errors.append(RowError(line, "phones", PhoneTwiceInCell(e164)))
                 phones.append(Phone(e164, label))
 
         email = _cell(record, i_email)
         if email and not _is_email(email):
-            errors.append(RowError(line, "email", f"{email!r} is not a valid email address"))
+            errors.append(RowError(line, "email", NotAValidEmail(repr(email))))
         elif email:
             # As the database compares them: ASCII letters in any case are the same.
             first = seen_emails.setdefault(email.translate(_ASCII_LOWER), line)
             if first != line:
-                errors.append(
-                    RowError(line, "email", f"email {email!r} is already used on line {first}")
-                )
+                errors.append(RowError(line, "email", EmailUsedOnLine(repr(email), first)))
 
         member_no = _cell(record, i_member)
         if member_no:
@@ -731,7 +766,7 @@ def _iter_customers(
                     RowError(
                         line,
                         "member_no",
-                        f"member number {member_no!r} is already used on line {first}",
+                        MemberNoUsedOnLine(repr(member_no), first),
                     )
                 )
 
@@ -741,7 +776,7 @@ def _iter_customers(
             try:
                 birthday = PartialDate.parse(birthday_text)
             except ValueError as exc:
-                errors.append(RowError(line, "birthday", str(exc)))
+                errors.append(RowError(line, "birthday", reason_of(exc)))
 
         tier_text = _cell(record, i_tier)
         tier = _TIERS.get(tier_text) if tier_text else Tier.REGULAR
@@ -749,7 +784,7 @@ def _iter_customers(
             try:
                 tier = Tier.parse(tier_text)
             except ValueError as exc:
-                errors.append(RowError(line, "tier", str(exc)))
+                errors.append(RowError(line, "tier", reason_of(exc)))
                 tier = Tier.REGULAR
 
         if errors:
@@ -801,47 +836,44 @@ _MONEY_CHARACTERS = frozenset("0123456789０１２３４５６７８９.,-")
 def _parse_date_time(text: str) -> dt.datetime:
     match = _DATE_TIME.fullmatch(text)
     if match is None:
-        raise ValueError(
-            f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SS)"
-        )
+        forms = ("YYYY-MM-DD", "YYYY-MM-DD HH:MM")
+        raise Refusal(NotADate(repr(text), forms, "YYYY-MM-DDTHH:MM:SS"))
     year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
     try:  # naive local time of the store, as everywhere in the domain
         return dt.datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date and time ({exc})") from None
+        raise Refusal(NotARealDate(repr(text), str(exc))) from None
 
 
 def _parse_quantity(text: str) -> int:
     if not text:
         return 1
     if not (text.isascii() and text.isdigit()) or int(text) == 0:
-        raise ValueError(f"quantity {text!r} is not a positive whole number")
+        raise Refusal(QuantityNotPositive(repr(text)))
     if len(text) > 12 or int(text) > MAX_QUANTITY:
-        raise ValueError(f"quantity {text} is more than {MAX_QUANTITY:,}")
+        raise Refusal(QuantityMoreThan(text, f"{MAX_QUANTITY:,}"))
     return int(text)
 
 
 def _parse_price(text: str) -> int:
     if not text:
-        raise ValueError("price is empty")
+        raise Refusal(FieldEmpty("price"))
     if not set(text) <= _MONEY_CHARACTERS:
-        raise ValueError(f"{text!r} is not an amount of money (write for example 12.50)")
+        raise Refusal(NotMoney(repr(text), "12.50"))
     if len(text) > 40:
-        raise ValueError(f"price {text[:20]}… is more than {format_money(MAX_PRICE_MINOR, '')}")
+        raise Refusal(PriceMoreThan(f"{text[:20]}…", format_money(MAX_PRICE_MINOR, "")))
     price = parse_money(text)
     if price < 0:
-        raise ValueError(f"price {text!r} is negative")
+        raise Refusal(PriceNegative(repr(text)))
     if price > MAX_PRICE_MINOR:
-        raise ValueError(
-            f"price {text} is more than {format_money(MAX_PRICE_MINOR, '').strip()} per unit"
-        )
+        raise Refusal(PricePerUnitMoreThan(text, format_money(MAX_PRICE_MINOR, "").strip()))
     return price
 
 
 def _check_currency(currency: str) -> str:
     code = currency.strip().upper()
     if not _CURRENCY.fullmatch(code):
-        raise ValueError(f"currency {currency!r} is not a three-letter code such as CNY")
+        raise Refusal(NotACurrency(repr(currency), "CNY"))
     return code
 
 
@@ -862,14 +894,14 @@ def _iter_purchases(
     source: CsvSource, region: str, default_currency: str
 ) -> Iterator[tuple[int, PurchaseRow | None, list[RowError]]]:
     records = _records(source)
-    header = _read_header(records, PURCHASE_COLUMNS, _REQUIRED_PURCHASE_COLUMNS, "purchase")
+    header = _read_header(records, PURCHASE_COLUMNS, _REQUIRED_PURCHASE_COLUMNS, NoPurchaseHeader())
     if "member_no" not in header.index and "phone" not in header.index:
         raise CsvFormatError(
             [
                 RowError(
                     header.line,
                     "member_no",
-                    "the header needs a member_no or a phone column to find the customer",
+                    HeaderNeedsWho("member_no", "phone"),
                 )
             ]
         )
@@ -899,42 +931,39 @@ def _iter_purchases(
             try:
                 phone = normalise_phone_fast(phone, region)
             except InvalidPhone as exc:
-                errors.append(RowError(line, "phone", str(exc)))
+                errors.append(RowError(line, "phone", reason_of(exc)))
         elif not member_no:
-            errors.append(
-                RowError(line, who_column, "the row needs a member number or a phone number")
-            )
+            errors.append(RowError(line, who_column, RowNeedsWho()))
 
         at = dt.datetime.min
         date_text = _cell(record, i_date)
         try:
             at = _parse_date_time(date_text)
         except ValueError as exc:
-            reason = "date is empty" if not date_text else str(exc)
+            reason = FieldEmpty("date") if not date_text else reason_of(exc)
             errors.append(RowError(line, "date", reason))
 
         name = _cell(record, i_item)
         if not name:
-            errors.append(RowError(line, "item", "item is empty"))
+            errors.append(RowError(line, "item", FieldEmpty("item")))
 
         quantity = 1
         try:
             quantity = _parse_quantity(_cell(record, i_quantity))
         except ValueError as exc:
-            errors.append(RowError(line, "quantity", str(exc)))
+            errors.append(RowError(line, "quantity", reason_of(exc)))
 
         price = 0
         try:
             price = _parse_price(_cell(record, i_price))
         except ValueError as exc:
-            errors.append(RowError(line, "price", str(exc)))
+            errors.append(RowError(line, "price", reason_of(exc)))
         if not errors and quantity * price > MAX_PURCHASE_TOTAL_MINOR:
             errors.append(
                 RowError(
                     line,
                     "price",
-                    "quantity × price is more than "
-                    + format_money(MAX_PURCHASE_TOTAL_MINOR, "").strip(),
+                    LineTotalTooHigh(format_money(MAX_PURCHASE_TOTAL_MINOR, "").strip()),
                 )
             )
 
@@ -944,7 +973,7 @@ def _iter_purchases(
             try:
                 currency = _check_currency(currency_text)
             except ValueError as exc:
-                errors.append(RowError(line, "currency", str(exc)))
+                errors.append(RowError(line, "currency", reason_of(exc)))
 
         if errors:
             yield line, None, errors

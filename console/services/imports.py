@@ -23,6 +23,12 @@ from typing import TextIO
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.customer import Customer, Purchase, purchase_problems
+from console.domain.messages import (
+    AlreadyBelongs,
+    NoCustomerWithMember,
+    NoCustomerWithPhone,
+    RowReasons,
+)
 from console.repositories import Repositories, Store
 from console.repositories.customers import CustomerBulkLoad, NewCustomer
 from console.services.csv_io import (
@@ -55,7 +61,7 @@ def _db_conflicts(load: CustomerBulkLoad, line: int, new: NewCustomer) -> list[R
         RowError(
             line,
             "phones" if c.field == "phone" else c.field,
-            f"{c.value} already belongs to {c.other_name} (#{c.other_id})",
+            AlreadyBelongs(c.value, c.other_name, c.other_id),
         )
         for c in load.conflicts(new)
     ]
@@ -234,12 +240,12 @@ def _import_purchases(
             member_no=row.member_no, phone=row.phone
         )
         if customer_id is None:
-            who = f"member {row.member_no}" if row.member_no else f"phone {row.phone}"
-            result.errors.append(
-                RowError(
-                    row.line, "member_no" if row.member_no else "phone", f"no customer with {who}"
-                )
+            who = (
+                NoCustomerWithMember(row.member_no)
+                if row.member_no
+                else NoCustomerWithPhone(row.phone)
             )
+            result.errors.append(RowError(row.line, "member_no" if row.member_no else "phone", who))
             continue
         last = purchases[-1] if purchases else None
         if (
@@ -273,7 +279,7 @@ def _too_large(purchase: Purchase, lines_of: dict[int, list[int]], errors: list[
     each of its lines is added to *errors*)."""
     problems = purchase_problems(purchase.items, purchase.currency)
     for line in lines_of.get(id(purchase), []) if problems else []:
-        errors.append(RowError(line, "price", "; ".join(str(p) for p in problems)))
+        errors.append(RowError(line, "price", RowReasons(tuple(problems))))
     return bool(problems)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
+from console.domain.messages import ErasureWithoutReason, Refusal
 from console.domain.roles import Permission
 from console.domain.text import clean_text
 from console.repositories import Store
@@ -140,7 +141,7 @@ class PrivacyService:
         WAL when a reader held on, and the backups made before (until they rotate out)."""
         await self._identity.require(Permission.ERASE_CUSTOMER, "customer")
         if not reason.strip():
-            raise ValueError("say why the customer is erased (e.g. 'customer asked')")
+            raise Refusal(ErasureWithoutReason())
         name, role = await self._identity.who()
         now = self._clock.now().replace(microsecond=0)
         # The erasure, its `redact` entry (in the eraser's name) and its `erase` entry

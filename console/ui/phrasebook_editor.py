@@ -2191,7 +2191,7 @@ class PhrasebookEditor(Retranslating, QWidget):
                 )
                 return text.format(file=path.name)
 
-            self.show_report(bad_rows, [(str(error), None) for error in exc.errors])
+            self.show_report(bad_rows, [(message_text(error.said), None) for error in exc.errors])
             self.show_status(
                 lambda: self.tr("Nothing imported from {file}.").format(file=path.name),
                 error=True,

@@ -4084,6 +4084,330 @@ Quiet table</source>
         <translation>已有名为“{name}”的员工</translation>
     </message>
     <message>
+        <source>{reasons}</source>
+        <translation>{reasons}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)</source>
+        <translation>文件不是 UTF-8 文本（请另存为“CSV UTF-8”或 JSON）</translation>
+    </message>
+    <message>
+        <source>broken CSV ({detail}); check the quotes on this row</source>
+        <translation>CSV 格式损坏（{detail}），请检查这一行的引号</translation>
+    </message>
+    <message>
+        <source>expected {expected} cells, found {found}</source>
+        <translation>应有 {expected} 个单元格，实际有 {found} 个</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}, not {value}</source>
+        <translation>{field} 必须是 {yes} 或 {no}，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}</source>
+        <translation>{field} 必须是 {yes} 或 {no}</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected the header {header})</source>
+        <translation>文件为空（应有表头 {header}）</translation>
+    </message>
+    <message>
+        <source>the header must be {header} (optionally followed by {optional}), found {found}</source>
+        <translation>表头必须是 {header}（后面可再加 {optional}），实际是 {found}</translation>
+    </message>
+    <message>
+        <source>a JSON phrasebook must be a list of objects</source>
+        <translation>JSON 话术库必须是对象列表</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>此处应为“,”或“]”</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>unexpected text after the list</source>
+        <translation>列表后面有多余的文字</translation>
+    </message>
+    <message>
+        <source>broken JSON: {detail}</source>
+        <translation>JSON 格式损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate ({span}), not text</source>
+        <translation>含有单独的代理码位（{span}），不是文本</translation>
+    </message>
+    <message>
+        <source>each item must be an object with the phrasebook fields</source>
+        <translation>每一项都必须是包含话术库字段的对象</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {names}</source>
+        <translation>未知字段 {names}</translation>
+    </message>
+    <message>
+        <source>{field} must be a string</source>
+        <translation>{field} 必须是字符串</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of strings</source>
+        <translation>{field} 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>{field} item {item} contains &apos;{separator}&apos;, which CSV files cannot hold</source>
+        <translation>{field} 中的 {item} 含有“{separator}”，CSV 文件无法保存</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 为空</translation>
+    </message>
+    <message>
+        <source>{field} is empty (use {some} or {last})</source>
+        <translation>{field} 为空（请填 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>a taboo row needs a {field} ({some} or {last})</source>
+        <translation>禁忌词行需要填写 {field}（{some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>an approved row needs a {field} ({allowed})</source>
+        <translation>推荐话术行需要填写 {field}（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{field} is only for approved rows</source>
+        <translation>{field} 只能用于推荐话术行</translation>
+    </message>
+    <message>
+        <source>{field} is only for taboo rows</source>
+        <translation>{field} 只能用于禁忌词行</translation>
+    </message>
+    <message>
+        <source>{field} are only for taboo rows</source>
+        <translation>{field} 只能用于禁忌词行</translation>
+    </message>
+    <message>
+        <source>unknown {what} {text} (use one of: {allowed})</source>
+        <translation>未知的 {what} {text}（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行，{column} 列</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>字节 {byte} 不是 UTF-8；请将文件另存为 UTF-8（在 Excel 中选“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>文件不是 UTF-8；请将文件另存为 UTF-8（在 Excel 中选“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters (is a closing quote missing?)</source>
+        <translation>有单元格超过 {limit} 个字符（是否缺少右引号？）</translation>
+    </message>
+    <message>
+        <source>a quoted cell that starts in this record is never closed</source>
+        <translation>这条记录中有带引号的单元格没有结束引号</translation>
+    </message>
+    <message>
+        <source>broken quoting in this record ({detail}); double a quote inside a cell</source>
+        <translation>这条记录的引号有误（{detail}）；单元格内的引号请写两次</translation>
+    </message>
+    <message>
+        <source>too many columns: {count}; at most {most}</source>
+        <translation>列数过多：{count} 列；最多 {most} 列</translation>
+    </message>
+    <message>
+        <source>unknown column {name} (allowed columns: {allowed})</source>
+        <translation>未知的列 {name}（可用的列：{allowed}）</translation>
+    </message>
+    <message>
+        <source>column {name} appears twice</source>
+        <translation>{name} 列出现了两次</translation>
+    </message>
+    <message>
+        <source>the header has no {name} column (allowed columns: {allowed})</source>
+        <translation>表头缺少 {name} 列（可用的列：{allowed}）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of customer columns</source>
+        <translation>文件为空；应有一行客户资料的表头</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of purchase columns</source>
+        <translation>文件为空；应有一行购买记录的表头</translation>
+    </message>
+    <message>
+        <source>the record has {cells} cells but the header has {header}</source>
+        <translation>这条记录有 {cells} 个单元格，但表头有 {header} 个</translation>
+    </message>
+    <message>
+        <source>cell {position} has a value but its column has no header</source>
+        <translation>第 {position} 个单元格有内容，但所在列没有表头</translation>
+    </message>
+    <message>
+        <source>phone {phone} is already used on line {first}</source>
+        <translation>电话 {phone} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>phone {phone} is listed twice in this cell</source>
+        <translation>电话 {phone} 在这个单元格中出现了两次</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid email address</source>
+        <translation>{text} 不是有效的电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>email {email} is already used on line {first}</source>
+        <translation>电子邮箱 {email} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>member number {member_no} is already used on line {first}</source>
+        <translation>会员号 {member_no} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>the header needs a {member} or a {phone} column to find the customer</source>
+        <translation>表头需要 {member} 或 {phone} 列才能找到客户</translation>
+    </message>
+    <message>
+        <source>the row needs a member number or a phone number</source>
+        <translation>这一行需要会员号或电话号码</translation>
+    </message>
+    <message>
+        <source>quantity × price is more than {most}</source>
+        <translation>数量 × 单价超过 {most}</translation>
+    </message>
+    <message>
+        <source>{value} already belongs to {name} (#{customer_id})</source>
+        <translation>{value} 已属于 {name}（#{customer_id}）</translation>
+    </message>
+    <message>
+        <source>no customer with member {member_no}</source>
+        <translation>没有会员号为 {member_no} 的客户</translation>
+    </message>
+    <message>
+        <source>no customer with phone {phone}</source>
+        <translation>没有电话为 {phone} 的客户</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (use {some} or {last})</source>
+        <translation>{text} 不是日期（请用 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a real date and time ({detail})</source>
+        <translation>{text} 不是真实存在的日期时间（{detail}）</translation>
+    </message>
+    <message>
+        <source>quantity {text} is not a positive whole number</source>
+        <translation>数量 {text} 不是正整数</translation>
+    </message>
+    <message>
+        <source>quantity {text} is more than {most}</source>
+        <translation>数量 {text} 超过 {most}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (write for example {example})</source>
+        <translation>{text} 不是金额（例如写成 {example}）</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most}</source>
+        <translation>单价 {text} 超过 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most} per unit</source>
+        <translation>单价 {text} 超过每件 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is negative</source>
+        <translation>单价 {text} 是负数</translation>
+    </message>
+    <message>
+        <source>currency {text} is not a three-letter code such as {example}</source>
+        <translation>币种 {text} 不是 {example} 这样的三字母代码</translation>
+    </message>
+    <message>
+        <source>say why the customer is erased (e.g. &apos;customer asked&apos;)</source>
+        <translation>请说明清除该客户资料的原因（例如：客户本人要求）</translation>
+    </message>
+    <message>
+        <source>{target} is a folder or a device, not a file a backup can replace</source>
+        <translation>{target} 是文件夹或设备，不是备份可以覆盖的文件</translation>
+    </message>
+    <message>
+        <source>the backup copy failed its integrity check, so {target} was not written; the database itself may be damaged (details in the log)</source>
+        <translation>备份副本未通过完整性检查，因此没有写入 {target}；数据库本身可能已损坏（详见日志）</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so the backup was not written; free some space (or choose another backup folder) and try again</source>
+        <translation>{folder} 所在的磁盘已满，备份未写入；请腾出空间（或选择其他备份文件夹）后重试</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no sound backup could be written to {target} (details in the log)</source>
+        <translation>数据库已损坏，无法向 {target} 写入完好的备份（详见日志）</translation>
+    </message>
+    <message>
+        <source>the backup to {target} failed: {detail}</source>
+        <translation>备份到 {target} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>the backup to {target} could not be written: {detail}</source>
+        <translation>无法写入备份 {target}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup (not an SQLite file), or it is encrypted with a key this database does not have; nothing changed</source>
+        <translation>{path} 不是 Service Console 的备份（不是 SQLite 文件），或者它用本数据库没有的密钥加密；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted with another key (or is not a backup); nothing changed</source>
+        <translation>{path} 用另一个密钥加密（或者不是备份）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or cut short (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏或不完整（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {detail}</source>
+        <translation>无法打开 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup; nothing changed</source>
+        <translation>{path} 不是 Service Console 的备份；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已损坏或不是数据库（详见日志）；请选择其他备份——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {schema}); update the app first — nothing changed</source>
+        <translation>{path} 由更新版本的 Service Console 写入（数据结构版本 {schema}）；请先更新程序——未作任何更改</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program; nothing changed</source>
+        <translation>{path} 属于其他程序；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{backup} is plain but the database is encrypted; nothing changed</source>
+        <translation>{backup} 未加密，但数据库已加密；未作任何更改</translation>
+    </message>
+    <message>
+        <source>{backup} is encrypted but the database is plain; nothing changed</source>
+        <translation>{backup} 已加密，但数据库未加密；未作任何更改</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

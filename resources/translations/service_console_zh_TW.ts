@@ -4084,6 +4084,330 @@ Quiet table</source>
         <translation>已有名為「{name}」的員工</translation>
     </message>
     <message>
+        <source>{reasons}</source>
+        <translation>{reasons}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as “CSV UTF-8” or JSON)</source>
+        <translation>檔案不是 UTF-8 文字（請另存為「CSV UTF-8」或 JSON）</translation>
+    </message>
+    <message>
+        <source>broken CSV ({detail}); check the quotes on this row</source>
+        <translation>CSV 格式損壞（{detail}），請檢查這一列的引號</translation>
+    </message>
+    <message>
+        <source>expected {expected} cells, found {found}</source>
+        <translation>應有 {expected} 個儲存格，實際有 {found} 個</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}, not {value}</source>
+        <translation>{field} 必須是 {yes} 或 {no}，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be {yes} or {no}</source>
+        <translation>{field} 必須是 {yes} 或 {no}</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected the header {header})</source>
+        <translation>檔案是空的（應有標題列 {header}）</translation>
+    </message>
+    <message>
+        <source>the header must be {header} (optionally followed by {optional}), found {found}</source>
+        <translation>標題列必須是 {header}（後面可再加 {optional}），實際是 {found}</translation>
+    </message>
+    <message>
+        <source>a JSON phrasebook must be a list of objects</source>
+        <translation>JSON 話術庫必須是物件清單</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>此處應為「,」或「]」</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>巢狀層級過深</translation>
+    </message>
+    <message>
+        <source>unexpected text after the list</source>
+        <translation>清單後面有多餘的文字</translation>
+    </message>
+    <message>
+        <source>broken JSON: {detail}</source>
+        <translation>JSON 格式損壞：{detail}</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate ({span}), not text</source>
+        <translation>含有單獨的代理碼位（{span}），不是文字</translation>
+    </message>
+    <message>
+        <source>each item must be an object with the phrasebook fields</source>
+        <translation>每一項都必須是包含話術庫欄位的物件</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {names}</source>
+        <translation>未知欄位 {names}</translation>
+    </message>
+    <message>
+        <source>{field} must be a string</source>
+        <translation>{field} 必須是字串</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of strings</source>
+        <translation>{field} 必須是字串清單</translation>
+    </message>
+    <message>
+        <source>{field} item {item} contains &apos;{separator}&apos;, which CSV files cannot hold</source>
+        <translation>{field} 中的 {item} 含有「{separator}」，CSV 檔案無法儲存</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 是空的</translation>
+    </message>
+    <message>
+        <source>{field} is empty (use {some} or {last})</source>
+        <translation>{field} 是空的（請填 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>a taboo row needs a {field} ({some} or {last})</source>
+        <translation>禁忌詞列需要填寫 {field}（{some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>an approved row needs a {field} ({allowed})</source>
+        <translation>推薦話術列需要填寫 {field}（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{field} is only for approved rows</source>
+        <translation>{field} 只能用於推薦話術列</translation>
+    </message>
+    <message>
+        <source>{field} is only for taboo rows</source>
+        <translation>{field} 只能用於禁忌詞列</translation>
+    </message>
+    <message>
+        <source>{field} are only for taboo rows</source>
+        <translation>{field} 只能用於禁忌詞列</translation>
+    </message>
+    <message>
+        <source>unknown {what} {text} (use one of: {allowed})</source>
+        <translation>未知的 {what} {text}（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行，{column} 欄</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>byte {byte} is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>位元組 {byte} 不是 UTF-8；請將檔案另存為 UTF-8（在 Excel 中選「CSV UTF-8」）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; save the file as UTF-8 (in Excel: &apos;CSV UTF-8&apos;)</source>
+        <translation>檔案不是 UTF-8；請將檔案另存為 UTF-8（在 Excel 中選「CSV UTF-8」）</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters (is a closing quote missing?)</source>
+        <translation>有儲存格超過 {limit} 個字元（是否缺少右引號？）</translation>
+    </message>
+    <message>
+        <source>a quoted cell that starts in this record is never closed</source>
+        <translation>這筆記錄中有帶引號的儲存格沒有結束引號</translation>
+    </message>
+    <message>
+        <source>broken quoting in this record ({detail}); double a quote inside a cell</source>
+        <translation>這筆記錄的引號有誤（{detail}）；儲存格內的引號請寫兩次</translation>
+    </message>
+    <message>
+        <source>too many columns: {count}; at most {most}</source>
+        <translation>欄數過多：{count} 欄；最多 {most} 欄</translation>
+    </message>
+    <message>
+        <source>unknown column {name} (allowed columns: {allowed})</source>
+        <translation>未知的欄位 {name}（可用的欄位：{allowed}）</translation>
+    </message>
+    <message>
+        <source>column {name} appears twice</source>
+        <translation>{name} 欄出現了兩次</translation>
+    </message>
+    <message>
+        <source>the header has no {name} column (allowed columns: {allowed})</source>
+        <translation>標題列缺少 {name} 欄（可用的欄位：{allowed}）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of customer columns</source>
+        <translation>檔案是空的；應有一列客戶資料的標題列</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row of purchase columns</source>
+        <translation>檔案是空的；應有一列購買記錄的標題列</translation>
+    </message>
+    <message>
+        <source>the record has {cells} cells but the header has {header}</source>
+        <translation>這筆記錄有 {cells} 個儲存格，但標題列有 {header} 個</translation>
+    </message>
+    <message>
+        <source>cell {position} has a value but its column has no header</source>
+        <translation>第 {position} 個儲存格有內容，但所在欄沒有標題</translation>
+    </message>
+    <message>
+        <source>phone {phone} is already used on line {first}</source>
+        <translation>電話 {phone} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>phone {phone} is listed twice in this cell</source>
+        <translation>電話 {phone} 在這個儲存格中出現了兩次</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid email address</source>
+        <translation>{text} 不是有效的電子郵件地址</translation>
+    </message>
+    <message>
+        <source>email {email} is already used on line {first}</source>
+        <translation>電子郵件 {email} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>member number {member_no} is already used on line {first}</source>
+        <translation>會員編號 {member_no} 已在第 {first} 行使用</translation>
+    </message>
+    <message>
+        <source>the header needs a {member} or a {phone} column to find the customer</source>
+        <translation>標題列需要 {member} 或 {phone} 欄才能找到客戶</translation>
+    </message>
+    <message>
+        <source>the row needs a member number or a phone number</source>
+        <translation>這一列需要會員編號或電話號碼</translation>
+    </message>
+    <message>
+        <source>quantity × price is more than {most}</source>
+        <translation>數量 × 單價超過 {most}</translation>
+    </message>
+    <message>
+        <source>{value} already belongs to {name} (#{customer_id})</source>
+        <translation>{value} 已屬於 {name}（#{customer_id}）</translation>
+    </message>
+    <message>
+        <source>no customer with member {member_no}</source>
+        <translation>沒有會員編號為 {member_no} 的客戶</translation>
+    </message>
+    <message>
+        <source>no customer with phone {phone}</source>
+        <translation>沒有電話為 {phone} 的客戶</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (use {some} or {last})</source>
+        <translation>{text} 不是日期（請用 {some} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a real date and time ({detail})</source>
+        <translation>{text} 不是真實存在的日期時間（{detail}）</translation>
+    </message>
+    <message>
+        <source>quantity {text} is not a positive whole number</source>
+        <translation>數量 {text} 不是正整數</translation>
+    </message>
+    <message>
+        <source>quantity {text} is more than {most}</source>
+        <translation>數量 {text} 超過 {most}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (write for example {example})</source>
+        <translation>{text} 不是金額（例如寫成 {example}）</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most}</source>
+        <translation>單價 {text} 超過 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is more than {most} per unit</source>
+        <translation>單價 {text} 超過每件 {most}</translation>
+    </message>
+    <message>
+        <source>price {text} is negative</source>
+        <translation>單價 {text} 是負數</translation>
+    </message>
+    <message>
+        <source>currency {text} is not a three-letter code such as {example}</source>
+        <translation>幣別 {text} 不是 {example} 這樣的三字母代碼</translation>
+    </message>
+    <message>
+        <source>say why the customer is erased (e.g. &apos;customer asked&apos;)</source>
+        <translation>請說明清除該客戶資料的原因（例如：客戶本人要求）</translation>
+    </message>
+    <message>
+        <source>{target} is a folder or a device, not a file a backup can replace</source>
+        <translation>{target} 是資料夾或裝置，不是備份可以覆蓋的檔案</translation>
+    </message>
+    <message>
+        <source>the backup copy failed its integrity check, so {target} was not written; the database itself may be damaged (details in the log)</source>
+        <translation>備份副本未通過完整性檢查，因此沒有寫入 {target}；資料庫本身可能已損壞（詳見記錄檔）</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so the backup was not written; free some space (or choose another backup folder) and try again</source>
+        <translation>{folder} 所在的磁碟已滿，備份未寫入；請騰出空間（或選擇其他備份資料夾）後重試</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no sound backup could be written to {target} (details in the log)</source>
+        <translation>資料庫已損壞，無法向 {target} 寫入完好的備份（詳見記錄檔）</translation>
+    </message>
+    <message>
+        <source>the backup to {target} failed: {detail}</source>
+        <translation>備份到 {target} 失敗：{detail}</translation>
+    </message>
+    <message>
+        <source>the backup to {target} could not be written: {detail}</source>
+        <translation>無法寫入備份 {target}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是檔案</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup (not an SQLite file), or it is encrypted with a key this database does not have; nothing changed</source>
+        <translation>{path} 不是 Service Console 的備份（不是 SQLite 檔案），或者它用本資料庫沒有的金鑰加密；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted with another key (or is not a backup); nothing changed</source>
+        <translation>{path} 用另一個金鑰加密（或者不是備份）；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or cut short (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞或不完整（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {detail}</source>
+        <translation>無法開啟 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console backup; nothing changed</source>
+        <translation>{path} 不是 Service Console 的備份；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database (details in the log); choose another backup — nothing changed</source>
+        <translation>{path} 已損壞或不是資料庫（詳見記錄檔）；請選擇其他備份——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {schema}); update the app first — nothing changed</source>
+        <translation>{path} 由較新版本的 Service Console 寫入（資料結構版本 {schema}）；請先更新程式——未作任何變更</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program; nothing changed</source>
+        <translation>{path} 屬於其他程式；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{backup} is plain but the database is encrypted; nothing changed</source>
+        <translation>{backup} 未加密，但資料庫已加密；未作任何變更</translation>
+    </message>
+    <message>
+        <source>{backup} is encrypted but the database is plain; nothing changed</source>
+        <translation>{backup} 已加密，但資料庫未加密；未作任何變更</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

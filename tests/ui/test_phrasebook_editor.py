@@ -884,3 +884,20 @@ def test_traditional_renderings_are_listed_marked_and_approved_by_saving(
     assert (saved.language, saved.text, saved.converted) == (Language.ZH_HANT, first.text, False)
     still = [entry.text for entry in shown_entries(editor) if entry.converted]
     assert first.text not in still and len(still) == len(converted) - 1
+
+
+def test_import_problems_are_listed_in_the_staff_language(
+    qtbot: Any, editor: PhrasebookEditor, run: Run, tmp_path: Path
+) -> None:
+    """A bad row's reason is a message code: a Traditional Chinese screen says it in 繁體."""
+    path = tmp_path / "brand.csv"
+    path.write_text(BAD_CSV, encoding="utf-8")
+    translations = i18n.Translations(out_dir=tmp_path / "qm")
+    try:
+        translations.switch("zh_TW")
+        assert run(editor.import_file(path), timeout_ms=15000) is None
+        lines = editor.report_lines()
+    finally:
+        translations.switch("en")
+    assert lines[0] == "第 3 行：未知的 severity 'loud'（可用：block、warn、hint）"
+    assert lines[1].startswith("第 4 行：推薦話術列需要填寫 situation（greeting、")

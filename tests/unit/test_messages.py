@@ -114,7 +114,16 @@ def test_every_code_reads_in_chinese_without_english_words(language: str) -> Non
     for cls in m.all_codes():
         said = wording.say(_sample(cls), language)
         assert "{" not in said, (cls.CODE, said)
-        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {"PIN", "JSON", "CSV"}
+        leftovers = set(re.findall(r"[A-Za-z]{2,}", said)) - {
+            "PIN",
+            "JSON",
+            "CSV",
+            "UTF",
+            "Excel",
+            "SQLite",
+            "Service",
+            "Console",
+        }
         assert not leftovers, (cls.CODE, said)
 
 
@@ -316,3 +325,84 @@ def test_cli_says_a_setting_refusal_in_the_locale_language(
     argv = ("settings", "set", "cti_port", "99999", "--db", db, "--as", "Grace")
     assert _main(monkeypatch, "7391\n", *argv) == 1
     assert capsys.readouterr().err == "cti_port必須是 1 到 65535 之間的整數。\n"
+
+
+def test_a_bad_phrasebook_row_is_said_in_the_reader_language() -> None:
+    from console.domain.phrasebook_io import PhrasebookFormatError, read_phrasebook
+
+    with pytest.raises(PhrasebookFormatError) as caught:
+        read_phrasebook('[{"kind": "taboo", "language": "en", "text": "x", "colour": 1}]')
+    [error] = caught.value.errors
+    assert str(error) == (
+        "line 1: unknown field(s) 'colour'; a taboo row needs a severity (block, warn or hint)"
+    )
+    assert wording.say(error.said, "zh_CN") == (
+        "第 1 行：未知字段 'colour'；禁忌词行需要填写 severity（block、warn 或 hint）"
+    )
+    assert wording.say(error.said, "zh_TW") == (
+        "第 1 行：未知欄位 'colour'；禁忌詞列需要填寫 severity（block、warn 或 hint）"
+    )
+
+
+def test_cli_says_import_row_errors_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    path = tmp_path / "people.csv"
+    path.write_text("name,email,member_no\nAnn,bad-email,M1\nBob,,M1\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    add = ("staff", "add", "--db", db, "--name", "Grace", "--role", "admin")
+    assert _main(monkeypatch, "7391\n", *add) == 0
+    command = ("import", "customers", "--db", db, "--as", "Grace", str(path))
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:2] == [
+        "第 2 行，email 列：'bad-email' 不是有效的电子邮箱地址",
+        "第 3 行，member_no 列：会员号 'M1' 已在第 2 行使用",
+    ]
+    monkeypatch.setenv("LC_ALL", "C")  # a script: the same English as before
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:2] == [
+        "line 2, column email: 'bad-email' is not a valid email address",
+        "line 3, column member_no: member number 'M1' is already used on line 2",
+    ]
+
+
+def test_a_purchase_row_error_is_said_in_traditional_chinese() -> None:
+    from console.services.csv_io import parse_purchases_csv
+
+    parsed = parse_purchases_csv(
+        "member_no,date,item,quantity,price,currency\nM1,2024-02-30,Tea,0,-1,yuan\n"
+    )
+    said = [wording.say(error.said, "zh_TW") for error in parsed.errors]
+    assert [error.reason for error in parsed.errors] == [
+        "'2024-02-30' is not a real date and time (day is out of range for month)",
+        "quantity '0' is not a positive whole number",
+        "price '-1' is negative",
+        "currency 'yuan' is not a three-letter code such as CNY",
+    ]
+    assert said == [
+        "第 2 行，date 欄：'2024-02-30' 不是真實存在的日期時間（day is out of range for month）",
+        "第 2 行，quantity 欄：數量 '0' 不是正整數",
+        "第 2 行，price 欄：單價 '-1' 是負數",
+        "第 2 行，currency 欄：幣別 'yuan' 不是 CNY 這樣的三字母代碼",
+    ]
+
+
+def test_a_refused_restore_is_said_in_the_reader_language(tmp_path: Path) -> None:
+    from console.repositories.database_files import RestoreRefused
+    from console.storage.sqlite.backup import check_backup
+
+    offered = tmp_path / "notes.db"
+    offered.write_bytes(b"not a database at all, just some words" * 10)
+    with pytest.raises(RestoreRefused) as refused:
+        check_backup(offered)
+    assert str(refused.value) == (
+        f"{offered} is not a Service Console backup (not an SQLite file), or it is "
+        "encrypted with a key this database does not have; nothing changed"
+    )
+    assert wording.error_text(refused.value, "zh_TW") == (
+        f"{offered} 不是 Service Console 的備份（不是 SQLite 檔案），"
+        "或者它用本資料庫沒有的金鑰加密；未作任何變更"
+    )

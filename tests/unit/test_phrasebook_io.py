@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from console.domain.messages import UnknownValue
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
 from console.domain.phrasebook_io import (
     HEADER,
@@ -145,7 +146,9 @@ def test_the_error_message_lists_every_row() -> None:
     message = str(caught.value)
     assert message.startswith("2 bad rows; nothing was imported:")
     assert "line 2: unknown kind 'x'" in message and "line 3: unknown kind 'y'" in message
-    assert caught.value.errors[0] == RowError(2, "unknown kind 'x' (use one of: approved, taboo)")
+    unknown = UnknownValue("kind", "'x'", ("approved", "taboo"))
+    assert caught.value.errors[0] == RowError(2, unknown)
+    assert caught.value.errors[0].reason == "unknown kind 'x' (use one of: approved, taboo)"
 
 
 def test_broken_quoting_is_reported() -> None:

@@ -12,6 +12,7 @@ from console.domain.consent import Method, Purpose
 from console.domain.customer import Customer, ImportantDate, PartialDate, Phone, PurchaseItem
 from console.domain.roles import NotAllowed
 from console.repositories import Store
+from console.services import wording
 from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
@@ -257,8 +258,10 @@ def test_erasure_needs_a_reason_and_an_unknown_table_stops_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cid = canary(customers, clock)
-    with pytest.raises(ValueError, match="say why"):
+    with pytest.raises(ValueError, match="say why") as refused:
         run(privacy.erase_customer(cid, " "))
+    said = wording.error_text(refused.value, "zh_CN")
+    assert said == "请说明清除该客户资料的原因（例如：客户本人要求）"
     monkeypatch.delitem(store.ERASURE, "visits")
     with pytest.raises(store.ErasureIncomplete, match="visits"):
         run(privacy.erase_customer(cid, "asked"))

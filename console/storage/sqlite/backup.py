@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from console import files
+from console.domain import messages as m
 from console.repositories import database_files as api
 from console.repositories.database_files import BackupInfo
 from console.storage.sqlite import driver, privacy, schema
@@ -122,7 +123,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
     if target.exists() and not target.is_file():
-        raise BackupFailed(f"{target} is a folder or a device, not a file a backup can replace")
+        raise BackupFailed(m.BackupTargetNotAFile(str(target)))
     try:
         files.private_folder(target.parent)  # 0700 when it is new: backups hold customers
         partial.unlink(missing_ok=True)
@@ -132,10 +133,7 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
             source.backup(dest)  # pages=-1: one consistent snapshot in one step
             dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
             if not _sound(dest, partial):
-                raise SourceDamaged(
-                    f"the backup copy failed its integrity check, so {target} was not "
-                    "written; the database itself may be damaged (details in the log)"
-                )
+                raise SourceDamaged(m.BackupCopyUnsound(str(target)))
             customers = _count_customers(dest)
             version = int(dest.execute("PRAGMA user_version").fetchone()[0])
         finally:
@@ -149,27 +147,16 @@ def _backup_connection(source: Any, key: DbKey | None, target: Path | str) -> Ba
         partial.unlink(missing_ok=True)
         log.warning("backup to %s failed: %s", target, exc)
         if driver.error_code(exc) == driver.SQLITE_FULL:
-            raise BackupFailed(
-                f"the disk holding {target.parent} is full, so the backup was not written; "
-                "free some space (or choose another backup folder) and try again"
-            ) from None
+            raise BackupFailed(m.BackupDiskFull(str(target.parent))) from None
         if driver.error_code(exc) in (driver.SQLITE_CORRUPT, driver.SQLITE_NOTADB):
-            raise SourceDamaged(
-                f"the database is damaged, so no sound backup could be written to {target} "
-                "(details in the log)"
-            ) from None
-        raise BackupFailed(f"the backup to {target} failed: {exc}") from None
+            raise SourceDamaged(m.BackupSourceDamaged(str(target))) from None
+        raise BackupFailed(m.BackupFailedBecause(str(target), str(exc))) from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise BackupFailed(
-                f"the disk holding {target.parent} is full, so the backup was not written; "
-                "free some space (or choose another backup folder) and try again"
-            ) from None
-        raise BackupFailed(
-            f"the backup to {target} could not be written: {exc.strerror or exc}"
-        ) from None
+            raise BackupFailed(m.BackupDiskFull(str(target.parent))) from None
+        raise BackupFailed(m.BackupNotWritten(str(target), str(exc.strerror or exc))) from None
     return BackupInfo(target, target.stat().st_size, customers, version)
 
 
@@ -178,36 +165,26 @@ def check_backup(path: Path | str, key: DbKey | None = None) -> BackupInfo:
     Service Console database."""
     path = Path(path)
     if not path.is_file():
-        raise RestoreRefused(f"{path} is not a file")
+        raise RestoreRefused(m.RestoreNotAFile(str(path)))
     if key is None and not driver.is_plain_sqlite(path):
-        raise RestoreRefused(
-            f"{path} is not a Service Console backup (not an SQLite file), or it is "
-            "encrypted with a key this database does not have; nothing changed"
-        )
+        raise RestoreRefused(m.RestoreNotSqliteOrKey(str(path)))
     try:
         conn = driver.connect_raw(
             path, key if not driver.is_plain_sqlite(path) else None, readonly=True
         )
     except driver.WrongKey:
-        raise RestoreRefused(
-            f"{path} is encrypted with another key (or is not a backup); nothing changed"
-        ) from None
+        raise RestoreRefused(m.RestoreOtherKey(str(path))) from None
     except driver.Error as exc:
         log.warning("backup %s could not be opened: %s", path, exc)
         if driver.error_code(exc) == driver.SQLITE_CORRUPT:
-            raise RestoreRefused(
-                f"{path} is damaged or cut short (details in the log); choose another "
-                "backup — nothing changed"
-            ) from None
-        raise RestoreRefused(f"{path} could not be opened: {exc}") from None
+            raise RestoreRefused(m.RestoreCutShort(str(path))) from None
+        raise RestoreRefused(m.RestoreNotOpened(str(path), str(exc))) from None
     try:
         if not _sound(conn, path):
-            raise RestoreRefused(
-                f"{path} is damaged (details in the log); choose another backup — nothing changed"
-            )
+            raise RestoreRefused(m.RestoreDamaged(str(path)))
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         if app_id != schema.APPLICATION_ID:
-            raise RestoreRefused(f"{path} is not a Service Console backup; nothing changed")
+            raise RestoreRefused(m.RestoreNotOurs(str(path)))
         schema.check_not_newer(conn)
         return BackupInfo(
             path,
@@ -217,17 +194,11 @@ def check_backup(path: Path | str, key: DbKey | None = None) -> BackupInfo:
         )
     except driver.DatabaseError as exc:
         log.warning("backup %s failed its check: %s", path, exc)
-        raise RestoreRefused(
-            f"{path} is damaged or not a database (details in the log); choose another "
-            "backup — nothing changed"
-        ) from None
+        raise RestoreRefused(m.RestoreNotADatabase(str(path))) from None
     except schema.SchemaTooNew as exc:
-        raise RestoreRefused(
-            f"{path} was written by a newer version of Service Console (schema {exc.found}); "
-            "update the app first — nothing changed"
-        ) from None
+        raise RestoreRefused(m.RestoreTooNew(str(path), exc.found)) from None
     except schema.ForeignDatabase:
-        raise RestoreRefused(f"{path} belongs to another program; nothing changed") from None
+        raise RestoreRefused(m.RestoreForeign(str(path))) from None
     finally:
         conn.close()
 
@@ -244,10 +215,8 @@ def restore_into(
     info = check_backup(backup, key)
     backup_plain = driver.is_plain_sqlite(Path(backup))
     if backup_plain != (key is None):
-        raise RestoreRefused(
-            f"{backup} is {'plain' if backup_plain else 'encrypted'} but the database is "
-            f"{'encrypted' if key is not None else 'plain'}; nothing changed"
-        )
+        refused = m.RestorePlainIntoEncrypted if backup_plain else m.RestoreEncryptedIntoPlain
+        raise RestoreRefused(refused(str(backup)))
     live = Path(live)
     register = _known_erasures(Path(safety_copy).parent, key)
     if live.exists() and live.stat().st_size > 0:
