@@ -32,8 +32,8 @@ class Tier(enum.StrEnum):
         try:
             return cls(value)
         except ValueError:
-            allowed = ", ".join(t.value for t in cls)
-            raise ValueError(f"unknown tier {text!r} (use one of: {allowed})") from None
+            allowed = tuple(t.value for t in cls)
+            raise m.Refusal(m.UnknownTier(repr(text), allowed)) from None
 
 
 class Language(enum.StrEnum):
@@ -55,19 +55,18 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not between 1 and 12")
+            raise m.Refusal(m.MonthOutOfRange(self.month))
         # Validate against a leap year when the year is unknown so 29 Feb is allowed.
         year = self.year if self.year is not None else 2000
         if self.year is not None and not 1 <= self.year <= 9999:
-            raise ValueError(f"year {self.year} is out of range")
+            raise m.Refusal(m.YearOutOfRange(self.year))
         try:
             dt.date(year, self.month, self.day)
         except ValueError:
             if self.year is not None:
-                raise ValueError(
-                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} is not a date"
-                ) from None
-            raise ValueError(f"--{self.month:02d}-{self.day:02d} is not a date") from None
+                written = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+                raise m.Refusal(m.NoSuchDay(written)) from None
+            raise m.Refusal(m.NoSuchDay(f"--{self.month:02d}-{self.day:02d}")) from None
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -78,12 +77,11 @@ class PartialDate:
                 return cls(int(value[2:4]), int(value[5:7]))
             if len(value) == 10 and value[4] == "-" and value[7] == "-":
                 return cls(int(value[5:7]), int(value[8:10]), int(value[0:4]))
-        except ValueError as exc:
-            if "not" in str(exc) or "range" in str(exc):
-                raise
-        raise ValueError(
-            f"{text!r} is not a date (use YYYY-MM-DD, or --MM-DD if the year is unknown)"
-        )
+        except m.Refusal:  # a month, year or day the calendar does not have
+            raise
+        except ValueError:  # not digits: said below
+            pass
+        raise m.Refusal(m.NotABirthday(repr(text), "YYYY-MM-DD", "--MM-DD"))
 
     def iso(self) -> str:
         if self.year is None:
@@ -264,15 +262,15 @@ def parse_money(text: str) -> int:
     """Parse ``12``, ``12.5`` or ``12.50`` into minor units. Raises ValueError."""
     value = text.strip().replace(",", "")
     if not value:
-        raise ValueError("price is empty")
+        raise m.Refusal(m.PriceEmpty())
     negative = value.startswith("-")
     if negative:
         value = value[1:]
     whole, _, frac = value.partition(".")
     if not whole.isdigit() and not (whole == "" and frac.isdigit()):
-        raise ValueError(f"{text!r} is not an amount of money")
+        raise m.Refusal(m.NotAnAmount(repr(text)))
     if frac and (not frac.isdigit() or len(frac) > 2):
-        raise ValueError(f"{text!r} is not an amount of money (at most 2 decimals)")
+        raise m.Refusal(m.TooManyDecimals(repr(text)))
     minor = int(whole or "0") * 100 + int((frac + "00")[:2] if frac else "0")
     return -minor if negative else minor
 

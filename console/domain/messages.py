@@ -1801,3 +1801,98 @@ class RestoreEncryptedIntoPlain(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "{backup} is encrypted but the database is plain; nothing changed"
     )
+
+
+# --- phone numbers, birthdays, tiers and money as written (a CSV cell, a form field) ------
+# ``text`` is the value as written, quoted (``repr``); region codes and tiers are data.
+
+
+@dataclass(frozen=True)
+class PhoneEmpty(Message):
+    CODE: ClassVar[str] = "phone.empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "phone number is empty")
+
+
+@dataclass(frozen=True)
+class NotAPhoneNumber(Message):
+    text: str
+    CODE: ClassVar[str] = "phone.not_a_number"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text} is not a phone number")
+
+
+@dataclass(frozen=True)
+class PhoneNotValidInRegion(Message):
+    text: str
+    region: str
+    CODE: ClassVar[str] = "phone.not_valid_in_region"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a valid phone number for region {region}"
+    )
+
+
+@dataclass(frozen=True)
+class MonthOutOfRange(Message):
+    month: int
+    CODE: ClassVar[str] = "date.month_out_of_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "month {month} is not between 1 and 12")
+
+
+@dataclass(frozen=True)
+class YearOutOfRange(Message):
+    year: int
+    CODE: ClassVar[str] = "date.year_out_of_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "year {year} is out of range")
+
+
+@dataclass(frozen=True)
+class NoSuchDay(Message):
+    """``date`` is ``YYYY-MM-DD`` or ``--MM-DD`` (a day the calendar does not have)."""
+
+    date: str
+    CODE: ClassVar[str] = "date.no_such_day"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{date} is not a date")
+
+
+@dataclass(frozen=True)
+class NotABirthday(Message):
+    """``full`` and ``partial`` are the accepted forms (``YYYY-MM-DD``, ``--MM-DD``)."""
+
+    text: str
+    full: str
+    partial: str
+    CODE: ClassVar[str] = "date.not_a_birthday"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a date (use {full}, or {partial} if the year is unknown)"
+    )
+
+
+@dataclass(frozen=True)
+class UnknownTier(Message):
+    text: str
+    allowed: tuple[str, ...]
+    CODE: ClassVar[str] = "tier.unknown"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown tier {text} (use one of: {allowed})"
+    )
+
+
+@dataclass(frozen=True)
+class PriceEmpty(Message):
+    CODE: ClassVar[str] = "money.price_empty"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "price is empty")
+
+
+@dataclass(frozen=True)
+class NotAnAmount(Message):
+    text: str
+    CODE: ClassVar[str] = "money.not_an_amount"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text} is not an amount of money")
+
+
+@dataclass(frozen=True)
+class TooManyDecimals(Message):
+    text: str
+    CODE: ClassVar[str] = "money.too_many_decimals"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not an amount of money (at most 2 decimals)"
+    )

@@ -7,11 +7,19 @@ import re
 
 import phonenumbers
 
+from console.domain import messages as m
+from console.domain.messages import Message
+
 DEFAULT_REGION = "CN"
 
 
 class InvalidPhone(ValueError):
-    """The text is not a valid phone number for the region."""
+    """The text is not a valid phone number for the region; ``message`` says why
+    (``str()`` is the English sentence)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def digits_only(text: str) -> str:
@@ -36,15 +44,15 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """
     raw = text.strip().translate(_FULLWIDTH_DIGITS)
     if not raw:
-        raise InvalidPhone("phone number is empty")
+        raise InvalidPhone(m.PhoneEmpty())
     if raw.startswith("00"):
         raw = "+" + raw[2:]
     try:
         parsed = phonenumbers.parse(raw, region.upper() or None)
     except phonenumbers.NumberParseException:
-        raise InvalidPhone(f"{text!r} is not a phone number") from None
+        raise InvalidPhone(m.NotAPhoneNumber(repr(text))) from None
     if not phonenumbers.is_valid_number(parsed):
-        raise InvalidPhone(f"{text!r} is not a valid phone number for region {region.upper()}")
+        raise InvalidPhone(m.PhoneNotValidInRegion(repr(text), region.upper()))
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

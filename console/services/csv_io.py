@@ -134,6 +134,7 @@ from console.domain.messages import (
     NotARealDate,
     NotAValidEmail,
     NotMoney,
+    PhoneNotValidInRegion,
     PhoneTwiceInCell,
     PhoneUsedOnLine,
     PriceMoreThan,
@@ -467,9 +468,7 @@ def normalise_phone_fast(text: str, region: str = DEFAULT_REGION) -> str:
                 if plan.keeps(national):
                     if plan.is_valid(national):
                         return text
-                    raise InvalidPhone(
-                        f"{text!r} is not a valid phone number for region {region.upper()}"
-                    )
+                    raise InvalidPhone(PhoneNotValidInRegion(repr(text), region.upper()))
                 break
     elif _NATIONAL_DIGITS.fullmatch(text):
         national = text.replace(" ", "").replace("-", "")
@@ -483,9 +482,7 @@ def normalise_phone_fast(text: str, region: str = DEFAULT_REGION) -> str:
             ):
                 if plan.is_valid(national):
                     return f"+{country_code}{national}"
-                raise InvalidPhone(
-                    f"{text!r} is not a valid phone number for region {region.upper()}"
-                )
+                raise InvalidPhone(PhoneNotValidInRegion(repr(text), region.upper()))
     return normalise_phone(text, region)
 
 

@@ -4531,6 +4531,50 @@ Quiet table</source>
         <source>Duplicate approved phrase &apos;{text}&apos;: {entries} are the same after ignoring case, width and spacing.</source>
         <translation>推荐话术“{text}”重复：{entries}在忽略大小写、全半角和空格后相同。</translation>
     </message>
+    <message>
+        <source>phone number is empty</source>
+        <translation>电话号码为空</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} 不是电话号码</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid phone number for region {region}</source>
+        <translation>{text} 不是地区 {region} 的有效电话号码</translation>
+    </message>
+    <message>
+        <source>month {month} is not between 1 and 12</source>
+        <translation>月份 {month} 不在 1 到 12 之间</translation>
+    </message>
+    <message>
+        <source>year {year} is out of range</source>
+        <translation>年份 {year} 超出范围</translation>
+    </message>
+    <message>
+        <source>{date} is not a date</source>
+        <translation>{date} 不是有效日期</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (use {full}, or {partial} if the year is unknown)</source>
+        <translation>{text} 不是日期（请用 {full}；不知道年份时用 {partial}）</translation>
+    </message>
+    <message>
+        <source>unknown tier {text} (use one of: {allowed})</source>
+        <translation>未知的会员等级 {text}（请用以下之一：{allowed}）</translation>
+    </message>
+    <message>
+        <source>price is empty</source>
+        <translation>价格为空</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money</source>
+        <translation>{text} 不是金额</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (at most 2 decimals)</source>
+        <translation>{text} 不是金额（最多两位小数）</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

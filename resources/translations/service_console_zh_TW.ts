@@ -4531,6 +4531,50 @@ Quiet table</source>
         <source>Duplicate approved phrase &apos;{text}&apos;: {entries} are the same after ignoring case, width and spacing.</source>
         <translation>推薦話術「{text}」重複：{entries}在忽略大小寫、全半形和空格後相同。</translation>
     </message>
+    <message>
+        <source>phone number is empty</source>
+        <translation>電話號碼為空</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} 不是電話號碼</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid phone number for region {region}</source>
+        <translation>{text} 不是地區 {region} 的有效電話號碼</translation>
+    </message>
+    <message>
+        <source>month {month} is not between 1 and 12</source>
+        <translation>月份 {month} 不在 1 到 12 之間</translation>
+    </message>
+    <message>
+        <source>year {year} is out of range</source>
+        <translation>年份 {year} 超出範圍</translation>
+    </message>
+    <message>
+        <source>{date} is not a date</source>
+        <translation>{date} 不是有效日期</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (use {full}, or {partial} if the year is unknown)</source>
+        <translation>{text} 不是日期（請用 {full}；不知道年份時用 {partial}）</translation>
+    </message>
+    <message>
+        <source>unknown tier {text} (use one of: {allowed})</source>
+        <translation>未知的會員等級 {text}（請用以下之一：{allowed}）</translation>
+    </message>
+    <message>
+        <source>price is empty</source>
+        <translation>價格為空</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money</source>
+        <translation>{text} 不是金額</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount of money (at most 2 decimals)</source>
+        <translation>{text} 不是金額（最多兩位小數）</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -406,3 +406,43 @@ def test_a_refused_restore_is_said_in_the_reader_language(tmp_path: Path) -> Non
         f"{offered} 不是 Service Console 的備份（不是 SQLite 檔案），"
         "或者它用本資料庫沒有的金鑰加密；未作任何變更"
     )
+
+
+def test_cli_says_phone_birthday_and_tier_errors_of_an_import_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "name,phones,birthday,tier\n"
+        "Ann,12345,1990-02-30,\n"
+        "Bob,abc,02/03/1990,platinum\n"
+        "Cy,,--13-01,\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    add = ("staff", "add", "--db", db, "--name", "Grace", "--role", "admin")
+    assert _main(monkeypatch, "7391\n", *add) == 0
+    command = ("import", "customers", "--db", db, "--as", "Grace", str(path))
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:6] == [
+        "第 2 行，phones 列：'12345' 不是地区 CN 的有效电话号码",
+        "第 2 行，birthday 列：1990-02-30 不是有效日期",
+        "第 3 行，phones 列：'abc' 不是电话号码",
+        "第 3 行，birthday 列：'02/03/1990' 不是日期（请用 YYYY-MM-DD；不知道年份时用 --MM-DD）",
+        "第 3 行，tier 列：未知的会员等级 'platinum'（请用以下之一：regular、silver、gold、vip）",
+        "第 4 行，birthday 列：月份 13 不在 1 到 12 之间",
+    ]
+    monkeypatch.setenv("LC_ALL", "C")  # a script: the same English as before
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:6] == [
+        "line 2, column phones: '12345' is not a valid phone number for region CN",
+        "line 2, column birthday: 1990-02-30 is not a date",
+        "line 3, column phones: 'abc' is not a phone number",
+        "line 3, column birthday: '02/03/1990' is not a date (use YYYY-MM-DD, or --MM-DD if "
+        "the year is unknown)",
+        "line 3, column tier: unknown tier 'platinum' (use one of: regular, silver, gold, vip)",
+        "line 4, column birthday: month 13 is not between 1 and 12",
+    ]
