@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from console import cli_args
+from console.domain import messages as m
 from console.domain.text import escape_controls
 from console.services.wording import error_text, say
 
@@ -416,7 +417,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("say what to import: customers or purchases")
     path = Path(args.file)
     if not path.is_file():
-        print(f"{path} does not exist or is not a file", file=sys.stderr)
+        print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
         return EXIT_REJECTED
     runner = _open(args.db)
     try:
@@ -451,15 +452,16 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         runner.close()
     for error in result.errors:
         print(say(error.said), file=sys.stderr)
-    verb = "would import" if args.dry_run else "imported"
     if result.errors and not args.skip_invalid:
-        print(
-            f"{len(result.errors)} bad row(s); nothing was imported "
-            "(fix them, or use --skip-invalid to import the good rows)",
-            file=sys.stderr,
-        )
+        print(say(m.ImportRejected(len(result.errors), "--skip-invalid")), file=sys.stderr)
         return EXIT_REJECTED
-    out.write(f"{verb} {result.imported:,} {args.what}; skipped {len(result.errors)} bad row(s)\n")
+    summary = {
+        (False, "customers"): m.ImportedCustomers,
+        (False, "purchases"): m.ImportedPurchases,
+        (True, "customers"): m.WouldImportCustomers,
+        (True, "purchases"): m.WouldImportPurchases,
+    }[bool(args.dry_run), args.what]
+    out.write(say(summary(f"{result.imported:,}", len(result.errors))) + "\n")
     return EXIT_REJECTED if result.errors and result.imported == 0 else EXIT_OK
 
 
@@ -641,7 +643,7 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
     fmt = _phrasebook_format(args.file, args.format)
     path = Path(args.file)
     if args.action == "import" and not path.is_file():
-        print(f"{path} does not exist or is not a file", file=sys.stderr)
+        print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
         return EXIT_REJECTED
     runner = _open(args.db)
     try:
@@ -671,12 +673,12 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
     except PhrasebookFormatError as exc:
         for error in exc.errors:
             print(f"{path}: {say(error.said)}", file=sys.stderr)
-        print(f"{len(exc.errors)} bad row(s); nothing was imported", file=sys.stderr)
+        print(say(m.BadRowsNothingImported(len(exc.errors))), file=sys.stderr)
         return EXIT_REJECTED
     except PhrasebookInvalid as exc:
         for problem in exc.problems:
             print(f"{path}: {say(problem.message)}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was imported", file=sys.stderr)
+        print(say(m.ProblemsNothingImported(len(exc.problems))), file=sys.stderr)
         return EXIT_REJECTED
     except (PermissionDenied, PhrasebookNotFound, PhrasebookBusy, ValueError) as exc:
         print(error_text(exc), file=sys.stderr)

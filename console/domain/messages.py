@@ -1896,3 +1896,89 @@ class TooManyDecimals(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "{text} is not an amount of money (at most 2 decimals)"
     )
+
+
+# --- the command line's own summaries (after an import's row errors) -----------------------
+# Counts are data (``count`` already grouped as "1,234" where the English groups it); the
+# English keeps its "(s)" so scripts that read it see the same words as before.
+
+
+@dataclass(frozen=True)
+class NotAFileToRead(Message):
+    path: str
+    CODE: ClassVar[str] = "cli.not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} does not exist or is not a file"
+    )
+
+
+@dataclass(frozen=True)
+class ImportRejected(Message):
+    """``option`` is the command line's option that imports the good rows anyway."""
+
+    count: int
+    option: str
+    CODE: ClassVar[str] = "cli.import_rejected"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} bad row(s); nothing was imported (fix them, or use {option} to import "
+        "the good rows)",
+    )
+
+
+@dataclass(frozen=True)
+class ImportedCustomers(Message):
+    count: str
+    bad: int
+    CODE: ClassVar[str] = "cli.imported_customers"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "imported {count} customers; skipped {bad} bad row(s)"
+    )
+
+
+@dataclass(frozen=True)
+class ImportedPurchases(Message):
+    count: str
+    bad: int
+    CODE: ClassVar[str] = "cli.imported_purchases"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "imported {count} purchases; skipped {bad} bad row(s)"
+    )
+
+
+@dataclass(frozen=True)
+class WouldImportCustomers(Message):
+    count: str
+    bad: int
+    CODE: ClassVar[str] = "cli.would_import_customers"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "would import {count} customers; skipped {bad} bad row(s)"
+    )
+
+
+@dataclass(frozen=True)
+class WouldImportPurchases(Message):
+    count: str
+    bad: int
+    CODE: ClassVar[str] = "cli.would_import_purchases"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "would import {count} purchases; skipped {bad} bad row(s)"
+    )
+
+
+@dataclass(frozen=True)
+class BadRowsNothingImported(Message):
+    count: int
+    CODE: ClassVar[str] = "cli.bad_rows"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{count} bad row(s); nothing was imported"
+    )
+
+
+@dataclass(frozen=True)
+class ProblemsNothingImported(Message):
+    count: int
+    CODE: ClassVar[str] = "cli.problems"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{count} problem(s); nothing was imported"
+    )

@@ -4575,6 +4575,38 @@ Quiet table</source>
         <source>{text} is not an amount of money (at most 2 decimals)</source>
         <translation>{text} 不是金额（最多两位小数）</translation>
     </message>
+    <message>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path} 不存在或不是文件</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s); nothing was imported (fix them, or use {option} to import the good rows)</source>
+        <translation>{count} 行有误，未导入任何内容（请修正，或用 {option} 只导入无误的行）</translation>
+    </message>
+    <message>
+        <source>imported {count} customers; skipped {bad} bad row(s)</source>
+        <translation>已导入 {count} 位客户；跳过 {bad} 行有误的数据</translation>
+    </message>
+    <message>
+        <source>imported {count} purchases; skipped {bad} bad row(s)</source>
+        <translation>已导入 {count} 条消费记录；跳过 {bad} 行有误的数据</translation>
+    </message>
+    <message>
+        <source>would import {count} customers; skipped {bad} bad row(s)</source>
+        <translation>将导入 {count} 位客户；跳过 {bad} 行有误的数据</translation>
+    </message>
+    <message>
+        <source>would import {count} purchases; skipped {bad} bad row(s)</source>
+        <translation>将导入 {count} 条消费记录；跳过 {bad} 行有误的数据</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s); nothing was imported</source>
+        <translation>{count} 行有误，未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing was imported</source>
+        <translation>{count} 个问题，未导入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -4575,6 +4575,38 @@ Quiet table</source>
         <source>{text} is not an amount of money (at most 2 decimals)</source>
         <translation>{text} 不是金額（最多兩位小數）</translation>
     </message>
+    <message>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path} 不存在或不是檔案</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s); nothing was imported (fix them, or use {option} to import the good rows)</source>
+        <translation>{count} 列有誤，未匯入任何內容（請修正，或用 {option} 只匯入無誤的列）</translation>
+    </message>
+    <message>
+        <source>imported {count} customers; skipped {bad} bad row(s)</source>
+        <translation>已匯入 {count} 位客戶；略過 {bad} 列有誤的資料</translation>
+    </message>
+    <message>
+        <source>imported {count} purchases; skipped {bad} bad row(s)</source>
+        <translation>已匯入 {count} 筆消費紀錄；略過 {bad} 列有誤的資料</translation>
+    </message>
+    <message>
+        <source>would import {count} customers; skipped {bad} bad row(s)</source>
+        <translation>將匯入 {count} 位客戶；略過 {bad} 列有誤的資料</translation>
+    </message>
+    <message>
+        <source>would import {count} purchases; skipped {bad} bad row(s)</source>
+        <translation>將匯入 {count} 筆消費紀錄；略過 {bad} 列有誤的資料</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s); nothing was imported</source>
+        <translation>{count} 列有誤，未匯入任何內容</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing was imported</source>
+        <translation>{count} 個問題，未匯入任何內容</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -446,3 +446,39 @@ def test_cli_says_phone_birthday_and_tier_errors_of_an_import_in_the_locale_lang
         "line 3, column tier: unknown tier 'platinum' (use one of: regular, silver, gold, vip)",
         "line 4, column birthday: month 13 is not between 1 and 12",
     ]
+
+
+def test_cli_says_the_import_summary_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    path = tmp_path / "people.csv"
+    path.write_text("name,phones\nAnn,+8613812345678\nBob,12345\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    add = ("staff", "add", "--db", db, "--name", "Grace", "--role", "admin")
+    assert _main(monkeypatch, "7391\n", *add) == 0
+    capsys.readouterr()
+    command = ("import", "customers", "--db", db, "--as", "Grace", str(path))
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "1 行有误，未导入任何内容（请修正，或用 --skip-invalid 只导入无误的行）"
+    )
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("7391\n"))
+    assert cli.main([*command, "--skip-invalid", "--dry-run"], out=out) == 0
+    assert out.getvalue() == "将导入 1 位客户；跳过 1 行有误的数据\n"
+    assert capsys.readouterr().err == "第 3 行，phones 列：'12345' 不是地区 CN 的有效电话号码\n"
+    missing = ("import", "purchases", "--db", db, "--as", "Grace", str(tmp_path / "no.csv"))
+    assert _main(monkeypatch, "", *missing) == 1
+    assert capsys.readouterr().err == f"{tmp_path / 'no.csv'} 不存在或不是文件\n"
+
+    monkeypatch.setenv("LC_ALL", "C")  # a script: the same English as before
+    assert _main(monkeypatch, "7391\n", *command) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "1 bad row(s); nothing was imported (fix them, or use --skip-invalid to import "
+        "the good rows)"
+    )
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("7391\n"))
+    assert cli.main([*command, "--skip-invalid", "--dry-run"], out=out) == 0
+    assert out.getvalue() == "would import 1 customers; skipped 1 bad row(s)\n"
