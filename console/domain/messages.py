@@ -1982,3 +1982,54 @@ class ProblemsNothingImported(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "{count} problem(s); nothing was imported"
     )
+
+
+# --- phrasebook files: which format, and what a file cannot hold -------------------------
+# The formats' names and extensions are parameters (what the reader types).
+
+
+@dataclass(frozen=True)
+class UnknownPhrasebookFormat(Message):
+    text: str
+    csv: str
+    json: str
+    CODE: ClassVar[str] = "phrasebook_file.unknown_format"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unknown phrasebook format {text} (use {csv} or {json})"
+    )
+
+
+@dataclass(frozen=True)
+class NoExtension(Message):
+    path: str
+    csv: str
+    json: str
+    CODE: ClassVar[str] = "phrasebook_file.no_extension"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} has no extension; use {csv} or {json}"
+    )
+
+
+@dataclass(frozen=True)
+class EntryItemHoldsSeparator(Message):
+    """``text`` and ``item`` are quoted; ``field`` is the column (replacement, exception)."""
+
+    number: int
+    text: str
+    field: str
+    item: str
+    separator: str
+    CODE: ClassVar[str] = "phrasebook_file.entry_item_separator"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "entry {number} ({text}): {field} {item} contains '{separator}'"
+    )
+
+
+@dataclass(frozen=True)
+class CannotWritePhrasebook(Message):
+    problems: tuple[Message, ...]
+    CODE: ClassVar[str] = "phrasebook_file.cannot_write"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "cannot write the phrasebook: {problems}"
+    )
+    JOIN: ClassVar[str] = SEPARATOR

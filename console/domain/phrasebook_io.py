@@ -60,7 +60,9 @@ from console.domain.messages import (
     ApprovedRowNeeds,
     BrokenCsvRow,
     BrokenJson,
+    CannotWritePhrasebook,
     CellCount,
+    EntryItemHoldsSeparator,
     FieldEmpty,
     FieldEmptyUse,
     FileEmpty,
@@ -71,6 +73,7 @@ from console.domain.messages import (
     JsonNotAList,
     LoneSurrogate,
     Message,
+    NoExtension,
     NotABoolean,
     NotAString,
     NotAStringList,
@@ -81,6 +84,7 @@ from console.domain.messages import (
     RowReasons,
     TabooRowNeeds,
     UnknownFields,
+    UnknownPhrasebookFormat,
     Word,
     WrongHeader,
 )
@@ -119,14 +123,14 @@ class FileFormat(enum.StrEnum):
         try:
             return cls(value)
         except ValueError:
-            raise ValueError(f"unknown phrasebook format {text!r} (use csv or json)") from None
+            raise Refusal(UnknownPhrasebookFormat(repr(text), "csv", "json")) from None
 
     @classmethod
     def for_path(cls, path: str | os.PathLike[str]) -> FileFormat:
         """The format named by the file's extension (``.csv`` or ``.json``)."""
         suffix = Path(path).suffix
         if not suffix:
-            raise ValueError(f"{os.fspath(path)!r} has no extension; use .csv or .json")
+            raise Refusal(NoExtension(repr(os.fspath(path)), ".csv", ".json"))
         return cls.parse(suffix)
 
 
@@ -509,16 +513,16 @@ def _protect(cell: str) -> str:
 
 
 def _check_writable(entries: Sequence[PhraseEntry]) -> None:
-    problems: list[str] = []
+    problems: list[Message] = []
     for number, entry in enumerate(entries, start=1):
         for name, items in (("replacement", entry.replacements), ("exception", entry.exceptions)):
             problems.extend(
-                f"entry {number} ({entry.text!r}): {name} {item!r} contains '{SEPARATOR}'"
+                EntryItemHoldsSeparator(number, repr(entry.text), name, repr(item), SEPARATOR)
                 for item in items
                 if SEPARATOR in item
             )
     if problems:
-        raise ValueError("cannot write the phrasebook: " + "; ".join(problems))
+        raise Refusal(CannotWritePhrasebook(tuple(problems)))
 
 
 def write_phrasebook(entries: Iterable[PhraseEntry], fmt: FileFormat | str) -> str:

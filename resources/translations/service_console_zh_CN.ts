@@ -4607,6 +4607,22 @@ Quiet table</source>
         <source>{count} problem(s); nothing was imported</source>
         <translation>{count} 个问题，未导入任何内容</translation>
     </message>
+    <message>
+        <source>unknown phrasebook format {text} (use {csv} or {json})</source>
+        <translation>未知的话术库格式 {text}（请用 {csv} 或 {json}）</translation>
+    </message>
+    <message>
+        <source>{path} has no extension; use {csv} or {json}</source>
+        <translation>{path} 没有扩展名；请用 {csv} 或 {json}</translation>
+    </message>
+    <message>
+        <source>entry {number} ({text}): {field} {item} contains &apos;{separator}&apos;</source>
+        <translation>第 {number} 条（{text}）：{field} {item} 含有“{separator}”</translation>
+    </message>
+    <message>
+        <source>cannot write the phrasebook: {problems}</source>
+        <translation>无法写出话术库：{problems}</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

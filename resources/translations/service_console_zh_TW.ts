@@ -4607,6 +4607,22 @@ Quiet table</source>
         <source>{count} problem(s); nothing was imported</source>
         <translation>{count} 個問題，未匯入任何內容</translation>
     </message>
+    <message>
+        <source>unknown phrasebook format {text} (use {csv} or {json})</source>
+        <translation>未知的話術庫格式 {text}（請用 {csv} 或 {json}）</translation>
+    </message>
+    <message>
+        <source>{path} has no extension; use {csv} or {json}</source>
+        <translation>{path} 沒有副檔名；請用 {csv} 或 {json}</translation>
+    </message>
+    <message>
+        <source>entry {number} ({text}): {field} {item} contains &apos;{separator}&apos;</source>
+        <translation>第 {number} 條（{text}）：{field} {item} 含有「{separator}」</translation>
+    </message>
+    <message>
+        <source>cannot write the phrasebook: {problems}</source>
+        <translation>無法寫出話術庫：{problems}</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

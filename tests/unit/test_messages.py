@@ -482,3 +482,30 @@ def test_cli_says_the_import_summary_in_the_locale_language(
     monkeypatch.setattr(sys, "stdin", io.StringIO("7391\n"))
     assert cli.main([*command, "--skip-invalid", "--dry-run"], out=out) == 0
     assert out.getvalue() == "would import 1 customers; skipped 1 bad row(s)\n"
+
+
+def test_phrasebook_file_format_and_write_errors_are_said_in_the_reader_language() -> None:
+    from console.domain.phrasebook import EntryKind, Language, PhraseEntry
+    from console.domain.phrasebook_io import FileFormat, write_phrasebook
+
+    with pytest.raises(ValueError) as caught:
+        FileFormat.for_path("phrases")
+    assert str(caught.value) == "'phrases' has no extension; use .csv or .json"
+    assert wording.error_text(caught.value, "zh_CN") == "'phrases' 没有扩展名；请用 .csv 或 .json"
+    with pytest.raises(ValueError) as caught:
+        FileFormat.parse("xls")
+    assert str(caught.value) == "unknown phrasebook format 'xls' (use csv or json)"
+    assert wording.error_text(caught.value, "zh_TW") == "未知的話術庫格式 'xls'（請用 csv 或 json）"
+    entry = PhraseEntry(
+        kind=EntryKind.TABOO, language=Language.EN, text="no", replacements=("a|b", "c|d")
+    )
+    with pytest.raises(ValueError) as caught:
+        write_phrasebook([entry], "csv")
+    assert str(caught.value) == (
+        "cannot write the phrasebook: entry 1 ('no'): replacement 'a|b' contains '|'; "
+        "entry 1 ('no'): replacement 'c|d' contains '|'"
+    )
+    assert wording.error_text(caught.value, "zh_CN") == (
+        "无法写出话术库：第 1 条（'no'）：replacement 'a|b' 含有“|”；"
+        "第 1 条（'no'）：replacement 'c|d' 含有“|”"
+    )
