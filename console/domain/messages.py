@@ -2033,3 +2033,24 @@ class CannotWritePhrasebook(Message):
         "Messages", "cannot write the phrasebook: {problems}"
     )
     JOIN: ClassVar[str] = SEPARATOR
+
+
+@dataclass(frozen=True)
+class RestoreFailed(Message):
+    """``detail`` is the driver's own (English) words."""
+
+    live: str
+    detail: str
+    CODE: ClassVar[str] = "restore.failed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the restore into {live} failed: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class RestoredUnsound(Message):
+    live: str
+    CODE: ClassVar[str] = "restore.unsound_after"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{live} failed its integrity check after the restore (details in the log)"
+    )

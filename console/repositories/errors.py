@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from console.domain.messages import Message
+
 
 class StoreError(Exception):
     """The store could not do what was asked (disk full, damaged file, lost server…);
-    ``str(exc)`` is one sentence a person can act on, never a driver's traceback."""
+    ``str(exc)`` is one sentence a person can act on, never a driver's traceback.
+    Raised with a :class:`Message` instead of a sentence, it has a ``message`` attribute
+    that keeps it (to be said in the reader's language), and ``str()`` is its English."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # a Message goes on to a co-base that keeps it too
+        if len(args) == 1 and isinstance(args[0], Message):
+            self.message = args[0]
+            self.args = (str(args[0]),)

@@ -4623,6 +4623,14 @@ Quiet table</source>
         <source>cannot write the phrasebook: {problems}</source>
         <translation>无法写出话术库：{problems}</translation>
     </message>
+    <message>
+        <source>the restore into {live} failed: {detail}</source>
+        <translation>恢复到 {live} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>{live} failed its integrity check after the restore (details in the log)</source>
+        <translation>恢复后的 {live} 未通过完整性检查（详见日志）</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

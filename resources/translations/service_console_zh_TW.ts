@@ -4623,6 +4623,14 @@ Quiet table</source>
         <source>cannot write the phrasebook: {problems}</source>
         <translation>無法寫出話術庫：{problems}</translation>
     </message>
+    <message>
+        <source>the restore into {live} failed: {detail}</source>
+        <translation>還原到 {live} 失敗：{detail}</translation>
+    </message>
+    <message>
+        <source>{live} failed its integrity check after the restore (details in the log)</source>
+        <translation>還原後的 {live} 未通過完整性檢查（詳見日誌）</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

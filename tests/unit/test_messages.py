@@ -509,3 +509,30 @@ def test_phrasebook_file_format_and_write_errors_are_said_in_the_reader_language
         "无法写出话术库：第 1 条（'no'）：replacement 'a|b' 含有“|”；"
         "第 1 条（'no'）：replacement 'c|d' 含有“|”"
     )
+
+
+def test_a_restore_that_fails_its_check_afterwards_is_said_in_the_reader_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.storage.sqlite import backup
+    from console.storage.sqlite.database import NotADatabaseError, StorageError
+    from console.storage.sqlite.runner import DatabaseRunner
+
+    live = tmp_path / "console.db"
+    with DatabaseRunner(live) as runner:
+        info = runner.call(backup.backup_to, tmp_path / "copy.db")
+    checks = iter([True, True, False])  # the offered backup, the safety copy, the result
+    monkeypatch.setattr(backup, "_sound", lambda *args: next(checks))
+    with pytest.raises(NotADatabaseError) as caught:
+        backup.restore_into(info.path, live, tmp_path / "before.db")
+    assert str(caught.value) == (
+        f"{live} failed its integrity check after the restore (details in the log)"
+    )
+    assert (
+        wording.error_text(caught.value, "zh_CN") == f"恢复后的 {live} 未通过完整性检查（详见日志）"
+    )
+    failed = StorageError(m.RestoreFailed(str(live), "disk I/O error"))
+    assert str(failed) == f"the restore into {live} failed: disk I/O error"
+    assert wording.error_text(failed, "zh_TW") == f"還原到 {live} 失敗：disk I/O error"
+    assert str(StorageError("a sentence")) == "a sentence"  # the other errors as before
+    assert not hasattr(StorageError("a sentence"), "message")

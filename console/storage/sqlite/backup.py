@@ -239,7 +239,7 @@ def restore_into(
         try:
             src.backup(dest.conn)
         except driver.Error as exc:
-            raise StorageError(f"the restore into {live} failed: {exc}") from None
+            raise StorageError(m.RestoreFailed(str(live), str(exc))) from None
         finally:
             dest.close()
     finally:
@@ -248,9 +248,7 @@ def restore_into(
     reopened = connect(live, key)
     try:
         if not _sound(reopened.conn, live):
-            raise NotADatabaseError(
-                f"{live} failed its integrity check after the restore (details in the log)"
-            )
+            raise NotADatabaseError(m.RestoredUnsound(str(live)))
         # An erased customer stays erased: the register of the database being replaced
         # (and of the other backups) is applied to the restored copy.
         again = privacy.reapply_erasures(reopened, register)
