@@ -3,8 +3,9 @@
 The services write a detail's English sentence into the audit trail (a permanent record:
 what was written stays written, and older entries have only the words). To show a detail
 in the reader's language, :func:`audit_detail` finds the message it was made from — every
-permission refusal, a setting's scope, a merge, a reward, an export, why a sign-in failed —
-or None for a detail a person typed (a reason for erasing, a backup note), which is shown as it is.
+permission refusal, a setting's scope, a merge, a reward, an export, why a sign-in failed,
+a backup's note — or None for a detail a person typed (a reason for erasing), which is
+shown as it is.
 
 Plain Python: no Qt, no I/O.
 """
@@ -35,6 +36,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type[m.Message]], ...] = (
     (re.compile(r"merged into #(?P<keep>\d+)"), m.MergedInto),
     (re.compile(r"#(?P<other>\d+) merged into #(?P<keep>\d+)"), m.MergedFrom),
     (re.compile(r"(?P<count>\d+) entr(?:y|ies) as CSV"), m.AuditExported),
+    (re.compile(r"WARNING: (?P<problem>.+)"), m.TrailWarning),
 )
 _FIXED: dict[str, m.Message] = {
     str(said): said
@@ -45,12 +47,16 @@ _FIXED: dict[str, m.Message] = {
         m.AttemptInactive(),
         m.AttemptLocked(),
         m.LockedAfterWrongPins(),
+        m.TrailIntact(),
     )
 }
 
 
 def audit_detail(text: str) -> m.Message | None:
     """The message an audit detail was recorded from; None for words a person wrote."""
+    if text.startswith("scheduled; "):  # a scheduled backup's note
+        note = audit_detail(text.removeprefix("scheduled; "))
+        return m.ScheduledBackupNote(note) if note is not None else None
     if text in _FIXED:
         return _FIXED[text]
     if text in _refusals():

@@ -2054,3 +2054,29 @@ class RestoredUnsound(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "{live} failed its integrity check after the restore (details in the log)"
     )
+
+
+# --- a backup's audit note (recorded in English; read back by audit_words) --------------
+# ``problem`` is the audit trail check's own description of a broken chain.
+
+
+@dataclass(frozen=True)
+class TrailIntact(Message):
+    CODE: ClassVar[str] = "backup.trail_intact"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "audit trail intact")
+
+
+@dataclass(frozen=True)
+class TrailWarning(Message):
+    problem: str
+    CODE: ClassVar[str] = "backup.trail_warning"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "WARNING: {problem}")
+
+
+@dataclass(frozen=True)
+class ScheduledBackupNote(Message):
+    """A scheduled backup's note: ``note`` is :class:`TrailIntact` or :class:`TrailWarning`."""
+
+    note: Message
+    CODE: ClassVar[str] = "backup.scheduled_note"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "scheduled; {note}")

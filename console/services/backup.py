@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.domain import messages as m
 from console.domain.clock import Clock, SystemClock
+from console.domain.messages import Message
 from console.domain.roles import Permission
 from console.repositories import Store
 from console.repositories.database_files import (
@@ -136,7 +138,7 @@ class BackupService:
             "backup",
             "database",
             fields={"customers": result.customers, "file": result.path.name},
-            detail=_trail_note(result),
+            detail=str(_trail_note(result)),
         )
         return result
 
@@ -167,7 +169,7 @@ class BackupService:
             action="backup",
             entity="database",
             fields={"customers": result.customers, "file": result.path.name},
-            detail="scheduled; " + _trail_note(result),
+            detail=str(m.ScheduledBackupNote(_trail_note(result))),
         )
         await self._store.write(lambda r: r.staff.append_audit(entry))
         await self._prune(await self._settings.get(BACKUP_KEEP))
@@ -206,5 +208,5 @@ class BackupService:
             old.unlink(missing_ok=True)
 
 
-def _trail_note(result: BackupResult) -> str:
-    return "audit trail intact" if result.trail_intact else f"WARNING: {result.trail_problem}"
+def _trail_note(result: BackupResult) -> Message:
+    return m.TrailIntact() if result.trail_intact else m.TrailWarning(result.trail_problem)

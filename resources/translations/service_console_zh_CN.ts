@@ -4631,6 +4631,18 @@ Quiet table</source>
         <source>{live} failed its integrity check after the restore (details in the log)</source>
         <translation>恢复后的 {live} 未通过完整性检查（详见日志）</translation>
     </message>
+    <message>
+        <source>audit trail intact</source>
+        <translation>审计记录完整</translation>
+    </message>
+    <message>
+        <source>WARNING: {problem}</source>
+        <translation>警告：{problem}</translation>
+    </message>
+    <message>
+        <source>scheduled; {note}</source>
+        <translation>定时备份；{note}</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -4631,6 +4631,18 @@ Quiet table</source>
         <source>{live} failed its integrity check after the restore (details in the log)</source>
         <translation>還原後的 {live} 未通過完整性檢查（詳見日誌）</translation>
     </message>
+    <message>
+        <source>audit trail intact</source>
+        <translation>稽核紀錄完整</translation>
+    </message>
+    <message>
+        <source>WARNING: {problem}</source>
+        <translation>警告：{problem}</translation>
+    </message>
+    <message>
+        <source>scheduled; {note}</source>
+        <translation>排程備份；{note}</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

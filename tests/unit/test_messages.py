@@ -536,3 +536,16 @@ def test_a_restore_that_fails_its_check_afterwards_is_said_in_the_reader_languag
     assert wording.error_text(failed, "zh_TW") == f"還原到 {live} 失敗：disk I/O error"
     assert str(StorageError("a sentence")) == "a sentence"  # the other errors as before
     assert not hasattr(StorageError("a sentence"), "message")
+
+
+def test_a_backup_audit_note_is_recorded_in_english_and_read_back_as_a_code() -> None:
+    from console.domain.audit_words import audit_detail
+
+    intact = audit_detail("audit trail intact")
+    assert intact == m.TrailIntact()
+    assert wording.say(intact, "zh_TW") == "稽核紀錄完整"
+    scheduled = audit_detail("scheduled; WARNING: chain of Grace is broken at #7")
+    assert scheduled == m.ScheduledBackupNote(m.TrailWarning("chain of Grace is broken at #7"))
+    assert str(scheduled) == "scheduled; WARNING: chain of Grace is broken at #7"
+    assert wording.say(scheduled, "zh_CN") == "定时备份；警告：chain of Grace is broken at #7"
+    assert audit_detail("scheduled; because I said so") is None  # words a person wrote
