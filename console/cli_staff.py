@@ -141,7 +141,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
         if not args.yes:
             raise CliUsage("erasing cannot be undone: add --yes")
         result = await privacy.erase_customer(args.id, args.reason)
-        out.write(result.describe() + "\n")
+        out.write(say(result.said()) + "\n")
         return EXIT_OK if result.wal_cleared else EXIT_REJECTED
 
     try:

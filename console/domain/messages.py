@@ -2080,3 +2080,69 @@ class ScheduledBackupNote(Message):
     note: Message
     CODE: ClassVar[str] = "backup.scheduled_note"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "scheduled; {note}")
+
+
+# --- what an erasure did, and what still holds the customer ---------------------------------
+
+
+@dataclass(frozen=True)
+class ErasureReport(Message):
+    """The parts below, said together."""
+
+    parts: tuple[Message, ...]
+    CODE: ClassVar[str] = "erasure.report"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{parts}")
+    JOIN: ClassVar[str] = SEPARATOR
+
+
+@dataclass(frozen=True)
+class ErasureDone(Message):
+    customer_id: int
+    redacted: int
+    CODE: ClassVar[str] = "erasure.done"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "erased customer #{customer_id}: personal data removed from the database, search "
+        "index rewritten, {redacted} audit entries redacted",
+    )
+
+
+@dataclass(frozen=True)
+class ErasureWalKept(Message):
+    CODE: ClassVar[str] = "erasure.wal_kept"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "could not finish: another program is reading the database, so old copies of the "
+        "data are still in its write-ahead log; they are removed when every program using "
+        "the database has closed it (or erase again once it has)",
+    )
+
+
+@dataclass(frozen=True)
+class ErasureBackupsNeverRotate(Message):
+    CODE: ClassVar[str] = "erasure.backups_never_rotate"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "older backups still hold this customer until they are deleted (scheduled backups "
+        "are switched off, so none rotates out)",
+    )
+
+
+@dataclass(frozen=True)
+class ErasureBackupsUntil(Message):
+    when: dt.datetime
+    CODE: ClassVar[str] = "erasure.backups_until"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "older backups still hold this customer until {when} when the oldest is rotated out",
+    )
+
+
+@dataclass(frozen=True)
+class ErasureManualBackups(Message):
+    count: int
+    CODE: ClassVar[str] = "erasure.manual_backups"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} manual or pre-restore backup(s) hold this customer until someone deletes them",
+    )

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from console.domain import messages as m
 from console.domain.clock import Clock
 from console.domain.consent import ConsentEvent, Method, Purpose
 from console.domain.messages import ErasureWithoutReason, Refusal
@@ -42,35 +43,22 @@ class ErasureResult:
         return self.wal_cleared and not self.backups.holds_anything
 
     def describe(self) -> str:
-        """The result in one paragraph for the manager (CLI; the window shows the same)."""
-        parts = [
-            f"erased customer #{self.customer_id}: personal data removed from the database, "
-            f"search index rewritten, {self.redacted} audit entries redacted"
-        ]
+        """The result in one paragraph for the manager, in English."""
+        return str(self.said())
+
+    def said(self) -> m.ErasureReport:
+        """The result as a message (the CLI says it in the locale's language)."""
+        parts: list[m.Message] = [m.ErasureDone(self.customer_id, self.redacted)]
         if not self.wal_cleared:
-            parts.append(
-                "could not finish: another program is reading the database, so old copies of "
-                "the data are still in its write-ahead log; they are removed when every "
-                "program using the database has closed it (or erase again once it has)"
-            )
+            parts.append(m.ErasureWalKept())
         retention = self.backups
         if retention.scheduled_kept:
-            parts.append(
-                "older backups still hold this customer until they are deleted (scheduled "
-                "backups are switched off, so none rotates out)"
-            )
+            parts.append(m.ErasureBackupsNeverRotate())
         elif retention.scheduled_until is not None:
-            when = retention.scheduled_until.strftime("%Y-%m-%d %H:%M")
-            parts.append(
-                f"older backups still hold this customer until {when} when the oldest is "
-                "rotated out"
-            )
+            parts.append(m.ErasureBackupsUntil(retention.scheduled_until))
         if retention.kept_until_deleted:
-            parts.append(
-                f"{len(retention.kept_until_deleted)} manual or pre-restore backup(s) hold "
-                "this customer until someone deletes them"
-            )
-        return "; ".join(parts)
+            parts.append(m.ErasureManualBackups(len(retention.kept_until_deleted)))
+        return m.ErasureReport(tuple(parts))
 
 
 class PrivacyService:

@@ -4643,6 +4643,30 @@ Quiet table</source>
         <source>scheduled; {note}</source>
         <translation>定时备份；{note}</translation>
     </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>erased customer #{customer_id}: personal data removed from the database, search index rewritten, {redacted} audit entries redacted</source>
+        <translation>已清除客户 #{customer_id}：个人资料已从数据库删除，搜索索引已重建，{redacted} 条审计记录已遮蔽</translation>
+    </message>
+    <message>
+        <source>could not finish: another program is reading the database, so old copies of the data are still in its write-ahead log; they are removed when every program using the database has closed it (or erase again once it has)</source>
+        <translation>未能完成：另一个程序正在读取数据库，旧的资料副本仍留在其预写日志中；待所有使用该数据库的程序都关闭后即会删除（或在那之后再清除一次）</translation>
+    </message>
+    <message>
+        <source>older backups still hold this customer until they are deleted (scheduled backups are switched off, so none rotates out)</source>
+        <translation>较早的备份仍保存着这位客户，直到它们被删除（定时备份已关闭，因此不会有备份被轮换掉）</translation>
+    </message>
+    <message>
+        <source>older backups still hold this customer until {when} when the oldest is rotated out</source>
+        <translation>较早的备份仍保存着这位客户，直到 {when} 最旧的一份被轮换掉</translation>
+    </message>
+    <message>
+        <source>{count} manual or pre-restore backup(s) hold this customer until someone deletes them</source>
+        <translation>{count} 份手动或恢复前的备份仍保存着这位客户，直到有人删除它们</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -4643,6 +4643,30 @@ Quiet table</source>
         <source>scheduled; {note}</source>
         <translation>排程備份；{note}</translation>
     </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>erased customer #{customer_id}: personal data removed from the database, search index rewritten, {redacted} audit entries redacted</source>
+        <translation>已清除客戶 #{customer_id}：個人資料已從資料庫刪除，搜尋索引已重建，{redacted} 筆稽核紀錄已遮蔽</translation>
+    </message>
+    <message>
+        <source>could not finish: another program is reading the database, so old copies of the data are still in its write-ahead log; they are removed when every program using the database has closed it (or erase again once it has)</source>
+        <translation>未能完成：另一個程式正在讀取資料庫，舊的資料副本仍留在其預寫日誌中；待所有使用該資料庫的程式都關閉後即會刪除（或在那之後再清除一次）</translation>
+    </message>
+    <message>
+        <source>older backups still hold this customer until they are deleted (scheduled backups are switched off, so none rotates out)</source>
+        <translation>較早的備份仍保存著這位客戶，直到它們被刪除（排程備份已關閉，因此不會有備份被輪替掉）</translation>
+    </message>
+    <message>
+        <source>older backups still hold this customer until {when} when the oldest is rotated out</source>
+        <translation>較早的備份仍保存著這位客戶，直到 {when} 最舊的一份被輪替掉</translation>
+    </message>
+    <message>
+        <source>{count} manual or pre-restore backup(s) hold this customer until someone deletes them</source>
+        <translation>{count} 份手動或還原前的備份仍保存著這位客戶，直到有人刪除它們</translation>
+    </message>
 </context>
 <context>
     <name>OccasionWords</name>

@@ -549,3 +549,25 @@ def test_a_backup_audit_note_is_recorded_in_english_and_read_back_as_a_code() ->
     assert str(scheduled) == "scheduled; WARNING: chain of Grace is broken at #7"
     assert wording.say(scheduled, "zh_CN") == "定时备份；警告：chain of Grace is broken at #7"
     assert audit_detail("scheduled; because I said so") is None  # words a person wrote
+
+
+def test_a_finished_erasure_is_described_in_english_and_said_in_the_reader_language() -> None:
+    from console.services.backup import Retention
+    from console.services.privacy import ErasureResult
+
+    kept = Retention(dt.datetime(2026, 12, 9, 3, 0), False, (Path("a.db"), Path("b.db")))
+    result = ErasureResult(customer_id=12, redacted=4, wal_cleared=False, backups=kept)
+    assert result.describe() == (
+        "erased customer #12: personal data removed from the database, search index "
+        "rewritten, 4 audit entries redacted; could not finish: another program is reading "
+        "the database, so old copies of the data are still in its write-ahead log; they are "
+        "removed when every program using the database has closed it (or erase again once "
+        "it has); older backups still hold this customer until 2026-12-09 03:00 when the "
+        "oldest is rotated out; 2 manual or pre-restore backup(s) hold this customer until "
+        "someone deletes them"
+    )
+    done = ErasureResult(12, 0, True, Retention(None, True, ()))
+    assert wording.say(done.said(), "zh_CN") == (
+        "已清除客户 #12：个人资料已从数据库删除，搜索索引已重建，0 条审计记录已遮蔽；"
+        "较早的备份仍保存着这位客户，直到它们被删除（定时备份已关闭，因此不会有备份被轮换掉）"
+    )
