@@ -53,7 +53,7 @@ from console.services.customers import (
     normalise_phones,
 )
 from console.ui.checked_editor import CheckedTextEdit, confirm_save
-from console.ui.i18n import format_date, locale, message_text
+from console.ui.i18n import error_text, format_date, locale, message_text
 from console.ui.phrase_checker import PhraseChecker
 from console.ui.widgets import (
     Retranslating,
@@ -181,7 +181,7 @@ def check_date(text: str) -> tuple[str, str]:
     try:
         date = PartialDate.parse(text)
     except ValueError as exc:
-        return str(exc), ""
+        return error_text(exc), ""
     return "", describe_date(date)
 
 

@@ -35,3 +35,18 @@ def test_codes_read_in_the_interface_language(qapp: Any, tmp_path: Path) -> None
         assert i18n.error_text(ValueError("plain")) == "plain"
     finally:
         translations.switch("en")
+
+
+def test_a_bad_birthday_reads_in_the_interface_language(qapp: Any, tmp_path: Path) -> None:
+    from console.ui.customer_dialog import check_date
+
+    translations = i18n.Translations(out_dir=tmp_path / "qm")
+    try:
+        translations.switch("en")
+        english, _ = check_date("31/02")
+        assert english and english.isascii()
+        translations.switch("zh_CN")
+        chinese, _ = check_date("31/02")
+        assert chinese != english and "不是日期" in chinese, chinese
+    finally:
+        translations.switch("en")
