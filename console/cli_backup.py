@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console.cli_staff import add_as
+from console.domain import messages as m
 from console.domain.clock import SystemClock
-from console.services.wording import error_text
+from console.services.wording import error_text, say
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -75,11 +76,9 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     finally:
         runner.close()
-    out.write(
-        f"backed up {result.customers:,} customers to {result.path} ({result.size:,} bytes)\n"
-    )
+    out.write(say(m.BackedUp(f"{result.customers:,}", str(result.path), f"{result.size:,}")) + "\n")
     if not result.trail_intact:
-        print(f"warning: the backup was made, but the {result.trail_problem}", file=sys.stderr)
+        print(say(m.BackupTrailBroken(result.trail_problems)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -140,11 +139,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     if not args.yes:
-        print(
-            f"{args.file} is a sound backup ({info.customers:,} customers); add --yes to "
-            f"replace {live} with it (close the app first)",
-            file=sys.stderr,
-        )
+        sound = m.SoundBackup(args.file, f"{info.customers:,}", "--yes", str(live))
+        print(say(sound), file=sys.stderr)
         return EXIT_USAGE
     # Who may restore is decided by the database in use; when there is none (a lost
     # disk), by the restored one — removed again if the answer is no.
@@ -173,16 +169,15 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         except (SignInRefused, NotAllowed) as exc:
             for leftover in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
                 leftover.unlink(missing_ok=True)
-            print(f"{exc} (nothing was restored)", file=sys.stderr)
+            print(say(m.NothingRestored(error_text(exc))), file=sys.stderr)
             return EXIT_REJECTED
     _record_restore(live, args, info.customers)
-    saved = f"; the previous database was saved to {safety}" if safety.exists() else ""
-    again = (
-        f"; {len(restored.erased_again)} customer(s) erased since that backup were erased again"
-        if restored.erased_again
-        else ""
-    )
-    out.write(f"restored {info.customers:,} customers into {live}{saved}{again}\n")
+    said: list[m.Message] = [m.Restored(f"{info.customers:,}", str(live))]
+    if safety.exists():
+        said.append(m.RestoredSavedPrevious(str(safety)))
+    if restored.erased_again:
+        said.append(m.RestoredErasedAgain(len(restored.erased_again)))
+    out.write("".join(say(part) for part in said) + "\n")
     return EXIT_OK
 
 
@@ -194,12 +189,9 @@ def cmd_encrypt(args: argparse.Namespace, out: TextIO) -> int:
     if args.passphrase_stdin:
         passphrase = sys.stdin.readline().rstrip("\r\n")
         if len(passphrase) < 10:
-            print("the passphrase needs at least 10 characters", file=sys.stderr)
+            print(say(m.PassphraseTooShort(10)), file=sys.stderr)
             return EXIT_REJECTED
     report = encrypt_database(resolve_db_path(args.db), passphrase)
-    kept = "with your passphrase" if passphrase else "with a key kept in this computer's keychain"
-    out.write(
-        f"encrypted {report.path} ({report.tables} tables, {report.rows:,} rows) {kept}; "
-        "the plain file was overwritten and removed\n"
-    )
+    done = m.EncryptedWithPassphrase if passphrase else m.EncryptedWithKeychain
+    out.write(say(done(str(report.path), report.tables, f"{report.rows:,}")) + "\n")
     return EXIT_OK

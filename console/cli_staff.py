@@ -281,7 +281,8 @@ def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
     reports = asyncio.run(audit.verify())
     broken = [r for r in reports if not r.intact]
     for report in broken:
-        print(report.describe(), file=sys.stderr)
+        said = report.said()
+        print(say(said) if said is not None else report.describe(), file=sys.stderr)
     if broken:
         return EXIT_REJECTED
     trail, attempts = reports

@@ -2146,3 +2146,271 @@ class ErasureManualBackups(Message):
         "Messages",
         "{count} manual or pre-restore backup(s) hold this customer until someone deletes them",
     )
+
+
+# --- the audit chains' check: what is wrong where --------------------------------------------
+# Storage finds the first break of a hash chain; the problem is one of these codes. English
+# (``str()``) is the words ``audit verify`` and a backup's warning always printed.
+
+AUDIT_TRAIL = QT_TRANSLATE_NOOP("Messages", "audit trail")
+SIGN_IN_ATTEMPTS = QT_TRANSLATE_NOOP("Messages", "sign-in attempts")
+AUDIT_ENTRY = QT_TRANSLATE_NOOP("Messages", "audit entry")
+SIGN_IN_ATTEMPT = QT_TRANSLATE_NOOP("Messages", "sign-in attempt")
+
+
+@dataclass(frozen=True)
+class ChainNoHash(Message):
+    CODE: ClassVar[str] = "chain.no_hash"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "inserted outside the app (it has no chain hash)"
+    )
+
+
+@dataclass(frozen=True)
+class ChainAfterEnd(Message):
+    CODE: ClassVar[str] = "chain.after_end"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "inserted outside the app (after the recorded end of the chain)"
+    )
+
+
+MISSING_ONE = QT_TRANSLATE_NOOP("Messages", "{count} entry before it ({span}) missing (deleted)")
+
+
+@dataclass(frozen=True)
+class ChainMissingBefore(Message):
+    """``span`` is ``#4`` or ``#4–#5``."""
+
+    count: int
+    span: str
+    CODE: ClassVar[str] = "chain.missing_before"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{count} entries before it ({span}) missing (deleted)"
+    )
+
+    @property
+    def template(self) -> str:
+        return MISSING_ONE if self.count == 1 else self.TEMPLATE
+
+
+@dataclass(frozen=True)
+class ChainOutOfOrder(Message):
+    CODE: ClassVar[str] = "chain.out_of_order"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "inserted out of order: it does not follow the entry before it"
+    )
+
+
+@dataclass(frozen=True)
+class ChainChanged(Message):
+    CODE: ClassVar[str] = "chain.changed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "changed after it was recorded (who, when, what or which record differ)"
+    )
+
+
+@dataclass(frozen=True)
+class ChainFieldsChanged(Message):
+    CODE: ClassVar[str] = "chain.fields_changed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "changed after it was recorded (its field values differ)"
+    )
+
+
+@dataclass(frozen=True)
+class ChainBlanked(Message):
+    CODE: ClassVar[str] = "chain.blanked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "its field values were blanked without an erasure recording it"
+    )
+
+
+@dataclass(frozen=True)
+class ChainBadTime(Message):
+    CODE: ClassVar[str] = "chain.bad_time"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "its time is not a time")
+
+
+@dataclass(frozen=True)
+class ChainDatedBefore(Message):
+    """``at`` is the earlier entry's recorded time, as recorded."""
+
+    entry_id: int
+    at: str
+    CODE: ClassVar[str] = "chain.dated_before"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "inserted out of order: dated before entry #{entry_id} ({at})"
+    )
+
+
+@dataclass(frozen=True)
+class ChainNewestMissing(Message):
+    span: str
+    CODE: ClassVar[str] = "chain.newest_missing"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the newest entries ({span}) are missing (deleted)"
+    )
+
+
+@dataclass(frozen=True)
+class ChainEndReplaced(Message):
+    CODE: ClassVar[str] = "chain.end_replaced"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "replaced after it was recorded (the end differs)"
+    )
+
+
+@dataclass(frozen=True)
+class ChainCountDiffers(Message):
+    CODE: ClassVar[str] = "chain.count_differs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the number of entries differs")
+
+
+BROKEN_NO_TIME = QT_TRANSLATE_NOOP("Messages", "{chain} broken at {what} #{entry_id}: {problem}")
+
+
+@dataclass(frozen=True)
+class ChainBroken(Message):
+    """A chain (:data:`AUDIT_TRAIL` or :data:`SIGN_IN_ATTEMPTS` as a :class:`Word`) and
+    the first entry where it does not hold (``at`` is its recorded time, "" when the entry
+    itself is missing)."""
+
+    chain: Message
+    what: Message
+    entry_id: int
+    at: str
+    problem: Message
+    CODE: ClassVar[str] = "chain.broken"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{chain} broken at {what} #{entry_id} ({at}): {problem}"
+    )
+
+    @property
+    def template(self) -> str:
+        return self.TEMPLATE if self.at else BROKEN_NO_TIME
+
+
+MARKED_TEXTS = (
+    *MARKED_TEXTS,
+    AUDIT_TRAIL,
+    SIGN_IN_ATTEMPTS,
+    AUDIT_ENTRY,
+    SIGN_IN_ATTEMPT,
+    MISSING_ONE,
+    BROKEN_NO_TIME,
+)
+
+
+# --- backup, restore and encrypt on the command line -------------------------------------------
+# Counts are data, grouped as the English groups them ("1,234"); the English keeps its
+# "(s)" so scripts see the same words as before.
+
+
+@dataclass(frozen=True)
+class BackedUp(Message):
+    customers: str
+    path: str
+    size: str
+    CODE: ClassVar[str] = "cli.backed_up"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "backed up {customers} customers to {path} ({size} bytes)"
+    )
+
+
+@dataclass(frozen=True)
+class BackupTrailBroken(Message):
+    """``problems``: a :class:`ChainBroken` per broken chain."""
+
+    problems: tuple[Message, ...]
+    CODE: ClassVar[str] = "cli.backup_trail_broken"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "warning: the backup was made, but the {problems}"
+    )
+    JOIN: ClassVar[str] = SEPARATOR
+
+
+@dataclass(frozen=True)
+class SoundBackup(Message):
+    file: str
+    customers: str
+    option: str
+    live: str
+    CODE: ClassVar[str] = "cli.sound_backup"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} is a sound backup ({customers} customers); add {option} to replace {live} "
+        "with it (close the app first)",
+    )
+
+
+@dataclass(frozen=True)
+class NothingRestored(Message):
+    """Why the restored database refused the person restoring (``refusal``, already in
+    the reader's words)."""
+
+    refusal: str
+    CODE: ClassVar[str] = "cli.nothing_restored"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{refusal} (nothing was restored)")
+
+
+@dataclass(frozen=True)
+class Restored(Message):
+    customers: str
+    live: str
+    CODE: ClassVar[str] = "cli.restored"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "restored {customers} customers into {live}"
+    )
+
+
+@dataclass(frozen=True)
+class RestoredSavedPrevious(Message):
+    safety: str
+    CODE: ClassVar[str] = "cli.restored_saved_previous"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "; the previous database was saved to {safety}"
+    )
+
+
+@dataclass(frozen=True)
+class RestoredErasedAgain(Message):
+    count: int
+    CODE: ClassVar[str] = "cli.restored_erased_again"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "; {count} customer(s) erased since that backup were erased again"
+    )
+
+
+@dataclass(frozen=True)
+class PassphraseTooShort(Message):
+    least: int
+    CODE: ClassVar[str] = "cli.passphrase_too_short"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the passphrase needs at least {least} characters"
+    )
+
+
+@dataclass(frozen=True)
+class EncryptedWithPassphrase(Message):
+    path: str
+    tables: int
+    rows: str
+    CODE: ClassVar[str] = "cli.encrypted_passphrase"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "encrypted {path} ({tables} tables, {rows} rows) with your passphrase; the plain "
+        "file was overwritten and removed",
+    )
+
+
+@dataclass(frozen=True)
+class EncryptedWithKeychain(Message):
+    path: str
+    tables: int
+    rows: str
+    CODE: ClassVar[str] = "cli.encrypted_keychain"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "encrypted {path} ({tables} tables, {rows} rows) with a key kept in this computer's "
+        "keychain; the plain file was overwritten and removed",
+    )

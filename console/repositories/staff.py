@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from console.domain import messages as m
 from console.domain.roles import Role
 from console.domain.staff import AuditEntry, StaffMember
 
@@ -83,7 +84,7 @@ class Break:
 
     entry_id: int
     at: str  # the entry's recorded time ("" when the entry itself is missing)
-    problem: str
+    problem: m.Message  # one of the chain.* codes
 
     def describe(self, table: str) -> str:
         what = "audit entry" if table == AUDIT_CHAIN else "sign-in attempt"
@@ -114,6 +115,20 @@ class ChainReport:
         if self.broken is None:
             return f"{name} intact: {self.entries} entries"
         return f"{name} broken at {self.broken.describe(self.table)}"
+
+    def said(self) -> m.Message | None:
+        """Where and how the chain is broken, as a message code (None when intact);
+        ``str()`` of it is :meth:`describe`."""
+        if self.broken is None:
+            return None
+        audit = self.table == AUDIT_CHAIN
+        return m.ChainBroken(
+            chain=m.Word(m.AUDIT_TRAIL if audit else m.SIGN_IN_ATTEMPTS),
+            what=m.Word(m.AUDIT_ENTRY if audit else m.SIGN_IN_ATTEMPT),
+            entry_id=self.broken.entry_id,
+            at=str(self.broken.at or ""),
+            problem=self.broken.problem,
+        )
 
 
 class StaffRepository(Protocol):

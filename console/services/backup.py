@@ -96,6 +96,11 @@ class BackupResult:
         """One sentence per broken chain ("" when intact)."""
         return "; ".join(report.describe() for report in self.trail if not report.intact)
 
+    @property
+    def trail_problems(self) -> tuple[Message, ...]:
+        """:attr:`trail_problem` as message codes, one per broken chain."""
+        return tuple(said for report in self.trail if (said := report.said()) is not None)
+
 
 class BackupService:
     def __init__(

@@ -4408,6 +4408,122 @@ Quiet table</source>
         <translation>{backup} 已加密，但数据库未加密；未作任何更改</translation>
     </message>
     <message>
+        <source>audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>sign-in attempts</source>
+        <translation>登录尝试记录</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计条目</translation>
+    </message>
+    <message>
+        <source>sign-in attempt</source>
+        <translation>登录尝试</translation>
+    </message>
+    <message>
+        <source>inserted outside the app (it has no chain hash)</source>
+        <translation>在应用之外插入（没有链哈希值）</translation>
+    </message>
+    <message>
+        <source>inserted outside the app (after the recorded end of the chain)</source>
+        <translation>在应用之外插入（位于记录的链尾之后）</translation>
+    </message>
+    <message>
+        <source>{count} entry before it ({span}) missing (deleted)</source>
+        <translation>它之前的 {count} 条记录（{span}）缺失（已被删除）</translation>
+    </message>
+    <message>
+        <source>{count} entries before it ({span}) missing (deleted)</source>
+        <translation>它之前的 {count} 条记录（{span}）缺失（已被删除）</translation>
+    </message>
+    <message>
+        <source>inserted out of order: it does not follow the entry before it</source>
+        <translation>插入顺序有误：它没有接在前一条记录之后</translation>
+    </message>
+    <message>
+        <source>changed after it was recorded (who, when, what or which record differ)</source>
+        <translation>记录后被修改（人员、时间、操作或所涉记录不一致）</translation>
+    </message>
+    <message>
+        <source>changed after it was recorded (its field values differ)</source>
+        <translation>记录后被修改（字段值不一致）</translation>
+    </message>
+    <message>
+        <source>its field values were blanked without an erasure recording it</source>
+        <translation>字段值被清空，却没有相应的清除记录</translation>
+    </message>
+    <message>
+        <source>its time is not a time</source>
+        <translation>它的时间不是有效时间</translation>
+    </message>
+    <message>
+        <source>inserted out of order: dated before entry #{entry_id} ({at})</source>
+        <translation>插入顺序有误：日期早于记录 #{entry_id}（{at}）</translation>
+    </message>
+    <message>
+        <source>the newest entries ({span}) are missing (deleted)</source>
+        <translation>最新的记录（{span}）缺失（已被删除）</translation>
+    </message>
+    <message>
+        <source>replaced after it was recorded (the end differs)</source>
+        <translation>记录后被替换（链尾不一致）</translation>
+    </message>
+    <message>
+        <source>the number of entries differs</source>
+        <translation>记录条数不一致</translation>
+    </message>
+    <message>
+        <source>{chain} broken at {what} #{entry_id}: {problem}</source>
+        <translation>{chain}在{what} #{entry_id} 处断裂：{problem}</translation>
+    </message>
+    <message>
+        <source>{chain} broken at {what} #{entry_id} ({at}): {problem}</source>
+        <translation>{chain}在{what} #{entry_id}（{at}）处断裂：{problem}</translation>
+    </message>
+    <message>
+        <source>backed up {customers} customers to {path} ({size} bytes)</source>
+        <translation>已将 {customers} 位客户备份到 {path}（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>warning: the backup was made, but the {problems}</source>
+        <translation>警告：备份已完成，但{problems}</translation>
+    </message>
+    <message>
+        <source>{file} is a sound backup ({customers} customers); add {option} to replace {live} with it (close the app first)</source>
+        <translation>{file} 是完好的备份（{customers} 位客户）；加上 {option} 即可用它替换 {live}（请先关闭服务台）</translation>
+    </message>
+    <message>
+        <source>{refusal} (nothing was restored)</source>
+        <translation>{refusal}（未恢复任何内容）</translation>
+    </message>
+    <message>
+        <source>restored {customers} customers into {live}</source>
+        <translation>已将 {customers} 位客户恢复到 {live}</translation>
+    </message>
+    <message>
+        <source>; the previous database was saved to {safety}</source>
+        <translation>；原先的数据库已保存到 {safety}</translation>
+    </message>
+    <message>
+        <source>; {count} customer(s) erased since that backup were erased again</source>
+        <translation>；该备份之后清除的 {count} 位客户已再次清除</translation>
+    </message>
+    <message>
+        <source>the passphrase needs at least {least} characters</source>
+        <translation>口令至少需要 {least} 个字符</translation>
+    </message>
+    <message>
+        <source>encrypted {path} ({tables} tables, {rows} rows) with your passphrase; the plain file was overwritten and removed</source>
+        <translation>已用您的口令加密 {path}（{tables} 个表，{rows} 行）；未加密的文件已被覆盖并删除</translation>
+    </message>
+    <message>
+        <source>encrypted {path} ({tables} tables, {rows} rows) with a key kept in this computer&apos;s keychain; the plain file was overwritten and removed</source>
+        <translation>已用保存在本机密码钥匙串中的密钥加密 {path}（{tables} 个表，{rows} 行）；未加密的文件已被覆盖并删除</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4408,6 +4408,122 @@ Quiet table</source>
         <translation>{backup} 已加密，但資料庫未加密；未作任何變更</translation>
     </message>
     <message>
+        <source>audit trail</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>sign-in attempts</source>
+        <translation>登入嘗試紀錄</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>稽核條目</translation>
+    </message>
+    <message>
+        <source>sign-in attempt</source>
+        <translation>登入嘗試</translation>
+    </message>
+    <message>
+        <source>inserted outside the app (it has no chain hash)</source>
+        <translation>在應用程式之外插入（沒有鏈雜湊值）</translation>
+    </message>
+    <message>
+        <source>inserted outside the app (after the recorded end of the chain)</source>
+        <translation>在應用程式之外插入（位於記錄的鏈尾之後）</translation>
+    </message>
+    <message>
+        <source>{count} entry before it ({span}) missing (deleted)</source>
+        <translation>它之前的 {count} 筆紀錄（{span}）遺失（已被刪除）</translation>
+    </message>
+    <message>
+        <source>{count} entries before it ({span}) missing (deleted)</source>
+        <translation>它之前的 {count} 筆紀錄（{span}）遺失（已被刪除）</translation>
+    </message>
+    <message>
+        <source>inserted out of order: it does not follow the entry before it</source>
+        <translation>插入順序有誤：它沒有接在前一筆紀錄之後</translation>
+    </message>
+    <message>
+        <source>changed after it was recorded (who, when, what or which record differ)</source>
+        <translation>記錄後被修改（人員、時間、動作或所涉紀錄不一致）</translation>
+    </message>
+    <message>
+        <source>changed after it was recorded (its field values differ)</source>
+        <translation>記錄後被修改（欄位值不一致）</translation>
+    </message>
+    <message>
+        <source>its field values were blanked without an erasure recording it</source>
+        <translation>欄位值被清空，卻沒有相應的清除紀錄</translation>
+    </message>
+    <message>
+        <source>its time is not a time</source>
+        <translation>它的時間不是有效時間</translation>
+    </message>
+    <message>
+        <source>inserted out of order: dated before entry #{entry_id} ({at})</source>
+        <translation>插入順序有誤：日期早於紀錄 #{entry_id}（{at}）</translation>
+    </message>
+    <message>
+        <source>the newest entries ({span}) are missing (deleted)</source>
+        <translation>最新的紀錄（{span}）遺失（已被刪除）</translation>
+    </message>
+    <message>
+        <source>replaced after it was recorded (the end differs)</source>
+        <translation>記錄後被替換（鏈尾不一致）</translation>
+    </message>
+    <message>
+        <source>the number of entries differs</source>
+        <translation>紀錄筆數不一致</translation>
+    </message>
+    <message>
+        <source>{chain} broken at {what} #{entry_id}: {problem}</source>
+        <translation>{chain}在{what} #{entry_id} 處斷裂：{problem}</translation>
+    </message>
+    <message>
+        <source>{chain} broken at {what} #{entry_id} ({at}): {problem}</source>
+        <translation>{chain}在{what} #{entry_id}（{at}）處斷裂：{problem}</translation>
+    </message>
+    <message>
+        <source>backed up {customers} customers to {path} ({size} bytes)</source>
+        <translation>已將 {customers} 位客戶備份到 {path}（{size} 位元組）</translation>
+    </message>
+    <message>
+        <source>warning: the backup was made, but the {problems}</source>
+        <translation>警告：備份已完成，但{problems}</translation>
+    </message>
+    <message>
+        <source>{file} is a sound backup ({customers} customers); add {option} to replace {live} with it (close the app first)</source>
+        <translation>{file} 是完好的備份（{customers} 位客戶）；加上 {option} 即可用它取代 {live}（請先關閉服務台）</translation>
+    </message>
+    <message>
+        <source>{refusal} (nothing was restored)</source>
+        <translation>{refusal}（未還原任何內容）</translation>
+    </message>
+    <message>
+        <source>restored {customers} customers into {live}</source>
+        <translation>已將 {customers} 位客戶還原到 {live}</translation>
+    </message>
+    <message>
+        <source>; the previous database was saved to {safety}</source>
+        <translation>；原先的資料庫已儲存到 {safety}</translation>
+    </message>
+    <message>
+        <source>; {count} customer(s) erased since that backup were erased again</source>
+        <translation>；該備份之後清除的 {count} 位客戶已再次清除</translation>
+    </message>
+    <message>
+        <source>the passphrase needs at least {least} characters</source>
+        <translation>通關密語至少需要 {least} 個字元</translation>
+    </message>
+    <message>
+        <source>encrypted {path} ({tables} tables, {rows} rows) with your passphrase; the plain file was overwritten and removed</source>
+        <translation>已用您的通關密語加密 {path}（{tables} 個資料表，{rows} 列）；未加密的檔案已被覆寫並刪除</translation>
+    </message>
+    <message>
+        <source>encrypted {path} ({tables} tables, {rows} rows) with a key kept in this computer&apos;s keychain; the plain file was overwritten and removed</source>
+        <translation>已用儲存在本機密碼鑰匙圈中的金鑰加密 {path}（{tables} 個資料表，{rows} 列）；未加密的檔案已被覆寫並刪除</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

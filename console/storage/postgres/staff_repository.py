@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 from psycopg import errors as pg_errors
 
+from console.domain import messages as m
 from console.domain.roles import Role
 from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
 from console.repositories.staff import (
@@ -431,8 +432,7 @@ class PostgresStaff:
                 count += 1
                 row_id = int(values["id"])
                 if row_id > head_id:
-                    problem = "inserted outside the app (after the recorded end of the chain)"
-                    return report(count, Break(row_id, values["at"], problem))
+                    return report(count, Break(row_id, values["at"], m.ChainAfterEnd()))
                 found = check_row(chain, values, prev, redacted)
                 if found is not None:
                     return report(count, Break(row_id, values["at"], found))
@@ -440,14 +440,12 @@ class PostgresStaff:
         last_id = int(prev["id"]) if prev else 0
         if head_id > last_id:
             span = f"#{last_id + 1}" if head_id == last_id + 1 else f"#{last_id + 1}–#{head_id}"
-            problem = f"the newest entries ({span}) are missing (deleted)"
-            return report(count, Break(last_id + 1, "", problem))
+            return report(count, Break(last_id + 1, "", m.ChainNewestMissing(span)))
         if prev is not None and prev["hash"] != head_hash:
-            end = "replaced after it was recorded (the end differs)"
-            return report(count, Break(last_id, prev["at"], end))
+            return report(count, Break(last_id, prev["at"], m.ChainEndReplaced()))
         if count != head_entries:
             at = prev["at"] if prev else ""
-            return report(count, Break(last_id, at, "the number of entries differs"))
+            return report(count, Break(last_id, at, m.ChainCountDiffers()))
         return report(count, None)
 
 

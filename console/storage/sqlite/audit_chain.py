@@ -34,6 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
+from console.domain import messages as m
 from console.repositories.staff import (
     ATTEMPTS_CHAIN,
     AUDIT_CHAIN,
@@ -273,25 +274,24 @@ def _rows(db: sqlite_utils.Database, table: str) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, row, strict=True))
 
 
-def _missing(first: int, last: int) -> str:
+def _missing(first: int, last: int) -> m.Message:
     span = f"#{first}" if first == last else f"#{first}–#{last}"
-    count = last - first + 1
-    return f"{count} entr{'y' if count == 1 else 'ies'} before it ({span}) missing (deleted)"
+    return m.ChainMissingBefore(last - first + 1, span)
 
 
 def _check_row(
     table: str, values: dict[str, Any], prev: dict[str, Any] | None, redacted: set[int]
-) -> str | None:
+) -> m.Message | None:
     """What is wrong with one row given its predecessor, or None."""
     row_id = int(values["id"])
     if not values["hash"]:
-        return "inserted outside the app (it has no chain hash)"
+        return m.ChainNoHash()
     expected_prev = str(prev["hash"]) if prev else ""
     if values["prev_hash"] != expected_prev:
         first = int(prev["id"]) + 1 if prev else 1
         if row_id > first:
             return _missing(first, row_id - 1)
-        return "inserted out of order: it does not follow the entry before it"
+        return m.ChainOutOfOrder()
     if table == AUDIT:
         computed = _audit_row_hash(values)
     else:
@@ -304,18 +304,18 @@ def _check_row(
             prev_hash=str(values["prev_hash"]),
         )
     if computed != values["hash"]:
-        return "changed after it was recorded (who, when, what or which record differ)"
+        return m.ChainChanged()
     if table == AUDIT and digest(str(values["fields"])) != values["fields_digest"]:
         if values["fields"] != REDACTED:
-            return "changed after it was recorded (its field values differ)"
+            return m.ChainFieldsChanged()
         if row_id not in redacted:
-            return "its field values were blanked without an erasure recording it"
+            return m.ChainBlanked()
     if prev is not None:
         at, before = _time(str(values["at"])), _time(str(prev["at"]))
         if at is None:
-            return "its time is not a time"
+            return m.ChainBadTime()
         if before is not None and at < before - ORDER_TOLERANCE:
-            return f"inserted out of order: dated before entry #{prev['id']} ({prev['at']})"
+            return m.ChainDatedBefore(int(prev["id"]), str(prev["at"]))
     return None
 
 
@@ -329,10 +329,7 @@ def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
         count += 1
         row_id = int(values["id"])
         if row_id > head_id:
-            if not values["hash"]:
-                problem = "inserted outside the app (it has no chain hash)"
-            else:
-                problem = "inserted outside the app (after the recorded end of the chain)"
+            problem = m.ChainAfterEnd() if values["hash"] else m.ChainNoHash()
             return ChainReport(
                 table, count, head_id, head_hash, Break(row_id, str(values["at"]), problem)
             )
@@ -345,15 +342,15 @@ def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
     last_id = int(prev["id"]) if prev else 0
     if head_id > last_id:
         span = f"#{last_id + 1}" if head_id == last_id + 1 else f"#{last_id + 1}–#{head_id}"
-        problem = f"the newest entries ({span}) are missing (deleted)"
-        return ChainReport(table, count, head_id, head_hash, Break(last_id + 1, "", problem))
+        missing = m.ChainNewestMissing(span)
+        return ChainReport(table, count, head_id, head_hash, Break(last_id + 1, "", missing))
     if prev is not None and prev["hash"] != head_hash:
         return ChainReport(
             table,
             count,
             head_id,
             head_hash,
-            Break(last_id, str(prev["at"]), "replaced after it was recorded (the end differs)"),
+            Break(last_id, str(prev["at"]), m.ChainEndReplaced()),
         )
     if count != head_entries:
         return ChainReport(
@@ -361,7 +358,7 @@ def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
             count,
             head_id,
             head_hash,
-            Break(last_id, str(prev["at"]) if prev else "", "the number of entries differs"),
+            Break(last_id, str(prev["at"]) if prev else "", m.ChainCountDiffers()),
         )
     return ChainReport(table, count, head_id, head_hash, None)
 
