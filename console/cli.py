@@ -313,11 +313,11 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from console.services.settings import SettingsService
 
     if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError(m.OptionAtLeastOne("--limit"))
     if args.jsonl and args.query is not None:
-        raise UsageError("give a QUERY or --jsonl, not both")
+        raise UsageError(m.QueryOrJsonl())
     if not args.jsonl and args.query is None:
-        raise UsageError("give a QUERY (or --jsonl to read queries from stdin)")
+        raise UsageError(m.QueryMissing())
     runner = _open(args.db)
     try:
         service = CustomerService(runner, SettingsService(runner))
@@ -328,10 +328,10 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
                 try:
                     query = json.loads(line)
                 except json.JSONDecodeError:
-                    print(f"line {number}: not a JSON string", file=sys.stderr)
+                    print(say(m.LineNotJsonString(number)), file=sys.stderr)
                     return EXIT_REJECTED
                 if not isinstance(query, str):
-                    print(f"line {number}: not a JSON string", file=sys.stderr)
+                    print(say(m.LineNotJsonString(number)), file=sys.stderr)
                     return EXIT_REJECTED
                 hits = service.search_now(query, args.limit)
                 out.write(_json_text([_hit_json(h) for h in hits]) + "\n")
@@ -356,7 +356,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
                     + "\n"
                 )
             if not hits:
-                print("no customer found", file=sys.stderr)
+                print(say(m.NoCustomerFound()), file=sys.stderr)
         return EXIT_OK
     finally:
         runner.close()
@@ -370,16 +370,12 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from console.wiring.desk import open_runner
 
     if args.customers < 1:
-        raise UsageError("--customers must be at least 1")
+        raise UsageError(m.OptionAtLeastOne("--customers"))
     runner = open_runner(resolve_demo_db_path(args.db))
+    command = "service-console --demo" + (f" --db {runner.path}" if args.db else "")
     try:
         if is_demo_database(runner) and (existing := customer_count(runner)):
-            out.write(
-                f"{runner.path} is the demo database and already holds {existing:,} made-up "
-                "customers; open it with: service-console --demo"
-                + (f" --db {runner.path}" if args.db else "")
-                + "\n"
-            )
+            out.write(say(m.DemoAlreadyFilled(str(runner.path), f"{existing:,}", command)) + "\n")
             return EXIT_OK
         report = fill_demo(
             runner,
@@ -387,7 +383,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             seed=args.seed,
             purchases_per_customer=args.purchases_per_customer,
             progress=lambda done: (
-                print(f"… {done:,} customers", file=sys.stderr) if done % 100_000 == 0 else None
+                print(say(m.DemoProgress(f"{done:,}")), file=sys.stderr)
+                if done % 100_000 == 0
+                else None
             ),
         )
         if args.complaints > 0:
@@ -399,14 +397,12 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     finally:
         runner.close()
-    out.write(
-        f"added {report.customers:,} customers, {report.visits:,} visits and "
-        f"{report.purchases:,} purchases to {runner.path}\n"
-        "they are made up, so the file is marked as a demo database (export refuses it); "
-        "open it with: service-console --demo" + (f" --db {runner.path}" if args.db else "") + "\n"
+    added = m.DemoAdded(
+        f"{report.customers:,}", f"{report.visits:,}", f"{report.purchases:,}", str(runner.path)
     )
+    out.write(say(added) + "\n" + say(m.DemoMarked(command)) + "\n")
     if args.complaints > 0:
-        out.write(f"added {args.complaints:,} complaints\n")
+        out.write(say(m.DemoComplaintsAdded(f"{args.complaints:,}")) + "\n")
     return EXIT_OK
 
 
@@ -414,7 +410,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from console.services import imports
 
     if args.what is None:
-        raise UsageError("say what to import: customers or purchases")
+        raise UsageError(m.SayWhatToImport())
     path = Path(args.file)
     if not path.is_file():
         print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
@@ -427,7 +423,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         from console.domain.phones import is_valid_region
 
         if not is_valid_region(region):
-            raise UsageError(f"--region {region!r} is not a region code such as CN, HK, GB or US")
+            raise UsageError(m.NotARegionCode(repr(region)))
         identity = _act_as(runner, args.actor, "IMPORT", args.what)
         if identity is None:
             return EXIT_REJECTED
@@ -469,7 +465,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from console.services import imports
 
     if args.what is None:
-        raise UsageError("say what to export: customers")
+        raise UsageError(m.SayWhatToExport())
     runner = _open(args.db)
     try:
         identity = _act_as(runner, args.actor, "EXPORT", "customers")
@@ -481,11 +477,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             # Made-up people must never reach a mailing list (nor any other list).
             from console.services.paths import resolve_db_path
 
-            print(
-                f"{runner.path} is a demo database of made-up customers, so nothing was "
-                f"exported; export your real customers from {resolve_db_path(None)} instead.",
-                file=sys.stderr,
-            )
+            refused = m.DemoNotExported(str(runner.path), str(resolve_db_path(None)))
+            print(say(refused), file=sys.stderr)
             return EXIT_REJECTED
         if args.output:
             from console import files
@@ -497,7 +490,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             except files.WriteFailed as exc:
                 print(error_text(exc), file=sys.stderr)
                 return EXIT_REJECTED
-            print(f"exported {count:,} customers to {args.output}", file=sys.stderr)
+            print(say(m.ExportedCustomers(f"{count:,}", args.output)), file=sys.stderr)
         else:
             count = imports.export_customers(runner, out, args.format, consent=args.consent)
         fields: dict[str, object] = {
@@ -529,11 +522,11 @@ def _file_matcher(name: str) -> Matcher:
     try:
         entries = read_phrasebook(path)
     except PhrasebookFormatError as exc:
-        raise _LintError([f"{name}: {error}" for error in exc.errors]) from None
+        raise _LintError([f"{name}: {say(error.said)}" for error in exc.errors]) from None
     except OSError as exc:
-        raise _LintError([f"{name} cannot be read: {exc.strerror or exc}"]) from None
+        raise _LintError([say(m.CannotBeRead(name, str(exc.strerror or exc)))]) from None
     except ValueError as exc:
-        raise _LintError([f"{name}: {exc}"]) from None
+        raise _LintError([f"{name}: {error_text(exc)}"]) from None
     return Matcher.build(entries)
 
 
@@ -546,13 +539,14 @@ def _db_matcher(db_arg: str | None) -> Matcher:
     try:
         runner = _open(db_arg)
     except StorageError as exc:
-        raise _LintError([str(exc)]) from None
+        raise _LintError([error_text(exc)]) from None
     try:
         return PhrasebookService(runner, SettingsService(runner)).matcher_now()
     except (StorageError, PhrasebookNotFound) as exc:
-        raise _LintError([str(exc)]) from None
+        raise _LintError([error_text(exc)]) from None
     except PhrasebookFormatError as exc:
-        raise _LintError([f"the default phrasebook: {error}" for error in exc.errors]) from None
+        said = [say(m.AboutDefaultPhrasebook(error.said)) for error in exc.errors]
+        raise _LintError(said) from None
     finally:
         runner.close()
 
@@ -577,7 +571,7 @@ def _lint_lines(matcher: Matcher, out: TextIO) -> int:
         except json.JSONDecodeError:
             text = None
         if not isinstance(text, str):
-            print(f"service-console: stdin line {number}: not a JSON string", file=sys.stderr)
+            print(f"service-console: {say(m.StdinLineNotJsonString(number))}", file=sys.stderr)
             return EXIT_USAGE
         findings = matcher.check(text)
         flagged = flagged or bool(findings)
@@ -588,7 +582,7 @@ def _lint_lines(matcher: Matcher, out: TextIO) -> int:
 
 def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.jsonl and args.text is not None:
-        raise UsageError("give TEXT or --jsonl, not both")
+        raise UsageError(m.TextOrJsonl())
     try:
         matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args.db)
     except _LintError as exc:
@@ -600,7 +594,7 @@ def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
             return _lint_lines(matcher, out)
         text = args.text if args.text is not None else sys.stdin.read()
     except UnicodeDecodeError:
-        print("service-console: stdin is not UTF-8 text", file=sys.stderr)
+        print(f"service-console: {say(m.StdinNotUtf8())}", file=sys.stderr)
         return EXIT_USAGE
     findings = matcher.check(text)
     for finding in findings:
@@ -624,7 +618,7 @@ def _phrasebook_format(file: str, chosen: str | None) -> str:
     try:
         return FileFormat.for_path(file).value
     except ValueError as exc:
-        raise UsageError(f"{exc}; or say --format csv|json") from None
+        raise UsageError(m.OrSayFormat(error_text(exc))) from None
 
 
 def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
@@ -639,7 +633,7 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
     from console.services.settings import SettingsService
 
     if args.action is None:
-        raise UsageError("say what to do: phrasebook import or phrasebook export")
+        raise UsageError(m.SayPhrasebookAction())
     fmt = _phrasebook_format(args.file, args.format)
     path = Path(args.file)
     if args.action == "import" and not path.is_file():
@@ -656,19 +650,21 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         if args.action == "import":
             report = service.import_now(path, book=args.name, fmt=fmt)
             summary = report.summary
-            out.write(
-                f'imported {summary.total:,} entries into "{report.phrasebook.name}"'
-                + (" (new phrasebook)" if report.created else "")
-                + f": {summary.added:,} added, {summary.changed:,} changed, "
-                f"{summary.removed:,} removed, {summary.unchanged:,} unchanged\n"
-            )
+            done = m.PhrasebookCreatedAndImported if report.created else m.PhrasebookImported
+            counts = (summary.added, summary.changed, summary.removed, summary.unchanged)
+            grouped = [f"{count:,}" for count in counts]
+            out.write(say(done(f"{summary.total:,}", report.phrasebook.name, *grouped)) + "\n")
             return EXIT_OK
         if args.file == "-":
             out.write(service.export_bytes_now(fmt, book=args.name).decode("utf-8-sig"))
             return EXIT_OK
         count = service.export_now(path, book=args.name, fmt=fmt)
-        book = f'"{args.name}"' if args.name else "the active phrasebook"
-        print(f"exported {count:,} entries of {book} to {path}", file=sys.stderr)
+        exported = (
+            m.PhrasebookExported(f"{count:,}", args.name, str(path))
+            if args.name
+            else m.ActivePhrasebookExported(f"{count:,}", str(path))
+        )
+        print(say(exported), file=sys.stderr)
         return EXIT_OK
     except PhrasebookFormatError as exc:
         for error in exc.errors:
@@ -684,8 +680,8 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     except OSError as exc:
-        verb = "read" if args.action == "import" else "written"
-        print(f"{path} cannot be {verb}: {exc.strerror or exc}", file=sys.stderr)
+        cannot = m.CannotBeRead if args.action == "import" else m.CannotBeWritten
+        print(say(cannot(str(path), str(exc.strerror or exc))), file=sys.stderr)
         return EXIT_REJECTED
     finally:
         runner.close()
@@ -732,13 +728,13 @@ def _os_error(exc: OSError) -> str:
     """One sentence for a file the command could not read or write."""
     import errno
 
-    where = f"{exc.filename} " if exc.filename else ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (
-            f"the disk is full: {where or 'the output '}was not completely written; "
-            "free some space and try again"
-        )
-    return f"{where or 'a file '}could not be used: {exc.strerror or exc}"
+        full = m.DiskFullFile(str(exc.filename)) if exc.filename else m.DiskFullOutput()
+        return say(full)
+    detail = str(exc.strerror or exc)
+    if exc.filename:
+        return say(m.FileUnusable(str(exc.filename), detail))
+    return say(m.SomeFileUnusable(detail))
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -746,7 +742,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     problem = cli_args.unusable(argv)
     if problem:
-        print(f"service-console: {problem}", file=sys.stderr)
+        print(f"service-console: {say(problem)}", file=sys.stderr)
         return EXIT_USAGE
     parser = build_parser()
     try:
@@ -758,7 +754,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         if args.command is None:
             if args.cti_port is not None and not 1 <= args.cti_port <= 65535:
-                raise UsageError("--cti-port must be between 1 and 65535")
+                raise UsageError(m.CtiPortRange())
             from console.app import run_app
 
             return run_app(db_arg=args.db, demo=args.demo, cti_port=args.cti_port)
@@ -796,7 +792,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         }
         return handler[args.command](args, out)
     except UsageError as exc:
-        print(f"service-console: {exc}", file=sys.stderr)
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # e.g. `service-console export customers | head`: stop quietly.
@@ -822,14 +818,11 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     elif isinstance(exc, OSError):
         print(_os_error(exc), file=sys.stderr)
     elif isinstance(exc, RecursionError):
-        print("service-console: the input is nested too deeply to read", file=sys.stderr)
+        print(f"service-console: {say(m.NestedTooDeeply())}", file=sys.stderr)
     else:
         logging.getLogger("console.cli").error("unexpected error in %s", args.command, exc_info=exc)
-        print(
-            f"service-console: unexpected error ({type(exc).__name__}); the command "
-            f"stopped — details are in {_log_file()}",
-            file=sys.stderr,
-        )
+        unexpected = m.UnexpectedError(type(exc).__name__, str(_log_file()))
+        print(f"service-console: {say(unexpected)}", file=sys.stderr)
     return code
 
 

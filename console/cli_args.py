@@ -17,11 +17,19 @@ import math
 from collections.abc import Callable
 from typing import NoReturn
 
+from console.domain import messages as m
+
 SQLITE_MAX_INT = 2**63 - 1
 
 
 class UsageError(Exception):
-    """A usage error in any subcommand: ``cli.main`` prints it in one line, exit 2."""
+    """A usage error in any subcommand: ``cli.main`` prints it in one line, exit 2 (a
+    message code in the locale's language; ``str()`` is the English)."""
+
+    def __init__(self, message: str | m.Message) -> None:
+        super().__init__(str(message))
+        if isinstance(message, m.Message):
+            self.message = message
 
 
 class Parser(argparse.ArgumentParser):
@@ -93,15 +101,15 @@ def staff_name(text: str) -> str:
     return cleaned
 
 
-def unusable(argv: list[str]) -> str | None:
+def unusable(argv: list[str]) -> m.Message | None:
     """Why an argument can be neither a file name nor text: a NUL character (no shell can
     pass one; a file name cannot hold one) or bytes that are not UTF-8 (Python keeps them
     as lone surrogates, which SQLite and the terminal refuse)."""
     for number, arg in enumerate(argv, start=1):
         if "\x00" in arg:
-            return f"argument {number} holds a NUL character, which no file name or text may"
+            return m.ArgumentHoldsNul(number)
         if any("\ud800" <= ch <= "\udfff" for ch in arg):
-            return f"argument {number} is not UTF-8 text"
+            return m.ArgumentNotUtf8(number)
     return None
 
 

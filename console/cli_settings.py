@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from console import cli_args
+from console.domain import messages as m
 from console.services.wording import error_text
 
 EXIT_OK, EXIT_REJECTED = 0, 1
@@ -84,7 +85,7 @@ def cmd_settings(
     from console.wiring.local import this_computer
 
     if args.action is None:
-        raise cli_args.UsageError("say what to do: settings list, get, set or reset")
+        raise cli_args.UsageError(m.SaySettingsAction())
     try:
         option = option_named(args.name) if args.action != "list" else None
         value = option.parse(args.value) if option is not None and args.action == "set" else None

@@ -2414,3 +2414,350 @@ class EncryptedWithKeychain(Message):
         "encrypted {path} ({tables} tables, {rows} rows) with a key kept in this computer's "
         "keychain; the plain file was overwritten and removed",
     )
+
+
+# --- the command line's other lines: summaries, refusals, usage errors ----------------------
+# ``option``/``command`` parameters are the command line's own words (never translated).
+
+
+@dataclass(frozen=True)
+class OptionAtLeastOne(Message):
+    option: str
+    CODE: ClassVar[str] = "cli.at_least_one"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{option} must be at least 1")
+
+
+@dataclass(frozen=True)
+class QueryOrJsonl(Message):
+    query: str = "QUERY"
+    jsonl: str = "--jsonl"
+    CODE: ClassVar[str] = "cli.query_or_jsonl"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "give a {query} or {jsonl}, not both")
+
+
+@dataclass(frozen=True)
+class QueryMissing(Message):
+    query: str = "QUERY"
+    jsonl: str = "--jsonl"
+    CODE: ClassVar[str] = "cli.query_missing"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "give a {query} (or {jsonl} to read queries from stdin)"
+    )
+
+
+@dataclass(frozen=True)
+class TextOrJsonl(Message):
+    text: str = "TEXT"
+    jsonl: str = "--jsonl"
+    CODE: ClassVar[str] = "cli.text_or_jsonl"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "give {text} or {jsonl}, not both")
+
+
+@dataclass(frozen=True)
+class SayWhatToImport(Message):
+    customers: str = "customers"
+    purchases: str = "purchases"
+    CODE: ClassVar[str] = "cli.say_what_to_import"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say what to import: {customers} or {purchases}"
+    )
+
+
+@dataclass(frozen=True)
+class SayWhatToExport(Message):
+    customers: str = "customers"
+    CODE: ClassVar[str] = "cli.say_what_to_export"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to export: {customers}")
+
+
+@dataclass(frozen=True)
+class SayPhrasebookAction(Message):
+    import_: str = "phrasebook import"
+    export: str = "phrasebook export"
+    CODE: ClassVar[str] = "cli.say_phrasebook_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {import_} or {export}")
+
+
+@dataclass(frozen=True)
+class SaySettingsAction(Message):
+    actions: tuple[str, ...] = ("settings list", "get", "set")
+    last: str = "reset"
+    CODE: ClassVar[str] = "cli.say_settings_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {actions} or {last}")
+
+
+@dataclass(frozen=True)
+class NotARegionCode(Message):
+    """``region`` as typed, quoted (``'XX'``)."""
+
+    region: str
+    option: str = "--region"
+    examples: tuple[str, ...] = ("CN", "HK", "GB")
+    last: str = "US"
+    CODE: ClassVar[str] = "cli.not_a_region"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{option} {region} is not a region code such as {examples} or {last}"
+    )
+
+
+@dataclass(frozen=True)
+class OrSayFormat(Message):
+    """``problem`` is why the file's name gives no format, already in the reader's words."""
+
+    problem: str
+    option: str = "--format csv|json"
+    CODE: ClassVar[str] = "cli.or_say_format"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{problem}; or say {option}")
+
+
+@dataclass(frozen=True)
+class CtiPortRange(Message):
+    option: str = "--cti-port"
+    CODE: ClassVar[str] = "cli.cti_port_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{option} must be between 1 and 65535")
+
+
+@dataclass(frozen=True)
+class ArgumentHoldsNul(Message):
+    number: int
+    nul: str = "NUL"
+    CODE: ClassVar[str] = "cli.argument_nul"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "argument {number} holds a {nul} character, which no file name or text may"
+    )
+
+
+@dataclass(frozen=True)
+class ArgumentNotUtf8(Message):
+    number: int
+    CODE: ClassVar[str] = "cli.argument_not_utf_eight"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "argument {number} is not UTF-8 text")
+
+
+@dataclass(frozen=True)
+class LineNotJsonString(Message):
+    line: int
+    CODE: ClassVar[str] = "cli.line_not_json"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "line {line}: not a JSON string")
+
+
+@dataclass(frozen=True)
+class StdinLineNotJsonString(Message):
+    line: int
+    CODE: ClassVar[str] = "cli.stdin_line_not_json"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "stdin line {line}: not a JSON string")
+
+
+@dataclass(frozen=True)
+class StdinNotUtf8(Message):
+    CODE: ClassVar[str] = "cli.stdin_not_utf_eight"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "stdin is not UTF-8 text")
+
+
+@dataclass(frozen=True)
+class NoCustomerFound(Message):
+    CODE: ClassVar[str] = "cli.no_customer_found"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer found")
+
+
+@dataclass(frozen=True)
+class DemoAlreadyFilled(Message):
+    path: str
+    count: str
+    command: str
+    CODE: ClassVar[str] = "cli.demo_already_filled"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is the demo database and already holds {count} made-up customers; open it "
+        "with: {command}",
+    )
+
+
+@dataclass(frozen=True)
+class DemoProgress(Message):
+    count: str
+    CODE: ClassVar[str] = "cli.demo_progress"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "… {count} customers")
+
+
+@dataclass(frozen=True)
+class DemoAdded(Message):
+    customers: str
+    visits: str
+    purchases: str
+    path: str
+    CODE: ClassVar[str] = "cli.demo_added"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "added {customers} customers, {visits} visits and {purchases} purchases to {path}",
+    )
+
+
+@dataclass(frozen=True)
+class DemoMarked(Message):
+    command: str
+    CODE: ClassVar[str] = "cli.demo_marked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "they are made up, so the file is marked as a demo database (export refuses it); "
+        "open it with: {command}",
+    )
+
+
+@dataclass(frozen=True)
+class DemoComplaintsAdded(Message):
+    count: str
+    CODE: ClassVar[str] = "cli.demo_complaints"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "added {count} complaints")
+
+
+@dataclass(frozen=True)
+class DemoNotExported(Message):
+    path: str
+    real: str
+    CODE: ClassVar[str] = "cli.demo_not_exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is a demo database of made-up customers, so nothing was exported; export "
+        "your real customers from {real} instead.",
+    )
+
+
+@dataclass(frozen=True)
+class ExportedCustomers(Message):
+    count: str
+    path: str
+    CODE: ClassVar[str] = "cli.exported_customers"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "exported {count} customers to {path}")
+
+
+@dataclass(frozen=True)
+class PhrasebookImported(Message):
+    count: str
+    name: str
+    added: str
+    changed: str
+    removed: str
+    unchanged: str
+    CODE: ClassVar[str] = "cli.phrasebook_imported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        'imported {count} entries into "{name}": {added} added, {changed} changed, '
+        "{removed} removed, {unchanged} unchanged",
+    )
+
+
+@dataclass(frozen=True)
+class PhrasebookCreatedAndImported(Message):
+    count: str
+    name: str
+    added: str
+    changed: str
+    removed: str
+    unchanged: str
+    CODE: ClassVar[str] = "cli.phrasebook_created"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        'imported {count} entries into "{name}" (new phrasebook): {added} added, {changed} '
+        "changed, {removed} removed, {unchanged} unchanged",
+    )
+
+
+@dataclass(frozen=True)
+class PhrasebookExported(Message):
+    count: str
+    name: str
+    path: str
+    CODE: ClassVar[str] = "cli.phrasebook_exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", 'exported {count} entries of "{name}" to {path}'
+    )
+
+
+@dataclass(frozen=True)
+class ActivePhrasebookExported(Message):
+    count: str
+    path: str
+    CODE: ClassVar[str] = "cli.active_phrasebook_exported"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "exported {count} entries of the active phrasebook to {path}"
+    )
+
+
+@dataclass(frozen=True)
+class CannotBeRead(Message):
+    """``detail`` is the system's own (English) words."""
+
+    path: str
+    detail: str
+    CODE: ClassVar[str] = "cli.cannot_be_read"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} cannot be read: {detail}")
+
+
+@dataclass(frozen=True)
+class CannotBeWritten(Message):
+    path: str
+    detail: str
+    CODE: ClassVar[str] = "cli.cannot_be_written"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: {detail}")
+
+
+@dataclass(frozen=True)
+class AboutDefaultPhrasebook(Message):
+    problem: Message
+    CODE: ClassVar[str] = "cli.default_phrasebook"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the default phrasebook: {problem}")
+
+
+@dataclass(frozen=True)
+class DiskFullFile(Message):
+    path: str
+    CODE: ClassVar[str] = "cli.disk_full_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk is full: {path} was not completely written; free some space and try again",
+    )
+
+
+@dataclass(frozen=True)
+class DiskFullOutput(Message):
+    CODE: ClassVar[str] = "cli.disk_full_output"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk is full: the output was not completely written; free some space and try again",
+    )
+
+
+@dataclass(frozen=True)
+class FileUnusable(Message):
+    """``detail`` is the system's own (English) words."""
+
+    path: str
+    detail: str
+    CODE: ClassVar[str] = "cli.file_unusable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} could not be used: {detail}")
+
+
+@dataclass(frozen=True)
+class SomeFileUnusable(Message):
+    detail: str
+    CODE: ClassVar[str] = "cli.some_file_unusable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "a file could not be used: {detail}")
+
+
+@dataclass(frozen=True)
+class NestedTooDeeply(Message):
+    CODE: ClassVar[str] = "cli.nested_too_deeply"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the input is nested too deeply to read"
+    )
+
+
+@dataclass(frozen=True)
+class UnexpectedError(Message):
+    kind: str
+    log: str
+    CODE: ClassVar[str] = "cli.unexpected_error"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "unexpected error ({kind}); the command stopped — details are in {log}"
+    )

@@ -4524,6 +4524,154 @@ Quiet table</source>
         <translation>已用保存在本机密码钥匙串中的密钥加密 {path}（{tables} 个表，{rows} 行）；未加密的文件已被覆盖并删除</translation>
     </message>
     <message>
+        <source>{option} must be at least 1</source>
+        <translation>{option} 至少要是 1</translation>
+    </message>
+    <message>
+        <source>give a {query} or {jsonl}, not both</source>
+        <translation>请给出 {query} 或 {jsonl}，不要两个都给</translation>
+    </message>
+    <message>
+        <source>give a {query} (or {jsonl} to read queries from stdin)</source>
+        <translation>请给出 {query}（或用 {jsonl} 从标准输入读取查询）</translation>
+    </message>
+    <message>
+        <source>give {text} or {jsonl}, not both</source>
+        <translation>请给出 {text} 或 {jsonl}，不要两个都给</translation>
+    </message>
+    <message>
+        <source>say what to import: {customers} or {purchases}</source>
+        <translation>请说明要导入什么：{customers} 或 {purchases}</translation>
+    </message>
+    <message>
+        <source>say what to export: {customers}</source>
+        <translation>请说明要导出什么：{customers}</translation>
+    </message>
+    <message>
+        <source>say what to do: {import_} or {export}</source>
+        <translation>请说明要做什么：{import_} 或 {export}</translation>
+    </message>
+    <message>
+        <source>say what to do: {actions} or {last}</source>
+        <translation>请说明要做什么：{actions} 或 {last}</translation>
+    </message>
+    <message>
+        <source>{option} {region} is not a region code such as {examples} or {last}</source>
+        <translation>{option} {region} 不是地区代码（例如 {examples} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{problem}; or say {option}</source>
+        <translation>{problem}；或者指定 {option}</translation>
+    </message>
+    <message>
+        <source>{option} must be between 1 and 65535</source>
+        <translation>{option} 必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>argument {number} holds a {nul} character, which no file name or text may</source>
+        <translation>第 {number} 个参数含有 {nul} 字符，文件名和文本都不能含有它</translation>
+    </message>
+    <message>
+        <source>argument {number} is not UTF-8 text</source>
+        <translation>第 {number} 个参数不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>line {line}: not a JSON string</source>
+        <translation>第 {line} 行：不是 JSON 字符串</translation>
+    </message>
+    <message>
+        <source>stdin line {line}: not a JSON string</source>
+        <translation>标准输入第 {line} 行：不是 JSON 字符串</translation>
+    </message>
+    <message>
+        <source>stdin is not UTF-8 text</source>
+        <translation>标准输入不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>no customer found</source>
+        <translation>没有找到客户</translation>
+    </message>
+    <message>
+        <source>{path} is the demo database and already holds {count} made-up customers; open it with: {command}</source>
+        <translation>{path} 是演示数据库，已有 {count} 位虚构客户；打开方式：{command}</translation>
+    </message>
+    <message>
+        <source>… {count} customers</source>
+        <translation>…… {count} 位客户</translation>
+    </message>
+    <message>
+        <source>added {customers} customers, {visits} visits and {purchases} purchases to {path}</source>
+        <translation>已向 {path} 添加 {customers} 位客户、{visits} 次到店和 {purchases} 笔消费</translation>
+    </message>
+    <message>
+        <source>they are made up, so the file is marked as a demo database (export refuses it); open it with: {command}</source>
+        <translation>这些都是虚构的，因此该文件已标记为演示数据库（导出会拒绝它）；打开方式：{command}</translation>
+    </message>
+    <message>
+        <source>added {count} complaints</source>
+        <translation>已添加 {count} 条投诉</translation>
+    </message>
+    <message>
+        <source>{path} is a demo database of made-up customers, so nothing was exported; export your real customers from {real} instead.</source>
+        <translation>{path} 是虚构客户的演示数据库，因此未导出任何内容；请改从 {real} 导出您的真实客户。</translation>
+    </message>
+    <message>
+        <source>exported {count} customers to {path}</source>
+        <translation>已将 {count} 位客户导出到 {path}</translation>
+    </message>
+    <message>
+        <source>imported {count} entries into &quot;{name}&quot;: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <translation>已向“{name}”导入 {count} 条：新增 {added} 条，修改 {changed} 条，删除 {removed} 条，{unchanged} 条未变</translation>
+    </message>
+    <message>
+        <source>imported {count} entries into &quot;{name}&quot; (new phrasebook): {added} added, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <translation>已向“{name}”（新话术库）导入 {count} 条：新增 {added} 条，修改 {changed} 条，删除 {removed} 条，{unchanged} 条未变</translation>
+    </message>
+    <message>
+        <source>exported {count} entries of &quot;{name}&quot; to {path}</source>
+        <translation>已将“{name}”的 {count} 条导出到 {path}</translation>
+    </message>
+    <message>
+        <source>exported {count} entries of the active phrasebook to {path}</source>
+        <translation>已将当前话术库的 {count} 条导出到 {path}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {detail}</source>
+        <translation>无法写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>the default phrasebook: {problem}</source>
+        <translation>默认话术库：{problem}</translation>
+    </message>
+    <message>
+        <source>the disk is full: {path} was not completely written; free some space and try again</source>
+        <translation>磁盘已满：{path} 没有完整写入；请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>the disk is full: the output was not completely written; free some space and try again</source>
+        <translation>磁盘已满：输出没有完整写入；请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>{path} could not be used: {detail}</source>
+        <translation>无法使用 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>a file could not be used: {detail}</source>
+        <translation>有个文件无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>the input is nested too deeply to read</source>
+        <translation>输入的嵌套层级太深，无法读取</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); the command stopped — details are in {log}</source>
+        <translation>意外错误（{kind}）；命令已停止——详情见 {log}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4524,6 +4524,154 @@ Quiet table</source>
         <translation>已用儲存在本機密碼鑰匙圈中的金鑰加密 {path}（{tables} 個資料表，{rows} 列）；未加密的檔案已被覆寫並刪除</translation>
     </message>
     <message>
+        <source>{option} must be at least 1</source>
+        <translation>{option} 至少要是 1</translation>
+    </message>
+    <message>
+        <source>give a {query} or {jsonl}, not both</source>
+        <translation>請給出 {query} 或 {jsonl}，不要兩個都給</translation>
+    </message>
+    <message>
+        <source>give a {query} (or {jsonl} to read queries from stdin)</source>
+        <translation>請給出 {query}（或用 {jsonl} 從標準輸入讀取查詢）</translation>
+    </message>
+    <message>
+        <source>give {text} or {jsonl}, not both</source>
+        <translation>請給出 {text} 或 {jsonl}，不要兩個都給</translation>
+    </message>
+    <message>
+        <source>say what to import: {customers} or {purchases}</source>
+        <translation>請說明要匯入什麼：{customers} 或 {purchases}</translation>
+    </message>
+    <message>
+        <source>say what to export: {customers}</source>
+        <translation>請說明要匯出什麼：{customers}</translation>
+    </message>
+    <message>
+        <source>say what to do: {import_} or {export}</source>
+        <translation>請說明要做什麼：{import_} 或 {export}</translation>
+    </message>
+    <message>
+        <source>say what to do: {actions} or {last}</source>
+        <translation>請說明要做什麼：{actions} 或 {last}</translation>
+    </message>
+    <message>
+        <source>{option} {region} is not a region code such as {examples} or {last}</source>
+        <translation>{option} {region} 不是地區代碼（例如 {examples} 或 {last}）</translation>
+    </message>
+    <message>
+        <source>{problem}; or say {option}</source>
+        <translation>{problem}；或者指定 {option}</translation>
+    </message>
+    <message>
+        <source>{option} must be between 1 and 65535</source>
+        <translation>{option} 必須在 1 到 65535 之間</translation>
+    </message>
+    <message>
+        <source>argument {number} holds a {nul} character, which no file name or text may</source>
+        <translation>第 {number} 個參數含有 {nul} 字元，檔名和文字都不能含有它</translation>
+    </message>
+    <message>
+        <source>argument {number} is not UTF-8 text</source>
+        <translation>第 {number} 個參數不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>line {line}: not a JSON string</source>
+        <translation>第 {line} 行：不是 JSON 字串</translation>
+    </message>
+    <message>
+        <source>stdin line {line}: not a JSON string</source>
+        <translation>標準輸入第 {line} 行：不是 JSON 字串</translation>
+    </message>
+    <message>
+        <source>stdin is not UTF-8 text</source>
+        <translation>標準輸入不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>no customer found</source>
+        <translation>沒有找到客戶</translation>
+    </message>
+    <message>
+        <source>{path} is the demo database and already holds {count} made-up customers; open it with: {command}</source>
+        <translation>{path} 是示範資料庫，已有 {count} 位虛構客戶；開啟方式：{command}</translation>
+    </message>
+    <message>
+        <source>… {count} customers</source>
+        <translation>…… {count} 位客戶</translation>
+    </message>
+    <message>
+        <source>added {customers} customers, {visits} visits and {purchases} purchases to {path}</source>
+        <translation>已在 {path} 新增 {customers} 位客戶、{visits} 次來店和 {purchases} 筆消費</translation>
+    </message>
+    <message>
+        <source>they are made up, so the file is marked as a demo database (export refuses it); open it with: {command}</source>
+        <translation>這些都是虛構的，因此該檔案已標記為示範資料庫（匯出會拒絕它）；開啟方式：{command}</translation>
+    </message>
+    <message>
+        <source>added {count} complaints</source>
+        <translation>已新增 {count} 筆客訴</translation>
+    </message>
+    <message>
+        <source>{path} is a demo database of made-up customers, so nothing was exported; export your real customers from {real} instead.</source>
+        <translation>{path} 是虛構客戶的示範資料庫，因此未匯出任何內容；請改從 {real} 匯出您的真實客戶。</translation>
+    </message>
+    <message>
+        <source>exported {count} customers to {path}</source>
+        <translation>已將 {count} 位客戶匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>imported {count} entries into &quot;{name}&quot;: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <translation>已向「{name}」匯入 {count} 筆：新增 {added} 筆，修改 {changed} 筆，刪除 {removed} 筆，{unchanged} 筆未變</translation>
+    </message>
+    <message>
+        <source>imported {count} entries into &quot;{name}&quot; (new phrasebook): {added} added, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <translation>已向「{name}」（新話術庫）匯入 {count} 筆：新增 {added} 筆，修改 {changed} 筆，刪除 {removed} 筆，{unchanged} 筆未變</translation>
+    </message>
+    <message>
+        <source>exported {count} entries of &quot;{name}&quot; to {path}</source>
+        <translation>已將「{name}」的 {count} 筆匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>exported {count} entries of the active phrasebook to {path}</source>
+        <translation>已將目前話術庫的 {count} 筆匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>無法讀取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {detail}</source>
+        <translation>無法寫入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>the default phrasebook: {problem}</source>
+        <translation>預設話術庫：{problem}</translation>
+    </message>
+    <message>
+        <source>the disk is full: {path} was not completely written; free some space and try again</source>
+        <translation>磁碟已滿：{path} 沒有完整寫入；請騰出空間後重試</translation>
+    </message>
+    <message>
+        <source>the disk is full: the output was not completely written; free some space and try again</source>
+        <translation>磁碟已滿：輸出沒有完整寫入；請騰出空間後重試</translation>
+    </message>
+    <message>
+        <source>{path} could not be used: {detail}</source>
+        <translation>無法使用 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>a file could not be used: {detail}</source>
+        <translation>有個檔案無法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>the input is nested too deeply to read</source>
+        <translation>輸入的巢狀層級太深，無法讀取</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); the command stopped — details are in {log}</source>
+        <translation>意外錯誤（{kind}）；指令已停止——詳情見 {log}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -219,3 +219,219 @@ def test_audit_verify_says_the_break_in_the_locale_language(
         r"missing \(deleted\)\n",
         said,
     ), said
+
+
+# --- phrasebooks, export, demo, search, lint, usage errors ---------------------------------
+
+BOOK_CSV = (
+    "kind,language,text,severity,replacements,reason,situation,exceptions\n"
+    "approved,en,Certainly,,,,confirm_understanding,\n"
+    "taboo,en,hey,warn,Hello|Good morning,Too casual for a guest.,,\n"
+    "taboo,zh-Hans,这里就是这样的,block,我来想想办法,,,\n"
+)
+
+
+def test_phrasebook_import_and_export_summaries_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.domain.phrasebook_io import read_phrasebook
+    from console.services.phrasebooks import DEFAULT_PHRASEBOOK_FILE
+
+    db = str(tmp_path / "console.db")
+    book = tmp_path / "brand.csv"
+    book.write_text(BOOK_CSV, encoding="utf-8")
+    named = ("--db", db, "--name", "Brand")
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main("phrasebook", "import", *named, str(book)) == (
+        0,
+        "已向“Brand”（新话术库）导入 3 条：新增 3 条，修改 0 条，删除 0 条，0 条未变\n",
+    )
+    active = tmp_path / "active.json"
+    assert main("phrasebook", "export", "--db", db, str(active)) == (0, "")
+    shipped = len(read_phrasebook(DEFAULT_PHRASEBOOK_FILE))
+    assert capsys.readouterr().err == f"已将当前话术库的 {shipped} 条导出到 {active}\n"
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert main("phrasebook", "import", *named, str(book)) == (
+        0,
+        "已向「Brand」匯入 3 筆：新增 0 筆，修改 0 筆，刪除 0 筆，3 筆未變\n",
+    )
+    copy = tmp_path / "copy.csv"
+    assert main("phrasebook", "export", *named, str(copy)) == (0, "")
+    assert capsys.readouterr().err == f"已將「Brand」的 3 筆匯出到 {copy}\n"
+    speak(monkeypatch, "C")
+    assert main("phrasebook", "import", *named, str(book)) == (
+        0,
+        'imported 3 entries into "Brand": 0 added, 0 changed, 0 removed, 3 unchanged\n',
+    )
+    assert main("phrasebook", "export", *named, str(copy)) == (0, "")
+    assert main("phrasebook", "export", "--db", db, str(active)) == (0, "")
+    assert capsys.readouterr().err == (
+        f'exported 3 entries of "Brand" to {copy}\n'
+        f"exported {shipped} entries of the active phrasebook to {active}\n"
+    )
+
+
+def test_export_summary_and_the_demo_refusal_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.services.paths import resolve_db_path
+    from tests.unit.conftest import run_cli
+
+    real = tmp_path / "real.db"
+    with runner_for(real) as r:
+        add_customer(r, "Yu Hua")
+    target = tmp_path / "out.csv"
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert run_cli("export", "customers", "--db", str(real), "-o", str(target)) == (0, "")
+    assert capsys.readouterr().err == f"已將 1 位客戶匯出到 {target}\n"
+    speak(monkeypatch, "C")
+    assert run_cli("export", "customers", "--db", str(real), "-o", str(target)) == (0, "")
+    assert capsys.readouterr().err == f"exported 1 customers to {target}\n"
+
+    demo = tmp_path / "demo.db"
+    speak(monkeypatch, "zh_CN.UTF-8")
+    code, out = main("demo", "--db", str(demo), "--customers", "3", "--complaints", "2")
+    assert code == 0
+    assert out == (
+        f"已向 {demo} 添加 3 位客户、{out.split('、')[1].split(' ')[0]} 次到店和 "
+        f"{out.split('和 ')[1].split(' ')[0]} 笔消费\n"
+        "这些都是虚构的，因此该文件已标记为演示数据库（导出会拒绝它）；"
+        f"打开方式：service-console --demo --db {demo}\n"
+        "已添加 2 条投诉\n"
+    )
+    code, out = main("demo", "--db", str(demo), "--customers", "3")
+    assert (code, out) == (
+        0,
+        f"{demo} 是演示数据库，已有 3 位虚构客户；打开方式：service-console --demo --db {demo}\n",
+    )
+    capsys.readouterr()
+    assert run_cli("export", "customers", "--db", str(demo))[0] == 1
+    real_default = resolve_db_path(None)
+    assert capsys.readouterr().err == (
+        f"{demo} 是虚构客户的演示数据库，因此未导出任何内容；"
+        f"请改从 {real_default} 导出您的真实客户。\n"
+    )
+    speak(monkeypatch, "C")
+    code, out = main("demo", "--db", str(demo), "--customers", "3")
+    assert out == (
+        f"{demo} is the demo database and already holds 3 made-up customers; open it with: "
+        f"service-console --demo --db {demo}\n"
+    )
+    assert run_cli("export", "customers", "--db", str(demo))[0] == 1
+    assert capsys.readouterr().err == (
+        f"{demo} is a demo database of made-up customers, so nothing was exported; export "
+        f"your real customers from {real_default} instead.\n"
+    )
+    fresh = tmp_path / "fresh.db"
+    code, out = main("demo", "--db", str(fresh), "--customers", "2")
+    assert re.fullmatch(
+        rf"added 2 customers, \d+ visits and \d+ purchases to {re.escape(str(fresh))}\n"
+        r"they are made up, so the file is marked as a demo database \(export refuses it\); "
+        rf"open it with: service-console --demo --db {re.escape(str(fresh))}\n",
+        out,
+    ), out
+
+
+def test_search_lint_and_usage_errors_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "console.db")
+    book = tmp_path / "brand.csv"
+    book.write_text(BOOK_CSV, encoding="utf-8")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    cases = [
+        (("search", "--db", db, "nobody"), "", 0, "没有找到客户\n", "no customer found\n"),
+        (
+            ("search", "--db", db, "--jsonl"),
+            "42\n",
+            1,
+            "第 1 行：不是 JSON 字符串\n",
+            "line 1: not a JSON string\n",
+        ),
+        (
+            ("search", "--db", db),
+            "",
+            2,
+            "service-console: 请给出 QUERY（或用 --jsonl 从标准输入读取查询）\n",
+            "service-console: give a QUERY (or --jsonl to read queries from stdin)\n",
+        ),
+        (
+            ("settings",),
+            "",
+            2,
+            "service-console: 请说明要做什么：settings list、get、set 或 reset\n",
+            "service-console: say what to do: settings list, get, set or reset\n",
+        ),
+        (
+            ("phrasebook", "export", "--db", db, str(tmp_path / "book")),
+            "",
+            2,
+            f"service-console: '{tmp_path / 'book'}' 没有扩展名；请用 .csv 或 .json；"
+            "或者指定 --format csv|json\n",
+            f"service-console: '{tmp_path / 'book'}' has no extension; use .csv or .json; or "
+            "say --format csv|json\n",
+        ),
+        (
+            ("lint", "--phrasebook", str(book), "--jsonl"),
+            "[1]\n",
+            2,
+            "service-console: 标准输入第 1 行：不是 JSON 字符串\n",
+            "service-console: stdin line 1: not a JSON string\n",
+        ),
+        (
+            ("lint", "--phrasebook", str(folder), "hey"),
+            "",
+            2,
+            f"无法读取 {folder}：Is a directory\n",
+            f"{folder} cannot be read: Is a directory\n",
+        ),
+        (
+            ("lint", "--phrasebook", str(tmp_path), "hey"),
+            "",
+            2,
+            f"{tmp_path}: '{tmp_path}' 没有扩展名；请用 .csv 或 .json\n",
+            f"{tmp_path}: '{tmp_path}' has no extension; use .csv or .json\n",
+        ),
+        (
+            ("search", "a\x00b"),
+            "",
+            2,
+            "service-console: 第 2 个参数含有 NUL 字符，文件名和文本都不能含有它\n",
+            "service-console: argument 2 holds a NUL character, which no file name or text may\n",
+        ),
+    ]
+    for argv, stdin, code, chinese, english in cases:
+        speak(monkeypatch, "zh_CN.UTF-8")
+        assert main(*argv, stdin=stdin)[0] == code, argv
+        assert capsys.readouterr().err == chinese, argv
+        speak(monkeypatch, "C")
+        assert main(*argv, stdin=stdin)[0] == code, argv
+        assert capsys.readouterr().err == english, argv
+
+
+def test_a_file_the_system_refuses_is_one_sentence_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device", "/data/out.csv")
+    no_name = OSError(errno.ENOSPC, "No space left on device")
+    denied = OSError(errno.EACCES, "Permission denied", "/data/out.csv")
+    unnamed = OSError(errno.EACCES, "Permission denied")
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert [cli._os_error(e) for e in (full, no_name, denied, unnamed)] == [
+        "磁盘已满：/data/out.csv 没有完整写入；请腾出空间后重试",
+        "磁盘已满：输出没有完整写入；请腾出空间后重试",
+        "无法使用 /data/out.csv：Permission denied",
+        "有个文件无法使用：Permission denied",
+    ]
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert cli._os_error(full) == "磁碟已滿：/data/out.csv 沒有完整寫入；請騰出空間後重試"
+    speak(monkeypatch, "C")
+    assert [cli._os_error(e) for e in (full, no_name, denied, unnamed)] == [
+        "the disk is full: /data/out.csv was not completely written; free some space and try again",
+        "the disk is full: the output was not completely written; free some space and try again",
+        "/data/out.csv could not be used: Permission denied",
+        "a file could not be used: Permission denied",
+    ]
