@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(demo)
     demo.add_argument(
         "--customers",
-        type=cli_args.integer(1, 10_000_000, "a number of customers"),
+        type=cli_args.integer(1, 10_000_000, m.A_NUMBER_OF_CUSTOMERS),
         default=2000,
         metavar="N",
         help="how many (default 2000)",
@@ -96,14 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--purchases-per-customer",
-        type=cli_args.decimal(0, 100, "an average number of purchases"),
+        type=cli_args.decimal(0, 100, m.AN_AVERAGE_OF_PURCHASES),
         default=5.0,
         metavar="X",
         help="average purchases per customer (default 5)",
     )
     demo.add_argument(
         "--complaints",
-        type=cli_args.integer(0, 1_000_000, "a number of complaints"),
+        type=cli_args.integer(0, 1_000_000, m.A_NUMBER_OF_COMPLAINTS),
         default=0,
         metavar="N",
         help="also add N demo complaints",

@@ -2761,3 +2761,233 @@ class UnexpectedError(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "unexpected error ({kind}); the command stopped — details are in {log}"
     )
+
+
+# --- argparse's own words, and what the command line's typed arguments refuse ---------------
+# argparse builds its errors from fixed English texts (``ARGPARSE``, its gettext msgids); the
+# command line reads a finished error back into one of these codes (``console.cli_args``),
+# so the English is argparse's own, unchanged. Parameters are the command line's words.
+
+HELP_USAGE = QT_TRANSLATE_NOOP("Messages", "usage: ")
+HELP_POSITIONALS = QT_TRANSLATE_NOOP("Messages", "positional arguments")
+HELP_OPTIONS = QT_TRANSLATE_NOOP("Messages", "options")
+HELP_HELP = QT_TRANSLATE_NOOP("Messages", "show this help message and exit")
+
+
+@dataclass(frozen=True)
+class UsageLine(Message):
+    """A usage error as the command line prints it: ``problem`` is an argparse code below
+    (or a sentence already in the reader's words)."""
+
+    prog: str
+    problem: Message | str
+    help: str = "--help"
+    CODE: ClassVar[str] = "cli.usage_line"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{prog}: {problem} (see {prog} {help})")
+
+
+@dataclass(frozen=True)
+class ArgAbout(Message):
+    argument_name: str
+    problem: Message | str
+    CODE: ClassVar[str] = "argparse.argument"
+    ARGPARSE: ClassVar[str] = "argument %(argument_name)s: %(message)s"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "argument {argument_name}: {problem}")
+
+
+@dataclass(frozen=True)
+class ArgsRequired(Message):
+    names: str
+    CODE: ClassVar[str] = "argparse.required"
+    ARGPARSE: ClassVar[str] = "the following arguments are required: %s"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the following arguments are required: {names}"
+    )
+
+
+@dataclass(frozen=True)
+class ArgOneOfRequired(Message):
+    names: str
+    CODE: ClassVar[str] = "argparse.one_of_required"
+    ARGPARSE: ClassVar[str] = "one of the arguments %s is required"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "one of the arguments {names} is required"
+    )
+
+
+@dataclass(frozen=True)
+class ArgsUnrecognized(Message):
+    names: str
+    CODE: ClassVar[str] = "argparse.unrecognized"
+    ARGPARSE: ClassVar[str] = "unrecognized arguments: %s"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "unrecognized arguments: {names}")
+
+
+@dataclass(frozen=True)
+class ArgInvalidChoice(Message):
+    value: str
+    choices: str
+    CODE: ClassVar[str] = "argparse.invalid_choice"
+    ARGPARSE: ClassVar[str] = "invalid choice: %(value)r (choose from %(choices)s)"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "invalid choice: {value} (choose from {choices})"
+    )
+
+
+@dataclass(frozen=True)
+class ArgInvalidValue(Message):
+    type: str
+    value: str
+    CODE: ClassVar[str] = "argparse.invalid_value"
+    ARGPARSE: ClassVar[str] = "invalid %(type)s value: %(value)r"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "invalid {type} value: {value}")
+
+
+@dataclass(frozen=True)
+class ArgExpectedOne(Message):
+    CODE: ClassVar[str] = "argparse.expected_one"
+    ARGPARSE: ClassVar[str] = "expected one argument"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "expected one argument")
+
+
+@dataclass(frozen=True)
+class ArgExpectedAtMostOne(Message):
+    CODE: ClassVar[str] = "argparse.expected_at_most_one"
+    ARGPARSE: ClassVar[str] = "expected at most one argument"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "expected at most one argument")
+
+
+@dataclass(frozen=True)
+class ArgExpectedAtLeastOne(Message):
+    CODE: ClassVar[str] = "argparse.expected_at_least_one"
+    ARGPARSE: ClassVar[str] = "expected at least one argument"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "expected at least one argument")
+
+
+@dataclass(frozen=True)
+class ArgNotAllowedWith(Message):
+    other: str
+    CODE: ClassVar[str] = "argparse.not_allowed_with"
+    ARGPARSE: ClassVar[str] = "not allowed with argument %s"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "not allowed with argument {other}")
+
+
+@dataclass(frozen=True)
+class ArgIgnoredExplicit(Message):
+    value: str
+    CODE: ClassVar[str] = "argparse.ignored_explicit"
+    ARGPARSE: ClassVar[str] = "ignored explicit argument %r"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "ignored explicit argument {value}")
+
+
+@dataclass(frozen=True)
+class ArgAmbiguous(Message):
+    option: str
+    matches: str
+    CODE: ClassVar[str] = "argparse.ambiguous"
+    ARGPARSE: ClassVar[str] = "ambiguous option: %(option)s could match %(matches)s"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "ambiguous option: {option} could match {matches}"
+    )
+
+
+EXPECTED_ONE_OF_N = QT_TRANSLATE_NOOP("Messages", "expected {count} argument")
+
+
+@dataclass(frozen=True)
+class ArgExpectedCount(Message):
+    count: int
+    CODE: ClassVar[str] = "argparse.expected_count"
+    ARGPARSE: ClassVar[str] = "expected %(count)s arguments"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "expected {count} arguments")
+
+    @property
+    def template(self) -> str:
+        return EXPECTED_ONE_OF_N if self.count == 1 else self.TEMPLATE
+
+
+# What a typed argument is (``{what}`` below).
+A_WHOLE_NUMBER = QT_TRANSLATE_NOOP("Messages", "a whole number")
+A_NUMBER = QT_TRANSLATE_NOOP("Messages", "a number")
+A_PORT_NUMBER = QT_TRANSLATE_NOOP("Messages", "a port number")
+A_RECORD_NUMBER = QT_TRANSLATE_NOOP("Messages", "a record number")
+A_COUNT = QT_TRANSLATE_NOOP("Messages", "a count")
+A_LIMIT = QT_TRANSLATE_NOOP("Messages", "a limit")
+AN_OFFSET = QT_TRANSLATE_NOOP("Messages", "an offset")
+A_SEED = QT_TRANSLATE_NOOP("Messages", "a seed")
+A_NUMBER_OF_CUSTOMERS = QT_TRANSLATE_NOOP("Messages", "a number of customers")
+AN_AVERAGE_OF_PURCHASES = QT_TRANSLATE_NOOP("Messages", "an average number of purchases")
+A_NUMBER_OF_COMPLAINTS = QT_TRANSLATE_NOOP("Messages", "a number of complaints")
+
+MARKED_TEXTS = (
+    *MARKED_TEXTS,
+    HELP_USAGE,
+    HELP_POSITIONALS,
+    HELP_OPTIONS,
+    HELP_HELP,
+    EXPECTED_ONE_OF_N,
+    A_WHOLE_NUMBER,
+    A_NUMBER,
+    A_PORT_NUMBER,
+    A_RECORD_NUMBER,
+    A_COUNT,
+    A_LIMIT,
+    AN_OFFSET,
+    A_SEED,
+    A_NUMBER_OF_CUSTOMERS,
+    AN_AVERAGE_OF_PURCHASES,
+    A_NUMBER_OF_COMPLAINTS,
+)
+
+
+@dataclass(frozen=True)
+class NotAKind(Message):
+    """``text`` as typed, quoted; ``what`` one of the words above."""
+
+    text: str
+    what: Message
+    CODE: ClassVar[str] = "cli.not_a_kind"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{text} is not {what}")
+
+
+@dataclass(frozen=True)
+class KindOutOfRange(Message):
+    what: Message
+    low: str
+    high: str
+    CODE: ClassVar[str] = "cli.out_of_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{what} must be from {low} to {high}")
+
+
+@dataclass(frozen=True)
+class NotAnIsoDate(Message):
+    text: str
+    example: str = "2026-11-28"
+    form: str = "YYYY-MM-DD"
+    CODE: ClassVar[str] = "cli.not_an_iso_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a date like {example} ({form})"
+    )
+
+
+@dataclass(frozen=True)
+class DateOutOfRange(Message):
+    text: str
+    earliest: str
+    latest: str
+    CODE: ClassVar[str] = "cli.date_out_of_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is out of range: use a date from {earliest} to {latest}"
+    )
+
+
+@dataclass(frozen=True)
+class GiveSignInName(Message):
+    CODE: ClassVar[str] = "cli.give_sign_in_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "give the name you sign in with")
+
+
+@dataclass(frozen=True)
+class NameHoldsControls(Message):
+    CODE: ClassVar[str] = "cli.name_holds_controls"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "a name cannot hold control characters")

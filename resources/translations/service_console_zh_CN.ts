@@ -4672,6 +4672,150 @@ Quiet table</source>
         <translation>意外错误（{kind}）；命令已停止——详情见 {log}</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>{prog}: {problem} (see {prog} {help})</source>
+        <translation>{prog}：{problem}（请看 {prog} {help}）</translation>
+    </message>
+    <message>
+        <source>argument {argument_name}: {problem}</source>
+        <translation>参数 {argument_name}：{problem}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {names}</source>
+        <translation>缺少以下参数：{names}</translation>
+    </message>
+    <message>
+        <source>one of the arguments {names} is required</source>
+        <translation>必须给出以下参数之一：{names}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {names}</source>
+        <translation>无法识别的参数：{names}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>无效的选择：{value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>无效的 {type} 值：{value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多可以有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {other}</source>
+        <translation>不能与参数 {other} 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {value}</source>
+        <translation>已忽略显式给出的值 {value}</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>选项有歧义：{option} 可能是 {matches}</translation>
+    </message>
+    <message>
+        <source>expected {count} argument</source>
+        <translation>需要 {count} 个值</translation>
+    </message>
+    <message>
+        <source>expected {count} arguments</source>
+        <translation>需要 {count} 个值</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a port number</source>
+        <translation>端口号</translation>
+    </message>
+    <message>
+        <source>a record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>a count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>a limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>an offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>a seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>a number of customers</source>
+        <translation>客户数量</translation>
+    </message>
+    <message>
+        <source>an average number of purchases</source>
+        <translation>平均消费笔数</translation>
+    </message>
+    <message>
+        <source>a number of complaints</source>
+        <translation>投诉数量</translation>
+    </message>
+    <message>
+        <source>{text} is not {what}</source>
+        <translation>{text} 不是{what}</translation>
+    </message>
+    <message>
+        <source>{what} must be from {low} to {high}</source>
+        <translation>{what}必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{text} is not a date like {example} ({form})</source>
+        <translation>{text} 不是 {example} 这样的日期（{form}）</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: use a date from {earliest} to {latest}</source>
+        <translation>{text} 超出范围：请用 {earliest} 到 {latest} 之间的日期</translation>
+    </message>
+    <message>
+        <source>give the name you sign in with</source>
+        <translation>请给出您登录时用的姓名</translation>
+    </message>
+    <message>
+        <source>a name cannot hold control characters</source>
+        <translation>姓名不能包含控制字符</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4672,6 +4672,150 @@ Quiet table</source>
         <translation>意外錯誤（{kind}）；指令已停止——詳情見 {log}</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置參數</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>選項</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>顯示此說明訊息並結束</translation>
+    </message>
+    <message>
+        <source>{prog}: {problem} (see {prog} {help})</source>
+        <translation>{prog}：{problem}（請看 {prog} {help}）</translation>
+    </message>
+    <message>
+        <source>argument {argument_name}: {problem}</source>
+        <translation>參數 {argument_name}：{problem}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {names}</source>
+        <translation>缺少以下參數：{names}</translation>
+    </message>
+    <message>
+        <source>one of the arguments {names} is required</source>
+        <translation>必須給出以下參數之一：{names}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {names}</source>
+        <translation>無法辨識的參數：{names}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>無效的選擇：{value}（可選：{choices}）</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>無效的 {type} 值：{value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一個值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多可以有一個值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一個值</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {other}</source>
+        <translation>不能與參數 {other} 同時使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {value}</source>
+        <translation>已忽略明確給出的值 {value}</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>選項有歧義：{option} 可能是 {matches}</translation>
+    </message>
+    <message>
+        <source>expected {count} argument</source>
+        <translation>需要 {count} 個值</translation>
+    </message>
+    <message>
+        <source>expected {count} arguments</source>
+        <translation>需要 {count} 個值</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整數</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>a port number</source>
+        <translation>連接埠號碼</translation>
+    </message>
+    <message>
+        <source>a record number</source>
+        <translation>紀錄編號</translation>
+    </message>
+    <message>
+        <source>a count</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>a limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>an offset</source>
+        <translation>位移量</translation>
+    </message>
+    <message>
+        <source>a seed</source>
+        <translation>亂數種子</translation>
+    </message>
+    <message>
+        <source>a number of customers</source>
+        <translation>客戶數量</translation>
+    </message>
+    <message>
+        <source>an average number of purchases</source>
+        <translation>平均消費筆數</translation>
+    </message>
+    <message>
+        <source>a number of complaints</source>
+        <translation>客訴數量</translation>
+    </message>
+    <message>
+        <source>{text} is not {what}</source>
+        <translation>{text} 不是{what}</translation>
+    </message>
+    <message>
+        <source>{what} must be from {low} to {high}</source>
+        <translation>{what}必須在 {low} 到 {high} 之間</translation>
+    </message>
+    <message>
+        <source>{text} is not a date like {example} ({form})</source>
+        <translation>{text} 不是 {example} 這樣的日期（{form}）</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: use a date from {earliest} to {latest}</source>
+        <translation>{text} 超出範圍：請用 {earliest} 到 {latest} 之間的日期</translation>
+    </message>
+    <message>
+        <source>give the name you sign in with</source>
+        <translation>請給出您登入時用的姓名</translation>
+    </message>
+    <message>
+        <source>a name cannot hold control characters</source>
+        <translation>姓名不能包含控制字元</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -435,3 +435,153 @@ def test_a_file_the_system_refuses_is_one_sentence_in_the_locale_language(
         "/data/out.csv could not be used: Permission denied",
         "a file could not be used: Permission denied",
     ]
+
+
+# --- argparse's own words ---------------------------------------------------------------------
+
+USAGE_ERRORS = [
+    (
+        ("import", "customers"),
+        "service-console import customers：缺少以下参数：--as, FILE.csv"
+        "（请看 service-console import customers --help）\n",
+        "service-console import customers: the following arguments are required: --as, "
+        "FILE.csv (see service-console import customers --help)\n",
+    ),
+    (
+        ("export", "customers", "--format", "xml"),
+        "service-console export customers：参数 --format：无效的选择：'xml'（可选：'csv', "
+        "'json'）（请看 service-console export customers --help）\n",
+        "service-console export customers: argument --format: invalid choice: 'xml' (choose "
+        "from 'csv', 'json') (see service-console export customers --help)\n",
+    ),
+    (
+        ("search", "--bogus", "q"),
+        "service-console：无法识别的参数：--bogus（请看 service-console --help）\n",
+        "service-console: unrecognized arguments: --bogus (see service-console --help)\n",
+    ),
+    (
+        ("search", "--limit", "x"),
+        "service-console search：参数 --limit：'x' 不是上限"
+        "（请看 service-console search --help）\n",
+        "service-console search: argument --limit: 'x' is not a limit (see service-console "
+        "search --help)\n",
+    ),
+    (
+        ("search", "--limit"),
+        "service-console search：参数 --limit：需要一个值（请看 service-console search --help）\n",
+        "service-console search: argument --limit: expected one argument (see "
+        "service-console search --help)\n",
+    ),
+    (
+        ("demo", "--customers", "0"),
+        "service-console demo：参数 --customers：客户数量必须在 1 到 10,000,000 之间"
+        "（请看 service-console demo --help）\n",
+        "service-console demo: argument --customers: a number of customers must be from 1 to "
+        "10,000,000 (see service-console demo --help)\n",
+    ),
+    (
+        ("lint", "--json", "--jsonl"),
+        "service-console lint：参数 --jsonl：不能与参数 --json 同时使用"
+        "（请看 service-console lint --help）\n",
+        "service-console lint: argument --jsonl: not allowed with argument --json (see "
+        "service-console lint --help)\n",
+    ),
+    (
+        ("report", "complaints", "--from", "2026-13-01"),
+        "service-console report complaints：参数 --from：'2026-13-01' 不是 2026-11-28 这样的"
+        "日期（YYYY-MM-DD）（请看 service-console report complaints --help）\n",
+        "service-console report complaints: argument --from: '2026-13-01' is not a date like "
+        "2026-11-28 (YYYY-MM-DD) (see service-console report complaints --help)\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "chinese", "english"), USAGE_ERRORS)
+def test_argparse_usage_errors_in_the_locale_language(
+    argv: tuple[str, ...],
+    chinese: str,
+    english: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main(*argv) == (2, "")
+    assert capsys.readouterr() == ("", chinese)
+    speak(monkeypatch, "C")
+    assert main(*argv) == (2, "")
+    assert capsys.readouterr() == ("", english)
+
+
+def test_argparse_usage_errors_in_traditional_chinese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert main("export", "customers", "--format", "xml")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console export customers：參數 --format：無效的選擇：'xml'（可選：'csv', "
+        "'json'）（請看 service-console export customers --help）\n"
+    )
+    assert main("staff", "add", "--as", " ")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console staff add：參數 --as：請給出您登入時用的姓名"
+        "（請看 service-console staff add --help）\n"
+    )
+
+
+def test_help_is_framed_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main("backup", "--help") == (0, "")
+    shown = capsys.readouterr().out
+    assert shown.startswith("用法：service-console backup [-h]"), shown
+    assert "\n选项:\n  -h, --help            显示此帮助信息并退出\n" in shown
+    assert main("lint", "--help")[0] == 0
+    assert "\n位置参数:\n  TEXT" in capsys.readouterr().out
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert main("backup", "--help")[0] == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("用法：service-console backup [-h]"), shown
+    assert "\n選項:\n  -h, --help            顯示此說明訊息並結束\n" in shown
+    speak(monkeypatch, "C")
+    assert main("backup", "--help")[0] == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("usage: service-console backup [-h]"), shown
+    assert "\noptions:\n  -h, --help            show this help message and exit\n" in shown
+    assert main("lint", "--help")[0] == 0
+    assert "\npositional arguments:\n  TEXT" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "the following arguments are required: --as, FILE.csv",
+        "one of the arguments --a --b is required",
+        "unrecognized arguments: --bogus x",
+        "argument --format: invalid choice: 'xml' (choose from 'csv', 'json')",
+        "argument N: invalid integer value: 'x'",
+        "argument --limit: expected one argument",
+        "argument --x: expected at most one argument",
+        "argument --x: expected at least one argument",
+        "argument --x: expected 1 argument",
+        "argument --x: expected 3 arguments",
+        "argument --jsonl: not allowed with argument --json",
+        "argument --x: ignored explicit argument 'y'",
+        "ambiguous option: --li could match --limit, --lines",
+        "argument --limit: 'x' is not a limit",
+    ],
+)
+def test_argparse_errors_read_back_into_codes_give_the_same_english(english: str) -> None:
+    from console.cli_args import argparse_message
+    from console.domain import messages as m
+    from console.services.wording import say
+
+    said = argparse_message(english)
+    assert str(said) == english
+    if english.endswith("is not a limit"):  # our own sentence inside argparse's frame
+        assert isinstance(said, m.ArgAbout) and said.problem == "'x' is not a limit"
+    else:
+        assert isinstance(said, m.Message)
+        chinese = say(said, "zh_CN")
+        assert re.search("[\u4e00-\u9fff]", chinese), chinese
+        assert not re.search(r"\b(argument|arguments|expected|invalid|choice|option)\b", chinese)
