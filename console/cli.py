@@ -245,8 +245,6 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
         if args.command == "customer":
             return cli_staff.cmd_customer(args, out, runner)
         return cli_staff.cmd_staff(args, out, runner)
-    except cli_staff.CliUsage as exc:
-        raise UsageError(str(exc)) from None
     finally:
         runner.close()
 
@@ -272,8 +270,6 @@ def _act_as(runner: DatabaseRunner, name: str, permission: str, entity: str) -> 
     except (SignInRefused, NotAllowed) as exc:
         print(error_text(exc), file=sys.stderr)
         return None
-    except cli_staff.CliUsage as exc:
-        raise UsageError(str(exc)) from None
 
 
 def _record(identity: Identity, action: str, entity: str, fields: dict[str, object]) -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console import cli_args
+from console.domain import messages as m
+from console.services.wording import say
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -113,7 +115,7 @@ def cmd_calls(args: argparse.Namespace, out: TextIO, open_db: Callable[[str | No
             f"{c.state.value}\t{format_duration(c.duration) or '-'}\t{who}\t{c.call_id}\n"
         )
     if not calls:
-        print("no calls logged yet", file=sys.stderr)
+        print(say(m.NoCallsLogged()), file=sys.stderr)
     return EXIT_OK
 
 

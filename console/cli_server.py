@@ -19,7 +19,8 @@ import socket
 import sys
 from typing import Any, TextIO
 
-from console import cli_args
+from console import cli_args, cli_staff
+from console.domain import messages as m
 from console.services.wording import error_text, say
 
 EXIT_OK, EXIT_REJECTED = 0, 1
@@ -110,13 +111,7 @@ def _server(args: argparse.Namespace) -> str:
         raise CliUsage(str(exc)) from None
 
 
-def _read_secret(prompt: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
-    return line.rstrip("\r\n")
+_read_secret = cli_staff.read_secret
 
 
 # --- on the server host ---------------------------------------------------------------
@@ -166,9 +161,9 @@ def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
             file=sys.stderr,
         )
         return EXIT_REJECTED
-    secret = _read_secret(f"new PIN or password for {args.admin}: ")
-    if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
-        print("the two PINs differ; nothing was added", file=sys.stderr)
+    secret = _read_secret(m.NewSecretFor(args.admin))
+    if sys.stdin.isatty() and getpass.getpass(say(m.Prompt(m.SecretAgain()))) != secret:
+        print(say(m.PinsDiffer()), file=sys.stderr)
         return EXIT_REJECTED
     try:
         member = asyncio.run(staff.add_staff(None, name=args.admin, role="admin", secret=secret))
@@ -249,7 +244,7 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     client = ServerClient(url, token)
     try:
-        client.sign_in(args.actor, _read_secret(f"PIN for {args.actor}: "))
+        client.sign_in(args.actor, _read_secret(m.PinFor(args.actor)))
         try:
             if args.consoles_action == "list":
                 found = client.consoles()

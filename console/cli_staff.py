@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console import cli_args
+from console.domain import messages as msg
 from console.services.wording import error_text, say
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
     from console.wiring.local import this_computer
 
     if args.action is None:
-        raise CliUsage("say what to do: customer export or customer erase")
+        raise CliUsage(msg.SayCustomerAction())
     staff, _audit = _services(runner)
     identity = Identity(runner, staff=staff)
     settings = SettingsService(runner, this_computer(), identity)
@@ -139,7 +140,7 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
                 out.write(text)
             return EXIT_OK
         if not args.yes:
-            raise CliUsage("erasing cannot be undone: add --yes")
+            raise CliUsage(msg.ErasureNeedsYes())
         result = await privacy.erase_customer(args.id, args.reason)
         out.write(say(result.said()) + "\n")
         return EXIT_OK if result.wal_cleared else EXIT_REJECTED
@@ -154,12 +155,14 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
         return EXIT_REJECTED
 
 
-def _read_secret(prompt: str) -> str:
+def read_secret(what: msg.Message) -> str:
+    """*what* (a PIN, a password) from the terminal, asked in the locale's language, or
+    one line of stdin."""
     if sys.stdin.isatty():
-        return getpass.getpass(prompt)
+        return getpass.getpass(say(msg.Prompt(what)))
     line = sys.stdin.readline()
     if not line:
-        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
+        raise CliUsage(msg.ExpectedOnStdin(what))
     return line.rstrip("\r\n")
 
 
@@ -171,7 +174,7 @@ def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
 
 
 async def _sign_in(staff: StaffService, name: str) -> Session:
-    return await staff.sign_in(name, _read_secret(f"PIN for {name}: "))
+    return await staff.sign_in(name, read_secret(msg.PinFor(name)))
 
 
 def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: str) -> Identity:
@@ -207,7 +210,7 @@ def _date(text: str | None, flag: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CliUsage(f"{flag} must be a date like 2026-11-28, not {text!r}") from None
+        raise CliUsage(msg.FlagNotADate(flag, repr(text))) from None
 
 
 def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
@@ -217,7 +220,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
     from console.services.staff import SignInRefused
 
     if args.action is None:
-        raise CliUsage("say what to do: staff add or staff list")
+        raise CliUsage(msg.SayStaffAction())
     staff, _audit = _services(runner)
 
     async def go() -> int:
@@ -225,7 +228,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         if args.actor:
             actor = await _sign_in(staff, args.actor)
         elif args.action == "add" and not await staff.needs_first_admin():
-            raise CliUsage("accounts exist already: add --as NAME (an admin)")
+            raise CliUsage(msg.AccountsExist())
         if args.action == "list":
             assert actor is not None
             members = await staff.list_staff(actor)
@@ -249,9 +252,9 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
                         f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
                     )
             return EXIT_OK
-        secret = _read_secret(f"new PIN or password for {args.name}: ")
-        if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
-            print("the two PINs differ; nothing was added", file=sys.stderr)
+        secret = read_secret(msg.NewSecretFor(args.name))
+        if sys.stdin.isatty() and getpass.getpass(say(msg.Prompt(msg.SecretAgain()))) != secret:
+            print(say(msg.PinsDiffer()), file=sys.stderr)
             return EXIT_REJECTED
         member = await staff.add_staff(
             actor,
@@ -261,7 +264,8 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
             store_name=args.store,
             extension=args.extension,
         )
-        out.write(f"added {member.role.value} {member.name} (#{member.id})\n")
+        role = msg.Word(msg.ROLE_NAMES[member.role.value])
+        out.write(say(msg.StaffAdded(role, member.name, member.id)) + "\n")
         return EXIT_OK
 
     try:
@@ -286,10 +290,10 @@ def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
     if broken:
         return EXIT_REJECTED
     trail, attempts = reports
-    out.write(
-        f"audit trail intact: {trail.entries} entries (newest #{trail.head_id}, "
-        f"hash {trail.head_hash[:16] or '-'}); sign-in attempts intact: {attempts.entries}\n"
+    intact = msg.AuditTrailIntact(
+        trail.entries, trail.head_id, trail.head_hash[:16] or "-", attempts.entries
     )
+    out.write(say(intact) + "\n")
     return EXIT_OK
 
 
@@ -300,7 +304,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
     if getattr(args, "audit_action", None) == "verify":
         return cmd_audit_verify(out, runner)
     if not args.actor:
-        raise CliUsage("say who reads the trail: audit --as NAME (a manager or admin)")
+        raise CliUsage(msg.SayWhoReadsTheTrail())
     date_from = _date(args.date_from, "--from")
     date_to = _date(args.date_to, "--to")
     staff, audit = _services(runner)

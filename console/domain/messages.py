@@ -2991,3 +2991,137 @@ class GiveSignInName(Message):
 class NameHoldsControls(Message):
     CODE: ClassVar[str] = "cli.name_holds_controls"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "a name cannot hold control characters")
+
+
+# --- staff, audit and customer commands -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PinFor(Message):
+    name: str
+    CODE: ClassVar[str] = "cli.pin_for"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "PIN for {name}")
+
+
+@dataclass(frozen=True)
+class NewSecretFor(Message):
+    name: str
+    CODE: ClassVar[str] = "cli.new_secret_for"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "new PIN or password for {name}")
+
+
+@dataclass(frozen=True)
+class SecretAgain(Message):
+    CODE: ClassVar[str] = "cli.secret_again"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "again")
+
+
+@dataclass(frozen=True)
+class Prompt(Message):
+    """What a terminal prompt asks for (``what``), followed by the language's colon."""
+
+    what: Message
+    CODE: ClassVar[str] = "cli.prompt"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{what}: ")
+
+
+@dataclass(frozen=True)
+class ExpectedOnStdin(Message):
+    what: Message
+    CODE: ClassVar[str] = "cli.expected_on_stdin"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{what} was expected on stdin")
+
+
+@dataclass(frozen=True)
+class PinsDiffer(Message):
+    CODE: ClassVar[str] = "cli.pins_differ"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the two PINs differ; nothing was added"
+    )
+
+
+@dataclass(frozen=True)
+class StaffAdded(Message):
+    """``role`` is the role's name (:data:`ROLE_NAMES`) as a :class:`Word`."""
+
+    role: Message
+    name: str
+    staff_id: int
+    CODE: ClassVar[str] = "cli.staff_added"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "added {role} {name} (#{staff_id})")
+
+
+@dataclass(frozen=True)
+class SayStaffAction(Message):
+    add: str = "staff add"
+    list: str = "staff list"
+    CODE: ClassVar[str] = "cli.say_staff_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {add} or {list}")
+
+
+@dataclass(frozen=True)
+class SayCustomerAction(Message):
+    export: str = "customer export"
+    erase: str = "customer erase"
+    CODE: ClassVar[str] = "cli.say_customer_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {export} or {erase}")
+
+
+@dataclass(frozen=True)
+class ErasureNeedsYes(Message):
+    option: str = "--yes"
+    CODE: ClassVar[str] = "cli.erasure_needs_yes"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "erasing cannot be undone: add {option}"
+    )
+
+
+@dataclass(frozen=True)
+class AccountsExist(Message):
+    option: str = "--as NAME"
+    CODE: ClassVar[str] = "cli.accounts_exist"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "accounts exist already: add {option} (an admin)"
+    )
+
+
+@dataclass(frozen=True)
+class SayWhoReadsTheTrail(Message):
+    command: str = "audit --as NAME"
+    CODE: ClassVar[str] = "cli.say_who_reads"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say who reads the trail: {command} (a manager or admin)"
+    )
+
+
+@dataclass(frozen=True)
+class FlagNotADate(Message):
+    """``text`` as typed, quoted."""
+
+    flag: str
+    text: str
+    example: str = "2026-11-28"
+    CODE: ClassVar[str] = "cli.flag_not_a_date"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{flag} must be a date like {example}, not {text}"
+    )
+
+
+@dataclass(frozen=True)
+class AuditTrailIntact(Message):
+    entries: int
+    head_id: int
+    hash: str
+    attempts: int
+    CODE: ClassVar[str] = "cli.audit_intact"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "audit trail intact: {entries} entries (newest #{head_id}, hash {hash}); sign-in "
+        "attempts intact: {attempts}",
+    )
+
+
+@dataclass(frozen=True)
+class NoCallsLogged(Message):
+    CODE: ClassVar[str] = "cli.no_calls"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no calls logged yet")

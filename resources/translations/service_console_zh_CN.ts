@@ -4816,6 +4816,66 @@ Quiet table</source>
         <translation>姓名不能包含控制字符</translation>
     </message>
     <message>
+        <source>PIN for {name}</source>
+        <translation>{name} 的 PIN 码</translation>
+    </message>
+    <message>
+        <source>new PIN or password for {name}</source>
+        <translation>{name} 的新 PIN 码或密码</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>{what}: </source>
+        <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>{what} was expected on stdin</source>
+        <translation>标准输入中应当有{what}</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was added</source>
+        <translation>两次输入的 PIN 码不一致；未添加任何账号</translation>
+    </message>
+    <message>
+        <source>added {role} {name} (#{staff_id})</source>
+        <translation>已添加{role} {name}（#{staff_id}）</translation>
+    </message>
+    <message>
+        <source>say what to do: {add} or {list}</source>
+        <translation>请说明要做什么：{add} 或 {list}</translation>
+    </message>
+    <message>
+        <source>say what to do: {export} or {erase}</source>
+        <translation>请说明要做什么：{export} 或 {erase}</translation>
+    </message>
+    <message>
+        <source>erasing cannot be undone: add {option}</source>
+        <translation>清除后无法撤销：请加上 {option}</translation>
+    </message>
+    <message>
+        <source>accounts exist already: add {option} (an admin)</source>
+        <translation>已经有账号了：请加上 {option}（一位管理员）</translation>
+    </message>
+    <message>
+        <source>say who reads the trail: {command} (a manager or admin)</source>
+        <translation>请说明谁来查看审计记录：{command}（经理或管理员）</translation>
+    </message>
+    <message>
+        <source>{flag} must be a date like {example}, not {text}</source>
+        <translation>{flag} 必须是 {example} 这样的日期，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>audit trail intact: {entries} entries (newest #{head_id}, hash {hash}); sign-in attempts intact: {attempts}</source>
+        <translation>审计记录完整：{entries} 条（最新 #{head_id}，哈希值 {hash}）；登录尝试记录完整：{attempts} 条</translation>
+    </message>
+    <message>
+        <source>no calls logged yet</source>
+        <translation>还没有通话记录</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4816,6 +4816,66 @@ Quiet table</source>
         <translation>姓名不能包含控制字元</translation>
     </message>
     <message>
+        <source>PIN for {name}</source>
+        <translation>{name} 的 PIN 碼</translation>
+    </message>
+    <message>
+        <source>new PIN or password for {name}</source>
+        <translation>{name} 的新 PIN 碼或密碼</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>{what}: </source>
+        <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>{what} was expected on stdin</source>
+        <translation>標準輸入中應當有{what}</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was added</source>
+        <translation>兩次輸入的 PIN 碼不一致；未新增任何帳號</translation>
+    </message>
+    <message>
+        <source>added {role} {name} (#{staff_id})</source>
+        <translation>已新增{role} {name}（#{staff_id}）</translation>
+    </message>
+    <message>
+        <source>say what to do: {add} or {list}</source>
+        <translation>請說明要做什麼：{add} 或 {list}</translation>
+    </message>
+    <message>
+        <source>say what to do: {export} or {erase}</source>
+        <translation>請說明要做什麼：{export} 或 {erase}</translation>
+    </message>
+    <message>
+        <source>erasing cannot be undone: add {option}</source>
+        <translation>清除後無法復原：請加上 {option}</translation>
+    </message>
+    <message>
+        <source>accounts exist already: add {option} (an admin)</source>
+        <translation>已經有帳號了：請加上 {option}（一位管理員）</translation>
+    </message>
+    <message>
+        <source>say who reads the trail: {command} (a manager or admin)</source>
+        <translation>請說明誰來查看稽核紀錄：{command}（經理或管理員）</translation>
+    </message>
+    <message>
+        <source>{flag} must be a date like {example}, not {text}</source>
+        <translation>{flag} 必須是 {example} 這樣的日期，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>audit trail intact: {entries} entries (newest #{head_id}, hash {hash}); sign-in attempts intact: {attempts}</source>
+        <translation>稽核紀錄完整：{entries} 筆（最新 #{head_id}，雜湊值 {hash}）；登入嘗試紀錄完整：{attempts} 筆</translation>
+    </message>
+    <message>
+        <source>no calls logged yet</source>
+        <translation>還沒有通話紀錄</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -585,3 +585,69 @@ def test_argparse_errors_read_back_into_codes_give_the_same_english(english: str
         chinese = say(said, "zh_CN")
         assert re.search("[\u4e00-\u9fff]", chinese), chinese
         assert not re.search(r"\b(argument|arguments|expected|invalid|choice|option)\b", chinese)
+
+
+# --- staff, audit, customer, calls ------------------------------------------------------------
+
+
+def test_staff_audit_and_customer_lines_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for locale, said in [
+        (
+            "zh_CN.UTF-8",
+            [
+                "已添加管理员 Grace（#1）\n",
+                "service-console: 已经有账号了：请加上 --as NAME（一位管理员）\n",
+                "service-console: 标准输入中应当有Grace 的 PIN 码\n",
+                "已添加客服 Li（#2）\n",
+                "审计记录完整：",
+                "service-console: 清除后无法撤销：请加上 --yes\n",
+                "service-console: 请说明要做什么：staff add 或 staff list\n",
+                "还没有通话记录\n",
+            ],
+        ),
+        (
+            "C",
+            [
+                "added admin Grace (#1)\n",
+                "service-console: accounts exist already: add --as NAME (an admin)\n",
+                "service-console: PIN for Grace was expected on stdin\n",
+                "added agent Li (#2)\n",
+                "audit trail intact: ",
+                "service-console: erasing cannot be undone: add --yes\n",
+                "service-console: say what to do: staff add or staff list\n",
+                "no calls logged yet\n",
+            ],
+        ),
+    ]:
+        speak(monkeypatch, locale)
+        db = str(tmp_path / f"{locale}.db")
+        add = ("staff", "add", "--db", db)
+        assert main(*add, "--name", "Grace", "--role", "admin", stdin="7391\n") == (0, said[0])
+        assert main(*add, "--name", "Li", "--role", "agent", stdin="1234\n")[0] == 2
+        assert capsys.readouterr().err == said[1]
+        assert main(*add, "--name", "Li", "--role", "agent", "--as", "Grace")[0] == 2
+        assert capsys.readouterr().err == said[2]
+        li = (*add, "--name", "Li", "--role", "agent", "--as", "Grace")
+        assert main(*li, stdin="7391\n4682\n") == (0, said[3])
+        code, out = main("audit", "verify", "--db", db)
+        assert code == 0 and out.startswith(said[4]), out
+        erase = ("customer", "erase", "3", "--reason", "asked", "--as", "Grace", "--db", db)
+        assert main(*erase, stdin="7391\n")[0] == 2
+        assert capsys.readouterr().err == said[5]
+        assert main("--db", db, "staff")[0] == 2
+        assert capsys.readouterr().err == said[6]
+        assert main("calls", "--db", db)[0] == 0
+        assert capsys.readouterr().err == said[7]
+
+
+def test_audit_verify_intact_in_traditional_chinese(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    speak(monkeypatch, "zh_TW.UTF-8")
+    code, out = main("audit", "verify", "--db", db)
+    assert code == 0
+    assert re.fullmatch(
+        r"稽核紀錄完整：1 筆（最新 #1，雜湊值 [0-9a-f]{16}）；登入嘗試紀錄完整：0 筆\n", out
+    ), out
