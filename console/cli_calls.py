@@ -84,8 +84,8 @@ def call_json(call: Any) -> dict[str, object]:
     }
 
 
-def _usage(message: str) -> int:
-    print(f"service-console: {message}", file=sys.stderr)
+def _usage(message: m.Message) -> int:
+    print(f"service-console: {say(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -96,7 +96,7 @@ def cmd_calls(args: argparse.Namespace, out: TextIO, open_db: Callable[[str | No
     from console.services.settings import SettingsService
 
     if args.limit < 1:
-        return _usage("--limit must be at least 1")
+        return _usage(m.OptionAtLeastOne("--limit"))
     runner = open_db(args.db)
     try:
         service = CallService(runner, CustomerService(runner, SettingsService(runner)))
@@ -148,10 +148,10 @@ def cmd_cti_test(
     from console.services.secrets import CTI_TOKEN_ENV, SecretUnavailable, cti_token
 
     if args.port is not None and not 1 <= args.port <= 65535:
-        return _usage("--port must be between 1 and 65535")
+        return _usage(m.CtiPortRange("--port"))
     number = args.from_number.strip()
     if not number:
-        return _usage("--from needs a phone number")
+        return _usage(m.NeedsPhoneNumber())
     settings = _settings_of(getattr(args, "db", None), open_db)
     port = args.port or int(settings["cti_port"])
     host = str(settings["cti_host"])
@@ -163,11 +163,7 @@ def cmd_cti_test(
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     if not token:
-        print(
-            f"no call-event token yet: start the console once (it makes one), or set "
-            f"{CTI_TOKEN_ENV}",
-            file=sys.stderr,
-        )
+        print(say(m.NoCallToken(CTI_TOKEN_ENV)), file=sys.stderr)
         return EXIT_REJECTED
     fields = {
         "event": "newCall",
@@ -194,15 +190,11 @@ def cmd_cti_test(
         detail = exc.read().decode("utf-8", "replace")
         with contextlib.suppress(ValueError, AttributeError):
             detail = str(json.loads(detail).get("error", detail))
-        print(f"the console at {shown} refused the call ({exc.code}): {detail}", file=sys.stderr)
+        print(say(m.CallRefused(shown, exc.code, detail)), file=sys.stderr)
         return EXIT_REJECTED
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        print(
-            f"no console is listening at {shown} ({reason}); is it running, and on this port "
-            "(--port, or the app's --cti-port)?",
-            file=sys.stderr,
-        )
+        print(say(m.NoConsoleListening(shown, str(reason))), file=sys.stderr)
         return EXIT_REJECTED
-    out.write(f"sent newCall from {number} ({fields['callId']}) to {shown}: accepted {reply}\n")
+    out.write(say(m.CallSent(number, fields["callId"], shown, reply)) + "\n")
     return EXIT_OK

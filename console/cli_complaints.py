@@ -14,6 +14,8 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console import cli_args
+from console.domain import messages as m
+from console.services.wording import say
 
 if TYPE_CHECKING:
     from console.services.complaints import ComplaintService, QueueRow
@@ -96,13 +98,13 @@ def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: A
     from console.services.complaints import Queue
 
     if args.action is None:
-        raise usage("say what to do: complaints list")
+        raise usage(m.SayComplaintsAction())
     if args.limit < 1:
-        raise usage("--limit must be at least 1")
+        raise usage(m.OptionAtLeastOne("--limit"))
     if args.offset < 0:
-        raise usage("--offset cannot be negative")
+        raise usage(m.OptionNotNegative("--offset"))
     if args.overdue and args.status not in (None, "new", "in_progress"):
-        raise usage(f"--overdue lists open complaints; --status {args.status} is not open")
+        raise usage(m.OverdueNeedsOpen(args.status))
     runner = open_db(args.db)
     try:
         service = _service(runner)
@@ -138,7 +140,7 @@ def _date(text: str, flag: str, usage: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise usage(f"{flag} {text!r} is not a date such as 2026-11-01") from None
+        raise usage(m.FlagNotADateSuchAs(flag, repr(text))) from None
 
 
 def describe_report(data: dict[str, Any]) -> str:
@@ -147,36 +149,48 @@ def describe_report(data: dict[str, Any]) -> str:
     def pct(value: float | None) -> str:
         return "-" if value is None else f"{value:.1f} %"
 
+    def counts(by: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in by.items()) or "-"
+
+    period = (str(data["date_from"]), str(data["date_to"]))
     lines = [
-        f"complaints {data['date_from']} to {data['date_to']}"
-        + (f" at {data['store']}" if data["store"] else ""),
-        f"received: {data['received']}",
-        "by category: " + (", ".join(f"{k} {v}" for k, v in data["by_category"].items()) or "-"),
-        "by status: " + (", ".join(f"{k} {v}" for k, v in data["by_status"].items()) or "-"),
-        f"median first response: {data['median_first_response_minutes'] or '-'} min; "
-        f"median resolution: {data['median_resolution_hours'] or '-'} h",
-        f"promises kept on time: {data['promises_kept']}/{data['promises_made']} "
-        f"({pct(data['promises_kept_pct'])})",
-        f"follow-ups within 7 days: {data['follow_ups_within_7_days']}/{data['follow_ups_due']} "
-        f"({pct(data['follow_ups_within_7_days_pct'])})",
-        f"dissatisfied at follow-up: {data['dissatisfied']}/{data['follow_ups_done']} "
-        f"({pct(data['dissatisfaction_pct'])})",
-        f"repeat complainers: {len(data['repeat_complainers'])}; "
-        f"product feedback: {len(data['product_feedback'])}; "
-        f"training feedback: {len(data['training_feedback'])}",
+        m.ReportHeadingAt(*period, data["store"]) if data["store"] else m.ReportHeading(*period),
+        m.ReportReceived(data["received"]),
+        m.ReportByCategory(counts(data["by_category"])),
+        m.ReportByStatus(counts(data["by_status"])),
+        m.ReportMedians(
+            str(data["median_first_response_minutes"] or "-"),
+            str(data["median_resolution_hours"] or "-"),
+        ),
+        m.ReportPromisesKept(
+            data["promises_kept"], data["promises_made"], pct(data["promises_kept_pct"])
+        ),
+        m.ReportFollowUps(
+            data["follow_ups_within_7_days"],
+            data["follow_ups_due"],
+            pct(data["follow_ups_within_7_days_pct"]),
+        ),
+        m.ReportDissatisfied(
+            data["dissatisfied"], data["follow_ups_done"], pct(data["dissatisfaction_pct"])
+        ),
+        m.ReportFeedback(
+            len(data["repeat_complainers"]),
+            len(data["product_feedback"]),
+            len(data["training_feedback"]),
+        ),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(say(line) for line in lines) + "\n"
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
     import asyncio
 
     if args.what is None:
-        raise usage("say what to report: report complaints")
+        raise usage(m.SayWhatToReport())
     date_from = _date(args.date_from, "--from", usage) if args.date_from else None
     date_to = _date(args.date_to, "--to", usage) if args.date_to else None
     if date_from and date_to and date_from > date_to:
-        raise usage("--from must not be after --to")
+        raise usage(m.FromAfterTo())
     runner = open_db(args.db)
     try:
         service = _service(runner)
@@ -186,7 +200,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
             start = date_from or (today or service.clock.today()).replace(day=1)
             end = date_to or _month_end(today or start)
             if start > end:
-                raise usage("--from must not be after the end of the current month")
+                raise usage(m.FromAfterThisMonth())
             report = await service.report(start, end, args.store)
             return report.to_json()
 

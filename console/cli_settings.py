@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 from console import cli_args
 from console.domain import messages as m
-from console.services.wording import error_text
+from console.services.wording import error_text, say
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -121,8 +121,8 @@ def cmd_settings(
             change = asyncio.run(service.reset(option))
         was = option.show(change.before)
         now = option.show(change.after)
-        note = " (the default)" if change.after == option.default else ""
-        out.write(f"{option.key} = {now}{note}; was {was}\n")
+        done = m.SettingChangedToDefault if change.after == option.default else m.SettingChanged
+        out.write(say(done(option.key, now, was)) + "\n")
         return EXIT_OK
     except (SignInRefused, NotAllowed, Invalid) as exc:
         print(error_text(exc), file=sys.stderr)

@@ -3125,3 +3125,245 @@ class AuditTrailIntact(Message):
 class NoCallsLogged(Message):
     CODE: ClassVar[str] = "cli.no_calls"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no calls logged yet")
+
+
+# --- call tests, settings, the complaints report ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NeedsPhoneNumber(Message):
+    option: str = "--from"
+    CODE: ClassVar[str] = "cli.needs_phone_number"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{option} needs a phone number")
+
+
+@dataclass(frozen=True)
+class NoCallToken(Message):
+    env: str
+    CODE: ClassVar[str] = "cli.no_call_token"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "no call-event token yet: start the console once (it makes one), or set {env}"
+    )
+
+
+@dataclass(frozen=True)
+class CallRefused(Message):
+    """``detail`` is the console's own (English) error code or words."""
+
+    url: str
+    status: int
+    detail: str
+    CODE: ClassVar[str] = "cli.call_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the console at {url} refused the call ({status}): {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class NoConsoleListening(Message):
+    """``reason`` is the system's own (English) words."""
+
+    url: str
+    reason: str
+    port_option: str = "--port"
+    app_option: str = "--cti-port"
+    CODE: ClassVar[str] = "cli.no_console_listening"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "no console is listening at {url} ({reason}); is it running, and on this port "
+        "({port_option}, or the app's {app_option})?",
+    )
+
+
+@dataclass(frozen=True)
+class CallSent(Message):
+    number: str
+    call_id: str
+    url: str
+    reply: str
+    event: str = "newCall"
+    CODE: ClassVar[str] = "cli.call_sent"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "sent {event} from {number} ({call_id}) to {url}: accepted {reply}"
+    )
+
+
+@dataclass(frozen=True)
+class SettingChanged(Message):
+    """``now`` and ``was`` are the values as the setting shows them."""
+
+    key: str
+    now: str
+    was: str
+    CODE: ClassVar[str] = "cli.setting_changed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{key} = {now}; was {was}")
+
+
+@dataclass(frozen=True)
+class SettingChangedToDefault(Message):
+    key: str
+    now: str
+    was: str
+    CODE: ClassVar[str] = "cli.setting_default"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{key} = {now} (the default); was {was}"
+    )
+
+
+@dataclass(frozen=True)
+class SayComplaintsAction(Message):
+    command: str = "complaints list"
+    CODE: ClassVar[str] = "cli.say_complaints_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {command}")
+
+
+@dataclass(frozen=True)
+class SayWhatToReport(Message):
+    command: str = "report complaints"
+    CODE: ClassVar[str] = "cli.say_what_to_report"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to report: {command}")
+
+
+@dataclass(frozen=True)
+class OptionNotNegative(Message):
+    option: str
+    CODE: ClassVar[str] = "cli.not_negative"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{option} cannot be negative")
+
+
+@dataclass(frozen=True)
+class OverdueNeedsOpen(Message):
+    status: str
+    overdue: str = "--overdue"
+    option: str = "--status"
+    CODE: ClassVar[str] = "cli.overdue_needs_open"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{overdue} lists open complaints; {option} {status} is not open"
+    )
+
+
+@dataclass(frozen=True)
+class FlagNotADateSuchAs(Message):
+    """``text`` as typed, quoted."""
+
+    flag: str
+    text: str
+    example: str = "2026-11-01"
+    CODE: ClassVar[str] = "cli.flag_not_a_date_such_as"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{flag} {text} is not a date such as {example}"
+    )
+
+
+@dataclass(frozen=True)
+class FromAfterTo(Message):
+    start: str = "--from"
+    end: str = "--to"
+    CODE: ClassVar[str] = "cli.from_after_to"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{start} must not be after {end}")
+
+
+@dataclass(frozen=True)
+class FromAfterThisMonth(Message):
+    start: str = "--from"
+    CODE: ClassVar[str] = "cli.from_after_this_month"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{start} must not be after the end of the current month"
+    )
+
+
+@dataclass(frozen=True)
+class ReportHeading(Message):
+    date_from: str
+    date_to: str
+    CODE: ClassVar[str] = "report.heading"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "complaints {date_from} to {date_to}")
+
+
+@dataclass(frozen=True)
+class ReportHeadingAt(Message):
+    date_from: str
+    date_to: str
+    store: str
+    CODE: ClassVar[str] = "report.heading_at"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "complaints {date_from} to {date_to} at {store}"
+    )
+
+
+@dataclass(frozen=True)
+class ReportReceived(Message):
+    count: int
+    CODE: ClassVar[str] = "report.received"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "received: {count}")
+
+
+@dataclass(frozen=True)
+class ReportByCategory(Message):
+    """``items``: "category count" each (data), or "-"."""
+
+    items: str
+    CODE: ClassVar[str] = "report.by_category"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "by category: {items}")
+
+
+@dataclass(frozen=True)
+class ReportByStatus(Message):
+    items: str
+    CODE: ClassVar[str] = "report.by_status"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "by status: {items}")
+
+
+@dataclass(frozen=True)
+class ReportMedians(Message):
+    first: str
+    resolution: str
+    CODE: ClassVar[str] = "report.medians"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "median first response: {first} min; median resolution: {resolution} h"
+    )
+
+
+@dataclass(frozen=True)
+class ReportPromisesKept(Message):
+    kept: int
+    made: int
+    pct: str
+    CODE: ClassVar[str] = "report.promises_kept"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "promises kept on time: {kept}/{made} ({pct})"
+    )
+
+
+@dataclass(frozen=True)
+class ReportFollowUps(Message):
+    done: int
+    due: int
+    pct: str
+    CODE: ClassVar[str] = "report.follow_ups"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "follow-ups within 7 days: {done}/{due} ({pct})"
+    )
+
+
+@dataclass(frozen=True)
+class ReportDissatisfied(Message):
+    count: int
+    of: int
+    pct: str
+    CODE: ClassVar[str] = "report.dissatisfied"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "dissatisfied at follow-up: {count}/{of} ({pct})"
+    )
+
+
+@dataclass(frozen=True)
+class ReportFeedback(Message):
+    repeat: int
+    product: int
+    training: int
+    CODE: ClassVar[str] = "report.feedback"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "repeat complainers: {repeat}; product feedback: {product}; training feedback: {training}",
+    )

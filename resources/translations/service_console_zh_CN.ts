@@ -4876,6 +4876,102 @@ Quiet table</source>
         <translation>还没有通话记录</translation>
     </message>
     <message>
+        <source>{option} needs a phone number</source>
+        <translation>{option} 需要一个电话号码</translation>
+    </message>
+    <message>
+        <source>no call-event token yet: start the console once (it makes one), or set {env}</source>
+        <translation>还没有来电事件令牌：请先启动一次服务台（它会生成令牌），或设置 {env}</translation>
+    </message>
+    <message>
+        <source>the console at {url} refused the call ({status}): {detail}</source>
+        <translation>{url} 上的服务台拒绝了这通来电（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>no console is listening at {url} ({reason}); is it running, and on this port ({port_option}, or the app&apos;s {app_option})?</source>
+        <translation>{url} 上没有服务台在监听（{reason}）；它是否在运行，端口是否正确（{port_option}，或应用的 {app_option}）？</translation>
+    </message>
+    <message>
+        <source>sent {event} from {number} ({call_id}) to {url}: accepted {reply}</source>
+        <translation>已将来自 {number} 的 {event}（{call_id}）发送到 {url}：已接受 {reply}</translation>
+    </message>
+    <message>
+        <source>{key} = {now}; was {was}</source>
+        <translation>{key} = {now}；原为 {was}</translation>
+    </message>
+    <message>
+        <source>{key} = {now} (the default); was {was}</source>
+        <translation>{key} = {now}（默认值）；原为 {was}</translation>
+    </message>
+    <message>
+        <source>say what to do: {command}</source>
+        <translation>请说明要做什么：{command}</translation>
+    </message>
+    <message>
+        <source>say what to report: {command}</source>
+        <translation>请说明要报告什么：{command}</translation>
+    </message>
+    <message>
+        <source>{option} cannot be negative</source>
+        <translation>{option} 不能是负数</translation>
+    </message>
+    <message>
+        <source>{overdue} lists open complaints; {option} {status} is not open</source>
+        <translation>{overdue} 只列出未结的投诉；{option} {status} 不是未结状态</translation>
+    </message>
+    <message>
+        <source>{flag} {text} is not a date such as {example}</source>
+        <translation>{flag} {text} 不是 {example} 这样的日期</translation>
+    </message>
+    <message>
+        <source>{start} must not be after {end}</source>
+        <translation>{start} 不能晚于 {end}</translation>
+    </message>
+    <message>
+        <source>{start} must not be after the end of the current month</source>
+        <translation>{start} 不能晚于本月底</translation>
+    </message>
+    <message>
+        <source>complaints {date_from} to {date_to}</source>
+        <translation>投诉 {date_from} 至 {date_to}</translation>
+    </message>
+    <message>
+        <source>complaints {date_from} to {date_to} at {store}</source>
+        <translation>投诉 {date_from} 至 {date_to}，门店：{store}</translation>
+    </message>
+    <message>
+        <source>received: {count}</source>
+        <translation>收到：{count}</translation>
+    </message>
+    <message>
+        <source>by category: {items}</source>
+        <translation>按类别：{items}</translation>
+    </message>
+    <message>
+        <source>by status: {items}</source>
+        <translation>按状态：{items}</translation>
+    </message>
+    <message>
+        <source>median first response: {first} min; median resolution: {resolution} h</source>
+        <translation>首次回复时间中位数：{first} 分钟；解决时间中位数：{resolution} 小时</translation>
+    </message>
+    <message>
+        <source>promises kept on time: {kept}/{made} ({pct})</source>
+        <translation>按时兑现的承诺：{kept}/{made}（{pct}）</translation>
+    </message>
+    <message>
+        <source>follow-ups within 7 days: {done}/{due} ({pct})</source>
+        <translation>7 天内回访：{done}/{due}（{pct}）</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up: {count}/{of} ({pct})</source>
+        <translation>回访时不满意：{count}/{of}（{pct}）</translation>
+    </message>
+    <message>
+        <source>repeat complainers: {repeat}; product feedback: {product}; training feedback: {training}</source>
+        <translation>重复投诉的客户：{repeat}；产品反馈：{product}；培训反馈：{training}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

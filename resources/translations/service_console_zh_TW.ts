@@ -4876,6 +4876,102 @@ Quiet table</source>
         <translation>還沒有通話紀錄</translation>
     </message>
     <message>
+        <source>{option} needs a phone number</source>
+        <translation>{option} 需要一個電話號碼</translation>
+    </message>
+    <message>
+        <source>no call-event token yet: start the console once (it makes one), or set {env}</source>
+        <translation>還沒有來電事件權杖：請先啟動一次服務台（它會產生權杖），或設定 {env}</translation>
+    </message>
+    <message>
+        <source>the console at {url} refused the call ({status}): {detail}</source>
+        <translation>{url} 上的服務台拒絕了這通來電（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>no console is listening at {url} ({reason}); is it running, and on this port ({port_option}, or the app&apos;s {app_option})?</source>
+        <translation>{url} 上沒有服務台在監聽（{reason}）；它是否在執行，連接埠是否正確（{port_option}，或應用程式的 {app_option}）？</translation>
+    </message>
+    <message>
+        <source>sent {event} from {number} ({call_id}) to {url}: accepted {reply}</source>
+        <translation>已將來自 {number} 的 {event}（{call_id}）傳送到 {url}：已接受 {reply}</translation>
+    </message>
+    <message>
+        <source>{key} = {now}; was {was}</source>
+        <translation>{key} = {now}；原為 {was}</translation>
+    </message>
+    <message>
+        <source>{key} = {now} (the default); was {was}</source>
+        <translation>{key} = {now}（預設值）；原為 {was}</translation>
+    </message>
+    <message>
+        <source>say what to do: {command}</source>
+        <translation>請說明要做什麼：{command}</translation>
+    </message>
+    <message>
+        <source>say what to report: {command}</source>
+        <translation>請說明要報告什麼：{command}</translation>
+    </message>
+    <message>
+        <source>{option} cannot be negative</source>
+        <translation>{option} 不能是負數</translation>
+    </message>
+    <message>
+        <source>{overdue} lists open complaints; {option} {status} is not open</source>
+        <translation>{overdue} 只列出未結的客訴；{option} {status} 不是未結狀態</translation>
+    </message>
+    <message>
+        <source>{flag} {text} is not a date such as {example}</source>
+        <translation>{flag} {text} 不是 {example} 這樣的日期</translation>
+    </message>
+    <message>
+        <source>{start} must not be after {end}</source>
+        <translation>{start} 不能晚於 {end}</translation>
+    </message>
+    <message>
+        <source>{start} must not be after the end of the current month</source>
+        <translation>{start} 不能晚於本月底</translation>
+    </message>
+    <message>
+        <source>complaints {date_from} to {date_to}</source>
+        <translation>客訴 {date_from} 至 {date_to}</translation>
+    </message>
+    <message>
+        <source>complaints {date_from} to {date_to} at {store}</source>
+        <translation>客訴 {date_from} 至 {date_to}，門市：{store}</translation>
+    </message>
+    <message>
+        <source>received: {count}</source>
+        <translation>收到：{count}</translation>
+    </message>
+    <message>
+        <source>by category: {items}</source>
+        <translation>依類別：{items}</translation>
+    </message>
+    <message>
+        <source>by status: {items}</source>
+        <translation>依狀態：{items}</translation>
+    </message>
+    <message>
+        <source>median first response: {first} min; median resolution: {resolution} h</source>
+        <translation>首次回覆時間中位數：{first} 分鐘；解決時間中位數：{resolution} 小時</translation>
+    </message>
+    <message>
+        <source>promises kept on time: {kept}/{made} ({pct})</source>
+        <translation>準時兌現的承諾：{kept}/{made}（{pct}）</translation>
+    </message>
+    <message>
+        <source>follow-ups within 7 days: {done}/{due} ({pct})</source>
+        <translation>7 天內回訪：{done}/{due}（{pct}）</translation>
+    </message>
+    <message>
+        <source>dissatisfied at follow-up: {count}/{of} ({pct})</source>
+        <translation>回訪時不滿意：{count}/{of}（{pct}）</translation>
+    </message>
+    <message>
+        <source>repeat complainers: {repeat}; product feedback: {product}; training feedback: {training}</source>
+        <translation>重複客訴的客戶：{repeat}；產品回饋：{product}；培訓回饋：{training}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

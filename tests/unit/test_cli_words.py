@@ -651,3 +651,94 @@ def test_audit_verify_intact_in_traditional_chinese(
     assert re.fullmatch(
         r"稽核紀錄完整：1 筆（最新 #1，雜湊值 [0-9a-f]{16}）；登入嘗試紀錄完整：0 筆\n", out
     ), out
+
+
+# --- call tests, settings, complaints -----------------------------------------------------------
+
+
+def test_cti_test_lines_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.services.secrets import CTI_TOKEN_ENV
+    from tests.unit.test_cli_calls import TOKEN, _free_port
+
+    monkeypatch.setenv(CTI_TOKEN_ENV, TOKEN)
+    port = str(_free_port())
+    url = re.escape(f"http://127.0.0.1:{port}/cti/…")
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main("cti-test", "--port", port, "--from", "13812345678")[0] == 1
+    said = capsys.readouterr().err
+    assert re.fullmatch(
+        rf"{url} 上没有服务台在监听（.+）；它是否在运行，端口是否正确（--port，或应用的 "
+        r"--cti-port）？\n",
+        said,
+    ), said
+    assert main("cti-test", "--port", port, "--from", " ")[0] == 2
+    assert capsys.readouterr().err == "service-console: --from 需要一个电话号码\n"
+    speak(monkeypatch, "C")
+    assert main("cti-test", "--port", port, "--from", "13812345678")[0] == 1
+    said = capsys.readouterr().err
+    assert re.fullmatch(
+        rf"no console is listening at {url} \(.+\); is it running, and on this port "
+        r"\(--port, or the app's --cti-port\)\?\n",
+        said,
+    ), said
+    monkeypatch.delenv(CTI_TOKEN_ENV)
+    import keyring
+
+    keyring.delete_password("service-console", "cti-token")
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert main("cti-test", "--port", port, "--from", "13812345678")[0] == 1
+    assert capsys.readouterr().err == (
+        f"還沒有來電事件權杖：請先啟動一次服務台（它會產生權杖），或設定 {CTI_TOKEN_ENV}\n"
+    )
+
+
+def test_a_setting_change_is_reported_in_the_locale_language(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    speak(monkeypatch, "zh_CN.UTF-8")
+    change = ("settings", "set", "cti_port", "9000", "--db", db, "--as", "Grace")
+    assert main(*change, stdin="7391\n") == (0, "cti_port = 9000；原为 8735\n")
+    back = ("settings", "reset", "cti_port", "--db", db, "--as", "Grace")
+    assert main(*back, stdin="7391\n") == (0, "cti_port = 8735（默认值）；原为 9000\n")
+    speak(monkeypatch, "C")
+    assert main(*change, stdin="7391\n") == (0, "cti_port = 9000; was 8735\n")
+    assert main(*back, stdin="7391\n") == (0, "cti_port = 8735 (the default); was 9000\n")
+
+
+def test_the_complaints_report_and_its_usage_errors_in_the_locale_language(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = ("report", "complaints", "--db", db, "--from", "2026-01-01", "--to", "2026-01-31")
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main(*report) == (
+        0,
+        "投诉 2026-01-01 至 2026-01-31\n收到：0\n按类别：-\n按状态：-\n"
+        "首次回复时间中位数：- 分钟；解决时间中位数：- 小时\n按时兑现的承诺：0/0（-）\n"
+        "7 天内回访：0/0（-）\n回访时不满意：0/0（-）\n"
+        "重复投诉的客户：0；产品反馈：0；培训反馈：0\n",
+    )
+    assert main("complaints", "list", "--db", db, "--overdue", "--status", "resolved")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: --overdue 只列出未结的投诉；--status resolved 不是未结状态\n"
+    )
+    speak(monkeypatch, "zh_TW.UTF-8")
+    backwards = ("report", "complaints", "--db", db, "--from", "2026-03-02", "--to", "2026-03-01")
+    assert main(*backwards)[0] == 2
+    assert capsys.readouterr().err == "service-console: --from 不能晚於 --to\n"
+    assert main(*report)[1].startswith("客訴 2026-01-01 至 2026-01-31\n收到：0\n依類別：-\n")
+    speak(monkeypatch, "C")
+    assert main(*report) == (
+        0,
+        "complaints 2026-01-01 to 2026-01-31\nreceived: 0\nby category: -\nby status: -\n"
+        "median first response: - min; median resolution: - h\npromises kept on time: 0/0 (-)\n"
+        "follow-ups within 7 days: 0/0 (-)\ndissatisfied at follow-up: 0/0 (-)\n"
+        "repeat complainers: 0; product feedback: 0; training feedback: 0\n",
+    )
+    assert main(*backwards)[0] == 2
+    assert capsys.readouterr().err == "service-console: --from must not be after --to\n"
+    assert main("complaints", "list", "--db", db, "--overdue", "--status", "resolved")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: --overdue lists open complaints; --status resolved is not open\n"
+    )
