@@ -104,7 +104,7 @@ def _server(args: argparse.Namespace) -> str:
 
     given = args.server or os.environ.get(SERVER_ENV, "").strip()
     if not given:
-        raise CliUsage(f"say which server: --server https://HOST:8740 (or set {SERVER_ENV})")
+        raise CliUsage(m.SayWhichServer(SERVER_ENV))
     try:
         return server_url(given)
     except ValueError as exc:
@@ -138,7 +138,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     from console.server.run import ServeRefused, open_store
 
     if args.server_action is None:
-        raise CliUsage("say what to do: server init or server enrol-code")
+        raise CliUsage(m.SayEitherAction("server init", "server enrol-code"))
     try:
         store = open_store(args.database)
     except ServeRefused as exc:
@@ -155,11 +155,7 @@ def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
 
     staff = StaffService(store, AuditService(store))
     if not asyncio.run(staff.needs_first_admin()):
-        print(
-            "service-console: this server has staff already; admins add more with "
-            "'staff add --as NAME'",
-            file=sys.stderr,
-        )
+        print(f"service-console: {say(m.ServerHasStaff())}", file=sys.stderr)
         return EXIT_REJECTED
     secret = _read_secret(m.NewSecretFor(args.admin))
     if sys.stdin.isatty() and getpass.getpass(say(m.Prompt(m.SecretAgain()))) != secret:
@@ -174,7 +170,7 @@ def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
     except PermissionError as exc:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
-    out.write(f"database ready; added admin {member.name} (#{member.id})\n")
+    out.write(say(m.ServerReady(member.name, member.id)) + "\n")
     return EXIT_OK
 
 
@@ -186,11 +182,8 @@ def _enrol_code(out: TextIO, store: Any) -> int:
     code = asyncio.run(ConsoleService(store, Identity(store)).make_code())
     hours = int(CODE_LIFETIME.total_seconds() // 3600)
     out.write(f"{code}\n")
-    print(
-        f"one console can enrol with this code in the next {hours} hours: "
-        f"service-console enrol --server https://THIS-HOST:8740 {code}",
-        file=sys.stderr,
-    )
+    command = f"service-console enrol --server https://THIS-HOST:8740 {code}"
+    print(say(m.EnrolCodeHint(hours, command)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -215,12 +208,10 @@ def cmd_enrol(args: argparse.Namespace, out: TextIO) -> int:
     try:
         secrets.store_device_token(url, token)
     except secrets.SecretUnavailable as exc:
-        print(
-            f"service-console: enrolled as console #{console['id']}, but {exc}; ask for a new code",
-            file=sys.stderr,
-        )
+        kept = m.EnrolledButNotKept(console["id"], str(exc))
+        print(f"service-console: {say(kept)}", file=sys.stderr)
         return EXIT_REJECTED
-    out.write(f"enrolled as console #{console['id']} ({console['name']}) with {url}\n")
+    out.write(say(m.Enrolled(console["id"], console["name"], url)) + "\n")
     return EXIT_OK
 
 
@@ -231,16 +222,13 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
     from console.services.staff import SignInRefused
 
     if args.consoles_action is None:
-        raise CliUsage("say what to do: consoles list or consoles revoke ID")
+        raise CliUsage(m.SayEitherAction("consoles list", "consoles revoke ID"))
     url = _server(args)
     token = secrets.device_token(url)
     if not token:
-        print(
-            f"service-console: this console is not enrolled with {url}: run "
-            f"'service-console enrol --server {url} CODE' (or set "
-            f"{secrets.DEVICE_TOKEN_ENV})",
-            file=sys.stderr,
-        )
+        command = f"service-console enrol --server {url} CODE"
+        missing = m.NotEnrolled(url, command, secrets.DEVICE_TOKEN_ENV)
+        print(f"service-console: {say(missing)}", file=sys.stderr)
         return EXIT_REJECTED
     client = ServerClient(url, token)
     try:
@@ -257,7 +245,7 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
                     out.write(f"#{c['id']}\t{c['name']}\tenrolled {c['enrolled_at']}{state}\n")
             else:
                 done = client.revoke(args.id)
-                out.write(f"console #{done['id']} ({done['name']}) is revoked\n")
+                out.write(say(m.ConsoleRevoked(done["id"], done["name"])) + "\n")
         finally:
             with contextlib.suppress(ServerRefused, StoreError):  # e.g. it revoked itself
                 client.sign_out()

@@ -3367,3 +3367,97 @@ class ReportFeedback(Message):
         "Messages",
         "repeat complainers: {repeat}; product feedback: {product}; training feedback: {training}",
     )
+
+
+# --- the console server's commands --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SayEitherAction(Message):
+    first: str
+    second: str
+    CODE: ClassVar[str] = "cli.say_either_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "say what to do: {first} or {second}")
+
+
+@dataclass(frozen=True)
+class SayWhichServer(Message):
+    env: str
+    option: str = "--server https://HOST:8740"
+    CODE: ClassVar[str] = "cli.say_which_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say which server: {option} (or set {env})"
+    )
+
+
+@dataclass(frozen=True)
+class ServerHasStaff(Message):
+    command: str = "staff add --as NAME"
+    CODE: ClassVar[str] = "cli.server_has_staff"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "this server has staff already; admins add more with '{command}'"
+    )
+
+
+@dataclass(frozen=True)
+class ServerReady(Message):
+    name: str
+    staff_id: int
+    CODE: ClassVar[str] = "cli.server_ready"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "database ready; added admin {name} (#{staff_id})"
+    )
+
+
+@dataclass(frozen=True)
+class EnrolCodeHint(Message):
+    hours: int
+    command: str
+    CODE: ClassVar[str] = "cli.enrol_code_hint"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "one console can enrol with this code in the next {hours} hours: {command}"
+    )
+
+
+@dataclass(frozen=True)
+class EnrolledButNotKept(Message):
+    """``problem`` is why the keychain did not keep the token (the system's words)."""
+
+    console_id: int
+    problem: str
+    CODE: ClassVar[str] = "cli.enrolled_not_kept"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "enrolled as console #{console_id}, but {problem}; ask for a new code"
+    )
+
+
+@dataclass(frozen=True)
+class Enrolled(Message):
+    console_id: int
+    name: str
+    url: str
+    CODE: ClassVar[str] = "cli.enrolled"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "enrolled as console #{console_id} ({name}) with {url}"
+    )
+
+
+@dataclass(frozen=True)
+class NotEnrolled(Message):
+    url: str
+    command: str
+    env: str
+    CODE: ClassVar[str] = "cli.not_enrolled"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "this console is not enrolled with {url}: run '{command}' (or set {env})"
+    )
+
+
+@dataclass(frozen=True)
+class ConsoleRevoked(Message):
+    console_id: int
+    name: str
+    CODE: ClassVar[str] = "cli.console_revoked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "console #{console_id} ({name}) is revoked"
+    )

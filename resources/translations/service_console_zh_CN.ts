@@ -4972,6 +4972,42 @@ Quiet table</source>
         <translation>重复投诉的客户：{repeat}；产品反馈：{product}；培训反馈：{training}</translation>
     </message>
     <message>
+        <source>say what to do: {first} or {second}</source>
+        <translation>请说明要做什么：{first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>say which server: {option} (or set {env})</source>
+        <translation>请说明是哪台服务器：{option}（或设置 {env}）</translation>
+    </message>
+    <message>
+        <source>this server has staff already; admins add more with &apos;{command}&apos;</source>
+        <translation>这台服务器已经有员工账号了；管理员可用“{command}”添加更多</translation>
+    </message>
+    <message>
+        <source>database ready; added admin {name} (#{staff_id})</source>
+        <translation>数据库已就绪；已添加管理员 {name}（#{staff_id}）</translation>
+    </message>
+    <message>
+        <source>one console can enrol with this code in the next {hours} hours: {command}</source>
+        <translation>在接下来的 {hours} 小时内，可有一台服务台用这个代码注册：{command}</translation>
+    </message>
+    <message>
+        <source>enrolled as console #{console_id}, but {problem}; ask for a new code</source>
+        <translation>已注册为服务台 #{console_id}，但{problem}；请索取新的代码</translation>
+    </message>
+    <message>
+        <source>enrolled as console #{console_id} ({name}) with {url}</source>
+        <translation>已在 {url} 注册为服务台 #{console_id}（{name}）</translation>
+    </message>
+    <message>
+        <source>this console is not enrolled with {url}: run &apos;{command}&apos; (or set {env})</source>
+        <translation>这台服务台尚未在 {url} 注册：请运行“{command}”（或设置 {env}）</translation>
+    </message>
+    <message>
+        <source>console #{console_id} ({name}) is revoked</source>
+        <translation>服务台 #{console_id}（{name}）已被撤销</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -4972,6 +4972,42 @@ Quiet table</source>
         <translation>重複客訴的客戶：{repeat}；產品回饋：{product}；培訓回饋：{training}</translation>
     </message>
     <message>
+        <source>say what to do: {first} or {second}</source>
+        <translation>請說明要做什麼：{first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>say which server: {option} (or set {env})</source>
+        <translation>請說明是哪台伺服器：{option}（或設定 {env}）</translation>
+    </message>
+    <message>
+        <source>this server has staff already; admins add more with &apos;{command}&apos;</source>
+        <translation>這台伺服器已經有員工帳號了；管理員可用「{command}」新增更多</translation>
+    </message>
+    <message>
+        <source>database ready; added admin {name} (#{staff_id})</source>
+        <translation>資料庫已就緒；已新增管理員 {name}（#{staff_id}）</translation>
+    </message>
+    <message>
+        <source>one console can enrol with this code in the next {hours} hours: {command}</source>
+        <translation>在接下來的 {hours} 小時內，可有一台服務台用這組代碼註冊：{command}</translation>
+    </message>
+    <message>
+        <source>enrolled as console #{console_id}, but {problem}; ask for a new code</source>
+        <translation>已註冊為服務台 #{console_id}，但{problem}；請索取新的代碼</translation>
+    </message>
+    <message>
+        <source>enrolled as console #{console_id} ({name}) with {url}</source>
+        <translation>已在 {url} 註冊為服務台 #{console_id}（{name}）</translation>
+    </message>
+    <message>
+        <source>this console is not enrolled with {url}: run &apos;{command}&apos; (or set {env})</source>
+        <translation>這台服務台尚未在 {url} 註冊：請執行「{command}」（或設定 {env}）</translation>
+    </message>
+    <message>
+        <source>console #{console_id} ({name}) is revoked</source>
+        <translation>服務台 #{console_id}（{name}）已被撤銷</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -742,3 +742,52 @@ def test_the_complaints_report_and_its_usage_errors_in_the_locale_language(
     assert capsys.readouterr().err == (
         "service-console: --overdue lists open complaints; --status resolved is not open\n"
     )
+
+
+def test_console_server_commands_say_their_lines_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.services.secrets import DEVICE_TOKEN_ENV
+    from console.services.server_client import SERVER_ENV
+
+    monkeypatch.delenv(SERVER_ENV, raising=False)
+    monkeypatch.delenv(DEVICE_TOKEN_ENV, raising=False)
+    url = "https://example.test:8740"
+    listing = ("consoles", "list", "--as", "Grace", "--server", url)
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main("consoles")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: 请说明要做什么：consoles list 或 consoles revoke ID\n"
+    )
+    assert main("enrol", "ABC")[0] == 2
+    assert capsys.readouterr().err == (
+        f"service-console: 请说明是哪台服务器：--server https://HOST:8740（或设置 {SERVER_ENV}）\n"
+    )
+    assert main(*listing)[0] == 1
+    assert capsys.readouterr().err == (
+        f"service-console: 这台服务台尚未在 {url} 注册：请运行“service-console enrol --server "
+        f"{url} CODE”（或设置 {DEVICE_TOKEN_ENV}）\n"
+    )
+    speak(monkeypatch, "zh_TW.UTF-8")
+    assert main("server")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: 請說明要做什麼：server init 或 server enrol-code\n"
+    )
+    speak(monkeypatch, "C")
+    assert main("consoles")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: say what to do: consoles list or consoles revoke ID\n"
+    )
+    assert main("server")[0] == 2
+    assert capsys.readouterr().err == (
+        "service-console: say what to do: server init or server enrol-code\n"
+    )
+    assert main("enrol", "ABC")[0] == 2
+    assert capsys.readouterr().err == (
+        f"service-console: say which server: --server https://HOST:8740 (or set {SERVER_ENV})\n"
+    )
+    assert main(*listing)[0] == 1
+    assert capsys.readouterr().err == (
+        f"service-console: this console is not enrolled with {url}: run 'service-console "
+        f"enrol --server {url} CODE' (or set {DEVICE_TOKEN_ENV})\n"
+    )
