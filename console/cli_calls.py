@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from console import cli_args
 from console.domain import messages as m
-from console.services.wording import say
+from console.services.wording import error_text, say
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -160,7 +160,7 @@ def cmd_cti_test(
     try:
         token = cti_token(create=False)
     except SecretUnavailable as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     if not token:
         print(say(m.NoCallToken(CTI_TOKEN_ENV)), file=sys.stderr)

@@ -208,7 +208,7 @@ def cmd_enrol(args: argparse.Namespace, out: TextIO) -> int:
     try:
         secrets.store_device_token(url, token)
     except secrets.SecretUnavailable as exc:
-        kept = m.EnrolledButNotKept(console["id"], str(exc))
+        kept = m.EnrolledButNotKept(console["id"], error_text(exc))
         print(f"service-console: {say(kept)}", file=sys.stderr)
         return EXIT_REJECTED
     out.write(say(m.Enrolled(console["id"], console["name"], url)) + "\n")

@@ -3461,3 +3461,133 @@ class ConsoleRevoked(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "console #{console_id} ({name}) is revoked"
     )
+
+
+# --- the keychain: why a key or a token cannot be kept, and what to do instead ---------------
+# ``detail`` parameters are the keyring's own (English) words.
+
+
+@dataclass(frozen=True)
+class KeychainNotLoaded(Message):
+    kind: str
+    CODE: ClassVar[str] = "keychain.not_loaded"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the keychain could not be loaded ({kind})"
+    )
+
+
+@dataclass(frozen=True)
+class NoSafeKeychain(Message):
+    backend: str
+    system: str = "Linux"
+    service: str = "Secret Service"
+    first: str = "GNOME Keyring"
+    second: str = "KWallet"
+    CODE: ClassVar[str] = "keychain.none_safe"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "no safe keychain is available on this computer (keyring backend: {backend}); a "
+        "headless {system} machine needs a {service} such as {first} or {second}",
+    )
+
+
+@dataclass(frozen=True)
+class KeychainDidNotKeepKey(Message):
+    CODE: ClassVar[str] = "keychain.key_not_kept"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the keychain did not keep the database key"
+    )
+
+
+@dataclass(frozen=True)
+class KeychainRefusedKey(Message):
+    detail: str
+    CODE: ClassVar[str] = "keychain.key_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the keychain refused to keep the database key ({detail})"
+    )
+
+
+@dataclass(frozen=True)
+class PassphraseInstead(Message):
+    """``problem``: why the keychain cannot be used (a keychain.* code)."""
+
+    problem: Message
+    env: str
+    CODE: ClassVar[str] = "keychain.passphrase_instead"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{problem}. The database is encrypted, so it needs a passphrase instead: the window "
+        "asks for one, scripts set {env}",
+    )
+
+
+@dataclass(frozen=True)
+class NoKeyForDatabase(Message):
+    path: str
+    env: str
+    CODE: ClassVar[str] = "keychain.no_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is encrypted and this computer's keychain holds no key for it; type its "
+        "passphrase (scripts: {env})",
+    )
+
+
+@dataclass(frozen=True)
+class KeychainKeyedUnsetEnv(Message):
+    path: str
+    env: str
+    CODE: ClassVar[str] = "keychain.keyed_unset_env"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is locked with this computer's keychain, not a passphrase; unset {env}"
+    )
+
+
+@dataclass(frozen=True)
+class KeychainKeyedNoPassphrase(Message):
+    path: str
+    CODE: ClassVar[str] = "keychain.keyed_no_passphrase"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is locked with this computer's keychain, not a passphrase; open it without "
+        "a passphrase",
+    )
+
+
+@dataclass(frozen=True)
+class KeychainUnusable(Message):
+    detail: str
+    CODE: ClassVar[str] = "keychain.unusable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the OS keychain cannot be used ({detail})"
+    )
+
+
+@dataclass(frozen=True)
+class CallTokenInstead(Message):
+    problem: Message
+    env: str
+    CODE: ClassVar[str] = "keychain.call_token_instead"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{problem}; set {env} to a long random token instead"
+    )
+
+
+@dataclass(frozen=True)
+class DeviceTokenInstead(Message):
+    problem: Message
+    env: str
+    option: str = "--print-token"
+    CODE: ClassVar[str] = "keychain.device_token_instead"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{problem}; enrol with {option} and set {env} instead"
+    )
+
+
+@dataclass(frozen=True)
+class KeychainDidNotKeepToken(Message):
+    CODE: ClassVar[str] = "keychain.token_not_kept"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the keychain did not keep the console's token"
+    )

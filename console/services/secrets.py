@@ -28,6 +28,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from console.domain import messages as m
+
 #: A database key: 256 random bits (what SQLCipher takes as a raw key).
 KEY_BYTES = 32
 
@@ -37,7 +39,11 @@ _INSECURE = ("keyrings.alt.file", "keyring.backends.fail", "keyring.backends.nul
 
 
 class NoKeychain(Exception):
-    """No safe keychain here; the message says why and what to do instead."""
+    """No safe keychain here; ``message`` (a code) says why (``str()``: its English)."""
+
+    def __init__(self, message: m.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _backends(backend: KeyringBackend) -> list[KeyringBackend]:
@@ -45,12 +51,12 @@ def _backends(backend: KeyringBackend) -> list[KeyringBackend]:
     return list(inner) if inner is not None else [backend]
 
 
-def keychain_problem() -> str | None:
+def keychain_problem() -> m.Message | None:
     """Why the keychain cannot be used to keep the database key, or None when it can."""
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring configuration
-        return f"the keychain could not be loaded ({type(exc).__name__})"
+        return m.KeychainNotLoaded(type(exc).__name__)
     usable = [
         b
         for b in _backends(backend)
@@ -58,10 +64,7 @@ def keychain_problem() -> str | None:
     ]
     if not usable:
         name = type(backend).__module__ + "." + type(backend).__name__
-        return (
-            f"no safe keychain is available on this computer (keyring backend: {name}); "
-            "a headless Linux machine needs a Secret Service such as GNOME Keyring or KWallet"
-        )
+        return m.NoSafeKeychain(name)
     return None
 
 
@@ -103,10 +106,10 @@ def database_key(path: Path, *, create: bool, salt: str | None = None) -> bytes 
         raw = new_raw_key()
         keyring.set_password(SERVICE, _user(path), raw.hex())
         if keyring.get_password(SERVICE, _user(path)) != raw.hex():
-            raise NoKeychain("the keychain did not keep the database key")
+            raise NoKeychain(m.KeychainDidNotKeepKey())
         return raw
     except keyring.errors.KeyringError as exc:
-        raise NoKeychain(f"the keychain refused to keep the database key ({exc})") from None
+        raise NoKeychain(m.KeychainRefusedKey(str(exc))) from None
 
 
 def has_database_key(path: Path, salt: str | None) -> bool:
@@ -164,7 +167,11 @@ TOKEN_BYTES = 24  # 32 URL-safe characters
 
 
 class SecretUnavailable(RuntimeError):
-    """The keychain cannot be used; the message says what to do instead."""
+    """The keychain cannot be used; ``message`` (a code) says what to do instead."""
+
+    def __init__(self, message: m.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def cti_token(*, create: bool = True) -> str | None:
@@ -174,7 +181,7 @@ def cti_token(*, create: bool = True) -> str | None:
         return override
     problem = keychain_problem()
     if problem:
-        raise SecretUnavailable(f"{problem}; set {CTI_TOKEN_ENV} to a long random token instead")
+        raise SecretUnavailable(m.CallTokenInstead(problem, CTI_TOKEN_ENV))
     try:
         token = keyring.get_password(SERVICE, CTI_TOKEN_NAME)
         if token or not create:
@@ -182,10 +189,8 @@ def cti_token(*, create: bool = True) -> str | None:
         token = secrets.token_urlsafe(TOKEN_BYTES)
         keyring.set_password(SERVICE, CTI_TOKEN_NAME, token)
     except keyring.errors.KeyringError as exc:
-        raise SecretUnavailable(
-            f"the OS keychain cannot be used ({exc}); set {CTI_TOKEN_ENV} to a long random "
-            "token instead"
-        ) from None
+        unusable = m.KeychainUnusable(str(exc))
+        raise SecretUnavailable(m.CallTokenInstead(unusable, CTI_TOKEN_ENV)) from None
     return token
 
 
@@ -207,18 +212,14 @@ def store_device_token(server: str, token: str) -> None:
     SecretUnavailable (saying to use ``--print-token`` instead) without a safe keychain."""
     problem = keychain_problem()
     if problem:
-        raise SecretUnavailable(
-            f"{problem}; enrol with --print-token and set {DEVICE_TOKEN_ENV} instead"
-        )
+        raise SecretUnavailable(m.DeviceTokenInstead(problem, DEVICE_TOKEN_ENV))
     try:
         keyring.set_password(SERVICE, _device_user(server), token)
         if keyring.get_password(SERVICE, _device_user(server)) != token:
-            raise SecretUnavailable("the keychain did not keep the console's token")
+            raise SecretUnavailable(m.KeychainDidNotKeepToken())
     except keyring.errors.KeyringError as exc:
-        raise SecretUnavailable(
-            f"the OS keychain cannot be used ({exc}); enrol with --print-token and set "
-            f"{DEVICE_TOKEN_ENV} instead"
-        ) from None
+        unusable = m.KeychainUnusable(str(exc))
+        raise SecretUnavailable(m.DeviceTokenInstead(unusable, DEVICE_TOKEN_ENV)) from None
 
 
 def device_token(server: str) -> str | None:

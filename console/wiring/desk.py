@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.domain import messages as m
 from console.services import secrets
 from console.services.secrets import NoKeychain
 from console.storage.sqlite.database import (
@@ -37,7 +38,7 @@ ENV_PASSPHRASE = "SERVICE_CONSOLE_DB_PASSPHRASE"
 class NeedsPassphrase(StorageError):
     """The key must come from a person: no keychain, or the keychain has no key for it."""
 
-    def __init__(self, message: str, *, new: bool, no_keychain: bool = True) -> None:
+    def __init__(self, message: str | m.Message, *, new: bool, no_keychain: bool = True) -> None:
         super().__init__(message)
         self.new = new  # True: choose a passphrase; False: type the existing one
         self.no_keychain = no_keychain  # False: a keychain, but without this database's key
@@ -69,25 +70,21 @@ def choose_key(path: Path, passphrase: str | None = None) -> DbKey | None:
         return DbKey(passphrase=passphrase) if passphrase else None
     if passphrase:
         if exists and secrets.has_database_key(path, salt):
-            where = f"unset {ENV_PASSPHRASE}" if from_env else "open it without a passphrase"
             raise KeychainKeyed(
-                f"{path} is locked with this computer's keychain, not a passphrase; {where}"
+                m.KeychainKeyedUnsetEnv(str(path), ENV_PASSPHRASE)
+                if from_env
+                else m.KeychainKeyedNoPassphrase(str(path))
             )
         return DbKey(passphrase=passphrase)
     try:
         raw = secrets.database_key(path, create=not exists, salt=salt)
     except NoKeychain as exc:
         raise NeedsPassphrase(
-            f"{exc}. The database is encrypted, so it needs a passphrase instead: the "
-            f"window asks for one, scripts set {ENV_PASSPHRASE}",
-            new=not exists,
+            m.PassphraseInstead(exc.message, ENV_PASSPHRASE), new=not exists
         ) from None
     if raw is None:
         raise NeedsPassphrase(
-            f"{path} is encrypted and this computer's keychain holds no key for it; "
-            f"type its passphrase (scripts: {ENV_PASSPHRASE})",
-            new=False,
-            no_keychain=False,
+            m.NoKeyForDatabase(str(path), ENV_PASSPHRASE), new=False, no_keychain=False
         )
     return DbKey(raw=raw)
 

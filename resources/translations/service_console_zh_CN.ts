@@ -5008,6 +5008,54 @@ Quiet table</source>
         <translation>服务台 #{console_id}（{name}）已被撤销</translation>
     </message>
     <message>
+        <source>the keychain could not be loaded ({kind})</source>
+        <translation>无法加载密码钥匙串（{kind}）</translation>
+    </message>
+    <message>
+        <source>no safe keychain is available on this computer (keyring backend: {backend}); a headless {system} machine needs a {service} such as {first} or {second}</source>
+        <translation>这台电脑没有可用的安全密码钥匙串（钥匙串后端：{backend}）；没有图形界面的 {system} 电脑需要 {service}，例如 {first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the database key</source>
+        <translation>密码钥匙串没有保存数据库密钥</translation>
+    </message>
+    <message>
+        <source>the keychain refused to keep the database key ({detail})</source>
+        <translation>密码钥匙串拒绝保存数据库密钥（{detail}）</translation>
+    </message>
+    <message>
+        <source>{problem}. The database is encrypted, so it needs a passphrase instead: the window asks for one, scripts set {env}</source>
+        <translation>{problem}。数据库已加密，因此需要改用口令：窗口会询问口令，脚本请设置 {env}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted and this computer&apos;s keychain holds no key for it; type its passphrase (scripts: {env})</source>
+        <translation>{path} 已加密，而这台电脑的密码钥匙串中没有它的密钥；请输入它的口令（脚本：{env}）</translation>
+    </message>
+    <message>
+        <source>{path} is locked with this computer&apos;s keychain, not a passphrase; unset {env}</source>
+        <translation>{path} 是用这台电脑的密码钥匙串加密的，不是口令；请取消设置 {env}</translation>
+    </message>
+    <message>
+        <source>{path} is locked with this computer&apos;s keychain, not a passphrase; open it without a passphrase</source>
+        <translation>{path} 是用这台电脑的密码钥匙串加密的，不是口令；请不用口令直接打开</translation>
+    </message>
+    <message>
+        <source>the OS keychain cannot be used ({detail})</source>
+        <translation>无法使用系统的密码钥匙串（{detail}）</translation>
+    </message>
+    <message>
+        <source>{problem}; set {env} to a long random token instead</source>
+        <translation>{problem}；请改为把 {env} 设置成一个较长的随机令牌</translation>
+    </message>
+    <message>
+        <source>{problem}; enrol with {option} and set {env} instead</source>
+        <translation>{problem}；请改用 {option} 注册，并设置 {env}</translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the console&apos;s token</source>
+        <translation>密码钥匙串没有保存服务台的令牌</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

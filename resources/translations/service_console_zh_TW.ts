@@ -5008,6 +5008,54 @@ Quiet table</source>
         <translation>服務台 #{console_id}（{name}）已被撤銷</translation>
     </message>
     <message>
+        <source>the keychain could not be loaded ({kind})</source>
+        <translation>無法載入密碼鑰匙圈（{kind}）</translation>
+    </message>
+    <message>
+        <source>no safe keychain is available on this computer (keyring backend: {backend}); a headless {system} machine needs a {service} such as {first} or {second}</source>
+        <translation>這台電腦沒有可用的安全密碼鑰匙圈（鑰匙圈後端：{backend}）；沒有圖形介面的 {system} 電腦需要 {service}，例如 {first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the database key</source>
+        <translation>密碼鑰匙圈沒有保存資料庫金鑰</translation>
+    </message>
+    <message>
+        <source>the keychain refused to keep the database key ({detail})</source>
+        <translation>密碼鑰匙圈拒絕保存資料庫金鑰（{detail}）</translation>
+    </message>
+    <message>
+        <source>{problem}. The database is encrypted, so it needs a passphrase instead: the window asks for one, scripts set {env}</source>
+        <translation>{problem}。資料庫已加密，因此需要改用通關密語：視窗會詢問通關密語，指令稿請設定 {env}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted and this computer&apos;s keychain holds no key for it; type its passphrase (scripts: {env})</source>
+        <translation>{path} 已加密，而這台電腦的密碼鑰匙圈中沒有它的金鑰；請輸入它的通關密語（指令稿：{env}）</translation>
+    </message>
+    <message>
+        <source>{path} is locked with this computer&apos;s keychain, not a passphrase; unset {env}</source>
+        <translation>{path} 是用這台電腦的密碼鑰匙圈加密的，不是通關密語；請取消設定 {env}</translation>
+    </message>
+    <message>
+        <source>{path} is locked with this computer&apos;s keychain, not a passphrase; open it without a passphrase</source>
+        <translation>{path} 是用這台電腦的密碼鑰匙圈加密的，不是通關密語；請不用通關密語直接開啟</translation>
+    </message>
+    <message>
+        <source>the OS keychain cannot be used ({detail})</source>
+        <translation>無法使用系統的密碼鑰匙圈（{detail}）</translation>
+    </message>
+    <message>
+        <source>{problem}; set {env} to a long random token instead</source>
+        <translation>{problem}；請改為把 {env} 設定成一個較長的隨機權杖</translation>
+    </message>
+    <message>
+        <source>{problem}; enrol with {option} and set {env} instead</source>
+        <translation>{problem}；請改用 {option} 註冊，並設定 {env}</translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the console&apos;s token</source>
+        <translation>密碼鑰匙圈沒有保存服務台的權杖</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -791,3 +791,63 @@ def test_console_server_commands_say_their_lines_in_the_locale_language(
         f"service-console: this console is not enrolled with {url}: run 'service-console "
         f"enrol --server {url} CODE' (or set {DEVICE_TOKEN_ENV})\n"
     )
+
+
+# --- the keychain -------------------------------------------------------------------------------
+
+NO_KEYCHAIN_EN = (
+    "no safe keychain is available on this computer (keyring backend: "
+    "keyring.backends.fail.Keyring); a headless Linux machine needs a Secret Service such as "
+    "GNOME Keyring or KWallet"
+)
+NO_KEYCHAIN_CN = (
+    "这台电脑没有可用的安全密码钥匙串（钥匙串后端：keyring.backends.fail.Keyring）；"
+    "没有图形界面的 Linux 电脑需要 Secret Service，例如 GNOME Keyring 或 KWallet"
+)
+
+
+def test_keychain_problems_are_said_in_the_locale_language(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    import keyring.backends.fail
+
+    from console.services import secrets
+
+    speak(monkeypatch, "zh_TW.UTF-8")  # a keychain key, and a passphrase given as well
+    monkeypatch.setenv("SERVICE_CONSOLE_DB_PASSPHRASE", "a long passphrase")
+    assert main("search", "--db", db, "Yu")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{db} 是用這台電腦的密碼鑰匙圈加密的，不是通關密語；請取消設定 "
+        "SERVICE_CONSOLE_DB_PASSPHRASE\n"
+    )
+    speak(monkeypatch, "C")
+    assert main("search", "--db", db, "Yu")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{db} is locked with this computer's keychain, not a passphrase; unset "
+        "SERVICE_CONSOLE_DB_PASSPHRASE\n"
+    )
+    monkeypatch.delenv("SERVICE_CONSOLE_DB_PASSPHRASE")
+    monkeypatch.setattr(secrets.keyring, "get_keyring", keyring.backends.fail.Keyring)
+    monkeypatch.delenv(secrets.CTI_TOKEN_ENV, raising=False)
+    fresh = str(tmp_path / "fresh.db")
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main("search", "--db", fresh, "Yu")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{NO_KEYCHAIN_CN}。数据库已加密，因此需要改用口令：窗口会询问口令，"
+        "脚本请设置 SERVICE_CONSOLE_DB_PASSPHRASE\n"
+    )
+    assert main("cti-test", "--port", "1", "--from", "13812345678")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{NO_KEYCHAIN_CN}；请改为把 {secrets.CTI_TOKEN_ENV} 设置成一个较长的随机令牌\n"
+    )
+    speak(monkeypatch, "C")
+    assert main("search", "--db", fresh, "Yu")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{NO_KEYCHAIN_EN}. The database is encrypted, so it needs a passphrase instead: the "
+        "window asks for one, scripts set SERVICE_CONSOLE_DB_PASSPHRASE\n"
+    )
+    assert main("cti-test", "--port", "1", "--from", "13812345678")[0] == 1
+    assert capsys.readouterr().err == (
+        f"{NO_KEYCHAIN_EN}; set {secrets.CTI_TOKEN_ENV} to a long random token instead\n"
+    )
