@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
     from console.services.identity import Identity
     from console.wiring.desk import DatabaseRunner
+    from console.wiring.services import Services
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -47,6 +48,13 @@ def _add_db(
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
         help="database file (default: $SERVICE_CONSOLE_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        default=None if top else argparse.SUPPRESS,
+        help="work on the team's console server instead of a database file "
+        "(default: $SERVICE_CONSOLE_SERVER; enrol this console first)",
     )
 
 
@@ -251,6 +259,57 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
         runner.close()
 
 
+#: Commands that work the same on a console server (``--server``) as on a database file.
+THROUGH_SERVER = frozenset({"search", "complaints", "report"})
+#: Commands about a local database file, and what a team uses instead.
+FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
+#: Team-mode commands with their own --server or --database.
+TEAM_COMMANDS = frozenset({"serve", "server", "enrol", "consoles"})
+
+
+def _team_mode(args: argparse.Namespace) -> int | None:
+    """Check ``--server`` (or ``$SERVICE_CONSOLE_SERVER``) against the command: keeps the
+    checked address in ``args.server``; an exit code when the command cannot run that way."""
+    from console.wiring.services import server_address
+
+    if args.command in TEAM_COMMANDS:
+        return None
+    try:
+        url = server_address(getattr(args, "server", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    args.server = url
+    if url is None:
+        return None
+    if args.db is not None or args.demo:
+        raise UsageError("give --db (a database file) or --server (a console server), not both")
+    if args.command in FILE_ONLY:
+        print(
+            f"service-console: {args.command} works on a database file; a team's data is in "
+            "the console server's PostgreSQL database: back it up there with pg_dump or "
+            "pg_basebackup (README: Running for a team)",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    if args.command not in THROUGH_SERVER:
+        what = "the window" if args.command is None else args.command
+        print(
+            f"service-console: {what} does not work through a console server yet; commands "
+            f"that do: {', '.join(sorted(THROUGH_SERVER))}",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    return None
+
+
+def _services(args: argparse.Namespace) -> Services:
+    """The services this command works with: on the console server when ``--server``
+    was given, else on the database file (``--db``)."""
+    from console.wiring.services import desk_services, team_services
+
+    return team_services(args.server) if args.server else desk_services(args.db)
+
+
 def _open(db_arg: str | None) -> DatabaseRunner:
     """The database, encrypted with its key from the keychain (or the passphrase in
     $SERVICE_CONSOLE_DB_PASSPHRASE); a plain file from an older version opens as it is."""
@@ -309,18 +368,15 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from console.services.customers import CustomerService
-    from console.services.settings import SettingsService
-
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     if args.jsonl and args.query is not None:
         raise UsageError("give a QUERY or --jsonl, not both")
     if not args.jsonl and args.query is None:
         raise UsageError("give a QUERY (or --jsonl to read queries from stdin)")
-    runner = _open(args.db)
+    services = _services(args)
     try:
-        service = CustomerService(runner, SettingsService(runner))
+        service = services.customers
         if args.jsonl:
             for number, line in enumerate(sys.stdin, start=1):
                 if not line.strip():
@@ -359,7 +415,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
                 print("no customer found", file=sys.stderr)
         return EXIT_OK
     finally:
-        runner.close()
+        services.close()
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -694,13 +750,13 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_complaints(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_complaints
 
-    return cli_complaints.cmd_complaints(args, out, _open, UsageError)
+    return cli_complaints.cmd_complaints(args, out, _services, UsageError)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_complaints
 
-    return cli_complaints.cmd_report(args, out, _open, UsageError)
+    return cli_complaints.cmd_report(args, out, _services, UsageError)
 
 
 def _log_file() -> Path:
@@ -762,6 +818,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             from console.app import run_app
 
             return run_app(db_arg=args.db, demo=args.demo, cti_port=args.cti_port)
+        refused = _team_mode(args)
+        if refused is not None:
+            return refused
         if args.demo and args.db is None and args.command != "demo":
             # `service-console --demo search …`: the same commands on the demo database.
             from console.services.paths import default_demo_db_path
@@ -815,9 +874,13 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     import logging
 
     from console.repositories.errors import StoreError as StorageError  # late: startup time
+    from console.services.server_client import ServerRefused
+    from console.wiring.services import NotEnrolled
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
-    if isinstance(exc, StorageError):
+    if isinstance(exc, NotEnrolled | ServerRefused):
+        print(f"service-console: {exc}", file=sys.stderr)
+    elif isinstance(exc, StorageError):
         print(error_text(exc), file=sys.stderr)
     elif isinstance(exc, OSError):
         print(_os_error(exc), file=sys.stderr)

@@ -16,8 +16,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from console import cli_args
 
 if TYPE_CHECKING:
-    from console.services.complaints import ComplaintService, QueueRow
-    from console.wiring.desk import DatabaseRunner
+    from collections.abc import Callable
+
+    from console.wiring.services import Services
+
+    OpenServices = Callable[[argparse.Namespace], Services]
+    from console.services.complaints import QueueRow
 
 STATUSES = ("new", "in_progress", "resolved", "followed_up", "closed", "voided")
 
@@ -56,13 +60,6 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     rc.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _service(runner: DatabaseRunner) -> ComplaintService:
-    from console.services.complaints import ComplaintService
-    from console.services.settings import SettingsService
-
-    return ComplaintService(runner, SettingsService(runner))
-
-
 def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
     """One complaint of ``complaints list --json`` (fields documented in README)."""
     from console.domain.complaint import countdown
@@ -89,7 +86,9 @@ def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+def cmd_complaints(
+    args: argparse.Namespace, out: TextIO, open_services: OpenServices, usage: Any
+) -> int:
     import asyncio
 
     from console.domain.complaint import Status
@@ -103,9 +102,9 @@ def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: A
         raise usage("--offset cannot be negative")
     if args.overdue and args.status not in (None, "new", "in_progress"):
         raise usage(f"--overdue lists open complaints; --status {args.status} is not open")
-    runner = open_db(args.db)
+    services = open_services(args)
     try:
-        service = _service(runner)
+        service = services.complaints
 
         async def fetch() -> tuple[list[QueueRow], dt.datetime]:
             if args.overdue:
@@ -116,11 +115,11 @@ def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: A
                 rows = await service.by_status(Status(args.status), args.offset, args.limit)
             else:
                 rows = await service.queue(Queue.ALL_OPEN, args.offset, args.limit)
-            return rows, service.now()
+            return rows, await service.current_time()
 
         rows, now = asyncio.run(fetch())
     finally:
-        runner.close()
+        services.close()
     if args.json:
         data = [row_json(r, now) for r in rows]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -168,7 +167,9 @@ def describe_report(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+def cmd_report(
+    args: argparse.Namespace, out: TextIO, open_services: OpenServices, usage: Any
+) -> int:
     import asyncio
 
     if args.what is None:
@@ -177,14 +178,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
     date_to = _date(args.date_to, "--to", usage) if args.date_to else None
     if date_from and date_to and date_from > date_to:
         raise usage("--from must not be after --to")
-    runner = open_db(args.db)
+    services = open_services(args)
     try:
-        service = _service(runner)
+        service = services.complaints
 
         async def fetch() -> dict[str, Any]:
-            today = (await service.today()) if date_from is None or date_to is None else None
-            start = date_from or (today or service.clock.today()).replace(day=1)
-            end = date_to or _month_end(today or start)
+            start, end = date_from, date_to
+            if start is None or end is None:
+                today = await service.today()  # the store's date, not this computer's
+                start = start or today.replace(day=1)
+                end = end or _month_end(today)
             if start > end:
                 raise usage("--from must not be after the end of the current month")
             report = await service.report(start, end, args.store)
@@ -192,7 +195,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
 
         data = asyncio.run(fetch())
     finally:
-        runner.close()
+        services.close()
     if args.json:
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

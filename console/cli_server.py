@@ -93,15 +93,19 @@ def _add_database(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_server(parser: argparse.ArgumentParser) -> None:
+    # Unset unless given here, so `service-console --server URL consoles list` works too.
     parser.add_argument(
-        "--server", metavar="URL", help="the console server (default: $SERVICE_CONSOLE_SERVER)"
+        "--server",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="the console server (default: $SERVICE_CONSOLE_SERVER)",
     )
 
 
 def _server(args: argparse.Namespace) -> str:
     from console.services.server_client import SERVER_ENV, server_url
 
-    given = args.server or os.environ.get(SERVER_ENV, "").strip()
+    given = getattr(args, "server", None) or os.environ.get(SERVER_ENV, "").strip()
     if not given:
         raise CliUsage(f"say which server: --server https://HOST:8740 (or set {SERVER_ENV})")
     try:
