@@ -260,7 +260,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
-THROUGH_SERVER = frozenset({"search", "complaints", "report"})
+THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint"})
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
 #: Team-mode commands with their own --server or --database.
@@ -307,7 +307,14 @@ def _services(args: argparse.Namespace) -> Services:
     was given, else on the database file (``--db``)."""
     from console.wiring.services import desk_services, team_services
 
-    return team_services(args.server) if args.server else desk_services(args.db)
+    actor = getattr(args, "actor", None)
+
+    def pin(name: str) -> str:
+        return cli_args.read_secret(f"PIN for {name}: ")
+
+    if args.server:
+        return team_services(args.server, actor, pin)
+    return desk_services(args.db, actor, pin)
 
 
 def _open(db_arg: str | None) -> DatabaseRunner:
@@ -593,24 +600,33 @@ def _file_matcher(name: str) -> Matcher:
     return Matcher.build(entries)
 
 
-def _db_matcher(db_arg: str | None) -> Matcher:
+def _db_matcher(args: argparse.Namespace) -> Matcher:
+    """The active phrasebook's matcher: the database file's, or the console server's
+    (its entries, matched here)."""
+    import asyncio
+
+    from console.domain.phrase_matcher import Matcher
     from console.domain.phrasebook_io import PhrasebookFormatError
     from console.repositories.errors import StoreError as StorageError
-    from console.services.phrasebooks import PhrasebookNotFound, PhrasebookService
-    from console.services.settings import SettingsService
+    from console.services.phrasebooks import PhrasebookNotFound
+    from console.services.server_client import ServerRefused
+    from console.wiring.services import NotEnrolled
 
     try:
-        runner = _open(db_arg)
-    except StorageError as exc:
+        services = _services(args)
+    except (StorageError, NotEnrolled) as exc:
         raise _LintError([str(exc)]) from None
     try:
-        return PhrasebookService(runner, SettingsService(runner)).matcher_now()
-    except (StorageError, PhrasebookNotFound) as exc:
+        if args.server:
+            _book, entries, _version = asyncio.run(services.phrasebooks.entries_and_version())
+            return Matcher.build(entries)
+        return services.phrasebooks.matcher_now()
+    except (StorageError, PhrasebookNotFound, ServerRefused) as exc:
         raise _LintError([str(exc)]) from None
     except PhrasebookFormatError as exc:
         raise _LintError([f"the default phrasebook: {error}" for error in exc.errors]) from None
     finally:
-        runner.close()
+        services.close()
 
 
 def describe_finding(finding: Finding) -> str:
@@ -646,7 +662,7 @@ def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.jsonl and args.text is not None:
         raise UsageError("give TEXT or --jsonl, not both")
     try:
-        matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args.db)
+        matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args)
     except _LintError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
@@ -878,9 +894,12 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     from console.wiring.services import NotEnrolled
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
+    from console.domain.roles import NotAllowed
+    from console.services.staff import SignInRefused
+
     if isinstance(exc, NotEnrolled | ServerRefused):
         print(f"service-console: {exc}", file=sys.stderr)
-    elif isinstance(exc, StorageError):
+    elif isinstance(exc, NotAllowed | SignInRefused | StorageError):
         print(error_text(exc), file=sys.stderr)
     elif isinstance(exc, OSError):
         print(_os_error(exc), file=sys.stderr)

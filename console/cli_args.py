@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import math
+import sys
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -119,3 +121,13 @@ def add_period(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             flag, dest=dest, type=iso_date, metavar="DATE", help="YYYY-MM-DD (inclusive)"
         )
+
+
+def read_secret(prompt: str) -> str:
+    """A PIN or passphrase: asked for on a terminal (not echoed), else one line of stdin."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError(f"{prompt.rstrip(': ')} was expected on stdin")
+    return line.rstrip("\r\n")

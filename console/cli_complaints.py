@@ -45,6 +45,7 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     )
     listing.add_argument("--offset", type=cli_args.offset, default=0, metavar="N")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_as(listing)
 
     report = sub.add_parser("report", help="reports for managers")
     r_sub = report.add_subparsers(dest="what", metavar="WHAT")
@@ -58,6 +59,18 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     cli_args.add_period(rc)
     rc.add_argument("--store", metavar="S", help="one store only")
     rc.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_as(rc)
+
+
+def _add_as(parser: Any) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        type=cli_args.staff_name,
+        metavar="NAME",
+        help="act as this staff member (PIN from stdin or asked for); on a console server a "
+        "report needs a manager's or admin's sign-in",
+    )
 
 
 def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:

@@ -114,15 +114,6 @@ def _server(args: argparse.Namespace) -> str:
         raise CliUsage(str(exc)) from None
 
 
-def _read_secret(prompt: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
-    return line.rstrip("\r\n")
-
-
 # --- on the server host ---------------------------------------------------------------
 
 
@@ -170,7 +161,7 @@ def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
             file=sys.stderr,
         )
         return EXIT_REJECTED
-    secret = _read_secret(f"new PIN or password for {args.admin}: ")
+    secret = cli_args.read_secret(f"new PIN or password for {args.admin}: ")
     if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
         print("the two PINs differ; nothing was added", file=sys.stderr)
         return EXIT_REJECTED
@@ -253,7 +244,7 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     client = ServerClient(url, token)
     try:
-        client.sign_in(args.actor, _read_secret(f"PIN for {args.actor}: "))
+        client.sign_in(args.actor, cli_args.read_secret(f"PIN for {args.actor}: "))
         try:
             if args.consoles_action == "list":
                 found = client.consoles()

@@ -154,15 +154,6 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
         return EXIT_REJECTED
 
 
-def _read_secret(prompt: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise CliUsage(f"{prompt.rstrip(': ')} was expected on stdin")
-    return line.rstrip("\r\n")
-
-
 def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
     from console.services.staff import AuditService, StaffService
 
@@ -171,7 +162,7 @@ def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
 
 
 async def _sign_in(staff: StaffService, name: str) -> Session:
-    return await staff.sign_in(name, _read_secret(f"PIN for {name}: "))
+    return await staff.sign_in(name, cli_args.read_secret(f"PIN for {name}: "))
 
 
 def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: str) -> Identity:
@@ -249,7 +240,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
                         f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
                     )
             return EXIT_OK
-        secret = _read_secret(f"new PIN or password for {args.name}: ")
+        secret = cli_args.read_secret(f"new PIN or password for {args.name}: ")
         if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
             print("the two PINs differ; nothing was added", file=sys.stderr)
             return EXIT_REJECTED

@@ -7,16 +7,16 @@ which mode it is in."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
     from console.services.phrasebooks import PhrasebookService
+    from console.services.server_client import ServerClient
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 
@@ -45,32 +45,54 @@ def server_address(given: str | None) -> str | None:
     return server_url(text) if text else None
 
 
-def desk_services(db_arg: str | None) -> Services:
-    """The services on this computer's database file (opened with its key)."""
+#: Asks for a staff member's PIN (given their name): stdin, or the terminal.
+AskPin = Callable[[str], str]
+
+
+def desk_services(
+    db_arg: str | None, actor: str | None = None, pin: AskPin | None = None
+) -> Services:
+    """The services on this computer's database file (opened with its key), as *actor*
+    (signed in with their PIN: SignInRefused) or, without one, as the local operator."""
+    import asyncio
+
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
+    from console.services.identity import Identity
     from console.services.paths import resolve_db_path
     from console.services.phrasebooks import PhrasebookService
     from console.services.settings import SettingsService
+    from console.services.staff import AuditService, StaffService
     from console.wiring.desk import open_runner
 
     runner = open_runner(resolve_db_path(db_arg))
-    settings = SettingsService(runner)
-    customers = CustomerService(runner, settings)
-    return Services(
-        customers=customers,
-        complaints=ComplaintService(runner, settings),
-        phrasebooks=PhrasebookService(runner, settings),
-        calls=CallService(runner, customers, settings=settings),
-        where=str(runner.path),
-        close=runner.close,
-    )
+    try:
+        identity = None
+        if actor is not None and pin is not None:
+            staff = StaffService(runner, AuditService(runner))
+            asyncio.run(staff.sign_in(actor, pin(actor)))
+            identity = Identity(runner, staff=staff)
+        settings = SettingsService(runner, identity=identity)
+        customers = CustomerService(runner, settings, identity=identity)
+        phrasebooks = PhrasebookService(runner, settings, identity=identity)
+        return Services(
+            customers=customers,
+            complaints=ComplaintService(runner, settings, identity=identity),
+            phrasebooks=phrasebooks,
+            calls=CallService(runner, customers, settings=settings),
+            where=str(runner.path),
+            close=runner.close,
+        )
+    except BaseException:
+        runner.close()
+        raise
 
 
-def team_services(url: str) -> Services:
+def team_services(url: str, actor: str | None = None, pin: AskPin | None = None) -> Services:
     """Stand-ins for the services on the console server at *url*, as this enrolled
-    console (its token from the keychain or ``$SERVICE_CONSOLE_DEVICE_TOKEN``)."""
+    console (its token from the keychain or ``$SERVICE_CONSOLE_DEVICE_TOKEN``) and, with
+    *actor*, as that staff member signed in on the server (their PIN: SignInRefused)."""
     from console.services import secrets
     from console.services.remote import RemoteService
     from console.services.server_client import ServerClient
@@ -82,6 +104,8 @@ def team_services(url: str) -> Services:
             f"{url} CODE' (or set {secrets.DEVICE_TOKEN_ENV})"
         )
     client = ServerClient(url, token)
+    if actor is not None and pin is not None:
+        client.sign_in(actor, pin(actor))
 
     def stand_in(name: str) -> RemoteService:
         return RemoteService(client, name)
@@ -92,4 +116,16 @@ def team_services(url: str) -> Services:
         phrasebooks=cast("PhrasebookService", stand_in("phrasebooks")),
         calls=cast("CallService", stand_in("calls")),
         where=url,
+        close=lambda: _sign_out(client),
     )
+
+
+def _sign_out(client: ServerClient) -> None:
+    """End the command's staff session on the server (a server already gone: nothing to end)."""
+    import contextlib
+
+    from console.repositories.errors import StoreError
+    from console.services.server_client import ServerRefused
+
+    with contextlib.suppress(ServerRefused, StoreError):
+        client.sign_out()

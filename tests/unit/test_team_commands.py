@@ -1,0 +1,237 @@
+"""Two consoles on one console server (a real server on 127.0.0.1, a throwaway PostgreSQL):
+what one records the other sees; commands with ``--server`` print what they print with
+``--db``; refusals come back as the same refusals (console.services.remote)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from console import cli
+from console.domain.clock import FixedClock
+from console.domain.complaint import Action, Complaint, ComplaintChanged, Status
+from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
+from console.domain.roles import NotAllowed
+from console.domain.validation import ValidationFailed
+from console.services import secrets
+from console.services.complaints import ComplaintService, Queue
+from console.services.phrasebooks import PhrasebookService
+from console.services.remote import RemoteService
+from console.services.server_client import ServerClient, ServerRefused
+from console.services.settings import SettingsService
+from tests.people import signed_in
+from tests.team_fixtures import AGENT_PIN, NOW, PIN, Running, add_team_staff
+from tests.unit.conftest import runner_for
+
+WORDS = "The phone freezes again."
+
+
+def _complaint() -> Complaint:
+    return Complaint(
+        caller_name="Wang",
+        caller_contact="+8613800000001",
+        customer_words=WORDS,
+        promise_due=NOW + dt.timedelta(hours=2),
+    )
+
+
+def _signed_in_console(server: Running, name: str, who: str = "Tom") -> ComplaintService:
+    client = server.console(name)
+    client.sign_in(who, PIN if who == "Mei" else AGENT_PIN)
+    return cast(ComplaintService, RemoteService(client, "complaints"))
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return cli.main(list(argv), out=out), out.getvalue()
+
+
+def _use(server: Running, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The command line as the console *name* (its token in the environment)."""
+    client = server.console(name)
+    assert client.token
+    monkeypatch.setenv(secrets.DEVICE_TOKEN_ENV, client.token)
+
+
+def _steady(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A listing without what depends on the reader's clock (countdown, promise state)."""
+    return [{k: v for k, v in r.items() if k not in ("countdown", "promise")} for r in rows]
+
+
+def test_what_one_console_records_another_lists_as_a_desk_would(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_team_staff(server.store, server.clock)
+    a = _signed_in_console(server, "Call center 1")
+    made = asyncio.run(a.create(_complaint()))
+    assert made == 1
+
+    # The same complaint on a desk, by the same agent at the same moment.
+    clock = FixedClock(NOW)
+    with runner_for(db_path) as desk:
+        identity = signed_in(desk, "agent", "Tom", clock)
+        service = ComplaintService(desk, SettingsService(desk), clock=clock, identity=identity)
+        asyncio.run(service.create(_complaint()))
+
+    _use(server, monkeypatch, "Call center 2")
+    code, remote_out = _cli("complaints", "list", "--server", server.url, "--json")
+    assert code == 0
+    code, desk_out = _cli("complaints", "list", "--db", str(db_path), "--json")
+    assert code == 0
+    remote_rows, desk_rows = json.loads(remote_out), json.loads(desk_out)
+    assert [r["summary"] for r in remote_rows] == [WORDS]
+    assert remote_rows[0]["agent"] == "Tom"
+    assert _steady(remote_rows) == _steady(desk_rows)
+
+    # A report is a manager's: the console alone (an agent's rights) is refused.
+    period = ("--from", "2026-12-01", "--to", "2026-12-31", "--json")
+    code, _ = _cli("report", "complaints", "--server", server.url, *period)
+    assert code == 1
+    assert "an agent may not view reports" in capsys.readouterr().err
+    # The server's address may come from the environment, and go before the command.
+    monkeypatch.setenv("SERVICE_CONSOLE_SERVER", server.url)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, remote_report = _cli("report", "complaints", *period, "--as", "Mei")
+    assert code == 0
+    monkeypatch.delenv("SERVICE_CONSOLE_SERVER")
+    code, desk_report = _cli("report", "complaints", "--db", str(db_path), *period)
+    assert code == 0
+    assert json.loads(remote_report)["received"] == 1
+    # Promises count once lapsed or kept, by the reader's clock (the server's is fixed).
+    by_clock = ("promises_made", "promises_kept", "promises_kept_pct")
+    steady_report = [
+        {k: v for k, v in json.loads(text).items() if k not in by_clock}
+        for text in (remote_report, desk_report)
+    ]
+    assert steady_report[0] == steady_report[1]
+    monkeypatch.setattr("sys.stdin", io.StringIO("000000\n"))
+    code, _ = _cli("--server", server.url, "report", "complaints", "--as", "Mei")
+    assert code == 1 and "PIN" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, text = _cli("--server", server.url, "report", "complaints", *period[:-1], "--as", "Mei")
+    assert code == 0 and text.startswith("complaints 2026-12-01 to 2026-12-31")
+
+
+def test_refusals_come_back_as_the_services_own(server: Running) -> None:
+    add_team_staff(server.store, server.clock)
+    agent = _signed_in_console(server, "Call center 1")
+    with pytest.raises(ValidationFailed) as invalid:
+        asyncio.run(agent.create(Complaint(customer_words="")))
+    assert {"caller_name", "customer_words", "promise_due"} <= set(invalid.value.errors)
+
+    cid = asyncio.run(agent.create(_complaint()))
+    with pytest.raises(NotAllowed) as refused:  # voiding needs a manager
+        asyncio.run(agent.act(cid, Action.VOID, "duplicate"))
+    assert refused.value.permission.value == "void_complaint"
+
+    # Two consoles edit the same complaint: the second save is refused, with who and when.
+    other = _signed_in_console(server, "Call center 2", who="Mei")
+    first = asyncio.run(agent.get(cid))
+    second = asyncio.run(other.get(cid))
+    assert first is not None and second is not None
+    first.complaint.understanding = "It freezes when charging."
+    asyncio.run(agent.update(first.complaint))
+    second.complaint.understanding = "It freezes at night."
+    with pytest.raises(ComplaintChanged) as changed:
+        asyncio.run(other.update(second.complaint))
+    assert changed.value.changed_by == "Tom"
+    assert asyncio.run(other.count(Queue.ALL_OPEN)) == 1
+    assert asyncio.run(other.by_status(Status.NEW))[0].id == cid
+
+
+def test_a_console_alone_acts_as_itself_with_an_agents_rights(server: Running) -> None:
+    add_team_staff(server.store, server.clock)
+    client = server.console("Kiosk")
+    complaints = cast(ComplaintService, RemoteService(client, "complaints"))
+    cid = asyncio.run(complaints.create(_complaint()))
+    detail = asyncio.run(complaints.get(cid))
+    assert detail is not None and detail.complaint.agent == "console:Kiosk"
+    with pytest.raises(NotAllowed):
+        asyncio.run(complaints.act(cid, Action.VOID, "test"))
+
+
+def test_only_offered_calls_with_fitting_arguments_reach_a_service(server: Running) -> None:
+    client = server.console()
+    with pytest.raises(ServerRefused) as unknown:
+        client.call_service("complaints", "_store", {"args": [], "kwargs": {}})
+    assert (unknown.value.status, unknown.value.code) == (404, "no_such_call")
+    with pytest.raises(ServerRefused) as backup:
+        client.call_service("backup", "back_up", {"args": [], "kwargs": {}})
+    assert backup.value.status == 404
+    with pytest.raises(ServerRefused) as bad:
+        client.call_service("complaints", "count", {"args": [1, 2, 3], "kwargs": {}})
+    assert (bad.value.status, bad.value.code) == (400, "bad_request")
+    with pytest.raises(ServerRefused) as hostile:
+        client.call_service(
+            "complaints",
+            "count",
+            {"args": [{"$": "dc", "t": "subprocess:Popen", "f": {"args": ["id"]}}], "kwargs": {}},
+        )
+    assert hostile.value.status == 400
+    with pytest.raises(ServerRefused) as no_session:
+        ServerClient(server.url, client.token, session="made-up").call_service(
+            "complaints", "count", {"args": [], "kwargs": {}}
+        )
+    assert no_session.value.code == "session_required"
+
+
+def test_commands_say_what_works_through_a_server(
+    server: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _cli("complaints", "list", "--server", server.url)
+    assert code == 1
+    assert "not enrolled" in capsys.readouterr().err
+    _use(server, monkeypatch, "Back office")
+    code, _ = _cli("backup", "--server", server.url, "--as", "Mei")
+    assert code == 1 and "pg_dump" in capsys.readouterr().err
+    code, _ = _cli("--server", server.url, "staff", "list", "--as", "Mei")
+    assert code == 1 and "does not work through a console server yet" in capsys.readouterr().err
+    code, _ = _cli("complaints", "list", "--server", server.url, "--db", "x.db")
+    assert code == 2 and "not both" in capsys.readouterr().err
+    code, _ = _cli("complaints", "list", "--server", "http://192.0.2.7:8740")
+    assert code == 2 and "https://" in capsys.readouterr().err
+
+
+def test_lint_checks_against_the_teams_phrasebook_as_against_a_desks(
+    server: Running, monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    _use(server, monkeypatch, "Training room")
+    text = "hey, that's not my department. 这里就是这样的"
+    remote_code, remote_out = _cli("lint", "--server", server.url, text)
+    desk_code, desk_out = _cli("lint", "--db", str(db_path), text)
+    assert remote_code == desk_code == 1
+    assert remote_out == desk_out
+    assert len(remote_out.splitlines()) >= 3
+    # A trainer's change on the server is what every console's lint checks next.
+    add_team_staff(server.store, server.clock)
+    trainer = server.console("Trainer")
+    trainer.sign_in("Mei", PIN)
+    book = cast(PhrasebookService, RemoteService(trainer, "phrasebooks"))
+    asyncio.run(
+        book.add_entry(
+            PhraseEntry(
+                kind=EntryKind.TABOO,
+                language=Language.EN,
+                text="as I already said",
+                severity=Severity.BLOCK,
+                replacements=("I understand how you feel",),
+                reason="Tells the guest how to feel.",
+            )
+        )
+    )
+    said = "As I already said, it is closed."
+    code, out = _cli("lint", "--server", server.url, said)
+    assert code == 1
+    assert out == (
+        '0-17 block "As I already said" → I understand how you feel: Tells the guest how to feel.\n'
+    )
+    assert _cli("lint", "--db", str(db_path), said) == (0, "")
