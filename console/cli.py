@@ -260,7 +260,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
-THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint"})
+THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint", "settings"})
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
 #: Team-mode commands with their own --server or --database.
@@ -863,7 +863,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "report": cmd_report,
             "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
-            "settings": functools.partial(cli_settings.cmd_settings, open_db=_open),
+            "settings": functools.partial(cli_settings.cmd_settings, open_services=_services),
             "serve": _lazy("cli_server", "cmd_serve"),
             "server": _lazy("cli_server", "cmd_server"),
             "enrol": _lazy("cli_server", "cmd_enrol"),

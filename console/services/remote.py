@@ -107,6 +107,11 @@ REMOTE: dict[str, frozenset[str]] = {
         }
     ),
     "privacy": frozenset({"set_consent", "consent_history", "export_customer", "erase_customer"}),
+    # The organisation's and store's settings (a console's own stay on the console:
+    # console.services.team_settings); a console's own change is checked and audited here.
+    "settings": frozenset(
+        {"get", "values", "set", "reset", "loyalty_rule", "record_console_change"}
+    ),
 }
 
 

@@ -11,7 +11,8 @@ tag:
 - ``{"$": "datetime" | "date" | "time", "v": ISO 8601}`` (an aware time keeps its offset,
   and ``"z": "Asia/Shanghai"`` its zone when it has one),
   ``{"$": "timedelta", "v": seconds}``, ``{"$": "decimal", "v": "12.50"}``,
-  ``{"$": "zone", "v": "Asia/Shanghai"}``;
+  ``{"$": "zone", "v": "Asia/Shanghai"}``, ``{"$": "bytes", "v": base64}``, a setting by
+  its name ``{"$": "option", "v": "follow_up_days"}``;
 - ``{"$": "enum", "t": TYPE, "v": value}``;
 - ``{"$": "dc", "t": TYPE, "f": {field: value}}``: a dataclass (a record, a message code);
 - ``{"$": "exc", "t": TYPE, "a": {parameter: value}}``: a refusal a service raised, made
@@ -27,6 +28,8 @@ wire names. Plain Python: no I/O.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime as dt
 import decimal
@@ -35,6 +38,8 @@ import importlib
 import inspect
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from console.domain.options import BY_KEY, Option
 
 #: Where a wire type may come from (never the window, the storage or the server).
 TRUSTED = ("console.domain.", "console.repositories.", "console.services.")
@@ -109,6 +114,10 @@ def encode(value: Any) -> Any:
         return {"$": "decimal", "v": str(value)}
     if isinstance(value, ZoneInfo):
         return {"$": "zone", "v": value.key}
+    if isinstance(value, bytes):
+        return {"$": "bytes", "v": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, Option):  # a setting travels by its name
+        return {"$": "option", "v": value.key}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         _check_trusted(type(value))
         return {
@@ -136,7 +145,12 @@ def encode_error(exc: BaseException) -> dict[str, Any]:
     _check_trusted(cls)
     arguments: dict[str, Any] = {}
     for name, parameter in inspect.signature(cls.__init__).parameters.items():
-        if name == "self" or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+        if parameter.kind is parameter.VAR_KEYWORD:  # **params, kept as self.params
+            extra = getattr(exc, name, None)
+            if isinstance(extra, dict) and all(isinstance(k, str) for k in extra):
+                arguments.update({k: encode(v) for k, v in extra.items()})
+            continue
+        if name == "self" or parameter.kind is parameter.VAR_POSITIONAL:
             continue
         if not hasattr(exc, name):
             if parameter.default is not parameter.empty:
@@ -161,7 +175,13 @@ def decode(data: Any) -> Any:
         return _TAGS[tag](data)
     except KeyError:
         raise WireError(f"unknown wire tag {tag!r}") from None
-    except (TypeError, ValueError, ZoneInfoNotFoundError, decimal.InvalidOperation) as exc:
+    except (
+        TypeError,
+        ValueError,
+        ZoneInfoNotFoundError,
+        decimal.InvalidOperation,
+        binascii.Error,
+    ) as exc:
         if isinstance(exc, WireError):
             raise
         raise WireError(f"a {tag} that cannot be read: {exc}") from None
@@ -226,6 +246,13 @@ def _text(data: dict[str, Any]) -> str:
     return found
 
 
+def _option(key: str) -> Option[Any]:
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise WireError(f"there is no setting {key!r}") from None
+
+
 def _datetime(data: dict[str, Any]) -> dt.datetime:
     value = dt.datetime.fromisoformat(_text(data))
     zone = data.get("z")
@@ -247,6 +274,8 @@ _TAGS: dict[str, Any] = {
     "timedelta": lambda d: dt.timedelta(seconds=float(d.get("v"))),
     "decimal": lambda d: decimal.Decimal(_text(d)),
     "zone": lambda d: ZoneInfo(_text(d)),
+    "bytes": lambda d: base64.b64decode(_text(d), validate=True),
+    "option": lambda d: _option(_text(d)),
     "enum": _enum,
     "dc": _dataclass,
     "exc": _error,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from console.services.customers import CustomerService
     from console.services.phrasebooks import PhrasebookService
     from console.services.server_client import ServerClient
+    from console.services.settings import SettingsService
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 
@@ -28,6 +29,9 @@ class NotEnrolled(Exception):
 @dataclass
 class Services:
     customers: CustomerService
+    #: The settings: the shared ones in the database (a desk's file, or the server's),
+    #: this computer's own in its settings.json.
+    settings: SettingsService
     complaints: ComplaintService
     phrasebooks: PhrasebookService
     calls: CallService
@@ -65,6 +69,7 @@ def desk_services(
     from console.services.settings import SettingsService
     from console.services.staff import AuditService, StaffService
     from console.wiring.desk import open_runner
+    from console.wiring.local import this_computer
 
     runner = open_runner(resolve_db_path(db_arg))
     try:
@@ -73,11 +78,12 @@ def desk_services(
             staff = StaffService(runner, AuditService(runner))
             asyncio.run(staff.sign_in(actor, pin(actor)))
             identity = Identity(runner, staff=staff)
-        settings = SettingsService(runner, identity=identity)
+        settings = SettingsService(runner, this_computer(), identity=identity)
         customers = CustomerService(runner, settings, identity=identity)
         phrasebooks = PhrasebookService(runner, settings, identity=identity)
         return Services(
             customers=customers,
+            settings=settings,
             complaints=ComplaintService(runner, settings, identity=identity),
             phrasebooks=phrasebooks,
             calls=CallService(runner, customers, settings=settings),
@@ -96,6 +102,8 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
     from console.services import secrets
     from console.services.remote import RemoteService
     from console.services.server_client import ServerClient
+    from console.services.team_settings import TeamSettings
+    from console.wiring.local import this_computer
 
     token = secrets.device_token(url)
     if not token:
@@ -112,6 +120,7 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
 
     return Services(
         customers=cast("CustomerService", stand_in("customers")),
+        settings=cast("SettingsService", TeamSettings(client, this_computer())),
         complaints=cast("ComplaintService", stand_in("complaints")),
         phrasebooks=cast("PhrasebookService", stand_in("phrasebooks")),
         calls=cast("CallService", stand_in("calls")),

@@ -19,6 +19,7 @@ from console.domain.complaint import Action, Complaint, ComplaintChanged, Status
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
 from console.domain.roles import NotAllowed
 from console.domain.validation import ValidationFailed
+from console.repositories.staff import AuditQuery
 from console.services import secrets
 from console.services.complaints import ComplaintService, Queue
 from console.services.phrasebooks import PhrasebookService
@@ -235,3 +236,45 @@ def test_lint_checks_against_the_teams_phrasebook_as_against_a_desks(
         '0-17 block "As I already said" → I understand how you feel: Tells the guest how to feel.\n'
     )
     assert _cli("lint", "--db", str(db_path), said) == (0, "")
+
+
+def test_shared_settings_live_on_the_server_and_a_consoles_own_stay_on_it(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_team_staff(server.store, server.clock)
+    _use(server, monkeypatch, "Front desk 1")
+    code, remote_list = _cli("settings", "list", "--server", server.url, "--json")
+    assert code == 0
+    code, desk_list = _cli("settings", "list", "--db", str(db_path), "--json")
+    assert code == 0 and json.loads(remote_list) == json.loads(desk_list)
+
+    def as_(name: str, pin: str, *argv: str) -> tuple[int, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+        return _cli("settings", *argv, "--server", server.url, "--as", name)
+
+    assert as_("Mei", PIN, "set", "follow_up_days", "5") == (0, "follow_up_days = 5; was 7\n")
+    # Another console reads the organisation's rule from the server.
+    _use(server, monkeypatch, "Front desk 2")
+    assert _cli("settings", "get", "follow_up_days", "--server", server.url) == (0, "5\n")
+    assert _cli("settings", "get", "follow_up_days", "--db", str(db_path)) == (0, "7\n")
+    # A console's own setting is kept in its settings.json; the server checks and audits.
+    code, _ = as_("Tom", AGENT_PIN, "set", "cti_extension", "8012")
+    assert code == 1 and "an agent may not" in capsys.readouterr().err
+    assert _cli("settings", "get", "cti_extension", "--server", server.url) == (0, "\n")
+    assert as_("Mei", PIN, "set", "cti_extension", "8012") == (0, "cti_extension = 8012; was \n")
+    assert _cli("settings", "get", "cti_extension", "--server", server.url) == (0, "8012\n")
+    assert _cli("settings", "get", "cti_extension", "--db", str(db_path)) == (0, "8012\n")
+    entries = asyncio.run(
+        server.store.read(lambda r: r.staff.audit_entries(AuditQuery(entity="setting")))
+    )
+    seen = {(e.actor, e.action, str(e.entity_id), e.detail) for e in entries}
+    assert ("Mei", "update", "follow_up_days", "scope: organisation") in seen
+    assert ("Mei", "update", "cti_extension", "scope: console") in seen
+    assert any(e.actor == "Tom" and e.action == "refused" for e in entries)
+    assert as_("Mei", PIN, "reset", "follow_up_days") == (
+        0,
+        "follow_up_days = 7 (the default); was 5\n",
+    )
