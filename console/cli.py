@@ -246,21 +246,22 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace, TextIO], int]
 def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_staff
 
-    runner = _open(args.db)
     try:
         if args.command == "audit":
-            return cli_staff.cmd_audit(args, out, runner)
-        if args.command == "customer":
+            return cli_staff.cmd_audit(args, out, _services)
+        if args.command == "staff":
+            return cli_staff.cmd_staff(args, out, _services)
+        runner = _open(args.db)
+        try:
             return cli_staff.cmd_customer(args, out, runner)
-        return cli_staff.cmd_staff(args, out, runner)
+        finally:
+            runner.close()
     except cli_staff.CliUsage as exc:
         raise UsageError(str(exc)) from None
-    finally:
-        runner.close()
 
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
-THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint", "settings"})
+THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint", "settings", "staff", "audit"})
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
 #: Team-mode commands with their own --server or --database.

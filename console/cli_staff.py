@@ -23,8 +23,11 @@ if TYPE_CHECKING:
     from console.domain.roles import Permission
     from console.domain.staff import Session
     from console.services.identity import Identity
-    from console.services.staff import AuditService, StaffService
+    from console.services.staff import AuditService, StaffDesk, StaffService
     from console.wiring.desk import DatabaseRunner
+    from console.wiring.services import Services
+
+    OpenServices = Callable[[argparse.Namespace], Services]
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -201,7 +204,7 @@ def _date(text: str | None, flag: str) -> dt.date | None:
         raise CliUsage(f"{flag} must be a date like 2026-11-28, not {text!r}") from None
 
 
-def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices) -> int:
     from console.domain.roles import NotAllowed
     from console.domain.staff import StaffNameTaken
     from console.domain.validation import ValidationFailed
@@ -209,17 +212,12 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
 
     if args.action is None:
         raise CliUsage("say what to do: staff add or staff list")
-    staff, _audit = _services(runner)
 
-    async def go() -> int:
-        actor = None
-        if args.actor:
-            actor = await _sign_in(staff, args.actor)
-        elif args.action == "add" and not await staff.needs_first_admin():
+    def go(staff: StaffDesk) -> int:
+        if args.action == "add" and not args.actor and not asyncio.run(staff.needs_first_admin()):
             raise CliUsage("accounts exist already: add --as NAME (an admin)")
         if args.action == "list":
-            assert actor is not None
-            members = await staff.list_staff(actor)
+            members = asyncio.run(staff.list_staff())
             if args.json:
                 rows = [
                     {
@@ -244,19 +242,24 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         if sys.stdin.isatty() and getpass.getpass("again: ") != secret:
             print("the two PINs differ; nothing was added", file=sys.stderr)
             return EXIT_REJECTED
-        member = await staff.add_staff(
-            actor,
-            name=args.name,
-            role=args.role,
-            secret=secret,
-            store_name=args.store,
-            extension=args.extension,
+        member = asyncio.run(
+            staff.add_staff(
+                name=args.name,
+                role=args.role,
+                secret=secret,
+                store_name=args.store,
+                extension=args.extension,
+            )
         )
         out.write(f"added {member.role.value} {member.name} (#{member.id})\n")
         return EXIT_OK
 
     try:
-        return asyncio.run(go())
+        services = open_services(args)
+        try:
+            return go(services.staff)
+        finally:
+            services.close()
     except ValidationFailed as exc:
         for field, message in exc.errors.items():
             print(f"{field}: {say(message)}", file=sys.stderr)
@@ -266,10 +269,9 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_REJECTED
 
 
-def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_audit_verify(out: TextIO, staff: StaffDesk) -> int:
     """``audit verify``: exit 0 when both chains hold, 1 naming the first broken entry."""
-    _staff, audit = _services(runner)
-    reports = asyncio.run(audit.verify())
+    reports = asyncio.run(staff.verify())
     broken = [r for r in reports if not r.intact]
     for report in broken:
         print(report.describe(), file=sys.stderr)
@@ -283,35 +285,36 @@ def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
     return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_audit(args: argparse.Namespace, out: TextIO, open_services: OpenServices) -> int:
     from console.domain.roles import NotAllowed
     from console.services.staff import SignInRefused
 
-    if getattr(args, "audit_action", None) == "verify":
-        return cmd_audit_verify(out, runner)
-    if not args.actor:
+    verify = getattr(args, "audit_action", None) == "verify"
+    if verify:
+        args.actor = None  # anyone who can open the trail may check it
+    elif not args.actor:
         raise CliUsage("say who reads the trail: audit --as NAME (a manager or admin)")
     date_from = _date(args.date_from, "--from")
     date_to = _date(args.date_to, "--to")
-    staff, audit = _services(runner)
     filters: dict[str, Any] = {
         "actor": args.who,
         "action": args.action,
         "entity": args.entity,
         "entity_id": args.entity_id,
     }
-    zone = audit.clock.now().tzinfo
+    zone = dt.datetime.now().astimezone().tzinfo  # this computer's days, as on a desk
     if date_from:
         filters["since"] = dt.datetime.combine(date_from, dt.time(), zone)
     if date_to:
         filters["until"] = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), zone)
 
-    async def go() -> int:
-        viewer = await _sign_in(staff, args.actor)
+    def go(staff: StaffDesk) -> int:
+        if verify:
+            return cmd_audit_verify(out, staff)
         if args.csv:
-            out.write(await audit.export_csv(viewer, **filters))
+            out.write(asyncio.run(staff.export_csv(**filters)))
             return EXIT_OK
-        entries = await audit.entries(viewer, limit=None, **filters)
+        entries = asyncio.run(staff.entries(limit=None, **filters))
         if args.json:
             out.write(
                 json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2) + "\n"
@@ -323,7 +326,11 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_OK
 
     try:
-        return asyncio.run(go())
+        services = open_services(args)
+        try:
+            return go(services.staff)
+        finally:
+            services.close()
     except (SignInRefused, NotAllowed) as exc:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED

@@ -24,8 +24,10 @@ from console.services import wire
 
 if TYPE_CHECKING:
     from console.domain.clock import Clock
+    from console.domain.staff import Session
     from console.repositories import Store
     from console.services.identity import Identity
+    from console.services.staff import StaffDesk
 
 #: Every service a console may call on the server, and its methods (all ``async``).
 REMOTE: dict[str, frozenset[str]] = {
@@ -107,6 +109,19 @@ REMOTE: dict[str, frozenset[str]] = {
         }
     ),
     "privacy": frozenset({"set_consent", "consent_history", "export_customer", "erase_customer"}),
+    # Staff accounts and the audit trail, for the signed-in person (StaffDesk).
+    "staff": frozenset(
+        {
+            "needs_first_admin",
+            "list_staff",
+            "add_staff",
+            "change_staff",
+            "entries",
+            "count",
+            "export_csv",
+            "verify",
+        }
+    ),
     # The organisation's and store's settings (a console's own stay on the console:
     # console.services.team_settings); a console's own change is checked and audited here.
     "settings": frozenset(
@@ -170,7 +185,9 @@ class RemoteService:
         return call
 
 
-def server_services(store: Store, identity: Identity, clock: Clock) -> Callable[[str], Any]:
+def server_services(
+    store: Store, identity: Identity, clock: Clock, session: Session | None = None
+) -> Callable[[str], Any]:
     """The real services the server runs for one request (as *identity*): a function
     from a name to the service, made on first use (a call builds only what it needs)."""
     from console.services.calls import CallService
@@ -194,6 +211,7 @@ def server_services(store: Store, identity: Identity, clock: Clock) -> Callable[
         ),
         "calls": lambda: CallService(store, get("customers"), clock, settings=settings()),
         "privacy": lambda: PrivacyService(store, identity, clock),
+        "staff": lambda: _staff_desk(store, clock, session),
     }
 
     def get(name: str) -> Any:
@@ -202,6 +220,13 @@ def server_services(store: Store, identity: Identity, clock: Clock) -> Callable[
         return made[name]
 
     return get
+
+
+def _staff_desk(store: Store, clock: Clock, session: Session | None) -> StaffDesk:
+    from console.services.staff import AuditService, StaffDesk, StaffService
+
+    audit = AuditService(store, clock)
+    return StaffDesk(StaffService(store, audit, clock), audit, session)
 
 
 async def run_call(services: Callable[[str], Any], service: str, method: str, body: Any) -> Any:

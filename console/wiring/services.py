@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from console.services.phrasebooks import PhrasebookService
     from console.services.server_client import ServerClient
     from console.services.settings import SettingsService
+    from console.services.staff import StaffDesk
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 
@@ -35,6 +36,8 @@ class Services:
     complaints: ComplaintService
     phrasebooks: PhrasebookService
     calls: CallService
+    #: Staff accounts and the audit trail, for whoever signed in (``--as``).
+    staff: StaffDesk
     #: Where the data is: the database file, or the server's address.
     where: str
     close: Callable[[], None] = field(default=lambda: None)
@@ -67,15 +70,16 @@ def desk_services(
     from console.services.paths import resolve_db_path
     from console.services.phrasebooks import PhrasebookService
     from console.services.settings import SettingsService
-    from console.services.staff import AuditService, StaffService
+    from console.services.staff import AuditService, StaffDesk, StaffService
     from console.wiring.desk import open_runner
     from console.wiring.local import this_computer
 
     runner = open_runner(resolve_db_path(db_arg))
     try:
         identity = None
+        audit = AuditService(runner)
+        staff = StaffService(runner, audit)
         if actor is not None and pin is not None:
-            staff = StaffService(runner, AuditService(runner))
             asyncio.run(staff.sign_in(actor, pin(actor)))
             identity = Identity(runner, staff=staff)
         settings = SettingsService(runner, this_computer(), identity=identity)
@@ -87,6 +91,7 @@ def desk_services(
             complaints=ComplaintService(runner, settings, identity=identity),
             phrasebooks=phrasebooks,
             calls=CallService(runner, customers, settings=settings),
+            staff=StaffDesk(staff, audit, staff.session, first_admin_here=True),
             where=str(runner.path),
             close=runner.close,
         )
@@ -124,6 +129,7 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
         complaints=cast("ComplaintService", stand_in("complaints")),
         phrasebooks=cast("PhrasebookService", stand_in("phrasebooks")),
         calls=cast("CallService", stand_in("calls")),
+        staff=cast("StaffDesk", stand_in("staff")),
         where=url,
         close=lambda: _sign_out(client),
     )

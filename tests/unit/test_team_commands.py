@@ -278,3 +278,42 @@ def test_shared_settings_live_on_the_server_and_a_consoles_own_stay_on_it(
         0,
         "follow_up_days = 7 (the default); was 5\n",
     )
+
+
+def test_staff_and_the_audit_trail_through_the_server(
+    server: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_team_staff(server.store, server.clock)
+    _use(server, monkeypatch, "Back office")
+    url = ("--server", server.url)
+
+    def with_pins(*pins: str) -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO("".join(p + "\n" for p in pins)))
+
+    with_pins(PIN)
+    code, out = _cli("staff", "list", *url, "--as", "Mei")
+    assert code == 0
+    assert [line.split("\t")[1:3] for line in out.splitlines()] == [
+        ["Mei", "admin"],
+        ["Tom", "agent"],
+    ]
+    with_pins(AGENT_PIN)
+    code, _ = _cli("staff", "list", *url, "--as", "Tom")
+    assert code == 1 and "an agent may not" in capsys.readouterr().err
+    code, _ = _cli("staff", "add", *url, "--name", "Li", "--role", "trainer")
+    assert code == 2 and "accounts exist already" in capsys.readouterr().err
+    with_pins(PIN, "8642013")
+    code, out = _cli("staff", "add", *url, "--as", "Mei", "--name", "Li", "--role", "trainer")
+    assert (code, out) == (0, "added trainer Li (#3)\n")
+    with_pins("8642013")
+    assert _cli("staff", "list", *url, "--as", "Li")[0] == 1  # a trainer manages nobody
+
+    with_pins(PIN)
+    code, out = _cli("audit", *url, "--as", "Mei", "--entity", "staff", "--json")
+    assert code == 0
+    created = [e for e in json.loads(out) if e["action"] == "create"]
+    assert (created[0]["actor"], created[0]["entity_id"]) == ("Mei", "3")
+    code, out = _cli("audit", "verify", *url)
+    assert code == 0 and out.startswith("audit trail intact: ")
+    code, _ = _cli("audit", *url)
+    assert code == 2 and "say who reads the trail" in capsys.readouterr().err
