@@ -261,7 +261,9 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
-THROUGH_SERVER = frozenset({"search", "complaints", "report", "lint", "settings", "staff", "audit"})
+THROUGH_SERVER = frozenset(
+    {"search", "complaints", "report", "lint", "settings", "staff", "audit", "phrasebook"}
+)
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
 #: Team-mode commands with their own --server or --database.
@@ -701,15 +703,16 @@ def _phrasebook_format(file: str, chosen: str | None) -> str:
 
 
 def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
+    from console.domain.phrasebook_io import read_phrasebook
+    from console.domain.roles import NotAllowed
     from console.services.phrasebooks import (
         PermissionDenied,
         PhrasebookBusy,
         PhrasebookFormatError,
         PhrasebookInvalid,
         PhrasebookNotFound,
-        PhrasebookService,
     )
-    from console.services.settings import SettingsService
+    from console.services.staff import SignInRefused
 
     if args.action is None:
         raise UsageError("say what to do: phrasebook import or phrasebook export")
@@ -718,16 +721,18 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "import" and not path.is_file():
         print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
         return EXIT_REJECTED
-    runner = _open(args.db)
+    if args.action != "import":
+        args.actor = None  # exporting needs no one signed in
     try:
-        identity = None
-        if args.action == "import" and args.actor:
-            identity = _act_as(runner, args.actor, "EDIT_PHRASEBOOK", "phrasebook")
-            if identity is None:
-                return EXIT_REJECTED
-        service = PhrasebookService(runner, SettingsService(runner), identity=identity)
+        services = _services(args)
+    except (SignInRefused, NotAllowed) as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        service = services.phrasebooks
         if args.action == "import":
-            report = service.import_now(path, book=args.name, fmt=fmt)
+            # The file's bytes, read here: a console server never reads a console's path.
+            report = service.import_now(path.read_bytes(), book=args.name, fmt=fmt)
             summary = report.summary
             out.write(
                 f'imported {summary.total:,} entries into "{report.phrasebook.name}"'
@@ -739,7 +744,11 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         if args.file == "-":
             out.write(service.export_bytes_now(fmt, book=args.name).decode("utf-8-sig"))
             return EXIT_OK
-        count = service.export_now(path, book=args.name, fmt=fmt)
+        data = service.export_bytes_now(fmt, book=args.name)
+        from console import files
+
+        files.write_bytes(path, data)  # all or nothing, 0600
+        count = len(read_phrasebook(data, fmt))
         book = f'"{args.name}"' if args.name else "the active phrasebook"
         print(f"exported {count:,} entries of {book} to {path}", file=sys.stderr)
         return EXIT_OK
@@ -761,7 +770,7 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{path} cannot be {verb}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_REJECTED
     finally:
-        runner.close()
+        services.close()
 
 
 def cmd_complaints(args: argparse.Namespace, out: TextIO) -> int:

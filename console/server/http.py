@@ -50,7 +50,9 @@ def _version() -> str:
 
 #: A staff session ends after this long without a request (the clock's monotonic seconds).
 SESSION_IDLE = 8 * 3600.0
-MAX_BODY = 64 * 1024
+#: A request's body at most (read only once its device token is good): a phrasebook file
+#: or a batch of customers fits.
+MAX_BODY = 4 * 1024 * 1024
 _OPEN = {f"{protocol.API}/hello", f"{protocol.API}/enrol"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

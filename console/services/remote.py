@@ -93,6 +93,7 @@ REMOTE: dict[str, frozenset[str]] = {
             "recent_changes",
             "restore_version",
             "export_bytes",
+            "import_phrasebook",
             "check",
             "approved",
         }
@@ -130,6 +131,15 @@ REMOTE: dict[str, frozenset[str]] = {
 }
 
 
+#: Arguments that must be a file's bytes on the server (never a path: a console does not
+#: get to read the server's files).
+BYTES_ONLY: dict[tuple[str, str], str] = {("phrasebooks", "import_phrasebook"): "source"}
+
+
+#: ``*_now`` methods whose ``async`` twin is not simply the name without ``_now``.
+_TWINS = {("phrasebooks", "import_now"): "import_phrasebook"}
+
+
 class NotRemote(LookupError):
     """The server does not offer this service or method."""
 
@@ -137,7 +147,7 @@ class NotRemote(LookupError):
 def remote_name(service: str, method: str) -> str:
     """The method the server runs for *method* (``search_now`` → ``search``); NotRemote
     when the console may not call it."""
-    name = method.removesuffix("_now")
+    name = _TWINS.get((service, method), method.removesuffix("_now"))
     if name not in REMOTE.get(service, frozenset()):
         raise NotRemote(f"{service}.{method} cannot be called on the console server")
     return name
@@ -244,8 +254,11 @@ async def run_call(services: Callable[[str], Any], service: str, method: str, bo
         raise wire.WireError("args must be a list and kwargs an object")
     bound = getattr(services(service), name)
     try:
-        inspect.signature(bound).bind(*args, **kwargs)
+        given = inspect.signature(bound).bind(*args, **kwargs)
     except TypeError as exc:
         raise wire.WireError(f"the arguments do not fit: {exc}") from None
+    must_be_bytes = BYTES_ONLY.get((service, name))
+    if must_be_bytes and not isinstance(given.arguments.get(must_be_bytes), bytes):
+        raise wire.WireError(f"{must_be_bytes} must be the file's bytes")
     result = await bound(*args, **kwargs)
     return wire.encode(result)

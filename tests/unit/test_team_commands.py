@@ -206,7 +206,7 @@ def test_lint_checks_against_the_teams_phrasebook_as_against_a_desks(
     server: Running, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
     _use(server, monkeypatch, "Training room")
-    text = "hey, that's not my department. 这里就是这样的"
+    text = "hey, not my department. 这里就是这样的"
     remote_code, remote_out = _cli("lint", "--server", server.url, text)
     desk_code, desk_out = _cli("lint", "--db", str(db_path), text)
     assert remote_code == desk_code == 1
@@ -317,3 +317,44 @@ def test_staff_and_the_audit_trail_through_the_server(
     assert code == 0 and out.startswith("audit trail intact: ")
     code, _ = _cli("audit", *url)
     assert code == 2 and "say who reads the trail" in capsys.readouterr().err
+
+
+def test_phrasebook_files_go_to_and_come_from_the_server(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_team_staff(server.store, server.clock)
+    _use(server, monkeypatch, "Training room")
+    url = ("--server", server.url)
+    exported = tmp_path / "team.csv"
+    code, _ = _cli("phrasebook", "export", *url, str(exported))
+    assert code == 0 and "entries of the active phrasebook" in capsys.readouterr().err
+    text = exported.read_text("utf-8-sig")
+    assert "not my department" in text
+    changed = tmp_path / "changed.csv"
+    changed.write_text(text.replace(",not my department,", ",not in my department,"), "utf-8-sig")
+    monkeypatch.setattr("sys.stdin", io.StringIO(AGENT_PIN + "\n"))
+    code, _ = _cli("phrasebook", "import", *url, "--as", "Tom", str(changed))
+    assert code == 1 and "an agent may not edit phrasebook" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, out = _cli("phrasebook", "import", *url, "--as", "Mei", str(changed))
+    assert code == 0 and "1 added, 0 changed, 1 removed, 150 unchanged" in out
+    code, out = _cli("phrasebook", "export", *url, "-")
+    assert code == 0 and "not in my department" in out
+    # The server never reads a path a console names: only a file's bytes are accepted.
+    client = server.console("Curious")
+    with pytest.raises(ServerRefused) as refused:
+        client.call_service(
+            "phrasebooks", "import_phrasebook", {"args": ["/etc/passwd"], "kwargs": {}}
+        )
+    assert (refused.value.status, refused.value.code) == (400, "bad_request")
+
+
+def test_a_request_over_the_limit_is_refused_after_the_token(server: Running) -> None:
+    client = server.console()
+    big = {"args": ["x" * (4 * 1024 * 1024)], "kwargs": {}}
+    with pytest.raises(ServerRefused) as refused:
+        client.call_service("customers", "search", big)
+    assert (refused.value.status, refused.value.code) == (413, "request_too_large")
