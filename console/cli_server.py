@@ -1,4 +1,4 @@
-"""Team mode on the command line: ``serve``, ``server init``, ``server enrol-code``,
+"""Team mode on the command line: ``serve``, ``server init|enrol-code|grant``,
 ``enrol`` and ``consoles list|revoke`` (README: "Team mode: the console server").
 
 The server commands (``serve``, ``server …``) run on the server host with the database's
@@ -51,6 +51,13 @@ def add_parsers(sub: Any) -> None:
         "enrol-code", help="print a one-time code that enrols one console (good for 24 hours)"
     )
     _add_database(code)
+    grant = server_sub.add_parser(
+        "grant",
+        help="let a PostgreSQL login run the server, without the right to change or remove "
+        "the audit trail (run as the database's owner, after init and after upgrades)",
+    )
+    _add_database(grant)
+    grant.add_argument("--role", required=True, metavar="ROLE", help="the login serve uses")
 
     enrol = sub.add_parser(
         "enrol",
@@ -135,10 +142,10 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
-    from console.server.run import ServeRefused, open_store
+    from console.server.run import ServeRefused, grant_role, open_store
 
     if args.server_action is None:
-        raise CliUsage("say what to do: server init or server enrol-code")
+        raise CliUsage("say what to do: server init, server enrol-code or server grant")
     try:
         store = open_store(args.database)
     except ServeRefused as exc:
@@ -146,6 +153,17 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     with store:
         if args.server_action == "init":
             return _init(args, out, store)
+        if args.server_action == "grant":
+            try:
+                grant_role(store, args.role)
+            except ServeRefused as exc:
+                print(f"service-console: {exc}", file=sys.stderr)
+                return EXIT_REJECTED
+            out.write(
+                f"{args.role} may now run the server on this database "
+                "(the audit trail stays append-only for it)\n"
+            )
+            return EXIT_OK
         return _enrol_code(out, store)
 
 

@@ -384,3 +384,30 @@ def test_serve_migrates_a_new_database_and_serves_over_tls(
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_server_grant_lets_a_login_run_the_server_but_never_rewrite_the_trail(
+    server: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dsn = server.store.dsn
+    role = f"sc_server_{os.getpid()}_{time.monotonic_ns() % 100000}"
+    code, _ = _cli(["server", "grant", "--database", dsn, "--role", role], monkeypatch=monkeypatch)
+    assert code == 1 and "there is no PostgreSQL role" in capsys.readouterr().err
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        code, out = _cli(
+            ["server", "grant", "--database", dsn, "--role", role], monkeypatch=monkeypatch
+        )
+        assert code == 0 and out.startswith(f"{role} may now run the server")
+        add_team_staff(server.store, server.clock)
+        as_server = dsn.replace("postgresql://postgres@", f"postgresql://{role}@")
+        with psycopg.connect(as_server, autocommit=True) as conn:
+            assert conn.execute("SELECT count(*) FROM staff").fetchone() == (2,)
+            for statement in ("DELETE FROM audit", "UPDATE audit SET actor = 'x'"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(statement)
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{role}"')
+            conn.execute(f'DROP ROLE "{role}"')
