@@ -358,3 +358,19 @@ def test_a_request_over_the_limit_is_refused_after_the_token(server: Running) ->
     with pytest.raises(ServerRefused) as refused:
         client.call_service("customers", "search", big)
     assert (refused.value.status, refused.value.code) == (413, "request_too_large")
+
+
+def test_a_server_that_does_not_answer_is_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv(secrets.DEVICE_TOKEN_ENV, "a-token")
+    code, out = _cli("complaints", "list", "--server", f"http://127.0.0.1:{port}")
+    err = capsys.readouterr().err
+    assert (code, out) == (1, "")
+    assert f"the console server at http://127.0.0.1:{port} cannot be reached" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
