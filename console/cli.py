@@ -262,7 +262,17 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
 THROUGH_SERVER = frozenset(
-    {"search", "complaints", "report", "lint", "settings", "staff", "audit", "phrasebook"}
+    {
+        "search",
+        "complaints",
+        "report",
+        "lint",
+        "settings",
+        "staff",
+        "audit",
+        "phrasebook",
+        "calls",
+    }
 )
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
@@ -871,7 +881,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "encrypt": _lazy("cli_backup", "cmd_encrypt"),
             "complaints": cmd_complaints,
             "report": cmd_report,
-            "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
+            "calls": functools.partial(cli_calls.cmd_calls, open_services=_services),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
             "settings": functools.partial(cli_settings.cmd_settings, open_services=_services),
             "serve": _lazy("cli_server", "cmd_serve"),

@@ -194,8 +194,9 @@ def test_commands_say_what_works_through_a_server(
     _use(server, monkeypatch, "Back office")
     code, _ = _cli("backup", "--server", server.url, "--as", "Mei")
     assert code == 1 and "pg_dump" in capsys.readouterr().err
-    code, _ = _cli("--server", server.url, "calls")
+    code, _ = _cli("--server", server.url, "export", "customers", "--as", "Mei")
     assert code == 1 and "does not work through a console server yet" in capsys.readouterr().err
+    assert _cli("--server", server.url, "calls", "--json") == (0, "[]\n")
     code, _ = _cli("complaints", "list", "--server", server.url, "--db", "x.db")
     assert code == 2 and "not both" in capsys.readouterr().err
     code, _ = _cli("complaints", "list", "--server", "http://192.0.2.7:8740")
