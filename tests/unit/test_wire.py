@@ -175,7 +175,8 @@ def test_only_listed_methods_can_be_called() -> None:
         ("customers", "_store"),
         ("customers", "bulk_import"),
         ("backup", "back_up"),
-        ("staff", "add_staff"),
+        ("staff", "sign_in"),
+        ("settings", "write"),
     ]:
         with pytest.raises(remote.NotRemote):
             remote.remote_name(service, method)
