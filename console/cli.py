@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
     from console.services.identity import Identity
     from console.wiring.desk import DatabaseRunner
+    from console.wiring.services import Services
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -47,6 +48,13 @@ def _add_db(
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
         help="database file (default: $SERVICE_CONSOLE_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        default=None if top else argparse.SUPPRESS,
+        help="work on the team's console server instead of a database file "
+        "(default: $SERVICE_CONSOLE_SERVER; enrol this console first)",
     )
 
 
@@ -238,15 +246,81 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace, TextIO], int]
 def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_staff
 
+    if args.command == "audit":
+        return cli_staff.cmd_audit(args, out, _services)
+    if args.command == "staff":
+        return cli_staff.cmd_staff(args, out, _services)
     runner = _open(args.db)
     try:
-        if args.command == "audit":
-            return cli_staff.cmd_audit(args, out, runner)
-        if args.command == "customer":
-            return cli_staff.cmd_customer(args, out, runner)
-        return cli_staff.cmd_staff(args, out, runner)
+        return cli_staff.cmd_customer(args, out, runner)
     finally:
         runner.close()
+
+
+#: Commands that work the same on a console server (``--server``) as on a database file.
+THROUGH_SERVER = frozenset(
+    {
+        "search",
+        "complaints",
+        "report",
+        "lint",
+        "settings",
+        "staff",
+        "audit",
+        "phrasebook",
+        "calls",
+    }
+)
+#: Commands about a local database file, and what a team uses instead.
+FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
+#: Team-mode commands with their own --server or --database.
+TEAM_COMMANDS = frozenset({"serve", "server", "enrol", "consoles"})
+
+
+def _team_mode(args: argparse.Namespace) -> int | None:
+    """Check ``--server`` (or ``$SERVICE_CONSOLE_SERVER``) against the command: keeps the
+    checked address in ``args.server``; an exit code when the command cannot run that way."""
+    from console.wiring.services import server_address
+
+    if args.command in TEAM_COMMANDS:
+        return None
+    try:
+        url = server_address(getattr(args, "server", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    args.server = url
+    if url is None:
+        return None
+    if args.db is not None or args.demo:
+        raise UsageError(m.DbOrServer())
+    if args.command in FILE_ONLY:
+        print(f"service-console: {say(m.FileOnlyCommand(args.command))}", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.command not in THROUGH_SERVER:
+        served = tuple(sorted(THROUGH_SERVER))
+        refusal = (
+            m.WindowNotThroughServer(served)
+            if args.command is None
+            else m.NotThroughServer(args.command, served)
+        )
+        print(f"service-console: {say(refusal)}", file=sys.stderr)
+        return EXIT_REJECTED
+    return None
+
+
+def _services(args: argparse.Namespace) -> Services:
+    """The services this command works with: on the console server when ``--server``
+    was given, else on the database file (``--db``)."""
+    from console.wiring.services import desk_services, team_services
+
+    actor = getattr(args, "actor", None)
+
+    def pin(name: str) -> str:
+        return cli_args.read_secret(m.PinFor(name))
+
+    if args.server:
+        return team_services(args.server, actor, pin)
+    return desk_services(args.db, actor, pin)
 
 
 def _open(db_arg: str | None) -> DatabaseRunner:
@@ -305,18 +379,15 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from console.services.customers import CustomerService
-    from console.services.settings import SettingsService
-
     if args.limit < 1:
         raise UsageError(m.OptionAtLeastOne("--limit"))
     if args.jsonl and args.query is not None:
         raise UsageError(m.QueryOrJsonl())
     if not args.jsonl and args.query is None:
         raise UsageError(m.QueryMissing())
-    runner = _open(args.db)
+    services = _services(args)
     try:
-        service = CustomerService(runner, SettingsService(runner))
+        service = services.customers
         if args.jsonl:
             for number, line in enumerate(sys.stdin, start=1):
                 if not line.strip():
@@ -355,7 +426,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
                 print(say(m.NoCustomerFound()), file=sys.stderr)
         return EXIT_OK
     finally:
-        runner.close()
+        services.close()
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -526,25 +597,34 @@ def _file_matcher(name: str) -> Matcher:
     return Matcher.build(entries)
 
 
-def _db_matcher(db_arg: str | None) -> Matcher:
+def _db_matcher(args: argparse.Namespace) -> Matcher:
+    """The active phrasebook's matcher: the database file's, or the console server's
+    (its entries, matched here)."""
+    import asyncio
+
+    from console.domain.phrase_matcher import Matcher
     from console.domain.phrasebook_io import PhrasebookFormatError
     from console.repositories.errors import StoreError as StorageError
-    from console.services.phrasebooks import PhrasebookNotFound, PhrasebookService
-    from console.services.settings import SettingsService
+    from console.services.phrasebooks import PhrasebookNotFound
+    from console.services.server_client import ServerRefused
+    from console.wiring.services import NotEnrolled
 
     try:
-        runner = _open(db_arg)
-    except StorageError as exc:
+        services = _services(args)
+    except (StorageError, NotEnrolled) as exc:
         raise _LintError([error_text(exc)]) from None
     try:
-        return PhrasebookService(runner, SettingsService(runner)).matcher_now()
-    except (StorageError, PhrasebookNotFound) as exc:
+        if args.server:
+            _book, entries, _version = asyncio.run(services.phrasebooks.entries_and_version())
+            return Matcher.build(entries)
+        return services.phrasebooks.matcher_now()
+    except (StorageError, PhrasebookNotFound, ServerRefused) as exc:
         raise _LintError([error_text(exc)]) from None
     except PhrasebookFormatError as exc:
         said = [say(m.AboutDefaultPhrasebook(error.said)) for error in exc.errors]
         raise _LintError(said) from None
     finally:
-        runner.close()
+        services.close()
 
 
 def describe_finding(finding: Finding) -> str:
@@ -580,7 +660,7 @@ def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     if args.jsonl and args.text is not None:
         raise UsageError(m.TextOrJsonl())
     try:
-        matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args.db)
+        matcher = _file_matcher(args.phrasebook) if args.phrasebook else _db_matcher(args)
     except _LintError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
@@ -618,15 +698,16 @@ def _phrasebook_format(file: str, chosen: str | None) -> str:
 
 
 def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
+    from console.domain.phrasebook_io import read_phrasebook
+    from console.domain.roles import NotAllowed
     from console.services.phrasebooks import (
         PermissionDenied,
         PhrasebookBusy,
         PhrasebookFormatError,
         PhrasebookInvalid,
         PhrasebookNotFound,
-        PhrasebookService,
     )
-    from console.services.settings import SettingsService
+    from console.services.staff import SignInRefused
 
     if args.action is None:
         raise UsageError(m.SayPhrasebookAction())
@@ -635,16 +716,18 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "import" and not path.is_file():
         print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
         return EXIT_REJECTED
-    runner = _open(args.db)
+    if args.action != "import":
+        args.actor = None  # exporting needs no one signed in
     try:
-        identity = None
-        if args.action == "import" and args.actor:
-            identity = _act_as(runner, args.actor, "EDIT_PHRASEBOOK", "phrasebook")
-            if identity is None:
-                return EXIT_REJECTED
-        service = PhrasebookService(runner, SettingsService(runner), identity=identity)
+        services = _services(args)
+    except (SignInRefused, NotAllowed) as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        service = services.phrasebooks
         if args.action == "import":
-            report = service.import_now(path, book=args.name, fmt=fmt)
+            # The file's bytes, read here: a console server never reads a console's path.
+            report = service.import_now(path.read_bytes(), book=args.name, fmt=fmt)
             summary = report.summary
             done = m.PhrasebookCreatedAndImported if report.created else m.PhrasebookImported
             counts = (summary.added, summary.changed, summary.removed, summary.unchanged)
@@ -654,7 +737,11 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         if args.file == "-":
             out.write(service.export_bytes_now(fmt, book=args.name).decode("utf-8-sig"))
             return EXIT_OK
-        count = service.export_now(path, book=args.name, fmt=fmt)
+        data = service.export_bytes_now(fmt, book=args.name)
+        from console import files
+
+        files.write_bytes(path, data)  # all or nothing, 0600
+        count = len(read_phrasebook(data, fmt))
         exported = (
             m.PhrasebookExported(f"{count:,}", args.name, str(path))
             if args.name
@@ -680,19 +767,19 @@ def cmd_phrasebook(args: argparse.Namespace, out: TextIO) -> int:
         print(say(cannot(str(path), str(exc.strerror or exc))), file=sys.stderr)
         return EXIT_REJECTED
     finally:
-        runner.close()
+        services.close()
 
 
 def cmd_complaints(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_complaints
 
-    return cli_complaints.cmd_complaints(args, out, _open, UsageError)
+    return cli_complaints.cmd_complaints(args, out, _services, UsageError)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from console import cli_complaints
 
-    return cli_complaints.cmd_report(args, out, _open, UsageError)
+    return cli_complaints.cmd_report(args, out, _services, UsageError)
 
 
 def _log_file() -> Path:
@@ -754,6 +841,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             from console.app import run_app
 
             return run_app(db_arg=args.db, demo=args.demo, cti_port=args.cti_port)
+        refused = _team_mode(args)
+        if refused is not None:
+            return refused
         if args.demo and args.db is None and args.command != "demo":
             # `service-console --demo search …`: the same commands on the demo database.
             from console.services.paths import default_demo_db_path
@@ -778,9 +868,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "encrypt": _lazy("cli_backup", "cmd_encrypt"),
             "complaints": cmd_complaints,
             "report": cmd_report,
-            "calls": functools.partial(cli_calls.cmd_calls, open_db=_open),
+            "calls": functools.partial(cli_calls.cmd_calls, open_services=_services),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
-            "settings": functools.partial(cli_settings.cmd_settings, open_db=_open),
+            "settings": functools.partial(cli_settings.cmd_settings, open_services=_services),
             "serve": _lazy("cli_server", "cmd_serve"),
             "server": _lazy("cli_server", "cmd_server"),
             "enrol": _lazy("cli_server", "cmd_enrol"),
@@ -807,9 +897,16 @@ def _one_sentence(exc: Exception, args: argparse.Namespace) -> int:
     import logging
 
     from console.repositories.errors import StoreError as StorageError  # late: startup time
+    from console.services.server_client import ServerRefused
+    from console.wiring.services import NotEnrolled
 
     code = EXIT_USAGE if args.command == "lint" else EXIT_REJECTED
-    if isinstance(exc, StorageError):
+    from console.domain.roles import NotAllowed
+    from console.services.staff import SignInRefused
+
+    if isinstance(exc, NotEnrolled | ServerRefused):
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
+    elif isinstance(exc, NotAllowed | SignInRefused | StorageError):
         print(error_text(exc), file=sys.stderr)
     elif isinstance(exc, OSError):
         print(_os_error(exc), file=sys.stderr)

@@ -15,8 +15,10 @@ import argparse
 import dataclasses
 import datetime as dt
 import functools
+import getpass
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
@@ -218,3 +220,14 @@ def add_period(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             flag, dest=dest, type=iso_date, metavar="DATE", help="YYYY-MM-DD (inclusive)"
         )
+
+
+def read_secret(what: m.Message) -> str:
+    """*what* (a PIN, a password) from the terminal, asked in the locale's language (not
+    echoed), or one line of stdin."""
+    if sys.stdin.isatty():
+        return getpass.getpass(say(m.Prompt(what)))
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError(m.ExpectedOnStdin(what))
+    return line.rstrip("\r\n")

@@ -89,20 +89,18 @@ def _usage(message: m.Message) -> int:
     return EXIT_USAGE
 
 
-def cmd_calls(args: argparse.Namespace, out: TextIO, open_db: Callable[[str | None], Any]) -> int:
+def cmd_calls(
+    args: argparse.Namespace, out: TextIO, open_services: Callable[[argparse.Namespace], Any]
+) -> int:
     from console.domain.calls import format_duration
-    from console.services.calls import CallService
-    from console.services.customers import CustomerService
-    from console.services.settings import SettingsService
 
     if args.limit < 1:
         return _usage(m.OptionAtLeastOne("--limit"))
-    runner = open_db(args.db)
+    services = open_services(args)
     try:
-        service = CallService(runner, CustomerService(runner, SettingsService(runner)))
-        calls = service.recent_now(args.limit)
+        calls = services.calls.recent_now(args.limit)
     finally:
-        runner.close()
+        services.close()
     if args.json:
         out.write(json.dumps([call_json(c) for c in calls], ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK

@@ -18,8 +18,12 @@ from console.domain import messages as m
 from console.services.wording import say
 
 if TYPE_CHECKING:
-    from console.services.complaints import ComplaintService, QueueRow
-    from console.wiring.desk import DatabaseRunner
+    from collections.abc import Callable
+
+    from console.wiring.services import Services
+
+    OpenServices = Callable[[argparse.Namespace], Services]
+    from console.services.complaints import QueueRow
 
 STATUSES = ("new", "in_progress", "resolved", "followed_up", "closed", "voided")
 
@@ -43,6 +47,7 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     )
     listing.add_argument("--offset", type=cli_args.offset, default=0, metavar="N")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_as(listing)
 
     report = sub.add_parser("report", help="reports for managers")
     r_sub = report.add_subparsers(dest="what", metavar="WHAT")
@@ -56,13 +61,18 @@ def add_parsers(sub: Any, add_db: Any) -> None:
     cli_args.add_period(rc)
     rc.add_argument("--store", metavar="S", help="one store only")
     rc.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_as(rc)
 
 
-def _service(runner: DatabaseRunner) -> ComplaintService:
-    from console.services.complaints import ComplaintService
-    from console.services.settings import SettingsService
-
-    return ComplaintService(runner, SettingsService(runner))
+def _add_as(parser: Any) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        type=cli_args.staff_name,
+        metavar="NAME",
+        help="act as this staff member (PIN from stdin or asked for); on a console server a "
+        "report needs a manager's or admin's sign-in",
+    )
 
 
 def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
@@ -91,7 +101,9 @@ def row_json(row: QueueRow, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+def cmd_complaints(
+    args: argparse.Namespace, out: TextIO, open_services: OpenServices, usage: Any
+) -> int:
     import asyncio
 
     from console.domain.complaint import Status
@@ -105,9 +117,9 @@ def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: A
         raise usage(m.OptionNotNegative("--offset"))
     if args.overdue and args.status not in (None, "new", "in_progress"):
         raise usage(m.OverdueNeedsOpen(args.status))
-    runner = open_db(args.db)
+    services = open_services(args)
     try:
-        service = _service(runner)
+        service = services.complaints
 
         async def fetch() -> tuple[list[QueueRow], dt.datetime]:
             if args.overdue:
@@ -118,11 +130,11 @@ def cmd_complaints(args: argparse.Namespace, out: TextIO, open_db: Any, usage: A
                 rows = await service.by_status(Status(args.status), args.offset, args.limit)
             else:
                 rows = await service.queue(Queue.ALL_OPEN, args.offset, args.limit)
-            return rows, service.now()
+            return rows, await service.current_time()
 
         rows, now = asyncio.run(fetch())
     finally:
-        runner.close()
+        services.close()
     if args.json:
         data = [row_json(r, now) for r in rows]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -182,7 +194,9 @@ def describe_report(data: dict[str, Any]) -> str:
     return "\n".join(say(line) for line in lines) + "\n"
 
 
-def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) -> int:
+def cmd_report(
+    args: argparse.Namespace, out: TextIO, open_services: OpenServices, usage: Any
+) -> int:
     import asyncio
 
     if args.what is None:
@@ -191,14 +205,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
     date_to = _date(args.date_to, "--to", usage) if args.date_to else None
     if date_from and date_to and date_from > date_to:
         raise usage(m.FromAfterTo())
-    runner = open_db(args.db)
+    services = open_services(args)
     try:
-        service = _service(runner)
+        service = services.complaints
 
         async def fetch() -> dict[str, Any]:
-            today = (await service.today()) if date_from is None or date_to is None else None
-            start = date_from or (today or service.clock.today()).replace(day=1)
-            end = date_to or _month_end(today or start)
+            start, end = date_from, date_to
+            if start is None or end is None:
+                today = await service.today()  # the store's date, not this computer's
+                start = start or today.replace(day=1)
+                end = end or _month_end(today)
             if start > end:
                 raise usage(m.FromAfterThisMonth())
             report = await service.report(start, end, args.store)
@@ -206,7 +222,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, open_db: Any, usage: Any) 
 
         data = asyncio.run(fetch())
     finally:
-        runner.close()
+        services.close()
     if args.json:
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,4 +1,4 @@
-"""Team mode on the command line: ``serve``, ``server init``, ``server enrol-code``,
+"""Team mode on the command line: ``serve``, ``server init|enrol-code|grant``,
 ``enrol`` and ``consoles list|revoke`` (README: "Team mode: the console server").
 
 The server commands (``serve``, ``server …``) run on the server host with the database's
@@ -19,7 +19,7 @@ import socket
 import sys
 from typing import Any, TextIO
 
-from console import cli_args, cli_staff
+from console import cli_args
 from console.domain import messages as m
 from console.services.wording import error_text, say
 
@@ -52,6 +52,13 @@ def add_parsers(sub: Any) -> None:
         "enrol-code", help="print a one-time code that enrols one console (good for 24 hours)"
     )
     _add_database(code)
+    grant = server_sub.add_parser(
+        "grant",
+        help="let a PostgreSQL login run the server, without the right to change or remove "
+        "the audit trail (run as the database's owner, after init and after upgrades)",
+    )
+    _add_database(grant)
+    grant.add_argument("--role", required=True, metavar="ROLE", help="the login serve uses")
 
     enrol = sub.add_parser(
         "enrol",
@@ -94,24 +101,25 @@ def _add_database(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_server(parser: argparse.ArgumentParser) -> None:
+    # Unset unless given here, so `service-console --server URL consoles list` works too.
     parser.add_argument(
-        "--server", metavar="URL", help="the console server (default: $SERVICE_CONSOLE_SERVER)"
+        "--server",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="the console server (default: $SERVICE_CONSOLE_SERVER)",
     )
 
 
 def _server(args: argparse.Namespace) -> str:
     from console.services.server_client import SERVER_ENV, server_url
 
-    given = args.server or os.environ.get(SERVER_ENV, "").strip()
+    given = getattr(args, "server", None) or os.environ.get(SERVER_ENV, "").strip()
     if not given:
         raise CliUsage(m.SayWhichServer(SERVER_ENV))
     try:
         return server_url(given)
     except ValueError as exc:
         raise CliUsage(str(exc)) from None
-
-
-_read_secret = cli_staff.read_secret
 
 
 # --- on the server host ---------------------------------------------------------------
@@ -135,10 +143,10 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
-    from console.server.run import ServeRefused, open_store
+    from console.server.run import ServeRefused, grant_role, open_store
 
     if args.server_action is None:
-        raise CliUsage(m.SayEitherAction("server init", "server enrol-code"))
+        raise CliUsage(m.SayServerAction())
     try:
         store = open_store(args.database)
     except ServeRefused as exc:
@@ -146,6 +154,14 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     with store:
         if args.server_action == "init":
             return _init(args, out, store)
+        if args.server_action == "grant":
+            try:
+                grant_role(store, args.role)
+            except ServeRefused as exc:
+                print(f"service-console: {exc}", file=sys.stderr)
+                return EXIT_REJECTED
+            out.write(say(m.RoleMayRunServer(args.role)) + "\n")
+            return EXIT_OK
         return _enrol_code(out, store)
 
 
@@ -157,7 +173,7 @@ def _init(args: argparse.Namespace, out: TextIO, store: Any) -> int:
     if not asyncio.run(staff.needs_first_admin()):
         print(f"service-console: {say(m.ServerHasStaff())}", file=sys.stderr)
         return EXIT_REJECTED
-    secret = _read_secret(m.NewSecretFor(args.admin))
+    secret = cli_args.read_secret(m.NewSecretFor(args.admin))
     if sys.stdin.isatty() and getpass.getpass(say(m.Prompt(m.SecretAgain()))) != secret:
         print(say(m.PinsDiffer()), file=sys.stderr)
         return EXIT_REJECTED
@@ -232,7 +248,7 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_REJECTED
     client = ServerClient(url, token)
     try:
-        client.sign_in(args.actor, _read_secret(m.PinFor(args.actor)))
+        client.sign_in(args.actor, cli_args.read_secret(m.PinFor(args.actor)))
         try:
             if args.consoles_action == "list":
                 found = client.consoles()

@@ -76,13 +76,11 @@ def row(option: Any, value: Any) -> dict[str, Any]:
 
 
 def cmd_settings(
-    args: argparse.Namespace, out: TextIO, open_db: Callable[[str | None], Any]
+    args: argparse.Namespace, out: TextIO, open_services: Callable[[argparse.Namespace], Any]
 ) -> int:
     from console.domain.options import ALL_OPTIONS, Invalid, UnknownSetting, option_named
-    from console.domain.roles import NotAllowed, Permission
-    from console.services.settings import SettingsService
+    from console.domain.roles import NotAllowed
     from console.services.staff import SignInRefused
-    from console.wiring.local import this_computer
 
     if args.action is None:
         raise cli_args.UsageError(m.SaySettingsAction())
@@ -93,10 +91,13 @@ def cmd_settings(
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
 
-    runner = open_db(args.db)
+    if args.action in ("list", "get"):
+        args.actor = None  # reading needs no one signed in
+    services = open_services(args)
     try:
+        service = services.settings
         if args.action == "list":
-            values = asyncio.run(SettingsService(runner, this_computer()).values())
+            values = asyncio.run(service.values())
             rows = [row(o, values[o.key]) for o in ALL_OPTIONS]
             if args.json:
                 out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -109,12 +110,8 @@ def cmd_settings(
             return EXIT_OK
         assert option is not None
         if args.action == "get":
-            out.write(option.show(SettingsService(runner, this_computer()).get_now(option)) + "\n")
+            out.write(option.show(service.get_now(option)) + "\n")
             return EXIT_OK
-        from console.cli_staff import act_as
-
-        identity = act_as(runner, args.actor, Permission.EDIT_SETTINGS, "setting")
-        service = SettingsService(runner, this_computer(), identity=identity)
         if args.action == "set":
             change = asyncio.run(service.set(option, value))
         else:
@@ -128,4 +125,4 @@ def cmd_settings(
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     finally:
-        runner.close()
+        services.close()

@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from console.domain.roles import Permission
     from console.domain.staff import Session
     from console.services.identity import Identity
-    from console.services.staff import AuditService, StaffService
+    from console.services.staff import AuditService, StaffDesk, StaffService
     from console.wiring.desk import DatabaseRunner
+    from console.wiring.services import Services
+
+    OpenServices = Callable[[argparse.Namespace], Services]
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -155,17 +158,6 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
         return EXIT_REJECTED
 
 
-def read_secret(what: msg.Message) -> str:
-    """*what* (a PIN, a password) from the terminal, asked in the locale's language, or
-    one line of stdin."""
-    if sys.stdin.isatty():
-        return getpass.getpass(say(msg.Prompt(what)))
-    line = sys.stdin.readline()
-    if not line:
-        raise CliUsage(msg.ExpectedOnStdin(what))
-    return line.rstrip("\r\n")
-
-
 def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
     from console.services.staff import AuditService, StaffService
 
@@ -174,7 +166,7 @@ def _services(runner: DatabaseRunner) -> tuple[StaffService, AuditService]:
 
 
 async def _sign_in(staff: StaffService, name: str) -> Session:
-    return await staff.sign_in(name, read_secret(msg.PinFor(name)))
+    return await staff.sign_in(name, cli_args.read_secret(msg.PinFor(name)))
 
 
 def act_as(runner: DatabaseRunner, name: str, permission: Permission, entity: str) -> Identity:
@@ -213,7 +205,7 @@ def _date(text: str | None, flag: str) -> dt.date | None:
         raise CliUsage(msg.FlagNotADate(flag, repr(text))) from None
 
 
-def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices) -> int:
     from console.domain.roles import NotAllowed
     from console.domain.staff import StaffNameTaken
     from console.domain.validation import ValidationFailed
@@ -221,17 +213,12 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
 
     if args.action is None:
         raise CliUsage(msg.SayStaffAction())
-    staff, _audit = _services(runner)
 
-    async def go() -> int:
-        actor = None
-        if args.actor:
-            actor = await _sign_in(staff, args.actor)
-        elif args.action == "add" and not await staff.needs_first_admin():
+    def go(staff: StaffDesk) -> int:
+        if args.action == "add" and not args.actor and not asyncio.run(staff.needs_first_admin()):
             raise CliUsage(msg.AccountsExist())
         if args.action == "list":
-            assert actor is not None
-            members = await staff.list_staff(actor)
+            members = asyncio.run(staff.list_staff())
             if args.json:
                 rows = [
                     {
@@ -252,24 +239,29 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
                         f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
                     )
             return EXIT_OK
-        secret = read_secret(msg.NewSecretFor(args.name))
+        secret = cli_args.read_secret(msg.NewSecretFor(args.name))
         if sys.stdin.isatty() and getpass.getpass(say(msg.Prompt(msg.SecretAgain()))) != secret:
             print(say(msg.PinsDiffer()), file=sys.stderr)
             return EXIT_REJECTED
-        member = await staff.add_staff(
-            actor,
-            name=args.name,
-            role=args.role,
-            secret=secret,
-            store_name=args.store,
-            extension=args.extension,
+        member = asyncio.run(
+            staff.add_staff(
+                name=args.name,
+                role=args.role,
+                secret=secret,
+                store_name=args.store,
+                extension=args.extension,
+            )
         )
         role = msg.Word(msg.ROLE_NAMES[member.role.value])
         out.write(say(msg.StaffAdded(role, member.name, member.id)) + "\n")
         return EXIT_OK
 
     try:
-        return asyncio.run(go())
+        services = open_services(args)
+        try:
+            return go(services.staff)
+        finally:
+            services.close()
     except ValidationFailed as exc:
         for field, message in exc.errors.items():
             print(f"{field}: {say(message)}", file=sys.stderr)
@@ -279,10 +271,9 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_REJECTED
 
 
-def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_audit_verify(out: TextIO, staff: StaffDesk) -> int:
     """``audit verify``: exit 0 when both chains hold, 1 naming the first broken entry."""
-    _staff, audit = _services(runner)
-    reports = asyncio.run(audit.verify())
+    reports = asyncio.run(staff.verify())
     broken = [r for r in reports if not r.intact]
     for report in broken:
         said = report.said()
@@ -297,35 +288,36 @@ def cmd_audit_verify(out: TextIO, runner: DatabaseRunner) -> int:
     return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
+def cmd_audit(args: argparse.Namespace, out: TextIO, open_services: OpenServices) -> int:
     from console.domain.roles import NotAllowed
     from console.services.staff import SignInRefused
 
-    if getattr(args, "audit_action", None) == "verify":
-        return cmd_audit_verify(out, runner)
-    if not args.actor:
+    verify = getattr(args, "audit_action", None) == "verify"
+    if verify:
+        args.actor = None  # anyone who can open the trail may check it
+    elif not args.actor:
         raise CliUsage(msg.SayWhoReadsTheTrail())
     date_from = _date(args.date_from, "--from")
     date_to = _date(args.date_to, "--to")
-    staff, audit = _services(runner)
     filters: dict[str, Any] = {
         "actor": args.who,
         "action": args.action,
         "entity": args.entity,
         "entity_id": args.entity_id,
     }
-    zone = audit.clock.now().tzinfo
+    zone = dt.datetime.now().astimezone().tzinfo  # this computer's days, as on a desk
     if date_from:
         filters["since"] = dt.datetime.combine(date_from, dt.time(), zone)
     if date_to:
         filters["until"] = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), zone)
 
-    async def go() -> int:
-        viewer = await _sign_in(staff, args.actor)
+    def go(staff: StaffDesk) -> int:
+        if verify:
+            return cmd_audit_verify(out, staff)
         if args.csv:
-            out.write(await audit.export_csv(viewer, **filters))
+            out.write(asyncio.run(staff.export_csv(**filters)))
             return EXIT_OK
-        entries = await audit.entries(viewer, limit=None, **filters)
+        entries = asyncio.run(staff.entries(limit=None, **filters))
         if args.json:
             out.write(
                 json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2) + "\n"
@@ -337,7 +329,11 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> 
         return EXIT_OK
 
     try:
-        return asyncio.run(go())
+        services = open_services(args)
+        try:
+            return go(services.staff)
+        finally:
+            services.close()
     except (SignInRefused, NotAllowed) as exc:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED

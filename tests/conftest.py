@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # A throwaway PostgreSQL cluster for the tests that ask for one (tests/pg_fixtures.py).
-pytest_plugins = ["tests.pg_fixtures"]
+pytest_plugins = ["tests.pg_fixtures", "tests.team_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -3591,3 +3591,73 @@ class KeychainDidNotKeepToken(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "the keychain did not keep the console's token"
     )
+
+
+# --- team mode on the command line: --server ------------------------------------------
+
+
+@dataclass(frozen=True)
+class DbOrServer(Message):
+    db: str = "--db"
+    server: str = "--server"
+    CODE: ClassVar[str] = "team.db_or_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "give {db} (a database file) or {server} (a console server), not both"
+    )
+
+
+@dataclass(frozen=True)
+class FileOnlyCommand(Message):
+    command: str
+    database: str = "PostgreSQL"
+    dump: str = "pg_dump"
+    base_backup: str = "pg_basebackup"
+    where: str = "README: Running for a team"
+    CODE: ClassVar[str] = "team.file_only"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{command} works on a database file; a team's data is in the console server's "
+        "{database} database: back it up there with {dump} or {base_backup} ({where})",
+    )
+
+
+@dataclass(frozen=True)
+class SayServerAction(Message):
+    init: str = "server init"
+    enrol_code: str = "server enrol-code"
+    grant: str = "server grant"
+    CODE: ClassVar[str] = "cli.say_server_action"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "say what to do: {init}, {enrol_code} or {grant}"
+    )
+
+
+@dataclass(frozen=True)
+class NotThroughServer(Message):
+    command: str
+    served: tuple[str, ...]
+    CODE: ClassVar[str] = "team.not_through_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{command} does not work through a console server yet; commands that do: {served}",
+    )
+
+
+@dataclass(frozen=True)
+class WindowNotThroughServer(Message):
+    served: tuple[str, ...]
+    CODE: ClassVar[str] = "team.window_not_through_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the window does not work through a console server yet; commands that do: {served}",
+    )
+
+
+@dataclass(frozen=True)
+class RoleMayRunServer(Message):
+    role: str
+    CODE: ClassVar[str] = "team.role_granted"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{role} may now run the server on this database (the audit trail stays append-only for it)",
+    )

@@ -35,6 +35,8 @@ BAD_CONSOLE_NAME = "bad_console_name"  # [400]
 SESSION_REQUIRED = "session_required"  # [401] sign in first (or the session ran out)
 NOT_ALLOWED = "not_allowed"  # [403] the signed-in role may not do this
 NO_SUCH_CONSOLE = "no_such_console"  # [404]
+NO_SUCH_CALL = "no_such_call"  # [404] the server offers no such service or method
+REFUSED = "refused"  # [422] the service said no; "raised" carries the refusal (wire form)
 UNAVAILABLE = "server_unavailable"  # [503] the server cannot reach its database
 INTERNAL = "internal_error"  # [500] a bug on the server (details in its log only)
 # Sign-in refusals carry the desk's message codes: staff.sign_in_refused,

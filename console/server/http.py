@@ -31,6 +31,7 @@ from console.domain.roles import NotAllowed
 from console.domain.staff import Session
 from console.repositories import Store
 from console.repositories.errors import StoreError
+from console.services import remote, wire
 from console.services.consoles import ConsoleRefused, ConsoleService
 from console.services.identity import Identity
 from console.services.staff import AuditService, SignInRefused, StaffService
@@ -49,7 +50,9 @@ def _version() -> str:
 
 #: A staff session ends after this long without a request (the clock's monotonic seconds).
 SESSION_IDLE = 8 * 3600.0
-MAX_BODY = 64 * 1024
+#: A request's body at most (read only once its device token is good): a phrasebook file
+#: or a batch of customers fits.
+MAX_BODY = 4 * 1024 * 1024
 _OPEN = {f"{protocol.API}/hello", f"{protocol.API}/enrol"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -274,6 +277,14 @@ async def sign_in(request: web.Request) -> web.Response:
     )
 
 
+def _maybe_session(request: web.Request) -> Session | None:
+    """The staff session the request names (checked like :func:`_session`), or None
+    when it names none: the console acts alone, with an agent's rights."""
+    if not request.headers.get(protocol.SESSION_HEADER, "").strip():
+        return None
+    return _session(request)
+
+
 def _session(request: web.Request) -> Session:
     """The staff session this request names, bound to the console that sent it."""
     state = request.app[STATE]
@@ -327,6 +338,44 @@ async def revoke_console(request: web.Request) -> web.Response:
     return ok(console_json(console), request_id)
 
 
+async def call_service(request: web.Request) -> web.Response:
+    """``POST /api/v1/call/{service}/{method}``: one service call (see
+    :mod:`console.services.remote`)."""
+    session = _maybe_session(request)
+    body, request_id = await _body(request)
+    state = request.app[STATE]
+    console = request[CONSOLE]
+    identity = Identity(
+        state.store,
+        staff=_Holder(session, state.clock),
+        clock=state.clock,
+        nobody=f"console:{console.name}",
+    )
+    services = remote.server_services(state.store, identity, state.clock, session)
+    service, method = request.match_info["service"], request.match_info["method"]
+    try:
+        result = await remote.run_call(services, service, method, body)
+    except remote.NotRemote as exc:
+        raise ApiError(404, protocol.NO_SUCH_CALL, str(exc)) from None
+    except wire.WireError as exc:  # arguments that cannot be read or do not fit
+        raise ApiError(400, protocol.BAD_REQUEST, f"{service}.{method}: {exc}") from None
+    except (StoreError, wire.NotOnTheWire):
+        raise  # the database is away (503); a result that cannot be sent is a bug (500)
+    except Exception as exc:
+        try:
+            raised = wire.encode_error(exc)
+        except wire.NotOnTheWire:
+            raise exc from None
+        return _json(
+            422,
+            {
+                "error": {"code": protocol.REFUSED, "message": str(exc), "raised": raised},
+                **({"request_id": request_id} if request_id else {}),
+            },
+        )
+    return ok(result, request_id)
+
+
 def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     """The server's application on *store* (opened and migrated by the caller)."""
     app = web.Application(
@@ -340,4 +389,5 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app.router.add_post(f"{api}/sign-out", sign_out)
     app.router.add_get(f"{api}/consoles", list_consoles)
     app.router.add_post(f"{api}/consoles/{{console_id}}/revoke", revoke_console)
+    app.router.add_post(f"{api}/call/{{service}}/{{method}}", call_service)
     return app

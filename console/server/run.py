@@ -115,6 +115,30 @@ def open_store(dsn: str) -> PostgresStore:
     return store
 
 
+def grant_role(store: PostgresStore, role: str) -> None:
+    """Let the login *role* run the server on *store*'s database (migrated), without the
+    right to change or remove the audit trail (:func:`grant_server_role`). Run as the
+    database's owner. ServeRefused when *role* is not a login of this cluster."""
+    import psycopg
+
+    from console.storage.postgres.schema import grant_server_role
+
+    if not role or len(role) > 63:
+        raise ServeRefused(f"{role!r} is not a PostgreSQL role name")
+    try:
+        with psycopg.connect(store.dsn, autocommit=True) as conn:
+            found = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+            if found is None:
+                raise ServeRefused(
+                    f"there is no PostgreSQL role {role!r}: create it first "
+                    f"(createuser --pwprompt {role})"
+                )
+            with conn.transaction():
+                grant_server_role(conn, role)
+    except psycopg.Error as exc:
+        raise ServeRefused(f"the rights could not be granted: {exc}".strip()) from None
+
+
 def serve(
     dsn: str,
     listen_text: str,

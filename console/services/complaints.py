@@ -312,6 +312,10 @@ class ComplaintService:
         await self._load_zone()
         return self.now()
 
+    async def current_time(self) -> dt.datetime:
+        """Now, in the store's zone (read from the settings first)."""
+        return await self._now()
+
     def _day_end(self, now: dt.datetime) -> dt.datetime:
         """Local midnight at the end of *now*'s day."""
         tomorrow = now.astimezone(self.zone).date() + dt.timedelta(days=1)

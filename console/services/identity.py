@@ -130,9 +130,13 @@ class Identity:
         staff: Sessions | None = None,
         *,
         clock: Clock | None = None,
+        nobody: str = "",
     ) -> None:
         self._store = store
         self.staff = staff
+        #: Who acts, with an agent's rights, while nobody is signed in (on the console
+        #: server: ``console:<name>``, the console that sent the request).
+        self.nobody = nobody
         self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
     async def who(self) -> tuple[str, Role]:
@@ -143,7 +147,7 @@ class Identity:
         if self.staff is None:
             # The local operator holds the database and its key anyway: full rights.
             return f"cli:{_os_user()}", Role.ADMIN
-        return "", Role.AGENT
+        return self.nobody, Role.AGENT
 
     async def name(self) -> str:
         return (await self.who())[0]

@@ -111,10 +111,14 @@ class PhrasebookError(Exception):
 
 
 class PermissionDenied(PhrasebookError):
+    """The signed-in role may not change the phrasebook; ``message`` is the refusal's
+    message code (who may) when the permission check gave one."""
+
     def __init__(
-        self, message: str = "Only trainers and managers can change the phrasebook"
+        self, message: str | Message = "Only trainers and managers can change the phrasebook"
     ) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
+        self.message = message
 
 
 class PhrasebookInvalid(PhrasebookError):
@@ -259,7 +263,7 @@ class PhrasebookService:
         try:
             await self._identity.require(Permission.EDIT_PHRASEBOOK, "phrasebook")
         except NotAllowed as exc:
-            raise PermissionDenied() from exc
+            raise PermissionDenied(exc.message) from exc
         return (await self._identity.name()).strip() or UNKNOWN_AUTHOR
 
     async def _seed_default(self) -> None:

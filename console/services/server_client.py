@@ -24,6 +24,7 @@ from typing import Any
 from console.domain import messages as msg
 from console.domain import protocol
 from console.repositories.errors import StoreError
+from console.services import wire
 from console.services.staff import SignInRefused
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
@@ -135,6 +136,14 @@ class ServerClient:
         params: dict[str, Any] = given if isinstance(given, dict) else {}
         if code in _SIGN_IN:
             raise SignInRefused(_SIGN_IN[code](params))
+        if code == protocol.REFUSED and "raised" in error:
+            # The service's own refusal, made again here (same type, same arguments).
+            try:
+                refusal = wire.decode(error["raised"])
+            except wire.WireError:
+                refusal = None
+            if isinstance(refusal, Exception):
+                raise refusal
         raise ServerRefused(status, code or "unknown", message or f"HTTP {status}")
 
     # --- the endpoints ---------------------------------------------------------------
@@ -161,6 +170,12 @@ class ServerClient:
         if self.session:
             self._call("POST", "/sign-out", {"request_id": str(uuid.uuid4())})
             self.session = None
+
+    def call_service(self, service: str, method: str, arguments: dict[str, Any]) -> Any:
+        """One service call (:mod:`console.services.remote`): the result on the wire,
+        or the service's refusal raised as it was raised on the server."""
+        body = {"request_id": str(uuid.uuid4()), **arguments}
+        return self._call("POST", f"/call/{service}/{method}", body)
 
     def consoles(self) -> list[dict[str, Any]]:
         data: list[dict[str, Any]] = self._call("GET", "/consoles")

@@ -337,6 +337,24 @@ class SettingsService:
             listener(result)
         return result
 
+    async def record_console_change(
+        self, option: Option[Any], before: Any, after: Any, *, reset: bool = False
+    ) -> None:
+        """A console's own setting, changed on that console (team mode: its file is not
+        here): EDIT_SETTINGS is checked (a refusal audited) and the change audited, as
+        :meth:`set` does on a desk."""
+        if option.scope is not Scope.CONSOLE:
+            raise ValueError(f"{option.key} is not a console's own setting")
+        await self.identity.require(Permission.EDIT_SETTINGS, "setting")
+        after = option.default if reset else option.validate(after)
+        await self.identity.record(
+            "reset" if reset else "update",
+            "setting",
+            option.key,
+            fields={option.key: [option.coerce(before), after]},
+            detail=f"scope: {option.scope.value}",
+        )
+
     async def loyalty_rule(self) -> LoyaltyRule:
         return LoyaltyRule(
             every=await self.get(LOYALTY_EVERY),

@@ -408,3 +408,65 @@ def _locked_message(until: dt.datetime, now: dt.datetime) -> msg.Message:
 def _dummy_hash() -> str:
     """A real hash, so unknown names cost the same time as known ones."""
     return hash_secret("not-a-real-account-0")
+
+
+class StaffDesk:
+    """Staff accounts and the audit trail for the person signed in: the same calls on a
+    desk (the command line signs them in) and on the console server (the session is the
+    request's, never sent by the console), so a command does not know which it is.
+
+    Without a session only :meth:`verify` answers, and — on a desk, while no account
+    exists — :meth:`add_staff` makes the first admin (a console server's first admin is
+    made by ``server init`` on its host, never over the network).
+    """
+
+    def __init__(
+        self,
+        staff: StaffService,
+        audit: AuditService,
+        session: Session | None,
+        *,
+        first_admin_here: bool = False,
+    ) -> None:
+        self._staff = staff
+        self._audit = audit
+        self._session = session
+        self._first_admin_here = first_admin_here
+
+    def _me(self) -> Session:
+        if self._session is None:
+            raise PermissionError("sign in first: this needs a manager's or an admin's PIN")
+        return self._session
+
+    async def needs_first_admin(self) -> bool:
+        return self._first_admin_here and await self._staff.needs_first_admin()
+
+    async def list_staff(self) -> list[StaffMember]:
+        return await self._staff.list_staff(self._me())
+
+    async def add_staff(
+        self, *, name: str, role: str, secret: str, store_name: str = "", extension: str = ""
+    ) -> StaffMember:
+        actor = self._session
+        if actor is None and not self._first_admin_here:
+            actor = self._me()  # refused: no one signed in
+        return await self._staff.add_staff(
+            actor, name=name, role=role, secret=secret, store_name=store_name, extension=extension
+        )
+
+    async def change_staff(self, staff_id: int, **changes: Any) -> StaffMember:
+        return await self._staff.change_staff(self._me(), staff_id, **changes)
+
+    async def entries(
+        self, *, offset: int = 0, limit: int | None = 200, **filters: Any
+    ) -> list[AuditEntry]:
+        return await self._audit.entries(self._me(), offset=offset, limit=limit, **filters)
+
+    async def count(self, **filters: Any) -> int:
+        return await self._audit.count(self._me(), **filters)
+
+    async def export_csv(self, **filters: Any) -> str:
+        return await self._audit.export_csv(self._me(), **filters)
+
+    async def verify(self) -> list[ChainReport]:
+        return await self._audit.verify()

@@ -5056,6 +5056,30 @@ Quiet table</source>
         <translation>密码钥匙串没有保存服务台的令牌</translation>
     </message>
     <message>
+        <source>give {db} (a database file) or {server} (a console server), not both</source>
+        <translation>请给出 {db}（数据库文件）或 {server}（服务台服务器），不能同时给出</translation>
+    </message>
+    <message>
+        <source>{command} works on a database file; a team&apos;s data is in the console server&apos;s {database} database: back it up there with {dump} or {base_backup} ({where})</source>
+        <translation>{command} 用于数据库文件；团队的数据在服务台服务器的 {database} 数据库中：请在那里用 {dump} 或 {base_backup} 备份（{where}）</translation>
+    </message>
+    <message>
+        <source>say what to do: {init}, {enrol_code} or {grant}</source>
+        <translation>请说明要做什么：{init}、{enrol_code} 或 {grant}</translation>
+    </message>
+    <message>
+        <source>{command} does not work through a console server yet; commands that do: {served}</source>
+        <translation>{command} 暂不能通过服务台服务器使用；可以使用的命令：{served}</translation>
+    </message>
+    <message>
+        <source>the window does not work through a console server yet; commands that do: {served}</source>
+        <translation>窗口暂不能通过服务台服务器使用；可以使用的命令：{served}</translation>
+    </message>
+    <message>
+        <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
+        <translation>{role} 现在可以在这个数据库上运行服务器（对它而言审计记录只能追加）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

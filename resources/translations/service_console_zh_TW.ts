@@ -5056,6 +5056,30 @@ Quiet table</source>
         <translation>密碼鑰匙圈沒有保存服務台的權杖</translation>
     </message>
     <message>
+        <source>give {db} (a database file) or {server} (a console server), not both</source>
+        <translation>請給出 {db}（資料庫檔案）或 {server}（服務台伺服器），不能同時給出</translation>
+    </message>
+    <message>
+        <source>{command} works on a database file; a team&apos;s data is in the console server&apos;s {database} database: back it up there with {dump} or {base_backup} ({where})</source>
+        <translation>{command} 用於資料庫檔案；團隊的資料在服務台伺服器的 {database} 資料庫中：請在那裡用 {dump} 或 {base_backup} 備份（{where}）</translation>
+    </message>
+    <message>
+        <source>say what to do: {init}, {enrol_code} or {grant}</source>
+        <translation>請說明要做什麼：{init}、{enrol_code} 或 {grant}</translation>
+    </message>
+    <message>
+        <source>{command} does not work through a console server yet; commands that do: {served}</source>
+        <translation>{command} 暫時不能透過服務台伺服器使用；可以使用的指令：{served}</translation>
+    </message>
+    <message>
+        <source>the window does not work through a console server yet; commands that do: {served}</source>
+        <translation>視窗暫時不能透過服務台伺服器使用；可以使用的指令：{served}</translation>
+    </message>
+    <message>
+        <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
+        <translation>{role} 現在可以在這個資料庫上執行伺服器（對它而言稽核紀錄只能附加）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -771,7 +771,7 @@ def test_console_server_commands_say_their_lines_in_the_locale_language(
     speak(monkeypatch, "zh_TW.UTF-8")
     assert main("server")[0] == 2
     assert capsys.readouterr().err == (
-        "service-console: 請說明要做什麼：server init 或 server enrol-code\n"
+        "service-console: 請說明要做什麼：server init、server enrol-code 或 server grant\n"
     )
     speak(monkeypatch, "C")
     assert main("consoles")[0] == 2
@@ -780,7 +780,7 @@ def test_console_server_commands_say_their_lines_in_the_locale_language(
     )
     assert main("server")[0] == 2
     assert capsys.readouterr().err == (
-        "service-console: say what to do: server init or server enrol-code\n"
+        "service-console: say what to do: server init, server enrol-code or server grant\n"
     )
     assert main("enrol", "ABC")[0] == 2
     assert capsys.readouterr().err == (

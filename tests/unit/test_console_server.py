@@ -3,8 +3,6 @@ throwaway PostgreSQL database, driven by the console's client and by the command
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 import io
 import json
 import os
@@ -13,85 +11,29 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 import pytest
-from aiohttp import web
 
 from console import cli
 from console.domain import protocol
-from console.domain.clock import FixedClock, SystemClock
-from console.server.http import SESSION_IDLE, make_app
+from console.domain.clock import SystemClock
+from console.server.http import SESSION_IDLE
 from console.server.run import ServeRefused, parse_listen, tls_context
 from console.services import secrets
-from console.services.consoles import ConsoleService
-from console.services.identity import Identity
 from console.services.server_client import (
     ServerClient,
     ServerRefused,
     ServerUnreachable,
     server_url,
 )
-from console.services.staff import AuditService, SignInRefused, StaffService
+from console.services.staff import SignInRefused
 from console.storage.postgres.store import PostgresStore, create_database
-
-NOW = dt.datetime(2026, 12, 4, 9, 30, tzinfo=dt.UTC)
-PIN = "739154"
-
-
-@dataclass
-class Running:
-    url: str
-    store: PostgresStore
-    clock: FixedClock
-
-    def code(self) -> str:
-        service = ConsoleService(self.store, Identity(self.store, clock=self.clock))
-        return asyncio.run(service.make_code())
-
-    def console(self, name: str = "Front desk 1") -> ServerClient:
-        answer = ServerClient(self.url).enrol(self.code(), name)
-        return ServerClient(self.url, answer["token"])
-
-
-def _add_staff(store: PostgresStore, clock: FixedClock) -> None:
-    staff = StaffService(store, AuditService(store, clock), clock)
-
-    async def go() -> None:
-        admin = await staff.add_staff(None, name="Mei", role="admin", secret=PIN)
-        session = await staff.sign_in("Mei", PIN)
-        assert session.staff.id == admin.id
-        await staff.add_staff(session, name="Tom", role="agent", secret="246810")
-
-    asyncio.run(go())
-
-
-@pytest.fixture
-def server(postgres_store: PostgresStore) -> Iterator[Running]:
-    clock = FixedClock(NOW)
-    loop = asyncio.new_event_loop()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    runner = web.AppRunner(make_app(postgres_store, clock), access_log=None)
-    loop.run_until_complete(runner.setup())
-    loop.run_until_complete(web.SockSite(runner, sock).start())
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    port = sock.getsockname()[1]
-    try:
-        yield Running(f"http://127.0.0.1:{port}", postgres_store, clock)
-    finally:
-        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
-        loop.close()
+from tests.team_fixtures import PIN, Running, add_team_staff
 
 
 def _raw(
@@ -169,7 +111,7 @@ def test_a_bad_name_or_body_is_refused_with_a_code(server: Running) -> None:
 
 
 def test_every_endpoint_but_hello_and_enrol_needs_a_device_token(server: Running) -> None:
-    _add_staff(server.store, server.clock)
+    add_team_staff(server.store, server.clock)
     for token in (None, "made-up-token"):
         client = ServerClient(server.url, token)
         with pytest.raises(ServerRefused) as refused:
@@ -182,7 +124,7 @@ def test_every_endpoint_but_hello_and_enrol_needs_a_device_token(server: Running
 
 
 def test_sign_in_through_the_server_shares_the_lockout_across_consoles(server: Running) -> None:
-    _add_staff(server.store, server.clock)
+    add_team_staff(server.store, server.clock)
     one, two = server.console("Front desk 1"), server.console("Front desk 2")
     for client in (one, two, one):  # three wrong PINs, from two consoles
         with pytest.raises(SignInRefused) as wrong:
@@ -206,7 +148,7 @@ def test_sign_in_through_the_server_shares_the_lockout_across_consoles(server: R
 def test_admins_list_and_revoke_consoles_and_a_revoked_console_is_refused_at_once(
     server: Running,
 ) -> None:
-    _add_staff(server.store, server.clock)
+    add_team_staff(server.store, server.clock)
     admin, other = server.console("Back office"), server.console("Front desk 2")
     other.sign_in("Tom", "246810")
     with pytest.raises(ServerRefused) as agent:
@@ -250,7 +192,7 @@ def test_admins_list_and_revoke_consoles_and_a_revoked_console_is_refused_at_onc
 
 
 def test_a_session_ends_after_it_is_idle(server: Running) -> None:
-    _add_staff(server.store, server.clock)
+    add_team_staff(server.store, server.clock)
     admin = server.console()
     admin.sign_in("Mei", PIN)
     assert len(admin.consoles()) == 1
@@ -442,3 +384,30 @@ def test_serve_migrates_a_new_database_and_serves_over_tls(
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_server_grant_lets_a_login_run_the_server_but_never_rewrite_the_trail(
+    server: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dsn = server.store.dsn
+    role = f"sc_server_{os.getpid()}_{time.monotonic_ns() % 100000}"
+    code, _ = _cli(["server", "grant", "--database", dsn, "--role", role], monkeypatch=monkeypatch)
+    assert code == 1 and "there is no PostgreSQL role" in capsys.readouterr().err
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        code, out = _cli(
+            ["server", "grant", "--database", dsn, "--role", role], monkeypatch=monkeypatch
+        )
+        assert code == 0 and out.startswith(f"{role} may now run the server")
+        add_team_staff(server.store, server.clock)
+        as_server = dsn.replace("postgresql://postgres@", f"postgresql://{role}@")
+        with psycopg.connect(as_server, autocommit=True) as conn:
+            assert conn.execute("SELECT count(*) FROM staff").fetchone() == (2,)
+            for statement in ("DELETE FROM audit", "UPDATE audit SET actor = 'x'"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(statement)
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{role}"')
+            conn.execute(f'DROP ROLE "{role}"')

@@ -206,7 +206,7 @@ def test_agents_cannot_change_the_phrasebook(small: PhrasebookService) -> None:
         small.set_active_phrasebook("Default"),
     ]
     for attempt in attempts:
-        with pytest.raises(PermissionDenied, match="Only trainers and managers"):
+        with pytest.raises(PermissionDenied, match="an agent may not edit phrasebook"):
             run(attempt)
     assert run(small.version()) == version
     # Reading and checking stay open to everyone.
