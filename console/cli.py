@@ -411,13 +411,14 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             for h in hits:
                 tail = h.phones[0][-4:] if h.phones else "----"
                 preferred = f" ({h.preferred_name})" if h.preferred_name else ""
-                last = h.last_visit[:10] if h.last_visit else "never"
+                last = say(
+                    m.SearchLastVisit(h.last_visit[:10]) if h.last_visit else m.SearchNeverVisited()
+                )
                 # Stored text is cleaned, but older rows may hold control characters:
                 # never hand a terminal an escape sequence or a bidi override.
                 out.write(
                     escape_controls(
-                        f"#{h.id}\t{h.name}{preferred}\t…{tail}\t{h.member_no}\t{h.tier}"
-                        f"\tlast {last}",
+                        f"#{h.id}\t{h.name}{preferred}\t…{tail}\t{h.member_no}\t{h.tier}\t{last}",
                         keep="\t",
                     )
                     + "\n"
@@ -629,7 +630,7 @@ def _db_matcher(args: argparse.Namespace) -> Matcher:
 
 def describe_finding(finding: Finding) -> str:
     """``start-end severity "matched" → replacements: reason`` (lint's human output)."""
-    replacements = " | ".join(finding.replacements) or "(no replacement)"
+    replacements = " | ".join(finding.replacements) or say(m.NoReplacement())
     line = (
         f'{finding.start}-{finding.end} {finding.severity.value} "{finding.matched}" '
         f"→ {replacements}"

@@ -107,7 +107,7 @@ def cmd_calls(
     for c in calls:
         who = f"#{c.customer_id} ({c.match.value})" if c.customer_id is not None else c.match.value
         if c.candidates:
-            who = "one of " + ", ".join(f"#{i}" for i in c.candidates)
+            who = say(m.CallOneOf(tuple(f"#{i}" for i in c.candidates)))
         out.write(
             f"{c.started_at:%Y-%m-%d %H:%M:%S}\t{c.direction.value}\t{c.other_party or '-'}\t"
             f"{c.state.value}\t{format_duration(c.duration) or '-'}\t{who}\t{c.call_id}\n"

@@ -139,9 +139,16 @@ def cmd_complaints(
         data = [row_json(r, now) for r in rows]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
+    from console.domain.complaint import countdown_message
+
     for r in rows:
         item = row_json(r, now)
-        due = item["countdown"] or (item["promise_due"] or "")[:16] or "-"
+        due_at = r.follow_up_due if r.status.value == "resolved" else r.promise_due
+        due = (
+            say(countdown_message(due_at, now))
+            if item["countdown"] and due_at is not None
+            else (item["promise_due"] or "")[:16] or "-"
+        )
         out.write(
             f"#{r.id}\t{r.status.value}\t{due}\t{r.who or '-'}\t{r.store}\t{r.agent}\t{r.summary}\n"
         )

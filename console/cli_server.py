@@ -255,10 +255,10 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
                 if args.json:
                     out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
                 for c in [] if args.json else found:
-                    state = (
-                        "" if c["active"] else f"\trevoked {c['revoked_at']} by {c['revoked_by']}"
-                    )
-                    out.write(f"#{c['id']}\t{c['name']}\tenrolled {c['enrolled_at']}{state}\n")
+                    revoked = m.ConsoleRevokedAt(str(c["revoked_at"]), str(c["revoked_by"]))
+                    state = "" if c["active"] else f"\t{say(revoked)}"
+                    enrolled = say(m.ConsoleEnrolledAt(str(c["enrolled_at"])))
+                    out.write(f"#{c['id']}\t{c['name']}\t{enrolled}{state}\n")
             else:
                 done = client.revoke(args.id)
                 out.write(say(m.ConsoleRevoked(done["id"], done["name"])) + "\n")

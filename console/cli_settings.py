@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 from console import cli_args
 from console.domain import messages as m
-from console.services.wording import error_text, say
+from console.services.wording import catalogue, environment_language, error_text, say
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -102,10 +102,11 @@ def cmd_settings(
             if args.json:
                 out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             else:
+                docs = catalogue(environment_language(), "Settings")  # the registry's words
                 for o in ALL_OPTIONS:
                     out.write(
                         f"{o.key}\t{o.show(values[o.key])}\t{o.show(o.default)}\t"
-                        f"{o.scope.value}\t{o.doc}\n"
+                        f"{o.scope.value}\t{docs.get(o.doc) or o.doc}\n"
                     )
             return EXIT_OK
         assert option is not None

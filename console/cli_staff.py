@@ -234,7 +234,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices
                 out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             else:
                 for m in members:
-                    state = "" if m.active else "\t(switched off)"
+                    state = "" if m.active else f"\t{say(msg.StaffSwitchedOffMark())}"
                     out.write(
                         f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
                     )
@@ -324,7 +324,11 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, open_services: OpenServices
             )
         else:
             for e in entries:
-                what = f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity
+                entity = msg.audit_entity(e.entity)
+                if e.entity_id:
+                    what = say(msg.AuditRecord(entity, str(e.entity_id)))
+                else:
+                    what = say(entity) if isinstance(entity, msg.Word) else entity
                 out.write(f"{e.at.isoformat(timespec='seconds')}\t{e.actor}\t{e.action}\t{what}\n")
         return EXIT_OK
 

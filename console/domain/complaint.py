@@ -232,21 +232,27 @@ def promise_state(
 
 def countdown(due: dt.datetime, now: dt.datetime) -> str:
     """Short text for queues: "in 1 h 20 min", "in 3 days", "overdue 25 min"."""
+    return str(countdown_message(due, now))
+
+
+def countdown_message(due: dt.datetime, now: dt.datetime) -> msg.Message:
+    """:func:`countdown` as a message code (said in the reader's language)."""
     delta = _utc(due) - _utc(now)
     overdue = delta < dt.timedelta(0)
     seconds = int(abs(delta).total_seconds())
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
+    span: msg.Message
     if days >= 2:
-        text = f"{days} days"
+        span = msg.SpanDays(days)
     elif days == 1:
-        text = f"1 day {hours} h" if hours else "1 day"
+        span = msg.SpanOneDayHours(hours) if hours else msg.SpanOneDay()
     elif hours:
-        text = f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        span = msg.SpanHoursMinutes(hours, minutes) if minutes else msg.SpanHours(hours)
     else:
-        text = f"{max(minutes, 0)} min" if minutes else "under a minute"
-    return f"overdue {text}" if overdue else f"in {text}"
+        span = msg.SpanMinutes(max(minutes, 0)) if minutes else msg.SpanUnderMinute()
+    return msg.DueOverdue(span) if overdue else msg.DueIn(span)
 
 
 def follow_up_due(

@@ -3661,3 +3661,154 @@ class RoleMayRunServer(Message):
         "Messages",
         "{role} may now run the server on this database (the audit trail stays append-only for it)",
     )
+
+
+# --- the command line's listings: the fixed words in a row (the data stays as it is) -------
+
+
+@dataclass(frozen=True)
+class SearchLastVisit(Message):
+    date: str
+    CODE: ClassVar[str] = "cli.search_last_visit"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "last {date}")
+
+
+@dataclass(frozen=True)
+class SearchNeverVisited(Message):
+    CODE: ClassVar[str] = "cli.search_never_visited"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "last never")
+
+
+@dataclass(frozen=True)
+class StaffSwitchedOffMark(Message):
+    CODE: ClassVar[str] = "cli.staff_switched_off"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "(switched off)")
+
+
+# The kinds of record the audit trail names (its stored keys; an unknown one stays as it is).
+AUDIT_ENTITIES: dict[str, str] = {
+    "customer": QT_TRANSLATE_NOOP("Messages", "customer"),
+    "visit": QT_TRANSLATE_NOOP("Messages", "visit"),
+    "purchase": QT_TRANSLATE_NOOP("Messages", "purchase"),
+    "consent": QT_TRANSLATE_NOOP("Messages", "consent"),
+    "staff": QT_TRANSLATE_NOOP("Messages", "staff"),
+    "audit": QT_TRANSLATE_NOOP("Messages", "audit"),
+    "complaint": QT_TRANSLATE_NOOP("Messages", "complaint"),
+    "reward": QT_TRANSLATE_NOOP("Messages", "reward"),
+    "setting": QT_TRANSLATE_NOOP("Messages", "setting"),
+    "database": QT_TRANSLATE_NOOP("Messages", "database"),
+    "phrasebook": QT_TRANSLATE_NOOP("Messages", "phrasebook"),
+    "customers": QT_TRANSLATE_NOOP("Messages", "customers"),
+    "complaint report": QT_TRANSLATE_NOOP("Messages", "complaint report"),
+}
+WORD_TABLES = (*WORD_TABLES, AUDIT_ENTITIES)
+
+
+def audit_entity(entity: str) -> Word | str:
+    """The audit trail's kind of record as a word (said in the reader's language)."""
+    return Word(entity) if entity in AUDIT_ENTITIES else entity
+
+
+@dataclass(frozen=True)
+class AuditRecord(Message):
+    """``entity`` is :func:`audit_entity`'s word."""
+
+    entity: Param
+    entity_id: str
+    CODE: ClassVar[str] = "cli.audit_record"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{entity} #{entity_id}")
+
+
+@dataclass(frozen=True)
+class CallOneOf(Message):
+    """``candidates`` are the customers' ids as ``#12``."""
+
+    candidates: tuple[str, ...]
+    CODE: ClassVar[str] = "cli.call_one_of"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "one of {candidates}")
+
+
+@dataclass(frozen=True)
+class ConsoleEnrolledAt(Message):
+    at: str
+    CODE: ClassVar[str] = "cli.console_enrolled_at"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "enrolled {at}")
+
+
+@dataclass(frozen=True)
+class ConsoleRevokedAt(Message):
+    at: str
+    by: str
+    CODE: ClassVar[str] = "cli.console_revoked_at"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "revoked {at} by {by}")
+
+
+@dataclass(frozen=True)
+class NoReplacement(Message):
+    CODE: ClassVar[str] = "cli.no_replacement"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "(no replacement)")
+
+
+# A countdown in a queue ("in 1 h 20 min", "overdue 25 min"): the time, then which way.
+
+
+@dataclass(frozen=True)
+class DueIn(Message):
+    time: Message
+    CODE: ClassVar[str] = "countdown.due_in"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "in {time}")
+
+
+@dataclass(frozen=True)
+class DueOverdue(Message):
+    time: Message
+    CODE: ClassVar[str] = "countdown.overdue"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "overdue {time}")
+
+
+@dataclass(frozen=True)
+class SpanDays(Message):
+    days: int
+    CODE: ClassVar[str] = "countdown.days"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{days} days")
+
+
+@dataclass(frozen=True)
+class SpanOneDay(Message):
+    CODE: ClassVar[str] = "countdown.one_day"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "1 day")
+
+
+@dataclass(frozen=True)
+class SpanOneDayHours(Message):
+    hours: int
+    CODE: ClassVar[str] = "countdown.one_day_hours"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "1 day {hours} h")
+
+
+@dataclass(frozen=True)
+class SpanHours(Message):
+    hours: int
+    CODE: ClassVar[str] = "countdown.hours"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{hours} h")
+
+
+@dataclass(frozen=True)
+class SpanHoursMinutes(Message):
+    hours: int
+    minutes: int
+    CODE: ClassVar[str] = "countdown.hours_minutes"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{hours} h {minutes} min")
+
+
+@dataclass(frozen=True)
+class SpanMinutes(Message):
+    minutes: int
+    CODE: ClassVar[str] = "countdown.minutes"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{minutes} min")
+
+
+@dataclass(frozen=True)
+class SpanUnderMinute(Message):
+    CODE: ClassVar[str] = "countdown.under_a_minute"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "under a minute")

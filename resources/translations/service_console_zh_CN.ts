@@ -5080,6 +5080,126 @@ Quiet table</source>
         <translation>{role} 现在可以在这个数据库上运行服务器（对它而言审计记录只能追加）</translation>
     </message>
     <message>
+        <source>last {date}</source>
+        <translation>上次到店 {date}</translation>
+    </message>
+    <message>
+        <source>last never</source>
+        <translation>从未到店</translation>
+    </message>
+    <message>
+        <source>(switched off)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户（批量）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>投诉报表</translation>
+    </message>
+    <message>
+        <source>{entity} #{entity_id}</source>
+        <translation>{entity} #{entity_id}</translation>
+    </message>
+    <message>
+        <source>one of {candidates}</source>
+        <translation>可能是 {candidates} 之一</translation>
+    </message>
+    <message>
+        <source>enrolled {at}</source>
+        <translation>注册于 {at}</translation>
+    </message>
+    <message>
+        <source>revoked {at} by {by}</source>
+        <translation>已于 {at} 被 {by} 吊销</translation>
+    </message>
+    <message>
+        <source>(no replacement)</source>
+        <translation>（无替换说法）</translation>
+    </message>
+    <message>
+        <source>in {time}</source>
+        <translation>{time}后</translation>
+    </message>
+    <message>
+        <source>overdue {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>1 day {hours} h</source>
+        <translation>1 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

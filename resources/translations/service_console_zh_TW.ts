@@ -5080,6 +5080,126 @@ Quiet table</source>
         <translation>{role} 現在可以在這個資料庫上執行伺服器（對它而言稽核紀錄只能附加）</translation>
     </message>
     <message>
+        <source>last {date}</source>
+        <translation>上次到店 {date}</translation>
+    </message>
+    <message>
+        <source>last never</source>
+        <translation>從未到店</translation>
+    </message>
+    <message>
+        <source>(switched off)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到店紀錄</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>購買紀錄</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意紀錄</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>客訴</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>獎勵</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>phrasebook</source>
+        <translation>話術庫</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客戶（批次）</translation>
+    </message>
+    <message>
+        <source>complaint report</source>
+        <translation>客訴報表</translation>
+    </message>
+    <message>
+        <source>{entity} #{entity_id}</source>
+        <translation>{entity} #{entity_id}</translation>
+    </message>
+    <message>
+        <source>one of {candidates}</source>
+        <translation>可能是 {candidates} 之一</translation>
+    </message>
+    <message>
+        <source>enrolled {at}</source>
+        <translation>註冊於 {at}</translation>
+    </message>
+    <message>
+        <source>revoked {at} by {by}</source>
+        <translation>已於 {at} 被 {by} 撤銷</translation>
+    </message>
+    <message>
+        <source>(no replacement)</source>
+        <translation>（無替代說法）</translation>
+    </message>
+    <message>
+        <source>in {time}</source>
+        <translation>{time}後</translation>
+    </message>
+    <message>
+        <source>overdue {time}</source>
+        <translation>已逾時 {time}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>1 day {hours} h</source>
+        <translation>1 天 {hours} 小時</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小時</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小時 {minutes} 分鐘</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分鐘</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到 1 分鐘</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -851,3 +851,96 @@ def test_keychain_problems_are_said_in_the_locale_language(
     assert capsys.readouterr().err == (
         f"{NO_KEYCHAIN_EN}; set {secrets.CTI_TOKEN_ENV} to a long random token instead\n"
     )
+
+
+# --- listings: the fixed words in a row; the data stays as it is --------------------------
+
+
+def test_listings_say_their_fixed_words_in_the_locale_language(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add = ("staff", "add", "--db", db, "--name", "Li", "--role", "agent", *AS_GRACE)
+    assert main(*add, stdin="7391\n4682\n")[0] == 0
+    with runner_for(Path(db)) as r:
+        r.call(lambda d: d.execute("UPDATE staff SET active = 0 WHERE name = 'Li'"))
+    book = tmp_path / "book.csv"
+    book.write_text(BOOK_CSV.replace("hey,warn,Hello|Good morning", "hey,warn,"), "utf-8")
+    runs = {
+        "search": ("search", "--db", db, "Yu"),
+        "staff": ("staff", "list", "--db", db, *AS_GRACE),
+        "audit": ("audit", "--db", db, *AS_GRACE),
+        "settings": ("settings", "list", "--db", db),
+        "lint": ("lint", "--phrasebook", str(book), "hey there"),
+    }
+    said: dict[str, dict[str, str]] = {}
+    for locale in ("zh_CN.UTF-8", "zh_TW.UTF-8", "C"):
+        speak(monkeypatch, locale)
+        said[locale] = {name: main(*argv, stdin="7391\n")[1] for name, argv in runs.items()}
+    capsys.readouterr()
+    cn, tw, en = said["zh_CN.UTF-8"], said["zh_TW.UTF-8"], said["C"]
+    assert en["search"].endswith("\tlast never\n") and cn["search"].endswith("\t从未到店\n")
+    assert tw["search"].endswith("\t從未到店\n")
+    assert en["search"].split("\t")[:-1] == cn["search"].split("\t")[:-1]
+    assert en["staff"].endswith("#2\tLi\tagent\t\t\t(switched off)\n")
+    assert cn["staff"].endswith("\t（已停用）\n") and tw["staff"].endswith("\t（已停用）\n")
+    assert "\tGrace\tcreate\tstaff #2\n" in en["audit"], en["audit"]
+    assert "\tGrace\tcreate\t员工 #2\n" in cn["audit"] and "\t員工 #2\n" in tw["audit"]
+    assert "\tThe store's name, as visits and complaints record it.\n" in en["settings"]
+    assert "The store's name" not in cn["settings"] and "store_name\t" in cn["settings"]
+    assert '"hey" → (no replacement)' in en["lint"], en["lint"]
+    assert '"hey" → （无替换说法）' in cn["lint"] and '"hey" → （無替代說法）' in tw["lint"]
+
+
+def test_call_console_and_countdown_words_in_the_locale_language() -> None:
+    import datetime as dt
+
+    from console.domain import messages as m
+    from console.domain.complaint import countdown, countdown_message
+    from console.services.wording import say
+
+    assert say(m.CallOneOf(("#3", "#7")), "en") == "one of #3, #7"
+    assert say(m.CallOneOf(("#3", "#7")), "zh_CN") == "可能是 #3、#7 之一"
+    assert say(m.ConsoleEnrolledAt("2026-03-01"), "zh_TW") == "註冊於 2026-03-01"
+    revoked = m.ConsoleRevokedAt("2026-03-02", "Grace")
+    assert (say(revoked, "en"), say(revoked, "zh_CN")) == (
+        "revoked 2026-03-02 by Grace",
+        "已于 2026-03-02 被 Grace 吊销",
+    )
+    now = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+    for minutes, english, chinese, traditional in [
+        (80, "in 1 h 20 min", "1 小时 20 分钟后", "1 小時 20 分鐘後"),
+        (-25, "overdue 25 min", "已超时 25 分钟", "已逾時 25 分鐘"),
+        (60 * 24 * 3, "in 3 days", "3 天后", "3 天後"),
+        (0, "in under a minute", "不到 1 分钟后", "不到 1 分鐘後"),
+    ]:
+        due = now + dt.timedelta(minutes=minutes)
+        assert countdown(due, now) == say(countdown_message(due, now), "en") == english
+        assert say(countdown_message(due, now), "zh_CN") == chinese
+        assert say(countdown_message(due, now), "zh_TW") == traditional
+
+
+def test_the_calls_list_says_one_of_in_the_locale_language(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.domain.calls import parse_event
+    from console.services.calls import CallService
+    from console.services.customers import CustomerService
+    from console.services.settings import SettingsService
+
+    with runner_for(Path(db)) as r:
+        first = add_customer(r, "Chen Li", phones=["+8613812345678"])
+        second = add_customer(r, "Chen Lin", phones=["+8613812345678"])
+        calls = CallService(r, CustomerService(r, SettingsService(r)))
+        event = {"event": "newCall", "callId": "a", "from": "+8613812345678", "direction": "in"}
+        calls.handle_now(parse_event({k: [v] for k, v in event.items()}))
+    rows = {}
+    for locale in ("zh_CN.UTF-8", "zh_TW.UTF-8", "C"):
+        speak(monkeypatch, locale)
+        code, rows[locale] = main("calls", "--db", db)
+        assert code == 0
+    listed = re.search(r"\tone of #(\d+), #(\d+)\ta\n", rows["C"])  # in the matcher's order
+    assert listed is not None, rows["C"]
+    one, other = listed.groups()
+    assert {int(one), int(other)} == {first, second}
+    assert f"\t可能是 #{one}、#{other} 之一\ta\n" in rows["zh_CN.UTF-8"]
+    assert f"\t可能是 #{one}、#{other} 之一\ta\n" in rows["zh_TW.UTF-8"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -307,6 +308,19 @@ def test_server_init_enrol_code_and_enrol_on_the_command_line(
     assert [line.split("\t")[1] for line in out.splitlines()] == ["Front desk 2", "Script box"]
     code, out = _cli(["consoles", "revoke", "1", "--as", "Mei"], PIN + "\n", monkeypatch)
     assert (code, out) == (0, "console #1 (Script box) is revoked\n")
+    # The listing's fixed words in the locale's language; the English stays as scripts read it.
+    for locale, enrolled, revoked in [
+        ("zh_CN.UTF-8", "\t注册于 ", r"\t已于 \S+ 被 Mei 吊销$"),
+        ("zh_TW.UTF-8", "\t註冊於 ", r"\t已於 \S+ 被 Mei 撤銷$"),
+        ("C", "\tenrolled ", r"\trevoked \S+ by Mei$"),
+    ]:
+        monkeypatch.delenv("LC_ALL", raising=False)
+        monkeypatch.delenv("LC_MESSAGES", raising=False)
+        monkeypatch.setenv("LANG", locale)
+        code, out = _cli(["consoles", "list", "--as", "Mei"], PIN + "\n", monkeypatch)
+        rows = out.splitlines()
+        assert code == 0 and all(enrolled in row for row in rows), out
+        assert [bool(re.search(revoked, row)) for row in rows] == [False, True], out
     code, _ = _cli(["consoles", "list", "--as", "Mei"], "000000\n", monkeypatch)
     assert code == 1 and "do not match" in capsys.readouterr().err
     # The script's token now stops working.
