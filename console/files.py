@@ -36,14 +36,31 @@ _write = os.write
 
 class WriteFailed(OSError):
     """A file could not be written; the target was left as it was. ``str()`` is one
-    sentence for the user."""
+    sentence for the user; ``path`` and ``reason`` (the English words of :func:`reason_for`,
+    or the system's) let the command line and the window say it in the reader's language
+    (``console.domain.messages.write_failed``); ``not_a_file`` when the target is a folder
+    or a device."""
+
+    def __init__(
+        self,
+        errno_: int | None,
+        text: str,
+        path: str = "",
+        reason: str = "",
+        *,
+        not_a_file: bool = False,
+    ) -> None:
+        super().__init__(errno_, text)
+        self.path = path
+        self.reason = reason
+        self.not_a_file = not_a_file
 
     def __str__(self) -> str:
         return str(self.strerror)
 
 
-def describe(exc: OSError, path: Path | str) -> str:
-    """One sentence for *exc* raised while writing *path* (the old file is untouched)."""
+def reason_for(exc: OSError) -> str:
+    """Why *exc* stopped a write, in a few English words (the system's for a rare error)."""
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
@@ -55,8 +72,18 @@ def describe(exc: OSError, path: Path | str) -> str:
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.ENAMETOOLONG: "the name is too long",
     }
-    reason = reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".")
+    return reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".")
+
+
+def describe(exc: OSError, path: Path | str) -> str:
+    """One sentence for *exc* raised while writing *path* (the old file is untouched)."""
+    reason = reason_for(exc)
     return f"{path} was not written: {reason}; any previous file there was left unchanged."
+
+
+def write_failed(exc: OSError, path: Path | str) -> WriteFailed:
+    """:class:`WriteFailed` for *exc* raised while writing *path*."""
+    return WriteFailed(exc.errno, describe(exc, path), str(path), reason_for(exc))
 
 
 def private_folder(folder: Path | str) -> Path:
@@ -128,6 +155,8 @@ def temporary_beside(path: Path | str, *, create_folder: bool = False) -> Iterat
             errno.EINVAL,
             f"{path} was not written: it is a folder or a device, not a file; "
             "nothing there was changed.",
+            str(path),
+            not_a_file=True,
         )
     folder = target.parent
     try:
@@ -135,7 +164,7 @@ def temporary_beside(path: Path | str, *, create_folder: bool = False) -> Iterat
             private_folder(folder)
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
     except OSError as exc:
-        raise WriteFailed(exc.errno, describe(exc, target)) from None
+        raise write_failed(exc, target) from None
     os.close(fd)
     temp = Path(name)
     try:
@@ -149,7 +178,7 @@ def temporary_beside(path: Path | str, *, create_folder: bool = False) -> Iterat
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
-            raise WriteFailed(exc.errno, describe(exc, target)) from None
+            raise write_failed(exc, target) from None
         raise
 
 

@@ -3812,3 +3812,52 @@ class SpanMinutes(Message):
 class SpanUnderMinute(Message):
     CODE: ClassVar[str] = "countdown.under_a_minute"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "under a minute")
+
+
+# --- a file that could not be written (console.files.WriteFailed) ---------------------------
+# The reasons are the English words console.files gives; a rare system error keeps the
+# system's own words.
+
+WRITE_REASONS: dict[str, str] = {
+    "the disk is full": QT_TRANSLATE_NOOP("Messages", "the disk is full"),
+    "the disk quota is used up": QT_TRANSLATE_NOOP("Messages", "the disk quota is used up"),
+    "permission denied": QT_TRANSLATE_NOOP("Messages", "permission denied"),
+    "the disk is read-only": QT_TRANSLATE_NOOP("Messages", "the disk is read-only"),
+    "the folder does not exist": QT_TRANSLATE_NOOP("Messages", "the folder does not exist"),
+    "it is a folder": QT_TRANSLATE_NOOP("Messages", "it is a folder"),
+    "a part of the path is not a folder": QT_TRANSLATE_NOOP(
+        "Messages", "a part of the path is not a folder"
+    ),
+    "the name is too long": QT_TRANSLATE_NOOP("Messages", "the name is too long"),
+}
+WORD_TABLES = (*WORD_TABLES, WRITE_REASONS)
+
+
+@dataclass(frozen=True)
+class NotWritten(Message):
+    """``reason`` is a :class:`Word` (one of the reasons above) or the system's words."""
+
+    path: str
+    reason: Param
+    CODE: ClassVar[str] = "files.not_written"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} was not written: {reason}; any previous file there was left unchanged."
+    )
+
+
+@dataclass(frozen=True)
+class NotWrittenNotAFile(Message):
+    path: str
+    CODE: ClassVar[str] = "files.not_written_not_a_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was not written: it is a folder or a device, not a file; nothing there was "
+        "changed.",
+    )
+
+
+def write_failed(path: str, reason: str, not_a_file: bool = False) -> Message:
+    """What to say when *path* could not be written (``console.files.WriteFailed``)."""
+    if not_a_file:
+        return NotWrittenNotAFile(path)
+    return NotWritten(path, Word(reason) if reason in WRITE_REASONS else reason)

@@ -20,7 +20,7 @@ import struct
 from collections.abc import Mapping
 from pathlib import Path
 
-from console import assets
+from console import assets, files
 from console.domain import messages, options
 from console.domain.messages import Message
 from console.domain.validation import ValidationFailed
@@ -138,6 +138,8 @@ def error_text(error: BaseException, language: str | None = None) -> str:
     message = getattr(error, "message", None)
     if isinstance(message, Message):
         return say(message, language)
+    if isinstance(error, files.WriteFailed):
+        return say(messages.write_failed(error.path, error.reason, error.not_a_file), language)
     if isinstance(error, ValidationFailed):
         said = [say(text, language) for text in error.errors.values()]
         words = catalogue(environment_language() if language is None else language)

@@ -46,7 +46,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDateTimeEdit
 
-from console import assets
+from console import assets, files
 from console.domain import messages
 from console.domain.messages import Message
 from console.domain.validation import ValidationFailed
@@ -271,6 +271,8 @@ def error_text(error: BaseException) -> str:
     message = getattr(error, "message", None)
     if isinstance(message, Message):
         return message_text(message)
+    if isinstance(error, files.WriteFailed):
+        return message_text(messages.write_failed(error.path, error.reason, error.not_a_file))
     if isinstance(error, ValidationFailed):
         separator = QCoreApplication.translate(messages.CONTEXT, messages.SEPARATOR)
         return separator.join(message_text(text) for text in error.errors.values())

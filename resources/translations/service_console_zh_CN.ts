@@ -5200,6 +5200,46 @@ Quiet table</source>
         <translation>不到 1 分钟</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>那是一个文件夹</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>{path} was not written: {reason}; any previous file there was left unchanged.</source>
+        <translation>未写入 {path}：{reason}；那里原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>{path} was not written: it is a folder or a device, not a file; nothing there was changed.</source>
+        <translation>未写入 {path}：那是文件夹或设备，不是文件；那里没有任何改动。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -5200,6 +5200,46 @@ Quiet table</source>
         <translation>不到 1 分鐘</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁碟配額已用完</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟是唯讀的</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>資料夾不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>那是一個資料夾</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路徑中有一部分不是資料夾</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名稱太長</translation>
+    </message>
+    <message>
+        <source>{path} was not written: {reason}; any previous file there was left unchanged.</source>
+        <translation>未寫入 {path}：{reason}；那裡原有的檔案保持不變。</translation>
+    </message>
+    <message>
+        <source>{path} was not written: it is a folder or a device, not a file; nothing there was changed.</source>
+        <translation>未寫入 {path}：那是資料夾或裝置，不是檔案；那裡沒有任何變更。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

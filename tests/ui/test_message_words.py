@@ -50,3 +50,21 @@ def test_a_bad_birthday_reads_in_the_interface_language(qapp: Any, tmp_path: Pat
         assert chinese != english and "不是日期" in chinese, chinese
     finally:
         translations.switch("en")
+
+
+def test_a_file_not_written_reads_in_the_interface_language(qapp: Any, tmp_path: Path) -> None:
+    import errno
+
+    from console import files
+
+    translations = i18n.Translations(out_dir=tmp_path / "qm")
+    full = files.write_failed(OSError(errno.ENOSPC, "No space left"), "/x/out.pdf")
+    try:
+        translations.switch("zh_TW")
+        assert i18n.error_text(full) == "未寫入 /x/out.pdf：磁碟已滿；那裡原有的檔案保持不變。"
+        translations.switch("zh_CN")
+        assert i18n.error_text(full) == "未写入 /x/out.pdf：磁盘已满；那里原有的文件保持不变。"
+        translations.switch("en")
+        assert i18n.error_text(full) == str(full)
+    finally:
+        translations.switch("en")

@@ -944,3 +944,61 @@ def test_the_calls_list_says_one_of_in_the_locale_language(
     assert {int(one), int(other)} == {first, second}
     assert f"\t可能是 #{one}、#{other} 之一\ta\n" in rows["zh_CN.UTF-8"]
     assert f"\t可能是 #{one}、#{other} 之一\ta\n" in rows["zh_TW.UTF-8"]
+
+
+# --- files that could not be written ------------------------------------------------------
+
+
+def test_an_export_that_cannot_be_written_is_said_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.conftest import run_cli
+
+    real = tmp_path / "real.db"
+    with runner_for(real) as r:
+        add_customer(r, "Yu Hua")
+    missing = tmp_path / "no such folder" / "out.csv"
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    cases = [
+        (
+            missing,
+            f"未写入 {missing}：文件夹不存在；那里原有的文件保持不变。\n",
+            f"未寫入 {missing}：資料夾不存在；那裡原有的檔案保持不變。\n",
+            f"{missing} was not written: the folder does not exist; any previous file there "
+            "was left unchanged.\n",
+        ),
+        (
+            folder,
+            f"未写入 {folder}：那是文件夹或设备，不是文件；那里没有任何改动。\n",
+            f"未寫入 {folder}：那是資料夾或裝置，不是檔案；那裡沒有任何變更。\n",
+            f"{folder} was not written: it is a folder or a device, not a file; nothing there "
+            "was changed.\n",
+        ),
+    ]
+    for target, chinese, traditional, english in cases:
+        for locale, said in (
+            ("zh_CN.UTF-8", chinese),
+            ("zh_TW.UTF-8", traditional),
+            ("C", english),
+        ):
+            speak(monkeypatch, locale)
+            export = ("export", "customers", "--db", str(real), "-o", str(target))
+            assert run_cli(*export) == (1, ""), target
+            assert capsys.readouterr().err == said
+
+
+def test_a_write_failure_reads_the_same_in_english_as_before() -> None:
+    import errno
+
+    from console import files
+    from console.domain import messages as m
+    from console.services.wording import error_text
+
+    for number in (errno.ENOSPC, errno.EROFS, errno.EIO):
+        failed = files.write_failed(OSError(number, "Input/output error"), "/x/out.csv")
+        assert error_text(failed, "en") == str(failed)
+        assert str(m.write_failed(failed.path, failed.reason)) == str(failed)
+    full = files.write_failed(OSError(errno.ENOSPC, "No space left"), "/x/out.csv")
+    assert error_text(full, "zh_CN") == "未写入 /x/out.csv：磁盘已满；那里原有的文件保持不变。"
+    assert error_text(full, "zh_TW") == "未寫入 /x/out.csv：磁碟已滿；那裡原有的檔案保持不變。"
