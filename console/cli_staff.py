@@ -153,8 +153,8 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
     except (SignInRefused, NotAllowed, ErasureIncomplete, ValueError) as exc:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
-    except LookupError as exc:
-        print(str(exc).strip("'\""), file=sys.stderr)
+    except LookupError as exc:  # NotFound says which customer in the reader's language
+        print(error_text(exc).strip("'\""), file=sys.stderr)
         return EXIT_REJECTED
 
 

@@ -3861,3 +3861,10 @@ def write_failed(path: str, reason: str, not_a_file: bool = False) -> Message:
     if not_a_file:
         return NotWrittenNotAFile(path)
     return NotWritten(path, Word(reason) if reason in WRITE_REASONS else reason)
+
+
+@dataclass(frozen=True)
+class NoCustomerNumbered(Message):
+    customer_id: int
+    CODE: ClassVar[str] = "customer.no_such_customer"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer #{customer_id}")

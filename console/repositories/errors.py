@@ -16,3 +16,12 @@ class StoreError(Exception):
         if len(args) == 1 and isinstance(args[0], Message):
             self.message = args[0]
             self.args = (str(args[0]),)
+
+
+class NotFound(LookupError):
+    """A record asked for by its id is not there; ``message`` says which (``str()`` is its
+    English, so code that catches LookupError reads the same words as before)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message

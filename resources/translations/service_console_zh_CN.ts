@@ -5240,6 +5240,10 @@ Quiet table</source>
         <translation>未写入 {path}：那是文件夹或设备，不是文件；那里没有任何改动。</translation>
     </message>
     <message>
+        <source>no customer #{customer_id}</source>
+        <translation>没有 #{customer_id} 号客户</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

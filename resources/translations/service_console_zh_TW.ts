@@ -5240,6 +5240,10 @@ Quiet table</source>
         <translation>未寫入 {path}：那是資料夾或裝置，不是檔案；那裡沒有任何變更。</translation>
     </message>
     <message>
+        <source>no customer #{customer_id}</source>
+        <translation>沒有 #{customer_id} 號客戶</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

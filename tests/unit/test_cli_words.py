@@ -1002,3 +1002,19 @@ def test_a_write_failure_reads_the_same_in_english_as_before() -> None:
     full = files.write_failed(OSError(errno.ENOSPC, "No space left"), "/x/out.csv")
     assert error_text(full, "zh_CN") == "未写入 /x/out.csv：磁盘已满；那里原有的文件保持不变。"
     assert error_text(full, "zh_TW") == "未寫入 /x/out.csv：磁碟已滿；那裡原有的檔案保持不變。"
+
+
+def test_an_unknown_customer_is_said_in_the_locale_language(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = ("customer", "export", "99", "--db", db, *AS_GRACE)
+    erase = ("customer", "erase", "99", "--reason", "asked", "--yes", "--db", db, *AS_GRACE)
+    for locale, said in [
+        ("zh_CN.UTF-8", "没有 #99 号客户\n"),
+        ("zh_TW.UTF-8", "沒有 #99 號客戶\n"),
+        ("C", "no customer #99\n"),
+    ]:
+        speak(monkeypatch, locale)
+        for argv in (export, erase):
+            assert main(*argv, stdin="7391\n") == (1, ""), argv
+            assert capsys.readouterr().err == said, argv

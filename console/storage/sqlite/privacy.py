@@ -18,7 +18,9 @@ from typing import Any
 
 import sqlite_utils
 
+from console.domain import messages as msg
 from console.domain.consent import ConsentEvent, Method, Purpose
+from console.repositories.errors import NotFound
 from console.repositories.privacy import CustomerExport, ErasureIncomplete
 from console.storage.sqlite import instants
 from console.storage.sqlite.staff import redact_audit
@@ -146,7 +148,7 @@ def export_customer(db: sqlite_utils.Database, customer_id: int) -> CustomerExpo
     """Everything held about one customer, table by table, plus the audit entries."""
     ids, found = _linked_rows(db, customer_id)
     if not found["customers"]:
-        raise LookupError(f"no customer #{customer_id}")
+        raise NotFound(msg.NoCustomerNumbered(customer_id))
     placeholders = ",".join("?" * len(CUSTOMER_AUDIT_ENTITIES))
     id_list = json.dumps([str(i) for i in ids])
     audit = _rows(
@@ -253,7 +255,7 @@ def erase_customer(
         links = customer_links(db)
         ids, found = _linked_rows(db, customer_id, links)
         if not found["customers"]:
-            raise LookupError(f"no customer #{customer_id}")
+            raise NotFound(msg.NoCustomerNumbered(customer_id))
         missing = sorted({link.table for link in links} - set(ERASURE))
         if missing:
             raise ErasureIncomplete(f"no erasure rule for {', '.join(missing)}; nothing was erased")
