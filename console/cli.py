@@ -286,8 +286,8 @@ def _team_mode(args: argparse.Namespace) -> int | None:
         return None
     try:
         url = server_address(getattr(args, "server", None))
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except m.Refusal as exc:  # not a server address
+        raise UsageError(exc.message) from None
     args.server = url
     if url is None:
         return None

@@ -118,8 +118,8 @@ def _server(args: argparse.Namespace) -> str:
         raise CliUsage(m.SayWhichServer(SERVER_ENV))
     try:
         return server_url(given)
-    except ValueError as exc:
-        raise CliUsage(str(exc)) from None
+    except m.Refusal as exc:
+        raise CliUsage(exc.message) from None
 
 
 # --- on the server host ---------------------------------------------------------------
@@ -134,10 +134,10 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             args.listen,
             args.tls_cert,
             args.tls_key,
-            lambda line: print(line, file=out, flush=True),
+            lambda line: print(say(line), file=out, flush=True),
         )
     except ServeRefused as exc:
-        print(f"service-console: {exc}", file=sys.stderr)
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
         return EXIT_REJECTED
     return EXIT_OK
 
@@ -150,7 +150,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     try:
         store = open_store(args.database)
     except ServeRefused as exc:
-        raise CliUsage(str(exc)) from None
+        raise CliUsage(exc.message) from None
     with store:
         if args.server_action == "init":
             return _init(args, out, store)
@@ -158,7 +158,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 grant_role(store, args.role)
             except ServeRefused as exc:
-                print(f"service-console: {exc}", file=sys.stderr)
+                print(f"service-console: {error_text(exc)}", file=sys.stderr)
                 return EXIT_REJECTED
             out.write(say(m.RoleMayRunServer(args.role)) + "\n")
             return EXIT_OK
@@ -215,7 +215,7 @@ def cmd_enrol(args: argparse.Namespace, out: TextIO) -> int:
     try:
         answer = ServerClient(url).enrol(args.code, name)
     except ServerRefused as exc:
-        print(f"service-console: {exc}", file=sys.stderr)
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
         return EXIT_REJECTED
     console, token = answer["console"], str(answer["token"])
     if args.print_token:
@@ -269,6 +269,6 @@ def cmd_consoles(args: argparse.Namespace, out: TextIO) -> int:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED
     except ServerRefused as exc:
-        print(f"service-console: {exc}", file=sys.stderr)
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
         return EXIT_REJECTED
     return EXIT_OK

@@ -3868,3 +3868,316 @@ class NoCustomerNumbered(Message):
     customer_id: int
     CODE: ClassVar[str] = "customer.no_such_customer"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "no customer #{customer_id}")
+
+
+# --- the console server: starting it (ServeRefused) and reaching it (the client) ----------
+# Options, addresses, protocol names and numbers are parameters (never translated).
+
+
+@dataclass(frozen=True)
+class ListenNotHostPort(Message):
+    text: str
+    option: str = "--listen"
+    form: str = "HOST:PORT"
+    CODE: ClassVar[str] = "server.listen_not_host_port"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{option} {text} is not {form}")
+
+
+@dataclass(frozen=True)
+class ListenIpv6Brackets(Message):
+    text: str
+    option: str = "--listen"
+    ip: str = "IPv6"
+    example: str = "[::1]:8740"
+    CODE: ClassVar[str] = "server.listen_ip_brackets"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{option} {text}: write an {ip} address in brackets, {example}"
+    )
+
+
+@dataclass(frozen=True)
+class ListenPortRange(Message):
+    text: str
+    option: str = "--listen"
+    low: int = 1
+    high: int = 65535
+    CODE: ClassVar[str] = "server.listen_port_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{option} {text}: the port must be from {low} to {high}"
+    )
+
+
+@dataclass(frozen=True)
+class ListenBadHost(Message):
+    text: str
+    host: str
+    option: str = "--listen"
+    CODE: ClassVar[str] = "server.listen_bad_host"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{option} {text}: {host} is not a host name or address"
+    )
+
+
+@dataclass(frozen=True)
+class TlsBothOrNeither(Message):
+    cert: str = "--tls-cert"
+    key: str = "--tls-key"
+    kind: str = "PEM"
+    CODE: ClassVar[str] = "server.tls_both_or_neither"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "give both {cert} and {key} ({kind} files), or neither"
+    )
+
+
+@dataclass(frozen=True)
+class TlsNeeded(Message):
+    host: str
+    cert: str = "--tls-cert"
+    key: str = "--tls-key"
+    tls: str = "TLS"
+    http: str = "HTTP"
+    first: str = "127.0.0.1"
+    second: str = "::1"
+    third: str = "localhost"
+    CODE: ClassVar[str] = "server.tls_needed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "listening on {host} needs {tls}: give {cert} and {key} (plain {http} only on {first}, "
+        "{second} or {third})",
+    )
+
+
+@dataclass(frozen=True)
+class TlsFileMissing(Message):
+    filename: str
+    tls: str = "TLS"
+    CODE: ClassVar[str] = "server.tls_file_missing"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the {tls} file {filename} does not exist"
+    )
+
+
+@dataclass(frozen=True)
+class TlsUnusable(Message):
+    """``detail`` is the TLS library's own words."""
+
+    detail: str
+    tls: str = "TLS"
+    CODE: ClassVar[str] = "server.tls_unusable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the {tls} certificate and key cannot be used ({detail})"
+    )
+
+
+@dataclass(frozen=True)
+class DatabaseNotPostgres(Message):
+    option: str = "--database"
+    kind: str = "PostgreSQL"
+    example: str = "postgresql://…"
+    CODE: ClassVar[str] = "server.database_not_postgres"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{option} must be a {kind} address: {example}"
+    )
+
+
+@dataclass(frozen=True)
+class NotARoleName(Message):
+    """``role`` as typed, quoted."""
+
+    role: str
+    kind: str = "PostgreSQL"
+    CODE: ClassVar[str] = "server.not_a_role_name"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{role} is not a {kind} role name")
+
+
+@dataclass(frozen=True)
+class NoSuchRole(Message):
+    """``role`` quoted; ``command`` the command that creates it."""
+
+    role: str
+    command: str
+    kind: str = "PostgreSQL"
+    CODE: ClassVar[str] = "server.no_such_role"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "there is no {kind} role {role}: create it first ({command})"
+    )
+
+
+@dataclass(frozen=True)
+class GrantFailed(Message):
+    """``detail`` is the database's own words."""
+
+    detail: str
+    CODE: ClassVar[str] = "server.grant_failed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the rights could not be granted: {detail}"
+    )
+
+
+@dataclass(frozen=True)
+class ServerListening(Message):
+    url: str
+    program: str = "service-console"
+    keys: str = "Ctrl+C"
+    CODE: ClassVar[str] = "server.listening"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{program} server on {url} ({keys} stops)"
+    )
+
+
+@dataclass(frozen=True)
+class ServerCannotBeReached(Message):
+    """``reason`` is the network library's own words."""
+
+    url: str
+    reason: str
+    CODE: ClassVar[str] = "server.unreachable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the console server at {url} cannot be reached ({reason})"
+    )
+
+
+@dataclass(frozen=True)
+class NotAConsoleServer(Message):
+    url: str
+    status: int
+    http: str = "HTTP"
+    CODE: ClassVar[str] = "server.not_a_console_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{url} answered {http} {status} without the console protocol: is it a console server?",
+    )
+
+
+@dataclass(frozen=True)
+class NotAServerAddress(Message):
+    """``text`` as typed, quoted."""
+
+    text: str
+    example: str = "https://console-server:8740"
+    CODE: ClassVar[str] = "server.not_an_address"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text} is not a server address like {example}"
+    )
+
+
+@dataclass(frozen=True)
+class OnlyTheServerAddress(Message):
+    text: str
+    example: str = "https://host:port"
+    CODE: ClassVar[str] = "server.only_the_address"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text}: give only the server's address, {example}"
+    )
+
+
+@dataclass(frozen=True)
+class ServerPortRange(Message):
+    text: str
+    low: int = 1
+    high: int = 65535
+    CODE: ClassVar[str] = "server.port_range"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{text}: the port must be from {low} to {high}"
+    )
+
+
+@dataclass(frozen=True)
+class HttpsOnly(Message):
+    text: str
+    https: str = "https://"
+    CODE: ClassVar[str] = "server.https_only"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{text}: a server on another computer is reached with {https} only (PINs and tokens "
+        "never cross a network in clear)",
+    )
+
+
+# The console server's refusals (console.domain.protocol codes), read back on the client from
+# the server's English (console.services.server_client): said in the reader's language.
+
+
+@dataclass(frozen=True)
+class EnrolCodeRefused(Message):
+    command: str = "service-console server enrol-code"
+    CODE: ClassVar[str] = "server.enrolment_code_refused"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "this enrolment code is unknown, used or expired; make a new one on the server with: "
+        "{command}",
+    )
+
+
+@dataclass(frozen=True)
+class ConsoleUnknown(Message):
+    CODE: ClassVar[str] = "server.console_unknown"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "this console is not enrolled with the server: enrol it with a code"
+    )
+
+
+@dataclass(frozen=True)
+class ConsoleWasRevoked(Message):
+    CODE: ClassVar[str] = "server.console_revoked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "this console was revoked by an admin; enrol it again with a new code"
+    )
+
+
+@dataclass(frozen=True)
+class SessionRequired(Message):
+    CODE: ClassVar[str] = "server.session_required"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "sign in first (or again: the session ended)"
+    )
+
+
+@dataclass(frozen=True)
+class ServerInternalError(Message):
+    CODE: ClassVar[str] = "server.internal_error"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the server could not do this; see its log"
+    )
+
+
+@dataclass(frozen=True)
+class AppTooOld(Message):
+    version: str
+    oldest: int
+    newest: int
+    CODE: ClassVar[str] = "server.app_too_old"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "this app is too old for the server (protocol {version}; the server speaks "
+        "{oldest}–{newest}): update the app",
+    )
+
+
+@dataclass(frozen=True)
+class ServerTooOld(Message):
+    oldest: int
+    newest: int
+    version: str
+    CODE: ClassVar[str] = "server.server_too_old"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "this server speaks protocol {oldest}–{newest} and the app {version}: update the "
+        "server, or use the app it goes with",
+    )
+
+
+@dataclass(frozen=True)
+class NoSuchConsole(Message):
+    console_id: str
+    CODE: ClassVar[str] = "server.no_such_console"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "there is no console #{console_id}")
+
+
+@dataclass(frozen=True)
+class RequestTooLarge(Message):
+    limit: str
+    CODE: ClassVar[str] = "server.request_too_large"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a request may carry at most {limit} bytes"
+    )

@@ -18,14 +18,16 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from console.domain import messages as msg
 from console.domain import protocol
 from console.storage.postgres.store import PostgresStore
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
-class ServeRefused(ValueError):
-    """The server cannot start as asked; the message says why in one sentence."""
+class ServeRefused(msg.Refusal):
+    """The server cannot start as asked; ``message`` says why (a message code, said in the
+    reader's language; ``str()`` is the English sentence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +53,20 @@ def parse_listen(text: str) -> Listen:
         host = inside
         if rest:
             if not rest.startswith(":"):
-                raise ServeRefused(f"--listen {text!r} is not HOST:PORT")
+                raise ServeRefused(msg.ListenNotHostPort(repr(text)))
             port_text = rest[1:]
     elif text.count(":") == 1:
         host, port_text = text.split(":")
     elif text.count(":") > 1:
-        raise ServeRefused(f"--listen {text!r}: write an IPv6 address in brackets, [::1]:8740")
+        raise ServeRefused(msg.ListenIpv6Brackets(repr(text)))
     host = host or "127.0.0.1"
     port = protocol.DEFAULT_PORT
     if port_text:
         if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-            raise ServeRefused(f"--listen {text!r}: the port must be from 1 to 65535")
+            raise ServeRefused(msg.ListenPortRange(repr(text)))
         port = int(port_text)
     if not _host_ok(host):
-        raise ServeRefused(f"--listen {text!r}: {host!r} is not a host name or address")
+        raise ServeRefused(msg.ListenBadHost(repr(text), repr(host)))
     return Listen(host, port)
 
 
@@ -82,22 +84,19 @@ def _host_ok(host: str) -> bool:
 def tls_context(listen: Listen, cert: str | None, key: str | None) -> ssl.SSLContext | None:
     """The TLS context to serve with, or None for plain HTTP on a loopback address."""
     if bool(cert) != bool(key):
-        raise ServeRefused("give both --tls-cert and --tls-key (PEM files), or neither")
+        raise ServeRefused(msg.TlsBothOrNeither())
     if not cert or not key:
         if not listen.loopback:
-            raise ServeRefused(
-                f"listening on {listen.host} needs TLS: give --tls-cert and --tls-key "
-                "(plain HTTP only on 127.0.0.1, ::1 or localhost)"
-            )
+            raise ServeRefused(msg.TlsNeeded(listen.host))
         return None
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     try:
         context.load_cert_chain(cert, key)
     except FileNotFoundError as exc:
-        raise ServeRefused(f"the TLS file {exc.filename} does not exist") from None
+        raise ServeRefused(msg.TlsFileMissing(str(exc.filename))) from None
     except (ssl.SSLError, OSError) as exc:
-        raise ServeRefused(f"the TLS certificate and key cannot be used ({exc})") from None
+        raise ServeRefused(msg.TlsUnusable(str(exc))) from None
     return context
 
 
@@ -105,7 +104,7 @@ def open_store(dsn: str) -> PostgresStore:
     """The server's store, migrated (StoreError with one sentence when it cannot be:
     unreachable, wrong credentials, a newer schema)."""
     if not dsn.startswith(("postgresql://", "postgres://")) and "=" not in dsn:
-        raise ServeRefused("--database must be a PostgreSQL address: postgresql://…")
+        raise ServeRefused(msg.DatabaseNotPostgres())
     store = PostgresStore(dsn)
     try:
         store.open()
@@ -124,19 +123,16 @@ def grant_role(store: PostgresStore, role: str) -> None:
     from console.storage.postgres.schema import grant_server_role
 
     if not role or len(role) > 63:
-        raise ServeRefused(f"{role!r} is not a PostgreSQL role name")
+        raise ServeRefused(msg.NotARoleName(repr(role)))
     try:
         with psycopg.connect(store.dsn, autocommit=True) as conn:
             found = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
             if found is None:
-                raise ServeRefused(
-                    f"there is no PostgreSQL role {role!r}: create it first "
-                    f"(createuser --pwprompt {role})"
-                )
+                raise ServeRefused(msg.NoSuchRole(repr(role), f"createuser --pwprompt {role}"))
             with conn.transaction():
                 grant_server_role(conn, role)
     except psycopg.Error as exc:
-        raise ServeRefused(f"the rights could not be granted: {exc}".strip()) from None
+        raise ServeRefused(msg.GrantFailed(str(exc).strip())) from None
 
 
 def serve(
@@ -144,7 +140,7 @@ def serve(
     listen_text: str,
     cert: str | None,
     key: str | None,
-    say: Callable[[str], None],
+    say: Callable[[msg.Message], None],
 ) -> None:
     """Serve until interrupted (ServeRefused or StoreError before listening)."""
     from console.server.http import make_app
@@ -154,7 +150,7 @@ def serve(
     store = open_store(dsn)
     try:
         app = make_app(store)
-        say(f"service-console server on {listen.url(context is not None)} (Ctrl+C stops)")
+        say(msg.ServerListening(listen.url(context is not None)))
         web.run_app(
             app,
             host=listen.host,

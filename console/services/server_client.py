@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import ssl
 import urllib.error
 import urllib.parse
@@ -36,31 +37,76 @@ class ServerUnreachable(StoreError):
 
 
 class ServerRefused(Exception):
+    """The server said no: ``code`` is the protocol's (stable), ``str()`` the server's English
+    sentence; ``message``, when the code is one this console knows and the sentence is the one
+    it knows for it, the same words as a message code (said in the reader's language)."""
+
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        said = read_back(code, message)
+        if said is not None:
+            self.message = said
+
+
+def _known(code: str, text: str) -> list[msg.Message]:
+    """The messages the server may have said with *code* (numbers read from *text*)."""
+    if code == protocol.CODE_REFUSED:
+        return [msg.EnrolCodeRefused()]
+    if code == protocol.CONSOLE_UNKNOWN:
+        return [msg.ConsoleUnknown()]
+    if code == protocol.CONSOLE_REVOKED:
+        return [msg.ConsoleWasRevoked()]
+    if code == protocol.SESSION_REQUIRED:
+        return [msg.SessionRequired()]
+    if code == protocol.INTERNAL:
+        return [msg.ServerInternalError()]
+    if code == protocol.UPDATE_APP:
+        version = str(protocol.PROTOCOL)
+        return [
+            msg.AppTooOld(version, protocol.OLDEST, protocol.PROTOCOL),
+            *(
+                message
+                for oldest, newest in re.findall(r"speaks (?:protocol )?(\d+)–(\d+)", text)[:1]
+                for message in (
+                    msg.AppTooOld(version, int(oldest), int(newest)),
+                    msg.ServerTooOld(int(oldest), int(newest), version),
+                )
+            ),
+        ]
+    if code == protocol.NO_SUCH_CONSOLE:
+        return [msg.NoSuchConsole(n) for n in re.findall(r"^there is no console #(\d+)$", text)]
+    if code == protocol.TOO_LARGE:
+        return [msg.RequestTooLarge(n) for n in re.findall(r"at most (\d+) bytes$", text)]
+    return []
+
+
+def read_back(code: str, text: str) -> msg.Message | None:
+    """The message code the server's *text* was said from, when *code* is a known protocol
+    code and *text* its English word for word (else None: the server's English is kept)."""
+    for candidate in _known(code, text):
+        if str(candidate) == text:
+            return candidate
+    return None
 
 
 def server_url(text: str) -> str:
     """A server's address, checked: ``https://host[:port]``; ``http://`` only for a
-    loopback host. ValueError with one sentence otherwise."""
+    loopback host. A :class:`~console.domain.messages.Refusal` (a ValueError) otherwise."""
     text = text.strip().rstrip("/")
     parts = urllib.parse.urlsplit(text if "://" in text else f"https://{text}")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{text!r} is not a server address like https://console-server:8740")
+        raise msg.Refusal(msg.NotAServerAddress(repr(text)))
     if parts.path or parts.query or parts.fragment or parts.username:
-        raise ValueError(f"{text!r}: give only the server's address, https://host:port")
+        raise msg.Refusal(msg.OnlyTheServerAddress(repr(text)))
     try:
         port = parts.port or protocol.DEFAULT_PORT
     except ValueError:
-        raise ValueError(f"{text!r}: the port must be from 1 to 65535") from None
+        raise msg.Refusal(msg.ServerPortRange(repr(text))) from None
     host = parts.hostname
     if parts.scheme == "http" and not _loopback(host):
-        raise ValueError(
-            f"{text!r}: a server on another computer is reached with https:// only "
-            "(PINs and tokens never cross a network in clear)"
-        )
+        raise msg.Refusal(msg.HttpsOnly(repr(text)))
     shown = f"[{host}]" if ":" in host else host
     return f"{parts.scheme}://{shown}:{port}"
 
@@ -112,9 +158,7 @@ class ServerClient:
             return self._data(exc.code, exc.read())
         except (urllib.error.URLError, TimeoutError, ssl.SSLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise ServerUnreachable(
-                f"the console server at {self.url} cannot be reached ({reason})"
-            ) from None
+            raise ServerUnreachable(msg.ServerCannotBeReached(self.url, str(reason))) from None
 
     def _data(self, status: int, raw: bytes) -> Any:
         try:
@@ -122,10 +166,7 @@ class ServerClient:
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            raise ServerUnreachable(
-                f"{self.url} answered HTTP {status} without the console protocol: "
-                "is it a console server?"
-            )
+            raise ServerUnreachable(msg.NotAConsoleServer(self.url, status))
         if status == 200 and "data" in body:
             return body["data"]
         found = body.get("error")

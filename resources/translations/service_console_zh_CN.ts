@@ -5157,7 +5157,7 @@ Quiet table</source>
     </message>
     <message>
         <source>revoked {at} by {by}</source>
-        <translation>已于 {at} 被 {by} 吊销</translation>
+        <translation>已于 {at} 被 {by} 撤销</translation>
     </message>
     <message>
         <source>(no replacement)</source>
@@ -5242,6 +5242,118 @@ Quiet table</source>
     <message>
         <source>no customer #{customer_id}</source>
         <translation>没有 #{customer_id} 号客户</translation>
+    </message>
+    <message>
+        <source>{option} {text} is not {form}</source>
+        <translation>{option} {text} 不是 {form} 格式</translation>
+    </message>
+    <message>
+        <source>{option} {text}: write an {ip} address in brackets, {example}</source>
+        <translation>{option} {text}：{ip} 地址请写在方括号中，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{option} {text}: the port must be from {low} to {high}</source>
+        <translation>{option} {text}：端口必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{option} {text}: {host} is not a host name or address</source>
+        <translation>{option} {text}：{host} 不是主机名或地址</translation>
+    </message>
+    <message>
+        <source>give both {cert} and {key} ({kind} files), or neither</source>
+        <translation>请同时给出 {cert} 和 {key}（{kind} 文件），或者都不给</translation>
+    </message>
+    <message>
+        <source>listening on {host} needs {tls}: give {cert} and {key} (plain {http} only on {first}, {second} or {third})</source>
+        <translation>在 {host} 上监听需要 {tls}：请给出 {cert} 和 {key}（只有 {first}、{second} 或 {third} 可以用不加密的 {http}）</translation>
+    </message>
+    <message>
+        <source>the {tls} file {filename} does not exist</source>
+        <translation>{tls} 文件 {filename} 不存在</translation>
+    </message>
+    <message>
+        <source>the {tls} certificate and key cannot be used ({detail})</source>
+        <translation>无法使用该 {tls} 证书和私钥（{detail}）</translation>
+    </message>
+    <message>
+        <source>{option} must be a {kind} address: {example}</source>
+        <translation>{option} 必须是 {kind} 地址：{example}</translation>
+    </message>
+    <message>
+        <source>{role} is not a {kind} role name</source>
+        <translation>{role} 不是 {kind} 角色名</translation>
+    </message>
+    <message>
+        <source>there is no {kind} role {role}: create it first ({command})</source>
+        <translation>没有 {kind} 角色 {role}：请先创建它（{command}）</translation>
+    </message>
+    <message>
+        <source>the rights could not be granted: {detail}</source>
+        <translation>无法授予权限：{detail}</translation>
+    </message>
+    <message>
+        <source>{program} server on {url} ({keys} stops)</source>
+        <translation>{program} 服务器运行于 {url}（按 {keys} 停止）</translation>
+    </message>
+    <message>
+        <source>the console server at {url} cannot be reached ({reason})</source>
+        <translation>无法连接到 {url} 的服务台服务器（{reason}）</translation>
+    </message>
+    <message>
+        <source>{url} answered {http} {status} without the console protocol: is it a console server?</source>
+        <translation>{url} 以 {http} {status} 回应，但没有使用服务台协议：它是服务台服务器吗？</translation>
+    </message>
+    <message>
+        <source>{text} is not a server address like {example}</source>
+        <translation>{text} 不是服务器地址（例如 {example}）</translation>
+    </message>
+    <message>
+        <source>{text}: give only the server&apos;s address, {example}</source>
+        <translation>{text}：请只给出服务器的地址，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{text}: the port must be from {low} to {high}</source>
+        <translation>{text}：端口必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{text}: a server on another computer is reached with {https} only (PINs and tokens never cross a network in clear)</source>
+        <translation>{text}：其他电脑上的服务器只能用 {https} 连接（PIN 码和令牌绝不以明文经过网络）</translation>
+    </message>
+    <message>
+        <source>this enrolment code is unknown, used or expired; make a new one on the server with: {command}</source>
+        <translation>这个注册代码无效、已用过或已过期；请在服务器上生成新的代码：{command}</translation>
+    </message>
+    <message>
+        <source>this console is not enrolled with the server: enrol it with a code</source>
+        <translation>这台服务台尚未在服务器注册：请用代码注册</translation>
+    </message>
+    <message>
+        <source>this console was revoked by an admin; enrol it again with a new code</source>
+        <translation>这台服务台已被管理员撤销；请用新的代码重新注册</translation>
+    </message>
+    <message>
+        <source>sign in first (or again: the session ended)</source>
+        <translation>请先登录（或重新登录：会话已结束）</translation>
+    </message>
+    <message>
+        <source>the server could not do this; see its log</source>
+        <translation>服务器无法完成此操作；请查看它的日志</translation>
+    </message>
+    <message>
+        <source>this app is too old for the server (protocol {version}; the server speaks {oldest}–{newest}): update the app</source>
+        <translation>此应用对这台服务器来说太旧了（协议 {version}；服务器支持 {oldest}–{newest}）：请更新应用</translation>
+    </message>
+    <message>
+        <source>this server speaks protocol {oldest}–{newest} and the app {version}: update the server, or use the app it goes with</source>
+        <translation>这台服务器支持协议 {oldest}–{newest}，而应用使用 {version}：请更新服务器，或使用与它配套的应用</translation>
+    </message>
+    <message>
+        <source>there is no console #{console_id}</source>
+        <translation>没有服务台 #{console_id}</translation>
+    </message>
+    <message>
+        <source>a request may carry at most {limit} bytes</source>
+        <translation>一个请求最多可携带 {limit} 字节</translation>
     </message>
     <message>
         <source>none</source>

@@ -5244,6 +5244,118 @@ Quiet table</source>
         <translation>沒有 #{customer_id} 號客戶</translation>
     </message>
     <message>
+        <source>{option} {text} is not {form}</source>
+        <translation>{option} {text} 不是 {form} 格式</translation>
+    </message>
+    <message>
+        <source>{option} {text}: write an {ip} address in brackets, {example}</source>
+        <translation>{option} {text}：{ip} 位址請寫在方括號中，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{option} {text}: the port must be from {low} to {high}</source>
+        <translation>{option} {text}：連接埠必須在 {low} 到 {high} 之間</translation>
+    </message>
+    <message>
+        <source>{option} {text}: {host} is not a host name or address</source>
+        <translation>{option} {text}：{host} 不是主機名稱或位址</translation>
+    </message>
+    <message>
+        <source>give both {cert} and {key} ({kind} files), or neither</source>
+        <translation>請同時提供 {cert} 和 {key}（{kind} 檔案），或者都不提供</translation>
+    </message>
+    <message>
+        <source>listening on {host} needs {tls}: give {cert} and {key} (plain {http} only on {first}, {second} or {third})</source>
+        <translation>在 {host} 上監聽需要 {tls}：請提供 {cert} 和 {key}（只有 {first}、{second} 或 {third} 可以用不加密的 {http}）</translation>
+    </message>
+    <message>
+        <source>the {tls} file {filename} does not exist</source>
+        <translation>{tls} 檔案 {filename} 不存在</translation>
+    </message>
+    <message>
+        <source>the {tls} certificate and key cannot be used ({detail})</source>
+        <translation>無法使用該 {tls} 憑證和私鑰（{detail}）</translation>
+    </message>
+    <message>
+        <source>{option} must be a {kind} address: {example}</source>
+        <translation>{option} 必須是 {kind} 位址：{example}</translation>
+    </message>
+    <message>
+        <source>{role} is not a {kind} role name</source>
+        <translation>{role} 不是 {kind} 角色名稱</translation>
+    </message>
+    <message>
+        <source>there is no {kind} role {role}: create it first ({command})</source>
+        <translation>沒有 {kind} 角色 {role}：請先建立它（{command}）</translation>
+    </message>
+    <message>
+        <source>the rights could not be granted: {detail}</source>
+        <translation>無法授予權限：{detail}</translation>
+    </message>
+    <message>
+        <source>{program} server on {url} ({keys} stops)</source>
+        <translation>{program} 伺服器執行於 {url}（按 {keys} 停止）</translation>
+    </message>
+    <message>
+        <source>the console server at {url} cannot be reached ({reason})</source>
+        <translation>無法連線到 {url} 的服務台伺服器（{reason}）</translation>
+    </message>
+    <message>
+        <source>{url} answered {http} {status} without the console protocol: is it a console server?</source>
+        <translation>{url} 以 {http} {status} 回應，但沒有使用服務台協定：它是服務台伺服器嗎？</translation>
+    </message>
+    <message>
+        <source>{text} is not a server address like {example}</source>
+        <translation>{text} 不是伺服器位址（例如 {example}）</translation>
+    </message>
+    <message>
+        <source>{text}: give only the server&apos;s address, {example}</source>
+        <translation>{text}：請只提供伺服器的位址，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{text}: the port must be from {low} to {high}</source>
+        <translation>{text}：連接埠必須在 {low} 到 {high} 之間</translation>
+    </message>
+    <message>
+        <source>{text}: a server on another computer is reached with {https} only (PINs and tokens never cross a network in clear)</source>
+        <translation>{text}：其他電腦上的伺服器只能用 {https} 連線（PIN 碼和權杖絕不以明文經過網路）</translation>
+    </message>
+    <message>
+        <source>this enrolment code is unknown, used or expired; make a new one on the server with: {command}</source>
+        <translation>這組註冊代碼無效、已用過或已過期；請在伺服器上產生新的代碼：{command}</translation>
+    </message>
+    <message>
+        <source>this console is not enrolled with the server: enrol it with a code</source>
+        <translation>這台服務台尚未在伺服器註冊：請用代碼註冊</translation>
+    </message>
+    <message>
+        <source>this console was revoked by an admin; enrol it again with a new code</source>
+        <translation>這台服務台已被管理員撤銷；請用新的代碼重新註冊</translation>
+    </message>
+    <message>
+        <source>sign in first (or again: the session ended)</source>
+        <translation>請先登入（或重新登入：工作階段已結束）</translation>
+    </message>
+    <message>
+        <source>the server could not do this; see its log</source>
+        <translation>伺服器無法完成此操作；請查看它的記錄檔</translation>
+    </message>
+    <message>
+        <source>this app is too old for the server (protocol {version}; the server speaks {oldest}–{newest}): update the app</source>
+        <translation>此應用程式對這台伺服器來說太舊了（協定 {version}；伺服器支援 {oldest}–{newest}）：請更新應用程式</translation>
+    </message>
+    <message>
+        <source>this server speaks protocol {oldest}–{newest} and the app {version}: update the server, or use the app it goes with</source>
+        <translation>這台伺服器支援協定 {oldest}–{newest}，而應用程式使用 {version}：請更新伺服器，或使用與它搭配的應用程式</translation>
+    </message>
+    <message>
+        <source>there is no console #{console_id}</source>
+        <translation>沒有服務台 #{console_id}</translation>
+    </message>
+    <message>
+        <source>a request may carry at most {limit} bytes</source>
+        <translation>一個請求最多可攜帶 {limit} 位元組</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -904,7 +904,7 @@ def test_call_console_and_countdown_words_in_the_locale_language() -> None:
     revoked = m.ConsoleRevokedAt("2026-03-02", "Grace")
     assert (say(revoked, "en"), say(revoked, "zh_CN")) == (
         "revoked 2026-03-02 by Grace",
-        "已于 2026-03-02 被 Grace 吊销",
+        "已于 2026-03-02 被 Grace 撤销",
     )
     now = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
     for minutes, english, chinese, traditional in [
@@ -1018,3 +1018,124 @@ def test_an_unknown_customer_is_said_in_the_locale_language(
         for argv in (export, erase):
             assert main(*argv, stdin="7391\n") == (1, ""), argv
             assert capsys.readouterr().err == said, argv
+
+
+# --- the console server: starting it and reaching it ----------------------------------------
+
+
+def test_serve_and_server_address_refusals_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nowhere = "postgresql://nobody@127.0.0.1:1/none"
+    cases = [
+        (
+            ("serve", "--database", nowhere, "--listen", "0.0.0.0:8740"),
+            1,
+            "service-console: 在 0.0.0.0 上监听需要 TLS：请给出 --tls-cert 和 --tls-key"
+            "（只有 127.0.0.1、::1 或 localhost 可以用不加密的 HTTP）\n",
+            "service-console: 在 0.0.0.0 上監聽需要 TLS：請提供 --tls-cert 和 --tls-key"
+            "（只有 127.0.0.1、::1 或 localhost 可以用不加密的 HTTP）\n",
+            "service-console: listening on 0.0.0.0 needs TLS: give --tls-cert and --tls-key "
+            "(plain HTTP only on 127.0.0.1, ::1 or localhost)\n",
+        ),
+        (
+            ("serve", "--database", nowhere, "--listen", "127.0.0.1:99999"),
+            1,
+            "service-console: --listen '127.0.0.1:99999'：端口必须在 1 到 65535 之间\n",
+            "service-console: --listen '127.0.0.1:99999'：連接埠必須在 1 到 65535 之間\n",
+            "service-console: --listen '127.0.0.1:99999': the port must be from 1 to 65535\n",
+        ),
+        (
+            ("server", "init", "--database", "mysql://x", "--admin", "Mei"),
+            2,
+            "service-console: --database 必须是 PostgreSQL 地址：postgresql://…\n",
+            "service-console: --database 必須是 PostgreSQL 位址：postgresql://…\n",
+            "service-console: --database must be a PostgreSQL address: postgresql://…\n",
+        ),
+        (
+            ("enrol", "--server", "ftp://x", "AAAA"),
+            2,
+            "service-console: 'ftp://x' 不是服务器地址（例如 https://console-server:8740）\n",
+            "service-console: 'ftp://x' 不是伺服器位址（例如 https://console-server:8740）\n",
+            "service-console: 'ftp://x' is not a server address like https://console-server:8740\n",
+        ),
+        (
+            ("search", "--server", "http://10.0.0.1", "Yu"),
+            2,
+            "service-console: 'http://10.0.0.1'：其他电脑上的服务器只能用 https:// 连接"
+            "（PIN 码和令牌绝不以明文经过网络）\n",
+            "service-console: 'http://10.0.0.1'：其他電腦上的伺服器只能用 https:// 連線"
+            "（PIN 碼和權杖絕不以明文經過網路）\n",
+            "service-console: 'http://10.0.0.1': a server on another computer is reached with "
+            "https:// only (PINs and tokens never cross a network in clear)\n",
+        ),
+    ]
+    for argv, code, chinese, traditional, english in cases:
+        for locale, said in (
+            ("zh_CN.UTF-8", chinese),
+            ("zh_TW.UTF-8", traditional),
+            ("C", english),
+        ):
+            speak(monkeypatch, locale)
+            assert main(*argv)[0] == code, argv
+            assert capsys.readouterr().err == said, argv
+
+
+def test_an_unreachable_server_is_said_in_the_locale_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ("enrol", "--server", "http://127.0.0.1:1", "AAAA")
+    for locale, start in [
+        ("zh_CN.UTF-8", "无法连接到 http://127.0.0.1:1 的服务台服务器（"),
+        ("zh_TW.UTF-8", "無法連線到 http://127.0.0.1:1 的服務台伺服器（"),
+        ("C", "the console server at http://127.0.0.1:1 cannot be reached ("),
+    ]:
+        speak(monkeypatch, locale)
+        assert main(*argv)[0] == 1
+        assert capsys.readouterr().err.startswith(start)
+
+
+def test_the_servers_refusals_are_read_back_into_codes() -> None:
+    from console.domain import protocol
+    from console.services.server_client import ServerRefused
+    from console.services.wording import error_text
+
+    known = [
+        (
+            protocol.CODE_REFUSED,
+            "this enrolment code is unknown, used or expired; make a new one on the server "
+            "with: service-console server enrol-code",
+            "zh_CN",
+            "这个注册代码无效、已用过或已过期；请在服务器上生成新的代码：service-console server "
+            "enrol-code",
+        ),
+        (
+            protocol.CONSOLE_REVOKED,
+            "this console was revoked by an admin; enrol it again with a new code",
+            "zh_TW",
+            "這台服務台已被管理員撤銷；請用新的代碼重新註冊",
+        ),
+        (
+            protocol.UPDATE_APP,
+            "this server speaks protocol 2–3 and the app 1: update the server, or use the app "
+            "it goes with",
+            "zh_CN",
+            "这台服务器支持协议 2–3，而应用使用 1：请更新服务器，或使用与它配套的应用",
+        ),
+        (protocol.NO_SUCH_CONSOLE, "there is no console #7", "zh_CN", "没有服务台 #7"),
+        (
+            protocol.SESSION_REQUIRED,
+            "sign in first (or again: the session ended)",
+            "zh_TW",
+            "請先登入（或重新登入：工作階段已結束）",
+        ),
+    ]
+    for code, english, language, said in known:
+        refused = ServerRefused(401, code, english)
+        assert str(refused) == error_text(refused, "en") == english
+        assert error_text(refused, language) == said
+    # An unknown code, or a known one with other words (a newer server): its English as it is.
+    for code, english in [("made_up", "no idea"), (protocol.CONSOLE_REVOKED, "gone for good")]:
+        refused = ServerRefused(401, code, english)
+        assert error_text(refused, "zh_CN") == english
+        assert not hasattr(refused, "message")

@@ -296,6 +296,16 @@ def test_server_init_enrol_code_and_enrol_on_the_command_line(
 
     code, _ = _cli(["enrol", "--server", server.url, enrol_code], monkeypatch=monkeypatch)
     assert code == 1 and "unknown, used or expired" in capsys.readouterr().err
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # the server's refusal in the reader's language
+    code, _ = _cli(["enrol", "--server", server.url, enrol_code], monkeypatch=monkeypatch)
+    assert (code, capsys.readouterr().err) == (
+        1,
+        "service-console: 这个注册代码无效、已用过或已过期；请在服务器上生成新的代码："
+        "service-console server enrol-code\n",
+    )
+    monkeypatch.setenv("LANG", "C")
 
     # Kept in the (test's in-memory) keychain; SERVICE_CONSOLE_SERVER replaces --server.
     monkeypatch.setenv("SERVICE_CONSOLE_SERVER", server.url)
@@ -310,7 +320,7 @@ def test_server_init_enrol_code_and_enrol_on_the_command_line(
     assert (code, out) == (0, "console #1 (Script box) is revoked\n")
     # The listing's fixed words in the locale's language; the English stays as scripts read it.
     for locale, enrolled, revoked in [
-        ("zh_CN.UTF-8", "\t注册于 ", r"\t已于 \S+ 被 Mei 吊销$"),
+        ("zh_CN.UTF-8", "\t注册于 ", r"\t已于 \S+ 被 Mei 撤销$"),
         ("zh_TW.UTF-8", "\t註冊於 ", r"\t已於 \S+ 被 Mei 撤銷$"),
         ("C", "\tenrolled ", r"\trevoked \S+ by Mei$"),
     ]:
