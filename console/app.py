@@ -38,7 +38,7 @@ from console.ui import theme
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
 from console.ui.complaint_form import countdown_text
-from console.ui.i18n import Translations, format_datetime, format_number
+from console.ui.i18n import Translations, error_text, format_datetime, format_number
 from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
@@ -418,7 +418,7 @@ class Console:
                 log.error("scheduled backup failed: %s", exc)
                 self.window.statusBar().showMessage(
                     QCoreApplication.translate("Console", "Backup failed: {error}").format(
-                        error=exc
+                        error=error_text(exc)
                     ),
                     15000,
                 )
@@ -672,7 +672,7 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
     except (StorageError, Rejected) as exc:
         if not headless:
             QMessageBox.critical(
-                None, QCoreApplication.translate("Console", "Service Console"), str(exc)
+                None, QCoreApplication.translate("Console", "Service Console"), error_text(exc)
             )
         print(str(exc), file=sys.stderr)
         return 1

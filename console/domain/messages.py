@@ -1728,6 +1728,8 @@ class RestoreCutShort(Message):
 
 @dataclass(frozen=True)
 class RestoreNotOpened(Message):
+    """Also any database file the driver could not open (``detail``: the driver's words)."""
+
     path: str
     detail: str
     CODE: ClassVar[str] = "restore.not_opened"
@@ -4181,3 +4183,274 @@ class RequestTooLarge(Message):
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
         "Messages", "a request may carry at most {limit} bytes"
     )
+
+
+# --- the database: why it cannot be opened or written (storage's StoreErrors) ---------------
+# ``path`` is the database file; ``hint`` is :class:`RestoreHint`; ``detail`` the driver's words.
+
+
+@dataclass(frozen=True)
+class RestoreHint(Message):
+    command: str = "service-console restore FILE"
+    CODE: ClassVar[str] = "db.restore_hint"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "restore the latest good backup with `{command}`"
+    )
+
+
+@dataclass(frozen=True)
+class DbDiskFull(Message):
+    path: str
+    CODE: ClassVar[str] = "db.disk_full"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk holding {path} is full, so the last change was not saved; free some space "
+        "and try again",
+    )
+
+
+@dataclass(frozen=True)
+class DbLocked(Message):
+    path: str
+    seconds: str
+    CODE: ClassVar[str] = "db.locked"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is in use: another program is writing to it and did not finish within "
+        "{seconds} seconds; close the other program (or wait for it) and try again",
+    )
+
+
+@dataclass(frozen=True)
+class DbDamaged(Message):
+    path: str
+    hint: Message = RestoreHint()
+    CODE: ClassVar[str] = "db.damaged"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is damaged (its pages do not check out); {hint}"
+    )
+
+
+@dataclass(frozen=True)
+class DbTruncated(Message):
+    path: str
+    hint: Message = RestoreHint()
+    CODE: ClassVar[str] = "db.truncated"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is shorter than its header says (it was cut off, e.g. by an interrupted copy "
+        "or a full disk); {hint}",
+    )
+
+
+@dataclass(frozen=True)
+class DbWrongKey(Message):
+    path: str
+    CODE: ClassVar[str] = "db.wrong_key"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the key does not open {path}: it is not this database's key (or passphrase), or the "
+        "file is not a Service Console database; it was left untouched",
+    )
+
+
+@dataclass(frozen=True)
+class DbKeyOrFirstPage(Message):
+    path: str
+    hint: Message = RestoreHint()
+    CODE: ClassVar[str] = "db.key_or_first_page"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the key does not open {path}: this computer's keychain holds a key made for it, so "
+        "its first page is most likely damaged; {hint}",
+    )
+
+
+@dataclass(frozen=True)
+class DbDiskError(Message):
+    path: str
+    hint: Message = RestoreHint()
+    CODE: ClassVar[str] = "db.disk_error"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be read or written (a disk error); check the disk, then try again — "
+        "if it keeps failing, {hint}",
+    )
+
+
+@dataclass(frozen=True)
+class DbNoWal(Message):
+    mode: str
+    wal: str = "WAL"
+    CODE: ClassVar[str] = "db.no_wal"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database could not switch to {wal} mode (got {mode})"
+    )
+
+
+@dataclass(frozen=True)
+class DbNetworkPath(Message):
+    path: str
+    CODE: ClassVar[str] = "db.network_path"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is on a network drive; SQLite's locking is unsafe there, so keep the database "
+        "on a local disk",
+    )
+
+
+@dataclass(frozen=True)
+class DbIsFolder(Message):
+    path: str
+    CODE: ClassVar[str] = "db.is_folder"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a folder, not a database file"
+    )
+
+
+@dataclass(frozen=True)
+class DbSpecialFile(Message):
+    path: str
+    CODE: ClassVar[str] = "db.special_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a device or other special file, not a database file"
+    )
+
+
+@dataclass(frozen=True)
+class DbNoAccess(Message):
+    path: str
+    CODE: ClassVar[str] = "db.no_access"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{path} cannot be read and written by this user"
+    )
+
+
+@dataclass(frozen=True)
+class DbEncryptedOrForeign(Message):
+    path: str
+    CODE: ClassVar[str] = "db.encrypted_or_foreign"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is encrypted or not a Service Console database (not a plain SQLite file); it "
+        "was left untouched",
+    )
+
+
+@dataclass(frozen=True)
+class DbNotSqlite(Message):
+    path: str
+    CODE: ClassVar[str] = "db.not_sqlite"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is not a Service Console database (not an SQLite file); it was left untouched",
+    )
+
+
+@dataclass(frozen=True)
+class DbOtherProgram(Message):
+    path: str
+    CODE: ClassVar[str] = "db.other_program"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is an SQLite file of another program, not a Service Console database; it was "
+        "left untouched",
+    )
+
+
+@dataclass(frozen=True)
+class DbNewer(Message):
+    path: str
+    found: int
+    known: int
+    CODE: ClassVar[str] = "db.newer"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was written by a newer version of Service Console (schema {found}, this app "
+        "knows up to {known}); please update the app — the database was left untouched",
+    )
+
+
+@dataclass(frozen=True)
+class DbMissing(Message):
+    path: str
+    CODE: ClassVar[str] = "db.missing"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} does not exist")
+
+
+@dataclass(frozen=True)
+class DbAlreadyEncrypted(Message):
+    path: str
+    CODE: ClassVar[str] = "db.already_encrypted"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "{path} is already encrypted")
+
+
+@dataclass(frozen=True)
+class EncryptedCopyDiffers(Message):
+    CODE: ClassVar[str] = "db.encrypted_copy_differs"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the encrypted copy does not match the database; nothing changed"
+    )
+
+
+# The team's PostgreSQL database (``where`` is its host, port and name, never a password).
+
+
+@dataclass(frozen=True)
+class PgBusy(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_busy"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} is too busy to save this now; try again"
+    )
+
+
+@dataclass(frozen=True)
+class PgCredentials(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_credentials"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} refused the server's credentials"
+    )
+
+
+@dataclass(frozen=True)
+class PgDiskFull(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_disk_full"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} is out of disk space; nothing was saved"
+    )
+
+
+@dataclass(frozen=True)
+class PgSlow(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_slow"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} took too long to answer; try again"
+    )
+
+
+@dataclass(frozen=True)
+class PgUnreachable(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_unreachable"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} cannot be reached; try again"
+    )
+
+
+@dataclass(frozen=True)
+class PgNotAllowed(Message):
+    where: str
+    CODE: ClassVar[str] = "db.pg_not_allowed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "the database at {where} does not allow this change"
+    )
+
+
+@dataclass(frozen=True)
+class PgClosed(Message):
+    CODE: ClassVar[str] = "db.pg_closed"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the database connection is closed")

@@ -149,9 +149,9 @@ def encrypt_database(path: Path, passphrase: str | None = None) -> EncryptReport
     place and the plain file (and its WAL) overwritten and removed.
     """
     if not path.exists():
-        raise StorageError(f"{path} does not exist")
+        raise StorageError(m.DbMissing(str(path)))
     if is_encrypted(path):
-        raise StorageError(f"{path} is already encrypted")
+        raise StorageError(m.DbAlreadyEncrypted(str(path)))
     before = _row_counts(path, None)  # also checkpoints the WAL into the file
     key = DbKey(passphrase=passphrase) if passphrase else DbKey(raw=secrets.new_raw_key())
     if key.raw is not None and (problem := secrets.keychain_problem()):
@@ -163,7 +163,7 @@ def encrypt_database(path: Path, passphrase: str | None = None) -> EncryptReport
         export_encrypted(path, copy, key)
         after = _row_counts(copy, key)
         if after != before:
-            raise StorageError("the encrypted copy does not match the database; nothing changed")
+            raise StorageError(m.EncryptedCopyDiffers())
         if key.raw is not None:
             secrets.store_database_key(path, key.raw, salt=file_salt(copy))
     except BaseException:

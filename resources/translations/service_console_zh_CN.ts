@@ -5356,6 +5356,114 @@ Quiet table</source>
         <translation>一个请求最多可携带 {limit} 字节</translation>
     </message>
     <message>
+        <source>restore the latest good backup with `{command}`</source>
+        <translation>请用 `{command}` 恢复最近一次完好的备份</translation>
+    </message>
+    <message>
+        <source>the disk holding {path} is full, so the last change was not saved; free some space and try again</source>
+        <translation>{path} 所在的磁盘已满，最后一次更改未保存；请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>{path} is in use: another program is writing to it and did not finish within {seconds} seconds; close the other program (or wait for it) and try again</source>
+        <translation>{path} 正在使用中：另一个程序正在写入，且在 {seconds} 秒内没有完成；请关闭那个程序（或等它完成）后重试</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (its pages do not check out); {hint}</source>
+        <translation>{path} 已损坏（它的页面校验不通过）；{hint}</translation>
+    </message>
+    <message>
+        <source>{path} is shorter than its header says (it was cut off, e.g. by an interrupted copy or a full disk); {hint}</source>
+        <translation>{path} 比文件头声明的短（文件被截断了，例如复制中断或磁盘已满）；{hint}</translation>
+    </message>
+    <message>
+        <source>the key does not open {path}: it is not this database&apos;s key (or passphrase), or the file is not a Service Console database; it was left untouched</source>
+        <translation>密钥无法打开 {path}：它不是这个数据库的密钥（或口令），或者该文件不是 Service Console 数据库；文件保持原样</translation>
+    </message>
+    <message>
+        <source>the key does not open {path}: this computer&apos;s keychain holds a key made for it, so its first page is most likely damaged; {hint}</source>
+        <translation>密钥无法打开 {path}：本机密码钥匙串中有为它生成的密钥，因此它的第一页很可能已损坏；{hint}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read or written (a disk error); check the disk, then try again — if it keeps failing, {hint}</source>
+        <translation>无法读写 {path}（磁盘错误）；请检查磁盘后重试——如果一直失败，{hint}</translation>
+    </message>
+    <message>
+        <source>the database could not switch to {wal} mode (got {mode})</source>
+        <translation>数据库无法切换到 {wal} 模式（得到的是 {mode}）</translation>
+    </message>
+    <message>
+        <source>{path} is on a network drive; SQLite&apos;s locking is unsafe there, so keep the database on a local disk</source>
+        <translation>{path} 位于网络驱动器上；SQLite 的锁定在那里不安全，请把数据库放在本地磁盘上</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} is a device or other special file, not a database file</source>
+        <translation>{path} 是设备或其他特殊文件，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read and written by this user</source>
+        <translation>当前用户无法读写 {path}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted or not a Service Console database (not a plain SQLite file); it was left untouched</source>
+        <translation>{path} 已加密，或者不是 Service Console 数据库（不是普通的 SQLite 文件）；文件保持原样</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console database (not an SQLite file); it was left untouched</source>
+        <translation>{path} 不是 Service Console 数据库（不是 SQLite 文件）；文件保持原样</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file of another program, not a Service Console database; it was left untouched</source>
+        <translation>{path} 是其他程序的 SQLite 文件，不是 Service Console 数据库；文件保持原样</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {found}, this app knows up to {known}); please update the app — the database was left untouched</source>
+        <translation>{path} 由更新版本的 Service Console 写入（结构版本 {found}，此应用最高只认识 {known}）；请更新应用——数据库保持原样</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted</source>
+        <translation>{path} 已经加密</translation>
+    </message>
+    <message>
+        <source>the encrypted copy does not match the database; nothing changed</source>
+        <translation>加密副本与数据库不一致；没有做任何更改</translation>
+    </message>
+    <message>
+        <source>the database at {where} is too busy to save this now; try again</source>
+        <translation>{where} 的数据库正忙，现在无法保存；请重试</translation>
+    </message>
+    <message>
+        <source>the database at {where} refused the server&apos;s credentials</source>
+        <translation>{where} 的数据库拒绝了服务器的凭据</translation>
+    </message>
+    <message>
+        <source>the database at {where} is out of disk space; nothing was saved</source>
+        <translation>{where} 的数据库磁盘空间不足；没有保存任何内容</translation>
+    </message>
+    <message>
+        <source>the database at {where} took too long to answer; try again</source>
+        <translation>{where} 的数据库响应超时；请重试</translation>
+    </message>
+    <message>
+        <source>the database at {where} cannot be reached; try again</source>
+        <translation>无法连接到 {where} 的数据库；请重试</translation>
+    </message>
+    <message>
+        <source>the database at {where} does not allow this change</source>
+        <translation>{where} 的数据库不允许这项更改</translation>
+    </message>
+    <message>
+        <source>the database connection is closed</source>
+        <translation>数据库连接已关闭</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

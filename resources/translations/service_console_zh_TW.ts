@@ -5356,6 +5356,114 @@ Quiet table</source>
         <translation>一個請求最多可攜帶 {limit} 位元組</translation>
     </message>
     <message>
+        <source>restore the latest good backup with `{command}`</source>
+        <translation>請用 `{command}` 還原最近一次完好的備份</translation>
+    </message>
+    <message>
+        <source>the disk holding {path} is full, so the last change was not saved; free some space and try again</source>
+        <translation>{path} 所在的磁碟已滿，最後一次變更未儲存；請騰出空間後重試</translation>
+    </message>
+    <message>
+        <source>{path} is in use: another program is writing to it and did not finish within {seconds} seconds; close the other program (or wait for it) and try again</source>
+        <translation>{path} 正在使用中：另一個程式正在寫入，且在 {seconds} 秒內沒有完成；請關閉那個程式（或等它完成）後重試</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (its pages do not check out); {hint}</source>
+        <translation>{path} 已損壞（它的頁面檢查不通過）；{hint}</translation>
+    </message>
+    <message>
+        <source>{path} is shorter than its header says (it was cut off, e.g. by an interrupted copy or a full disk); {hint}</source>
+        <translation>{path} 比檔頭宣告的短（檔案被截斷了，例如複製中斷或磁碟已滿）；{hint}</translation>
+    </message>
+    <message>
+        <source>the key does not open {path}: it is not this database&apos;s key (or passphrase), or the file is not a Service Console database; it was left untouched</source>
+        <translation>金鑰無法開啟 {path}：它不是這個資料庫的金鑰（或通關密語），或者該檔案不是 Service Console 資料庫；檔案保持原樣</translation>
+    </message>
+    <message>
+        <source>the key does not open {path}: this computer&apos;s keychain holds a key made for it, so its first page is most likely damaged; {hint}</source>
+        <translation>金鑰無法開啟 {path}：本機密碼鑰匙圈中有為它產生的金鑰，因此它的第一頁很可能已損壞；{hint}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read or written (a disk error); check the disk, then try again — if it keeps failing, {hint}</source>
+        <translation>無法讀寫 {path}（磁碟錯誤）；請檢查磁碟後重試——如果一直失敗，{hint}</translation>
+    </message>
+    <message>
+        <source>the database could not switch to {wal} mode (got {mode})</source>
+        <translation>資料庫無法切換到 {wal} 模式（得到的是 {mode}）</translation>
+    </message>
+    <message>
+        <source>{path} is on a network drive; SQLite&apos;s locking is unsafe there, so keep the database on a local disk</source>
+        <translation>{path} 位於網路磁碟機上；SQLite 的鎖定在那裡不安全，請把資料庫放在本機磁碟上</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是資料夾，不是資料庫檔案</translation>
+    </message>
+    <message>
+        <source>{path} is a device or other special file, not a database file</source>
+        <translation>{path} 是裝置或其他特殊檔案，不是資料庫檔案</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read and written by this user</source>
+        <translation>目前的使用者無法讀寫 {path}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted or not a Service Console database (not a plain SQLite file); it was left untouched</source>
+        <translation>{path} 已加密，或者不是 Service Console 資料庫（不是一般的 SQLite 檔案）；檔案保持原樣</translation>
+    </message>
+    <message>
+        <source>{path} is not a Service Console database (not an SQLite file); it was left untouched</source>
+        <translation>{path} 不是 Service Console 資料庫（不是 SQLite 檔案）；檔案保持原樣</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file of another program, not a Service Console database; it was left untouched</source>
+        <translation>{path} 是其他程式的 SQLite 檔案，不是 Service Console 資料庫；檔案保持原樣</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Service Console (schema {found}, this app knows up to {known}); please update the app — the database was left untouched</source>
+        <translation>{path} 由較新版本的 Service Console 寫入（結構版本 {found}，此應用程式最高只認得 {known}）；請更新應用程式——資料庫保持原樣</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted</source>
+        <translation>{path} 已經加密</translation>
+    </message>
+    <message>
+        <source>the encrypted copy does not match the database; nothing changed</source>
+        <translation>加密副本與資料庫不一致；沒有做任何變更</translation>
+    </message>
+    <message>
+        <source>the database at {where} is too busy to save this now; try again</source>
+        <translation>{where} 的資料庫正忙，現在無法儲存；請重試</translation>
+    </message>
+    <message>
+        <source>the database at {where} refused the server&apos;s credentials</source>
+        <translation>{where} 的資料庫拒絕了伺服器的憑證</translation>
+    </message>
+    <message>
+        <source>the database at {where} is out of disk space; nothing was saved</source>
+        <translation>{where} 的資料庫磁碟空間不足；沒有儲存任何內容</translation>
+    </message>
+    <message>
+        <source>the database at {where} took too long to answer; try again</source>
+        <translation>{where} 的資料庫回應逾時；請重試</translation>
+    </message>
+    <message>
+        <source>the database at {where} cannot be reached; try again</source>
+        <translation>無法連線到 {where} 的資料庫；請重試</translation>
+    </message>
+    <message>
+        <source>the database at {where} does not allow this change</source>
+        <translation>{where} 的資料庫不允許這項變更</translation>
+    </message>
+    <message>
+        <source>the database connection is closed</source>
+        <translation>資料庫連線已關閉</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

@@ -1139,3 +1139,73 @@ def test_the_servers_refusals_are_read_back_into_codes() -> None:
         refused = ServerRefused(401, code, english)
         assert error_text(refused, "zh_CN") == english
         assert not hasattr(refused, "message")
+
+
+# --- the database: why it cannot be opened -------------------------------------------------
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database " * 100)
+    missing = tmp_path / "missing.db"
+    cases = [
+        (
+            ("search", "--db", str(folder), "Yu"),
+            f"{folder} 是文件夹，不是数据库文件\n",
+            f"{folder} 是資料夾，不是資料庫檔案\n",
+            f"{folder} is a folder, not a database file\n",
+        ),
+        (
+            ("calls", "--db", str(junk)),
+            f"{junk} 不是 Service Console 数据库（不是 SQLite 文件）；文件保持原样\n",
+            f"{junk} 不是 Service Console 資料庫（不是 SQLite 檔案）；檔案保持原樣\n",
+            f"{junk} is not a Service Console database (not an SQLite file); it was left "
+            "untouched\n",
+        ),
+        (
+            ("encrypt", "--db", str(missing)),
+            f"{missing} 不存在\n",
+            f"{missing} 不存在\n",
+            f"{missing} does not exist\n",
+        ),
+    ]
+    for argv, chinese, traditional, english in cases:
+        for locale, said in (
+            ("zh_CN.UTF-8", chinese),
+            ("zh_TW.UTF-8", traditional),
+            ("C", english),
+        ):
+            speak(monkeypatch, locale)
+            assert main(*argv, stdin="a long passphrase\na long passphrase\n")[0] == 1, argv
+            assert capsys.readouterr().err == said, argv
+
+
+def test_storage_refusals_keep_their_english_and_read_in_chinese() -> None:
+    from console.domain import messages as m
+    from console.services.wording import error_text
+    from console.storage.postgres.store import DatabaseUnreachable
+    from console.storage.sqlite import database
+
+    damaged = database.damaged("/x/console.db")
+    assert (
+        str(damaged)
+        == error_text(damaged, "en")
+        == (
+            "/x/console.db is damaged (its pages do not check out); restore the latest good backup "
+            "with `service-console restore FILE`"
+        )
+    )
+    assert error_text(damaged, "zh_CN") == (
+        "/x/console.db 已损坏（它的页面校验不通过）；请用 `service-console restore FILE` "
+        "恢复最近一次完好的备份"
+    )
+    locked = database.locked("/x/console.db")
+    assert error_text(locked, "zh_TW").startswith("/x/console.db 正在使用中：另一個程式正在寫入")
+    assert str(locked) == error_text(locked, "en")
+    gone = DatabaseUnreachable(m.PgUnreachable("db.example:5432/console"))
+    assert str(gone) == "the database at db.example:5432/console cannot be reached; try again"
+    assert error_text(gone, "zh_CN") == "无法连接到 db.example:5432/console 的数据库；请重试"

@@ -30,6 +30,7 @@ from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from console.domain import messages as msg
 from console.repositories.errors import StoreError
 from console.storage.postgres import schema
 from console.storage.postgres.repositories import PostgresRepositories
@@ -64,18 +65,18 @@ def explain(exc: BaseException, dsn: str) -> StoreError | None:
     """One sentence for a driver error, or None for a bug (raised as is)."""
     where = redacted(dsn)
     if isinstance(exc, _RETRY):  # OperationalErrors too, but the server was reached
-        return StoreError(f"the database at {where} is too busy to save this now; try again")
+        return StoreError(msg.PgBusy(where))
     if isinstance(exc, PoolTimeout | psycopg.OperationalError):
         text = str(exc).lower()
         if "password" in text or "authentication" in text:
-            return StoreError(f"the database at {where} refused the server's credentials")
+            return StoreError(msg.PgCredentials(where))
         if isinstance(exc, pg_errors.DiskFull):
-            return StoreError(f"the database at {where} is out of disk space; nothing was saved")
+            return StoreError(msg.PgDiskFull(where))
         if isinstance(exc, pg_errors.QueryCanceled):
-            return StoreError(f"the database at {where} took too long to answer; try again")
-        return DatabaseUnreachable(f"the database at {where} cannot be reached; try again")
+            return StoreError(msg.PgSlow(where))
+        return DatabaseUnreachable(msg.PgUnreachable(where))
     if isinstance(exc, pg_errors.InsufficientPrivilege):
-        return StoreError(f"the database at {where} does not allow this change")
+        return StoreError(msg.PgNotAllowed(where))
     return None
 
 
@@ -153,7 +154,7 @@ class PostgresStore:
         self, fn: Callable[[Callable[[Any], T]], T], job: Callable[[Any], T]
     ) -> concurrent.futures.Future[T]:
         if self._closed:
-            raise StoreError("the database connection is closed")
+            raise StoreError(msg.PgClosed())
         return self._executor.submit(self._guarded, fn, job)
 
     async def read(self, job: Callable[[Any], T]) -> T:

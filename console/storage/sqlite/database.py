@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from console.domain import messages as msg
 from console.repositories.errors import StoreError
 from console.storage.sqlite import driver, schema
 from console.storage.sqlite.driver import DbKey
@@ -72,40 +73,27 @@ class KeyOrFirstPageError(DamagedDatabaseError, WrongKeyError):
     damaged, unless the key belongs to another database."""
 
 
-RESTORE_HINT = "restore the latest good backup with `service-console restore FILE`"
+RESTORE_HINT = str(msg.RestoreHint())
 
 
 def disk_full(path: Path | str) -> DiskFullError:
-    return DiskFullError(
-        f"the disk holding {path} is full, so the last change was not saved; "
-        "free some space and try again"
-    )
+    return DiskFullError(msg.DbDiskFull(str(path)))
 
 
 def locked(path: Path | str) -> DatabaseLockedError:
-    return DatabaseLockedError(
-        f"{path} is in use: another program is writing to it and did not finish within "
-        f"{BUSY_TIMEOUT_MS / 1000:g} seconds; close the other program (or wait for it) "
-        "and try again"
-    )
+    return DatabaseLockedError(msg.DbLocked(str(path), f"{BUSY_TIMEOUT_MS / 1000:g}"))
 
 
 def damaged(path: Path | str) -> DamagedDatabaseError:
-    return DamagedDatabaseError(f"{path} is damaged (its pages do not check out); {RESTORE_HINT}")
+    return DamagedDatabaseError(msg.DbDamaged(str(path)))
 
 
 def truncated(path: Path | str) -> TruncatedDatabaseError:
-    return TruncatedDatabaseError(
-        f"{path} is shorter than its header says (it was cut off, e.g. by an interrupted "
-        f"copy or a full disk); {RESTORE_HINT}"
-    )
+    return TruncatedDatabaseError(msg.DbTruncated(str(path)))
 
 
 def wrong_key(path: Path | str) -> WrongKeyError:
-    return WrongKeyError(
-        f"the key does not open {path}: it is not this database's key (or passphrase), "
-        "or the file is not a Service Console database; it was left untouched"
-    )
+    return WrongKeyError(msg.DbWrongKey(str(path)))
 
 
 def explain(exc: BaseException, path: Path | str, key: DbKey | None) -> StorageError | None:
@@ -134,10 +122,7 @@ def explain(exc: BaseException, path: Path | str, key: DbKey | None) -> StorageE
             return truncated(path)
         return damaged(path)
     if code == driver.SQLITE_IOERR:
-        return StorageError(
-            f"{path} could not be read or written (a disk error); check the disk, then "
-            f"try again — if it keeps failing, {RESTORE_HINT}"
-        )
+        return StorageError(msg.DbDiskError(str(path)))
     return None
 
 
@@ -180,7 +165,7 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA secure_delete = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode and str(mode[0]).lower() not in ("wal", "memory"):
-        raise StorageError(f"the database could not switch to WAL mode (got {mode[0]})")
+        raise StorageError(msg.DbNoWal(str(mode[0])))
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -197,42 +182,27 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
     path = Path(path)
     if str(path) != ":memory:":
         if is_network_path(path):
-            raise NetworkPathError(
-                f"{path} is on a network drive; SQLite's locking is unsafe there, "
-                "so keep the database on a local disk"
-            )
+            raise NetworkPathError(msg.DbNetworkPath(str(path)))
         if path.exists() and path.is_dir():
-            raise NotADatabaseError(f"{path} is a folder, not a database file")
+            raise NotADatabaseError(msg.DbIsFolder(str(path)))
         if path.exists() and not path.is_file():
-            raise NotADatabaseError(
-                f"{path} is a device or other special file, not a database file"
-            )
+            raise NotADatabaseError(msg.DbSpecialFile(str(path)))
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise StorageError(f"{path} cannot be read and written by this user")
+            raise StorageError(msg.DbNoAccess(str(path)))
         if key is None and path.exists() and not driver.is_plain_sqlite(path):
             if is_encrypted(path):
-                raise NotADatabaseError(
-                    f"{path} is encrypted or not a Service Console database (not a plain "
-                    "SQLite file); it was left untouched"
-                )
-            raise NotADatabaseError(
-                f"{path} is not a Service Console database (not an SQLite file); "
-                "it was left untouched"
-            )
+                raise NotADatabaseError(msg.DbEncryptedOrForeign(str(path)))
+            raise NotADatabaseError(msg.DbNotSqlite(str(path)))
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = driver.connect_raw(path, key)
     except driver.WrongKey:
         if key is not None and key.raw is not None:  # a keychain key, found by the salt
-            raise KeyOrFirstPageError(
-                f"the key does not open {path}: this computer's keychain holds a key made "
-                "for it, so its first page is most likely damaged; "
-                f"{RESTORE_HINT}"
-            ) from None
+            raise KeyOrFirstPageError(msg.DbKeyOrFirstPage(str(path))) from None
         raise wrong_key(path) from None
     except driver.Error as exc:
         raise explain(exc, path, key) or StorageError(
-            f"{path} could not be opened: {exc}"
+            msg.RestoreNotOpened(str(path), str(exc))
         ) from None
     try:
         # Look before writing anything: a refused file must stay byte-for-byte as it was.
@@ -244,21 +214,14 @@ def connect(path: Path | str, key: DbKey | None = None) -> sqlite_utils.Database
     except driver.DatabaseError as exc:
         conn.close()
         raise explain(exc, path, key) or StorageError(
-            f"{path} could not be opened: {exc}"
+            msg.RestoreNotOpened(str(path), str(exc))
         ) from None
     except schema.ForeignDatabase:
         conn.close()
-        raise NotADatabaseError(
-            f"{path} is an SQLite file of another program, not a Service Console database; "
-            "it was left untouched"
-        ) from None
+        raise NotADatabaseError(msg.DbOtherProgram(str(path))) from None
     except schema.SchemaTooNew as exc:
         conn.close()
-        raise NewerDatabaseError(
-            f"{path} was written by a newer version of Service Console "
-            f"(schema {exc.found}, this app knows up to {exc.known}); "
-            "please update the app — the database was left untouched"
-        ) from None
+        raise NewerDatabaseError(msg.DbNewer(str(path), exc.found, exc.known)) from None
     except BaseException:
         conn.close()
         raise
