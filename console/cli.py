@@ -815,7 +815,10 @@ def _os_error(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         full = m.DiskFullFile(str(exc.filename)) if exc.filename else m.DiskFullOutput()
         return say(full)
-    detail = str(exc.strerror or exc)
+    from console import files
+
+    # A file written all or nothing says its own sentence (in the locale's language).
+    detail = error_text(exc) if isinstance(exc, files.WriteFailed) else str(exc.strerror or exc)
     if exc.filename:
         return say(m.FileUnusable(str(exc.filename), detail))
     return say(m.SomeFileUnusable(detail))

@@ -1209,3 +1209,26 @@ def test_storage_refusals_keep_their_english_and_read_in_chinese() -> None:
     gone = DatabaseUnreachable(m.PgUnreachable("db.example:5432/console"))
     assert str(gone) == "the database at db.example:5432/console cannot be reached; try again"
     assert error_text(gone, "zh_CN") == "无法连接到 db.example:5432/console 的数据库；请重试"
+
+
+def test_a_customer_export_that_cannot_be_written_is_said_in_the_locale_language(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    export = ("customer", "export", "1", "--db", db, "-o", str(folder), *AS_GRACE)
+    for locale, said in [
+        ("zh_CN.UTF-8", f"未写入 {folder}：那是文件夹或设备，不是文件；那里没有任何改动。"),
+        ("zh_TW.UTF-8", f"未寫入 {folder}：那是資料夾或裝置，不是檔案；那裡沒有任何變更。"),
+        (
+            "C",
+            f"{folder} was not written: it is a folder or a device, not a file; nothing there "
+            "was changed.",
+        ),
+    ]:
+        speak(monkeypatch, locale)
+        assert main(*export, stdin="7391\n")[0] == 1
+        err = capsys.readouterr().err
+        assert err.endswith(said + "\n"), err
+        assert said in err and "was not written" not in err.replace(said, ""), err
+    assert err == f"a file could not be used: {said}\n"  # the English as before
