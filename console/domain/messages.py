@@ -4454,3 +4454,14 @@ class PgNotAllowed(Message):
 class PgClosed(Message):
     CODE: ClassVar[str] = "db.pg_closed"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the database connection is closed")
+
+
+@dataclass(frozen=True)
+class EncryptWithPassphraseInstead(Message):
+    """``problem``: why the keychain cannot keep the new key (a keychain.* code)."""
+
+    problem: Message
+    CODE: ClassVar[str] = "db.encrypt_with_passphrase"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "{problem}; encrypt with a passphrase instead"
+    )

@@ -155,7 +155,7 @@ def encrypt_database(path: Path, passphrase: str | None = None) -> EncryptReport
     before = _row_counts(path, None)  # also checkpoints the WAL into the file
     key = DbKey(passphrase=passphrase) if passphrase else DbKey(raw=secrets.new_raw_key())
     if key.raw is not None and (problem := secrets.keychain_problem()):
-        raise NeedsPassphrase(f"{problem}; encrypt with a passphrase instead", new=True)
+        raise NeedsPassphrase(m.EncryptWithPassphraseInstead(problem), new=True)
     copy = path.with_name(path.name + ".encrypting")
     for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
         leftover.unlink(missing_ok=True)

@@ -5464,6 +5464,10 @@ Quiet table</source>
         <translation>数据库连接已关闭</translation>
     </message>
     <message>
+        <source>{problem}; encrypt with a passphrase instead</source>
+        <translation>{problem}；请改用口令加密</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

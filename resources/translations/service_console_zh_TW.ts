@@ -5464,6 +5464,10 @@ Quiet table</source>
         <translation>資料庫連線已關閉</translation>
     </message>
     <message>
+        <source>{problem}; encrypt with a passphrase instead</source>
+        <translation>{problem}；請改用通關密語加密</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>無</translation>
     </message>

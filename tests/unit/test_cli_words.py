@@ -1232,3 +1232,23 @@ def test_a_customer_export_that_cannot_be_written_is_said_in_the_locale_language
         assert err.endswith(said + "\n"), err
         assert said in err and "was not written" not in err.replace(said, ""), err
     assert err == f"a file could not be used: {said}\n"  # the English as before
+
+
+def test_encrypt_without_a_keychain_is_said_in_the_locale_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring.backends.fail
+
+    from console.services import secrets
+
+    plain = tmp_path / "console.db"
+    with DatabaseRunner(plain) as r:
+        add_customer(r, "Yu Hua")
+    monkeypatch.setattr(secrets.keyring, "get_keyring", keyring.backends.fail.Keyring)
+    for locale, said in [
+        ("zh_CN.UTF-8", f"{NO_KEYCHAIN_CN}；请改用口令加密\n"),
+        ("C", f"{NO_KEYCHAIN_EN}; encrypt with a passphrase instead\n"),
+    ]:
+        speak(monkeypatch, locale)
+        assert main("encrypt", "--db", str(plain))[0] == 1
+        assert capsys.readouterr().err == said
