@@ -24,6 +24,7 @@ from typing import Any
 
 from console.domain import messages as msg
 from console.domain import protocol
+from console.domain.roles import NotAllowed, Permission, Role
 from console.repositories.errors import StoreError
 from console.services import wire
 from console.services.staff import SignInRefused
@@ -62,6 +63,8 @@ def _known(code: str, text: str) -> list[msg.Message]:
         return [msg.SessionRequired()]
     if code == protocol.INTERNAL:
         return [msg.ServerInternalError()]
+    if code == protocol.NOT_ALLOWED:  # a role's refusal: which role, which action
+        return [NotAllowed(role, action).message for role in Role for action in Permission]
     if code == protocol.UPDATE_APP:
         version = str(protocol.PROTOCOL)
         return [

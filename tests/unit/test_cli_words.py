@@ -1124,6 +1124,12 @@ def test_the_servers_refusals_are_read_back_into_codes() -> None:
         ),
         (protocol.NO_SUCH_CONSOLE, "there is no console #7", "zh_CN", "没有服务台 #7"),
         (
+            protocol.NOT_ALLOWED,
+            "an agent may not export (ask: manager, admin)",
+            "zh_CN",
+            "客服无权导出（请找：经理、管理员）",
+        ),
+        (
             protocol.SESSION_REQUIRED,
             "sign in first (or again: the session ended)",
             "zh_TW",
