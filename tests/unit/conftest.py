@@ -123,8 +123,8 @@ def settings(backend: Store) -> SettingsService:
 
 
 @pytest.fixture
-def service(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> CustomerService:
-    return CustomerService(runner, settings, clock=clock)
+def service(backend: Store, settings: SettingsService, clock: Clock) -> CustomerService:
+    return CustomerService(backend, settings, clock=clock)
 
 
 # --- quick helpers ------------------------------------------------------------------
