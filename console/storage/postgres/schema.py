@@ -630,6 +630,15 @@ def _search(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0009_privacy")
+def _privacy(conn: psycopg.Connection) -> None:
+    # The erasure register (SQLite's 0008): which customers were erased, and when; ids
+    # only, nothing personal, and no foreign key (the register outlives the rows).
+    conn.execute(
+        "CREATE TABLE erasures ( customer_id bigint PRIMARY KEY, erased_at timestamptz NOT NULL)"
+    )
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
