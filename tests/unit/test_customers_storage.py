@@ -799,3 +799,42 @@ def test_a_bulk_load_writes_history_visit_facts_and_the_search_index(backend: St
     ]
     loaded = backend.read_now(lambda r: r.customers.get(zhang))
     assert loaded is not None and loaded.romanisation and loaded.phones == [Phone("+8613900000001")]
+
+
+@both
+def test_a_long_load_still_finds_duplicates_in_the_database_and_in_what_it_wrote(
+    backend: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a few checks a load answers from the keys it read once (PostgreSQL after
+    QUERIED_CHECKS, both after expect_many): the answers stay those of the queries."""
+    from console.storage.postgres import bulk_load as pg_bulk
+
+    monkeypatch.setattr(pg_bulk, "QUERIED_CHECKS", 2)
+    first = add_customer(backend, "In DB", phones=["+8613900000001"], email="db@example.com")
+
+    def fields(load: object, customer: Customer) -> list[tuple[str, int]]:
+        found = load.conflicts(NewCustomer.of(customer, now=NOW))  # type: ignore[attr-defined]
+        return [(c.field, c.other_id) for c in found]
+
+    def job(r: Repositories) -> list[list[tuple[str, int]]]:
+        answers = []
+        with r.customers.bulk_load() as load:
+            for _ in range(3):  # past QUERIED_CHECKS
+                answers.append(fields(load, Customer("A", email="DB@example.com")))
+            loaded = NewCustomer.of(Customer("Loaded", member_no="L-1"), now=NOW)
+            load.add([loaded])
+            answers.append(fields(load, Customer("B", member_no="L-1")))
+            answers.append(fields(load, Customer("C", phones=[Phone("+8613900000001")])))
+            answers.append(fields(load, Customer("D", phones=[Phone("+8613900000002")])))
+            # A save beside the load: what it holds is seen too.
+            r.customers.add(Customer("Saved", phones=[Phone("+8613900000002")]), now=NOW)
+            answers.append(fields(load, Customer("E", phones=[Phone("+8613900000002")])))
+            assert loaded.customer.id is not None
+        return answers
+
+    answers = backend.write_now(job)
+    assert answers[:3] == [[("email", first)]] * 3
+    assert answers[3] == [("member_no", first + 1)]
+    assert answers[4] == [("phone", first)]
+    assert answers[5] == []
+    assert answers[6] == [("phone", first + 2)]

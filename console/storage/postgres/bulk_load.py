@@ -101,6 +101,13 @@ class TakenKeys:
         )
 
 
+#: After this many duplicate checks by query, a load reads the keys in use once (as
+#: :meth:`PostgresBulkLoad.expect_many` does): every query is a round trip to the server,
+#: which costs more than SQLite's in-process look-up (a few ms on a busy machine), so an
+#: import's first chunks would otherwise cost more than the rest of it.
+QUERIED_CHECKS = 1000
+
+
 class PostgresBulkLoad:
     """:class:`console.repositories.customers.CustomerBulkLoad` on one connection."""
 
@@ -108,6 +115,7 @@ class PostgresBulkLoad:
         self.conn = conn
         self.saves = saves
         self._taken: TakenKeys | None = None
+        self._queried = 0
 
     def expect_many(self) -> None:
         if self._taken is None:
@@ -121,6 +129,9 @@ class PostgresBulkLoad:
             and not taken.may_conflict(new.customer)
         ):
             return []
+        self._queried += 1
+        if self._queried == QUERIED_CHECKS and taken is None:
+            self.expect_many()
         return find_conflicts(self.conn, new.customer)
 
     def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
