@@ -29,11 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/sc-bench"))
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        help="a server setting for the throwaway cluster, e.g. shared_buffers=1GB (repeatable)",
+    )
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     csv_path = args.dir / f"customers-{args.rows}.csv"
     csv_info = _write_csv(csv_path, args.rows, args.seed)
-    with pg_cluster.running() as cluster:
+    with pg_cluster.running(tuple(args.setting)) as cluster:
         create_database(cluster.dsn(), "bench")
         with PostgresStore(cluster.dsn("bench"), max_connections=2) as store:
             started = time.perf_counter()
@@ -50,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(
             {
                 "cpu_count": os.cpu_count(),
+                "server_settings": args.setting,
                 "csv": {"path": str(csv_path), **csv_info},
                 "import_customers_postgres": {
                     "imported": result.imported,

@@ -838,3 +838,23 @@ def test_a_long_load_still_finds_duplicates_in_the_database_and_in_what_it_wrote
     assert answers[4] == [("phone", first)]
     assert answers[5] == []
     assert answers[6] == [("phone", first + 2)]
+
+
+@both
+def test_a_bulk_load_writes_search_text_that_needs_escaping(backend: Store) -> None:
+    """Loads write folded search text whole (nothing in it to escape); text that is not
+    (a caller's own NewCustomer) still goes in intact."""
+    odd = NewCustomer(
+        Customer("Odd"), NOW, names="odd\\name\twith\ttabs", terms=" wodd tback\\slash"
+    )
+    plain = NewCustomer.of(Customer("Plain Person"), now=NOW)
+
+    def job(r: Repositories) -> Loaded:
+        with r.customers.bulk_load() as load:
+            return load.add([odd, plain])
+
+    assert backend.write_now(job).customers == 2
+    assert [h.name for h in backend.read_now(lambda r: r.search.find(plan_query("odd")))] == ["Odd"]
+    assert [h.name for h in backend.read_now(lambda r: r.search.find(plan_query("plain")))] == [
+        "Plain Person"
+    ]

@@ -12,6 +12,7 @@ database) is undone to its savepoint and refused with DuplicateFound, or, with
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import string
 from collections.abc import Iterator, Sequence
@@ -43,7 +44,13 @@ _COPY_CUSTOMERS = (
 
 
 def _json_text(items: list[str]) -> str:
-    return json.dumps(items, ensure_ascii=False) if items else "[]"
+    # Preferences repeat ("oat milk", "window seat"): each list is encoded once.
+    return _json_tuple(tuple(items)) if items else "[]"
+
+
+@functools.lru_cache(maxsize=65536)
+def _json_tuple(items: tuple[str, ...]) -> str:
+    return json.dumps(items, ensure_ascii=False)
 
 
 def _ids(conn: psycopg.Connection, table: str, count: int) -> list[int]:
