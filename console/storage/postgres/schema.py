@@ -641,6 +641,102 @@ def _privacy(conn: psycopg.Connection) -> None:
     )
 
 
+#: What the changes feed notes (0010_changes): table → (entity, the column naming it,
+#: whether the table is the entity's own — its rows are created/updated/deleted — or a
+#: part of it, whose every change is an ``update`` of the entity).
+CHANGE_SOURCES: dict[str, tuple[str, str, bool]] = {
+    "customers": ("customer", "id", True),
+    "phones": ("customer", "customer_id", False),
+    "important_dates": ("customer", "customer_id", False),
+    "visits": ("customer", "customer_id", False),
+    "purchases": ("customer", "customer_id", False),
+    "rewards_redeemed": ("customer", "customer_id", False),
+    "consent_events": ("customer", "customer_id", False),
+    "complaints": ("complaint", "id", True),
+    "complaint_events": ("complaint", "complaint_id", False),
+    "complaint_promises": ("complaint", "complaint_id", False),
+    "complaint_follow_ups": ("complaint", "complaint_id", False),
+    "phrasebooks": ("phrasebook", "id", True),
+    "phrasebook_entries": ("phrasebook", "phrasebook_id", False),
+    "staff": ("staff", "id", True),
+    "settings": ("setting", "key", True),
+    "consoles": ("console", "id", True),
+    "calls": ("call", "call_id", True),
+}
+#: One statement touching more records than this is noted once, with the id ``*``
+#: (an import: whoever shows such records reloads them).
+CHANGE_BULK = 500
+
+
+@step("0010_changes")
+def _changes(conn: psycopg.Connection) -> None:
+    # The changes feed: what changed (entity, id, action; never personal data), in commit
+    # order, written by triggers in the same transaction as the change, so a console that
+    # reconnects catches up from the last number it saw. Writes take the chain turn
+    # (PostgresStore), so numbers are handed out in commit order and none is skipped.
+    conn.execute(
+        "CREATE TABLE changes ("
+        " seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " at timestamptz NOT NULL DEFAULT now(),"
+        " entity text NOT NULL,"
+        " entity_id text NOT NULL,"
+        " action text NOT NULL CHECK (action IN ('create', 'update', 'delete')))"
+    )
+    conn.execute(
+        "CREATE FUNCTION note_changes() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " DECLARE"
+        "  entity text := TG_ARGV[0];"
+        "  action text;"
+        "  ids text[];"
+        " BEGIN"
+        "  IF TG_ARGV[2] = 'part' OR TG_OP = 'UPDATE' THEN action := 'update';"
+        "  ELSIF TG_OP = 'INSERT' THEN action := 'create';"
+        "  ELSE action := 'delete';"
+        "  END IF;"
+        "  EXECUTE format("
+        "   'SELECT array_agg(v) FROM"
+        "    (SELECT DISTINCT %I::text AS v FROM changed_rows LIMIT %s) r',"
+        f"   TG_ARGV[1], {CHANGE_BULK + 1}"
+        "  ) INTO ids;"
+        "  IF ids IS NULL THEN RETURN NULL; END IF;"
+        f"  IF cardinality(ids) > {CHANGE_BULK} THEN"
+        "   INSERT INTO changes (entity, entity_id, action) VALUES (entity, '*', action);"
+        "  ELSE"
+        "   INSERT INTO changes (entity, entity_id, action)"
+        "    SELECT entity, id, action FROM unnest(ids) AS id ORDER BY id;"
+        "  END IF;"
+        "  RETURN NULL;"
+        " END $$"
+    )
+    for table, (entity, column, own) in CHANGE_SOURCES.items():
+        for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            conn.execute(
+                sql.SQL(
+                    "CREATE TRIGGER {name} AFTER {event} ON {table}"
+                    " REFERENCING {rows} TABLE AS changed_rows"
+                    " FOR EACH STATEMENT EXECUTE FUNCTION note_changes({args})"
+                ).format(
+                    name=sql.Identifier(f"{table}_{event.lower()}_noted"),
+                    event=sql.SQL(event),
+                    table=sql.Identifier(table),
+                    rows=sql.SQL(rows),
+                    args=sql.SQL(", ").join(
+                        sql.Literal(a) for a in (entity, column, "own" if own else "part")
+                    ),
+                )
+            )
+    # Append-only, like the audit trail.
+    refusal = "the changes feed is append-only"
+    conn.execute(
+        "CREATE TRIGGER changes_append_only BEFORE UPDATE OR DELETE ON changes"
+        f" FOR EACH ROW EXECUTE FUNCTION refuse_change('{refusal}')"
+    )
+    conn.execute(
+        "CREATE TRIGGER changes_no_truncate BEFORE TRUNCATE ON changes"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('{refusal}')"
+    )
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
@@ -660,6 +756,7 @@ def grant_server_role(conn: psycopg.Connection, role: str) -> None:
         "REVOKE DELETE, TRUNCATE ON chain_heads FROM {who}",
         "REVOKE DELETE, TRUNCATE ON complaints, {histories} FROM {who}",
         "REVOKE DELETE, TRUNCATE ON consent_events FROM {who}",
+        "REVOKE UPDATE, DELETE, TRUNCATE ON changes FROM {who}",
         "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM {who}",
         "GRANT EXECUTE ON FUNCTION redact_audit_entries(bigint[]) TO {who}",
     ):
