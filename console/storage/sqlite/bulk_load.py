@@ -18,14 +18,13 @@ import sqlite_utils
 
 from console.domain.customer import Conflict, Customer, DuplicateFound
 from console.repositories.customers import Loaded, NewCustomer
-from console.storage.sqlite import driver, search_index
+from console.storage.sqlite import driver, instants, search_index
 from console.storage.sqlite.customer_rows import (
     INSERT_DATE,
     INSERT_PHONE,
     ROW_COLUMNS,
     SharedKeys,
     customer_values,
-    iso,
 )
 from console.storage.sqlite.customers import find_conflicts
 from console.storage.sqlite.history import insert_history, numbered
@@ -123,6 +122,7 @@ class SqliteBulkLoad:
     def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
         db = self.db
         shared = self._duplicates(batch) if keep_duplicates else [SharedKeys()] * len(batch)
+        iso = instants.Batch()
         rows: list[tuple[Any, ...]] = []
         visit_rows: list[list[tuple[str, str, str, str]]] = []
         for new, keys in zip(batch, shared, strict=True):
