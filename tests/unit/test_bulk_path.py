@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import pickle
 
 import pytest
@@ -22,7 +23,7 @@ from console.domain.customer import (
 )
 from console.repositories import Repositories
 from console.repositories.customers import Loaded, NewCustomer
-from console.storage.sqlite import bulk_load, driver, instants
+from console.storage.sqlite import bulk_load, customer_rows, driver, instants
 from console.storage.sqlite.runner import DatabaseRunner
 from console.storage.sqlite.transactions import write_transaction
 from tests.unit.conftest import add_customer
@@ -195,3 +196,17 @@ def test_after_a_large_batch_the_database_refuses_duplicates_row_by_row_again(
 
     with pytest.raises(driver.IntegrityError, match=bulk_load.TAKEN):
         runner.call(straight_insert)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [],
+        ["oat milk"],
+        ["oat milk", "窗边的座位"],
+        ['a "quote"', "back\\slash", "tab\tnew\nline\x01"],
+    ],
+)
+def test_lists_are_stored_as_json_dumps_writes_them(items: list[str]) -> None:
+    assert customer_rows._dumps_list(items) == json.dumps(items, ensure_ascii=False)
+    assert json.loads(customer_rows._dumps_list(items)) == items

@@ -52,18 +52,20 @@ TAKEN = "a phone, e-mail or member number is taken"
 _CUSTOMERS_TAKING = (
     "SELECT 1 FROM customers n WHERE n.id BETWEEN ?1 AND ?2 AND n.merged_into IS NULL AND ("
     "(n.email != '' AND n.email_shared = 0 AND EXISTS (SELECT 1 FROM customers c "
-    "WHERE lower(c.email) = lower(n.email) AND c.email != '' AND c.email_shared = 0 "
-    "AND c.merged_into IS NULL AND c.id != n.id)) OR "
+    "WHERE c.id != n.id AND lower(c.email) = lower(n.email) AND c.email != '' "
+    "AND c.email_shared = 0 AND c.merged_into IS NULL)) OR "
     "(n.member_no != '' AND n.member_no_shared = 0 AND EXISTS (SELECT 1 "
-    "FROM customers c WHERE c.member_no = n.member_no AND c.member_no != '' "
-    "AND c.member_no_shared = 0 AND c.merged_into IS NULL AND c.id != n.id))) LIMIT 1"
+    "FROM customers c WHERE c.id != n.id AND c.member_no = n.member_no "
+    "AND c.member_no != '' AND c.member_no_shared = 0 AND c.merged_into IS NULL))) LIMIT 1"
 )
-#: A phone of a new customer (ids ?1 to ?2) that another live customer holds: ditto.
+#: A phone of a new customer (ids ?1 to ?2) that another live customer holds: ditto
+#: (``p.id != n.id`` first, though implied: it is read from the index, and it passes over
+#: the row itself without reading it).
 _PHONES_TAKING = (
     "SELECT 1 FROM phones n WHERE n.customer_id BETWEEN ?1 AND ?2 AND n.shared = 0 "
     "AND EXISTS (SELECT 1 FROM phones p JOIN customers c ON c.id = p.customer_id "
-    "WHERE p.e164 = n.e164 AND p.shared = 0 AND p.customer_id != n.customer_id "
-    "AND c.merged_into IS NULL) LIMIT 1"
+    "WHERE p.id != n.id AND p.e164 = n.e164 AND p.shared = 0 "
+    "AND p.customer_id != n.customer_id AND c.merged_into IS NULL) LIMIT 1"
 )
 
 
@@ -190,11 +192,15 @@ class SqliteBulkLoad:
         iso = instants.Batch()
         rows: list[tuple[Any, ...]] = []
         visit_rows: list[list[tuple[str, str, str, str]]] = []
+        # Most customers of an import have no history, one phone and no dates: the loops
+        # below skip what is empty rather than make an empty generator for it.
         for new, keys in zip(batch, shared, strict=True):
             stamp = iso(new.added_at)
-            its_visits = [(iso(v.at), v.store, v.staff, v.note) for v in new.visits]
-            last_visit = max((v[0] for v in its_visits), default="")
-            customer = customer_values(new.customer, stamp)
+            if new.visits:
+                its_visits = [(iso(v.at), v.store, v.staff, v.note) for v in new.visits]
+                last_visit = max(v[0] for v in its_visits)
+            else:
+                its_visits, last_visit = [], ""
             rows.append(
                 (
                     int(keys.email),
@@ -202,7 +208,7 @@ class SqliteBulkLoad:
                     stamp,
                     len(its_visits),
                     last_visit,
-                    *customer,
+                    *customer_values(new.customer, stamp),
                 )
             )
             visit_rows.append(its_visits)
@@ -223,13 +229,18 @@ class SqliteBulkLoad:
         ):
             c = new.customer
             c.id, c.version, c.changed_by = cid, 1, ""
-            phones.extend(
-                (cid, p.number, p.label, i, int(p.number in keys.phones))
-                for i, p in enumerate(c.phones)
-            )
-            dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
+            if keys.phones:
+                phones.extend(
+                    (cid, p.number, p.label, i, int(p.number in keys.phones))
+                    for i, p in enumerate(c.phones)
+                )
+            else:
+                phones.extend((cid, p.number, p.label, i, 0) for i, p in enumerate(c.phones))
+            if c.dates:
+                dates.extend((cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates)
             docs.append((cid, search_index.rank_key(row[4], cid), new.names, new.terms))
-            visits.extend((cid, *v) for v in its_visits)
+            if its_visits:
+                visits.extend([(cid, *v) for v in its_visits])
             for p in new.purchases:
                 heads.append((cid, iso(p.at), p.store, p.channel, p.currency, p.total_minor))
                 purchases.append([(i.name, i.quantity, i.price_minor, i.category) for i in p.items])

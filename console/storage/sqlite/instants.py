@@ -57,7 +57,9 @@ class Batch:
         if offset is None:
             text = dump(moment)
         else:
-            text = (moment - offset).isoformat(timespec="microseconds") + "+00:00"
+            utc = moment - offset
+            # isoformat() without timespec (quicker) leaves out zero microseconds.
+            text = utc.isoformat() + ("+00:00" if utc.microsecond else ".000000+00:00")
         self._last, self._last_text = moment, text
         return text
 
