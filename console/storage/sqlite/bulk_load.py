@@ -324,7 +324,9 @@ def _within(batch: Sequence[NewCustomer]) -> DuplicateFound | None:
 
 @contextlib.contextmanager
 def bulk_load(db: sqlite_utils.Database) -> Iterator[SqliteBulkLoad]:
-    """A bulk load inside the caller's write transaction."""
+    """A bulk load inside the caller's write transaction. While it is open, customers and
+    phones are written through it only: after a large batch the row triggers are set aside
+    until it closes, and its set-wise checks cover the rows it writes."""
     if not db.conn.in_transaction:
         raise RuntimeError("a bulk load needs the caller's write transaction")
     load = SqliteBulkLoad(db)
