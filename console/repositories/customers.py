@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -188,6 +188,16 @@ class CustomerBulkLoad(Protocol):
         keys in use read once (and kept up to date by :meth:`add`), not one query each."""
         ...
 
+    def conflicts_encoded(self, row: Any) -> list[Conflict]:
+        """:meth:`conflicts` of a new customer in the store's own form (see
+        :meth:`CustomerRepository.bulk_encoder`)."""
+        ...
+
+    def add_encoded(self, batch: Sequence[Any], *, keep_duplicates: bool = False) -> Loaded:
+        """:meth:`add` of new customers in the store's own form (see
+        :meth:`CustomerRepository.bulk_encoder`); no ids are set anywhere."""
+        ...
+
 
 class CustomerRepository(Protocol):
     """Customers, their phones and important dates (live ones: a merged customer stays as
@@ -276,6 +286,14 @@ class CustomerRepository(Protocol):
         self, *, seen_before: dt.datetime, min_visits: int, consent_only: bool, limit: int = 100
     ) -> list[LapsedCustomer]:
         """Good customers (many visits or a high tier) not seen since *seen_before*."""
+        ...
+
+    def bulk_encoder(self) -> Callable[[Sequence[NewCustomer]], list[Any]] | None:
+        """A function that turns new customers into this store's own form for
+        :meth:`CustomerBulkLoad.add_encoded` (plain values), or None if the store has none.
+        It is a module-level function, so a worker process can run it (an import or demo
+        fill encodes there what the database thread would otherwise encode, and only
+        plain values cross)."""
         ...
 
     def bulk_load(self) -> AbstractContextManager[CustomerBulkLoad]:

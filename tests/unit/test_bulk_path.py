@@ -210,3 +210,43 @@ def test_after_a_large_batch_the_database_refuses_duplicates_row_by_row_again(
 def test_lists_are_stored_as_json_dumps_writes_them(items: list[str]) -> None:
     assert customer_rows._dumps_list(items) == json.dumps(items, ensure_ascii=False)
     assert json.loads(customer_rows._dumps_list(items)) == items
+
+
+@pytest.mark.parametrize("many", [False, True])  # by query; from the keys read once
+def test_an_encoded_customer_has_the_same_conflicts_and_is_written_the_same(
+    runner: DatabaseRunner, many: bool
+) -> None:
+    _holders(runner)
+    twins = [copy.deepcopy(twin) for twin, _refused in _CASES]
+
+    def check(r: Repositories) -> list[tuple[list[Conflict], list[Conflict]]]:
+        encode = r.customers.bulk_encoder()
+        assert encode is not None
+        with r.customers.bulk_load() as load:
+            if many:
+                load.expect_many()
+            news = [NewCustomer.of(c, now=NOW) for c in twins]
+            return [
+                (load.conflicts(new), load.conflicts_encoded(row))
+                for new, row in zip(news, encode(news), strict=True)
+            ]
+
+    for plain, encoded in runner.write_now(check):
+        assert plain == encoded
+    # Written encoded, read back as written plainly.
+    fresh = [Customer("Zhao Lei", phones=[Phone("+8613512345678")], email="Zhao@Example.com")]
+
+    def add_encoded(r: Repositories) -> Loaded:
+        encode = r.customers.bulk_encoder()
+        assert encode is not None
+        with r.customers.bulk_load() as load:
+            return load.add_encoded(encode([NewCustomer.of(c, now=NOW) for c in fresh]))
+
+    assert runner.write_now(add_encoded) == Loaded(1, 0, 0)
+    stored = runner.read_now(lambda r: r.customers.get(3))
+    assert stored is not None
+    assert (stored.name, stored.email, [p.number for p in stored.phones]) == (
+        "Zhao Lei",
+        "Zhao@Example.com",
+        ["+8613512345678"],
+    )
