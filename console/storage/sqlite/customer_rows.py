@@ -7,6 +7,7 @@ The lowest of the customer modules: the search index, the history and the writes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -64,9 +65,15 @@ ROW_COLUMNS = (
 
 
 def _dumps_list(items: list[str]) -> str:
-    """``json.dumps(items, ensure_ascii=False)``, the same text, six times faster: json's own
-    string encoder per item, without the encoder object json.dumps builds on every call
-    (a bulk load encodes three lists per customer on the database thread)."""
+    return _dumps_tuple(tuple(items)) if items else "[]"
+
+
+@functools.lru_cache(maxsize=65536)
+def _dumps_tuple(items: tuple[str, ...]) -> str:
+    """``json.dumps(items, ensure_ascii=False)``, the same text: json's own string encoder
+    per item, without the encoder object json.dumps builds on every call (six times
+    faster). Preferences repeat ("oat milk", "window seat"): a bulk load encodes each list
+    once."""
     try:
         return "[" + ", ".join(map(encode_basestring, items)) + "]"
     except TypeError:  # an item that is not text: json says what it makes of it
