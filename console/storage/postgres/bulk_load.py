@@ -141,6 +141,14 @@ class PostgresBulkLoad:
             self.expect_many()
         return find_conflicts(self.conn, new.customer)
 
+    # PostgreSQL has no encoder of its own (bulk_encoder is None): its "encoded" rows are
+    # the new customers themselves.
+    def conflicts_encoded(self, row: Any) -> list[Conflict]:
+        return self.conflicts(row)
+
+    def add_encoded(self, batch: Sequence[Any], *, keep_duplicates: bool = False) -> Loaded:
+        return self.add(batch, keep_duplicates=keep_duplicates)
+
     def add(self, batch: Sequence[NewCustomer], *, keep_duplicates: bool = False) -> Loaded:
         if not batch:
             return Loaded(0, 0, 0)

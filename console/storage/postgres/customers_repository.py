@@ -25,9 +25,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -47,6 +47,7 @@ from console.repositories.customers import (
     CustomerRepository,
     DatedCustomer,
     LapsedCustomer,
+    NewCustomer,
     fill_derived,
 )
 from console.storage.postgres import search_repository as index
@@ -457,6 +458,11 @@ class PostgresCustomers:
             consent_only=consent_only,
             limit=limit,
         )
+
+    def bulk_encoder(self) -> Callable[[Sequence[NewCustomer]], list[Any]] | None:
+        """None: the bulk load takes new customers as they are (COPY builds its rows on
+        the database thread, which is the server's, not a console's)."""
+        return None
 
     def bulk_load(self) -> AbstractContextManager[CustomerBulkLoad]:
         return bulk_load(self.conn, self.saves)
