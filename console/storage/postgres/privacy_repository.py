@@ -54,6 +54,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "complaint_drafts",  # half-typed forms: exported and deleted by payload customer_id
         "erasures",  # the erasure register: ids and times, nothing personal
         "search_terms",  # the terms of a search document: dropped with it (search_docs)
+        "changes",  # the changes feed: which record changed and how, ids and kinds only
     }
 )
 
