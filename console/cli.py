@@ -250,11 +250,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
         return cli_staff.cmd_audit(args, out, _services)
     if args.command == "staff":
         return cli_staff.cmd_staff(args, out, _services)
-    runner = _open(args.db)
-    try:
-        return cli_staff.cmd_customer(args, out, runner)
-    finally:
-        runner.close()
+    return cli_staff.cmd_customer(args, out, _services)
 
 
 #: Commands that work the same on a console server (``--server``) as on a database file.
@@ -269,6 +265,7 @@ THROUGH_SERVER = frozenset(
         "audit",
         "phrasebook",
         "calls",
+        "customer",
     }
 )
 #: Commands about a local database file, and what a team uses instead.

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from console.domain.roles import Permission
     from console.domain.staff import Session
     from console.services.identity import Identity
+    from console.services.privacy import PrivacyService
     from console.services.staff import AuditService, StaffDesk, StaffService
     from console.wiring.desk import DatabaseRunner
     from console.wiring.services import Services
@@ -112,26 +113,15 @@ def add_privacy_parsers(sub: Any, add_db: AddDb) -> None:
     erase.add_argument("--yes", action="store_true", help="really erase (cannot be undone)")
 
 
-def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) -> int:
-
+def cmd_customer(args: argparse.Namespace, out: TextIO, open_services: OpenServices) -> int:
     from console.domain.roles import NotAllowed
-    from console.services.backup import BackupService
-    from console.services.identity import Identity
-    from console.services.privacy import ErasureIncomplete, PrivacyService
-    from console.services.settings import SettingsService
+    from console.services.privacy import ErasureIncomplete
     from console.services.staff import SignInRefused
-    from console.wiring.local import this_computer
 
     if args.action is None:
         raise CliUsage(msg.SayCustomerAction())
-    staff, _audit = _services(runner)
-    identity = Identity(runner, staff=staff)
-    settings = SettingsService(runner, this_computer(), identity)
-    backups = BackupService(runner, settings, files=runner.files, identity=identity)
-    privacy = PrivacyService(runner, identity, backups=backups)
 
-    async def go() -> int:
-        await _sign_in(staff, args.actor)
+    async def go(privacy: PrivacyService) -> int:
         if args.action == "export":
             data = await privacy.export_customer(args.id)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -149,7 +139,11 @@ def cmd_customer(args: argparse.Namespace, out: TextIO, runner: DatabaseRunner) 
         return EXIT_OK if result.wal_cleared else EXIT_REJECTED
 
     try:
-        return asyncio.run(go())
+        services = open_services(args)
+        try:
+            return asyncio.run(go(services.privacy))
+        finally:
+            services.close()
     except (SignInRefused, NotAllowed, ErasureIncomplete, ValueError) as exc:
         print(error_text(exc), file=sys.stderr)
         return EXIT_REJECTED

@@ -43,8 +43,9 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, settings: tuple[str, ...] = ()) -> None:
         self.bindir = bindir
+        self.settings = settings
         self.root = Path(tempfile.mkdtemp(prefix="sc-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -79,7 +80,7 @@ class Cluster:
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
+            "-c max_connections=200" + "".join(f" -c {setting}" for setting in self.settings)
         )
         self._run(
             str(self.bindir / "pg_ctl"),
@@ -103,14 +104,16 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def running() -> Iterator[Cluster]:
+def running(settings: tuple[str, ...] = ()) -> Iterator[Cluster]:
+    """A started cluster; *settings* (``name=value``) are passed to the server (the
+    benchmarks size its memory as a server's)."""
     bindir = bin_dir()
     if bindir is None:
         raise RuntimeError(
             "PostgreSQL's server programs are not installed (Debian: apt-get install "
             "postgresql postgresql-contrib); .ci/run installs them"
         )
-    cluster = Cluster(bindir)
+    cluster = Cluster(bindir, settings)
     cluster.start()
     try:
         yield cluster

@@ -77,3 +77,25 @@ def console_name(typed: str) -> str:
     if any(not ch.isprintable() for ch in name):
         raise BadConsoleName("a console's name cannot contain control characters")
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    """One entry of the console server's changes feed: what changed, never its content
+    (consoles fetch what they show through the normal calls). ``entity_id`` is ``*``
+    when one statement changed many records of the entity (an import)."""
+
+    seq: int
+    at: dt.datetime
+    entity: str
+    entity_id: str
+    action: str  # create, update, delete
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "seq": self.seq,
+            "entity": self.entity,
+            "id": self.entity_id,
+            "action": self.action,
+            "at": self.at.isoformat(),
+        }

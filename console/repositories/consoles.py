@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from console.domain.consoles import EnrolledConsole
+from console.domain.consoles import ChangeNotice, EnrolledConsole
 
 
 class ConsoleRepository(Protocol):
@@ -33,4 +33,12 @@ class ConsoleRepository(Protocol):
     def revoke(self, console_id: int, *, at: dt.datetime, by: str) -> EnrolledConsole | None:
         """Revoke a console (its token stops working at once); None if there is none.
         Revoking twice keeps the first revocation."""
+        ...
+
+    def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
+        """The changes feed after number *seq*, oldest first, at most *limit*."""
+        ...
+
+    def last_change(self) -> int:
+        """The newest number in the changes feed (0 when it is empty)."""
         ...

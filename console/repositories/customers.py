@@ -6,14 +6,25 @@ Today lists, and the bulk path that imports and demo fills use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from console.domain.consent import ConsentEvent
-from console.domain.customer import Conflict, Customer, PartialDate, Purchase, Visit
+from console.domain.customer import (
+    Conflict,
+    Customer,
+    ImportantDate,
+    PartialDate,
+    Phone,
+    Purchase,
+    PurchaseItem,
+    Visit,
+)
 from console.domain.names import has_cjk, romanise
 from console.domain.search_text import index_entry
 
@@ -86,6 +97,67 @@ class NewCustomer:
         )
         return cls(customer, now, names, terms, list(visits), list(purchases))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A worker process sends thousands of these per chunk: as plain tuples they
+        # pickle and unpickle several times faster than nested slotted dataclasses (whose
+        # default pickling goes through Python-level __getstate__/__setstate__), and the
+        # unpickling runs in the receiving process, beside the database thread.
+        customer = list(_customer_fields(self.customer))
+        customer[_PHONES] = [(p.number, p.label) for p in customer[_PHONES]]
+        customer[_DATES] = [(d.label, _date_fields(d.date)) for d in customer[_DATES]]
+        if (birthday := customer[_BIRTHDAY]) is not None:
+            customer[_BIRTHDAY] = _date_fields(birthday)
+        return (
+            _new_customer,
+            (
+                customer,
+                self.added_at,
+                self.names,
+                self.terms,
+                [_visit_fields(v) for v in self.visits],
+                [(_purchase_fields(p), [_item_fields(i) for i in p.items]) for p in self.purchases],
+            ),
+        )
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# Every field of each class, in order (a field added later travels too); a customer's
+# phones, dates and birthday, and a purchase's items, as tuples of their fields.
+_CUSTOMER = _names(Customer)
+_PHONES, _DATES, _BIRTHDAY = (_CUSTOMER.index(n) for n in ("phones", "dates", "birthday"))
+_ITEMS = _names(Purchase).index("items")
+_customer_fields = operator.attrgetter(*_CUSTOMER)
+_date_fields = operator.attrgetter(*_names(PartialDate))
+_visit_fields = operator.attrgetter(*_names(Visit))
+_item_fields = operator.attrgetter(*_names(PurchaseItem))
+_purchase_fields = operator.attrgetter(*(n for n in _names(Purchase) if n != "items"))
+
+
+def _new_customer(
+    customer: list[Any],
+    added_at: dt.datetime,
+    names: str,
+    terms: str,
+    visits: list[tuple[Any, ...]],
+    purchases: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
+) -> NewCustomer:
+    """A :class:`NewCustomer` from what its ``__reduce__`` gave."""
+    customer[_PHONES] = [Phone(number, label) for number, label in customer[_PHONES]]
+    customer[_DATES] = [ImportantDate(label, PartialDate(*d)) for label, d in customer[_DATES]]
+    if (birthday := customer[_BIRTHDAY]) is not None:
+        customer[_BIRTHDAY] = PartialDate(*birthday)
+    made = []
+    for fields, items in purchases:
+        head = list(fields)
+        head.insert(_ITEMS, [PurchaseItem(*item) for item in items])
+        made.append(Purchase(*head))
+    return NewCustomer(
+        Customer(*customer), added_at, names, terms, [Visit(*v) for v in visits], made
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
@@ -114,6 +186,16 @@ class CustomerBulkLoad(Protocol):
     def expect_many(self) -> None:
         """The load turned out large: from now on duplicate checks may answer from the
         keys in use read once (and kept up to date by :meth:`add`), not one query each."""
+        ...
+
+    def conflicts_encoded(self, row: Any) -> list[Conflict]:
+        """:meth:`conflicts` of a new customer in the store's own form (see
+        :meth:`CustomerRepository.bulk_encoder`)."""
+        ...
+
+    def add_encoded(self, batch: Sequence[Any], *, keep_duplicates: bool = False) -> Loaded:
+        """:meth:`add` of new customers in the store's own form (see
+        :meth:`CustomerRepository.bulk_encoder`); no ids are set anywhere."""
         ...
 
 
@@ -204,6 +286,14 @@ class CustomerRepository(Protocol):
         self, *, seen_before: dt.datetime, min_visits: int, consent_only: bool, limit: int = 100
     ) -> list[LapsedCustomer]:
         """Good customers (many visits or a high tier) not seen since *seen_before*."""
+        ...
+
+    def bulk_encoder(self) -> Callable[[Sequence[NewCustomer]], list[Any]] | None:
+        """A function that turns new customers into this store's own form for
+        :meth:`CustomerBulkLoad.add_encoded` (plain values), or None if the store has none.
+        It is a module-level function, so a worker process can run it (an import or demo
+        fill encodes there what the database thread would otherwise encode, and only
+        plain values cross)."""
         ...
 
     def bulk_load(self) -> AbstractContextManager[CustomerBulkLoad]:

@@ -338,6 +338,18 @@ async def revoke_console(request: web.Request) -> web.Response:
     return ok(console_json(console), request_id)
 
 
+async def changes(request: web.Request) -> web.Response:
+    """``GET /api/v1/changes?after=SEQ&limit=N``: the changes feed after SEQ."""
+    values = {}
+    for name, default in (("after", "0"), ("limit", "1000")):
+        text = request.query.get(name, default)
+        if not text.isdigit() or len(text) > 18:
+            raise ApiError(400, protocol.BAD_REQUEST, f"{name} must be a whole number")
+        values[name] = int(text)
+    found, last = await request.app[STATE].consoles().changes(values["after"], values["limit"])
+    return ok({"changes": [c.to_json() for c in found], "last": last})
+
+
 async def call_service(request: web.Request) -> web.Response:
     """``POST /api/v1/call/{service}/{method}``: one service call (see
     :mod:`console.services.remote`)."""
@@ -390,4 +402,5 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app.router.add_get(f"{api}/consoles", list_consoles)
     app.router.add_post(f"{api}/consoles/{{console_id}}/revoke", revoke_console)
     app.router.add_post(f"{api}/call/{{service}}/{{method}}", call_service)
+    app.router.add_get(f"{api}/changes", changes)
     return app

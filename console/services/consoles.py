@@ -18,7 +18,7 @@ from typing import Protocol, cast
 
 from console.domain import consoles as domain
 from console.domain import protocol
-from console.domain.consoles import EnrolledConsole
+from console.domain.consoles import ChangeNotice, EnrolledConsole
 from console.domain.roles import Permission
 from console.repositories import Repositories, Store
 from console.repositories.consoles import ConsoleRepository
@@ -26,6 +26,8 @@ from console.repositories.staff import AuditRecord
 from console.services.identity import Identity, Record
 
 ENTITY = "console"
+#: The most changes one read of the feed returns.
+CHANGES_PAGE = 1000
 
 
 class _WithConsoles(Protocol):
@@ -136,6 +138,20 @@ class ConsoleService:
                 "this console was revoked by an admin; enrol it again with a new code",
             )
         return found
+
+    async def changes(
+        self, after: int, limit: int = CHANGES_PAGE
+    ) -> tuple[list[ChangeNotice], int]:
+        """What changed after number *after* (oldest first, at most *limit*) and the
+        newest number now: an enrolled console catches up with this after a reconnect.
+        Ids and kinds only, so any enrolled console may read it."""
+        limit = max(1, min(limit, CHANGES_PAGE))
+
+        def read(repos: Repositories) -> tuple[list[ChangeNotice], int]:
+            found = _consoles(repos).changes_after(max(0, after), limit=limit)
+            return found, _consoles(repos).last_change()
+
+        return await self._store.read(read)
 
     async def list_consoles(self) -> list[EnrolledConsole]:
         await self.identity.require(Permission.MANAGE_STAFF, ENTITY)

@@ -19,9 +19,10 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from console.domain.clock import SystemClock
 from console.domain.customer import Purchase, Visit
@@ -52,9 +53,14 @@ class _Recipe:
     purchases_per_customer: float
 
 
-def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[NewCustomer]:
+#: A store's encoder (``CustomerRepository.bulk_encoder``), or None.
+_Encoder = Callable[[Sequence[NewCustomer]], list[Any]] | None
+
+
+def _prepare_batch(recipe: _Recipe, start: int, count: int, encode: _Encoder) -> list[Any]:
     """Customers ``start … start + count - 1`` of the run with their history, prepared for
-    ``CustomerBulkLoad.add`` (runs in a worker process too)."""
+    ``CustomerBulkLoad.add`` or, encoded with *encode*, for ``add_encoded`` (runs in a
+    worker process too, so that the database thread only writes)."""
     prepared: list[NewCustomer] = []
     generated = generate_customers(
         count, seed=recipe.seed, today=recipe.today, start_member_no=start + 1
@@ -77,26 +83,28 @@ def _prepare_batch(recipe: _Recipe, start: int, count: int) -> list[NewCustomer]
                 ],
             )
         )
-    return prepared
+    return prepared if encode is None else encode(prepared)
 
 
-def _batches(recipe: _Recipe, customers: int) -> Iterator[list[NewCustomer]]:
+def _batches(recipe: _Recipe, customers: int, encode: _Encoder) -> Iterator[list[Any]]:
     """Prepared batches in order: here for small fills, in worker processes for large."""
     slices = [(start, min(BATCH, customers - start)) for start in range(0, customers, BATCH)]
     workers = min(os.cpu_count() or 1, len(slices))
     if customers < PARALLEL_FROM or workers < 2:
         for start, count in slices:
-            yield _prepare_batch(recipe, start, count)
+            yield _prepare_batch(recipe, start, count, encode)
         return
     # spawn, not fork: the window may call this from a thread of a Qt application.
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[int, int, concurrent.futures.Future[list[NewCustomer]]]]
+        pending: deque[tuple[int, int, concurrent.futures.Future[list[Any]]]]
         pending = deque()
         todo = iter(slices)
         try:
             for start, count in islice(todo, 2 * workers):
-                pending.append((start, count, pool.submit(_prepare_batch, recipe, start, count)))
+                pending.append(
+                    (start, count, pool.submit(_prepare_batch, recipe, start, count, encode))
+                )
             while pending:
                 start, count, future = pending.popleft()
                 try:
@@ -104,7 +112,9 @@ def _batches(recipe: _Recipe, customers: int) -> Iterator[list[NewCustomer]]:
                 except concurrent.futures.BrokenExecutor:
                     break  # no worker processes here (say, an embedded interpreter)
                 if (following := next(todo, None)) is not None:
-                    pending.append((*following, pool.submit(_prepare_batch, recipe, *following)))
+                    pending.append(
+                        (*following, pool.submit(_prepare_batch, recipe, *following, encode))
+                    )
                 yield batch
             else:
                 return
@@ -112,9 +122,9 @@ def _batches(recipe: _Recipe, customers: int) -> Iterator[list[NewCustomer]]:
             for _start, _count, future in pending:
                 future.cancel()
     # Finish here what the broken pool did not.
-    yield _prepare_batch(recipe, start, count)
+    yield _prepare_batch(recipe, start, count, encode)
     for start, count in [(s, c) for s, c, _f in pending] + list(todo):
-        yield _prepare_batch(recipe, start, count)
+        yield _prepare_batch(recipe, start, count, encode)
 
 
 def _mark_empty_as_demo(repos: Repositories) -> int:
@@ -125,10 +135,13 @@ def _mark_empty_as_demo(repos: Repositories) -> int:
     return existing
 
 
-def _add_batch(repos: Repositories, batch: list[NewCustomer]) -> tuple[int, int, int]:
+def _add_batch(repos: Repositories, batch: list[Any], encoded: bool) -> tuple[int, int, int]:
     with repos.customers.bulk_load() as load:
         # Demo people may share an e-mail (wangwei@example.com): kept, as staff would.
-        loaded = load.add(batch, keep_duplicates=True)
+        if encoded:
+            loaded = load.add_encoded(batch, keep_duplicates=True)
+        else:
+            loaded = load.add(batch, keep_duplicates=True)
     return loaded.customers, loaded.visits, loaded.purchases
 
 
@@ -150,6 +163,7 @@ def _fill(
             "database (use --db with a new file)"
         )
     recipe = _Recipe(seed, today, dt.datetime.combine(today, dt.time(9, 0)), purchases_per_customer)
+    encode = store.read_now(lambda r: r.customers.bulk_encoder())
     done = visits_total = purchases_total = 0
     collecting = gc.isenabled()
     if customers >= PARALLEL_FROM:
@@ -157,10 +171,11 @@ def _fill(
         # only walk ever larger generations.
         gc.disable()
     try:
-        for batch in _batches(recipe, customers):
+        for batch in _batches(recipe, customers, encode):
             # One transaction per batch (with its history): a fill cut short keeps whole
             # customers.
-            written, visits, purchases = store.write_now(functools.partial(_add_batch, batch=batch))
+            add = functools.partial(_add_batch, batch=batch, encoded=encode is not None)
+            written, visits, purchases = store.write_now(add)
             done += written
             visits_total += visits
             purchases_total += purchases

@@ -15,11 +15,11 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.customer import Customer, Purchase, purchase_problems
@@ -56,14 +56,14 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
 
 
-def _db_conflicts(load: CustomerBulkLoad, line: int, new: NewCustomer) -> list[RowError]:
+def _db_conflicts(load: CustomerBulkLoad, line: int, new: Any, encoded: bool) -> list[RowError]:
     return [
         RowError(
             line,
             "phones" if c.field == "phone" else c.field,
             AlreadyBelongs(c.value, c.other_name, c.other_id),
         )
-        for c in load.conflicts(new)
+        for c in (load.conflicts_encoded(new) if encoded else load.conflicts(new))
     ]
 
 
@@ -78,18 +78,24 @@ AHEAD = 2
 BULK_FROM_CHUNK = 2
 
 #: One chunk of a customers file: ``(line, customer or None, errors)`` per record, the
-#: good customers prepared for ``CustomerBulkLoad.add``; and the errors of a
-#: ``CsvFormatError`` that ended the file, if one did.
-_Chunk = tuple[list[tuple[int, NewCustomer | None, list[RowError]]], list[RowError]]
+#: good customers prepared for ``CustomerBulkLoad.add`` (a ``NewCustomer``) or, encoded
+#: by the store's encoder, for ``add_encoded``; and the errors of a ``CsvFormatError``
+#: that ended the file, if one did.
+_Chunk = tuple[list[tuple[int, Any, list[RowError]]], list[RowError]]
+#: A store's encoder (``CustomerRepository.bulk_encoder``), or None.
+_Encoder = Callable[[Sequence[NewCustomer]], list[Any]] | None
 
 
-def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iterator[_Chunk]:
-    """The file in chunks of *size* records: parsed, validated, search keys computed.
+def _parsed_chunks(
+    path: Path, region: str, now: dt.datetime, size: int, encode: _Encoder = None
+) -> Iterator[_Chunk]:
+    """The file in chunks of *size* records: parsed, validated, search keys computed,
+    encoded for the store with *encode* if given.
 
     Pure Python on plain values (a worker process runs it). A ``CsvFormatError`` ends the
     chunks: the last one carries its errors.
     """
-    rows: list[tuple[int, NewCustomer | None, list[RowError]]] = []
+    rows: list[tuple[int, Any, list[RowError]]] = []
     try:
         for line, customer, errors in iter_customers_csv(path, region=region):
             prepared = None
@@ -97,33 +103,45 @@ def _parsed_chunks(path: Path, region: str, now: dt.datetime, size: int) -> Iter
                 prepared = NewCustomer.of(customer, now=now)
             rows.append((line, prepared, errors))
             if len(rows) == size:
-                yield rows, []
+                yield _encoded(rows, encode), []
                 rows = []
     except CsvFormatError as exc:
-        yield rows, list(exc.errors)
+        yield _encoded(rows, encode), list(exc.errors)
         return
     if rows:
-        yield rows, []
+        yield _encoded(rows, encode), []
+
+
+def _encoded(
+    rows: list[tuple[int, Any, list[RowError]]], encode: _Encoder
+) -> list[tuple[int, Any, list[RowError]]]:
+    """*rows* with their customers encoded by *encode* (unchanged without one)."""
+    if encode is None:
+        return rows
+    encoded = iter(encode([new for _line, new, _errors in rows if new is not None]))
+    return [(line, None if new is None else next(encoded), errors) for line, new, errors in rows]
 
 
 # The worker process's one parse (a pool of one process runs its tasks in order).
 _worker_parse: dict[str, Iterator[_Chunk]] = {}
 
 
-def _worker_open(path: Path, region: str, now: dt.datetime, size: int, parent: int) -> None:
+def _worker_open(
+    path: Path, region: str, now: dt.datetime, size: int, parent: int, encode: _Encoder
+) -> None:
     watch_parent(parent)  # a killed import must not leave this process behind
     # This process only parses the file: millions of short-lived objects and no reference
     # cycles, so the cycle collector would only walk ever larger generations (it cost
     # half the parse time).
     gc.disable()
-    _worker_parse["chunks"] = _parsed_chunks(path, region, now, size)
+    _worker_parse["chunks"] = _parsed_chunks(path, region, now, size, encode)
 
 
 def _worker_next() -> _Chunk | None:
     return next(_worker_parse["chunks"], None)
 
 
-def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
+def _chunks(path: Path, region: str, now: dt.datetime, encode: _Encoder) -> Iterator[_Chunk]:
     """:func:`_parsed_chunks`, from a worker process for a large file so that this (the
     database) thread only checks and writes. Where worker processes are unavailable, or
     the worker dies, the file is parsed here (from where the worker stopped)."""
@@ -140,7 +158,7 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_open,
-                initargs=(path, region, now, size, os.getpid()),
+                initargs=(path, region, now, size, os.getpid(), encode),
             )
         except (OSError, ValueError, NotImplementedError):
             pool = None
@@ -162,7 +180,7 @@ def _chunks(path: Path, region: str, now: dt.datetime) -> Iterator[_Chunk]:
             finally:
                 pool.shutdown(wait=False, cancel_futures=True)
     # Parse here what the worker did not.
-    yield from islice(_parsed_chunks(path, region, now, size), received, None)
+    yield from islice(_parsed_chunks(path, region, now, size, encode), received, None)
 
 
 def _import_customers(
@@ -174,23 +192,28 @@ def _import_customers(
     skip_invalid: bool,
     now: dt.datetime,
 ) -> None:
+    # Encoded where the file is parsed (a worker process for a large file), so that the
+    # database thread only checks and writes.
+    encode = repos.customers.bulk_encoder()
+    encoded = encode is not None
     with repos.customers.bulk_load() as load:
-        for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now)):
+        for chunk_number, (rows, format_errors) in enumerate(_chunks(path, region, now, encode)):
             if chunk_number == BULK_FROM_CHUNK:
                 # A large file: duplicate checks from memory (a small file into a large
                 # database is not worth reading every phone number for).
                 load.expect_many()
-            good: list[NewCustomer] = []
+            good: list[Any] = []
             for line, prepared, row_errors in rows:
                 errors = row_errors
                 if prepared is not None and not errors:
-                    errors = _db_conflicts(load, line, prepared)
+                    errors = _db_conflicts(load, line, prepared, encoded)
                 if errors or prepared is None:
                     result.errors.extend(errors)
                     continue
                 good.append(prepared)
             if good:  # written chunk by chunk: the checks of the next chunk see it
-                result.imported += load.add(good).customers
+                added = load.add_encoded(good) if encoded else load.add(good)
+                result.imported += added.customers
             if format_errors:
                 raise CsvFormatError(format_errors)
     if dry_run or (result.errors and not skip_invalid):

@@ -221,6 +221,11 @@ class ServerClient:
         body = {"request_id": str(uuid.uuid4()), **arguments}
         return self._call("POST", f"/call/{service}/{method}", body)
 
+    def changes(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
+        """``{"changes": [{"seq", "entity", "id", "action", "at"}], "last": N}``."""
+        data: dict[str, Any] = self._call("GET", f"/changes?after={after}&limit={limit}")
+        return data
+
     def consoles(self) -> list[dict[str, Any]]:
         data: list[dict[str, Any]] = self._call("GET", "/consoles")
         return data

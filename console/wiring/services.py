@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
     from console.services.phrasebooks import PhrasebookService
+    from console.services.privacy import PrivacyService
     from console.services.server_client import ServerClient
     from console.services.settings import SettingsService
     from console.services.staff import StaffDesk
@@ -46,6 +47,8 @@ class Services:
     calls: CallService
     #: Staff accounts and the audit trail, for whoever signed in (``--as``).
     staff: StaffDesk
+    #: Consent, a customer's export and erasure (on a desk: with the file backups' rules).
+    privacy: PrivacyService
     #: Where the data is: the database file, or the server's address.
     where: str
     close: Callable[[], None] = field(default=lambda: None)
@@ -71,12 +74,14 @@ def desk_services(
     (signed in with their PIN: SignInRefused) or, without one, as the local operator."""
     import asyncio
 
+    from console.services.backup import BackupService
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
     from console.services.identity import Identity
     from console.services.paths import resolve_db_path
     from console.services.phrasebooks import PhrasebookService
+    from console.services.privacy import PrivacyService
     from console.services.settings import SettingsService
     from console.services.staff import AuditService, StaffDesk, StaffService
     from console.wiring.desk import open_runner
@@ -91,6 +96,8 @@ def desk_services(
             asyncio.run(staff.sign_in(actor, pin(actor)))
             identity = Identity(runner, staff=staff)
         settings = SettingsService(runner, this_computer(), identity=identity)
+        acting = identity or Identity(runner, settings)  # nobody signed in: the operator
+        backups = BackupService(runner, settings, files=runner.files, identity=acting)
         customers = CustomerService(runner, settings, identity=identity)
         phrasebooks = PhrasebookService(runner, settings, identity=identity)
         return Services(
@@ -100,6 +107,7 @@ def desk_services(
             phrasebooks=phrasebooks,
             calls=CallService(runner, customers, settings=settings),
             staff=StaffDesk(staff, audit, staff.session, first_admin_here=True),
+            privacy=PrivacyService(runner, acting, backups=backups),
             where=str(runner.path),
             close=runner.close,
         )
@@ -136,6 +144,7 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
         phrasebooks=cast("PhrasebookService", stand_in("phrasebooks")),
         calls=cast("CallService", stand_in("calls")),
         staff=cast("StaffDesk", stand_in("staff")),
+        privacy=cast("PrivacyService", stand_in("privacy")),
         where=url,
         close=lambda: _sign_out(client),
     )

@@ -74,15 +74,13 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "console.db"
 
 
-#: The stores the storage and service tests run against. Each is a
-#: :class:`console.repositories.Store`; a second backend adds its name here and the same
-#: tests run on it.
-BACKENDS = ["sqlite"]
-#: Every backend there is. PostgreSQL's repositories arrive aggregate by aggregate (the
-#: console server, issue 15): a test whose aggregates PostgreSQL has runs on both with
-#: ``@pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)``; once every
-#: aggregate is there, BACKENDS becomes ALL_BACKENDS.
+#: Every backend there is: the desk's SQLite file and the team's PostgreSQL.
 ALL_BACKENDS = ["sqlite", "postgres"]
+#: The stores the storage and service tests run against (each a
+#: :class:`console.repositories.Store`): every backend, now that PostgreSQL has every
+#: aggregate (issue 15). Tests of one store's own machinery take ``runner`` (SQLite) or
+#: ``postgres_store``, or parametrize ``backend`` with that one store.
+BACKENDS = ALL_BACKENDS
 
 
 @pytest.fixture(params=BACKENDS)
@@ -123,8 +121,8 @@ def settings(backend: Store) -> SettingsService:
 
 
 @pytest.fixture
-def service(runner: DatabaseRunner, settings: SettingsService, clock: Clock) -> CustomerService:
-    return CustomerService(runner, settings, clock=clock)
+def service(backend: Store, settings: SettingsService, clock: Clock) -> CustomerService:
+    return CustomerService(backend, settings, clock=clock)
 
 
 # --- quick helpers ------------------------------------------------------------------

@@ -289,10 +289,11 @@ def test_create_validates_and_solved_on_the_spot(svc: ComplaintService) -> None:
 # --- queues and notifications ----------------------------------------------------------
 
 
+@both
 def test_queues_sorting_and_paging(
-    svc: ComplaintService, runner: DatabaseRunner, aclock: FixedClock
+    svc: ComplaintService, backend: Store, aclock: FixedClock
 ) -> None:
-    zhang = add_customer(runner, "Zhang Wei")
+    zhang = add_customer(backend, "Zhang Wei")
     ids = [new(svc, hours=h) for h in (5, 1, 3)]
     mine_other = new(svc, hours=0.25, agent="Chen", caller_name="Amy")
     linked = new(svc, hours=8, customer_id=zhang, caller_name="", caller_contact="")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,6 +136,42 @@ def test_an_ambiguous_wall_time_is_read_as_the_first_of_the_two(
         assert _stored(runner, "SELECT at FROM visits") == ["2026-11-01T05:30:00.000000+00:00"]
         seen = runner.call(store.get_customer, ids["seen"])
         assert seen is not None and seen.created_at == D(2026, 11, 1, 1, 30)
+
+
+def _free_pages(path: Path, *, add: int = 0) -> int:
+    """The database's free pages, after freeing *add* more (a table made and dropped);
+    opened plainly, not migrated."""
+    conn = sqlite3.connect(path)
+    try:
+        if add:
+            conn.execute("CREATE TABLE ballast (b BLOB)")
+            conn.executemany("INSERT INTO ballast VALUES (zeroblob(4000))", [()] * add)
+            conn.commit()
+            conn.execute("DROP TABLE ballast")
+            conn.commit()
+        return int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_database_is_compacted_once_after_its_times_are_rewritten(
+    tmp_path: Path, zone: Callable[[str], None]
+) -> None:
+    zone("Asia/Shanghai")
+    path = tmp_path / "old.db"
+    ids = _old_style_database(path, {"created": "2026-03-08T09:30:00", "at": "2026-03-08T09:45:00"})
+    assert _free_pages(path, add=50) >= 50  # pages a rewrite would leave behind, say
+    # Opening migrates (0010: every customer's and visit's time), then compacts: VACUUM
+    # leaves no free page.
+    with DatabaseRunner(path) as runner:
+        seen = runner.call(store.get_customer, ids["seen"])
+        assert seen is not None and seen.created_at == D(2026, 3, 8, 9, 30)
+        assert _stored(runner, "SELECT at FROM visits") == ["2026-03-08T01:45:00.000000+00:00"]
+        assert runner.call(lambda db: db.execute("PRAGMA freelist_count").fetchone()[0]) == 0
+        assert runner.call(lambda db: db.execute("PRAGMA integrity_check").fetchone()[0]) == "ok"
+    # Opening a database with nothing to migrate leaves it alone (no VACUUM on every start).
+    assert _free_pages(path, add=50) >= 50
+    assert _free_pages(path) >= 50
 
 
 def test_new_times_are_written_as_utc(runner: DatabaseRunner, zone: Callable[[str], None]) -> None:

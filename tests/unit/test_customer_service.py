@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -27,11 +28,16 @@ from console.services.customers import (
     normalise_phones,
 )
 from console.services.settings import SettingsService
+from console.storage.postgres.customers_repository import PostgresCustomers
 from console.storage.sqlite import customers_repository
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks import bulk
 from tests.people import signed_in
-from tests.unit.conftest import Clock, add_customer, add_visit, run
+from tests.unit.conftest import ALL_BACKENDS, Clock, add_customer, add_visit, run
+
+#: The service's tests run on every store; those that take the ``runner`` fixture load
+#: history with SQLite's own bulk helpers or read its audit table, and stay on SQLite.
+both = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 D = dt.datetime
 
@@ -53,6 +59,7 @@ def _drinks(service: CustomerService, cid: int, count: int) -> None:
 # --- greeting -------------------------------------------------------------------------------
 
 
+@both
 def test_greeting_has_preferred_name_and_visit_ordinal(
     backend: Store, service: CustomerService, clock: Clock
 ) -> None:
@@ -69,6 +76,7 @@ def test_greeting_has_preferred_name_and_visit_ordinal(
     assert profile.last_seen == "5 months ago"
 
 
+@both
 def test_greeting_of_a_first_visit_and_of_a_chinese_customer(
     backend: Store, service: CustomerService
 ) -> None:
@@ -85,6 +93,7 @@ def test_greeting_of_a_first_visit_and_of_a_chinese_customer(
     assert "第2次" in greeting
 
 
+@both
 def test_logging_a_visit_updates_count_and_greeting(
     backend: Store, service: CustomerService, settings: SettingsService, clock: Clock
 ) -> None:
@@ -104,10 +113,12 @@ def test_logging_a_visit_updates_count_and_greeting(
     assert BadgeKind.FIRST_VISIT not in _kinds(profile)
 
 
+@both
 def test_profile_of_unknown_customer_is_none(service: CustomerService) -> None:
     assert run(service.profile(12345)) is None
 
 
+@both
 def test_profile_of_a_merged_customer_opens_the_survivor(
     backend: Store, service: CustomerService
 ) -> None:
@@ -120,6 +131,7 @@ def test_profile_of_a_merged_customer_opens_the_survivor(
 # --- badges --------------------------------------------------------------------------------
 
 
+@both
 def test_birthday_today_badge(backend: Store, service: CustomerService, clock: Clock) -> None:
     cid = add_customer(backend, "A", birthday=PartialDate(11, 28, 1990))
     other = add_customer(backend, "B", birthday=PartialDate(11, 27))
@@ -133,6 +145,7 @@ def test_birthday_today_badge(backend: Store, service: CustomerService, clock: C
     assert BadgeKind.BIRTHDAY_SOON not in kinds
 
 
+@both
 def test_birthday_this_week_across_the_year_end(
     backend: Store, service: CustomerService, clock: Clock
 ) -> None:
@@ -146,6 +159,7 @@ def test_birthday_this_week_across_the_year_end(
     assert BadgeKind.BIRTHDAY_SOON not in _kinds(_profile(service, far))
 
 
+@both
 def test_29_february_birthday_in_a_common_year(
     backend: Store, service: CustomerService, clock: Clock
 ) -> None:
@@ -163,6 +177,7 @@ def test_29_february_birthday_in_a_common_year(
     assert BadgeKind.BIRTHDAY_SOON not in kinds
 
 
+@both
 def test_anniversary_badge(backend: Store, service: CustomerService) -> None:
     cid = add_customer(
         backend, "A", dates=[ImportantDate("wedding anniversary", PartialDate(11, 30, 2016))]
@@ -172,6 +187,7 @@ def test_anniversary_badge(backend: Store, service: CustomerService) -> None:
     assert "(10)" in badge.detail
 
 
+@both
 def test_reward_available_at_the_tenth_drink_and_gone_after_redeem(
     backend: Store, service: CustomerService
 ) -> None:
@@ -196,6 +212,7 @@ def test_reward_available_at_the_tenth_drink_and_gone_after_redeem(
     assert profile.loyalty.stamps == 0
 
 
+@both
 def test_reward_rule_comes_from_settings(
     backend: Store, service: CustomerService, settings: SettingsService
 ) -> None:
@@ -210,6 +227,7 @@ def test_reward_rule_comes_from_settings(
     assert "a free wash" in reward.detail
 
 
+@both
 @pytest.mark.parametrize(
     ("tier", "text"), [(Tier.VIP, "VIP"), (Tier.GOLD, "Gold"), (Tier.SILVER, None)]
 )
@@ -219,6 +237,7 @@ def test_vip_badge(backend: Store, service: CustomerService, tier: Tier, text: s
     assert texts == ([text] if text else [])
 
 
+@both
 def test_profile_facts_spend_and_favourites(backend: Store, service: CustomerService) -> None:
     cid = add_customer(backend, "A")
     run(
@@ -237,6 +256,7 @@ def test_profile_facts_spend_and_favourites(backend: Store, service: CustomerSer
     assert [p.currency for p in profile.recent_purchases] == ["HKD", "CNY"]
 
 
+@both
 def test_add_purchase_validation_saves_nothing(backend: Store, service: CustomerService) -> None:
     cid = add_customer(backend, "A")
     for items in (
@@ -277,6 +297,7 @@ def test_profile_pages_load_lazily(runner: DatabaseRunner, service: CustomerServ
 # --- Today ----------------------------------------------------------------------------------
 
 
+@both
 def test_today_lists_birthdays_and_anniversaries_with_consent_only(
     backend: Store, service: CustomerService
 ) -> None:
@@ -302,6 +323,7 @@ def test_today_lists_birthdays_and_anniversaries_with_consent_only(
     assert [c.name for _, c in lists.occasions] == ["Today", "Soon"]
 
 
+@both
 def test_today_birthdays_across_the_year_end_and_29_february(
     backend: Store, service: CustomerService, clock: Clock
 ) -> None:
@@ -315,6 +337,7 @@ def test_today_birthdays_across_the_year_end_and_29_february(
     ]
 
 
+@both
 def test_we_miss_you_lists_good_customers_not_seen_for_six_months(
     backend: Store, service: CustomerService
 ) -> None:
@@ -338,6 +361,7 @@ def test_we_miss_you_lists_good_customers_not_seen_for_six_months(
     assert lapsed_ids == [lapsed, lapsed_vip]
 
 
+@both
 def test_we_miss_you_follows_the_months_setting(
     backend: Store, service: CustomerService, settings: SettingsService
 ) -> None:
@@ -352,6 +376,7 @@ def test_we_miss_you_follows_the_months_setting(
 # --- validation and duplicates ----------------------------------------------------------------
 
 
+@both
 @pytest.mark.parametrize(
     ("customer", "field"),
     [
@@ -374,12 +399,14 @@ def test_validation_errors_raise_and_save_nothing(
     assert backend.read_now(lambda r: r.customers.count()) == 0
 
 
+@both
 def test_validation_reports_every_field_at_once(service: CustomerService) -> None:
     with pytest.raises(ValidationFailed) as info:
         run(service.save(Customer(name="", email="bad")))
     assert set(info.value.errors) == {"name", "email"}
 
 
+@both
 def test_invalid_edit_leaves_the_stored_customer_unchanged(
     backend: Store, service: CustomerService
 ) -> None:
@@ -394,6 +421,7 @@ def test_invalid_edit_leaves_the_stored_customer_unchanged(
     assert stored.name == "Kept"
 
 
+@both
 @pytest.mark.parametrize(
     ("candidate", "field"),
     [
@@ -405,6 +433,7 @@ def test_invalid_edit_leaves_the_stored_customer_unchanged(
 def test_duplicates_raise_and_save_nothing(
     backend: Store, service: CustomerService, candidate: Customer, field: str
 ) -> None:
+    candidate = copy.deepcopy(candidate)  # a save sets its id: each backend gets a fresh one
     existing = add_customer(
         backend, "Wang Fang", phones=["+8613812345678"], email="wang@example.com", member_no="M-7"
     )
@@ -422,6 +451,7 @@ def test_duplicates_raise_and_save_nothing(
     assert backend.read_now(lambda r: r.customers.count()) == 2
 
 
+@both
 def test_saving_oneself_is_no_duplicate(backend: Store, service: CustomerService) -> None:
     cid = run(
         service.save(Customer(name="Me", phones=[Phone("+8613812345678")], email="me@example.com"))
@@ -435,6 +465,7 @@ def test_saving_oneself_is_no_duplicate(backend: Store, service: CustomerService
     assert again.notes == "likes jazz"
 
 
+@both
 def test_merge_through_the_service_keeps_visits_and_purchases(
     backend: Store, service: CustomerService
 ) -> None:
@@ -471,6 +502,7 @@ def test_normalise_phones_reports_bad_numbers_and_drops_repeats() -> None:
 # --- two consoles, one customer (optimistic concurrency) --------------------------------
 
 
+@both
 def test_a_save_over_a_newer_version_is_refused_with_who_and_when(
     backend: Store, settings: SettingsService, clock: Clock
 ) -> None:
@@ -504,6 +536,7 @@ def test_a_save_over_a_newer_version_is_refused_with_who_and_when(
     assert stored.version == 3  # the saved copy knows its new version
 
 
+@both
 def test_saving_twice_from_one_form_is_not_a_conflict(
     backend: Store, service: CustomerService
 ) -> None:
@@ -540,6 +573,7 @@ def test_a_refused_save_writes_nothing(
     assert stored is not None and not stored.marketing_consent and stored.version == 2
 
 
+@both
 def test_a_duplicate_that_slips_past_the_check_is_refused_with_the_same_message(
     backend: Store, service: CustomerService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -550,6 +584,7 @@ def test_a_duplicate_that_slips_past_the_check_is_refused_with_the_same_message(
     # As if another console saved Wang Fang between the check and the write: the unique
     # key refuses the write, and staff see the same refusal.
     monkeypatch.setattr(customers_repository.SqliteCustomers, "conflicts", lambda *_: [])
+    monkeypatch.setattr(PostgresCustomers, "conflicts", lambda *_: [])
     with pytest.raises(DuplicateFound) as constrained:
         run(service.save(Customer(name="Wang Fang (2)", phones=[Phone("+8613812345678")])))
     assert str(constrained.value) == str(checked.value)

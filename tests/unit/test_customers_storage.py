@@ -14,8 +14,10 @@ from console.domain.customer import (
     Language,
     PartialDate,
     Phone,
+    Purchase,
     PurchaseItem,
     Tier,
+    Visit,
 )
 from console.domain.search_text import plan_query
 from console.domain.versions import ChangedMeanwhile
@@ -25,9 +27,12 @@ from console.storage.sqlite import customers as store
 from console.storage.sqlite import instants
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.benchmarks import bulk
-from tests.unit.conftest import NOW, add_customer, add_purchase, add_visit
+from tests.unit.conftest import ALL_BACKENDS, NOW, add_customer, add_purchase, add_visit
 
 D = dt.datetime
+#: The tests of the repositories' behaviour run on every store; those that take the
+#: ``runner`` fixture reach into SQLite itself (its bulk helpers, its rows) and stay there.
+both = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 
 def _full_customer() -> Customer:
@@ -59,6 +64,7 @@ def _full_customer() -> Customer:
     )
 
 
+@both
 def test_round_trip_of_every_field(backend: Store) -> None:
     original = _full_customer()
     cid = backend.write_now(lambda r: r.customers.add(original, now=NOW))
@@ -73,12 +79,14 @@ def test_round_trip_of_every_field(backend: Store) -> None:
     assert loaded == expected
 
 
+@both
 def test_round_trip_of_a_minimal_customer(backend: Store) -> None:
     cid = add_customer(backend, "Bob")
     loaded = backend.read_now(lambda r: r.customers.get(cid))
     assert loaded == Customer(name="Bob", id=cid, created_at=NOW, updated_at=NOW, version=1)
 
 
+@both
 def test_birthday_with_year_and_without(backend: Store) -> None:
     with_year = add_customer(backend, "A", birthday=PartialDate(7, 14, 1989))
     without = add_customer(backend, "B", birthday=PartialDate(2, 29))
@@ -90,6 +98,7 @@ def test_birthday_with_year_and_without(backend: Store) -> None:
     assert b.birthday.iso() == "--02-29"
 
 
+@both
 def test_chinese_name_gets_a_romanisation_and_a_typed_one_is_kept(backend: Store) -> None:
     ids = [
         add_customer(backend, "张伟"),
@@ -103,6 +112,7 @@ def test_chinese_name_gets_a_romanisation_and_a_typed_one_is_kept(backend: Store
     assert latin.romanisation == ""
 
 
+@both
 def test_update_replaces_every_field_and_keeps_created_at(backend: Store) -> None:
     cid = add_customer(backend, "Old Name", phones=["+8613812345678"], preferences=["tea"])
     customer = backend.read_now(lambda r: r.customers.get(cid))
@@ -127,6 +137,7 @@ def test_update_replaces_every_field_and_keeps_created_at(backend: Store) -> Non
     assert loaded.updated_at == later
 
 
+@both
 def test_update_of_unknown_customer_raises(backend: Store) -> None:
     with pytest.raises(LookupError):
         backend.write_now(lambda r: r.customers.update(Customer(name="Ghost", id=4242), now=NOW))
@@ -134,6 +145,7 @@ def test_update_of_unknown_customer_raises(backend: Store) -> None:
         backend.write_now(lambda r: r.customers.update(Customer(name="No id"), now=NOW))
 
 
+@both
 def test_get_unknown_customer_is_none(backend: Store) -> None:
     assert backend.read_now(lambda r: r.customers.get(99)) is None
 
@@ -163,6 +175,7 @@ def test_iter_customers_yields_every_live_customer_in_order(runner: DatabaseRunn
 # --- duplicates ---------------------------------------------------------------------------
 
 
+@both
 def test_find_conflicts_by_phone_email_and_member_no(backend: Store) -> None:
     existing = add_customer(
         backend,
@@ -185,6 +198,7 @@ def test_find_conflicts_by_phone_email_and_member_no(backend: Store) -> None:
     }
 
 
+@both
 def test_no_conflict_with_oneself_or_with_empty_values(backend: Store) -> None:
     cid = add_customer(backend, "A", phones=["+8613812345678"], email="a@example.com")
     add_customer(backend, "B")  # empty email and member number
@@ -194,6 +208,7 @@ def test_no_conflict_with_oneself_or_with_empty_values(backend: Store) -> None:
     assert backend.read_now(lambda r: r.customers.conflicts(Customer(name="C"))) == []
 
 
+@both
 def test_merged_tombstone_is_no_conflict(backend: Store) -> None:
     keep = add_customer(backend, "Keep")
     gone = add_customer(backend, "Gone", email="gone@example.com", member_no="G-1")
@@ -210,6 +225,7 @@ def test_merged_tombstone_is_no_conflict(backend: Store) -> None:
 # --- merge --------------------------------------------------------------------------------
 
 
+@both
 def test_merge_moves_history_and_fills_empty_fields(backend: Store) -> None:
     keep = add_customer(
         backend,
@@ -267,6 +283,7 @@ def test_merge_moves_history_and_fills_empty_fields(backend: Store) -> None:
     assert _visit_facts(backend, keep) == (3, "2026-03-05T10:00:00")
 
 
+@both
 def test_merge_leaves_a_tombstone_outside_search_counts_and_exports(
     backend: Store,
 ) -> None:
@@ -297,6 +314,7 @@ def test_merge_leaves_a_tombstone_outside_search_counts_and_exports(
     assert [c.customer_id for c in lapsed] == [keep]
 
 
+@both
 def test_merge_joins_both_notes_and_keeps_the_survivors_values(backend: Store) -> None:
     keep = add_customer(
         backend, "Keep", notes="allergic to nuts", email="keep@example.com", tier=Tier.VIP
@@ -309,6 +327,7 @@ def test_merge_joins_both_notes_and_keeps_the_survivors_values(backend: Store) -
     assert merged.name == "Keep"
 
 
+@both
 def test_merge_keeps_consent_only_when_both_gave_it(backend: Store) -> None:
     keep = add_customer(backend, "A", marketing_consent=True, greetings_consent=True)
     other = add_customer(backend, "B", marketing_consent=False, greetings_consent=True)
@@ -316,6 +335,7 @@ def test_merge_keeps_consent_only_when_both_gave_it(backend: Store) -> None:
     assert (merged.marketing_consent, merged.greetings_consent) == (False, True)
 
 
+@both
 def test_merge_refuses_self_unknown_and_repeated_merges(backend: Store) -> None:
     a = add_customer(backend, "A")
     b = add_customer(backend, "B")
@@ -332,6 +352,7 @@ def test_merge_refuses_self_unknown_and_repeated_merges(backend: Store) -> None:
     assert backend.read_now(lambda r: r.customers.count()) == 2
 
 
+@both
 def test_visit_on_a_merged_customer_is_refused(backend: Store) -> None:
     a = add_customer(backend, "A")
     b = add_customer(backend, "B")
@@ -344,17 +365,25 @@ def test_visit_on_a_merged_customer_is_refused(backend: Store) -> None:
 # --- visits -------------------------------------------------------------------------------
 
 
-def _visit_facts(runner: DatabaseRunner, cid: int) -> tuple[int, str]:
+def _visit_facts(store: Store, cid: int) -> tuple[int, str]:
     """The customer's stored visit count and last visit (as the store's wall time)."""
-    row = runner.call(
-        lambda db: db.execute(
-            "SELECT visit_count, last_visit FROM customers WHERE id = ?", [cid]
+    if isinstance(store, DatabaseRunner):
+        row = store.call(
+            lambda db: db.execute(
+                "SELECT visit_count, last_visit FROM customers WHERE id = ?", [cid]
+            ).fetchone()
+        )
+        last = instants.load_local(row[1]).isoformat() if row[1] else ""
+        return int(row[0]), last
+    count, at = store.read_now(
+        lambda r: r.conn.execute(  # type: ignore[attr-defined]
+            "SELECT visit_count, last_visit FROM customers WHERE id = %s", [cid]
         ).fetchone()
     )
-    last = instants.load_local(row[1]).isoformat() if row[1] else ""
-    return int(row[0]), last
+    return int(count), at.astimezone().replace(tzinfo=None).isoformat() if at else ""
 
 
+@both
 def test_visit_count_and_last_visit_follow_every_visit(backend: Store) -> None:
     cid = add_customer(backend, "A")
     assert _visit_facts(backend, cid) == (0, "")
@@ -367,6 +396,7 @@ def test_visit_count_and_last_visit_follow_every_visit(backend: Store) -> None:
     assert backend.read_now(lambda r: r.history.count_visits(cid)) == 3
 
 
+@both
 def test_visit_keeps_store_staff_and_note(backend: Store) -> None:
     cid = add_customer(backend, "A")
     vid = add_visit(backend, cid, D(2026, 5, 1, 12, 0), note="birthday cake")
@@ -383,6 +413,7 @@ def test_visit_keeps_store_staff_and_note(backend: Store) -> None:
 # --- purchases ------------------------------------------------------------------------------
 
 
+@both
 def test_purchase_round_trip_with_items(backend: Store) -> None:
     cid = add_customer(backend, "A")
     pid = add_purchase(
@@ -404,6 +435,7 @@ def test_purchase_round_trip_with_items(backend: Store) -> None:
     assert purchase.total_minor == 7900
 
 
+@both
 def test_purchase_without_items_is_refused(backend: Store) -> None:
     cid = add_customer(backend, "A")
     with pytest.raises(ValueError):
@@ -411,6 +443,7 @@ def test_purchase_without_items_is_refused(backend: Store) -> None:
     assert backend.read_now(lambda r: r.history.count_purchases(cid)) == 0
 
 
+@both
 def test_purchase_facts(backend: Store) -> None:
     cid = add_customer(backend, "A")
     other = add_customer(backend, "B")
@@ -441,6 +474,7 @@ def test_purchase_facts(backend: Store) -> None:
     assert everything.favourite_items == [("Cake", 4)]
 
 
+@both
 def test_favourites_tie_break_by_name_as_sqlite_sorts_text(backend: Store) -> None:
     """Equal quantities are listed by name in SQLite's BINARY order (UTF-8 bytes, which is
     code point order): upper case before lower case, accents and Chinese after ASCII."""
@@ -469,6 +503,7 @@ def test_favourites_tie_break_by_name_as_sqlite_sorts_text(backend: Store) -> No
     )
 
 
+@both
 def test_loyalty_category_matches_ignoring_case(backend: Store) -> None:
     """The loyalty rule matches categories case-insensitively (console/domain/loyalty.py);
     an item typed as "Drink" must earn a stamp under the rule "drink"."""
@@ -479,6 +514,7 @@ def test_loyalty_category_matches_ignoring_case(backend: Store) -> None:
     assert facts.qualifying_quantity == 3
 
 
+@both
 def test_purchase_facts_of_a_customer_without_purchases(backend: Store) -> None:
     cid = add_customer(backend, "A")
     facts = backend.read_now(lambda r: r.history.purchase_facts(cid, loyalty_category="drink"))
@@ -537,6 +573,7 @@ def test_ten_thousand_purchases_come_in_pages(runner: DatabaseRunner) -> None:
 # --- Today queries ---------------------------------------------------------------------------
 
 
+@both
 def test_dates_in_window_finds_birthdays_and_other_dates(backend: Store) -> None:
     a = add_customer(backend, "A", birthday=PartialDate(12, 30), greetings_consent=True)
     b = add_customer(
@@ -558,6 +595,7 @@ def test_dates_in_window_finds_birthdays_and_other_dates(backend: Store) -> None
     assert backend.read_now(lambda r: r.customers.dates_in_window([], consent_only=False)) == []
 
 
+@both
 def test_lapsed_customers_are_good_customers_not_seen_recently(backend: Store) -> None:
     loyal = add_customer(backend, "Loyal", marketing_consent=True)
     gold = add_customer(backend, "Gold", tier=Tier.GOLD, marketing_consent=True)
@@ -584,6 +622,7 @@ def test_lapsed_customers_are_good_customers_not_seen_recently(backend: Store) -
 # --- settings ----------------------------------------------------------------------------------
 
 
+@both
 def test_settings_round_trip(backend: Store) -> None:
     assert backend.read_now(lambda r: r.settings.get("store_name")) is None
     backend.write_now(lambda r: r.settings.put("store_name", "上海静安店"))
@@ -596,6 +635,7 @@ def test_settings_round_trip(backend: Store) -> None:
 # --- versions ---------------------------------------------------------------------------------
 
 
+@both
 def test_an_update_from_a_stale_copy_is_refused_in_storage_too(backend: Store) -> None:
     cid = add_customer(backend, "Zhou Min")
     first = backend.read_now(lambda r: r.customers.get(cid))
@@ -621,19 +661,19 @@ def test_an_update_from_a_stale_copy_is_refused_in_storage_too(backend: Store) -
     assert stored is not None and (stored.notes, stored.version) == ("mine", 3)
 
 
-def test_a_merge_moves_both_versions_on(runner: DatabaseRunner) -> None:
-    keep = add_customer(runner, "A")
-    other = add_customer(runner, "B")
-    runner.write_now(lambda r: r.customers.merge(keep, other, now=NOW, by="Li"))
-    versions = runner.call(
-        lambda db: db.execute("SELECT version, changed_by FROM customers ORDER BY id").fetchall()
-    )
-    assert [tuple(v) for v in versions] == [(2, "Li"), (2, "Li")]
+@both
+def test_a_merge_moves_both_versions_on(backend: Store) -> None:
+    keep = add_customer(backend, "A")
+    other = add_customer(backend, "B")
+    backend.write_now(lambda r: r.customers.merge(keep, other, now=NOW, by="Li"))
+    versions = [backend.read_now(lambda r, i=i: r.customers.get(i)) for i in (keep, other)]
+    assert [(c.version, c.changed_by) for c in versions if c] == [(2, "Li"), (2, "Li")]
 
 
 # --- unique keys (0011_customer_keys) -------------------------------------------------------
 
 
+@both
 @pytest.mark.parametrize(
     ("fields", "conflict"),
     [
@@ -675,6 +715,7 @@ def test_the_database_refuses_a_second_holder_of_a_key(
     assert stored is not None and stored.notes == "same person? merge later"
 
 
+@both
 def test_a_merge_leaves_no_shared_keys_behind(backend: Store) -> None:
     keep = add_customer(backend, "A", phones=["+8613812345678"])
     other = add_customer(backend, "B", phones=["+8613812345678"], email="b@example.com")
@@ -688,6 +729,7 @@ def test_a_merge_leaves_no_shared_keys_behind(backend: Store) -> None:
         )
 
 
+@both
 def test_a_bulk_load_refuses_or_keeps_customers_that_share_keys(backend: Store) -> None:
     first = add_customer(backend, "Wang Wei", email="wangwei@example.com")
 
@@ -717,3 +759,102 @@ def test_a_bulk_load_refuses_or_keeps_customers_that_share_keys(backend: Store) 
             backend.write_now(lambda r, c=twin: r.customers.add(c, now=NOW))
         assert info.value.conflicts
     assert first == 1
+
+
+@both
+def test_a_bulk_load_writes_history_visit_facts_and_the_search_index(backend: Store) -> None:
+    at = D(2026, 3, 1, 9, 30)
+
+    def job(r: Repositories) -> Loaded:
+        batch = [
+            NewCustomer.of(
+                Customer("张伟明", phones=[Phone("+8613900000001")], member_no="M-1"),
+                now=NOW,
+                visits=[Visit(0, at, "S", "Li"), Visit(0, at - dt.timedelta(days=3), "S", "Li")],
+                purchases=[Purchase(0, at, [PurchaseItem("Latte", 2, 3000, "drink")])],
+            ),
+            NewCustomer.of(Customer("Anna Berg", email="anna@example.com"), now=NOW),
+        ]
+        with r.customers.bulk_load() as load:
+            load.expect_many()
+            assert load.conflicts(NewCustomer.of(Customer("X", member_no="M-1"), now=NOW)) == []
+            loaded = load.add(batch)
+            assert [c.field for c in load.conflicts(batch[0])] == []  # itself
+            assert [
+                c.field
+                for c in load.conflicts(
+                    NewCustomer.of(Customer("Y", email="ANNA@example.com"), now=NOW)
+                )
+            ] == ["email"]
+            return loaded
+
+    assert backend.write_now(job) == Loaded(2, 2, 1)
+    zhang = backend.read_now(lambda r: r.customers.find_by_member_or_phone(member_no="M-1"))
+    assert zhang is not None
+    assert _visit_facts(backend, zhang) == (2, "2026-03-01T09:30:00")
+    assert backend.read_now(lambda r: r.history.count_purchases(zhang)) == 1
+    assert [h.id for h in backend.read_now(lambda r: r.search.find(plan_query("伟明")))] == [zhang]
+    assert [h.name for h in backend.read_now(lambda r: r.search.find(plan_query("ber")))] == [
+        "Anna Berg"
+    ]
+    loaded = backend.read_now(lambda r: r.customers.get(zhang))
+    assert loaded is not None and loaded.romanisation and loaded.phones == [Phone("+8613900000001")]
+
+
+@both
+def test_a_long_load_still_finds_duplicates_in_the_database_and_in_what_it_wrote(
+    backend: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a few checks a load answers from the keys it read once (PostgreSQL after
+    QUERIED_CHECKS, both after expect_many): the answers stay those of the queries."""
+    from console.storage.postgres import bulk_load as pg_bulk
+
+    monkeypatch.setattr(pg_bulk, "QUERIED_CHECKS", 2)
+    first = add_customer(backend, "In DB", phones=["+8613900000001"], email="db@example.com")
+
+    def fields(load: object, customer: Customer) -> list[tuple[str, int]]:
+        found = load.conflicts(NewCustomer.of(customer, now=NOW))  # type: ignore[attr-defined]
+        return [(c.field, c.other_id) for c in found]
+
+    def job(r: Repositories) -> list[list[tuple[str, int]]]:
+        answers = []
+        with r.customers.bulk_load() as load:
+            for _ in range(3):  # past QUERIED_CHECKS
+                answers.append(fields(load, Customer("A", email="DB@example.com")))
+            loaded = NewCustomer.of(Customer("Loaded", member_no="L-1"), now=NOW)
+            load.add([loaded])
+            answers.append(fields(load, Customer("B", member_no="L-1")))
+            answers.append(fields(load, Customer("C", phones=[Phone("+8613900000001")])))
+            answers.append(fields(load, Customer("D", phones=[Phone("+8613900000002")])))
+            # A save beside the load: what it holds is seen too.
+            r.customers.add(Customer("Saved", phones=[Phone("+8613900000002")]), now=NOW)
+            answers.append(fields(load, Customer("E", phones=[Phone("+8613900000002")])))
+            assert loaded.customer.id is not None
+        return answers
+
+    answers = backend.write_now(job)
+    assert answers[:3] == [[("email", first)]] * 3
+    assert answers[3] == [("member_no", first + 1)]
+    assert answers[4] == [("phone", first)]
+    assert answers[5] == []
+    assert answers[6] == [("phone", first + 2)]
+
+
+@both
+def test_a_bulk_load_writes_search_text_that_needs_escaping(backend: Store) -> None:
+    """Loads write folded search text whole (nothing in it to escape); text that is not
+    (a caller's own NewCustomer) still goes in intact."""
+    odd = NewCustomer(
+        Customer("Odd"), NOW, names="odd\\name\twith\ttabs", terms=" wodd tback\\slash"
+    )
+    plain = NewCustomer.of(Customer("Plain Person"), now=NOW)
+
+    def job(r: Repositories) -> Loaded:
+        with r.customers.bulk_load() as load:
+            return load.add([odd, plain])
+
+    assert backend.write_now(job).customers == 2
+    assert [h.name for h in backend.read_now(lambda r: r.search.find(plan_query("odd")))] == ["Odd"]
+    assert [h.name for h in backend.read_now(lambda r: r.search.find(plan_query("plain")))] == [
+        "Plain Person"
+    ]

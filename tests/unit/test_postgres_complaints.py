@@ -19,7 +19,7 @@ import psycopg
 import pytest
 from psycopg import errors as pg_errors
 
-from console.domain.calls import Call, Direction, read_number
+from console.domain.calls import Call, Direction, MatchKind, read_number
 from console.domain.clock import FixedClock
 from console.domain.complaint import (
     Action,
@@ -43,12 +43,11 @@ from console.repositories.complaints import (
 from console.services.complaints import ComplaintService
 from console.services.demo_complaints import _complaint_rows
 from console.services.settings import SettingsService
-from console.storage.postgres.errors import NotOnPostgresYet
 from console.storage.postgres.schema import grant_server_role
 from console.storage.postgres.store import PostgresStore
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
-from tests.unit.conftest import run
+from tests.unit.conftest import add_customer, run
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
@@ -79,7 +78,7 @@ def _walk_in(name: str, contact: str, received: dt.datetime, **kw: Any) -> Histo
 
 
 def _same_data() -> list[HistoricComplaint]:
-    """Three years of demo complaints (walk-ins: customers are not on PostgreSQL yet) and
+    """Three years of demo complaints (walk-ins: the data needs no customers) and
     a few whose names sort differently by bytes, by locale and by case."""
     end = int(NOW.timestamp())
     rows = _complaint_rows(
@@ -380,18 +379,26 @@ def test_the_server_role_cannot_delete_or_truncate_complaints(one_complaint: Pos
         sql(one_complaint, f"DROP ROLE {role}")
 
 
-# --- what waits for the customers' tables ------------------------------------------------------
+# --- complaints and calls about customers ---------------------------------------------------
 
 
-def test_what_needs_customers_says_so(postgres_store: PostgresStore) -> None:
-    linked = Complaint(customer_id=1, customer_words="x", channel=Channel.PHONE, received_at=NOW)
-    with pytest.raises(NotOnPostgresYet, match="customers"):
-        postgres_store.write_now(
-            lambda r: r.complaints.add(linked, events=[], promise=None, now=NOW)
-        )
-    with pytest.raises(NotOnPostgresYet, match="customers"):
-        postgres_store.read_now(lambda r: r.calls.match_number(read_number("13812345678", "CN")))
-    call = Call("c1", Direction.IN, "", "", dt.datetime(2026, 11, 2, 9, 0), customer_id=1)
-    with pytest.raises(NotOnPostgresYet, match="customers"):
-        postgres_store.write_now(lambda r: r.calls.add(call))
+def test_complaints_and_calls_name_their_customers(postgres_store: PostgresStore) -> None:
+    """The customers' tables are there (0007_customers): a complaint or a call may be
+    linked to a customer, and is refused for one that does not exist."""
+    cid = add_customer(postgres_store, "Zhang Wei", phones=["+8613812345678"])
+    linked = Complaint(customer_id=cid, customer_words="x", channel=Channel.PHONE, received_at=NOW)
+    saved = postgres_store.write_now(
+        lambda r: r.complaints.add(linked, events=[], promise=None, now=NOW)
+    )
+    detail = postgres_store.read_now(lambda r: r.complaints.detail(saved))
+    assert detail is not None and detail.customer_name == "Zhang Wei"
+    assert postgres_store.read_now(lambda r: r.complaints.customer_exists(cid))
+    assert postgres_store.read_now(lambda r: r.complaints.highest_customer_id()) == cid
+    match = postgres_store.read_now(
+        lambda r: r.calls.match_number(read_number("13812345678", "CN"))
+    )
+    assert (match.customer_id, match.kind) == (cid, MatchKind.EXACT)
+    ghost = Call("c1", Direction.IN, "", "", dt.datetime(2026, 11, 2, 9, 0), customer_id=cid + 1)
+    with pytest.raises(pg_errors.ForeignKeyViolation):
+        postgres_store.write_now(lambda r: r.calls.add(ghost))
     assert postgres_store.read_now(lambda r: r.calls.recent()) == []  # nothing half-written

@@ -17,10 +17,16 @@ from console.services.customers import CustomerService
 from console.services.identity import Identity
 from console.services.privacy import PrivacyService
 from console.services.settings import SettingsService
+from console.storage.postgres import privacy_repository as pg
 from console.storage.sqlite import privacy as store
 from console.storage.sqlite.runner import DatabaseRunner
 from tests.people import signed_in
-from tests.unit.conftest import Clock, run, search_names
+from tests.unit.conftest import ALL_BACKENDS, Clock, run, search_names
+
+#: Consent, export and erasure through the services run on every store; the tests that
+#: take ``runner`` look into SQLite's own file, WAL, backups and triggers (PostgreSQL's
+#: counterparts are at the end of this file).
+both = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 NAME = "Quintessa Canarywood"
 PHONE = "+8613987654321"
@@ -33,9 +39,9 @@ def identity(backend: Store, settings: SettingsService) -> Identity:
 
 @pytest.fixture
 def customers(
-    runner: DatabaseRunner, settings: SettingsService, identity: Identity, clock: Clock
+    backend: Store, settings: SettingsService, identity: Identity, clock: Clock
 ) -> CustomerService:
-    return CustomerService(runner, settings, clock=clock, identity=identity)
+    return CustomerService(backend, settings, clock=clock, identity=identity)
 
 
 @pytest.fixture
@@ -70,8 +76,9 @@ def canary(customers: CustomerService, clock: Clock) -> int:
 # --- consent --------------------------------------------------------------------------
 
 
+@both
 def test_consent_changes_are_kept_per_purpose_with_how_and_who(
-    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+    backend: Store, customers: CustomerService, privacy: PrivacyService, clock: Clock
 ) -> None:
     cid = canary(customers, clock)
     customer = run(customers.get(cid))
@@ -93,8 +100,9 @@ def test_consent_changes_are_kept_per_purpose_with_how_and_who(
     assert now is not None and (now.greetings_consent, now.marketing_consent) == (False, True)
 
 
+@both
 def test_the_today_view_respects_withdrawn_greetings_consent(
-    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+    backend: Store, customers: CustomerService, privacy: PrivacyService, clock: Clock
 ) -> None:
     cid = run(
         customers.save(
@@ -134,13 +142,21 @@ def test_every_table_is_either_customer_data_or_declared_not_to_be(
     assert linked - {"customers"} <= set(store.ERASURE), "every linked table needs a rule"
 
 
+def linked_tables(backend: Store) -> set[str]:
+    """The tables the store finds linked to customers (from its own schema)."""
+    if isinstance(backend, DatabaseRunner):
+        return {link.table for link in backend.call(store.customer_links)}
+    return {link.table for link in backend.read_now(lambda r: pg.customer_links(r.conn))}  # type: ignore[attr-defined]
+
+
+@both
 def test_export_holds_every_linked_table_and_the_audit_entries(
-    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService, clock: Clock
+    backend: Store, customers: CustomerService, privacy: PrivacyService, clock: Clock
 ) -> None:
     cid = canary(customers, clock)
     other = run(customers.save(Customer(name="Someone Else", phones=[Phone("+8613800000000")])))
     data = run(privacy.export_customer(cid))
-    linked = {link.table for link in runner.call(store.customer_links)}
+    linked = linked_tables(backend)
     assert set(data["tables"]) == linked | {"customers", "complaint_drafts"}
     for table in linked | {"customers"}:
         rows = data["tables"][table]
@@ -162,11 +178,12 @@ def test_export_holds_every_linked_table_and_the_audit_entries(
     assert ("view", "customer") not in actions  # no profile opened in this test
 
 
+@both
 def test_export_and_erase_need_a_manager(
-    runner: DatabaseRunner, settings: SettingsService, customers: CustomerService, clock: Clock
+    backend: Store, settings: SettingsService, customers: CustomerService, clock: Clock
 ) -> None:
     cid = canary(customers, clock)
-    agentish = PrivacyService(runner, signed_in(runner, "trainer"))
+    agentish = PrivacyService(backend, signed_in(backend, "trainer"))
     with pytest.raises(NotAllowed):
         run(agentish.export_customer(cid))
     with pytest.raises(NotAllowed):
@@ -229,8 +246,9 @@ def test_erasure_removes_personal_data_everywhere_and_keeps_figures(
     assert keep
 
 
+@both
 def test_erasure_covers_records_merged_into_the_customer(
-    runner: DatabaseRunner, customers: CustomerService, privacy: PrivacyService
+    backend: Store, customers: CustomerService, privacy: PrivacyService
 ) -> None:
     keep = run(customers.save(Customer(name="Wang Fang", phones=[Phone("+8613800001111")])))
     dup = run(
@@ -241,17 +259,14 @@ def test_erasure_covers_records_merged_into_the_customer(
     )
     run(customers.merge(keep, dup))
     run(privacy.erase_customer(keep, "asked"))
-    names = runner.call(
-        lambda db: [
-            r[0] for r in db.execute("SELECT name FROM customers WHERE id IN (?, ?)", [keep, dup])
-        ]
-    )
-    assert names == [store.ERASED_NAME, store.ERASED_NAME]
-    assert search_names(runner, "2222") == []
+    names = [backend.read_now(lambda r, i=i: r.customers.get(i)) for i in (keep, dup)]
+    assert [c.name for c in names if c] == [store.ERASED_NAME, store.ERASED_NAME]
+    assert search_names(backend, "2222") == []
 
 
+@both
 def test_erasure_needs_a_reason_and_an_unknown_table_stops_it(
-    runner: DatabaseRunner,
+    backend: Store,
     customers: CustomerService,
     privacy: PrivacyService,
     clock: Clock,
@@ -263,13 +278,15 @@ def test_erasure_needs_a_reason_and_an_unknown_table_stops_it(
     said = wording.error_text(refused.value, "zh_CN")
     assert said == "请说明清除该客户资料的原因（例如：客户本人要求）"
     monkeypatch.delitem(store.ERASURE, "visits")
+    monkeypatch.delitem(pg.ERASURE, "visits")
     with pytest.raises(store.ErasureIncomplete, match="visits"):
         run(privacy.erase_customer(cid, "asked"))
-    assert search_names(runner, "canarywood") == [NAME]  # nothing was erased
+    assert search_names(backend, "canarywood") == [NAME]  # nothing was erased
 
 
+@both
 def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
-    runner: DatabaseRunner,
+    backend: Store,
     settings: SettingsService,
     customers: CustomerService,
     privacy: PrivacyService,
@@ -282,7 +299,7 @@ def test_erasure_keeps_complaints_countable_but_removes_what_the_customer_said(
     from console.services.complaints import ComplaintService
 
     cid = canary(customers, clock)
-    complaints = ComplaintService(runner, settings, zone=ZoneInfo("Asia/Shanghai"))
+    complaints = ComplaintService(backend, settings, zone=ZoneInfo("Asia/Shanghai"))
     complaint_id = run(
         complaints.create(
             Complaint(
@@ -410,3 +427,72 @@ def test_erasure_waits_for_the_wal_or_says_it_could_not_finish(
     result = run(privacy.erase_customer(other, "asked", wait_seconds=0.2))
     assert result.wal_cleared and "could not finish" not in result.describe()
     assert Path(f"{db_path}-wal").stat().st_size == 0
+
+
+# --- PostgreSQL's own: its schema, its triggers, its rows --------------------------------
+
+
+def _pg_rows(
+    backend: Store, sql: str, params: list[object] | None = None
+) -> list[tuple[object, ...]]:
+    return backend.read_now(lambda r: r.conn.execute(sql, params or []).fetchall())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_every_postgres_table_is_either_customer_data_or_declared_not_to_be(
+    backend: Store,
+) -> None:
+    tables = {
+        str(r[0])
+        for r in _pg_rows(backend, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    }
+    linked = linked_tables(backend) | {"customers"}
+    unclassified = tables - linked - pg.NOT_CUSTOMER_DATA
+    assert not unclassified, f"say whether these hold customer data: {sorted(unclassified)}"
+    assert not (linked & pg.NOT_CUSTOMER_DATA)
+    assert linked - {"customers"} <= set(pg.ERASURE), "every linked table needs a rule"
+    assert set(pg.ERASURE) == set(store.ERASURE)  # the same rules as the desk's
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_postgres_erasure_removes_personal_data_from_every_table_and_keeps_figures(
+    backend: Store, customers: CustomerService, privacy: PrivacyService, clock: Clock
+) -> None:
+    from psycopg import errors as pg_errors
+
+    cid = canary(customers, clock)
+    keep = run(customers.save(Customer(name="Kept Customer", phones=[Phone("+8613811112222")])))
+    redacted = run(privacy.erase_customer(cid, "customer asked to be forgotten")).redacted
+    assert redacted >= 3
+    for query in (NAME, "canarywood", "quintessa", PHONE, "4321", "13987654321", "777123"):
+        assert search_names(backend, query) == [], query
+    assert search_names(backend, "Kept") == ["Kept Customer"]
+    # No table's text holds the customer's words any more (every row as text, folded
+    # as the search index folds it).
+    for (table,) in _pg_rows(
+        backend, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+    ):
+        text = " ".join(str(r[0]) for r in _pg_rows(backend, f'SELECT t::text FROM "{table}" t'))
+        for needle in ("canarywood", "quintessa", "walnuts", "13987654321", "12345678931"):
+            assert needle not in text.lower(), (table, needle)
+    assert _pg_rows(
+        backend,
+        "SELECT (SELECT count(*) FROM visits WHERE customer_id = %s), "
+        "(SELECT count(*) FROM purchases WHERE customer_id = %s), "
+        "(SELECT count(*) FROM erasures WHERE customer_id = %s)",
+        [cid, cid, cid],
+    ) == [(1, 1, 1)]
+    assert backend.read_now(lambda r: pg.is_erased(r.conn, cid))  # type: ignore[attr-defined]
+    data = run(privacy.export_customer(cid))
+    assert data["tables"]["phones"] == []
+    assert [a["detail"] for a in data["audit"] if a["action"] == "erase"] == [
+        "customer asked to be forgotten"
+    ]
+    # Consent history stays append-only (erasure only blanked its notes).
+    with pytest.raises(pg_errors.RestrictViolation, match="append-only"):
+        backend.write_now(
+            lambda r: r.conn.execute("UPDATE consent_events SET granted = NOT granted")  # type: ignore[attr-defined]
+        )
+    with pytest.raises(pg_errors.RestrictViolation, match="append-only"):
+        backend.write_now(lambda r: r.conn.execute("DELETE FROM consent_events"))  # type: ignore[attr-defined]
+    assert keep

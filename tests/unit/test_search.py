@@ -17,12 +17,14 @@ from console.domain.search_text import (
     plan_query,
 )
 from console.domain.search_text import Tier as MatchTier
-from console.repositories import Store
-from console.repositories.customers import fill_derived
+from console.repositories import Repositories, Store
+from console.repositories.customers import NewCustomer, fill_derived
 from console.services.customers import CustomerService
-from console.storage.sqlite.runner import DatabaseRunner
-from tests.benchmarks import bulk
-from tests.unit.conftest import NOW, add_customer, add_visit, run, search_names
+from tests.unit.conftest import ALL_BACKENDS, NOW, add_customer, add_visit, run, search_names
+
+#: Every search test runs on both stores (they must find the same customers in the same
+#: order: see also test_search_parity.py).
+both = pytest.mark.parametrize("backend", ALL_BACKENDS, indirect=True)
 
 ZHANG_WEI_PHONE = "+8613812345678"
 BEIJING_LANDLINE = "+861087654321"  # (010) 8765 4321
@@ -36,35 +38,36 @@ def find(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
 
 
 @pytest.fixture
-def people(runner: DatabaseRunner) -> dict[str, int]:
+def people(backend: Store) -> dict[str, int]:
     """A small front desk: Chinese and English names, phones, emails, member numbers."""
     return {
         "zhang_wei": add_customer(
-            runner,
+            backend,
             "张伟",
             phones=[ZHANG_WEI_PHONE],
             preferred_name="张先生",
             member_no="VIP-0042",
         ),
-        "zhang_weiming": add_customer(runner, "張偉明"),  # stored in Traditional script
-        "li_na": add_customer(runner, "李娜", phones=["+8613900001111"]),
+        "zhang_weiming": add_customer(backend, "張偉明"),  # stored in Traditional script
+        "li_na": add_customer(backend, "李娜", phones=["+8613900001111"]),
         "zoe": add_customer(
-            runner,
+            backend,
             "Zoë O'Brien",
             email="Zoe.OBrien@Example.com",
             member_no="M-1001",
             phones=[LONDON_PHONE],
         ),
         "patel": add_customer(
-            runner, "Ravi Patel", preferred_name="Dr. Patel", phones=[BEIJING_LANDLINE]
+            backend, "Ravi Patel", preferred_name="Dr. Patel", phones=[BEIJING_LANDLINE]
         ),
-        "jose": add_customer(runner, "José Ñúñez"),
+        "jose": add_customer(backend, "José Ñúñez"),
     }
 
 
 # --- every kind of query ------------------------------------------------------------
 
 
+@both
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -127,6 +130,7 @@ def test_query_finds_customer_first(
     assert names[0] == expected, f"{query!r} → {names}"
 
 
+@both
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -147,6 +151,7 @@ def test_phone_with_international_or_trunk_prefix(
     assert search_names(backend, query)[:1] == [expected]
 
 
+@both
 def test_single_chinese_character_finds_every_name_containing_it(
     backend: Store, people: dict[str, int]
 ) -> None:
@@ -157,6 +162,7 @@ def test_single_chinese_character_finds_every_name_containing_it(
     assert search_names(backend, "王") == []
 
 
+@both
 def test_two_chinese_characters_in_the_middle_of_a_name(backend: Store) -> None:
     add_customer(backend, "欧阳娜娜")
     add_customer(backend, "司马相如")
@@ -166,11 +172,13 @@ def test_two_chinese_characters_in_the_middle_of_a_name(backend: Store) -> None:
     assert search_names(backend, "马") == ["司马相如"]
 
 
+@both
 def test_substring_of_a_latin_name(backend: Store, people: dict[str, int]) -> None:
     assert search_names(backend, "brie") == ["Zoë O'Brien"]
     assert search_names(backend, "atel") == ["Ravi Patel"]
 
 
+@both
 def test_suffix_search_needs_four_digits(backend: Store, people: dict[str, int]) -> None:
     plan = plan_query("678")
     assert all(lookup.term != "876" for lookup in plan.lookups)
@@ -179,6 +187,7 @@ def test_suffix_search_needs_four_digits(backend: Store, people: dict[str, int])
     assert hits[0].phones == (ZHANG_WEI_PHONE,)
 
 
+@both
 def test_results_carry_what_tells_two_namesakes_apart(backend: Store) -> None:
     first = add_customer(
         backend, "Wang Fang", preferred_name="Ms. Wang", phones=["+8613800001234"], tier=Tier.VIP
@@ -198,6 +207,7 @@ def test_results_carry_what_tells_two_namesakes_apart(backend: Store) -> None:
 # --- ranking ---------------------------------------------------------------------------
 
 
+@both
 def test_exact_then_prefix_then_substring(backend: Store) -> None:
     joanne = add_customer(backend, "Joanne")
     anna = add_customer(backend, "Anna")
@@ -213,6 +223,7 @@ def test_exact_then_prefix_then_substring(backend: Store) -> None:
     ]
 
 
+@both
 def test_ties_are_broken_by_most_recent_visit(backend: Store) -> None:
     never = add_customer(backend, "Anna Smith")
     old = add_customer(backend, "Anna Lee")
@@ -234,6 +245,7 @@ def test_ties_are_broken_by_most_recent_visit(backend: Store) -> None:
     ]
 
 
+@both
 def test_ties_among_chinese_fragment_matches_follow_last_visit(backend: Store) -> None:
     a = add_customer(backend, "王伟")
     b = add_customer(backend, "张伟")
@@ -244,6 +256,7 @@ def test_ties_among_chinese_fragment_matches_follow_last_visit(backend: Store) -
     assert [h.id for h in find(backend, "伟")] == [c, a, b]
 
 
+@both
 def test_limit_is_respected(backend: Store) -> None:
     for i in range(30):
         add_customer(backend, f"Chen Jie {i}")
@@ -255,6 +268,7 @@ def test_limit_is_respected(backend: Store) -> None:
 # --- freshness: edits, merges ------------------------------------------------------------
 
 
+@both
 def test_an_edit_is_findable_at_once_and_the_old_name_is_gone(
     backend: Store, service: CustomerService
 ) -> None:
@@ -274,6 +288,7 @@ def test_an_edit_is_findable_at_once_and_the_old_name_is_gone(
     assert search_names(backend, "1111") == []
 
 
+@both
 def test_edit_of_a_chinese_name_updates_fragments_and_pinyin(backend: Store) -> None:
     cid = add_customer(backend, "张伟")
     customer = backend.read_now(lambda r: r.customers.get(cid))
@@ -288,6 +303,7 @@ def test_edit_of_a_chinese_name_updates_fragments_and_pinyin(backend: Store) -> 
     assert search_names(backend, "zw") == []
 
 
+@both
 def test_merged_customer_disappears_from_search(backend: Store) -> None:
     keep = add_customer(backend, "Chen Jing", phones=["+8613600001111"])
     dup = add_customer(
@@ -352,6 +368,7 @@ HOSTILE = [
 ]
 
 
+@both
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_input_never_raises(
     service: CustomerService, people: dict[str, int], query: str
@@ -361,6 +378,7 @@ def test_hostile_input_never_raises(
     assert service.search_now(query) == hits
 
 
+@both
 def test_hostile_input_leaves_the_database_intact(
     backend: Store, service: CustomerService, people: dict[str, int]
 ) -> None:
@@ -369,6 +387,7 @@ def test_hostile_input_leaves_the_database_intact(
     assert backend.read_now(lambda r: r.customers.count()) == len(people)
 
 
+@both
 def test_empty_and_blank_queries_return_nothing(
     service: CustomerService, people: dict[str, int]
 ) -> None:
@@ -377,6 +396,7 @@ def test_empty_and_blank_queries_return_nothing(
         assert plan_query(query).empty
 
 
+@both
 @pytest.mark.parametrize("query", ["a\ud800@b", "zoe@\udfff", "\ud83d@x.com", "伟\ud800"])
 def test_lone_surrogates_never_raise(
     service: CustomerService, people: dict[str, int], query: str
@@ -385,6 +405,7 @@ def test_lone_surrogates_never_raise(
     assert isinstance(service.search_now(query), list)
 
 
+@both
 @settings(
     max_examples=300,
     deadline=None,
@@ -400,6 +421,7 @@ def test_any_text_never_raises(
     assert len({h.id for h in hits}) == len(hits)
 
 
+@both
 @settings(
     max_examples=300,
     deadline=None,
@@ -473,6 +495,7 @@ def test_fold_equates(a: str, b: str) -> None:
     assert fold(a)
 
 
+@both
 def test_customer_search_through_the_service_is_async(
     service: CustomerService, people: dict[str, int]
 ) -> None:
@@ -481,16 +504,33 @@ def test_customer_search_through_the_service_is_async(
     assert run(service.search("张伟", limit=1)) == hits[:1]
 
 
-def test_bulk_inserted_customers_are_searchable(runner: DatabaseRunner) -> None:
+def bulk_add(store: Store, customers: list[Customer], *, batch_size: int) -> int:
+    """Load *customers* through the repositories' bulk path, *batch_size* at a time."""
+
+    def job(r: Repositories) -> int:
+        with r.customers.bulk_load() as load:
+            return sum(
+                load.add(
+                    [NewCustomer.of(c, now=NOW) for c in customers[i : i + batch_size]]
+                ).customers
+                for i in range(0, len(customers), batch_size)
+            )
+
+    return store.write_now(job)
+
+
+@both
+def test_bulk_inserted_customers_are_searchable(backend: Store) -> None:
     batch = [Customer(name=f"客户{i}号", phones=[Phone(f"+86139{i:08d}")]) for i in range(1, 120)]
-    assert runner.call(bulk.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
-    assert search_names(runner, "客户77号") == ["客户77号"]
-    assert search_names(runner, "13900000077") == ["客户77号"]
+    assert bulk_add(backend, batch, batch_size=50) == 119
+    assert search_names(backend, "客户77号") == ["客户77号"]
+    assert search_names(backend, "13900000077") == ["客户77号"]
 
 
 # --- member numbers by their last digits --------------------------------------------
 
 
+@both
 @pytest.mark.parametrize(
     ("query", "found"),
     [
@@ -512,6 +552,7 @@ def test_member_number_by_its_last_four_digits(
         assert "张伟" not in names and "Zoë O'Brien" not in names
 
 
+@both
 def test_member_number_by_more_of_its_last_digits(backend: Store) -> None:
     card = add_customer(backend, "Card Holder", member_no="M00012345")
     other = add_customer(backend, "Other Holder", member_no="M00099345")
@@ -523,6 +564,7 @@ def test_member_number_by_more_of_its_last_digits(backend: Store) -> None:
     assert find(backend, "345") == []  # 3 digits: no suffix search
 
 
+@both
 def test_member_number_suffix_and_phone_suffix_both_count(backend: Store) -> None:
     by_card = add_customer(backend, "By Card", member_no="88885678")
     by_phone = add_customer(backend, "By Phone", phones=["+8613800005678"])
@@ -531,6 +573,7 @@ def test_member_number_suffix_and_phone_suffix_both_count(backend: Store) -> Non
     assert {h.id for h in hits} == {by_card, by_phone}
 
 
+@both
 def test_a_changed_member_number_is_found_by_its_new_digits_only(
     backend: Store,
 ) -> None:
@@ -544,13 +587,12 @@ def test_a_changed_member_number_is_found_by_its_new_digits_only(
     assert search_names(backend, "2222") == []
 
 
-def test_bulk_loaded_member_numbers_are_found_by_their_last_digits(
-    runner: DatabaseRunner,
-) -> None:
+@both
+def test_bulk_loaded_member_numbers_are_found_by_their_last_digits(backend: Store) -> None:
     batch = [Customer(name=f"Member {i}", member_no=f"C-{i:06d}") for i in range(1, 120)]
-    assert runner.call(bulk.bulk_insert_customers, batch, now=NOW, batch_size=50) == 119
-    assert search_names(runner, "0077") == ["Member 77"]
-    assert search_names(runner, "000118") == ["Member 118"]
+    assert bulk_add(backend, batch, batch_size=50) == 119
+    assert search_names(backend, "0077") == ["Member 77"]
+    assert search_names(backend, "000118") == ["Member 118"]
 
 
 def test_index_entry_holds_exactly_the_search_keys_terms() -> None:

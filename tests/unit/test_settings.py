@@ -13,6 +13,7 @@ from console.domain import options as o
 from console.domain.roles import NotAllowed
 from console.services.settings import SettingsService
 from console.storage.console_config import ConsoleConfig
+from console.storage.postgres.staff_repository import PostgresStaff
 from console.storage.sqlite import settings as settings_store
 from console.storage.sqlite import staff as staff_store
 from console.storage.sqlite.runner import DatabaseRunner
@@ -236,7 +237,8 @@ def test_a_failing_audit_entry_leaves_the_value_and_the_file_unchanged(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(staff_store, "append_audit", broken)
+    monkeypatch.setattr(staff_store, "append_audit", broken)  # SQLite's
+    monkeypatch.setattr(PostgresStaff, "append_audit", broken)  # PostgreSQL's
     for option, value in ((o.CTI_EXTENSION, "305"), (o.STORE_NAME, "Gone")):
         with pytest.raises(RuntimeError):
             run(settings.set(option, value))

@@ -8,6 +8,7 @@ import asyncio
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,12 +17,14 @@ import pytest
 from console import cli
 from console.domain.clock import FixedClock
 from console.domain.complaint import Action, Complaint, ComplaintChanged, Status
+from console.domain.customer import Customer, DuplicateFound, Phone
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
 from console.domain.roles import NotAllowed
 from console.domain.validation import ValidationFailed
 from console.repositories.staff import AuditQuery
 from console.services import secrets
 from console.services.complaints import ComplaintService, Queue
+from console.services.customers import CustomerService
 from console.services.phrasebooks import PhrasebookService
 from console.services.remote import RemoteService
 from console.services.server_client import ServerClient, ServerRefused
@@ -395,3 +398,77 @@ def test_team_mode_lines_in_the_locales_language(
     assert code == 1 and "暫時不能透過服務台伺服器使用" in capsys.readouterr().err
     code, _ = _cli("complaints", "list", "--server", server.url, "--db", "x.db")
     assert code == 2 and "不能同時給出" in capsys.readouterr().err
+
+
+PEOPLE = [
+    Customer(name="Yu Hua", preferred_name="Mr. Yu", phones=[Phone("+8613812345678")]),
+    Customer(name="余华", phones=[Phone("+8613912345678")], member_no="M-0042"),
+    Customer(name="Grace Lin", email="grace@example.com", phones=[Phone("+886912345678")]),
+]
+
+
+def test_search_through_the_server_finds_what_a_desk_finds(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_team_staff(server.store, server.clock)
+    front = server.console("Front desk 1")
+    front.sign_in("Tom", AGENT_PIN)
+    team = cast(CustomerService, RemoteService(front, "customers"))
+    with runner_for(db_path) as desk:
+        identity = signed_in(desk, "agent", "Tom", FixedClock(NOW))
+        here = CustomerService(desk, SettingsService(desk), FixedClock(NOW), identity=identity)
+        for person in PEOPLE:
+            assert asyncio.run(team.save(replace(person))) == asyncio.run(
+                here.save(replace(person))
+            )
+    # The same refusal as on a desk: a phone already in use is a DuplicateFound.
+    with pytest.raises(DuplicateFound) as duplicate:
+        asyncio.run(team.save(Customer(name="Someone", phones=[Phone("+8613812345678")])))
+    assert duplicate.value.conflicts[0].other_name == "Yu Hua"
+
+    _use(server, monkeypatch, "Front desk 2")
+    for query in ("yu", "余", "5678", "M-0042", "grace@", "lin", "yh", "nobody"):
+        remote = _cli("search", "--server", server.url, "--json", query)
+        desk_answer = _cli("search", "--db", str(db_path), "--json", query)
+        assert remote == desk_answer, query
+    code, out = _cli("search", "--server", server.url, "yu")
+    assert code == 0
+    assert "#1\tYu Hua (Mr. Yu)\t…5678\t\tregular\tlast never\n" in out
+    assert "#2\t余华\t…5678\tM-0042\tregular\tlast never\n" in out
+    capsys.readouterr()
+
+
+def test_a_customers_export_and_erasure_through_the_server(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_team_staff(server.store, server.clock)
+    front = server.console("Front desk 1")
+    front.sign_in("Tom", AGENT_PIN)
+    team = cast(CustomerService, RemoteService(front, "customers"))
+    cid = asyncio.run(team.save(replace(PEOPLE[0])))
+    _use(server, monkeypatch, "Back office")
+    url = ("--server", server.url)
+
+    def as_(name: str, pin: str, *argv: str) -> tuple[int, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+        return _cli("customer", *argv, *url, "--as", name)
+
+    code, _ = as_("Tom", AGENT_PIN, "export", str(cid))
+    assert code == 1 and "an agent may not" in capsys.readouterr().err
+    saved = tmp_path / "yu.json"
+    assert as_("Mei", PIN, "export", str(cid), "-o", str(saved)) == (0, "")
+    exported = json.loads(saved.read_text("utf-8"))
+    assert "Yu Hua" in json.dumps(exported, ensure_ascii=False)
+    code, out = as_("Mei", PIN, "erase", str(cid), "--reason", "customer asked", "--yes")
+    assert code == 0 and out.strip()
+    assert asyncio.run(team.search("Yu Hua")) == []
+    entries = asyncio.run(
+        server.store.read(lambda r: r.staff.audit_entries(AuditQuery(action="erase")))
+    )
+    assert [(e.actor, str(e.entity_id)) for e in entries] == [("Mei", str(cid))]

@@ -7,11 +7,11 @@ times of this computer's zone: placed in that zone on the way in (``timestamptz`
 read back as wall times of this computer's zone, so a call logged before a DST change
 still sorts and shows right after it.
 
-Who a number belongs to, and the call-backs and briefs about customers, read the
-customers' tables (phones by E.164, customers merged or not), which are not on
-PostgreSQL yet: those raise :class:`NotOnPostgresYet`, and so does a call said to be
-from a customer. A withheld or unreadable number needs no table (it matches nobody, as
-on SQLite).
+Who a number belongs to reads the customers' tables of ``0007_customers`` as SQLite does:
+exact owners by E.164 (live customers, the most recently seen first), else the customers
+whose phone (or member number) ends in the number's last digits, from the search terms'
+reversed digits (``0008_search``), newest first and bounded; the domain's
+:func:`~console.domain.calls.choose_match` weighs them.
 """
 
 from __future__ import annotations
@@ -31,12 +31,10 @@ from console.domain.calls import (
     MatchKind,
     choose_match,
 )
+from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack, CallRepository
-from console.storage.postgres.errors import NotOnPostgresYet
-
-_NO_CUSTOMERS = (
-    "customers are not on PostgreSQL yet: calls cannot be matched or linked to them there"
-)
+from console.storage.postgres.search_repository import local_text
+from console.storage.sqlite.calls import SUFFIX_CANDIDATES
 
 _COLUMNS = (
     "id, call_id, direction, from_number, to_number, number, customer_id, match, "
@@ -55,11 +53,6 @@ def _instant(value: dt.datetime | None) -> dt.datetime | None:
 def _wall(value: dt.datetime | None) -> dt.datetime | None:
     """A stored instant as the call log's naive wall time in this computer's zone."""
     return None if value is None else value.astimezone().replace(tzinfo=None)
-
-
-def _unlinked(call: Call) -> None:
-    if call.customer_id is not None or call.candidates:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
 
 
 def _call(row: Sequence[Any]) -> Call:
@@ -94,17 +87,47 @@ class PostgresCalls:
     def _calls(self, sql: str, params: Sequence[Any]) -> list[Call]:
         return [_call(row) for row in self.conn.execute(sql, params).fetchall()]
 
+    def _exact_owners(self, forms: Sequence[str]) -> list[int]:
+        """Live customers with a phone equal to one of *forms*, most recent first."""
+        if not forms:
+            return []
+        rows = self.conn.execute(
+            "SELECT c.id FROM customers c WHERE c.merged_into IS NULL AND EXISTS ("
+            "SELECT 1 FROM phones p WHERE p.customer_id = c.id AND p.e164 = ANY(%s)) "
+            "ORDER BY c.last_visit DESC NULLS LAST, c.id DESC LIMIT %s",
+            [list(forms), SUFFIX_CANDIDATES],
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def _suffix_candidates(self, suffix: str) -> dict[int, list[str]]:
+        """Live customers with a phone (or member number) ending in *suffix*, with their
+        phones: a prefix of the reversed digits among the search terms."""
+        if not suffix.isdigit():
+            return {}
+        found: dict[int, list[str]] = {}
+        for cid, e164 in self.conn.execute(
+            "WITH owners AS (SELECT d.customer_id, d.rank_key FROM search_docs d "
+            "WHERE d.customer_id IN (SELECT t.customer_id FROM search_terms t "
+            "WHERE t.term LIKE %s) ORDER BY d.rank_key DESC LIMIT %s) "
+            "SELECT p.customer_id, p.e164 FROM owners o "
+            "JOIN customers c ON c.id = o.customer_id AND c.merged_into IS NULL "
+            "JOIN phones p ON p.customer_id = o.customer_id ORDER BY o.rank_key DESC, p.id",
+            [f"{TAGS[TermKind.PHONE_REV]}{suffix[::-1]}%", SUFFIX_CANDIDATES],
+        ).fetchall():
+            found.setdefault(int(cid), []).append(e164)
+        return found
+
     def match_number(self, number: CallerNumber) -> Match:
-        if not number.forms and number.suffix is None:
-            return choose_match(number, [])  # nothing to look up: nobody's number
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        exact = self._exact_owners(number.forms)
+        if exact or number.suffix is None:
+            return choose_match(number, exact)
+        return choose_match(number, [], self._suffix_candidates(number.suffix))
 
     def get(self, call_id: str) -> Call | None:
         found = self._calls(f"SELECT {_COLUMNS} FROM calls WHERE call_id = %s", [call_id])
         return found[0] if found else None
 
     def add(self, call: Call) -> Call | None:
-        _unlinked(call)
         row = self.conn.execute(
             "INSERT INTO calls (call_id, direction, from_number, to_number, number, "
             "customer_id, match, candidates, state, users, queue, answered_by, cause, "
@@ -136,7 +159,6 @@ class PostgresCalls:
         return call
 
     def update(self, call: Call) -> None:
-        _unlinked(call)
         self.conn.execute(
             "UPDATE calls SET state = %s, answered_by = %s, answered_at = %s, ended_at = %s, "
             "cause = %s, customer_id = %s, match = %s, candidates = %s::bigint[], "
@@ -168,12 +190,51 @@ class PostgresCalls:
         )
 
     def call_backs(self, *, limit: int = 100) -> list[CallBack]:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        """Missed inbound calls from known customers, newest first, one per customer (a
+        customer leaves the list when called back, or when a later call is answered)."""
+        columns = ", ".join("m." + c.strip() for c in _COLUMNS.split(","))
+        rows = self.conn.execute(
+            f"SELECT {columns}, cu.name, cu.preferred_name, m.missed FROM ("
+            " SELECT calls.*, count(*) OVER (PARTITION BY customer_id) AS missed,"
+            "  row_number() OVER ("
+            "   PARTITION BY customer_id ORDER BY started_at DESC, id DESC) AS n"
+            " FROM calls WHERE state = 'missed' AND direction = 'in'"
+            " AND customer_id IS NOT NULL AND called_back_at IS NULL"
+            ") m JOIN customers cu ON cu.id = m.customer_id AND cu.merged_into IS NULL "
+            "WHERE m.n = 1 AND NOT EXISTS ("
+            " SELECT 1 FROM calls later WHERE later.customer_id = m.customer_id"
+            " AND later.answered_at IS NOT NULL AND later.started_at >= m.started_at"
+            " AND later.id <> m.id"
+            ") ORDER BY m.started_at DESC, m.id DESC LIMIT %s",
+            [limit],
+        ).fetchall()
+        out = []
+        for row in rows:
+            call = _call(row[:18])
+            assert call.customer_id is not None
+            out.append(CallBack(call, call.customer_id, row[18], row[19], int(row[20])))
+        return out
 
     def briefs(self, ids: Sequence[int]) -> dict[int, Brief]:
         if not ids:
             return {}
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        phones: dict[int, list[str]] = {}
+        for cid, e164 in self.conn.execute(
+            "SELECT customer_id, e164 FROM phones WHERE customer_id = ANY(%s) "
+            "ORDER BY position, id",
+            [list(ids)],
+        ).fetchall():
+            phones.setdefault(int(cid), []).append(e164)
+        return {
+            int(r[0]): Brief(
+                int(r[0]), r[1], r[2], local_text(r[3]), tuple(phones.get(int(r[0]), ())), int(r[4])
+            )
+            for r in self.conn.execute(
+                "SELECT id, name, preferred_name, last_visit, visit_count FROM customers "
+                "WHERE id = ANY(%s)",
+                [list(ids)],
+            ).fetchall()
+        }
 
     def mark_called_back(self, customer_id: int, at: dt.datetime) -> int:
         cursor = self.conn.execute(
@@ -184,7 +245,11 @@ class PostgresCalls:
         return int(cursor.rowcount)
 
     def link(self, call_id: str, customer_id: int, match: MatchKind) -> Call | None:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        self.conn.execute(
+            "UPDATE calls SET customer_id = %s, match = %s, candidates = '{}' WHERE call_id = %s",
+            [customer_id, match.value, call_id],
+        )
+        return self.get(call_id)
 
 
 if TYPE_CHECKING:  # mypy checks that the adapter implements the interface

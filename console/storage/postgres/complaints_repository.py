@@ -18,11 +18,9 @@ tables of migration ``0005_complaints``:
   seconds, rounded half away from zero (SQLite's ``round``), and the medians are taken by
   the domain's :func:`~console.domain.complaint.median` on both backends.
 
-Customers are not on PostgreSQL yet: a complaint linked to a customer is refused with
-:class:`NotOnPostgresYet` (so no complaint here has a customer's name to show, and the
-queues' "who" is the caller's name or contact, as SQLite gives for an unlinked one), and
-so are the two questions about customers. The customers step adds the foreign key and
-joins the customers' names here as SQLite's ``_WHO`` does.
+A complaint may be linked to a customer (``0007_customers`` adds the foreign key): the
+queues, the detail and the repeat complainers then name the customer, as SQLite's
+``_WHO`` does, and the caller's name or contact otherwise.
 """
 
 from __future__ import annotations
@@ -68,10 +66,8 @@ from console.repositories.complaints import (
     ReportPeriod,
     StoredDraft,
 )
-from console.storage.postgres.errors import NotOnPostgresYet
 
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
-_NO_CUSTOMERS = "customers are not on PostgreSQL yet: a complaint cannot be linked to one"
 
 
 def _fold(expr: str) -> str:
@@ -99,11 +95,6 @@ def _req(value: dt.datetime) -> dt.datetime:
 def _seconds(later: str, earlier: str) -> str:
     """SQL: whole seconds from one instant to another (rounded half away from zero)."""
     return f"round(extract(epoch FROM {later} - {earlier}))"
-
-
-def _unlinked(c: Complaint) -> None:
-    if c.customer_id is not None:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -155,7 +146,6 @@ _SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM complaints"
 
 
 def _capture_values(c: Complaint) -> dict[str, Any]:
-    _unlinked(c)
     comp = c.compensation
     return {
         "customer_id": c.customer_id,
@@ -281,12 +271,13 @@ _INSERT_FOLLOW_UP = (
 
 # --- queues ----------------------------------------------------------------------------
 
-#: Who a queue row is about: the caller (no complaint here is linked to a customer yet).
-_WHO = "COALESCE(NULLIF(c.caller_name, ''), NULLIF(c.caller_contact, ''), '')"
+#: Who a queue row is about: the customer, else the caller's name or contact.
+_WHO = "COALESCE(cu.name, NULLIF(c.caller_name, ''), NULLIF(c.caller_contact, ''), '')"
 _QUEUE_SELECT = (
     f"SELECT c.id, {_WHO}, c.customer_id, c.status, c.channel, c.emotion, c.store, "
     f"c.agent, c.received_at, c.promise_due, c.follow_up_due, "
-    f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at FROM complaints c"
+    f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at "
+    "FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 )
 
 
@@ -434,7 +425,6 @@ class PostgresComplaints:
     ) -> Complaint:
         current = self._current(complaint_id, expected_version)
         result = change(current)
-        _unlinked(result.complaint)
         values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
         sets = ", ".join(f"{name} = %s" for name in values)
         notified = ", notified = ''" if result.reset_notified else ""
@@ -500,13 +490,21 @@ class PostgresComplaints:
                 [complaint_id],
             )
         ]
-        return Detail(c, c.who, history, promises, follow_ups)
+        name = None
+        if c.customer_id is not None:
+            row = self.conn.execute(
+                "SELECT name FROM customers WHERE id = %s", [c.customer_id]
+            ).fetchone()
+            name = None if row is None else str(row[0])
+        return Detail(c, name or c.who, history, promises, follow_ups)
 
     def customer_exists(self, customer_id: int) -> bool:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        row = self.conn.execute("SELECT 1 FROM customers WHERE id = %s", [customer_id])
+        return row.fetchone() is not None
 
     def highest_customer_id(self) -> int:
-        raise NotOnPostgresYet(_NO_CUSTOMERS)
+        row = self.conn.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()
+        return int(row[0]) if row else 0
 
     def queue(
         self,
@@ -637,8 +635,10 @@ class PostgresComplaints:
                 f"max(c.id) AS last_id FROM complaints c WHERE {live} "
                 "AND (c.customer_id IS NOT NULL OR c.caller_contact <> '') "
                 "GROUP BY 1, 2 HAVING count(*) >= 2 ORDER BY n DESC, last_id DESC LIMIT %s) "
-                "SELECT g.cid, COALESCE(NULLIF(x.caller_name, ''), x.caller_contact, ''), g.n "
-                "FROM g JOIN complaints x ON x.id = g.last_id ORDER BY g.n DESC, g.last_id DESC",
+                "SELECT g.cid, "
+                "COALESCE(cu.name, NULLIF(x.caller_name, ''), x.caller_contact, ''), g.n "
+                "FROM g LEFT JOIN customers cu ON cu.id = g.cid "
+                "JOIN complaints x ON x.id = g.last_id ORDER BY g.n DESC, g.last_id DESC",
                 [*params, repeat_limit],
             )
         ]

@@ -7,7 +7,7 @@ from typing import Any
 
 import psycopg
 
-from console.domain.consoles import EnrolledConsole
+from console.domain.consoles import ChangeNotice, EnrolledConsole
 
 _COLUMNS = "id, name, enrolled_at, enrolled_by, revoked_at, revoked_by"
 
@@ -72,3 +72,18 @@ class PostgresConsoles:
             [at, by, console_id],
         )
         return self.get(console_id)
+
+    def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
+        rows = self.conn.execute(
+            "SELECT seq, at, entity, entity_id, action FROM changes WHERE seq > %s"
+            " ORDER BY seq LIMIT %s",
+            [seq, limit],
+        ).fetchall()
+        return [
+            ChangeNotice(int(r[0]), r[1].astimezone(dt.UTC), str(r[2]), str(r[3]), str(r[4]))
+            for r in rows
+        ]
+
+    def last_change(self) -> int:
+        row = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
+        return int(row[0]) if row else 0

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 import sqlite_utils
 
 from console.domain.consent import ConsentEvent
 from console.domain.customer import Conflict, Customer
-from console.repositories.customers import CustomerBulkLoad, DatedCustomer, LapsedCustomer
+from console.repositories.customers import (
+    CustomerBulkLoad,
+    DatedCustomer,
+    LapsedCustomer,
+    NewCustomer,
+)
 from console.storage.sqlite import bulk_load, customer_rows, customers, privacy, today
 
 
@@ -89,6 +95,9 @@ class SqliteCustomers:
             consent_only=consent_only,
             limit=limit,
         )
+
+    def bulk_encoder(self) -> Callable[[Sequence[NewCustomer]], list[Any]]:
+        return bulk_load.encode
 
     def bulk_load(self) -> AbstractContextManager[CustomerBulkLoad]:
         return bulk_load.bulk_load(self.db)

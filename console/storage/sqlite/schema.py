@@ -7,6 +7,7 @@ Add new steps at the end; never edit a step that has shipped.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
@@ -14,8 +15,10 @@ from typing import TypeVar
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from console.storage.sqlite import instants
+from console.storage.sqlite import driver, instants
 from console.storage.sqlite.search_index import rebuild_search_index
+
+log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x53435331  # "SCS1": marks the file as a Service Console database
 MIGRATION_SET = "service_console"
@@ -992,15 +995,36 @@ def check_not_newer(conn: sqlite3.Connection) -> None:
         raise SchemaTooNew(version + len(unknown), known_version())
 
 
+#: Steps that rewrite every row of large tables (each stored time, as UTC text). The rows
+#: grow and their pages split: a database that went through one is compacted afterwards
+#: (see :func:`migrate`).
+REWRITING_STEPS = frozenset(
+    {"0010_customer_instants", "0013_complaint_instants", "0014_call_instants"}
+)
+
+
 def migrate(db: sqlite_utils.Database) -> None:
-    if not migrations.pending(db):
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
         return
+    # A database made before a rewriting step (not a new one: it has nothing to rewrite).
+    rewritten = bool(REWRITING_STEPS.intersection(pending)) and bool(migrations.applied(db))
     migrations.apply(db)
     if PENDING_SEARCH_REBUILD in db.table_names():
         rebuild_search_index(db)
         db.execute(f"DROP TABLE {PENDING_SEARCH_REBUILD}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {known_version()}")
+    if rewritten and not db.conn.in_transaction:
+        # Once, after the rewrite: at 1,000,000 customers the migration takes 268 s and
+        # this 21 s more, and the customer profile is read in 21 ms p50 after it, 27 ms
+        # without (README, Performance). VACUUM is all or nothing: should it fail (no room
+        # for the copy), the database stays as the migration left it, correct, and the
+        # next rewriting migration tries again.
+        try:
+            db.execute("VACUUM")
+        except driver.OperationalError as exc:
+            log.warning("the database was migrated but not compacted: %s", exc)
 
 
 # Migrations 0010-0012: customers, their history and the search index (issue 13).

@@ -1,0 +1,337 @@
+"""The search repository on PostgreSQL (implements :mod:`console.repositories.search`).
+
+The same look-ups and the same ranking as the desk's full-text indexes
+(``console/storage/sqlite/search_index.py``), on the tables of ``0008_search``:
+
+* every customer's tagged terms (" wzhangwei tzhang s张 p8765…") are rows of
+  ``search_terms``; an exact look-up is equality, a prefix a range of its btree (bytes,
+  ``COLLATE "C"``), and "ends with these digits" a prefix of the reversed digits;
+* 3+ character substrings of the folded names are a ``LIKE`` over ``search_docs.names``
+  with a ``pg_trgm`` index;
+* short prefixes of names first walk the :data:`WALK_ROWS` most recently seen
+  customers, as SQLite does (the same answer, found sooner);
+* every look-up takes the newest *limit* matches by ``rank_key`` (latest visit first,
+  then the newer customer: :func:`console.storage.sqlite.search_index.rank_key`, shared
+  so both stores order alike), and the tiers are merged as on SQLite.
+
+The index is written in the customer's own transaction (see ``customers_repository``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+
+from console.domain.customer import Customer
+from console.domain.search_text import (
+    TAGS,
+    Lookup,
+    QueryPlan,
+    SearchHit,
+    TermKind,
+    customer_search_keys,
+    phone_forms,
+)
+from console.domain.search_text import Tier as MatchTier
+from console.repositories.customers import fill_derived
+from console.repositories.search import SearchRepository
+from console.storage.postgres.customer_rows import iter_customers
+from console.storage.sqlite.search_index import RANK_ID_BITS, WALK_MAX_PREFIX, WALK_ROWS, rank_key
+
+_RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
+_NAME_KINDS = frozenset({TermKind.WHOLE, TermKind.TOKEN})
+
+
+def rank_of(last_visit: dt.datetime | None, customer_id: int) -> int:
+    """The search rank key of a customer last seen at *last_visit* (None: never)."""
+    return rank_key(last_visit.isoformat() if last_visit is not None else "", customer_id)
+
+
+def local_text(moment: dt.datetime | None) -> str:
+    """A stored instant as this computer's wall time in ISO text, to the second ('' for
+    none): what hits and Today's rows carry as ``last_visit`` (as on SQLite)."""
+    if moment is None:
+        return ""
+    return moment.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def index_of(customer: Customer) -> tuple[str, str]:
+    """``(names document, index text)`` of a customer (derived fields filled)."""
+    keys = customer_search_keys(
+        name=customer.name,
+        preferred_name=customer.preferred_name,
+        romanisation=customer.romanisation,
+        email=customer.email,
+        member_no=customer.member_no,
+        phones=[p.number for p in customer.phones],
+    )
+    return keys.doc, keys.index_text()
+
+
+def term_rows(customer_id: int, terms: str) -> list[tuple[str, int]]:
+    """``search_terms`` rows of one customer's index text."""
+    return [(term, customer_id) for term in dict.fromkeys(terms.split())]
+
+
+def write_index(
+    conn: psycopg.Connection, customer_id: int, names: str, terms: str, rank: int
+) -> None:
+    """Index (or index again) one customer."""
+    old = conn.execute(
+        "SELECT terms FROM search_docs WHERE customer_id = %s", [customer_id]
+    ).fetchone()
+    new_terms = set(terms.split())
+    if old is None:
+        conn.execute(
+            "INSERT INTO search_docs (customer_id, rank_key, names, terms) VALUES (%s, %s, %s, %s)",
+            [customer_id, rank, names, terms],
+        )
+        gone: set[str] = set()
+        added = new_terms
+    else:
+        conn.execute(
+            "UPDATE search_docs SET rank_key = %s, names = %s, terms = %s WHERE customer_id = %s",
+            [rank, names, terms, customer_id],
+        )
+        before = set(str(old[0]).split())
+        gone, added = before - new_terms, new_terms - before
+    if gone:
+        conn.execute(
+            "DELETE FROM search_terms WHERE customer_id = %s AND term = ANY(%s)",
+            [customer_id, sorted(gone)],
+        )
+    if added:
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO search_terms (term, customer_id) VALUES (%s, %s)",
+                [(t, customer_id) for t in sorted(added)],
+            )
+
+
+def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
+    """Take customers out of the index (merged away, erased)."""
+    ids = list(customer_ids)
+    conn.execute(
+        "DELETE FROM search_terms t USING search_docs d WHERE d.customer_id = ANY(%s) "
+        "AND t.customer_id = d.customer_id "
+        "AND t.term = ANY(string_to_array(btrim(d.terms, ' '), ' '))",
+        [ids],
+    )
+    conn.execute("DELETE FROM search_docs WHERE customer_id = ANY(%s)", [ids])
+
+
+def set_rank(conn: psycopg.Connection, customer_id: int, last_visit: dt.datetime | None) -> None:
+    """Move one customer to the rank of its (new) last visit."""
+    conn.execute(
+        "UPDATE search_docs SET rank_key = %s WHERE customer_id = %s",
+        [rank_of(last_visit, customer_id), customer_id],
+    )
+
+
+# --- queries ----------------------------------------------------------------------------
+
+
+def _tagged(term: str, kinds: Iterable[TermKind]) -> list[str]:
+    return [TAGS[kind] + term for kind in kinds if kind in TAGS]
+
+
+def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
+    """Rank keys of the newest *limit* customers with a term of the look-up's kinds equal
+    to (or, for a prefix, starting with) its term."""
+    tagged = _tagged(lookup.term, lookup.kinds)
+    if not tagged:
+        return []
+    if lookup.prefix:
+        # *term* is folded (letters and digits only): nothing in it is special to LIKE.
+        where = " OR ".join(["t.term LIKE %s"] * len(tagged))
+        params: list[Any] = [f"{t}%" for t in tagged]
+    else:
+        where, params = "t.term = ANY(%s)", [tagged]
+    rows = conn.execute(
+        "SELECT d.rank_key FROM search_docs d WHERE d.customer_id IN ("
+        f"SELECT t.customer_id FROM search_terms t WHERE {where}) "
+        "ORDER BY d.rank_key DESC LIMIT %s",
+        [*params, limit],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def _walk(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int] | None:
+    """The newest *limit* customers with a term of the look-up's kinds starting with its
+    term, if the :data:`WALK_ROWS` most recently seen customers hold that many; else None
+    (SQLite's walk: the same answer as the index gives)."""
+    patterns = [f"% {t}%" for t in _tagged(lookup.term, lookup.kinds)]
+    rows = conn.execute(
+        "SELECT rank_key FROM ("
+        "SELECT rank_key, terms FROM search_docs ORDER BY rank_key DESC LIMIT %s"
+        ") newest WHERE terms LIKE ANY(%s) ORDER BY rank_key DESC LIMIT %s",
+        [WALK_ROWS, patterns, limit],
+    ).fetchall()
+    if len(rows) < limit:
+        return None
+    return [int(r[0]) for r in rows]
+
+
+def _phones(conn: psycopg.Connection, digits: str, limit: int) -> list[int]:
+    """Customers with a phone that *digits* spell in full (with or without country code)."""
+    forms = phone_forms(digits)
+    if not forms:
+        return []
+    rows = conn.execute(
+        "SELECT d.rank_key FROM phones p JOIN search_docs d ON d.customer_id = p.customer_id "
+        "WHERE p.e164 = ANY(%s) ORDER BY d.rank_key DESC LIMIT %s",
+        [list(forms), limit],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def _lookup(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
+    kinds = lookup.kinds
+    if TermKind.PHONE in kinds:
+        return _phones(conn, lookup.term, limit)
+    if lookup.prefix and _NAME_KINDS.intersection(kinds) and len(lookup.term) <= WALK_MAX_PREFIX:
+        walked = _walk(conn, lookup, limit)
+        if walked is not None:
+            return walked
+    return _terms(conn, lookup, limit)
+
+
+def _substring(conn: psycopg.Connection, text: str, limit: int) -> list[int]:
+    # *text* is folded (letters and digits only): nothing in it is special to LIKE.
+    rows = conn.execute(
+        "SELECT rank_key FROM search_docs WHERE names LIKE %s ORDER BY rank_key DESC LIMIT %s",
+        [f"%{text}%", limit],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def search(conn: psycopg.Connection, plan: QueryPlan, *, limit: int = 20) -> list[SearchHit]:
+    """Best matches first: exact, then prefix, then substring; ties by most recent visit."""
+    if plan.empty or limit <= 0:
+        return []
+    by_tier: dict[MatchTier, list[Lookup]] = {}
+    for lookup in plan.lookups:
+        by_tier.setdefault(lookup.tier, []).append(lookup)
+    tiers: dict[int, MatchTier] = {}
+    ordered: list[int] = []
+    for tier in sorted(MatchTier):
+        found: set[int] = set()
+        for lookup in by_tier.get(tier, ()):
+            found.update(_lookup(conn, lookup, limit))
+        if tier == MatchTier.SUBSTRING and plan.substring:
+            found.update(_substring(conn, plan.substring, limit))
+        for key in sorted(found, reverse=True):
+            cid = key & _RANK_ID_MASK
+            if cid not in tiers:
+                tiers[cid] = tier
+                ordered.append(cid)
+                if len(ordered) == limit:
+                    return _hits(conn, ordered, tiers)
+    return _hits(conn, ordered, tiers)
+
+
+def _hits(conn: psycopg.Connection, ids: list[int], tiers: dict[int, MatchTier]) -> list[SearchHit]:
+    if not ids:
+        return []
+    rows = {
+        int(r[0]): r
+        for r in conn.execute(
+            "SELECT id, name, preferred_name, member_no, email, last_visit, tier, visit_count "
+            "FROM customers WHERE id = ANY(%s) AND merged_into IS NULL",
+            [ids],
+        ).fetchall()
+    }
+    phones: dict[int, list[str]] = {i: [] for i in ids}
+    for cid, e164 in conn.execute(
+        "SELECT customer_id, e164 FROM phones WHERE customer_id = ANY(%s) ORDER BY position, id",
+        [ids],
+    ).fetchall():
+        phones[int(cid)].append(e164)
+    return [
+        SearchHit(
+            id=cid,
+            name=row[1],
+            preferred_name=row[2],
+            phones=tuple(phones[cid]),
+            member_no=row[3],
+            email=row[4],
+            last_visit=local_text(row[5]),
+            tier=row[6],
+            visit_count=int(row[7]),
+            match=tiers[cid],
+        )
+        for cid in ids
+        if (row := rows.get(cid)) is not None
+    ]
+
+
+def rebuild(conn: psycopg.Connection) -> int:
+    """Index every live customer afresh."""
+    conn.execute("DELETE FROM search_terms")
+    conn.execute("DELETE FROM search_docs")
+    last_visits: dict[int, dt.datetime | None] = dict(
+        conn.execute("SELECT id, last_visit FROM customers WHERE merged_into IS NULL").fetchall()
+    )
+    docs: list[tuple[int, int, str, str]] = []
+    for customer in iter_customers(conn):
+        assert customer.id is not None
+        names, terms = index_of(fill_derived(customer))
+        docs.append((customer.id, rank_of(last_visits.get(customer.id), customer.id), names, terms))
+    copy_docs(conn, docs)
+    return len(docs)
+
+
+_COPY_SPECIAL = ("\\", "\t", "\n", "\r")
+
+
+def _copy_ready(*texts: str) -> bool:
+    """Whether *texts* go into COPY's text format as they are (nothing to escape)."""
+    return not any(ch in text for text in texts for ch in _COPY_SPECIAL)
+
+
+def copy_docs(conn: psycopg.Connection, docs: Sequence[tuple[int, int, str, str]]) -> None:
+    """Write ``(customer_id, rank_key, names, terms)`` documents and their terms (new
+    customers: nothing of them is indexed yet) with COPY.
+
+    Names and terms are folded text (letters, digits and spaces), so the lines are
+    written whole rather than row by row (a million customers have twelve million
+    terms); anything else goes row by row, escaped by the driver."""
+    if not docs:
+        return
+    plain = [d for d in docs if _copy_ready(d[2], d[3])]
+    other = [d for d in docs if not _copy_ready(d[2], d[3])] if len(plain) < len(docs) else []
+    # In the index's order ("term<TAB>id" sorts as (term, id) does: a tab sorts before
+    # every letter and digit), so each batch fills neighbouring pages of the btree.
+    terms = sorted(
+        f"{term}\t{cid}\n" for cid, _rank, _names, text in plain for term in set(text.split())
+    )
+    with conn.cursor() as cur:
+        with cur.copy("COPY search_docs (customer_id, rank_key, names, terms) FROM STDIN") as copy:
+            copy.write("".join([f"{c}\t{r}\t{n}\t{t}\n" for c, r, n, t in plain]))
+            for doc in other:
+                copy.write_row(doc)
+        with cur.copy("COPY search_terms (term, customer_id) FROM STDIN") as copy:
+            copy.write("".join(terms))
+            for cid, _rank, _names, text in other:
+                for row in term_rows(cid, text):
+                    copy.write_row(row)
+
+
+class PostgresSearch:
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def find(self, plan: QueryPlan, *, limit: int = 20) -> list[SearchHit]:
+        return search(self.conn, plan, limit=limit)
+
+    def rebuild(self) -> int:
+        return rebuild(self.conn)
+
+
+if TYPE_CHECKING:  # mypy checks that the adapter implements the interface
+
+    def _implements(conn: psycopg.Connection) -> SearchRepository:
+        return PostgresSearch(conn)
