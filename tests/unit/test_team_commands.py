@@ -472,3 +472,24 @@ def test_a_customers_export_and_erasure_through_the_server(
         server.store.read(lambda r: r.staff.audit_entries(AuditQuery(action="erase")))
     )
     assert [(e.actor, str(e.entity_id)) for e in entries] == [("Mei", str(cid))]
+
+
+def test_an_unknown_customer_through_the_server_is_the_desks_sentence(
+    server: Running,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.unit.test_cli_words import speak
+
+    add_team_staff(server.store, server.clock)
+    _use(server, monkeypatch, "Back office")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, _ = _cli("customer", "export", "404", "--server", server.url, "--as", "Mei")
+    assert code == 1 and capsys.readouterr().err == "no customer #404\n"
+    speak(monkeypatch, "zh_CN.UTF-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PIN + "\n"))
+    code, _ = _cli("customer", "export", "404", "--server", server.url, "--as", "Mei")
+    err = capsys.readouterr().err
+    assert code == 1 and "404" in err and "no customer" not in err
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in err)  # said in Chinese

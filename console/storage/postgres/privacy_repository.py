@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
+from console.domain import messages as msg
 from console.domain.consent import ConsentEvent
+from console.repositories.errors import NotFound
 from console.repositories.privacy import CustomerExport, ErasureIncomplete, PrivacyRepository
 from console.storage.postgres import search_repository as index
 from console.storage.postgres.customer_rows import instant
@@ -160,7 +162,7 @@ def _drafts(conn: psycopg.Connection, ids: list[int]) -> list[dict[str, Any]]:
 def export_customer(conn: psycopg.Connection, customer_id: int) -> CustomerExport:
     ids, found = _linked_rows(conn, customer_id, customer_links(conn))
     if not found["customers"]:
-        raise LookupError(f"no customer #{customer_id}")
+        raise NotFound(msg.NoCustomerNumbered(customer_id))
     audit = _rows(
         conn,
         "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail "
@@ -249,7 +251,7 @@ def erase_customer(
     links = customer_links(conn)
     ids, found = _linked_rows(conn, customer_id, links)
     if not found["customers"]:
-        raise LookupError(f"no customer #{customer_id}")
+        raise NotFound(msg.NoCustomerNumbered(customer_id))
     missing = sorted({link.table for link in links} - set(ERASURE))
     if missing:
         raise ErasureIncomplete(f"no erasure rule for {', '.join(missing)}; nothing was erased")
