@@ -299,7 +299,9 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, open_services: OpenServices
         "entity": args.entity,
         "entity_id": args.entity_id,
     }
-    zone = dt.datetime.now().astimezone().tzinfo  # this computer's days, as on a desk
+    from console.domain.clock import SystemClock
+
+    zone = SystemClock().now().tzinfo  # this computer's days, as on a desk
     if date_from:
         filters["since"] = dt.datetime.combine(date_from, dt.time(), zone)
     if date_to:
