@@ -15,11 +15,12 @@ os.environ.setdefault("QT_API", "pyside6")
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QMessageBox, QWidget
 
 from console.domain.clock import Clock, SystemClock
 from console.domain.roles import NotAllowed, Permission, may
 from console.domain.staff import Session
+from console.repositories.errors import StoreError
 from console.services import settings as opts
 from console.services.backup import BackupService
 from console.services.calls import CallEvents, CallService
@@ -43,10 +44,12 @@ from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
 from console.ui.phrase_checker import PhraseChecker
+from console.ui.server_status import ConsolesWindow, ServerBadge, ServerBanner, ServerWatch
 from console.ui.settings_window import SettingsWindow, StoreQuestions
 from console.ui.sign_in import ConsoleLock, SignInWindow, signed_in_label
 from console.ui.widgets import Retranslating
 from console.wiring.desk import ENV_PASSPHRASE, NeedsPassphrase, open_runner
+from console.wiring.services import TeamWindow
 
 log = logging.getLogger("console")
 
@@ -84,6 +87,9 @@ class StaffMenu(Retranslating, QMenu):
         self.audit_action.setObjectName("auditTrailAction")
         self.backup_action = self.addAction("")
         self.backup_action.setObjectName("backupNowAction")
+        self.consoles_action = self.addAction("")
+        self.consoles_action.setObjectName("consolesAction")
+        self.consoles_action.setVisible(False)  # team mode, admins
         self.addSeparator()
         self.settings_action = self.addAction("")
         self.settings_action.setObjectName("settingsAction")
@@ -98,6 +104,7 @@ class StaffMenu(Retranslating, QMenu):
         self.staff_action.setText(self.tr("Staff &accounts…"))
         self.audit_action.setText(self.tr("Audit &trail…"))
         self.backup_action.setText(self.tr("&Back up now"))
+        self.consoles_action.setText(self.tr("&Consoles…"))
         self.settings_action.setText(self.tr("Se&ttings…"))
         self.retranslated.emit()
 
@@ -115,34 +122,53 @@ class Console:
 
     def __init__(
         self,
-        runner: DatabaseRunner,
+        runner: DatabaseRunner | None = None,
         *,
+        team: TeamWindow | None = None,
         require_sign_in: bool = False,
         cti_port: int | None = None,
         translations: Translations | None = None,
         clock: Clock | None = None,
     ) -> None:
         self.runner = runner
+        #: Team mode: the services are the console server's (None: this desk's file).
+        self.team = team
         self.require_sign_in = require_sign_in
         # One clock for every service and widget (tests pin it).
         self.clock = clock or SystemClock()
-        self.settings = SettingsService(runner, ConsoleConfig())  # this computer's file
-        self.audit = AuditService(runner, self.clock)
-        self.staff = StaffService(runner, self.audit)
-        self.identity = Identity(runner, self.settings, self.staff)
-        self.settings.identity = self.identity  # changes are made by whoever signed in
+        self.backups: BackupService | None = None
+        if team is None:
+            assert runner is not None, "a desk console needs its database"
+            self.settings: Any = SettingsService(runner, ConsoleConfig())  # this computer's file
+            self.audit: Any = AuditService(runner, self.clock)
+            self.staff: Any = StaffService(runner, self.audit)
+            self.identity = identity = Identity(runner, self.settings, self.staff)
+            self.settings.identity = identity  # changes are made by whoever signed in
+            self.customers: Any = CustomerService(runner, self.settings, identity=identity)
+            self.phrasebooks: Any = PhrasebookService(runner, self.settings, identity=identity)
+            self.complaints: Any = ComplaintService(
+                runner,
+                self.settings,
+                phrasebooks=self.phrasebooks,
+                identity=identity,
+                console_id=console_id(self.settings.config),  # drafts stay at this console
+            )
+            self.calls: Any = CallService(runner, self.customers)
+            self.backups = BackupService(
+                runner, self.settings, self.clock, files=runner.files, identity=identity
+            )
+        else:
+            # The same services on the console server; who signed in is the server's.
+            self.settings = team.settings
+            self.audit = team.audit
+            self.staff = team.staff
+            self.customers = team.customers
+            self.phrasebooks = team.phrasebooks
+            self.complaints = team.complaints
+            self.calls = team.calls
         self.settings.listeners.append(self._setting_changed)
         self._phone_started = False
-        self.customers = CustomerService(runner, self.settings, identity=self.identity)
-        self.phrasebooks = PhrasebookService(runner, self.settings, identity=self.identity)
         self.checker = PhraseChecker()
-        self.complaints = ComplaintService(
-            runner,
-            self.settings,
-            phrasebooks=self.phrasebooks,
-            identity=self.identity,
-            console_id=console_id(self.settings.config),  # drafts stay at this console
-        )
         self.window = MainWindow(
             self.customers,
             self.settings,
@@ -151,7 +177,6 @@ class Console:
             complaints=self.complaints,
         )
         # Phone screen-pop: listener → ordered events → call log → call cards.
-        self.calls = CallService(runner, self.customers)
         self.call_desk = CallDesk(self.window, self.calls, self.customers)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_desk)
         theme.set_icon(self.call_desk.toggleViewAction(), "calls")
@@ -164,9 +189,6 @@ class Console:
             self.call_desk.complaint_lines = self._open_complaint_lines
         self.cti_port = cti_port
         self.cti: Any = None
-        self.backups = BackupService(
-            runner, self.settings, self.clock, files=runner.files, identity=self.identity
-        )
         self._backup_timer = QTimer(self.window)  # dies with the window, on its thread
         self._backup_timer.setObjectName("backupTimer")
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -180,6 +202,8 @@ class Console:
         self.language_menu = LanguageMenu(self.window)
         self.window.menuBar().addMenu(self.language_menu)
         self.language_menu.chosen.connect(self.choose_language)
+        if team is not None:
+            self._watch_server()
         # "Try with demo data" on an empty Today: the demo console, as a process of its own.
         self.demo = False
         self.launch_demo = launch_demo_console
@@ -212,7 +236,10 @@ class Console:
     async def _sign_in_first(self) -> None:
         """Show the sign-in window (or first-admin creation) and wait for a sign-in."""
         first_run = await self.staff.needs_first_admin()
-        store = await self.settings.get(opts.STORE_NAME)
+        try:
+            store = await self.settings.get(opts.STORE_NAME)
+        except StoreError:  # team mode, server away: the sign-in window says so
+            store = ""
         self.sign_in = SignInWindow(self.staff, first_run=first_run, store=store, demo=self.demo)
         self.lock = ConsoleLock(
             self.staff,
@@ -265,9 +292,23 @@ class Console:
         self.backup_action.triggered.connect(self.backup_now)
         self.settings_action = menu.settings_action
         self.settings_action.triggered.connect(self.open_settings_window)
+        self.consoles_action = menu.consoles_action
+        self.consoles_action.triggered.connect(self.open_consoles_window)
+        self._consoles_window: ConsolesWindow | None = None
         self._settings_window: SettingsWindow | None = None
         self._staff_window: StaffWindow | None = None
         self._audit_window: AuditWindow | None = None
+
+    def open_consoles_window(self) -> ConsolesWindow | None:
+        """Team mode, admins: the enrolled consoles, and revoking one."""
+        if self.team is None:
+            return None
+        if self._consoles_window is None:
+            self._consoles_window = ConsolesWindow(self.team.link)
+        self._consoles_window.show()
+        self._consoles_window.raise_()
+        self._consoles_window.load()
+        return self._consoles_window
 
     def open_staff_window(self) -> None:
         if self._staff_window is None:
@@ -321,9 +362,13 @@ class Console:
         self._audit_window.load()
 
     def backup_now(self) -> None:
+        backups = self.backups
+        if backups is None:  # team mode: the server's database is backed up on its host
+            return
+
         async def backup() -> None:
             try:
-                result = await self.backups.backup_now()
+                result = await backups.backup_now()
             except NotAllowed:
                 self.window.statusBar().showMessage(
                     QCoreApplication.translate(
@@ -388,8 +433,18 @@ class Console:
         if hasattr(self, "staff_action"):
             self.staff_action.setVisible(may(session.role, Permission.MANAGE_STAFF))
             self.audit_action.setVisible(may(session.role, Permission.VIEW_AUDIT))
-            self.backup_action.setVisible(may(session.role, Permission.BACK_UP))
-        for window in (self._staff_window, self._audit_window, self._settings_window):
+            self.backup_action.setVisible(
+                self.backups is not None and may(session.role, Permission.BACK_UP)
+            )
+            self.consoles_action.setVisible(
+                self.team is not None and may(session.role, Permission.MANAGE_STAFF)
+            )
+        for window in (
+            self._staff_window,
+            self._audit_window,
+            self._settings_window,
+            self._consoles_window,
+        ):
             if window is not None:  # the next person must not see what the last one had open
                 window.close()
 
@@ -410,10 +465,13 @@ class Console:
 
     def _backup_if_due(self) -> None:
         """Take the scheduled backup when it is due (on the database thread)."""
+        backups = self.backups
+        if backups is None:
+            return
 
         async def backup() -> None:
             try:
-                info = await self.backups.backup_if_due()
+                info = await backups.backup_if_due()
             except StorageError as exc:
                 log.error("scheduled backup failed: %s", exc)
                 self.window.statusBar().showMessage(
@@ -508,14 +566,70 @@ class Console:
             await self.cti.stop()
         await self.call_events.stop()
 
+    def _watch_server(self) -> None:
+        """Team mode: the banner and the status badge follow the server; when it is back,
+        what is on screen is read again; when it no longer knows who signed in here (it
+        was restarted, or the session ran out), the console locks for a new sign-in."""
+        assert self.team is not None
+        url = self.team.link.url
+        self.server_banner = ServerBanner(url)
+        central = self.window.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, self.server_banner)
+        self.server_badge = ServerBadge(url)
+        self.window.statusBar().addPermanentWidget(self.server_badge)
+        self.server_watch = ServerWatch(
+            self.team.link, self.server_banner, self.server_badge, parent=self.window
+        )
+        self.server_watch.back.connect(self._server_back)
+        self.server_watch.session_lost.connect(self._session_lost)
+        self.server_watch.start()
+
+    def _server_back(self) -> None:
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Console", "The console server answers again."), 8000
+        )
+        self.window.refresh_profile()
+        self.window.tasks.start(self.window._load_today(), name="reload-today")
+
+    def _session_lost(self) -> None:
+        if self.lock is not None and not self.lock.is_locked:
+            self.lock.lock()
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Console", "The console server asks you to sign in again (it was restarted)."
+            ),
+            15000,
+        )
+
+    async def stop_team(self) -> None:
+        """Team mode, closing: stop asking the server, end the staff session there."""
+        if self.team is None:
+            return
+        self.server_watch.stop()
+        await self.staff.sign_out()
+
+    async def _start_team(self) -> None:
+        """Team mode, after sign-in: the store's zone for countdowns (a setting on the
+        server)."""
+        assert self.team is not None
+        try:
+            await self.team.complaints.load_zone()
+        except StoreError as exc:  # the banner says it; the zone is read when it is back
+            log.warning("console server: %s", exc)
+
     async def start(self, *, demo: bool) -> None:
         """Sign in, show the window, load the rest behind it. *demo*: this is the demo
         console (its database is filled with made-up customers when empty)."""
         from console.services.demo import is_demo_database_async
 
-        self.demo = demo or await is_demo_database_async(self.runner)
+        if self.runner is not None:
+            self.demo = demo or await is_demo_database_async(self.runner)
         self.window.set_demo(self.demo)  # a renamed demo file still says DEMO
         await self.apply_language()
+        if self.team is not None:
+            self.server_watch.probe()  # the banner shows at once if it does not answer
         if self.require_sign_in:
             await self._sign_in_first()
             if self.staff.session is not None:
@@ -526,7 +640,9 @@ class Console:
         # (the phone listener alongside Today and the phrasebook).
         self.interactive.set()
         phone = asyncio.ensure_future(self.start_phone())
-        if demo and await count_customers(self.runner) == 0:
+        if self.team is not None:
+            await self._start_team()
+        if self.runner is not None and demo and await count_customers(self.runner) == 0:
             from console.services.demo import fill_demo_async
 
             self.window.statusBar().showMessage(
@@ -547,9 +663,10 @@ class Console:
                 ),
                 8000,
             )
-        self._backup_timer.start()  # first look after BACKUP_CHECK_MS: launch stays quick
+        if self.backups is not None:
+            self._backup_timer.start()  # first look after BACKUP_CHECK_MS: launch stays quick
         await self.window._load_today()
-        if not self.demo and await count_customers(self.runner) == 0:
+        if self.runner is not None and not self.demo and await count_customers(self.runner) == 0:
             self.window.today.offer_demo(True)  # a first run: nobody to show yet
         # Simplified phrases are rendered for Traditional-script customers in the
         # store's regional phrasing (TW: Taiwan, HK/MO: Hong Kong).
@@ -634,9 +751,14 @@ async def show_sign_in_and_quit(console: Console, *, demo: bool, timeout: float 
         await starting
 
 
-def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | None = None) -> int:
-    import qasync
-
+def run_app(
+    *,
+    db_arg: str | None = None,
+    demo: bool = False,
+    cti_port: int | None = None,
+    server: str | None = None,
+) -> int:
+    """The window: on this desk's database file, or (*server*) on the console server."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -649,6 +771,8 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
     # No database is open yet, so no setting says which language: the computer's.
     translations = Translations()
     translations.switch("")
+    if server is not None:
+        return _run_team(app, server, cti_port, translations, headless)
     path = resolve_demo_db_path(db_arg) if demo else resolve_db_path(db_arg)
     try:
         runner = open_database(path, can_ask=not headless)
@@ -691,6 +815,17 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
             ),
             0,
         )
+    try:
+        return _run(app, console, demo=demo, headless=headless)
+    finally:
+        runner.close()
+
+
+def _run(app: QApplication, console: Console, *, demo: bool, headless: bool) -> int:
+    """Run *console* until its window closes (or, for CI's smoke test, until its sign-in
+    window shows)."""
+    import qasync
+
     smoke_test = bool(os.environ.get(SMOKE_TEST))
     if not has_cjk_font() and not headless and not smoke_test:
         QMessageBox.warning(
@@ -712,10 +847,35 @@ def run_app(*, db_arg: str | None = None, demo: bool = False, cti_port: int | No
         await console.start(demo=demo)
         await closed.wait()
         await console.stop_phone()
+        await console.stop_team()
 
     try:
         qasync.run(main())
     finally:
         console.window.tasks.cancel_all()
-        runner.close()
     return 0
+
+
+def _run_team(
+    app: QApplication,
+    url: str,
+    cti_port: int | None,
+    translations: Translations,
+    headless: bool,
+) -> int:
+    """The window on the console server at *url*, as this enrolled console."""
+    from console.services.wording import say
+    from console.wiring.services import NotEnrolled, team_window
+
+    try:
+        team = team_window(url)
+    except NotEnrolled as exc:
+        text = say(exc.message)
+        if not headless:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Console", "Service Console"), text
+            )
+        print(f"service-console: {text}", file=sys.stderr)
+        return 1
+    console = Console(team=team, require_sign_in=True, cti_port=cti_port, translations=translations)
+    return _run(app, console, demo=False, headless=headless)

@@ -293,13 +293,9 @@ def _team_mode(args: argparse.Namespace) -> int | None:
     if args.command in FILE_ONLY:
         print(f"service-console: {say(m.FileOnlyCommand(args.command))}", file=sys.stderr)
         return EXIT_REJECTED
-    if args.command not in THROUGH_SERVER:
+    if args.command is not None and args.command not in THROUGH_SERVER:
         served = tuple(sorted(THROUGH_SERVER))
-        refusal = (
-            m.WindowNotThroughServer(served)
-            if args.command is None
-            else m.NotThroughServer(args.command, served)
-        )
+        refusal = m.NotThroughServer(args.command, served)
         print(f"service-console: {say(refusal)}", file=sys.stderr)
         return EXIT_REJECTED
     return None
@@ -839,9 +835,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command is None:
             if args.cti_port is not None and not 1 <= args.cti_port <= 65535:
                 raise UsageError(m.CtiPortRange())
+            refused = _team_mode(args)
+            if refused is not None:
+                return refused
             from console.app import run_app
 
-            return run_app(db_arg=args.db, demo=args.demo, cti_port=args.cti_port)
+            return run_app(
+                db_arg=args.db, demo=args.demo, cti_port=args.cti_port, server=args.server
+            )
         refused = _team_mode(args)
         if refused is not None:
             return refused

@@ -8,8 +8,9 @@ import asyncio
 import datetime as dt
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pytest
 from aiohttp import web
@@ -22,7 +23,35 @@ from console.services.server_client import ServerClient
 from console.services.staff import AuditService, StaffService
 from console.storage.postgres.store import PostgresStore
 
+T = TypeVar("T")
+
 NOW = dt.datetime(2026, 12, 4, 9, 30, tzinfo=dt.UTC)
+
+
+def run_aside(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(coro)``, on a thread of its own when this one runs a loop already
+    (a window's test: qasync's loop is running)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    outcome: dict[str, Any] = {}
+
+    def go() -> None:
+        try:
+            outcome["value"] = asyncio.run(coro)
+        except BaseException as exc:  # handed back to the caller
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=go)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    value: T = outcome["value"]
+    return value
+
+
 #: The PINs of the staff add_team_staff makes: Mei (admin) and Tom (agent).
 PIN = "739154"
 AGENT_PIN = "246810"
@@ -36,7 +65,7 @@ class Running:
 
     def code(self) -> str:
         service = ConsoleService(self.store, Identity(self.store, clock=self.clock))
-        return asyncio.run(service.make_code())
+        return run_aside(service.make_code())
 
     def console(self, name: str = "Front desk 1") -> ServerClient:
         answer = ServerClient(self.url).enrol(self.code(), name)
@@ -53,7 +82,7 @@ def add_team_staff(store: PostgresStore, clock: FixedClock) -> None:
         assert session.staff.id == admin.id
         await staff.add_staff(session, name="Tom", role="agent", secret=AGENT_PIN)
 
-    asyncio.run(go())
+    run_aside(go())
 
 
 @pytest.fixture
@@ -63,10 +92,14 @@ def server(postgres_store: PostgresStore) -> Iterator[Running]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     runner = web.AppRunner(make_app(postgres_store, clock), access_log=None)
-    loop.run_until_complete(runner.setup())
-    loop.run_until_complete(web.SockSite(runner, sock).start())
     thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
+    thread.start()  # the server's own loop (a window's test runs qasync's on this thread)
+
+    async def start() -> None:
+        await runner.setup()
+        await web.SockSite(runner, sock).start()
+
+    asyncio.run_coroutine_threadsafe(start(), loop).result(30)
     port = sock.getsockname()[1]
     try:
         yield Running(f"http://127.0.0.1:{port}", postgres_store, clock)

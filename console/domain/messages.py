@@ -3646,16 +3646,6 @@ class NotThroughServer(Message):
 
 
 @dataclass(frozen=True)
-class WindowNotThroughServer(Message):
-    served: tuple[str, ...]
-    CODE: ClassVar[str] = "team.window_not_through_server"
-    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "Messages",
-        "the window does not work through a console server yet; commands that do: {served}",
-    )
-
-
-@dataclass(frozen=True)
 class RoleMayRunServer(Message):
     role: str
     CODE: ClassVar[str] = "team.role_granted"

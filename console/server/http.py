@@ -363,7 +363,7 @@ async def call_service(request: web.Request) -> web.Response:
         clock=state.clock,
         nobody=f"console:{console.name}",
     )
-    services = remote.server_services(state.store, identity, state.clock, session)
+    services = remote.server_services(state.store, identity, state.clock, session, console.name)
     service, method = request.match_info["service"], request.match_info["method"]
     try:
         result = await remote.run_call(services, service, method, body)

@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from console.domain import messages as msg
 from console.domain.calls import (
@@ -218,6 +218,19 @@ def apply_event(
     )
 
 
+class _GivenConsole(opts.NoConsoleSettings):
+    """A console's own settings as it sent them (read-only)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def load(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key)
+
+
 class CallService:
     """``CallService(store, customers, clock=None, settings=None)``: *settings* gives this
     computer's settings (the CTI agent and extension; default: the customer service's)."""
@@ -260,6 +273,20 @@ class CallService:
         if not update.pending:
             return update
         now, console = self.now(), self._console
+        return await self._store.write(lambda r: commit_call(r, update, now, console=console))
+
+    async def handle_here(self, event: CtiEvent, here: dict[str, Any]) -> CallUpdate:
+        """Apply and log *event* from a console's own listener (team mode: a desk phone
+        posting to one PC), popped as for that console: *here* holds its ``cti_agent`` and
+        ``cti_extension`` (nothing else is taken)."""
+        given = {}
+        for option in (opts.CTI_AGENT, opts.CTI_EXTENSION):
+            if here.get(option.key) is not None:
+                given[option.key] = option.validate(here[option.key])
+        now, preload, console = self.now(), self.preload_profiles, _GivenConsole(given)
+        update = await self._store.write(
+            lambda r: receive_event(r, event, now, preload=preload, console=console)
+        )
         return await self._store.write(lambda r: commit_call(r, update, now, console=console))
 
     def handle_now(self, event: CtiEvent) -> CallUpdate:

@@ -107,12 +107,14 @@ REMOTE: dict[str, frozenset[str]] = {
             "mark_called_back",
             "link",
             "attach_number",
+            "handle_here",
         }
     ),
     "privacy": frozenset({"set_consent", "consent_history", "export_customer", "erase_customer"}),
     # Staff accounts and the audit trail, for the signed-in person (StaffDesk).
     "staff": frozenset(
         {
+            "me",
             "needs_first_admin",
             "list_staff",
             "add_staff",
@@ -196,10 +198,15 @@ class RemoteService:
 
 
 def server_services(
-    store: Store, identity: Identity, clock: Clock, session: Session | None = None
+    store: Store,
+    identity: Identity,
+    clock: Clock,
+    session: Session | None = None,
+    console: str | None = None,
 ) -> Callable[[str], Any]:
-    """The real services the server runs for one request (as *identity*): a function
-    from a name to the service, made on first use (a call builds only what it needs)."""
+    """The real services the server runs for one request (as *identity*, from the
+    console named *console*: its drafts stay its own): a function from a name to the
+    service, made on first use (a call builds only what it needs)."""
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
@@ -217,7 +224,12 @@ def server_services(
         "customers": lambda: CustomerService(store, settings(), clock, identity=identity),
         "phrasebooks": lambda: PhrasebookService(store, settings(), clock=clock, identity=identity),
         "complaints": lambda: ComplaintService(
-            store, settings(), clock, phrasebooks=get("phrasebooks"), identity=identity
+            store,
+            settings(),
+            clock,
+            phrasebooks=get("phrasebooks"),
+            identity=identity,
+            console_id="" if console is None else f"console:{console}",
         ),
         "calls": lambda: CallService(store, get("customers"), clock, settings=settings()),
         "privacy": lambda: PrivacyService(store, identity, clock),

@@ -438,6 +438,10 @@ class StaffDesk:
             raise PermissionError("sign in first: this needs a manager's or an admin's PIN")
         return self._session
 
+    async def me(self) -> Session:
+        """Who is signed in (a console in team mode asks once, after its sign-in)."""
+        return self._me()
+
     async def needs_first_admin(self) -> bool:
         return self._first_admin_here and await self._staff.needs_first_admin()
 

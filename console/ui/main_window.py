@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.repositories.errors import StoreError
 from console.services.complaints import ComplaintService
 from console.services.customers import CustomerService, TodayLists
 from console.services.phrasebooks import PhrasebookService
@@ -334,9 +335,13 @@ class MainWindow(Retranslating, QMainWindow):
         fn(customer_id)
 
     def show_error(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(
-            self.tr("Something went wrong: {error}").format(error=error_text(exc)), 10000
-        )
+        if isinstance(exc, StoreError):
+            # The database (a team's: the console server) did not answer: nothing was
+            # changed, and what is on screen stays.
+            text = self.tr("Not done, nothing was changed: {error}").format(error=error_text(exc))
+        else:
+            text = self.tr("Something went wrong: {error}").format(error=error_text(exc))
+        self.statusBar().showMessage(text, 10000)
 
     # --- search ------------------------------------------------------------------------
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from console.domain.messages import Message
 from console.domain.staff import Session
 from console.domain.validation import ValidationFailed
+from console.repositories.errors import StoreError
 from console.services.staff import SignInRefused, StaffService
 from console.ui import theme
-from console.ui.i18n import message_text
+from console.ui.i18n import error_text, message_text
 from console.ui.tasks import Tasks
 from console.ui.widgets import Retranslating
 
@@ -202,6 +203,10 @@ class SignInWindow(Retranslating, QWidget):
         except SignInRefused as exc:
             refusal = exc.message
             self._error(lambda: message_text(refusal), self.pin)
+            return
+        except StoreError as exc:
+            # The database (a team's: the console server) cannot be reached: say so.
+            self._error(functools.partial(error_text, exc), self.pin)
             return
         except PermissionError:
             # Someone created the first account meanwhile (another terminal): sign in.

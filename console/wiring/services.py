@@ -15,6 +15,7 @@ from console.domain import messages as m
 from console.domain.messages import Message
 
 if TYPE_CHECKING:
+    from console.domain.clock import Clock
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
     from console.services.server_client import ServerClient
     from console.services.settings import SettingsService
     from console.services.staff import StaffDesk
+    from console.services.team import (
+        ServerLink,
+        TeamAudit,
+        TeamCalls,
+        TeamComplaints,
+        TeamCustomers,
+        TeamPhrasebooks,
+        TeamStaff,
+    )
+    from console.services.team_settings import TeamSettings
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 
@@ -159,3 +170,58 @@ def _sign_out(client: ServerClient) -> None:
 
     with contextlib.suppress(ServerRefused, StoreError):
         client.sign_out()
+
+
+@dataclass
+class TeamWindow:
+    """What the window holds in team mode (:class:`console.app.Console` with ``team=``):
+    the line to the server, and the services through it."""
+
+    link: ServerLink
+    settings: TeamSettings
+    staff: TeamStaff
+    audit: TeamAudit
+    customers: TeamCustomers
+    phrasebooks: TeamPhrasebooks
+    complaints: TeamComplaints
+    calls: TeamCalls
+
+
+def team_window(url: str, clock: Clock | None = None, token: str | None = None) -> TeamWindow:
+    """The window's services on the console server at *url*, as this enrolled console
+    (its token: given, else from the keychain or ``$SERVICE_CONSOLE_DEVICE_TOKEN``;
+    NotEnrolled without one). Nobody is signed in yet: the sign-in window does that."""
+    from console.domain.clock import SystemClock
+    from console.services import secrets
+    from console.services.complaints import console_id
+    from console.services.server_client import ServerClient
+    from console.services.team import (
+        ServerLink,
+        TeamAudit,
+        TeamCalls,
+        TeamComplaints,
+        TeamCustomers,
+        TeamPhrasebooks,
+        TeamStaff,
+    )
+    from console.services.team_settings import TeamSettings
+    from console.wiring.local import this_computer
+
+    token = token or secrets.device_token(url)
+    if not token:
+        command = f"service-console enrol --server {url} CODE"
+        raise NotEnrolled(m.NotEnrolled(url, command, secrets.DEVICE_TOKEN_ENV))
+    clock = clock or SystemClock()
+    link = ServerLink(ServerClient(url, token))
+    config = this_computer()
+    settings = TeamSettings(link, config)
+    return TeamWindow(
+        link=link,
+        settings=settings,
+        staff=TeamStaff(link, clock),
+        audit=TeamAudit(link, clock),
+        customers=TeamCustomers(link, clock),
+        phrasebooks=TeamPhrasebooks(link),
+        complaints=TeamComplaints(link, settings, clock, console_id(config)),
+        calls=TeamCalls(link, clock, config),
+    )

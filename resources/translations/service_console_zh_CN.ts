@@ -2397,6 +2397,7 @@
     </message>
     <message>
         <source>The demo console could not be started: {error}</source>
+        <extracomment>Team mode: the services are the console server&apos;s (None: this desk&apos;s file).</extracomment>
         <translation>无法启动演示版服务台：{error}</translation>
     </message>
     <message>
@@ -2452,6 +2453,14 @@
         <translation>这台电脑没有密码钥匙串来保存电话令牌。请联系管理员设置 SERVICE_CONSOLE_CTI_TOKEN。</translation>
     </message>
     <message>
+        <source>The console server answers again.</source>
+        <translation>控制台服务器已恢复连接。</translation>
+    </message>
+    <message>
+        <source>The console server asks you to sign in again (it was restarted).</source>
+        <translation>控制台服务器要求重新登录（服务器已重启）。</translation>
+    </message>
+    <message>
         <source>Adding demo customers for a first look…</source>
         <translation>正在添加演示客户，供初次体验…</translation>
     </message>
@@ -2474,6 +2483,78 @@
     <message>
         <source>No font that can show Chinese characters was found. Chinese names will show as boxes. On Debian/Ubuntu: sudo apt-get install fonts-noto-cjk</source>
         <translation>未找到可显示中文的字体，中文姓名将显示为方框。Debian/Ubuntu 上请运行：sudo apt-get install fonts-noto-cjk</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolesWindow</name>
+    <message>
+        <source>Consoles</source>
+        <extracomment>From any thread (the link&apos;s listeners): queued onto the window&apos;s thread. The server answers again after it was lost (reload what is on screen). It stopped answering.</extracomment>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Enrolled consoles</source>
+        <translation>已登记的控制台</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Enrolled by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>吊销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected console</source>
+        <translation>吊销所选控制台</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Refresh the list of consoles</source>
+        <translation>刷新控制台列表</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>revoked {when} by {who}</source>
+        <translation>已于 {when} 由 {who} 吊销</translation>
+    </message>
+    <message>
+        <source>Revoke console</source>
+        <translation>吊销控制台</translation>
+    </message>
+    <message>
+        <source>Revoke “{name}”? It stops working at once and whoever is signed in there is signed out. To use it again, enrol it with a new code.</source>
+        <translation>吊销“{name}”？它将立即停止工作，在那里登录的员工会被登出。如需再次使用，请用新的登记码重新登记。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>Revoked “{name}”.</source>
+        <translation>已吊销“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -3617,6 +3698,10 @@ Quiet table</source>
     <message>
         <source>Open a customer first (search with Ctrl+K).</source>
         <translation>请先打开一位客户（按 Ctrl+K 搜索）。</translation>
+    </message>
+    <message>
+        <source>Not done, nothing was changed: {error}</source>
+        <translation>未完成，没有做任何更改：{error}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -5070,10 +5155,6 @@ Quiet table</source>
     <message>
         <source>{command} does not work through a console server yet; commands that do: {served}</source>
         <translation>{command} 暂不能通过服务台服务器使用；可以使用的命令：{served}</translation>
-    </message>
-    <message>
-        <source>the window does not work through a console server yet; commands that do: {served}</source>
-        <translation>窗口暂不能通过服务台服务器使用；可以使用的命令：{served}</translation>
     </message>
     <message>
         <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
@@ -7123,6 +7204,41 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>ServerBadge</name>
+    <message>
+        <source>Team · server connected</source>
+        <translation>团队 · 已连接服务器</translation>
+    </message>
+    <message>
+        <source>Team · server lost</source>
+        <translation>团队 · 服务器已断开</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>The console server does not answer</source>
+        <extracomment>While the server is away: ask again this often (ms). While it is there and the console is quiet: make sure now and then (ms).</extracomment>
+        <translation>控制台服务器没有响应</translation>
+    </message>
+    <message>
+        <source>The console server ({url}) does not answer. What is on screen stays, but nothing can be saved until it is back. Trying again by itself…</source>
+        <translation>控制台服务器（{url}）没有响应。屏幕上的内容会保留，但在恢复连接之前无法保存任何内容。正在自动重试…</translation>
+    </message>
+    <message>
+        <source>Console server status</source>
+        <translation>控制台服务器状态</translation>
+    </message>
+    <message>
+        <source>Try &amp;again now</source>
+        <translation>立即重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Try to reach the console server again now</source>
+        <translation>立即再次尝试连接控制台服务器</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Restore default</source>
@@ -7640,6 +7756,10 @@ After: {after}</source>
     <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Consoles…</source>
+        <translation>控制台(&amp;C)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>

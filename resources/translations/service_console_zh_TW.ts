@@ -2397,6 +2397,7 @@
     </message>
     <message>
         <source>The demo console could not be started: {error}</source>
+        <extracomment>Team mode: the services are the console server&apos;s (None: this desk&apos;s file).</extracomment>
         <translation>無法啟動示範版服務台：{error}</translation>
     </message>
     <message>
@@ -2452,6 +2453,14 @@
         <translation>這台電腦沒有密碼鑰匙圈可保存電話權杖。請洽管理員設定 SERVICE_CONSOLE_CTI_TOKEN。</translation>
     </message>
     <message>
+        <source>The console server answers again.</source>
+        <translation>控制台伺服器已恢復連線。</translation>
+    </message>
+    <message>
+        <source>The console server asks you to sign in again (it was restarted).</source>
+        <translation>控制台伺服器要求重新登入（伺服器已重新啟動）。</translation>
+    </message>
+    <message>
         <source>Adding demo customers for a first look…</source>
         <translation>正在新增示範客戶，供初次體驗…</translation>
     </message>
@@ -2474,6 +2483,78 @@
     <message>
         <source>No font that can show Chinese characters was found. Chinese names will show as boxes. On Debian/Ubuntu: sudo apt-get install fonts-noto-cjk</source>
         <translation>找不到可顯示中文的字型，中文姓名將顯示為方框。Debian/Ubuntu 上請執行：sudo apt-get install fonts-noto-cjk</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolesWindow</name>
+    <message>
+        <source>Consoles</source>
+        <extracomment>From any thread (the link&apos;s listeners): queued onto the window&apos;s thread. The server answers again after it was lost (reload what is on screen). It stopped answering.</extracomment>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Enrolled consoles</source>
+        <translation>已登記的控制台</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登記時間</translation>
+    </message>
+    <message>
+        <source>Enrolled by</source>
+        <translation>登記人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>撤銷(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected console</source>
+        <translation>撤銷所選控制台</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>重新整理(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Refresh the list of consoles</source>
+        <translation>重新整理控制台清單</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>revoked {when} by {who}</source>
+        <translation>已於 {when} 由 {who} 撤銷</translation>
+    </message>
+    <message>
+        <source>Revoke console</source>
+        <translation>撤銷控制台</translation>
+    </message>
+    <message>
+        <source>Revoke “{name}”? It stops working at once and whoever is signed in there is signed out. To use it again, enrol it with a new code.</source>
+        <translation>撤銷「{name}」？它將立即停止運作，在那裡登入的員工會被登出。如需再次使用，請以新的登記碼重新登記。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Revoked “{name}”.</source>
+        <translation>已撤銷「{name}」。</translation>
     </message>
 </context>
 <context>
@@ -3617,6 +3698,10 @@ Quiet table</source>
     <message>
         <source>Open a customer first (search with Ctrl+K).</source>
         <translation>請先開啟一位客戶（按 Ctrl+K 搜尋）。</translation>
+    </message>
+    <message>
+        <source>Not done, nothing was changed: {error}</source>
+        <translation>未完成，沒有做任何變更：{error}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -5070,10 +5155,6 @@ Quiet table</source>
     <message>
         <source>{command} does not work through a console server yet; commands that do: {served}</source>
         <translation>{command} 暫時不能透過服務台伺服器使用；可以使用的指令：{served}</translation>
-    </message>
-    <message>
-        <source>the window does not work through a console server yet; commands that do: {served}</source>
-        <translation>視窗暫時不能透過服務台伺服器使用；可以使用的指令：{served}</translation>
     </message>
     <message>
         <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
@@ -7123,6 +7204,41 @@ After: {after}</source>
     </message>
 </context>
 <context>
+    <name>ServerBadge</name>
+    <message>
+        <source>Team · server connected</source>
+        <translation>團隊 · 已連線伺服器</translation>
+    </message>
+    <message>
+        <source>Team · server lost</source>
+        <translation>團隊 · 伺服器已中斷</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>The console server does not answer</source>
+        <extracomment>While the server is away: ask again this often (ms). While it is there and the console is quiet: make sure now and then (ms).</extracomment>
+        <translation>控制台伺服器沒有回應</translation>
+    </message>
+    <message>
+        <source>The console server ({url}) does not answer. What is on screen stays, but nothing can be saved until it is back. Trying again by itself…</source>
+        <translation>控制台伺服器（{url}）沒有回應。畫面上的內容會保留，但在恢復連線之前無法儲存任何內容。正在自動重試…</translation>
+    </message>
+    <message>
+        <source>Console server status</source>
+        <translation>控制台伺服器狀態</translation>
+    </message>
+    <message>
+        <source>Try &amp;again now</source>
+        <translation>立即重試(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Try to reach the console server again now</source>
+        <translation>立即再次嘗試連線控制台伺服器</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Restore default</source>
@@ -7640,6 +7756,10 @@ After: {after}</source>
     <message>
         <source>&amp;Back up now</source>
         <translation>立即備份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Consoles…</source>
+        <translation>控制台(&amp;C)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
