@@ -222,6 +222,26 @@ def test_an_admin_sees_the_consoles_and_revokes_one(
         consoles.grab().save(str(_shots(tmp_path) / "team-consoles-en.png"))
         with pytest.raises(ServerRefused, match="revoked"):
             RemoteService(stolen, "customers").search_now("yu")
+        # The other admin screens work on the team's data too.
+        console.open_staff_window()
+        staff = console._staff_window
+        qtbot.waitUntil(lambda: staff.table.rowCount() == 2, timeout=10000)
+        console.open_audit_window()
+        audit = console._audit_window
+        qtbot.waitUntil(lambda: "entries" in audit.message.text(), timeout=10000)
+        actions = {entry.action for entry in audit.model._rows}
+        assert {"sign_in", "revoke"} <= actions, actions
+        settings = console.open_settings_window()
+        assert settings.may_edit
+        qtbot.waitUntil(lambda: settings.fields["store_name"].editor.text() == "", timeout=10000)
+        settings.fields["store_name"].editor.setText("Jing'an Temple")  # type: ignore[union-attr]
+        settings._commit(settings.fields["store_name"])
+        team_settings = RemoteService(server.console("Check"), "settings")
+        from console.services import settings as opts
+
+        qtbot.waitUntil(
+            lambda: team_settings.get_now(opts.STORE_NAME) == "Jing'an Temple", timeout=10000
+        )
     finally:
         _close(run, console)
 
