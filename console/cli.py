@@ -265,6 +265,7 @@ THROUGH_SERVER = frozenset(
         "audit",
         "phrasebook",
         "calls",
+        "cti-test",
         "customer",
     }
 )
@@ -292,6 +293,9 @@ def _team_mode(args: argparse.Namespace) -> int | None:
         raise UsageError(m.DbOrServer())
     if args.command in FILE_ONLY:
         print(f"service-console: {say(m.FileOnlyCommand(args.command))}", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.command == "demo":
+        print(f"service-console: {say(m.DemoIsADesksFile())}", file=sys.stderr)
         return EXIT_REJECTED
     if args.command is not None and args.command not in THROUGH_SERVER:
         served = tuple(sorted(THROUGH_SERVER))

@@ -117,6 +117,16 @@ def cmd_calls(
     return EXIT_OK
 
 
+def _this_consoles_settings() -> dict[str, Any]:
+    """The CTI settings in this computer's settings.json (all of them are a console's)."""
+    from console.services import settings as opts
+    from console.wiring.local import this_computer
+
+    config = this_computer()
+    wanted = (opts.CTI_PORT, opts.CTI_HOST, opts.CTI_AGENT, opts.CTI_EXTENSION)
+    return {o.key: o.coerce(config.get(o.key)) for o in wanted}
+
+
 def _settings_of(db_arg: str | None, open_db: Callable[[str | None], Any]) -> dict[str, Any]:
     """The CTI settings of the database, when it exists (cti-test never creates one)."""
     from console.services import settings as opts
@@ -150,7 +160,12 @@ def cmd_cti_test(
     number = args.from_number.strip()
     if not number:
         return _usage(m.NeedsPhoneNumber())
-    settings = _settings_of(getattr(args, "db", None), open_db)
+    if getattr(args, "server", None):
+        # Team mode: the listener is this console's own (a desk phone); its settings are
+        # this computer's, never the server's.
+        settings = _this_consoles_settings()
+    else:
+        settings = _settings_of(getattr(args, "db", None), open_db)
     port = args.port or int(settings["cti_port"])
     host = str(settings["cti_host"])
     if is_loopback(host) or host in ("0.0.0.0", "::", ""):

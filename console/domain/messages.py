@@ -3609,6 +3609,18 @@ class DbOrServer(Message):
 
 
 @dataclass(frozen=True)
+class DemoIsADesksFile(Message):
+    command: str = "demo"
+    option: str = "--server"
+    CODE: ClassVar[str] = "team.demo_is_a_desks_file"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{command} fills a file of its own with made-up customers, never a team's server "
+        "(its data is real): run it without {option}",
+    )
+
+
+@dataclass(frozen=True)
 class FileOnlyCommand(Message):
     command: str
     database: str = "PostgreSQL"

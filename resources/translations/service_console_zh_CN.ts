@@ -5145,6 +5145,10 @@ Quiet table</source>
         <translation>请给出 {db}（数据库文件）或 {server}（服务台服务器），不能同时给出</translation>
     </message>
     <message>
+        <source>{command} fills a file of its own with made-up customers, never a team&apos;s server (its data is real): run it without {option}</source>
+        <translation>{command} 只会把虚构的顾客填进它自己的文件，绝不会填进团队的服务器（那里是真实数据）：请不加 {option} 运行</translation>
+    </message>
+    <message>
         <source>{command} works on a database file; a team&apos;s data is in the console server&apos;s {database} database: back it up there with {dump} or {base_backup} ({where})</source>
         <translation>{command} 用于数据库文件；团队的数据在服务台服务器的 {database} 数据库中：请在那里用 {dump} 或 {base_backup} 备份（{where}）</translation>
     </message>

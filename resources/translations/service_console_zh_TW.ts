@@ -5145,6 +5145,10 @@ Quiet table</source>
         <translation>請給出 {db}（資料庫檔案）或 {server}（服務台伺服器），不能同時給出</translation>
     </message>
     <message>
+        <source>{command} fills a file of its own with made-up customers, never a team&apos;s server (its data is real): run it without {option}</source>
+        <translation>{command} 只會把虛構的顧客填進它自己的檔案，絕不會填進團隊的伺服器（那裡是真實資料）：請不加 {option} 執行</translation>
+    </message>
+    <message>
         <source>{command} works on a database file; a team&apos;s data is in the console server&apos;s {database} database: back it up there with {dump} or {base_backup} ({where})</source>
         <translation>{command} 用於資料庫檔案；團隊的資料在服務台伺服器的 {database} 資料庫中：請在那裡用 {dump} 或 {base_backup} 備份（{where}）</translation>
     </message>

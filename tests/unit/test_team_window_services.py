@@ -136,3 +136,55 @@ def test_the_link_notices_a_server_that_is_gone_and_one_that_answers() -> None:
     assert isinstance(caught.value, StoreError)
     assert not link.up and seen == [False] and "cannot be reached" in link.reason
     assert not link.probe() and seen == [False], "told once, not on every failure"
+
+
+def test_cti_test_with_server_rings_this_consoles_own_listener_and_the_team_logs_it(
+    server: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from console import cli
+    from console.services.calls import CallEvents, CallUpdate
+    from console.services.cti import CtiServer
+    from console.services.secrets import CTI_TOKEN_ENV
+
+    token = "team-cti-token-0123456789abcdefgh"
+    monkeypatch.setenv(CTI_TOKEN_ENV, token)
+    team, other = _team(server), _team(server, "Call center 7")
+    li = asyncio.run(team.customers.save(Customer(name="李娜", phones=[Phone("+8613812345678")])))
+    team.settings.config.put(opts.CTI_EXTENSION.key, "201")
+    updates: list[CallUpdate] = []
+
+    async def scenario() -> tuple[int, str]:
+        events = CallEvents(team.calls, updates.append)  # type: ignore[arg-type]
+        events.start()
+        listener = CtiServer(events.submit, token, port=0)
+        await listener.start()
+        try:
+            out = io.StringIO()
+            argv = ["cti-test", "--server", server.url, "--port", str(listener.port)]
+            code = await asyncio.to_thread(cli.main, [*argv, "--from", "138 1234 5678"], out)
+            await events.idle()
+        finally:
+            await listener.stop()
+            await events.stop()
+        return code, out.getvalue()
+
+    code, out = asyncio.run(scenario())
+    assert code == 0, capsys.readouterr().err
+    assert "accepted" in out
+    [update] = updates
+    assert update.for_me and update.call.customer_id == li
+    assert update.event.to_number == "201", "the console's own extension, from its settings"
+    logged = asyncio.run(other.calls.recent())
+    assert [c.call_id for c in logged] == [update.call.call_id]
+
+
+def test_the_demo_never_fills_a_teams_server(
+    server: Running, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console import cli
+
+    assert cli.main(["demo", "--server", server.url, "--customers", "10"]) == 1
+    assert "without --server" in capsys.readouterr().err
+    assert asyncio.run(_team(server).customers.search("a")) == []
