@@ -113,9 +113,19 @@ class ServerState:
     clock: Clock = field(default_factory=SystemClock)
     sessions: dict[str, _Signed] = field(default_factory=dict)  # by token digest
 
-    def consoles(self, session: Session | None = None) -> ConsoleService:
+    def consoles(
+        self, session: Session | None = None, console: EnrolledConsole | None = None
+    ) -> ConsoleService:
+        """The consoles' service, as *session* (staff) acting from *console* (whose name
+        goes into the audit entries)."""
         staff = _Holder(session, self.clock) if session is not None else None
-        return ConsoleService(self.store, Identity(self.store, staff=staff, clock=self.clock))
+        name = console.name if console is not None else ""
+        identity = Identity(self.store, staff=staff, clock=self.clock, console=name)
+        return ConsoleService(self.store, identity)
+
+    def audit(self, console: EnrolledConsole) -> AuditService:
+        """The audit service for a request of *console* (named in its entries)."""
+        return AuditService(self.store, self.clock, console=console.name)
 
 
 STATE: web.AppKey[ServerState] = web.AppKey("state", ServerState)
@@ -262,7 +272,7 @@ async def sign_in(request: web.Request) -> web.Response:
     name, pin = _text(body, "name"), _text(body, "pin", 1000)
     state = request.app[STATE]
     console = request[CONSOLE]
-    staff = StaffService(state.store, AuditService(state.store, state.clock), state.clock)
+    staff = StaffService(state.store, state.audit(console), state.clock)
     session = await staff.sign_in(name, pin)
     token = secrets.token_urlsafe(32)
     state.sessions[_digest(token)] = _Signed(console.id, session, state.clock.monotonic())
@@ -308,15 +318,13 @@ async def sign_out(request: web.Request) -> web.Response:
     token = request.headers.get(protocol.SESSION_HEADER, "").strip()
     request.app[STATE].sessions.pop(_digest(token), None)
     state = request.app[STATE]
-    await AuditService(state.store, state.clock).record(
-        session, "sign_out", "staff", session.staff.id
-    )
+    await state.audit(request[CONSOLE]).record(session, "sign_out", "staff", session.staff.id)
     return ok({"signed_out": True})
 
 
 async def list_consoles(request: web.Request) -> web.Response:
     session = _session(request)
-    found = await request.app[STATE].consoles(session).list_consoles()
+    found = await request.app[STATE].consoles(session, request[CONSOLE]).list_consoles()
     return ok([console_json(c) for c in found])
 
 
@@ -328,7 +336,7 @@ async def revoke_console(request: web.Request) -> web.Response:
         raise ApiError(404, protocol.NO_SUCH_CONSOLE, f"there is no console {text!r}")
     state = request.app[STATE]
     try:
-        console = await state.consoles(session).revoke(int(text))
+        console = await state.consoles(session, request[CONSOLE]).revoke(int(text))
     except LookupError as exc:
         raise ApiError(404, protocol.NO_SUCH_CONSOLE, str(exc).strip("'\"")) from None
     # Its staff sessions end with it.
@@ -362,6 +370,7 @@ async def call_service(request: web.Request) -> web.Response:
         staff=_Holder(session, state.clock),
         clock=state.clock,
         nobody=f"console:{console.name}",
+        console=console.name,
     )
     services = remote.server_services(state.store, identity, state.clock, session)
     service, method = request.match_info["service"], request.match_info["method"]

@@ -108,6 +108,7 @@ class ConsoleService:
                     entity=ENTITY,
                     entity_id=console.id,
                     fields={"name": [None, console.name]},
+                    console=console.name,
                 )
             )
             return console

@@ -240,6 +240,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>Console</source>
+        <translation>终端</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>

@@ -240,6 +240,10 @@
         <translation>系統</translation>
     </message>
     <message>
+        <source>Console</source>
+        <translation>終端</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>紀錄</translation>
     </message>

@@ -737,6 +737,32 @@ def _changes(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0011_audit_console")
+def _audit_console(conn: psycopg.Connection) -> None:
+    # Which enrolled console sent the request an audit entry records (SQLite's
+    # 0018_audit_console). Entries without one hash as before (audit/1: see
+    # storage/sqlite/audit_chain.py), so the trail already chained verifies untouched.
+    # Adding a column with a constant default rewrites no row (the triggers stay off).
+    conn.execute("ALTER TABLE audit ADD COLUMN console text NOT NULL DEFAULT ''")
+    # Erasure's blanking may not change the console either.
+    conn.execute(
+        "CREATE OR REPLACE FUNCTION audit_only_redaction() RETURNS trigger"
+        " LANGUAGE plpgsql AS $$"
+        " BEGIN"
+        f"  IF NEW.fields = '{REDACTED}'"
+        "   AND (NEW.id, NEW.at, NEW.actor, NEW.actor_role, NEW.action, NEW.entity,"
+        "        NEW.entity_id, NEW.detail, NEW.fields_digest, NEW.prev_hash, NEW.hash,"
+        "        NEW.console)"
+        "   IS NOT DISTINCT FROM"
+        "       (OLD.id, OLD.at, OLD.actor, OLD.actor_role, OLD.action, OLD.entity,"
+        "        OLD.entity_id, OLD.detail, OLD.fields_digest, OLD.prev_hash, OLD.hash,"
+        "        OLD.console)"
+        "  THEN RETURN NEW; END IF;"
+        "  RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'restrict_violation';"
+        " END $$"
+    )
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
