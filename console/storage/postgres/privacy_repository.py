@@ -57,6 +57,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "erasures",  # the erasure register: ids and times, nothing personal
         "search_terms",  # the terms of a search document: dropped with it (search_docs)
         "changes",  # the changes feed: which record changed and how, ids and kinds only
+        "staff_sessions",  # staff signed in on consoles: token digests, ids and times
     }
 )
 

@@ -763,12 +763,34 @@ def _audit_console(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0012_staff_sessions")
+def _staff_sessions(conn: psycopg.Connection) -> None:
+    # Staff sessions signed in through the server, kept here rather than in a server's
+    # memory, so a restarted server keeps them and every server on the database shares
+    # them. Only the SHA-256 digest of a session's token is stored; the account is read
+    # fresh at each use (a switched-off account's sessions end, a new role applies). The
+    # times are the server's clock's; a session idle for 8 hours is forgotten
+    # (console/services/consoles.py). Revoking a console and signing out delete rows.
+    conn.execute(
+        "CREATE TABLE staff_sessions ("
+        " token_digest text PRIMARY KEY CHECK (length(token_digest) = 64),"
+        " console_id bigint NOT NULL REFERENCES consoles (id),"
+        " staff_id bigint NOT NULL REFERENCES staff (id),"
+        " signed_in_at timestamptz NOT NULL,"
+        " last_used_at timestamptz NOT NULL)"
+    )
+    conn.execute("CREATE INDEX staff_sessions_console ON staff_sessions (console_id)")
+    conn.execute("CREATE INDEX staff_sessions_last_used ON staff_sessions (last_used_at)")
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
     attempts, nor delete the chain heads, nor DELETE or TRUNCATE complaints and their
     histories (their triggers refuse it too): erasure's redaction reaches the audit table
-    only through ``redact_audit_entries``. Run by the database's owner after migrating
+    only through ``redact_audit_entries``. The staff sessions (``staff_sessions``) are
+    the server's to add, touch and delete (sign-in, use, sign-out, idle expiry, a
+    revoked console), never to truncate. Run by the database's owner after migrating
     (the owner, who can drop triggers, should not be the role the server runs as); again
     after an upgrade that adds tables."""
     who = sql.Identifier(role)
@@ -783,6 +805,8 @@ def grant_server_role(conn: psycopg.Connection, role: str) -> None:
         "REVOKE DELETE, TRUNCATE ON complaints, {histories} FROM {who}",
         "REVOKE DELETE, TRUNCATE ON consent_events FROM {who}",
         "REVOKE UPDATE, DELETE, TRUNCATE ON changes FROM {who}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON staff_sessions TO {who}",
+        "REVOKE TRUNCATE ON staff_sessions FROM {who}",
         "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM {who}",
         "GRANT EXECUTE ON FUNCTION redact_audit_entries(bigint[]) TO {who}",
     ):
