@@ -594,14 +594,18 @@ class Console:
         self.window.tasks.start(self.window._load_today(), name="reload-today")
 
     def _session_lost(self) -> None:
+        """The server no longer knows who signed in here: lock, and say why there."""
+
+        def why() -> str:
+            return QCoreApplication.translate(
+                "Console", "The console server ended your session; sign in again."
+            )
+
         if self.lock is not None and not self.lock.is_locked:
             self.lock.lock()
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "Console", "The console server asks you to sign in again (it was restarted)."
-            ),
-            15000,
-        )
+        if self.sign_in is not None:
+            self.sign_in.tell(why)
+        self.window.statusBar().showMessage(why(), 15000)
 
     async def stop_team(self) -> None:
         """Team mode, closing: stop asking the server, end the staff session there."""

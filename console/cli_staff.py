@@ -325,7 +325,13 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, open_services: OpenServices
                     what = say(msg.AuditRecord(entity, str(e.entity_id)))
                 else:
                     what = say(entity) if isinstance(entity, msg.Word) else entity
-                out.write(f"{e.at.isoformat(timespec='seconds')}\t{e.actor}\t{e.action}\t{what}\n")
+                # The console (on a server) only when there is one: a desk's lines are
+                # as they always were.
+                console = f"\t{e.console}" if e.console else ""
+                out.write(
+                    f"{e.at.isoformat(timespec='seconds')}\t{e.actor}\t{e.action}\t{what}"
+                    f"{console}\n"
+                )
         return EXIT_OK
 
     try:

@@ -5,6 +5,7 @@ runs the real aiohttp app on 127.0.0.1 (a free port) on a throwaway PostgreSQL d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import socket
 import threading
@@ -85,13 +86,14 @@ def add_team_staff(store: PostgresStore, clock: FixedClock) -> None:
     run_aside(go())
 
 
-@pytest.fixture
-def server(postgres_store: PostgresStore) -> Iterator[Running]:
-    clock = FixedClock(NOW)
+@contextlib.contextmanager
+def serving(store: PostgresStore, clock: FixedClock) -> Iterator[Running]:
+    """One server process's app (``make_app``) on *store*, on 127.0.0.1 (a free port),
+    until the block ends: several may serve one database, one after another or at once."""
     loop = asyncio.new_event_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
-    runner = web.AppRunner(make_app(postgres_store, clock), access_log=None)
+    runner = web.AppRunner(make_app(store, clock), access_log=None)
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()  # the server's own loop (a window's test runs qasync's on this thread)
 
@@ -102,9 +104,15 @@ def server(postgres_store: PostgresStore) -> Iterator[Running]:
     asyncio.run_coroutine_threadsafe(start(), loop).result(30)
     port = sock.getsockname()[1]
     try:
-        yield Running(f"http://127.0.0.1:{port}", postgres_store, clock)
+        yield Running(f"http://127.0.0.1:{port}", store, clock)
     finally:
         asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
+
+
+@pytest.fixture
+def server(postgres_store: PostgresStore) -> Iterator[Running]:
+    with serving(postgres_store, FixedClock(NOW)) as running:
+        yield running

@@ -184,9 +184,13 @@ class AuditEntry:
     entity_id: str
     fields: dict[str, Any]
     detail: str
+    #: The enrolled console that sent the request (console server); "" on a desk.
+    console: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        """The entry as JSON; ``console`` only when there is one (so a desk's output
+        is what it was before consoles were recorded)."""
+        found: dict[str, Any] = {
             "id": self.id,
             "at": self.at.isoformat(),
             "actor": self.actor,
@@ -197,3 +201,6 @@ class AuditEntry:
             "fields": self.fields,
             "detail": self.detail,
         }
+        if self.console:
+            found["console"] = self.console
+        return found

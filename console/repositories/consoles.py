@@ -1,11 +1,26 @@
-"""The consoles repository: enrolment codes and enrolled consoles (the server's store)."""
+"""The consoles repository: enrolment codes, enrolled consoles and the staff sessions
+signed in on them (the server's store)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Protocol
 
 from console.domain.consoles import ChangeNotice, EnrolledConsole
+from console.domain.staff import StaffMember
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A staff session as the store keeps it (only its token's digest is stored): the
+    console it was signed in on, the account as it is now, when it signed in and when
+    it was last used (instants of the server's clock)."""
+
+    console_id: int
+    member: StaffMember
+    signed_in_at: dt.datetime
+    last_used_at: dt.datetime
 
 
 class ConsoleRepository(Protocol):
@@ -31,8 +46,38 @@ class ConsoleRepository(Protocol):
         ...
 
     def revoke(self, console_id: int, *, at: dt.datetime, by: str) -> EnrolledConsole | None:
-        """Revoke a console (its token stops working at once); None if there is none.
-        Revoking twice keeps the first revocation."""
+        """Revoke a console (its token stops working at once) and end its staff sessions;
+        None if there is none. Revoking twice keeps the first revocation."""
+        ...
+
+    # --- staff sessions ---------------------------------------------------------------
+
+    def add_session(
+        self,
+        token_digest: str,
+        *,
+        console_id: int,
+        staff_id: int,
+        signed_in_at: dt.datetime,
+        at: dt.datetime,
+    ) -> None:
+        """Keep a new staff session (its token's digest), last used *at*."""
+        ...
+
+    def session(self, token_digest: str) -> StoredSession | None:
+        """The session with this token's digest, with its account as it is now."""
+        ...
+
+    def touch_session(self, token_digest: str, *, at: dt.datetime) -> None:
+        """The session was used *at* (never moves its last use back)."""
+        ...
+
+    def end_session(self, token_digest: str) -> bool:
+        """Forget one session (signed out, or found idle too long); False if none."""
+        ...
+
+    def end_idle_sessions(self, *, used_before: dt.datetime) -> int:
+        """Forget every session last used before *used_before*; how many."""
         ...
 
     def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:

@@ -46,12 +46,19 @@ class PrivacyRepository(Protocol):
         ...
 
     def erase_customer(
-        self, customer_id: int, *, now: dt.datetime, actor: str, actor_role: str
+        self,
+        customer_id: int,
+        *,
+        now: dt.datetime,
+        actor: str,
+        actor_role: str,
+        console: str = "",
     ) -> int:
         """Remove or anonymise everything personal about the customer (and records merged
         into it), blank the audit entries' values about them (with a ``redact`` entry in
-        the name of *actor*) and add them to the erasure register. Returns how many audit
-        entries were redacted. Raises :class:`ErasureIncomplete`, LookupError."""
+        the name of *actor*, from *console* on a server) and add them to the erasure
+        register. Returns how many audit entries were redacted. Raises
+        :class:`ErasureIncomplete`, LookupError."""
         ...
 
     def clear_erased_traces(self, wait_seconds: float) -> bool:

@@ -64,6 +64,8 @@ class AuditRecord:
     entity_id: str | int = ""
     fields: Mapping[str, Any] | None = None
     detail: str = ""
+    #: The enrolled console that sent the request, on a console server ("" on a desk).
+    console: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +201,11 @@ class StaffRepository(Protocol):
         at: dt.datetime,
         actor: str,
         actor_role: str,
+        console: str = "",
     ) -> int:
         """Blank the values of the entries about *entity_ids* (an erasure) and append the
-        ``redact`` entry that lists them; the chain still verifies. Returns how many."""
+        ``redact`` entry that lists them (from *console*, on a server); the chain still
+        verifies. Returns how many."""
         ...
 
     def verify_chains(self) -> list[ChainReport]:

@@ -6,18 +6,18 @@ a stable code); the console's protocol version is checked (426 ``update_app``); 
 device token is checked on every endpoint but ``hello`` and ``enrol`` (a revoked console
 is refused at once: the token is looked up on every request, not cached).
 
-Staff sessions (``POST /api/v1/sign-in``) are kept in the server's memory, bound to the
-console that signed in: another console's token cannot use them, a revoked console's
-sessions end with it, and a restarted server signs everyone out. The lockout is the
-store's (sign-in attempts in PostgreSQL), so it is shared by every console and server.
+Staff sessions (``POST /api/v1/sign-in``) are kept in the database (only their tokens'
+digests), bound to the console that signed in: another console's token cannot use them,
+a revoked console's sessions end with it, and they outlive a restart of the server and
+are shared by every server on the database (:class:`ConsoleService`). The lockout is the
+store's too (sign-in attempts in PostgreSQL), so it is shared by every console and
+server.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +31,7 @@ from console.domain.roles import NotAllowed
 from console.domain.staff import Session
 from console.repositories import Store
 from console.repositories.errors import StoreError
+from console.services import consoles as console_service
 from console.services import remote, wire
 from console.services.consoles import ConsoleRefused, ConsoleService
 from console.services.identity import Identity
@@ -48,8 +49,9 @@ def _version() -> str:
         return "unknown"
 
 
-#: A staff session ends after this long without a request (the clock's monotonic seconds).
-SESSION_IDLE = 8 * 3600.0
+#: A staff session ends after this long without a request (seconds of the server's clock;
+#: the rule is :data:`console.services.consoles.SESSION_IDLE`).
+SESSION_IDLE = console_service.SESSION_IDLE.total_seconds()
 #: A request's body at most (read only once its device token is good): a phrasebook file
 #: or a batch of customers fits.
 MAX_BODY = 4 * 1024 * 1024
@@ -93,13 +95,6 @@ def ok(data: Any, request_id: str | None = None) -> web.Response:
 
 
 @dataclass
-class _Signed:
-    console_id: int
-    session: Session
-    last_used: float
-
-
-@dataclass
 class _Holder:
     """One request's ``Sessions`` for :class:`Identity` (who acts: the signed-in staff)."""
 
@@ -111,19 +106,24 @@ class _Holder:
 class ServerState:
     store: Store
     clock: Clock = field(default_factory=SystemClock)
-    sessions: dict[str, _Signed] = field(default_factory=dict)  # by token digest
 
-    def consoles(self, session: Session | None = None) -> ConsoleService:
+    def consoles(
+        self, session: Session | None = None, console: EnrolledConsole | None = None
+    ) -> ConsoleService:
+        """The consoles' service, as *session* (staff) acting from *console* (whose name
+        goes into the audit entries)."""
         staff = _Holder(session, self.clock) if session is not None else None
-        return ConsoleService(self.store, Identity(self.store, staff=staff, clock=self.clock))
+        name = console.name if console is not None else ""
+        identity = Identity(self.store, staff=staff, clock=self.clock, console=name)
+        return ConsoleService(self.store, identity)
+
+    def audit(self, console: EnrolledConsole) -> AuditService:
+        """The audit service for a request of *console* (named in its entries)."""
+        return AuditService(self.store, self.clock, console=console.name)
 
 
 STATE: web.AppKey[ServerState] = web.AppKey("state", ServerState)
 CONSOLE: web.RequestKey[EnrolledConsole] = web.RequestKey("console", EnrolledConsole)
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 @web.middleware
@@ -262,10 +262,9 @@ async def sign_in(request: web.Request) -> web.Response:
     name, pin = _text(body, "name"), _text(body, "pin", 1000)
     state = request.app[STATE]
     console = request[CONSOLE]
-    staff = StaffService(state.store, AuditService(state.store, state.clock), state.clock)
+    staff = StaffService(state.store, state.audit(console), state.clock)
     session = await staff.sign_in(name, pin)
-    token = secrets.token_urlsafe(32)
-    state.sessions[_digest(token)] = _Signed(console.id, session, state.clock.monotonic())
+    token = await state.consoles(session, console).open_session(console, session)
     member = session.staff
     return ok(
         {
@@ -277,64 +276,51 @@ async def sign_in(request: web.Request) -> web.Response:
     )
 
 
-def _maybe_session(request: web.Request) -> Session | None:
+async def _maybe_session(request: web.Request) -> Session | None:
     """The staff session the request names (checked like :func:`_session`), or None
     when it names none: the console acts alone, with an agent's rights."""
     if not request.headers.get(protocol.SESSION_HEADER, "").strip():
         return None
-    return _session(request)
+    return await _session(request)
 
 
-def _session(request: web.Request) -> Session:
-    """The staff session this request names, bound to the console that sent it."""
+async def _session(request: web.Request) -> Session:
+    """The staff session this request names, bound to the console that sent it (kept in
+    the store: see :meth:`ConsoleService.session_for`)."""
     state = request.app[STATE]
     token = request.headers.get(protocol.SESSION_HEADER, "").strip()
-    now = state.clock.monotonic()
-    for key, old in list(state.sessions.items()):  # forget the ones that ran out
-        if now - old.last_used > SESSION_IDLE:
-            del state.sessions[key]
-    signed = state.sessions.get(_digest(token)) if token else None
-    console = request[CONSOLE]
-    if signed is None or signed.console_id != console.id:
+    found = await state.consoles().session_for(request[CONSOLE], token)
+    if found is None:
         raise ApiError(
             401, protocol.SESSION_REQUIRED, "sign in first (or again: the session ended)"
         )
-    signed.last_used = now
-    return signed.session
+    return found
 
 
 async def sign_out(request: web.Request) -> web.Response:
-    session = _session(request)
+    session = await _session(request)
     token = request.headers.get(protocol.SESSION_HEADER, "").strip()
-    request.app[STATE].sessions.pop(_digest(token), None)
-    state = request.app[STATE]
-    await AuditService(state.store, state.clock).record(
-        session, "sign_out", "staff", session.staff.id
-    )
+    await request.app[STATE].consoles(session, request[CONSOLE]).end_session(token, session)
     return ok({"signed_out": True})
 
 
 async def list_consoles(request: web.Request) -> web.Response:
-    session = _session(request)
-    found = await request.app[STATE].consoles(session).list_consoles()
+    session = await _session(request)
+    found = await request.app[STATE].consoles(session, request[CONSOLE]).list_consoles()
     return ok([console_json(c) for c in found])
 
 
 async def revoke_console(request: web.Request) -> web.Response:
-    session = _session(request)
+    session = await _session(request)
     request_id = (await _body(request))[1]
     text = request.match_info["console_id"]
     if not text.isdigit() or len(text) > 18:
         raise ApiError(404, protocol.NO_SUCH_CONSOLE, f"there is no console {text!r}")
     state = request.app[STATE]
     try:
-        console = await state.consoles(session).revoke(int(text))
+        console = await state.consoles(session, request[CONSOLE]).revoke(int(text))
     except LookupError as exc:
         raise ApiError(404, protocol.NO_SUCH_CONSOLE, str(exc).strip("'\"")) from None
-    # Its staff sessions end with it.
-    for key, signed in list(state.sessions.items()):
-        if signed.console_id == console.id:
-            del state.sessions[key]
     return ok(console_json(console), request_id)
 
 
@@ -353,7 +339,7 @@ async def changes(request: web.Request) -> web.Response:
 async def call_service(request: web.Request) -> web.Response:
     """``POST /api/v1/call/{service}/{method}``: one service call (see
     :mod:`console.services.remote`)."""
-    session = _maybe_session(request)
+    session = await _maybe_session(request)
     body, request_id = await _body(request)
     state = request.app[STATE]
     console = request[CONSOLE]
@@ -362,6 +348,7 @@ async def call_service(request: web.Request) -> web.Response:
         staff=_Holder(session, state.clock),
         clock=state.clock,
         nobody=f"console:{console.name}",
+        console=console.name,
     )
     services = remote.server_services(state.store, identity, state.clock, session, console.name)
     service, method = request.match_info["service"], request.match_info["method"]

@@ -7,19 +7,27 @@
 * Every request of a console proves it with its token; a revoked or unknown token is
   refused at once.
 * Admins list and revoke consoles (``identity.require(Permission.MANAGE_STAFF)``),
-  audited.
+  audited; a revoked console's staff sessions end with it.
+* Staff sessions signed in on a console are kept in the store (not a server's memory):
+  a restarted server keeps them, every server on the database shares them. A session
+  is bound to its console, ends after :data:`SESSION_IDLE` without a request (the
+  server's clock) and at sign-out; the account is read at every use, so a switched-off
+  account's sessions end at once.
 
 The server keeps only digests of codes and tokens (:mod:`console.domain.consoles`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from typing import Protocol, cast
 
 from console.domain import consoles as domain
 from console.domain import protocol
 from console.domain.consoles import ChangeNotice, EnrolledConsole
 from console.domain.roles import Permission
+from console.domain.staff import Session
 from console.repositories import Repositories, Store
 from console.repositories.consoles import ConsoleRepository
 from console.repositories.staff import AuditRecord
@@ -28,6 +36,13 @@ from console.services.identity import Identity, Record
 ENTITY = "console"
 #: The most changes one read of the feed returns.
 CHANGES_PAGE = 1000
+#: A staff session ends after this long without a request.
+SESSION_IDLE = dt.timedelta(hours=8)
+#: A session's last use is written at most this often: most requests only read it (a
+#: write takes the store's turn), so the idle time is counted to the minute.
+SESSION_TOUCH = dt.timedelta(minutes=1)
+#: A session token's random bytes (only its SHA-256 digest is stored).
+SESSION_TOKEN_BYTES = 32
 
 
 class _WithConsoles(Protocol):
@@ -108,6 +123,7 @@ class ConsoleService:
                     entity=ENTITY,
                     entity_id=console.id,
                     fields={"name": [None, console.name]},
+                    console=console.name,
                 )
             )
             return console
@@ -181,6 +197,53 @@ class ConsoleService:
         if console is None:
             raise LookupError(f"there is no console #{console_id}")
         return console
+
+    # --- staff sessions -------------------------------------------------------------------
+
+    async def open_session(self, console: EnrolledConsole, session: Session) -> str:
+        """Keep *session* (just signed in on *console*) and return its token, shown to the
+        console once; sessions idle too long are forgotten on the way."""
+        token = secrets.token_urlsafe(SESSION_TOKEN_BYTES)
+        now = self.clock.utc()
+
+        def add(repos: Repositories) -> None:
+            consoles = _consoles(repos)
+            consoles.end_idle_sessions(used_before=now - SESSION_IDLE)
+            consoles.add_session(
+                domain.digest(token),
+                console_id=console.id,
+                staff_id=session.staff.id,
+                signed_in_at=session.signed_in_at,
+                at=now,
+            )
+
+        await self._store.write(add)
+        return token
+
+    async def session_for(self, console: EnrolledConsole, token: str) -> Session | None:
+        """The session *token* names if it is *console*'s, still in use and its account
+        still switched on; None otherwise (an idle or switched-off one is forgotten)."""
+        if not token:
+            return None
+        token_digest = domain.digest(token)
+        found = await self._store.read(lambda r: _consoles(r).session(token_digest))
+        if found is None or found.console_id != console.id:
+            return None  # another console's token cannot use it (and does not end it)
+        now = self.clock.utc()
+        if now - found.last_used_at > SESSION_IDLE or not found.member.active:
+            await self._store.write(lambda r: _consoles(r).end_session(token_digest))
+            return None
+        if now - found.last_used_at >= SESSION_TOUCH:
+            await self._store.write(lambda r: _consoles(r).touch_session(token_digest, at=now))
+        return Session(found.member, found.signed_in_at)
+
+    async def end_session(self, token: str, session: Session) -> bool:
+        """Sign *session* out: forget it and record the ``sign_out`` (one transaction)."""
+        token_digest = domain.digest(token)
+        return await self.identity.apply(
+            lambda r: _consoles(r).end_session(token_digest),
+            lambda ended: [Record("sign_out", "staff", session.staff.id)] if ended else [],
+        )
 
 
 def console_actor_name(name: str) -> str:

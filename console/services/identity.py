@@ -68,10 +68,13 @@ async def require_or_record(
     role: Role,
     permission: Permission,
     entity: str = "",
+    *,
+    console: str = "",
 ) -> None:
     """THE permission check of every service: raise NotAllowed unless *role* may, and
     record the refusal first (action ``refused``, the entity, what was refused) in the
-    name of *actor*. :meth:`Identity.require` is this for whoever is working now."""
+    name of *actor* (from *console*, on a console server). :meth:`Identity.require` is
+    this for whoever is working now."""
     try:
         require(role, permission)
     except NotAllowed as exc:
@@ -82,6 +85,7 @@ async def require_or_record(
             action="refused",
             entity=entity,
             detail=str(exc),
+            console=console,
         )
         await store.write(lambda r: r.staff.append_audit(refused))
         raise
@@ -94,11 +98,14 @@ async def apply_recorded(
     actor_role: str,
     change: Callable[[Repositories], T],
     records: Records,
+    *,
+    console: str = "",
 ) -> T:
     """Run *change(repositories)* and write its audit entries (in the name of *actor*) in
     ONE transaction: the row and its record commit together or not at all. The one
     implementation behind :meth:`Identity.apply` and the staff service's changes (whose
-    actor is the session that acts, or ``system`` for the first admin)."""
+    actor is the session that acts, or ``system`` for the first admin). *console*: the
+    enrolled console that sent the request (console server; "" on a desk)."""
     at = clock.utc()
 
     def job(repos: Repositories) -> T:
@@ -115,6 +122,7 @@ async def apply_recorded(
                     entity_id=r.entity_id,
                     fields=r.fields,
                     detail=r.detail,
+                    console=console,
                 )
             )
         return result
@@ -131,12 +139,16 @@ class Identity:
         *,
         clock: Clock | None = None,
         nobody: str = "",
+        console: str = "",
     ) -> None:
         self._store = store
         self.staff = staff
         #: Who acts, with an agent's rights, while nobody is signed in (on the console
         #: server: ``console:<name>``, the console that sent the request).
         self.nobody = nobody
+        #: The enrolled console whose request this is, on the console server (its name
+        #: goes into every audit entry); "" on a desk: the file is the desk's own.
+        self.console = console
         self.clock = clock or (staff.clock if staff is not None else SystemClock())
 
     async def who(self) -> tuple[str, Role]:
@@ -158,7 +170,9 @@ class Identity:
     async def require(self, permission: Permission, entity: str = "") -> None:
         """Raise NotAllowed (and record the refusal) unless the current role may."""
         name, role = await self.who()
-        await require_or_record(self._store, self.clock, name, role, permission, entity)
+        await require_or_record(
+            self._store, self.clock, name, role, permission, entity, console=self.console
+        )
 
     async def record(
         self,
@@ -177,7 +191,9 @@ class Identity:
         (the store's unit of work): the row and its record commit together or not at all
         (a kill between them, or a failing audit insert, leaves neither)."""
         name, role = await self.who()
-        return await apply_recorded(self._store, self.clock, name, role.value, change, records)
+        return await apply_recorded(
+            self._store, self.clock, name, role.value, change, records, console=self.console
+        )
 
     async def record_later(
         self, action: str, entity: str = "", entity_id: str | int = "", detail: str = ""
@@ -207,6 +223,7 @@ class Identity:
             entity_id=entity_id,
             fields=fields,
             detail=detail,
+            console=self.console,
         )
 
 

@@ -136,7 +136,11 @@ class PrivacyService:
         # commit together or not at all.
         redacted = await self._identity.apply(
             lambda r: r.privacy.erase_customer(
-                customer_id, now=now, actor=name, actor_role=role.value
+                customer_id,
+                now=now,
+                actor=name,
+                actor_role=role.value,
+                console=self._identity.console,
             ),
             [Record("erase", "customer", customer_id, detail=reason.strip())],
         )

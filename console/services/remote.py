@@ -233,7 +233,7 @@ def server_services(
         ),
         "calls": lambda: CallService(store, get("customers"), clock, settings=settings()),
         "privacy": lambda: PrivacyService(store, identity, clock),
-        "staff": lambda: _staff_desk(store, clock, session),
+        "staff": lambda: _staff_desk(store, clock, session, identity.console),
     }
 
     def get(name: str) -> Any:
@@ -244,10 +244,10 @@ def server_services(
     return get
 
 
-def _staff_desk(store: Store, clock: Clock, session: Session | None) -> StaffDesk:
+def _staff_desk(store: Store, clock: Clock, session: Session | None, console: str) -> StaffDesk:
     from console.services.staff import AuditService, StaffDesk, StaffService
 
-    audit = AuditService(store, clock)
+    audit = AuditService(store, clock, console=console)
     return StaffDesk(StaffService(store, audit, clock), audit, session)
 
 

@@ -68,9 +68,12 @@ def _actor(actor: Session | None) -> tuple[str, str]:
 
 
 class AuditService:
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None, *, console: str = "") -> None:
         self._store = store
         self.clock = clock or SystemClock()
+        #: The enrolled console whose request this is (console server): named in every
+        #: entry this service and the staff service write; "" on a desk.
+        self.console = console
 
     async def record(
         self,
@@ -91,6 +94,7 @@ class AuditService:
             entity_id=entity_id,
             fields=fields,
             detail=detail,
+            console=self.console,
         )
         return await self._store.write(lambda r: r.staff.append_audit(entry))
 
@@ -100,11 +104,21 @@ class AuditService:
         """Run *change(repositories)* and append its audit entries, in the name of
         *actor* (``system`` for None), in ONE transaction (as :meth:`Identity.apply`)."""
         name, role = _actor(actor)
-        return await apply_recorded(self._store, self.clock, name, role, change, records)
+        return await apply_recorded(
+            self._store, self.clock, name, role, change, records, console=self.console
+        )
 
     async def require(self, actor: Session, permission: Permission, entity: str) -> None:
         """The one permission path (:func:`require_or_record`) for an explicit session."""
-        await require_or_record(self._store, self.clock, actor.name, actor.role, permission, entity)
+        await require_or_record(
+            self._store,
+            self.clock,
+            actor.name,
+            actor.role,
+            permission,
+            entity,
+            console=self.console,
+        )
 
     async def entries(
         self,
@@ -143,7 +157,9 @@ def entries_csv(rows: list[AuditEntry]) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["at", "actor", "role", "action", "entity", "entity_id", "fields", "detail"])
+    writer.writerow(
+        ["at", "actor", "role", "action", "entity", "entity_id", "fields", "detail", "console"]
+    )
     for entry in rows:
         fields = "; ".join(f"{key}: {value}" for key, value in sorted(entry.fields.items()))
         writer.writerow(
@@ -158,6 +174,7 @@ def entries_csv(rows: list[AuditEntry]) -> str:
                     entry.entity_id,
                     fields,
                     entry.detail,
+                    entry.console,
                 )
             ]
         )
@@ -301,7 +318,8 @@ class StaffService:
         def check(stored: str | None) -> bool:
             return verify_secret(secret, stored if stored is not None else _dummy_hash())
 
-        result = await self._store.write(lambda r: _attempt_sign_in(r, name, now, check))
+        console = self._audit.console
+        result = await self._store.write(lambda r: _attempt_sign_in(r, name, now, check, console))
         if result.outcome == "ok" and result.member is not None:
             self.session = Session(result.member, now)
             return self.session
@@ -343,7 +361,11 @@ def _lock_end(repos: Repositories, staff_id: int, now: dt.datetime) -> dt.dateti
 
 
 def _attempt_sign_in(
-    repos: Repositories, name: str, now: dt.datetime, check: Callable[[str | None], bool]
+    repos: Repositories,
+    name: str,
+    now: dt.datetime,
+    check: Callable[[str | None], bool],
+    console: str = "",
 ) -> AttemptResult:
     """Check a sign-in and record it, with its audit entry (a write job: ONE transaction).
 
@@ -368,6 +390,7 @@ def _attempt_sign_in(
                 entity="staff",
                 entity_id=found.member.id if found else "",
                 detail=detail,
+                console=console,
             )
         )
 

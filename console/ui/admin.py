@@ -498,6 +498,8 @@ def _detail_text(entry: AuditEntry) -> str:
 AUDIT_COLUMNS: list[tuple[str, Any]] = [
     (str(QT_TRANSLATE_NOOP("AuditWindow", "When")), _when_text),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Who")), _who_text),
+    # The enrolled console a request came from (a console server's trail; empty on a desk).
+    (str(QT_TRANSLATE_NOOP("AuditWindow", "Console")), lambda e: e.console),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Action")), lambda e: action_label(e.action)),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Record")), _record_text),
     (str(QT_TRANSLATE_NOOP("AuditWindow", "Fields (before → after)")), _fields_text),

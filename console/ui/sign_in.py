@@ -150,6 +150,13 @@ class SignInWindow(Retranslating, QWidget):
         self.retranslate()
         self.reset()
 
+    def tell(self, text: Callable[[], str]) -> None:
+        """Say *text* above the fields (why the console locked), in the interface
+        language (again after a switch)."""
+        self._message_text = text
+        self.message.setText(text())
+        self.message.show()
+
     def reset(self) -> None:
         """Empty the PIN fields and put the cursor where the next person starts."""
         self.pin.clear()

@@ -240,6 +240,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>Console</source>
+        <translation>终端</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -2457,8 +2461,8 @@
         <translation>控制台服务器已恢复连接。</translation>
     </message>
     <message>
-        <source>The console server asks you to sign in again (it was restarted).</source>
-        <translation>控制台服务器要求重新登录（服务器已重启）。</translation>
+        <source>The console server ended your session; sign in again.</source>
+        <translation>控制台服务器已结束您的会话，请重新登录。</translation>
     </message>
     <message>
         <source>Adding demo customers for a first look…</source>

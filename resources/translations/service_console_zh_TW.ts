@@ -240,6 +240,10 @@
         <translation>系統</translation>
     </message>
     <message>
+        <source>Console</source>
+        <translation>終端</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>紀錄</translation>
     </message>
@@ -2457,8 +2461,8 @@
         <translation>控制台伺服器已恢復連線。</translation>
     </message>
     <message>
-        <source>The console server asks you to sign in again (it was restarted).</source>
-        <translation>控制台伺服器要求重新登入（伺服器已重新啟動）。</translation>
+        <source>The console server ended your session; sign in again.</source>
+        <translation>控制台伺服器已結束您的工作階段，請重新登入。</translation>
     </message>
     <message>
         <source>Adding demo customers for a first look…</source>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from console.services.staff import AuditService, StaffService
 from console.storage.sqlite.runner import DatabaseRunner
@@ -130,7 +130,12 @@ def test_the_audit_window_reads_like_staff_write(
     qtbot.waitExposed(window)
     window.load()
     qtbot.waitUntil(lambda: window.model.total > 0)
-    column = 4  # Fields (before → after)
+    headings = [str(window.model.headerData(c, Qt.Orientation.Horizontal))
+                for c in range(window.model.columnCount())]  # fmt: skip
+    assert headings[1:3] == ["Who", "Console"]
+    # A desk's entries name no console: the column stays empty.
+    assert {window.model.index(r, 2).data() for r in range(window.model.rowCount())} == {""}
+    column = headings.index("Fields (before → after)")
     texts = [str(window.model.index(row, column).data()) for row in range(window.model.rowCount())]
     assert not any("null" in text for text in texts), texts
     assert any("Customer: — → #618" in text for text in texts), texts

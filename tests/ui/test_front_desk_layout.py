@@ -130,7 +130,7 @@ def test_complaint_form_and_audit_window_fit_1366x768(
     qtbot.waitExposed(audit)
     audit.load()
     qtbot.waitUntil(lambda: audit.model.total > 0, timeout=5000)
-    texts = [str(audit.model.index(r, 4).data()) for r in range(audit.model.rowCount())]
+    texts = [str(audit.model.index(r, 5).data()) for r in range(audit.model.rowCount())]
     assert not any("null" in text for text in texts), texts
     for label in audit.findChildren(QLabel):
         if label.isVisible() and label.text():

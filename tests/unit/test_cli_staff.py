@@ -134,7 +134,7 @@ def test_audit_json_csv_and_filters(
         monkeypatch, "7391\n", "audit", "--db", db, "--as", "Grace", "--action", "create", "--csv"
     )
     assert code == 0
-    assert out.splitlines()[0] == "at,actor,role,action,entity,entity_id,fields,detail"
+    assert out.splitlines()[0] == "at,actor,role,action,entity,entity_id,fields,detail,console"
     assert len(out.splitlines()) == 2
     code, out = main(
         monkeypatch,

@@ -428,9 +428,17 @@ def test_server_grant_lets_a_login_run_the_server_but_never_rewrite_the_trail(
         as_server = dsn.replace("postgresql://postgres@", f"postgresql://{role}@")
         with psycopg.connect(as_server, autocommit=True) as conn:
             assert conn.execute("SELECT count(*) FROM staff").fetchone() == (2,)
-            for statement in ("DELETE FROM audit", "UPDATE audit SET actor = 'x'"):
+            for statement in (
+                "DELETE FROM audit",
+                "UPDATE audit SET actor = 'x'",
+                "UPDATE audit SET console = 'x'",
+                "TRUNCATE staff_sessions",
+            ):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     conn.execute(statement)
+            # Staff sessions are the server's to keep and end (sign-out, idle, revoked).
+            conn.execute("UPDATE staff_sessions SET last_used_at = last_used_at")
+            conn.execute("DELETE FROM staff_sessions")
     finally:
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(f'DROP OWNED BY "{role}"')

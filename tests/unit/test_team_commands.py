@@ -472,6 +472,12 @@ def test_a_customers_export_and_erasure_through_the_server(
         server.store.read(lambda r: r.staff.audit_entries(AuditQuery(action="erase")))
     )
     assert [(e.actor, str(e.entity_id)) for e in entries] == [("Mei", str(cid))]
+    # The erasure, its redaction and the refused export name the console they came from.
+    for action in ("erase", "redact", "refused"):
+        found = server.store.read_now(
+            lambda r, a=action: r.staff.audit_entries(AuditQuery(action=a, entity_id=None))
+        )
+        assert found and {e.console for e in found} == {"Back office"}, action
 
 
 def test_an_unknown_customer_through_the_server_is_the_desks_sentence(

@@ -8,6 +8,8 @@ from typing import Any
 import psycopg
 
 from console.domain.consoles import ChangeNotice, EnrolledConsole
+from console.repositories.consoles import StoredSession
+from console.storage.postgres.staff_repository import _STAFF_COLUMNS, _member
 
 _COLUMNS = "id, name, enrolled_at, enrolled_by, revoked_at, revoked_by"
 
@@ -71,7 +73,63 @@ class PostgresConsoles:
             "WHERE id = %s AND revoked_at IS NULL",
             [at, by, console_id],
         )
+        # Its staff sessions end with it, in the same transaction.
+        self.conn.execute("DELETE FROM staff_sessions WHERE console_id = %s", [console_id])
         return self.get(console_id)
+
+    # --- staff sessions ---------------------------------------------------------------
+
+    def add_session(
+        self,
+        token_digest: str,
+        *,
+        console_id: int,
+        staff_id: int,
+        signed_in_at: dt.datetime,
+        at: dt.datetime,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO staff_sessions"
+            " (token_digest, console_id, staff_id, signed_in_at, last_used_at)"
+            " VALUES (%s, %s, %s, %s, %s)",
+            [token_digest, console_id, staff_id, signed_in_at, at],
+        )
+
+    def session(self, token_digest: str) -> StoredSession | None:
+        staff = ", ".join(f"st.{c}" for c in _STAFF_COLUMNS.split(", "))
+        row = self.conn.execute(
+            f"SELECT s.console_id, s.signed_in_at, s.last_used_at, {staff}"
+            " FROM staff_sessions s JOIN staff st ON st.id = s.staff_id"
+            " WHERE s.token_digest = %s",
+            [token_digest],
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredSession(
+            console_id=int(row[0]),
+            member=_member(row[3:]),
+            signed_in_at=row[1].astimezone(dt.UTC),
+            last_used_at=row[2].astimezone(dt.UTC),
+        )
+
+    def touch_session(self, token_digest: str, *, at: dt.datetime) -> None:
+        self.conn.execute(
+            "UPDATE staff_sessions SET last_used_at = %s"
+            " WHERE token_digest = %s AND last_used_at < %s",
+            [at, token_digest, at],
+        )
+
+    def end_session(self, token_digest: str) -> bool:
+        row = self.conn.execute(
+            "DELETE FROM staff_sessions WHERE token_digest = %s RETURNING 1", [token_digest]
+        ).fetchone()
+        return row is not None
+
+    def end_idle_sessions(self, *, used_before: dt.datetime) -> int:
+        cursor = self.conn.execute(
+            "DELETE FROM staff_sessions WHERE last_used_at < %s", [used_before]
+        )
+        return cursor.rowcount
 
     def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
         rows = self.conn.execute(

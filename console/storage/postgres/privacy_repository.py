@@ -57,6 +57,7 @@ NOT_CUSTOMER_DATA = frozenset(
         "erasures",  # the erasure register: ids and times, nothing personal
         "search_terms",  # the terms of a search document: dropped with it (search_docs)
         "changes",  # the changes feed: which record changed and how, ids and kinds only
+        "staff_sessions",  # staff signed in on consoles: token digests, ids and times
     }
 )
 
@@ -245,6 +246,7 @@ def erase_customer(
     now: dt.datetime,
     actor: str = "system",
     actor_role: str = "",
+    console: str = "",
 ) -> int:
     """Remove or anonymise everything personal about one customer (and records merged
     into it); returns how many audit entries were redacted. All or nothing."""
@@ -276,6 +278,7 @@ def erase_customer(
             at=now,
             actor=actor,
             actor_role=actor_role,
+            console=console,
         )
         drafts = [d["key"] for d in _drafts(conn, ids)]
         if drafts:
@@ -307,9 +310,17 @@ class PostgresPrivacy:
         return export_customer(self.conn, customer_id)
 
     def erase_customer(
-        self, customer_id: int, *, now: dt.datetime, actor: str, actor_role: str
+        self,
+        customer_id: int,
+        *,
+        now: dt.datetime,
+        actor: str,
+        actor_role: str,
+        console: str = "",
     ) -> int:
-        return erase_customer(self.conn, customer_id, now=now, actor=actor, actor_role=actor_role)
+        return erase_customer(
+            self.conn, customer_id, now=now, actor=actor, actor_role=actor_role, console=console
+        )
 
     def clear_erased_traces(self, wait_seconds: float) -> bool:
         # The server's files are PostgreSQL's: old row versions go at its next vacuum,

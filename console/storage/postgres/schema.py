@@ -737,12 +737,60 @@ def _changes(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0011_audit_console")
+def _audit_console(conn: psycopg.Connection) -> None:
+    # Which enrolled console sent the request an audit entry records (SQLite's
+    # 0018_audit_console). Entries without one hash as before (audit/1: see
+    # storage/sqlite/audit_chain.py), so the trail already chained verifies untouched.
+    # Adding a column with a constant default rewrites no row (the triggers stay off).
+    conn.execute("ALTER TABLE audit ADD COLUMN console text NOT NULL DEFAULT ''")
+    # Erasure's blanking may not change the console either.
+    conn.execute(
+        "CREATE OR REPLACE FUNCTION audit_only_redaction() RETURNS trigger"
+        " LANGUAGE plpgsql AS $$"
+        " BEGIN"
+        f"  IF NEW.fields = '{REDACTED}'"
+        "   AND (NEW.id, NEW.at, NEW.actor, NEW.actor_role, NEW.action, NEW.entity,"
+        "        NEW.entity_id, NEW.detail, NEW.fields_digest, NEW.prev_hash, NEW.hash,"
+        "        NEW.console)"
+        "   IS NOT DISTINCT FROM"
+        "       (OLD.id, OLD.at, OLD.actor, OLD.actor_role, OLD.action, OLD.entity,"
+        "        OLD.entity_id, OLD.detail, OLD.fields_digest, OLD.prev_hash, OLD.hash,"
+        "        OLD.console)"
+        "  THEN RETURN NEW; END IF;"
+        "  RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'restrict_violation';"
+        " END $$"
+    )
+
+
+@step("0012_staff_sessions")
+def _staff_sessions(conn: psycopg.Connection) -> None:
+    # Staff sessions signed in through the server, kept here rather than in a server's
+    # memory, so a restarted server keeps them and every server on the database shares
+    # them. Only the SHA-256 digest of a session's token is stored; the account is read
+    # fresh at each use (a switched-off account's sessions end, a new role applies). The
+    # times are the server's clock's; a session idle for 8 hours is forgotten
+    # (console/services/consoles.py). Revoking a console and signing out delete rows.
+    conn.execute(
+        "CREATE TABLE staff_sessions ("
+        " token_digest text PRIMARY KEY CHECK (length(token_digest) = 64),"
+        " console_id bigint NOT NULL REFERENCES consoles (id),"
+        " staff_id bigint NOT NULL REFERENCES staff (id),"
+        " signed_in_at timestamptz NOT NULL,"
+        " last_used_at timestamptz NOT NULL)"
+    )
+    conn.execute("CREATE INDEX staff_sessions_console ON staff_sessions (console_id)")
+    conn.execute("CREATE INDEX staff_sessions_last_used ON staff_sessions (last_used_at)")
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in
     attempts, nor delete the chain heads, nor DELETE or TRUNCATE complaints and their
     histories (their triggers refuse it too): erasure's redaction reaches the audit table
-    only through ``redact_audit_entries``. Run by the database's owner after migrating
+    only through ``redact_audit_entries``. The staff sessions (``staff_sessions``) are
+    the server's to add, touch and delete (sign-in, use, sign-out, idle expiry, a
+    revoked console), never to truncate. Run by the database's owner after migrating
     (the owner, who can drop triggers, should not be the role the server runs as); again
     after an upgrade that adds tables."""
     who = sql.Identifier(role)
@@ -757,6 +805,8 @@ def grant_server_role(conn: psycopg.Connection, role: str) -> None:
         "REVOKE DELETE, TRUNCATE ON complaints, {histories} FROM {who}",
         "REVOKE DELETE, TRUNCATE ON consent_events FROM {who}",
         "REVOKE UPDATE, DELETE, TRUNCATE ON changes FROM {who}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON staff_sessions TO {who}",
+        "REVOKE TRUNCATE ON staff_sessions FROM {who}",
         "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM {who}",
         "GRANT EXECUTE ON FUNCTION redact_audit_entries(bigint[]) TO {who}",
     ):

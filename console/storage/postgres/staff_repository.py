@@ -56,7 +56,7 @@ _STAFF_COLUMNS = "id, name, role, store, extension, active, language"
 _NAME_INDEX = "staff_name_any_case"
 _CHANGEABLE = ("role", "store", "extension", "active", "language", "secret_hash")
 _AUDIT_COLUMNS = (
-    "id, at, actor, actor_role, action, entity, entity_id, fields, detail, "
+    "id, at, actor, actor_role, action, entity, entity_id, fields, detail, console, "
     "fields_digest, prev_hash, hash"
 )
 _ATTEMPT_COLUMNS = "id, staff_id, name, at, outcome, prev_hash, hash"
@@ -266,13 +266,14 @@ class PostgresStaff:
             "entity": record.entity,
             "entity_id": str(record.entity_id),
             "detail": record.detail,
+            "console": record.console,
         }
         fields_digest = digest(text)
         row_hash = audit_hash(entry_id, **values, fields_digest=fields_digest, prev_hash=prev)
         self.conn.execute(
             "INSERT INTO audit (id, at, actor, actor_role, action, entity, entity_id, fields,"
-            " detail, fields_digest, prev_hash, hash)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            " detail, console, fields_digest, prev_hash, hash)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             [
                 entry_id,
                 record.at,
@@ -283,6 +284,7 @@ class PostgresStaff:
                 values["entity_id"],
                 text,
                 record.detail,
+                record.console,
                 fields_digest,
                 prev,
                 row_hash,
@@ -298,8 +300,8 @@ class PostgresStaff:
     ) -> list[AuditEntry]:
         where, params = _filters(query)
         sql = (
-            "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail"
-            f" FROM audit{where} ORDER BY at DESC, id DESC"
+            "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail,"
+            f" console FROM audit{where} ORDER BY at DESC, id DESC"
         )
         if limit is not None:
             sql += " LIMIT %s OFFSET %s"
@@ -315,6 +317,7 @@ class PostgresStaff:
                 entity_id=str(row[6]),
                 fields=json.loads(row[7]),
                 detail=str(row[8]),
+                console=str(row[9]),
             )
             for row in self.conn.execute(sql, params).fetchall()
         ]
@@ -337,6 +340,7 @@ class PostgresStaff:
         at: dt.datetime,
         actor: str,
         actor_role: str,
+        console: str = "",
     ) -> int:
         ids = [
             int(row[0])
@@ -360,6 +364,7 @@ class PostgresStaff:
                 entity_id=customer_id,
                 fields={"entries": ids},
                 detail=f"redacted for erasure of customer {customer_id}",
+                console=console,
             )
         )
         return len(ids)
@@ -398,6 +403,7 @@ class PostgresStaff:
                     for k in ("at", "actor", "actor_role", "action", "entity", "entity_id")
                 },
                 detail=str(values["detail"]),
+                console=str(values["console"]),
                 fields_digest=str(values["fields_digest"]),
                 prev_hash=str(values["prev_hash"]),
             )

@@ -14,6 +14,12 @@ its key can drop a trigger. The chains make such edits visible afterwards:
   ``redact`` on entity ``audit`` that lists the redacted entry ids ("redacted for erasure
   of customer N"). The verifier accepts blanked values only for entries listed by such a
   (itself intact) entry; anything else that changed ``fields`` is reported.
+* An entry's ``console`` (on a console server: the enrolled console that sent the
+  request; on a desk: empty) enters the hash too. An entry without one hashes exactly as
+  before the column existed (version tag ``audit/1``), so a trail written before
+  migration ``0018_audit_console`` still verifies untouched; an entry with one is hashed
+  under ``audit/2`` with the console's name before ``prev_hash``. Changing the name, or
+  blanking it, or naming a console on an entry that had none, changes the hash.
 * ``chain_heads`` keeps, per chain, the last id, its hash and the number of rows,
   updated in the same transaction as every append (a trigger refuses moving it back),
   so deleting the newest rows shows too.
@@ -48,13 +54,26 @@ __all__ = ["REDACTED", "Break", "ChainReport"]  # re-exported for storage's own 
 AUDIT = AUDIT_CHAIN
 ATTEMPTS = ATTEMPTS_CHAIN
 AUDIT_VERSION = "audit/1"
+#: Entries that name a console (0018_audit_console): the console's name is hashed too.
+AUDIT_CONSOLE_VERSION = "audit/2"
 ATTEMPTS_VERSION = "sign_in_attempts/1"
 #: An entry may be dated this much before its predecessor (times are taken just before
 #: the write is queued, so two writers can finish in the other order); more is reported
 #: as out of order (a backdated entry).
 ORDER_TOLERANCE = dt.timedelta(minutes=10)
 
-_AUDIT_COLUMNS = ("at", "actor", "actor_role", "action", "entity", "entity_id", "fields", "detail")
+#: The columns 0009_audit_chain chained (the trail before 0018 added ``console``).
+_AUDIT_COLUMNS_0009 = (
+    "at",
+    "actor",
+    "actor_role",
+    "action",
+    "entity",
+    "entity_id",
+    "fields",
+    "detail",
+)
+_AUDIT_COLUMNS = (*_AUDIT_COLUMNS_0009, "console")
 _ATTEMPT_COLUMNS = ("staff_id", "name", "at", "outcome")
 _AUDIT_ROW = ("id", *_AUDIT_COLUMNS, "fields_digest", "prev_hash", "hash")
 
@@ -79,7 +98,25 @@ def audit_hash(
     fields_digest: str,
     detail: str,
     prev_hash: str,
+    console: str = "",
 ) -> str:
+    if console:
+        return _hash(
+            [
+                AUDIT_CONSOLE_VERSION,
+                entry_id,
+                at,
+                actor,
+                actor_role,
+                action,
+                entity,
+                entity_id,
+                fields_digest,
+                detail,
+                console,
+                prev_hash,
+            ]
+        )
     return _hash(
         [
             AUDIT_VERSION,
@@ -148,7 +185,8 @@ def append_audit_row(db: sqlite_utils.Database, values: dict[str, str]) -> int:
     )
     db.execute(
         "INSERT INTO audit (id, at, actor, actor_role, action, entity, entity_id, fields, "
-        "detail, fields_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "detail, console, fields_digest, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             entry_id,
             *(values[k] for k in _AUDIT_COLUMNS),
@@ -181,12 +219,13 @@ def append_attempt_row(
 
 def chain_existing(db: sqlite_utils.Database) -> None:
     """Chain every row already in both tables, in id order, and set the heads (the
-    migration that introduced the chains; triggers must be off meanwhile)."""
+    migration that introduced the chains, before the audit trail had a ``console``
+    column; triggers must be off meanwhile)."""
     for table in (AUDIT, ATTEMPTS):
         prev = ""
         last_id = 0
         count = 0
-        columns = _AUDIT_COLUMNS if table == AUDIT else _ATTEMPT_COLUMNS
+        columns = _AUDIT_COLUMNS_0009 if table == AUDIT else _ATTEMPT_COLUMNS
         select = ", ".join(("id", *columns))
         rows = db.execute(f"SELECT {select} FROM {table} ORDER BY id").fetchall()
         updates: list[list[Any]] = []

@@ -248,6 +248,7 @@ def erase_customer(
     now: dt.datetime,
     actor: str = "system",
     actor_role: str = "",
+    console: str = "",
 ) -> int:
     """Remove or anonymise everything personal about one customer (and records merged
     into it); returns how many audit entries were redacted. All or nothing."""
@@ -286,6 +287,7 @@ def erase_customer(
             at=now,
             actor=actor,
             actor_role=actor_role,
+            console=console,
         )
         db.execute(_DRAFTS_SQL.format(verb="DELETE"), [json.dumps([str(i) for i in ids])])
         # The register: a restore of an older backup erases these customers again.

@@ -27,10 +27,16 @@ class SqlitePrivacy:
         return store.export_customer(self.db, customer_id)
 
     def erase_customer(
-        self, customer_id: int, *, now: dt.datetime, actor: str, actor_role: str
+        self,
+        customer_id: int,
+        *,
+        now: dt.datetime,
+        actor: str,
+        actor_role: str,
+        console: str = "",
     ) -> int:
         return store.erase_customer(
-            self.db, customer_id, now=now, actor=actor, actor_role=actor_role
+            self.db, customer_id, now=now, actor=actor, actor_role=actor_role, console=console
         )
 
     def clear_erased_traces(self, wait_seconds: float) -> bool:

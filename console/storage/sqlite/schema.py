@@ -960,6 +960,33 @@ def _m0017_privacy_instants(db: sqlite_utils.Database) -> None:
     _to_instants(db, "customers", "id", "erased_at", where="erased_at <> ''")
 
 
+@migration("0018_audit_console")
+def _m0018_audit_console(db: sqlite_utils.Database) -> None:
+    # Which enrolled console sent the request an entry records (a console server's
+    # trail; a desk leaves it empty). Entries without one hash as before (audit/1), so
+    # the rows already chained verify untouched; the guard learns the new column, so
+    # erasure's blanking still may not change it.
+    db.execute("ALTER TABLE audit ADD COLUMN console TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER audit_no_update")
+    db.execute(
+        """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        WHEN NOT (
+            NEW.fields = '{"redacted": true}'
+            AND NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor
+            AND NEW.actor_role IS OLD.actor_role AND NEW.action IS OLD.action
+            AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id
+            AND NEW.detail IS OLD.detail AND NEW.fields_digest IS OLD.fields_digest
+            AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+            AND NEW.console IS OLD.console
+        )
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only');
+        END
+        """
+    )
+
+
 def known_version() -> int:
     return len(MIGRATION_NAMES)
 

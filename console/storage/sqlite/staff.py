@@ -185,6 +185,7 @@ def append_audit(
     entity_id: str | int = "",
     fields: dict[str, Any] | None = None,
     detail: str = "",
+    console: str = "",
 ) -> int:
     with write_transaction(db):
         return audit_chain.append_audit_row(
@@ -198,6 +199,7 @@ def append_audit(
                 "entity_id": str(entity_id),
                 "fields": json.dumps(fields or {}, ensure_ascii=False, default=str, sort_keys=True),
                 "detail": detail,
+                "console": console,
             },
         )
 
@@ -216,7 +218,10 @@ def query_audit(
 ) -> list[AuditEntry]:
     """Audit entries, newest first, filtered by any combination of the arguments."""
     where, params = _audit_filters(since, until, actor, action, entity, entity_id)
-    sql = "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail FROM audit"
+    sql = (
+        "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail, console"
+        " FROM audit"
+    )
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY at DESC, id DESC"
@@ -234,6 +239,7 @@ def query_audit(
             entity_id=str(row[6]),
             fields=json.loads(row[7]),
             detail=str(row[8]),
+            console=str(row[9]),
         )
         for row in db.execute(sql, params).fetchall()
     ]
@@ -294,6 +300,7 @@ def redact_audit(
     at: dt.datetime,
     actor: str = "system",
     actor_role: str = "",
+    console: str = "",
 ) -> int:
     """Blank the before → after values of the entries about *entity_ids* (erasure of
     *customer_id*); the entries — who did what and when — stay, and so do their digests
@@ -326,6 +333,7 @@ def redact_audit(
             entity_id=customer_id,
             fields={"entries": ids},
             detail=f"redacted for erasure of customer {customer_id}",
+            console=console,
         )
         return len(ids)
 
@@ -357,4 +365,5 @@ def append_record(db: sqlite_utils.Database, record: AuditRecord) -> int:
         entity_id=record.entity_id,
         fields=dict(record.fields) if record.fields is not None else None,
         detail=record.detail,
+        console=record.console,
     )

@@ -103,6 +103,7 @@ class SqliteStaff:
         at: dt.datetime,
         actor: str,
         actor_role: str,
+        console: str = "",
     ) -> int:
         return store.redact_audit(
             self.db,
@@ -112,6 +113,7 @@ class SqliteStaff:
             at=at,
             actor=actor,
             actor_role=actor_role,
+            console=console,
         )
 
     def verify_chains(self) -> list[ChainReport]:
