@@ -223,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console import cli_calls
 
     cli_calls.add_parsers(sub, _add_db)
+    from console import cli_watch
+
+    cli_watch.add_parser(sub, _add_db)
     from console import cli_server
 
     cli_server.add_parsers(sub)
@@ -267,6 +270,7 @@ THROUGH_SERVER = frozenset(
         "calls",
         "cti-test",
         "customer",
+        "watch",
     }
 )
 #: Commands about a local database file, and what a team uses instead.
@@ -857,7 +861,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             args.db = str(default_demo_db_path())
         import functools
 
-        from console import cli_calls, cli_settings
+        from console import cli_calls, cli_settings, cli_watch
 
         handler: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
             "search": cmd_search,
@@ -876,6 +880,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "report": cmd_report,
             "calls": functools.partial(cli_calls.cmd_calls, open_services=_services),
             "cti-test": functools.partial(cli_calls.cmd_cti_test, open_db=_open),
+            "watch": cli_watch.cmd_watch,
             "settings": functools.partial(cli_settings.cmd_settings, open_services=_services),
             "serve": _lazy("cli_server", "cmd_serve"),
             "server": _lazy("cli_server", "cmd_server"),

@@ -87,13 +87,23 @@ def add_team_staff(store: PostgresStore, clock: FixedClock) -> None:
 
 
 @contextlib.contextmanager
-def serving(store: PostgresStore, clock: FixedClock) -> Iterator[Running]:
-    """One server process's app (``make_app``) on *store*, on 127.0.0.1 (a free port),
-    until the block ends: several may serve one database, one after another or at once."""
+def serving(
+    store: PostgresStore, clock: FixedClock, *, port: int = 0, poll_seconds: float | None = None
+) -> Iterator[Running]:
+    """One server process's app (``make_app``) on *store*, on 127.0.0.1 (a free port, or
+    *port* again: a restart), until the block ends: several may serve one database, one
+    after another or at once. *poll_seconds*: how often its live-updates hub reads the
+    feed without a notification."""
     loop = asyncio.new_event_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    runner = web.AppRunner(make_app(store, clock), access_log=None)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    app = make_app(store, clock)
+    if poll_seconds is not None:
+        from console.server.live import HUB
+
+        app[HUB].poll_seconds = poll_seconds
+    runner = web.AppRunner(app, access_log=None)
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()  # the server's own loop (a window's test runs qasync's on this thread)
 

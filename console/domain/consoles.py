@@ -90,12 +90,20 @@ class ChangeNotice:
     entity: str
     entity_id: str
     action: str  # create, update, delete
+    #: The enrolled console it was made from, and the staff member signed in there
+    #: (empty when the server host itself acted, or nobody was signed in).
+    console: str = ""
+    staff: str = ""
 
     def to_json(self) -> dict[str, object]:
+        """The notice as ``watch --json`` prints it and the WebSocket carries it (README:
+        "Live updates")."""
         return {
             "seq": self.seq,
             "entity": self.entity,
             "id": self.entity_id,
             "action": self.action,
             "at": self.at.isoformat(),
+            "console": self.console,
+            "staff": self.staff,
         }

@@ -3609,6 +3609,18 @@ class DbOrServer(Message):
 
 
 @dataclass(frozen=True)
+class WatchNeedsServer(Message):
+    command: str = "watch"
+    option: str = "--server"
+    env: str = "SERVICE_CONSOLE_SERVER"
+    CODE: ClassVar[str] = "team.watch_needs_server"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{command} follows a console server's changes: give {option} URL (or set {env})",
+    )
+
+
+@dataclass(frozen=True)
 class DemoIsADesksFile(Message):
     command: str = "demo"
     option: str = "--server"

@@ -30,7 +30,9 @@ from console.domain.consoles import EnrolledConsole
 from console.domain.roles import NotAllowed
 from console.domain.staff import Session
 from console.repositories import Store
+from console.repositories.acting import ACTING, Acting, acting
 from console.repositories.errors import StoreError
+from console.server import live
 from console.services import consoles as console_service
 from console.services import remote, wire
 from console.services.consoles import ConsoleRefused, ConsoleService
@@ -197,6 +199,10 @@ async def device_token(request: web.Request, handler: Handler) -> web.StreamResp
         state = request.app[STATE]
         console = await state.consoles().authenticate(token.strip())
         request[CONSOLE] = console
+        # The request's writes are noted on the changes feed as this console's (and,
+        # once its session is read, its staff member's: _session).
+        with acting(console.name):
+            return await handler(request)
     return await handler(request)
 
 
@@ -294,6 +300,7 @@ async def _session(request: web.Request) -> Session:
         raise ApiError(
             401, protocol.SESSION_REQUIRED, "sign in first (or again: the session ended)"
         )
+    ACTING.set(Acting(request[CONSOLE].name, found.staff.name))  # for the rest of the request
     return found
 
 
@@ -372,7 +379,23 @@ async def call_service(request: web.Request) -> web.Response:
                 **({"request_id": request_id} if request_id else {}),
             },
         )
+    request.app[live.HUB].wake()  # other consoles hear of it at once
     return ok(result, request_id)
+
+
+async def live_updates(request: web.Request) -> web.StreamResponse:
+    """``GET /api/v1/live?after=SEQ``: this console's WebSocket (:mod:`console.server.live`)."""
+    state = request.app[STATE]
+    token = request.headers.get("Authorization", "").partition(" ")[2].strip()
+
+    async def still_enrolled() -> bool:
+        try:
+            await state.consoles().authenticate(token)
+        except ConsoleRefused:
+            return False
+        return True
+
+    return await live.live(request, request[CONSOLE], state.consoles(), still_enrolled)
 
 
 def make_app(store: Store, clock: Clock | None = None) -> web.Application:
@@ -390,4 +413,16 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app.router.add_post(f"{api}/consoles/{{console_id}}/revoke", revoke_console)
     app.router.add_post(f"{api}/call/{{service}}/{{method}}", call_service)
     app.router.add_get(f"{api}/changes", changes)
+    app.router.add_get(f"{api}/live", live_updates)
+    hub = live.ChangeHub(store)
+    app[live.HUB] = hub
+
+    async def start_hub(_app: web.Application) -> None:
+        await hub.start()
+
+    async def stop_hub(_app: web.Application) -> None:
+        await hub.stop()
+
+    app.on_startup.append(start_hub)
+    app.on_shutdown.append(stop_hub)  # before the server waits for open sockets to end
     return app

@@ -5149,6 +5149,10 @@ Quiet table</source>
         <translation>请给出 {db}（数据库文件）或 {server}（服务台服务器），不能同时给出</translation>
     </message>
     <message>
+        <source>{command} follows a console server&apos;s changes: give {option} URL (or set {env})</source>
+        <translation>{command} 跟踪控制台服务器上的变更：请给出 {option} 网址（或设置 {env}）</translation>
+    </message>
+    <message>
         <source>{command} fills a file of its own with made-up customers, never a team&apos;s server (its data is real): run it without {option}</source>
         <translation>{command} 只会把虚构的顾客填进它自己的文件，绝不会填进团队的服务器（那里是真实数据）：请不加 {option} 运行</translation>
     </message>

@@ -5149,6 +5149,10 @@ Quiet table</source>
         <translation>請給出 {db}（資料庫檔案）或 {server}（服務台伺服器），不能同時給出</translation>
     </message>
     <message>
+        <source>{command} follows a console server&apos;s changes: give {option} URL (or set {env})</source>
+        <translation>{command} 追蹤控制台伺服器上的變更：請給出 {option} 網址（或設定 {env}）</translation>
+    </message>
+    <message>
         <source>{command} fills a file of its own with made-up customers, never a team&apos;s server (its data is real): run it without {option}</source>
         <translation>{command} 只會把虛構的顧客填進它自己的檔案，絕不會填進團隊的伺服器（那裡是真實資料）：請不加 {option} 執行</translation>
     </message>

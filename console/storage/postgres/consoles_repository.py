@@ -133,12 +133,20 @@ class PostgresConsoles:
 
     def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
         rows = self.conn.execute(
-            "SELECT seq, at, entity, entity_id, action FROM changes WHERE seq > %s"
-            " ORDER BY seq LIMIT %s",
+            "SELECT seq, at, entity, entity_id, action, console, staff FROM changes"
+            " WHERE seq > %s ORDER BY seq LIMIT %s",
             [seq, limit],
         ).fetchall()
         return [
-            ChangeNotice(int(r[0]), r[1].astimezone(dt.UTC), str(r[2]), str(r[3]), str(r[4]))
+            ChangeNotice(
+                int(r[0]),
+                r[1].astimezone(dt.UTC),
+                str(r[2]),
+                str(r[3]),
+                str(r[4]),
+                console=str(r[5]),
+                staff=str(r[6]),
+            )
             for r in rows
         ]
 

@@ -783,6 +783,61 @@ def _staff_sessions(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX staff_sessions_last_used ON staff_sessions (last_used_at)")
 
 
+#: The channel a committed change is announced on (``NOTIFY``, no payload: the server
+#: reads the feed after the last number it saw, so a lost or merged notification loses
+#: nothing).
+CHANGES_CHANNEL = "service_console_changes"
+#: Transaction settings naming who acted (``set_config(..., true)``; PostgresStore sets
+#: them for a write made for a console or a staff member).
+ACTING_CONSOLE = "service_console.console"
+ACTING_STAFF = "service_console.staff"
+
+
+@step("0013_live_changes")
+def _live_changes(conn: psycopg.Connection) -> None:
+    # Live updates: every note in the changes feed names the console and the staff
+    # member it was made for (empty when the server host itself acted); a record is
+    # noted once per transaction (saving a customer with their phones is one "create",
+    # not a create and an update); and the transaction announces itself on commit
+    # (NOTIFY is transactional: a rolled-back change is never announced), which wakes
+    # every server listening.
+    conn.execute(
+        "ALTER TABLE changes ADD COLUMN console text NOT NULL DEFAULT '',"
+        " ADD COLUMN staff text NOT NULL DEFAULT '',"
+        " ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id()"
+    )
+    conn.execute("CREATE INDEX changes_tx ON changes (tx)")
+    conn.execute(
+        "CREATE OR REPLACE FUNCTION note_changes() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " DECLARE"
+        "  v_entity text := TG_ARGV[0];"
+        "  v_action text;"
+        "  ids text[];"
+        f"  v_console text := coalesce(current_setting('{ACTING_CONSOLE}', true), '');"
+        f"  v_staff text := coalesce(current_setting('{ACTING_STAFF}', true), '');"
+        " BEGIN"
+        "  IF TG_ARGV[2] = 'part' OR TG_OP = 'UPDATE' THEN v_action := 'update';"
+        "  ELSIF TG_OP = 'INSERT' THEN v_action := 'create';"
+        "  ELSE v_action := 'delete';"
+        "  END IF;"
+        "  EXECUTE format("
+        "   'SELECT array_agg(v) FROM"
+        "    (SELECT DISTINCT %I::text AS v FROM changed_rows LIMIT %s) r',"
+        f"   TG_ARGV[1], {CHANGE_BULK + 1}"
+        "  ) INTO ids;"
+        "  IF ids IS NULL THEN RETURN NULL; END IF;"
+        f"  IF cardinality(ids) > {CHANGE_BULK} THEN ids := ARRAY['*']; END IF;"
+        "  INSERT INTO changes (entity, entity_id, action, console, staff)"
+        "   SELECT v_entity, id, v_action, v_console, v_staff FROM unnest(ids) AS id"
+        "   WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.tx = pg_current_xact_id()"
+        "    AND c.entity = v_entity AND c.entity_id IN (id, '*'))"
+        "   ORDER BY id;"
+        f"  PERFORM pg_notify('{CHANGES_CHANNEL}', '');"
+        "  RETURN NULL;"
+        " END $$"
+    )
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in

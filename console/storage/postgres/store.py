@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextvars
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 import psycopg
@@ -31,6 +32,7 @@ from psycopg import sql
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from console.domain import messages as msg
+from console.repositories.acting import ACTING
 from console.repositories.errors import StoreError
 from console.storage.postgres import schema
 from console.storage.postgres.repositories import PostgresRepositories
@@ -131,6 +133,17 @@ class PostgresStore:
             try:
                 with self._pool.connection() as conn, conn.transaction():
                     conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                    who = ACTING.get()
+                    if who is not None:  # named on the changes feed's notes
+                        conn.execute(
+                            "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
+                            [
+                                schema.ACTING_CONSOLE,
+                                who.console,
+                                schema.ACTING_STAFF,
+                                who.staff,
+                            ],
+                        )
                     conn.execute(CHAIN_TURN)  # before the snapshot: see staff_repository.py
                     return job(PostgresRepositories(conn))
             except _RETRY:
@@ -155,7 +168,9 @@ class PostgresStore:
     ) -> concurrent.futures.Future[T]:
         if self._closed:
             raise StoreError(msg.PgClosed())
-        return self._executor.submit(self._guarded, fn, job)
+        # The caller's context goes along: who the write is made for (ACTING).
+        context = contextvars.copy_context()
+        return self._executor.submit(context.run, self._guarded, fn, job)
 
     async def read(self, job: Callable[[Any], T]) -> T:
         return await asyncio.wrap_future(self._submit(self._read, job))
@@ -171,6 +186,18 @@ class PostgresStore:
 
     def write_later(self, job: Callable[[Any], T]) -> concurrent.futures.Future[T]:
         return self._submit(self._write, job)
+
+    async def announcements(self) -> AsyncIterator[None]:
+        """Yield once listening, then once per committed write that changed the feed
+        (``LISTEN``: NOTIFY is sent on commit by the feed's triggers). Ends — or raises —
+        when the connection is lost; the caller listens again and reads the feed."""
+        async with await psycopg.AsyncConnection.connect(
+            self.dsn, autocommit=True, connect_timeout=max(1, round(self._timeout))
+        ) as conn:
+            await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANGES_CHANNEL)))
+            yield
+            async for _notice in conn.notifies():
+                yield
 
     def close(self) -> None:
         if self._closed:

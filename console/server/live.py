@@ -1,0 +1,230 @@
+"""Live updates: what one console changes, every other console hears at once.
+
+:class:`ChangeHub` listens on PostgreSQL (``LISTEN service_console_changes``; every
+write that changes the feed NOTIFYs on commit, with no payload), reads the changes feed
+after the last number it has seen, and hands each new notice to every console
+connected to ``GET /api/v1/live`` (a WebSocket). A notice says what changed — entity,
+id, action, who — never the content: consoles fetch what they show through the normal
+calls.
+
+Nothing is lost: a console connects (and reconnects) with ``?after=SEQ``, the last
+number it saw, and is sent everything after it from the feed before the live notices;
+the hub reads the feed after every wake-up and, should a notification be lost (the
+listening connection dropped, PostgreSQL restarted), every few seconds anyway.
+A console whose socket cannot keep up is disconnected, and catches up when it
+reconnects. A revoked console's socket is closed at once (code 4001).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSCloseCode, WSMsgType, web
+
+from console.domain.consoles import ChangeNotice
+from console.repositories import Store
+from console.services.consoles import ConsoleService
+from console.services.identity import Identity
+
+log = logging.getLogger(__name__)
+
+#: The feed is read this often even without a notification (a lost one costs this much).
+POLL_SECONDS = 5.0
+#: Notices waiting for one console's socket before it is dropped (it catches up later).
+QUEUE_LIMIT = 10_000
+#: A page of the feed read at once.
+PAGE = 1000
+#: The socket's close code for a revoked console (4000–4999: the application's own).
+CLOSE_REVOKED = 4001
+#: The socket's close code for a console that fell too far behind (reconnect and catch up).
+CLOSE_BEHIND = 4002
+
+
+@dataclass(eq=False)
+class Subscriber:
+    console_id: int
+    queue: asyncio.Queue[ChangeNotice | None] = field(
+        default_factory=lambda: asyncio.Queue(QUEUE_LIMIT)
+    )
+    revoked: bool = False
+    behind: bool = False
+
+
+class ChangeHub:
+    """One per server process: wakes on PostgreSQL's notifications and fans the feed out
+    to the connected consoles."""
+
+    def __init__(self, store: Store, *, poll_seconds: float = POLL_SECONDS) -> None:
+        self.store = store
+        self.poll_seconds = poll_seconds
+        self.last = 0
+        self.subscribers: set[Subscriber] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        #: How many times the hub read the feed (tests, diagnostics).
+        self.reads = 0
+
+    def _feed(self) -> ConsoleService:
+        return ConsoleService(self.store, Identity(self.store))
+
+    async def start(self) -> None:
+        self.last = (await self._feed().changes(0, 0))[1]
+        self._task = asyncio.create_task(self._run(), name="change-hub")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        for subscriber in list(self.subscribers):
+            try:
+                subscriber.queue.put_nowait(None)
+            except asyncio.QueueFull:
+                subscriber.behind = True  # closed when drained; it reconnects
+
+    def wake(self) -> None:
+        """Read the feed now (a write on this server just committed)."""
+        self._wake.set()
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, console_id: int) -> AsyncIterator[Subscriber]:
+        subscriber = Subscriber(console_id)
+        self.subscribers.add(subscriber)
+        try:
+            yield subscriber
+        finally:
+            self.subscribers.discard(subscriber)
+
+    async def _run(self) -> None:
+        listening = asyncio.create_task(self._listen(), name="change-hub-listen")
+        try:
+            while True:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                self._wake.clear()
+                try:
+                    await self.catch_up()
+                except Exception as exc:  # the database is away: try again at the next wake
+                    log.warning("changes feed: %s", exc)
+        finally:
+            listening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listening
+
+    async def _listen(self) -> None:
+        """Wake the hub on every announcement of the store (PostgreSQL's LISTEN); after
+        losing the connection, listen again (and read the feed: some may have been lost)."""
+        announcements = getattr(self.store, "announcements", None)
+        if announcements is None:
+            return  # a store without them: the hub reads the feed on its timer only
+        pause = 0.5
+        while True:
+            try:
+                async for _ in announcements():
+                    pause = 0.5
+                    self._wake.set()  # the first one: listening (read what came before)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("changes feed: not listening (%s); again in %.1f s", exc, pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 10.0)
+
+    async def catch_up(self) -> None:
+        """Read the feed after the last notice handed out and hand the new ones out."""
+        feed = self._feed()
+        while True:
+            found, _last = await feed.changes(self.last, PAGE)
+            self.reads += 1
+            for notice in found:
+                self._hand_out(notice)
+                self.last = notice.seq
+            if len(found) < PAGE:
+                return
+
+    def _hand_out(self, notice: ChangeNotice) -> None:
+        revoked = None
+        if notice.entity == "console" and notice.action == "update" and notice.entity_id.isdigit():
+            revoked = int(notice.entity_id)  # maybe revoked: the socket checks
+        for subscriber in list(self.subscribers):
+            if subscriber.behind:
+                continue
+            try:
+                subscriber.queue.put_nowait(notice)
+            except asyncio.QueueFull:
+                subscriber.behind = True
+                continue
+            if revoked is not None and revoked == subscriber.console_id:
+                subscriber.revoked = True
+
+
+HUB: web.AppKey[ChangeHub] = web.AppKey("hub", ChangeHub)
+
+
+def _after(request: web.Request, default: int) -> int:
+    text = request.query.get("after")
+    if text is None or text == "":
+        return default
+    if not text.isdigit() or len(text) > 18:
+        raise web.HTTPBadRequest(reason="after must be a whole number")
+    return int(text)
+
+
+async def live(
+    request: web.Request,
+    console: Any,
+    consoles: ConsoleService,
+    still_enrolled: Callable[[], Awaitable[bool]],
+) -> web.StreamResponse:
+    """``GET /api/v1/live?after=SEQ``: the WebSocket of one console (see the module)."""
+    hub = request.app[HUB]
+    after = _after(request, hub.last)
+    socket = web.WebSocketResponse(heartbeat=30.0)
+    await socket.prepare(request)
+    async with hub.subscribe(console.id) as subscriber:
+        seq = after
+        # The feed since `after` first (subscribed already: nothing falls in between).
+        while True:
+            found, _last = await consoles.changes(seq, PAGE)
+            for notice in found:
+                await socket.send_json({"type": "change", **notice.to_json()})
+                seq = notice.seq
+            if len(found) < PAGE:
+                break
+        await socket.send_json({"type": "ready", "seq": seq})
+        closed = asyncio.ensure_future(_until_closed(socket))
+        try:
+            while not closed.done():
+                waiting = asyncio.ensure_future(subscriber.queue.get())
+                await asyncio.wait({waiting, closed}, return_when=asyncio.FIRST_COMPLETED)
+                if not waiting.done():
+                    waiting.cancel()
+                    break
+                handed = waiting.result()
+                if handed is None:  # the server is stopping: the console reconnects
+                    await socket.close(code=WSCloseCode.GOING_AWAY, message=b"restarting")
+                    break
+                if handed.seq > seq:
+                    await socket.send_json({"type": "change", **handed.to_json()})
+                    seq = handed.seq
+                if subscriber.revoked and not await still_enrolled():
+                    await socket.close(code=CLOSE_REVOKED, message=b"console_revoked")
+                    break
+                if subscriber.behind and subscriber.queue.empty():
+                    await socket.close(code=CLOSE_BEHIND, message=b"catch_up")
+                    break
+        finally:
+            closed.cancel()
+    return socket
+
+
+async def _until_closed(socket: web.WebSocketResponse) -> None:
+    """Read (and ignore) what the console sends until it closes."""
+    async for message in socket:
+        if message.type in (WSMsgType.CLOSE, WSMsgType.ERROR):
+            return
