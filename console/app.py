@@ -18,6 +18,9 @@ from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QMessageBox, QWidget
 
 from console.domain.clock import Clock, SystemClock
+from console.domain.consoles import ChangeNotice
+from console.domain.messages import ConsoleWasRevoked
+from console.domain.options import BY_KEY
 from console.domain.roles import NotAllowed, Permission, may
 from console.domain.staff import Session
 from console.repositories.errors import StoreError
@@ -28,6 +31,7 @@ from console.services.complaints import ComplaintService, console_id
 from console.services.customers import CustomerService, count_customers
 from console.services.identity import Identity
 from console.services.imports import Rejected
+from console.services.live import LiveFeed
 from console.services.paths import resolve_db_path, resolve_demo_db_path
 from console.services.phrasebooks import PhrasebookService
 from console.services.settings import Change, SettingsService
@@ -39,7 +43,13 @@ from console.ui import theme
 from console.ui.admin import AuditWindow, StaffWindow
 from console.ui.call_cards import CallDesk
 from console.ui.complaint_form import countdown_text
-from console.ui.i18n import Translations, error_text, format_datetime, format_number
+from console.ui.i18n import (
+    Translations,
+    error_text,
+    format_datetime,
+    format_number,
+    message_text,
+)
 from console.ui.language_menu import LanguageMenu
 from console.ui.main_window import MainWindow
 from console.ui.passphrase_dialog import PassphraseRequest, ask_passphrase
@@ -56,6 +66,8 @@ log = logging.getLogger("console")
 DEMO_CUSTOMERS = 2000
 DEMO_COMPLAINTS = 400
 BACKUP_CHECK_MS = 10 * 60 * 1000  # look every 10 minutes whether a backup is due
+#: Team mode: notices arriving within this long are applied together (one reload).
+LIVE_COALESCE_MS = 150
 #: Qt platforms without a screen: nobody could answer a dialog there.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 
@@ -202,6 +214,13 @@ class Console:
         self.language_menu = LanguageMenu(self.window)
         self.window.menuBar().addMenu(self.language_menu)
         self.language_menu.chosen.connect(self.choose_language)
+        self.live: LiveFeed | None = None
+        self._live_pending: set[str] = set()
+        self._live_timer = QTimer(self.window)
+        self._live_timer.setObjectName("liveUpdatesTimer")
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_COALESCE_MS)
+        self._live_timer.timeout.connect(self._apply_changes)
         if team is not None:
             self._watch_server()
         # "Try with demo data" on an empty Today: the demo console, as a process of its own.
@@ -608,16 +627,126 @@ class Console:
         self.window.statusBar().showMessage(why(), 15000)
 
     async def stop_team(self) -> None:
-        """Team mode, closing: stop asking the server, end the staff session there."""
+        """Team mode, closing: stop listening and asking the server, end the staff
+        session there."""
         if self.team is None:
             return
+        if self.live is not None:
+            await self.live.stop()
         self.server_watch.stop()
         await self.staff.sign_out()
+
+    # --- live updates (team mode) ------------------------------------------------------
+
+    def _start_live(self) -> None:
+        """Hear what other consoles change (the server's WebSocket) and show it."""
+        from console.services.live import LiveFeed
+
+        assert self.team is not None
+        token = self.team.link.client.token or ""
+        self.live = LiveFeed(
+            self.team.link.url, token, self._changed_elsewhere, on_state=self._live_state
+        )
+        self.live.start()
+
+    def _changed_elsewhere(self, notice: ChangeNotice) -> None:
+        """Note what must be read again; a burst of notices is applied once
+        (LIVE_COALESCE_MS later)."""
+        pending = self._live_pending
+        entity = notice.entity
+        if entity == "customer":
+            shown = self.window.profile.customer_id
+            if shown is not None and notice.entity_id in (str(shown), "*"):
+                pending.add("profile")
+            pending.add("today")
+        elif entity == "complaint":
+            pending.update(("complaints", "today"))
+        elif entity == "phrasebook":
+            pending.add("phrasebook")
+        elif entity == "setting":
+            pending.add(f"setting:{notice.entity_id}")
+        elif entity == "staff":
+            session = self.staff.session
+            if session is not None and notice.entity_id == str(session.staff.id):
+                pending.add("me")
+        elif entity == "call":
+            pending.add("calls")
+        if pending and not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _apply_changes(self) -> None:
+        pending, self._live_pending = self._live_pending, set()
+        tasks = self.window.tasks
+        if "profile" in pending:
+            self.window.refresh_profile()
+        if "today" in pending:
+            tasks.start(self.window._load_today(), name="live-today")
+        if "complaints" in pending and self.window.complaints is not None:
+            self.window.complaints.refresh()
+        if "phrasebook" in pending:
+            tasks.start(self._phrasebook_elsewhere(), name="live-phrasebook")
+        if "calls" in pending:
+            self.call_desk.refresh_call_backs()
+        if "me" in pending:
+            tasks.start(self._me_elsewhere(), name="live-me")
+        for key in sorted(k.removeprefix("setting:") for k in pending if k.startswith("setting:")):
+            tasks.start(self._setting_elsewhere(key), name="live-setting")
+
+    async def _phrasebook_elsewhere(self) -> None:
+        """A trainer changed the phrasebook: every checked field re-checks at once (text,
+        cursor and undo stay), and an open editor shows the new entries."""
+        await self.checker.rebuild(await self.phrasebooks.entries())
+        editor = self.window._phrasebook_window
+        refresh = getattr(editor, "refresh_if_changed", None)
+        if refresh is not None and editor is not None and editor.isVisible():
+            await refresh()
+
+    async def _setting_elsewhere(self, key: str) -> None:
+        option = BY_KEY.get(key)
+        if option is None or option.scope is opts.Scope.CONSOLE:
+            return  # a console's own settings are its own
+        value = await self.settings.get(option)
+        if option is opts.DEFAULT_REGION:
+            self.checker.region = value
+        elif option is opts.ACTIVE_PHRASEBOOK:
+            await self._phrasebook_elsewhere()
+        self._setting_changed(Change(option, value, value))
+
+    async def _me_elsewhere(self) -> None:
+        """An admin changed the signed-in person's account (role, language…)."""
+        refresh = getattr(self.staff, "refresh", None)
+        if refresh is None:
+            return
+        session = await refresh()
+        if session is not None:
+            self._show_who(session)
+
+    def _live_state(self, connected: bool) -> None:
+        if connected:
+            return
+        if self.live is not None and self.live.revoked:
+            self._revoked()
+        else:
+            self.server_watch.probe()  # the banner says so if the server is gone
+
+    def _revoked(self) -> None:
+        """An admin revoked this console: nobody may go on working here."""
+
+        def why() -> str:
+            return message_text(ConsoleWasRevoked())
+
+        self.staff.session = None
+        if self.lock is not None and not self.lock.is_locked:
+            self.lock.lock()
+        if self.sign_in is not None:
+            self.sign_in.tell(why)
+        self.window.statusBar().showMessage(why())
 
     async def _start_team(self) -> None:
         """Team mode, after sign-in: the store's zone for countdowns (a setting on the
         server)."""
         assert self.team is not None
+        self._start_live()
         try:
             await self.team.complaints.load_zone()
         except StoreError as exc:  # the banner says it; the zone is read when it is back

@@ -244,6 +244,12 @@ class TeamStaff:
         self.session = me
         return me
 
+    async def refresh(self) -> Session:
+        """Read the signed-in person again (an admin changed their account)."""
+        me: Session = await self._desk.me()
+        self.session = me
+        return me
+
     async def sign_out(self) -> None:
         self.session = None
         with contextlib.suppress(ServerUnreachable, ServerRefused):

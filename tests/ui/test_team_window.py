@@ -350,3 +350,70 @@ def test_a_session_the_server_ended_locks_the_console_for_a_new_sign_in(
         assert console.staff.session is not None and console.staff.session.name == "Tom"
     finally:
         _close(run, console)
+
+
+def test_what_another_console_changes_shows_here_by_itself(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], server: Running, tmp_path: Path
+) -> None:
+    """Live updates: an open profile, the phrasebook every checked field uses, and the
+    complaint badge follow another console's saves without anyone pressing refresh."""
+    from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
+
+    add_team_staff(server.store, server.clock)
+    console = _signed_in(qtbot, qloop, _window(server, "Front desk 1"), "Tom", AGENT_PIN)
+    office = server.console("Back office")
+    office.sign_in("Mei", PIN)
+    customers = RemoteService(office, "customers")
+    try:
+        assert console.live is not None
+        qtbot.waitUntil(console.live.ready.is_set, timeout=10000)
+        window = console.window
+        customer_id = run(customers.save(Customer(name="Yu Hua", phones=[Phone("+8613812345678")])))
+        window.open_customer(customer_id)
+        qtbot.waitUntil(lambda: window.profile.profile is not None, timeout=10000)
+        assert window.profile.profile.visit_count == 0
+        # The back office logs a visit: the open profile shows it by itself.
+        run(customers.log_visit(customer_id))
+        qtbot.waitUntil(
+            lambda: window.profile.profile is not None and window.profile.profile.visit_count == 1,
+            timeout=10000,
+        )
+        # A trainer adds a taboo term: this console's checker knows it at once.
+        assert not console.checker.check("what a zorgle")
+        phrasebooks = RemoteService(office, "phrasebooks")
+        run(
+            phrasebooks.add_entry(
+                PhraseEntry(
+                    kind=EntryKind.TABOO,
+                    language=Language.EN,
+                    text="zorgle",
+                    severity=Severity.WARN,
+                    replacements=("lovely",),
+                    reason="Made-up word.",
+                )
+            )
+        )
+        qtbot.waitUntil(lambda: bool(console.checker.check("what a zorgle")), timeout=10000)
+        window.grab().save(str(_shots(tmp_path) / "team-live-profile-en.png"))
+    finally:
+        _close(run, console)
+
+
+def test_a_revoked_console_is_locked_at_once(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], server: Running
+) -> None:
+    add_team_staff(server.store, server.clock)
+    console = _signed_in(qtbot, qloop, _window(server, "Lost laptop"), "Tom", AGENT_PIN)
+    office = server.console("Back office")
+    office.sign_in("Mei", PIN)
+    try:
+        assert console.live is not None
+        qtbot.waitUntil(console.live.ready.is_set, timeout=10000)
+        ids = {c["name"]: c["id"] for c in office.consoles()}
+        office.revoke(ids["Lost laptop"])
+        qtbot.waitUntil(lambda: console.lock is not None and console.lock.is_locked, timeout=10000)
+        assert console.staff.session is None
+        sign_in = console.sign_in
+        assert sign_in is not None and "revoked" in sign_in.message.text()
+    finally:
+        _close(run, console)
