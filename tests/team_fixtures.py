@@ -33,6 +33,7 @@ class Running:
     url: str
     store: PostgresStore
     clock: FixedClock
+    app: web.Application | None = None
 
     def code(self) -> str:
         service = ConsoleService(self.store, Identity(self.store, clock=self.clock))
@@ -62,14 +63,15 @@ def server(postgres_store: PostgresStore) -> Iterator[Running]:
     loop = asyncio.new_event_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
-    runner = web.AppRunner(make_app(postgres_store, clock), access_log=None)
+    app = make_app(postgres_store, clock)
+    runner = web.AppRunner(app, access_log=None)
     loop.run_until_complete(runner.setup())
     loop.run_until_complete(web.SockSite(runner, sock).start())
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     port = sock.getsockname()[1]
     try:
-        yield Running(f"http://127.0.0.1:{port}", postgres_store, clock)
+        yield Running(f"http://127.0.0.1:{port}", postgres_store, clock, app)
     finally:
         asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
