@@ -368,3 +368,36 @@ def test_a_file_over_the_limit_is_refused_before_it_is_sent(
     assert (code, out) == (1, "")
     assert err == "service-console: a file sent to the console server may be at most 100 bytes\n"
     assert _server_customers(team) == 0
+
+
+def test_an_export_that_fails_midway_leaves_the_previous_file(
+    team: Running,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    good = _file(tmp_path, "good.csv", GOOD_CSV)
+    assert _cli(capsys, "import", "customers", "--server", team.url, "--as", "Mei", good,
+                pin=PIN)[0] == 0  # fmt: skip
+    from console.repositories.errors import StoreError
+    from console.services import imports
+
+    def failing(store: object, out: io.TextIOBase, fmt: str, **kwargs: object) -> int:
+        out.write("name,preferred_name\r\n" + "x" * 200_000)  # some frames have gone out
+        raise StoreError("the database went away")
+
+    monkeypatch.setattr(imports, "export_customers", failing)
+    target = tmp_path / "mailing.csv"
+    target.write_text("the previous file")
+    code, out, err = _cli(
+        capsys, "export", "customers", "--server", team.url, "--as", "Mei", "-o", str(target),
+        pin=PIN,
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == "service-console: the database went away\n"
+    assert target.read_text() == "the previous file"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mailing")] == []
+    exported = asyncio.run(
+        team.store.read(lambda r: r.staff.audit_entries(AuditQuery(action="export")))
+    )
+    assert exported == []  # not recorded: nothing was exported
