@@ -401,3 +401,24 @@ def test_an_export_that_fails_midway_leaves_the_previous_file(
         team.store.read(lambda r: r.staff.audit_entries(AuditQuery(action="export")))
     )
     assert exported == []  # not recorded: nothing was exported
+
+
+def test_every_customer_is_read_in_order_in_and_outside_a_transaction(
+    team: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import psycopg
+
+    from console.storage.postgres.customer_rows import iter_customers
+
+    rows = "".join(f"Person {n},,+86 138 {n:04d} {n:04d},,M-{n},,,,\n" for n in range(7))
+    many = _file(tmp_path, "seven.csv", HEADER + rows)
+    assert _cli(capsys, "import", "customers", "--server", team.url, "--as", "Mei", many,
+                pin=PIN)[0] == 0  # fmt: skip
+    inside = team.store.read_now(
+        lambda r: [(c.id, c.name, c.phones) for c in iter_customers(r.conn, batch_size=3)]
+    )
+    with psycopg.connect(team.store.dsn, autocommit=True) as conn:  # no transaction
+        outside = [(c.id, c.name, c.phones) for c in iter_customers(conn, batch_size=3)]
+    assert inside == outside
+    assert [name for _id, name, _phones in inside] == [f"Person {n}" for n in range(7)]
+    assert [i for i, *_ in inside] == sorted(i for i, *_ in inside)
