@@ -26,6 +26,7 @@ from console.services.wording import error_text, say
 if TYPE_CHECKING:
     from console.domain.phrase_matcher import Finding, Matcher
     from console.services.identity import Identity
+    from console.services.imports import ImportResult
     from console.wiring.desk import DatabaseRunner
     from console.wiring.services import Services
 
@@ -271,6 +272,8 @@ THROUGH_SERVER = frozenset(
         "cti-test",
         "customer",
         "watch",
+        "import",
+        "export",
     }
 )
 #: Commands about a local database file, and what a team uses instead.
@@ -484,15 +487,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if not path.is_file():
         print(say(m.NotAFileToRead(str(path))), file=sys.stderr)
         return EXIT_REJECTED
+    if args.server:
+        return _import_through_server(args, out, path)
     runner = _open(args.db)
     try:
         from console.services.settings import DEFAULT_REGION, SettingsService
 
         region = args.region or SettingsService(runner).get_now(DEFAULT_REGION)
-        from console.domain.phones import is_valid_region
-
-        if not is_valid_region(region):
-            raise UsageError(m.NotARegionCode(repr(region)))
+        _check_region(region)
         identity = _act_as(runner, args.actor, "IMPORT", args.what)
         if identity is None:
             return EXIT_REJECTED
@@ -515,6 +517,56 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         runner.close()
+    return _import_said(args, out, result)
+
+
+def _check_region(region: str) -> None:
+    from console.domain.phones import is_valid_region
+
+    if not is_valid_region(region):
+        raise UsageError(m.NotARegionCode(repr(region)))
+
+
+def _import_through_server(args: argparse.Namespace, out: TextIO, path: Path) -> int:
+    """``import … --server``: the file goes to the console server in parts and the
+    server's import runs on it, as the signed-in ``--as`` person (the desk's rights,
+    audit and result); printed as on a desk."""
+    from console.domain.roles import NotAllowed
+    from console.services.bulk import UploadRefused
+    from console.services.settings import DEFAULT_REGION
+    from console.services.staff import SignInRefused
+
+    if args.region:
+        _check_region(args.region)
+    try:
+        services = _services(args)
+    except SignInRefused as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        region = args.region or services.settings.get_now(DEFAULT_REGION)
+        _check_region(region)
+        assert services.transfers is not None
+        result = services.transfers.import_file(
+            args.what,
+            path,
+            region=region.upper(),
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+        )
+    except NotAllowed as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    except UploadRefused as exc:
+        print(f"service-console: {error_text(exc)}", file=sys.stderr)
+        return EXIT_REJECTED
+    finally:
+        services.close()
+    return _import_said(args, out, result)
+
+
+def _import_said(args: argparse.Namespace, out: TextIO, result: ImportResult) -> int:
+    """The import's lines and exit code (the same on a desk and through a server)."""
     for error in result.errors:
         print(say(error.said), file=sys.stderr)
     if result.errors and not args.skip_invalid:
@@ -535,6 +587,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.what is None:
         raise UsageError(m.SayWhatToExport())
+    if args.server:
+        return _export_through_server(args, out)
     runner = _open(args.db)
     try:
         identity = _act_as(runner, args.actor, "EXPORT", "customers")
@@ -569,6 +623,44 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         _record(identity, "export", "customers", fields | {"format": args.format})
     finally:
         runner.close()
+    return EXIT_OK
+
+
+def _export_through_server(args: argparse.Namespace, out: TextIO) -> int:
+    """``export customers --server``: the server's file, streamed, written as on a desk
+    (``-o``: all or nothing; a refusal or a cut-off answer leaves the old file)."""
+    from console import files
+    from console.domain.roles import NotAllowed
+    from console.services.staff import SignInRefused
+
+    try:
+        services = _services(args)
+    except SignInRefused as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        transfers = services.transfers
+        assert transfers is not None
+        if args.output:
+            name = Path(args.output).name
+            try:
+                with files.atomic_open(args.output, newline="") as fh:
+                    count = transfers.export_customers(
+                        fh, args.format, consent=args.consent, file_name=name
+                    )
+            except files.WriteFailed as exc:
+                print(error_text(exc), file=sys.stderr)
+                return EXIT_REJECTED
+            print(say(m.ExportedCustomers(f"{count:,}", args.output)), file=sys.stderr)
+        else:
+            transfers.export_customers(
+                out, args.format, consent=args.consent, file_name="(standard output)"
+            )
+    except NotAllowed as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    finally:
+        services.close()
     return EXIT_OK
 
 

@@ -63,6 +63,7 @@ class Running:
     url: str
     store: PostgresStore
     clock: FixedClock
+    app: web.Application | None = None
 
     def code(self) -> str:
         service = ConsoleService(self.store, Identity(self.store, clock=self.clock))
@@ -114,7 +115,7 @@ def serving(
     asyncio.run_coroutine_threadsafe(start(), loop).result(30)
     port = sock.getsockname()[1]
     try:
-        yield Running(f"http://127.0.0.1:{port}", store, clock)
+        yield Running(f"http://127.0.0.1:{port}", store, clock, app)
     finally:
         asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)

@@ -4199,6 +4199,39 @@ class RequestTooLarge(Message):
     )
 
 
+@dataclass(frozen=True)
+class UploadTooLarge(Message):
+    limit: str
+    CODE: ClassVar[str] = "server.upload_too_large"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "a file sent to the console server may be at most {limit} bytes"
+    )
+
+
+@dataclass(frozen=True)
+class NoSuchUpload(Message):
+    upload: str
+    CODE: ClassVar[str] = "server.no_such_upload"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the console server holds no file {upload} from this console (never sent, used "
+        "already, expired, or another console's): send the file again",
+    )
+
+
+@dataclass(frozen=True)
+class UploadIncomplete(Message):
+    upload: str
+    received: str
+    size: str
+    CODE: ClassVar[str] = "server.upload_incomplete"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages",
+        "the file {upload} is not complete on the console server ({received} of {size} "
+        "bytes): send the file again",
+    )
+
+
 # --- the database: why it cannot be opened or written (storage's StoreErrors) ---------------
 # ``path`` is the database file; ``hint`` is :class:`RestoreHint`; ``detail`` the driver's words.
 

@@ -21,6 +21,15 @@ HEADER = "Service-Console-Protocol"
 SESSION_HEADER = "Service-Console-Session"
 API = "/api/v1"
 DEFAULT_PORT = 8740
+#: Files a console sends (``POST /api/v1/uploads``, then its parts): at most this many bytes.
+MAX_UPLOAD = 2 * 1024**3
+#: An upload nobody touched for this long (seconds) is deleted with its bytes.
+UPLOAD_IDLE = 3600.0
+#: The console's part size (each part is one request, well under the 4 MiB a request may carry).
+UPLOAD_PART = 1024 * 1024
+#: The streamed export's frames: ``kind`` (1 byte), length (4 bytes, big-endian), payload.
+FRAME_DATA, FRAME_END, FRAME_ERROR = b"d", b"e", b"x"
+STREAM_TYPE = "application/vnd.service-console.stream"
 
 # Error codes (HTTP status in brackets).
 UPDATE_APP = "update_app"  # [426] the console's protocol version is not spoken here
@@ -37,6 +46,9 @@ NOT_ALLOWED = "not_allowed"  # [403] the signed-in role may not do this
 NO_SUCH_CONSOLE = "no_such_console"  # [404]
 NO_SUCH_CALL = "no_such_call"  # [404] the server offers no such service or method
 REFUSED = "refused"  # [422] the service said no; "raised" carries the refusal (wire form)
+NO_SUCH_UPLOAD = "no_such_upload"  # [404] no such upload of this console (used, expired)
+UPLOAD_TOO_LARGE = "upload_too_large"  # [413] a file larger than MAX_UPLOAD, or past its size
+UPLOAD_OFFSET = "upload_offset"  # [409] a part that does not start where the file ends so far
 UNAVAILABLE = "server_unavailable"  # [503] the server cannot reach its database
 INTERNAL = "internal_error"  # [500] a bug on the server (details in its log only)
 # Sign-in refusals carry the desk's message codes: staff.sign_in_refused,

@@ -16,14 +16,19 @@ server.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
+import struct
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 from aiohttp import web
 
+from console.domain import messages as msg
 from console.domain import protocol
 from console.domain.clock import Clock, SystemClock
 from console.domain.consoles import EnrolledConsole
@@ -33,8 +38,9 @@ from console.repositories import Store
 from console.repositories.acting import ACTING, Acting, acting
 from console.repositories.errors import StoreError
 from console.server import live
+from console.server.uploads import Upload, UploadError, Uploads
+from console.services import bulk, remote, wire
 from console.services import consoles as console_service
-from console.services import remote, wire
 from console.services.consoles import ConsoleRefused, ConsoleService
 from console.services.identity import Identity
 from console.services.staff import AuditService, SignInRefused, StaffService
@@ -108,6 +114,7 @@ class _Holder:
 class ServerState:
     store: Store
     clock: Clock = field(default_factory=SystemClock)
+    uploads: Uploads | None = None  # made by make_app (a private temporary folder)
 
     def consoles(
         self, session: Session | None = None, console: EnrolledConsole | None = None
@@ -134,6 +141,8 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
         return await handler(request)
     except ApiError as exc:
         return _error(exc.status, exc.code, str(exc), exc.params)
+    except UploadError as exc:
+        return _error(exc.status, exc.code, str(exc), dict(exc.params))
     except ConsoleRefused as exc:
         status = 403 if exc.code == protocol.CODE_REFUSED else 401
         if exc.code == protocol.BAD_CONSOLE_NAME:
@@ -343,6 +352,59 @@ async def changes(request: web.Request) -> web.Response:
     return ok({"changes": [c.to_json() for c in found], "last": last})
 
 
+def _refused(exc: Exception, request_id: str | None) -> web.Response:
+    """A service's refusal on the wire (422 ``refused``), or *exc* again when it cannot be
+    sent (a bug: 500)."""
+    try:
+        raised = wire.encode_error(exc)
+    except wire.NotOnTheWire:
+        raise exc from None
+    return _json(
+        422,
+        {
+            "error": {"code": protocol.REFUSED, "message": str(exc), "raised": raised},
+            **({"request_id": request_id} if request_id else {}),
+        },
+    )
+
+
+def _acting(request: web.Request, session: Session | None) -> Identity:
+    """Who acts for *request*: the signed-in staff member, else the console itself."""
+    state = request.app[STATE]
+    return Identity(
+        state.store,
+        staff=_Holder(session, state.clock),
+        clock=state.clock,
+        nobody=f"console:{request[CONSOLE].name}",
+        console=request[CONSOLE].name,
+    )
+
+
+def _uploads(request: web.Request) -> Uploads:
+    uploads = request.app[STATE].uploads
+    assert uploads is not None, "make_app makes the uploads' folder"
+    return uploads
+
+
+def _files(request: web.Request) -> bulk.Files:
+    """The calling console's uploads, for an import: taken for one use, then deleted."""
+    uploads = _uploads(request)
+    console_id = request[CONSOLE].id
+
+    @contextlib.contextmanager
+    def files(upload_id: str) -> Iterator[Path]:
+        try:
+            upload = uploads.take(console_id, upload_id)
+        except UploadError as exc:
+            raise bulk.UploadRefused(exc.said or msg.NoSuchUpload(upload_id)) from None
+        try:
+            yield upload.path
+        finally:
+            uploads.done(upload)
+
+    return files
+
+
 async def call_service(request: web.Request) -> web.Response:
     """``POST /api/v1/call/{service}/{method}``: one service call (see
     :mod:`console.services.remote`)."""
@@ -350,14 +412,10 @@ async def call_service(request: web.Request) -> web.Response:
     body, request_id = await _body(request)
     state = request.app[STATE]
     console = request[CONSOLE]
-    identity = Identity(
-        state.store,
-        staff=_Holder(session, state.clock),
-        clock=state.clock,
-        nobody=f"console:{console.name}",
-        console=console.name,
+    identity = _acting(request, session)
+    services = remote.server_services(
+        state.store, identity, state.clock, session, console.name, _files(request)
     )
-    services = remote.server_services(state.store, identity, state.clock, session, console.name)
     service, method = request.match_info["service"], request.match_info["method"]
     try:
         result = await remote.run_call(services, service, method, body)
@@ -368,19 +426,171 @@ async def call_service(request: web.Request) -> web.Response:
     except (StoreError, wire.NotOnTheWire):
         raise  # the database is away (503); a result that cannot be sent is a bug (500)
     except Exception as exc:
-        try:
-            raised = wire.encode_error(exc)
-        except wire.NotOnTheWire:
-            raise exc from None
-        return _json(
-            422,
-            {
-                "error": {"code": protocol.REFUSED, "message": str(exc), "raised": raised},
-                **({"request_id": request_id} if request_id else {}),
-            },
-        )
+        return _refused(exc, request_id)
     request.app[live.HUB].wake()  # other consoles hear of it at once
     return ok(result, request_id)
+
+
+# --- files: uploads (a console's file for an import) and streamed exports -------------
+
+
+def _upload_id(request: web.Request) -> str:
+    text = request.match_info["upload_id"]
+    if not 1 <= len(text) <= 64 or not all(c.isalnum() or c in "-_" for c in text):
+        raise UploadError(404, protocol.NO_SUCH_UPLOAD, msg.NoSuchUpload(text[:64]))
+    return text
+
+
+async def create_upload(request: web.Request) -> web.Response:
+    """``POST /api/v1/uploads`` ``{"size": N}`` → a new upload of N bytes for this console."""
+    body, request_id = await _body(request)
+    size = body.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ApiError(400, protocol.BAD_REQUEST, "size is missing (a whole number of bytes)")
+    upload = _uploads(request).create(request[CONSOLE].id, size)
+    return ok(_upload_json(upload), request_id)
+
+
+def _upload_json(upload: Upload) -> dict[str, object]:
+    return upload.json() | {"part": protocol.UPLOAD_PART, "max_size": protocol.MAX_UPLOAD}
+
+
+async def put_upload_part(request: web.Request) -> web.Response:
+    """``PUT /api/v1/uploads/{id}?offset=N``, the part's bytes as the body."""
+    upload_id = _upload_id(request)
+    text = request.query.get("offset", "")
+    if not text.isdigit() or len(text) > 18:
+        raise ApiError(400, protocol.BAD_REQUEST, "offset must be a whole number")
+    data = await request.read()
+    upload = _uploads(request).write(request[CONSOLE].id, upload_id, int(text), data)
+    return ok(_upload_json(upload))
+
+
+async def get_upload(request: web.Request) -> web.Response:
+    upload = _uploads(request).status(request[CONSOLE].id, _upload_id(request))
+    return ok(_upload_json(upload))
+
+
+async def delete_upload(request: web.Request) -> web.Response:
+    _uploads(request).discard(request[CONSOLE].id, _upload_id(request))
+    return ok({"deleted": True})
+
+
+def _frame(kind: bytes, payload: bytes) -> bytes:
+    return kind + struct.pack(">I", len(payload)) + payload
+
+
+class _FrameWriter:
+    """A text file for the export (on a worker thread): its text goes out in data frames
+    of about 64 KiB through *queue* (the response's writer on the event loop), waiting
+    while the console reads more slowly than the store writes."""
+
+    FLUSH = 64 * 1024
+
+    def __init__(self, queue: asyncio.Queue[bytes | None], loop: asyncio.AbstractEventLoop):
+        self._queue = queue
+        self._loop = loop
+        self._parts: list[str] = []
+        self._size = 0
+        self.stopped = False
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self.FLUSH:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._parts:
+            return
+        data = "".join(self._parts).encode("utf-8")
+        self._parts, self._size = [], 0
+        self.put(_frame(protocol.FRAME_DATA, data))
+
+    def put(self, item: bytes) -> None:
+        while True:
+            if self.stopped:  # the console went away: end the export
+                raise ConnectionResetError("the console stopped reading")
+            waiting = asyncio.run_coroutine_threadsafe(
+                asyncio.wait_for(self._queue.put(item), 1.0), self._loop
+            )
+            try:
+                waiting.result()
+                return
+            except TimeoutError:
+                continue
+
+
+async def export_customers(request: web.Request) -> web.StreamResponse:
+    """``GET /api/v1/exports/customers?format=csv|json[&consent=…][&file=NAME]``: every
+    customer as the desk writes them, streamed in frames (README: the protocol)."""
+    session = await _maybe_session(request)
+    fmt = request.query.get("format", "csv")
+    consent = request.query.get("consent") or None
+    if fmt not in ("csv", "json") or consent not in (None, "marketing", "greetings"):
+        raise ApiError(
+            400, protocol.BAD_REQUEST, "format is csv or json; consent marketing or greetings"
+        )
+    file_name = request.query.get("file", "")
+    state = request.app[STATE]
+    service = bulk.BulkService(state.store, _acting(request, session), state.clock)
+    try:
+        await service.may_export()
+    except StoreError:
+        raise
+    except Exception as exc:
+        return _refused(exc, None)
+    response = web.StreamResponse(
+        headers={"Content-Type": protocol.STREAM_TYPE, protocol.HEADER: str(protocol.PROTOCOL)}
+    )
+    await response.prepare(request)
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=8)
+    out = _FrameWriter(queue, loop)
+
+    async def produce() -> None:
+        try:
+            count = await service.export_customers(
+                cast(Any, out), fmt, consent=consent, file_name=file_name
+            )
+            await asyncio.to_thread(out.flush)
+            end = json.dumps({"rows": count}).encode()
+            await queue.put(_frame(protocol.FRAME_END, end))
+        except Exception as exc:
+            if not out.stopped:
+                log.warning("export refused or failed: %s", exc)
+                await queue.put(_frame(protocol.FRAME_ERROR, _error_payload(exc)))
+        finally:
+            await queue.put(None)
+
+    task = asyncio.create_task(produce())
+    try:
+        while (item := await queue.get()) is not None:
+            await response.write(item)
+        await response.write_eof()
+    finally:
+        out.stopped = True
+        while not task.done():  # let a waiting writer see that nobody reads any more
+            with contextlib.suppress(asyncio.QueueEmpty):
+                queue.get_nowait()
+            await asyncio.sleep(0.01)
+    return response
+
+
+def _error_payload(exc: Exception) -> bytes:
+    """An error frame's payload: the answer's ``error`` object as JSON."""
+    error: dict[str, Any] = {"code": protocol.INTERNAL, "message": "the export failed"}
+    if isinstance(exc, StoreError):
+        error = {"code": protocol.UNAVAILABLE, "message": str(exc)}
+    else:
+        with contextlib.suppress(wire.NotOnTheWire):
+            error = {
+                "code": protocol.REFUSED,
+                "message": str(exc),
+                "raised": wire.encode_error(exc),
+            }
+    return json.dumps({"error": error}, ensure_ascii=False).encode("utf-8")
 
 
 async def live_updates(request: web.Request) -> web.StreamResponse:
@@ -403,7 +613,15 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app = web.Application(
         middlewares=[errors_as_json, protocol_version, device_token], client_max_size=MAX_BODY
     )
-    app[STATE] = ServerState(store, clock or SystemClock())
+    state = ServerState(store, clock or SystemClock())
+    state.uploads = Uploads(state.clock)
+    app[STATE] = state
+
+    async def remove_uploads(app: web.Application) -> None:
+        if state.uploads is not None:
+            state.uploads.close()
+
+    app.on_cleanup.append(remove_uploads)
     api = protocol.API
     app.router.add_get(f"{api}/hello", hello)
     app.router.add_post(f"{api}/enrol", enrol)
@@ -414,6 +632,11 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app.router.add_post(f"{api}/call/{{service}}/{{method}}", call_service)
     app.router.add_get(f"{api}/changes", changes)
     app.router.add_get(f"{api}/live", live_updates)
+    app.router.add_post(f"{api}/uploads", create_upload)
+    app.router.add_put(f"{api}/uploads/{{upload_id}}", put_upload_part)
+    app.router.add_get(f"{api}/uploads/{{upload_id}}", get_upload)
+    app.router.add_delete(f"{api}/uploads/{{upload_id}}", delete_upload)
+    app.router.add_get(f"{api}/exports/customers", export_customers)
     hub = live.ChangeHub(store)
     app[live.HUB] = hub
 

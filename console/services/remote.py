@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from console.domain.clock import Clock
     from console.domain.staff import Session
     from console.repositories import Store
+    from console.services.bulk import Files
     from console.services.identity import Identity
     from console.services.staff import StaffDesk
 
@@ -130,12 +131,20 @@ REMOTE: dict[str, frozenset[str]] = {
     "settings": frozenset(
         {"get", "values", "set", "reset", "loyalty_rule", "record_console_change"}
     ),
+    # Import a file this console sent first (POST /api/v1/uploads): named by its upload id.
+    "imports": frozenset({"may_import", "import_customers", "import_purchases"}),
 }
 
 
 #: Arguments that must be a file's bytes on the server (never a path: a console does not
 #: get to read the server's files).
 BYTES_ONLY: dict[tuple[str, str], str] = {("phrasebooks", "import_phrasebook"): "source"}
+#: Arguments that must be an upload's id (a string the server resolves for the calling
+#: console, never a path).
+UPLOAD_ONLY: dict[tuple[str, str], str] = {
+    ("imports", "import_customers"): "upload",
+    ("imports", "import_purchases"): "upload",
+}
 
 
 #: ``*_now`` methods whose ``async`` twin is not simply the name without ``_now``.
@@ -203,10 +212,13 @@ def server_services(
     clock: Clock,
     session: Session | None = None,
     console: str | None = None,
+    files: Files | None = None,
 ) -> Callable[[str], Any]:
     """The real services the server runs for one request (as *identity*, from the
     console named *console*: its drafts stay its own): a function from a name to the
-    service, made on first use (a call builds only what it needs)."""
+    service, made on first use (a call builds only what it needs). *files* resolves the
+    calling console's uploads (imports)."""
+    from console.services.bulk import BulkService
     from console.services.calls import CallService
     from console.services.complaints import ComplaintService
     from console.services.customers import CustomerService
@@ -234,6 +246,7 @@ def server_services(
         "calls": lambda: CallService(store, get("customers"), clock, settings=settings()),
         "privacy": lambda: PrivacyService(store, identity, clock),
         "staff": lambda: _staff_desk(store, clock, session, identity.console),
+        "imports": lambda: BulkService(store, identity, clock, files),
     }
 
     def get(name: str) -> Any:
@@ -272,5 +285,8 @@ async def run_call(services: Callable[[str], Any], service: str, method: str, bo
     must_be_bytes = BYTES_ONLY.get((service, name))
     if must_be_bytes and not isinstance(given.arguments.get(must_be_bytes), bytes):
         raise wire.WireError(f"{must_be_bytes} must be the file's bytes")
+    upload = UPLOAD_ONLY.get((service, name))
+    if upload and not isinstance(given.arguments.get(upload), str):
+        raise wire.WireError(f"{upload} must be an upload's id")
     result = await bound(*args, **kwargs)
     return wire.encode(result)

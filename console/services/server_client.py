@@ -10,17 +10,20 @@ reader's language like on a desk). A server that cannot be reached is
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import ipaddress
 import json
 import re
 import ssl
+import struct
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from console.domain import messages as msg
 from console.domain import protocol
@@ -82,6 +85,10 @@ def _known(code: str, text: str) -> list[msg.Message]:
         return [msg.NoSuchConsole(n) for n in re.findall(r"^there is no console #(\d+)$", text)]
     if code == protocol.TOO_LARGE:
         return [msg.RequestTooLarge(n) for n in re.findall(r"at most (\d+) bytes$", text)]
+    if code == protocol.UPLOAD_TOO_LARGE:
+        return [msg.UploadTooLarge(n) for n in re.findall(r"at most (\d+) bytes$", text)]
+    if code == protocol.NO_SUCH_UPLOAD:
+        return [msg.NoSuchUpload(n) for n in re.findall(r"holds no file (\S+) from", text)]
     return []
 
 
@@ -235,3 +242,124 @@ class ServerClient:
             "POST", f"/consoles/{console_id}/revoke", {"request_id": str(uuid.uuid4())}
         )
         return data
+
+    # --- files (issue 15): uploads in parts, a long call, a streamed export ------------
+
+    def _bytes(
+        self, method: str, path: str, data: bytes | None, timeout: float | None = None
+    ) -> tuple[int, bytes, str]:
+        """One request with a raw body (an upload's part) or none: status, body, type."""
+        headers = {protocol.HEADER: str(protocol.PROTOCOL), "User-Agent": "service-console"}
+        if data is not None:
+            headers["Content-Type"] = "application/octet-stream"
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if self.session:
+            headers[protocol.SESSION_HEADER] = self.session
+        request = urllib.request.Request(
+            self.url + protocol.API + path, data=data, headers=headers, method=method
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as answer:
+                return answer.status, answer.read(), answer.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read(), ""
+        except (urllib.error.URLError, TimeoutError, ssl.SSLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise ServerUnreachable(msg.ServerCannotBeReached(self.url, str(reason))) from None
+
+    def upload(
+        self,
+        source: BinaryIO,
+        size: int,
+        part: int = protocol.UPLOAD_PART,
+        attempts: int = 3,
+    ) -> str:
+        """Send *size* bytes of *source* as a new upload, *part* bytes per request (a part
+        whose answer was lost is sent again: it lands at the same offset); its id."""
+        created: dict[str, Any] = self._call(
+            "POST", "/uploads", {"request_id": str(uuid.uuid4()), "size": size}
+        )
+        upload_id = str(created["upload"])
+        offset = 0
+        while offset < size:
+            source.seek(offset)
+            data = source.read(min(part, size - offset))
+            if not data:  # the file shrank while it was sent
+                raise ServerRefused(400, protocol.BAD_REQUEST, "the file changed while it was sent")
+            for attempt in range(1, attempts + 1):
+                try:
+                    status, raw, _type = self._bytes(
+                        "PUT", f"/uploads/{upload_id}?offset={offset}", data
+                    )
+                    answer: dict[str, Any] = self._data(status, raw)
+                    break
+                except ServerUnreachable:
+                    if attempt == attempts:
+                        raise
+                except ServerRefused as exc:
+                    if exc.code != protocol.UPLOAD_OFFSET or attempt == attempts:
+                        raise
+                    answer = self.upload_status(upload_id)  # resume where the server is
+                    break
+            offset = int(answer["received"])
+        return upload_id
+
+    def upload_status(self, upload_id: str) -> dict[str, Any]:
+        """``{"upload", "size", "received", …}`` of this console's upload."""
+        data: dict[str, Any] = self._data(*self._bytes("GET", f"/uploads/{upload_id}", None)[:2])
+        return data
+
+    def discard_upload(self, upload_id: str) -> None:
+        self._data(*self._bytes("DELETE", f"/uploads/{upload_id}", None)[:2])
+
+    def call_service_waiting(
+        self, service: str, method: str, arguments: dict[str, Any], timeout: float
+    ) -> Any:
+        """:meth:`call_service` for a call that may take minutes (an import)."""
+        return dataclasses.replace(self, timeout=timeout).call_service(service, method, arguments)
+
+    def export_customers(
+        self, fmt: str, consent: str | None, file_name: str, write: Callable[[str], object]
+    ) -> int:
+        """Every customer as the server's store writes them, handed to *write* as it comes
+        (the export's frames); the number of customers. A refusal is raised as the
+        service's own; an answer cut off is ServerUnreachable (a file being written from
+        it must be thrown away)."""
+        query = urllib.parse.urlencode(
+            {"format": fmt, "file": file_name} | ({"consent": consent} if consent else {})
+        )
+        headers = {protocol.HEADER: str(protocol.PROTOCOL), "User-Agent": "service-console"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if self.session:
+            headers[protocol.SESSION_HEADER] = self.session
+        request = urllib.request.Request(
+            f"{self.url}{protocol.API}/exports/customers?{query}", headers=headers
+        )
+        cut_off = ServerUnreachable(msg.ServerCannotBeReached(self.url, "the answer was cut off"))
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+                if answer.headers.get("Content-Type", "") != protocol.STREAM_TYPE:
+                    return int(self._data(answer.status, answer.read()))
+                decoder = codecs.getincrementaldecoder("utf-8")()
+                while True:
+                    head = answer.read(5)
+                    if len(head) < 5:
+                        raise cut_off
+                    kind, length = head[:1], struct.unpack(">I", head[1:])[0]
+                    payload = answer.read(length)
+                    if len(payload) < length:
+                        raise cut_off
+                    if kind == protocol.FRAME_DATA:
+                        write(decoder.decode(payload))
+                    elif kind == protocol.FRAME_END:
+                        decoder.decode(b"", final=True)
+                        return int(json.loads(payload)["rows"])
+                    else:
+                        return int(self._data(500, payload))  # raises the refusal
+        except urllib.error.HTTPError as exc:
+            return int(self._data(exc.code, exc.read()))
+        except (urllib.error.URLError, TimeoutError, ssl.SSLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise ServerUnreachable(msg.ServerCannotBeReached(self.url, str(reason))) from None

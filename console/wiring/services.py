@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         TeamStaff,
     )
     from console.services.team_settings import TeamSettings
+    from console.services.transfers import TeamTransfers
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 
@@ -63,6 +64,9 @@ class Services:
     #: Where the data is: the database file, or the server's address.
     where: str
     close: Callable[[], None] = field(default=lambda: None)
+    #: Whole files to and from the console server (import, export customers); None on a
+    #: desk, where those commands work on the database file itself.
+    transfers: TeamTransfers | None = None
 
 
 def server_address(given: str | None) -> str | None:
@@ -135,6 +139,7 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
     from console.services.remote import RemoteService
     from console.services.server_client import ServerClient
     from console.services.team_settings import TeamSettings
+    from console.services.transfers import TeamTransfers
     from console.wiring.local import this_computer
 
     token = secrets.device_token(url)
@@ -158,6 +163,7 @@ def team_services(url: str, actor: str | None = None, pin: AskPin | None = None)
         privacy=cast("PrivacyService", stand_in("privacy")),
         where=url,
         close=lambda: _sign_out(client),
+        transfers=TeamTransfers(client),
     )
 
 

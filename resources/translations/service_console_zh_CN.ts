@@ -2384,7 +2384,7 @@
     <name>Console</name>
     <message>
         <source>agent</source>
-        <extracomment>Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
+        <extracomment>Team mode: notices arriving within this long are applied together (one reload). Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
         <translation>客服</translation>
     </message>
     <message>
@@ -5447,6 +5447,18 @@ Quiet table</source>
     <message>
         <source>a request may carry at most {limit} bytes</source>
         <translation>一个请求最多可携带 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>a file sent to the console server may be at most {limit} bytes</source>
+        <translation>发送到服务台服务器的文件最多 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the console server holds no file {upload} from this console (never sent, used already, expired, or another console&apos;s): send the file again</source>
+        <translation>服务台服务器上没有这台服务台的文件 {upload}（从未发送、已使用、已过期，或属于另一台服务台）：请重新发送文件</translation>
+    </message>
+    <message>
+        <source>the file {upload} is not complete on the console server ({received} of {size} bytes): send the file again</source>
+        <translation>文件 {upload} 在服务台服务器上不完整（{received}/{size} 字节）：请重新发送文件</translation>
     </message>
     <message>
         <source>restore the latest good backup with `{command}`</source>

@@ -2384,7 +2384,7 @@
     <name>Console</name>
     <message>
         <source>agent</source>
-        <extracomment>Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
+        <extracomment>Team mode: notices arriving within this long are applied together (one reload). Qt platforms without a screen: nobody could answer a dialog there.</extracomment>
         <translation>客服</translation>
     </message>
     <message>
@@ -5447,6 +5447,18 @@ Quiet table</source>
     <message>
         <source>a request may carry at most {limit} bytes</source>
         <translation>一個請求最多可攜帶 {limit} 位元組</translation>
+    </message>
+    <message>
+        <source>a file sent to the console server may be at most {limit} bytes</source>
+        <translation>傳送到服務台伺服器的檔案最多 {limit} 位元組</translation>
+    </message>
+    <message>
+        <source>the console server holds no file {upload} from this console (never sent, used already, expired, or another console&apos;s): send the file again</source>
+        <translation>服務台伺服器上沒有這台服務台的檔案 {upload}（從未傳送、已使用、已過期，或屬於另一台服務台）：請重新傳送檔案</translation>
+    </message>
+    <message>
+        <source>the file {upload} is not complete on the console server ({received} of {size} bytes): send the file again</source>
+        <translation>檔案 {upload} 在服務台伺服器上不完整（{received}/{size} 位元組）：請重新傳送檔案</translation>
     </message>
     <message>
         <source>restore the latest good backup with `{command}`</source>

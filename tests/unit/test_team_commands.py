@@ -197,8 +197,8 @@ def test_commands_say_what_works_through_a_server(
     _use(server, monkeypatch, "Back office")
     code, _ = _cli("backup", "--server", server.url, "--as", "Mei")
     assert code == 1 and "pg_dump" in capsys.readouterr().err
-    code, _ = _cli("--server", server.url, "export", "customers", "--as", "Mei")
-    assert code == 1 and "does not work through a console server yet" in capsys.readouterr().err
+    code, _ = _cli("--server", server.url, "demo")
+    assert code == 1 and "never a team's server" in capsys.readouterr().err
     assert _cli("--server", server.url, "calls", "--json") == (0, "[]\n")
     code, _ = _cli("complaints", "list", "--server", server.url, "--db", "x.db")
     assert code == 2 and "not both" in capsys.readouterr().err
@@ -394,8 +394,8 @@ def test_team_mode_lines_in_the_locales_language(
     assert code == 1
     assert capsys.readouterr().err.startswith("service-console: backup 用于数据库文件")
     speak(monkeypatch, "zh_TW.UTF-8")
-    code, _ = _cli("--server", server.url, "export", "customers", "--as", "Mei")
-    assert code == 1 and "暫時不能透過服務台伺服器使用" in capsys.readouterr().err
+    code, _ = _cli("--server", server.url, "demo")
+    assert code == 1 and "絕不會填進團隊的伺服器" in capsys.readouterr().err
     code, _ = _cli("complaints", "list", "--server", server.url, "--db", "x.db")
     assert code == 2 and "不能同時給出" in capsys.readouterr().err
 

@@ -5,6 +5,7 @@ the writes and the bulk load read customers through it)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -175,24 +176,45 @@ def merged_into(conn: psycopg.Connection, customer_id: int) -> int | None:
     return None if row is None or row[0] is None else int(row[0])
 
 
+_cursors = itertools.count(1)
+
+
 def iter_customers(conn: psycopg.Connection, *, batch_size: int = 2000) -> Iterator[Customer]:
-    """Every live customer with phones and dates, in id order, in constant memory."""
+    """Every live customer with phones and dates, in id order, in constant memory.
+
+    One ordered scan through a server-side cursor, fetched *batch_size* rows at a time:
+    right after a bulk load the table has no statistics yet, and a query per batch
+    (``WHERE id > last ORDER BY id LIMIT n``) was planned as a full scan and a sort each
+    time (an export of 300,000 customers took 50 s instead of 10). Outside a transaction
+    (where a server-side cursor cannot live) the batches are queried one by one."""
+    query = (
+        f"SELECT {_COLUMNS} FROM customers WHERE id > %s AND merged_into IS NULL "
+        "AND erased_at IS NULL ORDER BY id"
+    )
+    if conn.info.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
+        yield from _iter_by_batches(conn, query, batch_size)
+        return
+    with conn.cursor(name=f"service_console_customers_{next(_cursors)}") as cursor:
+        cursor.itersize = batch_size
+        cursor.execute(query, [0])
+        while rows := cursor.fetchmany(batch_size):
+            yield from _with_children(conn, rows)
+
+
+def _iter_by_batches(conn: psycopg.Connection, query: str, batch_size: int) -> Iterator[Customer]:
     last_id = 0
-    while True:
-        rows = conn.execute(
-            f"SELECT {_COLUMNS} FROM customers WHERE id > %s AND merged_into IS NULL "
-            "AND erased_at IS NULL ORDER BY id LIMIT %s",
-            [last_id, batch_size],
-        ).fetchall()
-        if not rows:
-            return
-        ids = [int(r[0]) for r in rows]
-        phones, dates = _children(conn, ids)
-        for row in rows:
-            customer = customer_from_row(row)
-            customer.phones, customer.dates = phones[int(row[0])], dates[int(row[0])]
-            yield customer
-        last_id = ids[-1]
+    while rows := conn.execute(query + " LIMIT %s", [last_id, batch_size]).fetchall():
+        yield from _with_children(conn, rows)
+        last_id = int(rows[-1][0])
+
+
+def _with_children(conn: psycopg.Connection, rows: list[Any]) -> Iterator[Customer]:
+    ids = [int(r[0]) for r in rows]
+    phones, dates = _children(conn, ids)
+    for row in rows:
+        customer = customer_from_row(row)
+        customer.phones, customer.dates = phones[int(row[0])], dates[int(row[0])]
+        yield customer
 
 
 def find_conflicts(conn: psycopg.Connection, customer: Customer) -> list[Conflict]:
