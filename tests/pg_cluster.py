@@ -43,10 +43,17 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self, bindir: Path, settings: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, bindir: Path, settings: tuple[str, ...] = (), keep: Path | None = None
+    ) -> None:
         self.bindir = bindir
         self.settings = settings
-        self.root = Path(tempfile.mkdtemp(prefix="sc-pg-"))
+        #: A folder the cluster stays in after it stops (a benchmark's data, loaded once),
+        #: or None for a temporary one removed at the end.
+        self.keep = keep
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+        self.root = keep if keep is not None else Path(tempfile.mkdtemp(prefix="sc-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
         self.env = {k: v for k, v in os.environ.items() if k not in _DROP_ENV}
@@ -65,6 +72,11 @@ class Cluster:
             raise RuntimeError(f"{args[0]} failed: {done.stdout}\n{done.stderr}")
 
     def start(self) -> None:
+        if not (self.data / "PG_VERSION").exists():
+            self._initdb()
+        self._listen()
+
+    def _initdb(self) -> None:
         self._run(
             str(self.bindir / "initdb"),
             "-D",
@@ -77,6 +89,8 @@ class Cluster:
             "UTF8",
             "--locale=C.UTF-8",
         )
+
+    def _listen(self) -> None:
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
@@ -95,25 +109,28 @@ class Cluster:
         )
 
     def stop(self) -> None:
+        mode = "immediate" if self.keep is None else "fast"  # a kept one shuts down cleanly
         with contextlib.suppress(RuntimeError):
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "stop")
+        if self.keep is None:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def dsn(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
 
 @contextlib.contextmanager
-def running(settings: tuple[str, ...] = ()) -> Iterator[Cluster]:
+def running(settings: tuple[str, ...] = (), keep: Path | None = None) -> Iterator[Cluster]:
     """A started cluster; *settings* (``name=value``) are passed to the server (the
-    benchmarks size its memory as a server's)."""
+    benchmarks size its memory as a server's). With *keep*, the cluster lives in that
+    folder and is used again by the next run (made there the first time)."""
     bindir = bin_dir()
     if bindir is None:
         raise RuntimeError(
             "PostgreSQL's server programs are not installed (Debian: apt-get install "
             "postgresql postgresql-contrib); .ci/run installs them"
         )
-    cluster = Cluster(bindir, settings)
+    cluster = Cluster(bindir, settings, keep)
     cluster.start()
     try:
         yield cluster

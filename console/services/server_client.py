@@ -1,6 +1,9 @@
 """A console's client of the console server (the command line's, for now): the
 protocol of :mod:`console.domain.protocol` over the standard library's HTTP client, so
-that the command line starts fast and never loads Qt or aiohttp.
+that the command line starts fast and never loads Qt or aiohttp. Each thread keeps one
+HTTP/1.1 connection to the server open between requests (a new TCP connection, and on
+HTTPS a TLS handshake, per search cost more than the search), and opens a new one when
+the server has closed it.
 
 Refusals come back as :class:`ServerRefused` with the protocol's code; sign-in refusals
 as :class:`~console.services.staff.SignInRefused` with the desk's message (worded in the
@@ -12,17 +15,21 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import http.client
 import ipaddress
 import json
 import re
 import ssl
 import struct
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from console.domain import messages as msg
@@ -34,6 +41,9 @@ from console.services.staff import SignInRefused
 
 SERVER_ENV = "SERVICE_CONSOLE_SERVER"
 TIMEOUT = 15.0
+#: A kept connection idle for longer than this is not used again but replaced (aiohttp
+#: closes idle keep-alive connections after 75 s; this stays well inside that).
+IDLE_REUSE = 30.0
 
 
 class ServerUnreachable(StoreError):
@@ -130,6 +140,14 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _close_all(connections: set[http.client.HTTPConnection]) -> None:
+    while connections:
+        try:
+            connections.pop().close()
+        except KeyError:  # another thread took the last one
+            break
+
+
 _SIGN_IN: dict[str, Callable[[dict[str, Any]], msg.Message]] = {
     msg.NoSuchAccount.CODE: lambda p: msg.NoSuchAccount(),
     msg.AccountSwitchedOff.CODE: lambda p: msg.AccountSwitchedOff(),
@@ -143,6 +161,87 @@ class ServerClient:
     token: str | None = None
     session: str | None = None
     timeout: float = TIMEOUT
+
+    #: One persistent HTTP/1.1 connection per thread (the window's calls run on worker
+    #: threads, the command line's on its own): not a field, never compared or shown.
+    _local: threading.local = field(
+        default_factory=threading.local, init=False, repr=False, compare=False
+    )
+    #: Every connection this client opened and has not closed (whichever thread's): closed
+    #: by :meth:`close`, or when the client is dropped.
+    _open: set[http.client.HTTPConnection] = field(
+        default_factory=set, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, _close_all, self._open)
+
+    def _connection(self) -> tuple[http.client.HTTPConnection, bool]:
+        """This thread's connection to the server, and whether it served a request before
+        (one idle for longer than :data:`IDLE_REUSE` is closed and opened again)."""
+        local = self._local
+        conn: http.client.HTTPConnection | None = getattr(local, "conn", None)
+        if conn is not None and (
+            getattr(local, "url", None) != self.url
+            or time.monotonic() - getattr(local, "used", 0.0) > IDLE_REUSE
+        ):
+            conn.close()
+            conn = None
+        if conn is None:
+            parts = urllib.parse.urlsplit(self.url)
+            host, port = parts.hostname or "", parts.port
+            if parts.scheme == "https":
+                # The same checks as urllib's: the system's CAs (or SSL_CERT_FILE), the name.
+                conn = http.client.HTTPSConnection(
+                    host, port, timeout=self.timeout, context=ssl.create_default_context()
+                )
+            else:
+                conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
+            local.conn, local.url, local.reused = conn, self.url, False
+            self._open.add(conn)
+        return conn, bool(getattr(local, "reused", False))
+
+    def _drop(self) -> None:
+        """Close this thread's connection (its next request opens a new one)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._open.discard(conn)
+            self._local.conn = None
+
+    def close(self) -> None:
+        """Close the client's connections (a later request opens a new one)."""
+        self._drop()
+        _close_all(self._open)
+
+    def _exchange(
+        self, method: str, target: str, data: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        """One request and its answer on this thread's connection. A connection kept from
+        an earlier request that the server has closed meanwhile (it ends idle keep-alive
+        connections) fails before any answer: the request is then sent once more on a new
+        connection — the same bytes, so a write keeps its ``request_id``."""
+        for attempt in (1, 2):
+            conn, reused = self._connection()
+            try:
+                conn.request(method, target, body=data, headers=headers)
+                answer = conn.getresponse()
+                raw = answer.read()
+            except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+                self._drop()
+                if reused and attempt == 1:
+                    continue
+                raise
+            except BaseException:
+                self._drop()  # a half-read answer must not be taken for the next one's
+                raise
+            if answer.will_close:
+                self._drop()
+            else:
+                self._local.reused = True
+                self._local.used = time.monotonic()
+            return answer.status, raw
+        raise AssertionError("unreachable")
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         headers = {
@@ -158,17 +257,12 @@ class ServerClient:
             headers["Authorization"] = f"Bearer {self.token}"
         if self.session:
             headers[protocol.SESSION_HEADER] = self.session
-        request = urllib.request.Request(
-            self.url + protocol.API + path, data=data, headers=headers, method=method
-        )
+        target = urllib.parse.urlsplit(self.url).path.rstrip("/") + protocol.API + path
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-                return self._data(answer.status, answer.read())
-        except urllib.error.HTTPError as exc:
-            return self._data(exc.code, exc.read())
-        except (urllib.error.URLError, TimeoutError, ssl.SSLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise ServerUnreachable(msg.ServerCannotBeReached(self.url, str(reason))) from None
+            status, raw = self._exchange(method, target, data, headers)
+        except (http.client.HTTPException, TimeoutError, ssl.SSLError, OSError) as exc:
+            raise ServerUnreachable(msg.ServerCannotBeReached(self.url, str(exc))) from None
+        return self._data(status, raw)
 
     def _data(self, status: int, raw: bytes) -> Any:
         try:

@@ -70,8 +70,15 @@ def _sample_rows(db: Db, rng: random.Random, count: int) -> list[tuple[Any, ...]
 def _queries(db: Db, per_kind: int, seed: int) -> dict[str, list[str]]:
     """Realistic queries of every kind, drawn from random customers."""
     rng = random.Random(seed)
+    return queries_of(_sample_rows(db, rng, per_kind * 40), per_kind, rng)
+
+
+def queries_of(
+    rows: list[tuple[Any, ...]], per_kind: int, rng: random.Random
+) -> dict[str, list[str]]:
+    """Queries of every kind from sampled rows ``(id, name, romanisation, email,
+    member_no, first phone)`` (shared with ``bench_server.py``, which samples PostgreSQL)."""
     out: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    rows = _sample_rows(db, rng, per_kind * 40)
     for _cid, name, romanisation, email, member_no, phone in rows:
         chinese = has_cjk(name)
         want = out

@@ -9,6 +9,7 @@ naive wall times placed in this computer's zone, and read back as such).
 from __future__ import annotations
 
 import datetime as dt
+import string
 from typing import TYPE_CHECKING
 
 import psycopg
@@ -17,7 +18,6 @@ from console.domain.customer import Purchase, PurchaseItem, Visit
 from console.repositories.history import HistoryRepository, PurchaseFacts
 from console.storage.postgres.customer_rows import instant, merged_into, wall
 from console.storage.postgres.customers_repository import refresh_visit_facts
-from console.storage.postgres.schema import ascii_lower
 
 
 class PostgresHistory:
@@ -135,26 +135,43 @@ class PostgresHistory:
             facts.last_purchase = wall(last[0])
         # Per item name: quantities (favourites) and those that count for the loyalty
         # rule (categories compared with ASCII case folded and spaces trimmed, as SQLite's
-        # lower(trim()) does). Names sort by code point, as SQLite's BINARY collation.
-        category = ascii_lower("btrim(i.category, ' ')")
-        wanted = ascii_lower("btrim(%(category)s, ' ')")
-        per_name = self.conn.execute(
-            "SELECT i.name, sum(i.quantity), "
-            f"sum(CASE WHEN btrim(%(category)s, ' ') = '' OR {category} = {wanted} "
-            "THEN i.quantity ELSE 0 END) "
-            "FROM purchases p JOIN purchase_items i ON i.purchase_id = p.id "
-            "WHERE p.customer_id = %(customer)s GROUP BY i.name",
-            {"customer": customer_id, "category": loyalty_category},
+        # lower(trim()) does). Summed per name and category in SQL, the rule applied here
+        # to the few groups: an expression per item row cost 2 µs (30 ms for 13,000 items).
+        # The items are found by their purchases' ids (an index probe each, in one scan):
+        # a join let the planner start parallel workers or, without them, read the whole
+        # items table. Names sort by code point, as SQLite's BINARY collation.
+        groups = self.conn.execute(
+            "SELECT i.name, i.category, sum(i.quantity) FROM purchase_items i "
+            "WHERE i.purchase_id = ANY(ARRAY("
+            "SELECT p.id FROM purchases p WHERE p.customer_id = %s)) "
+            "GROUP BY i.name, i.category",
+            [customer_id],
         ).fetchall()
-        per_name.sort(key=lambda r: (-r[1], r[0]))
+        wanted = _folded_category(loyalty_category)
+        totals: dict[str, list[int]] = {}
+        for name, item_category, quantity in groups:
+            counts = totals.setdefault(name, [0, 0])
+            counts[0] += int(quantity)
+            if not wanted or _folded_category(item_category) == wanted:
+                counts[1] += int(quantity)
+        per_name = sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
         top = per_name if favourites < 0 else per_name[:favourites]
-        facts.favourite_items = [(name, int(qty)) for name, qty, _ in top]
-        facts.qualifying_quantity = sum(int(qualifying) for _, _, qualifying in per_name)
+        facts.favourite_items = [(name, qty) for name, (qty, _) in top]
+        facts.qualifying_quantity = sum(qualifying for _, (_, qualifying) in per_name)
         rewards = self.conn.execute(
             "SELECT count(*) FROM rewards_redeemed WHERE customer_id = %s", [customer_id]
         ).fetchone()
         facts.rewards_redeemed = int(rewards[0]) if rewards else 0
         return facts
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _folded_category(category: str) -> str:
+    """*category* as the loyalty rule compares it: spaces trimmed (``btrim(c, ' ')``), ASCII
+    letters lowered (:func:`~console.storage.postgres.schema.ascii_lower`), nothing else."""
+    return category.strip(" ").translate(_ASCII_LOWER)
 
 
 if TYPE_CHECKING:  # mypy checks that the adapter implements the interface

@@ -8,8 +8,10 @@ The same look-ups and the same ranking as the desk's full-text indexes
   ``COLLATE "C"``), and "ends with these digits" a prefix of the reversed digits;
 * 3+ character substrings of the folded names are a ``LIKE`` over ``search_docs.names``
   with a ``pg_trgm`` index;
-* short prefixes of names first walk the :data:`WALK_ROWS` most recently seen
-  customers, as SQLite does (the same answer, found sooner);
+* a term that more than :data:`MANY` customers share (林, ``zw``, a short prefix) walks
+  the most recently seen customers, newest first, until it has *limit* of them (the
+  same answer, found sooner: ranking every match costs an index probe each); fewer
+  matches are ranked at once;
 * every look-up takes the newest *limit* matches by ``rank_key`` (latest visit first,
   then the newer customer: :func:`console.storage.sqlite.search_index.rank_key`, shared
   so both stores order alike), and the tiers are merged as on SQLite.
@@ -39,7 +41,7 @@ from console.domain.search_text import Tier as MatchTier
 from console.repositories.customers import fill_derived
 from console.repositories.search import SearchRepository
 from console.storage.postgres.customer_rows import iter_customers
-from console.storage.sqlite.search_index import RANK_ID_BITS, WALK_MAX_PREFIX, WALK_ROWS, rank_key
+from console.storage.sqlite.search_index import RANK_ID_BITS, WALK_ROWS, rank_key
 
 _RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
 _NAME_KINDS = frozenset({TermKind.WHOLE, TermKind.TOKEN})
@@ -138,6 +140,17 @@ def _tagged(term: str, kinds: Iterable[TermKind]) -> list[str]:
     return [TAGS[kind] + term for kind in kinds if kind in TAGS]
 
 
+#: A look-up that matches more customers than this (a common Chinese character, common
+#: initials, a short prefix) walks the newest customers instead of ranking every match:
+#: ranking costs an index probe per matching customer (15,000 of them for 林 among a
+#: million customers: 100 ms), the walk about limit / (share of customers matching)
+#: rows; both cost about the same near sqrt(20 × a million) matches.
+MANY = 4000
+#: How far that walk goes (newest customers first) before it gives up and ranks every
+#: match: 50,000 rows hold 20 matches of anything shared by more than 0.2 % of a million.
+MANY_WALK_ROWS = 50_000
+
+
 def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
     """Rank keys of the newest *limit* customers with a term of the look-up's kinds equal
     to (or, for a prefix, starting with) its term."""
@@ -150,29 +163,49 @@ def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
         params: list[Any] = [f"{t}%" for t in tagged]
     else:
         where, params = "t.term = ANY(%s)", [tagged]
-    rows = conn.execute(
-        "SELECT d.rank_key FROM search_docs d WHERE d.customer_id IN ("
-        f"SELECT t.customer_id FROM search_terms t WHERE {where}) "
+    # Up to MANY matches are ranked by an index probe each (ANY(ARRAY(...)): never a scan
+    # of every search document, which the planner chose for a join on a few thousand);
+    # more are not ranked here (NULL, evaluated only when needed), but walked below.
+    few = conn.execute(
+        "WITH few AS MATERIALIZED ("
+        f"SELECT t.customer_id FROM search_terms t WHERE {where} LIMIT %s) "
+        "SELECT CASE WHEN (SELECT count(*) FROM few) <= %s THEN ARRAY("
+        "SELECT d.rank_key FROM search_docs d "
+        "WHERE d.customer_id = ANY(ARRAY(SELECT customer_id FROM few)) "
+        "ORDER BY d.rank_key DESC LIMIT %s) END",
+        [*params, MANY + 1, MANY, limit],
+    ).fetchone()
+    if few is not None and few[0] is not None:
+        return [int(k) for k in few[0]]
+    walked = _walk(conn, lookup, limit, MANY_WALK_ROWS)
+    if walked is not None:
+        return walked
+    rows = conn.execute(  # many matches, mostly among customers not seen lately
+        "SELECT d.rank_key FROM search_docs d WHERE d.customer_id = ANY(ARRAY("
+        f"SELECT t.customer_id FROM search_terms t WHERE {where})) "
         "ORDER BY d.rank_key DESC LIMIT %s",
         [*params, limit],
     ).fetchall()
     return [int(r[0]) for r in rows]
 
 
-def _walk(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int] | None:
-    """The newest *limit* customers with a term of the look-up's kinds starting with its
-    term, if the :data:`WALK_ROWS` most recently seen customers hold that many; else None
-    (SQLite's walk: the same answer as the index gives)."""
-    patterns = [f"% {t}%" for t in _tagged(lookup.term, lookup.kinds)]
-    rows = conn.execute(
+def _walk(
+    conn: psycopg.Connection, lookup: Lookup, limit: int, rows: int = WALK_ROWS
+) -> list[int] | None:
+    """The newest *limit* customers with a term of the look-up's kinds equal to (or, for
+    a prefix, starting with) its term, if the *rows* most recently seen customers hold
+    that many; else None (SQLite's walk: the same answer as the index gives)."""
+    end = "%" if lookup.prefix else " %"
+    patterns = [f"% {t}{end}" for t in _tagged(lookup.term, lookup.kinds)]
+    found = conn.execute(
         "SELECT rank_key FROM ("
         "SELECT rank_key, terms FROM search_docs ORDER BY rank_key DESC LIMIT %s"
-        ") newest WHERE terms LIKE ANY(%s) ORDER BY rank_key DESC LIMIT %s",
-        [WALK_ROWS, patterns, limit],
+        ") newest WHERE terms || ' ' LIKE ANY(%s) ORDER BY rank_key DESC LIMIT %s",
+        [rows, patterns, limit],
     ).fetchall()
-    if len(rows) < limit:
+    if len(found) < limit:
         return None
-    return [int(r[0]) for r in rows]
+    return [int(r[0]) for r in found]
 
 
 def _phones(conn: psycopg.Connection, digits: str, limit: int) -> list[int]:
@@ -192,10 +225,8 @@ def _lookup(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
     kinds = lookup.kinds
     if TermKind.PHONE in kinds:
         return _phones(conn, lookup.term, limit)
-    if lookup.prefix and _NAME_KINDS.intersection(kinds) and len(lookup.term) <= WALK_MAX_PREFIX:
-        walked = _walk(conn, lookup, limit)
-        if walked is not None:
-            return walked
+    # Short name prefixes need no walk first (SQLite's, WALK_ROWS): _terms counts the
+    # matches in the index and walks only when there are many.
     return _terms(conn, lookup, limit)
 
 

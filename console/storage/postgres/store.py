@@ -27,8 +27,8 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 import psycopg
+from psycopg import IsolationLevel, sql
 from psycopg import errors as pg_errors
-from psycopg import sql
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from console.domain import messages as msg
@@ -82,6 +82,17 @@ def explain(exc: BaseException, dsn: str) -> StoreError | None:
     return None
 
 
+def _mode(
+    conn: psycopg.Connection, isolation: IsolationLevel | None, read_only: bool | None
+) -> None:
+    """How *conn*'s next BEGIN starts its transaction (set here, outside a transaction:
+    no trip to the server)."""
+    if conn.isolation_level != isolation:
+        conn.isolation_level = isolation
+    if conn.read_only != read_only:
+        conn.read_only = read_only
+
+
 class PostgresStore:
     def __init__(self, dsn: str, *, max_connections: int = 8, timeout: float = 10.0) -> None:
         self.dsn = dsn
@@ -124,28 +135,34 @@ class PostgresStore:
     # -- running jobs -------------------------------------------------------------------
 
     def _read(self, job: Callable[[Any], T]) -> T:
-        with self._pool.connection() as conn, conn.transaction():
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return job(PostgresRepositories(conn))
+        with self._pool.connection() as conn:
+            # Said in the BEGIN itself ("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"):
+            # one trip to the server fewer than a SET TRANSACTION after it, on every read
+            # (two per console's search: its token, then the search).
+            _mode(conn, IsolationLevel.REPEATABLE_READ, True)
+            with conn.transaction():
+                return job(PostgresRepositories(conn))
 
     def _write(self, job: Callable[[Any], T]) -> T:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with self._pool.connection() as conn, conn.transaction():
-                    conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
-                    who = ACTING.get()
-                    if who is not None:  # named on the changes feed's notes
-                        conn.execute(
-                            "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
-                            [
-                                schema.ACTING_CONSOLE,
-                                who.console,
-                                schema.ACTING_STAFF,
-                                who.staff,
-                            ],
-                        )
-                    conn.execute(CHAIN_TURN)  # before the snapshot: see staff_repository.py
-                    return job(PostgresRepositories(conn))
+                with self._pool.connection() as conn:
+                    _mode(conn, None, None)  # a plain BEGIN (a read may have set its own)
+                    with conn.transaction():
+                        conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                        who = ACTING.get()
+                        if who is not None:  # named on the changes feed's notes
+                            conn.execute(
+                                "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
+                                [
+                                    schema.ACTING_CONSOLE,
+                                    who.console,
+                                    schema.ACTING_STAFF,
+                                    who.staff,
+                                ],
+                            )
+                        conn.execute(CHAIN_TURN)  # before the snapshot: staff_repository.py
+                        return job(PostgresRepositories(conn))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:
                     raise
