@@ -188,3 +188,30 @@ def test_the_demo_never_fills_a_teams_server(
     assert cli.main(["demo", "--server", server.url, "--customers", "10"]) == 1
     assert "without --server" in capsys.readouterr().err
     assert asyncio.run(_team(server).customers.search("a")) == []
+
+
+def test_two_consoles_editing_one_customer_the_second_save_says_who_and_when(
+    server: Running,
+) -> None:
+    """Issue 16: the second of two saves of one customer is refused with who changed it
+    and when (the form then offers Reload and keeps what was typed: the desk's dialog)."""
+    import dataclasses
+
+    from console.domain.versions import ChangedMeanwhile
+
+    add_team_staff(server.store, server.clock)
+    one, two = _team(server), _team(server, "Front desk 2")
+    asyncio.run(one.staff.sign_in("Tom", AGENT_PIN))
+    asyncio.run(two.staff.sign_in("Mei", PIN))
+    customer_id = asyncio.run(
+        one.customers.save(Customer(name="Yu Hua", phones=[Phone("+8613812345678")]))
+    )
+    mine = asyncio.run(one.customers.get(customer_id))
+    theirs = asyncio.run(two.customers.get(customer_id))
+    asyncio.run(two.customers.save(dataclasses.replace(theirs, preferred_name="Mr. Yu")))
+    with pytest.raises(ChangedMeanwhile) as refused:
+        asyncio.run(one.customers.save(dataclasses.replace(mine, notes="Earl Grey")))
+    assert refused.value.by == "Mei" and refused.value.at is not None
+    assert refused.value.entity_id == customer_id
+    kept = asyncio.run(one.customers.get(customer_id))
+    assert kept.preferred_name == "Mr. Yu" and kept.notes != "Earl Grey"
