@@ -22,6 +22,7 @@ import pytest
 from console import cli
 from console.domain.calls import CallState, EventKind
 from console.domain.clock import FixedClock
+from console.domain.consoles import ChangeNotice
 from console.server.http import CALLS
 from console.services import secrets
 from console.services.calls import CallUpdate
@@ -60,13 +61,18 @@ class Desk:
 
     def __init__(self, url: str, client: ServerClient) -> None:
         self.calls: list[CallUpdate] = []
+        self.feed_notices: list[ChangeNotice] = []
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
 
         async def make() -> LiveFeed:
             feed = LiveFeed(
-                url, str(client.token), lambda _n: None, on_call=self.calls.append, pause=0.1
+                url,
+                str(client.token),
+                self.feed_notices.append,
+                on_call=self.calls.append,
+                pause=0.1,
             )
             feed.start()
             return feed
@@ -245,3 +251,42 @@ def test_a_wrong_token_or_a_bad_event_gets_the_console_listeners_reply(
 def test_a_server_without_a_token_takes_no_call_events(server: Running) -> None:
     status, reply = post(f"{server.url}/cti/anything", _new_call("c-10"))
     assert status == 404 and "CTI token" in reply["error"]
+
+
+def test_missed_calls_are_shared_and_a_call_back_goes_for_everyone(center: Center) -> None:
+    from console.domain.customer import Customer, Phone
+    from console.services.remote import RemoteService
+
+    toms, meis = (
+        RemoteService(center.tom_client, "calls"),
+        RemoteService(center.mei_client, "calls"),
+    )
+    customers = RemoteService(center.mei_client, "customers")
+    customer_id = customers.save_now(Customer(name="Yu Hua", phones=[Phone("+8613812345678")]))
+    center.send(**_new_call("c-11"))
+    center.send(event="hangup", callId="c-11", cause="cancel", direction="in")
+    assert [c.customer_id for c in toms.call_backs_now()] == [customer_id]
+    assert [c.customer_id for c in meis.call_backs_now()] == [customer_id]
+    seen = len(center.tom.feed_notices)
+    assert meis.mark_called_back_now(customer_id) == 1
+    assert toms.call_backs_now() == []
+    _wait(lambda: any(n.entity == "call" for n in center.tom.feed_notices[seen:]))
+
+
+def test_the_servers_token_comes_from_a_file_or_the_environment(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.server.run import CTI_TOKEN_ENV, ServeRefused, cti_token, parse_listen
+
+    here, network = parse_listen("127.0.0.1:8740"), parse_listen("0.0.0.0:8740")
+    monkeypatch.delenv(CTI_TOKEN_ENV, raising=False)
+    assert cti_token(here, None) is None, "no token: no call events"
+    monkeypatch.setenv(CTI_TOKEN_ENV, "short")
+    assert cti_token(here, None) == "short"
+    with pytest.raises(ServeRefused, match="shorter than 24"):
+        cti_token(network, None)
+    path = tmp_path / "cti-token"
+    path.write_text(TOKEN + "\nanything else\n", encoding="utf-8")
+    assert cti_token(network, str(path)) == TOKEN, "the file's first line, before the env"
+    with pytest.raises(ServeRefused, match="SERVICE_CONSOLE_CTI_TOKEN"):
+        cti_token(here, str(tmp_path / "missing"))
