@@ -4,7 +4,9 @@
 Middlewares, outermost first: every answer is JSON and never a traceback (errors carry
 a stable code); the console's protocol version is checked (426 ``update_app``); the
 device token is checked on every endpoint but ``hello`` and ``enrol`` (a revoked console
-is refused at once: the token is looked up on every request, not cached).
+is refused at once: the token is looked up on every request, not cached). The phone
+system's ``/cti/<token>`` is outside ``/api/v1`` and outside both checks: it speaks the
+console listener's Generic CTI contract (:mod:`console.server.calls`).
 
 Staff sessions (``POST /api/v1/sign-in``) are kept in the database (only their tokens'
 digests), bound to the console that signed in: another console's token cannot use them,

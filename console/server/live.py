@@ -13,6 +13,9 @@ the hub reads the feed after every wake-up and, should a notification be lost (t
 listening connection dropped, PostgreSQL restarted), every few seconds anyway.
 A console whose socket cannot keep up is disconnected, and catches up when it
 reconnects. A revoked console's socket is closed at once (code 4001).
+
+:meth:`ChangeHub.send` hands a message to one console's sockets only (a call the server
+routes there, :mod:`console.server.calls`): not numbered, not caught up.
 """
 
 from __future__ import annotations
