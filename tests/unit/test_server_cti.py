@@ -53,7 +53,8 @@ def post(url: str, fields: dict[str, str]) -> tuple[int, dict[str, Any]]:
         with urllib.request.urlopen(request, timeout=10) as answer:
             return answer.status, json.loads(answer.read())
     except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
+        with exc:  # closed now, not when collected: the server must not wait for it
+            return exc.code, json.loads(exc.read())
 
 
 class Desk:
