@@ -129,13 +129,14 @@ class CallRouter:
         """Send *update* to the consoles it is for (and, after the first event, to those
         it popped on)."""
         call_id = update.call.call_id
-        connected = self.hub.connected()
+        # Decided over everyone signed in (a call for Tom's extension is his even while
+        # his console's socket is down), sent to the consoles listening now.
         sessions = [
             (s.console_id, s.member.name, s.member.extension)
             for s in await self.consoles.signed_in()
-            if s.console_id in connected
         ]
         named, _others = targets(update, sessions)
+        connected = self.hub.connected()
         popped = self.popped.get(call_id, set())
         if update.event.kind is EventKind.NEW_CALL:
             if not update.changed:
@@ -146,7 +147,7 @@ class CallRouter:
             to = popped | named
         if not update.call.live:
             self.popped.pop(call_id, None)
-        for console_id in sorted(to):
+        for console_id in sorted(to & connected):
             self.sent += self.hub.send(console_id, self.message(update, console_id in named))
 
     def _remember(self, call_id: str, consoles: set[int]) -> None:

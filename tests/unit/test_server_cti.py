@@ -199,6 +199,10 @@ def test_a_console_not_signed_in_or_not_listening_gets_no_call(center: Center) -
         center.send(**_new_call("c-6"))
         _wait(lambda: len(center.mei.calls) == 1)
         assert spare.calls == []
+        # A call for Tom is his even while his console does not listen: not Mei's.
+        center.send(**_new_call("c-12", to="201"))
+        center.send(**_new_call("c-13", user="Tom"))
+        assert len(center.mei.calls) == 1 and spare.calls == []
     finally:
         spare.close()
         center.tom = Desk(center.running.url, center.tom_client)
