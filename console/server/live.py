@@ -130,8 +130,12 @@ class ChangeHub:
         listening = asyncio.create_task(self._listen(), name="change-hub-listen")
         try:
             while True:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
+                # cancellation that arrives as the wake-up does, and stop() then waited
+                # for ever (a server stopped just as its LISTEN connection came up).
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                    async with asyncio.timeout(self.poll_seconds):
+                        await self._wake.wait()
                 self._wake.clear()
                 try:
                     await self.catch_up()
