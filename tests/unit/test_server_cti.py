@@ -295,3 +295,14 @@ def test_the_servers_token_comes_from_a_file_or_the_environment(
     assert cti_token(network, str(path)) == TOKEN, "the file's first line, before the env"
     with pytest.raises(ServeRefused, match="SERVICE_CONSOLE_CTI_TOKEN"):
         cti_token(here, str(tmp_path / "missing"))
+
+
+def test_serve_refuses_a_token_file_it_cannot_read_before_opening_the_database(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nowhere = "postgresql://nobody@127.0.0.1:1/none"
+    missing = str(tmp_path / "missing")
+    argv = ["serve", "--database", nowhere, "--listen", "127.0.0.1:8740"]
+    assert cli.main([*argv, "--cti-token-file", missing], out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert missing in err and "SERVICE_CONSOLE_CTI_TOKEN" in err
