@@ -639,13 +639,20 @@ class Console:
     # --- live updates (team mode) ------------------------------------------------------
 
     def _start_live(self) -> None:
-        """Hear what other consoles change (the server's WebSocket) and show it."""
+        """Hear what other consoles change (the server's WebSocket) and show it, and the
+        calls the server routes to this console."""
         from console.services.live import LiveFeed
 
         assert self.team is not None
         token = self.team.link.client.token or ""
+        # Calls the server routes here pop like the console's own listener's (pop_window
+        # only alerts while the console is locked: call_desk.may_pop).
         self.live = LiveFeed(
-            self.team.link.url, token, self._changed_elsewhere, on_state=self._live_state
+            self.team.link.url,
+            token,
+            self._changed_elsewhere,
+            on_state=self._live_state,
+            on_call=self.call_desk.handle_update,
         )
         self.live.start()
 

@@ -40,6 +40,12 @@ def add_parsers(sub: Any) -> None:
     )
     serve.add_argument("--tls-cert", metavar="FILE", help="the server's certificate (PEM)")
     serve.add_argument("--tls-key", metavar="FILE", help="its private key (PEM)")
+    serve.add_argument(
+        "--cti-token-file",
+        metavar="FILE",
+        help="take call events from the phone system at /cti/<token>, with the token on "
+        "this file's first line (default: $SERVICE_CONSOLE_CTI_TOKEN; neither: no call events)",
+    )
 
     server = sub.add_parser("server", help="set up a console server's database (server host)")
     server_sub = server.add_subparsers(dest="server_action", metavar="ACTION")
@@ -135,6 +141,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             args.tls_cert,
             args.tls_key,
             lambda line: print(say(line), file=out, flush=True),
+            args.cti_token_file,
         )
     except ServeRefused as exc:
         print(f"service-console: {error_text(exc)}", file=sys.stderr)

@@ -89,17 +89,23 @@ def add_team_staff(store: PostgresStore, clock: FixedClock) -> None:
 
 @contextlib.contextmanager
 def serving(
-    store: PostgresStore, clock: FixedClock, *, port: int = 0, poll_seconds: float | None = None
+    store: PostgresStore,
+    clock: FixedClock,
+    *,
+    port: int = 0,
+    poll_seconds: float | None = None,
+    cti_token: str | None = None,
 ) -> Iterator[Running]:
     """One server process's app (``make_app``) on *store*, on 127.0.0.1 (a free port, or
     *port* again: a restart), until the block ends: several may serve one database, one
     after another or at once. *poll_seconds*: how often its live-updates hub reads the
-    feed without a notification."""
+    feed without a notification. *cti_token*: the phone system's token for
+    ``/cti/<token>`` (None: the server takes no call events)."""
     loop = asyncio.new_event_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
-    app = make_app(store, clock)
+    app = make_app(store, clock, cti_token=cti_token)
     if poll_seconds is not None:
         from console.server.live import HUB
 

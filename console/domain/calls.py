@@ -335,6 +335,20 @@ def _same_party(a: str, b: str) -> bool:
     return bool(da) and da == db and len(da) == len(a.replace(" ", "").lstrip("+"))
 
 
+def rings_extension(event: CtiEvent, extension: str) -> bool:
+    """Is *event* an inbound call ringing *extension* itself (its ``to``)?"""
+    return (
+        event.direction is Direction.IN
+        and bool(extension.strip())
+        and _same_party(event.to_number, extension)
+    )
+
+
+def names_someone(event: CtiEvent) -> bool:
+    """Does *event* name its agent (``user`` or ``answeringNumber``)?"""
+    return bool(event.users or event.answering_number)
+
+
 def is_for_agent(event: CtiEvent, *, agent: str = "", extension: str = "") -> bool:
     """Does this console pop for *event*?
 
@@ -350,11 +364,7 @@ def is_for_agent(event: CtiEvent, *, agent: str = "", extension: str = "") -> bo
     addressees = list(event.users)
     if event.answering_number:
         addressees.append(event.answering_number)
-    if (
-        event.direction is Direction.IN
-        and extension.strip()
-        and _same_party(event.to_number, extension)
-    ):
+    if rings_extension(event, extension):
         return True
     if not addressees:
         return True

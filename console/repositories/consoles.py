@@ -80,6 +80,11 @@ class ConsoleRepository(Protocol):
         """Forget every session last used before *used_before*; how many."""
         ...
 
+    def signed_in(self, *, used_since: dt.datetime) -> list[StoredSession]:
+        """Every session used since *used_since* whose account is switched on, on a
+        console not revoked (who is signed in where: the server routes calls by it)."""
+        ...
+
     def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
         """The changes feed after number *seq*, oldest first, at most *limit*."""
         ...

@@ -4,7 +4,9 @@
 Middlewares, outermost first: every answer is JSON and never a traceback (errors carry
 a stable code); the console's protocol version is checked (426 ``update_app``); the
 device token is checked on every endpoint but ``hello`` and ``enrol`` (a revoked console
-is refused at once: the token is looked up on every request, not cached).
+is refused at once: the token is looked up on every request, not cached). The phone
+system's ``/cti/<token>`` is outside ``/api/v1`` and outside both checks: it speaks the
+console listener's Generic CTI contract (:mod:`console.server.calls`).
 
 Staff sessions (``POST /api/v1/sign-in``) are kept in the database (only their tokens'
 digests), bound to the console that signed in: another console's token cannot use them,
@@ -38,8 +40,9 @@ from console.repositories import Store
 from console.repositories.acting import ACTING, Acting, acting
 from console.repositories.errors import StoreError
 from console.server import live
+from console.server.calls import CallRouter
 from console.server.uploads import Upload, UploadError, Uploads
-from console.services import bulk, remote, wire
+from console.services import bulk, cti, remote, wire
 from console.services import consoles as console_service
 from console.services.consoles import ConsoleRefused, ConsoleService
 from console.services.identity import Identity
@@ -64,6 +67,9 @@ SESSION_IDLE = console_service.SESSION_IDLE.total_seconds()
 #: or a batch of customers fits.
 MAX_BODY = 4 * 1024 * 1024
 _OPEN = {f"{protocol.API}/hello", f"{protocol.API}/enrol"}
+#: The phone system's route (its own token in the path; no device token, no protocol
+#: header): :mod:`console.server.calls`.
+CTI_PREFIX = "/cti/"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -176,6 +182,8 @@ def _params(params: dict[str, object]) -> dict[str, Any]:
 async def protocol_version(request: web.Request, handler: Handler) -> web.StreamResponse:
     header = request.headers.get(protocol.HEADER)
     hello = request.path == f"{protocol.API}/hello"
+    if request.path.startswith(CTI_PREFIX):
+        return await handler(request)  # the PBX speaks Generic CTI, not this protocol
     if not (hello and header is None):
         version = protocol.version_of(header)
         if not protocol.compatible(version):
@@ -200,7 +208,7 @@ async def protocol_version(request: web.Request, handler: Handler) -> web.Stream
 
 @web.middleware
 async def device_token(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if request.path not in _OPEN:
+    if request.path not in _OPEN and not request.path.startswith(CTI_PREFIX):
         auth = request.headers.get("Authorization", "")
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer":
@@ -608,8 +616,35 @@ async def live_updates(request: web.Request) -> web.StreamResponse:
     return await live.live(request, request[CONSOLE], state.consoles(), still_enrolled)
 
 
-def make_app(store: Store, clock: Clock | None = None) -> web.Application:
-    """The server's application on *store* (opened and migrated by the caller)."""
+async def cti_event(request: web.Request) -> web.StreamResponse:
+    """``/cti/<token>``: one call event from the phone system (:mod:`console.server.calls`;
+    the replies are the console listener's: ``{}`` or ``{"error": "..."}``)."""
+    router = request.app[CALLS]
+    token = request.match_info["token"]
+    if router.endpoint is None or not token or "/" in token:
+        return web.json_response(
+            {"error": "not found; this server takes call events only with a CTI token set"},
+            status=404,
+        )
+    if request.method not in ("GET", "POST"):
+        return web.json_response(
+            {"error": "use POST (or GET)"}, status=405, headers={"Allow": "GET, POST"}
+        )
+    try:
+        return await router.endpoint.handle(request.clone(client_max_size=cti.MAX_BODY))
+    except Exception as exc:
+        log.warning("a call event failed (%s)", type(exc).__name__)
+        return web.json_response({"error": "the console could not handle this request"}, status=500)
+
+
+CALLS: web.AppKey[CallRouter] = web.AppKey("calls", CallRouter)
+
+
+def make_app(
+    store: Store, clock: Clock | None = None, *, cti_token: str | None = None
+) -> web.Application:
+    """The server's application on *store* (opened and migrated by the caller);
+    *cti_token*: the phone system's token for ``/cti/<token>`` (None: no call events)."""
     app = web.Application(
         middlewares=[errors_as_json, protocol_version, device_token], client_max_size=MAX_BODY
     )
@@ -639,11 +674,16 @@ def make_app(store: Store, clock: Clock | None = None) -> web.Application:
     app.router.add_get(f"{api}/exports/customers", export_customers)
     hub = live.ChangeHub(store)
     app[live.HUB] = hub
+    calls = CallRouter(store, state.clock, hub, cti_token)
+    app[CALLS] = calls
+    app.router.add_route("*", CTI_PREFIX + "{token:.*}", cti_event)
 
     async def start_hub(_app: web.Application) -> None:
         await hub.start()
+        calls.start()
 
     async def stop_hub(_app: web.Application) -> None:
+        await calls.stop()
         await hub.stop()
 
     app.on_startup.append(start_hub)

@@ -13,6 +13,9 @@ the hub reads the feed after every wake-up and, should a notification be lost (t
 listening connection dropped, PostgreSQL restarted), every few seconds anyway.
 A console whose socket cannot keep up is disconnected, and catches up when it
 reconnects. A revoked console's socket is closed at once (code 4001).
+
+:meth:`ChangeHub.send` hands a message to one console's sockets only (a call the server
+routes there, :mod:`console.server.calls`): not numbered, not caught up.
 """
 
 from __future__ import annotations
@@ -45,10 +48,14 @@ CLOSE_REVOKED = 4001
 CLOSE_BEHIND = 4002
 
 
+#: A message for one console's socket, sent as it is (a routed call: ``{"type": "call"}``).
+Message = dict[str, Any]
+
+
 @dataclass(eq=False)
 class Subscriber:
     console_id: int
-    queue: asyncio.Queue[ChangeNotice | None] = field(
+    queue: asyncio.Queue[ChangeNotice | Message | None] = field(
         default_factory=lambda: asyncio.Queue(QUEUE_LIMIT)
     )
     revoked: bool = False
@@ -100,12 +107,35 @@ class ChangeHub:
         finally:
             self.subscribers.discard(subscriber)
 
+    def connected(self) -> set[int]:
+        """The consoles with a live socket now."""
+        return {s.console_id for s in self.subscribers if not s.behind}
+
+    def send(self, console_id: int, message: Message) -> int:
+        """Hand *message* to every socket of console *console_id* (not through the feed:
+        a console that is not connected now never hears of it); how many sockets."""
+        sent = 0
+        for subscriber in list(self.subscribers):
+            if subscriber.console_id != console_id or subscriber.behind:
+                continue
+            try:
+                subscriber.queue.put_nowait(message)
+            except asyncio.QueueFull:
+                subscriber.behind = True
+                continue
+            sent += 1
+        return sent
+
     async def _run(self) -> None:
         listening = asyncio.create_task(self._listen(), name="change-hub-listen")
         try:
             while True:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
+                # cancellation that arrives as the wake-up does, and stop() then waited
+                # for ever (a server stopped just as its LISTEN connection came up).
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                    async with asyncio.timeout(self.poll_seconds):
+                        await self._wake.wait()
                 self._wake.clear()
                 try:
                     await self.catch_up()
@@ -209,7 +239,9 @@ async def live(
                 if handed is None:  # the server is stopping: the console reconnects
                     await socket.close(code=WSCloseCode.GOING_AWAY, message=b"restarting")
                     break
-                if handed.seq > seq:
+                if isinstance(handed, dict):  # a message for this console only
+                    await socket.send_json(handed)
+                elif handed.seq > seq:
                     await socket.send_json({"type": "change", **handed.to_json()})
                     seq = handed.seq
                 if subscriber.revoked and not await still_enrolled():

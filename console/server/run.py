@@ -7,11 +7,15 @@
   network in clear.
 * The store is opened (and migrated) before the server listens; a database of a newer
   version is refused with one sentence.
+* Call events (``/cti/<token>``, :mod:`console.server.calls`) only with a token:
+  ``--cti-token-file FILE`` (its first line) or ``SERVICE_CONSOLE_CTI_TOKEN``; on an
+  address but the loopback ones it must be at least 24 characters.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,6 +104,33 @@ def tls_context(listen: Listen, cert: str | None, key: str | None) -> ssl.SSLCon
     return context
 
 
+#: Where the server's call-event token comes from without ``--cti-token-file``.
+CTI_TOKEN_ENV = "SERVICE_CONSOLE_CTI_TOKEN"
+#: The shortest call-event token a server on the network takes (as a console's listener).
+MIN_CTI_TOKEN = 24
+
+
+def cti_token(listen: Listen, path: str | None) -> str | None:
+    """The phone system's token for ``/cti/<token>``: the first line of *path*, else
+    $SERVICE_CONSOLE_CTI_TOKEN; None when neither is set (no call events)."""
+    if path:
+        try:
+            with open(path, encoding="utf-8") as file:
+                token = file.readline().strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = getattr(exc, "strerror", None) or str(exc)
+            said = msg.Untranslated(f"{path}: {problem}")
+            raise ServeRefused(msg.CallTokenInstead(said, CTI_TOKEN_ENV)) from None
+    else:
+        token = os.environ.get(CTI_TOKEN_ENV, "").strip()
+    if not token:
+        return None
+    if not listen.loopback and len(token) < MIN_CTI_TOKEN:
+        problem = f"the call-event token is shorter than {MIN_CTI_TOKEN} characters"
+        raise ServeRefused(msg.CallTokenInstead(msg.Untranslated(problem), CTI_TOKEN_ENV))
+    return token
+
+
 def open_store(dsn: str) -> PostgresStore:
     """The server's store, migrated (StoreError with one sentence when it cannot be:
     unreachable, wrong credentials, a newer schema)."""
@@ -141,15 +172,17 @@ def serve(
     cert: str | None,
     key: str | None,
     say: Callable[[msg.Message], None],
+    cti_token_file: str | None = None,
 ) -> None:
     """Serve until interrupted (ServeRefused or StoreError before listening)."""
     from console.server.http import make_app
 
     listen = parse_listen(listen_text)
     context = tls_context(listen, cert, key)
+    token = cti_token(listen, cti_token_file)
     store = open_store(dsn)
     try:
-        app = make_app(store)
+        app = make_app(store, cti_token=token)
         say(msg.ServerListening(listen.url(context is not None)))
         web.run_app(
             app,

@@ -29,7 +29,7 @@ from console.domain.consoles import ChangeNotice, EnrolledConsole
 from console.domain.roles import Permission
 from console.domain.staff import Session
 from console.repositories import Repositories, Store
-from console.repositories.consoles import ConsoleRepository
+from console.repositories.consoles import ConsoleRepository, StoredSession
 from console.repositories.staff import AuditRecord
 from console.services.identity import Identity, Record
 
@@ -236,6 +236,12 @@ class ConsoleService:
         if now - found.last_used_at >= SESSION_TOUCH:
             await self._store.write(lambda r: _consoles(r).touch_session(token_digest, at=now))
         return Session(found.member, found.signed_in_at)
+
+    async def signed_in(self) -> list[StoredSession]:
+        """Who is signed in where: every session not idle too long (its account switched
+        on, its console not revoked), oldest sign-in first on each console."""
+        since = self.clock.utc() - SESSION_IDLE
+        return await self._store.read(lambda r: _consoles(r).signed_in(used_since=since))
 
     async def end_session(self, token: str, session: Session) -> bool:
         """Sign *session* out: forget it and record the ``sign_out`` (one transaction)."""

@@ -63,9 +63,12 @@ __all__ = [
     "MAX_BODY",
     "MAX_CONNECTIONS",
     "MAX_CONNECTIONS_PER_SOURCE",
+    "PREFIX",
+    "CtiEndpoint",
     "CtiServer",
     "ListenerError",
     "TokenBucket",
+    "read_fields",
 ]
 
 log = logging.getLogger(__name__)
@@ -288,21 +291,26 @@ class CtiServer:
             raise ListenerError(
                 f"listening on {host} needs a token of at least {MIN_REMOTE_TOKEN} characters"
             )
-        self._on_event = on_event
         self._token = token.encode()
         self.host = host
         self.port = port
-        self._limiter = SourceLimiter(rate, burst)  # requests with the right token
-        self._guesses = SourceLimiter(rate, burst)  # requests with a wrong one
+        self.endpoint = CtiEndpoint(
+            on_event, token, rate=rate, burst=burst, body_timeout=body_timeout
+        )
         self._max_connections = max_connections
         self._max_per_source = max_connections_per_source
         self._header_timeout = header_timeout
-        self._body_timeout = body_timeout
-        self._redact = RedactToken(token)
+        self._redact = self.endpoint.redact
         self._runner: web.ServerRunner | None = None
         self._ledger: ConnectionLedger | None = None
-        self.accepted = 0
-        self.rejected = 0
+
+    @property
+    def accepted(self) -> int:
+        return self.endpoint.accepted
+
+    @property
+    def rejected(self) -> int:
+        return self.endpoint.rejected
 
     @property
     def url(self) -> str:
@@ -410,7 +418,7 @@ class CtiServer:
                 return _error(404, "not found; the endpoint is /cti/<token>")
             if request.method not in ("GET", "POST"):
                 return _error(405, "use POST (or GET)", Allow="GET, POST")
-            return await self._handle(request)
+            return await self.endpoint.handle(request)
         except Exception as exc:
             log.warning("the call-event listener failed on a request (%s)", type(exc).__name__)
             return _error(500, "the console could not handle this request")
@@ -418,7 +426,33 @@ class CtiServer:
             if isinstance(protocol, _Protocol):
                 protocol.request_done()
 
-    async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
+
+class CtiEndpoint:
+    """What ``/cti/<token>`` does with one request, whoever serves it (the console's own
+    :class:`CtiServer`, or the console server's route): the token check, the flood
+    budgets per source address, reading and validating the fields, and the reply. Valid
+    events go to *on_event*; it may raise :class:`~console.services.calls.QueueFull`
+    (``503``)."""
+
+    def __init__(
+        self,
+        on_event: EventSink,
+        token: str,
+        *,
+        rate: float = RATE_PER_SECOND,
+        burst: int = BURST,
+        body_timeout: float = BODY_TIMEOUT,
+    ) -> None:
+        self._on_event = on_event
+        self._token = token.encode()
+        self._limiter = SourceLimiter(rate, burst)  # requests with the right token
+        self._guesses = SourceLimiter(rate, burst)  # requests with a wrong one
+        self._body_timeout = body_timeout
+        self.redact = RedactToken(token)
+        self.accepted = 0
+        self.rejected = 0
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
         received = time.perf_counter()
         source = _peer(request.transport)
         given = request.path[len(PREFIX) :].encode("utf-8", "surrogatepass")
@@ -440,12 +474,12 @@ class CtiServer:
             )
         try:
             async with asyncio.timeout(self._body_timeout):
-                fields = await self._fields(request)
+                fields = await read_fields(request)
             check_fields(fields)
             event = parse_event(fields)
         except InvalidEvent as exc:
             self.rejected += 1
-            return _error(400, self._redact.redact(str(exc)))
+            return _error(400, self.redact.redact(str(exc)))
         except TimeoutError:
             self.rejected += 1
             return _error(
@@ -462,44 +496,44 @@ class CtiServer:
         self.accepted += 1
         return web.json_response({})
 
-    async def _fields(self, request: web.BaseRequest) -> dict[str, list[str]]:
-        fields = _multi(request.query.items())
-        if request.method != "POST":
-            return fields
-        if request.content_length is not None and request.content_length > MAX_BODY:
-            raise web.HTTPRequestEntityTooLarge(
-                max_size=MAX_BODY, actual_size=request.content_length
-            )
-        kind = request.content_type
-        if kind == "multipart/form-data":
-            try:
-                form = await request.post()
-            except (web.HTTPRequestEntityTooLarge, TimeoutError):
-                raise
-            except Exception:  # aiohttp's multipart reader: no boundary, broken parts, …
-                raise InvalidEvent("the multipart body is malformed") from None
-            fields.update(_multi(form.items()))
-            return fields
-        body = await request.read()
-        if not body.strip():
-            return fields
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvalidEvent("the body is not UTF-8 text") from None
-        if kind == "application/json" or (kind == "application/octet-stream" and text[:1] == "{"):
-            fields.update(_json(text))
-        elif kind in ("application/x-www-form-urlencoded", "application/octet-stream"):
-            try:
-                pairs = urllib.parse.parse_qsl(
-                    text, keep_blank_values=True, strict_parsing=True, max_num_fields=100
-                )
-            except ValueError:
-                raise InvalidEvent("the body is not form-encoded fields") from None
-            fields.update(_multi(pairs))
-        else:
-            raise InvalidEvent(f"unsupported content type {kind!r}; send form fields or JSON")
+
+async def read_fields(request: web.BaseRequest) -> dict[str, list[str]]:
+    """The fields of one request: its query string, and a POST's body (form or JSON)."""
+    fields = _multi(request.query.items())
+    if request.method != "POST":
         return fields
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=request.content_length)
+    kind = request.content_type
+    if kind == "multipart/form-data":
+        try:
+            form = await request.post()
+        except (web.HTTPRequestEntityTooLarge, TimeoutError):
+            raise
+        except Exception:  # aiohttp's multipart reader: no boundary, broken parts, …
+            raise InvalidEvent("the multipart body is malformed") from None
+        fields.update(_multi(form.items()))
+        return fields
+    body = await request.read()
+    if not body.strip():
+        return fields
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidEvent("the body is not UTF-8 text") from None
+    if kind == "application/json" or (kind == "application/octet-stream" and text[:1] == "{"):
+        fields.update(_json(text))
+    elif kind in ("application/x-www-form-urlencoded", "application/octet-stream"):
+        try:
+            pairs = urllib.parse.parse_qsl(
+                text, keep_blank_values=True, strict_parsing=True, max_num_fields=100
+            )
+        except ValueError:
+            raise InvalidEvent("the body is not form-encoded fields") from None
+        fields.update(_multi(pairs))
+    else:
+        raise InvalidEvent(f"unsupported content type {kind!r}; send form fields or JSON")
+    return fields
 
 
 class _Server(web.Server):

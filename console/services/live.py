@@ -5,7 +5,10 @@ server (console/server/live.py), kept open by itself.
 notice to ``on_change`` in order, and when the connection drops it connects again
 (0.5 s, then doubling to 5 s) and catches up from where it was — so nothing is lost
 across a network blip or a server restart. ``on_state(connected)`` says when it is
-connected and when not. A revoked console's feed ends (``revoked``).
+connected and when not. A revoked console's feed ends (``revoked``). Calls the server
+routes to this console (``{"type": "call", "update": ...}``, README "Calls routed by the
+server") go to ``on_call`` as :class:`~console.services.calls.CallUpdate`; they are not
+numbered and not caught up (a call missed while disconnected is in the call log).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 
 from console.domain import protocol
 from console.domain.consoles import ChangeNotice
+from console.services import wire
+from console.services.calls import CallUpdate
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +64,7 @@ class LiveFeed:
         *,
         after: int | None = None,
         on_state: Callable[[bool], Any] | None = None,
+        on_call: Callable[[CallUpdate], Any] | None = None,
         pause: float = 0.5,
         longest_pause: float = 5.0,
     ) -> None:
@@ -66,6 +72,7 @@ class LiveFeed:
         self.token = token
         self.on_change = on_change
         self.on_state = on_state
+        self.on_call = on_call
         #: The last number seen (None: from now on, whatever the server has).
         self.last = after
         self.connected = False
@@ -144,3 +151,11 @@ class LiveFeed:
                     self.on_change(notice)
                 except Exception:  # the window's problem must not end the feed
                     log.exception("a change notice could not be shown")
+            elif kind == "call" and self.on_call is not None:
+                try:
+                    update = wire.decode(data.get("update"))
+                    if not isinstance(update, CallUpdate):
+                        raise wire.WireError("a call message without a call update")
+                    self.on_call(update)
+                except Exception:  # a bad message or the window's problem: not the feed's
+                    log.exception("a routed call could not be shown")

@@ -131,6 +131,26 @@ class PostgresConsoles:
         )
         return cursor.rowcount
 
+    def signed_in(self, *, used_since: dt.datetime) -> list[StoredSession]:
+        staff = ", ".join(f"st.{c}" for c in _STAFF_COLUMNS.split(", "))
+        rows = self.conn.execute(
+            f"SELECT s.console_id, s.signed_in_at, s.last_used_at, {staff}"
+            " FROM staff_sessions s JOIN staff st ON st.id = s.staff_id"
+            " JOIN consoles c ON c.id = s.console_id"
+            " WHERE s.last_used_at >= %s AND st.active AND c.revoked_at IS NULL"
+            " ORDER BY s.console_id, s.signed_in_at",
+            [used_since],
+        ).fetchall()
+        return [
+            StoredSession(
+                console_id=int(row[0]),
+                member=_member(row[3:]),
+                signed_in_at=row[1].astimezone(dt.UTC),
+                last_used_at=row[2].astimezone(dt.UTC),
+            )
+            for row in rows
+        ]
+
     def changes_after(self, seq: int, *, limit: int) -> list[ChangeNotice]:
         rows = self.conn.execute(
             "SELECT seq, at, entity, entity_id, action, console, staff FROM changes"

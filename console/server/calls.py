@@ -1,0 +1,165 @@
+"""Calls routed by the server: the PBX posts every call event of the center to the
+console server's ``/cti/<token>`` (the same Generic CTI contract as a console's own
+listener: :class:`console.services.cti.CtiEndpoint`), the server logs it once in the
+central call log, and pops it on the consoles it is for, over their live-updates sockets
+(README "Calls routed by the server").
+
+Who a call is for: every staff member signed in on a console (the staff sessions, not
+idle too long) is matched against the event as a console's own agent and extension
+would be (:func:`console.domain.calls.is_for_agent`: ``user`` names the staff member by
+name or extension, ``answeringNumber`` is theirs, or an inbound call rings their
+extension in ``to``). A call that names nobody is for every signed-in console (there is
+no queue membership yet: ``queue`` does not narrow it). The consoles get
+``{"type": "call", "update": <CallUpdate on the wire>}`` with ``for_me`` true; a later
+event of a call (``answer``, ``hangup``) also goes to every console that popped it, with
+``for_me`` false where it is not for them — so an answer by one agent takes the card off
+the others.
+
+Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
+the same order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+from typing import Any
+
+from console.domain.calls import EventKind, is_for_agent, names_someone, rings_extension
+from console.domain.clock import Clock
+from console.repositories import Store
+from console.server.live import ChangeHub
+from console.services import remote, wire
+from console.services.calls import CallEvents, CallService, CallUpdate
+from console.services.consoles import ConsoleService
+from console.services.cti import CtiEndpoint
+from console.services.identity import Identity
+
+log = logging.getLogger(__name__)
+
+#: Who writes the central call log (its audit and changes feed name no console).
+ACTOR = "phone-system"
+#: Calls remembered as popped on some console, at most (the oldest are forgotten: a call
+#: whose hangup never came).
+MAX_LIVE_CALLS = 10_000
+
+
+def targets(update: CallUpdate, signed_in: list[tuple[int, str, str]]) -> tuple[set[int], set[int]]:
+    """The consoles an event is for (by *signed_in*: console id, staff name, extension),
+    and those it is not for; plain rules, no I/O."""
+    event = update.event
+    rung = {c for c, _name, extension in signed_in if rings_extension(event, extension)}
+    if names_someone(event):
+        named = {
+            c
+            for c, name, extension in signed_in
+            if is_for_agent(event, agent=name, extension=extension)
+        }
+    elif rung:
+        named = rung  # it rings an agent's extension: theirs alone
+    else:
+        named = {c for c, _name, _extension in signed_in}  # nobody named: everyone
+    return named, {c for c, _name, _extension in signed_in} - named
+
+
+class CallRouter:
+    """One per server process: the ``/cti/<token>`` route's events, applied once and
+    sent to the consoles they are for. *token*: the server's CTI token (None: the
+    server takes no call events)."""
+
+    def __init__(self, store: Store, clock: Clock, hub: ChangeHub, token: str | None) -> None:
+        identity = Identity(store, clock=clock, nobody=ACTOR)
+        service: CallService = remote.server_services(store, identity, clock)("calls")
+        self.service = service
+        self.hub = hub
+        self.consoles = ConsoleService(store, Identity(store, clock=clock))
+        self.events = CallEvents(service, self._applied)
+        self.endpoint = CtiEndpoint(self.events.submit, token) if token else None
+        #: Live calls → the consoles they popped on (a later event reaches them too).
+        self.popped: dict[str, set[int]] = {}
+        self._routed: asyncio.Queue[CallUpdate] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+        #: Messages sent to consoles (tests, diagnostics).
+        self.sent = 0
+
+    def start(self) -> None:
+        self.events.start()
+        self._task = asyncio.ensure_future(self._route_all())
+
+    async def stop(self) -> None:
+        await self.events.stop()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def idle(self) -> None:
+        """Every accepted event applied and routed (tests)."""
+        await self.events.idle()
+        await self._routed.join()
+
+    def _applied(self, update: CallUpdate) -> None:
+        """Applied (a new call: matched, about to be logged): route it, in order."""
+        event, call = update.event, update.call
+        log.info(
+            "call %s: %s (%s, %s)",
+            call.call_id,
+            event.kind.value,
+            call.direction.value,
+            call.state.value,
+        )
+        self._routed.put_nowait(update)
+
+    async def _route_all(self) -> None:
+        while True:
+            update = await self._routed.get()
+            try:
+                await self.route(update)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # one call that cannot be routed must not stop the next
+                log.exception("call %s could not be routed", update.call.call_id)
+            finally:
+                self._routed.task_done()
+            self.hub.wake()  # the call log changed: the feed's notice goes out now
+
+    async def route(self, update: CallUpdate) -> None:
+        """Send *update* to the consoles it is for (and, after the first event, to those
+        it popped on)."""
+        call_id = update.call.call_id
+        # Decided over everyone signed in (a call for Tom's extension is his even while
+        # his console's socket is down), sent to the consoles listening now.
+        sessions = [
+            (s.console_id, s.member.name, s.member.extension)
+            for s in await self.consoles.signed_in()
+        ]
+        named, _others = targets(update, sessions)
+        connected = self.hub.connected()
+        popped = self.popped.get(call_id, set())
+        if update.event.kind is EventKind.NEW_CALL:
+            if not update.changed:
+                return  # a repeated newCall: shown already
+            to = named
+            self._remember(call_id, popped | named)
+        else:
+            to = popped | named
+        if not update.call.live:
+            self.popped.pop(call_id, None)
+        for console_id in sorted(to & connected):
+            self.sent += self.hub.send(console_id, self.message(update, console_id in named))
+
+    def _remember(self, call_id: str, consoles: set[int]) -> None:
+        self.popped[call_id] = consoles
+        while len(self.popped) > MAX_LIVE_CALLS:
+            del self.popped[next(iter(self.popped))]
+
+    @staticmethod
+    def message(update: CallUpdate, for_me: bool) -> dict[str, Any]:
+        """The socket message for one console (``received`` is this server's timer:
+        meaningless there, sent as 0)."""
+        mine = dataclasses.replace(update, for_me=for_me, received=0.0)
+        if not for_me:
+            mine = dataclasses.replace(mine, profile=None)
+        return {"type": "call", "update": wire.encode(mine)}
