@@ -145,6 +145,7 @@ def measure_complaints(
         reload: list[float] = []
         notice_and_reload: list[float] = []
         saved: list[float] = []
+        after_return: list[float] = []
         missing = 0
         due = dt.datetime.now(dt.UTC) + dt.timedelta(hours=4)
         for i in range(saves):
@@ -169,6 +170,7 @@ def measure_complaints(
                 missing += 1
                 continue
             latency.append(heard[kid] - began)
+            after_return.append(heard[kid] - began - saved[-1])
             started = time.time()
             await queue.queue(Queue.ALL_OPEN)
             took = time.time() - started
@@ -180,6 +182,8 @@ def measure_complaints(
             "notices_missing": missing,
             "save_call": stats(saved),
             "save_to_notice": stats(latency),
+            # Negative: B heard of it before A's call had returned.
+            "notice_after_save_returned": stats(after_return),
             "queue_reload": stats(reload),
             "notice_plus_reload": stats(notice_and_reload),
             "load_average": loadavg(),
