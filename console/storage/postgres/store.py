@@ -150,8 +150,11 @@ class PostgresStore:
                     _mode(conn, None, None)  # a plain BEGIN (a read may have set its own)
                     with conn.transaction():
                         conn.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+                        conn.execute(CHAIN_TURN)  # before the snapshot: staff_repository.py
                         who = ACTING.get()
                         if who is not None:  # named on the changes feed's notes
+                            # After the turn: this SELECT takes the snapshot, which must
+                            # not be older than the turn (or writes fail to serialize).
                             conn.execute(
                                 "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
                                 [
@@ -161,7 +164,6 @@ class PostgresStore:
                                     who.staff,
                                 ],
                             )
-                        conn.execute(CHAIN_TURN)  # before the snapshot: staff_repository.py
                         return job(PostgresRepositories(conn))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:
