@@ -108,6 +108,8 @@ def tls_context(listen: Listen, cert: str | None, key: str | None) -> ssl.SSLCon
 CTI_TOKEN_ENV = "SERVICE_CONSOLE_CTI_TOKEN"
 #: The shortest call-event token a server on the network takes (as a console's listener).
 MIN_CTI_TOKEN = 24
+#: A token file's first line at most (the token and its line end).
+MAX_CTI_TOKEN_LINE = 1024
 
 
 def cti_token(listen: Listen, path: str | None) -> str | None:
@@ -116,11 +118,16 @@ def cti_token(listen: Listen, path: str | None) -> str | None:
     if path:
         try:
             with open(path, encoding="utf-8") as file:
-                token = file.readline().strip()
+                # A bounded read: a device such as /dev/zero has no first line.
+                line = file.readline(MAX_CTI_TOKEN_LINE + 1)
         except (OSError, UnicodeDecodeError) as exc:
             problem = getattr(exc, "strerror", None) or str(exc)
             said = msg.Untranslated(f"{path}: {problem}")
             raise ServeRefused(msg.CallTokenInstead(said, CTI_TOKEN_ENV)) from None
+        token = line.strip()
+        if len(line) > MAX_CTI_TOKEN_LINE or not all("!" <= c <= "~" for c in token):
+            said = msg.Untranslated(f"{path}: the first line is not a token")
+            raise ServeRefused(msg.CallTokenInstead(said, CTI_TOKEN_ENV))
     else:
         token = os.environ.get(CTI_TOKEN_ENV, "").strip()
     if not token:
