@@ -73,6 +73,7 @@ class ChangeHub:
         self.subscribers: set[Subscriber] = set()
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        self._stopping = False
         #: How many times the hub read the feed (tests, diagnostics).
         self.reads = 0
 
@@ -84,6 +85,8 @@ class ChangeHub:
         self._task = asyncio.create_task(self._run(), name="change-hub")
 
     async def stop(self) -> None:
+        self._stopping = True  # the loop ends at its next turn even if a cancel is lost
+        self._wake.set()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -93,6 +96,10 @@ class ChangeHub:
                 subscriber.queue.put_nowait(None)
             except asyncio.QueueFull:
                 subscriber.behind = True  # closed when drained; it reconnects
+
+    def stopping(self) -> bool:
+        """True once :meth:`stop` was called."""
+        return self._stopping
 
     def wake(self) -> None:
         """Read the feed now (a write on this server just committed)."""
@@ -129,7 +136,7 @@ class ChangeHub:
     async def _run(self) -> None:
         listening = asyncio.create_task(self._listen(), name="change-hub-listen")
         try:
-            while True:
+            while not self._stopping:
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a
                 # cancellation that arrives as the wake-up does, and stop() then waited
                 # for ever (a server stopped just as its LISTEN connection came up).
@@ -137,6 +144,8 @@ class ChangeHub:
                     async with asyncio.timeout(self.poll_seconds):
                         await self._wake.wait()
                 self._wake.clear()
+                if self.stopping():
+                    break
                 try:
                     await self.catch_up()
                 except Exception as exc:  # the database is away: try again at the next wake
