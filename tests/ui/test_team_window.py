@@ -417,3 +417,53 @@ def test_a_revoked_console_is_locked_at_once(
         assert sign_in is not None and "revoked" in sign_in.message.text()
     finally:
         _close(run, console)
+
+
+def test_the_complaint_queue_and_the_profiles_badge_follow_another_consoles_complaint(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], server: Running
+) -> None:
+    """Issue 16: a complaint logged on another console appears in this console's open
+    queue and as the open-complaint badge on the profile on screen, without a refresh."""
+    import datetime as dt
+
+    from console.domain.complaint import Complaint
+    from console.services.complaints import Queue
+
+    add_team_staff(server.store, server.clock)
+    console = _signed_in(qtbot, qloop, _window(server, "Front desk 1"), "Tom", AGENT_PIN)
+    office = server.console("Call center 7")
+    office.sign_in("Mei", PIN)
+    try:
+        assert console.live is not None
+        qtbot.waitUntil(console.live.ready.is_set, timeout=10000)
+        window = console.window
+        customer_id = run(
+            RemoteService(office, "customers").save(
+                Customer(name="Yu Hua", phones=[Phone("+8613812345678")])
+            )
+        )
+        window.open_customer(customer_id)
+        qtbot.waitUntil(lambda: window.profile.profile is not None, timeout=10000)
+        badge = window.profile.complaint_badge
+        assert not badge.isVisibleTo(window)
+        features = window.complaints
+        assert features is not None
+        queues = features.show_queue(Queue.DUE_SOON)
+        qtbot.addWidget(queues)
+        qtbot.waitUntil(lambda: queues._loaded_once, timeout=10000)
+        assert queues.models[Queue.DUE_SOON].total == 0
+        complaints = RemoteService(office, "complaints")
+        run(
+            complaints.create(
+                Complaint(
+                    customer_id=customer_id,
+                    customer_words="The tea was cold.",
+                    promise_due=NOW + dt.timedelta(minutes=20),  # due soon
+                )
+            )
+        )
+        qtbot.waitUntil(lambda: queues.models[Queue.DUE_SOON].total == 1, timeout=10000)
+        qtbot.waitUntil(lambda: badge.isVisibleTo(window), timeout=10000)
+        queues.close()
+    finally:
+        _close(run, console)
