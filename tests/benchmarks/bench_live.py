@@ -1,7 +1,7 @@
 """Live updates through the console server (issue 16), on PostgreSQL.
 
     PYTHONPATH=. python -m tests.benchmarks.bench_live [--customers 1000000]
-        [--keep /tmp/sc-bench-live] [all|complaints|phrasebook|burst]
+        [--keep /tmp/sc-bench-live] [all|complaints|phrasebook|burst|cti]
 
 The cluster, the data and the server are bench_server.py's (``--keep DIR`` reuses a
 loaded cluster; the real ``service-console serve`` runs in a process of its own on
@@ -25,6 +25,15 @@ side); times are ``time.time()`` (one clock for all processes of the machine).
   notices received against the feed (every seq from start to end, in order, none twice,
   none missing), and the latency from just before a visit was sent to each watcher's
   notice of it.
+* ``cti``: the server is started with a CTI token; ``--agents`` agents are each signed in
+  on a console of their own holding a LiveFeed with ``on_call`` (as the window runs it);
+  the PBX (urllib in a thread of this process, as a PBX posts: a form) posts ``--calls``
+  ``newCall`` events to ``/cti/<token>`` at ``--call-rate`` per second, each naming one
+  agent (``user[]``, round robin) and coming from the number of a real customer of the
+  database (a number no other customer has). Latency: from just before the POST to the
+  named agent's ``on_call`` receiving the update with ``update.profile`` of that
+  customer; a miss is a call whose update did not come to that console within 10 s, came
+  without the right profile, or came to any other console as well.
 
 Prints JSON.
 """
@@ -42,6 +51,8 @@ import random
 import sys
 import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +63,7 @@ import psycopg
 from console.domain.complaint import Complaint
 from console.domain.consoles import ChangeNotice
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
+from console.services.calls import CallUpdate
 from console.services.complaints import ComplaintService, Queue
 from console.services.live import LiveFeed
 from console.services.phrasebooks import PhrasebookService
@@ -75,6 +87,9 @@ from tests.benchmarks.bench_server import (
 #: The issue's targets (p95, ms).
 TARGET_COMPLAINT_MS = 250.0
 TARGET_PHRASEBOOK_MS = 500.0
+TARGET_CTI_MS = 150.0
+#: The server's CTI token in the cti part (serve reads it from SERVICE_CONSOLE_CTI_TOKEN).
+CTI_TOKEN = "bench-cti-token-0123456789abcdef"
 
 
 @dataclass(eq=False)
@@ -431,10 +446,170 @@ def measure_burst(
     return asyncio.run(go())
 
 
+# --- cti -------------------------------------------------------------------------------
+
+
+def _callers(conn: psycopg.Connection, n: int, seed: int) -> list[tuple[int, str]]:
+    """*n* live customers, each with a number that is no other customer's."""
+    rows = conn.execute(
+        "SELECT p.customer_id, p.e164 FROM phones p"
+        " JOIN customers c ON c.id = p.customer_id AND c.merged_into IS NULL"
+        " WHERE NOT p.shared AND p.customer_id <= %s"
+        " AND NOT EXISTS (SELECT 1 FROM phones q WHERE q.e164 = p.e164"
+        " AND q.customer_id <> p.customer_id)"
+        " ORDER BY p.customer_id, p.position",
+        [n * 40],
+    ).fetchall()
+    first: dict[int, str] = {}
+    for cid, e164 in rows:
+        first.setdefault(int(cid), str(e164))
+    found = sorted(first.items())
+    random.Random(seed).shuffle(found)
+    if len(found) < n:
+        raise RuntimeError(f"only {len(found)} customers with a number of their own")
+    return found[:n]
+
+
+def _post_form(url: str, fields: list[tuple[str, str]]) -> int:
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(fields).encode(), method="POST"
+    )
+    request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        answer.read()
+        return int(answer.status)
+
+
+def measure_cti(
+    url: str,
+    desks: list[ServerClient],
+    names: list[str],
+    callers: list[tuple[int, str]],
+    rate: float,
+) -> dict[str, Any]:
+    for client, name in zip(desks, names, strict=True):
+        client.sign_in(name, AGENT_PIN)
+    run = "".join(random.choice("abcdefghjkmnpqrstuvwxyz") for _ in range(8))
+    # call id -> (agent, customer id, sent, POST returned)
+    plan: dict[str, tuple[str, int, float, float]] = {}
+    # call id -> [(agent whose console heard it, when, profile's customer id or None)]
+    heard: dict[str, list[tuple[str, float, int | None]]] = {}
+    feeds: list[LiveFeed] = []
+
+    def on_call_of(name: str) -> Callable[[CallUpdate], None]:
+        def on_call(update: CallUpdate) -> None:
+            at = time.time()
+            profile = update.profile
+            who = profile.customer.id if profile is not None else None
+            heard.setdefault(update.call.call_id, []).append((name, at, who))
+
+        return on_call
+
+    def pbx(start_at: float, errors: list[str]) -> None:
+        cti = f"{url}/cti/{CTI_TOKEN}"
+        for k, (cid, number) in enumerate(callers):
+            wait = start_at + k / rate - time.time()
+            if wait > 0:
+                time.sleep(wait)
+            name = names[k % len(names)]
+            call_id = f"bench-{run}-{k:05d}"
+            fields = [
+                ("event", "newCall"),
+                ("callId", call_id),
+                ("from", number),
+                ("to", "+862150001000"),
+                ("direction", "in"),
+                ("user[]", name),
+            ]
+            began = time.time()
+            try:
+                status = _post_form(cti, fields)
+            except Exception as exc:  # counted: the figure says how many
+                errors.append(repr(exc))
+                continue
+            plan[call_id] = (name, cid, began, time.time())
+            if status != 200:
+                errors.append(f"{call_id}: HTTP {status}")
+
+    async def go() -> dict[str, Any]:
+        for client, name in zip(desks, names, strict=True):
+            feed = LiveFeed(url, str(client.token), lambda _n: None, on_call=on_call_of(name))
+            feed.start()
+            feeds.append(feed)
+        await asyncio.wait_for(asyncio.gather(*(f.ready.wait() for f in feeds)), 60)
+        await asyncio.sleep(0.5)
+        errors: list[str] = []
+        began_load = loadavg()
+        start_at = time.time() + 0.5
+        await asyncio.to_thread(pbx, start_at, errors)
+        posted_for = max((r for *_x, r in plan.values()), default=start_at) - start_at
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(c not in heard for c in plan):
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)  # a message that should not come has had its chance
+        for feed in feeds:
+            await feed.stop()
+        latency: list[float] = []
+        post_call: list[float] = []
+        after_reply: list[float] = []
+        not_heard = wrong_profile = elsewhere = 0
+        for call_id, (name, cid, sent, returned) in plan.items():
+            post_call.append(returned - sent)
+            got = heard.get(call_id, [])
+            mine = [(at, who) for n, at, who in got if n == name]
+            if any(n != name for n, _at, _who in got):
+                elsewhere += 1
+            if not mine:
+                not_heard += 1
+                continue
+            at, who = mine[0]
+            if who != cid:
+                wrong_profile += 1
+                continue
+            latency.append(at - sent)
+            after_reply.append(at - returned)
+        misses = not_heard + wrong_profile + elsewhere + (len(callers) - len(plan))
+        result: dict[str, Any] = {
+            "calls": len(callers),
+            "agents": len(desks),
+            "rate_per_second": rate,
+            "watchers_one_loop": True,
+            "posted": len(plan),
+            "post_errors": len(errors),
+            "post_error_examples": errors[:3],
+            "posted_for_seconds": round(posted_for, 2),
+            "not_heard": not_heard,
+            "wrong_or_no_profile": wrong_profile,
+            "heard_on_another_console": elsewhere,
+            "misses": misses,
+            "post_call": stats(post_call),
+            # Negative: the console had the pop before the PBX had the server's reply.
+            "pop_after_post_returned": stats(after_reply),
+            "post_to_pop_with_profile": stats(latency),
+            "load_average": {"posting": began_load, "end": loadavg()},
+        }
+        result["target_p95_ms"] = TARGET_CTI_MS
+        result["met"] = (
+            misses == 0
+            and not errors
+            and result["post_to_pop_with_profile"]["p95_ms"] <= TARGET_CTI_MS
+        )
+        return result
+
+    try:
+        return asyncio.run(go())
+    finally:
+        for client in desks:
+            client.sign_out()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["all", "complaints", "phrasebook", "burst"]
+        "what",
+        nargs="?",
+        default="all",
+        choices=["all", "complaints", "phrasebook", "burst", "cti"],
     )
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="keep the cluster (and its data) in this folder")
@@ -446,6 +621,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=50.0)
     parser.add_argument("--writers", type=int, default=20)
     parser.add_argument("--burst-watchers", type=int, default=20)
+    parser.add_argument("--agents", type=int, default=20, help="cti: consoles, one agent each")
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--call-rate", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     settings = tuple(args.setting if args.setting is not None else DEFAULT_SETTINGS)
@@ -454,7 +632,9 @@ def main(argv: list[str] | None = None) -> int:
         "server_settings": list(settings),
         "load_average_start": loadavg(),
     }
-    agents = max(50, 2 + args.writers)
+    agents = max(50, 2 + args.writers, args.agents)
+    # serve takes the token from its environment (on the loopback any length will do).
+    os.environ["SERVICE_CONSOLE_CTI_TOKEN"] = CTI_TOKEN
     with pg_cluster.running(settings, args.keep) as cluster:
         marker = cluster.root / f"bench_{args.customers}.json"
         info = build(cluster, args.customers, 1.0, agents, marker)
@@ -489,6 +669,15 @@ def main(argv: list[str] | None = None) -> int:
                     watchers[: args.burst_watchers],
                     customers[: args.changes],
                     args.rate,
+                )
+            if args.what in ("all", "cti"):
+                desks = [enrol(store, url, f"Bench desk {i:02d}") for i in range(args.agents)]
+                out["cti"] = measure_cti(
+                    url,
+                    desks,
+                    [agent(1 + i) for i in range(args.agents)],
+                    _callers(conn, args.calls, args.seed),
+                    args.call_rate,
                 )
     out["load_average_end"] = loadavg()
     print(json.dumps(out, indent=2, ensure_ascii=False))
