@@ -47,7 +47,7 @@ from console.domain import options as opts
 from console.domain.audit_words import audit_detail
 from console.domain.complaint import Status
 from console.domain.roles import NotAllowed, Role
-from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, queues_text
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
 from console.domain.validation import ValidationFailed
 from console.services.staff import AuditService, StaffService
 from console.ui import theme
@@ -112,7 +112,7 @@ class StaffEditor(Retranslating, QDialog):
         self.store = _named(QLineEdit(member.store if member else ""), "staffStore", "")
         self.extension = _named(QLineEdit(member.extension if member else ""), "staffExtension", "")
         self.queues = _named(
-            QLineEdit(queues_text(member.queues) if member else ""), "staffQueues", ""
+            QLineEdit(", ".join(member.queues) if member else ""), "staffQueues", ""
         )
         self.pin = _named(QLineEdit(), "staffPin", "")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

@@ -67,7 +67,7 @@ def test_an_admin_adds_and_changes_staff(
     window.change_selected()
     editor = window.editor
     assert editor is not None and editor.name.isReadOnly()
-    assert editor.queues.text() == "sales,VIP"
+    assert editor.queues.text() == "sales, VIP"
     editor.queues.setText("support")
     editor.active.setChecked(False)
     editor.buttons.accepted.emit()
