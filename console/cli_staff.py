@@ -54,6 +54,13 @@ def add_parsers(sub: Any, add_db: AddDb) -> None:
     add.add_argument("--store", default="", help="the store they work at")
     add.add_argument("--extension", default="", help="their phone extension (screen-pop)")
     add.add_argument(
+        "--queues",
+        default="",
+        metavar="Q1,Q2",
+        help="the call queues they answer, separated by commas (e.g. sales,support): "
+        "a call the server routes that names only a queue pops for its members",
+    )
+    add.add_argument(
         "--as",
         dest="actor",
         type=cli_args.staff_name,
@@ -221,6 +228,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices
                         "role": m.role.value,
                         "store": m.store,
                         "extension": m.extension,
+                        "queues": list(m.queues),
                         "active": m.active,
                     }
                     for m in members
@@ -229,8 +237,10 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices
             else:
                 for m in members:
                     state = "" if m.active else f"\t{say(msg.StaffSwitchedOffMark())}"
+                    queues = f"\t{','.join(m.queues)}" if m.queues else ""
                     out.write(
-                        f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}{state}\n"
+                        f"#{m.id}\t{m.name}\t{m.role.value}\t{m.store}\t{m.extension}"
+                        f"{queues}{state}\n"
                     )
             return EXIT_OK
         secret = cli_args.read_secret(msg.NewSecretFor(args.name))
@@ -244,6 +254,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO, open_services: OpenServices
                 secret=secret,
                 store_name=args.store,
                 extension=args.extension,
+                queues=args.queues,
             )
         )
         role = msg.Word(msg.ROLE_NAMES[member.role.value])

@@ -461,6 +461,15 @@ class ExtensionNotDigits(Message):
 
 
 @dataclass(frozen=True)
+class QueueNameTooLong(Message):
+    limit: int
+    CODE: ClassVar[str] = "staff.queue_name_too_long"
+    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Messages", "Keep each queue name under {limit} characters."
+    )
+
+
+@dataclass(frozen=True)
 class FirstAccountAdmin(Message):
     CODE: ClassVar[str] = "staff.first_account_admin"
     TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "the first account must be an admin")

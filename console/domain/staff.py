@@ -134,6 +134,8 @@ class StaffMember:
     extension: str = ""
     active: bool = True
     language: str = ""  # interface language once chosen (issue 7)
+    #: The call queues they answer (server-routed calls naming only a queue), as given.
+    queues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,48 @@ class Session:
         return self.staff.name
 
 
-def validate_staff(name: str, role: str, extension: str) -> dict[str, msg.Message]:
+#: Between queue names where they are one text (the ``--queues`` option, the stored
+#: column): so a queue name never contains one.
+QUEUE_SEPARATOR = ","
+#: The longest queue name (the Generic CTI contract's ``queue`` field is 120).
+MAX_QUEUE_NAME = 120
+
+
+def parse_queues(given: str | Iterable[str]) -> tuple[str, ...]:
+    """Queue names from *given* (one text separated by commas, or names): each trimmed,
+    empty ones dropped, a repeat in any case dropped; spelled as first given."""
+    names = given.split(QUEUE_SEPARATOR) if isinstance(given, str) else given
+    found: list[str] = []
+    seen: set[str] = set()
+    for given_name in names:
+        name = given_name.strip()
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            found.append(name)
+    return tuple(found)
+
+
+def queues_text(queues: Iterable[str]) -> str:
+    """The queue names as one text (how they are stored, audited and shown)."""
+    return QUEUE_SEPARATOR.join(parse_queues(queues))
+
+
+def in_queue(queues: Iterable[str], queue: str) -> bool:
+    """Is *queue* (trimmed, any case) one of *queues*?"""
+    wanted = queue.strip().casefold()
+    return bool(wanted) and any(q.strip().casefold() == wanted for q in queues)
+
+
+def validate_queues(queues: str | Iterable[str]) -> dict[str, msg.Message]:
+    for name in parse_queues(queues):
+        if len(name) > MAX_QUEUE_NAME:
+            return {"queues": msg.QueueNameTooLong(MAX_QUEUE_NAME)}
+    return {}
+
+
+def validate_staff(
+    name: str, role: str, extension: str, queues: str | Iterable[str] = ()
+) -> dict[str, msg.Message]:
     errors: dict[str, msg.Message] = {}
     if not name.strip():
         errors["name"] = msg.NoStaffName()
@@ -164,6 +207,7 @@ def validate_staff(name: str, role: str, extension: str) -> dict[str, msg.Messag
         errors["role"] = exc.message
     if extension and not (extension.isascii() and extension.replace("*", "").isdigit()):
         errors["extension"] = msg.ExtensionNotDigits()
+    errors.update(validate_queues(queues))
     return errors
 
 

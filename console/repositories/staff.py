@@ -33,6 +33,7 @@ class NewStaff:
     secret_hash: str
     store: str = ""
     extension: str = ""
+    queues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +157,10 @@ class StaffRepository(Protocol):
         ...
 
     def update(self, staff_id: int, now: dt.datetime, changes: Mapping[str, Any]) -> StaffUpdate:
-        """Change role/store/extension/active/language/secret_hash (unchanged values are
-        not written). Raises :class:`StaffNotFound`, ValueError for another field."""
+        """Change role/store/extension/queues/active/language/secret_hash (unchanged
+        values are not written; ``queues`` as one text:
+        :func:`~console.domain.staff.queues_text`). Raises :class:`StaffNotFound`,
+        ValueError for another field."""
         ...
 
     # --- sign-in attempts -------------------------------------------------------------

@@ -8,12 +8,15 @@ Who a call is for: every staff member signed in on a console (the staff sessions
 idle too long) is matched against the event as a console's own agent and extension
 would be (:func:`console.domain.calls.is_for_agent`: ``user`` names the staff member by
 name or extension, ``answeringNumber`` is theirs, or an inbound call rings their
-extension in ``to``). A call that names nobody is for every signed-in console (there is
-no queue membership yet: ``queue`` does not narrow it). The consoles get
+extension in ``to``). A call that names nobody but names a ``queue`` is for the consoles
+where a member of that queue is signed in (the staff record's queues; any case), or — when
+no member of it is signed in — for every signed-in console: a call nobody sees is a
+customer lost. A call naming neither is for every signed-in console. The consoles get
 ``{"type": "call", "update": <CallUpdate on the wire>}`` with ``for_me`` true; a later
 event of a call (``answer``, ``hangup``) also goes to every console that popped it, with
 ``for_me`` false where it is not for them — so an answer by one agent takes the card off
-the others.
+the others; a later event naming nobody is for the consoles that popped the call (not for
+the queue or everyone again).
 
 Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
 the same order.
@@ -29,6 +32,7 @@ from typing import Any
 
 from console.domain.calls import EventKind, is_for_agent, names_someone, rings_extension
 from console.domain.clock import Clock
+from console.domain.staff import in_queue
 from console.repositories import Store
 from console.server.live import ChangeHub
 from console.services import remote, wire
@@ -46,22 +50,44 @@ ACTOR = "phone-system"
 MAX_LIVE_CALLS = 10_000
 
 
-def targets(update: CallUpdate, signed_in: list[tuple[int, str, str]]) -> tuple[set[int], set[int]]:
-    """The consoles an event is for (by *signed_in*: console id, staff name, extension),
-    and those it is not for; plain rules, no I/O."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class SignedIn:
+    """A console and the staff member signed in on it, as routing sees them."""
+
+    console_id: int
+    name: str
+    extension: str = ""
+    queues: tuple[str, ...] = ()
+
+
+def targets(
+    update: CallUpdate, signed_in: list[SignedIn], popped: set[int] | None = None
+) -> tuple[set[int], set[int]]:
+    """The consoles an event is for, and those it is not for, among *signed_in*; plain
+    rules, no I/O. In order: the agents the event names (``user``,
+    ``answeringNumber``), else the extension it rings, else — for a later event of a
+    call that popped on the consoles *popped* — those consoles, else the members of its
+    ``queue``, else (no member of that queue signed in, or no queue) everyone."""
     event = update.event
-    rung = {c for c, _name, extension in signed_in if rings_extension(event, extension)}
+    everyone = {s.console_id for s in signed_in}
+    rung = {s.console_id for s in signed_in if rings_extension(event, s.extension)}
     if names_someone(event):
         named = {
-            c
-            for c, name, extension in signed_in
-            if is_for_agent(event, agent=name, extension=extension)
+            s.console_id
+            for s in signed_in
+            if is_for_agent(event, agent=s.name, extension=s.extension)
         }
     elif rung:
         named = rung  # it rings an agent's extension: theirs alone
+    elif popped is not None and event.kind is not EventKind.NEW_CALL:
+        # A hangup naming nobody (a PBX seldom repeats the queue) is for the consoles
+        # that showed the call, not for every console that never did.
+        named = popped & everyone
     else:
-        named = {c for c, _name, _extension in signed_in}  # nobody named: everyone
-    return named, {c for c, _name, _extension in signed_in} - named
+        members = {s.console_id for s in signed_in if in_queue(s.queues, event.queue)}
+        # The queue's members; nobody named and nobody of the queue here: everyone.
+        named = members or everyone
+    return named, everyone - named
 
 
 class CallRouter:
@@ -132,12 +158,13 @@ class CallRouter:
         # Decided over everyone signed in (a call for Tom's extension is his even while
         # his console's socket is down), sent to the consoles listening now.
         sessions = [
-            (s.console_id, s.member.name, s.member.extension)
+            SignedIn(s.console_id, s.member.name, s.member.extension, s.member.queues)
             for s in await self.consoles.signed_in()
         ]
-        named, _others = targets(update, sessions)
+        known = self.popped.get(call_id)
+        named, _others = targets(update, sessions, known)
         connected = self.hub.connected()
-        popped = self.popped.get(call_id, set())
+        popped = known or set()
         if update.event.kind is EventKind.NEW_CALL:
             if not update.changed:
                 return  # a repeated newCall: shown already

@@ -18,7 +18,7 @@ import csv
 import datetime as dt
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,6 +35,9 @@ from console.domain.staff import (
     check_secret_strength,
     hash_secret,
     locked_until,
+    parse_queues,
+    queues_text,
+    validate_queues,
     validate_staff,
     verify_secret,
 )
@@ -210,10 +213,12 @@ class StaffService:
         secret: str,
         store_name: str = "",
         extension: str = "",
+        queues: str | Iterable[str] = (),
     ) -> StaffMember:
         """Add an account. With no *actor* this creates the first admin (only when no
-        account exists); otherwise the actor must be an admin."""
-        errors = validate_staff(name, role, extension)
+        account exists); otherwise the actor must be an admin. *queues*: the call queues
+        they answer (names, or one text separated by commas)."""
+        errors = validate_staff(name, role, extension, queues)
         try:
             check_secret_strength(secret)
         except WeakSecret as exc:
@@ -233,6 +238,7 @@ class StaffService:
             secret_hash=hashed,
             store=store_name.strip(),
             extension=extension.strip(),
+            queues=parse_queues(queues),
         )
 
         def add(repos: Repositories) -> StaffMember:
@@ -255,7 +261,10 @@ class StaffService:
                         "role": [None, member.role.value],
                         "store": [None, member.store],
                         "extension": [None, member.extension],
-                    },
+                    }
+                    # Only when there are some: an account without queues is recorded
+                    # as before there were queues.
+                    | ({"queues": [None, queues_text(member.queues)]} if member.queues else {}),
                 )
             ],
         )
@@ -265,7 +274,8 @@ class StaffService:
         return await self._store.read(lambda r: r.staff.all_staff())
 
     async def change_staff(self, actor: Session, staff_id: int, **changes: Any) -> StaffMember:
-        """Change role, store, extension, language, active; or ``secret`` (a new PIN).
+        """Change role, store, extension, queues (names, or one text separated by
+        commas), language, active; or ``secret`` (a new PIN).
 
         Admins change anyone; everyone may change their own PIN and language.
         """
@@ -274,6 +284,11 @@ class StaffService:
             await self._audit.require(actor, Permission.MANAGE_STAFF, "staff")
         if "role" in changes:
             changes["role"] = Role.parse(str(changes["role"]))
+        if "queues" in changes:
+            errors = validate_queues(changes["queues"])
+            if errors:
+                raise ValidationFailed(errors)
+            changes["queues"] = queues_text(changes["queues"])
         if "secret" in changes:
             secret = str(changes.pop("secret"))
             try:
@@ -472,13 +487,26 @@ class StaffDesk:
         return await self._staff.list_staff(self._me())
 
     async def add_staff(
-        self, *, name: str, role: str, secret: str, store_name: str = "", extension: str = ""
+        self,
+        *,
+        name: str,
+        role: str,
+        secret: str,
+        store_name: str = "",
+        extension: str = "",
+        queues: str | Iterable[str] = (),
     ) -> StaffMember:
         actor = self._session
         if actor is None and not self._first_admin_here:
             actor = self._me()  # refused: no one signed in
         return await self._staff.add_staff(
-            actor, name=name, role=role, secret=secret, store_name=store_name, extension=extension
+            actor,
+            name=name,
+            role=role,
+            secret=secret,
+            store_name=store_name,
+            extension=extension,
+            queues=queues,
         )
 
     async def change_staff(self, staff_id: int, **changes: Any) -> StaffMember:

@@ -111,6 +111,9 @@ class StaffEditor(Retranslating, QDialog):
         self.role.setCurrentIndex(list(Role).index(member.role if member else Role.AGENT))
         self.store = _named(QLineEdit(member.store if member else ""), "staffStore", "")
         self.extension = _named(QLineEdit(member.extension if member else ""), "staffExtension", "")
+        self.queues = _named(
+            QLineEdit(", ".join(member.queues) if member else ""), "staffQueues", ""
+        )
         self.pin = _named(QLineEdit(), "staffPin", "")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.active = _named(QCheckBox(), "staffActive", "")
@@ -120,8 +123,12 @@ class StaffEditor(Retranslating, QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         self.form = form = QFormLayout()
-        for field in (self.name, self.role, self.store, self.extension, self.pin):
-            form.addRow("", field)
+        for field in (self.name, self.role, self.store, self.extension, self.queues, self.pin):
+            # A label of its own (``addRow("", field)`` makes none: the text set in
+            # retranslate would have nowhere to go), the field its buddy: Alt+letter.
+            caption = QLabel()
+            caption.setBuddy(field)
+            form.addRow(caption, field)
         form.addRow("", self.active)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -150,6 +157,11 @@ class StaffEditor(Retranslating, QDialog):
             self.role.setItemText(index, label[:1].upper() + label[1:])
         self.store.setAccessibleName(self.tr("Store"))
         self.extension.setAccessibleName(self.tr("Phone extension"))
+        self.queues.setAccessibleName(self.tr("Call queues"))
+        self.queues.setAccessibleDescription(
+            self.tr("The call queues they answer, separated by commas")
+        )
+        self.queues.setPlaceholderText(self.tr("e.g. sales, support"))
         self.pin.setAccessibleName(self.tr("PIN or password"))
         self.pin.setPlaceholderText(self.tr("leave empty to keep the PIN") if member else "")
         self.active.setText(self.tr("Account in use"))
@@ -160,6 +172,7 @@ class StaffEditor(Retranslating, QDialog):
         _set_label(self.form, self.role, self.tr("&Role"))
         _set_label(self.form, self.store, self.tr("S&tore"))
         _set_label(self.form, self.extension, self.tr("E&xtension"))
+        _set_label(self.form, self.queues, self.tr("&Queues"))
         _set_label(self.form, self.pin, self.tr("&PIN"))
 
     def show_error(self, text: str) -> None:
@@ -175,7 +188,7 @@ class StaffWindow(Retranslating, QWidget):
         self.setObjectName("staffWindow")
         self.resize(640, 400)
         self.members: list[StaffMember] = []
-        self.table = _named(QTableWidget(0, 5), "staffTable", "")
+        self.table = _named(QTableWidget(0, 6), "staffTable", "")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -208,6 +221,7 @@ class StaffWindow(Retranslating, QWidget):
                 self.tr("Role"),
                 self.tr("Store"),
                 self.tr("Extension"),
+                self.tr("Queues"),
                 self.tr("In use"),
             ]
         )
@@ -228,6 +242,7 @@ class StaffWindow(Retranslating, QWidget):
                 role_label(m.role),
                 m.store,
                 m.extension,
+                ", ".join(m.queues),
                 self.tr("yes") if m.active else self.tr("no"),
             ]
             for column, value in enumerate(values):
@@ -274,6 +289,7 @@ class StaffWindow(Retranslating, QWidget):
             "role": str(editor.role.currentData()),
             "store": editor.store.text().strip(),
             "extension": editor.extension.text().strip(),
+            "queues": editor.queues.text(),
         }
         try:
             if editor.member is None:
@@ -284,6 +300,7 @@ class StaffWindow(Retranslating, QWidget):
                     secret=editor.pin.text(),
                     store_name=fields["store"],
                     extension=fields["extension"],
+                    queues=fields["queues"],
                 )
                 if not editor.active.isChecked():
                     await self.staff.change_staff(session, member.id, active=False)
@@ -337,6 +354,7 @@ FIELD_LABELS: dict[str, str] = {
     "avoid_topics": str(QT_TRANSLATE_NOOP("AuditWindow", "Topics to avoid")),
     "occasions": str(QT_TRANSLATE_NOOP("AuditWindow", "Occasions")),
     "extension": str(QT_TRANSLATE_NOOP("AuditWindow", "Extension")),
+    "queues": str(QT_TRANSLATE_NOOP("AuditWindow", "Call queues")),
     "store_name": str(QT_TRANSLATE_NOOP("AuditWindow", "Store")),
 }
 NOTHING = "—"

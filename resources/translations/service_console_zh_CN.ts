@@ -196,6 +196,10 @@
         <translation>分机</translation>
     </message>
     <message>
+        <source>Call queues</source>
+        <translation>来电队列</translation>
+    </message>
+    <message>
         <source>Store</source>
         <translation>门店</translation>
     </message>
@@ -3993,6 +3997,10 @@ Quiet table</source>
         <translation>状态为“{status}”的投诉不能{action}（可以：{allowed}）</translation>
     </message>
     <message>
+        <source>Keep each queue name under {limit} characters.</source>
+        <translation>每个队列名称请少于 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>{n}th</source>
         <translation>第 {n}</translation>
     </message>
@@ -7719,6 +7727,18 @@ After: {after}</source>
         <translation>电话分机</translation>
     </message>
     <message>
+        <source>Call queues</source>
+        <translation>来电队列</translation>
+    </message>
+    <message>
+        <source>The call queues they answer, separated by commas</source>
+        <translation>其接听的来电队列，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. sales, support</source>
+        <translation>例如：销售, 售后</translation>
+    </message>
+    <message>
         <source>PIN or password</source>
         <translation>PIN 码或密码</translation>
     </message>
@@ -7753,6 +7773,10 @@ After: {after}</source>
     <message>
         <source>E&amp;xtension</source>
         <translation>分机(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation>队列(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;PIN</source>
@@ -7811,6 +7835,10 @@ After: {after}</source>
     <message>
         <source>Extension</source>
         <translation>分机</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
     </message>
     <message>
         <source>In use</source>

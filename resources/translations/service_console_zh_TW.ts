@@ -196,6 +196,10 @@
         <translation>分機</translation>
     </message>
     <message>
+        <source>Call queues</source>
+        <translation>來電隊列</translation>
+    </message>
+    <message>
         <source>Store</source>
         <translation>門市</translation>
     </message>
@@ -3993,6 +3997,10 @@ Quiet table</source>
         <translation>狀態為「{status}」的投訴不能{action}（可以：{allowed}）</translation>
     </message>
     <message>
+        <source>Keep each queue name under {limit} characters.</source>
+        <translation>每個隊列名稱請少於 {limit} 個字元。</translation>
+    </message>
+    <message>
         <source>{n}th</source>
         <translation>第 {n}</translation>
     </message>
@@ -7719,6 +7727,18 @@ After: {after}</source>
         <translation>電話分機</translation>
     </message>
     <message>
+        <source>Call queues</source>
+        <translation>來電隊列</translation>
+    </message>
+    <message>
+        <source>The call queues they answer, separated by commas</source>
+        <translation>其接聽的來電隊列，以逗號分隔</translation>
+    </message>
+    <message>
+        <source>e.g. sales, support</source>
+        <translation>例如：銷售, 售後</translation>
+    </message>
+    <message>
         <source>PIN or password</source>
         <translation>PIN 碼或密碼</translation>
     </message>
@@ -7753,6 +7773,10 @@ After: {after}</source>
     <message>
         <source>E&amp;xtension</source>
         <translation>分機(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation>隊列(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;PIN</source>
@@ -7811,6 +7835,10 @@ After: {after}</source>
     <message>
         <source>Extension</source>
         <translation>分機</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>隊列</translation>
     </message>
     <message>
         <source>In use</source>

@@ -47,23 +47,46 @@ def test_an_admin_adds_and_changes_staff(
     assert "extension" in editor.message.text().lower()
     assert editor.isVisible()  # nothing typed is lost
     editor.extension.setText("2041")
+    # The call queues they answer: typed, reached from the extension with Tab.
+    editor.extension.setFocus()
+    qtbot.keyClick(editor.extension, Qt.Key.Key_Tab)
+    assert editor.queues.hasFocus()
+    qtbot.keyClicks(editor.queues, " sales, VIP ")
     editor.buttons.accepted.emit()
     qtbot.waitUntil(lambda: window.table.rowCount() == 2)
     assert not editor.isVisible()
-    assert [window.table.item(1, c).text() for c in range(5)] == [
+    assert [window.table.item(1, c).text() for c in range(6)] == [
         "Li Na",
         "trainer",
         "",
         "2041",
+        "sales, VIP",
         "yes",
     ]
     window.table.selectRow(1)
     window.change_selected()
     editor = window.editor
     assert editor is not None and editor.name.isReadOnly()
+    assert editor.queues.text() == "sales, VIP"
+    editor.queues.setText("support")
     editor.active.setChecked(False)
     editor.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: window.table.item(1, 4).text() == "no")
+    qtbot.waitUntil(lambda: window.table.item(1, 5).text() == "no")
+    assert window.table.item(1, 4).text() == "support"
+
+
+def test_the_queues_field_is_named_and_has_a_shortcut(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from console.ui.admin import StaffEditor
+
+    editor = StaffEditor(None)
+    qtbot.addWidget(editor)
+    assert editor.queues.objectName() == "staffQueues"
+    assert editor.queues.accessibleName() == "Call queues"
+    label = editor.form.labelForField(editor.queues)
+    assert isinstance(label, QLabel)
+    assert label.text() == "&Queues" and label.buddy() is editor.queues
 
 
 def test_an_agent_cannot_open_the_staff_list(

@@ -467,3 +467,100 @@ def test_the_complaint_queue_and_the_profiles_badge_follow_another_consoles_comp
         queues.close()
     finally:
         _close(run, console)
+
+
+def _underlined(editor: Any, word: str) -> bool:
+    """Is *word* in *editor* drawn with the checker's underline (what the highlighter
+    laid out, not what the checker would say now)?"""
+    from PySide6.QtGui import QTextCharFormat
+
+    block = editor.document().begin()
+    while block.isValid():
+        start = block.text().find(word)
+        layout = block.layout()
+        if start >= 0 and layout is not None:
+            for span in layout.formats():
+                underline = span.format.underlineStyle()
+                if (
+                    span.start <= start
+                    and span.start + span.length >= start + len(word)
+                    and underline == QTextCharFormat.UnderlineStyle.WaveUnderline
+                ):
+                    return True
+        block = block.next()
+    return False
+
+
+def test_an_open_checked_editor_re_checks_in_place_when_the_phrasebook_changes_elsewhere(
+    qtbot: Any, qloop: Any, run: Callable[..., Any], server: Running
+) -> None:
+    """Issue 16, "phrasebook re-check in an open editor": Tom has a customer form open on
+    his console, its checked notes half written, the cursor mid-text and an edit to undo;
+    a trainer on another console makes a word in them taboo. Tom's notes underline it by
+    themselves, and nothing he was doing moves: same text, same cursor, the undo history
+    intact (undo takes back his last edit, not a re-check)."""
+    from PySide6.QtGui import QTextCursor
+
+    from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity
+
+    add_team_staff(server.store, server.clock)
+    console = _signed_in(qtbot, qloop, _window(server, "Front desk 1"), "Tom", AGENT_PIN)
+    office = server.console("Training room")
+    office.sign_in("Mei", PIN)
+    dialog = None
+    try:
+        assert console.live is not None
+        qtbot.waitUntil(console.live.ready.is_set, timeout=10000)
+        window = console.window
+        window.new_customer()
+        qtbot.waitUntil(lambda: bool(window._dialogs) and window._dialogs[-1].isVisible())
+        dialog = window._dialogs[-1]
+        notes = dialog.notes
+        assert notes.objectName() == "notesEdit" and hasattr(notes, "hits")
+        notes.setFocus()
+        notes.setPlainText("Prefers a quiet table by the window.")
+        # Tom types a word in the middle (one edit to undo) ...
+        cursor = notes.textCursor()
+        cursor.setPosition(len("Prefers a"))
+        notes.setTextCursor(cursor)
+        qtbot.keyClicks(notes, " blorpish")
+        typed = "Prefers a blorpish quiet table by the window."
+        assert notes.toPlainText() == typed
+        assert notes.document().isUndoAvailable()
+        # ... and goes on with the cursor mid-text, a few characters selected.
+        cursor = notes.textCursor()
+        cursor.setPosition(len("Prefers a blorpish quiet "))
+        cursor.setPosition(len("Prefers a blorpish quiet table"), QTextCursor.MoveMode.KeepAnchor)
+        notes.setTextCursor(cursor)
+        at = (cursor.anchor(), cursor.position())
+        assert not notes.hits() and not _underlined(notes, "blorpish")
+
+        # A trainer on another console makes the word taboo in the active phrasebook.
+        run(
+            RemoteService(office, "phrasebooks").add_entry(
+                PhraseEntry(
+                    kind=EntryKind.TABOO,
+                    language=Language.EN,
+                    text="blorpish",
+                    severity=Severity.WARN,
+                    replacements=("lovely",),
+                    reason="Made-up word.",
+                )
+            )
+        )
+        qtbot.waitUntil(lambda: _underlined(notes, "blorpish"), timeout=10000)
+        assert [h.finding.matched for h in notes.hits()] == ["blorpish"]
+        assert notes.toPlainText() == typed
+        now = notes.textCursor()
+        assert (now.anchor(), now.position()) == at
+        # The re-check added no undo step: one undo takes back what Tom typed.
+        assert notes.document().isUndoAvailable()
+        notes.undo()
+        assert notes.toPlainText() == "Prefers a quiet table by the window."
+        notes.redo()
+        assert notes.toPlainText() == typed
+        qtbot.waitUntil(lambda: _underlined(notes, "blorpish"))
+    finally:
+        if dialog is not None:
+            dialog.reject()
+        _close(run, console)

@@ -179,3 +179,52 @@ def test_customer_export_and_erase_from_the_command_line(
     assert code == 0 and all(hit["id"] != 1 for hit in json.loads(out))
     code, _ = main(monkeypatch, "7391\n", "customer", "export", "99", "--db", db, "--as", "Grace")
     assert code == 1 and "no customer #99" in capsys.readouterr().err
+
+
+def test_queues_are_set_on_add_and_listed(
+    monkeypatch: pytest.MonkeyPatch, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_admin(monkeypatch, db)
+    code, out = main(
+        monkeypatch,
+        "7391\n5820\n",
+        "staff",
+        "add",
+        "--db",
+        db,
+        "--name",
+        "Li Na",
+        "--role",
+        "agent",
+        "--queues",
+        " sales, Support ,SALES",
+        "--as",
+        "grace",
+    )
+    assert (code, out) == (0, "added agent Li Na (#2)\n")
+    code, out = main(monkeypatch, "7391\n", "staff", "list", "--db", db, "--as", "Grace", "--json")
+    assert code == 0
+    assert [(m["name"], m["queues"]) for m in json.loads(out)] == [
+        ("Grace", []),
+        ("Li Na", ["sales", "Support"]),
+    ]
+    code, out = main(monkeypatch, "7391\n", "staff", "list", "--db", db, "--as", "Grace")
+    assert out.splitlines()[1] == "#2\tLi Na\tagent\t\t\tsales,Support"
+    code, _ = main(
+        monkeypatch,
+        "7391\n5820\n",
+        "staff",
+        "add",
+        "--db",
+        db,
+        "--name",
+        "Zhou",
+        "--role",
+        "agent",
+        "--queues",
+        "q" * 121,
+        "--as",
+        "grace",
+    )
+    assert code == 1
+    assert capsys.readouterr().err.startswith("queues: ")

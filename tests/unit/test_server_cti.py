@@ -1,6 +1,7 @@
 """Calls routed by the server (issue 16): the PBX posts the Generic CTI contract to the
 console server's ``/cti/<token>``; the server logs each call once and pops it on the
-console of the agent it names, or on every signed-in console when it names nobody; an
+console of the agent it names, or on the consoles of the members of the queue it names,
+or on every signed-in console when it names nobody (or nobody of its queue is in); an
 answer by one agent reaches the others (their card goes); a wrong token or a malformed
 event gets the console listener's own reply."""
 
@@ -169,9 +170,57 @@ def test_a_call_ringing_toms_extension_or_naming_it_pops_on_his_console(center: 
 
 
 def test_a_call_naming_nobody_pops_on_every_signed_in_console(center: Center) -> None:
+    # A queue nobody signed in belongs to (nobody has queues here) rings everyone too.
     center.send(**_new_call("c-4", queue="sales"))
     _wait(lambda: len(center.tom.calls) == 1 and len(center.mei.calls) == 1)
     assert center.tom.kinds() == center.mei.kinds() == [("c-4", EventKind.NEW_CALL, True)]
+
+
+def _set_queues(running: Running, **queues: str) -> None:
+    """Give the staff members named (``Tom="sales"``) their call queues, as an admin
+    does (Mei signs in on the server's own services)."""
+    staff = StaffService(running.store, AuditService(running.store, running.clock), running.clock)
+
+    async def go() -> None:
+        mei = await staff.sign_in("Mei", PIN)
+        for member in await staff.list_staff(mei):
+            if member.name in queues:
+                await staff.change_staff(mei, member.id, queues=queues[member.name])
+
+    run_aside(go())
+
+
+def test_a_queue_call_pops_only_on_the_consoles_of_the_queues_members(center: Center) -> None:
+    """Tom answers sales, Mei support and VIP, each signed in on a console of their own:
+    a call naming only the sales queue pops on Tom's console alone (in any case), its
+    answer and hangup reach only the console it popped on; a support call is Mei's; a
+    queue neither belongs to still rings both; a named agent comes before the queue."""
+    _set_queues(center.running, Tom="sales", Mei="support, VIP")
+    center.send(**_new_call("q-1", queue="Sales"))
+    _wait(lambda: len(center.tom.calls) == 1)
+    assert center.tom.kinds() == [("q-1", EventKind.NEW_CALL, True)]
+    assert center.tom.calls[0].call.queue == "Sales"
+    assert center.mei.calls == []
+    center.send(event="answer", callId="q-1", user="Tom", direction="in", queue="Sales")
+    center.send(event="hangup", callId="q-1", cause="normalClearing", direction="in")
+    _wait(lambda: len(center.tom.calls) == 3)
+    assert [k for _c, k, _m in center.tom.kinds()] == [
+        EventKind.NEW_CALL,
+        EventKind.ANSWER,
+        EventKind.HANGUP,
+    ]
+    assert center.mei.calls == []
+
+    center.send(**_new_call("q-2", queue="support"))
+    _wait(lambda: len(center.mei.calls) == 1)
+    assert center.mei.kinds() == [("q-2", EventKind.NEW_CALL, True)]
+    center.send(**_new_call("q-3", queue="billing"))
+    _wait(lambda: len(center.tom.calls) == 4 and len(center.mei.calls) == 2)
+    assert center.tom.kinds()[3] == center.mei.kinds()[1] == ("q-3", EventKind.NEW_CALL, True)
+    center.send(**_new_call("q-4", queue="sales", user="Mei"))
+    _wait(lambda: len(center.mei.calls) == 3)
+    assert center.mei.kinds()[2] == ("q-4", EventKind.NEW_CALL, True)
+    assert len(center.tom.calls) == 4
 
 
 def test_an_answer_by_tom_reaches_the_other_consoles_as_answered_elsewhere(

@@ -307,10 +307,16 @@ def test_staff_and_the_audit_trail_through_the_server(
     code, _ = _cli("staff", "add", *url, "--name", "Li", "--role", "trainer")
     assert code == 2 and "accounts exist already" in capsys.readouterr().err
     with_pins(PIN, "8642013")
-    code, out = _cli("staff", "add", *url, "--as", "Mei", "--name", "Li", "--role", "trainer")
+    code, out = _cli(
+        "staff", "add", *url, "--as", "Mei", "--name", "Li", "--role", "trainer",
+        "--queues", "sales, VIP",
+    )  # fmt: skip
     assert (code, out) == (0, "added trainer Li (#3)\n")
     with_pins("8642013")
     assert _cli("staff", "list", *url, "--as", "Li")[0] == 1  # a trainer manages nobody
+    with_pins(PIN)
+    code, out = _cli("staff", "list", *url, "--as", "Mei", "--json")
+    assert {m["name"]: m["queues"] for m in json.loads(out)}["Li"] == ["sales", "VIP"]
 
     with_pins(PIN)
     code, out = _cli("audit", *url, "--as", "Mei", "--entity", "staff", "--json")

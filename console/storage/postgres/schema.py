@@ -838,6 +838,14 @@ def _live_changes(conn: psycopg.Connection) -> None:
     )
 
 
+@step("0014_staff_queues")
+def _staff_queues(conn: psycopg.Connection) -> None:
+    # The call queues a staff member answers (SQLite's 0019_staff_queues): the names as
+    # given, separated by commas ("sales,vip"); the server routes a call naming only a
+    # queue to its members' consoles (server/calls.py). A constant default rewrites no row.
+    conn.execute("ALTER TABLE staff ADD COLUMN queues text NOT NULL DEFAULT ''")
+
+
 def grant_server_role(conn: psycopg.Connection, role: str) -> None:
     """Let *role* (the login ``service-console serve`` uses) read and write the tables,
     except that it can never UPDATE, DELETE or TRUNCATE the audit trail or the sign-in

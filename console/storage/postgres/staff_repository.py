@@ -32,7 +32,7 @@ from psycopg import errors as pg_errors
 
 from console.domain import messages as m
 from console.domain.roles import Role
-from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, parse_queues, queues_text
 from console.repositories.staff import (
     ATTEMPTS_CHAIN,
     AUDIT_CHAIN,
@@ -52,9 +52,10 @@ from console.repositories.staff import (
 from console.storage.sqlite.audit_chain import _check_row as check_row
 from console.storage.sqlite.audit_chain import attempt_hash, audit_hash, digest
 
-_STAFF_COLUMNS = "id, name, role, store, extension, active, language"
+_STAFF_COLUMNS = "id, name, role, store, extension, active, language, queues"
+_STAFF_COUNT = len(_STAFF_COLUMNS.split(", "))
 _NAME_INDEX = "staff_name_any_case"
-_CHANGEABLE = ("role", "store", "extension", "active", "language", "secret_hash")
+_CHANGEABLE = ("role", "store", "extension", "queues", "active", "language", "secret_hash")
 _AUDIT_COLUMNS = (
     "id, at, actor, actor_role, action, entity, entity_id, fields, detail, console, "
     "fields_digest, prev_hash, hash"
@@ -88,6 +89,7 @@ def _member(row: Sequence[Any]) -> StaffMember:
         extension=str(row[4]),
         active=bool(row[5]),
         language=str(row[6]),
+        queues=parse_queues(str(row[7])),
     )
 
 
@@ -135,14 +137,15 @@ class PostgresStaff:
         try:  # the index on lower(name) decides, for every writer
             with self.conn.transaction():  # a savepoint: the job's transaction stays usable
                 row = self.conn.execute(
-                    "INSERT INTO staff (name, role, store, extension, secret_hash, created_at,"
-                    " updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+                    "INSERT INTO staff (name, role, store, extension, queues, secret_hash,"
+                    " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
                     f" RETURNING {_STAFF_COLUMNS}",
                     [
                         new.name,
                         new.role.value,
                         new.store,
                         new.extension,
+                        queues_text(new.queues),
                         new.secret_hash,
                         _aware(now),
                         now,
@@ -170,7 +173,7 @@ class PostgresStaff:
         ).fetchone()
         if row is None:
             return None
-        return Credentials(_member(row[:7]), str(row[7]))
+        return Credentials(_member(row[:_STAFF_COUNT]), str(row[_STAFF_COUNT]))
 
     def all_staff(self) -> list[StaffMember]:
         rows = self.conn.execute(

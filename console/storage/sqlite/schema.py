@@ -987,6 +987,13 @@ def _m0018_audit_console(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration("0019_staff_queues")
+def _m0019_staff_queues(db: sqlite_utils.Database) -> None:
+    # The call queues a staff member answers (a server routes a call naming only a queue
+    # to its members' consoles): the names as given, separated by commas ("sales,vip").
+    db.execute("ALTER TABLE staff ADD COLUMN queues TEXT NOT NULL DEFAULT ''")
+
+
 def known_version() -> int:
     return len(MIGRATION_NAMES)
 

@@ -10,7 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.roles import Role
-from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, parse_queues
 from console.repositories.staff import (
     REDACTED,
     AuditQuery,
@@ -35,7 +35,8 @@ def _time(text: str) -> dt.datetime:
     return instants.load(text)
 
 
-_STAFF_COLUMNS = "id, name, role, store, extension, active, language"
+_STAFF_COLUMNS = "id, name, role, store, extension, active, language, queues"
+_STAFF_COUNT = len(_STAFF_COLUMNS.split(", "))
 
 
 def _member(row: tuple[Any, ...]) -> StaffMember:
@@ -47,6 +48,7 @@ def _member(row: tuple[Any, ...]) -> StaffMember:
         extension=str(row[4]),
         active=bool(row[5]),
         language=str(row[6]),
+        queues=parse_queues(str(row[7])),
     )
 
 
@@ -63,6 +65,7 @@ def add_staff(
     now: dt.datetime,
     store: str = "",
     extension: str = "",
+    queues: str = "",
     only_if_empty: bool = False,
 ) -> StaffMember:
     """Insert a staff member. With *only_if_empty* the insert happens only when no
@@ -72,9 +75,9 @@ def add_staff(
             raise PermissionError("the first account already exists; sign in as an admin")
         try:  # the name is UNIQUE COLLATE NOCASE: the constraint decides, for every writer
             cursor = db.execute(
-                "INSERT INTO staff (name, role, store, extension, secret_hash, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [name, role.value, store, extension, secret_hash, _iso(now), _iso(now)],
+                "INSERT INTO staff (name, role, store, extension, queues, secret_hash, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [name, role.value, store, extension, queues, secret_hash, _iso(now), _iso(now)],
             )
         except driver.IntegrityError as exc:
             if "staff.name" not in str(exc):
@@ -98,7 +101,7 @@ def find_staff(db: sqlite_utils.Database, name: str) -> Credentials | None:
     ).fetchone()
     if row is None:
         return None
-    return Credentials(_member(row[:7]), str(row[7]))
+    return Credentials(_member(row[:_STAFF_COUNT]), str(row[_STAFF_COUNT]))
 
 
 def list_staff(db: sqlite_utils.Database) -> list[StaffMember]:
@@ -113,20 +116,20 @@ def update_staff(
     changes: Mapping[str, Any],
     /,
 ) -> StaffUpdate:
-    """Change role/store/extension/active/language/secret_hash; returns the member and
-    the changed fields (before, after) — secret hashes reported as "changed" only."""
-    allowed = {"role", "store", "extension", "active", "language", "secret_hash"}
+    """Change role/store/extension/queues/active/language/secret_hash; returns the member
+    and the changed fields (before, after) — secret hashes reported as "changed" only."""
+    names = ("role", "store", "extension", "queues", "active", "language", "secret_hash")
+    allowed = set(names)
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
     with write_transaction(db):
         before = db.execute(
-            "SELECT role, store, extension, active, language, secret_hash FROM staff WHERE id = ?",
+            f"SELECT {', '.join(names)} FROM staff WHERE id = ?",  # names: the columns above
             [staff_id],
         ).fetchone()
         if before is None:
             raise StaffNotFound(f"no staff member #{staff_id}")
-        names = ("role", "store", "extension", "active", "language", "secret_hash")
         old = dict(zip(names, before, strict=True))
         diff: dict[str, tuple[Any, Any]] = {}
         for key, value in changes.items():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from console.domain.staff import AuditEntry, StaffMember
+from console.domain.staff import AuditEntry, StaffMember, queues_text
 from console.repositories.staff import (
     AuditQuery,
     AuditRecord,
@@ -38,6 +38,7 @@ class SqliteStaff:
             now=now,
             store=new.store,
             extension=new.extension,
+            queues=queues_text(new.queues),
         )
 
     def get(self, staff_id: int) -> StaffMember:
