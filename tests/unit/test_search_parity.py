@@ -200,12 +200,23 @@ def test_both_stores_find_the_same_customers_in_the_same_order(
     assert nonempty > len(queries)  # most queries find someone: the comparison means something
     # PostgreSQL's look-ups with many matches (thousands among a million customers) walk
     # the newest customers, and rank every match when the walk does not find enough:
-    # here with a few matches counting as many, the walk long enough or too short.
-    for walk_rows in (100_000, 40):
-        monkeypatch.setattr(pg_search, "MANY", 3)
+    # here with a few matches counting as many, each step of the way finding enough or
+    # too few (a peek at the newest that finds them all, some, or none; walks long
+    # enough or too short).
+    monkeypatch.setattr(pg_search, "FEW", 1)
+    monkeypatch.setattr(pg_search, "MANY", 3)
+    for peek_rows, walk_rows in ((100_000, 100_000), (3, 100_000), (3, 40), (1, 6)):
+        monkeypatch.setattr(pg_search, "PEEK_ROWS", peek_rows)
         monkeypatch.setattr(pg_search, "MANY_WALK_ROWS", walk_rows)
+        monkeypatch.setattr(pg_search, "SUBSTRING_WALK_ROWS", walk_rows)
         for query in queries[::2]:
-            assert _hits(postgres, query, 20) == _hits(sqlite, query, 20), (query, walk_rows)
+            for limit in (20, 5):
+                assert _hits(postgres, query, limit) == _hits(sqlite, query, limit), (
+                    query,
+                    limit,
+                    peek_rows,
+                    walk_rows,
+                )
     monkeypatch.undo()
     # Rebuilding the index from the tables gives the same answers again.
     assert postgres.write_now(lambda r: r.search.rebuild()) == sqlite.write_now(

@@ -33,7 +33,7 @@ from console.domain.calls import (
 )
 from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack, CallRepository
-from console.storage.postgres.search_repository import local_text
+from console.storage.postgres.search_repository import RANK_ID_MASK, local_text
 from console.storage.sqlite.calls import SUFFIX_CANDIDATES
 
 _COLUMNS = (
@@ -106,13 +106,12 @@ class PostgresCalls:
             return {}
         found: dict[int, list[str]] = {}
         for cid, e164 in self.conn.execute(
-            "WITH owners AS (SELECT d.customer_id, d.rank_key FROM search_docs d "
-            "WHERE d.customer_id IN (SELECT t.customer_id FROM search_terms t "
-            "WHERE t.term LIKE %s) ORDER BY d.rank_key DESC LIMIT %s) "
+            "WITH owners AS (SELECT DISTINCT t.rank_key FROM search_terms t "
+            "WHERE t.term LIKE %s ORDER BY t.rank_key DESC LIMIT %s) "
             "SELECT p.customer_id, p.e164 FROM owners o "
-            "JOIN customers c ON c.id = o.customer_id AND c.merged_into IS NULL "
-            "JOIN phones p ON p.customer_id = o.customer_id ORDER BY o.rank_key DESC, p.id",
-            [f"{TAGS[TermKind.PHONE_REV]}{suffix[::-1]}%", SUFFIX_CANDIDATES],
+            "JOIN customers c ON c.id = o.rank_key & %s AND c.merged_into IS NULL "
+            "JOIN phones p ON p.customer_id = c.id ORDER BY o.rank_key DESC, p.id",
+            [f"{TAGS[TermKind.PHONE_REV]}{suffix[::-1]}%", SUFFIX_CANDIDATES, RANK_ID_MASK],
         ).fetchall():
             found.setdefault(int(cid), []).append(e164)
         return found

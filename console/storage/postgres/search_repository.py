@@ -4,14 +4,15 @@ The same look-ups and the same ranking as the desk's full-text indexes
 (``console/storage/sqlite/search_index.py``), on the tables of ``0008_search``:
 
 * every customer's tagged terms (" wzhangwei tzhang s张 p8765…") are rows of
-  ``search_terms``; an exact look-up is equality, a prefix a range of its btree (bytes,
-  ``COLLATE "C"``), and "ends with these digits" a prefix of the reversed digits;
+  ``search_terms``, each with the customer's rank key (``0015_search_ranks``), keyed
+  ``(term, rank_key)``: an exact look-up reads the newest matches off the index, a prefix
+  is a range of its btree (bytes, ``COLLATE "C"``), and "ends with these digits" a prefix
+  of the reversed digits;
 * 3+ character substrings of the folded names are a ``LIKE`` over ``search_docs.names``
   with a ``pg_trgm`` index;
-* a term that more than :data:`MANY` customers share (林, ``zw``, a short prefix) walks
+* a prefix that more than :data:`MANY` customers' terms start with (``d``, ``zh``) walks
   the most recently seen customers, newest first, until it has *limit* of them (the
-  same answer, found sooner: ranking every match costs an index probe each); fewer
-  matches are ranked at once;
+  same answer, found sooner); fewer matches are ranked at once, from the index alone;
 * every look-up takes the newest *limit* matches by ``rank_key`` (latest visit first,
   then the newer customer: :func:`console.storage.sqlite.search_index.rank_key`, shared
   so both stores order alike), and the tiers are merged as on SQLite.
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import psycopg
 
@@ -43,7 +44,8 @@ from console.repositories.search import SearchRepository
 from console.storage.postgres.customer_rows import iter_customers
 from console.storage.sqlite.search_index import RANK_ID_BITS, WALK_ROWS, rank_key
 
-_RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
+#: The customer id in a rank key's low bits.
+RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
 _NAME_KINDS = frozenset({TermKind.WHOLE, TermKind.TOKEN})
 
 
@@ -73,9 +75,9 @@ def index_of(customer: Customer) -> tuple[str, str]:
     return keys.doc, keys.index_text()
 
 
-def term_rows(customer_id: int, terms: str) -> list[tuple[str, int]]:
-    """``search_terms`` rows of one customer's index text."""
-    return [(term, customer_id) for term in dict.fromkeys(terms.split())]
+def term_rows(rank: int, terms: str) -> list[tuple[str, int]]:
+    """``search_terms`` rows of one customer's index text (*rank*: its rank key)."""
+    return [(term, rank) for term in dict.fromkeys(terms.split())]
 
 
 def write_index(
@@ -83,7 +85,7 @@ def write_index(
 ) -> None:
     """Index (or index again) one customer."""
     old = conn.execute(
-        "SELECT terms FROM search_docs WHERE customer_id = %s", [customer_id]
+        "SELECT terms, rank_key FROM search_docs WHERE customer_id = %s", [customer_id]
     ).fetchone()
     new_terms = set(terms.split())
     if old is None:
@@ -98,19 +100,30 @@ def write_index(
             "UPDATE search_docs SET rank_key = %s, names = %s, terms = %s WHERE customer_id = %s",
             [rank, names, terms, customer_id],
         )
-        before = set(str(old[0]).split())
+        before, old_rank = set(str(old[0]).split()), int(old[1])
         gone, added = before - new_terms, new_terms - before
-    if gone:
-        conn.execute(
-            "DELETE FROM search_terms WHERE customer_id = %s AND term = ANY(%s)",
-            [customer_id, sorted(gone)],
-        )
+        if gone:
+            conn.execute(
+                "DELETE FROM search_terms WHERE rank_key = %s AND term = ANY(%s)",
+                [old_rank, sorted(gone)],
+            )
+        if old_rank != rank:
+            _move_terms(conn, sorted(before & new_terms), old_rank, rank)
     if added:
         with conn.cursor() as cur:
             cur.executemany(
-                "INSERT INTO search_terms (term, customer_id) VALUES (%s, %s)",
-                [(t, customer_id) for t in sorted(added)],
+                "INSERT INTO search_terms (term, rank_key) VALUES (%s, %s)",
+                [(t, rank) for t in sorted(added)],
             )
+
+
+def _move_terms(conn: psycopg.Connection, terms: list[str], old: int, new: int) -> None:
+    """Give a customer's *terms* its new rank key."""
+    if terms:
+        conn.execute(
+            "UPDATE search_terms SET rank_key = %s WHERE rank_key = %s AND term = ANY(%s)",
+            [new, old, terms],
+        )
 
 
 def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
@@ -118,7 +131,7 @@ def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
     ids = list(customer_ids)
     conn.execute(
         "DELETE FROM search_terms t USING search_docs d WHERE d.customer_id = ANY(%s) "
-        "AND t.customer_id = d.customer_id "
+        "AND t.rank_key = d.rank_key "
         "AND t.term = ANY(string_to_array(btrim(d.terms, ' '), ' '))",
         [ids],
     )
@@ -126,11 +139,17 @@ def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
 
 
 def set_rank(conn: psycopg.Connection, customer_id: int, last_visit: dt.datetime | None) -> None:
-    """Move one customer to the rank of its (new) last visit."""
-    conn.execute(
-        "UPDATE search_docs SET rank_key = %s WHERE customer_id = %s",
-        [rank_of(last_visit, customer_id), customer_id],
-    )
+    """Move one customer (its document and its terms) to the rank of its (new) last
+    visit."""
+    rank = rank_of(last_visit, customer_id)
+    old = conn.execute(
+        "SELECT rank_key, terms FROM search_docs WHERE customer_id = %s FOR UPDATE",
+        [customer_id],
+    ).fetchone()
+    if old is None or int(old[0]) == rank:
+        return
+    conn.execute("UPDATE search_docs SET rank_key = %s WHERE customer_id = %s", [rank, customer_id])
+    _move_terms(conn, sorted(set(str(old[1]).split())), int(old[0]), rank)
 
 
 # --- queries ----------------------------------------------------------------------------
@@ -140,15 +159,79 @@ def _tagged(term: str, kinds: Iterable[TermKind]) -> list[str]:
     return [TAGS[kind] + term for kind in kinds if kind in TAGS]
 
 
-#: A look-up that matches more customers than this (a common Chinese character, common
-#: initials, a short prefix) walks the newest customers instead of ranking every match:
-#: ranking costs an index probe per matching customer (15,000 of them for 林 among a
-#: million customers: 100 ms), the walk about limit / (share of customers matching)
-#: rows; both cost about the same near sqrt(20 × a million) matches.
-MANY = 4000
-#: How far that walk goes (newest customers first) before it gives up and ranks every
-#: match: 50,000 rows hold 20 matches of anything shared by more than 0.2 % of a million.
-MANY_WALK_ROWS = 50_000
+#: A prefix is looked up in steps, each cheap where the one before would be dear:
+#:
+#: 1. up to FEW matches (most prefixes typed at a desk) are read off the term index and
+#:    ranked at once (0.2–1 µs a key, the busier the machine the more);
+#: 2. more: the PEEK_ROWS newest customers are walked (0.3–1 µs each, off the walking
+#:    index, with the patterns to try): a prefix that many share (``d``, ``zh``,
+#:    ``mil``) has its 20 there; if some are there, the walk goes as far as they say
+#:    the rest are (``and``: 17 among 2,000, so 20 among about 3,500);
+#: 3. else up to MANY matches are read and ranked (``white``: 5,000 keys, 2–5 ms);
+#: 4. else MANY_WALK_ROWS newest customers are walked, and if even they do not hold
+#:    enough, every match is ranked.
+FEW = 500
+PEEK_ROWS = 2000
+MANY = 20_000
+MANY_WALK_ROWS = 20_000
+
+
+def _walk_on(
+    conn: psycopg.Connection, column: str, needles: list[str], limit: int, most: int
+) -> list[int] | None:
+    """The newest *limit* documents whose *column* holds one of the *needles*, found by
+    walking the PEEK_ROWS newest, then as far as the share found so far says (and half
+    again), up to *most*; None if none are among the PEEK_ROWS newest (the matches are
+    few, or mostly among customers not seen lately) or *most* do not hold enough."""
+    length = PEEK_ROWS
+    while True:
+        found = _walk_short(conn, column, needles, limit, length)
+        if len(found) >= limit:
+            return _walk_docs(conn, column, needles, limit, length, found)
+        if not found or length >= most:
+            return None
+        length = min(most, max(2 * length, -(-length * limit * 3 // (2 * len(found)))))
+
+
+def _newest(conn: psycopg.Connection, tagged: list[str], limit: int) -> list[int]:
+    """Rank keys of the newest *limit* customers with one of the *tagged* terms: read
+    backwards off the term index, *limit* rows a term at most."""
+    branches = " UNION ALL ".join(
+        ["(SELECT rank_key FROM search_terms WHERE term = %s ORDER BY rank_key DESC LIMIT %s)"]
+        * len(tagged)
+    )
+    rows = conn.execute(
+        f"SELECT DISTINCT rank_key FROM ({branches}) m ORDER BY rank_key DESC LIMIT %s",
+        [*(v for t in tagged for v in (t, limit)), limit],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def _ranges(tagged: list[str]) -> tuple[str, list[str]]:
+    """The term index's ranges of the *tagged* prefixes: one range each (an OR of them
+    would be a bitmap scan, which reads the table). *term* is folded (letters and digits
+    only): nothing in it is special to LIKE."""
+    ranges = " UNION ALL ".join(
+        ["(SELECT rank_key FROM search_terms WHERE term LIKE %s)"] * len(tagged)
+    )
+    return ranges, [f"{t}%" for t in tagged]
+
+
+def _rank_few(
+    conn: psycopg.Connection, tagged: list[str], most: int, limit: int
+) -> list[int] | None:
+    """The newest *limit* customers with a term starting with one of *tagged*, ranked
+    off the term index if at most *most* terms match; else None."""
+    ranges, patterns = _ranges(tagged)
+    few = conn.execute(
+        f"WITH m AS MATERIALIZED (SELECT rank_key FROM ({ranges}) r LIMIT %s) "
+        "SELECT CASE WHEN (SELECT count(*) FROM m) <= %s THEN ARRAY("
+        "SELECT DISTINCT rank_key FROM m ORDER BY rank_key DESC LIMIT %s) END",
+        [*patterns, most + 1, most, limit],
+    ).fetchone()
+    if few is None or few[0] is None:
+        return None
+    return [int(k) for k in few[0]]
 
 
 def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
@@ -157,36 +240,94 @@ def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
     tagged = _tagged(lookup.term, lookup.kinds)
     if not tagged:
         return []
-    if lookup.prefix:
-        # *term* is folded (letters and digits only): nothing in it is special to LIKE.
-        where = " OR ".join(["t.term LIKE %s"] * len(tagged))
-        params: list[Any] = [f"{t}%" for t in tagged]
-    else:
-        where, params = "t.term = ANY(%s)", [tagged]
-    # Up to MANY matches are ranked by an index probe each (ANY(ARRAY(...)): never a scan
-    # of every search document, which the planner chose for a join on a few thousand);
-    # more are not ranked here (NULL, evaluated only when needed), but walked below.
-    few = conn.execute(
-        "WITH few AS MATERIALIZED ("
-        f"SELECT t.customer_id FROM search_terms t WHERE {where} LIMIT %s) "
-        "SELECT CASE WHEN (SELECT count(*) FROM few) <= %s THEN ARRAY("
-        "SELECT d.rank_key FROM search_docs d "
-        "WHERE d.customer_id = ANY(ARRAY(SELECT customer_id FROM few)) "
-        "ORDER BY d.rank_key DESC LIMIT %s) END",
-        [*params, MANY + 1, MANY, limit],
-    ).fetchone()
-    if few is not None and few[0] is not None:
-        return [int(k) for k in few[0]]
+    if not lookup.prefix:
+        return _newest(conn, tagged, limit)
+    ranked = _rank_few(conn, tagged, FEW, limit)
+    if ranked is not None:
+        return ranked
+    walked = _walk_on(conn, *_walk_needles(lookup), limit, MANY_WALK_ROWS)
+    if walked is not None:
+        return walked
+    ranked = _rank_few(conn, tagged, MANY, limit)
+    if ranked is not None:
+        return ranked
     walked = _walk(conn, lookup, limit, MANY_WALK_ROWS)
     if walked is not None:
         return walked
+    ranges, patterns = _ranges(tagged)
     rows = conn.execute(  # many matches, mostly among customers not seen lately
-        "SELECT d.rank_key FROM search_docs d WHERE d.customer_id = ANY(ARRAY("
-        f"SELECT t.customer_id FROM search_terms t WHERE {where})) "
-        "ORDER BY d.rank_key DESC LIMIT %s",
-        [*params, limit],
+        f"SELECT DISTINCT rank_key FROM ({ranges}) m ORDER BY rank_key DESC LIMIT %s",
+        [*patterns, limit],
     ).fetchall()
     return [int(r[0]) for r in rows]
+
+
+#: A search document is walked from the walking index (``search_docs_walk``: its names
+#: and terms stored in the index, read without the table) when both together take up to
+#: this many bytes; longer ones (a btree entry has room for about 2,700) are looked at
+#: apart, through ``search_docs_long``: hardly any, and none in most stores. (The
+#: planner uses those partial indexes for the conditions below, written as theirs in
+#: ``0015_search_ranks``.)
+WALK_BYTES = 2000
+_SHORT = f"octet_length(names) + octet_length(terms) <= {WALK_BYTES}"
+_LONG = f"octet_length(names) + octet_length(terms) > {WALK_BYTES}"
+
+
+def _holds(column: str, needles: list[str]) -> str:
+    """SQL: *column* holds one of the *needles* (as many ``%s`` as needles). ``strpos``
+    rather than ``LIKE '%…%'``: a walk checks thousands of documents, and strpos takes
+    half the time."""
+    return "(" + " OR ".join([f"strpos({column}, %s) > 0"] * len(needles)) + ")"
+
+
+def _walk_short(
+    conn: psycopg.Connection, column: str, needles: list[str], limit: int, rows: int
+) -> list[int]:
+    """Up to *limit* of the *rows* newest documents short enough for the walking index
+    whose *column* (an SQL text expression over ``names`` and ``terms``) holds one of
+    the *needles*, newest first: read from that index alone (about 0.25 µs a document
+    instead of a table page each, 2 µs)."""
+    found = conn.execute(
+        "SELECT rank_key FROM ("
+        f"SELECT rank_key, names, terms FROM search_docs WHERE {_SHORT} "
+        "ORDER BY rank_key DESC LIMIT %s"
+        f") newest WHERE {_holds(column, needles)} ORDER BY rank_key DESC LIMIT %s",
+        [rows, *needles, limit],
+    ).fetchall()
+    return [int(r[0]) for r in found]
+
+
+def _walk_docs(
+    conn: psycopg.Connection,
+    column: str,
+    needles: list[str],
+    limit: int,
+    rows: int,
+    found: list[int] | None = None,
+) -> list[int] | None:
+    """The newest *limit* documents whose *column* holds one of the *needles*, if the
+    *rows* newest documents hold that many; else None. *found*: what a walk of the
+    short documents found already (at least *limit* of them)."""
+    if found is None:
+        found = _walk_short(conn, column, needles, limit, rows)
+    if len(found) < limit:
+        return None
+    long = conn.execute(
+        f"SELECT rank_key FROM search_docs WHERE {_LONG} AND {_holds(column, needles)} "
+        "ORDER BY rank_key DESC LIMIT %s",
+        [*needles, limit],
+    ).fetchall()
+    return sorted([*found, *(int(r[0]) for r in long)], reverse=True)[:limit]
+
+
+def _walk_needles(lookup: Lookup) -> tuple[str, list[str]]:
+    """What a walk over the index text looks for: a term starting with the look-up's
+    (after the space before every term), or the whole term (with the space after it:
+    the text gets one after its last term)."""
+    tagged = _tagged(lookup.term, lookup.kinds)
+    if lookup.prefix:
+        return "terms", [f" {t}" for t in tagged]
+    return "terms || ' '", [f" {t} " for t in tagged]
 
 
 def _walk(
@@ -195,17 +336,7 @@ def _walk(
     """The newest *limit* customers with a term of the look-up's kinds equal to (or, for
     a prefix, starting with) its term, if the *rows* most recently seen customers hold
     that many; else None (SQLite's walk: the same answer as the index gives)."""
-    end = "%" if lookup.prefix else " %"
-    patterns = [f"% {t}{end}" for t in _tagged(lookup.term, lookup.kinds)]
-    found = conn.execute(
-        "SELECT rank_key FROM ("
-        "SELECT rank_key, terms FROM search_docs ORDER BY rank_key DESC LIMIT %s"
-        ") newest WHERE terms || ' ' LIKE ANY(%s) ORDER BY rank_key DESC LIMIT %s",
-        [rows, patterns, limit],
-    ).fetchall()
-    if len(found) < limit:
-        return None
-    return [int(r[0]) for r in found]
+    return _walk_docs(conn, *_walk_needles(lookup), limit, rows)
 
 
 def _phones(conn: psycopg.Connection, digits: str, limit: int) -> list[int]:
@@ -230,8 +361,20 @@ def _lookup(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
     return _terms(conn, lookup, limit)
 
 
+#: A substring is first looked for among the PEEK_ROWS newest customers (0.5 ms, from
+#: the walking index); if it finds none there, the substring is rare (under about 1,500
+#: customers of a million have it) and the trigram index finds every match, whose table
+#: pages are read and checked (3 µs each); if it finds some, the walk goes on as far as
+#: their share says, up to SUBSTRING_WALK_ROWS (a common substring: ``%ivia%`` has
+#: 11,000 matches, 30 ms through the trigram index), then ranks every match after all.
+SUBSTRING_WALK_ROWS = 20_000
+
+
 def _substring(conn: psycopg.Connection, text: str, limit: int) -> list[int]:
     # *text* is folded (letters and digits only): nothing in it is special to LIKE.
+    walked = _walk_on(conn, "names", [text], limit, SUBSTRING_WALK_ROWS)
+    if walked is not None:
+        return walked
     rows = conn.execute(
         "SELECT rank_key FROM search_docs WHERE names LIKE %s ORDER BY rank_key DESC LIMIT %s",
         [f"%{text}%", limit],
@@ -255,7 +398,7 @@ def search(conn: psycopg.Connection, plan: QueryPlan, *, limit: int = 20) -> lis
         if tier == MatchTier.SUBSTRING and plan.substring:
             found.update(_substring(conn, plan.substring, limit))
         for key in sorted(found, reverse=True):
-            cid = key & _RANK_ID_MASK
+            cid = key & RANK_ID_MASK
             if cid not in tiers:
                 tiers[cid] = tier
                 ordered.append(cid)
@@ -334,20 +477,20 @@ def copy_docs(conn: psycopg.Connection, docs: Sequence[tuple[int, int, str, str]
         return
     plain = [d for d in docs if _copy_ready(d[2], d[3])]
     other = [d for d in docs if not _copy_ready(d[2], d[3])] if len(plain) < len(docs) else []
-    # In the index's order ("term<TAB>id" sorts as (term, id) does: a tab sorts before
-    # every letter and digit), so each batch fills neighbouring pages of the btree.
+    # In the index's order of terms ("term<TAB>rank" sorts by term first: a tab sorts
+    # before every letter and digit), so each batch fills neighbouring pages of the btree.
     terms = sorted(
-        f"{term}\t{cid}\n" for cid, _rank, _names, text in plain for term in set(text.split())
+        f"{term}\t{rank}\n" for _cid, rank, _names, text in plain for term in set(text.split())
     )
     with conn.cursor() as cur:
         with cur.copy("COPY search_docs (customer_id, rank_key, names, terms) FROM STDIN") as copy:
             copy.write("".join([f"{c}\t{r}\t{n}\t{t}\n" for c, r, n, t in plain]))
             for doc in other:
                 copy.write_row(doc)
-        with cur.copy("COPY search_terms (term, customer_id) FROM STDIN") as copy:
+        with cur.copy("COPY search_terms (term, rank_key) FROM STDIN") as copy:
             copy.write("".join(terms))
-            for cid, _rank, _names, text in other:
-                for row in term_rows(cid, text):
+            for _cid, rank, _names, text in other:
+                for row in term_rows(rank, text):
                     copy.write_row(row)
 
 
