@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import uuid
 
-#: The protocol version this app speaks, and the versions a server accepts.
-PROTOCOL = 1
-OLDEST = 1
+#: The protocol version this app speaks, and the versions a server accepts. 2: the
+#: records a console reads name more (an audit entry its console, a staff member their
+#: call queues), and a console reads a record field by field, refusing one it does not
+#: know; a console of version 1 is told to update the app rather than failing on them.
+PROTOCOL = 2
+OLDEST = 2
 HEADER = "Service-Console-Protocol"
 #: The staff session (from ``POST /api/v1/sign-in``), next to the device token.
 SESSION_HEADER = "Service-Console-Session"

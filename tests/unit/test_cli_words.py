@@ -1100,6 +1100,7 @@ def test_the_servers_refusals_are_read_back_into_codes() -> None:
     from console.services.server_client import ServerRefused
     from console.services.wording import error_text
 
+    app = protocol.PROTOCOL  # the app's version, as a newer server's refusal names it
     known = [
         (
             protocol.CODE_REFUSED,
@@ -1117,10 +1118,11 @@ def test_the_servers_refusals_are_read_back_into_codes() -> None:
         ),
         (
             protocol.UPDATE_APP,
-            "this server speaks protocol 2–3 and the app 1: update the server, or use the app "
-            "it goes with",
+            f"this server speaks protocol {app + 1}–{app + 2} and the app {app}: update the "
+            "server, or use the app it goes with",
             "zh_CN",
-            "这台服务器支持协议 2–3，而应用使用 1：请更新服务器，或使用与它配套的应用",
+            f"这台服务器支持协议 {app + 1}–{app + 2}，而应用使用 {app}："
+            "请更新服务器，或使用与它配套的应用",
         ),
         (protocol.NO_SUCH_CONSOLE, "there is no console #7", "zh_CN", "没有服务台 #7"),
         (

@@ -103,11 +103,11 @@ def test_a_bad_name_or_body_is_refused_with_a_code(server: Running) -> None:
     with pytest.raises(ServerRefused) as bad:
         ServerClient(server.url).enrol(server.code(), "Desk\x07")
     assert (bad.value.status, bad.value.code) == (400, "bad_console_name")
-    headers = {protocol.HEADER: "1", "Content-Type": "application/json"}
+    headers = {protocol.HEADER: str(protocol.PROTOCOL), "Content-Type": "application/json"}
     for body in (b"not json", b"[1]", b'{"code": 5, "name": "x"}', b'{"request_id": "nope"}'):
         status, answer = _raw(server.url, "/api/v1/enrol", headers, body)
         assert (status, answer["error"]["code"]) == (400, "bad_request")
-    status, answer = _raw(server.url, "/api/v1/nothing-here", {protocol.HEADER: "1"})
+    status, answer = _raw(server.url, "/api/v1/nothing-here", {protocol.HEADER: str(protocol.PROTOCOL)})
     assert (status, answer["error"]["code"]) == (401, "console_unknown")
 
 
@@ -119,7 +119,7 @@ def test_every_endpoint_but_hello_and_enrol_needs_a_device_token(server: Running
             client.sign_in("Mei", PIN)
         assert (refused.value.status, refused.value.code) == (401, "console_unknown")
     status, body = _raw(
-        server.url, "/api/v1/consoles", {protocol.HEADER: "1", "Authorization": "Basic abc"}
+        server.url, "/api/v1/consoles", {protocol.HEADER: str(protocol.PROTOCOL), "Authorization": "Basic abc"}
     )
     assert (status, body["error"]["code"]) == (401, "console_unknown")
 
