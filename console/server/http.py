@@ -38,6 +38,7 @@ from console.domain.roles import NotAllowed
 from console.domain.staff import Session
 from console.repositories import Store
 from console.repositories.acting import ACTING, Acting, acting
+from console.repositories.consoles import StoredSession
 from console.repositories.errors import StoreError
 from console.server import live
 from console.server.calls import CallRouter
@@ -139,6 +140,9 @@ class ServerState:
 
 STATE: web.AppKey[ServerState] = web.AppKey("state", ServerState)
 CONSOLE: web.RequestKey[EnrolledConsole] = web.RequestKey("console", EnrolledConsole)
+#: The staff session the request names, as read with its console (None: none named, or
+#: no such session); :func:`_session` checks it.
+STORED: web.RequestKey[StoredSession | None] = web.RequestKey("stored_session", StoredSession)
 
 
 @web.middleware
@@ -214,8 +218,10 @@ async def device_token(request: web.Request, handler: Handler) -> web.StreamResp
         if scheme.lower() != "bearer":
             token = ""
         state = request.app[STATE]
-        console = await state.consoles().authenticate(token.strip())
+        session_token = request.headers.get(protocol.SESSION_HEADER, "").strip()
+        console, stored = await state.consoles().authenticate_with(token.strip(), session_token)
         request[CONSOLE] = console
+        request[STORED] = stored
         # The request's writes are noted on the changes feed as this console's (and,
         # once its session is read, its staff member's: _session).
         with acting(console.name):
@@ -312,7 +318,7 @@ async def _session(request: web.Request) -> Session:
     the store: see :meth:`ConsoleService.session_for`)."""
     state = request.app[STATE]
     token = request.headers.get(protocol.SESSION_HEADER, "").strip()
-    found = await state.consoles().session_for(request[CONSOLE], token)
+    found = await state.consoles().session_for(request[CONSOLE], token, request.get(STORED))
     if found is None:
         raise ApiError(
             401, protocol.SESSION_REQUIRED, "sign in first (or again: the session ended)"

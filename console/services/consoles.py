@@ -139,10 +139,30 @@ class ConsoleService:
 
     async def authenticate(self, token: str) -> EnrolledConsole:
         """The console holding *token*; ConsoleRefused when unknown or revoked."""
-        found = None
+        return (await self.authenticate_with(token, ""))[0]
+
+    async def authenticate_with(
+        self, token: str, session_token: str
+    ) -> tuple[EnrolledConsole, StoredSession | None]:
+        """The console holding *token* (ConsoleRefused when unknown or revoked) and the
+        stored session *session_token* names (None: none, or no such session), read in
+        one transaction: a request that acts for a person needs both, and this is the
+        server's commonest read. Give the session to :meth:`session_for`, which checks
+        that it is this console's and still in use."""
+        found: EnrolledConsole | None = None
+        stored: StoredSession | None = None
         if token:
             token_digest = domain.digest(token)
-            found = await self._store.read(lambda r: _consoles(r).by_token(token_digest))
+            session_digest = domain.digest(session_token) if session_token else ""
+
+            def read(r: Repositories) -> tuple[EnrolledConsole | None, StoredSession | None]:
+                consoles = _consoles(r)
+                console = consoles.by_token(token_digest)
+                if console is None or not session_digest:
+                    return console, None
+                return console, consoles.session(session_digest)
+
+            found, stored = await self._store.read(read)
         if found is None:
             raise ConsoleRefused(
                 protocol.CONSOLE_UNKNOWN,
@@ -153,7 +173,7 @@ class ConsoleService:
                 protocol.CONSOLE_REVOKED,
                 "this console was revoked by an admin; enrol it again with a new code",
             )
-        return found
+        return found, stored
 
     async def changes(
         self, after: int, limit: int = CHANGES_PAGE
@@ -220,13 +240,18 @@ class ConsoleService:
         await self._store.write(add)
         return token
 
-    async def session_for(self, console: EnrolledConsole, token: str) -> Session | None:
+    async def session_for(
+        self, console: EnrolledConsole, token: str, stored: StoredSession | None = None
+    ) -> Session | None:
         """The session *token* names if it is *console*'s, still in use and its account
-        still switched on; None otherwise (an idle or switched-off one is forgotten)."""
+        still switched on; None otherwise (an idle or switched-off one is forgotten).
+        *stored*: that session as :meth:`authenticate_with` read it (else read here)."""
         if not token:
             return None
         token_digest = domain.digest(token)
-        found = await self._store.read(lambda r: _consoles(r).session(token_digest))
+        found = stored
+        if found is None:
+            found = await self._store.read(lambda r: _consoles(r).session(token_digest))
         if found is None or found.console_id != console.id:
             return None  # another console's token cannot use it (and does not end it)
         now = self.clock.utc()
