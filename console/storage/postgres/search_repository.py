@@ -410,26 +410,23 @@ def search(conn: psycopg.Connection, plan: QueryPlan, *, limit: int = 20) -> lis
 def _hits(conn: psycopg.Connection, ids: list[int], tiers: dict[int, MatchTier]) -> list[SearchHit]:
     if not ids:
         return []
+    # One statement, the phones with each customer (a trip fewer on every search).
     rows = {
         int(r[0]): r
         for r in conn.execute(
-            "SELECT id, name, preferred_name, member_no, email, last_visit, tier, visit_count "
-            "FROM customers WHERE id = ANY(%s) AND merged_into IS NULL",
+            "SELECT c.id, c.name, c.preferred_name, c.member_no, c.email, c.last_visit, "
+            "c.tier, c.visit_count, ARRAY(SELECT p.e164 FROM phones p "
+            "WHERE p.customer_id = c.id ORDER BY p.position, p.id) "
+            "FROM customers c WHERE c.id = ANY(%s) AND c.merged_into IS NULL",
             [ids],
         ).fetchall()
     }
-    phones: dict[int, list[str]] = {i: [] for i in ids}
-    for cid, e164 in conn.execute(
-        "SELECT customer_id, e164 FROM phones WHERE customer_id = ANY(%s) ORDER BY position, id",
-        [ids],
-    ).fetchall():
-        phones[int(cid)].append(e164)
     return [
         SearchHit(
             id=cid,
             name=row[1],
             preferred_name=row[2],
-            phones=tuple(phones[cid]),
+            phones=tuple(row[8]),
             member_no=row[3],
             email=row[4],
             last_visit=local_text(row[5]),
