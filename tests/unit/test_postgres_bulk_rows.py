@@ -1,7 +1,8 @@
 """PostgreSQL's bulk path builds its COPY lines where the file is parsed (``bulk_rows.encode``,
-an import's worker process): the database holds exactly what the rows written one by one
-through the driver gave (the helpers the single saves still use), text that COPY must
-escape included."""
+an import's worker process) and writes a load's search terms many batches at a time: the
+database holds exactly what the rows written one by one through the driver gave (the
+helpers the single saves still use), text that COPY must escape included, and nothing of
+the search index is missed or left behind by a save, merge or failure beside the load."""
 
 from __future__ import annotations
 
@@ -244,3 +245,92 @@ def test_encoded_duplicates_within_a_batch_are_refused_by_name(
     assert (conflict.field, conflict.value, conflict.other_id) == ("phone", "+8613900000001", 0)
     assert conflict.other_name == batch[0].customer.name
     assert postgres_store.read_now(lambda r: r.customers.count()) == 0
+
+
+def test_a_load_writes_its_deferred_search_terms_in_pieces_and_at_its_end(
+    postgres_store: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "DEFER_TERMS", 10)  # a few customers' terms at a time
+    customers = [Customer(f"Person Number{i}", member_no=f"P-{i}") for i in range(7)]
+    news = [NewCustomer.of(c, now=NOW) for c in customers]
+    waited: list[int] = []
+
+    def job(r: Repositories) -> None:
+        conn = r.conn  # type: ignore[attr-defined]
+        with r.customers.bulk_load() as load:
+            for new in news:
+                load.add([new])
+                waited.append(len(index._deferred.get(conn, [])))
+
+    postgres_store.write_now(job)
+    assert max(waited) < 10 and 0 in waited  # written as they reached DEFER_TERMS
+    stored = postgres_store.read_now(_stored)["terms"]
+    assert stored == sorted(
+        {row for new in news for row in index.term_rows(new.customer.id or 0, new.terms)}
+    )
+    for i in range(7):
+        hits = postgres_store.read_now(lambda r, i=i: r.search.find(plan_query(f"number{i}")))
+        assert [h.name for h in hits] == [f"Person Number{i}"]
+
+
+def test_a_save_or_merge_beside_a_load_sees_the_deferred_terms(
+    postgres_store: PostgresStore,
+) -> None:
+    """Saving or merging a customer the load wrote, in the same transaction, while its
+    terms still wait: the old terms are gone afterwards, none comes back at the end."""
+    news = [
+        NewCustomer.of(Customer("Oldname Person", phones=[Phone("+8613900000011")]), now=NOW),
+        NewCustomer.of(Customer("Mergedaway Person", phones=[Phone("+8613900000012")]), now=NOW),
+        NewCustomer.of(Customer("Keeper Person", phones=[Phone("+8613900000013")]), now=NOW),
+    ]
+
+    def job(r: Repositories) -> None:
+        with r.customers.bulk_load() as load:
+            load.add(news)
+            renamed = r.customers.get(news[0].customer.id or 0)
+            assert renamed is not None
+            renamed.name = "Newname Person"
+            r.customers.update(renamed, now=NOW)
+            r.customers.merge(news[2].customer.id or 0, news[1].customer.id or 0, now=NOW)
+            assert [h.name for h in r.search.find(plan_query("newname"))] == ["Newname Person"]
+
+    postgres_store.write_now(job)
+
+    def names(query: str) -> list[str]:
+        return [h.name for h in postgres_store.read_now(lambda r: r.search.find(plan_query(query)))]
+
+    assert names("oldname") == []
+    assert names("newname") == ["Newname Person"]
+    assert names("mergedaway") == []
+    assert names("keeper") == ["Keeper Person"]
+    assert (
+        postgres_store.read_now(
+            lambda r: r.conn.execute(  # type: ignore[attr-defined]
+                "SELECT count(*) FROM search_terms t WHERE NOT EXISTS "
+                "(SELECT 1 FROM search_docs d WHERE d.customer_id = t.customer_id)"
+            ).fetchone()[0]
+        )
+        == 0
+    )
+
+
+def test_a_failed_load_leaves_no_terms_waiting(postgres_store: PostgresStore) -> None:
+    def job(r: Repositories) -> None:
+        with r.customers.bulk_load() as load:
+            load.add([NewCustomer.of(Customer("Waiting Person"), now=NOW)])
+            raise RuntimeError("the import stops")
+
+    with pytest.raises(RuntimeError):
+        postgres_store.write_now(job)
+    assert not index._deferred  # nothing left for the pooled connection's next job
+    postgres_store.write_now(
+        lambda r: r.customers.add(Customer("Next Job", phones=[Phone("+8613900000021")]), now=NOW)
+    )
+    assert (
+        postgres_store.read_now(
+            lambda r: r.conn.execute(  # type: ignore[attr-defined]
+                "SELECT count(DISTINCT customer_id) FROM search_terms"
+            ).fetchone()[0]
+        )
+        == 1
+    )

@@ -24,6 +24,7 @@ from psycopg import errors as pg_errors
 from console.domain.customer import Conflict, Customer, DuplicateFound, Phone
 from console.repositories.customers import CustomerBulkLoad, Loaded, NewCustomer
 from console.storage.postgres import bulk_rows
+from console.storage.postgres import search_repository as index
 from console.storage.postgres.bulk_rows import (
     CUSTOMER_COLUMNS,
     DATES,
@@ -188,16 +189,21 @@ class PostgresBulkLoad:
             return Loaded(0, 0, 0), []
         try:
             with self.conn.transaction():  # a refused batch leaves nothing behind
-                loaded, ids = self._write(batch, keep_duplicates)
+                loaded, ids, terms = self._write(batch, keep_duplicates)
         except pg_errors.UniqueViolation as exc:
             if not is_key_taken(exc):
                 raise
             raise self._refusal(batch) or exc from None
+        index.defer_terms(self.conn, terms)
         if self._taken is not None:
             self._taken.add(batch)
         return loaded, ids
 
-    def _write(self, batch: Sequence[Encoded], keep_duplicates: bool) -> tuple[Loaded, list[int]]:
+    def _write(
+        self, batch: Sequence[Encoded], keep_duplicates: bool
+    ) -> tuple[Loaded, list[int], list[str]]:
+        """Write *batch*; what it wrote, its ids and its ``search_terms`` lines (for
+        :func:`.search_repository.defer_terms`)."""
         conn = self.conn
         ids = _ids(conn, "customers", len(batch))
         if ids and not (min(ids) > 0 and max(ids) <= _RANK_ID_MASK):
@@ -235,9 +241,6 @@ class PostgresBulkLoad:
             docs.append(f"{p}\t{rank | cid}\t{text}\n")
             end = f"\t{p}\n"
             terms.extend([term + end for term in row[TERMS]])
-        # In the index's order ("term<TAB>id" sorts as (term, id) does: a tab sorts before
-        # every letter and digit), so each batch fills neighbouring pages of the btree.
-        terms.sort()
         with conn.cursor() as cur:
             for sql, lines in (
                 (_COPY_CUSTOMERS, customers),
@@ -255,12 +258,11 @@ class PostgresBulkLoad:
                     items,
                 ),
                 ("COPY search_docs (customer_id, rank_key, names, terms) FROM STDIN", docs),
-                ("COPY search_terms (term, customer_id) FROM STDIN", terms),
             ):
-                if lines or sql.startswith("COPY search_"):
+                if lines:
                     with cur.copy(sql) as copy:
                         copy.write("".join(lines))
-        return Loaded(len(customers), len(visits), len(heads)), ids
+        return Loaded(len(customers), len(visits), len(heads)), ids, terms
 
     def _refusal(self, batch: Sequence[Encoded]) -> DuplicateFound | None:
         """Why the unique keys refused *batch*: a key repeated within it, else the first
@@ -326,8 +328,14 @@ class PostgresBulkLoad:
 
 @contextlib.contextmanager
 def bulk_load(conn: psycopg.Connection, saves: Saves) -> Iterator[PostgresBulkLoad]:
-    """A bulk load inside the caller's write transaction."""
-    yield PostgresBulkLoad(conn, saves)
+    """A bulk load inside the caller's write transaction (the search terms it deferred are
+    written when it ends, or forgotten if it fails)."""
+    try:
+        yield PostgresBulkLoad(conn, saves)
+    except BaseException:
+        index.discard_deferred_terms(conn)
+        raise
+    index.write_deferred_terms(conn)
 
 
 if TYPE_CHECKING:  # mypy checks that the adapter implements the interface

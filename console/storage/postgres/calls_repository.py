@@ -33,6 +33,7 @@ from console.domain.calls import (
 )
 from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack, CallRepository
+from console.storage.postgres import search_repository as index
 from console.storage.postgres.search_repository import local_text
 from console.storage.sqlite.calls import SUFFIX_CANDIDATES
 
@@ -105,6 +106,7 @@ class PostgresCalls:
         if not suffix.isdigit():
             return {}
         found: dict[int, list[str]] = {}
+        index.write_deferred_terms(self.conn)  # a bulk load's, in this transaction
         for cid, e164 in self.conn.execute(
             "WITH owners AS (SELECT d.customer_id, d.rank_key FROM search_docs d "
             "WHERE d.customer_id IN (SELECT t.customer_id FROM search_terms t "

@@ -22,6 +22,7 @@ The index is written in the customer's own transaction (see ``customers_reposito
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +83,7 @@ def write_index(
     conn: psycopg.Connection, customer_id: int, names: str, terms: str, rank: int
 ) -> None:
     """Index (or index again) one customer."""
+    write_deferred_terms(conn)
     old = conn.execute(
         "SELECT terms FROM search_docs WHERE customer_id = %s", [customer_id]
     ).fetchone()
@@ -115,6 +117,7 @@ def write_index(
 
 def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
     """Take customers out of the index (merged away, erased)."""
+    write_deferred_terms(conn)
     ids = list(customer_ids)
     conn.execute(
         "DELETE FROM search_terms t USING search_docs d WHERE d.customer_id = ANY(%s) "
@@ -241,6 +244,7 @@ def _substring(conn: psycopg.Connection, text: str, limit: int) -> list[int]:
 
 def search(conn: psycopg.Connection, plan: QueryPlan, *, limit: int = 20) -> list[SearchHit]:
     """Best matches first: exact, then prefix, then substring; ties by most recent visit."""
+    write_deferred_terms(conn)
     if plan.empty or limit <= 0:
         return []
     by_tier: dict[MatchTier, list[Lookup]] = {}
@@ -301,6 +305,7 @@ def _hits(conn: psycopg.Connection, ids: list[int], tiers: dict[int, MatchTier])
 
 def rebuild(conn: psycopg.Connection) -> int:
     """Index every live customer afresh."""
+    discard_deferred_terms(conn)  # indexed again below
     conn.execute("DELETE FROM search_terms")
     conn.execute("DELETE FROM search_docs")
     last_visits: dict[int, dt.datetime | None] = dict(
@@ -349,6 +354,54 @@ def copy_docs(conn: psycopg.Connection, docs: Sequence[tuple[int, int, str, str]
             for cid, _rank, _names, text in other:
                 for row in term_rows(cid, text):
                     copy.write_row(row)
+
+
+#: ``search_terms`` lines (``term<TAB>customer id<NEWLINE>``) of customers a bulk load
+#: wrote, not yet written themselves, per connection (see :func:`defer_terms`).
+_deferred: weakref.WeakKeyDictionary[psycopg.Connection, list[str]] = weakref.WeakKeyDictionary()
+#: Deferred terms are written once this many wait (about 80,000 customers' worth).
+DEFER_TERMS = 1_000_000
+#: Lines per write of a deferred COPY.
+_PIECE = 100_000
+
+
+def defer_terms(conn: psycopg.Connection, lines: Sequence[str]) -> None:
+    """Write *lines* (``search_terms`` COPY text of new customers) later, many at once.
+
+    The terms are the largest index by far (a dozen rows a customer), and a bulk load's
+    batches would each insert across all of it: once it outgrows PostgreSQL's buffers,
+    every batch reads and writes most of its pages again (a million customers' import
+    spent most of its time there). Written in index order, many batches at a time, it is
+    swept once per :data:`DEFER_TERMS` terms. Nothing in the transaction sees the
+    difference: every reader and writer of the terms here (:func:`search`,
+    :func:`write_index`, :func:`drop`, the call matcher) writes the deferred ones first,
+    and the bulk load writes the rest when it ends (:func:`write_deferred_terms`) or
+    drops them when it fails (:func:`discard_deferred_terms`)."""
+    waiting = _deferred.setdefault(conn, [])
+    waiting.extend(lines)
+    if len(waiting) >= DEFER_TERMS:
+        write_deferred_terms(conn)
+
+
+def write_deferred_terms(conn: psycopg.Connection) -> None:
+    """Write the terms :func:`defer_terms` holds for *conn* (in the index's order: "term<TAB>id"
+    sorts as (term, id) does, a tab sorting before every letter and digit)."""
+    waiting = _deferred.pop(conn, None)
+    if not waiting:
+        return
+    waiting.sort()
+    with (
+        conn.cursor() as cur,
+        cur.copy("COPY search_terms (term, customer_id) FROM STDIN") as copy,
+    ):
+        for start in range(0, len(waiting), _PIECE):
+            copy.write("".join(waiting[start : start + _PIECE]))
+
+
+def discard_deferred_terms(conn: psycopg.Connection) -> None:
+    """Forget the terms :func:`defer_terms` holds for *conn* (their customers were not
+    written after all: the transaction or its savepoint is rolled back)."""
+    _deferred.pop(conn, None)
 
 
 class PostgresSearch:
