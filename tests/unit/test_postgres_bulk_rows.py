@@ -260,7 +260,7 @@ def test_a_load_writes_its_deferred_search_terms_in_pieces_and_at_its_end(
         with r.customers.bulk_load() as load:
             for new in news:
                 load.add([new])
-                waited.append(len(index._deferred.get(conn, [])))
+                waited.append(index.deferred_terms(conn))
 
     postgres_store.write_now(job)
     assert max(waited) < 10 and 0 in waited  # written as they reached DEFER_TERMS

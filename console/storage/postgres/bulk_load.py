@@ -62,11 +62,18 @@ def _ids(conn: psycopg.Connection, table: str, count: int) -> list[int]:
     """*count* new ids of *table*'s identity column (reserved: no other writer gets them)."""
     if count == 0:
         return []
-    rows = conn.execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+    # Ascending (nextval in the series' order); usually without a gap, then told by the
+    # first and last alone, else every one (another writer took ids meanwhile).
+    row = conn.execute(
+        "SELECT min(v), max(v), CASE WHEN max(v) - min(v) + 1 = count(*) THEN NULL "
+        "ELSE array_agg(v ORDER BY v) END FROM (SELECT nextval("
+        "pg_get_serial_sequence(%s, 'id')) AS v FROM generate_series(1, %s)) s",
         [table, count],
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    ).fetchone()
+    assert row is not None
+    if row[2] is None:
+        return list(range(int(row[0]), int(row[1]) + 1))
+    return [int(v) for v in row[2]]
 
 
 def _probe(row: Encoded) -> Customer:
@@ -124,7 +131,7 @@ class TakenKeys:
     def may_conflict_keys(self, numbers: Iterable[str], email: str, member_no: str) -> bool:
         """*email* ASCII case folded, all stripped."""
         return (
-            any(number in self.phones for number in numbers)
+            not self.phones.isdisjoint(numbers)
             or bool(email and email in self.emails)
             or bool(member_no and member_no in self.member_nos)
         )
@@ -194,16 +201,16 @@ class PostgresBulkLoad:
             if not is_key_taken(exc):
                 raise
             raise self._refusal(batch) or exc from None
-        index.defer_terms(self.conn, terms)
+        index.defer_terms(self.conn, *terms)
         if self._taken is not None:
             self._taken.add(batch)
         return loaded, ids
 
     def _write(
         self, batch: Sequence[Encoded], keep_duplicates: bool
-    ) -> tuple[Loaded, list[int], list[str]]:
-        """Write *batch*; what it wrote, its ids and its ``search_terms`` lines (for
-        :func:`.search_repository.defer_terms`)."""
+    ) -> tuple[Loaded, list[int], tuple[str, int]]:
+        """Write *batch*; what it wrote, its ids and its ``search_terms`` COPY text and
+        lines (for :func:`.search_repository.defer_terms`)."""
         conn = self.conn
         ids = _ids(conn, "customers", len(batch))
         if ids and not (min(ids) > 0 and max(ids) <= _RANK_ID_MASK):
@@ -218,6 +225,7 @@ class PostgresBulkLoad:
         items: list[str] = []
         docs: list[str] = []
         terms: list[str] = []
+        term_count = 0
         for i, (cid, row) in enumerate(zip(ids, batch, strict=True)):
             p = str(cid)
             keys = _NOT_SHARED if shared is None else shared[i]
@@ -239,8 +247,10 @@ class PostgresBulkLoad:
                 items.extend([pid + line for line in its_items])
             rank, text = row[DOC]
             docs.append(f"{p}\t{rank | cid}\t{text}\n")
-            end = f"\t{p}\n"
-            terms.extend([term + end for term in row[TERMS]])
+            if its_terms := row[TERMS]:
+                end = f"\t{p}\n"
+                terms.append(end.join(its_terms) + end)
+                term_count += len(its_terms)
         with conn.cursor() as cur:
             for sql, lines in (
                 (_COPY_CUSTOMERS, customers),
@@ -262,7 +272,7 @@ class PostgresBulkLoad:
                 if lines:
                     with cur.copy(sql) as copy:
                         copy.write("".join(lines))
-        return Loaded(len(customers), len(visits), len(heads)), ids, terms
+        return Loaded(len(customers), len(visits), len(heads)), ids, ("".join(terms), term_count)
 
     def _refusal(self, batch: Sequence[Encoded]) -> DuplicateFound | None:
         """Why the unique keys refused *batch*: a key repeated within it, else the first

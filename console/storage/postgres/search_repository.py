@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -356,17 +357,26 @@ def copy_docs(conn: psycopg.Connection, docs: Sequence[tuple[int, int, str, str]
                     copy.write_row(row)
 
 
-#: ``search_terms`` lines (``term<TAB>customer id<NEWLINE>``) of customers a bulk load
-#: wrote, not yet written themselves, per connection (see :func:`defer_terms`).
-_deferred: weakref.WeakKeyDictionary[psycopg.Connection, list[str]] = weakref.WeakKeyDictionary()
+@dataclass(slots=True)
+class _Waiting:
+    """``search_terms`` COPY text of customers a bulk load wrote (``term<TAB>customer
+    id<NEWLINE>`` lines, several to a piece) and how many lines it holds."""
+
+    pieces: list[str] = field(default_factory=list)
+    lines: int = 0
+
+
+#: The terms :func:`defer_terms` holds, per connection.
+_deferred: weakref.WeakKeyDictionary[psycopg.Connection, _Waiting] = weakref.WeakKeyDictionary()
 #: Deferred terms are written once this many wait (about 80,000 customers' worth).
 DEFER_TERMS = 1_000_000
 #: Lines per write of a deferred COPY.
 _PIECE = 100_000
 
 
-def defer_terms(conn: psycopg.Connection, lines: Sequence[str]) -> None:
-    """Write *lines* (``search_terms`` COPY text of new customers) later, many at once.
+def defer_terms(conn: psycopg.Connection, text: str, lines: int) -> None:
+    """Write *text* (*lines* lines of ``search_terms`` COPY text of new customers) later,
+    many at once.
 
     The terms are the largest index by far (a dozen rows a customer), and a bulk load's
     batches would each insert across all of it: once it outgrows PostgreSQL's buffers,
@@ -377,25 +387,40 @@ def defer_terms(conn: psycopg.Connection, lines: Sequence[str]) -> None:
     :func:`write_index`, :func:`drop`, the call matcher) writes the deferred ones first,
     and the bulk load writes the rest when it ends (:func:`write_deferred_terms`) or
     drops them when it fails (:func:`discard_deferred_terms`)."""
-    waiting = _deferred.setdefault(conn, [])
-    waiting.extend(lines)
-    if len(waiting) >= DEFER_TERMS:
+    waiting = _deferred.get(conn)
+    if waiting is None:
+        waiting = _deferred[conn] = _Waiting()
+    waiting.pieces.append(text)
+    waiting.lines += lines
+    if waiting.lines >= DEFER_TERMS:
         write_deferred_terms(conn)
 
 
+def deferred_terms(conn: psycopg.Connection) -> int:
+    """How many terms wait to be written on *conn*."""
+    waiting = _deferred.get(conn)
+    return 0 if waiting is None else waiting.lines
+
+
 def write_deferred_terms(conn: psycopg.Connection) -> None:
-    """Write the terms :func:`defer_terms` holds for *conn* (in the index's order: "term<TAB>id"
-    sorts as (term, id) does, a tab sorting before every letter and digit)."""
+    """Write the terms :func:`defer_terms` holds for *conn*, in the index's order.
+
+    Sorted as UTF-8 bytes (the order of ``COLLATE "C"``; "term<TAB>id" sorts as (term,
+    id) does, a tab sorting before every letter and digit): bytes compare faster than
+    text, and they are what is sent."""
     waiting = _deferred.pop(conn, None)
-    if not waiting:
+    if waiting is None or not waiting.pieces:
         return
-    waiting.sort()
+    lines = "".join(waiting.pieces).encode().split(b"\n")
+    waiting.pieces.clear()
+    lines.pop()  # after the last newline
+    lines.sort()
     with (
         conn.cursor() as cur,
         cur.copy("COPY search_terms (term, customer_id) FROM STDIN") as copy,
     ):
-        for start in range(0, len(waiting), _PIECE):
-            copy.write("".join(waiting[start : start + _PIECE]))
+        for start in range(0, len(lines), _PIECE):
+            copy.write(b"\n".join(lines[start : start + _PIECE]) + b"\n")
 
 
 def discard_deferred_terms(conn: psycopg.Connection) -> None:
