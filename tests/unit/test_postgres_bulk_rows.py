@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import pickle
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from console.domain.clock import FixedClock
 from console.domain.customer import (
     Customer,
     DuplicateFound,
@@ -28,6 +30,8 @@ from console.domain.customer import (
 from console.domain.search_text import plan_query
 from console.repositories import Repositories
 from console.repositories.customers import Loaded, NewCustomer
+from console.services import imports
+from console.services.imports import import_customers
 from console.storage.postgres import search_repository as index
 from console.storage.postgres.customer_rows import (
     ROW_COLUMNS,
@@ -35,8 +39,9 @@ from console.storage.postgres.customer_rows import (
     instant,
     phone_rows,
 )
-from console.storage.postgres.store import PostgresStore
+from console.storage.postgres.store import PostgresStore, create_database
 from console.storage.sqlite.customer_rows import SharedKeys
+from tests.unit.test_imports import OPTIONS, customers_file
 
 NOW = dt.datetime(2026, 11, 28, 10, 0)
 #: Every character COPY's text format escapes, and JSON's own escapes.
@@ -334,3 +339,45 @@ def test_a_failed_load_leaves_no_terms_waiting(postgres_store: PostgresStore) ->
         )
         == 1
     )
+
+
+def _pg_import(
+    dsn: str, name: str, path: Path, **options: bool
+) -> tuple[int, list[str], dict[str, list[tuple[Any, ...]]]]:
+    create_database(dsn, name, template="sc_template")
+    with PostgresStore(dsn.rsplit("/", 1)[0] + "/" + name, max_connections=2) as store:
+        store.write_now(
+            lambda r: r.customers.add(
+                Customer("Existing", phones=[Phone("+8613900001111")]), now=NOW
+            )
+        )
+        result = import_customers(store, path, region="CN", clock=FixedClock(NOW), **options)
+        return result.imported, [str(e) for e in result.errors], store.read_now(_stored)
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=["all_or_nothing", "skip_invalid", "dry_run"])
+def test_an_import_in_chunks_is_the_import_in_one_piece(
+    pg_cluster_dsn: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: dict[str, bool],
+) -> None:
+    """An import in chunks of 7 (checks from memory from the second on, search terms
+    deferred and written every 50): the same rows, errors and index as one chunk."""
+    path = customers_file(tmp_path)
+    suffix = "_".join(sorted(options)) or "plain"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(imports, "PARALLEL_FROM_BYTES", 1 << 60)
+        patch.setattr(imports, "BULK_FROM_CHUNK", 1 << 60)
+        patch.setattr(imports, "CHUNK", 1 << 60)
+        expected = _pg_import(pg_cluster_dsn, f"one_piece_{suffix}", path, **options)
+    monkeypatch.setattr(imports, "PARALLEL_FROM_BYTES", 1 << 60)
+    monkeypatch.setattr(imports, "CHUNK", 7)
+    monkeypatch.setattr(imports, "BULK_FROM_CHUNK", 1)
+    monkeypatch.setattr(index, "DEFER_TERMS", 50)
+    got = _pg_import(pg_cluster_dsn, f"chunks_{suffix}", path, **options)
+    assert got == expected
+    if not options:
+        assert got[0] == 0 and len(got[1]) == 4
+    else:
+        assert len(got[1]) == 4
