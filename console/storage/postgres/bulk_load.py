@@ -247,10 +247,9 @@ class PostgresBulkLoad:
                 items.extend([pid + line for line in its_items])
             rank, text = row[DOC]
             docs.append(f"{p}\t{rank | cid}\t{text}\n")
-            if its_terms := row[TERMS]:
-                end = f"\t{p}\n"
-                terms.append(end.join(its_terms) + end)
-                term_count += len(its_terms)
+            its_terms, count = row[TERMS]
+            terms.append(its_terms.replace("\n", f"\t{p}\n"))
+            term_count += count
         with conn.cursor() as cur:
             for sql, lines in (
                 (_COPY_CUSTOMERS, customers),

@@ -65,8 +65,9 @@ CUSTOMER_COLUMNS = (
 #:   shared when the number came earlier in the customer's own list), *numbers* its
 #:   numbers in order;
 #: * *dates*, *visits*: lines after the customer id;
-#: * *doc*: ``(rank key without the id, "names\tterms")``; *terms*: the distinct terms
-#:   (escaped), each a ``search_terms`` line with ``\tid\n`` after it;
+#: * *doc*: ``(rank key without the id, "names\tterms")``; *terms*: ``(text, count)``,
+#:   the distinct terms (escaped) each followed by a newline, which the customer id and
+#:   a tab go before to make ``search_terms`` lines, and how many;
 #: * *purchases*: ``(line after purchase id and customer id, [item lines after the
 #:   purchase id])``;
 #: * the keys that must be unique: the e-mail as typed (stripped) and ASCII case folded,
@@ -133,6 +134,13 @@ def _json_tuple(items: tuple[str, ...]) -> str:
 
 def _json(items: Sequence[str]) -> str:
     return _json_tuple(tuple(items)) if items else "[]"
+
+
+def _terms(index_text: str) -> tuple[str, int]:
+    """The distinct terms of *index_text*, escaped, each followed by a newline (escaped
+    text holds none of its own), and how many."""
+    terms = [text(t) for t in dict.fromkeys(index_text.split())]
+    return "".join(t + "\n" for t in terms), len(terms)
 
 
 def rank_base(last_visit: dt.datetime | None) -> int:
@@ -231,7 +239,7 @@ def encode(batch: Sequence[NewCustomer]) -> list[Encoded]:
                     rank_base(None if last_visit is None else last_visit[0]),
                     _fields((new.names, new.terms)),
                 ),
-                [text(t) for t in dict.fromkeys(new.terms.split())],
+                _terms(new.terms),
                 visits,
                 purchases,
                 c.name,
