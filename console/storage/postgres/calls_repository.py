@@ -33,6 +33,7 @@ from console.domain.calls import (
 )
 from console.domain.search_text import TAGS, TermKind
 from console.repositories.calls import Brief, CallBack, CallRepository
+from console.storage.postgres import search_repository as index
 from console.storage.postgres.search_repository import RANK_ID_MASK, local_text
 from console.storage.sqlite.calls import SUFFIX_CANDIDATES
 
@@ -105,6 +106,7 @@ class PostgresCalls:
         if not suffix.isdigit():
             return {}
         found: dict[int, list[str]] = {}
+        index.write_deferred_terms(self.conn)  # a bulk load's, in this transaction
         for cid, e164 in self.conn.execute(
             "WITH owners AS (SELECT DISTINCT t.rank_key FROM search_terms t "
             "WHERE t.term LIKE %s ORDER BY t.rank_key DESC LIMIT %s) "

@@ -50,6 +50,7 @@ from console.repositories.customers import (
     NewCustomer,
     fill_derived,
 )
+from console.storage.postgres import bulk_rows
 from console.storage.postgres import search_repository as index
 from console.storage.postgres.bulk_load import bulk_load
 from console.storage.postgres.customer_rows import (
@@ -460,9 +461,9 @@ class PostgresCustomers:
         )
 
     def bulk_encoder(self) -> Callable[[Sequence[NewCustomer]], list[Any]] | None:
-        """None: the bulk load takes new customers as they are (COPY builds its rows on
-        the database thread, which is the server's, not a console's)."""
-        return None
+        """The COPY lines of new customers, but for their ids (``bulk_rows.encode``: run
+        where the file is parsed, so the database thread mostly sends)."""
+        return bulk_rows.encode
 
     def bulk_load(self) -> AbstractContextManager[CustomerBulkLoad]:
         return bulk_load(self.conn, self.saves)

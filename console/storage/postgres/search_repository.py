@@ -23,7 +23,9 @@ The index is written in the customer's own transaction (see ``customers_reposito
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import psycopg
@@ -84,6 +86,7 @@ def write_index(
     conn: psycopg.Connection, customer_id: int, names: str, terms: str, rank: int
 ) -> None:
     """Index (or index again) one customer."""
+    write_deferred_terms(conn)
     old = conn.execute(
         "SELECT terms, rank_key FROM search_docs WHERE customer_id = %s", [customer_id]
     ).fetchone()
@@ -128,6 +131,7 @@ def _move_terms(conn: psycopg.Connection, terms: list[str], old: int, new: int) 
 
 def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
     """Take customers out of the index (merged away, erased)."""
+    write_deferred_terms(conn)
     ids = list(customer_ids)
     conn.execute(
         "DELETE FROM search_terms t USING search_docs d WHERE d.customer_id = ANY(%s) "
@@ -141,6 +145,7 @@ def drop(conn: psycopg.Connection, customer_ids: Sequence[int]) -> None:
 def set_rank(conn: psycopg.Connection, customer_id: int, last_visit: dt.datetime | None) -> None:
     """Move one customer (its document and its terms) to the rank of its (new) last
     visit."""
+    write_deferred_terms(conn)  # a bulk load's, in this transaction: moved with the rest
     rank = rank_of(last_visit, customer_id)
     old = conn.execute(
         "SELECT rank_key, terms FROM search_docs WHERE customer_id = %s FOR UPDATE",
@@ -384,6 +389,7 @@ def _substring(conn: psycopg.Connection, text: str, limit: int) -> list[int]:
 
 def search(conn: psycopg.Connection, plan: QueryPlan, *, limit: int = 20) -> list[SearchHit]:
     """Best matches first: exact, then prefix, then substring; ties by most recent visit."""
+    write_deferred_terms(conn)
     if plan.empty or limit <= 0:
         return []
     by_tier: dict[MatchTier, list[Lookup]] = {}
@@ -441,6 +447,7 @@ def _hits(conn: psycopg.Connection, ids: list[int], tiers: dict[int, MatchTier])
 
 def rebuild(conn: psycopg.Connection) -> int:
     """Index every live customer afresh."""
+    discard_deferred_terms(conn)  # indexed again below
     conn.execute("DELETE FROM search_terms")
     conn.execute("DELETE FROM search_docs")
     last_visits: dict[int, dt.datetime | None] = dict(
@@ -489,6 +496,79 @@ def copy_docs(conn: psycopg.Connection, docs: Sequence[tuple[int, int, str, str]
             for _cid, rank, _names, text in other:
                 for row in term_rows(rank, text):
                     copy.write_row(row)
+
+
+@dataclass(slots=True)
+class _Waiting:
+    """``search_terms`` COPY text of customers a bulk load wrote (``term<TAB>rank
+    key<NEWLINE>`` lines, several to a piece) and how many lines it holds."""
+
+    pieces: list[str] = field(default_factory=list)
+    lines: int = 0
+
+
+#: The terms :func:`defer_terms` holds, per connection.
+_deferred: weakref.WeakKeyDictionary[psycopg.Connection, _Waiting] = weakref.WeakKeyDictionary()
+#: Deferred terms are written once this many wait (about 80,000 customers' worth).
+DEFER_TERMS = 1_000_000
+#: Lines per write of a deferred COPY.
+_PIECE = 100_000
+
+
+def defer_terms(conn: psycopg.Connection, text: str, lines: int) -> None:
+    """Write *text* (*lines* lines of ``search_terms`` COPY text of new customers) later,
+    many at once.
+
+    The terms are the largest index by far (a dozen rows a customer), and a bulk load's
+    batches would each insert across all of it: once it outgrows PostgreSQL's buffers,
+    every batch reads and writes most of its pages again (a million customers' import
+    spent most of its time there). Written in index order, many batches at a time, it is
+    swept once per :data:`DEFER_TERMS` terms. Nothing in the transaction sees the
+    difference: every reader and writer of the terms here (:func:`search`,
+    :func:`write_index`, :func:`set_rank`, :func:`drop`, the call matcher) writes the
+    deferred ones first, and the bulk load writes the rest when it ends
+    (:func:`write_deferred_terms`) or drops them when it fails
+    (:func:`discard_deferred_terms`)."""
+    waiting = _deferred.get(conn)
+    if waiting is None:
+        waiting = _deferred[conn] = _Waiting()
+    waiting.pieces.append(text)
+    waiting.lines += lines
+    if waiting.lines >= DEFER_TERMS:
+        write_deferred_terms(conn)
+
+
+def deferred_terms(conn: psycopg.Connection) -> int:
+    """How many terms wait to be written on *conn*."""
+    waiting = _deferred.get(conn)
+    return 0 if waiting is None else waiting.lines
+
+
+def write_deferred_terms(conn: psycopg.Connection) -> None:
+    """Write the terms :func:`defer_terms` holds for *conn*, in the index's order.
+
+    Sorted as UTF-8 bytes (the order of ``COLLATE "C"``; "term<TAB>rank" sorts by term
+    first, a tab sorting before every letter and digit): bytes compare faster than
+    text, and they are what is sent."""
+    waiting = _deferred.pop(conn, None)
+    if waiting is None or not waiting.pieces:
+        return
+    lines = "".join(waiting.pieces).encode().split(b"\n")
+    waiting.pieces.clear()
+    lines.pop()  # after the last newline
+    lines.sort()
+    with (
+        conn.cursor() as cur,
+        cur.copy("COPY search_terms (term, rank_key) FROM STDIN") as copy,
+    ):
+        for start in range(0, len(lines), _PIECE):
+            copy.write(b"\n".join(lines[start : start + _PIECE]) + b"\n")
+
+
+def discard_deferred_terms(conn: psycopg.Connection) -> None:
+    """Forget the terms :func:`defer_terms` holds for *conn* (their customers were not
+    written after all: the transaction or its savepoint is rolled back)."""
+    _deferred.pop(conn, None)
 
 
 class PostgresSearch:
