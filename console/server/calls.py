@@ -18,6 +18,13 @@ event of a call (``answer``, ``hangup``) also goes to every console that popped 
 the others; a later event naming nobody is for the consoles that popped the call (not for
 the queue or everyone again).
 
+A console whose live socket connects (the first time or again: a network blip, a console
+started a moment after the call began) is sent, after the socket's ``ready``, every call
+still live (not hung up) that popped on it, as the last message it had or would have had
+for it (:meth:`CallRouter.replay`): a ringing call pops there, an answered one comes as
+answered. Which calls popped where is kept in this process's memory only (a restarted
+server replays nothing).
+
 Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
 the same order.
 """
@@ -105,10 +112,15 @@ class CallRouter:
         self.endpoint = CtiEndpoint(self.events.submit, token) if token else None
         #: Live calls → the consoles they popped on (a later event reaches them too).
         self.popped: dict[str, set[int]] = {}
+        #: Live calls (among ``popped``) → their last update routed, and the consoles it
+        #: was for (``for_me``): what a console connecting now is sent (:meth:`replay`).
+        self.latest: dict[str, tuple[CallUpdate, frozenset[int]]] = {}
         self._routed: asyncio.Queue[CallUpdate] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         #: Messages sent to consoles (tests, diagnostics).
         self.sent = 0
+        #: Messages replayed to consoles that connected (tests, diagnostics).
+        self.replayed = 0
 
     def start(self) -> None:
         self.events.start()
@@ -174,13 +186,32 @@ class CallRouter:
             to = popped | named
         if not update.call.live:
             self.popped.pop(call_id, None)
+            self.latest.pop(call_id, None)
+        elif call_id in self.popped:
+            self.latest[call_id] = (update, frozenset(named))
         for console_id in sorted(to & connected):
             self.sent += self.hub.send(console_id, self.message(update, console_id in named))
 
     def _remember(self, call_id: str, consoles: set[int]) -> None:
         self.popped[call_id] = consoles
         while len(self.popped) > MAX_LIVE_CALLS:
-            del self.popped[next(iter(self.popped))]
+            oldest = next(iter(self.popped))
+            del self.popped[oldest]
+            self.latest.pop(oldest, None)
+
+    def replay(self, console_id: int) -> list[dict[str, Any]]:
+        """The messages for console *console_id* of every live call that popped on it,
+        oldest call first: each call's last update, ``for_me`` as it was for this console
+        (sent after ``ready`` when its socket connects; no I/O, no await, so the live
+        socket takes it in the same step as it subscribes and a call routed later comes
+        through the socket's queue, after these)."""
+        messages = [
+            self.message(update, console_id in named)
+            for call_id, (update, named) in self.latest.items()
+            if console_id in self.popped.get(call_id, ())
+        ]
+        self.replayed += len(messages)
+        return messages
 
     @staticmethod
     def message(update: CallUpdate, for_me: bool) -> dict[str, Any]:
