@@ -107,7 +107,9 @@ def test_a_bad_name_or_body_is_refused_with_a_code(server: Running) -> None:
     for body in (b"not json", b"[1]", b'{"code": 5, "name": "x"}', b'{"request_id": "nope"}'):
         status, answer = _raw(server.url, "/api/v1/enrol", headers, body)
         assert (status, answer["error"]["code"]) == (400, "bad_request")
-    status, answer = _raw(server.url, "/api/v1/nothing-here", {protocol.HEADER: str(protocol.PROTOCOL)})
+    status, answer = _raw(
+        server.url, "/api/v1/nothing-here", {protocol.HEADER: str(protocol.PROTOCOL)}
+    )
     assert (status, answer["error"]["code"]) == (401, "console_unknown")
 
 
@@ -119,7 +121,9 @@ def test_every_endpoint_but_hello_and_enrol_needs_a_device_token(server: Running
             client.sign_in("Mei", PIN)
         assert (refused.value.status, refused.value.code) == (401, "console_unknown")
     status, body = _raw(
-        server.url, "/api/v1/consoles", {protocol.HEADER: str(protocol.PROTOCOL), "Authorization": "Basic abc"}
+        server.url,
+        "/api/v1/consoles",
+        {protocol.HEADER: str(protocol.PROTOCOL), "Authorization": "Basic abc"},
     )
     assert (status, body["error"]["code"]) == (401, "console_unknown")
 
