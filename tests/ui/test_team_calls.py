@@ -97,8 +97,9 @@ def test_a_console_that_reconnects_gets_the_calls_still_live_for_it_once(
         assert post(url, answer) == (200, {})
         assert post(url, _call("c-4", user="Tom")) == (200, {})
         qtbot.waitUntil(
-            lambda: "c-4" in router.latest
-            and router.latest["c-2"][0].call.state is CallState.ANSWERED,
+            lambda: (
+                "c-4" in router.latest and router.latest["c-2"][0].call.state is CallState.ANSWERED
+            ),
             timeout=10000,
         )
         assert set(desk.cards) == {"c-1", "c-2"}, "not listening: nothing came"
