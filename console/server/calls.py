@@ -22,7 +22,8 @@ A console whose live socket connects (the first time or again: a network blip, a
 started a moment after the call began) is sent, after the socket's ``ready``, every call
 still live (not hung up) that popped on it, as the last message it had or would have had
 for it (:meth:`CallRouter.replay`): a ringing call pops there, an answered one comes as
-answered. Which calls popped where is kept in this process's memory only (a restarted
+answered (not one that first popped over REPLAY_WITHIN ago: a lost hangup). Which
+calls popped where is kept in this process's memory only (a restarted
 server replays nothing).
 
 Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
@@ -55,6 +56,18 @@ ACTOR = "phone-system"
 #: Calls remembered as popped on some console, at most (the oldest are forgotten: a call
 #: whose hangup never came).
 MAX_LIVE_CALLS = 10_000
+#: A live call that began longer ago than this is not sent again to a console that
+#: connects (its hangup was most likely lost: it would pop a call long gone).
+REPLAY_WITHIN = 4 * 3600.0  # seconds
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LiveCall:
+    """A live call as a console that connects is sent it."""
+
+    update: CallUpdate  # its last update routed
+    named: frozenset[int]  # the consoles that update was for (``for_me``)
+    since: float  # the Clock's monotonic seconds when it first popped
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -103,6 +116,7 @@ class CallRouter:
     server takes no call events)."""
 
     def __init__(self, store: Store, clock: Clock, hub: ChangeHub, token: str | None) -> None:
+        self.clock = clock
         identity = Identity(store, clock=clock, nobody=ACTOR)
         service: CallService = remote.server_services(store, identity, clock)("calls")
         self.service = service
@@ -114,7 +128,7 @@ class CallRouter:
         self.popped: dict[str, set[int]] = {}
         #: Live calls (among ``popped``) → their last update routed, and the consoles it
         #: was for (``for_me``): what a console connecting now is sent (:meth:`replay`).
-        self.latest: dict[str, tuple[CallUpdate, frozenset[int]]] = {}
+        self.latest: dict[str, LiveCall] = {}
         self._routed: asyncio.Queue[CallUpdate] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         #: Messages sent to consoles (tests, diagnostics).
@@ -188,7 +202,9 @@ class CallRouter:
             self.popped.pop(call_id, None)
             self.latest.pop(call_id, None)
         elif call_id in self.popped:
-            self.latest[call_id] = (update, frozenset(named))
+            before = self.latest.get(call_id)
+            since = before.since if before is not None else self.clock.monotonic()
+            self.latest[call_id] = LiveCall(update, frozenset(named), since)
         for console_id in sorted(to & connected):
             self.sent += self.hub.send(console_id, self.message(update, console_id in named))
 
@@ -200,15 +216,17 @@ class CallRouter:
             self.latest.pop(oldest, None)
 
     def replay(self, console_id: int) -> list[dict[str, Any]]:
-        """The messages for console *console_id* of every live call that popped on it,
-        oldest call first: each call's last update, ``for_me`` as it was for this console
-        (sent after ``ready`` when its socket connects; no I/O, no await, so the live
-        socket takes it in the same step as it subscribes and a call routed later comes
-        through the socket's queue, after these)."""
+        """The messages for console *console_id* of every live call that popped on it
+        (begun within REPLAY_WITHIN), oldest call first: each call's last update,
+        ``for_me`` as it was for this console (sent after ``ready`` when its socket
+        connects; no I/O, no await, so the live socket takes it in the same step as it
+        subscribes and a call routed later comes through the socket's queue, after
+        these)."""
+        since = self.clock.monotonic() - REPLAY_WITHIN
         messages = [
-            self.message(update, console_id in named)
-            for call_id, (update, named) in self.latest.items()
-            if console_id in self.popped.get(call_id, ())
+            self.message(live.update, console_id in live.named)
+            for call_id, live in self.latest.items()
+            if console_id in self.popped.get(call_id, ()) and live.since >= since
         ]
         self.replayed += len(messages)
         return messages

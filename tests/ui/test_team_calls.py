@@ -98,7 +98,8 @@ def test_a_console_that_reconnects_gets_the_calls_still_live_for_it_once(
         assert post(url, _call("c-4", user="Tom")) == (200, {})
         qtbot.waitUntil(
             lambda: (
-                "c-4" in router.latest and router.latest["c-2"][0].call.state is CallState.ANSWERED
+                "c-4" in router.latest
+                and router.latest["c-2"].update.call.state is CallState.ANSWERED
             ),
             timeout=10000,
         )

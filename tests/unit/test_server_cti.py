@@ -448,3 +448,19 @@ def test_the_live_calls_kept_are_bounded_as_the_popped_ones_are(
     tom = _reconnect(center, "tom")
     _wait(lambda: len(tom.calls) == 2)
     assert [c for c, _k, _m in tom.kinds()] == ["b-1", "b-2"]
+
+
+def test_a_call_begun_hours_ago_is_not_replayed_its_hangup_was_lost(center: Center) -> None:
+    import datetime as dt
+
+    from console.server.calls import REPLAY_WITHIN
+
+    clock = center.running.clock
+    center.send(**_new_call("h-1", user="Tom"))  # its hangup never comes
+    clock.advance(dt.timedelta(seconds=REPLAY_WITHIN + 1))
+    center.send(**_new_call("h-2", user="Tom"))
+    assert set(center.router.latest) == {"h-1", "h-2"}
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) >= 1)
+    time.sleep(0.2)  # anything else would have come with it
+    assert tom.kinds() == [("h-2", EventKind.NEW_CALL, True)]
