@@ -22,9 +22,9 @@ A console whose live socket connects (the first time or again: a network blip, a
 started a moment after the call began) is sent, after the socket's ``ready``, every call
 still live (not hung up) that popped on it, as the last message it had or would have had
 for it (:meth:`CallRouter.replay`): a ringing call pops there, an answered one comes as
-answered (not one that first popped over REPLAY_WITHIN ago: a lost hangup). Which
-calls popped where is kept in this process's memory only (a restarted
-server replays nothing).
+answered; not a call that first popped over ``REPLAY_WITHIN`` ago (its hangup was lost).
+Which calls popped where is kept in this process's memory only (a restarted server
+replays nothing).
 
 Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
 the same order.
