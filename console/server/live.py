@@ -83,7 +83,7 @@ class ChangeHub:
         return ConsoleService(self.store, Identity(self.store))
 
     async def start(self) -> None:
-        self.last = (await self._feed().changes(0, 0))[1]
+        self.last = await self._feed().last_change()
         self._task = asyncio.create_task(self._run(), name="change-hub")
 
     async def stop(self) -> None:
