@@ -108,8 +108,8 @@ DOCK_WIDTH = 300
 STRIP_WIDTH = 150
 # WCAG 2 minimum contrast for normal text.
 MIN_CONTRAST = 4.5
-#: Calls dismissed by hand remembered, at most (a call the server sends again when the
-#: console reconnects must not pop again once dismissed).
+# Calls dismissed by hand remembered, at most (a call the server sends again when the
+# console reconnects must not pop again once dismissed).
 DISMISSED_KEPT = 1000
 
 
@@ -422,7 +422,7 @@ class CallDesk(Retranslating, QDockWidget):
         self.items: dict[str, QListWidgetItem] = {}
         self.people: dict[int, Brief] = {}
         self.current: Call | None = None
-        #: The call ids dismissed by hand (oldest first, at most DISMISSED_KEPT).
+        # The call ids dismissed by hand (oldest first, at most DISMISSED_KEPT).
         self.dismissed: dict[str, None] = {}
         self._preloaded: Profile | None = None
         self.endpoint = ""
