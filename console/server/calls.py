@@ -18,11 +18,12 @@ event of a call (``answer``, ``hangup``) also goes to every console that popped 
 the others; a later event naming nobody is for the consoles that popped the call (not for
 the queue or everyone again).
 
-A console whose live socket connects (the first time or again: a network blip, a console
-started a moment after the call began) is sent, after the socket's ``ready``, every call
-still live (not hung up) that popped on it, as the last message it had or would have had
-for it (:meth:`CallRouter.replay`): a ringing call pops there, an answered one comes as
-answered; not a call that first popped over ``REPLAY_WITHIN`` ago (its hangup was lost).
+A console whose live socket connects (the first time, or again after a network blip) is
+sent, after the socket's ``ready``, every call still live (not hung up) that was routed to
+it (``popped``: its staff member was signed in there, listening or not), as the last
+message it had or would have had for it (:meth:`CallRouter.replay`): a ringing call pops
+there, an answered one comes as answered; not a call that first popped over
+``REPLAY_WITHIN`` ago (its hangup was lost).
 Which calls popped where is kept in this process's memory only (a restarted server
 replays nothing).
 

@@ -373,7 +373,7 @@ def _reconnect(center: Center, who: str) -> Desk:
 def test_a_console_that_connects_after_a_call_for_it_began_gets_the_call(
     center: Center,
 ) -> None:
-    center.tom.close()  # signed in, not listening (a blip, or started a moment late)
+    center.tom.close()  # signed in, not listening (a network blip)
     center.send(**_new_call("r-1", user="Tom"))
     assert center.mei.calls == []
     tom = _reconnect(center, "tom")
