@@ -257,25 +257,6 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> int:
     return cli_staff.cmd_customer(args, out, _services)
 
 
-#: Commands that work the same on a console server (``--server``) as on a database file.
-THROUGH_SERVER = frozenset(
-    {
-        "search",
-        "complaints",
-        "report",
-        "lint",
-        "settings",
-        "staff",
-        "audit",
-        "phrasebook",
-        "calls",
-        "cti-test",
-        "customer",
-        "watch",
-        "import",
-        "export",
-    }
-)
 #: Commands about a local database file, and what a team uses instead.
 FILE_ONLY = frozenset({"encrypt", "backup", "restore"})
 #: Team-mode commands with their own --server or --database.
@@ -304,12 +285,7 @@ def _team_mode(args: argparse.Namespace) -> int | None:
     if args.command == "demo":
         print(f"service-console: {say(m.DemoIsADesksFile())}", file=sys.stderr)
         return EXIT_REJECTED
-    if args.command is not None and args.command not in THROUGH_SERVER:
-        served = tuple(sorted(THROUGH_SERVER))
-        refusal = m.NotThroughServer(args.command, served)
-        print(f"service-console: {say(refusal)}", file=sys.stderr)
-        return EXIT_REJECTED
-    return None
+    return None  # every other command works through the server
 
 
 def _services(args: argparse.Namespace) -> Services:

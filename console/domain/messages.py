@@ -3668,17 +3668,6 @@ class SayServerAction(Message):
 
 
 @dataclass(frozen=True)
-class NotThroughServer(Message):
-    command: str
-    served: tuple[str, ...]
-    CODE: ClassVar[str] = "team.not_through_server"
-    TEMPLATE: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "Messages",
-        "{command} does not work through a console server yet; commands that do: {served}",
-    )
-
-
-@dataclass(frozen=True)
 class RoleMayRunServer(Message):
     role: str
     CODE: ClassVar[str] = "team.role_granted"

@@ -18,6 +18,15 @@ event of a call (``answer``, ``hangup``) also goes to every console that popped 
 the others; a later event naming nobody is for the consoles that popped the call (not for
 the queue or everyone again).
 
+A console whose live socket connects (the first time, or again after a network blip) is
+sent, after the socket's ``ready``, every call still live (not hung up) that was routed to
+it (``popped``: its staff member was signed in there, listening or not), as the last
+message it had or would have had for it (:meth:`CallRouter.replay`): a ringing call pops
+there, an answered one comes as answered; not a call that first popped over
+``REPLAY_WITHIN`` ago (its hangup was lost).
+Which calls popped where is kept in this process's memory only (a restarted server
+replays nothing).
+
 Events are applied one at a time in arrival order (:class:`CallEvents`), and routed in
 the same order.
 """
@@ -48,6 +57,18 @@ ACTOR = "phone-system"
 #: Calls remembered as popped on some console, at most (the oldest are forgotten: a call
 #: whose hangup never came).
 MAX_LIVE_CALLS = 10_000
+#: A live call that began longer ago than this is not sent again to a console that
+#: connects (its hangup was most likely lost: it would pop a call long gone).
+REPLAY_WITHIN = 4 * 3600.0  # seconds
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LiveCall:
+    """A live call as a console that connects is sent it."""
+
+    update: CallUpdate  # its last update routed
+    named: frozenset[int]  # the consoles that update was for (``for_me``)
+    since: float  # the Clock's monotonic seconds when it first popped
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -96,6 +117,7 @@ class CallRouter:
     server takes no call events)."""
 
     def __init__(self, store: Store, clock: Clock, hub: ChangeHub, token: str | None) -> None:
+        self.clock = clock
         identity = Identity(store, clock=clock, nobody=ACTOR)
         service: CallService = remote.server_services(store, identity, clock)("calls")
         self.service = service
@@ -105,10 +127,15 @@ class CallRouter:
         self.endpoint = CtiEndpoint(self.events.submit, token) if token else None
         #: Live calls → the consoles they popped on (a later event reaches them too).
         self.popped: dict[str, set[int]] = {}
+        #: Live calls (among ``popped``) → their last update routed, and the consoles it
+        #: was for (``for_me``): what a console connecting now is sent (:meth:`replay`).
+        self.latest: dict[str, LiveCall] = {}
         self._routed: asyncio.Queue[CallUpdate] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         #: Messages sent to consoles (tests, diagnostics).
         self.sent = 0
+        #: Messages replayed to consoles that connected (tests, diagnostics).
+        self.replayed = 0
 
     def start(self) -> None:
         self.events.start()
@@ -174,13 +201,36 @@ class CallRouter:
             to = popped | named
         if not update.call.live:
             self.popped.pop(call_id, None)
+            self.latest.pop(call_id, None)
+        elif call_id in self.popped:
+            before = self.latest.get(call_id)
+            since = before.since if before is not None else self.clock.monotonic()
+            self.latest[call_id] = LiveCall(update, frozenset(named), since)
         for console_id in sorted(to & connected):
             self.sent += self.hub.send(console_id, self.message(update, console_id in named))
 
     def _remember(self, call_id: str, consoles: set[int]) -> None:
         self.popped[call_id] = consoles
         while len(self.popped) > MAX_LIVE_CALLS:
-            del self.popped[next(iter(self.popped))]
+            oldest = next(iter(self.popped))
+            del self.popped[oldest]
+            self.latest.pop(oldest, None)
+
+    def replay(self, console_id: int) -> list[dict[str, Any]]:
+        """The messages for console *console_id* of every live call that popped on it
+        (begun within REPLAY_WITHIN), oldest call first: each call's last update,
+        ``for_me`` as it was for this console (sent after ``ready`` when its socket
+        connects; no I/O, no await, so the live socket takes it in the same step as it
+        subscribes and a call routed later comes through the socket's queue, after
+        these)."""
+        since = self.clock.monotonic() - REPLAY_WITHIN
+        messages = [
+            self.message(live.update, console_id in live.named)
+            for call_id, live in self.latest.items()
+            if console_id in self.popped.get(call_id, ()) and live.since >= since
+        ]
+        self.replayed += len(messages)
+        return messages
 
     @staticmethod
     def message(update: CallUpdate, for_me: bool) -> dict[str, Any]:

@@ -619,7 +619,10 @@ async def live_updates(request: web.Request) -> web.StreamResponse:
             return False
         return True
 
-    return await live.live(request, request[CONSOLE], state.consoles(), still_enrolled)
+    calls = request.app[CALLS]
+    return await live.live(
+        request, request[CONSOLE], state.consoles(), still_enrolled, calls.replay
+    )
 
 
 async def cti_event(request: web.Request) -> web.StreamResponse:

@@ -15,7 +15,9 @@ A console whose socket cannot keep up is disconnected, and catches up when it
 reconnects. A revoked console's socket is closed at once (code 4001).
 
 :meth:`ChangeHub.send` hands a message to one console's sockets only (a call the server
-routes there, :mod:`console.server.calls`): not numbered, not caught up.
+routes there, :mod:`console.server.calls`): not numbered, not caught up from the feed;
+instead a socket that connects is sent, after ``ready``, the calls still live that popped
+on its console (``replay``: :meth:`console.server.calls.CallRouter.replay`).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ class ChangeHub:
         return ConsoleService(self.store, Identity(self.store))
 
     async def start(self) -> None:
-        self.last = (await self._feed().changes(0, 0))[1]
+        self.last = await self._feed().last_change()
         self._task = asyncio.create_task(self._run(), name="change-hub")
 
     async def stop(self) -> None:
@@ -219,13 +221,18 @@ async def live(
     console: Any,
     consoles: ConsoleService,
     still_enrolled: Callable[[], Awaitable[bool]],
+    replay: Callable[[int], list[Message]] | None = None,
 ) -> web.StreamResponse:
-    """``GET /api/v1/live?after=SEQ``: the WebSocket of one console (see the module)."""
+    """``GET /api/v1/live?after=SEQ``: the WebSocket of one console (see the module);
+    *replay*: the messages of the calls still live for a console, sent after ``ready``."""
     hub = request.app[HUB]
     after = _after(request, hub.last)
     socket = web.WebSocketResponse(heartbeat=30.0)
     await socket.prepare(request)
     async with hub.subscribe(console.id) as subscriber:
+        # The live calls routed here, taken in the same step as subscribing (no await in
+        # between): a call routed before is in these, one routed after in the queue.
+        calls = replay(console.id) if replay is not None else []
         seq = after
         # The feed since `after` first (subscribed already: nothing falls in between).
         while True:
@@ -236,6 +243,8 @@ async def live(
             if len(found) < PAGE:
                 break
         await socket.send_json({"type": "ready", "seq": seq})
+        for message in calls:  # then the calls still ringing or in progress here
+            await socket.send_json(message)
         closed = asyncio.ensure_future(_until_closed(socket))
         try:
             while not closed.done():

@@ -189,6 +189,11 @@ class ConsoleService:
 
         return await self._store.read(read)
 
+    async def last_change(self) -> int:
+        """The newest number of the changes feed now (0 while it is empty); reads no
+        notice. Ids and kinds only, like :meth:`changes`."""
+        return await self._store.read(lambda r: _consoles(r).last_change())
+
     async def list_consoles(self) -> list[EnrolledConsole]:
         await self.identity.require(Permission.MANAGE_STAFF, ENTITY)
         return await self._store.read(lambda r: _consoles(r).all())

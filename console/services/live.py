@@ -8,7 +8,9 @@ across a network blip or a server restart. ``on_state(connected)`` says when it 
 connected and when not. A revoked console's feed ends (``revoked``). Calls the server
 routes to this console (``{"type": "call", "update": ...}``, README "Calls routed by the
 server") go to ``on_call`` as :class:`~console.services.calls.CallUpdate`; they are not
-numbered and not caught up (a call missed while disconnected is in the call log).
+numbered, but after every (re)connection's ``ready`` the server sends the calls still
+live for this console, each as its last update: ``on_call`` takes them as any other
+(the window keeps one card per call).
 """
 
 from __future__ import annotations

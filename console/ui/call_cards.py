@@ -108,6 +108,9 @@ DOCK_WIDTH = 300
 STRIP_WIDTH = 150
 # WCAG 2 minimum contrast for normal text.
 MIN_CONTRAST = 4.5
+# Calls dismissed by hand remembered, at most (a call the server sends again when the
+# console reconnects must not pop again once dismissed).
+DISMISSED_KEPT = 1000
 
 
 def relative_luminance(colour: QColor) -> float:
@@ -419,6 +422,8 @@ class CallDesk(Retranslating, QDockWidget):
         self.items: dict[str, QListWidgetItem] = {}
         self.people: dict[int, Brief] = {}
         self.current: Call | None = None
+        # The call ids dismissed by hand (oldest first, at most DISMISSED_KEPT).
+        self.dismissed: dict[str, None] = {}
         self._preloaded: Profile | None = None
         self.endpoint = ""
         # What is on screen, kept so that a language switch can say it again.
@@ -832,13 +837,16 @@ class CallDesk(Retranslating, QDockWidget):
     # --- events ---------------------------------------------------------------------
 
     def handle_update(self, update: CallUpdate) -> None:
-        """One applied call event (GUI thread)."""
+        """One applied call event (GUI thread). The same update again (the console
+        server sends the calls still live to a console that reconnects) changes nothing
+        more: a shown call keeps its one card, a dismissed one does not pop again."""
         call = update.call
         self.people.update(update.people)
         card = self.cards.get(call.call_id)
         if card is None:
             if (
-                update.created
+                call.call_id not in self.dismissed
+                and update.created
                 and update.for_me
                 and update.event.kind is EventKind.NEW_CALL
                 and call.direction is Direction.IN
@@ -940,6 +948,9 @@ class CallDesk(Retranslating, QDockWidget):
 
     def dismiss(self, call_id: str) -> None:
         was_current = self.current is not None and self.current.call_id == call_id
+        self.dismissed[call_id] = None
+        while len(self.dismissed) > DISMISSED_KEPT:
+            del self.dismissed[next(iter(self.dismissed))]
         self._remove(call_id)
         if was_current:
             self.current = None

@@ -5173,10 +5173,6 @@ Quiet table</source>
         <translation>请说明要做什么：{init}、{enrol_code} 或 {grant}</translation>
     </message>
     <message>
-        <source>{command} does not work through a console server yet; commands that do: {served}</source>
-        <translation>{command} 暂不能通过服务台服务器使用；可以使用的命令：{served}</translation>
-    </message>
-    <message>
         <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
         <translation>{role} 现在可以在这个数据库上运行服务器（对它而言审计记录只能追加）</translation>
     </message>

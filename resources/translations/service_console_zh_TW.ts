@@ -5173,10 +5173,6 @@ Quiet table</source>
         <translation>請說明要做什麼：{init}、{enrol_code} 或 {grant}</translation>
     </message>
     <message>
-        <source>{command} does not work through a console server yet; commands that do: {served}</source>
-        <translation>{command} 暫時不能透過服務台伺服器使用；可以使用的指令：{served}</translation>
-    </message>
-    <message>
         <source>{role} may now run the server on this database (the audit trail stays append-only for it)</source>
         <translation>{role} 現在可以在這個資料庫上執行伺服器（對它而言稽核紀錄只能附加）</translation>
     </message>

@@ -125,3 +125,21 @@ def test_the_feed_is_append_only_and_its_reader_checks_numbers(
     with pytest.raises(ServerRefused) as bad:
         client._call("GET", "/changes?after=-1")
     assert (bad.value.status, bad.value.code) == (400, "bad_request")
+
+
+def test_the_feeds_last_number_is_told_directly_and_the_hub_starts_there(
+    server: Running,
+) -> None:
+    from console.server.live import HUB
+    from console.services.consoles import ConsoleService
+    from console.services.identity import Identity
+
+    feed = ConsoleService(server.store, Identity(server.store, clock=server.clock))
+    assert server.app is not None
+    first = asyncio.run(feed.last_change())
+    assert server.app[HUB].last == first, "the hub hands out what comes after it"
+    add_team_staff(server.store, server.clock)  # notes the staff members
+    last = asyncio.run(feed.last_change())
+    assert last > first
+    assert last == asyncio.run(feed.changes(0, 1))[1]
+    assert last == server.store.read_now(lambda r: r.consoles.last_change())  # type: ignore[attr-defined]

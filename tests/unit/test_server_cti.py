@@ -86,6 +86,8 @@ class Desk:
         return [(u.call.call_id, u.event.kind, u.for_me) for u in self.calls]
 
     def close(self) -> None:
+        if self.loop.is_closed():
+            return  # closed already
         asyncio.run_coroutine_threadsafe(self.feed.stop(), self.loop).result(10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
@@ -355,3 +357,110 @@ def test_serve_refuses_a_token_file_it_cannot_read_before_opening_the_database(
     assert cli.main([*argv, "--cti-token-file", missing], out=io.StringIO()) == 1
     err = capsys.readouterr().err
     assert missing in err and "SERVICE_CONSOLE_CTI_TOKEN" in err
+
+
+def _reconnect(center: Center, who: str) -> Desk:
+    """*who*'s console ("tom" or "mei") connects its live socket again (a new feed, from
+    the feed's start: as after a restart of the console)."""
+    desk: Desk = getattr(center, who)
+    desk.close()
+    client = center.tom_client if who == "tom" else center.mei_client
+    again = Desk(center.running.url, client)
+    setattr(center, who, again)
+    return again
+
+
+def test_a_console_that_connects_after_a_call_for_it_began_gets_the_call(
+    center: Center,
+) -> None:
+    center.tom.close()  # signed in, not listening (a network blip)
+    center.send(**_new_call("r-1", user="Tom"))
+    assert center.mei.calls == []
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) == 1)
+    (update,) = tom.calls
+    assert (update.call.call_id, update.event.kind, update.for_me, update.created) == (
+        "r-1",
+        EventKind.NEW_CALL,
+        True,
+        True,
+    )
+    assert update.call.state is CallState.RINGING
+    assert update.call.from_number == "+8613812345678"
+    # Connecting again gets it again (the window shows it once: test_team_calls).
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) == 1)
+    assert tom.kinds() == [("r-1", EventKind.NEW_CALL, True)]
+    assert center.mei.calls == []
+
+
+def test_an_answered_call_is_replayed_answered_for_me_as_it_was_for_each_console(
+    center: Center,
+) -> None:
+    center.send(**_new_call("r-2"))  # nobody named: pops on both
+    center.send(event="answer", callId="r-2", user="Tom", direction="in")
+    _wait(lambda: len(center.tom.calls) == 2 and len(center.mei.calls) == 2)
+    mei = _reconnect(center, "mei")
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(mei.calls) == 1 and len(tom.calls) == 1)
+    assert mei.kinds() == [("r-2", EventKind.ANSWER, False)]
+    assert tom.kinds() == [("r-2", EventKind.ANSWER, True)]
+    for update in (mei.calls[0], tom.calls[0]):
+        assert update.call.state is CallState.ANSWERED
+        assert update.call.answered_by == "Tom"
+        assert update.changed
+    assert mei.calls[0].profile is None, "not hers: no customer's profile"
+
+
+def test_a_call_hung_up_or_routed_to_another_console_is_not_replayed(
+    center: Center,
+) -> None:
+    center.send(**_new_call("r-3", user="Tom"))
+    center.send(event="hangup", callId="r-3", cause="cancel", direction="in")
+    center.send(**_new_call("r-4", user="Mei"))  # Mei's alone
+    center.send(**_new_call("r-5", user="Tom"))  # still ringing: the last one replayed
+    assert set(center.router.latest) == {"r-4", "r-5"}
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) >= 1)
+    time.sleep(0.2)  # anything else would have come with it
+    assert tom.kinds() == [("r-5", EventKind.NEW_CALL, True)]
+    mei = _reconnect(center, "mei")
+    _wait(lambda: len(mei.calls) >= 1)
+    time.sleep(0.2)
+    assert mei.kinds() == [("r-4", EventKind.NEW_CALL, True)]
+    center.send(event="hangup", callId="r-5", cause="normalClearing", direction="in")
+    center.send(event="hangup", callId="r-4", cause="normalClearing", direction="in")
+    assert center.router.latest == {} and center.router.popped == {}
+    tom = _reconnect(center, "tom")  # connected: the calls would follow `ready` at once
+    time.sleep(0.2)
+    assert tom.calls == []
+
+
+def test_the_live_calls_kept_are_bounded_as_the_popped_ones_are(
+    center: Center, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.server import calls
+
+    monkeypatch.setattr(calls, "MAX_LIVE_CALLS", 2)
+    for n in range(3):
+        center.send(**_new_call(f"b-{n}", user="Tom"))
+    assert list(center.router.popped) == list(center.router.latest) == ["b-1", "b-2"]
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) == 2)
+    assert [c for c, _k, _m in tom.kinds()] == ["b-1", "b-2"]
+
+
+def test_a_call_begun_hours_ago_is_not_replayed_its_hangup_was_lost(center: Center) -> None:
+    import datetime as dt
+
+    from console.server.calls import REPLAY_WITHIN
+
+    clock = center.running.clock
+    center.send(**_new_call("h-1", user="Tom"))  # its hangup never comes
+    clock.advance(dt.timedelta(seconds=REPLAY_WITHIN + 1))
+    center.send(**_new_call("h-2", user="Tom"))
+    assert set(center.router.latest) == {"h-1", "h-2"}
+    tom = _reconnect(center, "tom")
+    _wait(lambda: len(tom.calls) >= 1)
+    time.sleep(0.2)  # anything else would have come with it
+    assert tom.kinds() == [("h-2", EventKind.NEW_CALL, True)]
