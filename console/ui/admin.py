@@ -164,6 +164,9 @@ class StaffEditor(Retranslating, QDialog):
         self.queues.setPlaceholderText(self.tr("e.g. sales, support"))
         self.pin.setAccessibleName(self.tr("PIN or password"))
         self.pin.setPlaceholderText(self.tr("leave empty to keep the PIN") if member else "")
+        for field in (self.queues, self.pin):  # a hint is read whole, in every language
+            hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+            field.setMinimumWidth(max(200, hint + 24))
         self.active.setText(self.tr("Account in use"))
         self.active.setAccessibleName(self.tr("Account in use"))
         self.message.setAccessibleName(self.tr("Problem"))

@@ -169,3 +169,17 @@ def test_the_audit_window_reads_like_staff_write(
         if label.isVisible() and label.text():
             assert label.width() >= label.sizeHint().width(), label.text()
     screenshot(window, "audit-window")
+
+
+def test_the_staff_editors_hints_are_read_whole(qtbot: Any) -> None:
+    from console.domain.roles import Role
+    from console.domain.staff import StaffMember
+    from console.ui.admin import StaffEditor
+
+    editor = StaffEditor(StaffMember(7, "Li Jing", Role.AGENT, queues=("sales",)))
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    for field in (editor.queues, editor.pin):
+        hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+        assert hint > 0 and field.contentsRect().width() >= hint, field.objectName()
