@@ -12,6 +12,9 @@ exact owners by E.164 (live customers, the most recently seen first), else the c
 whose phone (or member number) ends in the number's last digits, from the search terms'
 reversed digits (``0008_search``), newest first and bounded; the domain's
 :func:`~console.domain.calls.choose_match` weighs them.
+
+Rows become calls, call-backs and briefs (and calls rows) through
+:mod:`console.repositories.call_rows`, as on SQLite: only the SQL is this file's own.
 """
 
 from __future__ import annotations
@@ -25,23 +28,16 @@ import psycopg
 from console.domain.calls import (
     Call,
     CallerNumber,
-    CallState,
-    Direction,
     Match,
     MatchKind,
-    choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
+from console.repositories.call_rows import COLUMNS, SUFFIX_CANDIDATES, CallRows, match_caller
 from console.repositories.calls import Brief, CallBack, CallRepository
 from console.storage.postgres import search_repository as index
 from console.storage.postgres.search_repository import RANK_ID_MASK, local_text
-from console.storage.sqlite.calls import SUFFIX_CANDIDATES
 
-_COLUMNS = (
-    "id, call_id, direction, from_number, to_number, number, customer_id, match, "
-    "candidates, state, users, queue, answered_by, cause, started_at, answered_at, "
-    "ended_at, called_back_at"
-)
+_COLUMNS = ", ".join(COLUMNS)
 
 
 def _instant(value: dt.datetime | None) -> dt.datetime | None:
@@ -56,29 +52,16 @@ def _wall(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else value.astimezone().replace(tzinfo=None)
 
 
-def _call(row: Sequence[Any]) -> Call:
-    started = _wall(row[14])
-    assert started is not None
-    return Call(
-        id=int(row[0]),
-        call_id=row[1],
-        direction=Direction(row[2]),
-        from_number=row[3],
-        to_number=row[4],
-        number=row[5],
-        customer_id=row[6],
-        match=MatchKind(row[7]),
-        candidates=tuple(int(i) for i in row[8]),
-        state=CallState(row[9]),
-        users=tuple(row[10]),
-        queue=row[11],
-        answered_by=row[12],
-        cause=row[13],
-        started_at=started,
-        answered_at=_wall(row[15]),
-        ended_at=_wall(row[16]),
-        called_back_at=_wall(row[17]),
-    )
+#: The rows as psycopg takes and gives them: call times are timestamptz, the lists
+#: arrays (cast in the statements: an empty list has no element type of its own).
+ROWS = CallRows(
+    dump_time=_instant,
+    load_time=_wall,
+    dump_candidates=list,
+    dump_users=list,
+    load_list=lambda value: value,
+    last_visit=local_text,
+)
 
 
 class PostgresCalls:
@@ -86,7 +69,7 @@ class PostgresCalls:
         self.conn = conn
 
     def _calls(self, sql: str, params: Sequence[Any]) -> list[Call]:
-        return [_call(row) for row in self.conn.execute(sql, params).fetchall()]
+        return [ROWS.call(row) for row in self.conn.execute(sql, params).fetchall()]
 
     def _exact_owners(self, forms: Sequence[str]) -> list[int]:
         """Live customers with a phone equal to one of *forms*, most recent first."""
@@ -119,10 +102,7 @@ class PostgresCalls:
         return found
 
     def match_number(self, number: CallerNumber) -> Match:
-        exact = self._exact_owners(number.forms)
-        if exact or number.suffix is None:
-            return choose_match(number, exact)
-        return choose_match(number, [], self._suffix_candidates(number.suffix))
+        return match_caller(number, self._exact_owners(number.forms), self._suffix_candidates)
 
     def get(self, call_id: str) -> Call | None:
         found = self._calls(f"SELECT {_COLUMNS} FROM calls WHERE call_id = %s", [call_id])
@@ -135,24 +115,7 @@ class PostgresCalls:
             "started_at, answered_at, ended_at) VALUES (%s, %s, %s, %s, %s, %s, %s, "
             "%s::bigint[], %s, %s::text[], %s, %s, %s, %s, %s, %s) "
             "ON CONFLICT (call_id) DO NOTHING RETURNING id",
-            [
-                call.call_id,
-                call.direction.value,
-                call.from_number,
-                call.to_number,
-                call.number,
-                call.customer_id,
-                call.match.value,
-                list(call.candidates),
-                call.state.value,
-                list(call.users),
-                call.queue,
-                call.answered_by,
-                call.cause,
-                _instant(call.started_at),
-                _instant(call.answered_at),
-                _instant(call.ended_at),
-            ],
+            ROWS.insert_values(call),
         ).fetchone()
         if row is None:
             return None
@@ -164,18 +127,7 @@ class PostgresCalls:
             "UPDATE calls SET state = %s, answered_by = %s, answered_at = %s, ended_at = %s, "
             "cause = %s, customer_id = %s, match = %s, candidates = %s::bigint[], "
             "called_back_at = %s WHERE call_id = %s",
-            [
-                call.state.value,
-                call.answered_by,
-                _instant(call.answered_at),
-                _instant(call.ended_at),
-                call.cause,
-                call.customer_id,
-                call.match.value,
-                list(call.candidates),
-                _instant(call.called_back_at),
-                call.call_id,
-            ],
+            ROWS.update_values(call),
         )
 
     def recent(self, *, limit: int = 20) -> list[Call]:
@@ -209,12 +161,7 @@ class PostgresCalls:
             ") ORDER BY m.started_at DESC, m.id DESC LIMIT %s",
             [limit],
         ).fetchall()
-        out = []
-        for row in rows:
-            call = _call(row[:18])
-            assert call.customer_id is not None
-            out.append(CallBack(call, call.customer_id, row[18], row[19], int(row[20])))
-        return out
+        return [ROWS.call_back(row) for row in rows]
 
     def briefs(self, ids: Sequence[int]) -> dict[int, Brief]:
         if not ids:
@@ -227,9 +174,7 @@ class PostgresCalls:
         ).fetchall():
             phones.setdefault(int(cid), []).append(e164)
         return {
-            int(r[0]): Brief(
-                int(r[0]), r[1], r[2], local_text(r[3]), tuple(phones.get(int(r[0]), ())), int(r[4])
-            )
+            int(r[0]): ROWS.brief(r, phones)
             for r in self.conn.execute(
                 "SELECT id, name, preferred_name, last_visit, visit_count FROM customers "
                 "WHERE id = ANY(%s)",

@@ -18,6 +18,9 @@ tables of migration ``0005_complaints``:
   seconds, rounded half away from zero (SQLite's ``round``), and the medians are taken by
   the domain's :func:`~console.domain.complaint.median` on both backends.
 
+Rows become complaints, queue records and history entries (and back) through
+:mod:`console.repositories.complaint_rows`, as on SQLite: only the SQL is this file's own.
+
 A complaint may be linked to a customer (``0007_customers`` adds the foreign key): the
 queues, the detail and the repeat complainers then name the customer, as SQLite's
 ``_WHO`` does, and the caller's name or contact otherwise.
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -35,33 +37,24 @@ from psycopg.types.json import Jsonb
 
 from console.domain.complaint import (
     SUMMARY_CHARS,
-    CauseCategory,
-    Channel,
-    Compensation,
     Complaint,
-    ComplaintChanged,
-    Emotion,
-    FollowUp,
     PromiseChange,
-    Responsibility,
     Status,
     StatusChange,
-    Want,
     median,
 )
+from console.repositories import complaint_rows
 from console.repositories.complaints import (
     CauseCount,
     Change,
     ComplaintNotFound,
     ComplaintRepository,
     Detail,
-    FeedbackRecord,
     HistoricComplaint,
     QueueBounds,
     QueueName,
     QueueOrder,
     QueueRecord,
-    RepeatComplainer,
     ReportFigures,
     ReportPeriod,
     StoredDraft,
@@ -75,21 +68,25 @@ def _fold(expr: str) -> str:
     return f"translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 
 
-def ts(value: dt.datetime | None) -> dt.datetime | None:
-    """An aware instant as stored (None stays None); a naive one is refused, as on SQLite."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        raise ValueError("complaint times must be timezone-aware")
-    return value
-
-
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else value.astimezone(dt.UTC)
 
 
 def _req(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
+
+
+#: The rows as psycopg takes and gives them: instants are aware datetimes (timestamptz),
+#: the offered options jsonb, the confirmed flag a boolean.
+ROWS = complaint_rows.ComplaintRows(
+    dump_instant=lambda value: value,
+    load_instant=_req,
+    load_optional_instant=_utc,
+    dump_options=Jsonb,
+    load_options=list,
+    dump_flag=bool,
+)
+ts = ROWS.ts
 
 
 def _seconds(later: str, earlier: str) -> str:
@@ -99,161 +96,8 @@ def _seconds(later: str, earlier: str) -> str:
 
 # --- rows ------------------------------------------------------------------------------
 
-_CAPTURE_COLUMNS = (
-    "customer_id",
-    "caller_name",
-    "caller_contact",
-    "call_id",
-    "channel",
-    "store",
-    "agent",
-    "customer_words",
-    "understanding",
-    "confirmed",
-    "emotion",
-    "apology",
-    "wants",
-    "wants_note",
-    "options_offered",
-    "option_chosen",
-    "compensation_kind",
-    "compensation_amount_minor",
-    "compensation_currency",
-    "cause",
-    "sub_cause",
-    "responsibility",
-    "wording",
-    "reply",
-)
-_CLOCK_COLUMNS = (
-    "status",
-    "promise_due",
-    "first_response_at",
-    "resolved_at",
-    "follow_up_due",
-    "void_reason",
-)
-_COLUMNS = (
-    "id",
-    *_CAPTURE_COLUMNS,
-    "received_at",
-    *_CLOCK_COLUMNS,
-    "version",
-    "changed_by",
-    "updated_at",
-)
-_SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM complaints"
-
-
-def _capture_values(c: Complaint) -> dict[str, Any]:
-    comp = c.compensation
-    return {
-        "customer_id": c.customer_id,
-        "caller_name": c.caller_name,
-        "caller_contact": c.caller_contact,
-        "call_id": c.call_id,
-        "channel": c.channel.value,
-        "store": c.store,
-        "agent": c.agent,
-        "customer_words": c.customer_words,
-        "understanding": c.understanding,
-        "confirmed": bool(c.confirmed),
-        "emotion": c.emotion.value,
-        "apology": c.apology,
-        "wants": c.wants.value if c.wants else None,
-        "wants_note": c.wants_note,
-        "options_offered": Jsonb(list(c.options_offered)),
-        "option_chosen": c.option_chosen,
-        "compensation_kind": comp.kind if comp else None,
-        "compensation_amount_minor": comp.amount_minor if comp else None,
-        "compensation_currency": comp.currency if comp else "",
-        "cause": c.cause.value if c.cause else None,
-        "sub_cause": c.sub_cause,
-        "responsibility": c.responsibility.value if c.responsibility else None,
-        "wording": c.wording_that_went_wrong,
-        "reply": c.reply,
-    }
-
-
-def _clock_values(c: Complaint) -> dict[str, Any]:
-    return {
-        "status": c.status.value,
-        "promise_due": ts(c.promise_due),
-        "first_response_at": ts(c.first_response_at),
-        "resolved_at": ts(c.resolved_at),
-        "follow_up_due": ts(c.follow_up_due),
-        "void_reason": c.void_reason,
-    }
-
-
-def _row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
-    if c.received_at is None:
-        raise ValueError("a complaint needs its received time")
-    return {
-        **_capture_values(c),
-        "received_at": ts(c.received_at),
-        **_clock_values(c),
-        "updated_at": ts(now),
-        "changed_by": c.changed_by or c.agent,
-    }
-
-
-def _complaint(row: Sequence[Any]) -> Complaint:
-    r = dict(zip(_COLUMNS, row, strict=True))
-    comp = (
-        Compensation(
-            r["compensation_kind"], r["compensation_amount_minor"], r["compensation_currency"]
-        )
-        if r["compensation_kind"] is not None
-        else None
-    )
-    return Complaint(
-        id=int(r["id"]),
-        customer_id=r["customer_id"],
-        caller_name=r["caller_name"],
-        caller_contact=r["caller_contact"],
-        call_id=r["call_id"],
-        channel=Channel(r["channel"]),
-        store=r["store"],
-        agent=r["agent"],
-        received_at=_req(r["received_at"]),
-        customer_words=r["customer_words"],
-        understanding=r["understanding"],
-        confirmed=bool(r["confirmed"]),
-        emotion=Emotion(r["emotion"]),
-        apology=r["apology"],
-        wants=Want(r["wants"]) if r["wants"] else None,
-        wants_note=r["wants_note"],
-        options_offered=list(r["options_offered"]),
-        option_chosen=r["option_chosen"],
-        compensation=comp,
-        cause=CauseCategory(r["cause"]) if r["cause"] else None,
-        sub_cause=r["sub_cause"],
-        responsibility=Responsibility(r["responsibility"]) if r["responsibility"] else None,
-        wording_that_went_wrong=r["wording"],
-        reply=r["reply"],
-        status=Status(r["status"]),
-        promise_due=_utc(r["promise_due"]),
-        first_response_at=_utc(r["first_response_at"]),
-        resolved_at=_utc(r["resolved_at"]),
-        follow_up_due=_utc(r["follow_up_due"]),
-        void_reason=r["void_reason"],
-        version=int(r["version"]),
-        changed_by=r["changed_by"],
-        changed_at=_req(r["updated_at"]),
-    )
-
-
-def _event_row(cid: int, e: StatusChange) -> tuple[Any, ...]:
-    return (cid, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note)
-
-
-def _promise_row(cid: int, p: PromiseChange) -> tuple[Any, ...]:
-    return (cid, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note)
-
-
-def _follow_up_row(cid: int, f: FollowUp) -> tuple[Any, ...]:
-    return (cid, ts(f.at), f.by, f.satisfaction, f.note)
+_COLUMNS = ", ".join(complaint_rows.COLUMNS)
+_SELECT = f"SELECT {_COLUMNS} FROM complaints"
 
 
 _INSERT_EVENT = (
@@ -279,26 +123,6 @@ _QUEUE_SELECT = (
     f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at "
     "FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 )
-
-
-def _record(row: Sequence[Any]) -> QueueRecord:
-    (cid, who, customer_id, status, channel, emotion, shop, agent) = row[:8]
-    received, due, follow_up, summary, resolved = row[8:]
-    return QueueRecord(
-        id=int(cid),
-        who=who,
-        customer_id=customer_id,
-        status=Status(status),
-        channel=Channel(channel),
-        emotion=Emotion(emotion),
-        store=shop,
-        agent=agent,
-        received_at=_req(received),
-        promise_due=_utc(due),
-        follow_up_due=_utc(follow_up),
-        summary=summary,
-        resolved_at=_utc(resolved),
-    )
 
 
 def _queue_where(queue: QueueName, bounds: QueueBounds) -> tuple[str, list[Any]]:
@@ -335,7 +159,7 @@ class PostgresComplaints:
         self.conn = conn
 
     def _records(self, sql: str, params: Sequence[Any]) -> list[QueueRecord]:
-        return [_record(row) for row in self.conn.execute(sql, params).fetchall()]
+        return [ROWS.queue_record(row) for row in self.conn.execute(sql, params).fetchall()]
 
     # --- writing ---------------------------------------------------------------------
 
@@ -357,11 +181,11 @@ class PostgresComplaints:
         promise: PromiseChange | None,
         now: dt.datetime,
     ) -> int:
-        cid = self._insert(_row_values(complaint, now=now))
+        cid = self._insert(ROWS.row_values(complaint, now=now))
         with self.conn.cursor() as cursor:
-            cursor.executemany(_INSERT_EVENT, [_event_row(cid, e) for e in events])
+            cursor.executemany(_INSERT_EVENT, [ROWS.event_row(cid, e) for e in events])
             if promise is not None:
-                cursor.execute(_INSERT_PROMISE, _promise_row(cid, promise))
+                cursor.execute(_INSERT_PROMISE, ROWS.promise_row(cid, promise))
         return cid
 
     def add_historic(self, complaints: Sequence[HistoricComplaint], *, now: dt.datetime) -> int:
@@ -372,15 +196,12 @@ class PostgresComplaints:
         promises: list[tuple[Any, ...]] = []
         follow_ups: list[tuple[Any, ...]] = []
         for h in complaints:
-            values = _row_values(h.complaint, now=now)
-            last = h.follow_ups[-1] if h.follow_ups else None
-            values["followed_up_at"] = ts(last.at) if last else None
-            values["satisfaction"] = last.satisfaction if last else None
+            values = ROWS.historic_values(h, now=now)
             cid = self._insert(values)
             first_id = first_id or cid
-            events.extend(_event_row(cid, e) for e in h.events)
-            promises.extend(_promise_row(cid, p) for p in h.promises)
-            follow_ups.extend(_follow_up_row(cid, f) for f in h.follow_ups)
+            events.extend(ROWS.event_row(cid, e) for e in h.events)
+            promises.extend(ROWS.promise_row(cid, p) for p in h.promises)
+            follow_ups.extend(ROWS.follow_up_row(cid, f) for f in h.follow_ups)
         with self.conn.cursor() as cursor:
             cursor.executemany(_INSERT_EVENT, events)
             cursor.executemany(_INSERT_PROMISE, promises)
@@ -393,26 +214,25 @@ class PostgresComplaints:
         row = self.conn.execute(_SELECT + " WHERE id = %s FOR UPDATE", [complaint_id]).fetchone()
         if row is None:
             raise ComplaintNotFound(complaint_id)
-        current = _complaint(row)
-        if expected is not None and current.version != expected:
-            raise ComplaintChanged(complaint_id, current.changed_by, current.changed_at)
+        current = ROWS.complaint(row)
+        complaint_rows.refuse_if_changed(current, expected)
         return current
 
     def save_capture(self, complaint: Complaint, *, now: dt.datetime, by: str) -> Complaint:
         if complaint.id is None:
             raise ValueError("the complaint has not been saved yet")
-        values = _capture_values(complaint)
+        values = ROWS.capture_values(complaint)
         self._current(complaint.id, complaint.version or None)
         sets = ", ".join(f"{name} = %s" for name in values)
         row = self.conn.execute(
             f"UPDATE complaints SET {sets}, updated_at = %s, version = version + 1, "
             "changed_by = %s, first_response_at = CASE WHEN first_response_at IS NULL "
             "AND %s::text <> '' THEN %s ELSE first_response_at END "
-            f"WHERE id = %s RETURNING {', '.join(_COLUMNS)}",
+            f"WHERE id = %s RETURNING {_COLUMNS}",
             [*values.values(), ts(now), by, complaint.reply.strip(), ts(now), complaint.id],
         ).fetchone()
         assert row is not None
-        return _complaint(row)
+        return ROWS.complaint(row)
 
     def modify(
         self,
@@ -425,12 +245,10 @@ class PostgresComplaints:
     ) -> Complaint:
         current = self._current(complaint_id, expected_version)
         result = change(current)
-        values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
+        values = ROWS.change_values(result)
         sets = ", ".join(f"{name} = %s" for name in values)
         notified = ", notified = ''" if result.reset_notified else ""
-        if result.complaint.status is Status.RESOLVED and any(
-            e.after is Status.RESOLVED for e in result.events
-        ):
+        if complaint_rows.starts_follow_up_window(result):
             # A new resolution starts a new follow-up window.
             notified += ", followed_up_at = NULL, satisfaction = NULL"
         self.conn.execute(
@@ -439,52 +257,49 @@ class PostgresComplaints:
             [*values.values(), ts(now), by, complaint_id],
         )
         with self.conn.cursor() as cursor:
-            cursor.executemany(_INSERT_EVENT, [_event_row(complaint_id, e) for e in result.events])
             cursor.executemany(
-                _INSERT_PROMISE, [_promise_row(complaint_id, p) for p in result.promises]
+                _INSERT_EVENT, [ROWS.event_row(complaint_id, e) for e in result.events]
+            )
+            cursor.executemany(
+                _INSERT_PROMISE, [ROWS.promise_row(complaint_id, p) for p in result.promises]
             )
             for f in result.follow_ups:
-                cursor.execute(_INSERT_FOLLOW_UP, _follow_up_row(complaint_id, f))
+                cursor.execute(_INSERT_FOLLOW_UP, ROWS.follow_up_row(complaint_id, f))
                 cursor.execute(
                     "UPDATE complaints SET followed_up_at = %s, satisfaction = %s WHERE id = %s",
                     [ts(f.at), f.satisfaction, complaint_id],
                 )
-        return replace(
-            result.complaint,
-            version=current.version + 1,
-            changed_by=by,
-            changed_at=now.astimezone(dt.UTC),
-        )
+        return complaint_rows.as_modified(result, current, by=by, now=now)
 
     # --- reading ---------------------------------------------------------------------
 
     def get(self, complaint_id: int) -> Complaint | None:
         row = self.conn.execute(_SELECT + " WHERE id = %s", [complaint_id]).fetchone()
-        return None if row is None else _complaint(row)
+        return None if row is None else ROWS.complaint(row)
 
     def detail(self, complaint_id: int) -> Detail | None:
         c = self.get(complaint_id)
         if c is None:
             return None
         history = [
-            StatusChange(_req(at), by, Status(before) if before else None, Status(after), note)
-            for at, by, before, after, note in self.conn.execute(
+            ROWS.status_change(row)
+            for row in self.conn.execute(
                 "SELECT at, by, before, after, note FROM complaint_events "
                 "WHERE complaint_id = %s ORDER BY id",
                 [complaint_id],
             )
         ]
         promises = [
-            PromiseChange(_req(at), by, _req(due), _utc(previous), note)
-            for at, by, due, previous, note in self.conn.execute(
+            ROWS.promise_change(row)
+            for row in self.conn.execute(
                 "SELECT at, by, due, previous_due, note FROM complaint_promises "
                 "WHERE complaint_id = %s ORDER BY id",
                 [complaint_id],
             )
         ]
         follow_ups = [
-            FollowUp(_req(at), by, int(satisfaction), note)
-            for at, by, satisfaction, note in self.conn.execute(
+            ROWS.follow_up(row)
+            for row in self.conn.execute(
                 "SELECT at, by, satisfaction, note FROM complaint_follow_ups "
                 "WHERE complaint_id = %s ORDER BY id",
                 [complaint_id],
@@ -589,18 +404,14 @@ class PostgresComplaints:
             if status != Status.VOIDED.value:
                 made += int(g_made)
                 kept += int(g_kept)
-        responses: list[float] = []
-        resolutions: list[float] = []
-        for response, resolution in self.conn.execute(
-            f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
-            f"{_seconds('c.resolved_at', 'c.received_at')} FROM complaints c WHERE {live} "
-            "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
-            params,
-        ):
-            if response is not None:
-                responses.append(float(response))
-            if resolution is not None:
-                resolutions.append(float(resolution))
+        responses, resolutions = complaint_rows.durations(
+            self.conn.execute(
+                f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
+                f"{_seconds('c.resolved_at', 'c.received_at')} FROM complaints c WHERE {live} "
+                "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
+                params,
+            )
+        )
         # Follow-ups whose due time fell in the period (and has passed, or was done already).
         f_where = "c.follow_up_due >= %s AND c.follow_up_due < %s AND c.status <> 'voided'"
         f_params: list[Any] = [start, end]
@@ -628,8 +439,8 @@ class PostgresComplaints:
         # Repeat complainers: a known customer, or a walk-in by the same contact (its
         # ASCII letters folded, as SQLite's lower()).
         repeat = [
-            RepeatComplainer(cid, str(name), int(count))
-            for cid, name, count in self.conn.execute(
+            complaint_rows.repeat_complainer(row)
+            for row in self.conn.execute(
                 "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
                 f"THEN {_fold('c.caller_contact')} END AS contact, count(*) AS n, "
                 f"max(c.id) AS last_id FROM complaints c WHERE {live} "
@@ -643,8 +454,8 @@ class PostgresComplaints:
             )
         ]
         feedback = [
-            FeedbackRecord(int(cid), _req(at), shop, cause, sub, resp, summary, wording)
-            for cid, at, shop, cause, sub, resp, summary, wording in self.conn.execute(
+            ROWS.feedback_record(row)
+            for row in self.conn.execute(
                 "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
                 f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
                 f"c.wording FROM complaints c WHERE {live} "
@@ -686,20 +497,13 @@ class PostgresComplaints:
             "summary = excluded.summary, payload = excluded.payload "
             "WHERE complaint_drafts.owner = excluded.owner "
             "AND complaint_drafts.console = excluded.console",
-            [
-                draft.key,
-                draft.owner,
-                draft.console,
-                ts(draft.saved_at),
-                draft.summary,
-                draft.payload,
-            ],
+            ROWS.draft_values(draft),
         )
 
     def drafts(self, owner: str, console: str) -> list[StoredDraft]:
         return [
-            StoredDraft(key, _req(saved_at), summary, payload, owner, console)
-            for key, saved_at, summary, payload in self.conn.execute(
+            ROWS.draft(row, owner, console)
+            for row in self.conn.execute(
                 "SELECT key, saved_at, summary, payload FROM complaint_drafts "
                 'WHERE owner = %s AND console = %s ORDER BY saved_at DESC, key COLLATE "C"',
                 [owner, console],

@@ -9,7 +9,7 @@ import psycopg
 
 from console.domain.consoles import ChangeNotice, EnrolledConsole
 from console.repositories.consoles import StoredSession
-from console.storage.postgres.staff_repository import _STAFF_COLUMNS, _member
+from console.repositories.staff_rows import STAFF_COLUMNS, member
 
 _COLUMNS = "id, name, enrolled_at, enrolled_by, revoked_at, revoked_by"
 
@@ -96,7 +96,7 @@ class PostgresConsoles:
         )
 
     def session(self, token_digest: str) -> StoredSession | None:
-        staff = ", ".join(f"st.{c}" for c in _STAFF_COLUMNS.split(", "))
+        staff = ", ".join(f"st.{c}" for c in STAFF_COLUMNS)
         row = self.conn.execute(
             f"SELECT s.console_id, s.signed_in_at, s.last_used_at, {staff}"
             " FROM staff_sessions s JOIN staff st ON st.id = s.staff_id"
@@ -107,7 +107,7 @@ class PostgresConsoles:
             return None
         return StoredSession(
             console_id=int(row[0]),
-            member=_member(row[3:]),
+            member=member(row[3:]),
             signed_in_at=row[1].astimezone(dt.UTC),
             last_used_at=row[2].astimezone(dt.UTC),
         )
@@ -132,7 +132,7 @@ class PostgresConsoles:
         return cursor.rowcount
 
     def signed_in(self, *, used_since: dt.datetime) -> list[StoredSession]:
-        staff = ", ".join(f"st.{c}" for c in _STAFF_COLUMNS.split(", "))
+        staff = ", ".join(f"st.{c}" for c in STAFF_COLUMNS)
         rows = self.conn.execute(
             f"SELECT s.console_id, s.signed_in_at, s.last_used_at, {staff}"
             " FROM staff_sessions s JOIN staff st ON st.id = s.staff_id"
@@ -144,7 +144,7 @@ class PostgresConsoles:
         return [
             StoredSession(
                 console_id=int(row[0]),
-                member=_member(row[3:]),
+                member=member(row[3:]),
                 signed_in_at=row[1].astimezone(dt.UTC),
                 last_used_at=row[2].astimezone(dt.UTC),
             )

@@ -15,13 +15,16 @@ tables of migration ``0004_phrasebooks``:
 * the history is append-only (triggers refuse UPDATE, DELETE and TRUNCATE);
 * times are ``timestamptz``: the domain's naive wall times are placed in this
   computer's zone on the way in, and read back as wall times in this computer's zone.
+
+Rows become entries, history records and books (and back), and an import is matched
+against the book, through :mod:`console.repositories.phrasebook_rows`, as on SQLite:
+only the SQL is this file's own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -29,6 +32,7 @@ from psycopg import errors as pg_errors
 from psycopg.types.json import Jsonb
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.repositories import phrasebook_rows
 from console.repositories.phrasebooks import (
     BookEntries,
     BookState,
@@ -40,7 +44,6 @@ from console.repositories.phrasebooks import (
     PhrasebookNameTaken,
     PhrasebookNotFound,
     PhrasebookRepository,
-    StaleVersion,
     StoredEntry,
     VersionNotRestorable,
 )
@@ -69,114 +72,26 @@ def _wall(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def _content(entry: PhraseEntry) -> dict[str, Any]:
-    """What a history row keeps of an entry: everything but id, author and time."""
-    return {
-        "kind": entry.kind.value,
-        "language": entry.language.value,
-        "text": entry.text,
-        "severity": entry.severity.value if entry.severity else None,
-        "replacements": list(entry.replacements),
-        "reason": entry.reason,
-        "situation": entry.situation.value if entry.situation else None,
-        "exceptions": list(entry.exceptions),
-        "variant_insensitive": entry.variant_insensitive,
-    }
-
-
-def _from_content(
-    content: dict[str, Any],
-    *,
-    entry_id: int | None,
-    author: str = "",
-    changed_at: dt.datetime | None = None,
-) -> PhraseEntry:
-    severity = content.get("severity")
-    situation = content.get("situation")
-    return PhraseEntry(
-        id=entry_id,
-        kind=EntryKind(content["kind"]),
-        language=Language(content["language"]),
-        text=content["text"],
-        severity=Severity(severity) if severity else None,
-        replacements=tuple(content.get("replacements") or ()),
-        reason=content.get("reason") or "",
-        situation=Situation(situation) if situation else None,
-        exceptions=tuple(content.get("exceptions") or ()),
-        variant_insensitive=bool(content.get("variant_insensitive", True)),
-        author=author,
-        changed_at=changed_at,
-    )
-
-
-def _same_content(first: PhraseEntry, second: PhraseEntry) -> bool:
-    return _content(first) == _content(second)
-
-
-def _jsonb(entry: PhraseEntry | None) -> Jsonb | None:
-    return None if entry is None else Jsonb(_content(entry))
-
-
-def _loads(content: dict[str, Any] | None, entry_id: int) -> PhraseEntry | None:
-    return None if content is None else _from_content(content, entry_id=entry_id)
-
-
-_CONTENT_COLUMNS = (
-    "kind",
-    "language",
-    "text",
-    "severity",
-    "replacements",
-    "reason",
-    "situation",
-    "exceptions",
-    "variant_insensitive",
+#: The rows as psycopg takes and gives them: instants are timestamptz, lists text[],
+#: the variant flag a boolean, the history's contents jsonb.
+ROWS = phrasebook_rows.PhrasebookRows(
+    load_wall=_wall,
+    dump_list=list,
+    load_list=lambda value: value,
+    dump_flag=bool,
+    dump_content=Jsonb,
+    load_content=dict,
 )
+
 # Arrays are cast explicitly: an empty list has no element type of its own.
 _CONTENT_MARKS = "%s, %s, %s, %s, %s::text[], %s, %s, %s::text[], %s"
-
-_ENTRY_COLUMNS = f"id, phrasebook_id, {', '.join(_CONTENT_COLUMNS)}, author, changed_at, deleted"
+_CONTENT_NAMES = ", ".join(phrasebook_rows.CONTENT_COLUMNS)
+_ENTRY_COLUMNS = ", ".join(phrasebook_rows.ENTRY_COLUMNS)
+_HISTORY_COLUMNS = ", ".join(phrasebook_rows.HISTORY_COLUMNS)
 
 
 def _values(entry: PhraseEntry) -> list[Any]:
-    content = _content(entry)
-    return [content[name] for name in _CONTENT_COLUMNS]
-
-
-def _entry_from_row(row: tuple[Any, ...]) -> StoredEntry:
-    entry_id, phrasebook_id, *content, author, changed_at, deleted = row
-    entry = _from_content(
-        dict(zip(_CONTENT_COLUMNS, content, strict=True)),
-        entry_id=int(entry_id),
-        author=str(author),
-        changed_at=_wall(changed_at),
-    )
-    return StoredEntry(entry, int(phrasebook_id), bool(deleted))
-
-
-_HISTORY_COLUMNS = "id, entry_id, phrasebook_id, action, before, after, author, at"
-
-
-def _history_from_row(row: tuple[Any, ...]) -> HistoryRecord:
-    history_id, entry_id, phrasebook_id, action, before, after, author, at = row
-    return HistoryRecord(
-        id=int(history_id),
-        entry_id=int(entry_id),
-        phrasebook_id=int(phrasebook_id),
-        action=HistoryAction(action),
-        before=_loads(before, int(entry_id)),
-        after=_loads(after, int(entry_id)),
-        author=str(author),
-        at=_wall(at),
-    )
-
-
-def _info(row: tuple[Any, ...]) -> PhrasebookInfo:
-    return PhrasebookInfo(int(row[0]), str(row[1]), _wall(row[2]))
-
-
-def _match_key(entry: PhraseEntry) -> tuple[str, str, str]:
-    return (entry.kind.value, entry.language.value, entry.text)
+    return list(ROWS.columns(entry).values())
 
 
 class PostgresPhrasebooks:
@@ -190,14 +105,14 @@ class PostgresPhrasebooks:
         rows = self.conn.execute(
             'SELECT id, name, created_at FROM phrasebooks ORDER BY name_key COLLATE "C", id'
         ).fetchall()
-        return [_info(row) for row in rows]
+        return [ROWS.info(row) for row in rows]
 
     def find_phrasebook(self, name: str) -> PhrasebookInfo | None:
         row = self.conn.execute(
             f"SELECT id, name, created_at FROM phrasebooks WHERE name_key = {_fold('%s')}",
             [name.strip()],
         ).fetchone()
-        return None if row is None else _info(row)
+        return None if row is None else ROWS.info(row)
 
     def create_phrasebook(
         self,
@@ -207,9 +122,7 @@ class PostgresPhrasebooks:
         entries: Iterable[PhraseEntry] = (),
         author: str = "",
     ) -> PhrasebookInfo:
-        name = name.strip()
-        if not name:
-            raise ValueError("A phrasebook needs a name.")
+        name = phrasebook_rows.book_name(name)
         try:  # the constraint decides, for every writer (no look-up first)
             row = self.conn.execute(
                 "INSERT INTO phrasebooks (name, created_at) VALUES (%s, %s) RETURNING id",
@@ -236,7 +149,7 @@ class PostgresPhrasebooks:
             f"SELECT id, name, created_at, version FROM phrasebooks WHERE name_key = {_fold('%s')}",
             [name.strip()],
         ).fetchone()
-        return None if row is None else BookState(_info(row), int(row[3]))
+        return None if row is None else BookState(ROWS.info(row), int(row[3]))
 
     def _check_book(self, phrasebook_id: int, expected: int | None) -> None:
         """Raises PhrasebookNotFound, or StaleVersion when *expected* is not the book's
@@ -247,14 +160,11 @@ class PostgresPhrasebooks:
         ).fetchone()
         if row is None:
             raise PhrasebookNotFound(f"#{phrasebook_id}")
-        if expected is not None and int(row[0]) != expected:
-            raise StaleVersion(expected, int(row[0]))
+        phrasebook_rows.refuse_stale(expected, int(row[0]))
 
     def _check_version(self, phrasebook_id: int, expected: int | None) -> None:
         if expected is not None:
-            found = self.phrasebook_version(phrasebook_id)
-            if found != expected:
-                raise StaleVersion(expected, found)
+            phrasebook_rows.refuse_stale(expected, self.phrasebook_version(phrasebook_id))
 
     # --- entries --------------------------------------------------------------------
 
@@ -270,15 +180,12 @@ class PostgresPhrasebooks:
     ) -> list[PhraseEntry]:
         where = ["phrasebook_id = %s", "NOT deleted"]
         params: list[Any] = [phrasebook_id]
-        for column, value in (
-            ("kind", kind),
-            ("language", language),
-            ("situation", situation),
-            ("severity", severity),
-        ):
-            if value is not None:
-                where.append(f"{column} = %s")
-                params.append(value.value)
+        filters = phrasebook_rows.entry_filters(
+            kind=kind, language=language, situation=situation, severity=severity
+        )
+        for column, value in filters:
+            where.append(f"{column} = %s")
+            params.append(value)
         if text_contains:
             where.append(f"strpos({_fold('text')}, {_fold('%s')}) > 0")
             params.append(text_contains)
@@ -287,7 +194,7 @@ class PostgresPhrasebooks:
             f"WHERE {' AND '.join(where)} ORDER BY id",
             params,
         ).fetchall()
-        return [_entry_from_row(row).entry for row in rows]
+        return [ROWS.stored_entry(row).entry for row in rows]
 
     def entries_with_version(self, phrasebook_id: int) -> BookEntries:
         version = self.phrasebook_version(phrasebook_id)
@@ -299,7 +206,7 @@ class PostgresPhrasebooks:
         ).fetchone()
         if row is None:
             raise EntryNotFound(entry_id)
-        return _entry_from_row(row)
+        return ROWS.stored_entry(row)
 
     def _live_entry(self, entry_id: int) -> StoredEntry:
         stored = self.get_entry(entry_id)
@@ -330,8 +237,8 @@ class PostgresPhrasebooks:
                 entry_id,
                 phrasebook_id,
                 action.value,
-                _jsonb(before),
-                _jsonb(after),
+                ROWS.history_content(before),
+                ROWS.history_content(after),
                 author,
                 _instant(now),
             ],
@@ -347,7 +254,7 @@ class PostgresPhrasebooks:
         action: HistoryAction,
     ) -> PhraseEntry:
         row = self.conn.execute(
-            f"INSERT INTO phrasebook_entries (phrasebook_id, {', '.join(_CONTENT_COLUMNS)},"
+            f"INSERT INTO phrasebook_entries (phrasebook_id, {_CONTENT_NAMES},"
             f" author, changed_at) VALUES (%s, {_CONTENT_MARKS}, %s, %s) RETURNING id",
             [phrasebook_id, *_values(entry), author, _instant(now)],
         ).fetchone()
@@ -362,7 +269,7 @@ class PostgresPhrasebooks:
             author=author,
             now=now,
         )
-        return replace(entry, id=entry_id, author=author, changed_at=now.replace(microsecond=0))
+        return phrasebook_rows.saved(entry, entry_id, author=author, now=now)
 
     def _rewrite(
         self,
@@ -377,7 +284,7 @@ class PostgresPhrasebooks:
         entry_id = stored.entry.id
         assert entry_id is not None
         self.conn.execute(
-            f"UPDATE phrasebook_entries SET ({', '.join(_CONTENT_COLUMNS)}, author, changed_at,"
+            f"UPDATE phrasebook_entries SET ({_CONTENT_NAMES}, author, changed_at,"
             f" deleted) = ({_CONTENT_MARKS}, %s, %s, false) WHERE id = %s",
             [*_values(entry), author, _instant(now), entry_id],
         )
@@ -390,7 +297,7 @@ class PostgresPhrasebooks:
             author=author,
             now=now,
         )
-        return replace(entry, id=entry_id, author=author, changed_at=now.replace(microsecond=0))
+        return phrasebook_rows.saved(entry, entry_id, author=author, now=now)
 
     def _hide(
         self, stored: StoredEntry, *, author: str, now: dt.datetime, action: HistoryAction
@@ -437,7 +344,7 @@ class PostgresPhrasebooks:
     ) -> PhraseEntry:
         stored = self._live_entry(entry_id)
         self._check_version(stored.phrasebook_id, expected_version)
-        if _same_content(stored.entry, entry):
+        if phrasebook_rows.same_content(stored.entry, entry):
             return stored.entry
         return self._rewrite(stored, entry, author=author, now=now, action=HistoryAction.UPDATE)
 
@@ -461,7 +368,7 @@ class PostgresPhrasebooks:
             f"SELECT {_HISTORY_COLUMNS} FROM phrasebook_history WHERE entry_id = %s ORDER BY id",
             [entry_id],
         ).fetchall()
-        return [_history_from_row(row) for row in rows]
+        return [ROWS.history_record(row) for row in rows]
 
     def phrasebook_history(self, phrasebook_id: int, *, limit: int = 100) -> list[HistoryRecord]:
         # Newest first: a book's changes take their versions in commit order.
@@ -470,7 +377,7 @@ class PostgresPhrasebooks:
             "ORDER BY book_version DESC LIMIT %s",
             [phrasebook_id, limit],
         ).fetchall()
-        return [_history_from_row(row) for row in rows]
+        return [ROWS.history_record(row) for row in rows]
 
     def get_history_record(self, history_id: int) -> HistoryRecord:
         row = self.conn.execute(
@@ -478,7 +385,7 @@ class PostgresPhrasebooks:
         ).fetchone()
         if row is None:
             raise VersionNotRestorable(f"There is no change #{history_id} in the history.")
-        return _history_from_row(row)
+        return ROWS.history_record(row)
 
     def restore_entry_version(
         self,
@@ -489,18 +396,12 @@ class PostgresPhrasebooks:
         expected_version: int | None = None,
     ) -> PhraseEntry:
         record = self.get_history_record(history_id)
-        if record.after is None:
-            raise VersionNotRestorable(
-                f"Change #{history_id} removed entry #{record.entry_id}; "
-                "restore the version before it."
-            )
+        after = phrasebook_rows.restorable(record)
         stored = self.get_entry(record.entry_id)
         self._check_version(stored.phrasebook_id, expected_version)
-        if not stored.deleted and _same_content(stored.entry, record.after):
+        if phrasebook_rows.holds(stored, after):
             return stored.entry
-        return self._rewrite(
-            stored, record.after, author=author, now=now, action=HistoryAction.RESTORE
-        )
+        return self._rewrite(stored, after, author=author, now=now, action=HistoryAction.RESTORE)
 
     # --- import ---------------------------------------------------------------------
 
@@ -513,40 +414,24 @@ class PostgresPhrasebooks:
         now: dt.datetime,
         expected_version: int | None = None,
     ) -> ImportSummary:
-        added = changed = removed = unchanged = 0
         self._check_book(phrasebook_id, expected_version)
         rows = self.conn.execute(
             f"SELECT {_ENTRY_COLUMNS} FROM phrasebook_entries WHERE phrasebook_id = %s "
             "ORDER BY deleted, id",
             [phrasebook_id],
         ).fetchall()
-        existing: dict[tuple[str, str, str], list[StoredEntry]] = {}
-        for row in rows:
-            stored = _entry_from_row(row)
-            existing.setdefault(_match_key(stored.entry), []).append(stored)
-        for entry in entries:
-            candidates = existing.get(_match_key(entry))
-            if not candidates:
-                self._insert(
-                    phrasebook_id, entry, author=author, now=now, action=HistoryAction.IMPORT
-                )
-                added += 1
-                continue
-            stored = candidates.pop(0)
-            if not stored.deleted and _same_content(stored.entry, entry):
-                unchanged += 1
-                continue
-            self._rewrite(stored, entry, author=author, now=now, action=HistoryAction.IMPORT)
-            if stored.deleted:
-                added += 1
-            else:
-                changed += 1
-        for leftovers in existing.values():
-            for stored in leftovers:
-                if not stored.deleted:
-                    self._hide(stored, author=author, now=now, action=HistoryAction.IMPORT)
-                    removed += 1
-        return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
+        imported = HistoryAction.IMPORT
+        return phrasebook_rows.reconcile_import(
+            [ROWS.stored_entry(row) for row in rows],
+            entries,
+            add=lambda entry: self._insert(
+                phrasebook_id, entry, author=author, now=now, action=imported
+            ),
+            rewrite=lambda stored, entry: self._rewrite(
+                stored, entry, author=author, now=now, action=imported
+            ),
+            hide=lambda stored: self._hide(stored, author=author, now=now, action=imported),
+        )
 
 
 if TYPE_CHECKING:  # mypy checks that the adapter implements the interface

@@ -1,9 +1,12 @@
 """The staff repository on PostgreSQL (implements :mod:`console.repositories.staff`).
 
 The same facts as on SQLite (``storage/sqlite/staff.py``) and the same hash chains
-(``storage/sqlite/audit_chain.py``): the hash of an entry and the check of one link are
-that module's functions, so a trail verifies the same way on both backends. Times are
-``timestamptz``; an entry's time enters its hash as the same UTC text SQLite stores.
+(``storage/sqlite/audit_chain.py``): the hash of an entry, the check of one link and the
+end of a walk are :mod:`console.repositories.hash_chains`' functions, so a trail verifies
+the same way on both backends. Times are ``timestamptz``; an entry's time enters its
+hash as the same UTC text SQLite stores.
+Account rows, the change report of an update, an entry's fields text and the erasure's
+``redact`` entry come from :mod:`console.repositories.staff_rows`, as on SQLite.
 
 Many writers. An entry's id is part of its hash and the chain has no gaps, so ids come
 from the chain's head row, not from a sequence, and appends must be one at a time. Every
@@ -23,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-import json
 from collections.abc import Generator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +33,10 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from console.domain import messages as m
-from console.domain.roles import Role
-from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, parse_queues, queues_text
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, queues_text
+
+# One rule for both backends: the canonical hash of a row and the check of one link.
+from console.repositories import hash_chains, staff_rows
 from console.repositories.staff import (
     ATTEMPTS_CHAIN,
     AUDIT_CHAIN,
@@ -48,14 +52,10 @@ from console.repositories.staff import (
     StaffUpdate,
 )
 
-# One rule for both backends: the canonical hash of a row and the check of one link.
-from console.storage.sqlite.audit_chain import _check_row as check_row
-from console.storage.sqlite.audit_chain import attempt_hash, audit_hash, digest
-
-_STAFF_COLUMNS = "id, name, role, store, extension, active, language, queues"
-_STAFF_COUNT = len(_STAFF_COLUMNS.split(", "))
+_STAFF_COLUMNS = ", ".join(staff_rows.STAFF_COLUMNS)
+_CHANGEABLE = ", ".join(staff_rows.CHANGEABLE)
+_AUDIT_ENTRY_COLUMNS = ", ".join(staff_rows.AUDIT_ENTRY_COLUMNS)
 _NAME_INDEX = "staff_name_any_case"
-_CHANGEABLE = ("role", "store", "extension", "queues", "active", "language", "secret_hash")
 _AUDIT_COLUMNS = (
     "id, at, actor, actor_role, action, entity, entity_id, fields, detail, console, "
     "fields_digest, prev_hash, hash"
@@ -68,29 +68,16 @@ _cursors = itertools.count(1)
 CHAIN_TURN = "LOCK TABLE chain_heads IN SHARE ROW EXCLUSIVE MODE"
 
 
-def _iso(moment: dt.datetime) -> str:
-    """An instant as the chain hashes it (and SQLite stores it)."""
-    if moment.tzinfo is None:
-        raise ValueError("staff and audit times must be timezone-aware")
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+_iso = staff_rows.chain_time  # an instant as the chain hashes it (and SQLite stores it)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     _iso(moment)  # refuses a naive time, as SQLite does
     return moment
-
-
-def _member(row: Sequence[Any]) -> StaffMember:
-    return StaffMember(
-        id=int(row[0]),
-        name=str(row[1]),
-        role=Role.parse_or_agent(str(row[2])),
-        store=str(row[3]),
-        extension=str(row[4]),
-        active=bool(row[5]),
-        language=str(row[6]),
-        queues=parse_queues(str(row[7])),
-    )
 
 
 def _filters(query: AuditQuery | None) -> tuple[str, list[Any]]:
@@ -156,7 +143,7 @@ class PostgresStaff:
                 raise
             raise StaffNameTaken(new.name) from None
         assert row is not None
-        return _member(row)
+        return staff_rows.member(row)
 
     def get(self, staff_id: int) -> StaffMember:
         row = self.conn.execute(
@@ -164,46 +151,37 @@ class PostgresStaff:
         ).fetchone()
         if row is None:
             raise StaffNotFound(f"no staff member #{staff_id}")
-        return _member(row)
+        return staff_rows.member(row)
 
     def find(self, name: str) -> Credentials | None:
         row = self.conn.execute(
             f"SELECT {_STAFF_COLUMNS}, secret_hash FROM staff WHERE lower(name) = lower(%s)",
             [name.strip()],
         ).fetchone()
-        if row is None:
-            return None
-        return Credentials(_member(row[:_STAFF_COUNT]), str(row[_STAFF_COUNT]))
+        return None if row is None else staff_rows.credentials(row)
 
     def all_staff(self) -> list[StaffMember]:
         rows = self.conn.execute(
             f'SELECT {_STAFF_COLUMNS} FROM staff ORDER BY lower(name) COLLATE "C", id'
         ).fetchall()
-        return [_member(row) for row in rows]
+        return [staff_rows.member(row) for row in rows]
 
     def update(self, staff_id: int, now: dt.datetime, changes: Mapping[str, Any]) -> StaffUpdate:
-        unknown = set(changes) - set(_CHANGEABLE)
-        if unknown:
-            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        staff_rows.refuse_unchangeable(changes)
         before = self.conn.execute(
-            f"SELECT {', '.join(_CHANGEABLE)} FROM staff WHERE id = %s FOR UPDATE", [staff_id]
+            f"SELECT {_CHANGEABLE} FROM staff WHERE id = %s FOR UPDATE",
+            [staff_id],
         ).fetchone()
         if before is None:
             raise StaffNotFound(f"no staff member #{staff_id}")
-        old = dict(zip(_CHANGEABLE, before, strict=True))
+        old = dict(zip(staff_rows.CHANGEABLE, before, strict=True))
         old["active"] = int(old["active"])  # reported as SQLite reports it (1 → 0)
-        diff: dict[str, tuple[Any, Any]] = {}
-        for key, value in changes.items():
-            stored = value.value if isinstance(value, Role) else value
-            if isinstance(stored, bool):
-                stored = int(stored)
-            if old[key] != stored:
-                diff[key] = ("…", "changed") if key == "secret_hash" else (old[key], stored)
-                written = bool(stored) if key == "active" else stored
-                self.conn.execute(
-                    f"UPDATE staff SET {key} = %s WHERE id = %s",  # key: one of _CHANGEABLE
-                    [written, staff_id],
-                )
+        written, diff = staff_rows.staff_changes(old, changes)
+        for key, stored in written.items():
+            self.conn.execute(
+                f"UPDATE staff SET {key} = %s WHERE id = %s",  # key: one of CHANGEABLE
+                [bool(stored) if key == "active" else stored, staff_id],
+            )
         if diff:
             self.conn.execute(
                 "UPDATE staff SET updated_at = %s WHERE id = %s", [_aware(now), staff_id]
@@ -234,7 +212,7 @@ class PostgresStaff:
         self, staff_id: int | None, name: str, at: dt.datetime, outcome: str
     ) -> None:
         attempt_id, prev = self._head_for_append(ATTEMPTS_CHAIN, "sign_in_attempts")
-        row_hash = attempt_hash(
+        row_hash = hash_chains.attempt_hash(
             attempt_id, staff_id=staff_id, name=name, at=_iso(at), outcome=outcome, prev_hash=prev
         )
         self.conn.execute(
@@ -258,8 +236,7 @@ class PostgresStaff:
         return [row[0].astimezone(dt.UTC) for row in rows]
 
     def append_audit(self, record: AuditRecord) -> int:
-        fields = dict(record.fields) if record.fields is not None else None
-        text = json.dumps(fields or {}, ensure_ascii=False, default=str, sort_keys=True)
+        text = staff_rows.fields_text(record.fields)
         entry_id, prev = self._head_for_append(AUDIT_CHAIN, "audit")
         values = {
             "at": _iso(record.at),
@@ -271,8 +248,10 @@ class PostgresStaff:
             "detail": record.detail,
             "console": record.console,
         }
-        fields_digest = digest(text)
-        row_hash = audit_hash(entry_id, **values, fields_digest=fields_digest, prev_hash=prev)
+        fields_digest = hash_chains.digest(text)
+        row_hash = hash_chains.audit_hash(
+            entry_id, **values, fields_digest=fields_digest, prev_hash=prev
+        )
         self.conn.execute(
             "INSERT INTO audit (id, at, actor, actor_role, action, entity, entity_id, fields,"
             " detail, console, fields_digest, prev_hash, hash)"
@@ -302,27 +281,12 @@ class PostgresStaff:
         self, query: AuditQuery | None = None, *, offset: int = 0, limit: int | None = 200
     ) -> list[AuditEntry]:
         where, params = _filters(query)
-        sql = (
-            "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail,"
-            f" console FROM audit{where} ORDER BY at DESC, id DESC"
-        )
+        sql = f"SELECT {_AUDIT_ENTRY_COLUMNS} FROM audit{where} ORDER BY at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT %s OFFSET %s"
             params += [limit, offset]
         return [
-            AuditEntry(
-                id=int(row[0]),
-                at=row[1].astimezone(dt.UTC),
-                actor=str(row[2]),
-                actor_role=str(row[3]),
-                action=str(row[4]),
-                entity=str(row[5]),
-                entity_id=str(row[6]),
-                fields=json.loads(row[7]),
-                detail=str(row[8]),
-                console=str(row[9]),
-            )
-            for row in self.conn.execute(sql, params).fetchall()
+            staff_rows.audit_entry(row, _utc) for row in self.conn.execute(sql, params).fetchall()
         ]
 
     def count_audit(self, query: AuditQuery | None = None) -> int:
@@ -358,15 +322,12 @@ class PostgresStaff:
         # Erasure's one path into the audit table (a role without UPDATE may call it).
         self.conn.execute("SELECT redact_audit_entries(%s)", [ids])
         self.append_audit(
-            AuditRecord(
+            staff_rows.redaction(
+                ids,
+                customer_id=customer_id,
                 at=at,
                 actor=actor,
                 actor_role=actor_role,
-                action="redact",
-                entity="audit",
-                entity_id=customer_id,
-                fields={"entries": ids},
-                detail=f"redacted for erasure of customer {customer_id}",
                 console=console,
             )
         )
@@ -397,26 +358,7 @@ class PostgresStaff:
         """Entries an intact ``redact`` entry says erasure blanked."""
         allowed: set[int] = set()
         for values in self._rows(AUDIT_CHAIN, " WHERE action = 'redact' AND entity = 'audit'"):
-            if digest(str(values["fields"])) != values["fields_digest"]:
-                continue
-            recomputed = audit_hash(
-                int(values["id"]),
-                **{
-                    k: str(values[k])
-                    for k in ("at", "actor", "actor_role", "action", "entity", "entity_id")
-                },
-                detail=str(values["detail"]),
-                console=str(values["console"]),
-                fields_digest=str(values["fields_digest"]),
-                prev_hash=str(values["prev_hash"]),
-            )
-            if recomputed != values["hash"]:
-                continue
-            try:
-                listed = json.loads(str(values["fields"])).get("entries", [])
-            except (ValueError, AttributeError):
-                continue
-            allowed.update(int(i) for i in listed if isinstance(i, int) and i < int(values["id"]))
+            allowed |= hash_chains.listed_redactions(values)
         return allowed
 
     def _verify(self, chain: str) -> ChainReport:
@@ -442,20 +384,11 @@ class PostgresStaff:
                 row_id = int(values["id"])
                 if row_id > head_id:
                     return report(count, Break(row_id, values["at"], m.ChainAfterEnd()))
-                found = check_row(chain, values, prev, redacted)
+                found = hash_chains.check_row(chain, values, prev, redacted)
                 if found is not None:
                     return report(count, Break(row_id, values["at"], found))
                 prev = values
-        last_id = int(prev["id"]) if prev else 0
-        if head_id > last_id:
-            span = f"#{last_id + 1}" if head_id == last_id + 1 else f"#{last_id + 1}–#{head_id}"
-            return report(count, Break(last_id + 1, "", m.ChainNewestMissing(span)))
-        if prev is not None and prev["hash"] != head_hash:
-            return report(count, Break(last_id, prev["at"], m.ChainEndReplaced()))
-        if count != head_entries:
-            at = prev["at"] if prev else ""
-            return report(count, Break(last_id, at, m.ChainCountDiffers()))
-        return report(count, None)
+        return hash_chains.walk_end(chain, count, (head_id, head_hash, head_entries), prev)
 
 
 if TYPE_CHECKING:  # mypy checks that the adapter implements the interface

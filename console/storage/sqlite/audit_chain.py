@@ -24,6 +24,9 @@ its key can drop a trigger. The chains make such edits visible afterwards:
   updated in the same transaction as every append (a trigger refuses moving it back),
   so deleting the newest rows shows too.
 
+The hashes and the checks are :mod:`console.repositories.hash_chains` (PostgreSQL keeps
+the same chains); this module appends to and walks the chains in the SQLite file.
+
 Limits (README): a chain kept inside the file it protects proves that nobody edited
 it *without also recomputing every later hash and the head*. Someone who knows this
 code and holds the key can forge a consistent chain; the head printed by ``audit
@@ -32,118 +35,38 @@ verify`` (and logged at every backup) compared with an earlier copy exposes that
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
 
 from console.domain import messages as m
-from console.repositories.staff import (
-    ATTEMPTS_CHAIN,
-    AUDIT_CHAIN,
-    REDACTED,
-    Break,
-    ChainReport,
+from console.repositories.hash_chains import (
+    ATTEMPT_COLUMNS,
+    ATTEMPT_ROW,
+    ATTEMPTS,
+    AUDIT,
+    AUDIT_COLUMNS,
+    AUDIT_COLUMNS_0009,
+    AUDIT_ROW,
+    attempt_hash,
+    audit_hash,
+    check_row,
+    digest,
+    listed_redactions,
+    walk_end,
 )
+from console.repositories.staff import REDACTED, Break, ChainReport
 
-__all__ = ["REDACTED", "Break", "ChainReport"]  # re-exported for storage's own callers
-
-AUDIT = AUDIT_CHAIN
-ATTEMPTS = ATTEMPTS_CHAIN
-AUDIT_VERSION = "audit/1"
-#: Entries that name a console (0018_audit_console): the console's name is hashed too.
-AUDIT_CONSOLE_VERSION = "audit/2"
-ATTEMPTS_VERSION = "sign_in_attempts/1"
-#: An entry may be dated this much before its predecessor (times are taken just before
-#: the write is queued, so two writers can finish in the other order); more is reported
-#: as out of order (a backdated entry).
-ORDER_TOLERANCE = dt.timedelta(minutes=10)
-
-#: The columns 0009_audit_chain chained (the trail before 0018 added ``console``).
-_AUDIT_COLUMNS_0009 = (
-    "at",
-    "actor",
-    "actor_role",
-    "action",
-    "entity",
-    "entity_id",
-    "fields",
-    "detail",
-)
-_AUDIT_COLUMNS = (*_AUDIT_COLUMNS_0009, "console")
-_ATTEMPT_COLUMNS = ("staff_id", "name", "at", "outcome")
-_AUDIT_ROW = ("id", *_AUDIT_COLUMNS, "fields_digest", "prev_hash", "hash")
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _hash(payload: list[Any]) -> str:
-    return digest(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-
-
-def audit_hash(
-    entry_id: int,
-    *,
-    at: str,
-    actor: str,
-    actor_role: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    fields_digest: str,
-    detail: str,
-    prev_hash: str,
-    console: str = "",
-) -> str:
-    if console:
-        return _hash(
-            [
-                AUDIT_CONSOLE_VERSION,
-                entry_id,
-                at,
-                actor,
-                actor_role,
-                action,
-                entity,
-                entity_id,
-                fields_digest,
-                detail,
-                console,
-                prev_hash,
-            ]
-        )
-    return _hash(
-        [
-            AUDIT_VERSION,
-            entry_id,
-            at,
-            actor,
-            actor_role,
-            action,
-            entity,
-            entity_id,
-            fields_digest,
-            detail,
-            prev_hash,
-        ]
-    )
-
-
-def attempt_hash(
-    attempt_id: int,
-    *,
-    staff_id: int | None,
-    name: str,
-    at: str,
-    outcome: str,
-    prev_hash: str,
-) -> str:
-    return _hash([ATTEMPTS_VERSION, attempt_id, staff_id, name, at, outcome, prev_hash])
+# Re-exported for storage's own callers (the rules themselves: repositories/hash_chains.py).
+__all__ = [
+    "REDACTED",
+    "Break",
+    "ChainReport",
+    "attempt_hash",
+    "audit_hash",
+    "digest",
+]
 
 
 # --- appending (inside the caller's write transaction) ----------------------------------
@@ -179,7 +102,7 @@ def append_audit_row(db: sqlite_utils.Database, values: dict[str, str]) -> int:
     fields_digest = digest(values["fields"])
     row_hash = audit_hash(
         entry_id,
-        **{k: values[k] for k in _AUDIT_COLUMNS if k != "fields"},
+        **{k: values[k] for k in AUDIT_COLUMNS if k != "fields"},
         fields_digest=fields_digest,
         prev_hash=head_hash,
     )
@@ -189,7 +112,7 @@ def append_audit_row(db: sqlite_utils.Database, values: dict[str, str]) -> int:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             entry_id,
-            *(values[k] for k in _AUDIT_COLUMNS),
+            *(values[k] for k in AUDIT_COLUMNS),
             fields_digest,
             head_hash,
             row_hash,
@@ -225,7 +148,7 @@ def chain_existing(db: sqlite_utils.Database) -> None:
         prev = ""
         last_id = 0
         count = 0
-        columns = _AUDIT_COLUMNS_0009 if table == AUDIT else _ATTEMPT_COLUMNS
+        columns = AUDIT_COLUMNS_0009 if table == AUDIT else ATTEMPT_COLUMNS
         select = ", ".join(("id", *columns))
         rows = db.execute(f"SELECT {select} FROM {table} ORDER BY id").fetchall()
         updates: list[list[Any]] = []
@@ -270,92 +193,21 @@ def chain_existing(db: sqlite_utils.Database) -> None:
 # --- verifying --------------------------------------------------------------------------
 
 
-def _time(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def _redacted_ids(db: sqlite_utils.Database) -> set[int]:
     """Entries an intact ``redact`` entry says erasure blanked."""
     allowed: set[int] = set()
     for row in db.execute(
-        f"SELECT {', '.join(_AUDIT_ROW)} FROM audit WHERE action = 'redact' AND entity = 'audit'"
+        f"SELECT {', '.join(AUDIT_ROW)} FROM audit WHERE action = 'redact' AND entity = 'audit'"
     ):
-        values = dict(zip(_AUDIT_ROW, row, strict=True))
-        if digest(str(values["fields"])) != values["fields_digest"]:
-            continue
-        if _audit_row_hash(values) != values["hash"]:
-            continue
-        try:
-            listed = json.loads(str(values["fields"])).get("entries", [])
-        except (ValueError, AttributeError):
-            continue
-        allowed.update(int(i) for i in listed if isinstance(i, int) and i < int(values["id"]))
+        allowed |= listed_redactions(dict(zip(AUDIT_ROW, row, strict=True)))
     return allowed
 
 
-def _audit_row_hash(values: dict[str, Any]) -> str:
-    return audit_hash(
-        int(values["id"]),
-        **{k: str(values[k]) for k in _AUDIT_COLUMNS if k != "fields"},
-        fields_digest=str(values["fields_digest"]),
-        prev_hash=str(values["prev_hash"]),
-    )
-
-
 def _rows(db: sqlite_utils.Database, table: str) -> Iterator[dict[str, Any]]:
-    names = _AUDIT_ROW if table == AUDIT else ("id", *_ATTEMPT_COLUMNS, "prev_hash", "hash")
+    names = AUDIT_ROW if table == AUDIT else ATTEMPT_ROW
     cursor = db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY id")
     for row in cursor:
         yield dict(zip(names, row, strict=True))
-
-
-def _missing(first: int, last: int) -> m.Message:
-    span = f"#{first}" if first == last else f"#{first}–#{last}"
-    return m.ChainMissingBefore(last - first + 1, span)
-
-
-def _check_row(
-    table: str, values: dict[str, Any], prev: dict[str, Any] | None, redacted: set[int]
-) -> m.Message | None:
-    """What is wrong with one row given its predecessor, or None."""
-    row_id = int(values["id"])
-    if not values["hash"]:
-        return m.ChainNoHash()
-    expected_prev = str(prev["hash"]) if prev else ""
-    if values["prev_hash"] != expected_prev:
-        first = int(prev["id"]) + 1 if prev else 1
-        if row_id > first:
-            return _missing(first, row_id - 1)
-        return m.ChainOutOfOrder()
-    if table == AUDIT:
-        computed = _audit_row_hash(values)
-    else:
-        computed = attempt_hash(
-            row_id,
-            staff_id=values["staff_id"],
-            name=str(values["name"]),
-            at=str(values["at"]),
-            outcome=str(values["outcome"]),
-            prev_hash=str(values["prev_hash"]),
-        )
-    if computed != values["hash"]:
-        return m.ChainChanged()
-    if table == AUDIT and digest(str(values["fields"])) != values["fields_digest"]:
-        if values["fields"] != REDACTED:
-            return m.ChainFieldsChanged()
-        if row_id not in redacted:
-            return m.ChainBlanked()
-    if prev is not None:
-        at, before = _time(str(values["at"])), _time(str(prev["at"]))
-        if at is None:
-            return m.ChainBadTime()
-        if before is not None and at < before - ORDER_TOLERANCE:
-            return m.ChainDatedBefore(int(prev["id"]), str(prev["at"]))
-    return None
 
 
 def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
@@ -372,34 +224,13 @@ def verify_chain(db: sqlite_utils.Database, table: str) -> ChainReport:
             return ChainReport(
                 table, count, head_id, head_hash, Break(row_id, str(values["at"]), problem)
             )
-        found = _check_row(table, values, prev, redacted)
+        found = check_row(table, values, prev, redacted)
         if found is not None:
             return ChainReport(
                 table, count, head_id, head_hash, Break(row_id, str(values["at"]), found)
             )
         prev = values
-    last_id = int(prev["id"]) if prev else 0
-    if head_id > last_id:
-        span = f"#{last_id + 1}" if head_id == last_id + 1 else f"#{last_id + 1}–#{head_id}"
-        missing = m.ChainNewestMissing(span)
-        return ChainReport(table, count, head_id, head_hash, Break(last_id + 1, "", missing))
-    if prev is not None and prev["hash"] != head_hash:
-        return ChainReport(
-            table,
-            count,
-            head_id,
-            head_hash,
-            Break(last_id, str(prev["at"]), m.ChainEndReplaced()),
-        )
-    if count != head_entries:
-        return ChainReport(
-            table,
-            count,
-            head_id,
-            head_hash,
-            Break(last_id, str(prev["at"]) if prev else "", m.ChainCountDiffers()),
-        )
-    return ChainReport(table, count, head_id, head_hash, None)
+    return walk_end(table, count, (head_id, head_hash, head_entries), prev)
 
 
 def verify_all(db: sqlite_utils.Database) -> list[ChainReport]:

@@ -11,35 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
 
 import sqlite_utils
 
 from console.domain.calls import (
     Call,
     CallerNumber,
-    CallState,
-    Direction,
     Match,
     MatchKind,
-    choose_match,
 )
 from console.domain.search_text import TAGS, TermKind
+from console.repositories.call_rows import COLUMNS, SUFFIX_CANDIDATES, CallRows, match_caller
 from console.repositories.calls import Brief, CallBack
 from console.storage.sqlite import instants
 from console.storage.sqlite.customer_rows import local_text
 from console.storage.sqlite.search_index import RANK_ID_BITS
 from console.storage.sqlite.transactions import write_transaction
 
-#: At most this many customers are weighed for a last-digits match (a probable match
-#: needs one customer alone at the longest shared ending; more than this is noise).
-SUFFIX_CANDIDATES = 50
-
-_COLUMNS = (
-    "id, call_id, direction, from_number, to_number, number, customer_id, match, "
-    "candidates, state, users, queue, answered_by, cause, started_at, answered_at, "
-    "ended_at, called_back_at"
-)
+_COLUMNS = ", ".join(COLUMNS)
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -52,29 +41,15 @@ def _dt(value: str | None) -> dt.datetime | None:
     return instants.load_local_optional(value)
 
 
-def _call_from_row(row: Sequence[Any]) -> Call:
-    started = _dt(row[14])
-    assert started is not None
-    return Call(
-        id=int(row[0]),
-        call_id=row[1],
-        direction=Direction(row[2]),
-        from_number=row[3],
-        to_number=row[4],
-        number=row[5],
-        customer_id=row[6],
-        match=MatchKind(row[7]),
-        candidates=tuple(int(i) for i in json.loads(row[8])),
-        state=CallState(row[9]),
-        users=tuple(json.loads(row[10])),
-        queue=row[11],
-        answered_by=row[12],
-        cause=row[13],
-        started_at=started,
-        answered_at=_dt(row[15]),
-        ended_at=_dt(row[16]),
-        called_back_at=_dt(row[17]),
-    )
+#: The rows as sqlite3 takes and gives them: call times are UTC text, the lists JSON.
+ROWS = CallRows(
+    dump_time=_iso,
+    load_time=_dt,
+    dump_candidates=json.dumps,
+    dump_users=lambda users: json.dumps(users, ensure_ascii=False),
+    load_list=json.loads,
+    last_visit=local_text,
+)
 
 
 # --- who is calling -----------------------------------------------------------------
@@ -125,10 +100,9 @@ def suffix_candidates(db: sqlite_utils.Database, suffix: str) -> dict[int, list[
 
 
 def match_number(db: sqlite_utils.Database, number: CallerNumber) -> Match:
-    exact = exact_owners(db, number.forms)
-    if exact or number.suffix is None:
-        return choose_match(number, exact)
-    return choose_match(number, [], suffix_candidates(db, number.suffix))
+    return match_caller(
+        number, exact_owners(db, number.forms), lambda suffix: suffix_candidates(db, suffix)
+    )
 
 
 # --- the log ------------------------------------------------------------------------
@@ -136,7 +110,7 @@ def match_number(db: sqlite_utils.Database, number: CallerNumber) -> Match:
 
 def get_call(db: sqlite_utils.Database, call_id: str) -> Call | None:
     row = db.conn.execute(f"SELECT {_COLUMNS} FROM calls WHERE call_id = ?", [call_id]).fetchone()
-    return None if row is None else _call_from_row(row)
+    return None if row is None else ROWS.call(row)
 
 
 def insert_call(db: sqlite_utils.Database, call: Call) -> Call | None:
@@ -148,24 +122,7 @@ def insert_call(db: sqlite_utils.Database, call: Call) -> Call | None:
             "started_at, answered_at, ended_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(call_id) DO NOTHING",
-            (
-                call.call_id,
-                call.direction.value,
-                call.from_number,
-                call.to_number,
-                call.number,
-                call.customer_id,
-                call.match.value,
-                json.dumps(list(call.candidates)),
-                call.state.value,
-                json.dumps(list(call.users), ensure_ascii=False),
-                call.queue,
-                call.answered_by,
-                call.cause,
-                _iso(call.started_at),
-                _iso(call.answered_at),
-                _iso(call.ended_at),
-            ),
+            ROWS.insert_values(call),
         )
         if cursor.rowcount == 0:
             return None
@@ -180,18 +137,7 @@ def update_call(db: sqlite_utils.Database, call: Call) -> None:
             "UPDATE calls SET state = ?, answered_by = ?, answered_at = ?, ended_at = ?, "
             "cause = ?, customer_id = ?, match = ?, candidates = ?, called_back_at = ? "
             "WHERE call_id = ?",
-            (
-                call.state.value,
-                call.answered_by,
-                _iso(call.answered_at),
-                _iso(call.ended_at),
-                call.cause,
-                call.customer_id,
-                call.match.value,
-                json.dumps(list(call.candidates)),
-                _iso(call.called_back_at),
-                call.call_id,
-            ),
+            ROWS.update_values(call),
         )
 
 
@@ -199,7 +145,7 @@ def recent_calls(db: sqlite_utils.Database, *, limit: int = 20) -> list[Call]:
     rows = db.conn.execute(
         f"SELECT {_COLUMNS} FROM calls ORDER BY started_at DESC, id DESC LIMIT ?", [limit]
     )
-    return [_call_from_row(r) for r in rows]
+    return [ROWS.call(r) for r in rows]
 
 
 def customer_calls(db: sqlite_utils.Database, customer_id: int, *, limit: int = 50) -> list[Call]:
@@ -209,7 +155,7 @@ def customer_calls(db: sqlite_utils.Database, customer_id: int, *, limit: int = 
         "ORDER BY started_at DESC, id DESC LIMIT ?",
         [customer_id, limit],
     )
-    return [_call_from_row(r) for r in rows]
+    return [ROWS.call(r) for r in rows]
 
 
 def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]:
@@ -242,12 +188,7 @@ def call_backs(db: sqlite_utils.Database, *, limit: int = 100) -> list[CallBack]
         """,
         [limit],
     )
-    out = []
-    for row in rows:
-        call = _call_from_row(row[:18])
-        assert call.customer_id is not None
-        out.append(CallBack(call, call.customer_id, row[18], row[19], int(row[20])))
-    return out
+    return [ROWS.call_back(row) for row in rows]
 
 
 def customer_briefs(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, Brief]:
@@ -262,9 +203,7 @@ def customer_briefs(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, 
     ):
         phones.setdefault(int(cid), []).append(e164)
     return {
-        int(r[0]): Brief(
-            int(r[0]), r[1], r[2], local_text(r[3]), tuple(phones.get(int(r[0]), ())), int(r[4])
-        )
+        int(r[0]): ROWS.brief(r, phones)
         for r in db.conn.execute(
             f"SELECT id, name, preferred_name, last_visit, visit_count FROM customers "
             f"WHERE id IN ({marks})",

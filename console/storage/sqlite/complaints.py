@@ -22,39 +22,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
 from console.domain.complaint import (
     SUMMARY_CHARS,
-    CauseCategory,
-    Channel,
-    Compensation,
     Complaint,
-    ComplaintChanged,
-    Emotion,
     FollowUp,
     PromiseChange,
-    Responsibility,
     Status,
     StatusChange,
-    Want,
     median,
 )
+from console.repositories import complaint_rows
 from console.repositories.complaints import (
     CauseCount,
     Change,
     ComplaintNotFound,
     Detail,
-    FeedbackRecord,
     HistoricComplaint,
     QueueBounds,
     QueueName,
     QueueOrder,
     QueueRecord,
-    RepeatComplainer,
     ReportFigures,
     ReportPeriod,
     StoredDraft,
@@ -65,21 +56,22 @@ from console.storage.sqlite.transactions import write_transaction
 OPEN_SQL = "c.status IN ('new', 'in_progress')"
 
 
+#: The rows as sqlite3 takes and gives them: instants are fixed-width ISO text
+#: (:mod:`~console.storage.sqlite.instants`), the offered options JSON text, the confirmed
+#: flag 0 or 1.
+ROWS = complaint_rows.ComplaintRows(
+    dump_instant=instants.dump,
+    load_instant=instants.load,
+    load_optional_instant=instants.load_optional,
+    dump_options=lambda options: json.dumps(options, ensure_ascii=False),
+    load_options=json.loads,
+    dump_flag=int,
+)
+
+
 def ts(value: dt.datetime | None) -> str | None:
     """An aware instant as stored (:mod:`~console.storage.sqlite.instants`; None stays None)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        raise ValueError("complaint times must be timezone-aware")
-    return instants.dump(value)
-
-
-def from_ts(value: str | None) -> dt.datetime | None:
-    return instants.load_optional(value)
-
-
-def _req(value: str) -> dt.datetime:
-    return instants.load(value)
+    return cast("str | None", ROWS.ts(value))
 
 
 def _seconds(later: str, earlier: str) -> str:
@@ -89,159 +81,20 @@ def _seconds(later: str, earlier: str) -> str:
 
 # --- rows ------------------------------------------------------------------------------
 
-_CAPTURE_COLUMNS = (
-    "customer_id",
-    "caller_name",
-    "caller_contact",
-    "call_id",
-    "channel",
-    "store",
-    "agent",
-    "customer_words",
-    "understanding",
-    "confirmed",
-    "emotion",
-    "apology",
-    "wants",
-    "wants_note",
-    "options_offered",
-    "option_chosen",
-    "compensation_kind",
-    "compensation_amount_minor",
-    "compensation_currency",
-    "cause",
-    "sub_cause",
-    "responsibility",
-    "wording",
-    "reply",
-)
-_CLOCK_COLUMNS = (
-    "status",
-    "promise_due",
-    "first_response_at",
-    "resolved_at",
-    "follow_up_due",
-    "void_reason",
-)
-_COLUMNS = (
-    "id",
-    *_CAPTURE_COLUMNS,
-    "received_at",
-    *_CLOCK_COLUMNS,
-    "version",
-    "changed_by",
-    "updated_at",
-)
-
-
-def _capture_values(c: Complaint) -> dict[str, Any]:
-    comp = c.compensation
-    return {
-        "customer_id": c.customer_id,
-        "caller_name": c.caller_name,
-        "caller_contact": c.caller_contact,
-        "call_id": c.call_id,
-        "channel": c.channel.value,
-        "store": c.store,
-        "agent": c.agent,
-        "customer_words": c.customer_words,
-        "understanding": c.understanding,
-        "confirmed": int(c.confirmed),
-        "emotion": c.emotion.value,
-        "apology": c.apology,
-        "wants": c.wants.value if c.wants else None,
-        "wants_note": c.wants_note,
-        "options_offered": json.dumps(list(c.options_offered), ensure_ascii=False),
-        "option_chosen": c.option_chosen,
-        "compensation_kind": comp.kind if comp else None,
-        "compensation_amount_minor": comp.amount_minor if comp else None,
-        "compensation_currency": comp.currency if comp else "",
-        "cause": c.cause.value if c.cause else None,
-        "sub_cause": c.sub_cause,
-        "responsibility": c.responsibility.value if c.responsibility else None,
-        "wording": c.wording_that_went_wrong,
-        "reply": c.reply,
-    }
-
-
-def _clock_values(c: Complaint) -> dict[str, Any]:
-    return {
-        "status": c.status.value,
-        "promise_due": ts(c.promise_due),
-        "first_response_at": ts(c.first_response_at),
-        "resolved_at": ts(c.resolved_at),
-        "follow_up_due": ts(c.follow_up_due),
-        "void_reason": c.void_reason,
-    }
-
 
 def row_values(c: Complaint, *, now: dt.datetime) -> dict[str, Any]:
     """The complaints-table row for *c* (without id), e.g. for bulk loads."""
-    if c.received_at is None:
-        raise ValueError("a complaint needs its received time")
-    return {
-        **_capture_values(c),
-        "received_at": ts(c.received_at),
-        **_clock_values(c),
-        "updated_at": ts(now),
-        "changed_by": c.changed_by or c.agent,
-    }
+    return ROWS.row_values(c, now=now)
 
 
-def _complaint(row: Sequence[Any]) -> Complaint:
-    r = dict(zip(_COLUMNS, row, strict=True))
-    comp = (
-        Compensation(
-            r["compensation_kind"], r["compensation_amount_minor"], r["compensation_currency"]
-        )
-        if r["compensation_kind"] is not None
-        else None
-    )
-    return Complaint(
-        id=r["id"],
-        customer_id=r["customer_id"],
-        caller_name=r["caller_name"],
-        caller_contact=r["caller_contact"],
-        call_id=r["call_id"],
-        channel=Channel(r["channel"]),
-        store=r["store"],
-        agent=r["agent"],
-        received_at=_req(r["received_at"]),
-        customer_words=r["customer_words"],
-        understanding=r["understanding"],
-        confirmed=bool(r["confirmed"]),
-        emotion=Emotion(r["emotion"]),
-        apology=r["apology"],
-        wants=Want(r["wants"]) if r["wants"] else None,
-        wants_note=r["wants_note"],
-        options_offered=list(json.loads(r["options_offered"])),
-        option_chosen=r["option_chosen"],
-        compensation=comp,
-        cause=CauseCategory(r["cause"]) if r["cause"] else None,
-        sub_cause=r["sub_cause"],
-        responsibility=Responsibility(r["responsibility"]) if r["responsibility"] else None,
-        wording_that_went_wrong=r["wording"],
-        reply=r["reply"],
-        status=Status(r["status"]),
-        promise_due=from_ts(r["promise_due"]),
-        first_response_at=from_ts(r["first_response_at"]),
-        resolved_at=from_ts(r["resolved_at"]),
-        follow_up_due=from_ts(r["follow_up_due"]),
-        void_reason=r["void_reason"],
-        version=r["version"],
-        changed_by=r["changed_by"],
-        changed_at=_req(r["updated_at"]),
-    )
-
-
-_SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM complaints"
+_SELECT = "SELECT " + ", ".join(complaint_rows.COLUMNS) + " FROM complaints"
 
 
 def _add_event(db: sqlite_utils.Database, complaint_id: int, e: StatusChange) -> None:
     db.execute(
         "INSERT INTO complaint_events (complaint_id, at, by, before, after, note) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [complaint_id, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note],
+        ROWS.event_row(complaint_id, e),
     )
 
 
@@ -249,7 +102,7 @@ def _add_promise(db: sqlite_utils.Database, complaint_id: int, p: PromiseChange)
     db.execute(
         "INSERT INTO complaint_promises (complaint_id, at, by, due, previous_due, note) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [complaint_id, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note],
+        ROWS.promise_row(complaint_id, p),
     )
 
 
@@ -257,7 +110,7 @@ def _add_follow_up(db: sqlite_utils.Database, complaint_id: int, f: FollowUp) ->
     db.execute(
         "INSERT INTO complaint_follow_ups (complaint_id, at, by, satisfaction, note) "
         "VALUES (?, ?, ?, ?, ?)",
-        [complaint_id, ts(f.at), f.by, f.satisfaction, f.note],
+        ROWS.follow_up_row(complaint_id, f),
     )
     db.execute(
         "UPDATE complaints SET followed_up_at = ?, satisfaction = ? WHERE id = ?",
@@ -306,10 +159,7 @@ def insert_historic(
     follow_ups: list[tuple[Any, ...]] = []
     with write_transaction(db):
         for h in complaints:
-            values = row_values(h.complaint, now=now)
-            last = h.follow_ups[-1] if h.follow_ups else None
-            values["followed_up_at"] = ts(last.at) if last else None
-            values["satisfaction"] = last.satisfaction if last else None
+            values = ROWS.historic_values(h, now=now)
             cursor = db.conn.execute(
                 f"INSERT INTO complaints ({', '.join(values)}) "
                 f"VALUES ({', '.join('?' * len(values))})",
@@ -317,14 +167,9 @@ def insert_historic(
             )
             cid = int(cursor.lastrowid or 0)
             first_id = first_id or cid
-            events.extend(
-                (cid, ts(e.at), e.by, e.before.value if e.before else None, e.after.value, e.note)
-                for e in h.events
-            )
-            promises.extend(
-                (cid, ts(p.at), p.by, ts(p.due), ts(p.previous_due), p.note) for p in h.promises
-            )
-            follow_ups.extend((cid, ts(f.at), f.by, f.satisfaction, f.note) for f in h.follow_ups)
+            events.extend(ROWS.event_row(cid, e) for e in h.events)
+            promises.extend(ROWS.promise_row(cid, p) for p in h.promises)
+            follow_ups.extend(ROWS.follow_up_row(cid, f) for f in h.follow_ups)
         db.conn.executemany(
             "INSERT INTO complaint_events (complaint_id, at, by, before, after, note) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -343,12 +188,6 @@ def insert_historic(
     return first_id
 
 
-def _refuse_if_changed(current: Complaint, expected: int | None) -> None:
-    if expected is not None and current.version != expected:
-        assert current.id is not None
-        raise ComplaintChanged(current.id, current.changed_by, current.changed_at)
-
-
 def update_capture(
     db: sqlite_utils.Database, c: Complaint, *, now: dt.datetime, by: str
 ) -> Complaint:
@@ -358,13 +197,13 @@ def update_capture(
     ComplaintChanged. Returns the complaint as saved."""
     if c.id is None:
         raise ValueError("the complaint has not been saved yet")
-    values = _capture_values(c)
+    values = ROWS.capture_values(c)
     sets = ", ".join(f"{name} = ?" for name in values)
     with write_transaction(db):
         current = get_complaint(db, c.id)
         if current is None:
             raise ComplaintNotFound(c.id)
-        _refuse_if_changed(current, c.version or None)
+        complaint_rows.refuse_if_changed(current, c.version or None)
         db.execute(
             f"UPDATE complaints SET {sets}, updated_at = ?, version = version + 1, "
             "changed_by = ?, "
@@ -394,9 +233,9 @@ def modify(
         current = get_complaint(db, complaint_id)
         if current is None:
             raise ComplaintNotFound(complaint_id)
-        _refuse_if_changed(current, expected_version)
+        complaint_rows.refuse_if_changed(current, expected_version)
         result = change(current)
-        values = {**_clock_values(result.complaint), "customer_id": result.complaint.customer_id}
+        values = ROWS.change_values(result)
         sets = ", ".join(f"{name} = ?" for name in values)
         notified = ", notified = ''" if result.reset_notified else ""
         db.execute(
@@ -408,9 +247,7 @@ def modify(
             _add_event(db, complaint_id, e)
         for p in result.promises:
             _add_promise(db, complaint_id, p)
-        if result.complaint.status is Status.RESOLVED and any(
-            e.after is Status.RESOLVED for e in result.events
-        ):
+        if complaint_rows.starts_follow_up_window(result):
             # A new resolution starts a new follow-up window.
             db.execute(
                 "UPDATE complaints SET followed_up_at = NULL, satisfaction = NULL WHERE id = ?",
@@ -418,12 +255,7 @@ def modify(
             )
         for f in result.follow_ups:
             _add_follow_up(db, complaint_id, f)
-    return replace(
-        result.complaint,
-        version=current.version + 1,
-        changed_by=by,
-        changed_at=now.astimezone(dt.UTC),
-    )
+    return complaint_rows.as_modified(result, current, by=by, now=now)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -431,7 +263,7 @@ def modify(
 
 def get_complaint(db: sqlite_utils.Database, complaint_id: int) -> Complaint | None:
     row = db.execute(_SELECT + " WHERE id = ?", [complaint_id]).fetchone()
-    return None if row is None else _complaint(row)
+    return None if row is None else ROWS.complaint(row)
 
 
 def customer_name(db: sqlite_utils.Database, customer_id: int) -> str | None:
@@ -449,24 +281,24 @@ def get_detail(db: sqlite_utils.Database, complaint_id: int) -> Detail | None:
         return None
     name = (customer_name(db, c.customer_id) if c.customer_id is not None else None) or c.who
     history = [
-        StatusChange(_req(at), by, Status(before) if before else None, Status(after), note)
-        for at, by, before, after, note in db.execute(
+        ROWS.status_change(row)
+        for row in db.execute(
             "SELECT at, by, before, after, note FROM complaint_events "
             "WHERE complaint_id = ? ORDER BY id",
             [complaint_id],
         )
     ]
     promises = [
-        PromiseChange(_req(at), by, _req(due), from_ts(previous), note)
-        for at, by, due, previous, note in db.execute(
+        ROWS.promise_change(row)
+        for row in db.execute(
             "SELECT at, by, due, previous_due, note FROM complaint_promises "
             "WHERE complaint_id = ? ORDER BY id",
             [complaint_id],
         )
     ]
     follow_ups = [
-        FollowUp(_req(at), by, satisfaction, note)
-        for at, by, satisfaction, note in db.execute(
+        ROWS.follow_up(row)
+        for row in db.execute(
             "SELECT at, by, satisfaction, note FROM complaint_follow_ups "
             "WHERE complaint_id = ? ORDER BY id",
             [complaint_id],
@@ -485,26 +317,6 @@ _QUEUE_SELECT = (
     f"substr(c.customer_words, 1, {SUMMARY_CHARS}), c.resolved_at "
     "FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 )
-
-
-def _record(row: Sequence[Any]) -> QueueRecord:
-    (cid, who, customer_id, status, channel, emotion, shop, agent) = row[:8]
-    received, due, follow_up, summary, resolved = row[8:]
-    return QueueRecord(
-        id=cid,
-        who=who,
-        customer_id=customer_id,
-        status=Status(status),
-        channel=Channel(channel),
-        emotion=Emotion(emotion),
-        store=shop,
-        agent=agent,
-        received_at=_req(received),
-        promise_due=from_ts(due),
-        follow_up_due=from_ts(follow_up),
-        summary=summary,
-        resolved_at=from_ts(resolved),
-    )
 
 
 def _queue_where(queue: QueueName, bounds: QueueBounds) -> tuple[str, list[Any]]:
@@ -548,7 +360,8 @@ def list_queue(
     where, params = _queue_where(queue, bounds)
     sql = f"{_QUEUE_SELECT} WHERE {where} ORDER BY {_queue_order(queue, order)} LIMIT ? OFFSET ?"
     return [
-        _record(row) for row in db.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
+        ROWS.queue_record(row)
+        for row in db.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
     ]
 
 
@@ -560,7 +373,8 @@ def list_by_status(
         "LIMIT ? OFFSET ?"
     )
     return [
-        _record(row) for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
+        ROWS.queue_record(row)
+        for row in db.execute(sql, [status, max(limit, 0), max(offset, 0)]).fetchall()
     ]
 
 
@@ -571,7 +385,7 @@ def count_queue(db: sqlite_utils.Database, queue: QueueName, bounds: QueueBounds
 
 def open_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[QueueRecord]:
     sql = f"{_QUEUE_SELECT} WHERE c.customer_id = ? AND {OPEN_SQL} ORDER BY c.promise_due, c.id"
-    return [_record(row) for row in db.execute(sql, [customer_id]).fetchall()]
+    return [ROWS.queue_record(row) for row in db.execute(sql, [customer_id]).fetchall()]
 
 
 def take_notifications(
@@ -587,7 +401,7 @@ def take_notifications(
     )
     with write_transaction(db):
         rows = [
-            _record(row)
+            ROWS.queue_record(row)
             for row in db.execute(
                 f"{_QUEUE_SELECT} WHERE {where} ORDER BY c.promise_due, c.id",
                 [agent, ts(soon), ts(now)],
@@ -640,19 +454,15 @@ def report_figures(
     # Medians: the two durations of every live complaint, read from the covering index
     # in one pass and sorted here (SQLite has no median aggregate; sorting twice in SQL
     # with LIMIT/OFFSET took three times as long).
-    responses: list[float] = []
-    resolutions: list[float] = []
-    for response, resolution in db.execute(
-        f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
-        f"{_seconds('c.resolved_at', 'c.received_at')} "
-        f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
-        "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
-        params,
-    ):
-        if response is not None:
-            responses.append(response)
-        if resolution is not None:
-            resolutions.append(resolution)
+    responses, resolutions = complaint_rows.durations(
+        db.execute(
+            f"SELECT {_seconds('c.first_response_at', 'c.received_at')}, "
+            f"{_seconds('c.resolved_at', 'c.received_at')} "
+            f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
+            "AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL)",
+            params,
+        )
+    )
     median_response = median(responses)
     median_resolution = median(resolutions)
     # Follow-ups whose due time fell in the period (and has passed, or was done already).
@@ -682,8 +492,8 @@ def report_figures(
     # Repeat complainers: a known customer, or a walk-in by the same contact. Grouped on
     # the covering index; names are looked up for the listed groups only.
     repeat = [
-        RepeatComplainer(cid, str(name), int(count))
-        for cid, name, count in db.execute(
+        complaint_rows.repeat_complainer(row)
+        for row in db.execute(
             "WITH g AS (SELECT c.customer_id AS cid, CASE WHEN c.customer_id IS NULL "
             "THEN lower(c.caller_contact) END AS contact, count(*) AS n, max(c.id) AS last_id "
             f"FROM complaints c INDEXED BY idx_complaints_report WHERE {live} "
@@ -696,8 +506,8 @@ def report_figures(
         )
     ]
     feedback = [
-        FeedbackRecord(cid, _req(at), shop, cause, sub, resp, summary, wording)
-        for cid, at, shop, cause, sub, resp, summary, wording in db.execute(
+        ROWS.feedback_record(row)
+        for row in db.execute(
             "SELECT c.id, c.received_at, c.store, c.cause, c.sub_cause, "
             f"coalesce(c.responsibility, ''), substr(c.customer_words, 1, {SUMMARY_CHARS}), "
             f"c.wording FROM complaints c WHERE {live} "
@@ -747,21 +557,14 @@ def save_draft(db: sqlite_utils.Database, draft: StoredDraft) -> None:
             "ON CONFLICT(key) DO UPDATE SET saved_at = excluded.saved_at, "
             "summary = excluded.summary, payload = excluded.payload "
             "WHERE owner = excluded.owner AND console = excluded.console",
-            [
-                draft.key,
-                draft.owner,
-                draft.console,
-                ts(draft.saved_at),
-                draft.summary,
-                draft.payload,
-            ],
+            ROWS.draft_values(draft),
         )
 
 
 def list_drafts(db: sqlite_utils.Database, owner: str, console: str) -> list[StoredDraft]:
     return [
-        StoredDraft(key, _req(saved_at), summary, payload, owner, console)
-        for key, saved_at, summary, payload in db.execute(
+        ROWS.draft(row, owner, console)
+        for row in db.execute(
             "SELECT key, saved_at, summary, payload FROM complaint_drafts "
             "WHERE owner = ? AND console = ? ORDER BY saved_at DESC, key",
             [owner, console],

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
 
 from console.domain.phrasebook import EntryKind, Language, PhraseEntry, Severity, Situation
+from console.repositories import phrasebook_rows
 from console.repositories.phrasebooks import (
     BookEntries,
     BookState,
@@ -70,119 +69,30 @@ def _iso(value: dt.datetime) -> str:
     return instants.dump(value.replace(microsecond=0))
 
 
-def _content(entry: PhraseEntry) -> dict[str, Any]:
-    """What a history row keeps of an entry: everything but id, author and time."""
-    return {
-        "kind": entry.kind.value,
-        "language": entry.language.value,
-        "text": entry.text,
-        "severity": entry.severity.value if entry.severity else None,
-        "replacements": list(entry.replacements),
-        "reason": entry.reason,
-        "situation": entry.situation.value if entry.situation else None,
-        "exceptions": list(entry.exceptions),
-        "variant_insensitive": entry.variant_insensitive,
-    }
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _columns(entry: PhraseEntry) -> dict[str, Any]:
-    content = _content(entry)
-    content["replacements"] = json.dumps(content["replacements"], ensure_ascii=False)
-    content["exceptions"] = json.dumps(content["exceptions"], ensure_ascii=False)
-    content["variant_insensitive"] = int(entry.variant_insensitive)
-    return content
-
-
-def _from_content(
-    content: dict[str, Any],
-    *,
-    entry_id: int | None,
-    author: str = "",
-    changed_at: dt.datetime | None = None,
-) -> PhraseEntry:
-    severity = content.get("severity")
-    situation = content.get("situation")
-    return PhraseEntry(
-        id=entry_id,
-        kind=EntryKind(content["kind"]),
-        language=Language(content["language"]),
-        text=content["text"],
-        severity=Severity(severity) if severity else None,
-        replacements=tuple(content.get("replacements") or ()),
-        reason=content.get("reason") or "",
-        situation=Situation(situation) if situation else None,
-        exceptions=tuple(content.get("exceptions") or ()),
-        variant_insensitive=bool(content.get("variant_insensitive", True)),
-        author=author,
-        changed_at=changed_at,
-    )
-
-
-def _same_content(first: PhraseEntry, second: PhraseEntry) -> bool:
-    return _content(first) == _content(second)
-
-
-_ENTRY_COLUMNS = (
-    "id, phrasebook_id, kind, language, text, severity, replacements, reason, situation, "
-    "exceptions, variant_insensitive, author, changed_at, deleted"
+#: The rows as sqlite3 takes and gives them: instants are UTC text read back as wall
+#: time, lists and the history's contents JSON text, the variant flag 0 or 1.
+ROWS = phrasebook_rows.PhrasebookRows(
+    load_wall=instants.load_local,
+    dump_list=_json,
+    load_list=json.loads,
+    dump_flag=int,
+    dump_content=_json,
+    load_content=json.loads,
 )
 
-
-def _entry_from_row(row: sqlite3.Row | tuple[Any, ...]) -> StoredEntry:
-    (
-        entry_id,
-        phrasebook_id,
-        kind,
-        language,
-        text,
-        severity,
-        replacements,
-        reason,
-        situation,
-        exceptions,
-        variant_insensitive,
-        author,
-        changed_at,
-        deleted,
-    ) = row
-    content = {
-        "kind": kind,
-        "language": language,
-        "text": text,
-        "severity": severity,
-        "replacements": json.loads(replacements),
-        "reason": reason,
-        "situation": situation,
-        "exceptions": json.loads(exceptions),
-        "variant_insensitive": bool(variant_insensitive),
-    }
-    entry = _from_content(
-        content,
-        entry_id=int(entry_id),
-        author=str(author),
-        changed_at=instants.load_local(changed_at),
-    )
-    return StoredEntry(entry, int(phrasebook_id), bool(deleted))
-
-
-def _dumps(entry: PhraseEntry | None) -> str | None:
-    return None if entry is None else json.dumps(_content(entry), ensure_ascii=False)
-
-
-def _loads(text: str | None, entry_id: int) -> PhraseEntry | None:
-    return None if text is None else _from_content(json.loads(text), entry_id=entry_id)
+_ENTRY_COLUMNS = ", ".join(phrasebook_rows.ENTRY_COLUMNS)
 
 
 # --- phrasebooks -------------------------------------------------------------------------
 
 
-def _info(row: tuple[Any, ...]) -> PhrasebookInfo:
-    return PhrasebookInfo(int(row[0]), str(row[1]), instants.load_local(row[2]))
-
-
 def list_phrasebooks(db: sqlite_utils.Database) -> list[PhrasebookInfo]:
     rows = db.execute("SELECT id, name, created_at FROM phrasebooks ORDER BY name, id")
-    return [_info(row) for row in rows.fetchall()]
+    return [ROWS.info(row) for row in rows.fetchall()]
 
 
 def find_phrasebook(db: sqlite_utils.Database, name: str) -> PhrasebookInfo | None:
@@ -190,7 +100,7 @@ def find_phrasebook(db: sqlite_utils.Database, name: str) -> PhrasebookInfo | No
     row = db.execute(
         "SELECT id, name, created_at FROM phrasebooks WHERE name = ?", [name.strip()]
     ).fetchone()
-    return None if row is None else _info(row)
+    return None if row is None else ROWS.info(row)
 
 
 def get_phrasebook(db: sqlite_utils.Database, phrasebook_id: int) -> PhrasebookInfo:
@@ -199,7 +109,7 @@ def get_phrasebook(db: sqlite_utils.Database, phrasebook_id: int) -> PhrasebookI
     ).fetchone()
     if row is None:
         raise PhrasebookNotFound(f"#{phrasebook_id}")
-    return _info(row)
+    return ROWS.info(row)
 
 
 def create_phrasebook(
@@ -213,9 +123,7 @@ def create_phrasebook(
     """Create a phrasebook, with ``entries`` recorded as imported (all in one transaction).
 
     Raises :class:`PhrasebookNameTaken` (also when another process created it first)."""
-    name = name.strip()
-    if not name:
-        raise ValueError("A phrasebook needs a name.")
+    name = phrasebook_rows.book_name(name)
     with write_transaction(db):
         try:  # the name is UNIQUE COLLATE NOCASE: the constraint decides, for every writer
             cursor = db.execute(
@@ -249,11 +157,8 @@ def phrasebook_state(db: sqlite_utils.Database, name: str) -> BookState | None:
 
 
 def _check_version(db: sqlite_utils.Database, phrasebook_id: int, expected: int | None) -> None:
-    if expected is None:
-        return
-    found = phrasebook_version(db, phrasebook_id)
-    if found != expected:
-        raise StaleVersion(expected, found)
+    if expected is not None:
+        phrasebook_rows.refuse_stale(expected, phrasebook_version(db, phrasebook_id))
 
 
 # --- entries -----------------------------------------------------------------------------
@@ -275,15 +180,12 @@ def list_entries(
     looks for a piece of the text, ignoring ASCII case."""
     where = ["phrasebook_id = ?", "deleted = 0"]
     params: list[Any] = [phrasebook_id]
-    for column, value in (
-        ("kind", kind),
-        ("language", language),
-        ("situation", situation),
-        ("severity", severity),
-    ):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value.value)
+    filters = phrasebook_rows.entry_filters(
+        kind=kind, language=language, situation=situation, severity=severity
+    )
+    for column, value in filters:
+        where.append(f"{column} = ?")
+        params.append(value)
     if text_contains:
         where.append("instr(lower(text), lower(?)) > 0")
         params.append(text_contains)
@@ -291,7 +193,7 @@ def list_entries(
         f"SELECT {_ENTRY_COLUMNS} FROM phrasebook_entries WHERE {' AND '.join(where)} ORDER BY id",
         params,
     ).fetchall()
-    return [_entry_from_row(row).entry for row in rows]
+    return [ROWS.stored_entry(row).entry for row in rows]
 
 
 def entries_with_version(db: sqlite_utils.Database, phrasebook_id: int) -> BookEntries:
@@ -308,7 +210,7 @@ def get_entry(db: sqlite_utils.Database, entry_id: int) -> StoredEntry:
     ).fetchone()
     if row is None:
         raise EntryNotFound(entry_id)
-    return _entry_from_row(row)
+    return ROWS.stored_entry(row)
 
 
 def _record(
@@ -326,7 +228,15 @@ def _record(
         "INSERT INTO phrasebook_history "
         "(entry_id, phrasebook_id, action, before, after, author, at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [entry_id, phrasebook_id, action.value, _dumps(before), _dumps(after), author, _iso(now)],
+        [
+            entry_id,
+            phrasebook_id,
+            action.value,
+            ROWS.history_content(before),
+            ROWS.history_content(after),
+            author,
+            _iso(now),
+        ],
     )
 
 
@@ -339,7 +249,7 @@ def _insert(
     now: dt.datetime,
     action: HistoryAction,
 ) -> PhraseEntry:
-    columns = _columns(entry)
+    columns = ROWS.columns(entry)
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)
     cursor = db.execute(
@@ -358,7 +268,7 @@ def _insert(
         author=author,
         now=now,
     )
-    return replace(entry, id=entry_id, author=author, changed_at=now.replace(microsecond=0))
+    return phrasebook_rows.saved(entry, entry_id, author=author, now=now)
 
 
 def _rewrite(
@@ -373,7 +283,7 @@ def _rewrite(
     """Give an existing row new content (and undelete it), recording the change."""
     entry_id = stored.entry.id
     assert entry_id is not None
-    columns = _columns(entry)
+    columns = ROWS.columns(entry)
     assignments = ", ".join(f"{name} = ?" for name in columns)
     db.execute(
         f"UPDATE phrasebook_entries SET {assignments}, author = ?, changed_at = ?, deleted = 0 "
@@ -390,7 +300,7 @@ def _rewrite(
         author=author,
         now=now,
     )
-    return replace(entry, id=entry_id, author=author, changed_at=now.replace(microsecond=0))
+    return phrasebook_rows.saved(entry, entry_id, author=author, now=now)
 
 
 def _hide(
@@ -459,7 +369,7 @@ def update_entry(
     with write_transaction(db):
         stored = _live_entry(db, entry_id)
         _check_version(db, stored.phrasebook_id, expected_version)
-        if _same_content(stored.entry, entry):
+        if phrasebook_rows.same_content(stored.entry, entry):
             return stored.entry
         return _rewrite(db, stored, entry, author=author, now=now, action=HistoryAction.UPDATE)
 
@@ -481,21 +391,7 @@ def delete_entry(
 
 # --- history -----------------------------------------------------------------------------
 
-_HISTORY_COLUMNS = "id, entry_id, phrasebook_id, action, before, after, author, at"
-
-
-def _history_from_row(row: tuple[Any, ...]) -> HistoryRecord:
-    history_id, entry_id, phrasebook_id, action, before, after, author, at = row
-    return HistoryRecord(
-        id=int(history_id),
-        entry_id=int(entry_id),
-        phrasebook_id=int(phrasebook_id),
-        action=HistoryAction(action),
-        before=_loads(before, int(entry_id)),
-        after=_loads(after, int(entry_id)),
-        author=str(author),
-        at=instants.load_local(at),
-    )
+_HISTORY_COLUMNS = ", ".join(phrasebook_rows.HISTORY_COLUMNS)
 
 
 def entry_history(db: sqlite_utils.Database, entry_id: int) -> list[HistoryRecord]:
@@ -505,7 +401,7 @@ def entry_history(db: sqlite_utils.Database, entry_id: int) -> list[HistoryRecor
         f"SELECT {_HISTORY_COLUMNS} FROM phrasebook_history WHERE entry_id = ? ORDER BY id",
         [entry_id],
     ).fetchall()
-    return [_history_from_row(row) for row in rows]
+    return [ROWS.history_record(row) for row in rows]
 
 
 def phrasebook_history(
@@ -517,7 +413,7 @@ def phrasebook_history(
         "ORDER BY id DESC LIMIT ?",
         [phrasebook_id, limit],
     ).fetchall()
-    return [_history_from_row(row) for row in rows]
+    return [ROWS.history_record(row) for row in rows]
 
 
 def get_history_record(db: sqlite_utils.Database, history_id: int) -> HistoryRecord:
@@ -526,7 +422,7 @@ def get_history_record(db: sqlite_utils.Database, history_id: int) -> HistoryRec
     ).fetchone()
     if row is None:
         raise VersionNotRestorable(f"There is no change #{history_id} in the history.")
-    return _history_from_row(row)
+    return ROWS.history_record(row)
 
 
 def restore_entry_version(
@@ -543,25 +439,15 @@ def restore_entry_version(
     one that removed the entry (pick the version before it)."""
     with write_transaction(db):
         record = get_history_record(db, history_id)
-        if record.after is None:
-            raise VersionNotRestorable(
-                f"Change #{history_id} removed entry #{record.entry_id}; "
-                "restore the version before it."
-            )
+        after = phrasebook_rows.restorable(record)
         stored = get_entry(db, record.entry_id)
         _check_version(db, stored.phrasebook_id, expected_version)
-        if not stored.deleted and _same_content(stored.entry, record.after):
+        if phrasebook_rows.holds(stored, after):
             return stored.entry
-        return _rewrite(
-            db, stored, record.after, author=author, now=now, action=HistoryAction.RESTORE
-        )
+        return _rewrite(db, stored, after, author=author, now=now, action=HistoryAction.RESTORE)
 
 
 # --- import ------------------------------------------------------------------------------
-
-
-def _match_key(entry: PhraseEntry) -> tuple[str, str, str]:
-    return (entry.kind.value, entry.language.value, entry.text)
 
 
 def replace_entries_from_import(
@@ -579,7 +465,7 @@ def replace_entries_from_import(
     its place (keeping its id and history; unchanged ones are not touched), one matching
     a deleted entry brings it back, others are added; entries the file no longer has
     are deleted. Every change is recorded as an ``import``."""
-    added = changed = removed = unchanged = 0
+    imported = HistoryAction.IMPORT
     with write_transaction(db):
         get_phrasebook(db, phrasebook_id)
         _check_version(db, phrasebook_id, expected_version)
@@ -588,30 +474,14 @@ def replace_entries_from_import(
             "ORDER BY deleted, id",
             [phrasebook_id],
         ).fetchall()
-        existing: dict[tuple[str, str, str], list[StoredEntry]] = {}
-        for row in rows:
-            stored = _entry_from_row(row)
-            existing.setdefault(_match_key(stored.entry), []).append(stored)
-        for entry in entries:
-            candidates = existing.get(_match_key(entry))
-            if not candidates:
-                _insert(
-                    db, phrasebook_id, entry, author=author, now=now, action=HistoryAction.IMPORT
-                )
-                added += 1
-                continue
-            stored = candidates.pop(0)
-            if not stored.deleted and _same_content(stored.entry, entry):
-                unchanged += 1
-                continue
-            _rewrite(db, stored, entry, author=author, now=now, action=HistoryAction.IMPORT)
-            if stored.deleted:
-                added += 1
-            else:
-                changed += 1
-        for leftovers in existing.values():
-            for stored in leftovers:
-                if not stored.deleted:
-                    _hide(db, stored, author=author, now=now, action=HistoryAction.IMPORT)
-                    removed += 1
-    return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
+        return phrasebook_rows.reconcile_import(
+            [ROWS.stored_entry(row) for row in rows],
+            entries,
+            add=lambda entry: _insert(
+                db, phrasebook_id, entry, author=author, now=now, action=imported
+            ),
+            rewrite=lambda stored, entry: _rewrite(
+                db, stored, entry, author=author, now=now, action=imported
+            ),
+            hide=lambda stored: _hide(db, stored, author=author, now=now, action=imported),
+        )

@@ -10,7 +10,8 @@ from typing import Any
 import sqlite_utils
 
 from console.domain.roles import Role
-from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken, parse_queues
+from console.domain.staff import AuditEntry, StaffMember, StaffNameTaken
+from console.repositories import staff_rows
 from console.repositories.staff import (
     REDACTED,
     AuditQuery,
@@ -25,31 +26,16 @@ from console.storage.sqlite.transactions import write_transaction
 __all__ = ["REDACTED", "StaffNotFound"]  # re-exported: erasure writes it
 
 
-def _iso(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValueError("staff and audit times must be timezone-aware")
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+_iso = staff_rows.chain_time
 
 
 def _time(text: str) -> dt.datetime:
     return instants.load(text)
 
 
-_STAFF_COLUMNS = "id, name, role, store, extension, active, language, queues"
-_STAFF_COUNT = len(_STAFF_COLUMNS.split(", "))
-
-
-def _member(row: tuple[Any, ...]) -> StaffMember:
-    return StaffMember(
-        id=int(row[0]),
-        name=str(row[1]),
-        role=Role.parse_or_agent(str(row[2])),
-        store=str(row[3]),
-        extension=str(row[4]),
-        active=bool(row[5]),
-        language=str(row[6]),
-        queues=parse_queues(str(row[7])),
-    )
+_STAFF_COLUMNS = ", ".join(staff_rows.STAFF_COLUMNS)
+_CHANGEABLE = ", ".join(staff_rows.CHANGEABLE)
+_AUDIT_ENTRY_COLUMNS = ", ".join(staff_rows.AUDIT_ENTRY_COLUMNS)
 
 
 def count_staff(db: sqlite_utils.Database) -> int:
@@ -91,7 +77,7 @@ def get_staff(db: sqlite_utils.Database, staff_id: int) -> StaffMember:
     row = db.execute(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE id = ?", [staff_id]).fetchone()
     if row is None:
         raise StaffNotFound(f"no staff member #{staff_id}")
-    return _member(row)
+    return staff_rows.member(row)
 
 
 def find_staff(db: sqlite_utils.Database, name: str) -> Credentials | None:
@@ -99,14 +85,12 @@ def find_staff(db: sqlite_utils.Database, name: str) -> Credentials | None:
     row = db.execute(
         f"SELECT {_STAFF_COLUMNS}, secret_hash FROM staff WHERE name = ?", [name.strip()]
     ).fetchone()
-    if row is None:
-        return None
-    return Credentials(_member(row[:_STAFF_COUNT]), str(row[_STAFF_COUNT]))
+    return None if row is None else staff_rows.credentials(row)
 
 
 def list_staff(db: sqlite_utils.Database) -> list[StaffMember]:
     rows = db.execute(f"SELECT {_STAFF_COLUMNS} FROM staff ORDER BY name COLLATE NOCASE")
-    return [_member(row) for row in rows.fetchall()]
+    return [staff_rows.member(row) for row in rows.fetchall()]
 
 
 def update_staff(
@@ -118,28 +102,18 @@ def update_staff(
 ) -> StaffUpdate:
     """Change role/store/extension/queues/active/language/secret_hash; returns the member
     and the changed fields (before, after) — secret hashes reported as "changed" only."""
-    names = ("role", "store", "extension", "queues", "active", "language", "secret_hash")
-    allowed = set(names)
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+    staff_rows.refuse_unchangeable(changes)
     with write_transaction(db):
         before = db.execute(
-            f"SELECT {', '.join(names)} FROM staff WHERE id = ?",  # names: the columns above
+            f"SELECT {_CHANGEABLE} FROM staff WHERE id = ?",  # the shared columns
             [staff_id],
         ).fetchone()
         if before is None:
             raise StaffNotFound(f"no staff member #{staff_id}")
-        old = dict(zip(names, before, strict=True))
-        diff: dict[str, tuple[Any, Any]] = {}
-        for key, value in changes.items():
-            stored = value.value if isinstance(value, Role) else value
-            if isinstance(stored, bool):
-                stored = int(stored)
-            if old[key] != stored:
-                shown = ("…", "changed") if key == "secret_hash" else (old[key], stored)
-                diff[key] = shown
-                db.execute(f"UPDATE staff SET {key} = ? WHERE id = ?", [stored, staff_id])
+        old = dict(zip(staff_rows.CHANGEABLE, before, strict=True))
+        written, diff = staff_rows.staff_changes(old, changes)
+        for key, stored in written.items():
+            db.execute(f"UPDATE staff SET {key} = ? WHERE id = ?", [stored, staff_id])
         if diff:
             db.execute("UPDATE staff SET updated_at = ? WHERE id = ?", [_iso(now), staff_id])
     return StaffUpdate(get_staff(db, staff_id), diff)
@@ -200,7 +174,7 @@ def append_audit(
                 "action": action,
                 "entity": entity,
                 "entity_id": str(entity_id),
-                "fields": json.dumps(fields or {}, ensure_ascii=False, default=str, sort_keys=True),
+                "fields": staff_rows.fields_text(fields),
                 "detail": detail,
                 "console": console,
             },
@@ -221,31 +195,14 @@ def query_audit(
 ) -> list[AuditEntry]:
     """Audit entries, newest first, filtered by any combination of the arguments."""
     where, params = _audit_filters(since, until, actor, action, entity, entity_id)
-    sql = (
-        "SELECT id, at, actor, actor_role, action, entity, entity_id, fields, detail, console"
-        " FROM audit"
-    )
+    sql = f"SELECT {_AUDIT_ENTRY_COLUMNS} FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY at DESC, id DESC"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [
-        AuditEntry(
-            id=int(row[0]),
-            at=_time(row[1]),
-            actor=str(row[2]),
-            actor_role=str(row[3]),
-            action=str(row[4]),
-            entity=str(row[5]),
-            entity_id=str(row[6]),
-            fields=json.loads(row[7]),
-            detail=str(row[8]),
-            console=str(row[9]),
-        )
-        for row in db.execute(sql, params).fetchall()
-    ]
+    return [staff_rows.audit_entry(row, _time) for row in db.execute(sql, params).fetchall()]
 
 
 def count_audit(
@@ -326,17 +283,16 @@ def redact_audit(
             "UPDATE audit SET fields = ? WHERE id IN (SELECT value FROM json_each(?))",
             [REDACTED, json.dumps(ids)],
         )
-        append_audit(
+        append_record(
             db,
-            at=at,
-            actor=actor,
-            actor_role=actor_role,
-            action="redact",
-            entity="audit",
-            entity_id=customer_id,
-            fields={"entries": ids},
-            detail=f"redacted for erasure of customer {customer_id}",
-            console=console,
+            staff_rows.redaction(
+                ids,
+                customer_id=customer_id,
+                at=at,
+                actor=actor,
+                actor_role=actor_role,
+                console=console,
+            ),
         )
         return len(ids)
 
