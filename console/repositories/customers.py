@@ -28,6 +28,30 @@ from console.domain.customer import (
 from console.domain.names import has_cjk, romanise
 from console.domain.search_text import index_entry
 
+#: The columns of the customers table a customer's own fields fill (not the id, when it
+#: was created, the visit facts, merges), in the order both stores write them.
+CUSTOMER_ROW_COLUMNS = (
+    "name",
+    "preferred_name",
+    "romanisation",
+    "language",
+    "email",
+    "member_no",
+    "birthday_month",
+    "birthday_day",
+    "birthday_year",
+    "preferences",
+    "dislikes",
+    "avoid_topics",
+    "notes",
+    "tier",
+    "assigned_staff",
+    "marketing_consent",
+    "customer_kind",
+    "updated_at",
+    "greetings_consent",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DatedCustomer:

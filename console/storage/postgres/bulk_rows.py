@@ -22,7 +22,7 @@ import string
 from collections.abc import Sequence
 from typing import Any
 
-from console.repositories.customers import NewCustomer
+from console.repositories.customers import CUSTOMER_ROW_COLUMNS, NewCustomer
 from console.storage.sqlite.search_index import RANK_ID_BITS, rank_key
 
 #: The columns of a customer's line: the id, then :data:`ROW` (what :func:`encode`
@@ -32,25 +32,7 @@ CUSTOMER_COLUMNS = (
     "created_at",
     "visit_count",
     "last_visit",
-    "name",
-    "preferred_name",
-    "romanisation",
-    "language",
-    "email",
-    "member_no",
-    "birthday_month",
-    "birthday_day",
-    "birthday_year",
-    "preferences",
-    "dislikes",
-    "avoid_topics",
-    "notes",
-    "tier",
-    "assigned_staff",
-    "marketing_consent",
-    "customer_kind",
-    "updated_at",
-    "greetings_consent",
+    *CUSTOMER_ROW_COLUMNS,
     "email_shared",
     "member_no_shared",
 )

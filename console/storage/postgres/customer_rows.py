@@ -23,6 +23,7 @@ from console.domain.customer import (
     Phone,
     Tier,
 )
+from console.repositories.customers import CUSTOMER_ROW_COLUMNS
 from console.storage.postgres.schema import CUSTOMER_KEY_INDEXES, EMAIL_KEY, ascii_lower
 from console.storage.sqlite.customer_rows import SharedKeys
 
@@ -48,28 +49,8 @@ def wall(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-#: The columns a customer's own fields fill (not id, created_at, visit facts, merges).
-ROW_COLUMNS = (
-    "name",
-    "preferred_name",
-    "romanisation",
-    "language",
-    "email",
-    "member_no",
-    "birthday_month",
-    "birthday_day",
-    "birthday_year",
-    "preferences",
-    "dislikes",
-    "avoid_topics",
-    "notes",
-    "tier",
-    "assigned_staff",
-    "marketing_consent",
-    "customer_kind",
-    "updated_at",
-    "greetings_consent",
-)
+#: The columns a customer's own fields fill (the same in both stores).
+ROW_COLUMNS = CUSTOMER_ROW_COLUMNS
 
 _COLUMNS = (
     "id, name, preferred_name, romanisation, language, email, member_no, birthday_month, "

@@ -25,6 +25,7 @@ from console.domain.customer import (
     Phone,
     Tier,
 )
+from console.repositories.customers import CUSTOMER_ROW_COLUMNS
 from console.storage.sqlite import instants
 
 # Instants (created, updated, last visit; visits', purchases' and rewards' times) are
@@ -40,28 +41,8 @@ def local_text(stored: str) -> str:
     return instants.load_local(stored).isoformat(timespec="seconds") if stored else ""
 
 
-#: The columns a customer's own fields fill (not id, created_at, visit facts, merges).
-ROW_COLUMNS = (
-    "name",
-    "preferred_name",
-    "romanisation",
-    "language",
-    "email",
-    "member_no",
-    "birthday_month",
-    "birthday_day",
-    "birthday_year",
-    "preferences",
-    "dislikes",
-    "avoid_topics",
-    "notes",
-    "tier",
-    "assigned_staff",
-    "marketing_consent",
-    "customer_kind",
-    "updated_at",
-    "greetings_consent",
-)
+#: The columns a customer's own fields fill (the same in both stores).
+ROW_COLUMNS = CUSTOMER_ROW_COLUMNS
 
 
 def _dumps_list(items: list[str]) -> str:
