@@ -44,7 +44,7 @@ from console.domain.search_text import Tier as MatchTier
 from console.repositories.customers import fill_derived
 from console.repositories.search import SearchRepository
 from console.storage.postgres.customer_rows import iter_customers
-from console.storage.sqlite.search_index import RANK_ID_BITS, WALK_ROWS, rank_key
+from console.storage.sqlite.search_index import RANK_ID_BITS, rank_key
 
 #: The customer id in a rank key's low bits.
 RANK_ID_MASK = (1 << RANK_ID_BITS) - 1
@@ -250,13 +250,16 @@ def _terms(conn: psycopg.Connection, lookup: Lookup, limit: int) -> list[int]:
     ranked = _rank_few(conn, tagged, FEW, limit)
     if ranked is not None:
         return ranked
-    walked = _walk_on(conn, *_walk_needles(lookup), limit, MANY_WALK_ROWS)
+    # A walk looks for a term starting with the look-up's: after the space before every
+    # term in the index text.
+    needles = [f" {t}" for t in tagged]
+    walked = _walk_on(conn, "terms", needles, limit, MANY_WALK_ROWS)
     if walked is not None:
         return walked
     ranked = _rank_few(conn, tagged, MANY, limit)
     if ranked is not None:
         return ranked
-    walked = _walk(conn, lookup, limit, MANY_WALK_ROWS)
+    walked = _walk_docs(conn, "terms", needles, limit, MANY_WALK_ROWS)
     if walked is not None:
         return walked
     ranges, patterns = _ranges(tagged)
@@ -323,25 +326,6 @@ def _walk_docs(
         [*needles, limit],
     ).fetchall()
     return sorted([*found, *(int(r[0]) for r in long)], reverse=True)[:limit]
-
-
-def _walk_needles(lookup: Lookup) -> tuple[str, list[str]]:
-    """What a walk over the index text looks for: a term starting with the look-up's
-    (after the space before every term), or the whole term (with the space after it:
-    the text gets one after its last term)."""
-    tagged = _tagged(lookup.term, lookup.kinds)
-    if lookup.prefix:
-        return "terms", [f" {t}" for t in tagged]
-    return "terms || ' '", [f" {t} " for t in tagged]
-
-
-def _walk(
-    conn: psycopg.Connection, lookup: Lookup, limit: int, rows: int = WALK_ROWS
-) -> list[int] | None:
-    """The newest *limit* customers with a term of the look-up's kinds equal to (or, for
-    a prefix, starting with) its term, if the *rows* most recently seen customers hold
-    that many; else None (SQLite's walk: the same answer as the index gives)."""
-    return _walk_docs(conn, *_walk_needles(lookup), limit, rows)
 
 
 def _phones(conn: psycopg.Connection, digits: str, limit: int) -> list[int]:
